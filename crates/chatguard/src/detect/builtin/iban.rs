@@ -1,0 +1,234 @@
+//! IBANs: country code, per-country length from the SWIFT IBAN registry, and ISO 7064 mod 97.
+
+use crate::detect::checksum::mod97;
+use crate::detect::hay::Hay;
+use crate::detect::Candidate;
+use crate::{Kind, Score};
+
+pub(crate) const CONTEXT: &[&str] = &[
+    "iban",
+    "account",
+    "bank",
+    "konto",
+    "bankverbindung",
+    "compte",
+    "rib",
+    "cuenta",
+    "conto",
+    "rekening",
+    "conta",
+    "transfer",
+    "überweisung",
+    "virement",
+    "transferencia",
+    "bonifico",
+    "sepa",
+];
+
+/// IBAN lengths per country (SWIFT IBAN registry, release 99, plus partial-member countries).
+const LENGTHS: &[(&[u8; 2], usize)] = &[
+    (b"AD", 24),
+    (b"AE", 23),
+    (b"AL", 28),
+    (b"AT", 20),
+    (b"AZ", 28),
+    (b"BA", 20),
+    (b"BE", 16),
+    (b"BG", 22),
+    (b"BH", 22),
+    (b"BI", 27),
+    (b"BR", 29),
+    (b"BY", 28),
+    (b"CH", 21),
+    (b"CR", 22),
+    (b"CY", 28),
+    (b"CZ", 24),
+    (b"DE", 22),
+    (b"DJ", 27),
+    (b"DK", 18),
+    (b"DO", 28),
+    (b"EE", 20),
+    (b"EG", 29),
+    (b"ES", 24),
+    (b"FI", 18),
+    (b"FK", 18),
+    (b"FO", 18),
+    (b"FR", 27),
+    (b"GB", 22),
+    (b"GE", 22),
+    (b"GI", 23),
+    (b"GL", 18),
+    (b"GR", 27),
+    (b"GT", 28),
+    (b"HN", 28),
+    (b"HR", 21),
+    (b"HU", 28),
+    (b"IE", 22),
+    (b"IL", 23),
+    (b"IQ", 23),
+    (b"IS", 26),
+    (b"IT", 27),
+    (b"JO", 30),
+    (b"KW", 30),
+    (b"KZ", 20),
+    (b"LB", 28),
+    (b"LC", 32),
+    (b"LI", 21),
+    (b"LT", 20),
+    (b"LU", 20),
+    (b"LV", 21),
+    (b"LY", 25),
+    (b"MC", 27),
+    (b"MD", 24),
+    (b"ME", 22),
+    (b"MK", 19),
+    (b"MN", 20),
+    (b"MR", 27),
+    (b"MT", 31),
+    (b"MU", 30),
+    (b"NI", 28),
+    (b"NL", 18),
+    (b"NO", 15),
+    (b"OM", 23),
+    (b"PK", 24),
+    (b"PL", 28),
+    (b"PS", 29),
+    (b"PT", 25),
+    (b"QA", 29),
+    (b"RO", 24),
+    (b"RS", 22),
+    (b"RU", 33),
+    (b"SA", 24),
+    (b"SC", 31),
+    (b"SD", 18),
+    (b"SE", 24),
+    (b"SI", 19),
+    (b"SK", 24),
+    (b"SM", 27),
+    (b"SO", 23),
+    (b"ST", 25),
+    (b"SV", 28),
+    (b"TL", 23),
+    (b"TN", 24),
+    (b"TR", 26),
+    (b"UA", 29),
+    (b"VA", 22),
+    (b"VG", 24),
+    (b"XK", 20),
+    (b"YE", 30),
+];
+
+fn length_for(country: &[u8]) -> Option<usize> {
+    LENGTHS
+        .iter()
+        .find(|(c, _)| c.as_slice() == country)
+        .map(|&(_, n)| n)
+}
+
+/// Checks a compact IBAN (no spaces, any case).
+pub(crate) fn is_valid(compact: &[u8]) -> bool {
+    if compact.len() < 15
+        || !compact[..2].iter().all(u8::is_ascii_alphabetic)
+        || !compact[2..4].iter().all(u8::is_ascii_digit)
+    {
+        return false;
+    }
+    let country = [
+        compact[0].to_ascii_uppercase(),
+        compact[1].to_ascii_uppercase(),
+    ];
+    if length_for(&country) != Some(compact.len()) || !compact.iter().all(u8::is_ascii_alphanumeric)
+    {
+        return false;
+    }
+    mod97(compact[4..].iter().chain(&compact[..4]).copied())
+}
+
+pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+    let bytes = hay.text.as_bytes();
+    for word in &hay.words {
+        // An IBAN starts with a word that begins with two letters and two check digits.
+        let w = &bytes[word.start..word.end];
+        if w.len() < 4
+            || !w[0].is_ascii_alphabetic()
+            || !w[1].is_ascii_alphabetic()
+            || !w[2].is_ascii_digit()
+            || !w[3].is_ascii_digit()
+        {
+            continue;
+        }
+        if word.start > 0 && bytes[word.start - 1].is_ascii_alphanumeric() {
+            continue;
+        }
+        let Some(want) = length_for(&[w[0].to_ascii_uppercase(), w[1].to_ascii_uppercase()]) else {
+            continue;
+        };
+        // Gather alphanumerics, allowing single spaces or dashes between groups, up to the length.
+        let mut compact = Vec::with_capacity(want);
+        let mut i = word.start;
+        let mut end = i;
+        while i < bytes.len() && compact.len() < want {
+            let b = bytes[i];
+            if b.is_ascii_alphanumeric() {
+                compact.push(b);
+                i += 1;
+                end = i;
+            } else if (b == b' ' || b == b'-')
+                && i + 1 < bytes.len()
+                && bytes[i + 1].is_ascii_alphanumeric()
+                && i > word.start
+            {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        if compact.len() != want || end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+            continue;
+        }
+        if is_valid(&compact) {
+            out.push(Candidate {
+                kind: Kind::Iban,
+                start: word.start,
+                end,
+                score: Score::from_milli(950),
+                rule: "iban.mod97",
+                validated: true,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        let hay = Hay::new(text);
+        let mut out = Vec::new();
+        scan(&hay, &mut out);
+        out.iter().map(|c| &text[c.start..c.end]).collect()
+    }
+
+    #[test]
+    fn registry_examples() {
+        // Examples from the SWIFT IBAN registry.
+        assert_eq!(
+            found("pay to DE89 3704 0044 0532 0130 00 today"),
+            ["DE89 3704 0044 0532 0130 00"]
+        );
+        assert_eq!(found("GB82WEST12345698765432"), ["GB82WEST12345698765432"]);
+        assert_eq!(
+            found("iban: fr1420041010050500013m02606."),
+            ["fr1420041010050500013m02606"]
+        );
+        assert_eq!(found("NO9386011117947"), ["NO9386011117947"]);
+    }
+
+    #[test]
+    fn mod97_failures_and_wrong_lengths_are_dropped() {
+        assert!(found("DE89 3704 0044 0532 0130 01").is_empty());
+        assert!(found("DE89 3704 0044 0532 0130").is_empty());
+        assert!(found("XX89370400440532013000").is_empty());
+    }
+}

@@ -1,0 +1,150 @@
+//! Check-digit algorithms shared by several identifier formats.
+//!
+//! Every function takes digit values or ASCII bytes that the caller has already sanitized and
+//! returns whether the check passes. Known-answer vectors cite their source.
+
+/// Luhn (ISO/IEC 7812-1 Annex B) over ASCII digits: payment cards, IMEI, Canadian SIN, Swedish
+/// personnummer, South African ID.
+pub(crate) fn luhn(digits: &[u8]) -> bool {
+    if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let mut sum = 0u32;
+    for (i, &b) in digits.iter().rev().enumerate() {
+        let mut d = u32::from(b - b'0');
+        if i % 2 == 1 {
+            d *= 2;
+            if d > 9 {
+                d -= 9;
+            }
+        }
+        sum += d;
+    }
+    sum % 10 == 0
+}
+
+/// ISO 7064 MOD 97-10 over an alphanumeric string in IBAN order (letters count 10..35): IBAN, and
+/// the BBAN-style checks that reuse it.
+pub(crate) fn mod97(chars: impl Iterator<Item = u8>) -> bool {
+    let mut rem = 0u32;
+    let mut any = false;
+    for b in chars {
+        any = true;
+        let v = match b {
+            b'0'..=b'9' => u32::from(b - b'0'),
+            b'A'..=b'Z' => u32::from(b - b'A') + 10,
+            b'a'..=b'z' => u32::from(b - b'a') + 10,
+            _ => return false,
+        };
+        rem = if v >= 10 {
+            (rem * 100 + v) % 97
+        } else {
+            (rem * 10 + v) % 97
+        };
+    }
+    any && rem == 1
+}
+
+const VERHOEFF_D: [[u8; 10]; 10] = [
+    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+    [1, 2, 3, 4, 0, 6, 7, 8, 9, 5],
+    [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
+    [3, 4, 0, 1, 2, 8, 9, 5, 6, 7],
+    [4, 0, 1, 2, 3, 9, 5, 6, 7, 8],
+    [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
+    [6, 5, 9, 8, 7, 1, 0, 4, 3, 2],
+    [7, 6, 5, 9, 8, 2, 1, 0, 4, 3],
+    [8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
+    [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
+];
+const VERHOEFF_P: [[u8; 10]; 8] = [
+    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+    [1, 5, 7, 6, 2, 8, 3, 0, 9, 4],
+    [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
+    [8, 9, 1, 6, 0, 4, 3, 5, 2, 7],
+    [9, 4, 5, 3, 1, 2, 8, 7, 6, 0],
+    [4, 2, 8, 6, 5, 7, 0, 3, 9, 1],
+    [2, 7, 9, 3, 8, 0, 6, 4, 1, 5],
+    [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
+];
+
+/// Verhoeff's dihedral check over ASCII digits (Aadhaar).
+pub(crate) fn verhoeff(digits: &[u8]) -> bool {
+    if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let mut c = 0u8;
+    for (i, &b) in digits.iter().rev().enumerate() {
+        c = VERHOEFF_D[usize::from(c)][usize::from(VERHOEFF_P[i % 8][usize::from(b - b'0')])];
+    }
+    c == 0
+}
+
+/// ISO 7064 MOD 11,10 over ASCII digits (Croatian OIB, German Steuer-IdNr).
+pub(crate) fn iso7064_mod11_10(digits: &[u8]) -> bool {
+    if digits.len() < 2 || !digits.iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let mut p = 10u32;
+    for &b in &digits[..digits.len() - 1] {
+        let mut s = (u32::from(b - b'0') + p) % 10;
+        if s == 0 {
+            s = 10;
+        }
+        p = (s * 2) % 11;
+    }
+    let check = (11 - p) % 10;
+    check == u32::from(digits[digits.len() - 1] - b'0')
+}
+
+/// The weighted sum `Σ digit[i] * weights[i]` over ASCII digits (as many as there are weights).
+pub(crate) fn weighted_sum(digits: &[u8], weights: &[u32]) -> u32 {
+    digits
+        .iter()
+        .zip(weights)
+        .map(|(&b, &w)| u32::from(b.wrapping_sub(b'0')) * w)
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn luhn_known_answers() {
+        // Test card numbers published by payment networks (e.g. Visa 4012888888881881).
+        assert!(luhn(b"4012888888881881"));
+        assert!(luhn(b"79927398713")); // the classic example from ISO/IEC 7812 descriptions
+        assert!(!luhn(b"79927398710"));
+        assert!(!luhn(b"4012888888881882"));
+        assert!(!luhn(b""));
+        assert!(!luhn(b"40a2"));
+    }
+
+    #[test]
+    fn mod97_known_answers() {
+        // ECBS/SWIFT IBAN registry examples, rearranged (BBAN + country + check digits).
+        let iban = "GB82WEST12345698765432";
+        let rearranged = iban[4..].bytes().chain(iban[..4].bytes());
+        assert!(mod97(rearranged));
+        let bad = "GB82WEST12345698765433";
+        assert!(!mod97(bad[4..].bytes().chain(bad[..4].bytes())));
+    }
+
+    #[test]
+    fn verhoeff_known_answers() {
+        // Verhoeff (1969), worked example: 236 -> check digit 3.
+        assert!(verhoeff(b"2363"));
+        assert!(!verhoeff(b"2364"));
+        // Synthetic Aadhaar-format numbers (Verhoeff-valid, not issued).
+        assert!(verhoeff(b"234123412346"));
+        assert!(!verhoeff(b"234123412347"));
+    }
+
+    #[test]
+    fn iso7064_mod11_10_known_answers() {
+        // Croatian OIB example from python-stdnum's hr.oib documentation: 33392005961.
+        assert!(iso7064_mod11_10(b"33392005961"));
+        assert!(!iso7064_mod11_10(b"33392005962"));
+    }
+}

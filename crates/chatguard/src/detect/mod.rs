@@ -1,0 +1,105 @@
+//! Detection: recognizers find candidates in the matching view, context adjusts their scores,
+//! overlaps are resolved once, and spans go back to original coordinates.
+//!
+//! A built-in recognizer is data plus one function: the [`Kind`] it reports, the context words that
+//! raise its score (in several languages), whether it may only report with such a word nearby,
+//! and a `scan` function that reads the shared [`Hay`] and pushes [`Candidate`]s. Checksums run
+//! inside `scan` on a sanitized copy of the digits; a number that fails its checksum is never
+//! pushed as that kind.
+
+pub(crate) mod builtin;
+pub(crate) mod checksum;
+pub(crate) mod context;
+pub(crate) mod hay;
+pub(crate) mod overlap;
+
+use crate::{Kind, Score, Span};
+
+pub(crate) use hay::Hay;
+
+/// Something a recognizer found, in view coordinates, before context and overlap resolution.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Candidate {
+    /// What was found.
+    pub kind: Kind,
+    /// Byte offsets into the view.
+    pub start: usize,
+    /// One past the last byte, in the view.
+    pub end: usize,
+    /// The score before context.
+    pub score: Score,
+    /// Stable dotted rule id, e.g. `card.luhn`.
+    pub rule: &'static str,
+    /// True when a checksum or check character passed.
+    pub validated: bool,
+}
+
+/// A built-in recognizer: what it reports, the words that make it likelier, and its scanner.
+pub(crate) struct Recognizer {
+    /// The kind it reports (a recognizer may push other kinds too, e.g. a URL scanner finding
+    /// embedded credentials, which use their own kind's context).
+    pub kind: Kind,
+    /// Lowercase words or phrases that raise the score when found near a candidate.
+    pub context: &'static [&'static str],
+    /// When true, candidates without a context word are dropped (formats whose checksum alone is
+    /// too weak to tell them from an order number).
+    pub needs_context: bool,
+    /// Finds candidates.
+    pub scan: fn(&Hay<'_>, &mut Vec<Candidate>),
+}
+
+/// One thing found in a text: what it is, where it is in the original, and why.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Finding {
+    /// What was found.
+    pub kind: Kind,
+    /// UTF-8 byte span into the original text.
+    pub span: Span,
+    /// Final confidence after context.
+    pub score: Score,
+    /// The rule that produced it (stable, dotted: `card.luhn`, `secret.aws_access_key`).
+    pub rule: &'static str,
+    /// True when a checksum or check character validated it.
+    pub validated: bool,
+    /// The context word that changed the score, if any, and by how much (thousandths).
+    pub context: Option<ContextHit>,
+}
+
+/// Why a score moved: the word found near the finding and the signed change it made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ContextHit {
+    /// The context word or phrase (lowercase) from the recognizer's table.
+    pub word: &'static str,
+    /// The change in thousandths: positive for supporting words, negative for contrary ones.
+    pub delta: i16,
+}
+
+/// Runs every enabled built-in recognizer over `hay` and returns scored, context-adjusted
+/// candidates in view coordinates, with their context explanation.
+pub(crate) fn run_builtin(
+    hay: &Hay<'_>,
+    enabled: &dyn Fn(Kind) -> bool,
+    out: &mut Vec<(Candidate, Option<ContextHit>)>,
+) {
+    let mut buf = Vec::new();
+    for rec in builtin::RECOGNIZERS {
+        if !enabled(rec.kind) {
+            continue;
+        }
+        buf.clear();
+        (rec.scan)(hay, &mut buf);
+        for cand in buf.drain(..) {
+            if !enabled(cand.kind) {
+                continue;
+            }
+            let (context, needs) = if cand.kind == rec.kind {
+                (rec.context, rec.needs_context)
+            } else {
+                builtin::context_for(cand.kind)
+            };
+            if let Some(scored) = context::apply(hay.text, cand, context, needs) {
+                out.push(scored);
+            }
+        }
+    }
+}

@@ -1,0 +1,513 @@
+//! The guard: a policy compiled once, then the whole pipeline —
+//! normalize → detect → context → resolve overlaps → decide → redact — on any text.
+
+use std::collections::HashSet;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use regex_lite::Regex;
+use zeroize::Zeroizing;
+
+use crate::detect::overlap::{self, Resolvable};
+use crate::detect::{self, context, Candidate, ContextHit, Finding, Hay};
+use crate::normalize::Normalized;
+use crate::policy::{Action, Policy};
+use crate::redact;
+use crate::stream::StreamRedactor;
+use crate::{Category, Kind, PolicyError, Score, Span, UnixTime, Vault};
+
+/// A set of data categories, e.g. those the user consented to share unredacted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct CategorySet(u16);
+
+impl CategorySet {
+    /// No category.
+    pub const EMPTY: CategorySet = CategorySet(0);
+
+    /// Adds a category.
+    pub fn insert(&mut self, c: Category) {
+        self.0 |= 1 << (c as u16);
+    }
+
+    /// True when the set holds `c`.
+    pub fn contains(self, c: Category) -> bool {
+        self.0 & (1 << (c as u16)) != 0
+    }
+
+    /// The categories in both sets (e.g. what the role allows and the user consented to).
+    pub fn intersect(self, other: CategorySet) -> CategorySet {
+        CategorySet(self.0 & other.0)
+    }
+}
+
+impl FromIterator<Category> for CategorySet {
+    fn from_iter<I: IntoIterator<Item = Category>>(iter: I) -> CategorySet {
+        let mut set = CategorySet::EMPTY;
+        for c in iter {
+            set.insert(c);
+        }
+        set
+    }
+}
+
+/// What the caller knows about the request: the time, and which categories may pass unredacted
+/// where the policy says `ask` (consent, intersected with the role at the edge).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Context {
+    /// The current time, supplied by the caller.
+    pub now: UnixTime,
+    /// Categories granted for `ask` rules.
+    pub granted: CategorySet,
+}
+
+/// A finding together with what the policy decided for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Decided {
+    /// The finding.
+    pub finding: Finding,
+    /// The action taken: `Allow` also for `ask` findings whose category was granted.
+    pub action: Action,
+    /// True when the policy said `ask` and the category was not granted, so the value was
+    /// redacted pending consent.
+    pub consent_needed: bool,
+}
+
+/// The verdict over a whole text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Verdict {
+    /// Nothing was changed.
+    Allow,
+    /// At least one value was rewritten.
+    Redacted,
+    /// A finding's rule says `block`: the text must not be passed on.
+    Block(Kind),
+}
+
+/// The result of [`Guard::check`]: the text to pass on, the verdict and what was found. It holds
+/// no matched text, so it is safe to log — except `text`, which is the redacted text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outcome {
+    /// The verdict.
+    pub verdict: Verdict,
+    /// The redacted text (empty when blocked).
+    pub text: String,
+    /// Every finding with its decision, sorted by position.
+    pub findings: Vec<Decided>,
+}
+
+impl Outcome {
+    /// True when some `ask` finding was redacted because its category was not granted.
+    pub fn consent_needed(&self) -> bool {
+        self.findings.iter().any(|d| d.consent_needed)
+    }
+}
+
+struct CustomMatcher {
+    kind: Kind,
+    regex: Regex,
+    score: Score,
+    context: Vec<&'static str>,
+    needs_context: bool,
+}
+
+/// A compiled policy. Build once, share freely (`Send + Sync`), run on any text: scanning and
+/// checking never fail and never panic.
+pub struct Guard {
+    policy: Policy,
+    enabled: Vec<bool>,
+    custom: Vec<CustomMatcher>,
+    deny: Option<(AhoCorasick, Vec<Kind>)>,
+    allow: HashSet<String>,
+    hash_key: Zeroizing<Vec<u8>>,
+}
+
+impl core::fmt::Debug for Guard {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Guard")
+            .field("policy_version", &self.policy.version)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Configures a [`Guard`].
+#[derive(Default)]
+pub struct GuardBuilder {
+    policy: Option<Policy>,
+    hash_key: Option<Zeroizing<Vec<u8>>>,
+}
+
+impl GuardBuilder {
+    /// The policy to enforce (default: the bundled default policy).
+    pub fn policy(&mut self, policy: Policy) -> &mut GuardBuilder {
+        self.policy = Some(policy);
+        self
+    }
+
+    /// The key for the `hash` operator's HMAC-SHA-256. Without one, `hash` uses an all-zero key,
+    /// which is deterministic but not secret.
+    pub fn hash_key(&mut self, key: &[u8]) -> &mut GuardBuilder {
+        self.hash_key = Some(Zeroizing::new(key.to_vec()));
+        self
+    }
+
+    /// Compiles the guard.
+    pub fn build(&self) -> Result<Guard, PolicyError> {
+        let policy = self.policy.clone().unwrap_or_default();
+        let mut enabled = vec![true; Kind::BUILTIN.len()];
+        for (i, k) in Kind::BUILTIN.iter().enumerate() {
+            enabled[i] = policy.is_enabled(*k);
+        }
+        let mut custom = Vec::with_capacity(policy.custom.len());
+        for (i, c) in policy.custom.iter().enumerate() {
+            let regex = Regex::new(&c.pattern).map_err(|e| {
+                PolicyError::new(
+                    format!("custom[{i}].pattern"),
+                    format!("invalid regular expression: {e}"),
+                )
+            })?;
+            // Context words of custom patterns live as long as the guard; leaking them once per
+            // guard keeps `ContextHit` a plain `Copy` value for built-in and custom kinds alike.
+            let context = c.context.iter().map(|w| intern(w)).collect();
+            custom.push(CustomMatcher {
+                kind: Kind::Custom(i as u16),
+                regex,
+                score: c.score,
+                context,
+                needs_context: c.needs_context,
+            });
+        }
+        let deny = if policy.deny.is_empty() {
+            None
+        } else {
+            let mut words = Vec::new();
+            let mut kinds = Vec::new();
+            for list in &policy.deny {
+                let kind = Kind::from_name(&list.kind)
+                    .or_else(|| {
+                        policy
+                            .custom
+                            .iter()
+                            .position(|c| c.name == list.kind)
+                            .map(|i| Kind::Custom(i as u16))
+                    })
+                    .ok_or_else(|| {
+                        PolicyError::new("deny", format!("unknown kind `{}`", list.kind))
+                    })?;
+                for v in &list.values {
+                    words.push(v.trim().to_owned());
+                    kinds.push(kind);
+                }
+            }
+            let ac = AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&words)
+                .or_else(|_| {
+                    AhoCorasick::builder()
+                        .ascii_case_insensitive(true)
+                        .match_kind(MatchKind::LeftmostLongest)
+                        .build(&words)
+                })
+                .map_err(|e| PolicyError::new("deny", format!("cannot compile deny lists: {e}")))?;
+            Some((ac, kinds))
+        };
+        let allow = policy
+            .allow
+            .iter()
+            .map(|s| s.trim().to_lowercase())
+            .collect();
+        let hash_key = self
+            .hash_key
+            .clone()
+            .unwrap_or_else(|| Zeroizing::new(vec![0u8; 32]));
+        Ok(Guard {
+            policy,
+            enabled,
+            custom,
+            deny,
+            allow,
+            hash_key,
+        })
+    }
+}
+
+/// Interns a custom context word for the life of the process. Bounded by the policy's size limits.
+fn intern(word: &str) -> &'static str {
+    Box::leak(word.to_owned().into_boxed_str())
+}
+
+impl Resolvable for (Candidate, Option<ContextHit>) {
+    fn kind(&self) -> Kind {
+        self.0.kind
+    }
+    fn start(&self) -> usize {
+        self.0.start
+    }
+    fn end(&self) -> usize {
+        self.0.end
+    }
+    fn score(&self) -> Score {
+        self.0.score
+    }
+    fn validated(&self) -> bool {
+        self.0.validated
+    }
+}
+
+impl Guard {
+    /// A guard for `policy`.
+    pub fn new(policy: Policy) -> Result<Guard, PolicyError> {
+        Guard::builder().policy(policy).build()
+    }
+
+    /// Starts configuring a guard.
+    pub fn builder() -> GuardBuilder {
+        GuardBuilder::default()
+    }
+
+    /// The policy this guard enforces.
+    pub fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// The wire name of a kind, including the policy's custom kinds.
+    pub fn kind_name(&self, kind: Kind) -> &str {
+        match kind {
+            Kind::Custom(i) => self
+                .policy
+                .custom
+                .get(usize::from(i))
+                .map_or("custom", |c| c.name.as_str()),
+            other => other.builtin_name().unwrap_or("unknown"),
+        }
+    }
+
+    fn is_enabled(&self, kind: Kind) -> bool {
+        match kind {
+            Kind::Custom(_) => true,
+            other => Kind::BUILTIN
+                .iter()
+                .position(|k| *k == other)
+                .is_none_or(|i| self.enabled[i]),
+        }
+    }
+
+    /// Finds everything the policy looks for, above its thresholds, in original coordinates,
+    /// sorted and non-overlapping.
+    pub fn scan(&self, text: &str) -> Vec<Finding> {
+        let view = Normalized::new(text);
+        let mut found = self.scan_view(view.text());
+        found.retain(|(c, _)| c.score >= self.policy.threshold_for(c.kind));
+        overlap::resolve(&mut found);
+        let mut out: Vec<Finding> = found
+            .into_iter()
+            .map(|(c, hit)| Finding {
+                kind: c.kind,
+                span: view.to_original(Span::new(c.start, c.end)),
+                score: c.score,
+                rule: c.rule,
+                validated: c.validated,
+                context: hit,
+            })
+            .collect();
+        if !self.allow.is_empty() {
+            out.retain(|f| {
+                !self
+                    .allow
+                    .contains(&text[f.span.start..f.span.end].trim().to_lowercase())
+            });
+        }
+        out
+    }
+
+    fn scan_view(&self, view: &str) -> Vec<(Candidate, Option<ContextHit>)> {
+        let hay = Hay::new(view);
+        let mut out = Vec::new();
+        detect::run_builtin(&hay, &|k| self.is_enabled(k), &mut out);
+        for m in &self.custom {
+            for found in m.regex.find_iter(view) {
+                if found.is_empty() {
+                    continue;
+                }
+                let cand = Candidate {
+                    kind: m.kind,
+                    start: found.start(),
+                    end: found.end(),
+                    score: m.score,
+                    rule: "custom.pattern",
+                    validated: false,
+                };
+                if let Some(scored) = context::apply(view, cand, &m.context, m.needs_context) {
+                    out.push(scored);
+                }
+            }
+        }
+        if let Some((ac, kinds)) = &self.deny {
+            let bytes = view.as_bytes();
+            for m in ac.find_iter(view) {
+                let left = m.start() == 0 || !bytes[m.start() - 1].is_ascii_alphanumeric();
+                let right = m.end() == bytes.len() || !bytes[m.end()].is_ascii_alphanumeric();
+                if left && right {
+                    let cand = Candidate {
+                        kind: kinds[m.pattern().as_usize()],
+                        start: m.start(),
+                        end: m.end(),
+                        score: Score::MAX,
+                        rule: "deny.list",
+                        validated: false,
+                    };
+                    out.push((cand, None));
+                }
+            }
+        }
+        out
+    }
+
+    /// Decides what happens to each finding under the policy and the caller's context.
+    pub fn decide(&self, findings: &[Finding], cx: &Context) -> Vec<Decided> {
+        findings
+            .iter()
+            .map(|&finding| {
+                let rule = self.policy.rule_for(finding.kind);
+                let category = self.policy.category_of(finding.kind);
+                match rule.action {
+                    Action::Ask(op) if !cx.granted.contains(category) => Decided {
+                        finding,
+                        action: Action::Redact(op),
+                        consent_needed: true,
+                    },
+                    Action::Ask(_) => Decided {
+                        finding,
+                        action: Action::Allow,
+                        consent_needed: false,
+                    },
+                    action => Decided {
+                        finding,
+                        action,
+                        consent_needed: false,
+                    },
+                }
+            })
+            .collect()
+    }
+
+    /// Runs the whole pipeline with a fresh vault for pseudonyms (placeholders numbered from 1
+    /// within this text).
+    pub fn check(&self, text: &str, cx: &Context) -> Outcome {
+        self.check_with(text, cx, &mut Vault::new())
+    }
+
+    /// Runs the whole pipeline, numbering pseudonyms in `vault` so that the same value keeps the
+    /// same placeholder across a conversation.
+    pub fn check_with(&self, text: &str, cx: &Context, vault: &mut Vault) -> Outcome {
+        let findings = self.decide(&self.scan(text), cx);
+        if let Some(blocked) = findings.iter().find(|d| d.action == Action::Block) {
+            return Outcome {
+                verdict: Verdict::Block(blocked.finding.kind),
+                text: String::new(),
+                findings,
+            };
+        }
+        let changed = findings
+            .iter()
+            .any(|d| matches!(d.action, Action::Redact(_)));
+        let text = if changed {
+            redact::apply(text, &findings, self, vault)
+        } else {
+            text.to_owned()
+        };
+        Outcome {
+            verdict: if changed {
+                Verdict::Redacted
+            } else {
+                Verdict::Allow
+            },
+            text,
+            findings,
+        }
+    }
+
+    /// The placeholder label of a kind: its wire name in upper case (`CREDIT_CARD`).
+    pub(crate) fn label(&self, kind: Kind) -> String {
+        self.kind_name(kind).to_ascii_uppercase()
+    }
+
+    pub(crate) fn hash_key(&self) -> &[u8] {
+        &self.hash_key
+    }
+
+    /// A stream redactor over this guard, holding back at most `hold_back` bytes in the normal
+    /// case (see [`StreamRedactor`]).
+    pub fn stream(&self, cx: Context) -> StreamRedactor<'_> {
+        StreamRedactor::new(self, cx, crate::stream::DEFAULT_HOLD_BACK)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn guard_is_send_and_sync() {
+        assert_send_sync::<Guard>();
+    }
+
+    #[test]
+    fn default_policy_pseudonymises_and_reports() {
+        let guard = Guard::new(Policy::default()).expect("default builds");
+        let out = guard.check(
+            "mail me at jane@example.com or jane@example.com",
+            &Context::default(),
+        );
+        assert_eq!(out.text, "mail me at [EMAIL_1] or [EMAIL_1]");
+        assert_eq!(out.verdict, Verdict::Redacted);
+        assert_eq!(out.findings.len(), 2);
+        assert_eq!(out.findings[0].finding.span, Span::new(11, 27));
+    }
+
+    #[test]
+    fn ask_categories_need_a_grant() {
+        let guard = Guard::new(Policy::default()).expect("default builds");
+        let text = "card 4012 8888 8888 1881";
+        let out = guard.check(text, &Context::default());
+        assert_eq!(out.text, "card [CREDIT_CARD_1]");
+        assert!(out.consent_needed());
+        let granted: CategorySet = [Category::Financial].into_iter().collect();
+        let out = guard.check(
+            text,
+            &Context {
+                granted,
+                ..Context::default()
+            },
+        );
+        assert_eq!(out.text, text);
+        assert_eq!(out.verdict, Verdict::Allow);
+    }
+
+    #[test]
+    fn custom_patterns_deny_and_allow_lists() {
+        let policy = Policy::from_json(
+            r#"{"version":1,"default":{"action":"redact","operator":"placeholder"},
+            "custom":[{"name":"employee_id","pattern":"EMP-[0-9]{6}","context":["employee"],"needs_context":true}],
+            "deny":[{"kind":"person","values":["Jane Example"]}],
+            "allow":["help@shop.example"]}"#,
+        )
+        .expect("valid");
+        let guard = Guard::new(policy).expect("builds");
+        let out = guard.check("employee EMP-123456, EMP-654321; jane example wrote to help@shop.example and x@y.example", &Context::default());
+        assert_eq!(out.text, "employee [EMPLOYEE_ID], [EMPLOYEE_ID]; [PERSON] wrote to help@shop.example and [EMAIL]");
+    }
+
+    #[test]
+    fn block_rules_block() {
+        let policy = Policy::from_json(r#"{"version":1,"kinds":{"email":{"action":"block"}}}"#)
+            .expect("valid");
+        let guard = Guard::new(policy).expect("builds");
+        let out = guard.check("a@b.example", &Context::default());
+        assert_eq!(out.verdict, Verdict::Block(Kind::Email));
+        assert!(out.text.is_empty());
+    }
+}

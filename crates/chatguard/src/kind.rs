@@ -1,0 +1,301 @@
+//! The stable names of everything the engine can find, and the data category each belongs to.
+//!
+//! Kind names are wire names: they appear in policies, reports, the CLI's JSON lines and audit
+//! events, so they never change once published.
+
+use core::fmt;
+
+/// The data category a kind belongs to; consent and roles grant categories, not single kinds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Category {
+    /// Ways to reach a person: email, phone, street address.
+    Contact,
+    /// Payment instruments and accounts.
+    Financial,
+    /// Identifiers issued by a state: tax, social-security and identity numbers.
+    GovernmentId,
+    /// Health identifiers and data.
+    Health,
+    /// Passwords, API keys, tokens and private keys.
+    Credentials,
+    /// Where a person or device is.
+    Location,
+    /// Network identifiers: IP and MAC addresses, URLs.
+    Network,
+    /// Who a person is: name, date of birth.
+    Identity,
+    /// Device identifiers such as IMEI.
+    Device,
+    /// Kinds defined by a policy's custom patterns.
+    Custom,
+}
+
+impl Category {
+    /// Every category, in wire order.
+    pub const ALL: [Category; 10] = [
+        Category::Contact,
+        Category::Financial,
+        Category::GovernmentId,
+        Category::Health,
+        Category::Credentials,
+        Category::Location,
+        Category::Network,
+        Category::Identity,
+        Category::Device,
+        Category::Custom,
+    ];
+
+    /// The category's wire name.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Category::Contact => "contact",
+            Category::Financial => "financial",
+            Category::GovernmentId => "government_id",
+            Category::Health => "health",
+            Category::Credentials => "credentials",
+            Category::Location => "location",
+            Category::Network => "network",
+            Category::Identity => "identity",
+            Category::Device => "device",
+            Category::Custom => "custom",
+        }
+    }
+
+    /// Looks a category up by its wire name.
+    pub fn from_name(name: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.name() == name)
+    }
+}
+
+impl fmt::Display for Category {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+macro_rules! kinds {
+    ($( $(#[$doc:meta])* $variant:ident => $name:literal, $cat:ident, $validated:literal; )*) => {
+        /// What a finding is. Built-in kinds have fixed wire names; `Custom(i)` is the policy's i-th
+        /// custom pattern, whose name the [`Guard`](crate::Guard) knows.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[non_exhaustive]
+        pub enum Kind {
+            $( $(#[$doc])* $variant, )*
+            /// A kind defined by the policy's custom patterns (index into them).
+            Custom(u16),
+        }
+
+        impl Kind {
+            /// Every built-in kind.
+            pub const BUILTIN: &'static [Kind] = &[$(Kind::$variant,)*];
+
+            /// The wire name of a built-in kind; `None` for custom kinds.
+            pub const fn builtin_name(self) -> Option<&'static str> {
+                match self {
+                    $( Kind::$variant => Some($name), )*
+                    Kind::Custom(_) => None,
+                }
+            }
+
+            /// The data category of this kind.
+            pub const fn category(self) -> Category {
+                match self {
+                    $( Kind::$variant => Category::$cat, )*
+                    Kind::Custom(_) => Category::Custom,
+                }
+            }
+
+            /// True for kinds whose format carries a checksum or check character that every
+            /// finding of the kind has passed.
+            pub const fn is_checksum_validated(self) -> bool {
+                match self {
+                    $( Kind::$variant => $validated, )*
+                    Kind::Custom(_) => false,
+                }
+            }
+
+            /// Looks a built-in kind up by its wire name.
+            pub fn from_name(name: &str) -> Option<Kind> {
+                match name {
+                    $( $name => Some(Kind::$variant), )*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+kinds! {
+    /// An email address, also in `name (at) example (dot) com` form.
+    Email => "email", Contact, false;
+    /// A telephone number in E.164 or a supported national format.
+    Phone => "phone", Contact, false;
+    /// A postal street address.
+    StreetAddress => "street_address", Location, false;
+    /// A person's name, found from context (self-introductions, signatures, deny lists).
+    Person => "person", Identity, false;
+    /// A date with birth context.
+    DateOfBirth => "date_of_birth", Identity, false;
+    /// A payment card number (Luhn, issuer prefix and length).
+    CreditCard => "credit_card", Financial, true;
+    /// An International Bank Account Number (ISO 13616 mod 97, per-country length).
+    Iban => "iban", Financial, true;
+    /// A US ABA routing transit number.
+    UsAbaRouting => "us_aba_routing", Financial, true;
+    /// A cryptocurrency wallet address (base58check, bech32/bech32m, EIP-55).
+    CryptoWallet => "crypto_wallet", Financial, true;
+    /// An International Securities Identification Number.
+    Isin => "isin", Financial, true;
+    /// An IPv4 or IPv6 address.
+    IpAddress => "ip_address", Network, false;
+    /// A MAC address.
+    MacAddress => "mac_address", Network, false;
+    /// A URL.
+    Url => "url", Network, false;
+    /// A device IMEI (Luhn).
+    Imei => "imei", Device, true;
+    /// A credential: API key, token, password, private key.
+    Secret => "secret", Credentials, false;
+    /// A passport number (reported only with context).
+    Passport => "passport", GovernmentId, false;
+    /// US Social Security Number.
+    UsSsn => "us_ssn", GovernmentId, true;
+    /// US Individual Taxpayer Identification Number.
+    UsItin => "us_itin", GovernmentId, true;
+    /// US National Provider Identifier (health care).
+    UsNpi => "us_npi", Health, true;
+    /// UK National Insurance number.
+    UkNino => "uk_nino", GovernmentId, true;
+    /// UK NHS number (mod 11).
+    UkNhs => "uk_nhs", Health, true;
+    /// Spanish DNI (check letter).
+    EsDni => "es_dni", GovernmentId, true;
+    /// Spanish NIE (check letter).
+    EsNie => "es_nie", GovernmentId, true;
+    /// Italian codice fiscale (check character).
+    ItFiscalCode => "it_fiscal_code", GovernmentId, true;
+    /// French NIR / social security number (key).
+    FrNir => "fr_nir", GovernmentId, true;
+    /// German tax identification number (Steuer-IdNr, check digit).
+    DeTaxId => "de_tax_id", GovernmentId, true;
+    /// Dutch BSN (11-proof).
+    NlBsn => "nl_bsn", GovernmentId, true;
+    /// Polish PESEL.
+    PlPesel => "pl_pesel", GovernmentId, true;
+    /// Swedish personnummer (Luhn).
+    SePersonnummer => "se_personnummer", GovernmentId, true;
+    /// Brazilian CPF.
+    BrCpf => "br_cpf", GovernmentId, true;
+    /// Brazilian CNPJ (company).
+    BrCnpj => "br_cnpj", GovernmentId, true;
+    /// Indian Aadhaar (Verhoeff).
+    InAadhaar => "in_aadhaar", GovernmentId, true;
+    /// Indian PAN (structure and holder type).
+    InPan => "in_pan", GovernmentId, true;
+    /// EU VAT identification number (per-country check algorithms).
+    EuVat => "eu_vat", GovernmentId, true;
+    /// Australian Tax File Number.
+    AuTfn => "au_tfn", GovernmentId, true;
+    /// Australian Business Number.
+    AuAbn => "au_abn", GovernmentId, true;
+    /// Canadian Social Insurance Number (Luhn).
+    CaSin => "ca_sin", GovernmentId, true;
+    /// Swiss AHV/AVS number (EAN-13).
+    ChAhv => "ch_ahv", GovernmentId, true;
+    /// Belgian national register number.
+    BeNn => "be_nn", GovernmentId, true;
+    /// Danish CPR number.
+    DkCpr => "dk_cpr", GovernmentId, true;
+    /// Finnish personal identity code (HETU).
+    FiHetu => "fi_hetu", GovernmentId, true;
+    /// Norwegian national identity number (fødselsnummer).
+    NoFnr => "no_fnr", GovernmentId, true;
+    /// Portuguese NIF.
+    PtNif => "pt_nif", GovernmentId, true;
+    /// Irish PPS number.
+    IePps => "ie_pps", GovernmentId, true;
+    /// Mexican CURP.
+    MxCurp => "mx_curp", GovernmentId, true;
+    /// Chilean RUT.
+    ClRut => "cl_rut", GovernmentId, true;
+    /// Chinese resident identity card number.
+    CnRic => "cn_ric", GovernmentId, true;
+    /// South Korean resident registration number.
+    KrRrn => "kr_rrn", GovernmentId, true;
+    /// Singapore NRIC/FIN.
+    SgNric => "sg_nric", GovernmentId, true;
+    /// South African identity number (Luhn).
+    ZaId => "za_id", GovernmentId, true;
+    /// Turkish identity number (T.C. Kimlik No).
+    TrTckn => "tr_tckn", GovernmentId, true;
+    /// Austrian social insurance number.
+    AtSvnr => "at_svnr", GovernmentId, true;
+    /// Bulgarian personal number (EGN).
+    BgEgn => "bg_egn", GovernmentId, true;
+    /// Romanian personal numeric code (CNP).
+    RoCnp => "ro_cnp", GovernmentId, true;
+    /// Croatian personal identification number (OIB, ISO 7064 mod 11,10).
+    HrOib => "hr_oib", GovernmentId, true;
+    /// Estonian personal identification code (isikukood).
+    EeIk => "ee_ik", GovernmentId, true;
+    /// Lithuanian personal code (asmens kodas).
+    LtAsmens => "lt_asmens", GovernmentId, true;
+    /// Czech/Slovak birth number (rodné číslo).
+    CzRc => "cz_rc", GovernmentId, true;
+    /// Icelandic kennitala.
+    IsKennitala => "is_kennitala", GovernmentId, true;
+    /// Israeli identity number.
+    IlId => "il_id", GovernmentId, true;
+    /// Argentine CUIT/CUIL.
+    ArCuit => "ar_cuit", GovernmentId, true;
+    /// New Zealand IRD number.
+    NzIrd => "nz_ird", GovernmentId, true;
+    /// Japanese My Number (individual number).
+    JpMyNumber => "jp_my_number", GovernmentId, true;
+    /// Thai personal identification number.
+    ThPin => "th_pin", GovernmentId, true;
+    /// Colombian NIT.
+    CoNit => "co_nit", GovernmentId, true;
+    /// Peruvian RUC.
+    PeRuc => "pe_ruc", GovernmentId, true;
+    /// Uruguayan cédula de identidad.
+    UyCi => "uy_ci", GovernmentId, true;
+    /// Latvian personal code.
+    LvPk => "lv_pk", GovernmentId, true;
+}
+
+impl Kind {
+    /// The number of built-in kinds validated by a checksum or check character.
+    pub fn validated_count() -> usize {
+        Kind::BUILTIN
+            .iter()
+            .filter(|k| k.is_checksum_validated())
+            .count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_are_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for &kind in Kind::BUILTIN {
+            let name = kind.builtin_name().expect("builtin has a name");
+            assert!(seen.insert(name), "duplicate kind name {name}");
+            assert_eq!(Kind::from_name(name), Some(kind));
+            assert!(name
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'));
+        }
+        assert_eq!(Kind::from_name("nope"), None);
+    }
+
+    #[test]
+    fn categories_round_trip() {
+        for c in Category::ALL {
+            assert_eq!(Category::from_name(c.name()), Some(c));
+        }
+    }
+}

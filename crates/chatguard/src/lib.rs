@@ -1,0 +1,65 @@
+//! chatguard finds personal data and secrets in chat text and rewrites them before they leave
+//! the device, reach a model, or land in a log.
+//!
+//! # Overview
+//!
+//! * [`Policy`] — the declarative document (JSON) saying which kinds to look for and what to do
+//!   with each: allow, redact with an operator, block, or ask for consent.
+//! * [`Guard`] — a policy compiled once. [`Guard::scan`] finds, [`Guard::check`] runs the whole
+//!   pipeline (normalize → detect → context → resolve overlaps → decide → redact) and returns an
+//!   [`Outcome`]: the text to pass on, a [`Verdict`] and the findings with their decisions.
+//! * [`StreamRedactor`] — the same pipeline over chunks, for streamed answers.
+//! * [`Vault`] — pseudonyms (`[EMAIL_1]`) and the originals behind them, restorable in the page.
+//!
+//! Spans are UTF-8 byte offsets into the **original** text, whatever the normalizer did to find
+//! them; [`Span::to_utf16`] converts for JavaScript.
+//!
+//! # Example
+//!
+//! ```
+//! use chatguard::{Context, Guard, Kind, Policy, Span};
+//!
+//! let guard = Guard::new(Policy::default()).unwrap();
+//! let text = "I'm jane@example.com, card 4012 8888 8888 1881";
+//! let findings = guard.scan(text);
+//! assert_eq!(findings[0].kind, Kind::Email);
+//! assert_eq!(findings[0].span, Span::new(4, 20));
+//! assert_eq!(findings[1].kind, Kind::CreditCard);
+//! assert_eq!(findings[1].rule, "card.luhn");
+//!
+//! let outcome = guard.check(text, &Context::default());
+//! assert_eq!(outcome.text, "I'm [EMAIL_1], card [CREDIT_CARD_1]");
+//! ```
+//!
+//! # Untrusted input
+//!
+//! The engine reads attacker-controlled text. [`Guard::scan`], [`Guard::check`] and the stream
+//! redactor never panic and never fail on any input; their cost is linear in the input (each
+//! recognizer looks at a bounded window around a bounded number of places). Only construction —
+//! parsing a policy, compiling custom patterns, opening a sealed vault — returns errors.
+//!
+//! The crate reads no clock, no environment, no files and no network, so it runs unchanged on
+//! `wasm32-unknown-unknown` in a browser or a Worker. Time is passed in ([`UnixTime`]).
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![cfg_attr(not(test), deny(clippy::unwrap_used))]
+
+mod detect;
+mod error;
+mod guard;
+mod kind;
+pub mod normalize;
+pub mod policy;
+mod redact;
+mod span;
+pub mod stream;
+
+pub use detect::{ContextHit, Finding};
+pub use error::{PolicyError, VaultError};
+pub use guard::{CategorySet, Context, Decided, Guard, GuardBuilder, Outcome, Verdict};
+pub use kind::{Category, Kind};
+pub use policy::{Action, Operator, Policy};
+pub use redact::vault::{Restorer, Vault};
+pub use span::{Score, Span, UnixTime};
+pub use stream::{StreamRedactor, StreamStatus};

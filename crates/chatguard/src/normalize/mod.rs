@@ -1,0 +1,315 @@
+//! The matching view of a text: invisible characters removed, compatibility forms folded, every
+//! offset mappable back to the original.
+//!
+//! Detectors never see the caller's text directly. They see [`Normalized::text`], where
+//!
+//! * zero-width characters, bidi controls, Unicode tag characters (U+E0000–E007F), variation
+//!   selectors, soft hyphens and invisible operators are removed — except a ZWJ inside an emoji
+//!   sequence or Indic word and a ZWNJ inside Arabic-script or Indic words, which carry meaning;
+//! * each remaining character is folded to its NFKC form (full-width `４` becomes `4`, `ｅ` becomes
+//!   `e`, ligatures and circled digits unfold), decimal digits of other scripts become ASCII digits
+//!   and the various dashes and minus signs become `-`.
+//!
+//! Every span found in the view is mapped back with [`Normalized::to_original`], so reports and
+//! redaction always address the original bytes. Pure ASCII text without control characters is
+//! borrowed unchanged, at the cost of one fast scan.
+
+mod invisible;
+
+use std::borrow::Cow;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::Span;
+
+pub(crate) use invisible::{is_removable_invisible, keeps_joiner};
+
+/// A text prepared for matching, with the map back to the original.
+#[derive(Clone, Debug)]
+pub struct Normalized<'a> {
+    text: Cow<'a, str>,
+    original_len: usize,
+    /// Pieces of the view in order; empty when the view is the original.
+    segments: Vec<Segment>,
+}
+
+/// One piece of the view: either bytes copied unchanged or one rewritten original character.
+#[derive(Clone, Copy, Debug)]
+struct Segment {
+    view_start: u32,
+    view_end: u32,
+    original_start: u32,
+    original_end: u32,
+    copied: bool,
+}
+
+impl<'a> Normalized<'a> {
+    /// Builds the matching view of `original`.
+    pub fn new(original: &'a str) -> Normalized<'a> {
+        if !needs_work(original) {
+            return Normalized {
+                text: Cow::Borrowed(original),
+                original_len: original.len(),
+                segments: Vec::new(),
+            };
+        }
+        let mut builder = Builder {
+            out: String::with_capacity(original.len()),
+            segments: Vec::new(),
+        };
+        let mut prev: Option<char> = None;
+        let mut iter = original.char_indices().peekable();
+        while let Some((at, c)) = iter.next() {
+            let end = at + c.len_utf8();
+            if c.is_ascii() {
+                builder.copy(at, end, original);
+                prev = Some(c);
+                continue;
+            }
+            if is_removable_invisible(c) {
+                let next = iter.peek().map(|&(_, n)| n);
+                if keeps_joiner(c, prev, next) {
+                    builder.copy(at, end, original);
+                } else {
+                    builder.rewrite(at, end, "");
+                }
+                continue;
+            }
+            if let Some(folded) = fold_simple(c) {
+                let mut buf = [0u8; 4];
+                builder.rewrite(at, end, folded.encode_utf8(&mut buf));
+                prev = Some(folded);
+                continue;
+            }
+            if unicode_normalization::is_nfkc_quick(core::iter::once(c))
+                == unicode_normalization::IsNormalized::Yes
+            {
+                builder.copy(at, end, original);
+                prev = Some(c);
+                continue;
+            }
+            let mut buf = [0u8; 4];
+            let folded: String = c
+                .encode_utf8(&mut buf)
+                .nfkc()
+                .map(|f| fold_simple(f).unwrap_or(f))
+                .collect();
+            prev = folded.chars().last().or(prev);
+            builder.rewrite(at, end, &folded);
+        }
+        let segments = builder.segments;
+        Normalized {
+            text: Cow::Owned(builder.out),
+            original_len: original.len(),
+            segments,
+        }
+    }
+
+    /// The text detectors match against.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// True when the view is the original text, unchanged.
+    pub fn is_unchanged(&self) -> bool {
+        matches!(self.text, Cow::Borrowed(_))
+    }
+
+    /// Maps a span of the view back to the original text. The result always covers whole original
+    /// characters, and never an invisible character at either edge that the view dropped.
+    pub fn to_original(&self, span: Span) -> Span {
+        if self.segments.is_empty() {
+            return span;
+        }
+        let start = self.start_to_original(span.start);
+        let end = self.end_to_original(span.end).max(start);
+        Span::new(start, end)
+    }
+
+    fn start_to_original(&self, at: usize) -> usize {
+        let at = at as u32;
+        let i = self.segments.partition_point(|s| s.view_end <= at);
+        match self.segments.get(i) {
+            Some(s) if s.copied => {
+                (s.original_start + (at.max(s.view_start) - s.view_start)) as usize
+            }
+            Some(s) => s.original_start as usize,
+            None => self.original_len,
+        }
+    }
+
+    fn end_to_original(&self, at: usize) -> usize {
+        if at == 0 {
+            return self.start_to_original(0).min(
+                self.segments
+                    .first()
+                    .map_or(0, |s| s.original_start as usize),
+            );
+        }
+        let at = at as u32;
+        let i = self.segments.partition_point(|s| s.view_end < at);
+        match self.segments.get(i) {
+            Some(s) if s.copied => {
+                (s.original_start + (at.max(s.view_start) - s.view_start)) as usize
+            }
+            Some(s) => s.original_end as usize,
+            None => self.original_len,
+        }
+    }
+}
+
+struct Builder {
+    out: String,
+    segments: Vec<Segment>,
+}
+
+impl Builder {
+    fn copy(&mut self, start: usize, end: usize, original: &str) {
+        let view_start = self.out.len() as u32;
+        self.out.push_str(&original[start..end]);
+        let view_end = self.out.len() as u32;
+        if let Some(last) = self.segments.last_mut() {
+            if last.copied && last.original_end == start as u32 && last.view_end == view_start {
+                last.view_end = view_end;
+                last.original_end = end as u32;
+                return;
+            }
+        }
+        self.segments.push(Segment {
+            view_start,
+            view_end,
+            original_start: start as u32,
+            original_end: end as u32,
+            copied: true,
+        });
+    }
+
+    fn rewrite(&mut self, start: usize, end: usize, replacement: &str) {
+        let view_start = self.out.len() as u32;
+        self.out.push_str(replacement);
+        let view_end = self.out.len() as u32;
+        if view_start == view_end {
+            // A dropped character: nothing in the view points at it, so it needs no segment.
+            return;
+        }
+        self.segments.push(Segment {
+            view_start,
+            view_end,
+            original_start: start as u32,
+            original_end: end as u32,
+            copied: false,
+        });
+    }
+}
+
+/// True when the view could differ from the text: only non-ASCII characters are ever rewritten.
+/// Texts over 4 GiB are left as they are, since offsets are stored in 32 bits.
+fn needs_work(text: &str) -> bool {
+    !text.is_ascii() && text.len() <= u32::MAX as usize
+}
+
+/// Folds the characters NFKC leaves alone but matching must not: dashes, minus signs and decimal
+/// digits of other scripts. Returns `None` when the character is not one of them.
+fn fold_simple(c: char) -> Option<char> {
+    match c {
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => Some('-'),
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => Some(' '),
+        _ => script_digit(c).map(|d| char::from(b'0' + d)),
+    }
+}
+
+/// The value of a decimal digit from a non-Latin script, for the blocks where digits 0–9 are
+/// consecutive code points.
+fn script_digit(c: char) -> Option<u8> {
+    const ZEROS: &[u32] = &[
+        0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6,
+        0x0D66, 0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0,
+        0xFF10,
+    ];
+    let cp = u32::from(c);
+    ZEROS
+        .iter()
+        .find(|&&zero| (zero..zero + 10).contains(&cp))
+        .map(|&zero| (cp - zero) as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn view(s: &str) -> String {
+        Normalized::new(s).text().to_owned()
+    }
+
+    #[test]
+    fn ascii_is_borrowed() {
+        let n = Normalized::new("plain ascii 123");
+        assert!(n.is_unchanged());
+        assert_eq!(n.to_original(Span::new(6, 11)), Span::new(6, 11));
+    }
+
+    #[test]
+    fn full_width_and_script_digits_fold() {
+        assert_eq!(view("４０１２ ８８８８"), "4012 8888");
+        assert_eq!(view("ｊｏｈｎ＠ｅｘａｍｐｌｅ．ｃｏｍ"), "john@example.com");
+        assert_eq!(view("٠١٢٣٤٥٦٧٨٩"), "0123456789");
+        assert_eq!(view("१२३"), "123");
+        assert_eq!(view("a\u{2013}b\u{2212}c"), "a-b-c");
+        assert_eq!(view("ﬁle ①"), "file 1");
+    }
+
+    #[test]
+    fn invisible_characters_are_removed() {
+        assert_eq!(view("40\u{200B}12\u{2060}88\u{FEFF}88"), "40128888");
+        assert_eq!(view("ab\u{202E}cd\u{2066}ef\u{2069}"), "abcdef");
+        assert_eq!(view("hi\u{E0069}\u{E0067}\u{E006E}there"), "hithere");
+        assert_eq!(view("x\u{FE0F}y\u{E0100}z\u{00AD}w"), "xyzw");
+        assert_eq!(view("a\u{200D}b"), "ab");
+        assert_eq!(view("a\u{200C}b"), "ab");
+    }
+
+    #[test]
+    fn meaningful_joiners_survive() {
+        // family emoji: man ZWJ woman ZWJ girl
+        let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}";
+        assert_eq!(view(family), family);
+        // Persian "mi-khaham" with ZWNJ between letters
+        let persian = "\u{0645}\u{06CC}\u{200C}\u{062E}\u{0648}\u{0627}\u{0647}\u{0645}";
+        assert_eq!(view(persian), persian);
+        // Devanagari with ZWJ (half form)
+        let hindi = "\u{0915}\u{094D}\u{200D}\u{0937}";
+        assert_eq!(view(hindi), hindi);
+    }
+
+    #[test]
+    fn spans_map_back_to_original_bytes() {
+        let original = "card ４０\u{200B}１２ end";
+        let n = Normalized::new(original);
+        assert_eq!(n.text(), "card 4012 end");
+        let span = n.to_original(Span::new(5, 9));
+        assert_eq!(&original[span.start..span.end], "４０\u{200B}１２");
+        // A span that ends before a dropped character does not swallow it.
+        let first_two = n.to_original(Span::new(5, 7));
+        assert_eq!(&original[first_two.start..first_two.end], "４０");
+        let tail = n.to_original(Span::new(10, 13));
+        assert_eq!(&original[tail.start..tail.end], "end");
+    }
+
+    #[test]
+    fn mapped_spans_are_char_boundaries_for_any_view_span() {
+        let original = "é\u{200B}ｘ①\u{FE0F}a😀b\u{202E}";
+        let n = Normalized::new(original);
+        let len = n.text().len();
+        for start in 0..=len {
+            for end in start..=len {
+                if !n.text().is_char_boundary(start) || !n.text().is_char_boundary(end) {
+                    continue;
+                }
+                let span = n.to_original(Span::new(start, end));
+                assert!(span.start <= span.end && span.end <= original.len());
+                assert!(
+                    original.is_char_boundary(span.start) && original.is_char_boundary(span.end)
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,420 @@
+//! Reading a policy from JSON, with an error that names the offending field for every mistake.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value};
+
+use super::{Action, CustomPattern, DenyList, Operator, Policy, Rule};
+use crate::{Category, Kind, PolicyError, Score};
+
+/// The bundled default policy: everything on, personal data pseudonymised, credentials blocked in
+/// requests, URLs and IP addresses reported but let through, health and government ids asking for
+/// consent.
+pub const DEFAULT_POLICY_JSON: &str = include_str!("../../../../tests/policies/default.json");
+
+/// The most custom patterns a policy may define.
+const MAX_CUSTOM: usize = 256;
+/// The longest custom pattern accepted, in bytes.
+const MAX_PATTERN_LEN: usize = 4096;
+
+pub(super) fn parse(text: &str) -> Result<Policy, PolicyError> {
+    let value: Value = serde_json::from_str(text)
+        .map_err(|e| PolicyError::new("", format!("not valid JSON: {e}")))?;
+    let Value::Object(root) = value else {
+        return Err(PolicyError::new("", "the policy must be a JSON object"));
+    };
+    known_fields(
+        "",
+        &root,
+        &[
+            "$schema",
+            "version",
+            "min_score",
+            "default",
+            "categories",
+            "kinds",
+            "custom",
+            "deny",
+            "allow",
+            "roles",
+            "injection",
+            "description",
+        ],
+    )?;
+    let version = match root.get("version") {
+        Some(v) => v
+            .as_u64()
+            .filter(|&v| v == 1)
+            .ok_or_else(|| PolicyError::new("version", "must be 1"))? as u32,
+        None => return Err(PolicyError::new("version", "is required")),
+    };
+    let min_score = match root.get("min_score") {
+        Some(v) => score("min_score", v)?,
+        None => Score::from_milli(500),
+    };
+    let default = match root.get("default") {
+        Some(v) => rule("default", v)?,
+        None => Rule {
+            action: Action::Redact(Operator::Placeholder),
+            min_score: None,
+        },
+    };
+    let mut categories = BTreeMap::new();
+    if let Some(v) = root.get("categories") {
+        for (name, r) in object("categories", v)? {
+            let path = format!("categories.{name}");
+            let category = Category::from_name(name)
+                .ok_or_else(|| PolicyError::new(&path, "unknown category"))?;
+            categories.insert(category, rule(&path, r)?);
+        }
+    }
+    let mut kinds = BTreeMap::new();
+    let mut disabled = Vec::new();
+    if let Some(v) = root.get("kinds") {
+        for (name, r) in object("kinds", v)? {
+            let path = format!("kinds.{name}");
+            let kind =
+                Kind::from_name(name).ok_or_else(|| PolicyError::new(&path, "unknown kind"))?;
+            let obj = object(&path, r)?;
+            if let Some(enabled) = obj.get("enabled") {
+                let on = enabled.as_bool().ok_or_else(|| {
+                    PolicyError::new(format!("{path}.enabled"), "must be true or false")
+                })?;
+                if !on {
+                    disabled.push(kind);
+                }
+            }
+            if obj.contains_key("action") || obj.contains_key("min_score") {
+                kinds.insert(kind, rule(&path, r)?);
+            } else {
+                known_fields(&path, obj, &["enabled"])?;
+            }
+        }
+    }
+    let mut custom = Vec::new();
+    if let Some(v) = root.get("custom") {
+        let items = array("custom", v)?;
+        if items.len() > MAX_CUSTOM {
+            return Err(PolicyError::new(
+                "custom",
+                format!("at most {MAX_CUSTOM} patterns"),
+            ));
+        }
+        for (i, item) in items.iter().enumerate() {
+            custom.push(custom_pattern(&format!("custom[{i}]"), item, &custom)?);
+        }
+    }
+    let mut deny = Vec::new();
+    if let Some(v) = root.get("deny") {
+        for (i, item) in array("deny", v)?.iter().enumerate() {
+            let path = format!("deny[{i}]");
+            let obj = object(&path, item)?;
+            known_fields(&path, obj, &["kind", "values"])?;
+            let kind = string(&format!("{path}.kind"), obj.get("kind"))?;
+            if Kind::from_name(&kind).is_none() && !custom.iter().any(|c| c.name == kind) {
+                return Err(PolicyError::new(
+                    format!("{path}.kind"),
+                    "unknown kind (built-in or custom name)",
+                ));
+            }
+            let values = strings(&format!("{path}.values"), obj.get("values"))?;
+            if values.iter().any(|v| v.trim().is_empty()) {
+                return Err(PolicyError::new(
+                    format!("{path}.values"),
+                    "values must not be empty",
+                ));
+            }
+            deny.push(DenyList { kind, values });
+        }
+    }
+    let allow = match root.get("allow") {
+        Some(v) => strings("allow", Some(v))?,
+        None => Vec::new(),
+    };
+    let roles = root.get("roles").cloned().unwrap_or(Value::Null);
+    if !(roles.is_null() || roles.is_object()) {
+        return Err(PolicyError::new("roles", "must be an object"));
+    }
+    let injection = root.get("injection").cloned().unwrap_or(Value::Null);
+    if !(injection.is_null() || injection.is_object()) {
+        return Err(PolicyError::new("injection", "must be an object"));
+    }
+    Ok(Policy {
+        version,
+        min_score,
+        default,
+        categories,
+        kinds,
+        disabled,
+        custom,
+        deny,
+        allow,
+        roles,
+        injection,
+    })
+}
+
+fn known_fields(path: &str, obj: &Map<String, Value>, allowed: &[&str]) -> Result<(), PolicyError> {
+    match obj.keys().find(|k| !allowed.contains(&k.as_str())) {
+        Some(unknown) => Err(PolicyError::new(
+            join(path, unknown),
+            format!("unknown field (expected one of: {})", allowed.join(", ")),
+        )),
+        None => Ok(()),
+    }
+}
+
+fn join(path: &str, field: &str) -> String {
+    if path.is_empty() {
+        field.to_owned()
+    } else {
+        format!("{path}.{field}")
+    }
+}
+
+fn object<'v>(path: &str, v: &'v Value) -> Result<&'v Map<String, Value>, PolicyError> {
+    v.as_object()
+        .ok_or_else(|| PolicyError::new(path, "must be an object"))
+}
+
+fn array<'v>(path: &str, v: &'v Value) -> Result<&'v Vec<Value>, PolicyError> {
+    v.as_array()
+        .ok_or_else(|| PolicyError::new(path, "must be an array"))
+}
+
+fn string(path: &str, v: Option<&Value>) -> Result<String, PolicyError> {
+    match v {
+        Some(Value::String(s)) => Ok(s.clone()),
+        Some(_) => Err(PolicyError::new(path, "must be a string")),
+        None => Err(PolicyError::new(path, "is required")),
+    }
+}
+
+fn strings(path: &str, v: Option<&Value>) -> Result<Vec<String>, PolicyError> {
+    let Some(v) = v else {
+        return Err(PolicyError::new(path, "is required"));
+    };
+    array(path, v)?
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            s.as_str()
+                .map(str::to_owned)
+                .ok_or_else(|| PolicyError::new(format!("{path}[{i}]"), "must be a string"))
+        })
+        .collect()
+}
+
+fn score(path: &str, v: &Value) -> Result<Score, PolicyError> {
+    match v.as_f64() {
+        Some(f) if (0.0..=1.0).contains(&f) => Ok(Score::from_f32(f as f32)),
+        _ => Err(PolicyError::new(path, "must be a number from 0 to 1")),
+    }
+}
+
+fn rule(path: &str, v: &Value) -> Result<Rule, PolicyError> {
+    let obj = object(path, v)?;
+    known_fields(
+        path,
+        obj,
+        &[
+            "action",
+            "operator",
+            "keep_last",
+            "mask_char",
+            "min_score",
+            "enabled",
+        ],
+    )?;
+    let min_score = obj
+        .get("min_score")
+        .map(|s| score(&join(path, "min_score"), s))
+        .transpose()?;
+    let action_name = string(&join(path, "action"), obj.get("action"))?;
+    let operator = || operator(path, obj);
+    let action = match action_name.as_str() {
+        "allow" => Action::Allow,
+        "block" => Action::Block,
+        "redact" => Action::Redact(operator()?),
+        "ask" => Action::Ask(operator()?),
+        _ => {
+            return Err(PolicyError::new(
+                join(path, "action"),
+                "must be one of: allow, redact, block, ask",
+            ))
+        }
+    };
+    if matches!(action, Action::Allow | Action::Block) {
+        if let Some(field) = ["operator", "keep_last", "mask_char"]
+            .into_iter()
+            .find(|f| obj.contains_key(*f))
+        {
+            return Err(PolicyError::new(
+                join(path, field),
+                format!("does not apply to action `{action_name}`"),
+            ));
+        }
+    }
+    Ok(Rule { action, min_score })
+}
+
+fn operator(path: &str, obj: &Map<String, Value>) -> Result<Operator, PolicyError> {
+    let name = match obj.get("operator") {
+        None => "placeholder".to_owned(),
+        Some(v) => string(&join(path, "operator"), Some(v))?,
+    };
+    let is_mask = name == "mask";
+    if !is_mask {
+        if let Some(field) = ["keep_last", "mask_char"]
+            .into_iter()
+            .find(|f| obj.contains_key(*f))
+        {
+            return Err(PolicyError::new(
+                join(path, field),
+                "only applies to operator `mask`",
+            ));
+        }
+    }
+    Ok(match name.as_str() {
+        "placeholder" => Operator::Placeholder,
+        "pseudonym" => Operator::Pseudonym,
+        "hash" => Operator::Hash,
+        "remove" => Operator::Remove,
+        "mask" => {
+            let keep_last = match obj.get("keep_last") {
+                None => 0,
+                Some(v) => v.as_u64().filter(|&n| n <= 8).ok_or_else(|| {
+                    PolicyError::new(
+                        join(path, "keep_last"),
+                        "must be a whole number from 0 to 8",
+                    )
+                })? as u8,
+            };
+            let ch = match obj.get("mask_char") {
+                None => '*',
+                Some(v) => {
+                    let s = string(&join(path, "mask_char"), Some(v))?;
+                    let mut chars = s.chars();
+                    match (chars.next(), chars.next()) {
+                        (Some(c), None) if !c.is_alphanumeric() => c,
+                        _ => {
+                            return Err(PolicyError::new(
+                                join(path, "mask_char"),
+                                "must be one character that is not a letter or digit",
+                            ))
+                        }
+                    }
+                }
+            };
+            Operator::Mask { ch, keep_last }
+        }
+        _ => {
+            return Err(PolicyError::new(
+                join(path, "operator"),
+                "must be one of: mask, placeholder, pseudonym, hash, remove",
+            ))
+        }
+    })
+}
+
+fn custom_pattern(
+    path: &str,
+    v: &Value,
+    earlier: &[CustomPattern],
+) -> Result<CustomPattern, PolicyError> {
+    let obj = object(path, v)?;
+    known_fields(
+        path,
+        obj,
+        &[
+            "name",
+            "pattern",
+            "category",
+            "score",
+            "context",
+            "needs_context",
+            "rule",
+        ],
+    )?;
+    let name = string(&join(path, "name"), obj.get("name"))?;
+    let name_ok = !name.is_empty()
+        && name.len() <= 64
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    if !name_ok {
+        return Err(PolicyError::new(
+            join(path, "name"),
+            "must be 1-64 characters of a-z, 0-9 and _",
+        ));
+    }
+    if Kind::from_name(&name).is_some() || earlier.iter().any(|c| c.name == name) {
+        return Err(PolicyError::new(
+            join(path, "name"),
+            format!("`{name}` is already a kind"),
+        ));
+    }
+    let pattern = string(&join(path, "pattern"), obj.get("pattern"))?;
+    if pattern.len() > MAX_PATTERN_LEN {
+        return Err(PolicyError::new(
+            join(path, "pattern"),
+            format!("longer than {MAX_PATTERN_LEN} bytes"),
+        ));
+    }
+    let compiled = regex_lite::Regex::new(&pattern).map_err(|e| {
+        PolicyError::new(
+            join(path, "pattern"),
+            format!("invalid regular expression: {e}"),
+        )
+    })?;
+    if compiled.is_match("") {
+        return Err(PolicyError::new(
+            join(path, "pattern"),
+            "matches the empty string",
+        ));
+    }
+    let category = match obj.get("category") {
+        None => Category::Custom,
+        Some(v) => {
+            let s = string(&join(path, "category"), Some(v))?;
+            Category::from_name(&s)
+                .ok_or_else(|| PolicyError::new(join(path, "category"), "unknown category"))?
+        }
+    };
+    let base = match obj.get("score") {
+        None => Score::from_milli(800),
+        Some(v) => score(&join(path, "score"), v)?,
+    };
+    let context = match obj.get("context") {
+        None => Vec::new(),
+        Some(v) => strings(&join(path, "context"), Some(v))?
+            .into_iter()
+            .map(|s| s.to_lowercase())
+            .collect(),
+    };
+    let needs_context = match obj.get("needs_context") {
+        None => false,
+        Some(v) => v.as_bool().ok_or_else(|| {
+            PolicyError::new(join(path, "needs_context"), "must be true or false")
+        })?,
+    };
+    if needs_context && context.is_empty() {
+        return Err(PolicyError::new(
+            join(path, "context"),
+            "needs_context requires at least one context word",
+        ));
+    }
+    let rule = obj
+        .get("rule")
+        .map(|r| rule(&join(path, "rule"), r))
+        .transpose()?;
+    Ok(CustomPattern {
+        name,
+        pattern,
+        category,
+        score: base,
+        context,
+        needs_context,
+        rule,
+    })
+}

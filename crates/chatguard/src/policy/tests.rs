@@ -1,0 +1,126 @@
+//! Policy parsing: valid documents, and an error naming the field for each kind of mistake.
+
+use super::*;
+
+fn err(json: &str) -> (String, String) {
+    let e = Policy::from_json(json).expect_err("must be rejected");
+    (e.field().to_owned(), e.reason().to_owned())
+}
+
+#[test]
+fn default_policy_parses() {
+    let p = Policy::default();
+    assert_eq!(p.version, 1);
+    assert_eq!(
+        p.rule_for(Kind::Email).action,
+        Action::Redact(Operator::Pseudonym)
+    );
+    assert_eq!(p.rule_for(Kind::Url).action, Action::Allow);
+    assert_eq!(
+        p.rule_for(Kind::UkNhs).action,
+        Action::Ask(Operator::Pseudonym)
+    );
+}
+
+#[test]
+fn rules_resolve_kind_then_category_then_default() {
+    let p = Policy::from_json(
+        r#"{"version":1,"default":{"action":"redact","operator":"remove"},
+            "categories":{"financial":{"action":"block"}},
+            "kinds":{"iban":{"action":"redact","operator":"mask","keep_last":4,"mask_char":"~"},"imei":{"enabled":false}}}"#,
+    )
+    .expect("valid");
+    assert_eq!(
+        p.rule_for(Kind::Iban).action,
+        Action::Redact(Operator::Mask {
+            ch: '~',
+            keep_last: 4
+        })
+    );
+    assert_eq!(p.rule_for(Kind::CreditCard).action, Action::Block);
+    assert_eq!(
+        p.rule_for(Kind::Email).action,
+        Action::Redact(Operator::Remove)
+    );
+    assert!(!p.is_enabled(Kind::Imei));
+    assert!(p.is_enabled(Kind::Email));
+}
+
+#[test]
+fn mistakes_name_the_field() {
+    assert_eq!(err("[]").1, "the policy must be a JSON object");
+    assert!(err("{").1.starts_with("not valid JSON"));
+    assert_eq!(err("{}").0, "version");
+    assert_eq!(err(r#"{"version":2}"#).0, "version");
+    assert_eq!(err(r#"{"version":1,"colour":1}"#).0, "colour");
+    assert_eq!(err(r#"{"version":1,"min_score":2}"#).0, "min_score");
+    assert_eq!(
+        err(r#"{"version":1,"kinds":{"emial":{"action":"allow"}}}"#).0,
+        "kinds.emial"
+    );
+    assert_eq!(
+        err(r#"{"version":1,"kinds":{"email":{"action":"shred"}}}"#).0,
+        "kinds.email.action"
+    );
+    assert_eq!(
+        err(r#"{"version":1,"kinds":{"email":{"action":"redact","operator":"rot13"}}}"#).0,
+        "kinds.email.operator"
+    );
+    assert_eq!(
+        err(r#"{"version":1,"kinds":{"email":{"action":"allow","operator":"mask"}}}"#).0,
+        "kinds.email.operator"
+    );
+    assert_eq!(
+        err(r#"{"version":1,"kinds":{"email":{"action":"redact","keep_last":3}}}"#).0,
+        "kinds.email.keep_last"
+    );
+    assert_eq!(err(r#"{"version":1,"kinds":{"email":{"action":"redact","operator":"mask","keep_last":30}}}"#).0, "kinds.email.keep_last");
+    assert_eq!(
+        err(r#"{"version":1,"kinds":{"email":{"enabled":"no"}}}"#).0,
+        "kinds.email.enabled"
+    );
+    assert_eq!(
+        err(r#"{"version":1,"categories":{"secrets":{"action":"block"}}}"#).0,
+        "categories.secrets"
+    );
+    assert_eq!(
+        err(r#"{"version":1,"custom":[{"name":"x","pattern":"("}]}"#).0,
+        "custom[0].pattern"
+    );
+    assert_eq!(
+        err(r#"{"version":1,"custom":[{"name":"x","pattern":"a*"}]}"#).0,
+        "custom[0].pattern"
+    );
+    assert_eq!(
+        err(r#"{"version":1,"custom":[{"name":"email","pattern":"a"}]}"#).0,
+        "custom[0].name"
+    );
+    assert_eq!(
+        err(r#"{"version":1,"custom":[{"name":"Bad Name","pattern":"a"}]}"#).0,
+        "custom[0].name"
+    );
+    assert_eq!(
+        err(r#"{"version":1,"custom":[{"name":"x","pattern":"a","needs_context":true}]}"#).0,
+        "custom[0].context"
+    );
+    assert_eq!(
+        err(r#"{"version":1,"deny":[{"kind":"nobody","values":["a"]}]}"#).0,
+        "deny[0].kind"
+    );
+    assert_eq!(
+        err(r#"{"version":1,"deny":[{"kind":"person","values":[" "]}]}"#).0,
+        "deny[0].values"
+    );
+    assert_eq!(err(r#"{"version":1,"allow":[1]}"#).0, "allow[0]");
+    assert_eq!(err(r#"{"version":1,"roles":[]}"#).0, "roles");
+}
+
+#[test]
+fn display_names_field_and_reason() {
+    let e = Policy::from_json(r#"{"version":1,"kinds":{"email":{"action":"shred"}}}"#)
+        .expect_err("invalid");
+    assert_eq!(
+        e.to_string(),
+        "invalid policy: `kinds.email.action`: must be one of: allow, redact, block, ask"
+    );
+}

@@ -1,0 +1,311 @@
+//! The pseudonym vault: which placeholder stands for which value within a conversation, how to
+//! put the originals back, and how to carry the vault sealed (XChaCha20-Poly1305) where it must
+//! leave memory (the widget's sessionStorage).
+
+use std::collections::HashMap;
+
+use chacha20poly1305::aead::{Aead, KeyInit, Payload};
+use chacha20poly1305::{XChaCha20Poly1305, XNonce};
+use zeroize::Zeroize;
+
+use crate::error::{VaultError, VaultErrorKind};
+use crate::Kind;
+
+/// The format tag at the start of a sealed vault.
+const SEAL_MAGIC: &[u8; 4] = b"cgv1";
+/// The longest placeholder [`Vault::restore`] recognises, in bytes.
+pub(crate) const MAX_PLACEHOLDER: usize = 72;
+
+/// Placeholders and the originals they stand for. The same value (compared in a canonical form:
+/// digits and letters only, case folded) always gets the same placeholder.
+#[derive(Default, Clone)]
+pub struct Vault {
+    /// (placeholder, original) in the order they were made.
+    entries: Vec<(String, String)>,
+    by_value: HashMap<(String, String), usize>,
+    by_placeholder: HashMap<String, usize>,
+    counters: HashMap<String, u32>,
+}
+
+impl core::fmt::Debug for Vault {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Vault")
+            .field("entries", &self.entries.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Drop for Vault {
+    fn drop(&mut self) {
+        for (_, original) in &mut self.entries {
+            original.zeroize();
+        }
+    }
+}
+
+/// The canonical form two spellings of one value share: letters and digits only, lower case
+/// (spaces and dashes inside a card number do not make it another card).
+pub(crate) fn canonical(kind: Kind, value: &str) -> String {
+    match kind {
+        Kind::Person | Kind::StreetAddress | Kind::Secret | Kind::Url | Kind::Custom(_) => {
+            value.trim().to_lowercase()
+        }
+        _ => value
+            .chars()
+            .filter(|c| c.is_alphanumeric() || *c == '@')
+            .flat_map(char::to_lowercase)
+            .collect(),
+    }
+}
+
+impl Vault {
+    /// An empty vault.
+    pub fn new() -> Vault {
+        Vault::default()
+    }
+
+    /// How many values the vault holds.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when the vault holds nothing.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The placeholder for `value` of `kind`, labelled `label` (`[EMAIL_1]`), made on first use.
+    pub(crate) fn pseudonym(&mut self, label: &str, kind: Kind, value: &str) -> String {
+        let key = (label.to_owned(), canonical(kind, value));
+        if let Some(&i) = self.by_value.get(&key) {
+            return self.entries[i].0.clone();
+        }
+        let n = self.counters.entry(label.to_owned()).or_insert(0);
+        *n += 1;
+        let placeholder = format!("[{label}_{n}]");
+        self.by_placeholder
+            .insert(placeholder.clone(), self.entries.len());
+        self.by_value.insert(key, self.entries.len());
+        self.entries.push((placeholder.clone(), value.to_owned()));
+        placeholder
+    }
+
+    /// The original behind a placeholder such as `[EMAIL_1]`.
+    pub fn original(&self, placeholder: &str) -> Option<&str> {
+        self.by_placeholder
+            .get(placeholder)
+            .map(|&i| self.entries[i].1.as_str())
+    }
+
+    /// Puts the originals back in place of every placeholder this vault made. Unknown
+    /// bracketed text is left as it is.
+    pub fn restore(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut at = 0;
+        let bytes = text.as_bytes();
+        for open in memchr::memchr_iter(b'[', bytes) {
+            if open < at {
+                continue;
+            }
+            let limit = (open + MAX_PLACEHOLDER).min(bytes.len());
+            let Some(close) = memchr::memchr(b']', &bytes[open..limit]).map(|c| open + c) else {
+                continue;
+            };
+            if let Some(original) = self.original(&text[open..=close]) {
+                out.push_str(&text[at..open]);
+                out.push_str(original);
+                at = close + 1;
+            }
+        }
+        out.push_str(&text[at..]);
+        out
+    }
+
+    /// A streaming restorer that puts originals back in text arriving in chunks, even when a
+    /// placeholder is split across chunks.
+    pub fn restorer(&self) -> Restorer<'_> {
+        Restorer {
+            vault: self,
+            pending: String::new(),
+        }
+    }
+
+    /// Seals the vault with XChaCha20-Poly1305 under `key`. `nonce` must be fresh random bytes
+    /// (the caller supplies randomness: `crypto.getRandomValues` in the browser, the OS elsewhere).
+    pub fn seal(&self, key: &[u8; 32], nonce: [u8; 24]) -> Vec<u8> {
+        let mut plain = serde_json::to_vec(&self.entries).unwrap_or_default();
+        let cipher = XChaCha20Poly1305::new(key.into());
+        let sealed = cipher.encrypt(
+            XNonce::from_slice(&nonce),
+            Payload {
+                msg: &plain,
+                aad: SEAL_MAGIC,
+            },
+        );
+        plain.zeroize();
+        let mut out = Vec::with_capacity(4 + 24 + plain.len() + 16);
+        out.extend_from_slice(SEAL_MAGIC);
+        out.extend_from_slice(&nonce);
+        out.extend_from_slice(&sealed.unwrap_or_default());
+        out
+    }
+
+    /// Opens a vault sealed by [`Vault::seal`].
+    pub fn open(sealed: &[u8], key: &[u8; 32]) -> Result<Vault, VaultError> {
+        if sealed.len() < 4 + 24 + 16 || &sealed[..4] != SEAL_MAGIC {
+            return Err(VaultError(VaultErrorKind::Format));
+        }
+        let cipher = XChaCha20Poly1305::new(key.into());
+        let mut plain = cipher
+            .decrypt(
+                XNonce::from_slice(&sealed[4..28]),
+                Payload {
+                    msg: &sealed[28..],
+                    aad: SEAL_MAGIC,
+                },
+            )
+            .map_err(|_| VaultError(VaultErrorKind::Decrypt))?;
+        let entries: Result<Vec<(String, String)>, _> = serde_json::from_slice(&plain);
+        plain.zeroize();
+        let entries = entries.map_err(|_| VaultError(VaultErrorKind::Format))?;
+        let mut vault = Vault::new();
+        for (placeholder, original) in entries {
+            let Some((label, n)) = placeholder
+                .strip_prefix('[')
+                .and_then(|p| p.strip_suffix(']'))
+                .and_then(|p| p.rsplit_once('_'))
+            else {
+                return Err(VaultError(VaultErrorKind::Format));
+            };
+            let number: u32 = n.parse().map_err(|_| VaultError(VaultErrorKind::Format))?;
+            let count = vault.counters.entry(label.to_owned()).or_insert(0);
+            *count = (*count).max(number);
+            let kind = Kind::from_name(&label.to_ascii_lowercase()).unwrap_or(Kind::Custom(0));
+            vault.by_value.insert(
+                (label.to_owned(), canonical(kind, &original)),
+                vault.entries.len(),
+            );
+            vault
+                .by_placeholder
+                .insert(placeholder.clone(), vault.entries.len());
+            vault.entries.push((placeholder, original));
+        }
+        Ok(vault)
+    }
+}
+
+/// Restores placeholders in a stream of chunks; holds back only a possible placeholder prefix.
+#[derive(Debug)]
+pub struct Restorer<'v> {
+    vault: &'v Vault,
+    pending: String,
+}
+
+impl Restorer<'_> {
+    /// Takes the next chunk and appends what can already be shown to `out`.
+    pub fn push(&mut self, chunk: &str, out: &mut String) {
+        self.pending.push_str(chunk);
+        // Everything before the last '[' that could still open a placeholder is final.
+        let keep_from = match self.pending.rfind('[') {
+            Some(open)
+                if self.pending.len() - open < MAX_PLACEHOLDER
+                    && !self.pending[open..].contains(']') =>
+            {
+                open
+            }
+            _ => self.pending.len(),
+        };
+        let ready: String = self.pending.drain(..keep_from).collect();
+        out.push_str(&self.vault.restore(&ready));
+    }
+
+    /// Flushes whatever is held back.
+    pub fn finish(mut self, out: &mut String) {
+        let rest = core::mem::take(&mut self.pending);
+        out.push_str(&self.vault.restore(&rest));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_value_same_placeholder() {
+        let mut v = Vault::new();
+        assert_eq!(
+            v.pseudonym("EMAIL", Kind::Email, "Jane@Example.com"),
+            "[EMAIL_1]"
+        );
+        assert_eq!(
+            v.pseudonym("EMAIL", Kind::Email, "jane@example.com"),
+            "[EMAIL_1]"
+        );
+        assert_eq!(
+            v.pseudonym("EMAIL", Kind::Email, "bob@example.com"),
+            "[EMAIL_2]"
+        );
+        assert_eq!(
+            v.pseudonym("CREDIT_CARD", Kind::CreditCard, "4012 8888 8888 1881"),
+            "[CREDIT_CARD_1]"
+        );
+        assert_eq!(
+            v.pseudonym("CREDIT_CARD", Kind::CreditCard, "4012-8888-8888-1881"),
+            "[CREDIT_CARD_1]"
+        );
+        assert_eq!(
+            v.restore("to [EMAIL_2] and [EMAIL_1], [EMAIL_3] [x"),
+            "to bob@example.com and Jane@Example.com, [EMAIL_3] [x"
+        );
+    }
+
+    #[test]
+    fn sealed_vault_round_trips_and_rejects_tampering() {
+        let mut v = Vault::new();
+        v.pseudonym("EMAIL", Kind::Email, "jane@example.com");
+        v.pseudonym("PHONE", Kind::Phone, "+44 20 7946 0958");
+        let key = [7u8; 32];
+        let sealed = v.seal(&key, [1u8; 24]);
+        let opened = Vault::open(&sealed, &key).expect("opens");
+        assert_eq!(
+            opened.restore("[PHONE_1] [EMAIL_1]"),
+            "+44 20 7946 0958 jane@example.com"
+        );
+        let mut reopened = opened.clone();
+        assert_eq!(
+            reopened.pseudonym("EMAIL", Kind::Email, "new@example.com"),
+            "[EMAIL_2]"
+        );
+        assert_eq!(
+            Vault::open(&sealed, &[8u8; 32]).unwrap_err().0,
+            VaultErrorKind::Decrypt
+        );
+        let mut bad = sealed.clone();
+        let last = bad.len() - 1;
+        bad[last] ^= 1;
+        assert!(Vault::open(&bad, &key).is_err());
+        assert_eq!(
+            Vault::open(b"nope", &key).unwrap_err().0,
+            VaultErrorKind::Format
+        );
+    }
+
+    #[test]
+    fn restorer_handles_placeholders_split_anywhere() {
+        let mut v = Vault::new();
+        v.pseudonym("EMAIL", Kind::Email, "jane@example.com");
+        let text = "Hi [EMAIL_1], your [x] is [EMAIL_1].";
+        let expected = v.restore(text);
+        for split in 0..=text.len() {
+            for split2 in split..=text.len() {
+                let mut r = v.restorer();
+                let mut out = String::new();
+                r.push(&text[..split], &mut out);
+                r.push(&text[split..split2], &mut out);
+                r.push(&text[split2..], &mut out);
+                r.finish(&mut out);
+                assert_eq!(out, expected, "split at {split}/{split2}");
+            }
+        }
+    }
+}

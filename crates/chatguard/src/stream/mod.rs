@@ -1,0 +1,315 @@
+//! Redaction of text that arrives in chunks (a model's streamed answer, a log being tailed).
+//!
+//! [`StreamRedactor`] takes chunks of any size, down to single bytes, and emits text that is safe
+//! to pass on. Its output, concatenated, equals one-shot [`Guard::check_with`] of the whole text
+//! at every split point, as long as no single finding is longer than the hard cap (16 KiB).
+//!
+//! What it holds back:
+//!
+//! * the trailing word (it may still grow) and the three words before it (a finding can start a
+//!   few words before the word that reveals it, as in `john (at) example (dot) com`);
+//! * around every *trigger* word — one with a digit, a non-ASCII character, one of `@+:=/_#$%&*[](){}<>|\~`,
+//!   or a word that opens a name or address (`name`, `regards`, `street`, …) — the three words
+//!   before it and everything after it until [`DEFAULT_HOLD_BACK`] bytes past it have arrived, so
+//!   that the finding it belongs to and its context words are complete;
+//! * never a finding in part: a cut that would split one moves to its start.
+//!
+//! Plain prose with none of these passes through with a lag of four words. Policies with custom
+//! patterns or deny lists can match anything, so with them the redactor holds back the last
+//! `hold_back` bytes of everything.
+//!
+//! The states are explicit: `Passing` until a `block` rule fires, then `Blocked` (nothing more is
+//! emitted, ever), and [`StreamRedactor::finish`] consumes the redactor.
+
+use crate::detect::context::floor_boundary;
+use crate::policy::Action;
+use crate::{Context, Decided, Guard, Kind, Span, Vault};
+
+/// How many bytes after a trigger word must be seen before text around it is emitted.
+pub const DEFAULT_HOLD_BACK: usize = 256;
+/// How much already-emitted text is kept for context scoring of what follows.
+const LOOKBEHIND: usize = 96;
+/// The most text held back before the redactor emits regardless (redacting what it knows).
+const HARD_CAP: usize = 16 * 1024;
+/// Words held back before a trigger or the end.
+const WORDS_BEFORE: usize = 3;
+
+/// What the stream is doing after a chunk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StreamStatus {
+    /// Text is flowing.
+    Passing,
+    /// A `block` rule fired: stop the stream; nothing more will be emitted.
+    Blocked(Kind),
+}
+
+/// A chunk-by-chunk redactor. Create it with [`Guard::stream`].
+#[derive(Debug)]
+pub struct StreamRedactor<'g> {
+    guard: &'g Guard,
+    cx: Context,
+    vault: Vault,
+    hold_back: usize,
+    /// The tail of emitted original text, for context scoring.
+    lookbehind: String,
+    /// Original text not emitted yet.
+    pending: String,
+    /// Bytes of an incomplete UTF-8 sequence from the last byte chunk.
+    partial_utf8: Vec<u8>,
+    /// Offset of `pending` in the whole stream.
+    emitted: usize,
+    findings: Vec<Decided>,
+    status: StreamStatus,
+}
+
+impl<'g> StreamRedactor<'g> {
+    pub(crate) fn new(guard: &'g Guard, cx: Context, hold_back: usize) -> StreamRedactor<'g> {
+        StreamRedactor {
+            guard,
+            cx,
+            vault: Vault::new(),
+            hold_back: hold_back.max(64),
+            lookbehind: String::new(),
+            pending: String::new(),
+            partial_utf8: Vec::new(),
+            emitted: 0,
+            findings: Vec::new(),
+            status: StreamStatus::Passing,
+        }
+    }
+
+    /// Uses `vault` for pseudonyms, so placeholders continue a conversation's numbering.
+    pub fn with_vault(mut self, vault: Vault) -> StreamRedactor<'g> {
+        self.vault = vault;
+        self
+    }
+
+    /// Takes the next chunk of text and appends what is safe to pass on to `out`.
+    pub fn push(&mut self, chunk: &str, out: &mut String) -> StreamStatus {
+        if self.status != StreamStatus::Passing {
+            return self.status;
+        }
+        if !self.partial_utf8.is_empty() {
+            // A str chunk after an incomplete byte sequence: the sequence was invalid.
+            self.partial_utf8.clear();
+            self.pending.push(char::REPLACEMENT_CHARACTER);
+        }
+        self.pending.push_str(chunk);
+        self.process(false, out);
+        self.status
+    }
+
+    /// Takes the next chunk of raw bytes, which may end or start inside a UTF-8 sequence.
+    /// Invalid sequences become U+FFFD.
+    pub fn push_bytes(&mut self, chunk: &[u8], out: &mut String) -> StreamStatus {
+        if self.status != StreamStatus::Passing {
+            return self.status;
+        }
+        let mut bytes = core::mem::take(&mut self.partial_utf8);
+        bytes.extend_from_slice(chunk);
+        let mut rest: &[u8] = &bytes;
+        loop {
+            match core::str::from_utf8(rest) {
+                Ok(s) => {
+                    self.pending.push_str(s);
+                    break;
+                }
+                Err(e) => {
+                    let (good, bad) = rest.split_at(e.valid_up_to());
+                    self.pending
+                        .push_str(core::str::from_utf8(good).unwrap_or(""));
+                    match e.error_len() {
+                        Some(n) => {
+                            self.pending.push(char::REPLACEMENT_CHARACTER);
+                            rest = &bad[n..];
+                        }
+                        None => {
+                            self.partial_utf8 = bad.to_vec();
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        self.process(false, out);
+        self.status
+    }
+
+    /// Ends the stream: emits the rest and returns every finding with its decision, spans in
+    /// whole-stream coordinates, and the vault with the pseudonyms made.
+    pub fn finish(mut self, out: &mut String) -> (StreamStatus, Vec<Decided>, Vault) {
+        if self.status == StreamStatus::Passing {
+            if !self.partial_utf8.is_empty() {
+                self.partial_utf8.clear();
+                self.pending.push(char::REPLACEMENT_CHARACTER);
+            }
+            self.process(true, out);
+        }
+        (self.status, self.findings, self.vault)
+    }
+
+    /// How many bytes are held back right now.
+    pub fn held(&self) -> usize {
+        self.pending.len()
+    }
+
+    fn process(&mut self, last: bool, out: &mut String) {
+        if self.pending.is_empty() {
+            return;
+        }
+        let base = self.lookbehind.len();
+        let mut text = String::with_capacity(base + self.pending.len());
+        text.push_str(&self.lookbehind);
+        text.push_str(&self.pending);
+        let found = self.guard.scan(&text);
+        let cut = if last {
+            text.len()
+        } else {
+            self.cut(&text, base, &found)
+        };
+        if cut <= base {
+            return;
+        }
+        // Findings that end by the cut are final; one reaching back into emitted text (which the
+        // cut rules prevent) is clipped to what is still here rather than skipped.
+        let mut ready = Vec::new();
+        for f in &found {
+            if f.span.end <= base || f.span.start >= cut {
+                continue;
+            }
+            let mut f = *f;
+            f.span = Span::new(f.span.start.max(base) - base, f.span.end.min(cut) - base);
+            ready.push(f);
+        }
+        let decided = self.guard.decide(&ready, &self.cx);
+        if let Some(blocked) = decided.iter().find(|d| d.action == Action::Block) {
+            self.status = StreamStatus::Blocked(blocked.finding.kind);
+            self.pending.clear();
+            self.lookbehind.clear();
+            return;
+        }
+        let chunk = &text[base..cut];
+        let changed = decided
+            .iter()
+            .any(|d| matches!(d.action, Action::Redact(_)));
+        if changed {
+            out.push_str(&crate::redact::apply(
+                chunk,
+                &decided,
+                self.guard,
+                &mut self.vault,
+            ));
+        } else {
+            out.push_str(chunk);
+        }
+        for mut d in decided {
+            d.finding.span = Span::new(
+                d.finding.span.start + self.emitted,
+                d.finding.span.end + self.emitted,
+            );
+            self.findings.push(d);
+        }
+        self.emitted += cut - base;
+        let keep_from = floor_boundary(&text, cut.saturating_sub(LOOKBEHIND));
+        self.lookbehind = text[keep_from..cut].to_owned();
+        self.pending = text[cut..].to_owned();
+    }
+
+    /// Where to cut `text` (lookbehind + pending): everything before the cut is final.
+    fn cut(&self, text: &str, base: usize, found: &[crate::Finding]) -> usize {
+        let len = text.len();
+        let words = words(text, base);
+        let mut cut = if self.guard.matches_anything() {
+            // Custom patterns and deny lists can match anything: plain byte hold-back.
+            let at = floor_boundary(text, len.saturating_sub(self.hold_back));
+            words
+                .iter()
+                .find(|w| w.0 <= at && at < w.1)
+                .map_or(at, |w| w.0)
+        } else {
+            // The trailing word and the three before it stay.
+            let tail = words.len().saturating_sub(WORDS_BEFORE + 1);
+            let mut cut = words.get(tail).map_or(len, |w| w.0);
+            if words.last().is_some_and(|w| w.1 < len) {
+                // Text ends in whitespace: the last word is complete, but a trigger may follow.
+                let tail = words.len().saturating_sub(WORDS_BEFORE);
+                cut = words.get(tail).map_or(len, |w| w.0);
+            }
+            for (i, w) in words.iter().enumerate() {
+                if w.0 >= cut {
+                    break;
+                }
+                if w.1 + self.hold_back > len && is_trigger(&text[w.0..w.1], self.guard) {
+                    cut = words[i.saturating_sub(WORDS_BEFORE)].0;
+                    break;
+                }
+            }
+            cut
+        };
+        // Never split a finding.
+        let mut moved = true;
+        while moved {
+            moved = false;
+            for f in found {
+                if f.span.start < cut && cut < f.span.end {
+                    cut = f.span.start;
+                    moved = true;
+                }
+            }
+        }
+        let cut = cut.max(base);
+        if cut == base && len - base > HARD_CAP {
+            // Fail closed on runaway input: emit what is known, redacted, keeping the usual tail.
+            return floor_boundary(text, len - self.hold_back);
+        }
+        cut
+    }
+}
+
+/// Whitespace-delimited words of `text` at or after `from`, as byte ranges.
+fn words(text: &str, from: usize) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = from;
+    while i < bytes.len() {
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let s = i;
+        while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if i > s {
+            out.push((s, i));
+        }
+    }
+    out
+}
+
+/// True when a word could be part of, or reveal, a finding.
+fn is_trigger(word: &str, guard: &Guard) -> bool {
+    if word
+        .bytes()
+        .any(|b| b.is_ascii_digit() || !b.is_ascii() || b"@+:=/_#$%&*[](){}<>|\\~".contains(&b))
+    {
+        return true;
+    }
+    let lower = word
+        .trim_matches(|c: char| c.is_ascii_punctuation())
+        .to_ascii_lowercase();
+    crate::detect::builtin::is_trigger_word(&lower) || guard.is_trigger_word(&lower)
+}
+
+impl Guard {
+    /// True when the policy has patterns that may match any text (custom patterns, deny lists).
+    pub(crate) fn matches_anything(&self) -> bool {
+        !self.policy().custom.is_empty() || !self.policy().deny.is_empty()
+    }
+
+    pub(crate) fn is_trigger_word(&self, _lower: &str) -> bool {
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests;
