@@ -1,0 +1,1 @@
+//! Quality evaluation of the detectors over the labelled synthetic corpus in `tests/eval/`.

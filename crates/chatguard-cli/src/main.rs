@@ -1,0 +1,3 @@
+//! `chatguard`: scan and redact personal data and secrets in files, stdin and JSON lines.
+
+fn main() {}
