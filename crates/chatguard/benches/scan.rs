@@ -1,1 +1,137 @@
-fn main() {}
+//! Throughput and latency of the full default pipeline (`Guard::check`), single core, with the
+//! expected finding counts checked so a fast but wrong engine fails.
+//!
+//! Prints MB/s on benign chat and on PII-dense chat, µs per 4 KiB message (p50/p99), and the same
+//! figures for a baseline measured in the same run: five Presidio-style regular expressions
+//! (email, card, IPv4, phone, IBAN) compiled with regex-lite. Built for wasm32-wasip1, the same
+//! program runs under Node's WASI (`cargo xtask bench`), which prints the wasm/native ratio.
+//!
+//! Run: `cargo bench -p chatguard --bench scan` (or `cargo xtask bench` for everything).
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use chatguard::{Context, Guard, Policy};
+
+const BENIGN: &str = include_str!("../../../tests/haystacks/benign_chat.txt");
+const DENSE: &str = include_str!("../../../tests/haystacks/pii_dense.txt");
+const DENSE_COUNT: &str = include_str!("../../../tests/haystacks/pii_dense.count");
+
+/// A Presidio-like baseline: one regex per kind, each run over the whole text.
+const BASELINE: &[&str] = &[
+    r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}",
+    r"\b(?:\d[ -]?){12,18}\d\b",
+    r"\b(?:\d{1,3}\.){3}\d{1,3}\b",
+    r"\+?\d{1,3}[ .-]?\(?\d{2,4}\)?[ .-]?\d{3,4}[ .-]?\d{3,4}",
+    r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?\b",
+];
+
+fn main() {
+    let quick = std::env::args().any(|a| a == "--quick");
+    let budget = if quick {
+        Duration::from_millis(300)
+    } else {
+        Duration::from_secs(2)
+    };
+    let guard = Guard::new(Policy::default()).expect("default policy builds");
+    let cx = Context::default();
+    let baseline: Vec<regex_lite::Regex> = BASELINE
+        .iter()
+        .map(|p| regex_lite::Regex::new(p).expect("baseline compiles"))
+        .collect();
+
+    // Correctness first: benign text has nothing, dense text has exactly what was planted.
+    let benign_findings: usize = BENIGN.lines().map(|l| guard.scan(l).len()).sum();
+    assert_eq!(benign_findings, 0, "benign haystack must have no findings");
+    let planted: usize = DENSE_COUNT
+        .trim()
+        .parse()
+        .expect("count file holds a number");
+    let dense_findings: usize = DENSE.lines().map(|l| guard.scan(l).len()).sum();
+    assert_eq!(
+        dense_findings, planted,
+        "PII-dense haystack: findings must equal planted values"
+    );
+
+    println!(
+        "chatguard bench ({})",
+        if cfg!(target_family = "wasm") {
+            "wasm"
+        } else {
+            "native"
+        }
+    );
+    let benign = throughput(BENIGN, budget, |line| guard.check(line, &cx).findings.len());
+    let benign_base = throughput(BENIGN, budget, |line| {
+        baseline.iter().map(|r| r.find_iter(line).count()).sum()
+    });
+    let dense = throughput(DENSE, budget, |line| guard.check(line, &cx).findings.len());
+    let dense_base = throughput(DENSE, budget, |line| {
+        baseline.iter().map(|r| r.find_iter(line).count()).sum()
+    });
+    println!(
+        "benign chat   {benign:8.1} MB/s   baseline {benign_base:8.1} MB/s   ratio {:.1}x",
+        benign / benign_base
+    );
+    println!(
+        "PII-dense     {dense:8.1} MB/s   baseline {dense_base:8.1} MB/s   ratio {:.1}x",
+        dense / dense_base
+    );
+
+    let messages = four_kib_messages();
+    let (p50, p99) = latency(&messages, budget, |m| guard.check(m, &cx).findings.len());
+    let (b50, b99) = latency(&messages, budget, |m| {
+        baseline.iter().map(|r| r.find_iter(m).count()).sum()
+    });
+    println!("4 KiB message p50 {p50:7.1} µs  p99 {p99:7.1} µs   baseline p50 {b50:7.1} µs  p99 {b99:7.1} µs");
+    // Machine-readable summary for `cargo xtask bench`.
+    println!("RESULT benign_mbps={benign:.3} dense_mbps={dense:.3} p99_us={p99:.3}");
+}
+
+/// MB/s of `f` applied line by line over `text`, repeated until `budget` has passed.
+fn throughput(text: &str, budget: Duration, f: impl Fn(&str) -> usize) -> f64 {
+    let start = Instant::now();
+    let mut bytes = 0usize;
+    while start.elapsed() < budget {
+        for line in text.lines() {
+            black_box(f(black_box(line)));
+        }
+        bytes += text.len();
+    }
+    bytes as f64 / start.elapsed().as_secs_f64() / 1e6
+}
+
+/// 4 KiB messages cut from the haystacks at line boundaries, alternating benign and dense.
+fn four_kib_messages() -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, text) in [BENIGN, DENSE, BENIGN, DENSE].iter().enumerate() {
+        let mut msg = String::new();
+        for line in text.lines().skip(i * 500) {
+            if msg.len() + line.len() + 1 > 4096 {
+                out.push(core::mem::take(&mut msg));
+                if out.len() % 16 == 0 {
+                    break;
+                }
+            }
+            msg.push_str(line);
+            msg.push('\n');
+        }
+    }
+    out
+}
+
+/// p50 and p99 in µs of `f` per message.
+fn latency(messages: &[String], budget: Duration, f: impl Fn(&str) -> usize) -> (f64, f64) {
+    let mut samples = Vec::new();
+    let start = Instant::now();
+    while start.elapsed() < budget || samples.len() < 100 {
+        for m in messages {
+            let t = Instant::now();
+            black_box(f(black_box(m)));
+            samples.push(t.elapsed().as_secs_f64() * 1e6);
+        }
+    }
+    samples.sort_by(f64::total_cmp);
+    let at = |q: f64| samples[((samples.len() - 1) as f64 * q) as usize];
+    (at(0.50), at(0.99))
+}

@@ -253,6 +253,31 @@ impl Resolvable for (Candidate, Option<ContextHit>) {
     fn validated(&self) -> bool {
         self.0.validated
     }
+    fn set_range(&mut self, start: usize, end: usize) {
+        self.0.start = start;
+        self.0.end = end;
+    }
+}
+
+impl Resolvable for Decided {
+    fn kind(&self) -> Kind {
+        self.finding.kind
+    }
+    fn start(&self) -> usize {
+        self.finding.span.start
+    }
+    fn end(&self) -> usize {
+        self.finding.span.end
+    }
+    fn score(&self) -> Score {
+        self.finding.score
+    }
+    fn validated(&self) -> bool {
+        self.finding.validated
+    }
+    fn set_range(&mut self, start: usize, end: usize) {
+        self.finding.span = Span::new(start, end);
+    }
 }
 
 impl Guard {
@@ -361,6 +386,9 @@ impl Guard {
                 }
             }
         }
+        context::apply_contrary(view, &mut out, |c| {
+            c.score >= self.policy.threshold_for(c.kind)
+        });
         out
     }
 
@@ -401,7 +429,7 @@ impl Guard {
     /// Runs the whole pipeline, numbering pseudonyms in `vault` so that the same value keeps the
     /// same placeholder across a conversation.
     pub fn check_with(&self, text: &str, cx: &Context, vault: &mut Vault) -> Outcome {
-        let findings = self.decide(&self.scan(text), cx);
+        let findings = self.settle(text, cx);
         if let Some(blocked) = findings.iter().find(|d| d.action == Action::Block) {
             return Outcome {
                 verdict: Verdict::Block(blocked.finding.kind),
@@ -426,6 +454,41 @@ impl Guard {
             text,
             findings,
         }
+    }
+
+    /// Scans and decides, then makes sure the redacted text would hold nothing more to redact:
+    /// a value glued to another (`a@b.example4012 8888 8888 1881`) can only show once its
+    /// neighbour is replaced. Such late findings are mapped back to original coordinates and
+    /// merged in, for at most three rounds.
+    pub(crate) fn settle(&self, text: &str, cx: &Context) -> Vec<Decided> {
+        const MAX_ROUNDS: usize = 3;
+        let mut decided = self.decide(&self.scan(text), cx);
+        for _ in 0..MAX_ROUNDS {
+            if decided.iter().any(|d| d.action == Action::Block)
+                || !decided
+                    .iter()
+                    .any(|d| matches!(d.action, Action::Redact(_)))
+            {
+                break;
+            }
+            let mut pieces = Vec::new();
+            let out =
+                redact::apply_mapped(text, &decided, self, &mut Vault::new(), Some(&mut pieces));
+            let late: Vec<Decided> = self
+                .decide(&self.scan(&out), cx)
+                .into_iter()
+                .filter(|d| d.action != Action::Allow)
+                .collect();
+            if late.is_empty() {
+                break;
+            }
+            for mut d in late {
+                d.finding.span = redact::map_back(&pieces, d.finding.span);
+                decided.push(d);
+            }
+            overlap::resolve(&mut decided);
+        }
+        decided
     }
 
     /// The placeholder label of a kind: its wire name in upper case (`CREDIT_CARD`).

@@ -63,7 +63,9 @@ pub(crate) const CONTRARY_WORDS: &[&str] = &[
     "rastreio",
 ];
 
-/// Applies context to a candidate. Returns `None` when the candidate needs context and has none.
+/// Applies supporting context to a candidate. Returns `None` when the candidate needs context
+/// and has none. Contrary words are applied later, once all candidates are known
+/// ([`apply_contrary`]).
 pub(crate) fn apply(
     text: &str,
     mut cand: Candidate,
@@ -84,17 +86,49 @@ pub(crate) fn apply(
     if needs_context {
         return None;
     }
-    if let Some(word) = window.find_any_before(CONTRARY_WORDS) {
-        cand.score = cand.score.adjust(CONTRARY);
-        return Some((
-            cand,
-            Some(ContextHit {
+    Some((cand, None))
+}
+
+/// Lowers candidates that have no supporting word but a contrary word before them. Words inside
+/// other candidates that already pass their threshold do not count: those will be redacted, and
+/// redacted text must scan the same as the original did.
+pub(crate) fn apply_contrary(
+    text: &str,
+    found: &mut [(Candidate, Option<ContextHit>)],
+    passes: impl Fn(&Candidate) -> bool,
+) {
+    let strong: Vec<(usize, usize)> = found
+        .iter()
+        .filter(|(c, _)| passes(c))
+        .map(|(c, _)| (c.start, c.end))
+        .collect();
+    for (cand, hit) in found.iter_mut() {
+        if hit.is_some() {
+            continue;
+        }
+        let from = floor_boundary(text, cand.start.saturating_sub(BEFORE));
+        let mut before = without_placeholders(&text[from..cand.start]);
+        for &(s, e) in &strong {
+            if s < cand.start && e > from && (s, e) != (cand.start, cand.end) {
+                let (s, e) = (s.max(from) - from, e.min(cand.start) - from);
+                // Lowercasing may change byte lengths outside ASCII; blank only what still lines up.
+                if e <= before.len() && before.is_char_boundary(s) && before.is_char_boundary(e) {
+                    before.replace_range(s..e, &" ".repeat(e - s));
+                }
+            }
+        }
+        if let Some(word) = CONTRARY_WORDS
+            .iter()
+            .copied()
+            .find(|w| contains_word(&before, w))
+        {
+            cand.score = cand.score.adjust(CONTRARY);
+            *hit = Some(ContextHit {
                 word,
                 delta: CONTRARY,
-            }),
-        ));
+            });
+        }
     }
-    Some((cand, None))
 }
 
 /// The lowercase text around a candidate, split at the candidate.
@@ -108,8 +142,8 @@ impl Window {
         let from = floor_boundary(text, start.saturating_sub(BEFORE));
         let to = ceil_boundary(text, (end + AFTER).min(text.len()));
         Window {
-            before: text[from..start].to_lowercase(),
-            after: text[end..to].to_lowercase(),
+            before: without_placeholders(&text[from..start]),
+            after: without_placeholders(&text[end..to]),
         }
     }
 
@@ -119,13 +153,50 @@ impl Window {
             .copied()
             .find(|w| contains_word(&self.before, w) || contains_word(&self.after, w))
     }
+}
 
-    fn find_any_before(&self, words: &[&'static str]) -> Option<&'static str> {
-        words
-            .iter()
-            .copied()
-            .find(|w| contains_word(&self.before, w))
+/// Lowercases `text` and blanks out redaction placeholders (`[CREDIT_CARD_1]`, `[EMAIL#abc]`), whose
+/// kind names must not count as context: redacted text has to scan the same as it did before.
+fn without_placeholders(text: &str) -> String {
+    let mut out = text.to_lowercase();
+    if !out.contains(['[', ']']) {
+        return out;
     }
+    // Placeholders are ASCII, so blanking them keeps every other byte where it was.
+    let bytes = out.as_bytes();
+    let is_inner = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'#';
+    let mut blank = Vec::new();
+    // A placeholder cut off by the window's start: `card_1] …`.
+    if let Some(close) = bytes.iter().position(|&b| !is_inner(b)) {
+        if bytes[close] == b']' && close > 0 {
+            blank.push((0, close + 1));
+        }
+    }
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'[' {
+            let len = bytes[i + 1..].iter().position(|&b| !is_inner(b));
+            match len {
+                // A whole placeholder.
+                Some(len) if len > 0 && bytes[i + 1 + len] == b']' => {
+                    blank.push((i, i + len + 2));
+                    i += len + 2;
+                    continue;
+                }
+                // A placeholder cut off by the window's end: `… [credit_ca`.
+                None => {
+                    blank.push((i, bytes.len()));
+                    break;
+                }
+                _ => {}
+            }
+        }
+        i += 1;
+    }
+    for (s, e) in blank {
+        out.replace_range(s..e, &" ".repeat(e - s));
+    }
+    out
 }
 
 /// True when `word` occurs in `hay` starting at a word boundary. Entries of four or more bytes
@@ -204,9 +275,34 @@ mod tests {
     #[test]
     fn contrary_word_lowers_when_no_support() {
         let text = "order 111222333";
-        let (c, hit) = apply(text, cand(6, 15), &["bsn"], false).expect("kept");
-        assert_eq!(c.score, Score::ZERO);
-        assert_eq!(hit.map(|h| h.word), Some("order"));
+        let mut found = [apply(text, cand(6, 15), &["bsn"], false).expect("kept")];
+        apply_contrary(text, &mut found, |_| false);
+        assert_eq!(found[0].0.score, Score::ZERO);
+        assert_eq!(found[0].1.map(|h| h.word), Some("order"));
+    }
+
+    #[test]
+    fn contrary_words_inside_passing_candidates_do_not_count() {
+        let text = "jane.order@example.com 111222333";
+        let mut found = [(cand(0, 22), None), (cand(23, 32), None)];
+        found[0].0.score = Score::from_milli(950);
+        apply_contrary(text, &mut found, |c| c.score >= Score::from_milli(500));
+        assert_eq!(found[1].0.score, Score::from_milli(400));
+        assert_eq!(found[1].1, None);
+    }
+
+    #[test]
+    fn placeholders_are_not_context() {
+        assert_eq!(
+            without_placeholders("Card [CREDIT_CARD_1] x"),
+            "card                 x"
+        );
+        assert_eq!(
+            without_placeholders("[EMAIL_1] [CREDIT_CA"),
+            "                    "
+        );
+        assert_eq!(without_placeholders("IT_CARD_1] card"), "           card");
+        assert_eq!(without_placeholders("[see card]"), "[see card]");
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //!
 //! Rules, in order: a URL that contains another finding gives way to it (the inner value is the
 //! sensitive part); otherwise, of two overlapping findings the higher score wins, then the longer,
-//! then the validated one, then the earlier. The result is sorted and non-overlapping.
+//! then the validated one, then the earlier. A loser that sticks out of the winner widens the
+//! winner to cover both (fail closed: a half-redacted value could still be recognised, and
+//! redacted output must scan clean). The result is sorted and non-overlapping.
 
 use crate::{Kind, Score};
 
@@ -13,6 +15,7 @@ pub(crate) trait Resolvable {
     fn end(&self) -> usize;
     fn score(&self) -> Score;
     fn validated(&self) -> bool;
+    fn set_range(&mut self, start: usize, end: usize);
 }
 
 /// Keeps a non-overlapping subset of `items`, sorted by start.
@@ -46,16 +49,42 @@ pub(crate) fn resolve<T: Resolvable>(items: &mut Vec<T>) {
             .then(a.start().cmp(&b.start()))
     });
     let mut kept: Vec<T> = Vec::with_capacity(items.len());
+    let mut losers: Vec<(usize, usize)> = Vec::new();
     for item in items.drain(..) {
         if kept
             .iter()
             .all(|k| item.end() <= k.start() || k.end() <= item.start())
         {
             kept.push(item);
+        } else {
+            losers.push((item.start(), item.end()));
+        }
+    }
+    // Widen winners over the parts of losers that stick out, then fold winners that now touch.
+    for (start, end) in losers {
+        for k in kept
+            .iter_mut()
+            .filter(|k| start < k.end() && k.start() < end)
+        {
+            let (s, e) = (k.start().min(start), k.end().max(end));
+            k.set_range(s, e);
         }
     }
     kept.sort_by_key(|k| (k.start(), k.end()));
-    *items = kept;
+    let mut merged: Vec<T> = Vec::with_capacity(kept.len());
+    for item in kept {
+        match merged.last_mut() {
+            Some(last) if item.start() < last.end() => {
+                let (s, e) = (last.start(), last.end().max(item.end()));
+                if item.score() > last.score() {
+                    *last = item;
+                }
+                last.set_range(s, e);
+            }
+            _ => merged.push(item),
+        }
+    }
+    *items = merged;
 }
 
 #[cfg(test)]
@@ -80,6 +109,10 @@ mod tests {
         fn validated(&self) -> bool {
             self.4
         }
+        fn set_range(&mut self, start: usize, end: usize) {
+            self.1 = start;
+            self.2 = end;
+        }
     }
 
     #[test]
@@ -102,7 +135,24 @@ mod tests {
             T(Kind::Phone, 2, 14, 600, false),
         ];
         resolve(&mut v);
-        assert_eq!(v, vec![T(Kind::Phone, 2, 14, 600, false)]);
+        assert_eq!(v, vec![T(Kind::Phone, 0, 14, 600, false)]);
+    }
+
+    #[test]
+    fn losers_sticking_out_widen_the_winner() {
+        let mut v = vec![
+            T(Kind::Email, 0, 30, 850, false),
+            T(Kind::Iban, 20, 50, 950, true),
+            T(Kind::Phone, 55, 60, 600, false),
+        ];
+        resolve(&mut v);
+        assert_eq!(
+            v,
+            vec![
+                T(Kind::Iban, 0, 50, 950, true),
+                T(Kind::Phone, 55, 60, 600, false)
+            ]
+        );
     }
 
     #[test]

@@ -11,14 +11,75 @@ use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
 use crate::policy::{Action, Operator};
-use crate::{Decided, Guard, Kind, Vault};
+use crate::{Decided, Guard, Kind, Span, Vault};
 
 /// Rewrites `text`, replacing every finding whose action is `Redact`. Findings must be sorted and
 /// non-overlapping (as [`Guard::scan`] returns them); any that are not, or whose span is out of
 /// bounds or not on character boundaries, are skipped rather than trusted.
 pub(crate) fn apply(text: &str, findings: &[Decided], guard: &Guard, vault: &mut Vault) -> String {
+    apply_mapped(text, findings, guard, vault, None)
+}
+
+/// A piece of redacted output and the original bytes it came from.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Piece {
+    out_start: usize,
+    out_end: usize,
+    original_start: usize,
+    original_end: usize,
+    replaced: bool,
+}
+
+/// Maps a span of redacted output back to the original text: a span touching a replacement
+/// covers the whole value it replaced.
+pub(crate) fn map_back(pieces: &[Piece], span: Span) -> Span {
+    let piece_at = |at: usize, is_end: bool| {
+        pieces.iter().find(|p| {
+            if is_end {
+                p.out_start < at && at <= p.out_end
+            } else {
+                p.out_start <= at && at < p.out_end
+            }
+        })
+    };
+    let start = match piece_at(span.start, false) {
+        Some(p) if p.replaced => p.original_start,
+        Some(p) => p.original_start + (span.start - p.out_start),
+        None => pieces.last().map_or(0, |p| p.original_end),
+    };
+    let end = match piece_at(span.end, true) {
+        Some(p) if p.replaced => p.original_end,
+        Some(p) => p.original_start + (span.end - p.out_start),
+        None => start,
+    };
+    Span::new(start, end.max(start))
+}
+
+/// [`apply`], also recording in `pieces` where each part of the output came from.
+pub(crate) fn apply_mapped(
+    text: &str,
+    findings: &[Decided],
+    guard: &Guard,
+    vault: &mut Vault,
+    mut pieces: Option<&mut Vec<Piece>>,
+) -> String {
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
+    let mut record = |out_start: usize,
+                      out_end: usize,
+                      original_start: usize,
+                      original_end: usize,
+                      replaced: bool| {
+        if let Some(p) = pieces.as_deref_mut() {
+            p.push(Piece {
+                out_start,
+                out_end,
+                original_start,
+                original_end,
+                replaced,
+            });
+        }
+    };
     for d in findings {
         let Action::Redact(op) = d.action else {
             continue;
@@ -31,12 +92,18 @@ pub(crate) fn apply(text: &str, findings: &[Decided], guard: &Guard, vault: &mut
         {
             continue;
         }
+        let copied_from = out.len();
         out.push_str(&text[at..span.start]);
+        record(copied_from, out.len(), at, span.start, false);
         let value = &text[span.start..span.end];
+        let replaced_from = out.len();
         replace(&mut out, value, d.finding.kind, op, guard, vault);
+        record(replaced_from, out.len(), span.start, span.end, true);
         at = span.end;
     }
+    let copied_from = out.len();
     out.push_str(&text[at..]);
+    record(copied_from, out.len(), at, text.len(), false);
     out
 }
 
@@ -106,6 +173,37 @@ fn keyed_digest(key: &[u8], kind: Kind, value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn map_back_covers_whole_replacements() {
+        let pieces = [
+            Piece {
+                out_start: 0,
+                out_end: 3,
+                original_start: 0,
+                original_end: 3,
+                replaced: false,
+            },
+            Piece {
+                out_start: 3,
+                out_end: 12,
+                original_start: 3,
+                original_end: 19,
+                replaced: true,
+            },
+            Piece {
+                out_start: 12,
+                out_end: 20,
+                original_start: 19,
+                original_end: 27,
+                replaced: false,
+            },
+        ];
+        assert_eq!(map_back(&pieces, Span::new(0, 2)), Span::new(0, 2));
+        assert_eq!(map_back(&pieces, Span::new(5, 14)), Span::new(3, 21));
+        assert_eq!(map_back(&pieces, Span::new(12, 20)), Span::new(19, 27));
+        assert_eq!(map_back(&pieces, Span::new(2, 3)), Span::new(2, 3));
+    }
 
     #[test]
     fn mask_keeps_separators_and_tail() {

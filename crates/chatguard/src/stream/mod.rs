@@ -161,7 +161,7 @@ impl<'g> StreamRedactor<'g> {
         let mut text = String::with_capacity(base + self.pending.len());
         text.push_str(&self.lookbehind);
         text.push_str(&self.pending);
-        let found = self.guard.scan(&text);
+        let found = self.guard.settle(&text, &self.cx);
         let cut = if last {
             text.len()
         } else {
@@ -172,16 +172,18 @@ impl<'g> StreamRedactor<'g> {
         }
         // Findings that end by the cut are final; one reaching back into emitted text (which the
         // cut rules prevent) is clipped to what is still here rather than skipped.
-        let mut ready = Vec::new();
-        for f in &found {
-            if f.span.end <= base || f.span.start >= cut {
+        let mut decided = Vec::new();
+        for d in &found {
+            if d.finding.span.end <= base || d.finding.span.start >= cut {
                 continue;
             }
-            let mut f = *f;
-            f.span = Span::new(f.span.start.max(base) - base, f.span.end.min(cut) - base);
-            ready.push(f);
+            let mut d = *d;
+            d.finding.span = Span::new(
+                d.finding.span.start.max(base) - base,
+                d.finding.span.end.min(cut) - base,
+            );
+            decided.push(d);
         }
-        let decided = self.guard.decide(&ready, &self.cx);
         if let Some(blocked) = decided.iter().find(|d| d.action == Action::Block) {
             self.status = StreamStatus::Blocked(blocked.finding.kind);
             self.pending.clear();
@@ -216,7 +218,7 @@ impl<'g> StreamRedactor<'g> {
     }
 
     /// Where to cut `text` (lookbehind + pending): everything before the cut is final.
-    fn cut(&self, text: &str, base: usize, found: &[crate::Finding]) -> usize {
+    fn cut(&self, text: &str, base: usize, found: &[Decided]) -> usize {
         let len = text.len();
         let words = words(text, base);
         let mut cut = if self.guard.matches_anything() {
@@ -235,14 +237,13 @@ impl<'g> StreamRedactor<'g> {
                 let tail = words.len().saturating_sub(WORDS_BEFORE);
                 cut = words.get(tail).map_or(len, |w| w.0);
             }
-            for (i, w) in words.iter().enumerate() {
-                if w.0 >= cut {
-                    break;
-                }
-                if w.1 + self.hold_back > len && is_trigger(&text[w.0..w.1], self.guard) {
-                    cut = words[i.saturating_sub(WORDS_BEFORE)].0;
-                    break;
-                }
+            // The first trigger whose window is still open holds everything from three words
+            // before it (later triggers only hold later text).
+            if let Some(i) = words
+                .iter()
+                .position(|w| w.1 + self.hold_back > len && is_trigger(&text[w.0..w.1], self.guard))
+            {
+                cut = cut.min(words[i.saturating_sub(WORDS_BEFORE)].0);
             }
             cut
         };
@@ -250,9 +251,10 @@ impl<'g> StreamRedactor<'g> {
         let mut moved = true;
         while moved {
             moved = false;
-            for f in found {
-                if f.span.start < cut && cut < f.span.end {
-                    cut = f.span.start;
+            for d in found {
+                let span = d.finding.span;
+                if span.start < cut && cut < span.end {
+                    cut = span.start;
                     moved = true;
                 }
             }

@@ -67,7 +67,12 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         if run.plus {
             continue;
         }
+        // Longest first; several cards may share one run (`4012… 1881 5555… 4444`).
+        let mut taken: Vec<(usize, usize)> = Vec::new();
         for (first, last) in run.subruns(12, 19) {
+            if taken.iter().any(|&(f, l)| first <= l && f <= last) {
+                continue;
+            }
             let digits = run.digits(hay.text, first, last);
             if !issuer_accepts(digits.as_bytes()) || !luhn(digits.as_bytes()) {
                 continue;
@@ -86,7 +91,7 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
                 rule: "card.luhn",
                 validated: true,
             });
-            break;
+            taken.push((first, last));
         }
     }
 }
@@ -113,6 +118,10 @@ mod tests {
         assert_eq!(found("mc 5555555555554444 exp 12/27"), ["5555555555554444"]);
         assert_eq!(found("2223003122003222"), ["2223003122003222"]);
         assert_eq!(found("4012888888881881 12 27"), ["4012888888881881"]);
+        assert_eq!(
+            found("4012 8888 8888 1881 5555 5555 5555 4444"),
+            ["4012 8888 8888 1881", "5555 5555 5555 4444"]
+        );
     }
 
     #[test]

@@ -12,12 +12,45 @@ pub(crate) const CONTEXT: &[&str] = &[
     "email", "e-mail", "mail", "courriel", "correo", "posta", "contact", "reach me", "write to",
 ];
 
-fn is_local(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-' | b'\'') || b >= 0x80
+/// The length of the label character (ASCII letter, digit, `-`, or a non-ASCII letter) at `i`.
+fn label_char(bytes: &[u8], i: usize) -> Option<usize> {
+    let b = *bytes.get(i)?;
+    if b.is_ascii_alphanumeric() || b == b'-' {
+        return Some(1);
+    }
+    letter_at(bytes, i)
 }
 
-fn is_label(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'-' || b >= 0x80
+/// The length of the non-ASCII letter starting at `i`, if one does.
+fn letter_at(bytes: &[u8], i: usize) -> Option<usize> {
+    let len = match *bytes.get(i)? {
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF7 => 4,
+        _ => return None,
+    };
+    let c = core::str::from_utf8(bytes.get(i..i + len)?)
+        .ok()?
+        .chars()
+        .next()?;
+    c.is_alphanumeric().then_some(len)
+}
+
+/// Steps back over the local-part character ending at `end`, returning its start.
+fn local_char_before(bytes: &[u8], end: usize) -> Option<usize> {
+    let b = *bytes.get(end.checked_sub(1)?)?;
+    if b < 0x80 {
+        return is_local(b).then_some(end - 1);
+    }
+    let mut start = end - 1;
+    while start > 0 && bytes[start] & 0xC0 == 0x80 && end - start < 4 {
+        start -= 1;
+    }
+    (letter_at(bytes, start) == Some(end - start)).then_some(start)
+}
+
+fn is_local(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-' | b'\'')
 }
 
 /// Obfuscated `@` forms, matched case-insensitively.
@@ -49,8 +82,8 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 /// The address around a literal `@`, if it has a local part and a dotted domain with a letter TLD.
 fn plain_at(bytes: &[u8], at: usize) -> Option<(usize, usize)> {
     let mut start = at;
-    while start > 0 && is_local(bytes[start - 1]) {
-        start -= 1;
+    while let Some(prev) = local_char_before(bytes, start) {
+        start = prev;
     }
     while start < at && matches!(bytes[start], b'.' | b'-' | b'\'' | b'+') {
         start += 1;
@@ -79,26 +112,44 @@ fn domain(
     let mut last_label = (from, from);
     loop {
         let s = i;
-        while i < bytes.len() && is_label(bytes[i]) {
-            i += 1;
+        while let Some(n) = label_char(bytes, i) {
+            i += n;
         }
-        if i == s || bytes[s] == b'-' || bytes[i - 1] == b'-' {
+        // A label never ends in a hyphen: `example.com-` is the address and a dash.
+        while i > s && bytes[i - 1] == b'-' {
+            i -= 1;
+        }
+        if i == s || bytes[s] == b'-' {
             break;
         }
         labels += 1;
         end = i;
         last_label = (s, i);
         match dot(bytes, i) {
-            Some(n) if i + n < bytes.len() && is_label(bytes[i + n]) => i += n,
+            Some(n) if label_char(bytes, i + n).is_some() => i += n,
             _ => break,
         }
     }
+    // The top-level domain is ASCII letters (or punycode). Where non-ASCII text runs straight on
+    // from it (`example.com日本語`), the address ends with the letters: what follows must not
+    // decide whether the address is one, or redacted output would scan differently.
     let tld = &bytes[last_label.0..last_label.1];
-    let tld_ok = tld.len() >= 2
-        && (tld.iter().all(u8::is_ascii_alphabetic)
-            || tld.starts_with(b"xn--")
-            || tld.iter().any(|&b| b >= 0x80));
-    (end, labels, tld_ok)
+    if tld.starts_with(b"xn--") {
+        return (end, labels, true);
+    }
+    let letters = tld.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    // The domain ends with those letters unless a Latin letter runs on (`comGrüße` is one word,
+    // and no top-level domain); digits, dashes and other scripts (`example.com-4012`,
+    // `example.com日本語`) are text that follows the address.
+    let next_char = core::str::from_utf8(&tld[letters..])
+        .ok()
+        .and_then(|t| t.chars().next());
+    let clean_end = next_char.is_none_or(|c| !(c.is_alphabetic() && u32::from(c) < 0x0250));
+    if letters >= 2 && clean_end {
+        end = last_label.0 + letters;
+        return (end, labels, true);
+    }
+    (end, labels, false)
 }
 
 /// Finds the obfuscated `@` forms, case-insensitively.
@@ -123,8 +174,8 @@ fn obfuscated(bytes: &[u8], out: &mut Vec<Candidate>) {
         let spelled = AT_FORMS[m.pattern().as_usize()] == " at ";
         // Local part immediately before the marker.
         let mut start = at;
-        while start > 0 && is_local(bytes[start - 1]) && bytes[start - 1] != b'\'' {
-            start -= 1;
+        while let Some(prev) = local_char_before(bytes, start).filter(|&p| bytes[p] != b'\'') {
+            start = prev;
         }
         if start == at {
             continue;
@@ -150,9 +201,6 @@ fn obfuscated(bytes: &[u8], out: &mut Vec<Candidate>) {
                 .count();
         }
         if labels < 2 || !tld_ok || spelled && spelled_dots == 0 {
-            continue;
-        }
-        if out.iter().any(|c| c.start < end && start < c.end) {
             continue;
         }
         out.push(Candidate {

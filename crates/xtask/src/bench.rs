@@ -1,0 +1,177 @@
+//! `cargo xtask bench`: the core benchmark natively and as wasm under Node (V8), their ratio,
+//! and the size of the core compiled for the browser (after wasm-bindgen and wasm-opt, gzipped).
+
+use crate::run::{cargo, root, Step};
+
+const WASM_BINDGEN_VERSION: &str = "0.2.130";
+
+pub(crate) fn run(args: &[String]) -> Result<(), String> {
+    let quick = args.iter().any(|a| a == "--quick");
+    let extra: &[&str] = if quick { &["--quick"] } else { &[] };
+
+    let mut native_args = vec!["bench", "-p", "chatguard", "--bench", "scan", "--"];
+    native_args.extend_from_slice(extra);
+    let native = cargo(&native_args).output()?;
+    print!("{native}");
+    let native = result_line(&native)?;
+
+    crate::ensure_wasm_target("wasm32-wasip1")?;
+    let built = cargo(&[
+        "bench",
+        "-p",
+        "chatguard",
+        "--bench",
+        "scan",
+        "--target",
+        "wasm32-wasip1",
+        "--no-run",
+        "--message-format=json",
+    ])
+    .output()?;
+    let program =
+        executable(&built).ok_or("could not find the wasm benchmark in cargo's output")?;
+    let mut node_args = vec![
+        "--no-warnings",
+        "tests/bench/wasi-run.mjs",
+        program.as_str(),
+    ];
+    node_args.extend_from_slice(extra);
+    let wasm = Step::new("node", &node_args).output()?;
+    print!("{wasm}");
+    let wasm = result_line(&wasm)?;
+    println!(
+        "wasm/native ratio: benign {:.2}  PII-dense {:.2}  (goal >= 0.5)",
+        wasm.benign / native.benign,
+        wasm.dense / native.dense
+    );
+
+    size()
+}
+
+struct Figures {
+    benign: f64,
+    dense: f64,
+}
+
+/// Parses `RESULT benign_mbps=… dense_mbps=… p99_us=…`.
+fn result_line(out: &str) -> Result<Figures, String> {
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("RESULT "))
+        .ok_or("benchmark printed no RESULT line")?;
+    let get = |key: &str| -> Result<f64, String> {
+        line.split_whitespace()
+            .find_map(|kv| kv.strip_prefix(key).and_then(|v| v.strip_prefix('=')))
+            .and_then(|v| v.parse().ok())
+            .ok_or_else(|| format!("RESULT line lacks {key}"))
+    };
+    Ok(Figures {
+        benign: get("benign_mbps")?,
+        dense: get("dense_mbps")?,
+    })
+}
+
+/// The benchmark executable from cargo's JSON messages.
+fn executable(messages: &str) -> Option<String> {
+    messages
+        .lines()
+        .filter(|l| l.contains("\"name\":\"scan\"") && l.contains("\"executable\":\""))
+        .find_map(|l| {
+            l.split("\"executable\":\"")
+                .nth(1)
+                .and_then(|rest| rest.split('"').next())
+                .map(str::to_owned)
+        })
+}
+
+/// Builds `chatguard-web`, runs wasm-bindgen and wasm-opt, and prints raw and gzipped sizes.
+fn size() -> Result<(), String> {
+    ensure_wasm_bindgen()?;
+    ensure_npm_packages()?;
+    cargo(&[
+        "build",
+        "-p",
+        "chatguard-web",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--profile",
+        "wasm",
+    ])
+    .run()?;
+    let out_dir = root().join("target/size");
+    let out = out_dir.to_str().ok_or("non-UTF-8 path")?;
+    Step::new(
+        "wasm-bindgen",
+        &[
+            "--target",
+            "web",
+            "--out-dir",
+            out,
+            "target/wasm32-unknown-unknown/wasm/chatguard_web.wasm",
+        ],
+    )
+    .run()?;
+    let bg = format!("{out}/chatguard_web_bg.wasm");
+    let opt = format!("{out}/chatguard_web_opt.wasm");
+    Step::new(
+        "node_modules/binaryen/bin/wasm-opt",
+        &[
+            "-Oz",
+            "--enable-bulk-memory",
+            "--enable-reference-types",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+            "--enable-mutable-globals",
+            "--enable-multivalue",
+            &bg,
+            "-o",
+            &opt,
+        ],
+    )
+    .run()?;
+    for (label, file) in [
+        ("after wasm-bindgen", bg.as_str()),
+        ("after wasm-opt -Oz", opt.as_str()),
+        ("JS glue", &format!("{out}/chatguard_web.js")),
+    ] {
+        let raw = std::fs::metadata(file)
+            .map_err(|e| format!("{file}: {e}"))?
+            .len();
+        let gz = gzip_len(file)?;
+        println!("core wasm size {label:>20}: {raw:>8} B raw  {gz:>8} B gzip -9");
+    }
+    println!("(budget: core wasm <= 250 KB gzipped)");
+    Ok(())
+}
+
+fn gzip_len(file: &str) -> Result<usize, String> {
+    let out = std::process::Command::new("gzip")
+        .args(["-9", "-c", file])
+        .output()
+        .map_err(|e| format!("gzip: {e}"))?;
+    Ok(out.stdout.len())
+}
+
+/// Installs wasm-bindgen-cli at the version the workspace pins, when missing.
+fn ensure_wasm_bindgen() -> Result<(), String> {
+    let have = crate::run::capture("wasm-bindgen", &["--version"]).unwrap_or_default();
+    if have.contains(WASM_BINDGEN_VERSION) {
+        return Ok(());
+    }
+    // Not `--locked`: its lockfile wants a crate version the registry here lacks (see TOOLCHAIN.md).
+    cargo(&[
+        "install",
+        "wasm-bindgen-cli",
+        "--version",
+        WASM_BINDGEN_VERSION,
+    ])
+    .run()
+}
+
+/// `npm ci` when node_modules is missing.
+pub(crate) fn ensure_npm_packages() -> Result<(), String> {
+    if root().join("node_modules/binaryen/bin/wasm-opt").exists() {
+        return Ok(());
+    }
+    Step::new("npm", &["ci", "--no-audit", "--no-fund"]).run()
+}

@@ -1,0 +1,94 @@
+//! `cargo xtask`: the project's two front doors and its benchmarks, in Rust so they run the same
+//! on every machine.
+//!
+//! * `cargo xtask demo` — the main job: builds the CLI and runs it over the bundled sample chat,
+//!   showing what it finds and the redacted text.
+//! * `cargo xtask test` — everything CI checks: installs what a fresh machine lacks (the wasm
+//!   target), then formatting, lints, native tests and the wasm32 build of the core.
+//! * `cargo xtask bench` — native and wasm (under Node's WASI) throughput, their ratio, and the
+//!   size of the core compiled for the browser.
+
+mod bench;
+mod run;
+
+use std::process::ExitCode;
+
+use run::{cargo, root, Step};
+
+const USAGE: &str = "usage: cargo xtask <demo|test|bench>
+
+  demo    run the chatguard CLI over tests/haystacks/sample_chat.txt
+  test    install what is missing, then fmt, clippy, tests and the wasm32 build
+  bench   native + wasm benchmarks and the wasm size";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("demo") => demo(),
+        Some("test") => test(),
+        Some("bench") => bench::run(&args[1..]),
+        Some("-h" | "--help" | "help") => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => Err(format!("unknown command `{other}`\n{USAGE}")),
+        None => Err(USAGE.to_owned()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Installs the wasm32 target when rustup does not have it yet.
+pub(crate) fn ensure_wasm_target(target: &str) -> Result<(), String> {
+    let installed = run::capture("rustup", &["target", "list", "--installed"])?;
+    if installed.lines().any(|l| l.trim() == target) {
+        return Ok(());
+    }
+    Step::new("rustup", &["target", "add", target]).run()
+}
+
+fn test() -> Result<(), String> {
+    ensure_wasm_target("wasm32-unknown-unknown")?;
+    cargo(&["fmt", "--all", "--", "--check"]).run()?;
+    cargo(&[
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ])
+    .run()?;
+    cargo(&["test", "--workspace"]).run()?;
+    // The core must build unchanged for the browser and the edge.
+    cargo(&[
+        "build",
+        "-p",
+        "chatguard",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--profile",
+        "wasm",
+    ])
+    .run()?;
+    println!("xtask: all checks passed");
+    Ok(())
+}
+
+fn demo() -> Result<(), String> {
+    let sample = root().join("tests/haystacks/sample_chat.txt");
+    cargo(&["build", "--release", "-p", "chatguard-cli"]).run()?;
+    let bin = root().join("target/release/chatguard");
+    let bin = bin.to_str().ok_or("non-UTF-8 path")?;
+    let sample = sample.to_str().ok_or("non-UTF-8 path")?;
+    println!("== what chatguard finds in {sample} (kinds, rules, scores — never the text) ==");
+    Step::new(bin, &["scan", sample]).allow_exit(&[1]).run()?;
+    println!("\n== the same chat, redacted with the default policy ==");
+    Step::new(bin, &["redact", sample]).run()?;
+    Ok(())
+}

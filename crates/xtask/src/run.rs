@@ -1,0 +1,80 @@
+//! Running commands: one `Step` type that echoes what it runs and turns failure into a message.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// The workspace root (xtask lives in `crates/xtask`).
+pub(crate) fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .nth(2)
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
+/// A command to run from the workspace root.
+pub(crate) struct Step {
+    command: Command,
+    shown: String,
+    allowed: Vec<i32>,
+}
+
+impl Step {
+    pub(crate) fn new(program: &str, args: &[&str]) -> Step {
+        let mut command = Command::new(program);
+        command.args(args).current_dir(root());
+        Step {
+            command,
+            shown: format!("{program} {}", args.join(" ")),
+            allowed: vec![0],
+        }
+    }
+
+    /// Also accept these exit codes as success.
+    pub(crate) fn allow_exit(mut self, codes: &[i32]) -> Step {
+        self.allowed.extend_from_slice(codes);
+        self
+    }
+
+    pub(crate) fn run(mut self) -> Result<(), String> {
+        eprintln!("xtask: $ {}", self.shown);
+        let status = self
+            .command
+            .status()
+            .map_err(|e| format!("cannot run `{}`: {e}", self.shown))?;
+        match status.code() {
+            Some(code) if self.allowed.contains(&code) => Ok(()),
+            _ => Err(format!("`{}` failed ({status})", self.shown)),
+        }
+    }
+
+    /// Runs and returns standard output.
+    pub(crate) fn output(mut self) -> Result<String, String> {
+        eprintln!("xtask: $ {}", self.shown);
+        let out = self
+            .command
+            .stderr(Stdio::inherit())
+            .output()
+            .map_err(|e| format!("cannot run `{}`: {e}", self.shown))?;
+        if !out.status.success() {
+            return Err(format!("`{}` failed ({})", self.shown, out.status));
+        }
+        String::from_utf8(out.stdout).map_err(|_| format!("`{}` printed non-UTF-8", self.shown))
+    }
+}
+
+/// `cargo` with arguments.
+pub(crate) fn cargo(args: &[&str]) -> Step {
+    Step::new(
+        &std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()),
+        args,
+    )
+}
+
+/// Runs a command quietly and returns its standard output.
+pub(crate) fn capture(program: &str, args: &[&str]) -> Result<String, String> {
+    let out = Command::new(program)
+        .args(args)
+        .output()
+        .map_err(|e| format!("cannot run `{program}`: {e}"))?;
+    String::from_utf8(out.stdout).map_err(|_| format!("`{program}` printed non-UTF-8"))
+}
