@@ -14,6 +14,7 @@ fn corpus_meets_quality_thresholds() {
     let mut out = Vec::new();
     let report = eval::run(&dir, &mut out).expect("the eval corpus loads");
     let printed = String::from_utf8_lossy(&out);
+    println!("{printed}");
     let failures = report.failures();
     assert!(
         failures.is_empty(),
