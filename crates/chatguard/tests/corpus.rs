@@ -1,0 +1,252 @@
+//! The table-driven regression corpus: every `[[case]]` of `tests/corpus/*.toml` runs through a
+//! [`Guard`] built from the named policy in `tests/policies/`, and must produce exactly the listed
+//! kinds and byte spans and, when given, exactly the redacted text.
+//!
+//! Cases for detectors that are not in this build yet are listed in [`SKIP`] with the reason. A
+//! skipped case that starts passing fails the run, so the list cannot go stale.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use chatguard::{Category, CategorySet, Context, Guard, Policy};
+use serde::Deserialize;
+
+/// Cases not run yet, with the reason.
+const SKIP: &[(&str, &str)] = &[
+    // pii.toml
+    ("phone-e164", "phone detector not merged yet"),
+    ("phone-us-national", "phone detector not merged yet"),
+    ("phone-fr", "phone detector not merged yet"),
+    ("ip-v4", "ip_address detector not merged yet"),
+    ("ip-v6", "ip_address detector not merged yet"),
+    ("mac-colons", "mac_address detector not merged yet"),
+    ("url-https", "url detector not merged yet"),
+    ("secret-aws-access-key", "secret detector not merged yet"),
+    ("secret-github-token", "secret detector not merged yet"),
+    ("person-self-intro", "person detector not merged yet"),
+    ("dob-with-context", "date_of_birth detector not merged yet"),
+    // checksum.toml
+    ("us-ssn", "us_ssn detector not merged yet"),
+    ("us-itin", "us_itin detector not merged yet"),
+    ("us-aba", "us_aba_routing detector not merged yet"),
+    ("imei", "imei detector not merged yet"),
+    ("isin", "isin detector not merged yet"),
+    ("uk-nhs", "uk_nhs detector not merged yet"),
+    ("es-dni", "es_dni detector not merged yet"),
+    ("es-nie", "es_nie detector not merged yet"),
+    ("it-fiscal-code", "it_fiscal_code detector not merged yet"),
+    ("fr-nir", "fr_nir detector not merged yet"),
+    ("de-tax-id", "de_tax_id detector not merged yet"),
+    ("nl-bsn", "nl_bsn detector not merged yet"),
+    ("pl-pesel", "pl_pesel detector not merged yet"),
+    ("se-personnummer", "se_personnummer detector not merged yet"),
+    ("br-cpf", "br_cpf detector not merged yet"),
+    ("br-cnpj", "br_cnpj detector not merged yet"),
+    ("in-aadhaar", "in_aadhaar detector not merged yet"),
+    ("in-pan", "in_pan detector not merged yet"),
+    ("eu-vat-de", "eu_vat detector not merged yet"),
+    ("au-tfn", "au_tfn detector not merged yet"),
+    ("au-abn", "au_abn detector not merged yet"),
+    ("ca-sin", "ca_sin detector not merged yet"),
+    ("ch-ahv", "ch_ahv detector not merged yet"),
+    ("be-nn", "be_nn detector not merged yet"),
+    ("dk-cpr", "dk_cpr detector not merged yet"),
+    ("fi-hetu", "fi_hetu detector not merged yet"),
+    ("no-fnr", "no_fnr detector not merged yet"),
+    ("pt-nif", "pt_nif detector not merged yet"),
+    ("ie-pps", "ie_pps detector not merged yet"),
+    ("mx-curp", "mx_curp detector not merged yet"),
+    ("cl-rut", "cl_rut detector not merged yet"),
+    ("cn-ric", "cn_ric detector not merged yet"),
+    ("kr-rrn", "kr_rrn detector not merged yet"),
+    ("sg-nric", "sg_nric detector not merged yet"),
+    ("za-id", "za_id detector not merged yet"),
+    ("tr-tckn", "tr_tckn detector not merged yet"),
+    ("at-svnr", "at_svnr detector not merged yet"),
+    ("bg-egn", "bg_egn detector not merged yet"),
+    ("ro-cnp", "ro_cnp detector not merged yet"),
+    ("hr-oib", "hr_oib detector not merged yet"),
+    ("ee-ik", "ee_ik detector not merged yet"),
+    ("lt-asmens", "lt_asmens detector not merged yet"),
+    ("cz-rc", "cz_rc detector not merged yet"),
+    ("is-kennitala", "is_kennitala detector not merged yet"),
+    ("il-id", "il_id detector not merged yet"),
+    ("ar-cuit", "ar_cuit detector not merged yet"),
+    ("nz-ird", "nz_ird detector not merged yet"),
+    ("jp-my-number", "jp_my_number detector not merged yet"),
+    ("th-pin", "th_pin detector not merged yet"),
+    ("co-nit", "co_nit detector not merged yet"),
+    ("pe-ruc", "pe_ruc detector not merged yet"),
+    ("uy-ci", "uy_ci detector not merged yet"),
+    ("lv-pk", "lv_pk detector not merged yet"),
+    ("us-npi", "us_npi detector not merged yet"),
+    ("uk-nino", "uk_nino detector not merged yet"),
+    // redact.toml
+    ("redact-url-allowed", "url detector not merged yet"),
+    (
+        "redact-secret-placeholder",
+        "secret detector not merged yet",
+    ),
+    (
+        "redact-gov-id-needs-consent",
+        "pl_pesel detector not merged yet",
+    ),
+    ("redact-gov-id-granted", "pl_pesel detector not merged yet"),
+    ("redact-phone", "phone detector not merged yet"),
+    // normalize.toml
+    ("fullwidth-ip", "ip_address detector not merged yet"),
+];
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    case: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    name: String,
+    text: String,
+    #[serde(default = "default_policy")]
+    policy: String,
+    expect: Vec<Expect>,
+    #[serde(default)]
+    redacted: Option<String>,
+    #[serde(default)]
+    granted: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Expect {
+    kind: String,
+    span: [usize; 2],
+}
+
+fn default_policy() -> String {
+    "default".to_owned()
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn load_cases() -> Vec<(String, Case)> {
+    let dir = root().join("tests/corpus");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/corpus exists")
+        .map(|e| e.expect("readable entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    paths.sort();
+    assert!(!paths.is_empty(), "no corpus files in {}", dir.display());
+    let mut out = Vec::new();
+    for path in paths {
+        let text = std::fs::read_to_string(&path).expect("readable corpus file");
+        let file: File = toml::from_str(&text)
+            .unwrap_or_else(|e| panic!("{}: invalid corpus file: {e}", path.display()));
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        out.extend(file.case.into_iter().map(|c| (name.clone(), c)));
+    }
+    out
+}
+
+/// Runs one case; `Err` describes every way it differs from the expectation.
+fn run_case(guard: &Guard, case: &Case) -> Result<(), String> {
+    let mut problems = Vec::new();
+    let found: Vec<(String, [usize; 2])> = guard
+        .scan(&case.text)
+        .iter()
+        .map(|f| {
+            (
+                guard.kind_name(f.kind).to_owned(),
+                [f.span.start, f.span.end],
+            )
+        })
+        .collect();
+    let expected: Vec<(String, [usize; 2])> = case
+        .expect
+        .iter()
+        .map(|e| (e.kind.clone(), e.span))
+        .collect();
+    if found != expected {
+        problems.push(format!("findings {found:?}, expected {expected:?}"));
+    }
+    if let Some(want) = &case.redacted {
+        let mut granted = CategorySet::EMPTY;
+        for g in &case.granted {
+            match Category::from_name(g) {
+                Some(c) => granted.insert(c),
+                None => problems.push(format!("unknown category `{g}` in granted")),
+            }
+        }
+        let cx = Context {
+            granted,
+            ..Context::default()
+        };
+        let got = guard.check(&case.text, &cx).text;
+        if &got != want {
+            problems.push(format!("redacted {got:?}, expected {want:?}"));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("; "))
+    }
+}
+
+#[test]
+fn corpus() {
+    let cases = load_cases();
+    let skip: BTreeMap<&str, &str> = SKIP.iter().copied().collect();
+    assert_eq!(skip.len(), SKIP.len(), "duplicate names in SKIP");
+    let mut guards: BTreeMap<String, Guard> = BTreeMap::new();
+    let mut names = HashSet::new();
+    let mut failures = Vec::new();
+    let (mut passed, mut skipped) = (0, 0);
+    for (file, case) in &cases {
+        if !names.insert(case.name.as_str()) {
+            failures.push(format!("{file}: duplicate case name `{}`", case.name));
+            continue;
+        }
+        if !guards.contains_key(&case.policy) {
+            let path = root().join(format!("tests/policies/{}.json", case.policy));
+            let json = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let policy = Policy::from_json(&json)
+                .unwrap_or_else(|e| panic!("{}: invalid policy: {e}", path.display()));
+            let guard = Guard::new(policy).expect("corpus policies build");
+            guards.insert(case.policy.clone(), guard);
+        }
+        let Some(guard) = guards.get(&case.policy) else {
+            continue;
+        };
+        let result = run_case(guard, case);
+        match (skip.get(case.name.as_str()), result) {
+            (None, Ok(())) => passed += 1,
+            (None, Err(why)) => failures.push(format!("{file} {}: {why}", case.name)),
+            (Some(_), Err(_)) => skipped += 1,
+            (Some(reason), Ok(())) => failures.push(format!(
+                "{file} {}: passes but is skip-listed (\"{reason}\"): remove it from SKIP",
+                case.name
+            )),
+        }
+    }
+    for name in skip.keys() {
+        if !names.contains(name) {
+            failures.push(format!("SKIP names `{name}`, which is no corpus case"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} corpus case(s) failed ({passed} passed, {skipped} skipped):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    assert!(passed > 0);
+}
