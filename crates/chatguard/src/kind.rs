@@ -158,14 +158,14 @@ kinds! {
     Secret => "secret", Credentials, false;
     /// A passport number (reported only with context).
     Passport => "passport", GovernmentId, false;
-    /// US Social Security Number.
-    UsSsn => "us_ssn", GovernmentId, true;
-    /// US Individual Taxpayer Identification Number.
-    UsItin => "us_itin", GovernmentId, true;
+    /// US Social Security Number (area, group and serial rules; no check digit).
+    UsSsn => "us_ssn", GovernmentId, false;
+    /// US Individual Taxpayer Identification Number (area and group ranges; no check digit).
+    UsItin => "us_itin", GovernmentId, false;
     /// US National Provider Identifier (health care).
     UsNpi => "us_npi", Health, true;
-    /// UK National Insurance number.
-    UkNino => "uk_nino", GovernmentId, true;
+    /// UK National Insurance number (prefix and suffix rules; no check digit).
+    UkNino => "uk_nino", GovernmentId, false;
     /// UK NHS number (mod 11).
     UkNhs => "uk_nhs", Health, true;
     /// Spanish DNI (check letter).

@@ -71,12 +71,11 @@ impl NumberRun {
     /// Every contiguous range of groups `(first, last)` whose digit count lies in `min..=max`,
     /// longest first. Lets a recognizer find a card number inside `4012888888881881 12/27`.
     pub fn subruns(&self, min: usize, max: usize) -> Vec<(usize, usize)> {
-        let lens: Vec<usize> = self.groups.iter().map(|&(s, e)| e - s).collect();
         let mut out = Vec::new();
-        for first in 0..lens.len() {
+        for first in 0..self.groups.len() {
             let mut total = 0;
-            for last in first..lens.len() {
-                total += lens[last];
+            for (last, &(s, e)) in self.groups.iter().enumerate().skip(first) {
+                total += e - s;
                 if total > max {
                     break;
                 }

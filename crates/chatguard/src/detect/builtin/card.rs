@@ -28,53 +28,88 @@ pub(crate) const CONTEXT: &[&str] = &[
     "exp",
 ];
 
-/// Whether `digits` (ASCII) has the prefix and length of a real card scheme.
-pub(crate) fn issuer_accepts(digits: &[u8]) -> bool {
+/// The base score for `digits` (ASCII) given its issuer prefix and length, or `None` when no
+/// card scheme issues that prefix at that length. Rare or short formats (13-digit Visa, Maestro
+/// lengths other than 16) score low, so they count only with a card word nearby.
+pub(crate) fn issuer_score(digits: &[u8]) -> Option<u16> {
     let n = digits.len();
     let prefix = |k: usize| -> u32 {
-        digits[..k.min(n)]
+        digits
             .iter()
-            .fold(0, |a, &b| a * 10 + u32::from(b - b'0'))
+            .take(k)
+            .fold(0, |a, &b| a * 10 + u32::from(b.wrapping_sub(b'0')))
     };
-    match digits.first() {
-        Some(b'4') => matches!(n, 13 | 16 | 19),
-        Some(b'5') => {
-            let p2 = prefix(2);
-            (51..=55).contains(&p2) && n == 16
-                || (p2 == 50 || (56..=59).contains(&p2)) && (12..=19).contains(&n)
+    let (p2, p3, p4, p6) = (prefix(2), prefix(3), prefix(4), prefix(6));
+    let maestro = |strong: u16| if n == 16 { strong } else { 400 };
+    let score = match digits.first()? {
+        b'4' => match n {
+            16 | 19 => 850,
+            13 => 300,
+            _ => return None,
+        },
+        b'5' if (51..=55).contains(&p2) && n == 16 => 850,
+        b'5' if (p2 == 50 || (56..=59).contains(&p2)) && (12..=19).contains(&n) => maestro(700),
+        b'2' if ((2221..=2720).contains(&p4) || (2200..=2204).contains(&p4)) && n == 16 => 850,
+        b'3' if (p2 == 34 || p2 == 37) && n == 15 => 850,
+        b'3' if ((300..=305).contains(&p3) || p2 == 36 || p2 == 38 || p2 == 39)
+            && (14..=19).contains(&n) =>
+        {
+            800
         }
-        Some(b'2') => {
-            let p4 = prefix(4);
-            ((2221..=2720).contains(&p4) || (2200..=2204).contains(&p4)) && n == 16
+        b'3' if (3528..=3589).contains(&p4) && (16..=19).contains(&n) => 850,
+        b'6' if (p4 == 6011 || (644..=649).contains(&p3) || p2 == 65) && (16..=19).contains(&n) => {
+            850
         }
-        Some(b'3') => {
-            let p2 = prefix(2);
-            let p3 = prefix(3);
-            let p4 = prefix(4);
-            (p2 == 34 || p2 == 37) && n == 15
-                || ((300..=305).contains(&p3) || p2 == 36 || p2 == 38 || p2 == 39)
-                    && (14..=19).contains(&n)
-                || (3528..=3589).contains(&p4) && (16..=19).contains(&n)
+        b'6' if p2 == 62 && (16..=19).contains(&n) => 800,
+        b'6' if (p4 == 6304
+            || p4 == 6759
+            || (6761..=6763).contains(&p4)
+            || p6 == 676770
+            || p6 == 676774
+            || p3 == 639)
+            && (12..=19).contains(&n) =>
+        {
+            maestro(600)
         }
-        Some(b'6') => (12..=19).contains(&n),
-        _ => false,
+        _ => return None,
+    };
+    Some(score)
+}
+
+/// True when the run continues a longer identifier: the word before it, one separator away,
+/// has digits (`DE12 5059 1380 …` is an IBAN-like string, not a card after a word).
+fn continues_identifier(bytes: &[u8], start: usize) -> bool {
+    if start < 2 || !matches!(bytes[start - 1], b' ' | b'-' | b'.') {
+        return false;
     }
+    bytes[..start - 1]
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .any(u8::is_ascii_digit)
 }
 
 pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let bytes = hay.text.as_bytes();
     for run in &hay.numbers {
-        if run.plus {
+        if run.plus || continues_identifier(bytes, run.start) {
             continue;
         }
-        // Longest first; several cards may share one run (`4012… 1881 5555… 4444`).
+        // Longest first; several cards may share one run (`4012… 1881 5555… 4444`). A card made
+        // of several groups starts the run: `4760-6339-0840-6968` holds no card in its tail.
         let mut taken: Vec<(usize, usize)> = Vec::new();
         for (first, last) in run.subruns(12, 19) {
+            if first > 0 && first != last && !taken.iter().any(|&(_, l)| l + 1 == first) {
+                continue;
+            }
             if taken.iter().any(|&(f, l)| first <= l && f <= last) {
                 continue;
             }
             let digits = run.digits(hay.text, first, last);
-            if !issuer_accepts(digits.as_bytes()) || !luhn(digits.as_bytes()) {
+            let Some(base) = issuer_score(digits.as_bytes()) else {
+                continue;
+            };
+            if !luhn(digits.as_bytes()) {
                 continue;
             }
             let (start, end) = run.span(first, last);
@@ -87,7 +122,7 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
                 kind: Kind::CreditCard,
                 start,
                 end,
-                score: Score::from_milli(850),
+                score: Score::from_milli(base),
                 rule: "card.luhn",
                 validated: true,
             });
@@ -129,5 +164,12 @@ mod tests {
         assert!(found("4012 8888 8888 1882").is_empty());
         assert!(found("1234567812345670").is_empty()); // Luhn-valid, no issuer starts with 1
         assert!(found("ab4012888888881881").is_empty());
+        // A Luhn-failing number whose tail would pass as a Maestro card.
+        assert!(found("4760-6339-0840-6968").is_empty());
+        // Card-shaped groups inside a longer identifier.
+        assert!(found("DE12 5059 1380 9505 5924 00").is_empty());
+        // Prefixes no scheme issues.
+        assert_eq!(issuer_score(b"6999999999999999"), None);
+        assert_eq!(issuer_score(b"4222222222222"), Some(300));
     }
 }
