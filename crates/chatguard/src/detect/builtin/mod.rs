@@ -6,6 +6,8 @@ use crate::Kind;
 mod card;
 mod email;
 mod iban;
+mod natid;
+mod us;
 
 /// Every built-in recognizer.
 pub(crate) static RECOGNIZERS: &[Recognizer] = &[
@@ -27,7 +29,26 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
         needs_context: false,
         scan: iban::scan,
     },
+    rec(Kind::UsSsn, us::SSN_CONTEXT, false, us::scan_ssn),
+    rec(Kind::UsItin, us::ITIN_CONTEXT, false, us::scan_itin),
+    rec(Kind::UsNpi, us::NPI_CONTEXT, true, us::scan_npi),
+    rec(Kind::UsAbaRouting, us::ABA_CONTEXT, true, us::scan_aba),
 ];
+
+/// One table row: the kind, its context words, whether it needs one of them, and its scanner.
+const fn rec(
+    kind: Kind,
+    context: &'static [&'static str],
+    needs_context: bool,
+    scan: fn(&super::Hay<'_>, &mut Vec<super::Candidate>),
+) -> Recognizer {
+    Recognizer {
+        kind,
+        context,
+        needs_context,
+        scan,
+    }
+}
 
 /// The context table of the first recognizer of `kind`, for candidates a recognizer pushes under
 /// another kind than its own.
