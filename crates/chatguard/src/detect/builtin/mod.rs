@@ -5,8 +5,10 @@ use crate::Kind;
 
 mod card;
 mod email;
+mod es;
 mod iban;
 mod natid;
+mod uk;
 mod us;
 
 /// Every built-in recognizer.
@@ -33,6 +35,10 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
     rec(Kind::UsItin, us::ITIN_CONTEXT, false, us::scan_itin),
     rec(Kind::UsNpi, us::NPI_CONTEXT, true, us::scan_npi),
     rec(Kind::UsAbaRouting, us::ABA_CONTEXT, true, us::scan_aba),
+    rec(Kind::UkNino, uk::NINO_CONTEXT, false, uk::scan_nino),
+    rec(Kind::UkNhs, uk::NHS_CONTEXT, true, uk::scan_nhs),
+    rec(Kind::EsDni, es::DNI_CONTEXT, false, es::scan_dni),
+    rec(Kind::EsNie, es::NIE_CONTEXT, false, es::scan_nie),
 ];
 
 /// One table row: the kind, its context words, whether it needs one of them, and its scanner.
