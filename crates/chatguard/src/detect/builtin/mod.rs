@@ -4,10 +4,14 @@ use super::Recognizer;
 use crate::Kind;
 
 mod card;
+mod de;
 mod email;
 mod es;
 mod iban;
+mod ie;
 mod natid;
+mod nl;
+mod pt;
 mod uk;
 mod us;
 
@@ -39,6 +43,10 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
     rec(Kind::UkNhs, uk::NHS_CONTEXT, true, uk::scan_nhs),
     rec(Kind::EsDni, es::DNI_CONTEXT, false, es::scan_dni),
     rec(Kind::EsNie, es::NIE_CONTEXT, false, es::scan_nie),
+    rec(Kind::DeTaxId, de::TAX_ID_CONTEXT, true, de::scan),
+    rec(Kind::NlBsn, nl::BSN_CONTEXT, true, nl::scan),
+    rec(Kind::PtNif, pt::NIF_CONTEXT, true, pt::scan),
+    rec(Kind::IePps, ie::PPS_CONTEXT, false, ie::scan),
 ];
 
 /// One table row: the kind, its context words, whether it needs one of them, and its scanner.
