@@ -7,8 +7,10 @@ mod card;
 mod de;
 mod email;
 mod es;
+mod fr;
 mod iban;
 mod ie;
+mod it;
 mod natid;
 mod nl;
 mod pt;
@@ -43,6 +45,8 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
     rec(Kind::UkNhs, uk::NHS_CONTEXT, true, uk::scan_nhs),
     rec(Kind::EsDni, es::DNI_CONTEXT, false, es::scan_dni),
     rec(Kind::EsNie, es::NIE_CONTEXT, false, es::scan_nie),
+    rec(Kind::ItFiscalCode, it::CF_CONTEXT, false, it::scan),
+    rec(Kind::FrNir, fr::NIR_CONTEXT, false, fr::scan),
     rec(Kind::DeTaxId, de::TAX_ID_CONTEXT, true, de::scan),
     rec(Kind::NlBsn, nl::BSN_CONTEXT, true, nl::scan),
     rec(Kind::PtNif, pt::NIF_CONTEXT, true, pt::scan),
