@@ -13,6 +13,7 @@ mod ie;
 mod it;
 mod natid;
 mod nl;
+mod nordic;
 mod pt;
 mod uk;
 mod us;
@@ -49,6 +50,21 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
     rec(Kind::FrNir, fr::NIR_CONTEXT, false, fr::scan),
     rec(Kind::DeTaxId, de::TAX_ID_CONTEXT, true, de::scan),
     rec(Kind::NlBsn, nl::BSN_CONTEXT, true, nl::scan),
+    rec(
+        Kind::SePersonnummer,
+        nordic::SE_CONTEXT,
+        false,
+        nordic::scan_se,
+    ),
+    rec(Kind::DkCpr, nordic::DK_CONTEXT, true, nordic::scan_dk),
+    rec(Kind::FiHetu, nordic::FI_CONTEXT, false, nordic::scan_fi),
+    rec(Kind::NoFnr, nordic::NO_CONTEXT, false, nordic::scan_no),
+    rec(
+        Kind::IsKennitala,
+        nordic::IS_CONTEXT,
+        false,
+        nordic::scan_is,
+    ),
     rec(Kind::PtNif, pt::NIF_CONTEXT, true, pt::scan),
     rec(Kind::IePps, ie::PPS_CONTEXT, false, ie::scan),
 ];
