@@ -110,7 +110,8 @@ fn read_dni(bytes: &[u8], start: usize) -> Option<(u32, u8, bool, usize)> {
 }
 
 /// Checks a compact DNI (`12345678Z`, any case).
-pub(crate) fn dni_valid(compact: &[u8]) -> bool {
+#[cfg(test)]
+fn dni_valid(compact: &[u8]) -> bool {
     matches!(read_dni(compact, 0), Some((v, l, _, end)) if end == compact.len() && v != 0 && letter_ok(v, l))
 }
 
@@ -139,7 +140,8 @@ fn read_nie(bytes: &[u8], start: usize) -> Option<(u32, u8, bool, usize)> {
 }
 
 /// Checks a compact NIE (`X1234567L`, any case).
-pub(crate) fn nie_valid(compact: &[u8]) -> bool {
+#[cfg(test)]
+fn nie_valid(compact: &[u8]) -> bool {
     matches!(read_nie(compact, 0), Some((v, l, _, end)) if end == compact.len() && letter_ok(v, l))
 }
 
