@@ -302,3 +302,116 @@ mod tests {
         assert!(!isolated(b"x", 0, 5));
     }
 }
+
+#[cfg(test)]
+mod end_to_end {
+    // Every national-identifier kind through the whole engine (default policy): found with its
+    // context word, and not found in benign text full of other numbers.
+    use crate::{Guard, Kind, Policy};
+
+    fn kinds(text: &str) -> Vec<(Kind, &str)> {
+        let guard = Guard::new(Policy::default()).expect("default policy builds");
+        guard
+            .scan(text)
+            .into_iter()
+            .map(|f| (f.kind, &text[f.span.start..f.span.end]))
+            .collect()
+    }
+
+    #[test]
+    fn each_kind_in_a_sentence() {
+        // Vectors are the documented or synthetic ones from each module's tests.
+        let cases: &[(&str, Kind, &str)] = &[
+            ("my ssn: 536-22-1234, thanks", Kind::UsSsn, "536-22-1234"),
+            ("ITIN 912-70-1234", Kind::UsItin, "912-70-1234"),
+            ("Dr. Lee, NPI 1234567893", Kind::UsNpi, "1234567893"),
+            ("routing number 021000021", Kind::UsAbaRouting, "021000021"),
+            (
+                "my NI number is AB 12 34 56 C.",
+                Kind::UkNino,
+                "AB 12 34 56 C",
+            ),
+            ("NHS number: 943 476 5919", Kind::UkNhs, "943 476 5919"),
+            ("mi DNI es 12345678Z.", Kind::EsDni, "12345678Z"),
+            ("NIE X2482300W", Kind::EsNie, "X2482300W"),
+            (
+                "codice fiscale RCCMNL83S18D969H.",
+                Kind::ItFiscalCode,
+                "RCCMNL83S18D969H",
+            ),
+            (
+                "sécu 1 85 05 78 006 084 91",
+                Kind::FrNir,
+                "1 85 05 78 006 084 91",
+            ),
+            (
+                "Meine Steuer-ID: 36 574 261 809",
+                Kind::DeTaxId,
+                "36 574 261 809",
+            ),
+            ("mijn BSN is 123456782", Kind::NlBsn, "123456782"),
+            (
+                "personnummer 811228-9874",
+                Kind::SePersonnummer,
+                "811228-9874",
+            ),
+            ("CPR-nr. 211062-5629", Kind::DkCpr, "211062-5629"),
+            ("hetu 131052-308T", Kind::FiHetu, "131052-308T"),
+            ("fødselsnummer 15108695088", Kind::NoFnr, "15108695088"),
+            ("kennitala 120174-3399", Kind::IsKennitala, "120174-3399"),
+            ("o meu NIF é 289263166", Kind::PtNif, "289263166"),
+            ("my PPS is 1234567T.", Kind::IePps, "1234567T"),
+        ];
+        for &(text, kind, span) in cases {
+            assert_eq!(kinds(text), [(kind, span)], "{text}");
+        }
+    }
+
+    #[test]
+    fn structured_forms_stand_alone() {
+        assert_eq!(kinds("536-22-1234"), [(Kind::UsSsn, "536-22-1234")]);
+        assert_eq!(kinds("AB123456C"), [(Kind::UkNino, "AB123456C")]);
+        assert_eq!(kinds("131052-308T"), [(Kind::FiHetu, "131052-308T")]);
+        assert_eq!(
+            kinds("RCCMNL83S18D969H"),
+            [(Kind::ItFiscalCode, "RCCMNL83S18D969H")]
+        );
+    }
+
+    #[test]
+    fn never_panics_on_identifier_shaped_noise() {
+        // Deterministic noise over the characters these recognizers care about, including
+        // multi-byte ones next to digits.
+        const ALPHABET: &[&str] = &[
+            "0", "1", "2", "5", "8", "9", "A", "B", "C", "T", "X", "Z", "a", "-", "+", " ", ".",
+            "/", "é", "ø", "\u{200b}", "２",
+        ];
+        let guard = Guard::new(Policy::default()).expect("default policy builds");
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..40 {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                text.push_str(ALPHABET[(x % ALPHABET.len() as u64) as usize]);
+            }
+            for f in guard.scan(&text) {
+                assert!(text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end));
+            }
+        }
+    }
+
+    #[test]
+    fn benign_numbers_stay_quiet() {
+        for text in [
+            "order 536221234 shipped at 20240115123045, call +1 212 555 1234 or 212-555-1234",
+            "ts 1700000000123, id 8112289874, build 123456782, see 15108695088",
+            "Bestellung 36574261809, Rechnung 123456782, version 1.2.3, 2024-01-15 12:30",
+            "commande 289263166, factura 1234567893, pedido 021000021, 943 476 5919",
+            "ordine n. 211062-5629 del 15.01.2024, totale 1.234.567,89 EUR",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+    }
+}
