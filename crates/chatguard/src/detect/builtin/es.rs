@@ -1,0 +1,266 @@
+//! Spanish identity numbers: the DNI (eight digits and a mod 23 check letter) and the NIE for
+//! foreigners (X, Y or Z, seven digits and the same check letter, with X/Y/Z counting as 0/1/2).
+//!
+//! The check letter makes both formats distinctive enough to report without context when the
+//! letter is uppercase; a lowercase letter needs a context word to pass the default threshold.
+//! Accepted forms: `12345678Z`, `12345678-Z`, `12345678 Z`, `12.345.678-Z`; `X1234567L`,
+//! `X-1234567-L`, `X 1234567 L`.
+
+use crate::detect::hay::Hay;
+use crate::detect::Candidate;
+use crate::Kind;
+
+use super::natid::{candidate, isolated};
+
+pub(crate) const DNI_CONTEXT: &[&str] = &[
+    "dni",
+    "nif",
+    "documento nacional",
+    "documento de identidad",
+    "carnet",
+    "identi",
+    "id card",
+    "national id",
+    "ausweis",
+    "personalausweis",
+    "carte d'identité",
+    "pièce d'identité",
+    "carta d'identità",
+    "legitimatie",
+    "bilhete de identidade",
+    "cartão de cidadão",
+];
+
+pub(crate) const NIE_CONTEXT: &[&str] = &[
+    "nie",
+    "nif",
+    "tie",
+    "extranjero",
+    "extranjería",
+    "extranjeria",
+    "residencia",
+    "identi",
+    "foreigner",
+    "residence permit",
+    "ausländer",
+    "aufenthalt",
+    "étranger",
+    "etranger",
+    "titre de séjour",
+    "straniero",
+    "permesso di soggiorno",
+    "vreemdeling",
+    "verblijfsvergunning",
+    "estrangeiro",
+    "residência",
+];
+
+/// The check letters, indexed by the number mod 23 (Real Decreto 1553/2005).
+const LETTERS: &[u8; 23] = b"TRWAGMYFPDXBNJZSQVHLCKE";
+
+/// True when `letter` (uppercase) is the check letter of `number`.
+fn letter_ok(number: u32, letter: u8) -> bool {
+    LETTERS.get((number % 23) as usize) == Some(&letter)
+}
+
+/// Reads `n` digits at `i`, returning the value and the index after them.
+fn read_digits(bytes: &[u8], mut i: usize, n: usize) -> Option<(u32, usize)> {
+    let mut v = 0u32;
+    for _ in 0..n {
+        let b = *bytes.get(i)?;
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        v = v * 10 + u32::from(b - b'0');
+        i += 1;
+    }
+    Some((v, i))
+}
+
+/// Reads an optional `-` or space and then a letter at `i`; returns it (uppercased), whether it
+/// was uppercase, and the index after it.
+fn read_letter(bytes: &[u8], mut i: usize) -> Option<(u8, bool, usize)> {
+    if matches!(bytes.get(i), Some(b'-' | b' ')) {
+        i += 1;
+    }
+    let b = *bytes.get(i)?;
+    b.is_ascii_alphabetic()
+        .then(|| (b.to_ascii_uppercase(), b.is_ascii_uppercase(), i + 1))
+}
+
+/// Reads a DNI at `start`: `12345678`, or `12.345.678`, then the letter. Returns the value, the
+/// letter case and the end.
+fn read_dni(bytes: &[u8], start: usize) -> Option<(u32, u8, bool, usize)> {
+    let (value, i) = if bytes.get(start + 2) == Some(&b'.') {
+        let (a, i) = read_digits(bytes, start, 2)?;
+        if bytes.get(i) != Some(&b'.') {
+            return None;
+        }
+        let (b, i) = read_digits(bytes, i + 1, 3)?;
+        if bytes.get(i) != Some(&b'.') {
+            return None;
+        }
+        let (c, i) = read_digits(bytes, i + 1, 3)?;
+        (a * 1_000_000 + b * 1000 + c, i)
+    } else {
+        read_digits(bytes, start, 8)?
+    };
+    let (letter, upper, end) = read_letter(bytes, i)?;
+    Some((value, letter, upper, end))
+}
+
+/// Checks a compact DNI (`12345678Z`, any case).
+#[cfg(test)]
+fn dni_valid(compact: &[u8]) -> bool {
+    matches!(read_dni(compact, 0), Some((v, l, _, end)) if end == compact.len() && v != 0 && letter_ok(v, l))
+}
+
+/// Reads a NIE at `start`: X/Y/Z, optional `-` or space, seven digits, then the letter. Returns
+/// the value with the prefix digit, the letter, whether all letters were uppercase, and the end.
+fn read_nie(bytes: &[u8], start: usize) -> Option<(u32, u8, bool, usize)> {
+    let p = *bytes.get(start)?;
+    let prefix = match p.to_ascii_uppercase() {
+        b'X' => 0,
+        b'Y' => 1,
+        b'Z' => 2,
+        _ => return None,
+    };
+    let mut i = start + 1;
+    if matches!(bytes.get(i), Some(b'-' | b' ')) {
+        i += 1;
+    }
+    let (v, i) = read_digits(bytes, i, 7)?;
+    let (letter, upper, end) = read_letter(bytes, i)?;
+    Some((
+        prefix * 10_000_000 + v,
+        letter,
+        upper && p.is_ascii_uppercase(),
+        end,
+    ))
+}
+
+/// Checks a compact NIE (`X1234567L`, any case).
+#[cfg(test)]
+fn nie_valid(compact: &[u8]) -> bool {
+    matches!(read_nie(compact, 0), Some((v, l, _, end)) if end == compact.len() && letter_ok(v, l))
+}
+
+pub(crate) fn scan_dni(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+    let bytes = hay.text.as_bytes();
+    for w in &hay.words {
+        if !bytes[w.start].is_ascii_digit() {
+            continue;
+        }
+        let Some((value, letter, upper, end)) = read_dni(bytes, w.start) else {
+            continue;
+        };
+        if value == 0 || !letter_ok(value, letter) || !isolated(bytes, w.start, end) {
+            continue;
+        }
+        let milli = if upper { 700 } else { 450 };
+        out.push(candidate(
+            Kind::EsDni,
+            w.start,
+            end,
+            milli,
+            "es_dni.mod23",
+            true,
+        ));
+    }
+}
+
+pub(crate) fn scan_nie(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+    let bytes = hay.text.as_bytes();
+    for w in &hay.words {
+        let s = w.start;
+        let start = if matches!(bytes[s].to_ascii_uppercase(), b'X' | b'Y' | b'Z') {
+            s
+        } else if s >= 2
+            && bytes[s].is_ascii_digit()
+            && matches!(bytes[s - 1], b'-' | b' ')
+            && matches!(bytes[s - 2].to_ascii_uppercase(), b'X' | b'Y' | b'Z')
+        {
+            s - 2
+        } else {
+            continue;
+        };
+        let Some((value, letter, upper, end)) = read_nie(bytes, start) else {
+            continue;
+        };
+        if !letter_ok(value, letter) || !isolated(bytes, start, end) {
+            continue;
+        }
+        let milli = if upper { 750 } else { 450 };
+        out.push(candidate(
+            Kind::EsNie,
+            start,
+            end,
+            milli,
+            "es_nie.mod23",
+            true,
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    // DNI and NIE check letters and the written forms people use.
+    use super::*;
+    use crate::detect::builtin::natid::testing::found;
+
+    #[test]
+    fn dni_check_letter() {
+        // 12345678Z is the example in the Spanish Ministry of the Interior's check-letter page;
+        // the others are synthetic, checked with python-stdnum es.dni.
+        assert!(dni_valid(b"12345678Z"));
+        assert!(dni_valid(b"54362315K"));
+        assert!(dni_valid(b"00000001R"));
+        assert!(!dni_valid(b"12345678A"));
+        assert!(!dni_valid(b"54362315L"));
+        assert!(!dni_valid(b"1234567Z"));
+        assert!(!dni_valid(b"00000000T"));
+        assert!(dni_valid(b"12.345.678-Z"));
+    }
+
+    #[test]
+    fn nie_check_letter() {
+        // Synthetic, checked with python-stdnum es.nie.
+        assert!(nie_valid(b"X2482300W"));
+        assert!(nie_valid(b"Y1234567X"));
+        assert!(nie_valid(b"Z1234567R"));
+        assert!(!nie_valid(b"X2482300A"));
+        assert!(!nie_valid(b"Y1234567Y"));
+        assert!(!nie_valid(b"W2482300W"));
+        assert!(!nie_valid(b"X248230W"));
+    }
+
+    #[test]
+    fn dni_scan_forms() {
+        assert_eq!(
+            found("mi DNI es 12345678Z.", scan_dni),
+            [("12345678Z", 700)]
+        );
+        assert_eq!(found("DNI 12.345.678-Z", scan_dni), [("12.345.678-Z", 700)]);
+        assert_eq!(found("12345678 Z ok", scan_dni), [("12345678 Z", 700)]);
+        assert_eq!(found("dni 12345678z", scan_dni), [("12345678z", 450)]);
+        assert!(found("12345678A", scan_dni).is_empty());
+        assert!(found("112345678Z", scan_dni).is_empty());
+        assert!(found("12345678ZZ", scan_dni).is_empty());
+        assert!(found("REF-12345678Z", scan_dni).is_empty());
+        assert!(found("12345678 Zaragoza", scan_dni).is_empty());
+    }
+
+    #[test]
+    fn nie_scan_forms() {
+        assert_eq!(found("NIE X2482300W", scan_nie), [("X2482300W", 750)]);
+        assert_eq!(found("NIE: X-2482300-W", scan_nie), [("X-2482300-W", 750)]);
+        assert_eq!(
+            found("Y 1234567 X, gracias", scan_nie),
+            [("Y 1234567 X", 750)]
+        );
+        assert!(found("X2482300A", scan_nie).is_empty());
+        assert!(found("AX2482300W", scan_nie).is_empty());
+        // A NIE is not also a DNI.
+        assert!(found("X2482300W", scan_dni).is_empty());
+    }
+}
