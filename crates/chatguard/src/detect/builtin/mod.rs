@@ -3,9 +3,12 @@
 use super::Recognizer;
 use crate::Kind;
 
+mod be;
 mod card;
 mod email;
 mod iban;
+mod idutil;
+mod pl;
 
 /// Every built-in recognizer.
 pub(crate) static RECOGNIZERS: &[Recognizer] = &[
@@ -26,6 +29,18 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
         context: iban::CONTEXT,
         needs_context: false,
         scan: iban::scan,
+    },
+    Recognizer {
+        kind: Kind::PlPesel,
+        context: pl::CONTEXT,
+        needs_context: false,
+        scan: pl::scan,
+    },
+    Recognizer {
+        kind: Kind::BeNn,
+        context: be::CONTEXT,
+        needs_context: false,
+        scan: be::scan,
     },
 ];
 
