@@ -3,8 +3,10 @@
 use super::Recognizer;
 use crate::Kind;
 
+mod at;
 mod be;
 mod card;
+mod ch;
 mod email;
 mod iban;
 mod idutil;
@@ -41,6 +43,18 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
         context: be::CONTEXT,
         needs_context: false,
         scan: be::scan,
+    },
+    Recognizer {
+        kind: Kind::ChAhv,
+        context: ch::CONTEXT,
+        needs_context: false,
+        scan: ch::scan,
+    },
+    Recognizer {
+        kind: Kind::AtSvnr,
+        context: at::CONTEXT,
+        needs_context: false,
+        scan: at::scan,
     },
 ];
 
