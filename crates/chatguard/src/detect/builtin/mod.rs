@@ -4,6 +4,7 @@ use super::Recognizer;
 use crate::Kind;
 
 mod at;
+mod balkan;
 mod be;
 mod card;
 mod ch;
@@ -55,6 +56,24 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
         context: at::CONTEXT,
         needs_context: false,
         scan: at::scan,
+    },
+    Recognizer {
+        kind: Kind::BgEgn,
+        context: balkan::EGN_CONTEXT,
+        needs_context: false,
+        scan: balkan::scan_egn,
+    },
+    Recognizer {
+        kind: Kind::RoCnp,
+        context: balkan::CNP_CONTEXT,
+        needs_context: false,
+        scan: balkan::scan_cnp,
+    },
+    Recognizer {
+        kind: Kind::HrOib,
+        context: balkan::OIB_CONTEXT,
+        needs_context: true,
+        scan: balkan::scan_oib,
     },
 ];
 
