@@ -5,6 +5,7 @@ use crate::Kind;
 
 mod at;
 mod balkan;
+mod baltic;
 mod be;
 mod card;
 mod ch;
@@ -74,6 +75,24 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
         context: balkan::OIB_CONTEXT,
         needs_context: true,
         scan: balkan::scan_oib,
+    },
+    Recognizer {
+        kind: Kind::EeIk,
+        context: baltic::EE_CONTEXT,
+        needs_context: false,
+        scan: baltic::scan_ee,
+    },
+    Recognizer {
+        kind: Kind::LtAsmens,
+        context: baltic::LT_CONTEXT,
+        needs_context: false,
+        scan: baltic::scan_lt,
+    },
+    Recognizer {
+        kind: Kind::LvPk,
+        context: baltic::LV_CONTEXT,
+        needs_context: false,
+        scan: baltic::scan_lv,
     },
 ];
 
