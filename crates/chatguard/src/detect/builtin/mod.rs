@@ -9,10 +9,13 @@ mod baltic;
 mod be;
 mod card;
 mod ch;
+mod cz;
 mod email;
 mod iban;
 mod idutil;
+mod il;
 mod pl;
+mod tr;
 
 /// Every built-in recognizer.
 pub(crate) static RECOGNIZERS: &[Recognizer] = &[
@@ -93,6 +96,24 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
         context: baltic::LV_CONTEXT,
         needs_context: false,
         scan: baltic::scan_lv,
+    },
+    Recognizer {
+        kind: Kind::CzRc,
+        context: cz::CONTEXT,
+        needs_context: false,
+        scan: cz::scan,
+    },
+    Recognizer {
+        kind: Kind::TrTckn,
+        context: tr::CONTEXT,
+        needs_context: false,
+        scan: tr::scan,
+    },
+    Recognizer {
+        kind: Kind::IlId,
+        context: il::CONTEXT,
+        needs_context: true,
+        scan: il::scan,
     },
 ];
 
