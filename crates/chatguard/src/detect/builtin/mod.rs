@@ -16,6 +16,7 @@ mod idutil;
 mod il;
 mod pl;
 mod tr;
+mod vat;
 
 /// Every built-in recognizer.
 pub(crate) static RECOGNIZERS: &[Recognizer] = &[
@@ -114,6 +115,12 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
         context: il::CONTEXT,
         needs_context: true,
         scan: il::scan,
+    },
+    Recognizer {
+        kind: Kind::EuVat,
+        context: vat::CONTEXT,
+        needs_context: false,
+        scan: vat::scan,
     },
 ];
 
