@@ -57,7 +57,7 @@ pub(crate) fn each_spot(hay: &Hay<'_>, shape: &Shape, mut check: impl FnMut(&Spo
                 None
             } else {
                 let lens = run.group_lengths(first, last);
-                if !shape.layouts.iter().any(|l| *l == lens.as_slice()) {
+                if !shape.layouts.contains(&lens.as_slice()) {
                     continue;
                 }
                 if (first..last).any(|i| !shape.seps.contains(&run.separator_after(hay.text, i))) {
@@ -176,5 +176,52 @@ mod tests {
         assert!(find("1.7801234567").is_empty());
         assert!(find("+7801234567").is_empty());
         assert_eq!(find("1 7801234567"), [(2, 12, None)]);
+    }
+
+    /// What the whole built-in pipeline reports at the default threshold (0.5), after context.
+    fn reported(text: &str) -> Vec<(crate::Kind, &str)> {
+        let hay = Hay::new(text);
+        let mut out = Vec::new();
+        crate::detect::run_builtin(&hay, &|_| true, &mut out);
+        out.iter()
+            .filter(|(c, _)| c.score.milli() >= 500)
+            .map(|(c, _)| (c.kind, &text[c.start..c.end]))
+            .collect()
+    }
+
+    #[test]
+    fn context_gates_weak_formats_end_to_end() {
+        use crate::Kind;
+        // One check digit, no structure: only with a context word.
+        assert_eq!(
+            reported("Moj OIB je 33392005961"),
+            [(Kind::HrOib, "33392005961")]
+        );
+        assert!(reported("call 33392005961 now")
+            .iter()
+            .all(|(k, _)| *k != Kind::HrOib));
+        assert_eq!(
+            reported("teudat zehut 039337423"),
+            [(Kind::IlId, "039337423")]
+        );
+        assert!(reported("code 039337423").is_empty());
+        // Czech compact form needs context; the slash form does not.
+        assert!(reported("ref 7103192745").is_empty());
+        assert_eq!(reported("RČ 7103192745"), [(Kind::CzRc, "7103192745")]);
+        assert_eq!(reported("710319/2745"), [(Kind::CzRc, "710319/2745")]);
+        // Strong formats report without context; contrary words pull them down.
+        assert_eq!(
+            reported("756.9217.0769.85"),
+            [(Kind::ChAhv, "756.9217.0769.85")]
+        );
+        assert!(reported("order 44051401359 shipped").is_empty());
+        assert_eq!(
+            reported("PESEL 44051401359"),
+            [(Kind::PlPesel, "44051401359")]
+        );
+        assert_eq!(
+            reported("Steuer: DE136695976"),
+            [(Kind::EuVat, "DE136695976")]
+        );
     }
 }
