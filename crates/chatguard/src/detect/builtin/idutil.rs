@@ -224,4 +224,21 @@ mod tests {
             [(Kind::EuVat, "DE136695976")]
         );
     }
+
+    proptest::proptest! {
+        /// Untrusted input: any mix of digits, prefixes, separators and multi-byte characters
+        /// never panics and yields spans on character boundaries.
+        #[test]
+        fn never_panics_and_spans_are_char_boundaries(
+            text in "([0-9]{1,13}|[ ./-]|DE|NL|B|U|FR|é|č|ж|€|  ){0,24}"
+        ) {
+            let hay = Hay::new(&text);
+            let mut out = Vec::new();
+            crate::detect::run_builtin(&hay, &|_| true, &mut out);
+            for (c, _) in &out {
+                proptest::prop_assert!(c.start < c.end && c.end <= text.len());
+                proptest::prop_assert!(text.is_char_boundary(c.start) && text.is_char_boundary(c.end));
+            }
+        }
+    }
 }
