@@ -3,41 +3,52 @@
 use super::Recognizer;
 use crate::Kind;
 
+mod at;
+mod balkan;
+mod baltic;
+mod be;
 mod card;
+mod ch;
+mod cz;
 mod de;
 mod email;
 mod es;
 mod fr;
 mod iban;
+mod idutil;
 mod ie;
+mod il;
 mod it;
 mod natid;
 mod nl;
 mod nordic;
+mod pl;
 mod pt;
+mod tr;
 mod uk;
 mod us;
+mod vat;
 
 /// Every built-in recognizer.
+#[rustfmt::skip]
 pub(crate) static RECOGNIZERS: &[Recognizer] = &[
-    Recognizer {
-        kind: Kind::Email,
-        context: email::CONTEXT,
-        needs_context: false,
-        scan: email::scan,
-    },
-    Recognizer {
-        kind: Kind::CreditCard,
-        context: card::CONTEXT,
-        needs_context: false,
-        scan: card::scan,
-    },
-    Recognizer {
-        kind: Kind::Iban,
-        context: iban::CONTEXT,
-        needs_context: false,
-        scan: iban::scan,
-    },
+    rec(Kind::Email, email::CONTEXT, false, email::scan),
+    rec(Kind::CreditCard, card::CONTEXT, false, card::scan),
+    rec(Kind::Iban, iban::CONTEXT, false, iban::scan),
+    rec(Kind::PlPesel, pl::CONTEXT, false, pl::scan),
+    rec(Kind::BeNn, be::CONTEXT, false, be::scan),
+    rec(Kind::ChAhv, ch::CONTEXT, false, ch::scan),
+    rec(Kind::AtSvnr, at::CONTEXT, false, at::scan),
+    rec(Kind::BgEgn, balkan::EGN_CONTEXT, false, balkan::scan_egn),
+    rec(Kind::RoCnp, balkan::CNP_CONTEXT, false, balkan::scan_cnp),
+    rec(Kind::HrOib, balkan::OIB_CONTEXT, true, balkan::scan_oib),
+    rec(Kind::EeIk, baltic::EE_CONTEXT, false, baltic::scan_ee),
+    rec(Kind::LtAsmens, baltic::LT_CONTEXT, false, baltic::scan_lt),
+    rec(Kind::LvPk, baltic::LV_CONTEXT, false, baltic::scan_lv),
+    rec(Kind::CzRc, cz::CONTEXT, false, cz::scan),
+    rec(Kind::TrTckn, tr::CONTEXT, false, tr::scan),
+    rec(Kind::IlId, il::CONTEXT, true, il::scan),
+    rec(Kind::EuVat, vat::CONTEXT, false, vat::scan),
     rec(Kind::UsSsn, us::SSN_CONTEXT, false, us::scan_ssn),
     rec(Kind::UsItin, us::ITIN_CONTEXT, false, us::scan_itin),
     rec(Kind::UsNpi, us::NPI_CONTEXT, true, us::scan_npi),
@@ -50,21 +61,11 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
     rec(Kind::FrNir, fr::NIR_CONTEXT, false, fr::scan),
     rec(Kind::DeTaxId, de::TAX_ID_CONTEXT, true, de::scan),
     rec(Kind::NlBsn, nl::BSN_CONTEXT, true, nl::scan),
-    rec(
-        Kind::SePersonnummer,
-        nordic::SE_CONTEXT,
-        false,
-        nordic::scan_se,
-    ),
+    rec(Kind::SePersonnummer, nordic::SE_CONTEXT, false, nordic::scan_se),
     rec(Kind::DkCpr, nordic::DK_CONTEXT, true, nordic::scan_dk),
     rec(Kind::FiHetu, nordic::FI_CONTEXT, false, nordic::scan_fi),
     rec(Kind::NoFnr, nordic::NO_CONTEXT, false, nordic::scan_no),
-    rec(
-        Kind::IsKennitala,
-        nordic::IS_CONTEXT,
-        false,
-        nordic::scan_is,
-    ),
+    rec(Kind::IsKennitala, nordic::IS_CONTEXT, false, nordic::scan_is),
     rec(Kind::PtNif, pt::NIF_CONTEXT, true, pt::scan),
     rec(Kind::IePps, ie::PPS_CONTEXT, false, ie::scan),
 ];

@@ -1,0 +1,128 @@
+//! Polish PESEL: eleven digits `YYMMDDZZZXQ` with the birth date (century encoded in the month:
+//! +0 for 1900–1999, +20 for 2000–2099) and a check digit with weights 1-3-7-9.
+//!
+//! The 1800s (+80) and 2100s+ (+40, +60) month offsets are valid in the scheme but nobody alive
+//! carries them; accepting them would only let more phone numbers through (a Chinese mobile
+//! `138…` reads as month 81), so they are refused.
+
+use super::idutil::{dig, each_spot, num, valid_date, Shape};
+use crate::detect::checksum::weighted_sum;
+use crate::detect::hay::Hay;
+use crate::detect::Candidate;
+use crate::{Kind, Score};
+
+pub(crate) const CONTEXT: &[&str] = &[
+    "pesel",
+    "numer pesel",
+    "numer ewidencyjny",
+    "dowód",
+    "dowod",
+    "national id",
+    "id number",
+    "identity number",
+    "personal number",
+    "identification number",
+    "personalausweis",
+    "ausweisnummer",
+    "identifikationsnummer",
+    "numéro d'identification",
+    "numéro national",
+    "número de identificación",
+    "documento de identidad",
+    "numero di identificazione",
+    "codice identificativo",
+    "identificatienummer",
+    "persoonsnummer",
+    "número de identificação",
+];
+
+const SHAPE: Shape = Shape {
+    len: 11,
+    layouts: &[],
+    seps: b"",
+};
+
+/// Checks eleven ASCII digits: embedded date (1900–2099) and the 1-3-7-9 check digit.
+pub(crate) fn is_valid(d: &[u8]) -> bool {
+    if d.len() != 11 || !d.iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let yy = num(&d[0..2]);
+    let mm = num(&d[2..4]);
+    let dd = num(&d[4..6]);
+    let (year, month) = match mm {
+        1..=12 => (1900 + yy, mm),
+        21..=32 => (2000 + yy, mm - 20),
+        _ => return false,
+    };
+    if !valid_date(year, month, dd) {
+        return false;
+    }
+    let sum = weighted_sum(&d[..10], &[1, 3, 7, 9, 1, 3, 7, 9, 1, 3]);
+    (10 - sum % 10) % 10 == dig(d, 10)
+}
+
+pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+    each_spot(hay, &SHAPE, |spot| {
+        if !is_valid(spot.digits) {
+            return false;
+        }
+        out.push(Candidate {
+            kind: Kind::PlPesel,
+            start: spot.start,
+            end: spot.end,
+            score: Score::from_milli(600),
+            rule: "pl_pesel.checksum",
+            validated: true,
+        });
+        true
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        let hay = Hay::new(text);
+        let mut out = Vec::new();
+        scan(&hay, &mut out);
+        out.iter().map(|c| &text[c.start..c.end]).collect()
+    }
+
+    #[test]
+    fn known_answers() {
+        // 44051401359: the example in python-stdnum's pl.pesel documentation (and Wikipedia).
+        assert!(is_valid(b"44051401359"));
+        assert!(!is_valid(b"44051401358")); // wrong check digit
+        assert!(!is_valid(b"4405140135")); // too short
+                                           // Synthetic, generated with python-stdnum (pl.pesel.calc_check_digit).
+        for v in [
+            "17220481177",
+            "97282634397",
+            "12211499522",
+            "97320937482",
+            "75020104162",
+            "83212235488",
+        ] {
+            assert!(is_valid(v.as_bytes()), "{v}");
+        }
+        // Off-by-one on the check digit.
+        assert!(!is_valid(b"17220481178"));
+        assert!(!is_valid(b"17220481176"));
+        // Valid checksum but impossible date (month 13, Feb 30).
+        assert!(!is_valid(b"44130100007"));
+        assert!(!is_valid(b"99023012343"));
+    }
+
+    #[test]
+    fn scans_sentences() {
+        assert_eq!(found("Mój PESEL: 44051401359."), ["44051401359"]);
+        assert_eq!(found("44051401359"), ["44051401359"]);
+        assert!(found("Mój PESEL: 44051401358").is_empty());
+        assert!(found("ref A44051401359").is_empty());
+        assert!(found("call +44051401359").is_empty());
+        assert!(found("id 1.44051401359").is_empty());
+        assert!(found("order 12345678901 shipped").is_empty());
+    }
+}
