@@ -30,7 +30,7 @@ pub(crate) const CONTEXT: &[&str] = &[
 
 /// The base score for `digits` (ASCII) given its issuer prefix and length, or `None` when no
 /// card scheme issues that prefix at that length. Rare or short formats (13-digit Visa, Maestro
-/// lengths other than 16) score low, so they count only with a card word nearby.
+/// lengths other than 16) score just above the threshold, so one contrary word drops them.
 pub(crate) fn issuer_score(digits: &[u8]) -> Option<u16> {
     let n = digits.len();
     let prefix = |k: usize| -> u32 {
@@ -40,11 +40,11 @@ pub(crate) fn issuer_score(digits: &[u8]) -> Option<u16> {
             .fold(0, |a, &b| a * 10 + u32::from(b.wrapping_sub(b'0')))
     };
     let (p2, p3, p4, p6) = (prefix(2), prefix(3), prefix(4), prefix(6));
-    let maestro = |strong: u16| if n == 16 { strong } else { 400 };
+    let maestro = |strong: u16| if n == 16 { strong } else { 550 };
     let score = match digits.first()? {
         b'4' => match n {
             16 | 19 => 850,
-            13 => 300,
+            13 => 550,
             _ => return None,
         },
         b'5' if (51..=55).contains(&p2) && n == 16 => 850,
@@ -170,6 +170,6 @@ mod tests {
         assert!(found("DE12 5059 1380 9505 5924 00").is_empty());
         // Prefixes no scheme issues.
         assert_eq!(issuer_score(b"6999999999999999"), None);
-        assert_eq!(issuer_score(b"4222222222222"), Some(300));
+        assert_eq!(issuer_score(b"4222222222222"), Some(550));
     }
 }

@@ -1,8 +1,8 @@
 //! Czech and Slovak birth number (rodné číslo): `YYMMDD/SSSC`.
 //!
 //! The month carries the sex (+50 for women) and, from 2004, +20 when a day's serials run out
-//! (+70 for women). Ten-digit numbers (issued from 1954) are divisible by 11; numbers issued
-//! before 1986 whose first nine digits leave a remainder of 10 end in 0 instead. Nine-digit numbers
+//! (+70 for women). Ten-digit numbers (issued from 1954) are divisible by 11; numbers whose
+//! first nine digits leave a remainder of 10 end in 0 instead. Nine-digit numbers
 //! (before 1954) have no check digit at all: they are reported only in the slash form and only
 //! with a Czech/Slovak context word nearby, with `validated: false` (rule `cz_rc.pre1954`).
 //!
@@ -103,7 +103,9 @@ pub(crate) fn is_valid(d: &[u8]) -> bool {
     }
     let rem = num(&d[..9]) % 11;
     match rem {
-        10 => year < 1986 && dig(d, 9) == 0,
+        // A remainder of 10 is written as check digit 0 (python-stdnum's cz.rc accepts it for
+        // every year: such numbers were issued after 1985 too).
+        10 => dig(d, 9) == 0,
         r => r == dig(d, 9),
     }
 }
@@ -192,9 +194,9 @@ mod tests {
         ] {
             assert!(is_valid(v.as_bytes()), "{v}");
         }
-        // Remainder 10 ending in 0: allowed before 1986 only (synthetic).
+        // Remainder 10 ending in 0 (synthetic; accepted by python-stdnum).
         assert!(is_valid(b"8001010040"));
-        assert!(!is_valid(b"9051010090"));
+        assert!(is_valid(b"9051010090"));
         // +20 months before 2004 do not exist.
         assert!(!is_valid(b"9922010010"));
     }

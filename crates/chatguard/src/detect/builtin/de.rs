@@ -77,7 +77,7 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
             }
         };
         each_grouped(run, hay.text, &[11], b"", &mut push);
-        each_grouped(run, hay.text, &[2, 3, 3, 3], b" ", &mut push);
+        each_grouped(run, hay.text, &[2, 3, 3, 3], b" /", &mut push);
     }
 }
 

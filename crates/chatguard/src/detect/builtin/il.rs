@@ -13,6 +13,8 @@ use crate::{Kind, Score};
 pub(crate) const CONTEXT: &[&str] = &[
     "תעודת זהות",
     "מספר זהות",
+    // With an attached prefix letter (המספר זהות, ומספר…) only the second word stands alone.
+    "זהות",
     "ת.ז",
     "ת\"ז",
     "ת״ז",
