@@ -3,9 +3,14 @@
 use super::Recognizer;
 use crate::Kind;
 
+mod au;
+mod br;
+mod ca;
 mod card;
 mod email;
 mod iban;
+mod india;
+mod shape;
 
 /// Every built-in recognizer.
 pub(crate) static RECOGNIZERS: &[Recognizer] = &[
@@ -26,6 +31,60 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
         context: iban::CONTEXT,
         needs_context: false,
         scan: iban::scan,
+    },
+    Recognizer {
+        kind: Kind::BrCpf,
+        context: br::CPF_CONTEXT,
+        needs_context: false,
+        scan: br::scan_cpf,
+    },
+    Recognizer {
+        kind: Kind::BrCpf,
+        context: br::CPF_CONTEXT,
+        needs_context: true,
+        scan: br::scan_cpf_compact,
+    },
+    Recognizer {
+        kind: Kind::BrCnpj,
+        context: br::CNPJ_CONTEXT,
+        needs_context: false,
+        scan: br::scan_cnpj,
+    },
+    Recognizer {
+        kind: Kind::BrCnpj,
+        context: br::CNPJ_CONTEXT,
+        needs_context: true,
+        scan: br::scan_cnpj_compact,
+    },
+    Recognizer {
+        kind: Kind::InAadhaar,
+        context: india::AADHAAR_CONTEXT,
+        needs_context: true,
+        scan: india::scan_aadhaar,
+    },
+    Recognizer {
+        kind: Kind::InPan,
+        context: india::PAN_CONTEXT,
+        needs_context: true,
+        scan: india::scan_pan,
+    },
+    Recognizer {
+        kind: Kind::AuTfn,
+        context: au::TFN_CONTEXT,
+        needs_context: true,
+        scan: au::scan_tfn,
+    },
+    Recognizer {
+        kind: Kind::AuAbn,
+        context: au::ABN_CONTEXT,
+        needs_context: true,
+        scan: au::scan_abn,
+    },
+    Recognizer {
+        kind: Kind::CaSin,
+        context: ca::CONTEXT,
+        needs_context: true,
+        scan: ca::scan,
     },
 ];
 
