@@ -10,6 +10,7 @@ mod card;
 mod email;
 mod iban;
 mod india;
+mod latam;
 mod shape;
 
 /// Every built-in recognizer.
@@ -85,6 +86,54 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
         context: ca::CONTEXT,
         needs_context: true,
         scan: ca::scan,
+    },
+    Recognizer {
+        kind: Kind::MxCurp,
+        context: latam::CURP_CONTEXT,
+        needs_context: false,
+        scan: latam::scan_curp,
+    },
+    Recognizer {
+        kind: Kind::ClRut,
+        context: latam::RUT_CONTEXT,
+        needs_context: false,
+        scan: latam::scan_rut,
+    },
+    Recognizer {
+        kind: Kind::ClRut,
+        context: latam::RUT_CONTEXT,
+        needs_context: true,
+        scan: latam::scan_rut_plain,
+    },
+    Recognizer {
+        kind: Kind::ArCuit,
+        context: latam::CUIT_CONTEXT,
+        needs_context: false,
+        scan: latam::scan_cuit,
+    },
+    Recognizer {
+        kind: Kind::ArCuit,
+        context: latam::CUIT_CONTEXT,
+        needs_context: true,
+        scan: latam::scan_cuit_plain,
+    },
+    Recognizer {
+        kind: Kind::CoNit,
+        context: latam::NIT_CONTEXT,
+        needs_context: true,
+        scan: latam::scan_nit,
+    },
+    Recognizer {
+        kind: Kind::PeRuc,
+        context: latam::RUC_CONTEXT,
+        needs_context: true,
+        scan: latam::scan_ruc,
+    },
+    Recognizer {
+        kind: Kind::UyCi,
+        context: latam::CI_CONTEXT,
+        needs_context: true,
+        scan: latam::scan_ci,
     },
 ];
 
