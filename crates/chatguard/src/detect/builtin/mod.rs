@@ -3,6 +3,7 @@
 use super::Recognizer;
 use crate::Kind;
 
+mod asia;
 mod au;
 mod br;
 mod ca;
@@ -134,6 +135,48 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
         context: latam::CI_CONTEXT,
         needs_context: true,
         scan: latam::scan_ci,
+    },
+    Recognizer {
+        kind: Kind::CnRic,
+        context: asia::RIC_CONTEXT,
+        needs_context: false,
+        scan: asia::scan_ric,
+    },
+    Recognizer {
+        kind: Kind::KrRrn,
+        context: asia::RRN_CONTEXT,
+        needs_context: false,
+        scan: asia::scan_rrn,
+    },
+    Recognizer {
+        kind: Kind::KrRrn,
+        context: asia::RRN_CONTEXT,
+        needs_context: true,
+        scan: asia::scan_rrn_compact,
+    },
+    Recognizer {
+        kind: Kind::SgNric,
+        context: asia::NRIC_CONTEXT,
+        needs_context: false,
+        scan: asia::scan_nric,
+    },
+    Recognizer {
+        kind: Kind::JpMyNumber,
+        context: asia::MY_NUMBER_CONTEXT,
+        needs_context: true,
+        scan: asia::scan_my_number,
+    },
+    Recognizer {
+        kind: Kind::ThPin,
+        context: asia::TH_PIN_CONTEXT,
+        needs_context: false,
+        scan: asia::scan_th_pin,
+    },
+    Recognizer {
+        kind: Kind::ThPin,
+        context: asia::TH_PIN_CONTEXT,
+        needs_context: true,
+        scan: asia::scan_th_pin_plain,
     },
 ];
 
