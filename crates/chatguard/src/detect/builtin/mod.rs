@@ -10,9 +10,13 @@ mod ca;
 mod card;
 mod email;
 mod iban;
+mod imei;
 mod india;
+mod isin;
 mod latam;
+mod nz;
 mod shape;
+mod za;
 
 /// Every built-in recognizer.
 pub(crate) static RECOGNIZERS: &[Recognizer] = &[
@@ -177,6 +181,36 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
         context: asia::TH_PIN_CONTEXT,
         needs_context: true,
         scan: asia::scan_th_pin_plain,
+    },
+    Recognizer {
+        kind: Kind::ZaId,
+        context: za::CONTEXT,
+        needs_context: false,
+        scan: za::scan,
+    },
+    Recognizer {
+        kind: Kind::NzIrd,
+        context: nz::CONTEXT,
+        needs_context: true,
+        scan: nz::scan,
+    },
+    Recognizer {
+        kind: Kind::Isin,
+        context: isin::CONTEXT,
+        needs_context: false,
+        scan: isin::scan,
+    },
+    Recognizer {
+        kind: Kind::Imei,
+        context: imei::CONTEXT,
+        needs_context: false,
+        scan: imei::scan,
+    },
+    Recognizer {
+        kind: Kind::Imei,
+        context: imei::CONTEXT,
+        needs_context: true,
+        scan: imei::scan_compact,
     },
 ];
 
