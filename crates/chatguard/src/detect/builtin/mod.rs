@@ -16,6 +16,7 @@ mod isin;
 mod latam;
 mod nz;
 mod shape;
+mod wallet;
 mod za;
 
 /// Every built-in recognizer.
@@ -211,6 +212,18 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
         context: imei::CONTEXT,
         needs_context: true,
         scan: imei::scan_compact,
+    },
+    Recognizer {
+        kind: Kind::CryptoWallet,
+        context: wallet::CONTEXT,
+        needs_context: false,
+        scan: wallet::scan,
+    },
+    Recognizer {
+        kind: Kind::CryptoWallet,
+        context: wallet::CONTEXT,
+        needs_context: true,
+        scan: wallet::scan_unchecked,
     },
 ];
 
