@@ -101,7 +101,8 @@ pub(crate) const MY_NUMBER_CONTEXT: &[&str] = &[
 ];
 
 pub(crate) const TH_PIN_CONTEXT: &[&str] = &[
-    "เลขประจำตัวประชาชน",
+    // NFKC form (the matching view is NFKC): SARA AM is written NIKHAHIT + SARA AA.
+    "เลขประจําตัวประชาชน",
     "บัตรประชาชน",
     "เลขบัตรประชาชน",
     "thai id",
@@ -442,7 +443,7 @@ mod tests {
         );
         assert!(found(scan_th_pin, "3100600445635").is_empty());
         assert_eq!(
-            found(scan_th_pin_plain, "บัตรประชาชน 3100600445635"),
+            found(scan_th_pin_plain, "เลขประจำตัวประชาชน 3100600445635"),
             ["3100600445635"]
         );
     }

@@ -1,6 +1,6 @@
 //! Device IMEIs (3GPP TS 23.003): an 8-digit Type Allocation Code, a 6-digit serial number and a
-//! Luhn check digit. The GSMA presentation `AA-BBBBBB-CCCCCC-D` and the `14+1` form with a
-//! separated check digit report on their own; a bare 15-digit string needs a context word. An
+//! Luhn check digit. The GSMA presentation `AA-BBBBBB-CCCCCC-D` and `TAC-SNR-D` report on their
+//! own; a bare 15-digit string, or 14 digits and a separated check digit, need a context word. An
 //! all-zero TAC is never allocated and is rejected.
 
 use super::shape::{scan_with, Report};
@@ -10,40 +10,34 @@ use crate::detect::Candidate;
 use crate::Kind;
 
 pub(crate) const CONTEXT: &[&str] = &[
+    // "imei" is used as-is in every language; the other entries name the device identifier.
+    // Words for "phone" or "serial" are left out on purpose: they sit next to phone numbers and
+    // serial numbers, which a 15-digit Luhn check cannot tell from an IMEI.
     "imei",
     "imeisv",
     "meid",
-    "device id",
-    "serial",
-    "handset",
-    "phone",
-    "mobile",
     "*#06#",
-    "gerät",
-    "handy",
-    "téléphone",
-    "appareil",
-    "portable",
-    "teléfono",
-    "dispositivo",
-    "móvil",
-    "movil",
-    "telefono",
-    "cellulare",
-    "toestel",
-    "telefoon",
-    "telemóvel",
-    "celular",
-    "aparelho",
+    "device id",
+    "handset id",
+    "geräte-id",
+    "gerätekennung",
+    "identifiant de l'appareil",
+    "identificador del dispositivo",
+    "id del dispositivo",
+    "identificativo del dispositivo",
+    "apparaat-id",
+    "identificador do aparelho",
+    "identificador do dispositivo",
 ];
 
+/// The GSMA presentation and TAC-serial-check: distinctive enough to report alone.
 const SEPARATED: &[&str] = &[
     "dd-dddddd-dddddd-d",
     "dd dddddd dddddd d",
     "dddddddd-dddddd-d",
-    "dddddddddddddd-d",
-    "dddddddddddddd d",
 ];
+/// Fifteen plain digits, or 14 and a separated check digit: need context.
+const PLAIN: &[&str] = &["ddddddddddddddd", "dddddddddddddd-d", "dddddddddddddd d"];
 
 /// Checks a compact 15-digit IMEI.
 pub(crate) fn imei_valid(d: &[u8]) -> bool {
@@ -63,14 +57,14 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     scan_with(hay, out, SEPARATED, imei_valid, &report);
 }
 
-/// Fifteen plain digits: needs context.
+/// Fifteen plain digits or `14+1`: needs context.
 pub(crate) fn scan_compact(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let report = Report {
         kind: Kind::Imei,
         milli: 500,
         rule: "imei.luhn",
     };
-    scan_with(hay, out, &["ddddddddddddddd"], imei_valid, &report);
+    scan_with(hay, out, PLAIN, imei_valid, &report);
 }
 
 #[cfg(test)]
@@ -106,7 +100,12 @@ mod tests {
             found(scan, "IMEI 35-209900-176148-1 on the box"),
             ["35-209900-176148-1"]
         );
-        assert_eq!(found(scan, "35209900176148-1"), ["35209900176148-1"]);
+        assert_eq!(found(scan, "35209900-176148-1"), ["35209900-176148-1"]);
+        assert!(found(scan, "35209900176148-1").is_empty());
+        assert_eq!(
+            found(scan_compact, "imei 35209900176148-1"),
+            ["35209900176148-1"]
+        );
         assert!(found(scan, "35-209900-176148-2").is_empty());
         assert!(found(scan, "352099001761481").is_empty());
         assert_eq!(

@@ -1,7 +1,9 @@
 //! International Securities Identification Numbers (ISO 6166): a two-letter country code
 //! (ISO 3166-1 plus the codes the numbering agencies use, such as XS and EU), nine alphanumeric
 //! characters and a Luhn check digit computed over the letters expanded to numbers (A = 10 …
-//! Z = 35). Letters plus a check digit make a strong format: it reports without context.
+//! Z = 35). Real ISINs are digit-heavy (CUSIP, SEDOL, WKN-based national numbers), so an ISIN with
+//! at least five digits reports without context; a letter-heavy one, which random upper-case
+//! codes (coupons, references) also produce, needs a context word.
 
 use crate::detect::checksum::luhn;
 use crate::detect::hay::Hay;
@@ -86,10 +88,23 @@ pub(crate) fn isin_valid(c: &[u8]) -> bool {
     luhn(&buf[..n])
 }
 
+/// The fewest digits an ISIN needs to report without context.
+const STRONG_DIGITS: usize = 5;
+
+/// Digit-heavy ISINs: reported without context.
 pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+    scan_digits(hay, out, STRONG_DIGITS..=10);
+}
+
+/// Letter-heavy ISINs: need context.
+pub(crate) fn scan_letters(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+    scan_digits(hay, out, 1..=STRONG_DIGITS - 1);
+}
+
+fn scan_digits(hay: &Hay<'_>, out: &mut Vec<Candidate>, digits: core::ops::RangeInclusive<usize>) {
     let bytes = hay.text.as_bytes();
     for word in &hay.words {
-        if word.len() != 12 {
+        if word.len() != 12 || !digits.contains(&word.digits) {
             continue;
         }
         let w = &bytes[word.start..word.end];
@@ -141,5 +156,19 @@ mod tests {
         assert_eq!(found("(GB00BYXJL758)"), ["GB00BYXJL758"]);
         assert!(found("US0378331003").is_empty());
         assert!(found("XUS0378331005").is_empty());
+        // A CUSIP with a letter (Alphabet Inc., US38259P5089 in issuer documents) still has 9 digits.
+        assert_eq!(found("US38259P5089"), ["US38259P5089"]);
+    }
+
+    #[test]
+    fn letter_heavy_isins_need_the_other_scanner() {
+        // Synthetic: a random upper-case code that happens to pass (country ES, Luhn).
+        assert!(isin_valid(b"ESP9OOWTYNM1"));
+        let hay = Hay::new("code ESP9OOWTYNM1");
+        let mut out = Vec::new();
+        scan(&hay, &mut out);
+        assert!(out.is_empty());
+        scan_letters(&hay, &mut out);
+        assert_eq!(out.len(), 1);
     }
 }

@@ -202,6 +202,12 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
         scan: isin::scan,
     },
     Recognizer {
+        kind: Kind::Isin,
+        context: isin::CONTEXT,
+        needs_context: true,
+        scan: isin::scan_letters,
+    },
+    Recognizer {
         kind: Kind::Imei,
         context: imei::CONTEXT,
         needs_context: false,

@@ -1,7 +1,8 @@
 //! South African identity number: `YYMMDD SSSS C A Z` — birth date, sequence (sex), citizenship
-//! (0 citizen, 1 permanent resident, 2 refugee), a legacy digit, and a Luhn check digit
-//! (Department of Home Affairs). The birth date, the citizenship digit and Luhn together make a
-//! random 13-digit number pass about once in several thousand, so it reports without context.
+//! (0 citizen, 1 permanent resident, 2 refugee), `A` (once a race code; numbers were reissued in
+//! the late 1980s and it is now 8, or 9 on some older numbers) and a Luhn check digit (Department
+//! of Home Affairs). Date, citizenship, `A` and Luhn together let a random 13-digit number
+//! (a millisecond timestamp, say) pass about once in ten thousand, so it reports without context.
 
 use super::shape::{number, scan_with, valid_date, Report};
 use crate::detect::checksum::luhn;
@@ -10,6 +11,7 @@ use crate::detect::Candidate;
 use crate::Kind;
 
 pub(crate) const CONTEXT: &[&str] = &[
+    "id",
     "id number",
     "identity number",
     "id no",
@@ -36,9 +38,14 @@ pub(crate) const CONTEXT: &[&str] = &[
     "número de identidade",
 ];
 
-/// Checks a compact 13-digit ID: a real birth date (either century), citizenship 0-2, Luhn.
+/// Checks a compact 13-digit ID: a real birth date (either century), citizenship 0-2, `A` 8 or
+/// 9, Luhn.
 pub(crate) fn id_valid(d: &[u8]) -> bool {
-    if d.len() != 13 || !d.iter().all(u8::is_ascii_digit) || !matches!(d[10], b'0'..=b'2') {
+    if d.len() != 13
+        || !d.iter().all(u8::is_ascii_digit)
+        || !matches!(d[10], b'0'..=b'2')
+        || !matches!(d[11], b'8' | b'9')
+    {
         return false;
     }
     let (yy, mm, dd) = (number(&d[..2]), number(&d[2..4]), number(&d[4..6]));
@@ -88,6 +95,8 @@ mod tests {
         // Synthetic: a Luhn-valid number with month 13 and one with citizenship digit 5.
         assert!(!id_valid(b"7513305044088"));
         assert!(!id_valid(b"7503305044584"));
+        // A Luhn-valid millisecond timestamp with a real date but `A` = 1 (synthetic).
+        assert!(!id_valid(b"1503227253111"));
     }
 
     #[test]
