@@ -249,4 +249,23 @@ mod tests {
         assert!(!valid_date(2023, 1, 0));
         assert!(valid_date(2023, 12, 31));
     }
+
+    proptest::proptest! {
+        /// Every recognizer survives arbitrary text made of identifier-ish pieces (digits,
+        /// separators, check letters, base58/bech32/hex characters, multi-byte characters) and
+        /// reports spans on char boundaries inside the text.
+        #[test]
+        fn recognizers_never_panic(text in "([0-9]{1,14}[ .\\-/]?|[a-zA-Z,+_éxXkK身ำ]{1,3}[ ]?){0,12}") {
+            let hay = Hay::new(&text);
+            let mut out = Vec::new();
+            for rec in super::super::RECOGNIZERS {
+                out.clear();
+                (rec.scan)(&hay, &mut out);
+                for c in &out {
+                    proptest::prop_assert!(c.start < c.end && c.end <= text.len());
+                    proptest::prop_assert!(text.is_char_boundary(c.start) && text.is_char_boundary(c.end));
+                }
+            }
+        }
+    }
 }
