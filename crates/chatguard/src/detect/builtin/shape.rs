@@ -103,9 +103,21 @@ pub(crate) fn scan_layouts(
     mut accept: impl FnMut(&Shape) -> bool,
 ) {
     let bytes = hay.text.as_bytes();
+    // The fewest digits any layout needs (a trailing `x`/`k` may be a letter outside the run).
+    // Most number runs in chat (dates, prices, times) are shorter and are skipped at once.
+    let need = layouts
+        .iter()
+        .map(|l| l.bytes().filter(|&b| b == b'd').count())
+        .min()
+        .unwrap_or(0);
     let mut last_end = 0;
     for run in &hay.numbers {
-        for &(start, _) in &run.groups {
+        let mut left: usize = run.groups.iter().map(|&(s, e)| e - s).sum();
+        for &(start, end) in &run.groups {
+            if left < need {
+                break;
+            }
+            left -= end - start;
             if start < last_end {
                 continue;
             }
