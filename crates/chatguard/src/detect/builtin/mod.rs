@@ -3,10 +3,14 @@
 use super::Recognizer;
 use crate::Kind;
 
+mod asia;
 mod at;
+mod au;
 mod balkan;
 mod baltic;
 mod be;
+mod br;
+mod ca;
 mod card;
 mod ch;
 mod cz;
@@ -18,16 +22,24 @@ mod iban;
 mod idutil;
 mod ie;
 mod il;
+mod imei;
+mod india;
+mod isin;
 mod it;
+mod latam;
 mod natid;
 mod nl;
 mod nordic;
+mod nz;
 mod pl;
 mod pt;
+mod shape;
 mod tr;
 mod uk;
 mod us;
 mod vat;
+mod wallet;
+mod za;
 
 /// Every built-in recognizer.
 #[rustfmt::skip]
@@ -68,6 +80,38 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
     rec(Kind::IsKennitala, nordic::IS_CONTEXT, false, nordic::scan_is),
     rec(Kind::PtNif, pt::NIF_CONTEXT, true, pt::scan),
     rec(Kind::IePps, ie::PPS_CONTEXT, false, ie::scan),
+    rec(Kind::BrCpf, br::CPF_CONTEXT, false, br::scan_cpf),
+    rec(Kind::BrCpf, br::CPF_CONTEXT, true, br::scan_cpf_compact),
+    rec(Kind::BrCnpj, br::CNPJ_CONTEXT, false, br::scan_cnpj),
+    rec(Kind::BrCnpj, br::CNPJ_CONTEXT, true, br::scan_cnpj_compact),
+    rec(Kind::InAadhaar, india::AADHAAR_CONTEXT, true, india::scan_aadhaar),
+    rec(Kind::InPan, india::PAN_CONTEXT, true, india::scan_pan),
+    rec(Kind::AuTfn, au::TFN_CONTEXT, true, au::scan_tfn),
+    rec(Kind::AuAbn, au::ABN_CONTEXT, true, au::scan_abn),
+    rec(Kind::CaSin, ca::CONTEXT, true, ca::scan),
+    rec(Kind::MxCurp, latam::CURP_CONTEXT, false, latam::scan_curp),
+    rec(Kind::ClRut, latam::RUT_CONTEXT, false, latam::scan_rut),
+    rec(Kind::ClRut, latam::RUT_CONTEXT, true, latam::scan_rut_plain),
+    rec(Kind::ArCuit, latam::CUIT_CONTEXT, false, latam::scan_cuit),
+    rec(Kind::ArCuit, latam::CUIT_CONTEXT, true, latam::scan_cuit_plain),
+    rec(Kind::CoNit, latam::NIT_CONTEXT, true, latam::scan_nit),
+    rec(Kind::PeRuc, latam::RUC_CONTEXT, true, latam::scan_ruc),
+    rec(Kind::UyCi, latam::CI_CONTEXT, true, latam::scan_ci),
+    rec(Kind::CnRic, asia::RIC_CONTEXT, false, asia::scan_ric),
+    rec(Kind::KrRrn, asia::RRN_CONTEXT, false, asia::scan_rrn),
+    rec(Kind::KrRrn, asia::RRN_CONTEXT, true, asia::scan_rrn_compact),
+    rec(Kind::SgNric, asia::NRIC_CONTEXT, false, asia::scan_nric),
+    rec(Kind::JpMyNumber, asia::MY_NUMBER_CONTEXT, true, asia::scan_my_number),
+    rec(Kind::ThPin, asia::TH_PIN_CONTEXT, false, asia::scan_th_pin),
+    rec(Kind::ThPin, asia::TH_PIN_CONTEXT, true, asia::scan_th_pin_plain),
+    rec(Kind::ZaId, za::CONTEXT, false, za::scan),
+    rec(Kind::NzIrd, nz::CONTEXT, true, nz::scan),
+    rec(Kind::Isin, isin::CONTEXT, false, isin::scan),
+    rec(Kind::Isin, isin::CONTEXT, true, isin::scan_letters),
+    rec(Kind::Imei, imei::CONTEXT, false, imei::scan),
+    rec(Kind::Imei, imei::CONTEXT, true, imei::scan_compact),
+    rec(Kind::CryptoWallet, wallet::CONTEXT, false, wallet::scan),
+    rec(Kind::CryptoWallet, wallet::CONTEXT, true, wallet::scan_unchecked),
 ];
 
 /// One table row: the kind, its context words, whether it needs one of them, and its scanner.

@@ -1,0 +1,191 @@
+//! Indian identifiers: Aadhaar (12 digits, Verhoeff check digit, UIDAI) and PAN (Permanent
+//! Account Number, `AAAPA9999A`, Income Tax Department).
+//!
+//! Aadhaar's single check digit is weak over a 12-digit string, so it needs a context word. PAN
+//! has **no public check character**: its last letter is assigned by the department with an
+//! unpublished rule. The recognizer checks only the structure (five letters, four digits not all
+//! zero, a letter; the fourth letter a holder type), reports `validated: false`, and needs a
+//! context word.
+
+use super::shape::{scan_layouts, standalone};
+use crate::detect::checksum::verhoeff;
+use crate::detect::hay::Hay;
+use crate::detect::Candidate;
+use crate::{Kind, Score};
+
+pub(crate) const AADHAAR_CONTEXT: &[&str] = &[
+    "aadhaar",
+    "aadhar",
+    "adhaar",
+    "adhar",
+    "uidai",
+    "uid",
+    "आधार",
+    "unique identification",
+    "india",
+    "indien",
+    "inde",
+    "indian id",
+    "identity number",
+    "id number",
+    "identification number",
+    "ausweisnummer",
+    "identifikationsnummer",
+    "numéro d'identité",
+    "número de identificación",
+    "numero di identificazione",
+    "identiteitsnummer",
+    "número de identidade",
+];
+
+pub(crate) const PAN_CONTEXT: &[&str] = &[
+    "pan",
+    "pan card",
+    "pan no",
+    "permanent account number",
+    "income tax",
+    "पैन",
+    "स्थायी खाता संख्या",
+    "tax id",
+    "taxpayer",
+    "steuernummer",
+    "numéro fiscal",
+    "identifiant fiscal",
+    "número fiscal",
+    "codice fiscale",
+    "fiscaal nummer",
+    "nif",
+    "india",
+    "indien",
+    "inde",
+];
+
+const AADHAAR_LAYOUTS: &[&str] = &["dddd dddd dddd", "dddd-dddd-dddd", "dddddddddddd"];
+
+/// PAN holder types (4th character), as listed by the Income Tax Department; `K` is no longer
+/// issued.
+const PAN_HOLDER_TYPES: &[u8] = b"ABCFGHLJPT";
+
+/// Checks a compact Aadhaar: 12 digits, first digit 2-9, not a palindrome, Verhoeff.
+pub(crate) fn aadhaar_valid(d: &[u8]) -> bool {
+    d.len() == 12
+        && d.iter().all(u8::is_ascii_digit)
+        && (b'2'..=b'9').contains(&d[0])
+        && !d.iter().eq(d.iter().rev())
+        && verhoeff(d)
+}
+
+/// Checks the structure of a PAN in upper case.
+pub(crate) fn pan_structure(w: &[u8]) -> bool {
+    w.len() == 10
+        && w[..5].iter().all(u8::is_ascii_uppercase)
+        && w[5..9].iter().all(u8::is_ascii_digit)
+        && &w[5..9] != b"0000"
+        && w[9].is_ascii_uppercase()
+        && PAN_HOLDER_TYPES.contains(&w[3])
+}
+
+pub(crate) fn scan_aadhaar(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+    scan_layouts(hay, AADHAAR_LAYOUTS, |s| {
+        let ok = aadhaar_valid(s.compact());
+        if ok {
+            out.push(Candidate {
+                kind: Kind::InAadhaar,
+                start: s.start,
+                end: s.end,
+                score: Score::from_milli(500),
+                rule: "in_aadhaar.verhoeff",
+                validated: true,
+            });
+        }
+        ok
+    });
+}
+
+pub(crate) fn scan_pan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+    let bytes = hay.text.as_bytes();
+    for word in &hay.words {
+        if word.len() != 10 || word.digits != 4 {
+            continue;
+        }
+        let w = &bytes[word.start..word.end];
+        // All upper case, or all lower case (typed quickly); mixed case is some other token.
+        if w.iter().any(u8::is_ascii_lowercase) && w.iter().any(u8::is_ascii_uppercase) {
+            continue;
+        }
+        let mut upper = [0u8; 10];
+        for (u, &b) in upper.iter_mut().zip(w) {
+            *u = b.to_ascii_uppercase();
+        }
+        if pan_structure(&upper) && standalone(bytes, word.start, word.end, false) {
+            out.push(Candidate {
+                kind: Kind::InPan,
+                start: word.start,
+                end: word.end,
+                score: Score::from_milli(500),
+                rule: "in_pan.structure",
+                validated: false,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(scan: fn(&Hay<'_>, &mut Vec<Candidate>), text: &str) -> Vec<String> {
+        let hay = Hay::new(text);
+        let mut out = Vec::new();
+        scan(&hay, &mut out);
+        out.iter()
+            .map(|c| text[c.start..c.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn aadhaar_known_answers() {
+        // python-stdnum in_.aadhaar documentation: 234123412346 valid, 234123412347 not,
+        // 123412341234 starts with 1, 643343121 is short.
+        assert!(aadhaar_valid(b"234123412346"));
+        assert!(!aadhaar_valid(b"234123412347"));
+        assert!(!aadhaar_valid(b"234123412345"));
+        assert!(!aadhaar_valid(b"123412341234"));
+        assert!(!aadhaar_valid(b"643343121"));
+        // Synthetic, generated with python-stdnum (Verhoeff-valid, not issued).
+        assert!(aadhaar_valid(b"499118665246"));
+    }
+
+    #[test]
+    fn aadhaar_in_sentences() {
+        assert_eq!(
+            found(scan_aadhaar, "my aadhaar is 2341 2341 2346 ok"),
+            ["2341 2341 2346"]
+        );
+        assert_eq!(found(scan_aadhaar, "2341-2341-2346"), ["2341-2341-2346"]);
+        assert_eq!(found(scan_aadhaar, "uid 234123412346"), ["234123412346"]);
+        assert!(found(scan_aadhaar, "2341 2341 2347").is_empty());
+        assert!(found(scan_aadhaar, "2341 2341 2346 9").is_empty());
+        assert!(found(scan_aadhaar, "92341 2341 2346").is_empty());
+    }
+
+    #[test]
+    fn pan_structure_checks() {
+        // python-stdnum in_.pan documentation: ACUPA7085R valid; ACUPA7085RR too long;
+        // ABMPA32111 has a digit last; ABMXA3211G has holder type X.
+        assert!(pan_structure(b"ACUPA7085R"));
+        assert!(!pan_structure(b"ABMPA32111"));
+        assert!(!pan_structure(b"ABMXA3211G"));
+        assert!(!pan_structure(b"ACUPA0000R"));
+        assert!(!pan_structure(b"ACUPA7085"));
+    }
+
+    #[test]
+    fn pan_in_sentences() {
+        assert_eq!(found(scan_pan, "PAN: ACUPA7085R."), ["ACUPA7085R"]);
+        assert_eq!(found(scan_pan, "pan acupa7085r"), ["acupa7085r"]);
+        assert!(found(scan_pan, "AcUPA7085R").is_empty());
+        assert!(found(scan_pan, "XACUPA7085R").is_empty());
+        assert!(found(scan_pan, "ABMXA3211G").is_empty());
+    }
+}
