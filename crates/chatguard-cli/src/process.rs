@@ -553,6 +553,10 @@ impl Run<'_, '_> {
     fn json_line(&mut self, name: &str, line: u64, buf: &[u8]) -> Result<Flow, OutputError> {
         let content = buf.strip_suffix(b"\n").unwrap_or(buf);
         let content = content.strip_suffix(b"\r").unwrap_or(content);
+        let content = match line {
+            1 => content.strip_prefix(b"\xef\xbb\xbf").unwrap_or(content),
+            _ => content,
+        };
         let text = match core::str::from_utf8(content) {
             Ok(s) => s,
             Err(e) => {

@@ -200,6 +200,15 @@ fn jsonl_shape_is_pinned() {
             "\n",
         )
     );
+    // A byte-order mark before the first line is not an error.
+    let bom = run(
+        &["scan", "--jsonl"],
+        b"\xef\xbb\xbf{\"id\":1,\"text\":\"x\"}\n",
+    );
+    assert_eq!(
+        (bom.code, bom.stdout.as_str()),
+        (0, "{\"id\":1,\"findings\":[]}\n")
+    );
     // Offsets index the decoded `text` in UTF-8 bytes.
     let text = "Grüße, jane@example.com";
     assert_eq!(&text[9..25], "jane@example.com");
