@@ -47,8 +47,22 @@ fn run(args: &[&str], stdin: &[u8]) -> Out {
     }
 }
 
-/// A fresh temporary directory for one test.
-fn temp_dir() -> PathBuf {
+/// A fresh temporary directory for one test, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn temp_dir() -> TempDir {
     static N: AtomicUsize = AtomicUsize::new(0);
     let dir = std::env::temp_dir().join(format!(
         "chatguard-cli-test-{}-{}",
@@ -56,7 +70,7 @@ fn temp_dir() -> PathBuf {
         N.fetch_add(1, Ordering::SeqCst)
     ));
     std::fs::create_dir_all(&dir).expect("create temp dir");
-    dir
+    TempDir(dir)
 }
 
 fn write_file(dir: &Path, name: &str, content: &[u8]) -> String {
@@ -84,8 +98,8 @@ fn scan_stdin_prints_positions_kinds_rules_scores() {
 #[test]
 fn scan_files_names_each_file() {
     let dir = temp_dir();
-    let a = write_file(&dir, "a.txt", SAMPLE.as_bytes());
-    let b = write_file(&dir, "b.log", b"nothing\n\nwrite to ops@example.com");
+    let a = write_file(dir.path(), "a.txt", SAMPLE.as_bytes());
+    let b = write_file(dir.path(), "b.log", b"nothing\n\nwrite to ops@example.com");
     let out = run(&["scan", &a, &b], b"");
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(
@@ -146,12 +160,12 @@ fn redact_writes_redacted_text_and_keeps_line_endings() {
 fn redact_files_with_a_policy() {
     let dir = temp_dir();
     let policy = write_file(
-        &dir,
+        dir.path(),
         "mask.json",
         br#"{"version": 1, "default": {"action": "redact", "operator": "placeholder"},
              "kinds": {"credit_card": {"action": "redact", "operator": "mask", "keep_last": 4}}}"#,
     );
-    let input = write_file(&dir, "in.txt", SAMPLE.as_bytes());
+    let input = write_file(dir.path(), "in.txt", SAMPLE.as_bytes());
     let out = run(&["redact", "--policy", &policy, &input], b"");
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(
@@ -218,7 +232,7 @@ fn jsonl_shape_is_pinned() {
 fn jsonl_blocked_record_has_null_redacted_and_the_kind() {
     let dir = temp_dir();
     let policy = write_file(
-        &dir,
+        dir.path(),
         "block.json",
         br#"{"version": 1, "kinds": {"email": {"action": "block"}}}"#,
     );
@@ -300,7 +314,7 @@ fn malformed_jsonl_skip_reports_every_bad_line_and_keeps_alignment() {
 #[test]
 fn malformed_jsonl_fail_stops_at_the_first_bad_line() {
     let dir = temp_dir();
-    let file = write_file(&dir, "bad.jsonl", BAD_JSONL);
+    let file = write_file(dir.path(), "bad.jsonl", BAD_JSONL);
     let out = run(&["scan", "--jsonl", "--on-error", "fail", &file], b"");
     assert_eq!(out.code, 2);
     assert_eq!(out.stdout.lines().count(), 1, "{}", out.stdout);
@@ -386,7 +400,7 @@ fn exit_codes() {
     );
     // 2: usage and input errors, each with a message on stderr.
     let dir = temp_dir();
-    let missing = dir.join("missing.txt");
+    let missing = dir.path().join("missing.txt");
     let missing = missing.to_str().expect("UTF-8");
     let cases: Vec<(Vec<&str>, &str)> = vec![
         (vec![], "missing command"),
@@ -398,7 +412,10 @@ fn exit_codes() {
         ),
         (vec!["scan", "--policy"], "--policy"),
         (vec!["scan", missing], "missing.txt"),
-        (vec!["scan", dir.to_str().expect("UTF-8")], "is a directory"),
+        (
+            vec!["scan", dir.path().to_str().expect("UTF-8")],
+            "is a directory",
+        ),
         (vec!["redact", "--policy", missing], "cannot read policy"),
         (vec!["policy", "check"], "missing FILE"),
         (vec!["help", "nope"], "unknown command `nope`"),
@@ -414,7 +431,7 @@ fn exit_codes() {
         );
     }
     // A missing file among good ones: the rest is processed (skip) and the exit is 2.
-    let good = write_file(&dir, "good.txt", b"a@example.com\n");
+    let good = write_file(dir.path(), "good.txt", b"a@example.com\n");
     let out = run(&["scan", missing, &good], b"");
     assert_eq!(out.code, 2);
     assert_eq!(
@@ -433,7 +450,7 @@ fn exit_codes() {
 fn bad_policy_names_the_field() {
     let dir = temp_dir();
     let bad = write_file(
-        &dir,
+        dir.path(),
         "bad.json",
         br#"{"version": 1, "kinds": {"email": {"action": "redact", "operator": "scramble"}}}"#,
     );
@@ -448,7 +465,7 @@ fn bad_policy_names_the_field() {
     assert_eq!(out.code, 2);
     assert_eq!(out.stderr, expected);
     // Not JSON at all, and a custom pattern that does not compile.
-    let not_json = write_file(&dir, "not.json", b"{version: 1");
+    let not_json = write_file(dir.path(), "not.json", b"{version: 1");
     let out = run(&["policy", "check", &not_json], b"");
     assert_eq!(out.code, 2);
     assert!(
@@ -457,7 +474,7 @@ fn bad_policy_names_the_field() {
         out.stderr
     );
     let regex = write_file(
-        &dir,
+        dir.path(),
         "regex.json",
         br#"{"version": 1, "custom": [{"name": "ticket", "pattern": "TCK-(["}]}"#,
     );
@@ -501,7 +518,7 @@ fn policy_check_summarises_a_valid_policy() {
 
     let dir = temp_dir();
     let custom = write_file(
-        &dir,
+        dir.path(),
         "custom.json",
         br#"{"version": 1, "kinds": {"phone": {"enabled": false}},
              "custom": [{"name": "ticket", "pattern": "TCK-[0-9]{6}", "category": "custom"}]}"#,
@@ -517,12 +534,12 @@ fn policy_check_summarises_a_valid_policy() {
 fn hash_key_file_keys_the_hash_operator() {
     let dir = temp_dir();
     let policy = write_file(
-        &dir,
+        dir.path(),
         "hash.json",
         br#"{"version": 1, "default": {"action": "redact", "operator": "hash"}}"#,
     );
-    let k1 = write_file(&dir, "k1", b"0123456789abcdef0123456789abcdef\n");
-    let k2 = write_file(&dir, "k2", b"fedcba9876543210fedcba9876543210\n");
+    let k1 = write_file(dir.path(), "k1", b"0123456789abcdef0123456789abcdef\n");
+    let k2 = write_file(dir.path(), "k2", b"fedcba9876543210fedcba9876543210\n");
     let input = b"mail jane@example.com\n";
     let a = run(
         &["redact", "--policy", &policy, "--hash-key-file", &k1],
@@ -546,7 +563,7 @@ fn hash_key_file_keys_the_hash_operator() {
     assert_eq!(d.code, 0);
     assert!(d.stderr.contains("no --hash-key-file"), "{}", d.stderr);
     // A short or missing key file is an input error.
-    let short = write_file(&dir, "short", b"abc\n");
+    let short = write_file(dir.path(), "short", b"abc\n");
     let e = run(
         &["redact", "--policy", &policy, "--hash-key-file", &short],
         input,
