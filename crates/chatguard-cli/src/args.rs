@@ -13,12 +13,14 @@ Usage:
   chatguard scan [OPTIONS] [FILE...]     report findings (kind, rule, score; never the matched text)
   chatguard redact [OPTIONS] [FILE...]   write the text with findings rewritten
   chatguard policy check FILE            validate a policy and summarise it
+  chatguard eval [--corpus DIR] [--check]  measure detection quality on the labelled corpus
   chatguard help [COMMAND]               show help for a command
   chatguard --version                    print the version
 
 FILE `-` or no FILE reads standard input.
 
-Exit codes: 0 ok; 1 findings and --fail-on-findings given; 2 usage or input error.
+Exit codes: 0 ok; 1 findings and --fail-on-findings given (or eval --check failed);
+2 usage or input error.
 Run `chatguard help scan` for the options of scan and redact.
 ";
 
@@ -63,6 +65,20 @@ Validates the JSON policy in FILE. Exit 0 and a summary (kinds enabled, the acti
 each category) when it is valid; exit 2 naming the field and the reason when it is not.
 ";
 
+/// Help for `eval`.
+pub(crate) const EVAL_HELP: &str = "\
+Usage:
+  chatguard eval [--corpus DIR] [--check]
+
+Runs the detectors over the labelled synthetic corpus in DIR (default: the crate's
+tests/eval) and prints the quality report.
+
+Options:
+  --corpus DIR   the corpus directory
+  --check        exit 1, listing the failures on stderr, when the report has any
+  -h, --help     show this help
+";
+
 /// What the command line asks for.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum Command {
@@ -74,6 +90,13 @@ pub(crate) enum Command {
     Process(ProcessArgs),
     /// `policy check FILE`.
     PolicyCheck(PathBuf),
+    /// `eval [--corpus DIR] [--check]`.
+    Eval {
+        /// The corpus directory (`None`: the default).
+        corpus: Option<PathBuf>,
+        /// Fail when the report lists failures.
+        check: bool,
+    },
 }
 
 /// A help page.
@@ -82,6 +105,7 @@ pub(crate) enum Topic {
     Top,
     Process,
     Policy,
+    Eval,
 }
 
 impl Topic {
@@ -90,6 +114,7 @@ impl Topic {
             Topic::Top => USAGE,
             Topic::Process => PROCESS_HELP,
             Topic::Policy => POLICY_HELP,
+            Topic::Eval => EVAL_HELP,
         }
     }
 }
@@ -145,6 +170,7 @@ pub(crate) fn parse(args: Vec<OsString>) -> Result<Command, UsageError> {
             Some("scan") => process(&mut p, Mode::Scan),
             Some("redact") => process(&mut p, Mode::Redact),
             Some("policy") => policy(&mut p),
+            Some("eval") => eval(&mut p),
             Some("help") => help(&mut p),
             _ => Err(UsageError(format!(
                 "unknown command `{}`",
@@ -218,12 +244,27 @@ fn policy(p: &mut lexopt::Parser) -> Result<Command, UsageError> {
     }
 }
 
+fn eval(p: &mut lexopt::Parser) -> Result<Command, UsageError> {
+    let mut corpus = None;
+    let mut check = false;
+    while let Some(arg) = p.next()? {
+        match arg {
+            Short('h') | Long("help") => return Ok(Command::Help(Topic::Eval)),
+            Long("corpus") => corpus = Some(p.value()?.into()),
+            Long("check") => check = true,
+            other => return Err(other.unexpected().into()),
+        }
+    }
+    Ok(Command::Eval { corpus, check })
+}
+
 fn help(p: &mut lexopt::Parser) -> Result<Command, UsageError> {
     let topic = match p.next()? {
         None => Topic::Top,
         Some(Value(v)) => match v.to_str() {
             Some("scan" | "redact") => Topic::Process,
             Some("policy") => Topic::Policy,
+            Some("eval") => Topic::Eval,
             Some("help") => Topic::Top,
             _ => {
                 return Err(UsageError(format!(
@@ -299,5 +340,25 @@ mod tests {
             Ok(Command::Help(Topic::Policy))
         );
         assert_eq!(parse_str(&["--version"]), Ok(Command::Version));
+        assert_eq!(parse_str(&["help", "eval"]), Ok(Command::Help(Topic::Eval)));
+    }
+
+    #[test]
+    fn eval_options() {
+        assert_eq!(
+            parse_str(&["eval"]),
+            Ok(Command::Eval {
+                corpus: None,
+                check: false
+            })
+        );
+        assert_eq!(
+            parse_str(&["eval", "--corpus", "c", "--check"]),
+            Ok(Command::Eval {
+                corpus: Some(PathBuf::from("c")),
+                check: true
+            })
+        );
+        assert!(parse_str(&["eval", "extra"]).is_err());
     }
 }

@@ -27,7 +27,7 @@ use ui::Ui;
 
 /// Success: no findings, or findings without `--fail-on-findings`.
 pub const EXIT_OK: u8 = 0;
-/// Something was found and `--fail-on-findings` was given.
+/// Something was found and `--fail-on-findings` was given, or `eval --check` found failures.
 pub const EXIT_FINDINGS: u8 = 1;
 /// A usage or input error (unknown flag, missing or unreadable file, bad policy, bad line).
 pub const EXIT_ERROR: u8 = 2;
@@ -64,7 +64,51 @@ pub fn run(args: Vec<OsString>, io: Io<'_>) -> u8 {
         ),
         Command::Process(a) => process::run(&a, io.stdin, io.stdout, &mut ui),
         Command::PolicyCheck(path) => policy_cmd::run(&path, io.stdout, &mut ui),
+        Command::Eval { corpus, check } => cmd_eval(corpus.as_deref(), check, io.stdout, &mut ui),
     }
+}
+
+/// `chatguard eval [--corpus DIR] [--check]`: runs [`eval::run`] over the corpus (default: this
+/// crate's `tests/eval`), which writes the report to stdout; with `--check`, exits 1 and lists
+/// [`eval::Report::failures`] on stderr when there are any.
+fn cmd_eval(
+    corpus: Option<&std::path::Path>,
+    check: bool,
+    out: &mut dyn Write,
+    ui: &mut Ui<'_>,
+) -> u8 {
+    let default = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/eval"));
+    let dir = corpus.unwrap_or(default);
+    if !dir.is_dir() {
+        ui.say(format_args!(
+            "{}: no evaluation corpus there (pass --corpus DIR)",
+            dir.display()
+        ));
+        return EXIT_ERROR;
+    }
+    let report = match eval::run(dir, out) {
+        Ok(report) => report,
+        Err(e) => {
+            ui.say(format_args!("eval: {e:#}"));
+            return EXIT_ERROR;
+        }
+    };
+    if let Err(e) = out.flush() {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            ui.say(format_args!("cannot write output: {e}"));
+            return EXIT_ERROR;
+        }
+    }
+    if check {
+        let failures = report.failures();
+        if !failures.is_empty() {
+            for failure in &failures {
+                ui.say(format_args!("eval check failed: {failure}"));
+            }
+            return EXIT_FINDINGS;
+        }
+    }
+    EXIT_OK
 }
 
 fn print(out: &mut dyn Write, text: &str, ui: &mut Ui<'_>) -> u8 {
