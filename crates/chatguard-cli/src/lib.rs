@@ -69,7 +69,7 @@ pub fn run(args: Vec<OsString>, io: Io<'_>) -> u8 {
 }
 
 /// `chatguard eval [--corpus DIR] [--check]`: runs [`eval::run`] over the corpus (default: this
-/// crate's `tests/eval`), which writes the report to stdout; with `--check`, exits 1 and lists
+/// workspace's `tests/eval`), which writes the report to stdout; with `--check`, exits 1 and lists
 /// [`eval::Report::failures`] on stderr when there are any.
 fn cmd_eval(
     corpus: Option<&std::path::Path>,
@@ -77,7 +77,7 @@ fn cmd_eval(
     out: &mut dyn Write,
     ui: &mut Ui<'_>,
 ) -> u8 {
-    let default = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/eval"));
+    let default = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/eval"));
     let dir = corpus.unwrap_or(default);
     if !dir.is_dir() {
         ui.say(format_args!(

@@ -62,8 +62,8 @@ const VERHOEFF_P: [[u8; 10]; 8] = [
     [1, 5, 7, 6, 2, 8, 3, 0, 9, 4],
     [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
     [8, 9, 1, 6, 0, 4, 3, 5, 2, 7],
-    [9, 4, 5, 3, 1, 2, 8, 7, 6, 0],
-    [4, 2, 8, 6, 5, 7, 0, 3, 9, 1],
+    [9, 4, 5, 3, 1, 2, 6, 8, 7, 0],
+    [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
     [2, 7, 9, 3, 8, 0, 6, 4, 1, 5],
     [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
 ];
@@ -136,9 +136,13 @@ mod tests {
         // Verhoeff (1969), worked example: 236 -> check digit 3.
         assert!(verhoeff(b"2363"));
         assert!(!verhoeff(b"2364"));
-        // Synthetic Aadhaar-format numbers (Verhoeff-valid, not issued).
+        // Synthetic Aadhaar-format numbers, checked with python-stdnum's verhoeff module; the
+        // last pair exercises rows 4 and 5 of the permutation table.
         assert!(verhoeff(b"234123412346"));
         assert!(!verhoeff(b"234123412347"));
+        assert!(verhoeff(b"730413757186"));
+        assert!(verhoeff(b"629164872336"));
+        assert!(!verhoeff(b"629164872337"));
     }
 
     #[test]
