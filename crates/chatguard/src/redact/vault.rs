@@ -46,15 +46,35 @@ impl Drop for Vault {
 /// The canonical form two spellings of one value share: letters and digits only, lower case
 /// (spaces and dashes inside a card number do not make it another card).
 pub(crate) fn canonical(kind: Kind, value: &str) -> String {
+    // Compare what the detectors saw: full-width and hidden characters folded away.
+    let view = crate::normalize::Normalized::new(value);
+    let folded = view.text().trim().to_lowercase();
     match kind {
-        Kind::Person | Kind::StreetAddress | Kind::Secret | Kind::Url | Kind::Custom(_) => {
-            value.trim().to_lowercase()
+        Kind::Person | Kind::StreetAddress | Kind::Secret | Kind::Url | Kind::Custom(_) => folded,
+        Kind::Email => {
+            // `jane (at) example (dot) com` is `jane@example.com`.
+            let mut spelled = folded;
+            for (form, with) in [
+                ("(at)", "@"),
+                ("[at]", "@"),
+                ("{at}", "@"),
+                ("<at>", "@"),
+                (" at ", "@"),
+            ] {
+                spelled = spelled.replace(form, with);
+            }
+            for (form, with) in [
+                ("(dot)", "."),
+                ("[dot]", "."),
+                ("{dot}", "."),
+                ("<dot>", "."),
+                (" dot ", "."),
+            ] {
+                spelled = spelled.replace(form, with);
+            }
+            spelled.chars().filter(|c| !c.is_whitespace()).collect()
         }
-        _ => value
-            .chars()
-            .filter(|c| c.is_alphanumeric() || *c == '@')
-            .flat_map(char::to_lowercase)
-            .collect(),
+        _ => folded.chars().filter(|c| c.is_alphanumeric()).collect(),
     }
 }
 
@@ -239,6 +259,14 @@ mod tests {
         );
         assert_eq!(
             v.pseudonym("EMAIL", Kind::Email, "jane@example.com"),
+            "[EMAIL_1]"
+        );
+        assert_eq!(
+            v.pseudonym("EMAIL", Kind::Email, "ｊａｎｅ＠ｅｘａｍｐｌｅ．ｃｏｍ"),
+            "[EMAIL_1]"
+        );
+        assert_eq!(
+            v.pseudonym("EMAIL", Kind::Email, "jane (at) example (dot) com"),
             "[EMAIL_1]"
         );
         assert_eq!(
