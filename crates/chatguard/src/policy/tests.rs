@@ -124,3 +124,57 @@ fn display_names_field_and_reason() {
         "invalid policy: `kinds.email.action`: must be one of: allow, redact, block, ask"
     );
 }
+
+/// The published JSON Schema names exactly the fields, kinds and categories the parser accepts.
+#[test]
+fn schema_matches_the_parser() {
+    let schema: serde_json::Value = serde_json::from_str(include_str!(
+        "../../../../tests/policies/policy.schema.json"
+    ))
+    .expect("schema is JSON");
+    let kinds: Vec<&str> = schema["$defs"]["kind"]["enum"]
+        .as_array()
+        .expect("kind enum")
+        .iter()
+        .filter_map(|v| v.as_str())
+        .collect();
+    let builtin: Vec<&str> = Kind::BUILTIN
+        .iter()
+        .filter_map(|k| k.builtin_name())
+        .collect();
+    assert_eq!(kinds, builtin, "schema kinds differ from Kind::BUILTIN");
+    let categories: Vec<&str> = schema["$defs"]["category"]["enum"]
+        .as_array()
+        .expect("category enum")
+        .iter()
+        .filter_map(|v| v.as_str())
+        .collect();
+    let names: Vec<&str> = Category::ALL.iter().map(|c| c.name()).collect();
+    assert_eq!(categories, names);
+    // Every top-level property is accepted, and an unknown one is rejected.
+    for field in schema["properties"].as_object().expect("properties").keys() {
+        let doc = match field.as_str() {
+            "version" => continue,
+            "$schema" | "description" => format!(r#"{{"version":1,"{field}":"x"}}"#),
+            "min_score" => r#"{"version":1,"min_score":0.5}"#.to_owned(),
+            "custom" | "deny" | "allow" => format!(r#"{{"version":1,"{field}":[]}}"#),
+            "default" => r#"{"version":1,"default":{"action":"allow"}}"#.to_owned(),
+            _ => format!(r#"{{"version":1,"{field}":{{}}}}"#),
+        };
+        Policy::from_json(&doc).unwrap_or_else(|e| panic!("schema field {field} rejected: {e}"));
+    }
+    // Every example policy in tests/policies parses.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/policies");
+    for entry in std::fs::read_dir(dir).expect("tests/policies") {
+        let path = entry.expect("entry").path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_owned();
+        if name.ends_with(".json") && name != "policy.schema.json" {
+            let text = std::fs::read_to_string(&path).expect("readable");
+            Policy::from_json(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        }
+    }
+}
