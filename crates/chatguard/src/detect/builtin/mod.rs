@@ -6,6 +6,7 @@ use crate::Kind;
 mod card;
 mod email;
 mod iban;
+mod phone;
 
 /// Every built-in recognizer.
 pub(crate) static RECOGNIZERS: &[Recognizer] = &[
@@ -26,6 +27,12 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
         context: iban::CONTEXT,
         needs_context: false,
         scan: iban::scan,
+    },
+    Recognizer {
+        kind: Kind::Phone,
+        context: phone::CONTEXT,
+        needs_context: false,
+        scan: phone::scan,
     },
 ];
 
