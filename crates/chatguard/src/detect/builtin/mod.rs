@@ -6,6 +6,7 @@ use crate::Kind;
 mod card;
 mod email;
 mod iban;
+mod ip;
 mod phone;
 
 /// Every built-in recognizer.
@@ -33,6 +34,12 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
         context: phone::CONTEXT,
         needs_context: false,
         scan: phone::scan,
+    },
+    Recognizer {
+        kind: Kind::IpAddress,
+        context: ip::CONTEXT,
+        needs_context: false,
+        scan: ip::scan,
     },
 ];
 
