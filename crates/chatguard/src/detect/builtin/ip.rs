@@ -128,7 +128,7 @@ fn v4_bounds_ok(text: &str, start: usize, end: usize) -> bool {
             return false;
         }
         if p == b':' {
-            let head = text[..start - 1].as_bytes();
+            let head = &bytes[..start - 1];
             let tail = &head[head.len().saturating_sub(5)..];
             if head.ends_with(b":") || tail.eq_ignore_ascii_case(b":ffff") {
                 return false;
