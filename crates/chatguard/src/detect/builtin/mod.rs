@@ -8,6 +8,7 @@ mod email;
 mod iban;
 mod ip;
 mod phone;
+mod url;
 
 /// Every built-in recognizer.
 pub(crate) static RECOGNIZERS: &[Recognizer] = &[
@@ -40,6 +41,12 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
         context: ip::CONTEXT,
         needs_context: false,
         scan: ip::scan,
+    },
+    Recognizer {
+        kind: Kind::Url,
+        context: url::CONTEXT,
+        needs_context: false,
+        scan: url::scan,
     },
 ];
 
