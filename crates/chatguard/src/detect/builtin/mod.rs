@@ -7,6 +7,7 @@ mod card;
 mod email;
 mod iban;
 mod ip;
+mod mac;
 mod phone;
 mod url;
 
@@ -41,6 +42,12 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
         context: ip::CONTEXT,
         needs_context: false,
         scan: ip::scan,
+    },
+    Recognizer {
+        kind: Kind::MacAddress,
+        context: mac::CONTEXT,
+        needs_context: false,
+        scan: mac::scan,
     },
     Recognizer {
         kind: Kind::Url,
