@@ -4,6 +4,7 @@ use super::Recognizer;
 use crate::Kind;
 
 mod card;
+mod dob;
 mod email;
 mod iban;
 mod ip;
@@ -54,6 +55,12 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
         context: url::CONTEXT,
         needs_context: false,
         scan: url::scan,
+    },
+    Recognizer {
+        kind: Kind::DateOfBirth,
+        context: dob::CONTEXT,
+        needs_context: true,
+        scan: dob::scan,
     },
 ];
 
