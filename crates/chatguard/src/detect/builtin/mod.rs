@@ -9,6 +9,7 @@ mod email;
 mod iban;
 mod ip;
 mod mac;
+mod passport;
 mod phone;
 mod url;
 
@@ -61,6 +62,19 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
         context: dob::CONTEXT,
         needs_context: true,
         scan: dob::scan,
+    },
+    Recognizer {
+        kind: Kind::Passport,
+        context: passport::CONTEXT,
+        needs_context: true,
+        scan: passport::scan,
+    },
+    // The machine-readable zone carries check digits: no context needed.
+    Recognizer {
+        kind: Kind::Passport,
+        context: passport::CONTEXT,
+        needs_context: false,
+        scan: passport::scan_mrz,
     },
 ];
 
