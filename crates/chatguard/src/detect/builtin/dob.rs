@@ -7,7 +7,7 @@
 //! `12 March 1985`, `March 12, 1985`, `12th of March 1985`, `12. März 1985`, `12 mars 1985`,
 //! `12 de marzo de 1985`, `12 marzo 1985`, `12 maart 1985`, `12 de março de 1985`.
 
-use crate::detect::context::floor_boundary;
+use crate::detect::context::{ceil_boundary, floor_boundary};
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 use crate::{Kind, Score};
@@ -34,6 +34,7 @@ pub(crate) const CONTEXT: &[&str] = &[
     "nacido",
     "nacida",
     "nació",
+    "nací",
     "fecha de nacimiento",
     "nacimiento",
     "cumpleaños",
@@ -180,14 +181,17 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         for &(s, e) in &run.groups {
             if e - s == 4 {
                 if let Some(start) = written(text, s) {
-                    push(out, start, e);
+                    push(text, out, start, e);
                 }
             }
         }
     }
 }
 
-fn push(out: &mut Vec<Candidate>, start: usize, end: usize) {
+fn push(text: &str, out: &mut Vec<Candidate>, start: usize, end: usize) {
+    if !birth_word_owns(text, start, end) {
+        return;
+    }
     out.push(Candidate {
         kind: Kind::DateOfBirth,
         start,
@@ -196,6 +200,67 @@ fn push(out: &mut Vec<Candidate>, start: usize, end: usize) {
         rule: "date_of_birth.context",
         validated: false,
     });
+}
+
+/// Whether a birth word introduces this date: it stands before the date with no other number in
+/// between (`born in 1985, moved 2019-05-01` does not make the second date a birth date), or
+/// right after it without starting a date of its own (`12.03.1985 (date of birth)`, but not
+/// `issued 2019-05-01; DOB: 1985-03-12`). The context scorer then applies its usual window.
+fn birth_word_owns(text: &str, start: usize, end: usize) -> bool {
+    let from = floor_boundary(text, start.saturating_sub(48));
+    let before = text[from..start].to_lowercase();
+    let last_word_end = CONTEXT
+        .iter()
+        .filter_map(|w| {
+            before
+                .match_indices(w)
+                .filter(|(i, _)| {
+                    before[..*i]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !c.is_alphanumeric())
+                })
+                .last()
+                .map(|(i, _)| i + w.len())
+        })
+        .max();
+    if let Some(e) = last_word_end {
+        if !before[e..].bytes().any(|b| b.is_ascii_digit()) {
+            return true;
+        }
+    }
+    let to = ceil_boundary(text, end.saturating_add(24).min(text.len()));
+    let after = text[end..to].to_lowercase();
+    let first_word = CONTEXT
+        .iter()
+        .filter_map(|w| {
+            after
+                .match_indices(w)
+                .find(|(i, _)| {
+                    after[..*i]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !c.is_alphanumeric())
+                })
+                .map(|(i, _)| (i, i + w.len()))
+        })
+        .min();
+    let Some((i, e)) = first_word else {
+        return false;
+    };
+    let between_ok = after[..i]
+        .chars()
+        .all(|c| c.is_whitespace() || matches!(c, '(' | '[' | '-' | ',' | '='));
+    let starts_date = after[e..]
+        .chars()
+        .take_while(|c| !c.is_alphanumeric())
+        .count()
+        < 6
+        && after[e..]
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(|c| c.is_ascii_digit());
+    between_ok && !starts_date
 }
 
 fn value(b: &[u8]) -> u32 {
@@ -257,7 +322,7 @@ fn numeric(text: &str, groups: &[(usize, usize)], out: &mut Vec<Candidate>) {
         };
         let (start, end) = (groups[first].0, groups[last].1);
         if ok && bounds_ok(bytes, start, end) {
-            push(out, start, end);
+            push(text, out, start, end);
         }
     }
 }
@@ -423,6 +488,7 @@ mod tests {
             ("né le 29/02/2000", "29/02/2000"),
             ("dob 12-03-85", "12-03-85"),
             ("DOB 1985-03-12T00:00:00Z", "1985-03-12"),
+            ("12.03.1985 (date of birth)", "12.03.1985"),
         ] {
             assert_eq!(found(text), [want], "{text}");
         }
@@ -463,6 +529,8 @@ mod tests {
             "born 12:30:45",
             "born March 1985",
             "born 1985",
+            "born in 1985, moved on 2019-05-01",
+            "issued 2019-05-01; DOB: 1985-03-12x",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }

@@ -72,7 +72,9 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
                 kind: Kind::Secret,
                 start: s,
                 end: e,
-                score: Score::from_milli(900),
+                // Above the email recognizer's score: `pass@host` inside the URL also reads as
+                // an address, and the credential must win that overlap.
+                score: Score::from_milli(980),
                 rule: "secret.url_credentials",
                 validated: false,
             });
