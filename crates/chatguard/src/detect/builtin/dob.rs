@@ -7,6 +7,10 @@
 //! `12 March 1985`, `March 12, 1985`, `12th of March 1985`, `12. März 1985`, `12 mars 1985`,
 //! `12 de marzo de 1985`, `12 marzo 1985`, `12 maart 1985`, `12 de março de 1985`.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use crate::detect::context::{ceil_boundary, floor_boundary};
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
@@ -207,22 +211,21 @@ fn push(text: &str, out: &mut Vec<Candidate>, start: usize, end: usize) {
 /// right after it without starting a date of its own (`12.03.1985 (date of birth)`, but not
 /// `issued 2019-05-01; DOB: 1985-03-12`). The context scorer then applies its usual window.
 fn birth_word_owns(text: &str, start: usize, end: usize) -> bool {
+    let Some(finder) = BIRTH_WORDS.as_ref() else {
+        return false;
+    };
+    let word_start = |hay: &str, i: usize| {
+        hay[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+    };
     let from = floor_boundary(text, start.saturating_sub(48));
     let before = text[from..start].to_lowercase();
-    let last_word_end = CONTEXT
-        .iter()
-        .filter_map(|w| {
-            before
-                .match_indices(w)
-                .filter(|(i, _)| {
-                    before[..*i]
-                        .chars()
-                        .next_back()
-                        .is_none_or(|c| !c.is_alphanumeric())
-                })
-                .last()
-                .map(|(i, _)| i + w.len())
-        })
+    let last_word_end = finder
+        .find_overlapping_iter(&before)
+        .filter(|m| word_start(&before, m.start()))
+        .map(|m| m.end())
         .max();
     if let Some(e) = last_word_end {
         if !before[e..].bytes().any(|b| b.is_ascii_digit()) {
@@ -231,37 +234,29 @@ fn birth_word_owns(text: &str, start: usize, end: usize) -> bool {
     }
     let to = ceil_boundary(text, end.saturating_add(24).min(text.len()));
     let after = text[end..to].to_lowercase();
-    let first_word = CONTEXT
-        .iter()
-        .filter_map(|w| {
-            after
-                .match_indices(w)
-                .find(|(i, _)| {
-                    after[..*i]
-                        .chars()
-                        .next_back()
-                        .is_none_or(|c| !c.is_alphanumeric())
-                })
-                .map(|(i, _)| (i, i + w.len()))
-        })
-        .min();
-    let Some((i, e)) = first_word else {
+    let Some((i, e)) = finder
+        .find_overlapping_iter(&after)
+        .filter(|m| word_start(&after, m.start()))
+        .map(|m| (m.start(), m.end()))
+        .min()
+    else {
         return false;
     };
     let between_ok = after[..i]
         .chars()
         .all(|c| c.is_whitespace() || matches!(c, '(' | '[' | '-' | ',' | '='));
-    let starts_date = after[e..]
+    let mut rest = after[e..].chars().skip_while(|c| !c.is_alphanumeric());
+    let gap = after[e..]
         .chars()
         .take_while(|c| !c.is_alphanumeric())
-        .count()
-        < 6
-        && after[e..]
-            .chars()
-            .find(|c| c.is_alphanumeric())
-            .is_some_and(|c| c.is_ascii_digit());
+        .count();
+    let starts_date = gap < 6 && rest.next().is_some_and(|c| c.is_ascii_digit());
     between_ok && !starts_date
 }
+
+/// Finds the birth words in a lowercased window.
+static BIRTH_WORDS: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| AhoCorasick::new(CONTEXT).ok());
 
 fn value(b: &[u8]) -> u32 {
     b.iter().fold(0u32, |a, &d| {

@@ -495,6 +495,15 @@ impl Shape {
         self.uniform(1).is_some_and(|s| allowed.contains(&s))
     }
 
+    /// True for four dot-separated groups of at most three digits (`84.164.79.99`): an IPv4
+    /// address, whatever else the digits could be.
+    fn is_ipv4(&self) -> bool {
+        self.n == 4
+            && !self.any_paren()
+            && self.seps[1..4].iter().all(|&c| c == b'.')
+            && self.lens().iter().all(|&l| l <= 3)
+    }
+
     /// True for three groups that read as a calendar date (Y-M-D, D.M.Y, M/D/Y, D M YY).
     fn is_date(&self) -> bool {
         if self.n != 3 || self.any_paren() || self.seps[1] != self.seps[2] {
@@ -606,7 +615,7 @@ fn classify(s: &Shape) -> Option<Hit> {
     if s.plus {
         return e164(s);
     }
-    if s.is_date() {
+    if s.is_date() || s.is_ipv4() {
         return None;
     }
     let d = s.digits();
@@ -726,7 +735,7 @@ fn compact(d: &[u8]) -> Option<Hit> {
     }
     match (n, first) {
         (10, b'6'..=b'9') => hit("phone.in", COMPACT),
-        (10, b'3') => hit("phone.it", COMPACT),
+        (9..=10, b'3') => hit("phone.it", COMPACT),
         (9, b'6'..=b'9') => hit("phone.es", COMPACT),
         _ => None,
     }
@@ -832,10 +841,12 @@ fn br(s: &Shape) -> Option<Hit> {
         return None;
     }
     let sub = d[2];
+    // Nine-digit mobiles start with 9; eight-digit numbers are landlines (2-5) or mobiles from
+    // before the ninth digit (6-9).
     let ok_sub = if s.lens[1] == 5 {
         sub == b'9'
     } else {
-        (b'2'..=b'5').contains(&sub)
+        (b'2'..=b'9').contains(&sub)
     };
     let ok_sep = if s.paren[0] {
         matches!(s.seps[1], 0 | b' ')
@@ -920,6 +931,10 @@ fn de(s: &Shape) -> Option<Hit> {
         (9..=12).contains(&s.len)
     };
     if !len_ok || (1..s.n).any(|k| s.lens[k] < 3 || s.paren[k]) {
+        return None;
+    }
+    // `01234-5678` is the shape of a US ZIP+4 code.
+    if s.lens() == [5, 4] && s.seps[1] == b'-' {
         return None;
     }
     let first_ok = if s.paren[0] {
@@ -1125,6 +1140,7 @@ mod tests {
             ("02 12345678", "02 12345678", "phone.it"),
             ("(11) 91234-5678", "(11) 91234-5678", "phone.br"),
             ("11 3456-7890", "11 3456-7890", "phone.br"),
+            ("42 9797-1147", "42 9797-1147", "phone.br"),
             ("98765 43210", "98765 43210", "phone.in"),
         ] {
             assert_eq!(found(text), [want], "{text}");
@@ -1191,6 +1207,8 @@ mod tests {
             "3.14159265358",
             "12.345.678",
             "1 912 345 678",
+            "84.164.79.99",
+            "ZIP 04363-5205",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
