@@ -15,27 +15,16 @@ use serde::Deserialize;
 #[rustfmt::skip]
 const SKIP: &[(&str, &str)] = &[
     // pii.toml
-    ("phone-e164", "phone detector not merged yet"),
-    ("phone-us-national", "phone detector not merged yet"),
-    ("phone-fr", "phone detector not merged yet"),
-    ("ip-v4", "ip_address detector not merged yet"),
-    ("ip-v6", "ip_address detector not merged yet"),
-    ("mac-colons", "mac_address detector not merged yet"),
-    ("url-https", "url detector not merged yet"),
     ("secret-aws-access-key", "secret detector not merged yet"),
     ("secret-github-token", "secret detector not merged yet"),
     ("person-self-intro", "person detector not merged yet"),
-    ("dob-with-context", "date_of_birth detector not merged yet"),
     // checksum.toml
     ("imei", "imei detector not merged yet"),
     ("bg-egn", "bg_egn detector not merged yet"),
     ("il-id", "il_id detector not merged yet"),
     // redact.toml
-    ("redact-url-allowed", "url detector not merged yet"),
     ("redact-secret-placeholder", "secret detector not merged yet"),
-    ("redact-phone", "phone detector not merged yet"),
     // normalize.toml
-    ("fullwidth-ip", "ip_address detector not merged yet"),
 ];
 
 #[derive(Deserialize)]

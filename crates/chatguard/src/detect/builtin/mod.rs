@@ -15,6 +15,7 @@ mod card;
 mod ch;
 mod cz;
 mod de;
+mod dob;
 mod email;
 mod es;
 mod fr;
@@ -24,18 +25,23 @@ mod ie;
 mod il;
 mod imei;
 mod india;
+mod ip;
 mod isin;
 mod it;
 mod latam;
+mod mac;
 mod natid;
 mod nl;
 mod nordic;
 mod nz;
+mod passport;
+mod phone;
 mod pl;
 mod pt;
 mod shape;
 mod tr;
 mod uk;
+mod url;
 mod us;
 mod vat;
 mod wallet;
@@ -112,6 +118,13 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
     rec(Kind::Imei, imei::CONTEXT, true, imei::scan_compact),
     rec(Kind::CryptoWallet, wallet::CONTEXT, false, wallet::scan),
     rec(Kind::CryptoWallet, wallet::CONTEXT, true, wallet::scan_unchecked),
+    rec(Kind::Phone, phone::CONTEXT, false, phone::scan),
+    rec(Kind::IpAddress, ip::CONTEXT, false, ip::scan),
+    rec(Kind::MacAddress, mac::CONTEXT, false, mac::scan),
+    rec(Kind::Url, url::CONTEXT, false, url::scan),
+    rec(Kind::DateOfBirth, dob::CONTEXT, true, dob::scan),
+    rec(Kind::Passport, passport::CONTEXT, true, passport::scan),
+    rec(Kind::Passport, passport::CONTEXT, false, passport::scan_mrz),
 ];
 
 /// One table row: the kind, its context words, whether it needs one of them, and its scanner.

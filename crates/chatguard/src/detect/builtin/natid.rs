@@ -411,7 +411,12 @@ mod end_to_end {
             "commande 289263166, factura 1234567893, pedido 021000021, 943 476 5919",
             "ordine n. 211062-5629 del 15.01.2024, totale 1.234.567,89 EUR",
         ] {
-            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+            // Phone numbers in these lines are real findings; no identifier may appear.
+            let ids: Vec<_> = kinds(text)
+                .into_iter()
+                .filter(|(k, _)| k.category() == crate::Category::GovernmentId)
+                .collect();
+            assert!(ids.is_empty(), "{text}: {ids:?}");
         }
     }
 }

@@ -1,0 +1,366 @@
+//! IP addresses: IPv4 dotted quads (octets `0..=255`, no leading zeros) and IPv6 in full,
+//! compressed, zoned (`fe80::1%eth0`) and IPv4-mapped (`::ffff:192.0.2.1`) forms.
+//!
+//! A dotted quad is also what a version number looks like: quads that are part of a longer dotted
+//! number are never reported, quads right after a version word (`version`, `v`, `release`,
+//! `build` …) are dropped unless an IP word is near, and quads of four single digits (`1.2.3.4`)
+//! need an IP context word. IPv6 text is validated by `core::net::Ipv6Addr`; times (`12:30:45`),
+//! MAC addresses and colon-separated byte dumps do not parse or are rejected by shape.
+
+use core::net::Ipv6Addr;
+
+use super::phone::{has_context, has_context_within};
+use crate::detect::hay::Hay;
+use crate::detect::Candidate;
+use crate::{Kind, Score};
+
+pub(crate) const CONTEXT: &[&str] = &[
+    "ip",
+    "ipv4",
+    "ipv6",
+    "ip address",
+    "address",
+    "addr",
+    "host",
+    "server",
+    "gateway",
+    "subnet",
+    "router",
+    "dns",
+    "ping",
+    "ssh",
+    "firewall",
+    "proxy",
+    "vpn",
+    "client",
+    "localhost",
+    "adresse",
+    "dirección",
+    "direccion",
+    "indirizzo",
+    "adres",
+    "endereço",
+    "endereco",
+    "servidor",
+    "serveur",
+];
+
+/// Words right before a dotted quad that make it a version number.
+const VERSION_WORDS: &[&str] = &[
+    "version", "ver", "v", "release", "rel", "build", "rev", "revision", "firmware", "fw", "patch",
+    "update", "sdk", "versión", "versao", "versão", "versione", "versie",
+];
+
+/// Base score of a dotted quad with at least one multi-digit octet.
+const V4: u16 = 700;
+/// Base score of a quad of single digits (`1.2.3.4`): needs an IP word to pass.
+const V4_SMALL: u16 = 400;
+/// Base score of an IPv6 address.
+const V6: u16 = 800;
+/// The longest IPv6 text (with an embedded IPv4 part) plus room for a zone.
+const MAX_V6: usize = 64;
+
+pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+    scan_v4(hay, out);
+    scan_v6(hay.text, out);
+}
+
+fn octet_ok(b: &[u8]) -> bool {
+    match b {
+        [_] => true,
+        [b'0', ..] => false,
+        [_, _] => true,
+        [a, b2, c] => {
+            (u32::from(*a - b'0') * 100 + u32::from(*b2 - b'0') * 10 + u32::from(*c - b'0')) <= 255
+        }
+        _ => false,
+    }
+}
+
+fn scan_v4(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+    let text = hay.text;
+    let bytes = text.as_bytes();
+    for run in &hay.numbers {
+        let g = &run.groups;
+        if g.len() < 4 {
+            continue;
+        }
+        let dot_after = |i: usize| g[i].1 < bytes.len() && bytes[g[i].1] == b'.';
+        for first in 0..=g.len() - 4 {
+            let last = first + 3;
+            if !(first..last).all(dot_after) {
+                continue;
+            }
+            // Not part of a longer dotted number (versions, OIDs).
+            if first > 0 && dot_after(first - 1) || last + 1 < g.len() && dot_after(last) {
+                continue;
+            }
+            if !g[first..=last].iter().all(|&(s, e)| octet_ok(&bytes[s..e])) {
+                continue;
+            }
+            let (start, end) = (g[first].0, g[last].1);
+            if !v4_bounds_ok(text, start, end) {
+                continue;
+            }
+            let near_ip = has_context(text, start, end, CONTEXT);
+            if !near_ip && has_context_within(text, start, end, 24, 0, VERSION_WORDS) {
+                continue;
+            }
+            let small = g[first..=last].iter().all(|&(s, e)| e - s == 1);
+            out.push(Candidate {
+                kind: Kind::IpAddress,
+                start,
+                end,
+                score: Score::from_milli(if small { V4_SMALL } else { V4 }),
+                rule: "ip.v4",
+                validated: false,
+            });
+        }
+    }
+}
+
+/// The quad must stand alone: not glued to letters, not after a dot or inside an IPv6 text.
+fn v4_bounds_ok(text: &str, start: usize, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    if start > 0 {
+        let p = bytes[start - 1];
+        if p.is_ascii_alphanumeric() || matches!(p, b'.' | b'_' | b'-' | b'$' | b'#') || p >= 0x80 {
+            return false;
+        }
+        if p == b':' {
+            let head = &bytes[..start - 1];
+            let tail = &head[head.len().saturating_sub(5)..];
+            if head.ends_with(b":") || tail.eq_ignore_ascii_case(b":ffff") {
+                return false;
+            }
+        }
+    }
+    match bytes.get(end) {
+        Some(b) if b.is_ascii_alphanumeric() || matches!(b, b'_' | b'%') || *b >= 0x80 => false,
+        Some(b'.' | b'-') => !bytes.get(end + 1).is_some_and(u8::is_ascii_alphanumeric),
+        _ => true,
+    }
+}
+
+fn is_v6_byte(b: u8) -> bool {
+    b.is_ascii_hexdigit() || b == b':' || b == b'.'
+}
+
+fn scan_v6(text: &str, out: &mut Vec<Candidate>) {
+    let bytes = text.as_bytes();
+    let mut covered = 0;
+    for colon in memchr::memchr_iter(b':', bytes) {
+        if colon < covered {
+            continue;
+        }
+        let mut start = colon;
+        while start > 0 && colon - start < MAX_V6 && is_v6_byte(bytes[start - 1]) {
+            start -= 1;
+        }
+        let mut end = colon + 1;
+        while end < bytes.len() && end - start < MAX_V6 && is_v6_byte(bytes[end]) {
+            end += 1;
+        }
+        covered = end;
+        if let Some((s, e)) = v6_at(text, start, end) {
+            covered = e;
+            out.push(Candidate {
+                kind: Kind::IpAddress,
+                start: s,
+                end: e,
+                score: Score::from_milli(if &text[s..e] == "::1" { 600 } else { V6 }),
+                rule: "ip.v6",
+                validated: false,
+            });
+        }
+    }
+}
+
+/// Validates the IPv6-looking text `start..end` and returns the address span (zone included).
+fn v6_at(text: &str, start: usize, mut end: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    if start > 0 {
+        let p = bytes[start - 1];
+        if p.is_ascii_alphanumeric() || p == b'_' || p >= 0x80 {
+            return None;
+        }
+    }
+    // Trailing sentence dots and a lone trailing colon are punctuation.
+    while end > start && bytes[end - 1] == b'.' {
+        end -= 1;
+    }
+    if end > start + 1 && bytes[end - 1] == b':' && bytes[end - 2] != b':' {
+        end -= 1;
+    }
+    let addr_text = text.get(start..end)?;
+    if end - start > 45 || end - start < 3 {
+        return None;
+    }
+    addr_text.parse::<Ipv6Addr>().ok()?;
+    if !v6_shape_ok(addr_text) {
+        return None;
+    }
+    // Zone id: `%eth0`, `%25` in URLs.
+    let mut zend = end;
+    if bytes.get(end) == Some(&b'%') {
+        let mut k = end + 1;
+        while k < bytes.len()
+            && k - end <= 16
+            && (bytes[k].is_ascii_alphanumeric() || matches!(bytes[k], b'_' | b'-'))
+        {
+            k += 1;
+        }
+        if k > end + 1 {
+            zend = k;
+        }
+    }
+    match bytes.get(zend) {
+        Some(b) if b.is_ascii_alphanumeric() || *b == b'_' || *b >= 0x80 => None,
+        _ => Some((start, zend)),
+    }
+}
+
+/// Shapes that parse as IPv6 but are something else: colon-separated byte dumps
+/// (`de:ad:be:ef:00:11:22:33`) and short compressed forms such as `a::b` that are not a known
+/// address range.
+fn v6_shape_ok(t: &str) -> bool {
+    if t == "::" {
+        return false;
+    }
+    let compressed = t.contains("::");
+    let hex_groups: Vec<&str> = t
+        .split(':')
+        .filter(|g| !g.is_empty() && !g.contains('.'))
+        .collect();
+    let has_v4 = t.contains('.');
+    if !compressed {
+        return !hex_groups.iter().all(|g| g.len() == 2);
+    }
+    if hex_groups.len() >= 3 || t == "::1" || has_v4 {
+        return true;
+    }
+    let Some(first) = hex_groups.first() else {
+        return false;
+    };
+    if t.starts_with("::") {
+        return false;
+    }
+    let f = first.to_ascii_lowercase();
+    let f = f.as_bytes();
+    // Global unicast 2000::/3, link-local fe80::/10, unique local fc00::/7, multicast ff00::/8.
+    f.len() == 4 && matches!(f[0], b'2' | b'3')
+        || f.len() == 4 && f.starts_with(b"fe") && matches!(f[2], b'8' | b'9' | b'a' | b'b')
+        || f.len() >= 3 && (f.starts_with(b"fc") || f.starts_with(b"fd"))
+        || f.len() == 4 && f.starts_with(b"ff")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        let hay = Hay::new(text);
+        let mut out = Vec::new();
+        scan(&hay, &mut out);
+        out.iter()
+            .filter(|c| c.score.as_f32() >= 0.5)
+            .map(|c| &text[c.start..c.end])
+            .collect()
+    }
+
+    fn all(text: &str) -> Vec<&str> {
+        let hay = Hay::new(text);
+        let mut out = Vec::new();
+        scan(&hay, &mut out);
+        out.iter().map(|c| &text[c.start..c.end]).collect()
+    }
+
+    // Addresses are from the documentation ranges of RFC 5737 (192.0.2.0/24, 198.51.100.0/24,
+    // 203.0.113.0/24) and RFC 3849 (2001:db8::/32), plus private and loopback addresses.
+
+    #[test]
+    fn ipv4_quads() {
+        assert_eq!(found("server at 192.0.2.1, ok"), ["192.0.2.1"]);
+        assert_eq!(found("ssh 10.0.0.254:22"), ["10.0.0.254"]);
+        assert_eq!(found("route 198.51.100.0/24"), ["198.51.100.0"]);
+        assert_eq!(found("255.255.255.0"), ["255.255.255.0"]);
+        assert_eq!(found("Mi IP es 203.0.113.9."), ["203.0.113.9"]);
+        assert_eq!(
+            found("from 192.168.1.1 to 192.168.1.2"),
+            ["192.168.1.1", "192.168.1.2"]
+        );
+        assert_eq!(found("http://192.0.2.1/x"), ["192.0.2.1"]);
+        // Single-digit quads score low without an IP word; with one the context scorer raises them.
+        assert!(found("1.2.3.4").is_empty());
+        assert_eq!(all("dns 8.8.8.8"), ["8.8.8.8"]);
+    }
+
+    #[test]
+    fn ipv4_invalid_and_versions() {
+        for text in [
+            "256.1.1.1",
+            "192.168.01.1",
+            "1.2.3.4.5",
+            "10.0.0.1.2",
+            "version 10.2.30.4",
+            "release 12.0.3.44",
+            "v 10.20.30.40",
+            "v10.20.30.40",
+            "build 2.16.240.1",
+            "1.3.6.1.4.1",
+            "192.168.1",
+            "a192.168.1.1",
+            "192.168.1.1a",
+            "2024.05.01",
+            "12:30:45",
+            "1,299.00",
+            "ISBN 978-3-16-148410-0",
+        ] {
+            assert!(all(text).is_empty(), "{text}: {:?}", all(text));
+        }
+        // An IP word wins over a version word.
+        assert_eq!(
+            found("version 2 of the server ip 10.20.30.40"),
+            ["10.20.30.40"]
+        );
+    }
+
+    #[test]
+    fn ipv6_forms() {
+        for (text, want) in [
+            ("addr 2001:db8::8a2e:370:7334 ok", "2001:db8::8a2e:370:7334"),
+            (
+                "2001:0db8:85a3:0000:0000:8a2e:0370:7334",
+                "2001:0db8:85a3:0000:0000:8a2e:0370:7334",
+            ),
+            ("ping ::1", "::1"),
+            ("fe80::1%eth0 is link-local", "fe80::1%eth0"),
+            ("mapped ::ffff:192.0.2.1.", "::ffff:192.0.2.1"),
+            ("[2001:db8::1]:8080", "2001:db8::1"),
+            ("Server: 2001:db8::1.", "2001:db8::1"),
+            ("fd12:3456:789a:1::1", "fd12:3456:789a:1::1"),
+        ] {
+            assert_eq!(found(text), [want], "{text}");
+        }
+    }
+
+    #[test]
+    fn ipv6_negatives() {
+        for text in [
+            "12:30:45",
+            "at 12:30 or 10:00:00.000",
+            "00:1A:2B:3C:4D:5E",
+            "de:ad:be:ef:00:11:22:33",
+            "std::vec::Vec",
+            "a::b",
+            "dead::beef",
+            "::",
+            "1::2::3",
+            "Note: see",
+            "2001:db8:::1",
+            "12345::",
+        ] {
+            assert!(all(text).is_empty(), "{text}: {:?}", all(text));
+        }
+    }
+}

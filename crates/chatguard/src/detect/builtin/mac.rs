@@ -1,0 +1,157 @@
+//! MAC addresses (EUI-48): six hex pairs joined by `:` or `-` (`00:1A:2B:3C:4D:5E`,
+//! `00-1a-2b-3c-4d-5e`) and the three dotted quads of hex digits Cisco prints (`001a.2b3c.4d5e`),
+//! with one separator throughout. Forms made only of decimal digits look like other numbers and
+//! get a score that needs a context word.
+
+use memchr::memchr3_iter;
+
+use crate::detect::hay::Hay;
+use crate::detect::Candidate;
+use crate::{Kind, Score};
+
+pub(crate) const CONTEXT: &[&str] = &[
+    "mac",
+    "mac address",
+    "hardware address",
+    "physical address",
+    "ethernet",
+    "wifi",
+    "wi-fi",
+    "wlan",
+    "bssid",
+    "nic",
+    "bluetooth",
+    "adresse mac",
+    "dirección mac",
+    "indirizzo mac",
+    "mac-adres",
+    "endereço mac",
+    "mac-adresse",
+];
+
+/// Base score of a MAC address with at least one hex letter.
+const HEX: u16 = 800;
+/// Base score of a MAC address made of decimal digits only.
+const DIGITS_ONLY: u16 = 400;
+
+pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+    let bytes = hay.text.as_bytes();
+    let mut covered = 0;
+    for p in memchr3_iter(b':', b'-', b'.', bytes) {
+        if p < covered {
+            continue;
+        }
+        let sep = bytes[p];
+        let (group, count) = if sep == b'.' { (4, 3) } else { (2, 6) };
+        let Some(start) = p.checked_sub(group) else {
+            continue;
+        };
+        let Some(end) = parse(bytes, start, sep, group, count) else {
+            continue;
+        };
+        covered = end;
+        let digits_only = bytes[start..end]
+            .iter()
+            .all(|&b| b.is_ascii_digit() || b == sep);
+        out.push(Candidate {
+            kind: Kind::MacAddress,
+            start,
+            end,
+            score: Score::from_milli(if digits_only { DIGITS_ONLY } else { HEX }),
+            rule: "mac.address",
+            validated: false,
+        });
+    }
+}
+
+/// Reads `count` hex groups of `group` digits joined by `sep` from `start`; returns the end when
+/// the address stands alone (no hex or separator glued on either side).
+fn parse(bytes: &[u8], start: usize, sep: u8, group: usize, count: usize) -> Option<usize> {
+    if start > 0 {
+        let p = bytes[start - 1];
+        if p.is_ascii_alphanumeric() || p == b'_' || p >= 0x80 || matches!(p, b':' | b'-' | b'.') {
+            return None;
+        }
+    }
+    let mut i = start;
+    for k in 0..count {
+        if k > 0 {
+            if bytes.get(i) != Some(&sep) {
+                return None;
+            }
+            i += 1;
+        }
+        let g = bytes.get(i..i + group)?;
+        if !g.iter().all(u8::is_ascii_hexdigit) {
+            return None;
+        }
+        i += group;
+    }
+    // Mixed case inside one address is unusual but legal; mixed separators are not.
+    match bytes.get(i) {
+        Some(b) if b.is_ascii_alphanumeric() || *b == b'_' || *b >= 0x80 => None,
+        Some(&b) if b == sep || b == b':' || b == b'-' => {
+            // A seventh group (EUI-64, byte dumps) or a different separator continuing.
+            if bytes.get(i + 1).is_some_and(u8::is_ascii_hexdigit) {
+                None
+            } else {
+                Some(i)
+            }
+        }
+        _ => Some(i),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        let hay = Hay::new(text);
+        let mut out = Vec::new();
+        scan(&hay, &mut out);
+        out.iter()
+            .filter(|c| c.score.as_f32() >= 0.5)
+            .map(|c| &text[c.start..c.end])
+            .collect()
+    }
+
+    // Addresses use the IEEE documentation OUI 00-00-5E-00-53-xx (RFC 7042) or are synthetic.
+
+    #[test]
+    fn the_three_notations() {
+        assert_eq!(found("mac 00:1A:2B:3C:4D:5E."), ["00:1A:2B:3C:4D:5E"]);
+        assert_eq!(found("00-1a-2b-3c-4d-5e"), ["00-1a-2b-3c-4d-5e"]);
+        assert_eq!(found("(001a.2b3c.4d5e)"), ["001a.2b3c.4d5e"]);
+        assert_eq!(
+            found("00-00-5E-00-53-01 and aa:bb:cc:dd:ee:ff"),
+            ["00-00-5E-00-53-01", "aa:bb:cc:dd:ee:ff"]
+        );
+        assert_eq!(
+            found("Die MAC-Adresse ist 3C:22:FB:12:34:56"),
+            ["3C:22:FB:12:34:56"]
+        );
+    }
+
+    #[test]
+    fn not_mac_addresses() {
+        for text in [
+            "00:1A:2B:3C:4D",          // five groups
+            "00:1A:2B:3C:4D:5E:6F",    // seven groups
+            "00:1A:2B:3C:4D:5E:6F:70", // EUI-64 / byte dump
+            "00:1A-2B:3C:4D:5E",       // mixed separators
+            "00:1G:2B:3C:4D:5E",       // not hex
+            "x00:1A:2B:3C:4D:5E",
+            "12:30:45",
+            "2024-05-01",
+            "001a.2b3c",
+            "001a.2b3c.4d5e.6f70",
+            "550e8400-e29b-41d4-a716-446655440000",
+            "192.168.1.1",
+            "2001:db8::1",
+            "12-34-56-78-90-12", // decimal only: needs a context word
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+}

@@ -1,0 +1,1242 @@
+//! Telephone numbers: E.164 (`+` or `00`, country code, per-country national number length) and
+//! the national formats of NANP (US/CA), UK, DE, FR, ES, IT, NL, BR and IN.
+//!
+//! The shared number runs do not include parentheses, so this module reads a phone-shaped token
+//! locally from the text at each run: an optional `+`, digit groups joined by one separator
+//! (` `, `-`, `.`, `/`), at most one parenthesised group (`(555)`, `(0)`), and an extension
+//! (`x123`, `ext. 123`). It then looks for the longest range of groups that has a phone shape.
+//!
+//! Precision first: dates, times, prices, IPs, versions, UUID fragments and digit runs glued to
+//! other tokens are never phones. National numbers written without `+` or parentheses are only
+//! reported in a typical grouping; compact national numbers (`5551234567`) need a phone context
+//! word nearby.
+
+use crate::detect::context::{ceil_boundary, contains_word, floor_boundary};
+use crate::detect::hay::Hay;
+use crate::detect::Candidate;
+use crate::{Kind, Score};
+
+pub(crate) const CONTEXT: &[&str] = &[
+    "phone",
+    "tel",
+    "telephone",
+    "call",
+    "mobile",
+    "mob",
+    "cell",
+    "sms",
+    "text me",
+    "whatsapp",
+    "fax",
+    "ring me",
+    "hotline",
+    "handy",
+    "telefon",
+    "rufnummer",
+    "mobil",
+    "anruf",
+    "festnetz",
+    "téléphone",
+    "tél",
+    "portable",
+    "appel",
+    "joindre",
+    "teléfono",
+    "telefono",
+    "móvil",
+    "movil",
+    "llamar",
+    "llámame",
+    "celular",
+    "cellulare",
+    "chiamare",
+    "chiamami",
+    "telefoon",
+    "mobiel",
+    "bellen",
+    "bel me",
+    "telemóvel",
+    "telemovel",
+    "ligar",
+    "contact",
+    "reach me",
+];
+
+/// The most digit groups a phone token keeps; longer tokens are not phones.
+const MAX_GROUPS: usize = 8;
+/// The most digits a phone token keeps.
+const MAX_DIGITS: usize = 20;
+/// Base score of an E.164 number with a valid country code and length.
+const E164: u16 = 750;
+/// Base score of a national number in a strong format (parentheses, dashes, dots in pairs).
+const STRONG: u16 = 650;
+/// Base score of a national number in a typical space-separated grouping.
+const TYPICAL: u16 = 600;
+/// Base score of a compact national number; only reported next to a phone context word.
+const COMPACT: u16 = 400;
+
+/// National significant number lengths per ITU-T E.164 country code (from the ITU national
+/// numbering plans; a subset covering the countries chat users are likeliest to write).
+const COUNTRIES: &[(&str, u8, u8)] = &[
+    ("1", 10, 10),
+    ("7", 10, 10),
+    ("20", 8, 10),
+    ("27", 9, 9),
+    ("30", 10, 10),
+    ("31", 9, 9),
+    ("32", 8, 9),
+    ("33", 9, 9),
+    ("34", 9, 9),
+    ("36", 8, 9),
+    ("39", 6, 11),
+    ("40", 9, 9),
+    ("41", 9, 9),
+    ("43", 7, 13),
+    ("44", 9, 10),
+    ("45", 8, 8),
+    ("46", 7, 9),
+    ("47", 8, 8),
+    ("48", 9, 9),
+    ("49", 6, 13),
+    ("51", 8, 9),
+    ("52", 10, 10),
+    ("53", 8, 8),
+    ("54", 10, 11),
+    ("55", 10, 11),
+    ("56", 9, 9),
+    ("57", 8, 10),
+    ("58", 10, 10),
+    ("60", 8, 10),
+    ("61", 9, 9),
+    ("62", 8, 12),
+    ("63", 8, 10),
+    ("64", 8, 10),
+    ("65", 8, 8),
+    ("66", 8, 9),
+    ("81", 9, 10),
+    ("82", 8, 10),
+    ("84", 9, 10),
+    ("86", 9, 11),
+    ("90", 10, 10),
+    ("91", 10, 10),
+    ("92", 9, 10),
+    ("93", 9, 9),
+    ("94", 9, 9),
+    ("95", 8, 10),
+    ("98", 10, 10),
+    ("212", 9, 9),
+    ("213", 8, 9),
+    ("216", 8, 8),
+    ("218", 9, 9),
+    ("221", 9, 9),
+    ("225", 10, 10),
+    ("233", 9, 9),
+    ("234", 8, 10),
+    ("237", 9, 9),
+    ("243", 9, 9),
+    ("244", 9, 9),
+    ("251", 9, 9),
+    ("254", 9, 9),
+    ("255", 9, 9),
+    ("256", 9, 9),
+    ("260", 9, 9),
+    ("263", 9, 9),
+    ("351", 9, 9),
+    ("352", 6, 11),
+    ("353", 7, 9),
+    ("354", 7, 7),
+    ("355", 8, 9),
+    ("356", 8, 8),
+    ("357", 8, 8),
+    ("358", 6, 11),
+    ("359", 8, 9),
+    ("370", 8, 8),
+    ("371", 8, 8),
+    ("372", 7, 8),
+    ("373", 8, 8),
+    ("374", 8, 8),
+    ("375", 9, 9),
+    ("376", 6, 9),
+    ("377", 8, 9),
+    ("378", 6, 10),
+    ("380", 9, 9),
+    ("381", 8, 9),
+    ("382", 8, 8),
+    ("383", 8, 8),
+    ("385", 8, 9),
+    ("386", 8, 8),
+    ("387", 8, 9),
+    ("389", 8, 8),
+    ("420", 9, 9),
+    ("421", 9, 9),
+    ("423", 7, 9),
+    ("501", 7, 7),
+    ("502", 8, 8),
+    ("503", 8, 8),
+    ("504", 8, 8),
+    ("505", 8, 8),
+    ("506", 8, 8),
+    ("507", 7, 8),
+    ("509", 8, 8),
+    ("591", 8, 8),
+    ("593", 8, 9),
+    ("595", 9, 9),
+    ("598", 8, 8),
+    ("852", 8, 8),
+    ("853", 8, 8),
+    ("855", 8, 9),
+    ("856", 8, 10),
+    ("880", 10, 10),
+    ("886", 8, 9),
+    ("960", 7, 7),
+    ("961", 7, 8),
+    ("962", 8, 9),
+    ("963", 8, 9),
+    ("964", 8, 10),
+    ("965", 8, 8),
+    ("966", 9, 9),
+    ("967", 7, 9),
+    ("968", 8, 8),
+    ("970", 8, 9),
+    ("971", 8, 9),
+    ("972", 8, 9),
+    ("973", 8, 8),
+    ("974", 8, 8),
+    ("975", 7, 8),
+    ("976", 8, 8),
+    ("977", 8, 10),
+    ("992", 9, 9),
+    ("993", 8, 8),
+    ("994", 9, 9),
+    ("995", 9, 9),
+    ("996", 9, 9),
+    ("998", 9, 9),
+];
+
+/// Country codes whose national numbers keep their leading 0 after the country code.
+const KEEPS_ZERO: &[&str] = &["39", "225", "378"];
+
+/// One digit group of a token.
+#[derive(Clone, Copy, Default)]
+struct Group {
+    start: usize,
+    end: usize,
+    /// Written in parentheses: `(` at `start - 1`, `)` at `end`.
+    paren: bool,
+    /// The separator before the group (0 for none, only next to a parenthesis).
+    sep: u8,
+}
+
+impl Group {
+    fn len(&self) -> usize {
+        self.end - self.start
+    }
+}
+
+/// A phone-shaped token read from the text.
+struct Token {
+    plus: bool,
+    groups: [Group; MAX_GROUPS],
+    n: usize,
+    /// End of an extension (`x123`, ` ext. 12`) after the last group.
+    ext_end: Option<usize>,
+}
+
+pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+    let text = hay.text;
+    let bytes = text.as_bytes();
+    let mut covered = 0;
+    for run in &hay.numbers {
+        if run.start < covered {
+            continue;
+        }
+        let start = if !run.plus && run.start > 0 && bytes[run.start - 1] == b'(' {
+            run.start - 1
+        } else {
+            run.start
+        };
+        if start < covered {
+            continue;
+        }
+        let Some(tok) = lex(bytes, start) else {
+            covered = run.end;
+            continue;
+        };
+        let last = tok.groups[tok.n - 1];
+        covered = tok.ext_end.unwrap_or(last.end + usize::from(last.paren));
+        if !start_ok(text, start) || !end_ok(text, covered) {
+            continue;
+        }
+        find_in(text, &tok, out);
+    }
+}
+
+/// Reads a phone-shaped token at `start` (a `+`, `(` or digit). `None` when the token is glued
+/// to letters, too long, or has no digits.
+fn lex(bytes: &[u8], start: usize) -> Option<Token> {
+    let mut tok = Token {
+        plus: false,
+        groups: [Group::default(); MAX_GROUPS],
+        n: 0,
+        ext_end: None,
+    };
+    let mut i = start;
+    if bytes.get(i) == Some(&b'+') {
+        tok.plus = true;
+        i += 1;
+    }
+    let mut sep = 0u8;
+    let mut paren_used = false;
+    let mut digits = 0;
+    loop {
+        let paren = bytes.get(i) == Some(&b'(');
+        let gs = if paren { i + 1 } else { i };
+        let mut j = gs;
+        while j < bytes.len() && bytes[j].is_ascii_digit() {
+            j += 1;
+        }
+        if j == gs || paren && (paren_used || bytes.get(j) != Some(&b')')) {
+            // A separator was followed by something that is not a group: end before it.
+            if tok.n == 0 {
+                return None;
+            }
+            break;
+        }
+        paren_used |= paren;
+        if tok.n == MAX_GROUPS {
+            return None;
+        }
+        digits += j - gs;
+        if digits > MAX_DIGITS {
+            return None;
+        }
+        tok.groups[tok.n] = Group {
+            start: gs,
+            end: j,
+            paren,
+            sep,
+        };
+        tok.n += 1;
+        i = if paren { j + 1 } else { j };
+        let next = bytes.get(i).copied();
+        let after = bytes.get(i + 1).copied();
+        match next {
+            Some(b) if b.is_ascii_alphabetic() => {
+                if let Some(e) = extension(bytes, i) {
+                    tok.ext_end = Some(e);
+                    return Some(tok);
+                }
+                return None;
+            }
+            Some(d) if d.is_ascii_digit() && paren => sep = 0,
+            Some(b' ' | b'-' | b'.' | b'/') if after.is_some_and(|a| a.is_ascii_digit()) => {
+                sep = bytes[i];
+                i += 1;
+            }
+            Some(b' ' | b'-') if after == Some(b'(') && !paren_used => {
+                sep = bytes[i];
+                i += 1;
+            }
+            Some(b'(') if !paren_used => sep = 0,
+            _ => break,
+        }
+    }
+    let end = {
+        let g = tok.groups[tok.n - 1];
+        g.end + usize::from(g.paren)
+    };
+    tok.ext_end = extension(bytes, end);
+    Some(tok)
+}
+
+/// The end of an extension starting at `at`: `x123`, ` x123`, ` ext. 123`, `ext 123`.
+fn extension(bytes: &[u8], at: usize) -> Option<usize> {
+    let mut i = at;
+    if bytes.get(i) == Some(&b' ') {
+        i += 1;
+    }
+    let rest = bytes.get(i..)?;
+    let skip = if rest.len() >= 3 && rest[..3].eq_ignore_ascii_case(b"ext") {
+        let mut k = 3;
+        if rest.get(k) == Some(&b'.') {
+            k += 1;
+        }
+        if rest.get(k) == Some(&b' ') {
+            k += 1;
+        }
+        k
+    } else if matches!(rest.first(), Some(b'x' | b'X')) {
+        1
+    } else {
+        return None;
+    };
+    let ds = i + skip;
+    let mut j = ds;
+    while j < bytes.len() && bytes[j].is_ascii_digit() {
+        j += 1;
+    }
+    let n = j - ds;
+    if !(1..=6).contains(&n) || bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    Some(j)
+}
+
+/// Whether what precedes a token at `s` lets it be a phone number (not the tail of a larger
+/// token such as a UUID, version, URL path or amount).
+fn start_ok(text: &str, s: usize) -> bool {
+    let mut before = text[..s].chars().rev();
+    let Some(c) = before.next() else {
+        return true;
+    };
+    let prev = before.next();
+    match c {
+        c if c.is_alphanumeric() => false,
+        '_' | '@' | '#' | '$' | '€' | '£' | '¥' | '₹' | '%' | '&' | '=' | '+' | '*' | '\\'
+        | '^' | '~' | '<' => false,
+        '-' | '/' => !prev.is_some_and(char::is_alphanumeric),
+        '.' | ',' | ':' => !prev.is_some_and(|p| p.is_ascii_digit()),
+        _ => true,
+    }
+}
+
+/// Whether what follows a token ending at `e` lets it be a phone number.
+fn end_ok(text: &str, e: usize) -> bool {
+    let mut after = text[e..].chars();
+    let Some(c) = after.next() else {
+        return true;
+    };
+    let next = after.next();
+    match c {
+        c if c.is_alphanumeric() => false,
+        '@' | '_' | '%' | '€' | '$' | '£' | '¥' | '₹' | '°' | '+' => false,
+        '-' | '/' | '.' | ',' | ':' => !next.is_some_and(char::is_alphanumeric),
+        _ => true,
+    }
+}
+
+/// A candidate range of groups, flattened for the format checks.
+struct Shape {
+    plus: bool,
+    d: [u8; MAX_DIGITS],
+    len: usize,
+    lens: [usize; MAX_GROUPS],
+    seps: [u8; MAX_GROUPS],
+    paren: [bool; MAX_GROUPS],
+    n: usize,
+}
+
+impl Shape {
+    fn new(bytes: &[u8], tok: &Token, first: usize, last: usize) -> Shape {
+        let mut s = Shape {
+            plus: tok.plus && first == 0,
+            d: [0; MAX_DIGITS],
+            len: 0,
+            lens: [0; MAX_GROUPS],
+            seps: [0; MAX_GROUPS],
+            paren: [false; MAX_GROUPS],
+            n: 0,
+        };
+        for g in &tok.groups[first..=last] {
+            for &b in &bytes[g.start..g.end] {
+                if s.len < MAX_DIGITS {
+                    s.d[s.len] = b;
+                    s.len += 1;
+                }
+            }
+            s.lens[s.n] = g.len();
+            s.seps[s.n] = g.sep;
+            s.paren[s.n] = g.paren;
+            s.n += 1;
+        }
+        s
+    }
+
+    fn digits(&self) -> &[u8] {
+        &self.d[..self.len]
+    }
+
+    fn lens(&self) -> &[usize] {
+        &self.lens[..self.n]
+    }
+
+    /// The digits of group `k`.
+    fn group(&self, k: usize) -> &[u8] {
+        let from: usize = self.lens[..k].iter().sum();
+        &self.d[from..from + self.lens[k]]
+    }
+
+    fn any_paren(&self) -> bool {
+        self.paren[..self.n].iter().any(|&p| p)
+    }
+
+    /// The separator shared by groups `from..n` (the one before each), if they all use one.
+    fn uniform(&self, from: usize) -> Option<u8> {
+        let seps = self.seps.get(from..self.n)?;
+        let first = *seps.first()?;
+        seps.iter().all(|&s| s == first).then_some(first)
+    }
+
+    /// Separators of a national number: the first group may be parenthesised and followed by
+    /// nothing, a space or a dash; the rest share one separator from `allowed`.
+    fn national_seps(&self, allowed: &[u8]) -> bool {
+        if self.paren[1..self.n].iter().any(|&p| p) {
+            return false;
+        }
+        if self.n == 1 {
+            return !self.paren[0];
+        }
+        if self.paren[0] {
+            if !matches!(self.seps[1], 0 | b' ' | b'-') {
+                return false;
+            }
+            return self.n == 2 || self.uniform(2).is_some_and(|s| allowed.contains(&s));
+        }
+        self.uniform(1).is_some_and(|s| allowed.contains(&s))
+    }
+
+    /// True for four dot-separated groups of at most three digits (`84.164.79.99`): an IPv4
+    /// address, whatever else the digits could be.
+    fn is_ipv4(&self) -> bool {
+        self.n == 4
+            && !self.any_paren()
+            && self.seps[1..4].iter().all(|&c| c == b'.')
+            && self.lens().iter().all(|&l| l <= 3)
+    }
+
+    /// True for three groups that read as a calendar date (Y-M-D, D.M.Y, M/D/Y, D M YY).
+    fn is_date(&self) -> bool {
+        if self.n != 3 || self.any_paren() || self.seps[1] != self.seps[2] {
+            return false;
+        }
+        let v = |k: usize| {
+            self.group(k)
+                .iter()
+                .fold(0u32, |a, &b| a * 10 + u32::from(b - b'0'))
+        };
+        let (a, b, c) = (v(0), v(1), v(2));
+        let day = |x: u32| (1..=31).contains(&x);
+        let month = |x: u32| (1..=12).contains(&x);
+        match self.lens() {
+            [4, 1..=2, 1..=2] => month(b) && day(c),
+            [1..=2, 1..=2, 2 | 4] => day(a) && month(b) || month(a) && day(b),
+            _ => false,
+        }
+    }
+}
+
+/// What a range of groups was recognised as.
+struct Hit {
+    rule: &'static str,
+    score: u16,
+}
+
+fn hit(rule: &'static str, score: u16) -> Option<Hit> {
+    Some(Hit { rule, score })
+}
+
+/// Finds the phone numbers among the groups of `tok`, longest range first.
+fn find_in(text: &str, tok: &Token, out: &mut Vec<Candidate>) {
+    let bytes = text.as_bytes();
+    let mut stack = [(0usize, tok.n - 1); MAX_GROUPS + 1];
+    let mut depth = 1;
+    while depth > 0 {
+        depth -= 1;
+        let (lo, hi) = stack[depth];
+        'search: for width in (1..=hi - lo + 1).rev() {
+            for first in lo..=hi + 1 - width {
+                let last = first + width - 1;
+                if !range_allowed(tok, first, last) {
+                    continue;
+                }
+                let shape = Shape::new(bytes, tok, first, last);
+                let Some(found) = classify(&shape) else {
+                    continue;
+                };
+                let g0 = tok.groups[first];
+                let gl = tok.groups[last];
+                let start = if first == 0 && tok.plus {
+                    g0.start - 1 - usize::from(g0.paren)
+                } else {
+                    g0.start - usize::from(g0.paren)
+                };
+                let mut end = gl.end + usize::from(gl.paren);
+                if last == tok.n - 1 {
+                    end = tok.ext_end.unwrap_or(end);
+                }
+                if !shape.plus && near_amount(text, start, end) {
+                    continue;
+                }
+                if found.score < TYPICAL && !has_context(text, start, end, CONTEXT) {
+                    continue;
+                }
+                out.push(Candidate {
+                    kind: Kind::Phone,
+                    start,
+                    end,
+                    score: Score::from_milli(found.score),
+                    rule: found.rule,
+                    validated: false,
+                });
+                if first > lo && depth < stack.len() {
+                    stack[depth] = (lo, first - 1);
+                    depth += 1;
+                }
+                if last < hi && depth < stack.len() {
+                    stack[depth] = (last + 1, hi);
+                    depth += 1;
+                }
+                break 'search;
+            }
+        }
+    }
+}
+
+/// Whether groups `first..=last` of `tok` may be tried on their own. A part of a token must be
+/// cut at spaces and have its own non-space grouping (or keep the token's `+` or parenthesis),
+/// so that `1 912 345 678` or a card number never yields a phone from its middle.
+fn range_allowed(tok: &Token, first: usize, last: usize) -> bool {
+    if first == 0 && last == tok.n - 1 {
+        return true;
+    }
+    let cut_before = first == 0 || tok.groups[first].sep == b' ';
+    let cut_after = last == tok.n - 1 || tok.groups[last + 1].sep == b' ';
+    if !cut_before || !cut_after {
+        return false;
+    }
+    let own_start = first == 0 && (tok.plus || tok.groups[0].paren);
+    let own_grouping = tok.groups[first + 1..=last]
+        .iter()
+        .any(|g| g.sep != b' ' || g.paren);
+    own_start || own_grouping
+}
+
+fn classify(s: &Shape) -> Option<Hit> {
+    if s.plus {
+        return e164(s);
+    }
+    if s.is_date() || s.is_ipv4() {
+        return None;
+    }
+    let d = s.digits();
+    if d.starts_with(b"00") {
+        return intl_00(s);
+    }
+    if s.n == 1 {
+        return compact(d);
+    }
+    nanp(s)
+        .or_else(|| fr(s))
+        .or_else(|| uk(s))
+        .or_else(|| nl(s))
+        .or_else(|| br(s))
+        .or_else(|| india(s))
+        .or_else(|| it(s))
+        .or_else(|| es(s))
+        .or_else(|| de(s))
+}
+
+/// The country code at the start of `d` and its national number lengths.
+fn country(d: &[u8]) -> Option<(usize, u8, u8)> {
+    (1..=3).find_map(|k| {
+        let cc = d.get(..k)?;
+        COUNTRIES
+            .iter()
+            .find(|(c, _, _)| c.as_bytes() == cc)
+            .map(|&(_, min, max)| (k, min, max))
+    })
+}
+
+/// Checks a national significant number against its country's length and leading digit.
+fn nsn_ok(cc: &[u8], nsn: &[u8], min: u8, max: u8) -> bool {
+    let n = nsn.len();
+    if n < usize::from(min) || n > usize::from(max) {
+        return false;
+    }
+    let Some(&lead) = nsn.first() else {
+        return false;
+    };
+    if lead == b'0' && !KEEPS_ZERO.iter().any(|k| k.as_bytes() == cc) {
+        return false;
+    }
+    match cc {
+        b"1" => nanp_code_ok(nsn, false) && nanp_code_ok(&nsn[3..], true),
+        b"44" => matches!(lead, b'1' | b'2' | b'3' | b'5' | b'7' | b'8' | b'9'),
+        _ => true,
+    }
+}
+
+/// A NANP area code or exchange: `[2-9]XX`, not `N11`. A relaxed exchange may start with 0/1
+/// (written examples such as `555-123-4567` use them).
+fn nanp_code_ok(code: &[u8], relaxed: bool) -> bool {
+    match code {
+        [a, b, c, ..] => (relaxed || (b'2'..=b'9').contains(a)) && !(*b == b'1' && *c == b'1'),
+        _ => false,
+    }
+}
+
+fn e164(s: &Shape) -> Option<Hit> {
+    // Parentheses only right after the country code: `+44 (0)20 …`, `+1 (555) …`.
+    if (0..s.n).any(|k| s.paren[k] && k != 1)
+        || s.seps[1..s.n].iter().filter(|&&c| c == b'/').count() > 1
+    {
+        return None;
+    }
+    let trunk = s.n > 2 && s.paren[1] && s.group(1) == b"0";
+    let mut d = [0u8; MAX_DIGITS];
+    let mut len = 0;
+    for k in 0..s.n {
+        if trunk && k == 1 {
+            continue;
+        }
+        for &b in s.group(k) {
+            d[len] = b;
+            len += 1;
+        }
+    }
+    let d = &d[..len];
+    if !(8..=15).contains(&len) {
+        return None;
+    }
+    let (cc_len, min, max) = country(d)?;
+    if s.lens[0] < cc_len || trunk && s.lens[0] != cc_len {
+        return None;
+    }
+    nsn_ok(&d[..cc_len], &d[cc_len..], min, max).then_some(())?;
+    hit("phone.e164", E164)
+}
+
+/// `00` international prefix: the first group is exactly `00` and a country code.
+fn intl_00(s: &Shape) -> Option<Hit> {
+    if s.n < 2 || s.any_paren() {
+        return None;
+    }
+    let d = s.digits();
+    let (cc_len, min, max) = country(&d[2..])?;
+    if s.lens[0] != cc_len + 2 || s.len > 17 {
+        return None;
+    }
+    nsn_ok(&d[2..2 + cc_len], &d[2 + cc_len..], min, max).then_some(())?;
+    hit("phone.e164", STRONG)
+}
+
+/// A number without separators: only with a phone context word (checked by the caller).
+fn compact(d: &[u8]) -> Option<Hit> {
+    let n = d.len();
+    let first = *d.first()?;
+    if n == 10 && nanp_code_ok(d, false) && nanp_code_ok(&d[3..], false) {
+        return hit("phone.nanp", COMPACT);
+    }
+    if n == 11 && first == b'1' && nanp_code_ok(&d[1..], false) && nanp_code_ok(&d[4..], false) {
+        return hit("phone.nanp", COMPACT);
+    }
+    if first == b'0' && d.get(1).is_some_and(|&b| b != b'0') && (9..=12).contains(&n) {
+        return hit("phone.national", COMPACT);
+    }
+    match (n, first) {
+        (10, b'6'..=b'9') => hit("phone.in", COMPACT),
+        (9..=10, b'3') => hit("phone.it", COMPACT),
+        (9, b'6'..=b'9') => hit("phone.es", COMPACT),
+        _ => None,
+    }
+}
+
+/// US/CA: `(NXX) NXX-XXXX`, `NXX-NXX-XXXX`, `NXX.NXX.XXXX`, `NXX NXX XXXX`, `1-800-…`.
+fn nanp(s: &Shape) -> Option<Hit> {
+    let d = s.digits();
+    let lead = s.n == 4 && s.lens[0] == 1 && d.first() == Some(&b'1');
+    let off = usize::from(lead);
+    if s.n != 3 + off || s.lens[off..s.n] != [3, 3, 4] {
+        return None;
+    }
+    let body = &d[off..];
+    if !nanp_code_ok(body, false) {
+        return None;
+    }
+    if s.paren[off] {
+        if s.paren[off + 1] || s.paren[off + 2] || lead && !matches!(s.seps[1], b' ' | 0 | b'-') {
+            return None;
+        }
+        let ok = matches!(s.seps[off + 1], 0 | b' ' | b'-')
+            && matches!(s.seps[off + 2], b'-' | b' ' | b'.');
+        return (ok && nanp_code_ok(&body[3..], true)).then_some(Hit {
+            rule: "phone.nanp",
+            score: STRONG,
+        });
+    }
+    if s.any_paren() {
+        return None;
+    }
+    match s.uniform(1)? {
+        b'-' | b'.' if nanp_code_ok(&body[3..], true) => hit("phone.nanp", STRONG),
+        b' ' if nanp_code_ok(&body[3..], false) => hit("phone.nanp", TYPICAL),
+        _ => None,
+    }
+}
+
+/// The score of a national number: parentheses make the grouping stronger.
+fn national(s: &Shape, rule: &'static str) -> Option<Hit> {
+    hit(rule, if s.paren[0] { STRONG } else { TYPICAL })
+}
+
+/// France: `0X XX XX XX XX` with spaces, dots or dashes.
+fn fr(s: &Shape) -> Option<Hit> {
+    let d = s.digits();
+    if s.lens() != [2, 2, 2, 2, 2] || d[0] != b'0' || d[1] == b'0' || s.any_paren() {
+        return None;
+    }
+    matches!(s.uniform(1)?, b' ' | b'.' | b'-').then_some(())?;
+    hit("phone.fr", STRONG)
+}
+
+/// United Kingdom: 0 + 10 digits in the usual groupings per number range.
+fn uk(s: &Shape) -> Option<Hit> {
+    let d = s.digits();
+    if s.len != 11 || d[0] != b'0' || !s.national_seps(b" -") {
+        return None;
+    }
+    // 015x/016x/017x written 4 + 7 or 4 + 4 + 4 are German mobiles, except the UK's Liverpool
+    // (0151) and Manchester (0161) codes.
+    let de_mobile = d[1] == b'1'
+        && (b'5'..=b'7').contains(&d[2])
+        && s.lens[0] == 4
+        && !matches!(&d[..4], b"0151" | b"0161");
+    let ok = match d[1] {
+        b'2' => matches!(s.lens(), [3, 4, 4] | [3, 8]),
+        b'1' if de_mobile => false,
+        b'1' => matches!(s.lens(), [5, 6] | [4, 3, 4] | [4, 7] | [5, 3, 3]),
+        b'7' => matches!(s.lens(), [5, 6] | [5, 3, 3] | [4, 3, 4]),
+        b'3' | b'5' | b'8' | b'9' => matches!(s.lens(), [4, 3, 4] | [4, 7]),
+        _ => false,
+    };
+    ok.then_some(())?;
+    national(s, "phone.uk")
+}
+
+/// Netherlands: 0 + 9 digits; `06` mobiles.
+fn nl(s: &Shape) -> Option<Hit> {
+    let d = s.digits();
+    if s.len != 10 || d[0] != b'0' || d[1] == b'0' || !s.national_seps(b" -") {
+        return None;
+    }
+    let ok = if d[1] == b'6' {
+        matches!(s.lens(), [2, 8] | [2, 4, 4] | [4, 3, 3] | [2, 2, 2, 2, 2])
+    } else {
+        matches!(
+            s.lens(),
+            [3, 7] | [3, 3, 4] | [4, 6] | [3, 3, 2, 2] | [4, 2, 2, 2]
+        )
+    };
+    ok.then_some(())?;
+    national(s, "phone.nl")
+}
+
+/// Brazil: `(11) 91234-5678`, `(11) 3456-7890`, `11 91234-5678`.
+fn br(s: &Shape) -> Option<Hit> {
+    let d = s.digits();
+    if !matches!(s.lens(), [2, 5, 4] | [2, 4, 4]) || s.paren[1] || s.paren[2] || s.seps[2] != b'-' {
+        return None;
+    }
+    if !(b'1'..=b'9').contains(&d[0]) || !(b'1'..=b'9').contains(&d[1]) {
+        return None;
+    }
+    let sub = d[2];
+    // Nine-digit mobiles start with 9; eight-digit numbers are landlines (2-5) or mobiles from
+    // before the ninth digit (6-9).
+    let ok_sub = if s.lens[1] == 5 {
+        sub == b'9'
+    } else {
+        (b'2'..=b'9').contains(&sub)
+    };
+    let ok_sep = if s.paren[0] {
+        matches!(s.seps[1], 0 | b' ')
+    } else {
+        s.seps[1] == b' '
+    };
+    (ok_sub && ok_sep).then_some(())?;
+    national(s, "phone.br")
+}
+
+/// India: mobiles `[6-9]XXXX XXXXX`.
+fn india(s: &Shape) -> Option<Hit> {
+    let d = s.digits();
+    if s.len != 10 || !(b'6'..=b'9').contains(&d[0]) || s.any_paren() {
+        return None;
+    }
+    (matches!(s.lens(), [5, 5] | [4, 3, 3]) && matches!(s.uniform(1)?, b' ' | b'-'))
+        .then_some(())?;
+    hit("phone.in", TYPICAL)
+}
+
+/// Italy: `3XX` mobiles and `0X` landlines.
+fn it(s: &Shape) -> Option<Hit> {
+    let d = s.digits();
+    if d[0] == b'3' && (9..=10).contains(&s.len) && !s.any_paren() {
+        let sep = s.uniform(1)?;
+        let ok = match s.lens() {
+            [3, 7] | [3, 6] | [3, 4, 3] => matches!(sep, b' ' | b'-'),
+            [3, 3, 4] => matches!(sep, b' ' | b'-' | b'.'),
+            [3, 3, 3] => matches!(sep, b' ' | b'-') && no_zero_groups(s),
+            _ => false,
+        };
+        return ok.then_some(Hit {
+            rule: "phone.it",
+            score: TYPICAL,
+        });
+    }
+    if d[0] == b'0'
+        && d[1] != b'0'
+        && (9..=11).contains(&s.len)
+        && s.lens[0] == 2
+        && s.national_seps(b" -")
+        && matches!(s.lens(), [2, 8] | [2, 4, 4] | [2, 3, 4] | [2, 4, 3])
+    {
+        return national(s, "phone.it");
+    }
+    None
+}
+
+/// No group after the first is `000` (amounts such as `750 000 000`).
+fn no_zero_groups(s: &Shape) -> bool {
+    (1..s.n).all(|k| s.group(k).iter().any(|&b| b != b'0'))
+}
+
+/// Spain: 9 digits starting 6, 7, 8 or 9.
+fn es(s: &Shape) -> Option<Hit> {
+    let d = s.digits();
+    if s.len != 9 || !(b'6'..=b'9').contains(&d[0]) || s.any_paren() {
+        return None;
+    }
+    let sep = s.uniform(1)?;
+    let ok = match s.lens() {
+        [3, 3, 3] => matches!(sep, b' ' | b'-') && no_zero_groups(s),
+        [3, 2, 2, 2] | [2, 3, 2, 2] => matches!(sep, b' ' | b'-' | b'.'),
+        _ => false,
+    };
+    ok.then_some(())?;
+    hit("phone.es", TYPICAL)
+}
+
+/// Germany: 0 + area code (2–5 digits) + subscriber; `015x/016x/017x` mobiles. The area code may
+/// be followed by `/` (`030/1234567`).
+fn de(s: &Shape) -> Option<Hit> {
+    let d = s.digits();
+    if d[0] != b'0' || d[1] == b'0' || !(2..=4).contains(&s.n) || !(3..=6).contains(&s.lens[0]) {
+        return None;
+    }
+    let mobile = d[1] == b'1' && (b'5'..=b'7').contains(&d[2]);
+    let len_ok = if mobile {
+        (11..=12).contains(&s.len)
+    } else {
+        (9..=12).contains(&s.len)
+    };
+    if !len_ok || (1..s.n).any(|k| s.lens[k] < 3 || s.paren[k]) {
+        return None;
+    }
+    // `01234-5678` is the shape of a US ZIP+4 code.
+    if s.lens() == [5, 4] && s.seps[1] == b'-' {
+        return None;
+    }
+    let first_ok = if s.paren[0] {
+        matches!(s.seps[1], 0 | b' ' | b'-')
+    } else {
+        matches!(s.seps[1], b' ' | b'/' | b'-')
+    };
+    let rest_ok = s.n < 3 || s.uniform(2).is_some_and(|c| matches!(c, b' ' | b'-'));
+    (first_ok && rest_ok).then_some(())?;
+    national(s, "phone.de")
+}
+
+/// Whether a currency sign or word sits right before or after the span (amounts written with
+/// space or dash grouping).
+fn near_amount(text: &str, start: usize, end: usize) -> bool {
+    const SIGNS: &[char] = &['€', '$', '£', '¥', '₹', '₽', '%'];
+    const WORDS: &[&str] = &[
+        "eur", "euro", "euros", "usd", "dollar", "dollars", "gbp", "chf", "inr", "rs", "rupees",
+        "brl", "reais", "pesos", "kr", "sek", "nok", "dkk", "pln", "yen", "pounds", "r$",
+    ];
+    let after = text[end..].trim_start_matches(' ');
+    if after.starts_with(SIGNS) {
+        return true;
+    }
+    let word: String = after
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '$')
+        .take(8)
+        .flat_map(char::to_lowercase)
+        .collect();
+    if WORDS.contains(&word.as_str()) {
+        return true;
+    }
+    let before = text[..start].trim_end_matches(' ');
+    if before.ends_with(SIGNS) {
+        return true;
+    }
+    let tail: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || *c == '$')
+        .take(8)
+        .collect::<Vec<char>>()
+        .into_iter()
+        .rev()
+        .flat_map(char::to_lowercase)
+        .collect();
+    WORDS.contains(&tail.as_str())
+}
+
+/// Whether one of `words` occurs within 64 bytes before or 32 bytes after the span (the same
+/// window the context scorer uses).
+pub(crate) fn has_context(text: &str, start: usize, end: usize, words: &[&str]) -> bool {
+    has_context_within(text, start, end, 64, 32, words)
+}
+
+/// Whether one of `words` occurs within `before` bytes before or `after` bytes after the span.
+pub(crate) fn has_context_within(
+    text: &str,
+    start: usize,
+    end: usize,
+    before: usize,
+    after: usize,
+    words: &[&str],
+) -> bool {
+    let from = floor_boundary(text, start.saturating_sub(before));
+    let to = ceil_boundary(text, end.saturating_add(after).min(text.len()));
+    let (Some(pre), Some(post)) = (text.get(from..start), text.get(end..to)) else {
+        return false;
+    };
+    let pre = pre.to_lowercase();
+    let post = post.to_lowercase();
+    words
+        .iter()
+        .any(|w| contains_word(&pre, w) || contains_word(&post, w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        let hay = Hay::new(text);
+        let mut out = Vec::new();
+        scan(&hay, &mut out);
+        out.iter().map(|c| &text[c.start..c.end]).collect()
+    }
+
+    fn rules(text: &str) -> Vec<&'static str> {
+        let hay = Hay::new(text);
+        let mut out = Vec::new();
+        scan(&hay, &mut out);
+        out.iter().map(|c| c.rule).collect()
+    }
+
+    // Numbers below are synthetic: fictional ranges (NANP 555, Ofcom drama numbers 020 7946 0xxx,
+    // 07700 900xxx, 0161 496 0xxx) or shapes generated with faker; none is a real subscriber.
+
+    #[test]
+    fn e164_numbers_with_country_lengths() {
+        for (text, want) in [
+            ("call +44 20 7946 0958 today", "+44 20 7946 0958"),
+            ("+1 (555) 234-5678", "+1 (555) 234-5678"),
+            ("+1-780-563-6083", "+1-780-563-6083"),
+            ("tel +49 30 12345678", "+49 30 12345678"),
+            ("+49 (0) 9141 777631", "+49 (0) 9141 777631"),
+            ("+44 (0)20 7946 0958", "+44 (0)20 7946 0958"),
+            ("+44(0)115 4960914", "+44(0)115 4960914"),
+            ("+33 6 12 34 56 78", "+33 6 12 34 56 78"),
+            ("+33 (0)1 41 63 60 83", "+33 (0)1 41 63 60 83"),
+            ("+34 612 345 678", "+34 612 345 678"),
+            ("+39 06 1234 5678", "+39 06 1234 5678"),
+            ("+31 6 12345678", "+31 6 12345678"),
+            ("+55 11 91234-5678", "+55 11 91234-5678"),
+            ("+91 98765 43210", "+91 98765 43210"),
+            ("+919876543210", "+919876543210"),
+            ("+447700900123", "+447700900123"),
+            ("0049 30 12345678", "0049 30 12345678"),
+            ("001-841-393-4893x1234", "001-841-393-4893x1234"),
+        ] {
+            assert_eq!(found(text), [want], "{text}");
+        }
+        assert_eq!(rules("+44 20 7946 0958"), ["phone.e164"]);
+    }
+
+    #[test]
+    fn e164_rejects_bad_country_or_length() {
+        for text in [
+            "+44 20 7946 09581",  // 11-digit UK national number
+            "+1 155 234 5678",    // NANP area code starting with 1
+            "+1 911 234 5678",    // N11 area code
+            "+999 1234 5678",     // unassigned country code
+            "+33 0 12 34 56 78",  // national trunk 0 after the country code
+            "+1234567",           // too short
+            "+12345678901234567", // too long
+            "3+12345678",
+            "00669 074391",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn nanp_formats() {
+        for (text, want) in [
+            ("call (555) 123-4567 now", "(555) 123-4567"),
+            ("(555)123-4567", "(555)123-4567"),
+            ("555-123-4567", "555-123-4567"),
+            ("555.123.4567", "555.123.4567"),
+            ("206 269 0743", "206 269 0743"),
+            ("1-800-555-0199", "1-800-555-0199"),
+            ("1 (786) 834-4978", "1 (786) 834-4978"),
+            ("(235) 337-4068 x124", "(235) 337-4068 x124"),
+            ("206.269.0743x9150", "206.269.0743x9150"),
+            ("reach me on 212-555-0123 ext. 45.", "212-555-0123 ext. 45"),
+        ] {
+            assert_eq!(found(text), [want], "{text}");
+        }
+        assert_eq!(rules("555-123-4567"), ["phone.nanp"]);
+        // Area codes 0XX/1XX and N11, and weak groupings with exchange 0XX/1XX, are not NANP.
+        for text in [
+            "106-690-7439",
+            "911-555-1234",
+            "(411) 555-1234",
+            "555 123 4567",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn compact_numbers_need_context() {
+        assert!(found("5552345678").is_empty());
+        assert_eq!(found("call me 5552345678"), ["5552345678"]);
+        assert!(found("0612345678").is_empty());
+        assert_eq!(found("mon portable: 0612345678"), ["0612345678"]);
+        assert_eq!(found("Handy 015112345678"), ["015112345678"]);
+        assert_eq!(found("móvil 612345678"), ["612345678"]);
+        assert_eq!(found("cellulare 3471234567"), ["3471234567"]);
+        assert!(found("call 1234567890").is_empty()); // area code 123
+    }
+
+    #[test]
+    fn european_national_formats() {
+        for (text, want, rule) in [
+            ("020 7946 0958", "020 7946 0958", "phone.uk"),
+            ("07700 900123", "07700 900123", "phone.uk"),
+            ("(0161) 496 0000", "(0161) 496 0000", "phone.uk"),
+            ("(01632) 960391", "(01632) 960391", "phone.uk"),
+            ("06 12 34 56 78", "06 12 34 56 78", "phone.fr"),
+            ("01.23.45.67.89", "01.23.45.67.89", "phone.fr"),
+            ("06-12345678", "06-12345678", "phone.nl"),
+            ("020 123 4567", "020 123 4567", "phone.nl"),
+            ("(0406)-812415", "(0406)-812415", "phone.nl"),
+            ("030 12345678", "030 12345678", "phone.de"),
+            ("030/1234567", "030/1234567", "phone.de"),
+            ("0171 1234567", "0171 1234567", "phone.de"),
+            ("0151 1234 5678", "0151 1234 5678", "phone.de"),
+            ("(03449) 78690", "(03449) 78690", "phone.de"),
+            ("612 345 678", "612 345 678", "phone.es"),
+            ("91 123 45 67", "91 123 45 67", "phone.es"),
+            ("347 123 4567", "347 123 4567", "phone.it"),
+            ("02 12345678", "02 12345678", "phone.it"),
+            ("(11) 91234-5678", "(11) 91234-5678", "phone.br"),
+            ("11 3456-7890", "11 3456-7890", "phone.br"),
+            ("42 9797-1147", "42 9797-1147", "phone.br"),
+            ("98765 43210", "98765 43210", "phone.in"),
+        ] {
+            assert_eq!(found(text), [want], "{text}");
+            assert_eq!(rules(text), [rule], "{text}");
+        }
+    }
+
+    #[test]
+    fn sentences_in_several_languages() {
+        assert_eq!(
+            found("Ruf mich an unter 0171 1234567 oder +49 30 12345678."),
+            ["0171 1234567", "+49 30 12345678"]
+        );
+        assert_eq!(
+            found("Mon numéro : 06 12 34 56 78, merci"),
+            ["06 12 34 56 78"]
+        );
+        assert_eq!(found("Mi teléfono es 612 34 56 78."), ["612 34 56 78"]);
+        assert_eq!(found("Il mio cellulare è 347 1234567"), ["347 1234567"]);
+        assert_eq!(found("Bel me op 06-12345678!"), ["06-12345678"]);
+        assert_eq!(found("Meu celular: (11) 91234-5678"), ["(11) 91234-5678"]);
+        assert_eq!(
+            found("on 01.05.2024 call 555-123-4567 or 555-987-6543"),
+            ["555-123-4567", "555-987-6543"]
+        );
+        assert_eq!(found("2024-05-01 555-123-4567 2 times"), ["555-123-4567"]);
+    }
+
+    #[test]
+    fn hard_negatives() {
+        for text in [
+            "2024-05-01",
+            "01/05/2024",
+            "01.05.2024",
+            "01 05 2024",
+            "05/01/24",
+            "12:30:45",
+            "1,299.00",
+            "12.50 €",
+            "the price is 1 299 000 €",
+            "budget 750 000 000 euros",
+            "612 345 678 €",
+            "$ 555-123-4567",
+            "550e8400-e29b-41d4-a716-446655440000",
+            "123e4567-e89b-12d3-a456-426614174000",
+            "12345678-1234-1234-1234-123456789012",
+            "version 1.2.3.4",
+            "192.168.100.200",
+            "10.0.0.1",
+            "ISBN 978-3-16-148410-0",
+            "ISBN 0-306-40615-2",
+            "12345678901234",
+            "4012 8888 8888 1881",
+            "DE89 3704 0044 0532 0130 00",
+            "NL91 ABNA 0417 1643 00",
+            "Steuernummer 013/815/08153",
+            "SSN 123-45-6789",
+            "id=5551234567",
+            "https://example.com/555-123-4567",
+            "https://wa.me/4915112345678",
+            "ORD-555-123-4567",
+            "5551234567@example.com",
+            "1714567890",
+            "3.14159265358",
+            "12.345.678",
+            "1 912 345 678",
+            "84.164.79.99",
+            "ZIP 04363-5205",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for text in [
+            "+",
+            "(",
+            "()",
+            "(1",
+            "+(",
+            "+1 (",
+            "1 (2",
+            "((555)) 1",
+            "+44 (0) (0)20",
+            "x",
+            "1x",
+            "1 ext",
+            "1 ext.",
+            "+1 x5",
+            "(555)",
+            "9)",
+            "1-2-3-4-5-6-7-8-9-10-11-12-13-14-15",
+            "999999999999999999999999999999999999999999999999",
+        ] {
+            let _ = found(text);
+        }
+    }
+}
