@@ -71,7 +71,7 @@ fn read_digits(bytes: &[u8], mut i: usize, n: usize) -> Option<(u32, usize)> {
         if !b.is_ascii_digit() {
             return None;
         }
-        v = v * 10 + u32::from(b - b'0');
+        v = v.saturating_mul(10).saturating_add(u32::from(b - b'0'));
         i += 1;
     }
     Some((v, i))

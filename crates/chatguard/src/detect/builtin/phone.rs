@@ -512,7 +512,7 @@ impl Shape {
         let v = |k: usize| {
             self.group(k)
                 .iter()
-                .fold(0u32, |a, &b| a * 10 + u32::from(b - b'0'))
+                .fold(0u32, |a, &b| a.saturating_mul(10).saturating_add(u32::from(b.wrapping_sub(b'0'))))
         };
         let (a, b, c) = (v(0), v(1), v(2));
         let day = |x: u32| (1..=31).contains(&x);
