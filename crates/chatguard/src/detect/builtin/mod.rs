@@ -6,6 +6,7 @@ use crate::Kind;
 mod card;
 mod email;
 mod iban;
+mod secret;
 
 /// Every built-in recognizer.
 pub(crate) static RECOGNIZERS: &[Recognizer] = &[
@@ -26,6 +27,12 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
         context: iban::CONTEXT,
         needs_context: false,
         scan: iban::scan,
+    },
+    Recognizer {
+        kind: Kind::Secret,
+        context: secret::CONTEXT,
+        needs_context: false,
+        scan: secret::scan,
     },
 ];
 
