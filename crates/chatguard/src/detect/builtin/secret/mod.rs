@@ -22,8 +22,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use self::rules::{
-    end_ok, start_ok, take, PrefixRule, Set, Shape, BASE64_PAD, HEX_ANY, PROVIDERS,
-    RULES, URLSAFE,
+    end_ok, start_ok, take, PrefixRule, Set, Shape, BASE64_PAD, HEX_ANY, PROVIDERS, RULES, URLSAFE,
 };
 use crate::detect::context::{ceil_boundary, floor_boundary};
 use crate::detect::hay::{Hay, Word};
@@ -216,15 +215,15 @@ static PREFILTER: LazyLock<Option<Prefilter>> = LazyLock::new(build_prefilter);
 fn build_prefilter() -> Option<Prefilter> {
     let mut patterns: Vec<&'static str> = Vec::new();
     let mut triggers: Vec<Vec<Trigger>> = Vec::new();
-    let mut add = |p: &'static str, t: Trigger| {
-        match patterns.iter().position(|q| q.eq_ignore_ascii_case(p)) {
+    let mut add =
+        |p: &'static str, t: Trigger| match patterns.iter().position(|q| q.eq_ignore_ascii_case(p))
+        {
             Some(i) => triggers[i].push(t),
             None => {
                 patterns.push(p);
                 triggers.push(vec![t]);
             }
-        }
-    };
+        };
     for rule in RULES {
         for &p in rule.prefixes {
             add(p, Trigger::Prefix(rule, p));
@@ -343,7 +342,13 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 }
 
 /// Pushes a secret candidate, widening the span to char boundaries (over-redact, never split).
-fn push(text: &str, out: &mut Vec<Candidate>, span: (usize, usize), rule: &'static str, score: u16) {
+fn push(
+    text: &str,
+    out: &mut Vec<Candidate>,
+    span: (usize, usize),
+    rule: &'static str,
+    score: u16,
+) {
     let start = floor_boundary(text, span.0.min(text.len()));
     let end = ceil_boundary(text, span.1.min(text.len()));
     if start >= end {
@@ -621,8 +626,11 @@ fn token_value(bytes: &[u8], at: usize) -> Option<(usize, usize)> {
     let first = *bytes.get(at)?;
     if matches!(first, b'"' | b'\'' | b'`') {
         let s = at + 1;
+        // Without its closing quote the value is still taken (fail closed).
         let e = take(bytes, s, TOKEN, 1, 4096)?;
-        return (bytes.get(e) == Some(&first)).then_some((s, e));
+        let closed = bytes.get(e) == Some(&first);
+        let open = matches!(bytes.get(e), None | Some(b'\n' | b'\r' | b' ' | b'\t'));
+        return (closed || open).then_some((s, e));
     }
     let mut e = take(bytes, at, TOKEN, 1, 4096)?;
     while e > at && bytes.get(e - 1) == Some(&b'.') {
@@ -655,11 +663,49 @@ fn is_placeholder(v: &[u8]) -> bool {
     if v.iter().all(|&b| b == first) {
         return true;
     }
-    STOPWORDS.iter().any(|w| v.eq_ignore_ascii_case(w.as_bytes()))
+    STOPWORDS
+        .iter()
+        .any(|w| v.eq_ignore_ascii_case(w.as_bytes()))
 }
 
-fn is_stop(b: u8) -> bool {
-    b.is_ascii_whitespace() || matches!(b, b'"' | b'\'' | b'`' | b'&' | b',' | b';' | b'<')
+/// True when the byte at `i` ends a bare password: whitespace, a quote, `<`, or a `&`, `;` or
+/// `,` that is followed by space or by the next `name=` / `name:` pair.
+fn ends_value(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i) {
+        None => true,
+        Some(&b) if b.is_ascii_whitespace() || matches!(b, b'"' | b'\'' | b'`' | b'<') => true,
+        Some(b'&' | b';' | b',') => {
+            let mut j = i + 1;
+            match bytes.get(j) {
+                None => return true,
+                Some(b) if b.is_ascii_whitespace() => return true,
+                _ => {}
+            }
+            while j - i < 64 && bytes.get(j).is_some_and(|&b| is_ident(b) || b == b' ') {
+                j += 1;
+            }
+            j > i + 1 && matches!(bytes.get(j), Some(b'=' | b':'))
+        }
+        Some(_) => false,
+    }
+}
+
+/// True when the text after a bare value reads as a sentence going on (`forgotten, please reset
+/// it`) rather than a value followed by the next `name:` pair or the end of the line.
+fn prose_follows(bytes: &[u8], e: usize) -> bool {
+    let mut k = e;
+    if bytes.get(k) == Some(&b',') {
+        k += 1;
+    }
+    k = skip_blank(bytes, k, 4);
+    if !bytes.get(k).is_some_and(u8::is_ascii_alphabetic) {
+        return false;
+    }
+    let mut j = k;
+    while j - k < 64 && bytes.get(j).is_some_and(|&b| is_ident(b)) {
+        j += 1;
+    }
+    !matches!(bytes.get(j), Some(b'=' | b':'))
 }
 
 /// The password assigned at `at`: quoted (may hold spaces) or up to a delimiter.
@@ -667,7 +713,7 @@ fn password_value(bytes: &[u8], at: usize, sep: Sep) -> Option<(usize, usize)> {
     let first = *bytes.get(at)?;
     let unquoted = |s: usize| {
         let mut e = s;
-        while e - s < 256 && bytes.get(e).is_some_and(|&b| !is_stop(b)) {
+        while e - s < 256 && !ends_value(bytes, e) {
             e += 1;
         }
         e
@@ -688,12 +734,7 @@ fn password_value(bytes: &[u8], at: usize, sep: Sep) -> Option<(usize, usize)> {
     };
     let e = if quoted { e } else { trim_value(bytes, s, e) };
     let v = bytes.get(s..e)?;
-    let mut k = skip_blank(bytes, e, 4);
-    if bytes.get(k) == Some(&b',') {
-        k = usize::MAX;
-    }
-    let word_follows = bytes.get(k).is_some_and(u8::is_ascii_alphabetic);
-    password_ok(v, sep, quoted, word_follows).then_some((s, e))
+    password_ok(v, sep, quoted, prose_follows(bytes, e)).then_some((s, e))
 }
 
 /// Drops sentence punctuation and unbalanced closing brackets from the end of a bare value.
@@ -725,11 +766,10 @@ fn password_ok(v: &[u8], sep: Sep, quoted: bool, word_follows: bool) -> bool {
     }
     let digit = v.iter().any(u8::is_ascii_digit);
     let symbol = v.iter().any(|&b| !b.is_ascii_alphanumeric());
-    let inner_upper = v.iter().skip(1).any(u8::is_ascii_uppercase)
-        && v.iter().any(u8::is_ascii_lowercase);
+    let inner_upper =
+        v.iter().skip(1).any(u8::is_ascii_uppercase) && v.iter().any(u8::is_ascii_lowercase);
     let dotted_ident = v.contains(&b'.')
-        && v
-            .iter()
+        && v.iter()
             .all(|&b| b.is_ascii_alphabetic() || matches!(b, b'_' | b'.'));
     if !quoted && dotted_ident {
         return false;
@@ -786,7 +826,10 @@ fn looks_like_words(v: &[u8]) -> bool {
     if upper && lower {
         return false;
     }
-    let seps = v.iter().filter(|&&b| matches!(b, b'_' | b'-' | b'.')).count();
+    let seps = v
+        .iter()
+        .filter(|&&b| matches!(b, b'_' | b'-' | b'.'))
+        .count();
     if seps < 2 {
         return false;
     }
@@ -875,7 +918,11 @@ fn connection(bytes: &[u8], s: usize, e: usize) -> Option<(usize, usize)> {
 /// A JWT (or JWE) at `s`: base64url parts joined by dots whose header decodes to a JSON object
 /// with an `"alg"` member.
 fn jwt(bytes: &[u8], s: usize) -> Option<(usize, usize)> {
-    if s > 0 && bytes.get(s - 1).is_some_and(|&b| URLSAFE.has(b) || b == b'.') {
+    if s > 0
+        && bytes
+            .get(s - 1)
+            .is_some_and(|&b| URLSAFE.has(b) || b == b'.')
+    {
         return None;
     }
     let h_end = take(bytes, s, URLSAFE, 10, 2048)?;
@@ -1022,7 +1069,11 @@ fn telegram(bytes: &[u8], last: Option<(usize, usize)>, run_end: usize) -> Optio
     if ge != run_end || !(8..=10).contains(&(ge - gs)) || bytes.get(ge) != Some(&b':') {
         return None;
     }
-    if gs > 0 && bytes.get(gs - 1).is_some_and(|&b| b.is_ascii_alphanumeric() || b == b':') {
+    if gs > 0
+        && bytes
+            .get(gs - 1)
+            .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b':')
+    {
         return None;
     }
     let end = take(bytes, ge + 1, URLSAFE, 35, 35)?;
@@ -1045,10 +1096,17 @@ fn asana(
     {
         return None;
     }
-    if rest.iter().any(|&(s, e)| e - s < 6 || bytes.get(s - 1) != Some(&b'/')) {
+    if rest
+        .iter()
+        .any(|&(s, e)| e - s < 6 || bytes.get(s - 1) != Some(&b'/'))
+    {
         return None;
     }
-    if start > 0 && bytes.get(start - 1).is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'/') {
+    if start > 0
+        && bytes
+            .get(start - 1)
+            .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'/')
+    {
         return None;
     }
     if bytes.get(end) != Some(&b':') {

@@ -66,13 +66,16 @@ pub(super) enum Seg {
     Lit(&'static str),
 }
 
+/// A hand-written format check: text and prefix hit `(start, end)` in, span out.
+pub(super) type CustomCheck = fn(&[u8], usize, usize) -> Option<(usize, usize)>;
+
 /// How the text after a prefix must look.
 pub(super) enum Shape {
     /// Segments in order, then a boundary (no letter, digit or byte of the last set follows).
     /// The span is the prefix plus the segments.
     Segs(&'static [Seg]),
     /// A hand-written check given the text and the prefix hit `(start, end)`; returns the span.
-    Custom(fn(&[u8], usize, usize) -> Option<(usize, usize)>),
+    Custom(CustomCheck),
 }
 
 /// A format recognised by a fixed prefix.
@@ -117,26 +120,86 @@ macro_rules! rule {
 /// Every fixed-prefix format. Sources: the public gitleaks rule set and the providers' own token
 /// format documentation; shapes are kept as strict as those documents allow.
 pub(super) static RULES: &[PrefixRule] = &[
-    rule!("secret.aws_access_key", ["AKIA", "ASIA", "ABIA", "ACCA"], [run(BASE32, 16, 16)], 950),
+    rule!(
+        "secret.aws_access_key",
+        ["AKIA", "ASIA", "ABIA", "ACCA"],
+        [run(BASE32, 16, 16)],
+        950
+    ),
     rule!("secret.github_pat", ["ghp_"], [run(ALNUM, 36, 36)], 950),
     rule!("secret.github_oauth", ["gho_"], [run(ALNUM, 36, 36)], 950),
-    rule!("secret.github_user_token", ["ghu_"], [run(ALNUM, 36, 36)], 950),
-    rule!("secret.github_server_token", ["ghs_"], [run(ALNUM, 36, 36)], 950),
-    rule!("secret.github_refresh_token", ["ghr_"], [run(ALNUM, 36, 36)], 950),
+    rule!(
+        "secret.github_user_token",
+        ["ghu_"],
+        [run(ALNUM, 36, 36)],
+        950
+    ),
+    rule!(
+        "secret.github_server_token",
+        ["ghs_"],
+        [run(ALNUM, 36, 36)],
+        950
+    ),
+    rule!(
+        "secret.github_refresh_token",
+        ["ghr_"],
+        [run(ALNUM, 36, 36)],
+        950
+    ),
     rule!(
         "secret.github_fine_grained_pat",
         ["github_pat_"],
         [run(ALNUM, 22, 22), Seg::Lit("_"), run(ALNUM, 59, 59)],
         950
     ),
-    rule!("secret.gitlab_pat", ["glpat-"], [run(URLSAFE_DOT, 20, 120)], 950),
-    rule!("secret.gitlab_pipeline_trigger_token", ["glptt-"], [run(HEX, 40, 40)], 950),
-    rule!("secret.gitlab_deploy_token", ["gldt-"], [run(URLSAFE, 20, 64)], 950),
-    rule!("secret.gitlab_runner_token", ["glrt-"], [run(URLSAFE_DOT, 20, 64)], 950),
-    rule!("secret.gitlab_runner_registration_token", ["GR1348941"], [run(URLSAFE, 20, 20)], 950),
-    rule!("secret.gitlab_oauth_app_secret", ["gloas-"], [run(HEX, 64, 64)], 950),
-    rule!("secret.gitlab_feed_token", ["glft-"], [run(URLSAFE, 20, 20)], 950),
-    rule!("secret.gitlab_scim_token", ["glsoat-"], [run(URLSAFE, 20, 20)], 950),
+    rule!(
+        "secret.gitlab_pat",
+        ["glpat-"],
+        [run(URLSAFE_DOT, 20, 120)],
+        950
+    ),
+    rule!(
+        "secret.gitlab_pipeline_trigger_token",
+        ["glptt-"],
+        [run(HEX, 40, 40)],
+        950
+    ),
+    rule!(
+        "secret.gitlab_deploy_token",
+        ["gldt-"],
+        [run(URLSAFE, 20, 64)],
+        950
+    ),
+    rule!(
+        "secret.gitlab_runner_token",
+        ["glrt-"],
+        [run(URLSAFE_DOT, 20, 64)],
+        950
+    ),
+    rule!(
+        "secret.gitlab_runner_registration_token",
+        ["GR1348941"],
+        [run(URLSAFE, 20, 20)],
+        950
+    ),
+    rule!(
+        "secret.gitlab_oauth_app_secret",
+        ["gloas-"],
+        [run(HEX, 64, 64)],
+        950
+    ),
+    rule!(
+        "secret.gitlab_feed_token",
+        ["glft-"],
+        [run(URLSAFE, 20, 20)],
+        950
+    ),
+    rule!(
+        "secret.gitlab_scim_token",
+        ["glsoat-"],
+        [run(URLSAFE, 20, 20)],
+        950
+    ),
     rule!("secret.slack_bot_token", ["xoxb-"], custom slack_dashed, 950),
     rule!("secret.slack_user_token", ["xoxp-"], custom slack_dashed, 950),
     rule!("secret.slack_workspace_token", ["xoxa-"], custom slack_short, 950),
@@ -158,13 +221,48 @@ pub(super) static RULES: &[PrefixRule] = &[
         custom slack_webhook,
         950
     ),
-    rule!("secret.stripe_secret_key", ["sk_live_", "sk_test_", "sk_prod_"], [run(ALNUM, 16, 247)], 950),
-    rule!("secret.stripe_restricted_key", ["rk_live_", "rk_test_", "rk_prod_"], [run(ALNUM, 16, 247)], 950),
-    rule!("secret.stripe_publishable_key", ["pk_live_"], [run(ALNUM, 16, 247)], 900),
-    rule!("secret.stripe_webhook_secret", ["whsec_"], [run(BASE64_PAD, 32, 64)], 950),
-    rule!("secret.google_api_key", ["AIza"], [run(URLSAFE, 35, 35)], 950),
-    rule!("secret.google_oauth_client_secret", ["GOCSPX-"], [run(URLSAFE, 28, 28)], 950),
-    rule!("secret.google_oauth_access_token", ["ya29."], [run(URLSAFE, 30, 2048)], 950),
+    rule!(
+        "secret.stripe_secret_key",
+        ["sk_live_", "sk_test_", "sk_prod_"],
+        [run(ALNUM, 16, 247)],
+        950
+    ),
+    rule!(
+        "secret.stripe_restricted_key",
+        ["rk_live_", "rk_test_", "rk_prod_"],
+        [run(ALNUM, 16, 247)],
+        950
+    ),
+    rule!(
+        "secret.stripe_publishable_key",
+        ["pk_live_"],
+        [run(ALNUM, 16, 247)],
+        900
+    ),
+    rule!(
+        "secret.stripe_webhook_secret",
+        ["whsec_"],
+        [run(BASE64_PAD, 32, 64)],
+        950
+    ),
+    rule!(
+        "secret.google_api_key",
+        ["AIza"],
+        [run(URLSAFE, 35, 35)],
+        950
+    ),
+    rule!(
+        "secret.google_oauth_client_secret",
+        ["GOCSPX-"],
+        [run(URLSAFE, 28, 28)],
+        950
+    ),
+    rule!(
+        "secret.google_oauth_access_token",
+        ["ya29."],
+        [run(URLSAFE, 30, 2048)],
+        950
+    ),
     rule!(
         "secret.openai_api_key",
         ["sk-proj-", "sk-svcacct-", "sk-admin-"],
@@ -177,8 +275,18 @@ pub(super) static RULES: &[PrefixRule] = &[
         [run(ALNUM, 20, 20), Seg::Lit("T3BlbkFJ"), run(ALNUM, 20, 20)],
         950
     ),
-    rule!("secret.anthropic_api_key", ["sk-ant-api03-"], [run(URLSAFE, 80, 120)], 950),
-    rule!("secret.anthropic_admin_key", ["sk-ant-admin01-"], [run(URLSAFE, 80, 120)], 950),
+    rule!(
+        "secret.anthropic_api_key",
+        ["sk-ant-api03-"],
+        [run(URLSAFE, 80, 120)],
+        950
+    ),
+    rule!(
+        "secret.anthropic_admin_key",
+        ["sk-ant-admin01-"],
+        [run(URLSAFE, 80, 120)],
+        950
+    ),
     PrefixRule {
         id: "secret.azure_storage_account_key",
         prefixes: &["AccountKey="],
@@ -195,16 +303,66 @@ pub(super) static RULES: &[PrefixRule] = &[
         950
     ),
     rule!("secret.npm_token", ["npm_"], [run(ALNUM, 36, 36)], 950),
-    rule!("secret.pypi_token", ["pypi-AgEIcHlwaS5vcmc"], [run(URLSAFE, 50, 1000)], 950),
-    rule!("secret.huggingface_token", ["hf_"], [run(ALNUM, 34, 34)], 950),
-    rule!("secret.huggingface_org_token", ["api_org_"], [run(ALNUM, 34, 34)], 950),
-    rule!("secret.digitalocean_pat", ["dop_v1_"], [run(HEX, 64, 64)], 950),
-    rule!("secret.digitalocean_oauth_token", ["doo_v1_"], [run(HEX, 64, 64)], 950),
-    rule!("secret.digitalocean_refresh_token", ["dor_v1_"], [run(HEX, 64, 64)], 950),
-    rule!("secret.shopify_access_token", ["shpat_"], [run(HEX_ANY, 32, 32)], 950),
-    rule!("secret.shopify_shared_secret", ["shpss_"], [run(HEX_ANY, 32, 32)], 950),
-    rule!("secret.shopify_custom_app_token", ["shpca_"], [run(HEX_ANY, 32, 32)], 950),
-    rule!("secret.shopify_private_app_token", ["shppa_"], [run(HEX_ANY, 32, 32)], 950),
+    rule!(
+        "secret.pypi_token",
+        ["pypi-AgEIcHlwaS5vcmc"],
+        [run(URLSAFE, 50, 1000)],
+        950
+    ),
+    rule!(
+        "secret.huggingface_token",
+        ["hf_"],
+        [run(ALNUM, 34, 34)],
+        950
+    ),
+    rule!(
+        "secret.huggingface_org_token",
+        ["api_org_"],
+        [run(ALNUM, 34, 34)],
+        950
+    ),
+    rule!(
+        "secret.digitalocean_pat",
+        ["dop_v1_"],
+        [run(HEX, 64, 64)],
+        950
+    ),
+    rule!(
+        "secret.digitalocean_oauth_token",
+        ["doo_v1_"],
+        [run(HEX, 64, 64)],
+        950
+    ),
+    rule!(
+        "secret.digitalocean_refresh_token",
+        ["dor_v1_"],
+        [run(HEX, 64, 64)],
+        950
+    ),
+    rule!(
+        "secret.shopify_access_token",
+        ["shpat_"],
+        [run(HEX_ANY, 32, 32)],
+        950
+    ),
+    rule!(
+        "secret.shopify_shared_secret",
+        ["shpss_"],
+        [run(HEX_ANY, 32, 32)],
+        950
+    ),
+    rule!(
+        "secret.shopify_custom_app_token",
+        ["shpca_"],
+        [run(HEX_ANY, 32, 32)],
+        950
+    ),
+    rule!(
+        "secret.shopify_private_app_token",
+        ["shppa_"],
+        [run(HEX_ANY, 32, 32)],
+        950
+    ),
     rule!("secret.mailgun_api_key", ["key-"], [run(HEX, 32, 32)], 900),
     rule!("secret.mailchimp_api_key", ["-us"], custom mailchimp, 900),
     rule!(
@@ -213,12 +371,37 @@ pub(super) static RULES: &[PrefixRule] = &[
         custom discord_webhook,
         950
     ),
-    rule!("secret.heroku_api_key", ["HRKU-"], [run(URLSAFE, 60, 60)], 950),
-    rule!("secret.dropbox_token", ["sl."], [run(URLSAFE_PAD_DOT, 130, 2048)], 900),
-    rule!("secret.atlassian_api_token", ["ATATT3"], [run(URLSAFE_PAD, 150, 300)], 950),
-    rule!("secret.linear_api_key", ["lin_api_"], [run(ALNUM, 40, 40)], 950),
+    rule!(
+        "secret.heroku_api_key",
+        ["HRKU-"],
+        [run(URLSAFE, 60, 60)],
+        950
+    ),
+    rule!(
+        "secret.dropbox_token",
+        ["sl."],
+        [run(URLSAFE_PAD_DOT, 130, 2048)],
+        900
+    ),
+    rule!(
+        "secret.atlassian_api_token",
+        ["ATATT3"],
+        [run(URLSAFE_PAD, 150, 300)],
+        950
+    ),
+    rule!(
+        "secret.linear_api_key",
+        ["lin_api_"],
+        [run(ALNUM, 40, 40)],
+        950
+    ),
     rule!("secret.notion_token", ["ntn_"], [run(ALNUM, 46, 46)], 950),
-    rule!("secret.notion_token", ["secret_"], [run(ALNUM, 43, 43)], 900),
+    rule!(
+        "secret.notion_token",
+        ["secret_"],
+        [run(ALNUM, 43, 43)],
+        900
+    ),
     rule!(
         "secret.postman_api_key",
         ["PMAK-"],
@@ -228,30 +411,77 @@ pub(super) static RULES: &[PrefixRule] = &[
     rule!("secret.databricks_token", ["dapi"], custom databricks, 950),
     rule!(
         "secret.doppler_token",
-        ["dp.pt.", "dp.st.", "dp.sa.", "dp.ct.", "dp.scim.", "dp.audit."],
+        [
+            "dp.pt.",
+            "dp.st.",
+            "dp.sa.",
+            "dp.ct.",
+            "dp.scim.",
+            "dp.audit."
+        ],
         [run(ALNUM, 40, 44)],
         950
     ),
-    rule!("secret.grafana_cloud_token", ["glc_"], [run(BASE64_PAD, 32, 400)], 950),
+    rule!(
+        "secret.grafana_cloud_token",
+        ["glc_"],
+        [run(BASE64_PAD, 32, 400)],
+        950
+    ),
     rule!(
         "secret.grafana_service_account_token",
         ["glsa_"],
         [run(ALNUM, 32, 32), Seg::Lit("_"), run(HEX_ANY, 8, 8)],
         950
     ),
-    rule!("secret.new_relic_user_api_key", ["NRAK-"], [run(UPPER_ALNUM, 27, 27)], 950),
-    rule!("secret.new_relic_insert_key", ["NRII-"], [run(URLSAFE, 32, 32)], 950),
+    rule!(
+        "secret.new_relic_user_api_key",
+        ["NRAK-"],
+        [run(UPPER_ALNUM, 27, 27)],
+        950
+    ),
+    rule!(
+        "secret.new_relic_insert_key",
+        ["NRII-"],
+        [run(URLSAFE, 32, 32)],
+        950
+    ),
     rule!(
         "secret.sentry_org_token",
         ["sntrys_"],
         [Seg::Lit("eyJ"), run(BASE64_ANY, 50, 600)],
         950
     ),
-    rule!("secret.sentry_user_token", ["sntryu_"], [run(HEX, 64, 64)], 950),
-    rule!("secret.square_access_token", ["sq0atp-"], [run(URLSAFE, 22, 22)], 950),
-    rule!("secret.square_access_token", ["EAAA"], [run(URLSAFE, 60, 60)], 900),
-    rule!("secret.square_oauth_secret", ["sq0csp-"], [run(URLSAFE, 43, 43)], 950),
-    rule!("secret.facebook_access_token", ["EAA"], [run(ALNUM, 100, 2048)], 900),
+    rule!(
+        "secret.sentry_user_token",
+        ["sntryu_"],
+        [run(HEX, 64, 64)],
+        950
+    ),
+    rule!(
+        "secret.square_access_token",
+        ["sq0atp-"],
+        [run(URLSAFE, 22, 22)],
+        950
+    ),
+    rule!(
+        "secret.square_access_token",
+        ["EAAA"],
+        [run(URLSAFE, 60, 60)],
+        900
+    ),
+    rule!(
+        "secret.square_oauth_secret",
+        ["sq0csp-"],
+        [run(URLSAFE, 43, 43)],
+        950
+    ),
+    rule!(
+        "secret.facebook_access_token",
+        ["EAA"],
+        [run(ALNUM, 100, 2048)],
+        900
+    ),
     rule!(
         "secret.braintree_access_token",
         ["access_token$production$", "access_token$sandbox$"],
@@ -259,9 +489,24 @@ pub(super) static RULES: &[PrefixRule] = &[
         950
     ),
     rule!("secret.okta_api_token", ["SSWS "], custom okta_ssws, 950),
-    rule!("secret.vault_service_token", ["hvs."], [run(URLSAFE, 90, 120)], 950),
-    rule!("secret.vault_batch_token", ["hvb."], [run(URLSAFE, 138, 300)], 950),
-    rule!("secret.pulumi_access_token", ["pul-"], [run(HEX, 40, 40)], 950),
+    rule!(
+        "secret.vault_service_token",
+        ["hvs."],
+        [run(URLSAFE, 90, 120)],
+        950
+    ),
+    rule!(
+        "secret.vault_batch_token",
+        ["hvb."],
+        [run(URLSAFE, 138, 300)],
+        950
+    ),
+    rule!(
+        "secret.pulumi_access_token",
+        ["pul-"],
+        [run(HEX, 40, 40)],
+        950
+    ),
     rule!("secret.terraform_cloud_token", [".atlasv1."], custom terraform, 950),
     rule!(
         "secret.cloudflare_origin_ca_key",
@@ -269,9 +514,24 @@ pub(super) static RULES: &[PrefixRule] = &[
         [run(HEX, 24, 24), Seg::Lit("-"), run(HEX, 146, 146)],
         950
     ),
-    rule!("secret.alibaba_access_key_id", ["LTAI"], [run(ALNUM, 12, 20)], 900),
-    rule!("secret.tencent_secret_id", ["AKID"], [run(ALNUM, 32, 32)], 900),
-    rule!("secret.age_secret_key", ["AGE-SECRET-KEY-1"], [run(BECH32_UPPER, 58, 58)], 950),
+    rule!(
+        "secret.alibaba_access_key_id",
+        ["LTAI"],
+        [run(ALNUM, 12, 20)],
+        900
+    ),
+    rule!(
+        "secret.tencent_secret_id",
+        ["AKID"],
+        [run(ALNUM, 32, 32)],
+        900
+    ),
+    rule!(
+        "secret.age_secret_key",
+        ["AGE-SECRET-KEY-1"],
+        [run(BECH32_UPPER, 58, 58)],
+        950
+    ),
     rule!("secret.figma_pat", ["figd_"], [run(URLSAFE, 38, 60)], 950),
     rule!(
         "secret.airtable_pat",
@@ -279,13 +539,32 @@ pub(super) static RULES: &[PrefixRule] = &[
         [run(ALNUM, 14, 14), Seg::Lit("."), run(HEX, 64, 64)],
         950
     ),
-    rule!("secret.bitbucket_app_password", ["ATBB"], [run(ALNUM, 28, 40)], 900),
-    rule!("secret.circleci_token", ["CCIPAT_"], [run(WORD, 40, 80)], 950),
-    rule!("secret.contentful_pat", ["CFPAT-"], [run(URLSAFE, 43, 43)], 950),
+    rule!(
+        "secret.bitbucket_app_password",
+        ["ATBB"],
+        [run(ALNUM, 28, 40)],
+        900
+    ),
+    rule!(
+        "secret.circleci_token",
+        ["CCIPAT_"],
+        [run(WORD, 40, 80)],
+        950
+    ),
+    rule!(
+        "secret.contentful_pat",
+        ["CFPAT-"],
+        [run(URLSAFE, 43, 43)],
+        950
+    ),
     rule!(
         "secret.dynatrace_api_token",
         ["dt0c01."],
-        [run(UPPER_ALNUM, 24, 24), Seg::Lit("."), run(UPPER_ALNUM, 64, 64)],
+        [
+            run(UPPER_ALNUM, 24, 24),
+            Seg::Lit("."),
+            run(UPPER_ALNUM, 64, 64)
+        ],
         950
     ),
     rule!(
@@ -294,7 +573,12 @@ pub(super) static RULES: &[PrefixRule] = &[
         [run(HEX_ANY, 32, 32), Seg::Lit("-X")],
         950
     ),
-    rule!("secret.frameio_token", ["fio-u-"], [run(URLSAFE_PAD, 64, 64)], 950),
+    rule!(
+        "secret.frameio_token",
+        ["fio-u-"],
+        [run(URLSAFE_PAD, 64, 64)],
+        950
+    ),
     rule!(
         "secret.mapbox_secret_token",
         ["sk.eyJ"],
@@ -307,23 +591,68 @@ pub(super) static RULES: &[PrefixRule] = &[
         [run(URLSAFE_PAD_DOT, 32, 64)],
         950
     ),
-    rule!("secret.readme_api_key", ["rdme_"], [run(LOWER_ALNUM, 70, 70)], 950),
-    rule!("secret.rubygems_api_key", ["rubygems_"], [run(HEX, 48, 48)], 950),
+    rule!(
+        "secret.readme_api_key",
+        ["rdme_"],
+        [run(LOWER_ALNUM, 70, 70)],
+        950
+    ),
+    rule!(
+        "secret.rubygems_api_key",
+        ["rubygems_"],
+        [run(HEX, 48, 48)],
+        950
+    ),
     rule!(
         "secret.sendinblue_api_key",
         ["xkeysib-"],
         [run(HEX, 64, 64), Seg::Lit("-"), run(ALNUM, 16, 16)],
         950
     ),
-    rule!("secret.shippo_api_key", ["shippo_live_", "shippo_test_"], [run(HEX, 40, 40)], 950),
+    rule!(
+        "secret.shippo_api_key",
+        ["shippo_live_", "shippo_test_"],
+        [run(HEX, 40, 40)],
+        950
+    ),
     rule!("secret.supabase_pat", ["sbp_"], [run(HEX, 40, 40)], 950),
-    rule!("secret.typeform_api_token", ["tfp_"], [run(URLSAFE_PAD_DOT, 40, 64)], 950),
-    rule!("secret.yandex_api_key", ["AQVN"], [run(URLSAFE, 35, 38)], 900),
-    rule!("secret.docker_hub_pat", ["dckr_pat_"], [run(URLSAFE, 27, 27)], 950),
+    rule!(
+        "secret.typeform_api_token",
+        ["tfp_"],
+        [run(URLSAFE_PAD_DOT, 40, 64)],
+        950
+    ),
+    rule!(
+        "secret.yandex_api_key",
+        ["AQVN"],
+        [run(URLSAFE, 35, 38)],
+        900
+    ),
+    rule!(
+        "secret.docker_hub_pat",
+        ["dckr_pat_"],
+        [run(URLSAFE, 27, 27)],
+        950
+    ),
     rule!("secret.groq_api_key", ["gsk_"], [run(ALNUM, 52, 52)], 950),
-    rule!("secret.replicate_api_token", ["r8_"], [run(ALNUM, 37, 37)], 950),
-    rule!("secret.perplexity_api_key", ["pplx-"], [run(ALNUM, 48, 48)], 950),
-    rule!("secret.onepassword_service_token", ["ops_eyJ"], [run(BASE64_ANY, 200, 4096)], 950),
+    rule!(
+        "secret.replicate_api_token",
+        ["r8_"],
+        [run(ALNUM, 37, 37)],
+        950
+    ),
+    rule!(
+        "secret.perplexity_api_key",
+        ["pplx-"],
+        [run(ALNUM, 48, 48)],
+        950
+    ),
+    rule!(
+        "secret.onepassword_service_token",
+        ["ops_eyJ"],
+        [run(BASE64_ANY, 200, 4096)],
+        950
+    ),
 ];
 
 /// A provider whose name, inside the name a value is assigned to, announces a value of a known
@@ -502,7 +831,10 @@ pub(super) fn match_segs(bytes: &[u8], at: usize, segs: &[Seg]) -> Option<usize>
 
 /// True when the byte before `start`, if any, is not a letter or digit.
 pub(super) fn start_ok(bytes: &[u8], start: usize) -> bool {
-    start == 0 || bytes.get(start - 1).is_some_and(|b| !b.is_ascii_alphanumeric())
+    start == 0
+        || bytes
+            .get(start - 1)
+            .is_some_and(|b| !b.is_ascii_alphanumeric())
 }
 
 /// True when nothing at `end` continues the token.
@@ -592,7 +924,12 @@ fn azure_sas(bytes: &[u8], s: usize, e: usize) -> Option<(usize, usize)> {
     }
     // The query before, without crossing whitespace, must carry `sv=`.
     let mut from = s;
-    while from > 0 && s - from < 512 && bytes.get(from - 1).is_some_and(|b| !b.is_ascii_whitespace()) {
+    while from > 0
+        && s - from < 512
+        && bytes
+            .get(from - 1)
+            .is_some_and(|b| !b.is_ascii_whitespace())
+    {
         from -= 1;
     }
     let query = bytes.get(from..s)?;
