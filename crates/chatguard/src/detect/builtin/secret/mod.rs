@@ -133,10 +133,7 @@ const GENERIC_WORDS: &[&str] = &[
 ];
 
 /// Copulas that introduce a value in prose: `my password is …`, `das Passwort ist …`.
-const COPULAS: &[&str] = &[
-    "is", "ist", "est", "es", "é", "è", "e", "era", "was", "lautet", "are", "sind", "son", "são",
-    "zijn",
-];
+const COPULAS: &[&str] = &["is", "ist", "est", "es", "é", "è", "era", "was", "lautet"];
 
 /// Values that are names of things, not secrets.
 const STOPWORDS: &[&str] = &[
@@ -305,10 +302,13 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     }
     let taken = Taken::new(out.get(first..).unwrap_or_default());
     let mut group: Option<Group> = None;
+    // Key words inside a value already read are part of that value (and skipping them keeps
+    // `token=token=token=…` linear).
+    let mut read_until = 0;
     for &(s, e, t) in &deferred {
         let found = match t {
             Trigger::Key(key) => {
-                if !segment_ok(bytes, s, e) {
+                if s < read_until || !segment_ok(bytes, s, e) {
                     continue;
                 }
                 let (ks, ke) = key_name(bytes, s, e);
@@ -316,7 +316,7 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
                     Some(g) if g.start == ks && g.end == ke => g.add(key),
                     _ => {
                         if let Some(g) = group.take() {
-                            g.flush(text, &taken, out);
+                            read_until = read_until.max(g.flush(text, &taken, out));
                         }
                         let mut g = Group::new(ks, ke);
                         g.add(key);
@@ -383,7 +383,13 @@ fn prefix_rule(
     }
     let span = match rule.shape {
         Shape::Segs(segs) => {
-            if !start_ok(bytes, s) {
+            // Not glued to the text before, and never inside an earlier token's body (which also
+            // keeps repeated prefixes inside one long run from being re-read: linear time).
+            let glued = match (segs.first(), s.checked_sub(1).and_then(|i| bytes.get(i))) {
+                (Some(rules::Seg::Run(set, ..)), Some(&b)) => set.has(b),
+                _ => false,
+            };
+            if glued || !start_ok(bytes, s) {
                 return None;
             }
             (s, rules::match_segs(bytes, e, segs)?)
@@ -503,11 +509,12 @@ impl Group {
         }
     }
 
-    /// Reports the value assigned to this key name, if it is a secret.
-    fn flush(&self, text: &str, taken: &Taken, out: &mut Vec<Candidate>) {
+    /// Reports the value assigned to this key name, if it is a secret. Returns where the value
+    /// read ends (the key name's end when there is none).
+    fn flush(&self, text: &str, taken: &Taken, out: &mut Vec<Candidate>) -> usize {
         let bytes = text.as_bytes();
         let Some((at, sep)) = assignment(bytes, self.start, self.end) else {
-            return;
+            return self.end;
         };
         let mut report = |span: (usize, usize), rule: &'static str, score: u16| {
             if !taken.overlaps(span) {
@@ -515,6 +522,7 @@ impl Group {
             }
         };
         let token = token_value(bytes, at);
+        let read = token.map_or(at, |t| t.1);
         if self.providers != 0 {
             if let Some((s, e)) = token {
                 let v = bytes.get(s..e).unwrap_or_default();
@@ -524,14 +532,14 @@ impl Group {
                     .find(|&(i, p)| self.providers >> i & 1 == 1 && (p.value)(v));
                 if let Some((_, p)) = hit {
                     report((s, e), p.id, 850);
-                    return;
+                    return read;
                 }
             }
         }
         if self.password && (sep != Sep::Prose || self.password_prose) {
             if let Some(span) = password_value(bytes, at, sep) {
                 report(span, "secret.password_assignment", 800);
-                return;
+                return read.max(span.1);
             }
         }
         if self.generic || self.providers != 0 {
@@ -541,6 +549,7 @@ impl Group {
                 }
             }
         }
+        read
     }
 }
 
@@ -571,7 +580,7 @@ fn skip_blank(bytes: &[u8], mut i: usize, max: usize) -> usize {
 fn assignment(bytes: &[u8], ks: usize, ke: usize) -> Option<(usize, Sep)> {
     let mut i = ke;
     let mut closers = 0;
-    while closers < 2 && matches!(bytes.get(i), Some(b'"' | b'\'' | b'`' | b']')) {
+    while closers < 3 && matches!(bytes.get(i), Some(b'"' | b'\'' | b'`' | b']' | b'\\')) {
         i += 1;
         closers += 1;
     }
@@ -623,20 +632,33 @@ fn assignment(bytes: &[u8], ks: usize, ke: usize) -> Option<(usize, Sep)> {
 
 /// A token-like value at `at`, quoted or not: `(start, end)` of its bytes.
 fn token_value(bytes: &[u8], at: usize) -> Option<(usize, usize)> {
+    let at = skip_escape(bytes, at);
     let first = *bytes.get(at)?;
     if matches!(first, b'"' | b'\'' | b'`') {
         let s = at + 1;
         // Without its closing quote the value is still taken (fail closed).
-        let e = take(bytes, s, TOKEN, 1, 4096)?;
+        let e = take(bytes, s, TOKEN, 1, 1024)?;
+        if bytes.get(e) == Some(&b'\\') && bytes.get(e + 1) == Some(&first) {
+            return Some((s, e));
+        }
         let closed = bytes.get(e) == Some(&first);
         let open = matches!(bytes.get(e), None | Some(b'\n' | b'\r' | b' ' | b'\t'));
         return (closed || open).then_some((s, e));
     }
-    let mut e = take(bytes, at, TOKEN, 1, 4096)?;
+    let mut e = take(bytes, at, TOKEN, 1, 1024)?;
     while e > at && bytes.get(e - 1) == Some(&b'.') {
         e -= 1;
     }
     (e > at).then_some((at, e))
+}
+
+/// Steps over the backslash of an escaped quote (`\"` inside a JSON string).
+fn skip_escape(bytes: &[u8], at: usize) -> usize {
+    if bytes.get(at) == Some(&b'\\') && matches!(bytes.get(at + 1), Some(b'"' | b'\'')) {
+        at + 1
+    } else {
+        at
+    }
 }
 
 /// True for values that stand for a secret instead of being one: what redaction writes
@@ -710,6 +732,7 @@ fn prose_follows(bytes: &[u8], e: usize) -> bool {
 
 /// The password assigned at `at`: quoted (may hold spaces) or up to a delimiter.
 fn password_value(bytes: &[u8], at: usize, sep: Sep) -> Option<(usize, usize)> {
+    let at = skip_escape(bytes, at);
     let first = *bytes.get(at)?;
     let unquoted = |s: usize| {
         let mut e = s;
@@ -725,7 +748,8 @@ fn password_value(bytes: &[u8], at: usize, sep: Sep) -> Option<(usize, usize)> {
             e += 1;
         }
         if bytes.get(e) == Some(&first) {
-            (s, e, true)
+            let escaped = e > s && bytes.get(e - 1) == Some(&b'\\');
+            (s, if escaped { e - 1 } else { e }, true)
         } else {
             (s, unquoted(s), false)
         }
@@ -918,6 +942,9 @@ fn connection(bytes: &[u8], s: usize, e: usize) -> Option<(usize, usize)> {
 /// A JWT (or JWE) at `s`: base64url parts joined by dots whose header decodes to a JSON object
 /// with an `"alg"` member.
 fn jwt(bytes: &[u8], s: usize) -> Option<(usize, usize)> {
+    if bytes.get(s..s + 3) != Some(b"eyJ") {
+        return None;
+    }
     if s > 0
         && bytes
             .get(s - 1)

@@ -1216,3 +1216,40 @@ fn context_scores_are_bounded() {
     assert_eq!(c[0].score, Score::from_milli(950));
     assert_eq!(c[0].kind, Kind::Secret);
 }
+
+#[test]
+fn escaped_json_values() {
+    let v = g(AN, 32);
+    let text = format!(r#"{{"body": "{{\"password\":\"Qx7!pass99\",\"api_key\":\"{v}\"}}"}}"#);
+    let got = found(&text);
+    assert!(
+        got.contains(&("secret.password_assignment", "Qx7!pass99")),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("secret.generic_high_entropy", v.as_str())),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn repeated_triggers_stay_linear() {
+    // Each of these would re-read long runs at every hit without the skip rules; they must
+    // finish quickly and report at most a handful of spans.
+    for unit in [
+        "token=",
+        "sl.",
+        "glpat-",
+        "password=&",
+        "://",
+        "Bearer ",
+        "eyJ.",
+        "-us1",
+    ] {
+        let text = unit.repeat(200_000 / unit.len());
+        let t = std::time::Instant::now();
+        let n = scan_text(&text).len();
+        assert!(t.elapsed().as_secs() < 5, "{unit}: too slow");
+        assert!(n <= 2, "{unit}: {n} candidates");
+    }
+}
