@@ -108,7 +108,35 @@ const PASSWORD_WORDS: &[&str] = &[
 ];
 
 /// Short password words, only with an explicit `=` or `:` after them.
-const PASSWORD_SHORT: &[&str] = &["pass", "pwd", "mdp"];
+const PASSWORD_SHORT: &[&str] = &["pwd", "mdp"];
+
+/// Words before `pass` that make it a ticket, not a password (`boarding pass: AB12CD`).
+const PASS_NOT: &[&str] = &[
+    "boarding",
+    "bus",
+    "day",
+    "season",
+    "ski",
+    "backstage",
+    "press",
+    "guest",
+    "visitor",
+    "park",
+    "museum",
+    "gym",
+    "metro",
+    "train",
+    "rail",
+    "travel",
+    "hall",
+    "event",
+    "festival",
+    "weekly",
+    "monthly",
+    "annual",
+    "battle",
+    "free",
+];
 
 /// Words whose assigned value is a secret when it looks random enough.
 const GENERIC_WORDS: &[&str] = &[
@@ -195,6 +223,9 @@ enum Trigger {
 enum Key {
     /// A password; `prose` when `is`-style separators are allowed.
     Password { prose: bool },
+    /// The ambiguous word `pass`: a password only with a password-like value and not after
+    /// `boarding`, `day`, `ski` ….
+    Pass,
     /// Some secret; reported when the value looks random.
     Generic,
     /// A provider from [`PROVIDERS`], by index.
@@ -232,6 +263,7 @@ fn build_prefilter() -> Option<Prefilter> {
     for &w in PASSWORD_SHORT {
         add(w, Trigger::Key(Key::Password { prose: false }));
     }
+    add("pass", Trigger::Key(Key::Pass));
     for &w in GENERIC_WORDS {
         add(w, Trigger::Key(Key::Generic));
     }
@@ -482,6 +514,7 @@ struct Group {
     end: usize,
     password: bool,
     password_prose: bool,
+    pass: bool,
     generic: bool,
     providers: u64,
 }
@@ -493,6 +526,7 @@ impl Group {
             end,
             password: false,
             password_prose: false,
+            pass: false,
             generic: false,
             providers: 0,
         }
@@ -504,6 +538,7 @@ impl Group {
                 self.password = true;
                 self.password_prose |= prose;
             }
+            Key::Pass => self.pass = true,
             Key::Generic => self.generic = true,
             Key::Provider(i) => self.providers |= 1u64 << (i & 63),
         }
@@ -536,8 +571,21 @@ impl Group {
                 }
             }
         }
-        if self.password && (sep != Sep::Prose || self.password_prose) {
-            if let Some(span) = password_value(bytes, at, sep) {
+        let password = self.password && (sep != Sep::Prose || self.password_prose);
+        let pass = !self.password
+            && self.pass
+            && sep != Sep::Prose
+            && !ticket(bytes, self.start, self.end);
+        if password || pass {
+            let span = password_value(bytes, at, sep).filter(|&(s, e)| {
+                password
+                    || bytes.get(s..e).is_some_and(|v| {
+                        v.len() >= 6
+                            && v.iter().any(u8::is_ascii_alphabetic)
+                            && v.iter().any(|b| !b.is_ascii_alphabetic())
+                    })
+            });
+            if let Some(span) = span {
                 report(span, "secret.password_assignment", 800);
                 return read.max(span.1);
             }
@@ -551,6 +599,37 @@ impl Group {
         }
         read
     }
+}
+
+/// True when the word before `pass` makes it a ticket (`boarding pass`, `day-pass`), inside the
+/// key name `ks..ke` or before it.
+fn ticket(bytes: &[u8], ks: usize, ke: usize) -> bool {
+    let key = bytes.get(ks..ke).unwrap_or_default();
+    if key.len() > 4 && key[key.len() - 4..].eq_ignore_ascii_case(b"pass") {
+        let head = key[..key.len() - 4].trim_ascii_end();
+        let head = head
+            .strip_suffix(b"-")
+            .or(head.strip_suffix(b"_"))
+            .unwrap_or(head);
+        if PASS_NOT.iter().any(|w| {
+            head.len() >= w.len() && head[head.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
+        }) {
+            return true;
+        }
+    }
+    let mut e = ks;
+    while e > 0 && ks - e < 4 && matches!(bytes.get(e - 1), Some(b' ' | b'\t' | b'-')) {
+        e -= 1;
+    }
+    let mut s = e;
+    while s > 0 && e - s < 16 && bytes.get(s - 1).is_some_and(u8::is_ascii_alphabetic) {
+        s -= 1;
+    }
+    let word = bytes.get(s..e).unwrap_or_default();
+    !word.is_empty()
+        && PASS_NOT
+            .iter()
+            .any(|w| word.eq_ignore_ascii_case(w.as_bytes()))
 }
 
 /// How a value is attached to its key name.

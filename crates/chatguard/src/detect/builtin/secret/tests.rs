@@ -942,6 +942,8 @@ fn passwords_in_context_several_languages() {
         ),
         ("pwd: Xk9#mm2q", "Xk9#mm2q"),
         ("pass: Zebra77x", "Zebra77x"),
+        ("user: bob pass: hunter22", "hunter22"),
+        ("DB_PASS=x9k2m4", "x9k2m4"),
         ("DB_PASSWORD=supersecretvalue", "supersecretvalue"),
         ("mot de passe : Soleil2023", "Soleil2023"),
         ("mon mot de passe est Soleil2023.", "Soleil2023"),
@@ -992,6 +994,10 @@ fn password_words_without_a_password() {
         "boarding pass",
         "password: <your password>",
         "password: str",
+        "boarding pass: AB12CD",
+        "Pass: 12/15 tests",
+        "pass: yes",
+        "day-pass: ZX81QP",
     ] {
         assert!(found(text).is_empty(), "{text}: {:?}", found(text));
     }
@@ -1251,5 +1257,38 @@ fn repeated_triggers_stay_linear() {
         let n = scan_text(&text).len();
         assert!(t.elapsed().as_secs() < 5, "{unit}: too slow");
         assert!(n <= 2, "{unit}: {n} candidates");
+    }
+}
+
+#[test]
+fn streaming_matches_one_shot() {
+    use crate::{Context, Guard, Policy};
+    let guard = Guard::new(Policy::default()).expect("default policy");
+    let text = format!(
+        "use ghp_{} and password: Hx8!pq2rr then\n-----BEGIN EC PRIVATE KEY-----\n{}\n{}\n-----END EC PRIVATE KEY-----\nand postgres://u:Pw9x-77@db/x plus Authorization: Bearer {} done.",
+        g(AN, 36),
+        g(B64, 64),
+        g(B64, 64),
+        g(US, 40)
+    );
+    let whole = guard.check(&text, &Context::default()).text;
+    assert!(
+        !whole.contains("Hx8!pq2rr") && !whole.contains("PRIVATE KEY"),
+        "{whole}"
+    );
+    for size in [1, 3, 7, 64] {
+        let mut stream = guard.stream(Context::default());
+        let mut out = String::new();
+        let mut rest = text.as_str();
+        while !rest.is_empty() {
+            let mut cut = size.min(rest.len());
+            while !rest.is_char_boundary(cut) {
+                cut += 1;
+            }
+            stream.push(&rest[..cut], &mut out);
+            rest = &rest[cut..];
+        }
+        stream.finish(&mut out);
+        assert_eq!(out, whole, "chunk size {size}");
     }
 }
