@@ -38,6 +38,7 @@ mod passport;
 mod phone;
 mod pl;
 mod pt;
+mod secret;
 mod shape;
 mod tr;
 mod uk;
@@ -125,6 +126,7 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
     rec(Kind::DateOfBirth, dob::CONTEXT, true, dob::scan),
     rec(Kind::Passport, passport::CONTEXT, true, passport::scan),
     rec(Kind::Passport, passport::CONTEXT, false, passport::scan_mrz),
+    rec(Kind::Secret, secret::CONTEXT, false, secret::scan),
 ];
 
 /// One table row: the kind, its context words, whether it needs one of them, and its scanner.

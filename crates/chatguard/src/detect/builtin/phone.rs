@@ -510,9 +510,10 @@ impl Shape {
             return false;
         }
         let v = |k: usize| {
-            self.group(k)
-                .iter()
-                .fold(0u32, |a, &b| a.saturating_mul(10).saturating_add(u32::from(b.wrapping_sub(b'0'))))
+            self.group(k).iter().fold(0u32, |a, &b| {
+                a.saturating_mul(10)
+                    .saturating_add(u32::from(b.wrapping_sub(b'0')))
+            })
         };
         let (a, b, c) = (v(0), v(1), v(2));
         let day = |x: u32| (1..=31).contains(&x);

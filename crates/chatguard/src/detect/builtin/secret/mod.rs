@@ -1,0 +1,1223 @@
+//! Secrets: provider API keys and tokens, private-key blocks, JWTs, passwords and the password
+//! part of connection strings, bearer and basic credentials, and high-entropy values assigned to
+//! secret-looking names.
+//!
+//! One ASCII-case-insensitive Aho-Corasick automaton, built once, holds every fixed prefix
+//! (`ghp_`, `AKIA`, `sk_live_` …, see [`rules`]), every key word (`password`, `api_key`, `token`
+//! …) and the few structural markers (`eyJ`, `-----BEGIN`, `://`, `bearer`, `basic`). Benign text
+//! without a hit costs that one pass; each hit is then checked case-sensitively with bounded
+//! work. Four formats without a prefix (Discord bot tokens, Twilio API keys, Telegram bot tokens,
+//! Asana tokens) are found from the shared word and number lists instead.
+//!
+//! Values that start with `[` (what redaction writes: `[SECRET]`, `[SECRET_1]`, `[SECRET#…]`) and
+//! other placeholders (`<password>`, `${VAR}`, `****`) are never reported, so redacted output
+//! rescans clean. Nothing is ever verified over the network.
+
+mod rules;
+#[cfg(test)]
+mod tests;
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use self::rules::{
+    end_ok, start_ok, take, PrefixRule, Set, Shape, BASE64_PAD, HEX_ANY, PROVIDERS, RULES, URLSAFE,
+};
+use crate::detect::context::{ceil_boundary, floor_boundary};
+use crate::detect::hay::{Hay, Word};
+use crate::detect::Candidate;
+use crate::{Kind, Score};
+
+pub(crate) const CONTEXT: &[&str] = &[
+    "password",
+    "passwd",
+    "pwd",
+    "passphrase",
+    "passwort",
+    "kennwort",
+    "mot de passe",
+    "mdp",
+    "contraseña",
+    "contrasena",
+    "clave",
+    "senha",
+    "wachtwoord",
+    "parola d'ordine",
+    "secret",
+    "secreto",
+    "segreto",
+    "segredo",
+    "geheim",
+    "token",
+    "jeton",
+    "api key",
+    "api_key",
+    "apikey",
+    "api-key",
+    "access key",
+    "access_key",
+    "key",
+    "clé",
+    "chiave",
+    "schlüssel",
+    "sleutel",
+    "chave",
+    "llave",
+    "credential",
+    "credenciales",
+    "credenziali",
+    "identifiants",
+    "zugangsdaten",
+    "inloggegevens",
+    "credenciais",
+    "auth",
+    "bearer",
+    "private key",
+    "ssh",
+    "login",
+];
+
+/// Words whose assigned value is a password; prose separators (`is`, `ist`, `est` …) allowed.
+const PASSWORD_WORDS: &[&str] = &[
+    "password",
+    "passwd",
+    "passphrase",
+    "passcode",
+    "passwort",
+    "kennwort",
+    "mot de passe",
+    "mot_de_passe",
+    "motdepasse",
+    "contraseña",
+    "contrasena",
+    "clave",
+    "senha",
+    "wachtwoord",
+    "parola d'ordine",
+    "parola d’ordine",
+    "hasło",
+    "haslo",
+    "heslo",
+    "lösenord",
+    "losenord",
+    "passord",
+    "adgangskode",
+    "salasana",
+    "пароль",
+];
+
+/// Short password words, only with an explicit `=` or `:` after them.
+const PASSWORD_SHORT: &[&str] = &["pwd", "mdp"];
+
+/// Words before `pass` that make it a ticket, not a password (`boarding pass: AB12CD`).
+const PASS_NOT: &[&str] = &[
+    "boarding",
+    "bus",
+    "day",
+    "season",
+    "ski",
+    "backstage",
+    "press",
+    "guest",
+    "visitor",
+    "park",
+    "museum",
+    "gym",
+    "metro",
+    "train",
+    "rail",
+    "travel",
+    "hall",
+    "event",
+    "festival",
+    "weekly",
+    "monthly",
+    "annual",
+    "battle",
+    "free",
+];
+
+/// Words whose assigned value is a secret when it looks random enough.
+const GENERIC_WORDS: &[&str] = &[
+    "api_key",
+    "apikey",
+    "api-key",
+    "api key",
+    "secret",
+    "token",
+    "auth",
+    "authorization",
+    "access_key",
+    "accesskey",
+    "access-key",
+    "private_key",
+    "privatekey",
+    "credential",
+    "credentials",
+    "signing_key",
+    "encryption_key",
+    "master_key",
+];
+
+/// Copulas that introduce a value in prose: `my password is …`, `das Passwort ist …`.
+const COPULAS: &[&str] = &["is", "ist", "est", "es", "é", "è", "era", "was", "lautet"];
+
+/// Values that are names of things, not secrets.
+const STOPWORDS: &[&str] = &[
+    "password",
+    "passwd",
+    "pass",
+    "pwd",
+    "secret",
+    "token",
+    "null",
+    "none",
+    "nil",
+    "undefined",
+    "true",
+    "false",
+    "required",
+    "optional",
+    "string",
+    "empty",
+    "redacted",
+    "hidden",
+    "masked",
+    "example",
+    "placeholder",
+    "your_password",
+    "yourpassword",
+    "your-password",
+];
+
+/// Bytes of a token-like value (base64, base64url, hex, dotted tokens).
+const TOKEN: Set = Set::of("A-Za-z0-9_+/=.~-");
+
+/// Generic high-entropy values: floor for hexadecimal values, bits per byte.
+const HEX_ENTROPY: f32 = 3.0;
+/// Generic high-entropy values: floor for mixed alphabets, bits per byte.
+const MIXED_ENTROPY: f32 = 3.5;
+
+/// What a keyword-automaton hit means.
+#[derive(Clone, Copy)]
+enum Trigger {
+    /// A fixed prefix of a rule, with the exact spelling to check.
+    Prefix(&'static PrefixRule, &'static str),
+    /// A word in a key name.
+    Key(Key),
+    /// `eyJ`: the start of a JWT.
+    Jwt,
+    /// `-----BEGIN`: a PEM block.
+    Pem,
+    /// `://`: a URL that may carry `user:password@`.
+    Url,
+    /// `bearer`: an `Authorization: Bearer` credential.
+    Bearer,
+    /// `basic`: an `Authorization: Basic` credential.
+    Basic,
+}
+
+/// What a key word says about the value assigned to its key name.
+#[derive(Clone, Copy)]
+enum Key {
+    /// A password; `prose` when `is`-style separators are allowed.
+    Password { prose: bool },
+    /// The ambiguous word `pass`: a password only with a password-like value and not after
+    /// `boarding`, `day`, `ski` ….
+    Pass,
+    /// Some secret; reported when the value looks random.
+    Generic,
+    /// A provider from [`PROVIDERS`], by index.
+    Provider(u8),
+}
+
+struct Prefilter {
+    ac: AhoCorasick,
+    triggers: Vec<Vec<Trigger>>,
+}
+
+/// The one automaton over every prefix and key word, built on first use.
+static PREFILTER: LazyLock<Option<Prefilter>> = LazyLock::new(build_prefilter);
+
+fn build_prefilter() -> Option<Prefilter> {
+    let mut patterns: Vec<&'static str> = Vec::new();
+    let mut triggers: Vec<Vec<Trigger>> = Vec::new();
+    let mut add =
+        |p: &'static str, t: Trigger| match patterns.iter().position(|q| q.eq_ignore_ascii_case(p))
+        {
+            Some(i) => triggers[i].push(t),
+            None => {
+                patterns.push(p);
+                triggers.push(vec![t]);
+            }
+        };
+    for rule in RULES {
+        for &p in rule.prefixes {
+            add(p, Trigger::Prefix(rule, p));
+        }
+    }
+    for &w in PASSWORD_WORDS {
+        add(w, Trigger::Key(Key::Password { prose: true }));
+    }
+    for &w in PASSWORD_SHORT {
+        add(w, Trigger::Key(Key::Password { prose: false }));
+    }
+    add("pass", Trigger::Key(Key::Pass));
+    for &w in GENERIC_WORDS {
+        add(w, Trigger::Key(Key::Generic));
+    }
+    for (i, p) in PROVIDERS.iter().enumerate() {
+        let i = u8::try_from(i).ok()?;
+        for &w in p.words {
+            add(w, Trigger::Key(Key::Provider(i)));
+        }
+    }
+    add("eyJ", Trigger::Jwt);
+    add("-----BEGIN", Trigger::Pem);
+    add("://", Trigger::Url);
+    add("bearer", Trigger::Bearer);
+    add("basic", Trigger::Basic);
+    let ac = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(&patterns)
+        .ok()?;
+    Some(Prefilter { ac, triggers })
+}
+
+pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+    let Some(pf) = PREFILTER.as_ref() else {
+        return;
+    };
+    let text = hay.text;
+    let bytes = text.as_bytes();
+    let first = out.len();
+    // Context-based hits wait until every exact format is known, so they never re-report one.
+    let mut deferred: Vec<(usize, usize, Trigger)> = Vec::new();
+    let mut pem_until = 0;
+    if let Ok(hits) = pf.ac.try_find_overlapping_iter(bytes) {
+        for m in hits {
+            let (s, e) = (m.start(), m.end());
+            let Some(triggers) = pf.triggers.get(m.pattern().as_usize()) else {
+                continue;
+            };
+            for &t in triggers {
+                match t {
+                    Trigger::Prefix(rule, prefix) => {
+                        if let Some(span) = prefix_rule(bytes, s, e, rule, prefix) {
+                            push(text, out, span, rule.id, rule.score);
+                        }
+                    }
+                    Trigger::Jwt => {
+                        if let Some(span) = jwt(bytes, s) {
+                            push(text, out, span, "secret.jwt", 950);
+                        }
+                    }
+                    Trigger::Pem => {
+                        if s >= pem_until {
+                            if let Some(span) = pem(bytes, s, e) {
+                                pem_until = span.1;
+                                push(text, out, span, "secret.private_key", 980);
+                            }
+                        }
+                    }
+                    _ => deferred.push((s, e, t)),
+                }
+            }
+        }
+    }
+    shapeless(hay, out);
+    if deferred.is_empty() {
+        return;
+    }
+    let taken = Taken::new(out.get(first..).unwrap_or_default());
+    let mut group: Option<Group> = None;
+    // Key words inside a value already read are part of that value (and skipping them keeps
+    // `token=token=token=…` linear).
+    let mut read_until = 0;
+    for &(s, e, t) in &deferred {
+        let found = match t {
+            Trigger::Key(key) => {
+                if s < read_until || !segment_ok(bytes, s, e) {
+                    continue;
+                }
+                let (ks, ke) = key_name(bytes, s, e);
+                match group.as_mut() {
+                    Some(g) if g.start == ks && g.end == ke => g.add(key),
+                    _ => {
+                        if let Some(g) = group.take() {
+                            read_until = read_until.max(g.flush(text, &taken, out));
+                        }
+                        let mut g = Group::new(ks, ke);
+                        g.add(key);
+                        group = Some(g);
+                    }
+                }
+                continue;
+            }
+            Trigger::Bearer => bearer(bytes, s, e).map(|sp| (sp, "secret.bearer_token", 850)),
+            Trigger::Basic => basic_auth(bytes, s, e).map(|sp| (sp, "secret.basic_auth", 850)),
+            Trigger::Url => connection(bytes, s, e).map(|sp| (sp, "secret.connection_string", 900)),
+            Trigger::Prefix(..) | Trigger::Jwt | Trigger::Pem => None,
+        };
+        if let Some((span, rule, score)) = found {
+            if !taken.overlaps(span) {
+                push(text, out, span, rule, score);
+            }
+        }
+    }
+    if let Some(g) = group {
+        g.flush(text, &taken, out);
+    }
+}
+
+/// Pushes a secret candidate, widening the span to char boundaries (over-redact, never split).
+fn push(
+    text: &str,
+    out: &mut Vec<Candidate>,
+    span: (usize, usize),
+    rule: &'static str,
+    score: u16,
+) {
+    let start = floor_boundary(text, span.0.min(text.len()));
+    let end = ceil_boundary(text, span.1.min(text.len()));
+    if start >= end {
+        return;
+    }
+    out.push(Candidate {
+        kind: Kind::Secret,
+        start,
+        end,
+        score: Score::from_milli(score),
+        rule,
+        validated: false,
+    });
+}
+
+/// Checks a fixed-prefix hit against its rule; returns the span.
+fn prefix_rule(
+    bytes: &[u8],
+    s: usize,
+    e: usize,
+    rule: &PrefixRule,
+    prefix: &str,
+) -> Option<(usize, usize)> {
+    let hit = bytes.get(s..e)?;
+    let same = if rule.nocase {
+        hit.eq_ignore_ascii_case(prefix.as_bytes())
+    } else {
+        hit == prefix.as_bytes()
+    };
+    if !same {
+        return None;
+    }
+    let span = match rule.shape {
+        Shape::Segs(segs) => {
+            // Not glued to the text before, and never inside an earlier token's body (which also
+            // keeps repeated prefixes inside one long run from being re-read: linear time).
+            let glued = match (segs.first(), s.checked_sub(1).and_then(|i| bytes.get(i))) {
+                (Some(rules::Seg::Run(set, ..)), Some(&b)) => set.has(b),
+                _ => false,
+            };
+            if glued || !start_ok(bytes, s) {
+                return None;
+            }
+            (s, rules::match_segs(bytes, e, segs)?)
+        }
+        Shape::Custom(f) => f(bytes, s, e)?,
+    };
+    // Placeholder bodies (`xxxx…`, `0000…`) are examples, not keys.
+    let body_start = if span.0 == s { e.min(span.1) } else { span.0 };
+    let body = bytes.get(body_start..span.1)?;
+    (body.len() < 16 || distinct(body) >= 6).then_some(span)
+}
+
+/// How many different bytes `v` has.
+fn distinct(v: &[u8]) -> u32 {
+    let mut seen = [0u128; 2];
+    for &b in v {
+        seen[usize::from(b >> 7)] |= 1u128 << (b & 127);
+    }
+    seen[0].count_ones() + seen[1].count_ones()
+}
+
+/// Candidates already found, for skipping context-based hits on the same bytes.
+struct Taken {
+    spans: Vec<(usize, usize)>,
+    max_end: Vec<usize>,
+}
+
+impl Taken {
+    fn new(found: &[Candidate]) -> Taken {
+        let mut spans: Vec<(usize, usize)> = found.iter().map(|c| (c.start, c.end)).collect();
+        spans.sort_unstable();
+        let mut m = 0;
+        let max_end = spans
+            .iter()
+            .map(|s| {
+                m = m.max(s.1);
+                m
+            })
+            .collect();
+        Taken { spans, max_end }
+    }
+
+    fn overlaps(&self, (s, e): (usize, usize)) -> bool {
+        let i = self.spans.partition_point(|x| x.0 < e);
+        i > 0 && self.max_end.get(i - 1).is_some_and(|&m| m > s)
+    }
+}
+
+/// True when a key word at `s..e` starts and ends a segment of its key name: `DB_PASSWORD`,
+/// `dbPassword` and `password2` qualify, `compass` and `passenger` do not.
+fn segment_ok(bytes: &[u8], s: usize, e: usize) -> bool {
+    let before = s == 0
+        || match (bytes.get(s - 1), bytes.get(s)) {
+            (Some(&p), Some(&c)) => {
+                !p.is_ascii_alphanumeric()
+                    || (p.is_ascii_lowercase() || p.is_ascii_digit()) && c.is_ascii_uppercase()
+            }
+            _ => false,
+        };
+    let after = match (bytes.get(e), bytes.get(e.wrapping_sub(1))) {
+        (None, _) => true,
+        (Some(&n), Some(&l)) => {
+            !n.is_ascii_alphabetic() || n.is_ascii_uppercase() && l.is_ascii_lowercase()
+        }
+        (Some(_), None) => false,
+    };
+    before && after
+}
+
+fn is_ident(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-')
+}
+
+/// The key name around a key word: identifier bytes on both sides, at most 64 each way.
+fn key_name(bytes: &[u8], s: usize, e: usize) -> (usize, usize) {
+    let mut ks = s;
+    while ks > 0 && s - ks < 64 && bytes.get(ks - 1).is_some_and(|&b| is_ident(b)) {
+        ks -= 1;
+    }
+    let mut ke = e;
+    while ke - e < 64 && bytes.get(ke).is_some_and(|&b| is_ident(b)) {
+        ke += 1;
+    }
+    (ks, ke)
+}
+
+/// Key words found in one key name.
+struct Group {
+    start: usize,
+    end: usize,
+    password: bool,
+    password_prose: bool,
+    pass: bool,
+    generic: bool,
+    providers: u64,
+}
+
+impl Group {
+    fn new(start: usize, end: usize) -> Group {
+        Group {
+            start,
+            end,
+            password: false,
+            password_prose: false,
+            pass: false,
+            generic: false,
+            providers: 0,
+        }
+    }
+
+    fn add(&mut self, key: Key) {
+        match key {
+            Key::Password { prose } => {
+                self.password = true;
+                self.password_prose |= prose;
+            }
+            Key::Pass => self.pass = true,
+            Key::Generic => self.generic = true,
+            Key::Provider(i) => self.providers |= 1u64 << (i & 63),
+        }
+    }
+
+    /// Reports the value assigned to this key name, if it is a secret. Returns where the value
+    /// read ends (the key name's end when there is none).
+    fn flush(&self, text: &str, taken: &Taken, out: &mut Vec<Candidate>) -> usize {
+        let bytes = text.as_bytes();
+        let Some((at, sep)) = assignment(bytes, self.start, self.end) else {
+            return self.end;
+        };
+        let mut report = |span: (usize, usize), rule: &'static str, score: u16| {
+            if !taken.overlaps(span) {
+                push(text, out, span, rule, score);
+            }
+        };
+        let token = token_value(bytes, at);
+        let read = token.map_or(at, |t| t.1);
+        if self.providers != 0 {
+            if let Some((s, e)) = token {
+                let v = bytes.get(s..e).unwrap_or_default();
+                let hit = PROVIDERS
+                    .iter()
+                    .enumerate()
+                    .find(|&(i, p)| self.providers >> i & 1 == 1 && (p.value)(v));
+                if let Some((_, p)) = hit {
+                    report((s, e), p.id, 850);
+                    return read;
+                }
+            }
+        }
+        let password = self.password && (sep != Sep::Prose || self.password_prose);
+        let pass = !self.password
+            && self.pass
+            && sep != Sep::Prose
+            && !ticket(bytes, self.start, self.end);
+        if password || pass {
+            let span = password_value(bytes, at, sep).filter(|&(s, e)| {
+                password
+                    || bytes.get(s..e).is_some_and(|v| {
+                        v.len() >= 6
+                            && v.iter().any(u8::is_ascii_alphabetic)
+                            && v.iter().any(|b| !b.is_ascii_alphabetic())
+                    })
+            });
+            if let Some(span) = span {
+                report(span, "secret.password_assignment", 800);
+                return read.max(span.1);
+            }
+        }
+        if self.generic || self.providers != 0 {
+            if let Some((s, e)) = token {
+                if generic_ok(bytes.get(s..e).unwrap_or_default()) {
+                    report((s, e), "secret.generic_high_entropy", 750);
+                }
+            }
+        }
+        read
+    }
+}
+
+/// True when the word before `pass` makes it a ticket (`boarding pass`, `day-pass`), inside the
+/// key name `ks..ke` or before it.
+fn ticket(bytes: &[u8], ks: usize, ke: usize) -> bool {
+    let key = bytes.get(ks..ke).unwrap_or_default();
+    if key.len() > 4 && key[key.len() - 4..].eq_ignore_ascii_case(b"pass") {
+        let head = key[..key.len() - 4].trim_ascii_end();
+        let head = head
+            .strip_suffix(b"-")
+            .or(head.strip_suffix(b"_"))
+            .unwrap_or(head);
+        if PASS_NOT.iter().any(|w| {
+            head.len() >= w.len() && head[head.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
+        }) {
+            return true;
+        }
+    }
+    let mut e = ks;
+    while e > 0 && ks - e < 4 && matches!(bytes.get(e - 1), Some(b' ' | b'\t' | b'-')) {
+        e -= 1;
+    }
+    let mut s = e;
+    while s > 0 && e - s < 16 && bytes.get(s - 1).is_some_and(u8::is_ascii_alphabetic) {
+        s -= 1;
+    }
+    let word = bytes.get(s..e).unwrap_or_default();
+    !word.is_empty()
+        && PASS_NOT
+            .iter()
+            .any(|w| word.eq_ignore_ascii_case(w.as_bytes()))
+}
+
+/// How a value is attached to its key name.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Sep {
+    /// `=`, `:=`, `=>`.
+    Equals,
+    /// `:`.
+    Colon,
+    /// `is`, `ist`, `est` … in a sentence.
+    Prose,
+    /// `<password>value</password>`.
+    Markup,
+    /// `--password value`.
+    Flag,
+}
+
+fn skip_blank(bytes: &[u8], mut i: usize, max: usize) -> usize {
+    let from = i;
+    while i - from < max && matches!(bytes.get(i), Some(b' ' | b'\t')) {
+        i += 1;
+    }
+    i
+}
+
+/// Finds where the value assigned to the key name `ks..ke` starts, and how it is attached.
+fn assignment(bytes: &[u8], ks: usize, ke: usize) -> Option<(usize, Sep)> {
+    let mut i = ke;
+    let mut closers = 0;
+    while closers < 3 && matches!(bytes.get(i), Some(b'"' | b'\'' | b'`' | b']' | b'\\')) {
+        i += 1;
+        closers += 1;
+    }
+    let gap = i;
+    i = skip_blank(bytes, i, 4);
+    match bytes.get(i) {
+        Some(b'=') => {
+            i += 1;
+            if matches!(bytes.get(i), Some(b'>' | b'=')) {
+                i += 1;
+            }
+            return Some((skip_blank(bytes, i, 4), Sep::Equals));
+        }
+        Some(b':') => {
+            i += 1;
+            let sep = if bytes.get(i) == Some(&b'=') {
+                i += 1;
+                Sep::Equals
+            } else {
+                Sep::Colon
+            };
+            return Some((skip_blank(bytes, i, 4), sep));
+        }
+        Some(b'>') if closers == 0 && i == gap && ks > 0 && bytes.get(ks - 1) == Some(&b'<') => {
+            return Some((i + 1, Sep::Markup));
+        }
+        _ => {}
+    }
+    if i == gap || i >= bytes.len() {
+        return None;
+    }
+    if bytes.get(ks..ks + 2) == Some(b"--") {
+        return Some((i, Sep::Flag));
+    }
+    let rest = bytes.get(i..)?;
+    for cop in COPULAS {
+        let c = cop.as_bytes();
+        if rest.len() > c.len() && rest[..c.len()].eq_ignore_ascii_case(c) && rest[c.len()] == b' '
+        {
+            let mut j = skip_blank(bytes, i + c.len(), 4);
+            if bytes.get(j) == Some(&b':') {
+                j = skip_blank(bytes, j + 1, 4);
+            }
+            return Some((j, Sep::Prose));
+        }
+    }
+    None
+}
+
+/// A token-like value at `at`, quoted or not: `(start, end)` of its bytes.
+fn token_value(bytes: &[u8], at: usize) -> Option<(usize, usize)> {
+    let at = skip_escape(bytes, at);
+    let first = *bytes.get(at)?;
+    if matches!(first, b'"' | b'\'' | b'`') {
+        let s = at + 1;
+        // Without its closing quote the value is still taken (fail closed).
+        let e = take(bytes, s, TOKEN, 1, 1024)?;
+        if bytes.get(e) == Some(&b'\\') && bytes.get(e + 1) == Some(&first) {
+            return Some((s, e));
+        }
+        let closed = bytes.get(e) == Some(&first);
+        let open = matches!(bytes.get(e), None | Some(b'\n' | b'\r' | b' ' | b'\t'));
+        return (closed || open).then_some((s, e));
+    }
+    let mut e = take(bytes, at, TOKEN, 1, 1024)?;
+    while e > at && bytes.get(e - 1) == Some(&b'.') {
+        e -= 1;
+    }
+    (e > at).then_some((at, e))
+}
+
+/// Steps over the backslash of an escaped quote (`\"` inside a JSON string).
+fn skip_escape(bytes: &[u8], at: usize) -> usize {
+    if bytes.get(at) == Some(&b'\\') && matches!(bytes.get(at + 1), Some(b'"' | b'\'')) {
+        at + 1
+    } else {
+        at
+    }
+}
+
+/// True for values that stand for a secret instead of being one: what redaction writes
+/// (`[SECRET_1]`), templates (`<password>`, `${PASS}`, `{{ token }}`, `%s`), masks (`****`).
+fn is_placeholder(v: &[u8]) -> bool {
+    let Some(&first) = v.first() else {
+        return true;
+    };
+    if matches!(first, b'[' | b'<' | b'{' | b'%' | b'*' | b'(') || v.starts_with("•".as_bytes()) {
+        return true;
+    }
+    if first == b'$' {
+        // `${X}`, `$(cmd)`, `$DB_PASS`: a variable. `$ecret9` is a password.
+        let rest = v.get(1..).unwrap_or_default();
+        let var = rest.first().is_some_and(|b| matches!(b, b'{' | b'('))
+            || !rest.is_empty()
+                && rest
+                    .iter()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || *b == b'_');
+        if var {
+            return true;
+        }
+    }
+    if v.iter().all(|&b| b == first) {
+        return true;
+    }
+    STOPWORDS
+        .iter()
+        .any(|w| v.eq_ignore_ascii_case(w.as_bytes()))
+}
+
+/// True when the byte at `i` ends a bare password: whitespace, a quote, `<`, or a `&`, `;` or
+/// `,` that is followed by space or by the next `name=` / `name:` pair.
+fn ends_value(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i) {
+        None => true,
+        Some(&b) if b.is_ascii_whitespace() || matches!(b, b'"' | b'\'' | b'`' | b'<') => true,
+        Some(b'&' | b';' | b',') => {
+            let mut j = i + 1;
+            match bytes.get(j) {
+                None => return true,
+                Some(b) if b.is_ascii_whitespace() => return true,
+                _ => {}
+            }
+            while j - i < 64 && bytes.get(j).is_some_and(|&b| is_ident(b) || b == b' ') {
+                j += 1;
+            }
+            j > i + 1 && matches!(bytes.get(j), Some(b'=' | b':'))
+        }
+        Some(_) => false,
+    }
+}
+
+/// True when the text after a bare value reads as a sentence going on (`forgotten, please reset
+/// it`) rather than a value followed by the next `name:` pair or the end of the line.
+fn prose_follows(bytes: &[u8], e: usize) -> bool {
+    let mut k = e;
+    if bytes.get(k) == Some(&b',') {
+        k += 1;
+    }
+    k = skip_blank(bytes, k, 4);
+    if !bytes.get(k).is_some_and(u8::is_ascii_alphabetic) {
+        return false;
+    }
+    let mut j = k;
+    while j - k < 64 && bytes.get(j).is_some_and(|&b| is_ident(b)) {
+        j += 1;
+    }
+    !matches!(bytes.get(j), Some(b'=' | b':'))
+}
+
+/// The password assigned at `at`: quoted (may hold spaces) or up to a delimiter.
+fn password_value(bytes: &[u8], at: usize, sep: Sep) -> Option<(usize, usize)> {
+    let at = skip_escape(bytes, at);
+    let first = *bytes.get(at)?;
+    let unquoted = |s: usize| {
+        let mut e = s;
+        while e - s < 256 && !ends_value(bytes, e) {
+            e += 1;
+        }
+        e
+    };
+    let (s, e, quoted) = if matches!(first, b'"' | b'\'' | b'`') {
+        let s = at + 1;
+        let mut e = s;
+        while e - s < 256 && bytes.get(e).is_some_and(|&b| b != first && b != b'\n') {
+            e += 1;
+        }
+        if bytes.get(e) == Some(&first) {
+            let escaped = e > s && bytes.get(e - 1) == Some(&b'\\');
+            (s, if escaped { e - 1 } else { e }, true)
+        } else {
+            (s, unquoted(s), false)
+        }
+    } else {
+        (at, unquoted(at), false)
+    };
+    let e = if quoted { e } else { trim_value(bytes, s, e) };
+    let v = bytes.get(s..e)?;
+    password_ok(v, sep, quoted, prose_follows(bytes, e)).then_some((s, e))
+}
+
+/// Drops sentence punctuation and unbalanced closing brackets from the end of a bare value.
+fn trim_value(bytes: &[u8], s: usize, mut e: usize) -> usize {
+    while e > s {
+        let v = bytes.get(s..e).unwrap_or_default();
+        let drop = match v.last() {
+            Some(b'.' | b':') => true,
+            Some(b')') => !v.contains(&b'('),
+            Some(b']') => !v.contains(&b'['),
+            Some(b'}') => !v.contains(&b'{'),
+            _ => false,
+        };
+        if !drop {
+            break;
+        }
+        e -= 1;
+    }
+    e
+}
+
+fn password_ok(v: &[u8], sep: Sep, quoted: bool, word_follows: bool) -> bool {
+    if v.len() < 4 || is_placeholder(v) {
+        return false;
+    }
+    // Paths (`PWD=/home/x`) and code (`password = get_password()`, `self.password`).
+    if v.starts_with(b"/") || v.starts_with(b"~/") || v.starts_with(b"./") || v.contains(&b'(') {
+        return false;
+    }
+    let digit = v.iter().any(u8::is_ascii_digit);
+    let symbol = v.iter().any(|&b| !b.is_ascii_alphanumeric());
+    let inner_upper =
+        v.iter().skip(1).any(u8::is_ascii_uppercase) && v.iter().any(u8::is_ascii_lowercase);
+    let dotted_ident = v.contains(&b'.')
+        && v.iter()
+            .all(|&b| b.is_ascii_alphabetic() || matches!(b, b'_' | b'.'));
+    if !quoted && dotted_ident {
+        return false;
+    }
+    let strong = digit || symbol || inner_upper;
+    match sep {
+        Sep::Prose => strong && v.len() >= 6,
+        Sep::Colon => quoted || strong || !word_follows,
+        Sep::Equals | Sep::Markup | Sep::Flag => true,
+    }
+}
+
+/// Shannon entropy of `v` in bits per byte.
+fn entropy(v: &[u8]) -> f32 {
+    let mut counts = [0u32; 256];
+    for &b in v {
+        counts[usize::from(b)] += 1;
+    }
+    let n = v.len() as f32;
+    counts
+        .iter()
+        .filter(|&&c| c > 0)
+        .map(|&c| {
+            let p = c as f32 / n;
+            -p * p.log2()
+        })
+        .sum()
+}
+
+/// A value assigned to a secret-looking name that looks random: long enough, letters and
+/// digits, high entropy, not an identifier made of words.
+fn generic_ok(v: &[u8]) -> bool {
+    if v.len() < 20 || is_placeholder(v) || v.starts_with(b"/") {
+        return false;
+    }
+    if !v.iter().any(u8::is_ascii_alphabetic) || !v.iter().any(u8::is_ascii_digit) {
+        return false;
+    }
+    if looks_like_words(v) {
+        return false;
+    }
+    let floor = if HEX_ANY.all(v) {
+        HEX_ENTROPY
+    } else {
+        MIXED_ENTROPY
+    };
+    entropy(v) >= floor
+}
+
+/// `my_secret_value_2024`, `PROD_API_TOKEN_V2`: one case, separators, and word-like pieces.
+fn looks_like_words(v: &[u8]) -> bool {
+    let upper = v.iter().any(u8::is_ascii_uppercase);
+    let lower = v.iter().any(u8::is_ascii_lowercase);
+    if upper && lower {
+        return false;
+    }
+    let seps = v
+        .iter()
+        .filter(|&&b| matches!(b, b'_' | b'-' | b'.'))
+        .count();
+    if seps < 2 {
+        return false;
+    }
+    let wordy = v
+        .split(|&b| matches!(b, b'_' | b'-' | b'.'))
+        .filter(|p| p.len() >= 3 && p.iter().all(u8::is_ascii_alphabetic) && !HEX_ANY.all(p))
+        .count();
+    wordy >= 2
+}
+
+/// `Bearer <token>`: the token.
+fn bearer(bytes: &[u8], s: usize, e: usize) -> Option<(usize, usize)> {
+    if !start_ok(bytes, s) || !matches!(bytes.get(e), Some(b' ' | b'\t')) {
+        return None;
+    }
+    let vs = skip_blank(bytes, e, 4);
+    let mut ve = take(bytes, vs, Set::of("A-Za-z0-9._~+/-"), 16, 4096)?;
+    while ve - vs < 4100 && bytes.get(ve) == Some(&b'=') {
+        ve += 1;
+    }
+    while ve > vs && bytes.get(ve - 1) == Some(&b'.') {
+        ve -= 1;
+    }
+    let v = bytes.get(vs..ve)?;
+    let ok = v.iter().any(u8::is_ascii_alphabetic)
+        && v.iter().any(u8::is_ascii_digit)
+        && !is_placeholder(v)
+        && entropy(v) >= HEX_ENTROPY
+        && end_ok(bytes, ve, None);
+    ok.then_some((vs, ve))
+}
+
+/// `Basic <base64 of user:password>`: the encoded credential.
+fn basic_auth(bytes: &[u8], s: usize, e: usize) -> Option<(usize, usize)> {
+    if !start_ok(bytes, s) || !matches!(bytes.get(e), Some(b' ' | b'\t')) {
+        return None;
+    }
+    let vs = skip_blank(bytes, e, 4);
+    let ve = take(bytes, vs, BASE64_PAD, 8, 1024)?;
+    if !end_ok(bytes, ve, None) {
+        return None;
+    }
+    let decoded = decode_base64(bytes.get(vs..ve)?, false)?;
+    let colon = decoded.iter().position(|&b| b == b':')?;
+    let printable = decoded.iter().all(|&b| b >= 0x20 && b != 0x7f);
+    (printable && colon > 0 && colon + 1 < decoded.len()).then_some((vs, ve))
+}
+
+/// The password in `scheme://user:password@host`.
+fn connection(bytes: &[u8], s: usize, e: usize) -> Option<(usize, usize)> {
+    let mut k = s;
+    while k > 0
+        && s - k < 32
+        && bytes
+            .get(k - 1)
+            .is_some_and(|&b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'.' | b'-'))
+    {
+        k -= 1;
+    }
+    if s - k < 2 || !bytes.get(k).is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let mut i = e;
+    let mut at = None;
+    let mut colon = None;
+    while i - e < 512 {
+        match bytes.get(i) {
+            None => break,
+            Some(&b) if b.is_ascii_whitespace() => break,
+            Some(b'/' | b'?' | b'#' | b'"' | b'\'' | b'<' | b'>' | b'`') => break,
+            Some(b'@') => at = Some(i),
+            Some(b':') if colon.is_none() => colon = Some(i),
+            Some(_) => {}
+        }
+        i += 1;
+    }
+    let (at, colon) = (at?, colon?);
+    if colon > at {
+        return None;
+    }
+    let v = bytes.get(colon + 1..at)?;
+    let placeholder = is_placeholder(v) && !v.eq_ignore_ascii_case(b"pass");
+    (v.len() >= 3 && !placeholder).then_some((colon + 1, at))
+}
+
+/// A JWT (or JWE) at `s`: base64url parts joined by dots whose header decodes to a JSON object
+/// with an `"alg"` member.
+fn jwt(bytes: &[u8], s: usize) -> Option<(usize, usize)> {
+    if bytes.get(s..s + 3) != Some(b"eyJ") {
+        return None;
+    }
+    if s > 0
+        && bytes
+            .get(s - 1)
+            .is_some_and(|&b| URLSAFE.has(b) || b == b'.')
+    {
+        return None;
+    }
+    let h_end = take(bytes, s, URLSAFE, 10, 2048)?;
+    if bytes.get(h_end) != Some(&b'.') {
+        return None;
+    }
+    let mut end = take(bytes, h_end + 1, URLSAFE, 2, 16384)?;
+    // The signature (possibly empty for `alg: none`), and for JWE two more parts.
+    let mut parts = 2;
+    while parts < 5 && bytes.get(end) == Some(&b'.') {
+        end = take(bytes, end + 1, URLSAFE, 0, 16384)?;
+        parts += 1;
+    }
+    if parts < 3 || !end_ok(bytes, end, Some(URLSAFE)) {
+        return None;
+    }
+    let header = decode_base64(bytes.get(s..h_end)?, true)?;
+    let trimmed = header.trim_ascii_start();
+    let is_json = trimmed.first() == Some(&b'{') && header.windows(5).any(|w| w == b"\"alg\"");
+    is_json.then_some((s, end))
+}
+
+/// A PEM private-key block from `-----BEGIN … PRIVATE KEY-----` to its END line; without an END
+/// line, to the end of the text (fail closed).
+fn pem(bytes: &[u8], s: usize, e: usize) -> Option<(usize, usize)> {
+    let window = bytes.get(e..bytes.len().min(e + 80))?;
+    let close = memchr::memmem::find(window, b"-----")?;
+    let label = window.get(..close)?.trim_ascii();
+    if !(label.ends_with(b"PRIVATE KEY") || label.ends_with(b"PRIVATE KEY BLOCK")) {
+        return None;
+    }
+    let body = e + close + 5;
+    let Some(end_at) = memchr::memmem::find(bytes.get(body..)?, b"-----END") else {
+        return Some((s, bytes.len()));
+    };
+    let end_line = body + end_at + 8;
+    let tail = bytes.get(end_line..bytes.len().min(end_line + 80))?;
+    let end = match memchr::memmem::find(tail, b"-----") {
+        Some(k) => end_line + k + 5,
+        None => end_line + memchr::memchr(b'\n', tail).unwrap_or(tail.len()),
+    };
+    Some((s, end))
+}
+
+/// Decodes base64 (standard, or URL-safe when `url`), padding optional. `None` when a byte is
+/// outside the alphabet or the length cannot be base64.
+fn decode_base64(input: &[u8], url: bool) -> Option<Vec<u8>> {
+    let mut data = input;
+    while let Some((b'=', rest)) = data.split_last() {
+        data = rest;
+    }
+    if data.len() % 4 == 1 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(data.len() * 3 / 4);
+    let mut acc = 0u32;
+    let mut bits = 0;
+    for &b in data {
+        let v = match b {
+            b'A'..=b'Z' => b - b'A',
+            b'a'..=b'z' => b - b'a' + 26,
+            b'0'..=b'9' => b - b'0' + 52,
+            b'+' if !url => 62,
+            b'/' if !url => 63,
+            b'-' if url => 62,
+            b'_' if url => 63,
+            _ => return None,
+        };
+        acc = acc << 6 | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits & 0xff) as u8);
+        }
+    }
+    Some(out)
+}
+
+/// Formats without a prefix, found from the shared word and number lists.
+fn shapeless(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+    let text = hay.text;
+    let bytes = text.as_bytes();
+    for w in &hay.words {
+        if let Some(span) = twilio(bytes, w) {
+            push(text, out, span, "secret.twilio_api_key", 900);
+        } else if let Some(span) = discord_bot(bytes, w) {
+            push(text, out, span, "secret.discord_bot_token", 900);
+        }
+    }
+    for run in &hay.numbers {
+        if run.plus {
+            continue;
+        }
+        if let Some(span) = telegram(bytes, run.groups.last().copied(), run.end) {
+            push(text, out, span, "secret.telegram_bot_token", 850);
+        }
+        if let Some(span) = asana(bytes, &run.groups, run.start, run.end) {
+            push(text, out, span, "secret.asana_pat", 900);
+        }
+    }
+}
+
+/// True when the word is glued to a larger identifier (`x_SK…`, `SK…-y`).
+fn glued(bytes: &[u8], s: usize, e: usize) -> bool {
+    s > 0 && matches!(bytes.get(s - 1), Some(b'_' | b'-' | b'.' | b'/'))
+        || matches!(bytes.get(e), Some(b'_' | b'-'))
+}
+
+/// Twilio API key SID: `SK` + 32 lowercase hex digits.
+fn twilio(bytes: &[u8], w: &Word) -> Option<(usize, usize)> {
+    let v = bytes.get(w.start..w.end)?;
+    let ok = v.len() == 34
+        && v.starts_with(b"SK")
+        && rules::HEX.all(v.get(2..)?)
+        && distinct(v.get(2..)?) >= 6
+        && !glued(bytes, w.start, w.end);
+    ok.then_some((w.start, w.end))
+}
+
+/// Discord bot token: base64 of the numeric bot id, a 6-byte timestamp, an HMAC.
+fn discord_bot(bytes: &[u8], w: &Word) -> Option<(usize, usize)> {
+    if !(23..=28).contains(&w.len())
+        || !matches!(bytes.get(w.start), Some(b'M' | b'N' | b'O'))
+        || bytes.get(w.end) != Some(&b'.')
+        || w.start > 0 && matches!(bytes.get(w.start - 1), Some(b'_' | b'-' | b'.'))
+    {
+        return None;
+    }
+    let id = decode_base64(bytes.get(w.start..w.end)?, true)?;
+    if !(17..=20).contains(&id.len()) || !id.iter().all(u8::is_ascii_digit) || id[0] == b'0' {
+        return None;
+    }
+    let ts_end = take(bytes, w.end + 1, URLSAFE, 6, 6)?;
+    if bytes.get(ts_end) != Some(&b'.') {
+        return None;
+    }
+    let end = take(bytes, ts_end + 1, URLSAFE, 27, 40)?;
+    end_ok(bytes, end, Some(URLSAFE)).then_some((w.start, end))
+}
+
+/// Telegram bot token: 8–10 digit bot id, `:`, 35 token bytes.
+fn telegram(bytes: &[u8], last: Option<(usize, usize)>, run_end: usize) -> Option<(usize, usize)> {
+    let (gs, ge) = last?;
+    if ge != run_end || !(8..=10).contains(&(ge - gs)) || bytes.get(ge) != Some(&b':') {
+        return None;
+    }
+    if gs > 0
+        && bytes
+            .get(gs - 1)
+            .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b':')
+    {
+        return None;
+    }
+    let end = take(bytes, ge + 1, URLSAFE, 35, 35)?;
+    let secret = bytes.get(ge + 1..end)?;
+    (end_ok(bytes, end, Some(URLSAFE))
+        && secret.iter().any(u8::is_ascii_alphabetic)
+        && distinct(secret) >= 6)
+        .then_some((gs, end))
+}
+
+/// Asana personal access token: `1/<id>:<32 hex>` or `2/<id>/<id>:<32 hex>`.
+fn asana(
+    bytes: &[u8],
+    groups: &[(usize, usize)],
+    start: usize,
+    end: usize,
+) -> Option<(usize, usize)> {
+    let (&(fs, fe), rest) = groups.split_first()?;
+    if fe - fs != 1 || !matches!(bytes.get(fs), Some(b'1' | b'2')) || !(1..=2).contains(&rest.len())
+    {
+        return None;
+    }
+    if rest
+        .iter()
+        .any(|&(s, e)| e - s < 6 || bytes.get(s - 1) != Some(&b'/'))
+    {
+        return None;
+    }
+    if start > 0
+        && bytes
+            .get(start - 1)
+            .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'/')
+    {
+        return None;
+    }
+    if bytes.get(end) != Some(&b':') {
+        return None;
+    }
+    let tail = take(bytes, end + 1, rules::HEX, 32, 32)?;
+    (end_ok(bytes, tail, None) && distinct(bytes.get(end + 1..tail)?) >= 6).then_some((start, tail))
+}
