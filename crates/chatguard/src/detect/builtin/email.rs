@@ -88,7 +88,7 @@ fn plain_at(bytes: &[u8], at: usize) -> Option<(usize, usize)> {
     while start < at && matches!(bytes[start], b'.' | b'-' | b'\'' | b'+') {
         start += 1;
     }
-    if start == at || at - start > 64 {
+    if start == at || at - start > 64 || in_url_authority(bytes, start) {
         return None;
     }
     let (end, labels, tld_ok) =
@@ -97,6 +97,19 @@ fn plain_at(bytes: &[u8], at: usize) -> Option<(usize, usize)> {
         return None;
     }
     Some((start, end))
+}
+
+/// True when the local part starting at `start` is the password of a URL's `user:password@host`
+/// (`https://u:pw@host`, `postgres://u:pw@db`): that is a credential, not an address.
+fn in_url_authority(bytes: &[u8], start: usize) -> bool {
+    if start == 0 || bytes[start - 1] != b':' {
+        return false;
+    }
+    let token_start = bytes[..start]
+        .iter()
+        .rposition(u8::is_ascii_whitespace)
+        .map_or(0, |i| i + 1);
+    memchr::memmem::find(&bytes[token_start..start], b"://").is_some()
 }
 
 /// Reads a domain from `from`; `dot(bytes, i)` says whether a dot separator of some length starts
@@ -236,6 +249,15 @@ mod tests {
             ["a@b.io", "c_d@sub.example.org"]
         );
         assert_eq!(found("josé@exämple.de"), ["josé@exämple.de"]);
+    }
+
+    #[test]
+    fn url_passwords_are_not_addresses() {
+        assert!(
+            found("https://user:pw@example.com/x and postgres://u:s3cr3t@db.example.org")
+                .is_empty()
+        );
+        assert_eq!(found("mailto:jane@example.com"), ["jane@example.com"]);
     }
 
     #[test]
