@@ -17,50 +17,24 @@ pub(crate) const SUPPORT: i16 = 350;
 pub(crate) const CONTRARY: i16 = -400;
 
 /// Words that suggest a number is a reference of some business object rather than personal data.
+#[rustfmt::skip]
 pub(crate) const CONTRARY_WORDS: &[&str] = &[
-    "order",
-    "tracking",
-    "invoice",
-    "ticket",
-    "ref",
-    "reference",
-    "isbn",
-    "version",
-    "build",
-    "sku",
-    "serial",
-    "part no",
-    "model",
-    "shipment",
-    "parcel",
-    "confirmation",
-    "booking",
-    "reservation",
-    "case",
-    "po",
-    "txn",
-    "transaction id",
-    "bestell",
-    "sendung",
-    "rechnung",
-    "auftrag",
-    "commande",
-    "facture",
-    "colis",
-    "suivi",
-    "pedido",
-    "factura",
-    "seguimiento",
-    "envío",
-    "ordine",
-    "fattura",
-    "spedizione",
-    "bestelling",
-    "factuur",
-    "zending",
-    "encomenda",
-    "fatura",
-    "rastreio",
+    // en
+    "order", "tracking", "invoice", "ticket", "ref", "reference", "isbn", "version", "build", "sku", "serial",
+    "part no", "model", "shipment", "parcel", "confirmation", "booking", "reservation", "case", "po", "txn",
+    "transaction id", "item", "article", "product",
+    // de
+    "bestell", "sendung", "rechnung", "auftrag", "artikel", "produkt", "vorgang", "buchung",
+    // fr
+    "commande", "facture", "colis", "suivi", "référence", "réf", "produit", "dossier",
+    // es
+    "pedido", "factura", "seguimiento", "envío", "referencia", "artículo", "producto",
+    // it
+    "ordine", "fattura", "spedizione", "riferimento", "articolo", "prodotto",
+    // nl
+    "bestelling", "bestelnummer", "factuur", "zending", "artikelnummer", "kenmerk", "referentie",
+    // pt
+    "encomenda", "fatura", "rastreio", "referência", "artigo", "produto",
 ];
 
 /// Applies supporting context to a candidate. Returns `None` when the candidate needs context
