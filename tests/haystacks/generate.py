@@ -82,9 +82,10 @@ def iban_de():
 
 def pii_line():
     name = rng.choice(["alex", "sam", "kim", "noa", "lee", "max", "eva", "ana"])
+    card = luhn_complete("4", 16)
     values = [
         f"{name}.{rng.randrange(1000)}@example.com",
-        "card " + " ".join(luhn_complete("4", 16)[i:i + 4] for i in range(0, 16, 4)),
+        "card " + " ".join(card[i:i + 4] for i in range(0, 16, 4)),
         "iban " + iban_de(),
         f"+44 20 7946 0{rng.randrange(100, 999)}",
         f"ip 192.0.2.{rng.randrange(1, 255)}",

@@ -309,13 +309,8 @@ impl Guard {
     }
 
     fn is_enabled(&self, kind: Kind) -> bool {
-        match kind {
-            Kind::Custom(_) => true,
-            other => Kind::BUILTIN
-                .iter()
-                .position(|k| *k == other)
-                .is_none_or(|i| self.enabled[i]),
-        }
+        kind.builtin_index()
+            .is_none_or(|i| self.enabled.get(i).copied().unwrap_or(true))
     }
 
     /// Finds everything the policy looks for, above its thresholds, in original coordinates,

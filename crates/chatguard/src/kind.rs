@@ -114,6 +114,16 @@ macro_rules! kinds {
                 }
             }
 
+            /// The position of a built-in kind in [`Kind::BUILTIN`]; `None` for custom kinds.
+            pub(crate) const fn builtin_index(self) -> Option<usize> {
+                #[allow(non_camel_case_types, clippy::enum_variant_names)]
+                enum Index { $( $variant, )* }
+                match self {
+                    $( Kind::$variant => Some(Index::$variant as usize), )*
+                    Kind::Custom(_) => None,
+                }
+            }
+
             /// Looks a built-in kind up by its wire name.
             pub fn from_name(name: &str) -> Option<Kind> {
                 match name {
@@ -265,6 +275,25 @@ kinds! {
 }
 
 impl Kind {
+    /// True for kinds that can be written without any ASCII digit (after normalisation): an
+    /// email address, a URL, a credential, a name, a MAC or IPv6 address of hex letters. Every
+    /// other kind carries digits, so a text without digits skips their recognizers.
+    pub(crate) const fn may_lack_digits(self) -> bool {
+        matches!(
+            self,
+            Kind::Email
+                | Kind::Url
+                | Kind::Secret
+                | Kind::Person
+                | Kind::StreetAddress
+                | Kind::MacAddress
+                | Kind::IpAddress
+                | Kind::CryptoWallet
+                | Kind::ItFiscalCode
+                | Kind::Custom(_)
+        )
+    }
+
     /// The number of built-in kinds validated by a checksum or check character.
     pub fn validated_count() -> usize {
         Kind::BUILTIN
@@ -290,6 +319,14 @@ mod tests {
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'));
         }
         assert_eq!(Kind::from_name("nope"), None);
+    }
+
+    #[test]
+    fn builtin_index_is_the_position() {
+        for (i, k) in Kind::BUILTIN.iter().enumerate() {
+            assert_eq!(k.builtin_index(), Some(i));
+        }
+        assert_eq!(Kind::Custom(3).builtin_index(), None);
     }
 
     #[test]

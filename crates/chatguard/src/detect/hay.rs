@@ -29,7 +29,48 @@ pub(crate) struct NumberRun {
     /// True when the run starts with `+` (international phone numbers).
     pub plus: bool,
     /// Byte ranges of the digit groups, in order.
-    pub groups: Vec<(usize, usize)>,
+    pub groups: Groups,
+}
+
+/// Up to [`MAX_GROUPS`] byte ranges, kept inline (number runs are made once per run of digits, so
+/// they must not allocate); reads as a slice.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Groups {
+    buf: [(usize, usize); MAX_GROUPS],
+    len: usize,
+}
+
+impl Groups {
+    fn new() -> Groups {
+        Groups {
+            buf: [(0, 0); MAX_GROUPS],
+            len: 0,
+        }
+    }
+
+    fn push(&mut self, group: (usize, usize)) {
+        if self.len < MAX_GROUPS {
+            self.buf[self.len] = group;
+            self.len += 1;
+        }
+    }
+}
+
+impl<'g> IntoIterator for &'g Groups {
+    type Item = &'g (usize, usize);
+    type IntoIter = core::slice::Iter<'g, (usize, usize)>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl core::ops::Deref for Groups {
+    type Target = [(usize, usize)];
+
+    fn deref(&self) -> &[(usize, usize)] {
+        &self.buf[..self.len]
+    }
 }
 
 impl NumberRun {
@@ -165,13 +206,16 @@ impl<'a> Hay<'a> {
         let mut words = Vec::new();
         let mut i = 0;
         while i < bytes.len() {
-            let b = bytes[i];
-            if !b.is_ascii_alphanumeric() {
-                i += 1;
-                continue;
+            // Only words with a digit matter: jump to the next digit, then back to its word's start.
+            let Some(digit) = next_digit(bytes, i) else {
+                break;
+            };
+            let mut start = digit;
+            while start > i && bytes[start - 1].is_ascii_alphanumeric() {
+                start -= 1;
             }
+            i = start;
             // A word: a maximal alphanumeric run.
-            let start = i;
             let mut digits = 0;
             while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
                 digits += usize::from(bytes[i].is_ascii_digit());
@@ -223,6 +267,27 @@ impl<'a> Hay<'a> {
     }
 }
 
+/// The position of the first ASCII digit at or after `from`, looking at eight bytes at a time.
+fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while i + 8 <= bytes.len() {
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(&bytes[i..i + 8]);
+        // A byte is a digit when `b ^ 0x30` is below 10; test all eight lanes at once.
+        let x = u64::from_le_bytes(chunk) ^ (0x30 * ONES);
+        if x.wrapping_sub(10 * ONES) & !x & HIGHS != 0 {
+            break;
+        }
+        i += 8;
+    }
+    bytes[i..]
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map(|p| i + p)
+}
+
 fn is_separator(b: u8) -> bool {
     matches!(b, b' ' | b'-' | b'.' | b'/')
 }
@@ -230,7 +295,7 @@ fn is_separator(b: u8) -> bool {
 /// Reads a number run starting at the digit at `start`.
 fn number_run(bytes: &[u8], start: usize) -> NumberRun {
     let plus = start > 0 && bytes[start - 1] == b'+';
-    let mut groups = Vec::new();
+    let mut groups = Groups::new();
     let mut i = start;
     let mut total = 0;
     loop {
@@ -302,6 +367,32 @@ mod tests {
         let subs = run.subruns(13, 19);
         assert_eq!(subs[0], (0, 1));
         assert!(subs.contains(&(0, 0)));
+    }
+
+    #[test]
+    fn next_digit_finds_every_digit_position() {
+        let text = b"no digits here at all, then 7 and x9y and finally 0";
+        let expected: Vec<usize> = text
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.is_ascii_digit())
+            .map(|(i, _)| i)
+            .collect();
+        let mut found = Vec::new();
+        let mut at = 0;
+        while let Some(d) = next_digit(text, at) {
+            found.push(d);
+            at = d + 1;
+        }
+        assert_eq!(found, expected);
+        for b in 0..=255u8 {
+            let bytes = [b'a', b'b', b'c', b'd', b'e', b'f', b'g', b, b'h'];
+            assert_eq!(
+                next_digit(&bytes, 0),
+                b.is_ascii_digit().then_some(7),
+                "byte {b}"
+            );
+        }
     }
 
     #[test]
