@@ -3,9 +3,12 @@
 use super::Recognizer;
 use crate::Kind;
 
+mod address;
 mod card;
 mod email;
 mod iban;
+mod person;
+mod words;
 
 /// Every built-in recognizer.
 pub(crate) static RECOGNIZERS: &[Recognizer] = &[
@@ -27,6 +30,18 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
         needs_context: false,
         scan: iban::scan,
     },
+    Recognizer {
+        kind: Kind::Person,
+        context: person::CONTEXT,
+        needs_context: false,
+        scan: person::scan,
+    },
+    Recognizer {
+        kind: Kind::StreetAddress,
+        context: address::CONTEXT,
+        needs_context: false,
+        scan: address::scan,
+    },
 ];
 
 /// The context table of the first recognizer of `kind`, for candidates a recognizer pushes under
@@ -40,10 +55,59 @@ pub(crate) fn context_for(kind: Kind) -> (&'static [&'static str], bool) {
 
 /// Words that open a finding made of plain words (names, street addresses), lower case. The
 /// stream redactor holds text around them until the finding is complete.
-const TRIGGER_WORDS: &[&[&str]] = &[];
+const TRIGGER_WORDS: &[&[&str]] = &[person::TRIGGER_WORDS, address::TRIGGER_WORDS];
 
 /// True when `lower` (a lowercased word without surrounding punctuation) opens a finding that
 /// may consist of plain words.
 pub(crate) fn is_trigger_word(lower: &str) -> bool {
     TRIGGER_WORDS.iter().any(|list| list.contains(&lower))
+}
+
+/// True when the stream redactor treats the whitespace-delimited `word` as a trigger: it has a
+/// digit, a non-ASCII character or one of the special characters, or is a trigger word. Mirrors
+/// the stream module's rule, for tests of plain-word recognizers.
+#[cfg(test)]
+pub(crate) fn stream_trigger(word: &str) -> bool {
+    if word
+        .bytes()
+        .any(|b| b.is_ascii_digit() || !b.is_ascii() || b"@+:=/_#$%&*[](){}<>|\\~".contains(&b))
+    {
+        return true;
+    }
+    let lower = word
+        .trim_matches(|c: char| c.is_ascii_punctuation())
+        .to_ascii_lowercase();
+    is_trigger_word(&lower)
+}
+
+/// True when a finding at `start..end` of `text` is opened by a trigger the stream redactor sees
+/// in time: one of the three whitespace-delimited words before it, or one of its own first four.
+#[cfg(test)]
+pub(crate) fn opened_by_trigger(text: &str, start: usize, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    let mut words = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let s = i;
+        while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if i > s {
+            words.push((s, i));
+        }
+    }
+    let Some(first) = words.iter().position(|&(_, e)| e > start) else {
+        return false;
+    };
+    let last = words
+        .iter()
+        .rposition(|&(s, _)| s < end)
+        .unwrap_or(first)
+        .min(first + 3);
+    words[first.saturating_sub(3)..=last]
+        .iter()
+        .any(|&(s, e)| stream_trigger(&text[s..e]))
 }
