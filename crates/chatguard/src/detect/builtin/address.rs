@@ -240,9 +240,9 @@ const DE_TYPES: &[&str] = &[
 
 /// Particles inside street and city names (`rue de la Paix`, `Via del Corso`, `Frankfurt am Main`).
 const PARTICLES: &[&str] = &[
-    "de", "du", "des", "la", "le", "les", "l", "d", "au", "aux", "del", "della", "dei", "degli",
-    "delle", "dello", "di", "da", "do", "dos", "das", "van", "der", "den", "het", "am", "an", "im",
-    "sur", "en", "upon", "on", "y", "e", "of", "the",
+    "de", "du", "des", "la", "le", "les", "los", "las", "l", "d", "au", "aux", "del", "della",
+    "dei", "degli", "delle", "dello", "di", "da", "do", "dos", "das", "van", "der", "den", "het",
+    "am", "an", "im", "sur", "en", "upon", "on", "y", "e", "of", "the",
 ];
 
 /// Italian particles after `via` that only an Italian street name has (`Via del Corso`).

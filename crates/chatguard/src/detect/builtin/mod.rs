@@ -111,3 +111,56 @@ pub(crate) fn opened_by_trigger(text: &str, start: usize, end: usize) -> bool {
         .iter()
         .any(|&(s, e)| stream_trigger(&text[s..e]))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{Context, Guard, Policy};
+
+    /// Every two-way split and byte-by-byte streaming of `text` equals one-shot redaction.
+    fn assert_streams_like_one_shot(guard: &Guard, text: &str) {
+        let expected = guard.check(text, &Context::default()).text;
+        let stream = |chunks: &[&[u8]]| {
+            let mut s = guard.stream(Context::default());
+            let mut out = String::new();
+            for c in chunks {
+                s.push_bytes(c, &mut out);
+            }
+            s.finish(&mut out);
+            out
+        };
+        let bytes = text.as_bytes();
+        for split in 0..=bytes.len() {
+            let (a, b) = bytes.split_at(split);
+            assert_eq!(stream(&[a, b]), expected, "{text:?} split at {split}");
+        }
+        let singles: Vec<&[u8]> = bytes.chunks(1).collect();
+        assert_eq!(stream(&singles), expected, "{text:?} byte by byte");
+    }
+
+    #[test]
+    fn plain_word_findings_stream_like_one_shot() {
+        let guard = Guard::new(Policy::default()).expect("builds");
+        let prose = "Sure, here is how you reset the password in the settings page of the app. ";
+        for text in [
+            "Hi, my name is Jane Doe and I need help with my account.",
+            "Thanks for your help.\n\nRegards,\nJane Doe",
+            "Hi, this is Maria Lopez from Acme Logistics.",
+            "Hoi, ik heet Jan van der Berg.",
+            "Bonjour, je m'appelle Jean Dupont.",
+            "Please forward this to Mr. Thompson.",
+            "Cordiali saluti\nMario Rossi",
+            "I live at 42 Oak Lane, near the park.",
+            "La oficina está en Paseo de la Castellana 100",
+            "Te espero en la calle de la Virgen de los Peligros 12",
+            "Laan van Meerdervoort 5, Den Haag",
+            "Ci vediamo in via della Vite 14",
+            "Ons kantoor: Damrak 1, 1012 LG Amsterdam",
+            "Endereço: Av. Paulista, 1578 - São Paulo",
+            "Write to 10 Downing St, London SW1A 2AA today",
+        ] {
+            assert!(!guard.scan(text).is_empty(), "{text:?} finds nothing");
+            assert_streams_like_one_shot(&guard, text);
+            assert_streams_like_one_shot(&guard, &format!("{prose}{prose}{text} {prose}"));
+        }
+    }
+}
