@@ -106,6 +106,9 @@ pub(crate) const TRIGGER_WORDS: &[&str] = &[
     "alameda",
     "estrada",
     "laan",
+    "strada",
+    "contrada",
+    "borgo",
 ];
 
 const RULE_STREET: &str = "address.street";
@@ -139,6 +142,15 @@ const EN_TYPES: &[(&str, Strength)] = &[
     ("parkway", Strength::Strong),
     ("pkwy", Strength::Strong),
     ("crescent", Strength::Strong),
+    ("highway", Strength::Strong),
+    ("hwy", Strength::Strong),
+    ("turnpike", Strength::Strong),
+    ("trail", Strength::Weak),
+    ("alley", Strength::Weak),
+    ("loop", Strength::Weak),
+    ("plaza", Strength::Weak),
+    ("row", Strength::Weak),
+    ("mews", Strength::Strong),
     ("way", Strength::Weak),
     ("court", Strength::Weak),
     ("ct", Strength::Weak),
@@ -180,6 +192,11 @@ const FR_TYPES: &[(&str, Strength)] = &[
 const TYPE_FIRST: &[(&str, Strength)] = &[
     ("calle", Strength::Strong),
     ("c/", Strength::Strong),
+    ("c.", Strength::Strong),
+    ("contrada", Strength::Strong),
+    ("località", Strength::Strong),
+    ("strada", Strength::Weak),
+    ("borgo", Strength::Weak),
     ("avenida", Strength::Strong),
     ("avda.", Strength::Strong),
     ("avda", Strength::Strong),
@@ -229,7 +246,10 @@ const SUFFIXES: &[(&str, Strength)] = &[
     ("singel", Strength::Strong),
     ("plein", Strength::Strong),
     ("laan", Strength::Strong),
+    ("baan", Strength::Strong),
+    ("boulevard", Strength::Strong),
     ("ring", Strength::Weak),
+    ("pad", Strength::Weak),
     ("markt", Strength::Weak),
 ];
 
@@ -337,17 +357,22 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
             continue;
         }
         for (g, &(s, e)) in run.groups.iter().enumerate() {
-            // Only groups standing as words: `12/27`, `1.5`, `3-4` are not house numbers.
+            // Only groups standing as words or opening a range (`2-4`, `8/4`): `1.5` and the
+            // second half of `12/27` are not house numbers.
             let sep_before = g > 0 && text.as_bytes().get(s.wrapping_sub(1)) != Some(&b' ');
-            let sep_after = g + 1 < run.groups.len() && text.as_bytes().get(e) != Some(&b' ');
+            let sep_after = g + 1 < run.groups.len()
+                && !matches!(text.as_bytes().get(e), Some(b' ' | b'-' | b'/'));
             if sep_before || sep_after {
                 continue;
             }
             let Some(found) = at_number(text, s, e) else {
                 continue;
             };
+            // Candidates come in text order: only the last few can overlap.
             if out
                 .iter()
+                .rev()
+                .take(4)
                 .any(|c| c.start < found.end && found.start < c.end)
             {
                 continue;
@@ -383,9 +408,24 @@ struct Street {
 fn at_number(text: &str, s: usize, e: usize) -> Option<Found> {
     let num_end = house_number(text, s, e)?;
     let digits = e - s;
-    let street = before_number(text, s, num_end)
+    // `Visit 1 Infinite Loop, …`: a bare name before the number that leads nowhere gives way to
+    // the number-first reading.
+    before_number(text, s, num_end)
         .filter(|_| digits <= 4)
-        .or_else(|| number_first(text, s, num_end))?;
+        .and_then(|street| finish(text, street))
+        .or_else(|| finish(text, number_first(text, s, num_end)?))
+}
+
+/// Scores a street with what follows it, or `None` when the shape alone is not an address.
+fn finish(text: &str, street: Street) -> Option<Found> {
+    let street = Street {
+        end: if street.english {
+            unit_end(text, street.end)
+        } else {
+            street.end
+        },
+        ..street
+    };
     let tail = tail(text, street.end);
     let (end, milli, rule) = match (tail, street.strength) {
         (Some(Tail::Postcode { end, distinctive }), Strength::Typeless) => {
@@ -425,11 +465,23 @@ fn house_number(text: &str, s: usize, e: usize) -> Option<usize> {
         Some(c) if c.is_whitespace() || c == '(' || c == ',' => {}
         _ => return None,
     }
+    let letter = |at: usize| {
+        bytes.get(at).is_some_and(u8::is_ascii_alphabetic)
+            && !bytes.get(at + 1).is_some_and(u8::is_ascii_alphanumeric)
+    };
     let mut end = e;
-    if bytes.get(e).is_some_and(u8::is_ascii_alphabetic)
-        && !bytes.get(e + 1).is_some_and(u8::is_ascii_alphanumeric)
-    {
-        end = e + 1;
+    if letter(end) {
+        end += 1;
+    }
+    // A range or a sub-number: `2-4`, `12/1`, `5a-5c`.
+    if matches!(bytes.get(end), Some(b'-' | b'/')) {
+        let n = digits_at(bytes, end + 1);
+        if (1..=4).contains(&n) {
+            end += 1 + n;
+            if letter(end) {
+                end += 1;
+            }
+        }
     }
     match bytes.get(end) {
         None | Some(b' ' | b'\t' | b'\n' | b'\r' | b',' | b')' | b';') => {}
@@ -657,10 +709,22 @@ fn number_first(text: &str, s: usize, num_end: usize) -> Option<Street> {
             }
         }
     }
-    // English: one to four name words, then the type.
+    // English: one to four name words, then the type. Without a known type the words may still
+    // be a street when a British postcode or a US state and ZIP follows (`60 Nicole Ports, …`).
+    let typeless = |names: usize, end: usize| {
+        (names > 0).then_some(Street {
+            start: s,
+            end,
+            strength: Strength::Typeless,
+            english: true,
+        })
+    };
     let mut pos = k;
+    let mut last = k;
     for names in 0..5 {
-        let (we, word) = word_or_ordinal(text, pos)?;
+        let Some((we, word)) = word_or_ordinal(text, pos) else {
+            return typeless(names, last);
+        };
         if names > 0 {
             if let Some(strength) = type_of(EN_TYPES, word, word) {
                 let mut end = we;
@@ -689,12 +753,13 @@ fn number_first(text: &str, s: usize, num_end: usize) -> Option<Street> {
         }
         let ordinal = word.starts_with(|c: char| c.is_ascii_digit());
         if !(ordinal || is_capitalised(word) && !in_list(NOT_NAMES, word)) {
-            return None;
+            return typeless(names, last);
         }
+        last = we;
         if bytes.get(we) == Some(&b' ') {
             pos = we + 1;
         } else {
-            return None;
+            return typeless(names + 1, last);
         }
     }
     None
@@ -731,7 +796,10 @@ fn tail(text: &str, from: usize) -> Option<Tail> {
     }
     // `75002 Paris`, `1012 LG Amsterdam`, `CH-8001 Zürich`, `01310-100 São Paulo`.
     if let Some((pc_end, distinctive)) = postcode(text, i) {
-        let c = skip_blanks(text, pc_end);
+        let mut c = skip_blanks(text, pc_end);
+        if char_at(text, c) == Some(',') {
+            c = skip_blanks(text, c + 1);
+        }
         if c > pc_end {
             if let Some(end) = name_forward(text, c, 3) {
                 return Some(Tail::Postcode { end, distinctive });
@@ -868,6 +936,45 @@ fn us_state_zip(text: &str, i: usize) -> Option<usize> {
     }
     Some(end)
 }
+
+/// The end of a unit designator after an English street (`Suite 574`, `, Apt. 4B`, ` #12`), or
+/// `end` when there is none.
+fn unit_end(text: &str, end: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = end;
+    if bytes.get(i) == Some(&b',') {
+        i += 1;
+    }
+    let k = skip_blanks(text, i);
+    if k == i {
+        return end;
+    }
+    let mut j = if bytes.get(k) == Some(&b'#') {
+        k + 1
+    } else {
+        match word_end(text, k) {
+            Some(we) if text.get(k..we).is_some_and(|w| in_list(UNIT_WORDS, w)) => {
+                let we = we + usize::from(bytes.get(we) == Some(&b'.'));
+                skip_blanks(text, we)
+            }
+            _ => return end,
+        }
+    };
+    let start = j;
+    while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) && j - start < 6 {
+        j += 1;
+    }
+    if j == start
+        || !bytes[start..j].iter().any(u8::is_ascii_digit)
+        || bytes.get(j).is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return end;
+    }
+    j
+}
+
+/// Words that introduce a unit inside a building.
+const UNIT_WORDS: &[&str] = &["apt", "suite", "ste", "unit", "flat", "fl", "floor", "room"];
 
 /// True when the word after `end` (one space) starts with a capital letter.
 fn next_is_capitalised(text: &str, end: usize) -> bool {

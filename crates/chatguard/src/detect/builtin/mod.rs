@@ -164,3 +164,5 @@ mod tests {
         }
     }
 }
+#[cfg(test)]
+mod zz_bench_tmp;

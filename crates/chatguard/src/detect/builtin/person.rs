@@ -15,7 +15,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::words::{
     char_at, char_before, in_list, is_all_caps, is_apostrophe, is_capitalised, lower_into,
@@ -337,6 +337,7 @@ static FINDER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(TRIGGERS.iter().map(|t| t.0))
         .ok()
 });
@@ -1072,6 +1073,28 @@ const STOP: &[&str] = &[
     "sua",
     "o",
     "os",
+    // Academic and professional titles (`Dipl.-Ing.`, `Univ.-Prof.`, `Ph.D.`).
+    "dipl",
+    "ing",
+    "univ",
+    "mag",
+    "phd",
+    "msc",
+    "bsc",
+    "mba",
+    "med",
+    "rer",
+    "nat",
+    "jur",
+    "phil",
+    "dott",
+    "avv",
+    "arch",
+    "eng",
+    "lic",
+    "mr",
+    "ir",
+    "drs",
     // Honorifics (a salutation such as "Dear Mr. Smith" is the honorific rule's).
     "mr",
     "mrs",
@@ -1251,7 +1274,13 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         let Some(f) = found else {
             continue;
         };
-        if out.iter().any(|c| c.start < f.end && f.start < c.end) {
+        // Candidates come in text order: only the last few can overlap.
+        if out
+            .iter()
+            .rev()
+            .take(4)
+            .any(|c| c.start < f.end && f.start < c.end)
+        {
             continue;
         }
         out.push(Candidate {
@@ -1282,13 +1311,62 @@ fn parse_name(text: &str, i: usize, caps: bool) -> Option<Name> {
     parse_name_with(text, i, caps, false)
 }
 
+/// Titles skipped before a name (`Dr. Jane Doe`, `Dipl.-Ing. Rico Schuster`); those in the second
+/// list only with their dot.
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sir", "herr", "frau", "mme", "dhr",
+];
+const DOTTED_TITLES: &[&str] = &[
+    "dipl", "ing", "univ", "mag", "med", "mlle", "sr", "sra", "srta", "sig", "dott", "mevr", "mw",
+];
+
+/// Skips courtesy and academic titles at `i` (at most three).
+fn skip_titles(text: &str, mut i: usize) -> usize {
+    for _ in 0..3 {
+        let Some(we) = word_end(text, i) else {
+            return i;
+        };
+        let Some(word) = text.get(i..we) else {
+            return i;
+        };
+        let dotted = char_at(text, we) == Some('.');
+        if !(in_list(TITLES, word) || dotted && in_list(DOTTED_TITLES, word)) {
+            return i;
+        }
+        let mut j = we + usize::from(dotted);
+        // `Dipl.-Ing.`, `Univ.-Prof.`
+        if dotted && char_at(text, j) == Some('-') {
+            if let Some(we2) = word_end(text, j + 1) {
+                if char_at(text, we2) == Some('.') {
+                    j = we2 + 1;
+                }
+            }
+        }
+        let n = skip_blanks(text, j);
+        if n == j {
+            return i;
+        }
+        i = n;
+    }
+    i
+}
+
+/// True when a courtesy title opens the name at `i` (`Mr.`, `Dr`, `Sra.`): the honorific rule
+/// reports that name, not the sign-off or salutation around it.
+fn courtesy_title_at(text: &str, i: usize) -> bool {
+    skip_titles(text, i) != i
+        && word_at(text, i).is_some_and(|w| !in_list(&["dipl", "ing", "univ", "mag", "med"], w))
+}
+
 /// [`parse_name`], optionally accepting a lowercase particle first (`Mevr. de Vries`).
 fn parse_name_with(text: &str, i: usize, caps: bool, particle_first: bool) -> Option<Name> {
     let bytes = text.as_bytes();
+    let i = skip_titles(text, i);
     let mut pos = i;
     let mut start = None;
     let mut end = i;
     let mut first_end = i;
+    let mut last_full_end = i;
     let mut tokens = 0usize;
     let mut full = 0usize;
     let mut particles = 0usize;
@@ -1335,6 +1413,7 @@ fn parse_name_with(text: &str, i: usize, caps: bool, particle_first: bool) -> Op
             full += 1;
             start.get_or_insert(pos);
             end = we;
+            last_full_end = we;
             if full == 1 {
                 first_end = we;
             }
@@ -1356,6 +1435,10 @@ fn parse_name_with(text: &str, i: usize, caps: bool, particle_first: bool) -> Op
         return None;
     }
     let start = start?;
+    // Initials glued to more letters (`Jane Doe B.A.`) are a degree, not part of the name.
+    if end > last_full_end && char_at(text, end).is_some_and(char::is_alphanumeric) {
+        end = last_full_end;
+    }
     // `Jane2`, `jane_doe`, `jane@…`, `Doe.com` are handles, not names.
     match char_at(text, end) {
         Some(c) if c.is_alphanumeric() || c == '_' || c == '@' => return None,
@@ -1525,7 +1608,7 @@ fn i_am(text: &str, e: usize) -> Option<Found> {
     }
     let name = parse_name(text, k, false)?;
     let first = text.get(name.start..name.first_end)?;
-    if name.stopped || name.start != k || looks_like_adjective(first) {
+    if name.stopped || looks_like_adjective(first) {
         return None;
     }
     let mut milli = 850;
@@ -1555,7 +1638,7 @@ fn this_is(text: &str, s: usize, e: usize) -> Option<Found> {
     }
     let k = skip_blanks(text, e);
     let name = parse_name(text, k, false)?;
-    if name.stopped || name.start != k {
+    if name.stopped {
         return None;
     }
     let n = skip_blanks(text, name.end);
@@ -1641,9 +1724,6 @@ fn honorific(text: &str, s: usize, e: usize, pattern: &str) -> Option<Found> {
         k = n;
     }
     let name = parse_name_with(text, k, false, true)?;
-    if name.start != k {
-        return None;
-    }
     Some(Found {
         start: name.start,
         end: name.end,
@@ -1731,8 +1811,11 @@ fn sign_off(text: &str, s: usize, e: usize) -> Option<Found> {
     if !separated && lines == 0 {
         return None;
     }
+    if courtesy_title_at(text, i) {
+        return None;
+    }
     let name = parse_name(text, i, false)?;
-    if name.stopped || name.start != i || !ends_line(text, name.end) {
+    if name.stopped || !ends_line(text, name.end) {
         return None;
     }
     Some(Found {
@@ -1751,8 +1834,11 @@ fn salutation(text: &str, s: usize, e: usize) -> Option<Found> {
     if k == e {
         return None;
     }
+    if courtesy_title_at(text, k) {
+        return None;
+    }
     let name = parse_name(text, k, false)?;
-    if name.stopped || name.start != k {
+    if name.stopped {
         return None;
     }
     let n = skip_blanks(text, name.end);

@@ -195,6 +195,48 @@ const POSITIVE: &[(&str, &str, &str)] = &[
         "Rua Oscar Freire 379, 01426-001 São Paulo",
         RULE_POSTCODE,
     ),
+    // ranges, units, bare US/UK streets with a state and ZIP or postcode (synthetic)
+    (
+        "Wilhelmplatz 8/4, 7563 Bruck an der Leitha",
+        "Wilhelmplatz 8/4, 7563 Bruck an der Leitha",
+        RULE_POSTCODE,
+    ),
+    (
+        "Lieferung an Hauptstraße 2-4, 10115 Berlin",
+        "Hauptstraße 2-4, 10115 Berlin",
+        RULE_POSTCODE,
+    ),
+    (
+        "6507 Jackson Crescent Suite 34, Lake John, MO 65579",
+        "6507 Jackson Crescent Suite 34, Lake John, MO 65579",
+        RULE_POSTCODE,
+    ),
+    (
+        "Visit 1 Infinite Loop, Cupertino, CA 95014.",
+        "1 Infinite Loop, Cupertino, CA 95014",
+        RULE_POSTCODE,
+    ),
+    (
+        "mail it to 12 Acacia Hill, Springfield, IL 62704",
+        "12 Acacia Hill, Springfield, IL 62704",
+        RULE_POSTCODE,
+    ),
+    (
+        "4 Kirby Lights, Danielmouth, DA9 7BH",
+        "4 Kirby Lights, Danielmouth, DA9 7BH",
+        RULE_POSTCODE,
+    ),
+    (
+        "Hannahbaan 8, 9590NC, Colmschate",
+        "Hannahbaan 8, 9590NC, Colmschate",
+        RULE_POSTCODE,
+    ),
+    ("Vivo en C. de Alcalá 8.", "C. de Alcalá 8", RULE_STREET),
+    (
+        "Strada Statale 12, 38020 Cloz",
+        "Strada Statale 12, 38020 Cloz",
+        RULE_POSTCODE,
+    ),
 ];
 
 /// Sentences without a street address.
@@ -225,6 +267,14 @@ const NEGATIVE: &[&str] = &[
     "at 10:30 in Room 4",
     "Rue 21 is a store.",
     "Top 10 Best Places to visit",
+    "Chapter 10, Seattle WA 98101",
+    "Call 555-1234 now.",
+    "See pages 12-14 for details.",
+    "Deadline 12/05/2024 for the Main Street office.",
+    "Windows 10, Redmond, WA 98052",
+    "The 3 Musketeers, Paris, 1844",
+    "Python 3.12 released",
+    "Step 2, 10000 Iterations",
 ];
 
 #[test]

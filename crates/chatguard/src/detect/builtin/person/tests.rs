@@ -187,6 +187,17 @@ const POSITIVE: &[(&str, &str, &str)] = &[
         "de Vries",
         RULE_HONORIFIC,
     ),
+    (
+        "Name: Dipl.-Ing. Rico Schuster",
+        "Rico Schuster",
+        RULE_FIELD,
+    ),
+    ("Name: Ing. Lucie Danninger", "Lucie Danninger", RULE_FIELD),
+    (
+        "I'm Dr. Wei Chen, the on-call physician.",
+        "Wei Chen",
+        RULE_INTRODUCTION,
+    ),
     // Signatures and salutations.
     (
         "Thanks for your help.\n\nRegards,\nJane Doe",
@@ -220,6 +231,17 @@ const POSITIVE: &[(&str, &str, &str)] = &[
         RULE_SIGNATURE,
     ),
     ("Atenciosamente,\nJoão Silva", "João Silva", RULE_SIGNATURE),
+    (
+        "Thanks,\nDipl.-Ing. Rico Schuster",
+        "Rico Schuster",
+        RULE_SIGNATURE,
+    ),
+    (
+        "Un saludo,\nCarmen Ortega Ruiz\nDepartamento de Ventas",
+        "Carmen Ortega Ruiz",
+        RULE_SIGNATURE,
+    ),
+    ("Groeten,\nDaan", "Daan", RULE_SIGNATURE),
     (
         "Dear Jane,\nthanks for the quick reply.",
         "Jane",
@@ -279,6 +301,18 @@ const NEGATIVE: &[&str] = &[
     "Name: jdoe_42",
     "Im Anhang finden Sie die Rechnung.",
     "Hi, I'm Sorry to bother you.",
+    "Dipl.-Ing. required for this role.",
+    "Regards,\nDipl.-Ing.",
+    "Thanks!\nPS: see attached.",
+    "Best,\nAcme Support Team",
+    "Saludos,\nEl equipo de Atención al Cliente",
+    "Cordiali saluti\nIl Team",
+    "Met vriendelijke groet,\nHet Klantenservice Team",
+    "I'm American, from Ohio.",
+    "I am Interested in the role.",
+    "This is Amazing",
+    "Name of the game: Chess",
+    "Product Name: Galaxy Tab",
 ];
 
 #[test]
