@@ -164,5 +164,3 @@ mod tests {
         }
     }
 }
-#[cfg(test)]
-mod zz_bench_tmp;
