@@ -1503,6 +1503,10 @@ fn label(text: &str, s: usize, e: usize, copula_ok: bool) -> Option<Found> {
     if let Some(q) = QUALIFIERS.iter().find(|q| starts_with_word(text, i, q)) {
         i = skip_blanks(text, i + q.len());
     }
+    // `Upstream-Name:`, `display_name:`, `user.name:` label something else.
+    if char_before(text, s).is_some_and(|c| matches!(c, '-' | '_' | '.' | '/' | '@')) {
+        return None;
+    }
     let prev = prev_word(text, s);
     if char_at(text, i) == Some(':') {
         if prev.is_some_and(|p| !in_list(FIELD_PREFIX, p)) {
@@ -1682,6 +1686,14 @@ fn honorific(text: &str, s: usize, e: usize, pattern: &str) -> Option<Found> {
         return None;
     }
     if pattern == "m." && char_before(text, s).is_some_and(|c| c == '.' || c == '\'') {
+        return None;
+    }
+    // `Sean M. Burke`: after a capitalised first name, `M.` is a middle initial.
+    if pattern == "m."
+        && prev_word(text, s).is_some_and(|p| {
+            is_capitalised(p) && !in_list(GREETINGS, p) && !in_list(&["bonsoir", "cher"], p)
+        })
+    {
         return None;
     }
     let lower = pattern.to_ascii_lowercase();

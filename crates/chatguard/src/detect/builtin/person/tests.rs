@@ -173,6 +173,11 @@ const POSITIVE: &[(&str, &str, &str)] = &[
     ),
     ("Veuillez contacter M. Bernard.", "Bernard", RULE_HONORIFIC),
     ("Mme Laurent a appelé ce matin.", "Laurent", RULE_HONORIFIC),
+    (
+        "Bonjour M. Petit, votre dossier est prêt.",
+        "Petit",
+        RULE_HONORIFIC,
+    ),
     ("El Sr. García llegará tarde.", "García", RULE_HONORIFIC),
     ("La Sra. López firmó el contrato.", "López", RULE_HONORIFIC),
     (
@@ -313,6 +318,9 @@ const NEGATIVE: &[&str] = &[
     "This is Amazing",
     "Name of the game: Chess",
     "Product Name: Galaxy Tab",
+    "Upstream-Name: GNU Gzip",
+    "display_name: Admin Console",
+    "Copyright (c) 2002 Sean M. Burke.",
 ];
 
 #[test]
