@@ -290,6 +290,18 @@ fn words(text: &str, from: usize) -> Vec<(usize, usize)> {
 
 /// True when a word could be part of, or reveal, a finding.
 fn is_trigger(word: &str, guard: &Guard) -> bool {
+    is_builtin_trigger(word)
+        || guard.is_trigger_word(
+            &word
+                .trim_matches(|c: char| c.is_ascii_punctuation())
+                .to_ascii_lowercase(),
+        )
+}
+
+/// True when a whitespace-delimited word could be part of, or reveal, a built-in finding: it has
+/// a digit, a non-ASCII character or one of `@+:=/_#$%&*[](){}<>|\~`, or is a trigger word of a
+/// plain-word recognizer (names, street addresses).
+pub(crate) fn is_builtin_trigger(word: &str) -> bool {
     if word
         .bytes()
         .any(|b| b.is_ascii_digit() || !b.is_ascii() || b"@+:=/_#$%&*[](){}<>|\\~".contains(&b))
@@ -299,7 +311,7 @@ fn is_trigger(word: &str, guard: &Guard) -> bool {
     let lower = word
         .trim_matches(|c: char| c.is_ascii_punctuation())
         .to_ascii_lowercase();
-    crate::detect::builtin::is_trigger_word(&lower) || guard.is_trigger_word(&lower)
+    crate::detect::builtin::is_trigger_word(&lower)
 }
 
 impl Guard {

@@ -3,6 +3,7 @@
 use super::Recognizer;
 use crate::Kind;
 
+mod address;
 mod asia;
 mod at;
 mod au;
@@ -35,6 +36,7 @@ mod nl;
 mod nordic;
 mod nz;
 mod passport;
+mod person;
 mod phone;
 mod pl;
 mod pt;
@@ -46,6 +48,7 @@ mod url;
 mod us;
 mod vat;
 mod wallet;
+mod words;
 mod za;
 
 /// Every built-in recognizer.
@@ -127,6 +130,8 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
     rec(Kind::Passport, passport::CONTEXT, true, passport::scan),
     rec(Kind::Passport, passport::CONTEXT, false, passport::scan_mrz),
     rec(Kind::Secret, secret::CONTEXT, false, secret::scan),
+    rec(Kind::Person, person::CONTEXT, false, person::scan),
+    rec(Kind::StreetAddress, address::CONTEXT, false, address::scan),
 ];
 
 /// One table row: the kind, its context words, whether it needs one of them, and its scanner.
@@ -155,10 +160,95 @@ pub(crate) fn context_for(kind: Kind) -> (&'static [&'static str], bool) {
 
 /// Words that open a finding made of plain words (names, street addresses), lower case. The
 /// stream redactor holds text around them until the finding is complete.
-const TRIGGER_WORDS: &[&[&str]] = &[];
+const TRIGGER_WORDS: &[&[&str]] = &[person::TRIGGER_WORDS, address::TRIGGER_WORDS];
 
 /// True when `lower` (a lowercased word without surrounding punctuation) opens a finding that
 /// may consist of plain words.
 pub(crate) fn is_trigger_word(lower: &str) -> bool {
     TRIGGER_WORDS.iter().any(|list| list.contains(&lower))
+}
+
+/// True when a finding at `start..end` of `text` is opened by a trigger the stream redactor sees
+/// in time: one of the three whitespace-delimited words before it, or one of its own first four.
+#[cfg(test)]
+pub(crate) fn opened_by_trigger(text: &str, start: usize, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    let mut words = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let s = i;
+        while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if i > s {
+            words.push((s, i));
+        }
+    }
+    let Some(first) = words.iter().position(|&(_, e)| e > start) else {
+        return false;
+    };
+    let last = words
+        .iter()
+        .rposition(|&(s, _)| s < end)
+        .unwrap_or(first)
+        .min(first + 3);
+    words[first.saturating_sub(3)..=last]
+        .iter()
+        .any(|&(s, e)| crate::stream::is_builtin_trigger(&text[s..e]))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Context, Guard, Policy};
+
+    /// Every two-way split and byte-by-byte streaming of `text` equals one-shot redaction.
+    fn assert_streams_like_one_shot(guard: &Guard, text: &str) {
+        let expected = guard.check(text, &Context::default()).text;
+        let stream = |chunks: &[&[u8]]| {
+            let mut s = guard.stream(Context::default());
+            let mut out = String::new();
+            for c in chunks {
+                s.push_bytes(c, &mut out);
+            }
+            s.finish(&mut out);
+            out
+        };
+        let bytes = text.as_bytes();
+        for split in 0..=bytes.len() {
+            let (a, b) = bytes.split_at(split);
+            assert_eq!(stream(&[a, b]), expected, "{text:?} split at {split}");
+        }
+        let singles: Vec<&[u8]> = bytes.chunks(1).collect();
+        assert_eq!(stream(&singles), expected, "{text:?} byte by byte");
+    }
+
+    #[test]
+    fn plain_word_findings_stream_like_one_shot() {
+        let guard = Guard::new(Policy::default()).expect("builds");
+        let prose = "Sure, here is how you reset the password in the settings page of the app. ";
+        for text in [
+            "Hi, my name is Jane Doe and I need help with my account.",
+            "Thanks for your help.\n\nRegards,\nJane Doe",
+            "Hi, this is Maria Lopez from Acme Logistics.",
+            "Hoi, ik heet Jan van der Berg.",
+            "Bonjour, je m'appelle Jean Dupont.",
+            "Please forward this to Mr. Thompson.",
+            "Cordiali saluti\nMario Rossi",
+            "I live at 42 Oak Lane, near the park.",
+            "La oficina está en Paseo de la Castellana 100",
+            "Te espero en la calle de la Virgen de los Peligros 12",
+            "Laan van Meerdervoort 5, Den Haag",
+            "Ci vediamo in via della Vite 14",
+            "Ons kantoor: Damrak 1, 1012 LG Amsterdam",
+            "Endereço: Av. Paulista, 1578 - São Paulo",
+            "Write to 10 Downing St, London SW1A 2AA today",
+        ] {
+            assert!(!guard.scan(text).is_empty(), "{text:?} finds nothing");
+            assert_streams_like_one_shot(&guard, text);
+            assert_streams_like_one_shot(&guard, &format!("{prose}{prose}{text} {prose}"));
+        }
+    }
 }

@@ -309,11 +309,13 @@ mod end_to_end {
     // context word, and not found in benign text full of other numbers.
     use crate::{Guard, Kind, Policy};
 
+    /// The findings in `text`, leaving out names (these sentences address people by name).
     fn kinds(text: &str) -> Vec<(Kind, &str)> {
         let guard = Guard::new(Policy::default()).expect("default policy builds");
         guard
             .scan(text)
             .into_iter()
+            .filter(|f| f.kind != Kind::Person)
             .map(|f| (f.kind, &text[f.span.start..f.span.end]))
             .collect()
     }

@@ -1,0 +1,995 @@
+//! Street addresses: a street-type word and a house number in the order a locale writes them,
+//! optionally followed by a postcode and city.
+//!
+//! The shapes, by where the house number stands:
+//!
+//! * number first (en, fr): `221B Baker Street`, `1600 Pennsylvania Avenue NW`, `12 rue de la Paix`;
+//! * type first, number last (es, it, pt, fr-BE, nl): `Calle de Alcalá 42`, `Via del Corso 12`,
+//!   `Rua Augusta 100`, `Av. Paulista, 1578`, `C/ Mayor 5`, `Laan van Meerdervoort 5`;
+//! * name with a street suffix, number last (de, nl): `Musterstraße 12`, `Hauptstr. 5a`,
+//!   `Kalverstraat 92`, `Berliner Straße 12`;
+//! * a bare street name and number (`Damrak 1`) only when a Dutch or British postcode follows.
+//!
+//! A postcode and city after the street (`75002 Paris`, `1012 LG Amsterdam`, `London SW1A 2AA`,
+//! `Washington, DC 20500`, `CH-8001 Zürich`) makes it `address.with_postcode`. Street-type words
+//! that are also ordinary words (`via`, `corso`, `place`, `way`) give a score below the threshold
+//! unless a preposition (`in via Roma 10`), a postcode or an address context word supports them.
+//!
+//! Every address has a house number, so the scan starts from the number runs the shared
+//! tokeniser already found; benign text without numbers costs nothing here.
+
+use super::words::{
+    char_at, char_before, in_list, is_all_caps, is_capitalised, skip_blanks, skip_blanks_back,
+    word_end, word_start,
+};
+use crate::detect::hay::Hay;
+use crate::detect::Candidate;
+use crate::{Kind, Score};
+
+pub(crate) const CONTEXT: &[&str] = &[
+    "address",
+    "addr",
+    "adresse",
+    "anschrift",
+    "wohne",
+    "wohnhaft",
+    "dirección",
+    "direccion",
+    "domicilio",
+    "indirizzo",
+    "residenza",
+    "abito",
+    "adres",
+    "woon",
+    "endereço",
+    "endereco",
+    "morada",
+    "moro",
+    "live at",
+    "living at",
+    "lives at",
+    "located at",
+    "ship to",
+    "shipping",
+    "deliver",
+    "billing",
+    "mailing",
+    "postal",
+    "liefer",
+    "livr",
+    "habite",
+    "vivo en",
+    "vivo in",
+    "entrega",
+    "consegna",
+    "bezorg",
+    "headquarters",
+    "sede",
+];
+
+/// Lowercase street-type words that open an address made of plain words (the type comes before
+/// the name and the number may be more than three words later); number-first addresses start
+/// with their number, which is a trigger by itself.
+pub(crate) const TRIGGER_WORDS: &[&str] = &[
+    "street",
+    "st",
+    "straße",
+    "strasse",
+    "str",
+    "straat",
+    "weg",
+    "rue",
+    "avenue",
+    "av",
+    "avda",
+    "avenida",
+    "boulevard",
+    "bd",
+    "chemin",
+    "calle",
+    "c",
+    "paseo",
+    "plaza",
+    "camino",
+    "carrer",
+    "ronda",
+    "via",
+    "viale",
+    "piazza",
+    "piazzale",
+    "corso",
+    "largo",
+    "vicolo",
+    "rua",
+    "travessa",
+    "praça",
+    "alameda",
+    "estrada",
+    "laan",
+    "strada",
+    "contrada",
+    "borgo",
+];
+
+const RULE_STREET: &str = "address.street";
+const RULE_POSTCODE: &str = "address.with_postcode";
+
+/// How much a street shape alone says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Strength {
+    /// An unambiguous street type (`Street`, `rue`, `Calle`, `-straße`).
+    Strong,
+    /// A street type that is also an ordinary word (`via`, `place`, `corso`).
+    Weak,
+    /// No street type at all (`Damrak 1`): only with a Dutch or British postcode.
+    Typeless,
+}
+
+/// Street types written after the name in English, with their strength (number first).
+const EN_TYPES: &[(&str, Strength)] = &[
+    ("street", Strength::Strong),
+    ("st", Strength::Strong),
+    ("road", Strength::Strong),
+    ("rd", Strength::Strong),
+    ("avenue", Strength::Strong),
+    ("ave", Strength::Strong),
+    ("lane", Strength::Strong),
+    ("ln", Strength::Strong),
+    ("drive", Strength::Strong),
+    ("dr", Strength::Strong),
+    ("boulevard", Strength::Strong),
+    ("blvd", Strength::Strong),
+    ("parkway", Strength::Strong),
+    ("pkwy", Strength::Strong),
+    ("crescent", Strength::Strong),
+    ("highway", Strength::Strong),
+    ("hwy", Strength::Strong),
+    ("turnpike", Strength::Strong),
+    ("trail", Strength::Weak),
+    ("alley", Strength::Weak),
+    ("loop", Strength::Weak),
+    ("plaza", Strength::Weak),
+    ("row", Strength::Weak),
+    ("mews", Strength::Strong),
+    ("way", Strength::Weak),
+    ("court", Strength::Weak),
+    ("ct", Strength::Weak),
+    ("place", Strength::Weak),
+    ("pl", Strength::Weak),
+    ("square", Strength::Weak),
+    ("sq", Strength::Weak),
+    ("terrace", Strength::Weak),
+    ("close", Strength::Weak),
+    ("circle", Strength::Weak),
+    ("gardens", Strength::Weak),
+    ("grove", Strength::Weak),
+];
+
+/// French street types after a house number (`12 rue de la Paix`).
+const FR_TYPES: &[(&str, Strength)] = &[
+    ("rue", Strength::Strong),
+    ("avenue", Strength::Strong),
+    ("av", Strength::Strong),
+    ("boulevard", Strength::Strong),
+    ("bd", Strength::Strong),
+    ("bld", Strength::Strong),
+    ("allée", Strength::Strong),
+    ("impasse", Strength::Strong),
+    ("quai", Strength::Strong),
+    ("chemin", Strength::Strong),
+    ("faubourg", Strength::Strong),
+    ("ruelle", Strength::Strong),
+    ("place", Strength::Weak),
+    ("route", Strength::Weak),
+    ("cours", Strength::Weak),
+    ("square", Strength::Weak),
+    ("passage", Strength::Weak),
+    ("voie", Strength::Weak),
+    ("esplanade", Strength::Weak),
+];
+
+/// Street types written before the name, with the number after it (es, it, pt, fr-BE, nl).
+const TYPE_FIRST: &[(&str, Strength)] = &[
+    ("calle", Strength::Strong),
+    ("c/", Strength::Strong),
+    ("c.", Strength::Strong),
+    ("contrada", Strength::Strong),
+    ("località", Strength::Strong),
+    ("strada", Strength::Weak),
+    ("borgo", Strength::Weak),
+    ("avenida", Strength::Strong),
+    ("avda.", Strength::Strong),
+    ("avda", Strength::Strong),
+    ("av.", Strength::Strong),
+    ("paseo", Strength::Strong),
+    ("carrer", Strength::Strong),
+    ("ronda", Strength::Strong),
+    ("viale", Strength::Strong),
+    ("piazza", Strength::Strong),
+    ("piazzale", Strength::Strong),
+    ("vicolo", Strength::Strong),
+    ("rua", Strength::Strong),
+    ("travessa", Strength::Strong),
+    ("praça", Strength::Strong),
+    ("alameda", Strength::Strong),
+    ("rue", Strength::Strong),
+    ("boulevard", Strength::Strong),
+    ("chemin", Strength::Strong),
+    ("laan", Strength::Strong),
+    ("via", Strength::Weak),
+    ("corso", Strength::Weak),
+    ("largo", Strength::Weak),
+    ("plaza", Strength::Weak),
+    ("camino", Strength::Weak),
+    ("av", Strength::Weak),
+    ("avenue", Strength::Weak),
+    ("estrada", Strength::Weak),
+];
+
+/// German and Dutch street words that end a compound street name (`Musterstraße`, `Damstraat`).
+const SUFFIXES: &[(&str, Strength)] = &[
+    ("straße", Strength::Strong),
+    ("strasse", Strength::Strong),
+    ("str", Strength::Strong),
+    ("gasse", Strength::Strong),
+    ("allee", Strength::Strong),
+    ("weg", Strength::Strong),
+    ("platz", Strength::Strong),
+    ("damm", Strength::Strong),
+    ("ufer", Strength::Strong),
+    ("chaussee", Strength::Strong),
+    ("straat", Strength::Strong),
+    ("gracht", Strength::Strong),
+    ("steeg", Strength::Strong),
+    ("kade", Strength::Strong),
+    ("dijk", Strength::Strong),
+    ("singel", Strength::Strong),
+    ("plein", Strength::Strong),
+    ("laan", Strength::Strong),
+    ("baan", Strength::Strong),
+    ("boulevard", Strength::Strong),
+    ("ring", Strength::Weak),
+    ("pad", Strength::Weak),
+    ("markt", Strength::Weak),
+];
+
+/// German street words written as a word of their own after an adjective (`Berliner Straße 12`).
+const DE_TYPES: &[&str] = &[
+    "straße", "strasse", "str", "allee", "weg", "platz", "gasse", "damm", "ufer", "chaussee",
+];
+
+/// Particles inside street and city names (`rue de la Paix`, `Via del Corso`, `Frankfurt am Main`).
+const PARTICLES: &[&str] = &[
+    "de", "du", "des", "la", "le", "les", "los", "las", "l", "d", "au", "aux", "del", "della",
+    "dei", "degli", "delle", "dello", "di", "da", "do", "dos", "das", "van", "der", "den", "het",
+    "am", "an", "im", "sur", "en", "upon", "on", "y", "e", "of", "the",
+];
+
+/// Italian particles after `via` that only an Italian street name has (`Via del Corso`).
+const IT_PARTICLES: &[&str] = &["del", "della", "dei", "degli", "delle", "dello", "di"];
+
+/// Prepositions before a street that make a weak type an address (`abito in via Roma 10`).
+const PREPOSITIONS: &[&str] = &[
+    "in", "en", "em", "na", "no", "à", "a", "au", "nella", "della", "alla", "sulla", "dalla", "di",
+    "at", "on", "op", "aan", "an", "auf", "der", "calle",
+];
+
+/// Words before a house number that mark it (`Calle Mayor nº 5`, `Via Roma n. 10`).
+const NUMBER_MARKS: &[&str] = &["nº", "n°", "n.", "no.", "nr.", "nr", "núm.", "num.", "n"];
+
+/// Compass directions after an English street type (`Pennsylvania Avenue NW`).
+const DIRECTIONS: &[&str] = &[
+    "n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east", "west",
+];
+
+/// Lowercase words after a number that make it a quantity, not a house number.
+const UNITS: &[&str] = &[
+    "km", "m", "mi", "miles", "kg", "g", "min", "mins", "minutes", "hours", "h", "hrs", "days",
+    "weeks", "months", "years", "times", "people", "persons", "euros", "eur", "usd", "dollars",
+    "pm", "am", "x", "percent", "stars", "pages", "points", "items", "anni", "años", "anos",
+    "jahre", "ans", "jaar", "minuti", "minutos", "minuten", "ore", "horas", "uur", "stunden",
+];
+
+/// Capitalised words that are not street or city names.
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "my",
+    "our",
+    "your",
+    "this",
+    "that",
+    "version",
+    "chapter",
+    "section",
+    "page",
+    "step",
+    "room",
+    "gate",
+    "platform",
+    "terminal",
+    "level",
+    "floor",
+    "apt",
+    "suite",
+    "unit",
+    "flat",
+    "box",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "windows",
+    "iphone",
+    "python",
+    "java",
+    "season",
+    "episode",
+    "part",
+    "volume",
+    "vol",
+    "no",
+    "nr",
+];
+
+pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+    let text = hay.text;
+    for run in &hay.numbers {
+        if run.plus {
+            continue;
+        }
+        for (g, &(s, e)) in run.groups.iter().enumerate() {
+            // Only groups standing as words or opening a range (`2-4`, `8/4`): `1.5` and the
+            // second half of `12/27` are not house numbers.
+            let sep_before = g > 0 && text.as_bytes().get(s.wrapping_sub(1)) != Some(&b' ');
+            let sep_after = g + 1 < run.groups.len()
+                && !matches!(text.as_bytes().get(e), Some(b' ' | b'-' | b'/'));
+            if sep_before || sep_after {
+                continue;
+            }
+            let Some(found) = at_number(text, s, e) else {
+                continue;
+            };
+            // Candidates come in text order: only the last few can overlap.
+            if out
+                .iter()
+                .rev()
+                .take(4)
+                .any(|c| c.start < found.end && found.start < c.end)
+            {
+                continue;
+            }
+            out.push(Candidate {
+                kind: Kind::StreetAddress,
+                start: found.start,
+                end: found.end,
+                score: Score::from_milli(found.milli),
+                rule: found.rule,
+                validated: false,
+            });
+        }
+    }
+}
+
+struct Found {
+    start: usize,
+    end: usize,
+    milli: u16,
+    rule: &'static str,
+}
+
+/// A street found around a house number: where it starts and ends, how strong its type is, and
+/// whether it is the English number-first shape (which must not run on into more capitals).
+struct Street {
+    start: usize,
+    end: usize,
+    strength: Strength,
+    english: bool,
+}
+
+fn at_number(text: &str, s: usize, e: usize) -> Option<Found> {
+    let num_end = house_number(text, s, e)?;
+    let digits = e - s;
+    // `Visit 1 Infinite Loop, …`: a bare name before the number that leads nowhere gives way to
+    // the number-first reading.
+    before_number(text, s, num_end)
+        .filter(|_| digits <= 4)
+        .and_then(|street| finish(text, street))
+        .or_else(|| finish(text, number_first(text, s, num_end)?))
+}
+
+/// Scores a street with what follows it, or `None` when the shape alone is not an address.
+fn finish(text: &str, street: Street) -> Option<Found> {
+    let street = Street {
+        end: if street.english {
+            unit_end(text, street.end)
+        } else {
+            street.end
+        },
+        ..street
+    };
+    let tail = tail(text, street.end);
+    let (end, milli, rule) = match (tail, street.strength) {
+        (Some(Tail::Postcode { end, distinctive }), Strength::Typeless) => {
+            (end, if distinctive { 800 } else { 450 }, RULE_POSTCODE)
+        }
+        (Some(Tail::Postcode { end, .. }), _) => (end, 850, RULE_POSTCODE),
+        (_, Strength::Typeless) => return None,
+        (tail, strength) => {
+            if street.english && tail.is_none() && next_is_capitalised(text, street.end) {
+                // `42 Wall Street Journal`: a name that merely contains a street.
+                return None;
+            }
+            let end = match tail {
+                Some(Tail::City { end }) => end,
+                _ => street.end,
+            };
+            let strong = strength == Strength::Strong || preposition_before(text, street.start);
+            (end, if strong { 600 } else { 450 }, RULE_STREET)
+        }
+    };
+    Some(Found {
+        start: street.start,
+        end,
+        milli,
+        rule,
+    })
+}
+
+/// Checks the house number at `s..e` and returns its end, with a one-letter suffix (`221B`, `5a`).
+fn house_number(text: &str, s: usize, e: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if e <= s || e - s > 5 || bytes.get(s) == Some(&b'0') {
+        return None;
+    }
+    match char_before(text, s) {
+        None => {}
+        Some(c) if c.is_whitespace() || c == '(' || c == ',' => {}
+        _ => return None,
+    }
+    let letter = |at: usize| {
+        bytes.get(at).is_some_and(u8::is_ascii_alphabetic)
+            && !bytes.get(at + 1).is_some_and(u8::is_ascii_alphanumeric)
+    };
+    let mut end = e;
+    if letter(end) {
+        end += 1;
+    }
+    // A range or a sub-number: `2-4`, `12/1`, `5a-5c`.
+    if matches!(bytes.get(end), Some(b'-' | b'/')) {
+        let n = digits_at(bytes, end + 1);
+        if (1..=4).contains(&n) {
+            end += 1 + n;
+            if letter(end) {
+                end += 1;
+            }
+        }
+    }
+    match bytes.get(end) {
+        None | Some(b' ' | b'\t' | b'\n' | b'\r' | b',' | b')' | b';') => {}
+        Some(b'.') if bytes.get(end + 1).is_none_or(u8::is_ascii_whitespace) => {}
+        _ => return None,
+    }
+    // `12 km`, `5 minutes`, `3 pm`: quantities.
+    if bytes.get(end) == Some(&b' ') {
+        if let Some(we) = word_end(text, end + 1) {
+            if text.get(end + 1..we).is_some_and(|w| in_list(UNITS, w)) {
+                return None;
+            }
+        }
+    }
+    Some(end)
+}
+
+/// A word made of letters, optionally ending in `.` or `/` (`Str.`, `Avda.`, `C/`), that ends at
+/// `end`: returns its start and the word without that punctuation.
+fn token_before(text: &str, end: usize) -> Option<(usize, &str, &str)> {
+    let bare_end = match char_before(text, end) {
+        Some('.' | '/') => end - 1,
+        _ => end,
+    };
+    let start = word_start(text, bare_end)?;
+    Some((start, text.get(start..bare_end)?, text.get(start..end)?))
+}
+
+/// The lookup of a type word (with or without its trailing `.`/`/`) in `table`.
+fn type_of(table: &[(&str, Strength)], bare: &str, full: &str) -> Option<Strength> {
+    table
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(full) || w.eq_ignore_ascii_case(bare))
+        .map(|&(_, s)| s)
+}
+
+/// True for a capitalised word that can be part of a street or city name.
+fn is_name_word(word: &str) -> bool {
+    (is_capitalised(word) || is_all_caps(word) && word.chars().count() <= 12)
+        && !in_list(NOT_NAMES, word)
+}
+
+/// The shapes with the number last: type first, suffix compound, German type word, bare name.
+fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
+    let mut j = skip_blanks_back(text, s);
+    if j == s {
+        return None;
+    }
+    if char_before(text, j) == Some(',') {
+        j = skip_blanks_back(text, j - 1);
+    }
+    // `nº 5`, `n. 10`.
+    if let Some(we) = text.get(..j).and_then(|b| b.rfind(' ')) {
+        let mark = text.get(we + 1..j).unwrap_or("");
+        if in_list(NUMBER_MARKS, mark) || mark == "nº" || mark == "n°" {
+            j = skip_blanks_back(text, we + 1);
+        }
+    }
+    // Up to seven words before the number, nearest first.
+    let mut toks: [(usize, &str, &str); 7] = [(0, "", ""); 7];
+    let mut n = 0;
+    let mut at = j;
+    while n < toks.len() {
+        let Some(tok) = token_before(text, at) else {
+            break;
+        };
+        toks[n] = tok;
+        n += 1;
+        let back = skip_blanks_back(text, tok.0);
+        if back == tok.0 {
+            break;
+        }
+        at = back;
+    }
+    let toks = toks.get(..n)?;
+    let &(t0_start, t0_bare, t0_full) = toks.first()?;
+    // Type first: `Calle de Alcalá 42`, `Via del Corso 12`, `C/ Mayor 5`.
+    if is_name_word(t0_bare) && t0_full == t0_bare {
+        for i in 1..toks.len() {
+            let (start, bare, full) = toks[i];
+            if let Some(strength) = type_of(TYPE_FIRST, bare, full) {
+                let mut strength = strength;
+                let after = toks[i - 1].1;
+                if bare.eq_ignore_ascii_case("via") && in_list(IT_PARTICLES, after) {
+                    strength = Strength::Strong;
+                }
+                if full.ends_with('.') && bare.eq_ignore_ascii_case("av") {
+                    strength = Strength::Strong;
+                }
+                return Some(Street {
+                    start,
+                    end: num_end,
+                    strength,
+                    english: false,
+                });
+            }
+            if !(is_name_word(bare) || in_list(PARTICLES, bare)) {
+                break;
+            }
+        }
+    }
+    // Suffix compound: `Musterstraße 12`, `Hauptstr. 5a`, `Kalverstraat 92`.
+    if is_capitalised(t0_bare) {
+        let lower = t0_bare.to_lowercase();
+        for &(suffix, strength) in SUFFIXES {
+            if let Some(prefix) = lower.strip_suffix(suffix) {
+                if prefix.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
+                    return Some(Street {
+                        start: t0_start,
+                        end: num_end,
+                        strength,
+                        english: false,
+                    });
+                }
+            }
+        }
+    }
+    // A German type word after an adjective: `Berliner Straße 12`, `Frankfurter Allee 3`.
+    if is_capitalised(t0_bare) && in_list(DE_TYPES, &t0_bare.to_lowercase()) {
+        if let Some(&(start, bare, _)) = toks.get(1) {
+            if is_name_word(bare) {
+                return Some(Street {
+                    start,
+                    end: num_end,
+                    strength: Strength::Strong,
+                    english: false,
+                });
+            }
+        }
+    }
+    // A bare street name: `Damrak 1`, reported only with a distinctive postcode.
+    if is_capitalised(t0_bare) && !in_list(NOT_NAMES, t0_bare) && t0_full == t0_bare {
+        return Some(Street {
+            start: t0_start,
+            end: num_end,
+            strength: Strength::Typeless,
+            english: false,
+        });
+    }
+    None
+}
+
+/// A street name forward from `i`: capitalised words and particles joined by single spaces, at
+/// most `max` capitalised words, ending at a capitalised word. Returns its end.
+fn name_forward(text: &str, i: usize, max: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut pos = i;
+    let mut end = None;
+    let mut caps = 0;
+    for _ in 0..max + 3 {
+        let we = word_end(text, pos)?;
+        let word = text.get(pos..we)?;
+        if char_at(text, we).is_some_and(char::is_alphanumeric) {
+            // `SW1A`: a code, not a word.
+            break;
+        }
+        if is_name_word(word) {
+            caps += 1;
+            end = Some(we);
+        } else if !in_list(PARTICLES, word) {
+            break;
+        }
+        if caps >= max {
+            break;
+        }
+        // `rue d'Alésia`, `l'Église`: an elided particle is part of the next word already.
+        if bytes.get(we) == Some(&b' ') && bytes.get(we + 1).is_some_and(|&b| b != b' ') {
+            pos = we + 1;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// The word (or ordinal such as `5th`) at `i` and its end.
+fn word_or_ordinal(text: &str, i: usize) -> Option<(usize, &str)> {
+    let bytes = text.as_bytes();
+    let mut d = i;
+    while bytes.get(d).is_some_and(u8::is_ascii_digit) && d - i < 3 {
+        d += 1;
+    }
+    if d > i {
+        let suffix = text.get(d..d + 2)?;
+        let ok = ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(suffix));
+        if !ok || bytes.get(d + 2).is_some_and(u8::is_ascii_alphanumeric) {
+            return None;
+        }
+        return Some((d + 2, text.get(i..d + 2)?));
+    }
+    let we = word_end(text, i)?;
+    Some((we, text.get(i..we)?))
+}
+
+/// The shapes with the number first: `221B Baker Street`, `12 rue de la Paix`.
+fn number_first(text: &str, s: usize, num_end: usize) -> Option<Street> {
+    let bytes = text.as_bytes();
+    let mut i = num_end;
+    if bytes.get(i) == Some(&b',') {
+        i += 1;
+    }
+    let k = skip_blanks(text, i);
+    if k == i || k - i > 2 {
+        return None;
+    }
+    // French: `12 rue de la Paix`, `8, boulevard Haussmann`, `3 av. Foch`.
+    if let Some(we) = word_end(text, k) {
+        let word = text.get(k..we)?;
+        if let Some(strength) = type_of(FR_TYPES, word, word) {
+            let mut after = we;
+            if bytes.get(after) == Some(&b'.') {
+                after += 1;
+            }
+            if bytes.get(after) == Some(&b' ') {
+                if let Some(end) = name_forward(text, after + 1, 5) {
+                    return Some(Street {
+                        start: s,
+                        end,
+                        strength,
+                        english: false,
+                    });
+                }
+            }
+        }
+    }
+    // English: one to four name words, then the type. Without a known type the words may still
+    // be a street when a British postcode or a US state and ZIP follows (`60 Nicole Ports, …`).
+    let typeless = |names: usize, end: usize| {
+        (names > 0).then_some(Street {
+            start: s,
+            end,
+            strength: Strength::Typeless,
+            english: true,
+        })
+    };
+    let mut pos = k;
+    let mut last = k;
+    for names in 0..5 {
+        let Some((we, word)) = word_or_ordinal(text, pos) else {
+            return typeless(names, last);
+        };
+        if names > 0 {
+            if let Some(strength) = type_of(EN_TYPES, word, word) {
+                let mut end = we;
+                if bytes.get(end) == Some(&b'.') {
+                    end += 1;
+                }
+                // `Pennsylvania Avenue NW`
+                if bytes.get(end) == Some(&b' ') {
+                    if let Some(de) = word_end(text, end + 1) {
+                        let dir = text.get(end + 1..de).unwrap_or("");
+                        if in_list(DIRECTIONS, dir)
+                            && dir.chars().next().is_some_and(char::is_uppercase)
+                            && !char_at(text, de).is_some_and(char::is_alphanumeric)
+                        {
+                            end = de;
+                        }
+                    }
+                }
+                return Some(Street {
+                    start: s,
+                    end,
+                    strength,
+                    english: true,
+                });
+            }
+        }
+        let ordinal = word.starts_with(|c: char| c.is_ascii_digit());
+        if !(ordinal || is_capitalised(word) && !in_list(NOT_NAMES, word)) {
+            return typeless(names, last);
+        }
+        last = we;
+        if bytes.get(we) == Some(&b' ') {
+            pos = we + 1;
+        } else {
+            return typeless(names + 1, last);
+        }
+    }
+    None
+}
+
+/// What follows a street.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tail {
+    /// A postcode and city; `distinctive` for Dutch and British postcodes.
+    Postcode { end: usize, distinctive: bool },
+    /// A city after ` - ` (`Av. Paulista, 1578 - São Paulo`).
+    City { end: usize },
+}
+
+fn tail(text: &str, from: usize) -> Option<Tail> {
+    let mut i = skip_blanks(text, from);
+    let mut dash = false;
+    match char_at(text, i) {
+        Some(',') => i += 1,
+        Some('-' | '\u{2013}') => {
+            i += char_at(text, i).map_or(1, char::len_utf8);
+            dash = true;
+        }
+        Some('\r' | '\n') => {}
+        _ if i > from => {}
+        _ => return None,
+    }
+    i = skip_blanks(text, i);
+    if char_at(text, i) == Some('\r') {
+        i += 1;
+    }
+    if char_at(text, i) == Some('\n') {
+        i = skip_blanks(text, i + 1);
+    }
+    // `75002 Paris`, `1012 LG Amsterdam`, `CH-8001 Zürich`, `01310-100 São Paulo`.
+    if let Some((pc_end, distinctive)) = postcode(text, i) {
+        let mut c = skip_blanks(text, pc_end);
+        if char_at(text, c) == Some(',') {
+            c = skip_blanks(text, c + 1);
+        }
+        if c > pc_end {
+            if let Some(end) = name_forward(text, c, 3) {
+                return Some(Tail::Postcode { end, distinctive });
+            }
+        }
+    }
+    // `SW1A 2AA` alone.
+    if let Some(end) = uk_postcode(text, i) {
+        return Some(Tail::Postcode {
+            end,
+            distinctive: true,
+        });
+    }
+    // `London SW1A 2AA`, `Washington, DC 20500`.
+    let city_end = name_forward(text, i, 3)?;
+    let mut j = city_end;
+    if char_at(text, j) == Some(',') {
+        j += 1;
+    }
+    let j = skip_blanks(text, j);
+    if j > city_end {
+        if let Some(end) = uk_postcode(text, j).or_else(|| us_state_zip(text, j)) {
+            return Some(Tail::Postcode {
+                end,
+                distinctive: true,
+            });
+        }
+    }
+    (dash
+        && matches!(
+            char_at(text, skip_blanks(text, city_end)),
+            None | Some('\n' | '\r' | ',' | '.' | ';' | ')' | '-')
+        ))
+    .then_some(Tail::City { end: city_end })
+}
+
+fn digits_at(bytes: &[u8], i: usize) -> usize {
+    bytes
+        .get(i..)
+        .map_or(0, |r| r.iter().take_while(|b| b.is_ascii_digit()).count())
+}
+
+/// A continental postcode at `i`: its end and whether it is distinctive (Dutch `1012 LG`).
+fn postcode(text: &str, i: usize) -> Option<(usize, bool)> {
+    let bytes = text.as_bytes();
+    let mut p = i;
+    // Country prefix: `D-`, `CH-`, `F-`.
+    let letters = bytes.get(p..).map_or(0, |r| {
+        r.iter().take_while(|b| b.is_ascii_uppercase()).count()
+    });
+    if (1..=2).contains(&letters) && bytes.get(p + letters) == Some(&b'-') {
+        p += letters + 1;
+    }
+    let n = digits_at(bytes, p);
+    let mut end = p + n;
+    let mut distinctive = false;
+    match n {
+        5 => {
+            // Brazilian CEP `01310-100`, US ZIP+4 `20500-0003`.
+            if bytes.get(end) == Some(&b'-') && matches!(digits_at(bytes, end + 1), 3 | 4) {
+                end += 1 + digits_at(bytes, end + 1);
+            }
+        }
+        4 => {
+            let mut q = end;
+            if bytes.get(q) == Some(&b' ') {
+                q += 1;
+            }
+            let two_upper = bytes
+                .get(q..q + 2)
+                .is_some_and(|r| r.iter().all(u8::is_ascii_uppercase));
+            if two_upper && !bytes.get(q + 2).is_some_and(u8::is_ascii_alphanumeric) {
+                end = q + 2;
+                distinctive = true;
+            } else if bytes.get(end) == Some(&b'-') && digits_at(bytes, end + 1) == 3 {
+                end += 4;
+            }
+        }
+        _ => return None,
+    }
+    if bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    Some((end, distinctive))
+}
+
+/// A British postcode (`SW1A 2AA`, `M1 1AE`, `EC1A 1BB`) at `i`: its end.
+fn uk_postcode(text: &str, i: usize) -> Option<usize> {
+    let b = text.as_bytes().get(i..)?;
+    let upper = |k: usize| b.get(k).is_some_and(u8::is_ascii_uppercase);
+    let digit = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
+    if !upper(0) {
+        return None;
+    }
+    let mut k = if upper(1) { 2 } else { 1 };
+    if !digit(k) {
+        return None;
+    }
+    k += 1;
+    if digit(k) || upper(k) {
+        k += 1;
+    }
+    if b.get(k) != Some(&b' ') {
+        return None;
+    }
+    k += 1;
+    if !(digit(k) && upper(k + 1) && upper(k + 2)) {
+        return None;
+    }
+    k += 3;
+    if b.get(k).is_some_and(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    Some(i + k)
+}
+
+/// A US state and ZIP (`DC 20500`, `IL 62704-1234`) at `i`: its end.
+fn us_state_zip(text: &str, i: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let state = bytes.get(i..i + 2)?;
+    if !state.iter().all(u8::is_ascii_uppercase) || bytes.get(i + 2) != Some(&b' ') {
+        return None;
+    }
+    let z = i + 3;
+    if digits_at(bytes, z) != 5 {
+        return None;
+    }
+    let mut end = z + 5;
+    if bytes.get(end) == Some(&b'-') && digits_at(bytes, end + 1) == 4 {
+        end += 5;
+    }
+    if bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    Some(end)
+}
+
+/// The end of a unit designator after an English street (`Suite 574`, `, Apt. 4B`, ` #12`), or
+/// `end` when there is none.
+fn unit_end(text: &str, end: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = end;
+    if bytes.get(i) == Some(&b',') {
+        i += 1;
+    }
+    let k = skip_blanks(text, i);
+    if k == i {
+        return end;
+    }
+    let mut j = if bytes.get(k) == Some(&b'#') {
+        k + 1
+    } else {
+        match word_end(text, k) {
+            Some(we) if text.get(k..we).is_some_and(|w| in_list(UNIT_WORDS, w)) => {
+                let we = we + usize::from(bytes.get(we) == Some(&b'.'));
+                skip_blanks(text, we)
+            }
+            _ => return end,
+        }
+    };
+    let start = j;
+    while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) && j - start < 6 {
+        j += 1;
+    }
+    if j == start
+        || !bytes[start..j].iter().any(u8::is_ascii_digit)
+        || bytes.get(j).is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return end;
+    }
+    j
+}
+
+/// Words that introduce a unit inside a building.
+const UNIT_WORDS: &[&str] = &["apt", "suite", "ste", "unit", "flat", "fl", "floor", "room"];
+
+/// True when the word after `end` (one space) starts with a capital letter.
+fn next_is_capitalised(text: &str, end: usize) -> bool {
+    text.as_bytes().get(end) == Some(&b' ')
+        && char_at(text, end + 1).is_some_and(char::is_uppercase)
+}
+
+/// True when the word before `start` is a preposition that introduces a place.
+fn preposition_before(text: &str, start: usize) -> bool {
+    let j = skip_blanks_back(text, start);
+    j < start
+        && word_start(text, j)
+            .and_then(|ws| text.get(ws..j))
+            .is_some_and(|w| in_list(PREPOSITIONS, w))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,398 @@
+//! Street addresses: realistic sentences per locale and rule, and a table of hard negatives.
+//! Addresses are well-known public landmarks (Downing Street, the White House, …) or synthetic.
+
+use super::*;
+use crate::detect::builtin::opened_by_trigger;
+use crate::detect::context;
+
+/// The findings a default policy keeps: scan, context, threshold 0.5.
+fn found(text: &str) -> Vec<(&str, &'static str)> {
+    let hay = Hay::new(text);
+    let mut out = Vec::new();
+    scan(&hay, &mut out);
+    out.into_iter()
+        .filter_map(|c| context::apply(text, c, CONTEXT, false))
+        .filter(|(c, _)| c.score.milli() >= 500)
+        .map(|(c, _)| (&text[c.start..c.end], c.rule))
+        .collect()
+}
+
+/// (sentence, the address it must yield, rule).
+const POSITIVE: &[(&str, &str, &str)] = &[
+    // en
+    (
+        "Send it to 221B Baker Street please.",
+        "221B Baker Street",
+        RULE_STREET,
+    ),
+    (
+        "The address is 1600 Pennsylvania Avenue NW, Washington, DC 20500.",
+        "1600 Pennsylvania Avenue NW, Washington, DC 20500",
+        RULE_POSTCODE,
+    ),
+    (
+        "Write to 10 Downing St, London SW1A 2AA today",
+        "10 Downing St, London SW1A 2AA",
+        RULE_POSTCODE,
+    ),
+    (
+        "I live at 42 Oak Lane, near the park.",
+        "42 Oak Lane",
+        RULE_STREET,
+    ),
+    (
+        "Office: 350 5th Avenue, New York, NY 10118",
+        "350 5th Avenue, New York, NY 10118",
+        RULE_POSTCODE,
+    ),
+    (
+        "ship to 12 St Mary's Road",
+        "12 St Mary's Road",
+        RULE_STREET,
+    ),
+    ("deliver to 7 Elm Way tomorrow", "7 Elm Way", RULE_STREET),
+    // de / at / ch
+    (
+        "Ich wohne in der Musterstraße 12.",
+        "Musterstraße 12",
+        RULE_STREET,
+    ),
+    (
+        "Adresse: Hauptstr. 5a, 10115 Berlin",
+        "Hauptstr. 5a, 10115 Berlin",
+        RULE_POSTCODE,
+    ),
+    (
+        "Lieferadresse: Berliner Straße 12\n10115 Berlin",
+        "Berliner Straße 12\n10115 Berlin",
+        RULE_POSTCODE,
+    ),
+    (
+        "Wir sind in der Karl-Marx-Allee 90, 10243 Berlin",
+        "Karl-Marx-Allee 90, 10243 Berlin",
+        RULE_POSTCODE,
+    ),
+    (
+        "Bahnhofstrasse 1, CH-8001 Zürich",
+        "Bahnhofstrasse 1, CH-8001 Zürich",
+        RULE_POSTCODE,
+    ),
+    (
+        "Stephansplatz 3, 1010 Wien",
+        "Stephansplatz 3, 1010 Wien",
+        RULE_POSTCODE,
+    ),
+    // fr
+    (
+        "J'habite au 12 rue de la Paix, 75002 Paris.",
+        "12 rue de la Paix, 75002 Paris",
+        RULE_POSTCODE,
+    ),
+    (
+        "Rendez-vous au 8 boulevard Haussmann.",
+        "8 boulevard Haussmann",
+        RULE_STREET,
+    ),
+    (
+        "adresse : 15, avenue des Champs-Élysées",
+        "15, avenue des Champs-Élysées",
+        RULE_STREET,
+    ),
+    (
+        "Livraison au 3 chemin des Vignes, 69000 Lyon",
+        "3 chemin des Vignes, 69000 Lyon",
+        RULE_POSTCODE,
+    ),
+    (
+        "Avenue Louise 54, 1050 Bruxelles",
+        "Avenue Louise 54, 1050 Bruxelles",
+        RULE_POSTCODE,
+    ),
+    // es
+    (
+        "Mi dirección es Calle de Alcalá 42, 28014 Madrid.",
+        "Calle de Alcalá 42, 28014 Madrid",
+        RULE_POSTCODE,
+    ),
+    ("Vivo en C/ Mayor 5, 3º B.", "C/ Mayor 5", RULE_STREET),
+    (
+        "Enviar a Avda. de América 10",
+        "Avda. de América 10",
+        RULE_STREET,
+    ),
+    (
+        "La oficina está en Paseo de la Castellana 100",
+        "Paseo de la Castellana 100",
+        RULE_STREET,
+    ),
+    (
+        "Nos vemos en la Plaza Mayor 1, 28012 Madrid",
+        "Plaza Mayor 1, 28012 Madrid",
+        RULE_POSTCODE,
+    ),
+    // it
+    (
+        "Indirizzo: Via del Corso 12, 00186 Roma",
+        "Via del Corso 12, 00186 Roma",
+        RULE_POSTCODE,
+    ),
+    ("Abito in via Garibaldi 7.", "via Garibaldi 7", RULE_STREET),
+    (
+        "Viale Trastevere 45, Roma",
+        "Viale Trastevere 45",
+        RULE_STREET,
+    ),
+    (
+        "Ci vediamo in Piazza Navona 1",
+        "Piazza Navona 1",
+        RULE_STREET,
+    ),
+    (
+        "La sede è in corso Vittorio Emanuele 21",
+        "corso Vittorio Emanuele 21",
+        RULE_STREET,
+    ),
+    // nl
+    (
+        "Ons kantoor: Damrak 1, 1012 LG Amsterdam",
+        "Damrak 1, 1012 LG Amsterdam",
+        RULE_POSTCODE,
+    ),
+    (
+        "Ik woon op de Kalverstraat 92.",
+        "Kalverstraat 92",
+        RULE_STREET,
+    ),
+    (
+        "Herengracht 50, 1015 BN Amsterdam",
+        "Herengracht 50, 1015 BN Amsterdam",
+        RULE_POSTCODE,
+    ),
+    (
+        "Laan van Meerdervoort 5, Den Haag",
+        "Laan van Meerdervoort 5",
+        RULE_STREET,
+    ),
+    ("bezorgen op Stationsweg 3", "Stationsweg 3", RULE_STREET),
+    // pt / br
+    (
+        "Moro na Rua Augusta 100, Lisboa",
+        "Rua Augusta 100",
+        RULE_STREET,
+    ),
+    (
+        "Endereço: Av. Paulista, 1578 - São Paulo",
+        "Av. Paulista, 1578 - São Paulo",
+        RULE_STREET,
+    ),
+    (
+        "Avenida da Liberdade 110, 1250-146 Lisboa",
+        "Avenida da Liberdade 110, 1250-146 Lisboa",
+        RULE_POSTCODE,
+    ),
+    (
+        "Rua Oscar Freire 379, 01426-001 São Paulo",
+        "Rua Oscar Freire 379, 01426-001 São Paulo",
+        RULE_POSTCODE,
+    ),
+    // ranges, units, bare US/UK streets with a state and ZIP or postcode (synthetic)
+    (
+        "Wilhelmplatz 8/4, 7563 Bruck an der Leitha",
+        "Wilhelmplatz 8/4, 7563 Bruck an der Leitha",
+        RULE_POSTCODE,
+    ),
+    (
+        "Lieferung an Hauptstraße 2-4, 10115 Berlin",
+        "Hauptstraße 2-4, 10115 Berlin",
+        RULE_POSTCODE,
+    ),
+    (
+        "6507 Jackson Crescent Suite 34, Lake John, MO 65579",
+        "6507 Jackson Crescent Suite 34, Lake John, MO 65579",
+        RULE_POSTCODE,
+    ),
+    (
+        "Visit 1 Infinite Loop, Cupertino, CA 95014.",
+        "1 Infinite Loop, Cupertino, CA 95014",
+        RULE_POSTCODE,
+    ),
+    (
+        "mail it to 12 Acacia Hill, Springfield, IL 62704",
+        "12 Acacia Hill, Springfield, IL 62704",
+        RULE_POSTCODE,
+    ),
+    (
+        "4 Kirby Lights, Danielmouth, DA9 7BH",
+        "4 Kirby Lights, Danielmouth, DA9 7BH",
+        RULE_POSTCODE,
+    ),
+    (
+        "Hannahbaan 8, 9590NC, Colmschate",
+        "Hannahbaan 8, 9590NC, Colmschate",
+        RULE_POSTCODE,
+    ),
+    ("Vivo en C. de Alcalá 8.", "C. de Alcalá 8", RULE_STREET),
+    (
+        "Strada Statale 12, 38020 Cloz",
+        "Strada Statale 12, 38020 Cloz",
+        RULE_POSTCODE,
+    ),
+];
+
+/// Sentences without a street address.
+const NEGATIVE: &[&str] = &[
+    "Meet me on Main Street.",
+    "Get your kicks on Route 66.",
+    "There are 3 avenues of approach to consider.",
+    "We climbed the Via Ferrata last summer.",
+    "The train leaves from platform 9.",
+    "Monday, 5 May 2025",
+    "Windows 10 and iPhone 15 are supported.",
+    "Read chapter 3 and section 5.",
+    "I installed it via Python 3 yesterday.",
+    "Sent via Slack 2 times already.",
+    "Ich bin auf Platz 1 gelandet.",
+    "Street Fighter 2 is a classic.",
+    "Sunset Boulevard 1950 was a great film.",
+    "He reads the 42 Wall Street Journal daily.",
+    "It takes 5 minutes by car.",
+    "Version 2, 10000 Users",
+    "Apollo 13 launched in 1970.",
+    "Terminal 5 at Heathrow.",
+    "Room 101 is upstairs.",
+    "Il corso Python 3 inizia lunedì.",
+    "Highway 101 was closed.",
+    "Order 12345 shipped on 12/05/2024.",
+    "Total: 1.578 EUR",
+    "at 10:30 in Room 4",
+    "Rue 21 is a store.",
+    "Top 10 Best Places to visit",
+    "Chapter 10, Seattle WA 98101",
+    "Call 555-1234 now.",
+    "See pages 12-14 for details.",
+    "Deadline 12/05/2024 for the Main Street office.",
+    "Windows 10, Redmond, WA 98052",
+    "The 3 Musketeers, Paris, 1844",
+    "Python 3.12 released",
+    "Step 2, 10000 Iterations",
+];
+
+#[test]
+fn positive_sentences_yield_the_address() {
+    let mut failures = Vec::new();
+    for &(text, addr, rule) in POSITIVE {
+        let got = found(text);
+        if !got.contains(&(addr, rule)) {
+            failures.push(format!("{text:?}: expected {addr:?} ({rule}), got {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[test]
+fn hard_negatives_yield_nothing() {
+    let failures: Vec<_> = NEGATIVE
+        .iter()
+        .map(|&text| (text, found(text)))
+        .filter(|(_, got)| !got.is_empty())
+        .collect();
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[test]
+fn precision_on_own_tables() {
+    let (mut tp, mut fp) = (0usize, 0usize);
+    for &(text, addr, _) in POSITIVE {
+        for (got, _) in found(text) {
+            if got == addr {
+                tp += 1;
+            } else {
+                fp += 1;
+            }
+        }
+    }
+    for &text in NEGATIVE {
+        fp += found(text).len();
+    }
+    let precision = tp as f64 / (tp + fp).max(1) as f64;
+    let recall = tp as f64 / POSITIVE.len() as f64;
+    assert!(
+        precision >= 0.95,
+        "precision {precision:.3} (tp {tp}, fp {fp})"
+    );
+    assert!(recall >= 0.95, "recall {recall:.3}");
+}
+
+#[test]
+fn every_finding_is_opened_by_a_trigger_word() {
+    for &(text, _, _) in POSITIVE {
+        let hay = Hay::new(text);
+        let mut out = Vec::new();
+        scan(&hay, &mut out);
+        for c in out {
+            assert!(
+                opened_by_trigger(text, c.start, c.end),
+                "{text:?}: {:?} has no trigger word within three words",
+                &text[c.start..c.end]
+            );
+        }
+    }
+}
+
+#[test]
+fn weak_types_need_support() {
+    let hay = Hay::new("Via Roma 10");
+    let mut out = Vec::new();
+    scan(&hay, &mut out);
+    assert_eq!(out.len(), 1);
+    assert_eq!(out[0].score, Score::from_milli(450));
+    assert_eq!(
+        found("indirizzo: Via Roma 10"),
+        [("Via Roma 10", RULE_STREET)]
+    );
+}
+
+#[test]
+fn postcodes() {
+    assert_eq!(uk_postcode("SW1A 2AA", 0), Some(8));
+    assert_eq!(uk_postcode("M1 1AE,", 0), Some(6));
+    assert_eq!(uk_postcode("SW1A 2AAA", 0), None);
+    assert_eq!(us_state_zip("DC 20500-0003", 0), Some(13));
+    assert_eq!(postcode("1012 LG x", 0), Some((7, true)));
+    assert_eq!(postcode("1012LG x", 0), Some((6, true)));
+    assert_eq!(postcode("D-10115 B", 0), Some((7, false)));
+    assert_eq!(postcode("123456", 0), None);
+}
+
+#[test]
+fn trigger_words_are_lowercase() {
+    for w in TRIGGER_WORDS {
+        assert_eq!(*w, w.to_lowercase(), "{w}");
+    }
+}
+
+#[test]
+fn hostile_input_does_not_panic() {
+    let long = "Calle ".to_owned() + &"Ab ".repeat(2000) + "5";
+    for text in [
+        "1",
+        "1 ",
+        "1a",
+        "Straße 1",
+        "é1 é",
+        "12 rue",
+        "12 rue ",
+        "Calle 5",
+        ", 5",
+        "nº 5",
+        "5 5th",
+        "5 5",
+        "Via Roma 1, ",
+        "Via Roma 1 - ",
+        "Damrak 1, 1012 L",
+        "10 Downing St, London SW1A",
+        long.as_str(),
+    ] {
+        let _ = found(text);
+    }
+}

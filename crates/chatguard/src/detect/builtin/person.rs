@@ -1,0 +1,1869 @@
+//! Person names that the text itself marks as names, without a model or a list of names.
+//!
+//! A name is reported only where the text says it is one: a self-introduction (`my name is`,
+//! `I'm`, `je m'appelle`, `me llamo`, `mi chiamo`, `ik heet`, `me chamo`, `ich heiße`), a form
+//! field (`Name:`, `Nom :`, `Nombre:`, `Nome:`, `Naam:`, `Nachname:` …), an honorific (`Mr`, `Dr`,
+//! `Herr`, `Mme`, `Sra.`, `Sig.ra`, `Dhr.` …), or a letter's sign-off or salutation line
+//! (`Regards,\nJane Doe`, `Mit freundlichen Grüßen\nMax Mustermann`, `Dear Jane,`).
+//!
+//! One Aho-Corasick pass over the view finds the trigger phrases; benign text costs that pass and
+//! nothing else. At each trigger a local parser reads forward a name of one to four capitalised
+//! words (Unicode letters, inner hyphens and apostrophes, initials such as `J.`, lowercase
+//! particles such as `van`, `de`, `da`, `von` between them). Capitalised words that are not names
+//! (`I'm Sorry`, `Dear Customer`, `Regards,\nThe Team`, days, months, nationalities, products) stop
+//! the parse from a small stop list. The span covers the name only.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use super::words::{
+    char_at, char_before, in_list, is_all_caps, is_apostrophe, is_capitalised, lower_into,
+    skip_blanks, skip_blanks_back, word_end, word_start,
+};
+use crate::detect::hay::Hay;
+use crate::detect::Candidate;
+use crate::{Kind, Score};
+
+pub(crate) const CONTEXT: &[&str] = &[
+    "name",
+    "nom",
+    "nombre",
+    "nome",
+    "naam",
+    "called",
+    "signed",
+    "regards",
+    "sincerely",
+    "cheers",
+    "thanks",
+    "grüß",
+    "gruß",
+    "grüss",
+    "cordialement",
+    "saludos",
+    "saluti",
+    "groet",
+    "atenciosamente",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "herr",
+    "frau",
+    "mme",
+    "sr",
+    "sra",
+    "sig",
+    "dhr",
+    "mevr",
+    "appelle",
+    "llamo",
+    "chiamo",
+    "heet",
+    "chamo",
+    "heiße",
+    "dear",
+];
+
+/// Lowercase words that open a name (see [`super::is_trigger_word`]); the stream redactor holds
+/// text after them. Words with `:`, digits or non-ASCII letters are triggers anyway.
+pub(crate) const TRIGGER_WORDS: &[&str] = &[
+    // Labels and introductions.
+    "name",
+    "name's",
+    "nom",
+    "nombre",
+    "nome",
+    "naam",
+    "prenom",
+    "vorname",
+    "nachname",
+    "surname",
+    "cognome",
+    "apellido",
+    "apellidos",
+    "achternaam",
+    "voornaam",
+    "sobrenome",
+    "i'm",
+    "im",
+    "am",
+    "this",
+    "heet",
+    "appelle",
+    "m'appelle",
+    "s'appelle",
+    "llamo",
+    "llama",
+    "chiamo",
+    "chiama",
+    "chamo",
+    "chama",
+    "heisse",
+    "heisst",
+    // Honorifics.
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "sir",
+    "herr",
+    "frau",
+    "m",
+    "mme",
+    "mlle",
+    "monsieur",
+    "madame",
+    "mademoiselle",
+    "sr",
+    "sra",
+    "srta",
+    "sig",
+    "sig.ra",
+    "sig.na",
+    "signor",
+    "signora",
+    "signorina",
+    "dott",
+    "dott.ssa",
+    "dhr",
+    "mevr",
+    "mw",
+    "meneer",
+    "mevrouw",
+    "senhor",
+    "senhora",
+    // Sign-offs and salutations.
+    "regards",
+    "best",
+    "cheers",
+    "thanks",
+    "thank",
+    "sincerely",
+    "yours",
+    "wishes",
+    "greetings",
+    "respectfully",
+    "grüßen",
+    "grüße",
+    "gruß",
+    "grussen",
+    "gruesse",
+    "grüssen",
+    "grüsse",
+    "gruss",
+    "mfg",
+    "cordialement",
+    "salutations",
+    "saludos",
+    "saludo",
+    "atentamente",
+    "saluti",
+    "cordialmente",
+    "groet",
+    "groeten",
+    "atenciosamente",
+    "cumprimentos",
+    "dear",
+    "liebe",
+    "lieber",
+    "cher",
+    "querido",
+    "querida",
+    "estimado",
+    "estimada",
+    "caro",
+    "cara",
+    "gentile",
+    "beste",
+    "prezado",
+    "prezada",
+];
+
+const RULE_FIELD: &str = "person.field";
+const RULE_INTRODUCTION: &str = "person.introduction";
+const RULE_HONORIFIC: &str = "person.honorific";
+const RULE_SIGNATURE: &str = "person.signature";
+
+/// How a trigger phrase introduces a name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Trigger {
+    /// A name label followed by `:` (a form field).
+    Label,
+    /// A label that may also take a copula: `my name is`, `mein Name ist`, `mi nombre es`.
+    NameIs,
+    /// A verb meaning "to be called" after one of its pronouns: `me llamo`, `ik heet`.
+    Called(&'static [&'static str]),
+    /// French `appelle` after an elided pronoun: `je m'appelle`, `il s'appelle`.
+    Elided,
+    /// `I'm`, `I am`.
+    IAm,
+    /// `this is` (phone and chat introductions: `Hi, this is Jane from Acme`).
+    ThisIs,
+    /// A courtesy title before a name.
+    Honorific,
+    /// The last word of a sign-off before the signature.
+    SignOff,
+    /// A letter's salutation: `Dear Jane,`.
+    Salutation,
+}
+
+use Trigger::{Called, Elided, Honorific, IAm, Label, NameIs, Salutation, SignOff, ThisIs};
+
+/// The trigger phrases, matched ASCII-case-insensitively on word boundaries.
+const TRIGGERS: &[(&str, Trigger)] = &[
+    ("name", NameIs),
+    ("nom", NameIs),
+    ("nombre", NameIs),
+    ("nome", NameIs),
+    ("naam", NameIs),
+    ("prénom", Label),
+    ("prenom", Label),
+    ("vorname", Label),
+    ("nachname", Label),
+    ("surname", Label),
+    ("firstname", Label),
+    ("lastname", Label),
+    ("fullname", Label),
+    ("cognome", Label),
+    ("apellido", Label),
+    ("apellidos", Label),
+    ("achternaam", Label),
+    ("voornaam", Label),
+    ("sobrenome", Label),
+    ("appelle", Elided),
+    ("llamo", Called(&["me"])),
+    ("llama", Called(&["se", "te"])),
+    ("chiamo", Called(&["mi"])),
+    ("chiama", Called(&["si", "ti"])),
+    ("chamo", Called(&["me"])),
+    ("chama", Called(&["se", "te"])),
+    ("heet", Called(&["ik", "hij", "zij", "ze", "je", "u"])),
+    ("heiße", Called(&["ich"])),
+    ("heisse", Called(&["ich"])),
+    ("heißt", Called(&["er", "sie", "du"])),
+    ("heisst", Called(&["er", "sie", "du"])),
+    ("i'm", IAm),
+    ("i\u{2019}m", IAm),
+    ("i am", IAm),
+    ("this is", ThisIs),
+    ("mr", Honorific),
+    ("mrs", Honorific),
+    ("ms", Honorific),
+    ("dr", Honorific),
+    ("prof", Honorific),
+    ("sir", Honorific),
+    ("herr", Honorific),
+    ("frau", Honorific),
+    ("m.", Honorific),
+    ("mme", Honorific),
+    ("mlle", Honorific),
+    ("monsieur", Honorific),
+    ("madame", Honorific),
+    ("mademoiselle", Honorific),
+    ("sr", Honorific),
+    ("sra", Honorific),
+    ("srta", Honorific),
+    ("señor", Honorific),
+    ("señora", Honorific),
+    ("señorita", Honorific),
+    ("sig", Honorific),
+    ("sig.ra", Honorific),
+    ("sig.na", Honorific),
+    ("signor", Honorific),
+    ("signora", Honorific),
+    ("signorina", Honorific),
+    ("dott", Honorific),
+    ("dott.ssa", Honorific),
+    ("dhr", Honorific),
+    ("mevr", Honorific),
+    ("mw", Honorific),
+    ("meneer", Honorific),
+    ("mevrouw", Honorific),
+    ("senhor", Honorific),
+    ("senhora", Honorific),
+    ("regards", SignOff),
+    ("best", SignOff),
+    ("cheers", SignOff),
+    ("thanks", SignOff),
+    ("thank you", SignOff),
+    ("sincerely", SignOff),
+    ("yours", SignOff),
+    ("wishes", SignOff),
+    ("greetings", SignOff),
+    ("respectfully", SignOff),
+    ("grüßen", SignOff),
+    ("grüssen", SignOff),
+    ("grüße", SignOff),
+    ("grüsse", SignOff),
+    ("gruß", SignOff),
+    ("gruss", SignOff),
+    ("mfg", SignOff),
+    ("cordialement", SignOff),
+    ("salutations", SignOff),
+    ("amitiés", SignOff),
+    ("bien à vous", SignOff),
+    ("saludos", SignOff),
+    ("saludo", SignOff),
+    ("atentamente", SignOff),
+    ("saluti", SignOff),
+    ("cordialmente", SignOff),
+    ("groet", SignOff),
+    ("groeten", SignOff),
+    ("atenciosamente", SignOff),
+    ("abraços", SignOff),
+    ("abraço", SignOff),
+    ("cumprimentos", SignOff),
+    ("dear", Salutation),
+    ("liebe", Salutation),
+    ("lieber", Salutation),
+    ("cher", Salutation),
+    ("chère", Salutation),
+    ("querido", Salutation),
+    ("querida", Salutation),
+    ("estimado", Salutation),
+    ("estimada", Salutation),
+    ("caro", Salutation),
+    ("cara", Salutation),
+    ("gentile", Salutation),
+    ("beste", Salutation),
+    ("prezado", Salutation),
+    ("prezada", Salutation),
+];
+
+static FINDER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(TRIGGERS.iter().map(|t| t.0))
+        .ok()
+});
+
+/// Words that may stand before a name label's `:` (`Full name:`, `Customer name:`); any other
+/// word there makes it a label of something else (`Company name:`, `File name:`).
+const FIELD_PREFIX: &[&str] = &[
+    "full",
+    "first",
+    "last",
+    "given",
+    "family",
+    "middle",
+    "maiden",
+    "legal",
+    "real",
+    "birth",
+    "your",
+    "my",
+    "his",
+    "her",
+    "customer",
+    "client",
+    "patient",
+    "contact",
+    "guest",
+    "passenger",
+    "applicant",
+    "employee",
+    "holder",
+    "cardholder",
+    "sender",
+    "recipient",
+    "tenant",
+    "owner",
+    "spouse",
+    "child",
+    "student",
+    "member",
+    "user",
+    "and",
+    "und",
+    "et",
+    "y",
+    "e",
+    "en",
+    "or",
+    "ihr",
+    "dein",
+    "mein",
+    "vollständiger",
+    "ganzer",
+    "votre",
+    "ton",
+    "mon",
+    "su",
+    "tu",
+    "mi",
+    "il",
+    "tuo",
+    "suo",
+    "mio",
+    "uw",
+    "je",
+    "jouw",
+    "mijn",
+    "volledige",
+    "seu",
+    "teu",
+    "meu",
+    "o",
+];
+
+/// Words that may stand before `name is` (possessives and `full`/`first`/`last`).
+const POSSESSIVES: &[&str] = &[
+    "my", "your", "his", "her", "their", "our", "full", "first", "last", "given", "real", "legal",
+    "mein", "meine", "dein", "sein", "ihr", "unser", "voller", "mon", "ton", "son", "notre",
+    "votre", "mi", "tu", "su", "nuestro", "mio", "tuo", "suo", "mia", "mijn", "jouw", "je", "zijn",
+    "haar", "onze", "uw", "meu", "teu", "seu", "minha", "nosso",
+];
+
+/// Copulas between a name label and the name.
+const COPULAS: &[&str] = &[
+    "is", "ist", "es", "est", "è", "é", "e", "was", "war", "era", "être",
+];
+
+/// Words that may follow a name label before its `:` or copula (`Nombre completo:`).
+const QUALIFIERS: &[&str] = &[
+    "completo",
+    "complet",
+    "completa",
+    "de famille",
+    "e cognome",
+    "y apellidos",
+    "e sobrenome",
+    "und vorname",
+];
+
+/// Words that may follow a sign-off word before the signature (`Thanks again,`).
+const SIGNOFF_MORE: &[&str] = &[
+    "you",
+    "again",
+    "so",
+    "much",
+    "a",
+    "lot",
+    "in",
+    "advance",
+    "regards",
+    "wishes",
+    "truly",
+    "sincerely",
+    "faithfully",
+    "yours",
+    "all",
+];
+
+/// Words after `this is <Name>` that make it an introduction (`this is Jane from Acme`).
+const THIS_IS_FOLLOW: &[&str] = &[
+    "from", "with", "at", "of", "here", "speaking", "calling", "and",
+];
+
+/// Words that, on the line before `this is`, make it a greeting's introduction.
+const GREETINGS: &[&str] = &[
+    "hi",
+    "hello",
+    "hey",
+    "morning",
+    "afternoon",
+    "evening",
+    "yes",
+    "hallo",
+    "hola",
+    "bonjour",
+    "ciao",
+    "hoi",
+    "olá",
+    "oi",
+    "salut",
+];
+
+/// Words after a one-word name that `I'm <Name>` accepts (`I'm Jane and …`, `I'm Jane from …`).
+const I_AM_FOLLOW: &[&str] = &["and", "from", "here", "speaking", "with", "at", "of"];
+
+/// Lowercase determiners that make `Frau`/`Herr` a noun (`eine Frau`, `der Herr`).
+const DETERMINERS: &[&str] = &[
+    "die", "der", "den", "dem", "des", "eine", "einer", "einem", "einen", "ein", "jede", "jeder",
+    "keine", "kein", "diese", "dieser", "welche", "jene", "alte", "junge", "the", "a",
+];
+
+/// Lowercase particles allowed inside a name (`Jan van der Berg`, `João da Silva`).
+const PARTICLES: &[&str] = &[
+    "van", "von", "de", "da", "di", "del", "della", "der", "den", "du", "des", "dos", "das", "do",
+    "le", "la", "bin", "binti", "ibn", "al", "el", "ter", "ten", "zu", "y", "af", "av", "st",
+];
+
+/// Honorific words (without their dot) that may follow another (`Prof. Dr. Hans Meier`).
+const HONORIFIC_WORDS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sir", "herr", "frau", "mme", "mlle", "sr", "sra", "srta",
+    "sig", "dott", "dhr", "mevr", "mw", "med", "ing", "mag", "dipl",
+];
+
+/// Capitalised words that are not names: function words, greetings and sign-offs, moods and
+/// states (`I'm Sorry`), roles and teams (`Dear Customer`, `Regards,\nThe Team`), nationalities,
+/// days, months, headings and products. Lowercase; sorted at first use.
+const STOP: &[&str] = &[
+    // English function words.
+    "a",
+    "about",
+    "after",
+    "again",
+    "all",
+    "also",
+    "always",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "done",
+    "each",
+    "even",
+    "every",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "him",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "just",
+    "let",
+    "like",
+    "may",
+    "maybe",
+    "me",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "my",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "out",
+    "over",
+    "own",
+    "please",
+    "same",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "us",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "yes",
+    "yet",
+    "you",
+    "your",
+    "new",
+    "next",
+    "last",
+    "first",
+    "one",
+    "two",
+    "see",
+    "get",
+    "got",
+    "use",
+    "using",
+    // Greetings and sign-offs.
+    "best",
+    "bye",
+    "cheers",
+    "dear",
+    "goodbye",
+    "greetings",
+    "hello",
+    "hey",
+    "hi",
+    "kind",
+    "love",
+    "many",
+    "regards",
+    "sincerely",
+    "thank",
+    "thanks",
+    "warm",
+    "warmly",
+    "wishes",
+    "yours",
+    "welcome",
+    "ok",
+    "okay",
+    "sorry",
+    "respectfully",
+    "cordially",
+    "faithfully",
+    "truly",
+    "grüße",
+    "grüßen",
+    "grüsse",
+    "gruß",
+    "mfg",
+    "cordialement",
+    "saludos",
+    "saluti",
+    "groet",
+    "groeten",
+    "atenciosamente",
+    "atentamente",
+    "cumprimentos",
+    // Moods and states after "I'm".
+    "able",
+    "afraid",
+    "alive",
+    "alone",
+    "angry",
+    "available",
+    "awake",
+    "aware",
+    "back",
+    "bad",
+    "big",
+    "bored",
+    "busy",
+    "calling",
+    "certain",
+    "clear",
+    "cold",
+    "confused",
+    "cool",
+    "curious",
+    "dead",
+    "down",
+    "excited",
+    "fine",
+    "free",
+    "full",
+    "glad",
+    "going",
+    "good",
+    "great",
+    "happy",
+    "home",
+    "hot",
+    "hungry",
+    "ill",
+    "interested",
+    "late",
+    "looking",
+    "lost",
+    "nervous",
+    "nice",
+    "old",
+    "open",
+    "pleased",
+    "positive",
+    "pretty",
+    "proud",
+    "ready",
+    "really",
+    "right",
+    "sad",
+    "safe",
+    "scared",
+    "serious",
+    "sick",
+    "single",
+    "stuck",
+    "sure",
+    "super",
+    "tired",
+    "totally",
+    "trying",
+    "unable",
+    "unsure",
+    "upset",
+    "well",
+    "working",
+    "worried",
+    "writing",
+    "wrong",
+    "young",
+    "actually",
+    "currently",
+    "definitely",
+    "almost",
+    "never",
+    "still",
+    "kinda",
+    "literally",
+    "honestly",
+    "having",
+    "getting",
+    "thinking",
+    "feeling",
+    "planning",
+    "wondering",
+    "hoping",
+    "leaving",
+    "coming",
+    "gonna",
+    "alright",
+    "grateful",
+    "thankful",
+    "lucky",
+    "hopeful",
+    "done",
+    "finished",
+    "stressed",
+    "new",
+    "online",
+    "offline",
+    "away",
+    "ai",
+    "human",
+    "bot",
+    "sick",
+    "fed",
+    "in",
+    "out",
+    "speaking",
+    "talking",
+    "calling",
+    "married",
+    "retired",
+    "pregnant",
+    "sure",
+    "not",
+    "only",
+    "also",
+    "no",
+    "yes",
+    "a",
+    // Nationalities, faiths, groups.
+    "african",
+    "american",
+    "arab",
+    "asian",
+    "australian",
+    "austrian",
+    "belgian",
+    "brazilian",
+    "british",
+    "canadian",
+    "catholic",
+    "chinese",
+    "christian",
+    "danish",
+    "dutch",
+    "english",
+    "european",
+    "filipino",
+    "finnish",
+    "french",
+    "german",
+    "greek",
+    "hindu",
+    "indian",
+    "irish",
+    "italian",
+    "japanese",
+    "jewish",
+    "korean",
+    "latino",
+    "mexican",
+    "muslim",
+    "norwegian",
+    "polish",
+    "portuguese",
+    "russian",
+    "scottish",
+    "spanish",
+    "swedish",
+    "swiss",
+    "turkish",
+    "ukrainian",
+    "vegan",
+    "vegetarian",
+    "welsh",
+    "buddhist",
+    "atheist",
+    "democrat",
+    "republican",
+    "liberal",
+    "conservative",
+    // Roles, teams, organisations.
+    "admin",
+    "administrator",
+    "agent",
+    "assistant",
+    "bank",
+    "board",
+    "boss",
+    "ceo",
+    "chair",
+    "chairman",
+    "client",
+    "clients",
+    "colleague",
+    "colleagues",
+    "company",
+    "corp",
+    "corporation",
+    "customer",
+    "customers",
+    "department",
+    "desk",
+    "director",
+    "everyone",
+    "everybody",
+    "friend",
+    "friends",
+    "folks",
+    "gmbh",
+    "guest",
+    "guys",
+    "helpdesk",
+    "hr",
+    "inc",
+    "llc",
+    "ltd",
+    "madam",
+    "management",
+    "manager",
+    "member",
+    "members",
+    "office",
+    "officer",
+    "president",
+    "sales",
+    "secretary",
+    "service",
+    "services",
+    "sir",
+    "sirs",
+    "staff",
+    "student",
+    "support",
+    "team",
+    "user",
+    "users",
+    "valued",
+    "world",
+    "hiring",
+    "resources",
+    "minister",
+    "mayor",
+    "governor",
+    "speaker",
+    "doctor",
+    "professor",
+    "nurse",
+    "teacher",
+    "partner",
+    "owner",
+    "applicant",
+    "candidate",
+    "recipient",
+    "sender",
+    "unknown",
+    "none",
+    "null",
+    "test",
+    "example",
+    "sample",
+    "redacted",
+    "anonymous",
+    "tbd",
+    "direction",
+    "équipe",
+    "equipo",
+    "equipe",
+    "equipa",
+    "ufficio",
+    "servizio",
+    "afdeling",
+    "klantenservice",
+    "kundenservice",
+    "kundendienst",
+    "geschäftsleitung",
+    "verwaltung",
+    "doktor",
+    "präsident",
+    "direktor",
+    "kollege",
+    "kollegin",
+    "ober",
+    "pfarrer",
+    "bürgermeister",
+    "nachbar",
+    "nachbarin",
+    "atención",
+    "atendimento",
+    "mom",
+    "dad",
+    "mum",
+    "mama",
+    "papa",
+    "mother",
+    "father",
+    "sister",
+    "brother",
+    "baby",
+    "honey",
+    "darling",
+    "sweetie",
+    "mate",
+    "buddy",
+    "dude",
+    "bro",
+    "man",
+    "sweetheart",
+    "darling",
+    "lady",
+    "ladies",
+    "gentlemen",
+    "gentleman",
+    "sirs",
+    "madams",
+    "people",
+    "family",
+    "community",
+    "neighbour",
+    "neighbor",
+    "reader",
+    "readers",
+    "editor",
+    "organizer",
+    "committee",
+    "council",
+    "court",
+    "judge",
+    "officer",
+    "police",
+    "citizen",
+    // Personal and household pronouns, articles of other languages.
+    "der",
+    "die",
+    "das",
+    "ein",
+    "eine",
+    "ich",
+    "wir",
+    "sie",
+    "es",
+    "ihr",
+    "ihre",
+    "dein",
+    "deine",
+    "euer",
+    "eure",
+    "bitte",
+    "danke",
+    "vielen",
+    "mit",
+    "und",
+    "oder",
+    "aber",
+    "auch",
+    "le",
+    "la",
+    "les",
+    "un",
+    "une",
+    "je",
+    "nous",
+    "vous",
+    "votre",
+    "merci",
+    "bonjour",
+    "bien",
+    "el",
+    "los",
+    "las",
+    "una",
+    "yo",
+    "por",
+    "gracias",
+    "muchas",
+    "tu",
+    "su",
+    "il",
+    "lo",
+    "gli",
+    "io",
+    "grazie",
+    "buongiorno",
+    "het",
+    "een",
+    "ik",
+    "wij",
+    "bedankt",
+    "dank",
+    "eu",
+    "um",
+    "uma",
+    "obrigado",
+    "obrigada",
+    "seu",
+    "sua",
+    "o",
+    "os",
+    // Academic and professional titles (`Dipl.-Ing.`, `Univ.-Prof.`, `Ph.D.`).
+    "dipl",
+    "ing",
+    "univ",
+    "mag",
+    "phd",
+    "msc",
+    "bsc",
+    "mba",
+    "med",
+    "rer",
+    "nat",
+    "jur",
+    "phil",
+    "dott",
+    "avv",
+    "arch",
+    "eng",
+    "lic",
+    "mr",
+    "ir",
+    "drs",
+    // Honorifics (a salutation such as "Dear Mr. Smith" is the honorific rule's).
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "herr",
+    "frau",
+    "mme",
+    "mlle",
+    "monsieur",
+    "madame",
+    "mademoiselle",
+    "sr",
+    "sra",
+    "srta",
+    "señor",
+    "señora",
+    "sig",
+    "signor",
+    "signora",
+    "dhr",
+    "mevr",
+    "mevrouw",
+    "meneer",
+    "senhor",
+    "senhora",
+    "miss",
+    // Days and months (en, de).
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "januar",
+    "februar",
+    "märz",
+    "mai",
+    "juni",
+    "juli",
+    "oktober",
+    "dezember",
+    "today",
+    "tomorrow",
+    "yesterday",
+    // Headings and document words.
+    "section",
+    "chapter",
+    "part",
+    "page",
+    "step",
+    "note",
+    "notes",
+    "summary",
+    "introduction",
+    "overview",
+    "conclusion",
+    "appendix",
+    "table",
+    "figure",
+    "agenda",
+    "update",
+    "question",
+    "questions",
+    "answer",
+    "details",
+    "info",
+    "information",
+    "subject",
+    "re",
+    "fw",
+    "fwd",
+    "attachment",
+    "attached",
+    "ps",
+    "p.s",
+    "regarding",
+    "order",
+    "account",
+    "number",
+    "date",
+    "address",
+    "email",
+    "phone",
+    "name",
+    // Products and assistants.
+    "alexa",
+    "siri",
+    "google",
+    "chatgpt",
+    "claude",
+    "copilot",
+    "gemini",
+    "cortana",
+    "bard",
+    "gpt",
+    "openai",
+    "microsoft",
+    "apple",
+    "amazon",
+    "windows",
+    "linux",
+    "python",
+    "java",
+    "excel",
+    "slack",
+    "zoom",
+    "teams",
+    "github",
+    "android",
+    "iphone",
+];
+
+static STOP_SORTED: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut v = STOP.to_vec();
+    v.sort_unstable();
+    v.dedup();
+    v
+});
+
+/// What a finished parse found: a name's span, its rule and base score.
+struct Found {
+    start: usize,
+    end: usize,
+    milli: u16,
+    rule: &'static str,
+}
+
+pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+    let Some(finder) = FINDER.as_ref() else {
+        return;
+    };
+    let text = hay.text;
+    for m in finder.find_iter(text) {
+        let Some(&(pattern, trigger)) = TRIGGERS.get(m.pattern().as_usize()) else {
+            continue;
+        };
+        let (s, e) = (m.start(), m.end());
+        let left_ok = trigger == Elided
+            || !char_before(text, s).is_some_and(|c| c.is_alphanumeric() || c == '_');
+        let right_ok =
+            pattern.ends_with('.') || !char_at(text, e).is_some_and(|c| c.is_alphanumeric());
+        if !left_ok || !right_ok {
+            continue;
+        }
+        let found = match trigger {
+            Label => label(text, s, e, false),
+            NameIs => label(text, s, e, true),
+            Called(pronouns) => called(text, s, e, pronouns),
+            Elided => elided(text, s, e),
+            IAm => i_am(text, e),
+            ThisIs => this_is(text, s, e),
+            Honorific => honorific(text, s, e, pattern),
+            SignOff => sign_off(text, s, e),
+            Salutation => salutation(text, s, e),
+        };
+        let Some(f) = found else {
+            continue;
+        };
+        // Candidates come in text order: only the last few can overlap.
+        if out
+            .iter()
+            .rev()
+            .take(4)
+            .any(|c| c.start < f.end && f.start < c.end)
+        {
+            continue;
+        }
+        out.push(Candidate {
+            kind: Kind::Person,
+            start: f.start,
+            end: f.end,
+            score: Score::from_milli(f.milli),
+            rule: f.rule,
+            validated: false,
+        });
+    }
+}
+
+/// A parsed name: its span, how many capitalised words and initials it has, and whether the parse
+/// ended at a stop word (`Jane Support`), which introductions and signatures do not accept.
+struct Name {
+    start: usize,
+    end: usize,
+    tokens: usize,
+    first_end: usize,
+    stopped: bool,
+}
+
+/// Reads a name of one to four capitalised words starting at `i`. `caps` accepts all-capital
+/// words (`DOE`), which only form fields use. `None` when there is no name there, the first word
+/// is a stop word, or five or more capitalised words follow each other (a Title Case heading).
+fn parse_name(text: &str, i: usize, caps: bool) -> Option<Name> {
+    parse_name_with(text, i, caps, false)
+}
+
+/// Titles skipped before a name (`Dr. Jane Doe`, `Dipl.-Ing. Rico Schuster`); those in the second
+/// list only with their dot.
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sir", "herr", "frau", "mme", "dhr",
+];
+const DOTTED_TITLES: &[&str] = &[
+    "dipl", "ing", "univ", "mag", "med", "mlle", "sr", "sra", "srta", "sig", "dott", "mevr", "mw",
+];
+
+/// Skips courtesy and academic titles at `i` (at most three).
+fn skip_titles(text: &str, mut i: usize) -> usize {
+    for _ in 0..3 {
+        let Some(we) = word_end(text, i) else {
+            return i;
+        };
+        let Some(word) = text.get(i..we) else {
+            return i;
+        };
+        let dotted = char_at(text, we) == Some('.');
+        if !(in_list(TITLES, word) || dotted && in_list(DOTTED_TITLES, word)) {
+            return i;
+        }
+        let mut j = we + usize::from(dotted);
+        // `Dipl.-Ing.`, `Univ.-Prof.`
+        if dotted && char_at(text, j) == Some('-') {
+            if let Some(we2) = word_end(text, j + 1) {
+                if char_at(text, we2) == Some('.') {
+                    j = we2 + 1;
+                }
+            }
+        }
+        let n = skip_blanks(text, j);
+        if n == j {
+            return i;
+        }
+        i = n;
+    }
+    i
+}
+
+/// True when a courtesy title opens the name at `i` (`Mr.`, `Dr`, `Sra.`): the honorific rule
+/// reports that name, not the sign-off or salutation around it.
+fn courtesy_title_at(text: &str, i: usize) -> bool {
+    skip_titles(text, i) != i
+        && word_at(text, i).is_some_and(|w| !in_list(&["dipl", "ing", "univ", "mag", "med"], w))
+}
+
+/// [`parse_name`], optionally accepting a lowercase particle first (`Mevr. de Vries`).
+fn parse_name_with(text: &str, i: usize, caps: bool, particle_first: bool) -> Option<Name> {
+    let bytes = text.as_bytes();
+    let i = skip_titles(text, i);
+    let mut pos = i;
+    let mut start = None;
+    let mut end = i;
+    let mut first_end = i;
+    let mut last_full_end = i;
+    let mut tokens = 0usize;
+    let mut full = 0usize;
+    let mut particles = 0usize;
+    let mut stopped = false;
+    let mut buf = String::new();
+    // A name has at most four words, two particles between any two of them.
+    for _ in 0..12 {
+        let Some(we) = word_end(text, pos) else {
+            break;
+        };
+        let word = text.get(pos..we)?;
+        let after = char_at(text, we);
+        let next;
+        let single_upper = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+        if single_upper && after == Some('.') {
+            // An initial: `J.`
+            tokens += 1;
+            start.get_or_insert(pos);
+            end = we + 1;
+            particles = 0;
+            next = we + 1;
+        } else if in_list(PARTICLES, word)
+            && (tokens > 0 || particle_first || is_capitalised(word))
+            && particles < 2
+            && (tokens > 0 || particles == 0)
+        {
+            if tokens == 0 {
+                start.get_or_insert(pos);
+            }
+            particles += 1;
+            next = we;
+        } else if is_capitalised(word) || caps && is_all_caps(word) {
+            if STOP_SORTED
+                .binary_search(&lower_into(word, &mut buf))
+                .is_ok()
+            {
+                stopped = true;
+                break;
+            }
+            if after == Some(':') {
+                break;
+            }
+            tokens += 1;
+            full += 1;
+            start.get_or_insert(pos);
+            end = we;
+            last_full_end = we;
+            if full == 1 {
+                first_end = we;
+            }
+            particles = 0;
+            next = we;
+        } else {
+            break;
+        }
+        if tokens > 4 {
+            return None;
+        }
+        if bytes.get(next) == Some(&b' ') && bytes.get(next + 1).is_some_and(|&b| b != b' ') {
+            pos = next + 1;
+        } else {
+            break;
+        }
+    }
+    if full == 0 {
+        return None;
+    }
+    let start = start?;
+    // Initials glued to more letters (`Jane Doe B.A.`) are a degree, not part of the name.
+    if end > last_full_end && char_at(text, end).is_some_and(char::is_alphanumeric) {
+        end = last_full_end;
+    }
+    // `Jane2`, `jane_doe`, `jane@…`, `Doe.com` are handles, not names.
+    match char_at(text, end) {
+        Some(c) if c.is_alphanumeric() || c == '_' || c == '@' => return None,
+        Some('.') if char_at(text, end + 1).is_some_and(char::is_alphanumeric) => return None,
+        _ => {}
+    }
+    Some(Name {
+        start,
+        end,
+        tokens,
+        first_end,
+        stopped,
+    })
+}
+
+/// The word before `at` on the same line (blanks skipped), if any.
+fn prev_word(text: &str, at: usize) -> Option<&str> {
+    let j = skip_blanks_back(text, at);
+    let ws = word_start(text, j)?;
+    text.get(ws..j)
+}
+
+/// The start of the line containing `at`, if it is at most `max` bytes back.
+fn line_start(text: &str, at: usize, max: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let from = at.saturating_sub(max + 1);
+    let mut i = at.min(bytes.len());
+    while i > from {
+        if bytes[i - 1] == b'\n' {
+            return Some(i);
+        }
+        i -= 1;
+    }
+    (i == 0).then_some(0)
+}
+
+/// True when `text[i..]` starts with `needle`, ASCII-case-insensitively, followed by a non-letter.
+fn starts_with_word(text: &str, i: usize, needle: &str) -> bool {
+    let Some(rest) = text.get(i..) else {
+        return false;
+    };
+    rest.len() >= needle.len()
+        && rest.as_bytes()[..needle.len()].eq_ignore_ascii_case(needle.as_bytes())
+        && !char_at(text, i + needle.len()).is_some_and(char::is_alphanumeric)
+}
+
+/// The word starting at `i`, if any.
+fn word_at(text: &str, i: usize) -> Option<&str> {
+    text.get(i..word_end(text, i)?)
+}
+
+/// Skips an opening quote before a name (`my name is "Jane"`).
+fn skip_quote(text: &str, i: usize) -> usize {
+    match char_at(text, i) {
+        Some(c @ ('"' | '\u{201C}' | '\u{AB}' | '\u{2018}')) => skip_blanks(text, i + c.len_utf8()),
+        _ => i,
+    }
+}
+
+fn label(text: &str, s: usize, e: usize, copula_ok: bool) -> Option<Found> {
+    let mut i = skip_blanks(text, e);
+    if let Some(q) = QUALIFIERS.iter().find(|q| starts_with_word(text, i, q)) {
+        i = skip_blanks(text, i + q.len());
+    }
+    // `Upstream-Name:`, `display_name:`, `user.name:` label something else.
+    if char_before(text, s).is_some_and(|c| matches!(c, '-' | '_' | '.' | '/' | '@')) {
+        return None;
+    }
+    let prev = prev_word(text, s);
+    if char_at(text, i) == Some(':') {
+        if prev.is_some_and(|p| !in_list(FIELD_PREFIX, p)) {
+            return None;
+        }
+        // `Name:` at a line's end with the value on the next line is a form layout too.
+        let mut j = skip_blanks(text, i + 1);
+        if char_at(text, j) == Some('\r') {
+            j += 1;
+        }
+        if char_at(text, j) == Some('\n') {
+            j = skip_blanks(text, j + 1);
+        }
+        let name = parse_name(text, skip_quote(text, j), true)?;
+        return Some(Found {
+            start: name.start,
+            end: name.end,
+            milli: 850,
+            rule: RULE_FIELD,
+        });
+    }
+    if !copula_ok || !prev.is_some_and(|p| in_list(POSSESSIVES, p)) {
+        return None;
+    }
+    // `name's` or `name is`; a capitalised copula (`My Name Is Earl`) is a title.
+    let j = if text.get(e..).is_some_and(|r| r.starts_with("'s ")) {
+        e + 2
+    } else {
+        let word = word_at(text, i)?;
+        if !COPULAS.contains(&word) {
+            return None;
+        }
+        i + word.len()
+    };
+    let k = skip_blanks(text, j);
+    if k == j {
+        return None;
+    }
+    let name = parse_name(text, skip_quote(text, k), false)?;
+    if name.stopped && name.tokens == 0 {
+        return None;
+    }
+    Some(Found {
+        start: name.start,
+        end: name.end,
+        milli: 850,
+        rule: RULE_INTRODUCTION,
+    })
+}
+
+fn introduction(text: &str, at: usize) -> Option<Found> {
+    let k = skip_blanks(text, at);
+    if k == at {
+        return None;
+    }
+    let name = parse_name(text, skip_quote(text, k), false)?;
+    if name.stopped {
+        return None;
+    }
+    Some(Found {
+        start: name.start,
+        end: name.end,
+        milli: 850,
+        rule: RULE_INTRODUCTION,
+    })
+}
+
+fn called(text: &str, s: usize, e: usize, pronouns: &[&str]) -> Option<Found> {
+    if !prev_word(text, s).is_some_and(|p| in_list(pronouns, p)) {
+        return None;
+    }
+    introduction(text, e)
+}
+
+fn elided(text: &str, s: usize, e: usize) -> Option<Found> {
+    // `m'appelle`, `s’appelle`: an apostrophe, then m/s/t alone.
+    let apo = char_before(text, s).filter(|&c| is_apostrophe(c))?;
+    let p = s - apo.len_utf8();
+    let pronoun =
+        char_before(text, p).filter(|c| matches!(c, 'm' | 's' | 't' | 'M' | 'S' | 'T'))?;
+    if char_before(text, p - pronoun.len_utf8()).is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    introduction(text, e)
+}
+
+/// True when a word after `I'm` reads as a state rather than a name (`Exhausted`, `Hopeful`).
+fn looks_like_adjective(word: &str) -> bool {
+    let mut buf = String::new();
+    let lower = lower_into(word, &mut buf);
+    lower.chars().count() >= 6
+        && [
+            "ing", "ed", "ful", "ous", "ive", "able", "ible", "ish", "less", "ant", "ent",
+        ]
+        .iter()
+        .any(|suffix| lower.ends_with(suffix))
+}
+
+fn i_am(text: &str, e: usize) -> Option<Found> {
+    let k = skip_blanks(text, e);
+    if k == e {
+        return None;
+    }
+    let name = parse_name(text, k, false)?;
+    let first = text.get(name.start..name.first_end)?;
+    if name.stopped || looks_like_adjective(first) {
+        return None;
+    }
+    let mut milli = 850;
+    if name.tokens == 1 {
+        let n = skip_blanks(text, name.end);
+        let ok = match char_at(text, n) {
+            None | Some('.' | ',' | '!' | ';' | ')' | '\n' | '\r' | '-' | '(') => true,
+            Some(_) => I_AM_FOLLOW.iter().any(|w| starts_with_word(text, n, w)),
+        };
+        if !ok {
+            return None;
+        }
+        milli = 750;
+    }
+    Some(Found {
+        start: name.start,
+        end: name.end,
+        milli,
+        rule: RULE_INTRODUCTION,
+    })
+}
+
+fn this_is(text: &str, s: usize, e: usize) -> Option<Found> {
+    // `This Is` / `THIS IS` is a heading.
+    if text.as_bytes().get(s + 5) != Some(&b'i') {
+        return None;
+    }
+    let k = skip_blanks(text, e);
+    let name = parse_name(text, k, false)?;
+    if name.stopped {
+        return None;
+    }
+    let n = skip_blanks(text, name.end);
+    let followed = THIS_IS_FOLLOW.iter().any(|w| starts_with_word(text, n, w))
+        || char_at(text, n) == Some(',')
+            && ["your", "the", "a", "an", "from"]
+                .iter()
+                .any(|w| starts_with_word(text, skip_blanks(text, n + 1), w));
+    let greeted = line_start(text, s, 40).is_some_and(|ls| {
+        let mut i = ls;
+        let mut found = false;
+        while i < s {
+            match word_end(text, i) {
+                Some(we) => {
+                    found |= text.get(i..we).is_some_and(|w| in_list(GREETINGS, w));
+                    i = we;
+                }
+                None => i += char_at(text, i).map_or(1, char::len_utf8),
+            }
+        }
+        found
+    });
+    if !followed && !greeted {
+        return None;
+    }
+    Some(Found {
+        start: name.start,
+        end: name.end,
+        milli: 850,
+        rule: RULE_INTRODUCTION,
+    })
+}
+
+fn honorific(text: &str, s: usize, e: usize, pattern: &str) -> Option<Found> {
+    let title = text.get(s..e)?;
+    if is_all_caps(title) {
+        // `MS Word`, `DR` in a table: not a courtesy title.
+        return None;
+    }
+    if pattern == "m." && text.as_bytes().get(s) != Some(&b'M') {
+        return None;
+    }
+    if pattern == "m." && char_before(text, s).is_some_and(|c| c == '.' || c == '\'') {
+        return None;
+    }
+    // `Sean M. Burke`: after a capitalised first name, `M.` is a middle initial.
+    if pattern == "m."
+        && prev_word(text, s).is_some_and(|p| {
+            is_capitalised(p) && !in_list(GREETINGS, p) && !in_list(&["bonsoir", "cher"], p)
+        })
+    {
+        return None;
+    }
+    let lower = pattern.to_ascii_lowercase();
+    if lower == "dr" && house_number_before(text, s) {
+        // `123 Main Dr. Springfield`: Drive.
+        return None;
+    }
+    if (lower == "frau" || lower == "herr")
+        && prev_word(text, s).is_some_and(|p| in_list(DETERMINERS, p))
+    {
+        return None;
+    }
+    let mut i = e;
+    if !pattern.ends_with('.') && char_at(text, i) == Some('.') {
+        i += 1;
+    }
+    let mut k = skip_blanks(text, i);
+    if k == i {
+        return None;
+    }
+    // Chained titles: `Prof. Dr. Hans Meier`, `Dr. med. Anna Schmidt`.
+    for _ in 0..3 {
+        let Some(we) = word_end(text, k) else {
+            break;
+        };
+        let Some(word) = text.get(k..we) else {
+            break;
+        };
+        if !in_list(HONORIFIC_WORDS, word) {
+            break;
+        }
+        let mut j = we;
+        if char_at(text, j) == Some('.') {
+            j += 1;
+        }
+        let n = skip_blanks(text, j);
+        if n == j {
+            break;
+        }
+        k = n;
+    }
+    let name = parse_name_with(text, k, false, true)?;
+    Some(Found {
+        start: name.start,
+        end: name.end,
+        milli: 800,
+        rule: RULE_HONORIFIC,
+    })
+}
+
+/// True when one of the three words before `at` on its line starts with a digit (a house number).
+fn house_number_before(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = at.min(bytes.len());
+    let mut words = 0;
+    while i > 0 && words < 3 {
+        while i > 0 && bytes[i - 1] == b' ' {
+            i -= 1;
+        }
+        let end = i;
+        while i > 0 && !bytes[i - 1].is_ascii_whitespace() {
+            i -= 1;
+        }
+        if i == end {
+            return false;
+        }
+        if bytes[i].is_ascii_digit() {
+            return true;
+        }
+        words += 1;
+    }
+    false
+}
+
+/// True when the line before `at` holds only letters and blanks (a sign-off or salutation line),
+/// at most `max` bytes of them.
+fn short_word_line(text: &str, at: usize, max: usize) -> bool {
+    let Some(ls) = line_start(text, at, max) else {
+        return false;
+    };
+    text.get(ls..at).is_some_and(|prefix| {
+        prefix
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '\t' || c == '>' || c == '\r')
+    })
+}
+
+/// True when the name ends its line: only blanks, or punctuation that starts a title or company
+/// (`Jane Doe, Acme`, `Jane Doe | Sales`), follow it.
+fn ends_line(text: &str, end: usize) -> bool {
+    let n = skip_blanks(text, end);
+    matches!(
+        char_at(text, n),
+        None | Some('\n' | '\r' | ',' | '.' | '!' | '|' | '(' | '-' | '\u{2013}' | '/')
+    )
+}
+
+fn sign_off(text: &str, s: usize, e: usize) -> Option<Found> {
+    if !short_word_line(text, s, 40) {
+        return None;
+    }
+    let mut i = e;
+    for _ in 0..3 {
+        let j = skip_blanks(text, i);
+        match word_end(text, j) {
+            Some(we) if text.get(j..we).is_some_and(|w| in_list(SIGNOFF_MORE, w)) => i = we,
+            _ => break,
+        }
+    }
+    i = skip_blanks(text, i);
+    let mut separated = false;
+    if let Some(c @ (',' | '!' | '-' | '\u{2013}')) = char_at(text, i) {
+        i = skip_blanks(text, i + c.len_utf8());
+        separated = true;
+    }
+    let mut lines = 0;
+    while lines < 3 {
+        match char_at(text, i) {
+            Some('\r') => i += 1,
+            Some('\n') => {
+                i = skip_blanks(text, i + 1);
+                lines += 1;
+            }
+            _ => break,
+        }
+    }
+    if !separated && lines == 0 {
+        return None;
+    }
+    if courtesy_title_at(text, i) {
+        return None;
+    }
+    let name = parse_name(text, i, false)?;
+    if name.stopped || !ends_line(text, name.end) {
+        return None;
+    }
+    Some(Found {
+        start: name.start,
+        end: name.end,
+        milli: 700,
+        rule: RULE_SIGNATURE,
+    })
+}
+
+fn salutation(text: &str, s: usize, e: usize) -> Option<Found> {
+    if !short_word_line(text, s, 20) {
+        return None;
+    }
+    let k = skip_blanks(text, e);
+    if k == e {
+        return None;
+    }
+    if courtesy_title_at(text, k) {
+        return None;
+    }
+    let name = parse_name(text, k, false)?;
+    if name.stopped {
+        return None;
+    }
+    let n = skip_blanks(text, name.end);
+    if !matches!(char_at(text, n), None | Some(',' | '!' | ':' | '\n' | '\r')) {
+        return None;
+    }
+    Some(Found {
+        start: name.start,
+        end: name.end,
+        milli: 700,
+        rule: RULE_SIGNATURE,
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,432 @@
+//! Person names: realistic sentences per language and rule, and a table of hard negatives.
+//! All names and sentences are synthetic (invented for these tests).
+
+use super::*;
+use crate::detect::builtin::opened_by_trigger;
+use crate::detect::context;
+
+/// The findings a default policy keeps: scan, context, threshold 0.5.
+fn found(text: &str) -> Vec<(&str, &'static str)> {
+    let hay = Hay::new(text);
+    let mut out = Vec::new();
+    scan(&hay, &mut out);
+    out.into_iter()
+        .filter_map(|c| context::apply(text, c, CONTEXT, false))
+        .filter(|(c, _)| c.score.milli() >= 500)
+        .map(|(c, _)| (&text[c.start..c.end], c.rule))
+        .collect()
+}
+
+/// (sentence, the name it must yield, rule).
+const POSITIVE: &[(&str, &str, &str)] = &[
+    // Introductions.
+    (
+        "Hi, my name is Jane Doe and I need help with my account.",
+        "Jane Doe",
+        RULE_INTRODUCTION,
+    ),
+    (
+        "my name's Tom O'Brien, order is late",
+        "Tom O'Brien",
+        RULE_INTRODUCTION,
+    ),
+    (
+        "Hello! I'm Sarah Connor, I called yesterday.",
+        "Sarah Connor",
+        RULE_INTRODUCTION,
+    ),
+    (
+        "I'm Priya. Can you check my booking?",
+        "Priya",
+        RULE_INTRODUCTION,
+    ),
+    (
+        "hey i’m Lukas and my card was charged twice",
+        "Lukas",
+        RULE_INTRODUCTION,
+    ),
+    (
+        "I am Jean-Pierre Martin from the Lyon office.",
+        "Jean-Pierre Martin",
+        RULE_INTRODUCTION,
+    ),
+    (
+        "Hi, this is Maria Lopez from Acme Logistics.",
+        "Maria Lopez",
+        RULE_INTRODUCTION,
+    ),
+    ("Good morning, this is Ahmed.", "Ahmed", RULE_INTRODUCTION),
+    (
+        "Hallo, mein Name ist Max Mustermann.",
+        "Max Mustermann",
+        RULE_INTRODUCTION,
+    ),
+    (
+        "Ich heiße Jürgen Weiß und habe eine Frage.",
+        "Jürgen Weiß",
+        RULE_INTRODUCTION,
+    ),
+    (
+        "Bonjour, je m'appelle Jean Dupont.",
+        "Jean Dupont",
+        RULE_INTRODUCTION,
+    ),
+    (
+        "Bonjour, je m’appelle Élodie Lefèvre et j'ai un souci.",
+        "Élodie Lefèvre",
+        RULE_INTRODUCTION,
+    ),
+    (
+        "Mon nom est Camille Bernard.",
+        "Camille Bernard",
+        RULE_INTRODUCTION,
+    ),
+    (
+        "Hola, me llamo Juan Pérez y tengo un problema.",
+        "Juan Pérez",
+        RULE_INTRODUCTION,
+    ),
+    (
+        "Mi nombre es Lucía Fernández García.",
+        "Lucía Fernández García",
+        RULE_INTRODUCTION,
+    ),
+    (
+        "Mi nombre completo es Ana María Ruiz.",
+        "Ana María Ruiz",
+        RULE_INTRODUCTION,
+    ),
+    (
+        "Ciao, mi chiamo Mario Rossi.",
+        "Mario Rossi",
+        RULE_INTRODUCTION,
+    ),
+    (
+        "Il mio nome è Giulia Bianchi.",
+        "Giulia Bianchi",
+        RULE_INTRODUCTION,
+    ),
+    (
+        "Hoi, ik heet Jan van der Berg.",
+        "Jan van der Berg",
+        RULE_INTRODUCTION,
+    ),
+    (
+        "Mijn naam is Sanne de Vries.",
+        "Sanne de Vries",
+        RULE_INTRODUCTION,
+    ),
+    (
+        "Olá, meu nome é João da Silva.",
+        "João da Silva",
+        RULE_INTRODUCTION,
+    ),
+    (
+        "Oi, me chamo Ana Souza, tudo bem?",
+        "Ana Souza",
+        RULE_INTRODUCTION,
+    ),
+    (
+        "Her name is Emily Clarke.",
+        "Emily Clarke",
+        RULE_INTRODUCTION,
+    ),
+    // Fields.
+    (
+        "Name: John Smith\nEmail: john@example.com",
+        "John Smith",
+        RULE_FIELD,
+    ),
+    ("Full name: Olivia Brown", "Olivia Brown", RULE_FIELD),
+    ("Customer name: Wei Zhang", "Wei Zhang", RULE_FIELD),
+    ("NAME: Robert SMITH", "Robert SMITH", RULE_FIELD),
+    ("Nom : Dupont\nPrénom : Marie", "Dupont", RULE_FIELD),
+    ("Nachname: Schröder", "Schröder", RULE_FIELD),
+    ("Nombre: Carlos Gómez", "Carlos Gómez", RULE_FIELD),
+    ("Nome e cognome: Luca Esposito", "Luca Esposito", RULE_FIELD),
+    ("Naam: Pieter Bakker", "Pieter Bakker", RULE_FIELD),
+    ("Nome completo: Beatriz Costa", "Beatriz Costa", RULE_FIELD),
+    ("| Name: Hannah Lee | Age: 34 |", "Hannah Lee", RULE_FIELD),
+    // Honorifics.
+    (
+        "Please forward this to Mr. Thompson.",
+        "Thompson",
+        RULE_HONORIFIC,
+    ),
+    ("Dear Mrs Jane Whitfield,", "Jane Whitfield", RULE_HONORIFIC),
+    (
+        "I spoke to Dr. Aisha Khan yesterday.",
+        "Aisha Khan",
+        RULE_HONORIFIC,
+    ),
+    ("Ms. J. Doe will sign the form.", "J. Doe", RULE_HONORIFIC),
+    ("Sehr geehrter Herr Müller,", "Müller", RULE_HONORIFIC),
+    (
+        "Bitte an Frau Dr. Schneider weiterleiten.",
+        "Schneider",
+        RULE_HONORIFIC,
+    ),
+    (
+        "Prof. Dr. Hans Meier hält den Vortrag.",
+        "Hans Meier",
+        RULE_HONORIFIC,
+    ),
+    ("Veuillez contacter M. Bernard.", "Bernard", RULE_HONORIFIC),
+    ("Mme Laurent a appelé ce matin.", "Laurent", RULE_HONORIFIC),
+    (
+        "Bonjour M. Petit, votre dossier est prêt.",
+        "Petit",
+        RULE_HONORIFIC,
+    ),
+    ("El Sr. García llegará tarde.", "García", RULE_HONORIFIC),
+    ("La Sra. López firmó el contrato.", "López", RULE_HONORIFIC),
+    (
+        "Gentile Sig.ra Bianchi, la contattiamo",
+        "Bianchi",
+        RULE_HONORIFIC,
+    ),
+    ("Il Sig. Conti ha chiamato.", "Conti", RULE_HONORIFIC),
+    ("Geachte Dhr. Jansen,", "Jansen", RULE_HONORIFIC),
+    (
+        "Mevr. de Vries belt morgen terug.",
+        "de Vries",
+        RULE_HONORIFIC,
+    ),
+    (
+        "Name: Dipl.-Ing. Rico Schuster",
+        "Rico Schuster",
+        RULE_FIELD,
+    ),
+    ("Name: Ing. Lucie Danninger", "Lucie Danninger", RULE_FIELD),
+    (
+        "I'm Dr. Wei Chen, the on-call physician.",
+        "Wei Chen",
+        RULE_INTRODUCTION,
+    ),
+    // Signatures and salutations.
+    (
+        "Thanks for your help.\n\nRegards,\nJane Doe",
+        "Jane Doe",
+        RULE_SIGNATURE,
+    ),
+    ("See you then.\nBest,\nJ. Doe", "J. Doe", RULE_SIGNATURE),
+    ("Cheers, Jane", "Jane", RULE_SIGNATURE),
+    (
+        "Kind regards,\nMichael O'Neill\nAcme Ltd",
+        "Michael O'Neill",
+        RULE_SIGNATURE,
+    ),
+    ("Thanks again,\nPriyanka", "Priyanka", RULE_SIGNATURE),
+    (
+        "Mit freundlichen Grüßen\nMax Mustermann",
+        "Max Mustermann",
+        RULE_SIGNATURE,
+    ),
+    ("Viele Grüße,\nAnna", "Anna", RULE_SIGNATURE),
+    ("Cordialement,\nJean Dupont", "Jean Dupont", RULE_SIGNATURE),
+    ("Saludos,\nJuan Pérez", "Juan Pérez", RULE_SIGNATURE),
+    (
+        "Cordiali saluti\nMario Rossi",
+        "Mario Rossi",
+        RULE_SIGNATURE,
+    ),
+    (
+        "Met vriendelijke groet,\nJan Jansen",
+        "Jan Jansen",
+        RULE_SIGNATURE,
+    ),
+    ("Atenciosamente,\nJoão Silva", "João Silva", RULE_SIGNATURE),
+    (
+        "Thanks,\nDipl.-Ing. Rico Schuster",
+        "Rico Schuster",
+        RULE_SIGNATURE,
+    ),
+    (
+        "Un saludo,\nCarmen Ortega Ruiz\nDepartamento de Ventas",
+        "Carmen Ortega Ruiz",
+        RULE_SIGNATURE,
+    ),
+    ("Groeten,\nDaan", "Daan", RULE_SIGNATURE),
+    (
+        "Dear Jane,\nthanks for the quick reply.",
+        "Jane",
+        RULE_SIGNATURE,
+    ),
+    ("Liebe Katrin,\nvielen Dank!", "Katrin", RULE_SIGNATURE),
+];
+
+/// Sentences where nothing is a person's name.
+const NEGATIVE: &[&str] = &[
+    "I'm Sorry, I can't help with that.",
+    "I'm Happy to help!",
+    "I'm Fine, thanks.",
+    "I'm Not Sure What You Mean",
+    "I'm Going Home Now",
+    "I'm Canadian and I live in Toronto.",
+    "I'm Exhausted after the trip.",
+    "I'm OK.",
+    "I am Available on Monday.",
+    "Dear Customer,\nyour order has shipped.",
+    "Dear Sir or Madam,",
+    "Dear Valued Customer,",
+    "Dear Hiring Manager,",
+    "Best regards,\nThe Acme Team",
+    "Best regards,\n\nCustomer Support",
+    "Best regards,",
+    "Mit freundlichen Grüßen\nIhr Kundenservice",
+    "Cordialement,\nL'équipe Support",
+    "Regards to Anna and the kids.",
+    "With regards to the Contract, see below.",
+    "Thanks for the update.\nAgenda items follow.",
+    "This is Important: read the manual.",
+    "This is Apple Support.",
+    "This is a test.",
+    "This Is Spinal Tap",
+    "My Name Is Earl",
+    "Company name: Acme Corporation",
+    "File name: Report.pdf",
+    "username: Admin",
+    "Name: N/A",
+    "Please rename the file.",
+    "Best Buy has a sale.",
+    "The best way is to restart.",
+    "Best Practices for Security",
+    "Monday, 5 May 2025",
+    "Meet Me In St. Louis",
+    "Welcome to the Help Center",
+    "Release Notes\nVersion 2 adds dark mode.",
+    "Call 123 Main Dr. Springfield for info.",
+    "Use MS Word to open it.",
+    "Die Frau Anspruch hat, ist klar.",
+    "Thank you for contacting us.",
+    "Hey Siri, set a timer.",
+    "Dear All,\nplease find attached the report.",
+    "Cheers!",
+    "my name is jane",
+    "Name: jdoe_42",
+    "Im Anhang finden Sie die Rechnung.",
+    "Hi, I'm Sorry to bother you.",
+    "Dipl.-Ing. required for this role.",
+    "Regards,\nDipl.-Ing.",
+    "Thanks!\nPS: see attached.",
+    "Best,\nAcme Support Team",
+    "Saludos,\nEl equipo de Atención al Cliente",
+    "Cordiali saluti\nIl Team",
+    "Met vriendelijke groet,\nHet Klantenservice Team",
+    "I'm American, from Ohio.",
+    "I am Interested in the role.",
+    "This is Amazing",
+    "Name of the game: Chess",
+    "Product Name: Galaxy Tab",
+    "Upstream-Name: GNU Gzip",
+    "display_name: Admin Console",
+    "Copyright (c) 2002 Sean M. Burke.",
+];
+
+#[test]
+fn positive_sentences_yield_the_name() {
+    let mut failures = Vec::new();
+    for &(text, name, rule) in POSITIVE {
+        let got = found(text);
+        if !got.contains(&(name, rule)) {
+            failures.push(format!("{text:?}: expected {name:?} ({rule}), got {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[test]
+fn hard_negatives_yield_nothing() {
+    let failures: Vec<_> = NEGATIVE
+        .iter()
+        .map(|&text| (text, found(text)))
+        .filter(|(_, got)| !got.is_empty())
+        .collect();
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[test]
+fn precision_on_own_tables() {
+    let (mut tp, mut fp) = (0usize, 0usize);
+    for &(text, name, _) in POSITIVE {
+        for (got, _) in found(text) {
+            if got == name {
+                tp += 1;
+            } else {
+                fp += 1;
+            }
+        }
+    }
+    for &text in NEGATIVE {
+        fp += found(text).len();
+    }
+    let precision = tp as f64 / (tp + fp).max(1) as f64;
+    let recall = tp as f64 / POSITIVE.len() as f64;
+    assert!(
+        precision >= 0.95,
+        "precision {precision:.3} (tp {tp}, fp {fp})"
+    );
+    assert!(recall >= 0.95, "recall {recall:.3}");
+}
+
+#[test]
+fn every_finding_is_opened_by_a_trigger_word() {
+    for &(text, _, _) in POSITIVE {
+        let hay = Hay::new(text);
+        let mut out = Vec::new();
+        scan(&hay, &mut out);
+        for c in out {
+            assert!(
+                opened_by_trigger(text, c.start, c.end),
+                "{text:?}: {:?} has no trigger word within three words",
+                &text[c.start..c.end]
+            );
+        }
+    }
+}
+
+#[test]
+fn span_covers_the_name_only() {
+    let text = "Regards,\nJane Doe\nSenior Engineer";
+    let hay = Hay::new(text);
+    let mut out = Vec::new();
+    scan(&hay, &mut out);
+    assert_eq!(out.len(), 1);
+    assert_eq!((out[0].start, out[0].end), (9, 17));
+    assert_eq!(out[0].score, Score::from_milli(700));
+}
+
+#[test]
+fn stop_list_is_lowercase() {
+    for w in STOP {
+        assert_eq!(*w, w.to_lowercase(), "{w}");
+    }
+    for w in TRIGGER_WORDS {
+        assert_eq!(*w, w.to_lowercase(), "{w}");
+        assert!(!w.starts_with(|c: char| c.is_ascii_punctuation()), "{w}");
+    }
+}
+
+#[test]
+fn hostile_input_does_not_panic() {
+    let long = "Name: ".to_owned() + &"Ab ".repeat(2000);
+    for text in [
+        "name",
+        "Name:",
+        "Mr.",
+        "Regards,",
+        "Regards,\n",
+        "I'm",
+        "m'appelle",
+        "’appelle Jean",
+        "this is",
+        "Dr",
+        "é Mr. É",
+        "Dear \u{301}Jane,",
+        long.as_str(),
+        "Regards,\n\n\n\n\nJane",
+        "Name:\u{2019}\u{2019}",
+    ] {
+        let _ = found(text);
+    }
+}
