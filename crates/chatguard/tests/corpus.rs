@@ -14,14 +14,6 @@ use serde::Deserialize;
 /// Cases not run yet, with the reason.
 #[rustfmt::skip]
 const SKIP: &[(&str, &str)] = &[
-    // pii.toml
-    ("person-self-intro", "person detector not merged yet"),
-    // checksum.toml
-    ("imei", "imei detector not merged yet"),
-    ("bg-egn", "bg_egn detector not merged yet"),
-    ("il-id", "il_id detector not merged yet"),
-    // redact.toml
-    // normalize.toml
 ];
 
 #[derive(Deserialize)]
