@@ -466,6 +466,9 @@ impl Guard {
             {
                 break;
             }
+            if !redact::may_reveal(text, &decided) {
+                break;
+            }
             let mut pieces = Vec::new();
             let out =
                 redact::apply_mapped(text, &decided, self, &mut Vault::new(), Some(&mut pieces));

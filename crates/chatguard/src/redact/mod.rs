@@ -20,6 +20,30 @@ pub(crate) fn apply(text: &str, findings: &[Decided], guard: &Guard, vault: &mut
     apply_mapped(text, findings, guard, vault, None)
 }
 
+/// True when rewriting `findings` could reveal something the original text hid: a value removed
+/// or masked, or a bracketed replacement glued to a letter, digit or joining character
+/// (`a@b.example4012…`). Replacements standing between spaces or ordinary punctuation change no
+/// token around them, so the text needs no second scan.
+pub(crate) fn may_reveal(text: &str, findings: &[Decided]) -> bool {
+    let bytes = text.as_bytes();
+    let safe_before = |at: usize| {
+        at == 0
+            || bytes[at - 1].is_ascii_whitespace()
+            || b",;!?()[]{}<>\"'".contains(&bytes[at - 1])
+    };
+    let safe_after = |at: usize| match bytes.get(at) {
+        None => true,
+        Some(b) if b.is_ascii_whitespace() || b",;!?()[]{}<>\"'".contains(b) => true,
+        Some(b'.' | b':') => bytes.get(at + 1).is_none_or(u8::is_ascii_whitespace),
+        Some(_) => false,
+    };
+    findings.iter().any(|d| match d.action {
+        Action::Redact(Operator::Remove | Operator::Mask { .. }) => true,
+        Action::Redact(_) => !safe_before(d.finding.span.start) || !safe_after(d.finding.span.end),
+        _ => false,
+    })
+}
+
 /// A piece of redacted output and the original bytes it came from.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Piece {
