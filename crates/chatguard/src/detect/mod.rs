@@ -134,7 +134,7 @@ mod cost {
                 }
                 rows.push((t.elapsed(), i, rec.kind, out.len()));
             }
-            rows.sort_by(|a, b| b.0.cmp(&a.0));
+            rows.sort_by_key(|r| core::cmp::Reverse(r.0));
             for (d, i, kind, n) in rows.iter().take(12) {
                 println!(
                     "  {:>10.1?} {:>6.0} MB/s  #{i} {:?} ({n} candidates)",
