@@ -1,7 +1,9 @@
 //! Overlap resolution, done once before anything is rewritten.
 //!
 //! Rules, in order: a URL that contains another finding gives way to it (the inner value is the
-//! sensitive part); otherwise, of two overlapping findings the higher score wins, then the longer,
+//! sensitive part); where several kinds claim exactly the same characters, those whose context
+//! word names their format or country (a specific word, see `context`) win over those with only
+//! a generic word or none; otherwise, of two overlapping findings the higher score wins, then the longer,
 //! then the validated one, then the earlier. A loser that sticks out of the winner widens the
 //! winner to cover both (fail closed: a half-redacted value could still be recognised, and
 //! redacted output must scan clean). The result is sorted and non-overlapping.
@@ -15,6 +17,10 @@ pub(crate) trait Resolvable {
     fn end(&self) -> usize;
     fn score(&self) -> Score;
     fn validated(&self) -> bool;
+    /// True when a specific context word supports it.
+    fn specific(&self) -> bool {
+        false
+    }
     fn set_range(&mut self, start: usize, end: usize);
 }
 
@@ -40,6 +46,16 @@ pub(crate) fn resolve<T: Resolvable>(items: &mut Vec<T>) {
         i += 1;
         !containers[i - 1]
     });
+    // Same characters, several kinds: a word naming the format outranks the scores.
+    let mut named: Vec<(usize, usize)> = items
+        .iter()
+        .filter(|i| i.specific())
+        .map(|i| (i.start(), i.end()))
+        .collect();
+    if !named.is_empty() {
+        named.sort_unstable();
+        items.retain(|i| i.specific() || named.binary_search(&(i.start(), i.end())).is_err());
+    }
     // Best first, then greedily keep what does not overlap anything kept.
     items.sort_by(|a, b| {
         b.score()
@@ -163,5 +179,51 @@ mod tests {
         ];
         resolve(&mut v);
         assert_eq!(v, vec![T(Kind::Email, 10, 25, 800, false)]);
+    }
+
+    #[derive(Debug, PartialEq)]
+    struct Named(Kind, usize, usize, u16, bool);
+    impl Resolvable for Named {
+        fn kind(&self) -> Kind {
+            self.0
+        }
+        fn start(&self) -> usize {
+            self.1
+        }
+        fn end(&self) -> usize {
+            self.2
+        }
+        fn score(&self) -> Score {
+            Score::from_milli(self.3)
+        }
+        fn validated(&self) -> bool {
+            true
+        }
+        fn specific(&self) -> bool {
+            self.4
+        }
+        fn set_range(&mut self, start: usize, end: usize) {
+            self.1 = start;
+            self.2 = end;
+        }
+    }
+
+    #[test]
+    fn a_specific_word_wins_the_same_characters_but_not_others() {
+        // "Swedish personal number 0003273950": the Bulgarian EGN scores higher on its own, but
+        // only the Swedish number is named.
+        let mut v = vec![
+            Named(Kind::BgEgn, 0, 10, 940, false),
+            Named(Kind::SePersonnummer, 0, 10, 790, true),
+        ];
+        resolve(&mut v);
+        assert_eq!(v, [Named(Kind::SePersonnummer, 0, 10, 790, true)]);
+        // Different spans: scores decide as before.
+        let mut v = vec![
+            Named(Kind::CreditCard, 0, 16, 950, false),
+            Named(Kind::UsSsn, 0, 9, 700, true),
+        ];
+        resolve(&mut v);
+        assert_eq!(v, [Named(Kind::CreditCard, 0, 16, 950, false)]);
     }
 }

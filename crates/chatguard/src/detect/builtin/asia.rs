@@ -22,14 +22,21 @@ pub(crate) const RIC_CONTEXT: &[&str] = &[
     "身份證",
     "ric",
     "resident identity",
-    "identity card",
-    "id card",
     "china",
     "chinese",
     "chinesisch",
     "chinois",
     "chino",
     "cinese",
+    "中国",
+    "中國",
+    "chinesa",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const RIC_GENERIC: &[&str] = &[
+    "identity card",
+    "id card",
     "personalausweis",
     "carte d'identité",
     "documento de identidad",
@@ -44,13 +51,22 @@ pub(crate) const RRN_CONTEXT: &[&str] = &[
     "주민등록",
     "rrn",
     "resident registration",
-    "registration number",
     "korea",
     "korean",
     "südkorea",
     "corée",
     "corea",
     "coreia",
+    "한국",
+    "대한민국",
+    "koreanisch",
+    "coréen",
+    "coreano",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const RRN_GENERIC: &[&str] = &[
+    "registration number",
     "identity number",
     "personenkennzahl",
     "numéro d'identité",
@@ -65,12 +81,21 @@ pub(crate) const NRIC_CONTEXT: &[&str] = &[
     "fin",
     "ic number",
     "ic no",
-    "identity card",
     "singapore",
     "singapur",
     "singapour",
     "singapura",
     "cingapura",
+    "singaporean",
+    "singapurisch",
+    "singapourien",
+    "singapurense",
+    "singaporiano",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const NRIC_GENERIC: &[&str] = &[
+    "identity card",
     "personalausweis",
     "carte d'identité",
     "documento de identidad",
@@ -91,6 +116,17 @@ pub(crate) const MY_NUMBER_CONTEXT: &[&str] = &[
     "japón",
     "giappone",
     "japão",
+    "日本",
+    "japanisch",
+    "japonais",
+    "japonés",
+    "giapponese",
+    "japans",
+    "japonês",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const MY_NUMBER_GENERIC: &[&str] = &[
     "identity number",
     "identifikationsnummer",
     "numéro d'identification",
@@ -107,12 +143,26 @@ pub(crate) const TH_PIN_CONTEXT: &[&str] = &[
     "เลขบัตรประชาชน",
     "thai id",
     "thai national id",
-    "citizen id",
-    "identification number",
     "thailand",
     "thaïlande",
     "tailandia",
     "tailândia",
+    "thai",
+    "ไทย",
+    "เลขประจําตัว",
+    "บัตรประจําตัวประชาชน",
+    "thailändisch",
+    "thaïlandais",
+    "tailandés",
+    "tailandese",
+    "thais",
+    "tailandês",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const TH_PIN_GENERIC: &[&str] = &[
+    "citizen id",
+    "identification number",
     "personalausweisnummer",
     "numéro d'identification",
     "número de identificación",

@@ -19,6 +19,20 @@ pub(crate) const CONTEXT: &[&str] = &[
     "sozialversicherung",
     "e-card",
     "ecard",
+    "austrian",
+    "austria",
+    "österreich",
+    "autriche",
+    "autrichien",
+    "austriaco",
+    "austríaco",
+    "oostenrijk",
+    "oostenrijks",
+    "áustria",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const GENERIC: &[&str] = &[
     "social security",
     "ssn",
     "insurance number",

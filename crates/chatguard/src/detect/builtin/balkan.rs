@@ -22,6 +22,23 @@ pub(crate) const EGN_CONTEXT: &[&str] = &[
     "лична карта",
     "egn",
     "edinen grazhdanski nomer",
+    "bulgarian",
+    "bulgaria",
+    "българия",
+    "български",
+    "bulgarien",
+    "bulgarisch",
+    "bulgarie",
+    "bulgare",
+    "búlgaro",
+    "bulgaro",
+    "bulgarije",
+    "bulgaars",
+    "bulgária",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const EGN_GENERIC: &[&str] = &[
     "personal number",
     "personal code",
     "national id",
@@ -44,6 +61,24 @@ pub(crate) const CNP_CONTEXT: &[&str] = &[
     "buletin",
     "carte de identitate",
     "personal numeric code",
+    "romanian",
+    "romania",
+    "românia",
+    "român",
+    "rumänien",
+    "rumänisch",
+    "roumanie",
+    "roumain",
+    "rumania",
+    "rumano",
+    "romeno",
+    "roemenië",
+    "roemeens",
+    "roménia",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const CNP_GENERIC: &[&str] = &[
     "personal number",
     "personal code",
     "national id",
@@ -65,6 +100,23 @@ pub(crate) const OIB_CONTEXT: &[&str] = &[
     "identifikacijski broj",
     "osobni broj",
     "porezni broj",
+    "croatian",
+    "croatia",
+    "hrvatska",
+    "hrvatski",
+    "kroatien",
+    "kroatisch",
+    "croatie",
+    "croate",
+    "croacia",
+    "croata",
+    "croazia",
+    "kroatië",
+    "croácia",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const OIB_GENERIC: &[&str] = &[
     "personal identification number",
     "personal number",
     "tax number",

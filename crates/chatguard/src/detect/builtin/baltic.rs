@@ -25,6 +25,19 @@ pub(crate) const EE_CONTEXT: &[&str] = &[
     "id-kaart",
     "eesti",
     "estonian",
+    "estonia",
+    "estland",
+    "estnisch",
+    "estonie",
+    "estonien",
+    "estonio",
+    "estone",
+    "estlands",
+    "estónia",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const EE_GENERIC: &[&str] = &[
     "personal code",
     "personal identification code",
     "personal number",
@@ -71,6 +84,10 @@ pub(crate) const LV_CONTEXT: &[&str] = &[
     "lettonia",
     "letland",
     "letónia",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const LV_GENERIC: &[&str] = &[
     "personal code",
     "personal number",
     "national id",

@@ -24,13 +24,27 @@ pub(crate) const CONTEXT: &[&str] = &[
     "numéro bis",
     "national number",
     "national register",
+    "nationalregisternummer",
+    "belgian",
+    "belgium",
+    "belgien",
+    "belgisch",
+    "belgique",
+    "belge",
+    "bélgica",
+    "belga",
+    "belgio",
+    "belgië",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const GENERIC: &[&str] = &[
     "national id",
     "id number",
     "identity number",
     "identiteitskaart",
     "carte d'identité",
     "personalausweis",
-    "nationalregisternummer",
     "identifikationsnummer",
     "número de identificación",
     "numero di identificazione",

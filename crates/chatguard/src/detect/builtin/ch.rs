@@ -18,6 +18,22 @@ pub(crate) const CONTEXT: &[&str] = &[
     "versichertennummer",
     "numéro avs",
     "numero avs",
+    "swiss",
+    "switzerland",
+    "schweiz",
+    "suisse",
+    "suiza",
+    "suizo",
+    "svizzera",
+    "svizzero",
+    "zwitserland",
+    "zwitsers",
+    "suíça",
+    "suíço",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const GENERIC: &[&str] = &[
     "assicurazione",
     "social security",
     "ssn",

@@ -25,6 +25,25 @@ pub(crate) const TAX_ID_CONTEXT: &[&str] = &[
     "finanzamt",
     "lohnsteuer",
     "elster",
+    "german",
+    "germany",
+    "deutschland",
+    "deutsche",
+    "deutscher",
+    "allemagne",
+    "allemand",
+    "alemania",
+    "alemán",
+    "germania",
+    "tedesco",
+    "duitsland",
+    "duits",
+    "alemanha",
+    "alemão",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const TAX_ID_GENERIC: &[&str] = &[
     "tin",
     "tax id",
     "tax identification",

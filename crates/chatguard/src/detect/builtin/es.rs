@@ -16,6 +16,24 @@ pub(crate) const DNI_CONTEXT: &[&str] = &[
     "dni",
     "nif",
     "documento nacional",
+    "spanish",
+    "spain",
+    "españa",
+    "español",
+    "spanien",
+    "spanisch",
+    "espagne",
+    "espagnol",
+    "spagna",
+    "spagnolo",
+    "spanje",
+    "spaans",
+    "espanha",
+    "espanhol",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const DNI_GENERIC: &[&str] = &[
     "documento de identidad",
     "carnet",
     "identi",
@@ -39,7 +57,6 @@ pub(crate) const NIE_CONTEXT: &[&str] = &[
     "extranjería",
     "extranjeria",
     "residencia",
-    "identi",
     "foreigner",
     "residence permit",
     "ausländer",
@@ -53,7 +70,24 @@ pub(crate) const NIE_CONTEXT: &[&str] = &[
     "verblijfsvergunning",
     "estrangeiro",
     "residência",
+    "spanish",
+    "spain",
+    "españa",
+    "español",
+    "spanien",
+    "spanisch",
+    "espagne",
+    "espagnol",
+    "spagna",
+    "spagnolo",
+    "spanje",
+    "spaans",
+    "espanha",
+    "espanhol",
 ];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const NIE_GENERIC: &[&str] = &["identi"];
 
 /// The check letters, indexed by the number mod 23 (Real Decreto 1553/2005).
 const LETTERS: &[u8; 23] = b"TRWAGMYFPDXBNJZSQVHLCKE";

@@ -25,6 +25,23 @@ pub(crate) const NIR_CONTEXT: &[&str] = &[
     "assuré social",
     "assure social",
     "nss",
+    "french",
+    "france",
+    "frankreich",
+    "französisch",
+    "français",
+    "française",
+    "francés",
+    "francia",
+    "francese",
+    "frankrijk",
+    "frans",
+    "francês",
+    "frança",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const NIR_GENERIC: &[&str] = &[
     "social security",
     "sozialversicherung",
     "seguridad social",

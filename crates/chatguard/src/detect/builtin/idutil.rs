@@ -1,7 +1,6 @@
 //! Shared helpers for the national identifier recognizers: finding fixed-length digit spans with
 //! the groupings people write, and checking the birth dates embedded in many personal codes.
 
-use crate::detect::context::{ceil_boundary, contains_word, floor_boundary};
 use crate::detect::hay::Hay;
 
 /// The accepted written forms of a fixed-length digit identifier.
@@ -91,19 +90,11 @@ pub(crate) fn each_spot(hay: &Hay<'_>, shape: &Shape, mut check: impl FnMut(&Spo
     }
 }
 
-/// True when one of `words` (lowercase) occurs within 64 bytes before or 32 bytes after
-/// `start..end`, with the same word rules as context scoring. For recognizers that must tell two
-/// look-alike formats apart, or gate a weak variant of a format on context.
-pub(crate) fn near_any(text: &str, start: usize, end: usize, words: &[&str]) -> bool {
-    let from = floor_boundary(text, start.saturating_sub(64));
-    let to = ceil_boundary(text, end.saturating_add(32).min(text.len()));
-    let (Some(before), Some(after)) = (text.get(from..start), text.get(end..to)) else {
-        return false;
-    };
-    let (before, after) = (before.to_lowercase(), after.to_lowercase());
-    words
-        .iter()
-        .any(|w| contains_word(&before, w) || contains_word(&after, w))
+/// True when one of `words` (lowercase) stands near `start..end`, by the shared context scorer's
+/// rules. For recognizers that must tell two look-alike formats apart, or gate a weak variant of a
+/// format on context.
+pub(crate) fn near_any(text: &str, start: usize, end: usize, words: &[&'static str]) -> bool {
+    super::natid::has_context(text, start, end, words)
 }
 
 /// The value of up to nine ASCII digits.

@@ -18,10 +18,27 @@ pub(crate) const PPS_CONTEXT: &[&str] = &[
     "pps number",
     "pps no",
     "personal public service",
+    "uimhir pps",
+    "irish",
+    "ireland",
+    "éire",
+    "irland",
+    "irisch",
+    "irlande",
+    "irlandais",
+    "irlanda",
+    "irlandés",
+    "irlandese",
+    "ierland",
+    "iers",
+    "irlandês",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const PPS_GENERIC: &[&str] = &[
     "social welfare",
     "revenue",
     "welfare",
-    "uimhir pps",
     "sozialversicherungsnummer",
     "steuernummer",
     "numéro de sécurité sociale",

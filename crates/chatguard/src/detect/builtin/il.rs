@@ -21,6 +21,19 @@ pub(crate) const CONTEXT: &[&str] = &[
     "teudat zehut",
     "zehut",
     "israeli id",
+    "israel",
+    "ישראל",
+    "israël",
+    "israelisch",
+    "israélien",
+    "israelí",
+    "israeliano",
+    "israëlisch",
+    "israelense",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const GENERIC: &[&str] = &[
     "national id",
     "id number",
     "id no",

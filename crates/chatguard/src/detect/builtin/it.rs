@@ -22,15 +22,28 @@ pub(crate) const CF_CONTEXT: &[&str] = &[
     "tessera sanitaria",
     "fiscal code",
     "tax code",
-    "steuernummer",
-    "steuer-id",
     "code fiscal",
-    "numéro fiscal",
     "código fiscal",
     "codigo fiscal",
+    "fiscale code",
+    "italian",
+    "italy",
+    "italia",
+    "italiano",
+    "italien",
+    "italie",
+    "italië",
+    "italiaans",
+    "itália",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const CF_GENERIC: &[&str] = &[
+    "steuernummer",
+    "steuer-id",
+    "numéro fiscal",
     "identificación fiscal",
     "fiscaal nummer",
-    "fiscale code",
     "número de contribuinte",
     "identi",
 ];

@@ -5,7 +5,7 @@
 //!
 //! Everything here is bounded: each helper looks at a fixed number of bytes around one candidate.
 
-use crate::detect::context::{ceil_boundary, contains_word, floor_boundary};
+use crate::detect::context;
 use crate::detect::hay::{Digits, NumberRun};
 use crate::detect::Candidate;
 use crate::{Kind, Score};
@@ -140,28 +140,26 @@ pub(crate) fn valid_date_yy(yy: u32, month: u32, day: u32) -> bool {
     valid_date(2000 + yy % 100, month, day)
 }
 
-/// How far before a candidate [`has_context`] looks, in bytes (as the shared context scorer).
-const BEFORE: usize = 64;
-/// How far after a candidate [`has_context`] looks, in bytes.
-const AFTER: usize = 32;
-
-/// True when one of `words` (lowercase) occurs near `start..end`, with the same windows and word
-/// rules as the shared context scorer. Used for compact digit strings that a recognizer reports
-/// only with support, while its separated form may stand alone.
-pub(crate) fn has_context(text: &str, start: usize, end: usize, words: &[&str]) -> bool {
-    if start > end || end > text.len() {
-        return false;
-    }
-    let from = floor_boundary(text, start.saturating_sub(BEFORE));
-    let to = ceil_boundary(text, end.saturating_add(AFTER).min(text.len()));
-    let (Some(before), Some(after)) = (text.get(from..start), text.get(end..to)) else {
-        return false;
+/// True when one of `words` (lowercase) occurs near `start..end`, by the shared context scorer's
+/// rules. Used for compact digit strings that a recognizer reports only with support, while its
+/// separated form may stand alone.
+pub(crate) fn has_context(text: &str, start: usize, end: usize, words: &[&'static str]) -> bool {
+    let support = context::Support {
+        specific: words,
+        generic: &[],
     };
-    let before = before.to_lowercase();
-    let after = after.to_lowercase();
-    words
-        .iter()
-        .any(|w| contains_word(&before, w) || contains_word(&after, w))
+    context::has_support(text, start, end, support)
+}
+
+/// [`has_context`] over a recognizer's specific and generic words.
+pub(crate) fn has_either(
+    text: &str,
+    start: usize,
+    end: usize,
+    specific: &'static [&'static str],
+    generic: &'static [&'static str],
+) -> bool {
+    context::has_support(text, start, end, context::Support { specific, generic })
 }
 
 /// A candidate for `kind` with a base score in thousandths.
@@ -215,7 +213,13 @@ pub(crate) mod testing {
         let mut out = Vec::new();
         scan(&hay, &mut out);
         out.into_iter()
-            .filter_map(|c| context::apply(text, c, ctx, needs))
+            .filter_map(|c| {
+                let support = context::Support {
+                    specific: ctx,
+                    generic: &[],
+                };
+                context::apply(text, c, support, needs)
+            })
             .map(|(c, _)| (&text[c.start..c.end], c.score.milli()))
             .collect()
     }

@@ -11,9 +11,6 @@ use crate::Kind;
 pub(crate) const CONTEXT: &[&str] = &[
     "ird",
     "inland revenue",
-    "tax number",
-    "tax file",
-    "tax id",
     "gst number",
     "new zealand",
     "neuseeland",
@@ -22,6 +19,13 @@ pub(crate) const CONTEXT: &[&str] = &[
     "nuova zelanda",
     "nieuw-zeeland",
     "nova zelândia",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const GENERIC: &[&str] = &[
+    "tax number",
+    "tax file",
+    "tax id",
     "steuernummer",
     "numéro fiscal",
     "número fiscal",

@@ -17,6 +17,24 @@ pub(crate) const CONTEXT: &[&str] = &[
     "numer ewidencyjny",
     "dowód",
     "dowod",
+    "polish",
+    "poland",
+    "polska",
+    "polski",
+    "polen",
+    "polnisch",
+    "pologne",
+    "polonais",
+    "polonia",
+    "polaco",
+    "polacco",
+    "pools",
+    "polónia",
+    "polonês",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const GENERIC: &[&str] = &[
     "national id",
     "id number",
     "identity number",

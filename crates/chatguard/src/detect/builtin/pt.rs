@@ -19,6 +19,20 @@ pub(crate) const NIF_CONTEXT: &[&str] = &[
     "numero fiscal",
     "finanças",
     "financas",
+    "número de contribuinte",
+    "portuguese",
+    "portugal",
+    "português",
+    "portuguesa",
+    "portugués",
+    "portugiesisch",
+    "portugais",
+    "portoghese",
+    "portugees",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const NIF_GENERIC: &[&str] = &[
     "tax id",
     "tax number",
     "taxpayer",

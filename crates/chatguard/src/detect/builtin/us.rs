@@ -12,7 +12,7 @@ use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 use crate::Kind;
 
-use super::natid::{candidate, each_grouped, has_context, num, Grouped};
+use super::natid::{candidate, each_grouped, has_either, num, Grouped};
 
 pub(crate) const SSN_CONTEXT: &[&str] = &[
     "ssn",
@@ -22,10 +22,17 @@ pub(crate) const SSN_CONTEXT: &[&str] = &[
     "social sec",
     "soc sec",
     "soc. sec",
+    "social",
+    "ssns",
+    // The Social Security Administration's own Spanish name for the number.
+    "seguro social",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const SSN_GENERIC: &[&str] = &[
     "sozialversicherung",
     "sécurité sociale",
     "securite sociale",
-    "seguro social",
     "seguridad social",
     "previdenza sociale",
     "sicurezza sociale",
@@ -39,10 +46,14 @@ pub(crate) const ITIN_CONTEXT: &[&str] = &[
     "individual taxpayer",
     "taxpayer identification",
     "taxpayer id",
-    "tax id",
     "tin",
     "irs",
     "w-7",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const ITIN_GENERIC: &[&str] = &[
+    "tax id",
     "steuer",
     "contribuable",
     "identifiant fiscal",
@@ -172,7 +183,8 @@ fn scan_ssn_like(
     kind: Kind,
     rule: &'static str,
     valid: fn(&[u8]) -> bool,
-    context: &[&str],
+    context: &'static [&'static str],
+    generic: &'static [&'static str],
 ) {
     for run in &hay.numbers {
         each_grouped(run, hay.text, &[3, 2, 4], b"- ", |g: Grouped| {
@@ -182,7 +194,8 @@ fn scan_ssn_like(
             }
         });
         each_grouped(run, hay.text, &[9], b"", |g: Grouped| {
-            if valid(g.digits.as_bytes()) && has_context(hay.text, g.start, g.end, context) {
+            if valid(g.digits.as_bytes()) && has_either(hay.text, g.start, g.end, context, generic)
+            {
                 out.push(candidate(kind, g.start, g.end, 400, rule, false));
             }
         });
@@ -197,6 +210,7 @@ pub(crate) fn scan_ssn(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         "us_ssn.area_group_serial",
         ssn_valid,
         SSN_CONTEXT,
+        SSN_GENERIC,
     );
 }
 
@@ -208,6 +222,7 @@ pub(crate) fn scan_itin(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         "us_itin.area_group",
         itin_valid,
         ITIN_CONTEXT,
+        ITIN_GENERIC,
     );
 }
 

@@ -25,8 +25,6 @@ pub(crate) const CONTEXT: &[&str] = &[
     "vat number",
     "vat id",
     "vat reg",
-    "tax id",
-    "tax number",
     "vies",
     "ust-id",
     "ust-idnr",
@@ -46,7 +44,6 @@ pub(crate) const CONTEXT: &[&str] = &[
     "btw-nummer",
     "btw-id",
     "ondernemingsnummer",
-    "contribuinte",
     "nipc",
     "nip",
     "moms",
@@ -67,6 +64,9 @@ pub(crate) const CONTEXT: &[&str] = &[
     "oib",
     "pdv",
 ];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const GENERIC: &[&str] = &["tax id", "tax number", "contribuinte"];
 
 /// The longest compact body any supported country uses (NL: 12, GB/SE: 12).
 const MAX_BODY: usize = 12;

@@ -11,14 +11,9 @@ use crate::detect::Candidate;
 use crate::Kind;
 
 pub(crate) const CONTEXT: &[&str] = &[
-    "id",
-    "id number",
-    "identity number",
-    "id no",
     "south african id",
     "sa id",
     "rsa id",
-    "identity document",
     "home affairs",
     "identiteitsnommer",
     "id-nommer",
@@ -30,6 +25,15 @@ pub(crate) const CONTEXT: &[&str] = &[
     "sudafrica",
     "zuid-afrika",
     "áfrica do sul",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const GENERIC: &[&str] = &[
+    "id",
+    "id number",
+    "identity number",
+    "id no",
+    "identity document",
     "ausweisnummer",
     "numéro d'identité",
     "número de identidad",
