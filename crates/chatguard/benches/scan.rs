@@ -8,8 +8,9 @@
 //!
 //! Run: `cargo bench -p chatguard --bench scan` (or `cargo xtask bench` for everything).
 
-use std::hint::black_box;
-use std::time::{Duration, Instant};
+use core::hint::black_box;
+use core::time::Duration;
+use std::time::Instant;
 
 use chatguard::{Context, Guard, Policy};
 

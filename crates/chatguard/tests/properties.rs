@@ -115,7 +115,7 @@ fn streaming_byte_by_byte_equals_one_shot_on_the_sample_chat() {
     let mut stream = guard.stream(Context::default());
     let mut out = String::new();
     for b in text.as_bytes() {
-        stream.push_bytes(std::slice::from_ref(b), &mut out);
+        stream.push_bytes(core::slice::from_ref(b), &mut out);
     }
     stream.finish(&mut out);
     assert_eq!(out, expected);

@@ -45,11 +45,6 @@ impl NumberRun {
         out
     }
 
-    /// All the digits of the run.
-    pub fn all_digits(&self, text: &str) -> Digits {
-        self.digits(text, 0, self.groups.len() - 1)
-    }
-
     /// The byte span of groups `first..=last`.
     pub fn span(&self, first: usize, last: usize) -> (usize, usize) {
         (self.groups[first].0, self.groups[last].1)
@@ -118,16 +113,6 @@ impl Digits {
         &self.buf[..self.len]
     }
 
-    /// The digits as a string.
-    pub fn as_str(&self) -> &str {
-        core::str::from_utf8(self.as_bytes()).unwrap_or("")
-    }
-
-    /// The numeric values `0..=9` of the digits.
-    pub fn values(&self) -> impl Iterator<Item = u32> + '_ {
-        self.as_bytes().iter().map(|&b| u32::from(b - b'0'))
-    }
-
     /// How many digits there are.
     pub fn len(&self) -> usize {
         self.len
@@ -146,11 +131,6 @@ pub(crate) struct Word {
 }
 
 impl Word {
-    /// The word's text.
-    pub fn as_str<'t>(&self, text: &'t str) -> &'t str {
-        &text[self.start..self.end]
-    }
-
     /// Length in bytes.
     pub fn len(&self) -> usize {
         self.end - self.start
@@ -277,15 +257,19 @@ mod tests {
         assert_eq!(runs, ["4012-8888 8888.1881", "12/27", "+44 20 7946 0958"]);
         assert!(hay.numbers[2].plus);
         assert_eq!(
-            hay.numbers[0].all_digits(hay.text).as_str(),
-            "4012888888881881"
+            hay.numbers[0].digits(hay.text, 0, 3).as_bytes(),
+            b"4012888888881881"
         );
     }
 
     #[test]
     fn words_keep_letters_and_digits_together() {
         let hay = Hay::new("nino AB123456C dni 12345678Z plain words");
-        let words: Vec<&str> = hay.words.iter().map(|w| w.as_str(hay.text)).collect();
+        let words: Vec<&str> = hay
+            .words
+            .iter()
+            .map(|w| &hay.text[w.start..w.end])
+            .collect();
         assert_eq!(words, ["AB123456C", "12345678Z"]);
         let runs: Vec<&str> = hay
             .numbers
