@@ -88,6 +88,16 @@ pub(crate) struct Support<'w> {
     pub generic: &'w [&'static str],
 }
 
+impl<'w> Support<'w> {
+    /// Only specific words.
+    pub(crate) const fn only(words: &'w [&'static str]) -> Support<'w> {
+        Support {
+            specific: words,
+            generic: &[],
+        }
+    }
+}
+
 /// Applies supporting context to a candidate. Returns `None` when the candidate needs context
 /// and has none. Contrary words are applied later, once all candidates are known
 /// ([`apply_contrary`]).
@@ -127,7 +137,8 @@ pub(crate) fn apply(
 }
 
 /// True when a supporting word stands near `start..end` by the same rules [`apply`] uses. For
-/// recognizers that accept a form only with support while their other forms stand alone.
+/// recognizers that accept a form only with support while their other forms stand alone, or that
+/// tell two look-alike formats apart by a word.
 pub(crate) fn has_support(text: &str, start: usize, end: usize, support: Support<'_>) -> bool {
     if start > end
         || end > text.len()
@@ -397,10 +408,7 @@ mod tests {
     use crate::{Kind, Score};
 
     fn only(words: &'static [&'static str]) -> Support<'static> {
-        Support {
-            specific: words,
-            generic: &[],
-        }
+        Support::only(words)
     }
 
     fn cand(start: usize, end: usize) -> Candidate {
@@ -556,15 +564,7 @@ mod tests {
         assert!(!contains_word("רת.ז", "ת.ז"));
     }
 
-    /// What the whole pipeline reports under the default policy.
-    fn reported(text: &str) -> Vec<(crate::Kind, &str)> {
-        let guard = crate::Guard::new(crate::Policy::default()).expect("default policy builds");
-        guard
-            .scan(text)
-            .iter()
-            .map(|f| (f.kind, &text[f.span.start..f.span.end]))
-            .collect()
-    }
+    use crate::detect::builtin::shape::testing::pipeline as reported;
 
     #[test]
     fn the_named_format_wins_among_same_shape_kinds_end_to_end() {
@@ -620,5 +620,18 @@ mod tests {
                 assert!(!rec.context.contains(&w), "{:?}: {w:?} twice", rec.kind);
             }
         }
+    }
+
+    #[test]
+    fn has_support_uses_the_scoring_rules() {
+        let t = "my ssn is 123456789";
+        assert!(has_support(t, 10, 19, only(&["ssn"])));
+        assert!(!has_support(t, 10, 19, only(&["bsn"])));
+        assert!(!has_support(t, 10, 99, only(&["ssn"])));
+        let generic = Support {
+            specific: &["bsn"],
+            generic: &["ssn"],
+        };
+        assert!(has_support(t, 10, 19, generic));
     }
 }

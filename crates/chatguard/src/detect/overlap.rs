@@ -108,7 +108,7 @@ mod tests {
     use super::*;
 
     #[derive(Debug, PartialEq)]
-    struct T(Kind, usize, usize, u16, bool);
+    struct T(Kind, usize, usize, u16, bool, bool);
     impl Resolvable for T {
         fn kind(&self) -> Kind {
             self.0
@@ -125,6 +125,9 @@ mod tests {
         fn validated(&self) -> bool {
             self.4
         }
+        fn specific(&self) -> bool {
+            self.5
+        }
         fn set_range(&mut self, start: usize, end: usize) {
             self.1 = start;
             self.2 = end;
@@ -134,39 +137,39 @@ mod tests {
     #[test]
     fn higher_score_then_longer_wins() {
         let mut v = vec![
-            T(Kind::Phone, 0, 10, 600, false),
-            T(Kind::CreditCard, 0, 16, 950, true),
-            T(Kind::Email, 20, 30, 900, false),
+            T(Kind::Phone, 0, 10, 600, false, false),
+            T(Kind::CreditCard, 0, 16, 950, true, false),
+            T(Kind::Email, 20, 30, 900, false, false),
         ];
         resolve(&mut v);
         assert_eq!(
             v,
             vec![
-                T(Kind::CreditCard, 0, 16, 950, true),
-                T(Kind::Email, 20, 30, 900, false)
+                T(Kind::CreditCard, 0, 16, 950, true, false),
+                T(Kind::Email, 20, 30, 900, false, false)
             ]
         );
         let mut v = vec![
-            T(Kind::Phone, 0, 10, 600, false),
-            T(Kind::Phone, 2, 14, 600, false),
+            T(Kind::Phone, 0, 10, 600, false, false),
+            T(Kind::Phone, 2, 14, 600, false, false),
         ];
         resolve(&mut v);
-        assert_eq!(v, vec![T(Kind::Phone, 0, 14, 600, false)]);
+        assert_eq!(v, vec![T(Kind::Phone, 0, 14, 600, false, false)]);
     }
 
     #[test]
     fn losers_sticking_out_widen_the_winner() {
         let mut v = vec![
-            T(Kind::Email, 0, 30, 850, false),
-            T(Kind::Iban, 20, 50, 950, true),
-            T(Kind::Phone, 55, 60, 600, false),
+            T(Kind::Email, 0, 30, 850, false, false),
+            T(Kind::Iban, 20, 50, 950, true, false),
+            T(Kind::Phone, 55, 60, 600, false, false),
         ];
         resolve(&mut v);
         assert_eq!(
             v,
             vec![
-                T(Kind::Iban, 0, 50, 950, true),
-                T(Kind::Phone, 55, 60, 600, false)
+                T(Kind::Iban, 0, 50, 950, true, false),
+                T(Kind::Phone, 55, 60, 600, false, false)
             ]
         );
     }
@@ -174,38 +177,11 @@ mod tests {
     #[test]
     fn url_gives_way_to_inner_findings() {
         let mut v = vec![
-            T(Kind::Url, 0, 40, 900, false),
-            T(Kind::Email, 10, 25, 800, false),
+            T(Kind::Url, 0, 40, 900, false, false),
+            T(Kind::Email, 10, 25, 800, false, false),
         ];
         resolve(&mut v);
-        assert_eq!(v, vec![T(Kind::Email, 10, 25, 800, false)]);
-    }
-
-    #[derive(Debug, PartialEq)]
-    struct Named(Kind, usize, usize, u16, bool);
-    impl Resolvable for Named {
-        fn kind(&self) -> Kind {
-            self.0
-        }
-        fn start(&self) -> usize {
-            self.1
-        }
-        fn end(&self) -> usize {
-            self.2
-        }
-        fn score(&self) -> Score {
-            Score::from_milli(self.3)
-        }
-        fn validated(&self) -> bool {
-            true
-        }
-        fn specific(&self) -> bool {
-            self.4
-        }
-        fn set_range(&mut self, start: usize, end: usize) {
-            self.1 = start;
-            self.2 = end;
-        }
+        assert_eq!(v, vec![T(Kind::Email, 10, 25, 800, false, false)]);
     }
 
     #[test]
@@ -213,17 +189,17 @@ mod tests {
         // "Swedish personal number 0003273950": the Bulgarian EGN scores higher on its own, but
         // only the Swedish number is named.
         let mut v = vec![
-            Named(Kind::BgEgn, 0, 10, 940, false),
-            Named(Kind::SePersonnummer, 0, 10, 790, true),
+            T(Kind::BgEgn, 0, 10, 940, true, false),
+            T(Kind::SePersonnummer, 0, 10, 790, true, true),
         ];
         resolve(&mut v);
-        assert_eq!(v, [Named(Kind::SePersonnummer, 0, 10, 790, true)]);
+        assert_eq!(v, [T(Kind::SePersonnummer, 0, 10, 790, true, true)]);
         // Different spans: scores decide as before.
         let mut v = vec![
-            Named(Kind::CreditCard, 0, 16, 950, false),
-            Named(Kind::UsSsn, 0, 9, 700, true),
+            T(Kind::CreditCard, 0, 16, 950, true, false),
+            T(Kind::UsSsn, 0, 9, 700, true, true),
         ];
         resolve(&mut v);
-        assert_eq!(v, [Named(Kind::CreditCard, 0, 16, 950, false)]);
+        assert_eq!(v, [T(Kind::CreditCard, 0, 16, 950, true, false)]);
     }
 }

@@ -8,7 +8,7 @@
 //! need a context word. RRNs issued since October 2020 no longer carry a check digit; they are
 //! not recognised (a number failing its checksum is never reported).
 
-use super::shape::{number, scan_with, standalone, valid_date, Report};
+use super::shape::{num, scan_with, standalone, valid_date, Report};
 use crate::detect::checksum::weighted_sum;
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
@@ -185,11 +185,11 @@ pub(crate) fn ric_valid(c: &[u8]) -> bool {
     if c.len() != 18 || !c[..17].iter().all(u8::is_ascii_digit) {
         return false;
     }
-    if !RIC_PROVINCES.contains(&number(&c[..2])) {
+    if !RIC_PROVINCES.contains(&num(&c[..2])) {
         return false;
     }
-    let year = number(&c[6..10]);
-    if !(1900..=2099).contains(&year) || !valid_date(year, number(&c[10..12]), number(&c[12..14])) {
+    let year = num(&c[6..10]);
+    if !(1900..=2099).contains(&year) || !valid_date(year, num(&c[10..12]), num(&c[12..14])) {
         return false;
     }
     let sum = weighted_sum(
@@ -227,12 +227,7 @@ pub(crate) fn rrn_valid(d: &[u8]) -> bool {
         b'3' | b'4' | b'7' | b'8' => 2000,
         _ => 1800,
     };
-    if !valid_date(
-        century + number(&d[..2]),
-        number(&d[2..4]),
-        number(&d[4..6]),
-    ) || number(&d[7..9]) > 96
-    {
+    if !valid_date(century + num(&d[..2]), num(&d[2..4]), num(&d[4..6])) || num(&d[7..9]) > 96 {
         return false;
     }
     let sum = weighted_sum(d, &[2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5]);

@@ -9,7 +9,7 @@
 //! - **OIB** (osobni identifikacijski broj): eleven digits with one ISO 7064 MOD 11,10 check digit
 //!   and no other structure, so about one random number in ten passes: it needs a context word.
 
-use super::idutil::{dig, each_spot, num, valid_date, Shape};
+use super::shape::{dig, each_spot, num, valid_date, Grouping};
 use crate::detect::checksum::{iso7064_mod11_10, weighted_sum};
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
@@ -138,19 +138,19 @@ pub(crate) const OIB_GENERIC: &[&str] = &[
     "contribuinte",
 ];
 
-const EGN_SHAPE: Shape = Shape {
+const EGN_SHAPE: Grouping = Grouping {
     len: 10,
     layouts: &[&[6, 4], &[6, 3, 1]],
     seps: b" ",
 };
 
-const CNP_SHAPE: Shape = Shape {
+const CNP_SHAPE: Grouping = Grouping {
     len: 13,
     layouts: &[],
     seps: b"",
 };
 
-const OIB_SHAPE: Shape = Shape {
+const OIB_SHAPE: Grouping = Grouping {
     len: 11,
     layouts: &[],
     seps: b"",

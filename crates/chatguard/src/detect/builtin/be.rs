@@ -6,7 +6,7 @@
 //! BIS numbers add 20 or 40 to the month. A month of `00` (and then a day of `00`) is allowed: the
 //! register issues it when the birth date is unknown.
 
-use super::idutil::{each_spot, num, valid_date, Shape};
+use super::shape::{each_spot, num, valid_date, Grouping};
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 use crate::{Kind, Score};
@@ -51,7 +51,7 @@ pub(crate) const GENERIC: &[&str] = &[
     "número de identificação",
 ];
 
-const SHAPE: Shape = Shape {
+const SHAPE: Grouping = Grouping {
     len: 11,
     layouts: &[&[2, 2, 2, 3, 2], &[6, 3, 2], &[6, 5]],
     seps: b".- ",

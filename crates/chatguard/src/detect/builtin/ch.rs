@@ -3,7 +3,7 @@
 //!
 //! The fixed prefix plus the check digit make it strong enough to report without context.
 
-use super::idutil::{dig, each_spot, Shape};
+use super::shape::{dig, each_spot, Grouping};
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 use crate::{Kind, Score};
@@ -47,7 +47,7 @@ pub(crate) const GENERIC: &[&str] = &[
     "id number",
 ];
 
-const SHAPE: Shape = Shape {
+const SHAPE: Grouping = Grouping {
     len: 13,
     layouts: &[&[3, 4, 4, 2]],
     seps: b". ",

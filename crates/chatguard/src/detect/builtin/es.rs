@@ -10,7 +10,7 @@ use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 use crate::Kind;
 
-use super::natid::{candidate, isolated};
+use super::shape::{candidate, isolated};
 
 pub(crate) const DNI_CONTEXT: &[&str] = &[
     "dni",
@@ -240,7 +240,7 @@ pub(crate) fn scan_nie(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 mod tests {
     // DNI and NIE check letters and the written forms people use.
     use super::*;
-    use crate::detect::builtin::natid::testing::found;
+    use crate::detect::builtin::shape::testing::found;
 
     #[test]
     fn dni_check_letter() {

@@ -10,7 +10,7 @@ use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 use crate::Kind;
 
-use super::natid::{candidate, isolated};
+use super::shape::{candidate, isolated};
 
 pub(crate) const NIR_CONTEXT: &[&str] = &[
     "nir",
@@ -149,7 +149,7 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 mod tests {
     // Key, Corsican departments, field rules and written forms.
     use super::*;
-    use crate::detect::builtin::natid::testing::found;
+    use crate::detect::builtin::shape::testing::found;
 
     #[test]
     fn key_and_fields() {

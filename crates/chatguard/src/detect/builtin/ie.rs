@@ -10,7 +10,7 @@ use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 use crate::Kind;
 
-use super::natid::{candidate, isolated};
+use super::shape::{candidate, isolated};
 
 pub(crate) const PPS_CONTEXT: &[&str] = &[
     "pps",
@@ -121,7 +121,7 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 mod tests {
     // Old and 2013-format PPSNs, check letters and written forms.
     use super::*;
-    use crate::detect::builtin::natid::testing::found;
+    use crate::detect::builtin::shape::testing::found;
 
     #[test]
     fn check_letter() {

@@ -4,7 +4,7 @@
 //! One check digit over a plain digit string passes one random number in ten, so the recognizer
 //! needs a context word nearby.
 
-use super::idutil::{each_spot, Shape};
+use super::shape::{each_spot, Grouping};
 use crate::detect::checksum::luhn;
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
@@ -54,7 +54,7 @@ pub(crate) const GENERIC: &[&str] = &[
     "bilhete de identidade",
 ];
 
-const SHAPE: Shape = Shape {
+const SHAPE: Grouping = Grouping {
     len: 9,
     layouts: &[&[8, 1]],
     seps: b"-",

@@ -11,7 +11,7 @@ use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 use crate::Kind;
 
-use super::natid::{candidate, isolated, valid_date_yy};
+use super::shape::{candidate, isolated, valid_date_yy};
 
 pub(crate) const CF_CONTEXT: &[&str] = &[
     "codice fiscale",
@@ -146,7 +146,7 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 mod tests {
     // Layout, omocodia, embedded date and check letter.
     use super::*;
-    use crate::detect::builtin::natid::testing::found;
+    use crate::detect::builtin::shape::testing::found;
 
     #[test]
     fn check_letter_and_date() {

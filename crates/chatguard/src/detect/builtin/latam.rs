@@ -6,7 +6,7 @@
 //! (`20-12345678-6`, fixed type prefixes) are distinctive: these report on their own. The other
 //! forms are plain digit strings with one check digit and need a context word.
 
-use super::shape::{number, scan_layouts, scan_with, standalone, valid_date, Report};
+use super::shape::{num, scan_layouts, scan_with, standalone, valid_date, Report};
 use crate::detect::checksum::weighted_sum;
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
@@ -232,11 +232,7 @@ pub(crate) fn curp_valid(c: &[u8]) -> bool {
     }
     // The 17th character is a digit for people born before 2000 and a letter from 2000 on.
     let century = if c[16].is_ascii_digit() { 1900 } else { 2000 };
-    if !valid_date(
-        century + number(&c[4..6]),
-        number(&c[6..8]),
-        number(&c[8..10]),
-    ) {
+    if !valid_date(century + num(&c[4..6]), num(&c[6..8]), num(&c[8..10])) {
         return false;
     }
     let mut sum = 0u32;

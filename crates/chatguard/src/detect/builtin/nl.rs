@@ -7,7 +7,7 @@ use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 use crate::Kind;
 
-use super::natid::{candidate, each_grouped, Grouped};
+use super::shape::{candidate, each_grouped, Grouped};
 
 pub(crate) const BSN_CONTEXT: &[&str] = &[
     "bsn",
@@ -81,7 +81,7 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 mod tests {
     // The 11-proof and the written forms, with and without context.
     use super::*;
-    use crate::detect::builtin::natid::testing::spans;
+    use crate::detect::builtin::shape::testing::spans;
 
     #[test]
     fn elfproef() {

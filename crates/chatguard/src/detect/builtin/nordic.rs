@@ -17,11 +17,12 @@
 //! with one (Sweden, Iceland) or below the default threshold until context lifts them (Norway).
 
 use crate::detect::checksum::{luhn, weighted_sum};
+use crate::detect::context::{has_support, Support};
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 use crate::Kind;
 
-use super::natid::{candidate, has_either, isolated, num, valid_date, valid_date_yy};
+use super::shape::{candidate, isolated, num, valid_date, valid_date_yy};
 
 pub(crate) const SE_CONTEXT: &[&str] = &[
     "personnummer",
@@ -301,7 +302,18 @@ pub(crate) fn scan_se(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         }
         let milli = match p.sep {
             Some(_) => 650,
-            None if has_either(hay.text, w.start, p.end, SE_CONTEXT, SE_GENERIC) => 450,
+            None if has_support(
+                hay.text,
+                w.start,
+                p.end,
+                Support {
+                    specific: SE_CONTEXT,
+                    generic: SE_GENERIC,
+                },
+            ) =>
+            {
+                450
+            }
             None => continue,
         };
         out.push(candidate(
@@ -531,7 +543,18 @@ pub(crate) fn scan_is(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         }
         let milli = match p.sep {
             Some(_) => 550,
-            None if has_either(hay.text, w.start, p.end, IS_CONTEXT, IS_GENERIC) => 450,
+            None if has_support(
+                hay.text,
+                w.start,
+                p.end,
+                Support {
+                    specific: IS_CONTEXT,
+                    generic: IS_GENERIC,
+                },
+            ) =>
+            {
+                450
+            }
             None => continue,
         };
         out.push(candidate(
@@ -549,7 +572,7 @@ pub(crate) fn scan_is(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 mod tests {
     // Dates, century rules and check digits of the five Nordic numbers, and their written forms.
     use super::*;
-    use crate::detect::builtin::natid::testing::{found, spans};
+    use crate::detect::builtin::shape::testing::{found, spans};
 
     #[test]
     fn se_rules() {

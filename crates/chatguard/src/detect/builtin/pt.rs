@@ -8,7 +8,7 @@ use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 use crate::Kind;
 
-use super::natid::{candidate, each_grouped, num, Grouped};
+use super::shape::{candidate, each_grouped, num, Grouped};
 
 pub(crate) const NIF_CONTEXT: &[&str] = &[
     "nif",
@@ -96,7 +96,7 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 mod tests {
     // Check digit, leading-digit rules and context.
     use super::*;
-    use crate::detect::builtin::natid::testing::spans;
+    use crate::detect::builtin::shape::testing::spans;
 
     #[test]
     fn check_digit_and_prefix() {

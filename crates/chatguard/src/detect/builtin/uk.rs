@@ -10,7 +10,7 @@ use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 use crate::Kind;
 
-use super::natid::{candidate, each_grouped, isolated, Grouped};
+use super::shape::{candidate, each_grouped, isolated, Grouped};
 
 pub(crate) const NINO_CONTEXT: &[&str] = &[
     "national insurance",
@@ -194,7 +194,7 @@ pub(crate) fn scan_nhs(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 mod tests {
     // NINO prefix/suffix rules and NHS mod 11, on their own and through `scan`.
     use super::*;
-    use crate::detect::builtin::natid::testing::{found, spans};
+    use crate::detect::builtin::shape::testing::{found, spans};
 
     #[test]
     fn nino_rules() {

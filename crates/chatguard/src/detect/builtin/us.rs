@@ -8,11 +8,12 @@
 //! over a plain digit string and always need context.
 
 use crate::detect::checksum::{luhn, weighted_sum};
+use crate::detect::context::{has_support, Support};
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 use crate::Kind;
 
-use super::natid::{candidate, each_grouped, has_either, num, Grouped};
+use super::shape::{candidate, each_grouped, num, Grouped};
 
 pub(crate) const SSN_CONTEXT: &[&str] = &[
     "ssn",
@@ -194,7 +195,16 @@ fn scan_ssn_like(
             }
         });
         each_grouped(run, hay.text, &[9], b"", |g: Grouped| {
-            if valid(g.digits.as_bytes()) && has_either(hay.text, g.start, g.end, context, generic)
+            if valid(g.digits.as_bytes())
+                && has_support(
+                    hay.text,
+                    g.start,
+                    g.end,
+                    Support {
+                        specific: context,
+                        generic,
+                    },
+                )
             {
                 out.push(candidate(kind, g.start, g.end, 400, rule, false));
             }
@@ -266,7 +276,7 @@ pub(crate) fn scan_aba(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 mod tests {
     // SSN/ITIN structure, NPI and routing-number checksums, and scans of realistic sentences.
     use super::*;
-    use crate::detect::builtin::natid::testing::{found, spans as reported};
+    use crate::detect::builtin::shape::testing::{found, spans as reported};
 
     #[test]
     fn ssn_structure() {

@@ -14,7 +14,7 @@
 //! space (`DE136695976 2024`), so IBANs such as `BE68 5390 0754 7034` are not read as VAT numbers.
 
 use super::baltic::{lv_new_is_valid, lv_old_is_valid};
-use super::idutil::{alnum_at, dig, num};
+use super::shape::{alnum_at, dig, num};
 use crate::detect::checksum::{iso7064_mod11_10, luhn, mod97, weighted_sum};
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
