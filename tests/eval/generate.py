@@ -34,6 +34,7 @@ from stdnum.cn import ric
 from stdnum.co import nit
 from stdnum.cz import rc
 from stdnum.de import idnr
+from stdnum.iso7064 import mod_11_10
 from stdnum.dk import cpr
 from stdnum.ee import ik
 from stdnum.es import dni, nie
@@ -579,8 +580,25 @@ def gen_nir(_lang):
     return R.choice([nir.format(v), v])
 
 
+def idnr_no_triple_run(v):
+    """Since 2016 the BZSt issues a Steuer-IdNr whose repeated digit may occur three times, but
+    never three times in a row; python-stdnum does not check that. Replaces the middle digit of
+    such a run by the smallest digit the body lacks and recomputes the check digit (no random
+    draw, so every other value of the corpus stays the same)."""
+    body = v[:10]
+    for i in range(8):
+        if body[i] == body[i + 1] == body[i + 2]:
+            spare = min(d for d in DIGITS if d not in body)
+            body = body[:i + 1] + spare + body[i + 2:]
+            v = body + mod_11_10.calc_check_digit(body)
+            idnr.validate(v)
+            break
+    return v
+
+
 def gen_idnr(_lang):
     v = brute(lambda: R.choice("123456789") + rd(9), DIGITS, idnr.validate)
+    v = idnr_no_triple_run(v)
     return R.choice([idnr.format(v), v, spaced(v, [2, 3, 3, 3], "/")])
 
 

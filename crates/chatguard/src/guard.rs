@@ -253,6 +253,9 @@ impl Resolvable for (Candidate, Option<ContextHit>) {
     fn validated(&self) -> bool {
         self.0.validated
     }
+    fn specific(&self) -> bool {
+        self.1.is_some_and(|h| h.specific)
+    }
     fn set_range(&mut self, start: usize, end: usize) {
         self.0.start = start;
         self.0.end = end;
@@ -274,6 +277,9 @@ impl Resolvable for Decided {
     }
     fn validated(&self) -> bool {
         self.finding.validated
+    }
+    fn specific(&self) -> bool {
+        self.finding.context.is_some_and(|h| h.specific)
     }
     fn set_range(&mut self, start: usize, end: usize) {
         self.finding.span = Span::new(start, end);
@@ -358,7 +364,11 @@ impl Guard {
                     rule: "custom.pattern",
                     validated: false,
                 };
-                if let Some(scored) = context::apply(view, cand, &m.context, m.needs_context) {
+                let support = context::Support {
+                    specific: &m.context,
+                    generic: &[],
+                };
+                if let Some(scored) = context::apply(view, cand, support, m.needs_context) {
                     out.push(scored);
                 }
             }

@@ -1,9 +1,20 @@
 //! Bounded, explained context scoring: words near a candidate raise or lower its score.
 //!
-//! Each recognizer names its supporting words (in en, de, fr, es, it, nl and pt at least). A small
-//! shared list of contrary words (order, tracking, invoice, version, ISBN … in the same languages)
-//! lowers the score of candidates that have no supporting word. Every change is bounded and
-//! reported as a [`ContextHit`] naming the word.
+//! Each recognizer names its supporting words (in en, de, fr, es, it, nl and pt at least), split in
+//! two: *specific* words name the format or its country ("nif", "tfn", "マイナンバー", "Norwegian"),
+//! *generic* words name a class of numbers that many formats share ("tax number", "ID number",
+//! "personal number"). A specific word always wins over a generic one, raises the score more, and
+//! lets its candidate win over another kind claiming the same characters with only generic or no
+//! support (see `overlap`). A small shared list of contrary words (order, tracking, invoice,
+//! version, ISBN … in the same languages) lowers the score of candidates that have no supporting
+//! word. Every change is bounded and reported as a [`ContextHit`] naming the word.
+//!
+//! Words are looked for within [`BEFORE`] bytes before and [`AFTER`] bytes after a candidate
+//! (measured to the word's near edge) and on the candidate's own line: the line above counts only
+//! when the candidate starts its line (a label above a value), the line below only when it ends
+//! it. A word must start at a word boundary; Chinese, Japanese, Korean and Thai characters are each
+//! their own boundary (those scripts write words without spaces), and a Hebrew or Arabic word may
+//! carry attached one-letter prefixes (ה, ו, ב, ל … / ال, و, ب …).
 
 use super::{Candidate, ContextHit};
 
@@ -11,8 +22,13 @@ use super::{Candidate, ContextHit};
 const BEFORE: usize = 64;
 /// How far after a candidate supporting words are looked for, in bytes.
 const AFTER: usize = 32;
-/// The raise a supporting word gives.
+/// The raise a specific supporting word gives, less two per byte of distance.
 pub(crate) const SUPPORT: i16 = 350;
+/// The raise a generic supporting word gives, less two per byte of distance.
+pub(crate) const GENERIC_SUPPORT: i16 = 250;
+/// How far a context word may reach beyond the window's edge: words count by their near edge, so
+/// a long phrase that starts inside the window may end outside it. No context word is longer.
+pub(crate) const LONGEST_WORD: usize = 64;
 /// The drop a contrary word gives (only when no supporting word is present).
 pub(crate) const CONTRARY: i16 = -400;
 
@@ -37,27 +53,76 @@ pub(crate) const CONTRARY_WORDS: &[&str] = &[
     "encomenda", "fatura", "rastreio", "referência", "artigo", "produto",
 ];
 
+/// A recognizer's supporting words: those naming its format, and those naming a class of numbers.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Support<'w> {
+    /// Words naming the format or its country.
+    pub specific: &'w [&'static str],
+    /// Words naming a class of numbers many formats share.
+    pub generic: &'w [&'static str],
+}
+
+impl<'w> Support<'w> {
+    /// Only specific words.
+    pub(crate) const fn only(words: &'w [&'static str]) -> Support<'w> {
+        Support {
+            specific: words,
+            generic: &[],
+        }
+    }
+}
+
 /// Applies supporting context to a candidate. Returns `None` when the candidate needs context
 /// and has none. Contrary words are applied later, once all candidates are known
 /// ([`apply_contrary`]).
 pub(crate) fn apply(
     text: &str,
     mut cand: Candidate,
-    support: &[&'static str],
+    support: Support<'_>,
     needs_context: bool,
 ) -> Option<(Candidate, Option<ContextHit>)> {
     let window = Window::around(text, cand.start, cand.end);
-    if let Some((word, distance)) = window.nearest(support) {
+    // A specific word wins over any generic one; among words of one sort the nearest wins.
+    let found = match window.nearest(support.specific) {
+        Some((word, distance)) => Some((word, distance, true)),
+        None => window
+            .nearest(support.generic)
+            .map(|(word, distance)| (word, distance, false)),
+    };
+    if let Some((word, distance, specific)) = found {
         // Nearer words support more (by up to 0.128), so where two formats share a shape the
         // one whose name stands next to the value wins.
-        let delta = SUPPORT - (distance.min(BEFORE) as i16) * 2;
+        let full = if specific { SUPPORT } else { GENERIC_SUPPORT };
+        let delta = full - (distance.min(BEFORE) as i16) * 2;
         cand.score = cand.score.adjust(delta);
-        return Some((cand, Some(ContextHit { word, delta })));
+        return Some((
+            cand,
+            Some(ContextHit {
+                word,
+                delta,
+                specific,
+            }),
+        ));
     }
     if needs_context {
         return None;
     }
     Some((cand, None))
+}
+
+/// True when a supporting word stands near `start..end` by the same rules [`apply`] uses. For
+/// recognizers that accept a form only with support while their other forms stand alone, or that
+/// tell two look-alike formats apart by a word.
+pub(crate) fn has_support(text: &str, start: usize, end: usize, support: Support<'_>) -> bool {
+    if start > end
+        || end > text.len()
+        || !text.is_char_boundary(start)
+        || !text.is_char_boundary(end)
+    {
+        return false;
+    }
+    let window = Window::around(text, start, end);
+    window.nearest(support.specific).is_some() || window.nearest(support.generic).is_some()
 }
 
 /// Lowers candidates that have no supporting word but a contrary word before them. Words inside
@@ -97,12 +162,13 @@ pub(crate) fn apply_contrary(
             *hit = Some(ContextHit {
                 word,
                 delta: CONTRARY,
+                specific: false,
             });
         }
     }
 }
 
-/// The lowercase text around a candidate, split at the candidate.
+/// The lowercase text around a candidate, split at the candidate, cut at line breaks.
 struct Window {
     before: String,
     after: String,
@@ -110,21 +176,45 @@ struct Window {
 
 impl Window {
     fn around(text: &str, start: usize, end: usize) -> Window {
-        let from = floor_boundary(text, start.saturating_sub(BEFORE));
-        let to = ceil_boundary(text, (end + AFTER).min(text.len()));
+        let from = floor_boundary(text, start.saturating_sub(BEFORE + LONGEST_WORD));
+        let to = ceil_boundary(text, (end + AFTER + LONGEST_WORD).min(text.len()));
+        let mut before = &text[from..start];
+        if let Some(nl) = before.rfind('\n') {
+            // A value that starts its line sees the line above (its label), no further.
+            let cut = if is_blank(&before[nl + 1..]) {
+                before[..nl].rfind('\n').map_or(0, |p| p + 1)
+            } else {
+                nl + 1
+            };
+            before = &before[cut..];
+        }
+        let mut after = &text[end..to];
+        if let Some(nl) = after.find('\n') {
+            // A value that ends its line sees the line below, no further.
+            let cut = if is_blank(&after[..nl]) {
+                after[nl + 1..]
+                    .find('\n')
+                    .map_or(after.len(), |p| nl + 1 + p)
+            } else {
+                nl
+            };
+            after = &after[..cut];
+        }
         Window {
-            before: without_placeholders(&text[from..start]),
-            after: without_placeholders(&text[end..to]),
+            before: without_placeholders(before),
+            after: without_placeholders(after),
         }
     }
 
-    /// The supporting word nearest to the candidate, with its distance in bytes.
+    /// The word nearest to the candidate, with its distance in bytes from the word's near edge.
+    /// Words farther than [`BEFORE`] / [`AFTER`] do not count.
     fn nearest(&self, words: &[&'static str]) -> Option<(&'static str, usize)> {
         let mut best: Option<(&'static str, usize)> = None;
         for &w in words {
-            let before =
-                find_word(&self.before, w, true).map(|at| self.before.len() - (at + w.len()));
-            let after = find_word(&self.after, w, false);
+            let before = find_word(&self.before, w, true)
+                .map(|at| self.before.len() - (at + w.len()))
+                .filter(|&d| d <= BEFORE);
+            let after = find_word(&self.after, w, false).filter(|&d| d <= AFTER);
             let distance = match (before, after) {
                 (Some(b), Some(a)) => b.min(a),
                 (Some(d), None) | (None, Some(d)) => d,
@@ -136,6 +226,11 @@ impl Window {
         }
         best
     }
+}
+
+/// True when `s` holds no letter or digit (only spaces, bullets, colons …).
+fn is_blank(s: &str) -> bool {
+    !s.chars().any(char::is_alphanumeric)
 }
 
 /// Lowercases `text` and blanks out redaction placeholders (`[CREDIT_CARD_1]`, `[EMAIL#abc]`), whose
@@ -190,14 +285,14 @@ pub(crate) fn contains_word(hay: &str, word: &str) -> bool {
 
 /// The position of the first (or, with `last`, the last) occurrence of `word` in `hay` as a word.
 fn find_word(hay: &str, word: &str, last: bool) -> Option<usize> {
-    let bytes = hay.as_bytes();
     let mut from = 0;
     let mut found = None;
-    while let Some(pos) = hay[from..].find(word) {
+    while let Some(pos) = hay.get(from..).and_then(|rest| rest.find(word)) {
         let at = from + pos;
         let end = at + word.len();
-        let left_ok = at == 0 || !is_word_byte(bytes[at - 1]);
-        let right_ok = word.len() >= 4 || end == bytes.len() || !is_word_byte(bytes[end]);
+        let left_ok = starts_word(hay, at, word);
+        let right_ok =
+            word.len() >= 4 || hay[end..].chars().next().is_none_or(|c| !continues_word(c));
         if left_ok && right_ok {
             found = Some(at);
             if !last {
@@ -209,8 +304,60 @@ fn find_word(hay: &str, word: &str, last: bool) -> Option<usize> {
     found
 }
 
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b >= 0x80
+/// True when a word may start at `at`: after a non-word character, after a character of a script
+/// written without spaces, or (Hebrew, Arabic) after up to three attached prefix letters that
+/// themselves follow a boundary.
+fn starts_word(hay: &str, at: usize, word: &str) -> bool {
+    let mut before = hay[..at].chars().rev();
+    let Some(prev) = before.next() else {
+        return true;
+    };
+    if !continues_word(prev) {
+        return true;
+    }
+    let Some(first) = word.chars().next() else {
+        return false;
+    };
+    let prefix: fn(char) -> bool = match first {
+        '\u{05D0}'..='\u{05EA}' => |c| "ובהכלמש".contains(c),
+        '\u{0620}'..='\u{064A}' => |c| "والبكف".contains(c),
+        _ => return false,
+    };
+    if !prefix(prev) {
+        return false;
+    }
+    for _ in 0..2 {
+        match before.next() {
+            None => return true,
+            Some(c) if !continues_word(c) => return true,
+            Some(c) if prefix(c) => {}
+            Some(_) => return false,
+        }
+    }
+    before.next().is_none_or(|c| !continues_word(c))
+}
+
+/// True when `c` joins the letters around it into one word: letters and digits, except those of
+/// scripts written without spaces between words (each of their characters is its own boundary).
+fn continues_word(c: char) -> bool {
+    c.is_alphanumeric() && !is_unspaced(c)
+}
+
+/// Chinese, Japanese, Korean, Thai, Lao, Khmer and Myanmar characters.
+fn is_unspaced(c: char) -> bool {
+    matches!(c,
+        '\u{0E00}'..='\u{0EFF}'       // Thai, Lao
+        | '\u{1000}'..='\u{109F}'     // Myanmar
+        | '\u{1100}'..='\u{11FF}'     // Hangul Jamo
+        | '\u{1780}'..='\u{17FF}'     // Khmer
+        | '\u{3040}'..='\u{31FF}'     // Hiragana, Katakana, Bopomofo, Hangul compatibility
+        | '\u{3400}'..='\u{4DBF}'     // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}'     // CJK unified ideographs
+        | '\u{AC00}'..='\u{D7AF}'     // Hangul syllables
+        | '\u{F900}'..='\u{FAFF}'     // CJK compatibility ideographs
+        | '\u{FF66}'..='\u{FF9F}'     // half-width Katakana
+        | '\u{20000}'..='\u{3FFFF}'   // CJK extensions B and later
+    )
 }
 
 /// The largest char boundary at or below `at`.
@@ -234,6 +381,10 @@ mod tests {
     use super::*;
     use crate::{Kind, Score};
 
+    fn only(words: &'static [&'static str]) -> Support<'static> {
+        Support::only(words)
+    }
+
     fn cand(start: usize, end: usize) -> Candidate {
         Candidate {
             kind: Kind::NlBsn,
@@ -248,13 +399,14 @@ mod tests {
     #[test]
     fn supporting_word_raises_and_is_explained() {
         let text = "mijn BSN is 111222333";
-        let (c, hit) = apply(text, cand(12, 21), &["bsn"], true).expect("kept");
+        let (c, hit) = apply(text, cand(12, 21), only(&["bsn"]), true).expect("kept");
         assert_eq!(c.score, Score::from_milli(400 + 350 - 8));
         assert_eq!(
             hit,
             Some(ContextHit {
                 word: "bsn",
-                delta: 342
+                delta: 342,
+                specific: true,
             })
         );
     }
@@ -262,19 +414,19 @@ mod tests {
     #[test]
     fn the_nearest_supporting_word_wins() {
         let text = "Steuer-ID oder OIB: 111222333";
-        let (_, hit) = apply(text, cand(20, 29), &["steuer-id", "oib"], true).expect("kept");
+        let (_, hit) = apply(text, cand(20, 29), only(&["steuer-id", "oib"]), true).expect("kept");
         assert_eq!(hit.map(|h| h.word), Some("oib"));
     }
 
     #[test]
     fn needed_context_missing_drops() {
-        assert!(apply("number 111222333", cand(7, 16), &["bsn"], true).is_none());
+        assert!(apply("number 111222333", cand(7, 16), only(&["bsn"]), true).is_none());
     }
 
     #[test]
     fn contrary_word_lowers_when_no_support() {
         let text = "order 111222333";
-        let mut found = [apply(text, cand(6, 15), &["bsn"], false).expect("kept")];
+        let mut found = [apply(text, cand(6, 15), only(&["bsn"]), false).expect("kept")];
         apply_contrary(text, &mut found, |_| false);
         assert_eq!(found[0].0.score, Score::ZERO);
         assert_eq!(found[0].1.map(|h| h.word), Some("order"));
@@ -311,5 +463,149 @@ mod tests {
         assert!(!contains_word("microphone", "phone"));
         assert!(!contains_word("reform", "ref"));
         assert!(contains_word("ref: ", "ref"));
+    }
+
+    #[test]
+    fn a_specific_word_beats_a_nearer_generic_one_and_raises_more() {
+        let support = Support {
+            specific: &["portuguese"],
+            generic: &["tax number"],
+        };
+        // The generic phrase stands nearer, the specific word still wins.
+        let text = "my Portuguese tax number: 111222333";
+        let (c, hit) = apply(text, cand(26, 35), support, true).expect("kept");
+        let hit = hit.expect("hit");
+        assert_eq!((hit.word, hit.specific), ("portuguese", true));
+        assert_eq!(hit.delta, SUPPORT - 2 * 13);
+        assert_eq!(c.score, Score::from_milli(400 + 324));
+        // Only a generic word: a smaller raise, marked as generic.
+        let text = "tax number: 111222333";
+        let (c, hit) = apply(text, cand(12, 21), support, true).expect("kept");
+        assert_eq!(
+            hit.map(|h| (h.word, h.specific)),
+            Some(("tax number", false))
+        );
+        assert_eq!(c.score, Score::from_milli(400 + 250 - 4));
+    }
+
+    #[test]
+    fn words_count_by_their_near_edge() {
+        // A long phrase that starts within 32 bytes after the value counts even if it ends later.
+        let text = "he puesto 850.294.576-5 como número de identificación tributaria";
+        let words = &["número de identificación tributaria"];
+        assert!(apply(text, cand(10, 23), only(words), true).is_some());
+        // One that ends more than 64 bytes before the value does not.
+        let far = format!("nif{} 111222333", " ".repeat(70));
+        assert!(apply(&far, cand(74, 83), only(&["nif"]), true).is_none());
+    }
+
+    #[test]
+    fn context_stays_on_the_line_unless_the_value_starts_or_ends_it() {
+        let text = "個人番号：6153 4187 8394\ntry 630423902810 instead";
+        let second = text.find("6304").expect("value");
+        assert!(apply(text, cand(second, second + 12), only(&["個人番号"]), true).is_none());
+        // A label on the line above a value alone on its line counts.
+        let text = "BSN:\n  111222333";
+        assert!(apply(text, cand(7, 16), only(&["bsn"]), true).is_some());
+        // Two lines above does not.
+        let text = "BSN:\nsee below\n111222333";
+        assert!(apply(text, cand(15, 24), only(&["bsn"]), true).is_none());
+        // A value ending its line sees a word on the next one.
+        let text = "111222333\n(that is my BSN)";
+        assert!(apply(text, cand(0, 9), only(&["bsn"]), true).is_some());
+    }
+
+    #[test]
+    fn unspaced_scripts_are_their_own_word_boundaries() {
+        assert!(contains_word("私のマイナンバーは", "マイナンバー"));
+        assert!(contains_word("我的身份证号码是", "身份证"));
+        assert!(contains_word("เลขบัตรประชาชนของฉันคือ", "เลขบัตรประชาชน"));
+        assert!(contains_word("내주민등록번호", "주민등록번호"));
+        // Latin and Cyrillic words still need a boundary.
+        assert!(!contains_word("microphone", "phone"));
+        assert!(!contains_word("переговор", "егн"));
+        // Punctuation outside ASCII is a boundary too.
+        assert!(contains_word("¿cuit?", "cuit"));
+    }
+
+    #[test]
+    fn hebrew_and_arabic_words_may_carry_attached_prefixes() {
+        assert!(contains_word("הת.ז. שלי", "ת.ז"));
+        assert!(contains_word("ובתעודת זהות", "תעודת זהות"));
+        assert!(contains_word("البطاقة", "بطاقة"));
+        // A prefix letter must follow a boundary, and only a few letters are prefixes.
+        assert!(!contains_word("אבגת.ז", "ת.ז"));
+        assert!(!contains_word("רת.ז", "ת.ז"));
+    }
+
+    use crate::detect::builtin::shape::testing::pipeline as reported;
+
+    #[test]
+    fn the_named_format_wins_among_same_shape_kinds_end_to_end() {
+        use crate::Kind;
+        // Synthetic, generated with python-stdnum: 281451460 is a valid Portuguese NIF and a
+        // valid Australian TFN; 16108299812 a valid Norwegian fødselsnummer and Croatian OIB.
+        assert_eq!(
+            reported("my Portuguese tax number is 281451460"),
+            [(Kind::PtNif, "281451460")]
+        );
+        assert_eq!(
+            reported("my TFN is 281451460"),
+            [(Kind::AuTfn, "281451460")]
+        );
+        assert_eq!(
+            reported("Norwegian national ID number: 16108299812"),
+            [(Kind::NoFnr, "16108299812")]
+        );
+        assert_eq!(
+            reported("moj OIB je 16108299812"),
+            [(Kind::HrOib, "16108299812")]
+        );
+        // Synthetic (python-stdnum jp.in_, th.pin): context glued to Japanese and Thai text.
+        assert_eq!(
+            reported("私のマイナンバーは 2336 6813 2744 です"),
+            [(Kind::JpMyNumber, "2336 6813 2744")]
+        );
+        assert_eq!(
+            reported("เลขบัตรประชาชนของฉันคือ 5763706946941"),
+            [(Kind::ThPin, "5763706946941")]
+        );
+    }
+
+    #[test]
+    fn context_tables_are_well_formed() {
+        for rec in crate::detect::builtin::RECOGNIZERS {
+            for &w in rec.context.iter().chain(rec.generic) {
+                assert!(
+                    !w.is_empty() && w.len() <= LONGEST_WORD,
+                    "{:?}: {w:?}",
+                    rec.kind
+                );
+                assert_eq!(w, w.to_lowercase(), "{:?}: not lowercase", rec.kind);
+                let view = crate::normalize::Normalized::new(w);
+                assert_eq!(
+                    view.text(),
+                    w,
+                    "{:?}: not as the engine sees text",
+                    rec.kind
+                );
+            }
+            for &w in rec.generic {
+                assert!(!rec.context.contains(&w), "{:?}: {w:?} twice", rec.kind);
+            }
+        }
+    }
+
+    #[test]
+    fn has_support_uses_the_scoring_rules() {
+        let t = "my ssn is 123456789";
+        assert!(has_support(t, 10, 19, only(&["ssn"])));
+        assert!(!has_support(t, 10, 19, only(&["bsn"])));
+        assert!(!has_support(t, 10, 99, only(&["ssn"])));
+        let generic = Support {
+            specific: &["bsn"],
+            generic: &["ssn"],
+        };
+        assert!(has_support(t, 10, 19, generic));
     }
 }

@@ -39,13 +39,33 @@ pub(crate) struct Recognizer {
     /// The kind it reports (a recognizer may push other kinds too, e.g. a URL scanner finding
     /// embedded credentials, which use their own kind's context).
     pub kind: Kind,
-    /// Lowercase words or phrases that raise the score when found near a candidate.
+    /// Lowercase words or phrases naming the format or its country, that raise the score when
+    /// found near a candidate.
     pub context: &'static [&'static str],
+    /// Lowercase words or phrases naming a class of numbers this format belongs to ("tax number",
+    /// "ID number"): they raise the score less, and a word from `context` always wins over them.
+    pub generic: &'static [&'static str],
     /// When true, candidates without a context word are dropped (formats whose checksum alone is
     /// too weak to tell them from an order number).
     pub needs_context: bool,
     /// Finds candidates.
     pub scan: fn(&Hay<'_>, &mut Vec<Candidate>),
+}
+
+impl Recognizer {
+    /// Adds the words naming a class of numbers this format belongs to (see [`Recognizer::generic`]).
+    pub(crate) const fn generic(mut self, words: &'static [&'static str]) -> Recognizer {
+        self.generic = words;
+        self
+    }
+
+    /// Both word lists, for [`context::apply`].
+    pub(crate) fn support(&self) -> context::Support<'static> {
+        context::Support {
+            specific: self.context,
+            generic: self.generic,
+        }
+    }
 }
 
 /// One thing found in a text: what it is, where it is in the original, and why.
@@ -72,6 +92,10 @@ pub struct ContextHit {
     pub word: &'static str,
     /// The change in thousandths: positive for supporting words, negative for contrary ones.
     pub delta: i16,
+    /// True when the word names this format or its country ("nif", "Norwegian"), false when it
+    /// names a class of numbers many formats share ("tax number") or is a contrary word. Where two
+    /// kinds claim the same characters, one with a specific word wins.
+    pub specific: bool,
 }
 
 /// Runs every enabled built-in recognizer over `hay` and returns scored, context-adjusted
@@ -94,12 +118,12 @@ pub(crate) fn run_builtin(
             if !enabled(cand.kind) {
                 continue;
             }
-            let (context, needs) = if cand.kind == rec.kind {
-                (rec.context, rec.needs_context)
+            let (support, needs) = if cand.kind == rec.kind {
+                (rec.support(), rec.needs_context)
             } else {
                 builtin::context_for(cand.kind)
             };
-            if let Some(scored) = context::apply(hay.text, cand, context, needs) {
+            if let Some(scored) = context::apply(hay.text, cand, support, needs) {
                 out.push(scored);
             }
         }

@@ -1,7 +1,9 @@
 //! Overlap resolution, done once before anything is rewritten.
 //!
 //! Rules, in order: a URL that contains another finding gives way to it (the inner value is the
-//! sensitive part); otherwise, of two overlapping findings the higher score wins, then the longer,
+//! sensitive part); where several kinds claim exactly the same characters, those whose context
+//! word names their format or country (a specific word, see `context`) win over those with only
+//! a generic word or none; otherwise, of two overlapping findings the higher score wins, then the longer,
 //! then the validated one, then the earlier. A loser that sticks out of the winner widens the
 //! winner to cover both (fail closed: a half-redacted value could still be recognised, and
 //! redacted output must scan clean). The result is sorted and non-overlapping.
@@ -15,6 +17,10 @@ pub(crate) trait Resolvable {
     fn end(&self) -> usize;
     fn score(&self) -> Score;
     fn validated(&self) -> bool;
+    /// True when a specific context word supports it.
+    fn specific(&self) -> bool {
+        false
+    }
     fn set_range(&mut self, start: usize, end: usize);
 }
 
@@ -40,6 +46,16 @@ pub(crate) fn resolve<T: Resolvable>(items: &mut Vec<T>) {
         i += 1;
         !containers[i - 1]
     });
+    // Same characters, several kinds: a word naming the format outranks the scores.
+    let mut named: Vec<(usize, usize)> = items
+        .iter()
+        .filter(|i| i.specific())
+        .map(|i| (i.start(), i.end()))
+        .collect();
+    if !named.is_empty() {
+        named.sort_unstable();
+        items.retain(|i| i.specific() || named.binary_search(&(i.start(), i.end())).is_err());
+    }
     // Best first, then greedily keep what does not overlap anything kept.
     items.sort_by(|a, b| {
         b.score()
@@ -92,7 +108,7 @@ mod tests {
     use super::*;
 
     #[derive(Debug, PartialEq)]
-    struct T(Kind, usize, usize, u16, bool);
+    struct T(Kind, usize, usize, u16, bool, bool);
     impl Resolvable for T {
         fn kind(&self) -> Kind {
             self.0
@@ -109,6 +125,9 @@ mod tests {
         fn validated(&self) -> bool {
             self.4
         }
+        fn specific(&self) -> bool {
+            self.5
+        }
         fn set_range(&mut self, start: usize, end: usize) {
             self.1 = start;
             self.2 = end;
@@ -118,39 +137,39 @@ mod tests {
     #[test]
     fn higher_score_then_longer_wins() {
         let mut v = vec![
-            T(Kind::Phone, 0, 10, 600, false),
-            T(Kind::CreditCard, 0, 16, 950, true),
-            T(Kind::Email, 20, 30, 900, false),
+            T(Kind::Phone, 0, 10, 600, false, false),
+            T(Kind::CreditCard, 0, 16, 950, true, false),
+            T(Kind::Email, 20, 30, 900, false, false),
         ];
         resolve(&mut v);
         assert_eq!(
             v,
             vec![
-                T(Kind::CreditCard, 0, 16, 950, true),
-                T(Kind::Email, 20, 30, 900, false)
+                T(Kind::CreditCard, 0, 16, 950, true, false),
+                T(Kind::Email, 20, 30, 900, false, false)
             ]
         );
         let mut v = vec![
-            T(Kind::Phone, 0, 10, 600, false),
-            T(Kind::Phone, 2, 14, 600, false),
+            T(Kind::Phone, 0, 10, 600, false, false),
+            T(Kind::Phone, 2, 14, 600, false, false),
         ];
         resolve(&mut v);
-        assert_eq!(v, vec![T(Kind::Phone, 0, 14, 600, false)]);
+        assert_eq!(v, vec![T(Kind::Phone, 0, 14, 600, false, false)]);
     }
 
     #[test]
     fn losers_sticking_out_widen_the_winner() {
         let mut v = vec![
-            T(Kind::Email, 0, 30, 850, false),
-            T(Kind::Iban, 20, 50, 950, true),
-            T(Kind::Phone, 55, 60, 600, false),
+            T(Kind::Email, 0, 30, 850, false, false),
+            T(Kind::Iban, 20, 50, 950, true, false),
+            T(Kind::Phone, 55, 60, 600, false, false),
         ];
         resolve(&mut v);
         assert_eq!(
             v,
             vec![
-                T(Kind::Iban, 0, 50, 950, true),
-                T(Kind::Phone, 55, 60, 600, false)
+                T(Kind::Iban, 0, 50, 950, true, false),
+                T(Kind::Phone, 55, 60, 600, false, false)
             ]
         );
     }
@@ -158,10 +177,29 @@ mod tests {
     #[test]
     fn url_gives_way_to_inner_findings() {
         let mut v = vec![
-            T(Kind::Url, 0, 40, 900, false),
-            T(Kind::Email, 10, 25, 800, false),
+            T(Kind::Url, 0, 40, 900, false, false),
+            T(Kind::Email, 10, 25, 800, false, false),
         ];
         resolve(&mut v);
-        assert_eq!(v, vec![T(Kind::Email, 10, 25, 800, false)]);
+        assert_eq!(v, vec![T(Kind::Email, 10, 25, 800, false, false)]);
+    }
+
+    #[test]
+    fn a_specific_word_wins_the_same_characters_but_not_others() {
+        // "Swedish personal number 0003273950": the Bulgarian EGN scores higher on its own, but
+        // only the Swedish number is named.
+        let mut v = vec![
+            T(Kind::BgEgn, 0, 10, 940, true, false),
+            T(Kind::SePersonnummer, 0, 10, 790, true, true),
+        ];
+        resolve(&mut v);
+        assert_eq!(v, [T(Kind::SePersonnummer, 0, 10, 790, true, true)]);
+        // Different spans: scores decide as before.
+        let mut v = vec![
+            T(Kind::CreditCard, 0, 16, 950, true, false),
+            T(Kind::UsSsn, 0, 9, 700, true, true),
+        ];
+        resolve(&mut v);
+        assert_eq!(v, [T(Kind::CreditCard, 0, 16, 950, true, false)]);
     }
 }

@@ -8,7 +8,7 @@
 //! need a context word. RRNs issued since October 2020 no longer carry a check digit; they are
 //! not recognised (a number failing its checksum is never reported).
 
-use super::shape::{number, scan_with, standalone, valid_date, Report};
+use super::shape::{num, scan_with, standalone, valid_date, Report};
 use crate::detect::checksum::weighted_sum;
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
@@ -22,14 +22,21 @@ pub(crate) const RIC_CONTEXT: &[&str] = &[
     "身份證",
     "ric",
     "resident identity",
-    "identity card",
-    "id card",
     "china",
     "chinese",
     "chinesisch",
     "chinois",
     "chino",
     "cinese",
+    "中国",
+    "中國",
+    "chinesa",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const RIC_GENERIC: &[&str] = &[
+    "identity card",
+    "id card",
     "personalausweis",
     "carte d'identité",
     "documento de identidad",
@@ -44,13 +51,22 @@ pub(crate) const RRN_CONTEXT: &[&str] = &[
     "주민등록",
     "rrn",
     "resident registration",
-    "registration number",
     "korea",
     "korean",
     "südkorea",
     "corée",
     "corea",
     "coreia",
+    "한국",
+    "대한민국",
+    "koreanisch",
+    "coréen",
+    "coreano",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const RRN_GENERIC: &[&str] = &[
+    "registration number",
     "identity number",
     "personenkennzahl",
     "numéro d'identité",
@@ -65,12 +81,21 @@ pub(crate) const NRIC_CONTEXT: &[&str] = &[
     "fin",
     "ic number",
     "ic no",
-    "identity card",
     "singapore",
     "singapur",
     "singapour",
     "singapura",
     "cingapura",
+    "singaporean",
+    "singapurisch",
+    "singapourien",
+    "singapurense",
+    "singaporiano",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const NRIC_GENERIC: &[&str] = &[
+    "identity card",
     "personalausweis",
     "carte d'identité",
     "documento de identidad",
@@ -91,6 +116,17 @@ pub(crate) const MY_NUMBER_CONTEXT: &[&str] = &[
     "japón",
     "giappone",
     "japão",
+    "日本",
+    "japanisch",
+    "japonais",
+    "japonés",
+    "giapponese",
+    "japans",
+    "japonês",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const MY_NUMBER_GENERIC: &[&str] = &[
     "identity number",
     "identifikationsnummer",
     "numéro d'identification",
@@ -107,12 +143,26 @@ pub(crate) const TH_PIN_CONTEXT: &[&str] = &[
     "เลขบัตรประชาชน",
     "thai id",
     "thai national id",
-    "citizen id",
-    "identification number",
     "thailand",
     "thaïlande",
     "tailandia",
     "tailândia",
+    "thai",
+    "ไทย",
+    "เลขประจําตัว",
+    "บัตรประจําตัวประชาชน",
+    "thailändisch",
+    "thaïlandais",
+    "tailandés",
+    "tailandese",
+    "thais",
+    "tailandês",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const TH_PIN_GENERIC: &[&str] = &[
+    "citizen id",
+    "identification number",
     "personalausweisnummer",
     "numéro d'identification",
     "número de identificación",
@@ -135,11 +185,11 @@ pub(crate) fn ric_valid(c: &[u8]) -> bool {
     if c.len() != 18 || !c[..17].iter().all(u8::is_ascii_digit) {
         return false;
     }
-    if !RIC_PROVINCES.contains(&number(&c[..2])) {
+    if !RIC_PROVINCES.contains(&num(&c[..2])) {
         return false;
     }
-    let year = number(&c[6..10]);
-    if !(1900..=2099).contains(&year) || !valid_date(year, number(&c[10..12]), number(&c[12..14])) {
+    let year = num(&c[6..10]);
+    if !(1900..=2099).contains(&year) || !valid_date(year, num(&c[10..12]), num(&c[12..14])) {
         return false;
     }
     let sum = weighted_sum(
@@ -177,12 +227,7 @@ pub(crate) fn rrn_valid(d: &[u8]) -> bool {
         b'3' | b'4' | b'7' | b'8' => 2000,
         _ => 1800,
     };
-    if !valid_date(
-        century + number(&d[..2]),
-        number(&d[2..4]),
-        number(&d[4..6]),
-    ) || number(&d[7..9]) > 96
-    {
+    if !valid_date(century + num(&d[..2]), num(&d[2..4]), num(&d[4..6])) || num(&d[7..9]) > 96 {
         return false;
     }
     let sum = weighted_sum(d, &[2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5]);

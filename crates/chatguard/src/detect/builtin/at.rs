@@ -4,7 +4,7 @@
 //!
 //! The check digit plus a valid `DDMMYY` date make it strong enough to report without context.
 
-use super::idutil::{dig, each_spot, num, valid_date, Shape};
+use super::shape::{dig, each_spot, num, valid_date, Grouping};
 use crate::detect::checksum::weighted_sum;
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
@@ -19,6 +19,20 @@ pub(crate) const CONTEXT: &[&str] = &[
     "sozialversicherung",
     "e-card",
     "ecard",
+    "austrian",
+    "austria",
+    "österreich",
+    "autriche",
+    "autrichien",
+    "austriaco",
+    "austríaco",
+    "oostenrijk",
+    "oostenrijks",
+    "áustria",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const GENERIC: &[&str] = &[
     "social security",
     "ssn",
     "insurance number",
@@ -32,7 +46,7 @@ pub(crate) const CONTEXT: &[&str] = &[
     "id number",
 ];
 
-const SHAPE: Shape = Shape {
+const SHAPE: Grouping = Grouping {
     len: 10,
     layouts: &[&[4, 6]],
     seps: b" ",

@@ -17,6 +17,16 @@ pub(crate) const TFN_CONTEXT: &[&str] = &[
     "tax file number",
     "ato",
     "australian taxation",
+    "belastingnummer",
+    "australia",
+    "australien",
+    "australie",
+    "australiano",
+    "australisch",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const TFN_GENERIC: &[&str] = &[
     "tax number",
     "tax id",
     "steuernummer",
@@ -26,18 +36,21 @@ pub(crate) const TFN_CONTEXT: &[&str] = &[
     "número de identificación fiscal",
     "codice fiscale",
     "fiscaal nummer",
-    "belastingnummer",
     "número de contribuinte",
-    "australia",
-    "australien",
-    "australie",
 ];
 
 pub(crate) const ABN_CONTEXT: &[&str] = &[
     "abn",
     "australian business",
-    "business number",
     "abr",
+    "australia",
+    "australien",
+    "australie",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const ABN_GENERIC: &[&str] = &[
+    "business number",
     "gst",
     "company number",
     "unternehmensnummer",
@@ -48,9 +61,6 @@ pub(crate) const ABN_CONTEXT: &[&str] = &[
     "ondernemingsnummer",
     "bedrijfsnummer",
     "número da empresa",
-    "australia",
-    "australien",
-    "australie",
 ];
 
 const TFN_LAYOUTS: &[&str] = &["ddd ddd ddd", "ddd-ddd-ddd", "ddddddddd"];

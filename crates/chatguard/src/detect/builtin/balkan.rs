@@ -9,7 +9,7 @@
 //! - **OIB** (osobni identifikacijski broj): eleven digits with one ISO 7064 MOD 11,10 check digit
 //!   and no other structure, so about one random number in ten passes: it needs a context word.
 
-use super::idutil::{dig, each_spot, num, valid_date, Shape};
+use super::shape::{dig, each_spot, num, valid_date, Grouping};
 use crate::detect::checksum::{iso7064_mod11_10, weighted_sum};
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
@@ -22,6 +22,23 @@ pub(crate) const EGN_CONTEXT: &[&str] = &[
     "лична карта",
     "egn",
     "edinen grazhdanski nomer",
+    "bulgarian",
+    "bulgaria",
+    "българия",
+    "български",
+    "bulgarien",
+    "bulgarisch",
+    "bulgarie",
+    "bulgare",
+    "búlgaro",
+    "bulgaro",
+    "bulgarije",
+    "bulgaars",
+    "bulgária",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const EGN_GENERIC: &[&str] = &[
     "personal number",
     "personal code",
     "national id",
@@ -44,6 +61,24 @@ pub(crate) const CNP_CONTEXT: &[&str] = &[
     "buletin",
     "carte de identitate",
     "personal numeric code",
+    "romanian",
+    "romania",
+    "românia",
+    "român",
+    "rumänien",
+    "rumänisch",
+    "roumanie",
+    "roumain",
+    "rumania",
+    "rumano",
+    "romeno",
+    "roemenië",
+    "roemeens",
+    "roménia",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const CNP_GENERIC: &[&str] = &[
     "personal number",
     "personal code",
     "national id",
@@ -65,6 +100,23 @@ pub(crate) const OIB_CONTEXT: &[&str] = &[
     "identifikacijski broj",
     "osobni broj",
     "porezni broj",
+    "croatian",
+    "croatia",
+    "hrvatska",
+    "hrvatski",
+    "kroatien",
+    "kroatisch",
+    "croatie",
+    "croate",
+    "croacia",
+    "croata",
+    "croazia",
+    "kroatië",
+    "croácia",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const OIB_GENERIC: &[&str] = &[
     "personal identification number",
     "personal number",
     "tax number",
@@ -86,19 +138,19 @@ pub(crate) const OIB_CONTEXT: &[&str] = &[
     "contribuinte",
 ];
 
-const EGN_SHAPE: Shape = Shape {
+const EGN_SHAPE: Grouping = Grouping {
     len: 10,
     layouts: &[&[6, 4], &[6, 3, 1]],
     seps: b" ",
 };
 
-const CNP_SHAPE: Shape = Shape {
+const CNP_SHAPE: Grouping = Grouping {
     len: 13,
     layouts: &[],
     seps: b"",
 };
 
-const OIB_SHAPE: Shape = Shape {
+const OIB_SHAPE: Grouping = Grouping {
     len: 11,
     layouts: &[],
     seps: b"",

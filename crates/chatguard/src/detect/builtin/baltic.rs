@@ -13,7 +13,8 @@
 //!   same check digit to them; with only that one digit they are reported only with a Latvian
 //!   context word nearby (rule `lv_pk.new_checksum`).
 
-use super::idutil::{dig, each_spot, near_any, num, valid_date, Shape, Spot};
+use super::shape::{dig, each_spot, num, valid_date, Grouping, Spot};
+use crate::detect::context::{has_support, Support};
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 use crate::{Kind, Score};
@@ -25,6 +26,19 @@ pub(crate) const EE_CONTEXT: &[&str] = &[
     "id-kaart",
     "eesti",
     "estonian",
+    "estonia",
+    "estland",
+    "estnisch",
+    "estonie",
+    "estonien",
+    "estonio",
+    "estone",
+    "estlands",
+    "estónia",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const EE_GENERIC: &[&str] = &[
     "personal code",
     "personal identification code",
     "personal number",
@@ -71,6 +85,10 @@ pub(crate) const LV_CONTEXT: &[&str] = &[
     "lettonia",
     "letland",
     "letónia",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const LV_GENERIC: &[&str] = &[
     "personal code",
     "personal number",
     "national id",
@@ -101,13 +119,13 @@ const LV_NEW_CONTEXT: &[&str] = &[
     "letónia",
 ];
 
-const IK_SHAPE: Shape = Shape {
+const IK_SHAPE: Grouping = Grouping {
     len: 11,
     layouts: &[],
     seps: b"",
 };
 
-const LV_SHAPE: Shape = Shape {
+const LV_SHAPE: Grouping = Grouping {
     len: 11,
     layouts: &[&[6, 5]],
     seps: b"- ",
@@ -169,7 +187,7 @@ pub(crate) fn lv_new_is_valid(d: &[u8]) -> bool {
 
 fn ik_candidate(hay: &Hay<'_>, spot: &Spot<'_>, lithuanian: bool) -> Option<Candidate> {
     if !ik_is_valid(spot.digits)
-        || near_any(hay.text, spot.start, spot.end, LT_CONTEXT) != lithuanian
+        || has_support(hay.text, spot.start, spot.end, Support::only(LT_CONTEXT)) != lithuanian
     {
         return None;
     }
@@ -207,7 +225,12 @@ pub(crate) fn scan_lv(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         let (score, rule) = if lv_old_is_valid(spot.digits) {
             (600, "lv_pk.checksum")
         } else if lv_new_is_valid(spot.digits)
-            && near_any(hay.text, spot.start, spot.end, LV_NEW_CONTEXT)
+            && has_support(
+                hay.text,
+                spot.start,
+                spot.end,
+                Support::only(LV_NEW_CONTEXT),
+            )
         {
             (450, "lv_pk.new_checksum")
         } else {

@@ -6,7 +6,7 @@
 //! BIS numbers add 20 or 40 to the month. A month of `00` (and then a day of `00`) is allowed: the
 //! register issues it when the birth date is unknown.
 
-use super::idutil::{each_spot, num, valid_date, Shape};
+use super::shape::{each_spot, num, valid_date, Grouping};
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 use crate::{Kind, Score};
@@ -24,20 +24,34 @@ pub(crate) const CONTEXT: &[&str] = &[
     "numéro bis",
     "national number",
     "national register",
+    "nationalregisternummer",
+    "belgian",
+    "belgium",
+    "belgien",
+    "belgisch",
+    "belgique",
+    "belge",
+    "bélgica",
+    "belga",
+    "belgio",
+    "belgië",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const GENERIC: &[&str] = &[
     "national id",
     "id number",
     "identity number",
     "identiteitskaart",
     "carte d'identité",
     "personalausweis",
-    "nationalregisternummer",
     "identifikationsnummer",
     "número de identificación",
     "numero di identificazione",
     "número de identificação",
 ];
 
-const SHAPE: Shape = Shape {
+const SHAPE: Grouping = Grouping {
     len: 11,
     layouts: &[&[2, 2, 2, 3, 2], &[6, 3, 2], &[6, 5]],
     seps: b".- ",

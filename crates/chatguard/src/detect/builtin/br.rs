@@ -17,16 +17,28 @@ pub(crate) const CPF_CONTEXT: &[&str] = &[
     "pessoa física",
     "pessoa fisica",
     "receita federal",
-    "contribuinte",
     "brazil",
     "brasil",
     "brasilien",
     "brésil",
+    "nif",
+    "brazilian",
+    "brasileiro",
+    "brasileira",
+    "brasilianisch",
+    "brésilien",
+    "brasileño",
+    "brasiliano",
+    "braziliaans",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const CPF_GENERIC: &[&str] = &[
+    "contribuinte",
     "tax id",
     "taxpayer",
     "steuernummer",
     "fiscal",
-    "nif",
     "documento",
 ];
 
@@ -35,7 +47,6 @@ pub(crate) const CNPJ_CONTEXT: &[&str] = &[
     "cadastro nacional",
     "pessoa jurídica",
     "pessoa juridica",
-    "empresa",
     "razão social",
     "razao social",
     "receita federal",
@@ -43,6 +54,11 @@ pub(crate) const CNPJ_CONTEXT: &[&str] = &[
     "brasil",
     "brasilien",
     "brésil",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const CNPJ_GENERIC: &[&str] = &[
+    "empresa",
     "company",
     "firma",
     "unternehmen",

@@ -11,19 +11,30 @@ use crate::Kind;
 pub(crate) const CONTEXT: &[&str] = &[
     "sin",
     "social insurance",
-    "insurance number",
     "nas",
     "numéro d'assurance sociale",
     "numero d'assurance sociale",
     "assurance sociale",
+    "canada",
+    "kanada",
+    "canadá",
+    "canadian",
+    "canadien",
+    "kanadisch",
+    "canadiense",
+    "canadese",
+    "canadees",
+    "canadense",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const GENERIC: &[&str] = &[
+    "insurance number",
     "sozialversicherungsnummer",
     "número de seguro social",
     "numero di previdenza sociale",
     "sofinummer",
     "número de segurança social",
-    "canada",
-    "kanada",
-    "canadá",
 ];
 
 const LAYOUTS: &[&str] = &["ddd ddd ddd", "ddd-ddd-ddd", "ddddddddd"];

@@ -3,7 +3,7 @@
 //!
 //! The fixed prefix plus the check digit make it strong enough to report without context.
 
-use super::idutil::{dig, each_spot, Shape};
+use super::shape::{dig, each_spot, Grouping};
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 use crate::{Kind, Score};
@@ -18,6 +18,22 @@ pub(crate) const CONTEXT: &[&str] = &[
     "versichertennummer",
     "numéro avs",
     "numero avs",
+    "swiss",
+    "switzerland",
+    "schweiz",
+    "suisse",
+    "suiza",
+    "suizo",
+    "svizzera",
+    "svizzero",
+    "zwitserland",
+    "zwitsers",
+    "suíça",
+    "suíço",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const GENERIC: &[&str] = &[
     "assicurazione",
     "social security",
     "ssn",
@@ -31,7 +47,7 @@ pub(crate) const CONTEXT: &[&str] = &[
     "id number",
 ];
 
-const SHAPE: Shape = Shape {
+const SHAPE: Grouping = Grouping {
     len: 13,
     layouts: &[&[3, 4, 4, 2]],
     seps: b". ",

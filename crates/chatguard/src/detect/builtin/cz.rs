@@ -10,7 +10,8 @@
 //! 0.7); the compact ten digits look like any phone or account number, so they score below the
 //! default threshold (0.45) and need a context word to be reported.
 
-use super::idutil::{dig, each_spot, near_any, num, valid_date, Shape};
+use super::shape::{dig, each_spot, num, valid_date, Grouping};
+use crate::detect::context::{has_support, Support};
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 use crate::{Kind, Score};
@@ -24,20 +25,42 @@ pub(crate) const CONTEXT: &[&str] = &[
     "rč",
     "r.č.",
     "birth number",
+    "geburtsnummer",
+    "numéro de naissance",
+    "número de nacimiento",
+    "numero di nascita",
+    "geboortenummer",
+    "czech",
+    "česk",
+    "tschechien",
+    "tschechisch",
+    "tchèque",
+    "checo",
+    "checa",
+    "ceco",
+    "tsjechisch",
+    "tsjechië",
+    "tcheco",
+    "slovak",
+    "slovensk",
+    "slowakisch",
+    "slovaque",
+    "eslovaco",
+    "slovacco",
+    "slowaaks",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const GENERIC: &[&str] = &[
     "personal number",
     "personal identification number",
     "national id",
     "id number",
-    "geburtsnummer",
     "personenkennzahl",
     "identifikationsnummer",
-    "numéro de naissance",
     "numéro d'identification",
-    "número de nacimiento",
     "número de identificación",
-    "numero di nascita",
     "numero di identificazione",
-    "geboortenummer",
     "identificatienummer",
     "número de identificação",
 ];
@@ -54,13 +77,13 @@ const PRE1954_CONTEXT: &[&str] = &[
     "birth number",
 ];
 
-const SHAPE: Shape = Shape {
+const SHAPE: Grouping = Grouping {
     len: 10,
     layouts: &[&[6, 4]],
     seps: b"/ ",
 };
 
-const SHAPE_9: Shape = Shape {
+const SHAPE_9: Grouping = Grouping {
     len: 9,
     layouts: &[&[6, 3]],
     seps: b"/",
@@ -142,7 +165,12 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     each_spot(hay, &SHAPE_9, |spot| {
         if spot.sep != Some(b'/')
             || !pre1954_date_ok(spot.digits)
-            || !near_any(hay.text, spot.start, spot.end, PRE1954_CONTEXT)
+            || !has_support(
+                hay.text,
+                spot.start,
+                spot.end,
+                Support::only(PRE1954_CONTEXT),
+            )
         {
             return false;
         }

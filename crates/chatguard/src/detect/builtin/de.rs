@@ -10,7 +10,7 @@ use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 use crate::Kind;
 
-use super::natid::{candidate, each_grouped, Grouped};
+use super::shape::{candidate, each_grouped, Grouped};
 
 pub(crate) const TAX_ID_CONTEXT: &[&str] = &[
     "steuer-id",
@@ -25,6 +25,25 @@ pub(crate) const TAX_ID_CONTEXT: &[&str] = &[
     "finanzamt",
     "lohnsteuer",
     "elster",
+    "german",
+    "germany",
+    "deutschland",
+    "deutsche",
+    "deutscher",
+    "allemagne",
+    "allemand",
+    "alemania",
+    "alemán",
+    "germania",
+    "tedesco",
+    "duitsland",
+    "duits",
+    "alemanha",
+    "alemão",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const TAX_ID_GENERIC: &[&str] = &[
     "tin",
     "tax id",
     "tax identification",
@@ -85,7 +104,7 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 mod tests {
     // Structure, digit repetition and check digit, through `scan` with context.
     use super::*;
-    use crate::detect::builtin::natid::testing::spans;
+    use crate::detect::builtin::shape::testing::spans;
 
     #[test]
     fn structure_and_check_digit() {

@@ -539,7 +539,14 @@ mod tests {
         scan(&hay, &mut out);
         let kept: Vec<_> = out
             .into_iter()
-            .filter_map(|c| crate::detect::context::apply(hay.text, c, CONTEXT, true))
+            .filter_map(|c| {
+                crate::detect::context::apply(
+                    hay.text,
+                    c,
+                    crate::detect::context::Support::only(CONTEXT),
+                    true,
+                )
+            })
             .collect();
         assert!(kept.is_empty());
         let hay = Hay::new("Date of birth: 12 March 1985");
@@ -547,7 +554,14 @@ mod tests {
         scan(&hay, &mut out);
         let kept: Vec<_> = out
             .into_iter()
-            .filter_map(|c| crate::detect::context::apply(hay.text, c, CONTEXT, true))
+            .filter_map(|c| {
+                crate::detect::context::apply(
+                    hay.text,
+                    c,
+                    crate::detect::context::Support::only(CONTEXT),
+                    true,
+                )
+            })
             .collect();
         assert_eq!(kept.len(), 1);
     }

@@ -10,12 +10,30 @@ use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 use crate::Kind;
 
-use super::natid::{candidate, isolated};
+use super::shape::{candidate, isolated};
 
 pub(crate) const DNI_CONTEXT: &[&str] = &[
     "dni",
     "nif",
     "documento nacional",
+    "spanish",
+    "spain",
+    "españa",
+    "español",
+    "spanien",
+    "spanisch",
+    "espagne",
+    "espagnol",
+    "spagna",
+    "spagnolo",
+    "spanje",
+    "spaans",
+    "espanha",
+    "espanhol",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const DNI_GENERIC: &[&str] = &[
     "documento de identidad",
     "carnet",
     "identi",
@@ -39,7 +57,6 @@ pub(crate) const NIE_CONTEXT: &[&str] = &[
     "extranjería",
     "extranjeria",
     "residencia",
-    "identi",
     "foreigner",
     "residence permit",
     "ausländer",
@@ -53,7 +70,24 @@ pub(crate) const NIE_CONTEXT: &[&str] = &[
     "verblijfsvergunning",
     "estrangeiro",
     "residência",
+    "spanish",
+    "spain",
+    "españa",
+    "español",
+    "spanien",
+    "spanisch",
+    "espagne",
+    "espagnol",
+    "spagna",
+    "spagnolo",
+    "spanje",
+    "spaans",
+    "espanha",
+    "espanhol",
 ];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const NIE_GENERIC: &[&str] = &["identi"];
 
 /// The check letters, indexed by the number mod 23 (Real Decreto 1553/2005).
 const LETTERS: &[u8; 23] = b"TRWAGMYFPDXBNJZSQVHLCKE";
@@ -206,7 +240,7 @@ pub(crate) fn scan_nie(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 mod tests {
     // DNI and NIE check letters and the written forms people use.
     use super::*;
-    use crate::detect::builtin::natid::testing::found;
+    use crate::detect::builtin::shape::testing::found;
 
     #[test]
     fn dni_check_letter() {

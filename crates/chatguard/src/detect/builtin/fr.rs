@@ -10,7 +10,7 @@ use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 use crate::Kind;
 
-use super::natid::{candidate, isolated};
+use super::shape::{candidate, isolated};
 
 pub(crate) const NIR_CONTEXT: &[&str] = &[
     "nir",
@@ -25,6 +25,23 @@ pub(crate) const NIR_CONTEXT: &[&str] = &[
     "assuré social",
     "assure social",
     "nss",
+    "french",
+    "france",
+    "frankreich",
+    "französisch",
+    "français",
+    "française",
+    "francés",
+    "francia",
+    "francese",
+    "frankrijk",
+    "frans",
+    "francês",
+    "frança",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const NIR_GENERIC: &[&str] = &[
     "social security",
     "sozialversicherung",
     "seguridad social",
@@ -132,7 +149,7 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 mod tests {
     // Key, Corsican departments, field rules and written forms.
     use super::*;
-    use crate::detect::builtin::natid::testing::found;
+    use crate::detect::builtin::shape::testing::found;
 
     #[test]
     fn key_and_fields() {

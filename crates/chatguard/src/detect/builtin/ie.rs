@@ -10,7 +10,7 @@ use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 use crate::Kind;
 
-use super::natid::{candidate, isolated};
+use super::shape::{candidate, isolated};
 
 pub(crate) const PPS_CONTEXT: &[&str] = &[
     "pps",
@@ -18,10 +18,27 @@ pub(crate) const PPS_CONTEXT: &[&str] = &[
     "pps number",
     "pps no",
     "personal public service",
+    "uimhir pps",
+    "irish",
+    "ireland",
+    "éire",
+    "irland",
+    "irisch",
+    "irlande",
+    "irlandais",
+    "irlanda",
+    "irlandés",
+    "irlandese",
+    "ierland",
+    "iers",
+    "irlandês",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const PPS_GENERIC: &[&str] = &[
     "social welfare",
     "revenue",
     "welfare",
-    "uimhir pps",
     "sozialversicherungsnummer",
     "steuernummer",
     "numéro de sécurité sociale",
@@ -104,7 +121,7 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 mod tests {
     // Old and 2013-format PPSNs, check letters and written forms.
     use super::*;
-    use crate::detect::builtin::natid::testing::found;
+    use crate::detect::builtin::shape::testing::found;
 
     #[test]
     fn check_letter() {

@@ -4,7 +4,7 @@
 //! One check digit over a plain digit string passes one random number in ten, so the recognizer
 //! needs a context word nearby.
 
-use super::idutil::{each_spot, Shape};
+use super::shape::{each_spot, Grouping};
 use crate::detect::checksum::luhn;
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
@@ -21,6 +21,19 @@ pub(crate) const CONTEXT: &[&str] = &[
     "teudat zehut",
     "zehut",
     "israeli id",
+    "israel",
+    "ישראל",
+    "israël",
+    "israelisch",
+    "israélien",
+    "israelí",
+    "israeliano",
+    "israëlisch",
+    "israelense",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const GENERIC: &[&str] = &[
     "national id",
     "id number",
     "id no",
@@ -41,7 +54,7 @@ pub(crate) const CONTEXT: &[&str] = &[
     "bilhete de identidade",
 ];
 
-const SHAPE: Shape = Shape {
+const SHAPE: Grouping = Grouping {
     len: 9,
     layouts: &[&[8, 1]],
     seps: b"-",

@@ -26,6 +26,10 @@ pub(crate) const AADHAAR_CONTEXT: &[&str] = &[
     "indien",
     "inde",
     "indian id",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const AADHAAR_GENERIC: &[&str] = &[
     "identity number",
     "id number",
     "identification number",
@@ -46,6 +50,14 @@ pub(crate) const PAN_CONTEXT: &[&str] = &[
     "income tax",
     "पैन",
     "स्थायी खाता संख्या",
+    "nif",
+    "india",
+    "indien",
+    "inde",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const PAN_GENERIC: &[&str] = &[
     "tax id",
     "taxpayer",
     "steuernummer",
@@ -54,10 +66,6 @@ pub(crate) const PAN_CONTEXT: &[&str] = &[
     "número fiscal",
     "codice fiscale",
     "fiscaal nummer",
-    "nif",
-    "india",
-    "indien",
-    "inde",
 ];
 
 const AADHAAR_LAYOUTS: &[&str] = &["dddd dddd dddd", "dddd-dddd-dddd", "dddddddddddd"];

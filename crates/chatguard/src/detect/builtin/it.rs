@@ -11,7 +11,7 @@ use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 use crate::Kind;
 
-use super::natid::{candidate, isolated, valid_date_yy};
+use super::shape::{candidate, isolated, valid_date_yy};
 
 pub(crate) const CF_CONTEXT: &[&str] = &[
     "codice fiscale",
@@ -22,15 +22,28 @@ pub(crate) const CF_CONTEXT: &[&str] = &[
     "tessera sanitaria",
     "fiscal code",
     "tax code",
-    "steuernummer",
-    "steuer-id",
     "code fiscal",
-    "numéro fiscal",
     "código fiscal",
     "codigo fiscal",
+    "fiscale code",
+    "italian",
+    "italy",
+    "italia",
+    "italiano",
+    "italien",
+    "italie",
+    "italië",
+    "italiaans",
+    "itália",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const CF_GENERIC: &[&str] = &[
+    "steuernummer",
+    "steuer-id",
+    "numéro fiscal",
     "identificación fiscal",
     "fiscaal nummer",
-    "fiscale code",
     "número de contribuinte",
     "identi",
 ];
@@ -133,7 +146,7 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 mod tests {
     // Layout, omocodia, embedded date and check letter.
     use super::*;
-    use crate::detect::builtin::natid::testing::found;
+    use crate::detect::builtin::shape::testing::found;
 
     #[test]
     fn check_letter_and_date() {

@@ -6,7 +6,7 @@
 //! (`20-12345678-6`, fixed type prefixes) are distinctive: these report on their own. The other
 //! forms are plain digit strings with one check digit and need a context word.
 
-use super::shape::{number, scan_layouts, scan_with, standalone, valid_date, Report};
+use super::shape::{num, scan_layouts, scan_with, standalone, valid_date, Report};
 use crate::detect::checksum::weighted_sum;
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
@@ -24,6 +24,16 @@ pub(crate) const CURP_CONTEXT: &[&str] = &[
     "mexiko",
     "mexique",
     "messico",
+    "mexican",
+    "mexicano",
+    "mexikanisch",
+    "mexicain",
+    "messicano",
+    "mexicaans",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const CURP_GENERIC: &[&str] = &[
     "identity",
     "identidad",
     "identität",
@@ -39,14 +49,22 @@ pub(crate) const RUT_CONTEXT: &[&str] = &[
     "rol único tributario",
     "rol unico tributario",
     "rol único nacional",
-    "cédula",
-    "cedula",
     "carnet",
     "chile",
     "chilean",
     "chileno",
     "chilena",
     "sii",
+    "chilenisch",
+    "chilien",
+    "cileno",
+    "chileens",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const RUT_GENERIC: &[&str] = &[
+    "cédula",
+    "cedula",
     "tax id",
     "steuernummer",
     "numéro fiscal",
@@ -66,6 +84,14 @@ pub(crate) const CUIT_CONTEXT: &[&str] = &[
     "argentina",
     "argentinien",
     "argentine",
+    "argentino",
+    "argentinisch",
+    "argentinian",
+    "argentijns",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const CUIT_GENERIC: &[&str] = &[
     "tax id",
     "steuernummer",
     "numéro fiscal",
@@ -84,6 +110,15 @@ pub(crate) const NIT_CONTEXT: &[&str] = &[
     "colombia",
     "kolumbien",
     "colombie",
+    "colombian",
+    "colombiano",
+    "kolumbianisch",
+    "colombien",
+    "colombiaans",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const NIT_GENERIC: &[&str] = &[
     "tax id",
     "steuernummer",
     "numéro fiscal",
@@ -100,6 +135,16 @@ pub(crate) const RUC_CONTEXT: &[&str] = &[
     "perú",
     "peru",
     "pérou",
+    "peruvian",
+    "peruano",
+    "peruanisch",
+    "péruvien",
+    "peruviano",
+    "peruaans",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const RUC_GENERIC: &[&str] = &[
     "tax id",
     "steuernummer",
     "numéro fiscal",
@@ -114,10 +159,20 @@ pub(crate) const CI_CONTEXT: &[&str] = &[
     "cédula de identidad",
     "ci",
     "c.i",
-    "documento de identidad",
     "uruguay",
     "uruguayo",
     "uruguaya",
+    "uruguayan",
+    "uruguayisch",
+    "uruguayen",
+    "uruguaiano",
+    "uruguayaans",
+    "uruguaio",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const CI_GENERIC: &[&str] = &[
+    "documento de identidad",
     "identity card",
     "id card",
     "personalausweis",
@@ -177,11 +232,7 @@ pub(crate) fn curp_valid(c: &[u8]) -> bool {
     }
     // The 17th character is a digit for people born before 2000 and a letter from 2000 on.
     let century = if c[16].is_ascii_digit() { 1900 } else { 2000 };
-    if !valid_date(
-        century + number(&c[4..6]),
-        number(&c[6..8]),
-        number(&c[8..10]),
-    ) {
+    if !valid_date(century + num(&c[4..6]), num(&c[6..8]), num(&c[8..10])) {
         return false;
     }
     let mut sum = 0u32;

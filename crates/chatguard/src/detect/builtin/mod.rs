@@ -1,5 +1,6 @@
 //! The built-in recognizers, in priority order (earlier wins a tie in overlap resolution).
 
+use super::context::Support;
 use super::Recognizer;
 use crate::Kind;
 
@@ -21,7 +22,6 @@ mod email;
 mod es;
 mod fr;
 mod iban;
-mod idutil;
 mod ie;
 mod il;
 mod imei;
@@ -31,7 +31,6 @@ mod isin;
 mod it;
 mod latam;
 mod mac;
-mod natid;
 mod nl;
 mod nordic;
 mod nz;
@@ -41,7 +40,7 @@ mod phone;
 mod pl;
 mod pt;
 mod secret;
-mod shape;
+pub(crate) mod shape;
 mod tr;
 mod uk;
 mod url;
@@ -57,65 +56,65 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
     rec(Kind::Email, email::CONTEXT, false, email::scan),
     rec(Kind::CreditCard, card::CONTEXT, false, card::scan),
     rec(Kind::Iban, iban::CONTEXT, false, iban::scan),
-    rec(Kind::PlPesel, pl::CONTEXT, false, pl::scan),
-    rec(Kind::BeNn, be::CONTEXT, false, be::scan),
-    rec(Kind::ChAhv, ch::CONTEXT, false, ch::scan),
-    rec(Kind::AtSvnr, at::CONTEXT, false, at::scan),
-    rec(Kind::BgEgn, balkan::EGN_CONTEXT, false, balkan::scan_egn),
-    rec(Kind::RoCnp, balkan::CNP_CONTEXT, false, balkan::scan_cnp),
-    rec(Kind::HrOib, balkan::OIB_CONTEXT, true, balkan::scan_oib),
-    rec(Kind::EeIk, baltic::EE_CONTEXT, false, baltic::scan_ee),
+    rec(Kind::PlPesel, pl::CONTEXT, false, pl::scan).generic(pl::GENERIC),
+    rec(Kind::BeNn, be::CONTEXT, false, be::scan).generic(be::GENERIC),
+    rec(Kind::ChAhv, ch::CONTEXT, false, ch::scan).generic(ch::GENERIC),
+    rec(Kind::AtSvnr, at::CONTEXT, false, at::scan).generic(at::GENERIC),
+    rec(Kind::BgEgn, balkan::EGN_CONTEXT, false, balkan::scan_egn).generic(balkan::EGN_GENERIC),
+    rec(Kind::RoCnp, balkan::CNP_CONTEXT, false, balkan::scan_cnp).generic(balkan::CNP_GENERIC),
+    rec(Kind::HrOib, balkan::OIB_CONTEXT, true, balkan::scan_oib).generic(balkan::OIB_GENERIC),
+    rec(Kind::EeIk, baltic::EE_CONTEXT, false, baltic::scan_ee).generic(baltic::EE_GENERIC),
     rec(Kind::LtAsmens, baltic::LT_CONTEXT, false, baltic::scan_lt),
-    rec(Kind::LvPk, baltic::LV_CONTEXT, false, baltic::scan_lv),
-    rec(Kind::CzRc, cz::CONTEXT, false, cz::scan),
-    rec(Kind::TrTckn, tr::CONTEXT, false, tr::scan),
-    rec(Kind::IlId, il::CONTEXT, true, il::scan),
-    rec(Kind::EuVat, vat::CONTEXT, false, vat::scan),
-    rec(Kind::UsSsn, us::SSN_CONTEXT, false, us::scan_ssn),
-    rec(Kind::UsItin, us::ITIN_CONTEXT, false, us::scan_itin),
+    rec(Kind::LvPk, baltic::LV_CONTEXT, false, baltic::scan_lv).generic(baltic::LV_GENERIC),
+    rec(Kind::CzRc, cz::CONTEXT, false, cz::scan).generic(cz::GENERIC),
+    rec(Kind::TrTckn, tr::CONTEXT, false, tr::scan).generic(tr::GENERIC),
+    rec(Kind::IlId, il::CONTEXT, true, il::scan).generic(il::GENERIC),
+    rec(Kind::EuVat, vat::CONTEXT, false, vat::scan).generic(vat::GENERIC),
+    rec(Kind::UsSsn, us::SSN_CONTEXT, false, us::scan_ssn).generic(us::SSN_GENERIC),
+    rec(Kind::UsItin, us::ITIN_CONTEXT, false, us::scan_itin).generic(us::ITIN_GENERIC),
     rec(Kind::UsNpi, us::NPI_CONTEXT, true, us::scan_npi),
     rec(Kind::UsAbaRouting, us::ABA_CONTEXT, true, us::scan_aba),
-    rec(Kind::UkNino, uk::NINO_CONTEXT, false, uk::scan_nino),
+    rec(Kind::UkNino, uk::NINO_CONTEXT, false, uk::scan_nino).generic(uk::NINO_GENERIC),
     rec(Kind::UkNhs, uk::NHS_CONTEXT, true, uk::scan_nhs),
-    rec(Kind::EsDni, es::DNI_CONTEXT, false, es::scan_dni),
-    rec(Kind::EsNie, es::NIE_CONTEXT, false, es::scan_nie),
-    rec(Kind::ItFiscalCode, it::CF_CONTEXT, false, it::scan),
-    rec(Kind::FrNir, fr::NIR_CONTEXT, false, fr::scan),
-    rec(Kind::DeTaxId, de::TAX_ID_CONTEXT, true, de::scan),
-    rec(Kind::NlBsn, nl::BSN_CONTEXT, true, nl::scan),
-    rec(Kind::SePersonnummer, nordic::SE_CONTEXT, false, nordic::scan_se),
-    rec(Kind::DkCpr, nordic::DK_CONTEXT, true, nordic::scan_dk),
-    rec(Kind::FiHetu, nordic::FI_CONTEXT, false, nordic::scan_fi),
-    rec(Kind::NoFnr, nordic::NO_CONTEXT, false, nordic::scan_no),
-    rec(Kind::IsKennitala, nordic::IS_CONTEXT, false, nordic::scan_is),
-    rec(Kind::PtNif, pt::NIF_CONTEXT, true, pt::scan),
-    rec(Kind::IePps, ie::PPS_CONTEXT, false, ie::scan),
-    rec(Kind::BrCpf, br::CPF_CONTEXT, false, br::scan_cpf),
-    rec(Kind::BrCpf, br::CPF_CONTEXT, true, br::scan_cpf_compact),
-    rec(Kind::BrCnpj, br::CNPJ_CONTEXT, false, br::scan_cnpj),
-    rec(Kind::BrCnpj, br::CNPJ_CONTEXT, true, br::scan_cnpj_compact),
-    rec(Kind::InAadhaar, india::AADHAAR_CONTEXT, true, india::scan_aadhaar),
-    rec(Kind::InPan, india::PAN_CONTEXT, true, india::scan_pan),
-    rec(Kind::AuTfn, au::TFN_CONTEXT, true, au::scan_tfn),
-    rec(Kind::AuAbn, au::ABN_CONTEXT, true, au::scan_abn),
-    rec(Kind::CaSin, ca::CONTEXT, true, ca::scan),
-    rec(Kind::MxCurp, latam::CURP_CONTEXT, false, latam::scan_curp),
-    rec(Kind::ClRut, latam::RUT_CONTEXT, false, latam::scan_rut),
-    rec(Kind::ClRut, latam::RUT_CONTEXT, true, latam::scan_rut_plain),
-    rec(Kind::ArCuit, latam::CUIT_CONTEXT, false, latam::scan_cuit),
-    rec(Kind::ArCuit, latam::CUIT_CONTEXT, true, latam::scan_cuit_plain),
-    rec(Kind::CoNit, latam::NIT_CONTEXT, true, latam::scan_nit),
-    rec(Kind::PeRuc, latam::RUC_CONTEXT, true, latam::scan_ruc),
-    rec(Kind::UyCi, latam::CI_CONTEXT, true, latam::scan_ci),
-    rec(Kind::CnRic, asia::RIC_CONTEXT, false, asia::scan_ric),
-    rec(Kind::KrRrn, asia::RRN_CONTEXT, false, asia::scan_rrn),
-    rec(Kind::KrRrn, asia::RRN_CONTEXT, true, asia::scan_rrn_compact),
-    rec(Kind::SgNric, asia::NRIC_CONTEXT, false, asia::scan_nric),
-    rec(Kind::JpMyNumber, asia::MY_NUMBER_CONTEXT, true, asia::scan_my_number),
-    rec(Kind::ThPin, asia::TH_PIN_CONTEXT, false, asia::scan_th_pin),
-    rec(Kind::ThPin, asia::TH_PIN_CONTEXT, true, asia::scan_th_pin_plain),
-    rec(Kind::ZaId, za::CONTEXT, false, za::scan),
-    rec(Kind::NzIrd, nz::CONTEXT, true, nz::scan),
+    rec(Kind::EsDni, es::DNI_CONTEXT, false, es::scan_dni).generic(es::DNI_GENERIC),
+    rec(Kind::EsNie, es::NIE_CONTEXT, false, es::scan_nie).generic(es::NIE_GENERIC),
+    rec(Kind::ItFiscalCode, it::CF_CONTEXT, false, it::scan).generic(it::CF_GENERIC),
+    rec(Kind::FrNir, fr::NIR_CONTEXT, false, fr::scan).generic(fr::NIR_GENERIC),
+    rec(Kind::DeTaxId, de::TAX_ID_CONTEXT, true, de::scan).generic(de::TAX_ID_GENERIC),
+    rec(Kind::NlBsn, nl::BSN_CONTEXT, true, nl::scan).generic(nl::BSN_GENERIC),
+    rec(Kind::SePersonnummer, nordic::SE_CONTEXT, false, nordic::scan_se).generic(nordic::SE_GENERIC),
+    rec(Kind::DkCpr, nordic::DK_CONTEXT, true, nordic::scan_dk).generic(nordic::DK_GENERIC),
+    rec(Kind::FiHetu, nordic::FI_CONTEXT, false, nordic::scan_fi).generic(nordic::FI_GENERIC),
+    rec(Kind::NoFnr, nordic::NO_CONTEXT, false, nordic::scan_no).generic(nordic::NO_GENERIC),
+    rec(Kind::IsKennitala, nordic::IS_CONTEXT, false, nordic::scan_is).generic(nordic::IS_GENERIC),
+    rec(Kind::PtNif, pt::NIF_CONTEXT, true, pt::scan).generic(pt::NIF_GENERIC),
+    rec(Kind::IePps, ie::PPS_CONTEXT, false, ie::scan).generic(ie::PPS_GENERIC),
+    rec(Kind::BrCpf, br::CPF_CONTEXT, false, br::scan_cpf).generic(br::CPF_GENERIC),
+    rec(Kind::BrCpf, br::CPF_CONTEXT, true, br::scan_cpf_compact).generic(br::CPF_GENERIC),
+    rec(Kind::BrCnpj, br::CNPJ_CONTEXT, false, br::scan_cnpj).generic(br::CNPJ_GENERIC),
+    rec(Kind::BrCnpj, br::CNPJ_CONTEXT, true, br::scan_cnpj_compact).generic(br::CNPJ_GENERIC),
+    rec(Kind::InAadhaar, india::AADHAAR_CONTEXT, true, india::scan_aadhaar).generic(india::AADHAAR_GENERIC),
+    rec(Kind::InPan, india::PAN_CONTEXT, true, india::scan_pan).generic(india::PAN_GENERIC),
+    rec(Kind::AuTfn, au::TFN_CONTEXT, true, au::scan_tfn).generic(au::TFN_GENERIC),
+    rec(Kind::AuAbn, au::ABN_CONTEXT, true, au::scan_abn).generic(au::ABN_GENERIC),
+    rec(Kind::CaSin, ca::CONTEXT, true, ca::scan).generic(ca::GENERIC),
+    rec(Kind::MxCurp, latam::CURP_CONTEXT, false, latam::scan_curp).generic(latam::CURP_GENERIC),
+    rec(Kind::ClRut, latam::RUT_CONTEXT, false, latam::scan_rut).generic(latam::RUT_GENERIC),
+    rec(Kind::ClRut, latam::RUT_CONTEXT, true, latam::scan_rut_plain).generic(latam::RUT_GENERIC),
+    rec(Kind::ArCuit, latam::CUIT_CONTEXT, false, latam::scan_cuit).generic(latam::CUIT_GENERIC),
+    rec(Kind::ArCuit, latam::CUIT_CONTEXT, true, latam::scan_cuit_plain).generic(latam::CUIT_GENERIC),
+    rec(Kind::CoNit, latam::NIT_CONTEXT, true, latam::scan_nit).generic(latam::NIT_GENERIC),
+    rec(Kind::PeRuc, latam::RUC_CONTEXT, true, latam::scan_ruc).generic(latam::RUC_GENERIC),
+    rec(Kind::UyCi, latam::CI_CONTEXT, true, latam::scan_ci).generic(latam::CI_GENERIC),
+    rec(Kind::CnRic, asia::RIC_CONTEXT, false, asia::scan_ric).generic(asia::RIC_GENERIC),
+    rec(Kind::KrRrn, asia::RRN_CONTEXT, false, asia::scan_rrn).generic(asia::RRN_GENERIC),
+    rec(Kind::KrRrn, asia::RRN_CONTEXT, true, asia::scan_rrn_compact).generic(asia::RRN_GENERIC),
+    rec(Kind::SgNric, asia::NRIC_CONTEXT, false, asia::scan_nric).generic(asia::NRIC_GENERIC),
+    rec(Kind::JpMyNumber, asia::MY_NUMBER_CONTEXT, true, asia::scan_my_number).generic(asia::MY_NUMBER_GENERIC),
+    rec(Kind::ThPin, asia::TH_PIN_CONTEXT, false, asia::scan_th_pin).generic(asia::TH_PIN_GENERIC),
+    rec(Kind::ThPin, asia::TH_PIN_CONTEXT, true, asia::scan_th_pin_plain).generic(asia::TH_PIN_GENERIC),
+    rec(Kind::ZaId, za::CONTEXT, false, za::scan).generic(za::GENERIC),
+    rec(Kind::NzIrd, nz::CONTEXT, true, nz::scan).generic(nz::GENERIC),
     rec(Kind::Isin, isin::CONTEXT, false, isin::scan),
     rec(Kind::Isin, isin::CONTEXT, true, isin::scan_letters),
     rec(Kind::Imei, imei::CONTEXT, false, imei::scan),
@@ -135,6 +134,7 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
 ];
 
 /// One table row: the kind, its context words, whether it needs one of them, and its scanner.
+/// Words naming a class of numbers rather than the format are added with `.generic(..)`.
 const fn rec(
     kind: Kind,
     context: &'static [&'static str],
@@ -144,6 +144,7 @@ const fn rec(
     Recognizer {
         kind,
         context,
+        generic: &[],
         needs_context,
         scan,
     }
@@ -151,11 +152,15 @@ const fn rec(
 
 /// The context table of the first recognizer of `kind`, for candidates a recognizer pushes under
 /// another kind than its own.
-pub(crate) fn context_for(kind: Kind) -> (&'static [&'static str], bool) {
+pub(crate) fn context_for(kind: Kind) -> (Support<'static>, bool) {
+    const NONE: Support<'static> = Support {
+        specific: &[],
+        generic: &[],
+    };
     RECOGNIZERS
         .iter()
         .find(|r| r.kind == kind)
-        .map_or((&[], false), |r| (r.context, r.needs_context))
+        .map_or((NONE, false), |r| (r.support(), r.needs_context))
 }
 
 /// Words that open a finding made of plain words (names, street addresses), lower case. The

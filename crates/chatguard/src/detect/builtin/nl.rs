@@ -7,7 +7,7 @@ use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 use crate::Kind;
 
-use super::natid::{candidate, each_grouped, Grouped};
+use super::shape::{candidate, each_grouped, Grouped};
 
 pub(crate) const BSN_CONTEXT: &[&str] = &[
     "bsn",
@@ -15,19 +15,36 @@ pub(crate) const BSN_CONTEXT: &[&str] = &[
     "burgerservice",
     "sofinummer",
     "sofi-nummer",
-    "persoonsnummer",
     "citizen service",
-    "social security",
-    "national id",
     "bürgerservicenummer",
-    "sozialversicherungsnummer",
     "numéro de service citoyen",
-    "sécurité sociale",
     "número de servicio",
-    "seguridad social",
     "numero di servizio",
     "codice fiscale olandese",
     "número de serviço",
+    "dutch",
+    "netherlands",
+    "nederland",
+    "niederlande",
+    "niederländisch",
+    "pays-bas",
+    "néerlandais",
+    "países bajos",
+    "holandés",
+    "paesi bassi",
+    "olandese",
+    "holanda",
+    "holandês",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const BSN_GENERIC: &[&str] = &[
+    "persoonsnummer",
+    "social security",
+    "national id",
+    "sozialversicherungsnummer",
+    "sécurité sociale",
+    "seguridad social",
     "segurança social",
 ];
 
@@ -64,7 +81,7 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 mod tests {
     // The 11-proof and the written forms, with and without context.
     use super::*;
-    use crate::detect::builtin::natid::testing::spans;
+    use crate::detect::builtin::shape::testing::spans;
 
     #[test]
     fn elfproef() {

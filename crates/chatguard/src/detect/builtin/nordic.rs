@@ -17,11 +17,12 @@
 //! with one (Sweden, Iceland) or below the default threshold until context lifts them (Norway).
 
 use crate::detect::checksum::{luhn, weighted_sum};
+use crate::detect::context::{has_support, Support};
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 use crate::Kind;
 
-use super::natid::{candidate, has_context, isolated, num, valid_date, valid_date_yy};
+use super::shape::{candidate, isolated, num, valid_date, valid_date_yy};
 
 pub(crate) const SE_CONTEXT: &[&str] = &[
     "personnummer",
@@ -30,8 +31,27 @@ pub(crate) const SE_CONTEXT: &[&str] = &[
     "pnr",
     "samordningsnummer",
     "personal identity number",
-    "personal number",
     "swedish id",
+    "swedish",
+    "sweden",
+    "sverige",
+    "svensk",
+    "schweden",
+    "schwedisch",
+    "suède",
+    "suédois",
+    "suecia",
+    "sueco",
+    "svezia",
+    "svedese",
+    "zweden",
+    "zweeds",
+    "suécia",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const SE_GENERIC: &[&str] = &[
+    "personal number",
     "id-nummer",
     "personennummer",
     "identi",
@@ -53,6 +73,25 @@ pub(crate) const DK_CONTEXT: &[&str] = &[
     "sundhedskort",
     "civil registration",
     "danish id",
+    "danish",
+    "denmark",
+    "danmark",
+    "dansk",
+    "dänemark",
+    "dänisch",
+    "danemark",
+    "danois",
+    "dinamarca",
+    "danés",
+    "danimarca",
+    "danese",
+    "denemarken",
+    "deens",
+    "dinamarquês",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const DK_GENERIC: &[&str] = &[
     "personennummer",
     "identi",
     "numéro personnel",
@@ -71,6 +110,24 @@ pub(crate) const FI_CONTEXT: &[&str] = &[
     "personbeteckning",
     "personal identity code",
     "finnish id",
+    "finnish",
+    "finland",
+    "suomi",
+    "suomalai",
+    "finnland",
+    "finnisch",
+    "finlande",
+    "finlandais",
+    "finlandia",
+    "finlandés",
+    "finlandese",
+    "fins",
+    "finlândia",
+    "finlandês",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const FI_GENERIC: &[&str] = &[
     "personennummer",
     "identi",
     "numéro personnel",
@@ -89,9 +146,28 @@ pub(crate) const NO_CONTEXT: &[&str] = &[
     "personnummer",
     "d-nummer",
     "d-number",
-    "national identity number",
     "birth number",
     "norwegian id",
+    "norwegian",
+    "norway",
+    "norge",
+    "norsk",
+    "norwegen",
+    "norwegisch",
+    "norvège",
+    "norvégien",
+    "noruega",
+    "noruego",
+    "norvegia",
+    "norvegese",
+    "noorwegen",
+    "noors",
+    "norueguês",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const NO_GENERIC: &[&str] = &[
+    "national identity number",
     "personennummer",
     "identi",
     "numéro personnel",
@@ -107,6 +183,24 @@ pub(crate) const IS_CONTEXT: &[&str] = &[
     "kennitolu",
     "kt",
     "icelandic id",
+    "icelandic",
+    "iceland",
+    "ísland",
+    "íslensk",
+    "isländisch",
+    "islande",
+    "islandais",
+    "islandia",
+    "islandés",
+    "islanda",
+    "islandese",
+    "ijsland",
+    "ijslands",
+    "islândia",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const IS_GENERIC: &[&str] = &[
     "personal number",
     "personennummer",
     "identi",
@@ -208,7 +302,18 @@ pub(crate) fn scan_se(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         }
         let milli = match p.sep {
             Some(_) => 650,
-            None if has_context(hay.text, w.start, p.end, SE_CONTEXT) => 450,
+            None if has_support(
+                hay.text,
+                w.start,
+                p.end,
+                Support {
+                    specific: SE_CONTEXT,
+                    generic: SE_GENERIC,
+                },
+            ) =>
+            {
+                450
+            }
             None => continue,
         };
         out.push(candidate(
@@ -438,7 +543,18 @@ pub(crate) fn scan_is(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         }
         let milli = match p.sep {
             Some(_) => 550,
-            None if has_context(hay.text, w.start, p.end, IS_CONTEXT) => 450,
+            None if has_support(
+                hay.text,
+                w.start,
+                p.end,
+                Support {
+                    specific: IS_CONTEXT,
+                    generic: IS_GENERIC,
+                },
+            ) =>
+            {
+                450
+            }
             None => continue,
         };
         out.push(candidate(
@@ -456,7 +572,7 @@ pub(crate) fn scan_is(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 mod tests {
     // Dates, century rules and check digits of the five Nordic numbers, and their written forms.
     use super::*;
-    use crate::detect::builtin::natid::testing::{found, spans};
+    use crate::detect::builtin::shape::testing::{found, spans};
 
     #[test]
     fn se_rules() {

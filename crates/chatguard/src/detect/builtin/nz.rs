@@ -2,7 +2,7 @@
 //! with a mod-11 check digit computed with a primary weight set and, when that gives 10, a
 //! secondary one. A plain digit string with one check digit: needs a context word.
 
-use super::shape::{number, scan_with, Report};
+use super::shape::{num, scan_with, Report};
 use crate::detect::checksum::weighted_sum;
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
@@ -11,9 +11,6 @@ use crate::Kind;
 pub(crate) const CONTEXT: &[&str] = &[
     "ird",
     "inland revenue",
-    "tax number",
-    "tax file",
-    "tax id",
     "gst number",
     "new zealand",
     "neuseeland",
@@ -22,6 +19,13 @@ pub(crate) const CONTEXT: &[&str] = &[
     "nuova zelanda",
     "nieuw-zeeland",
     "nova zelândia",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const GENERIC: &[&str] = &[
+    "tax number",
+    "tax file",
+    "tax id",
     "steuernummer",
     "numéro fiscal",
     "número fiscal",
@@ -46,7 +50,7 @@ pub(crate) fn ird_valid(d: &[u8]) -> bool {
     if !(8..=9).contains(&d.len()) || !d.iter().all(u8::is_ascii_digit) {
         return false;
     }
-    let value = number(d);
+    let value = num(d);
     if value <= 10_000_000 || value >= 150_000_000 {
         return false;
     }

@@ -262,7 +262,14 @@ mod tests {
         let mut out = Vec::new();
         scan(&hay, &mut out);
         out.into_iter()
-            .filter_map(|c| crate::detect::context::apply(hay.text, c, CONTEXT, true))
+            .filter_map(|c| {
+                crate::detect::context::apply(
+                    hay.text,
+                    c,
+                    crate::detect::context::Support::only(CONTEXT),
+                    true,
+                )
+            })
             .map(|(c, _)| &text[c.start..c.end])
             .collect()
     }

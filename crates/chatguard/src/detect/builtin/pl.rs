@@ -5,7 +5,7 @@
 //! carries them; accepting them would only let more phone numbers through (a Chinese mobile
 //! `138…` reads as month 81), so they are refused.
 
-use super::idutil::{dig, each_spot, num, valid_date, Shape};
+use super::shape::{dig, each_spot, num, valid_date, Grouping};
 use crate::detect::checksum::weighted_sum;
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
@@ -17,6 +17,24 @@ pub(crate) const CONTEXT: &[&str] = &[
     "numer ewidencyjny",
     "dowód",
     "dowod",
+    "polish",
+    "poland",
+    "polska",
+    "polski",
+    "polen",
+    "polnisch",
+    "pologne",
+    "polonais",
+    "polonia",
+    "polaco",
+    "polacco",
+    "pools",
+    "polónia",
+    "polonês",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const GENERIC: &[&str] = &[
     "national id",
     "id number",
     "identity number",
@@ -36,7 +54,7 @@ pub(crate) const CONTEXT: &[&str] = &[
     "número de identificação",
 ];
 
-const SHAPE: Shape = Shape {
+const SHAPE: Grouping = Grouping {
     len: 11,
     layouts: &[],
     seps: b"",

@@ -8,7 +8,7 @@ use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 use crate::Kind;
 
-use super::natid::{candidate, each_grouped, num, Grouped};
+use super::shape::{candidate, each_grouped, num, Grouped};
 
 pub(crate) const NIF_CONTEXT: &[&str] = &[
     "nif",
@@ -19,6 +19,20 @@ pub(crate) const NIF_CONTEXT: &[&str] = &[
     "numero fiscal",
     "finanças",
     "financas",
+    "número de contribuinte",
+    "portuguese",
+    "portugal",
+    "português",
+    "portuguesa",
+    "portugués",
+    "portugiesisch",
+    "portugais",
+    "portoghese",
+    "portugees",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const NIF_GENERIC: &[&str] = &[
     "tax id",
     "tax number",
     "taxpayer",
@@ -82,7 +96,7 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 mod tests {
     // Check digit, leading-digit rules and context.
     use super::*;
-    use crate::detect::builtin::natid::testing::spans;
+    use crate::detect::builtin::shape::testing::spans;
 
     #[test]
     fn check_digit_and_prefix() {

@@ -1,15 +1,24 @@
-//! Layout matching for national identifiers written with separators (`123.456.789-09`,
-//! `12-34567890-1`, `110105 19491231 002X`) and the calendar check their embedded dates need.
+//! Shared matching for identifier recognizers: where a value may stand in the text, how its
+//! digits may be grouped, and the calendar check their embedded dates need. Three ways to say
+//! how a value is written, for three kinds of callers:
 //!
-//! A layout is a byte template: `d` is an ASCII digit, `x` a digit or `X`, `k` a digit or `K`,
-//! and every other byte is a literal separator. Matching starts only at the digit groups the
-//! shared [`Hay`] pass already found, walks the text once per layout, and refuses spans that
-//! continue a larger token (a letter or digit glued on either side, or a separator leading to
-//! more digits), so `046 454 286` is not taken out of `1-046 454 286` or `046 454 286.5`.
+//! - byte templates ([`scan_layouts`], [`scan_with`]): `d` is an ASCII digit, `x` a digit or
+//!   `X`, `k` a digit or `K`, every other byte a literal separator (`ddd.ddd.ddd-dd`);
+//! - group lengths with one consistent separator ([`each_grouped`]: `[3, 2, 4]` with `-` or
+//!   space), for values whose neighbours may be glued to them by `-`, `/`, `@` …;
+//! - a digit count with several accepted groupings and mixed separators ([`each_spot`]:
+//!   `85.07.30-033.28`).
+//!
+//! Matching starts only at the digit groups the shared [`Hay`] pass already found and refuses
+//! spans that continue a larger token, so `046 454 286` is not taken out of `1-046 454 286` or
+//! `046 454 286.5`. Everything is bounded: each helper looks at a fixed number of bytes around
+//! one candidate. Context words near a value are checked with [`crate::detect::context`].
 
-use crate::detect::hay::Hay;
+use crate::detect::hay::{Digits, Hay, NumberRun};
 use crate::detect::Candidate;
 use crate::{Kind, Score};
+
+// ----- Byte templates -----------------------------------------------------------------------
 
 /// The most identifier characters a layout may hold.
 const MAX_CHARS: usize = 24;
@@ -168,12 +177,210 @@ pub(crate) fn scan_with(
     });
 }
 
-/// The numeric value of ASCII digits (at most 9 of them, so it fits).
-pub(crate) fn number(digits: &[u8]) -> u32 {
+// ----- Group lengths on one number run ------------------------------------------------------
+
+/// Whether `glue` between a token and the byte `other` beyond it joins them into one larger token:
+/// `ref-123456789`, `a/123456789`, `123456789@example.com`, `1.123456789`, `3,123456789`. A dot
+/// after a word (`Nr.123`) or a comma after one does not join.
+fn joins(glue: u8, other: u8) -> bool {
+    match glue {
+        b'-' | b'/' | b'_' | b'@' | b'+' => other.is_ascii_alphanumeric(),
+        b'.' | b',' => other.is_ascii_digit(),
+        _ => false,
+    }
+}
+
+/// True when `start..end` is a token of its own: no letter or digit touches it, and no glue byte
+/// connects it to a neighbouring token (see [`joins`]).
+pub(crate) fn isolated(bytes: &[u8], start: usize, end: usize) -> bool {
+    if start > end || end > bytes.len() {
+        return false;
+    }
+    if start > 0 {
+        let b = bytes[start - 1];
+        if b.is_ascii_alphanumeric() || start > 1 && joins(b, bytes[start - 2]) {
+            return false;
+        }
+    }
+    if let Some(&b) = bytes.get(end) {
+        if b.is_ascii_alphanumeric() || bytes.get(end + 1).is_some_and(|&o| joins(b, o)) {
+            return false;
+        }
+    }
+    true
+}
+
+/// A match of a fixed digit-group layout inside a number run.
+pub(crate) struct Grouped {
+    /// Byte offset of the first digit.
+    pub start: usize,
+    /// One past the last digit.
+    pub end: usize,
+    /// The digits without separators.
+    pub digits: Digits,
+    /// The separator used between the groups, or `None` for a single group.
+    pub sep: Option<u8>,
+}
+
+/// Calls `f` for every place in `run` where consecutive groups have exactly the lengths `lens`,
+/// joined by one separator byte from `seps` used consistently. The match must stand alone: the
+/// run may continue on either side only across a space, and only when the layout itself does
+/// not use spaces (`123-45-6789 2024` is fine, `1 123 45 6789` is not an SSN). Runs that start
+/// with `+` (international phone numbers) are skipped.
+pub(crate) fn each_grouped(
+    run: &NumberRun,
+    text: &str,
+    lens: &[usize],
+    seps: &[u8],
+    mut f: impl FnMut(Grouped),
+) {
+    let n = lens.len();
+    if n == 0 || run.groups.len() < n {
+        return;
+    }
+    let bytes = text.as_bytes();
+    for first in 0..=run.groups.len() - n {
+        if first == 0 && run.plus {
+            continue;
+        }
+        let last = first + n - 1;
+        let fits = run.groups[first..=last]
+            .iter()
+            .zip(lens)
+            .all(|(&(s, e), &len)| e - s == len);
+        if !fits {
+            continue;
+        }
+        let sep = if n > 1 {
+            let s = run.separator_after(text, first);
+            if !seps.contains(&s) || (first..last).any(|i| run.separator_after(text, i) != s) {
+                continue;
+            }
+            Some(s)
+        } else {
+            None
+        };
+        let edge_ok = |i: usize| run.separator_after(text, i) == b' ' && sep != Some(b' ');
+        if first > 0 && !edge_ok(first - 1) || last + 1 < run.groups.len() && !edge_ok(last) {
+            continue;
+        }
+        let (start, end) = run.span(first, last);
+        if !isolated(bytes, start, end) {
+            continue;
+        }
+        f(Grouped {
+            start,
+            end,
+            digits: run.digits(text, first, last),
+            sep,
+        });
+    }
+}
+
+// ----- A digit count with several groupings -------------------------------------------------
+
+/// The accepted written forms of a fixed-length digit identifier.
+pub(crate) struct Grouping {
+    /// The number of digits.
+    pub len: usize,
+    /// Group layouts accepted besides the compact form, e.g. `&[6, 4]` for `YYMMDD/XXXX`.
+    pub layouts: &'static [&'static [usize]],
+    /// Separators accepted between the groups of a layout (they may be mixed: `85.07.30-033.28`).
+    pub seps: &'static [u8],
+}
+
+/// One place where a [`Grouping`] matched.
+pub(crate) struct Spot<'d> {
+    /// The digits, without separators.
+    pub digits: &'d [u8],
+    /// Byte offset of the first digit in the view.
+    pub start: usize,
+    /// One past the last digit.
+    pub end: usize,
+    /// The first separator between groups, `None` for the compact form.
+    pub sep: Option<u8>,
+}
+
+/// True when the byte at `i` exists and is an ASCII letter or digit.
+pub(crate) fn alnum_at(bytes: &[u8], i: usize) -> bool {
+    bytes.get(i).is_some_and(u8::is_ascii_alphanumeric)
+}
+
+/// Calls `check` on every span of `hay`'s number runs written in one of `shape`'s forms, and
+/// returns nothing; `check` says whether it accepted the spot, so overlapping spots of the same
+/// run are skipped afterwards. Spans glued to letters or digits, spans that continue into more
+/// digits through a `-`, `.` or `/`, and runs opened by `+` (phone numbers) are skipped.
+pub(crate) fn each_spot(hay: &Hay<'_>, shape: &Grouping, mut check: impl FnMut(&Spot<'_>) -> bool) {
+    let bytes = hay.text.as_bytes();
+    for run in &hay.numbers {
+        let total: usize = run.groups.iter().map(|&(s, e)| e - s).sum();
+        if total < shape.len {
+            continue;
+        }
+        let mut taken_until = 0;
+        let mut subs = run.subruns(shape.len, shape.len);
+        subs.sort_by_key(|&(f, _)| f);
+        for (first, last) in subs {
+            if run.plus && first == 0 {
+                continue;
+            }
+            let (start, end) = run.span(first, last);
+            if start < taken_until {
+                continue;
+            }
+            let sep = if first == last {
+                None
+            } else {
+                let lens = run.group_lengths(first, last);
+                if !shape.layouts.contains(&lens.as_slice()) {
+                    continue;
+                }
+                if (first..last).any(|i| !shape.seps.contains(&run.separator_after(hay.text, i))) {
+                    continue;
+                }
+                Some(run.separator_after(hay.text, first))
+            };
+            // Not glued to other alphanumerics, and not a slice of a longer dotted/dashed number.
+            if start > 0 && alnum_at(bytes, start - 1) || alnum_at(bytes, end) {
+                continue;
+            }
+            if first > 0 && run.separator_after(hay.text, first - 1) != b' '
+                || last + 1 < run.groups.len() && run.separator_after(hay.text, last) != b' '
+            {
+                continue;
+            }
+            let digits = run.digits(hay.text, first, last);
+            if digits.len() != shape.len {
+                continue;
+            }
+            let spot = Spot {
+                digits: digits.as_bytes(),
+                start,
+                end,
+                sep,
+            };
+            if check(&spot) {
+                taken_until = end;
+            }
+        }
+    }
+}
+
+// ----- Digits, dates, candidates -------------------------------------------------------------
+
+/// The decimal value of ASCII digits (at most 9 of them, so it fits in a `u32`).
+pub(crate) fn num(digits: &[u8]) -> u32 {
     digits
         .iter()
         .take(9)
-        .fold(0, |a, &b| a * 10 + u32::from(b.wrapping_sub(b'0') % 10))
+        .fold(0, |acc, &b| acc * 10 + u32::from(b.wrapping_sub(b'0') % 10))
+}
+
+/// The digit value at `i`, or 0 when out of range.
+pub(crate) fn dig(digits: &[u8], i: usize) -> u32 {
+    digits
+        .get(i)
+        .map_or(0, |&b| u32::from(b.wrapping_sub(b'0') % 10))
 }
 
 /// True when all the bytes are the same (`111.111.111-11` passes most mod-11 checks).
@@ -181,17 +388,110 @@ pub(crate) fn all_same(digits: &[u8]) -> bool {
     digits.windows(2).all(|w| w[0] == w[1])
 }
 
-/// True when `year-month-day` is a real day of the proleptic Gregorian calendar.
+/// True for a Gregorian leap year.
+pub(crate) fn is_leap(year: u32) -> bool {
+    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+}
+
+/// True when `year-month-day` is a real calendar date.
 pub(crate) fn valid_date(year: u32, month: u32, day: u32) -> bool {
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
     let days = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
+        2 if is_leap(year) => 29,
         2 => 28,
         _ => return false,
     };
     (1..=days).contains(&day)
+}
+
+/// True when `day.month` is a real date in some year ending in `yy` (two digits, century
+/// unknown): 29 February is accepted when `yy` is a multiple of four (1900 is not a leap year,
+/// but 2000 is).
+pub(crate) fn valid_date_yy(yy: u32, month: u32, day: u32) -> bool {
+    valid_date(2000 + yy % 100, month, day)
+}
+
+/// A candidate for `kind` with a base score in thousandths.
+pub(crate) fn candidate(
+    kind: Kind,
+    start: usize,
+    end: usize,
+    milli: u16,
+    rule: &'static str,
+    validated: bool,
+) -> Candidate {
+    Candidate {
+        kind,
+        start,
+        end,
+        score: Score::from_milli(milli),
+        rule,
+        validated,
+    }
+}
+
+/// Test helpers for the identifier modules: run one scanner, optionally with the framework's
+/// context step.
+/// Test helpers for the identifier modules: run one scanner, optionally with the framework's
+/// context step.
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::detect::context;
+    use crate::detect::hay::Hay;
+    use crate::detect::Candidate;
+
+    /// A recognizer's scan function.
+    pub(crate) type ScanFn = fn(&Hay<'_>, &mut Vec<Candidate>);
+
+    /// The spans and base scores `scan` pushes for `text`.
+    pub(crate) fn found(text: &str, scan: ScanFn) -> Vec<(&str, u16)> {
+        let hay = Hay::new(text);
+        let mut out = Vec::new();
+        scan(&hay, &mut out);
+        out.iter()
+            .map(|c| (&text[c.start..c.end], c.score.milli()))
+            .collect()
+    }
+
+    /// The spans and final scores left after the framework's context step.
+    pub(crate) fn reported<'t>(
+        text: &'t str,
+        scan: ScanFn,
+        ctx: &[&'static str],
+        needs: bool,
+    ) -> Vec<(&'t str, u16)> {
+        let hay = Hay::new(text);
+        let mut out = Vec::new();
+        scan(&hay, &mut out);
+        out.into_iter()
+            .filter_map(|c| context::apply(text, c, context::Support::only(ctx), needs))
+            .map(|(c, _)| (&text[c.start..c.end], c.score.milli()))
+            .collect()
+    }
+
+    /// What the whole engine reports for `text` under the default policy (threshold 0.5).
+    pub(crate) fn pipeline(text: &str) -> Vec<(crate::Kind, &str)> {
+        let guard = crate::Guard::new(crate::Policy::default()).expect("default policy builds");
+        guard
+            .scan(text)
+            .into_iter()
+            .map(|f| (f.kind, &text[f.span.start..f.span.end]))
+            .collect()
+    }
+
+    /// Just the spans of [`reported`].
+    pub(crate) fn spans<'t>(
+        text: &'t str,
+        scan: ScanFn,
+        ctx: &[&'static str],
+        needs: bool,
+    ) -> Vec<&'t str> {
+        reported(text, scan, ctx, needs)
+            .into_iter()
+            .map(|(s, _)| s)
+            .collect()
+    }
 }
 
 #[cfg(test)]
@@ -250,18 +550,6 @@ mod tests {
         assert!(shapes("7 123 456 782", &["ddd ddd ddd"]).is_empty());
     }
 
-    #[test]
-    fn calendar() {
-        assert!(valid_date(2000, 2, 29));
-        assert!(!valid_date(1900, 2, 29));
-        assert!(valid_date(2024, 2, 29));
-        assert!(!valid_date(2023, 2, 29));
-        assert!(!valid_date(2023, 4, 31));
-        assert!(!valid_date(2023, 13, 1));
-        assert!(!valid_date(2023, 1, 0));
-        assert!(valid_date(2023, 12, 31));
-    }
-
     proptest::proptest! {
         /// Every recognizer survives arbitrary text made of identifier-ish pieces (digits,
         /// separators, check letters, base58/bech32/hex characters, multi-byte characters) and
@@ -278,6 +566,263 @@ mod tests {
                     proptest::prop_assert!(text.is_char_boundary(c.start) && text.is_char_boundary(c.end));
                 }
             }
+        }
+    }
+
+    fn groups(text: &str, lens: &[usize], seps: &[u8]) -> Vec<String> {
+        let hay = Hay::new(text);
+        let mut out = Vec::new();
+        for run in &hay.numbers {
+            each_grouped(run, text, lens, seps, |g| {
+                out.push(text[g.start..g.end].to_owned());
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn grouped_matches_stand_alone() {
+        assert_eq!(
+            groups("ssn 123-45-6789.", &[3, 2, 4], b"- "),
+            ["123-45-6789"]
+        );
+        assert_eq!(
+            groups("123-45-6789 2024", &[3, 2, 4], b"- "),
+            ["123-45-6789"]
+        );
+        assert!(groups("1 123 45 6789", &[3, 2, 4], b"- ").is_empty());
+        assert!(groups("9-123-45-6789", &[3, 2, 4], b"- ").is_empty());
+        assert!(groups("123-45 6789", &[3, 2, 4], b"- ").is_empty());
+        assert!(groups("x123-45-6789", &[3, 2, 4], b"- ").is_empty());
+        assert!(groups("+123 45 6789", &[3, 2, 4], b"- ").is_empty());
+        assert_eq!(groups("n 123456789", &[9], b""), ["123456789"]);
+        assert!(groups("1.123456789", &[9], b"").is_empty());
+        assert!(groups("123456789@example.com", &[9], b"").is_empty());
+    }
+
+    #[test]
+    fn dates() {
+        assert!(valid_date(2000, 2, 29));
+        assert!(!valid_date(1900, 2, 29));
+        assert!(!valid_date(2023, 4, 31));
+        assert!(!valid_date(2023, 13, 1));
+        assert!(!valid_date(2023, 1, 0));
+        assert!(valid_date_yy(0, 2, 29));
+        assert!(!valid_date_yy(1, 2, 29));
+    }
+
+    #[test]
+    fn isolation() {
+        assert!(isolated(b"a 12 b", 2, 4));
+        assert!(!isolated(b"a12 b", 1, 3));
+        assert!(isolated(b"(12).", 1, 3));
+        assert!(!isolated(b"12.5", 0, 2));
+        assert!(isolated(b"Nr.12 x", 3, 5));
+        assert!(isolated(b"ssn#12", 4, 6));
+        assert!(!isolated(b"ORD-12", 4, 6));
+        assert!(!isolated(b"x", 0, 5));
+    }
+
+    #[test]
+    fn spots_respect_layouts_and_boundaries() {
+        const SHAPE: Grouping = Grouping {
+            len: 10,
+            layouts: &[&[6, 4]],
+            seps: b"/",
+        };
+        let find = |text: &str| {
+            let hay = Hay::new(text);
+            let mut out = Vec::new();
+            each_spot(&hay, &SHAPE, |s| {
+                out.push((s.start, s.end, s.sep));
+                true
+            });
+            out
+        };
+        assert_eq!(find("rc 780123/4567 x"), [(3, 14, Some(b'/'))]);
+        assert_eq!(find("7801234567"), [(0, 10, None)]);
+        assert!(find("7801-234567").is_empty());
+        assert!(find("a7801234567").is_empty());
+        assert!(find("1.7801234567").is_empty());
+        assert!(find("+7801234567").is_empty());
+        assert_eq!(find("1 7801234567"), [(2, 12, None)]);
+    }
+
+    #[test]
+    fn context_gates_weak_formats_end_to_end() {
+        use crate::Kind;
+        // One check digit, no structure: only with a context word.
+        assert_eq!(
+            testing::pipeline("Moj OIB je 33392005961"),
+            [(Kind::HrOib, "33392005961")]
+        );
+        assert!(testing::pipeline("call 33392005961 now")
+            .iter()
+            .all(|(k, _)| *k != Kind::HrOib));
+        assert_eq!(
+            testing::pipeline("teudat zehut 039337423"),
+            [(Kind::IlId, "039337423")]
+        );
+        assert!(testing::pipeline("code 039337423").is_empty());
+        // Czech compact form needs context; the slash form does not.
+        assert!(testing::pipeline("ref 7103192745").is_empty());
+        assert_eq!(
+            testing::pipeline("RČ 7103192745"),
+            [(Kind::CzRc, "7103192745")]
+        );
+        assert_eq!(
+            testing::pipeline("710319/2745"),
+            [(Kind::CzRc, "710319/2745")]
+        );
+        // Strong formats report without context; contrary words pull them down.
+        assert_eq!(
+            testing::pipeline("756.9217.0769.85"),
+            [(Kind::ChAhv, "756.9217.0769.85")]
+        );
+        assert!(testing::pipeline("order 44051401359 shipped").is_empty());
+        assert_eq!(
+            testing::pipeline("PESEL 44051401359"),
+            [(Kind::PlPesel, "44051401359")]
+        );
+        assert_eq!(
+            testing::pipeline("Steuer: DE136695976"),
+            [(Kind::EuVat, "DE136695976")]
+        );
+    }
+
+    proptest::proptest! {
+        /// Untrusted input: any mix of digits, prefixes, separators and multi-byte characters
+        /// never panics and yields spans on character boundaries.
+        #[test]
+        fn never_panics_and_spans_are_char_boundaries(
+            text in "([0-9]{1,13}|[ ./-]|DE|NL|B|U|FR|é|č|ж|€|  ){0,24}"
+        ) {
+            let hay = Hay::new(&text);
+            let mut out = Vec::new();
+            crate::detect::run_builtin(&hay, &|_| true, &mut out);
+            for (c, _) in &out {
+                proptest::prop_assert!(c.start < c.end && c.end <= text.len());
+                proptest::prop_assert!(text.is_char_boundary(c.start) && text.is_char_boundary(c.end));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod end_to_end {
+    // Every national-identifier kind through the whole engine (default policy): found with its
+    // context word, and not found in benign text full of other numbers.
+    use crate::{Guard, Kind, Policy};
+
+    use super::testing::pipeline;
+
+    /// What the pipeline reports, leaving out names (these sentences address people by name).
+    fn kinds(text: &str) -> Vec<(Kind, &str)> {
+        pipeline(text)
+            .into_iter()
+            .filter(|(k, _)| *k != Kind::Person)
+            .collect()
+    }
+
+    #[test]
+    fn each_kind_in_a_sentence() {
+        // Vectors are the documented or synthetic ones from each module's tests.
+        let cases: &[(&str, Kind, &str)] = &[
+            ("my ssn: 536-22-1234, thanks", Kind::UsSsn, "536-22-1234"),
+            ("ITIN 912-70-1234", Kind::UsItin, "912-70-1234"),
+            ("Dr. Lee, NPI 1234567893", Kind::UsNpi, "1234567893"),
+            ("routing number 021000021", Kind::UsAbaRouting, "021000021"),
+            (
+                "my NI number is AB 12 34 56 C.",
+                Kind::UkNino,
+                "AB 12 34 56 C",
+            ),
+            ("NHS number: 943 476 5919", Kind::UkNhs, "943 476 5919"),
+            ("mi DNI es 12345678Z.", Kind::EsDni, "12345678Z"),
+            ("NIE X2482300W", Kind::EsNie, "X2482300W"),
+            (
+                "codice fiscale RCCMNL83S18D969H.",
+                Kind::ItFiscalCode,
+                "RCCMNL83S18D969H",
+            ),
+            (
+                "sécu 1 85 05 78 006 084 91",
+                Kind::FrNir,
+                "1 85 05 78 006 084 91",
+            ),
+            (
+                "Meine Steuer-ID: 36 574 261 809",
+                Kind::DeTaxId,
+                "36 574 261 809",
+            ),
+            ("mijn BSN is 123456782", Kind::NlBsn, "123456782"),
+            (
+                "personnummer 811228-9874",
+                Kind::SePersonnummer,
+                "811228-9874",
+            ),
+            ("CPR-nr. 211062-5629", Kind::DkCpr, "211062-5629"),
+            ("hetu 131052-308T", Kind::FiHetu, "131052-308T"),
+            ("fødselsnummer 15108695088", Kind::NoFnr, "15108695088"),
+            ("kennitala 120174-3399", Kind::IsKennitala, "120174-3399"),
+            ("o meu NIF é 289263166", Kind::PtNif, "289263166"),
+            ("my PPS is 1234567T.", Kind::IePps, "1234567T"),
+        ];
+        for &(text, kind, span) in cases {
+            assert_eq!(kinds(text), [(kind, span)], "{text}");
+        }
+    }
+
+    #[test]
+    fn structured_forms_stand_alone() {
+        assert_eq!(kinds("536-22-1234"), [(Kind::UsSsn, "536-22-1234")]);
+        assert_eq!(kinds("AB123456C"), [(Kind::UkNino, "AB123456C")]);
+        assert_eq!(kinds("131052-308T"), [(Kind::FiHetu, "131052-308T")]);
+        assert_eq!(
+            kinds("RCCMNL83S18D969H"),
+            [(Kind::ItFiscalCode, "RCCMNL83S18D969H")]
+        );
+    }
+
+    #[test]
+    fn never_panics_on_identifier_shaped_noise() {
+        // Deterministic noise over the characters these recognizers care about, including
+        // multi-byte ones next to digits.
+        const ALPHABET: &[&str] = &[
+            "0", "1", "2", "5", "8", "9", "A", "B", "C", "T", "X", "Z", "a", "-", "+", " ", ".",
+            "/", "é", "ø", "\u{200b}", "２",
+        ];
+        let guard = Guard::new(Policy::default()).expect("default policy builds");
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..40 {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                text.push_str(ALPHABET[(x % ALPHABET.len() as u64) as usize]);
+            }
+            for f in guard.scan(&text) {
+                assert!(text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end));
+            }
+        }
+    }
+
+    #[test]
+    fn benign_numbers_stay_quiet() {
+        for text in [
+            "order 536221234 shipped at 20240115123045, call +1 212 555 1234 or 212-555-1234",
+            "ts 1700000000123, id 8112289874, build 123456782, see 15108695088",
+            "Bestellung 36574261809, Rechnung 123456782, version 1.2.3, 2024-01-15 12:30",
+            "commande 289263166, factura 1234567893, pedido 021000021, 943 476 5919",
+            "ordine n. 211062-5629 del 15.01.2024, totale 1.234.567,89 EUR",
+        ] {
+            // Phone numbers in these lines are real findings; no identifier may appear.
+            let ids: Vec<_> = kinds(text)
+                .into_iter()
+                .filter(|(k, _)| k.category() == crate::Category::GovernmentId)
+                .collect();
+            assert!(ids.is_empty(), "{text}: {ids:?}");
         }
     }
 }

@@ -5,7 +5,7 @@
 //! Two check digits leave about one random eleven-digit number in a hundred: strong enough to
 //! report without context at a modest score, which a context word raises.
 
-use super::idutil::{dig, each_spot, Shape};
+use super::shape::{dig, each_spot, Grouping};
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 use crate::{Kind, Score};
@@ -23,13 +23,31 @@ pub(crate) const CONTEXT: &[&str] = &[
     "nüfus",
     "nufus",
     "turkish id",
+    "kimlik",
+    "turkish",
+    "turkey",
+    "türkiye",
+    "türk",
+    "türkei",
+    "türkisch",
+    "turquie",
+    "turc",
+    "turquía",
+    "turco",
+    "turchia",
+    "turkije",
+    "turks",
+    "turquia",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const GENERIC: &[&str] = &[
     "national id",
     "id number",
     "identity number",
     "identification number",
     "personalausweis",
     "identifikationsnummer",
-    "kimlik",
     "numéro d'identité",
     "numéro d'identification",
     "número de identidad",
@@ -41,7 +59,7 @@ pub(crate) const CONTEXT: &[&str] = &[
     "número de identificação",
 ];
 
-const SHAPE: Shape = Shape {
+const SHAPE: Grouping = Grouping {
     len: 11,
     layouts: &[&[3, 3, 3, 2]],
     seps: b" ",

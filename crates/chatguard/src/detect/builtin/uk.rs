@@ -10,7 +10,7 @@ use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 use crate::Kind;
 
-use super::natid::{candidate, each_grouped, isolated, Grouped};
+use super::shape::{candidate, each_grouped, isolated, Grouped};
 
 pub(crate) const NINO_CONTEXT: &[&str] = &[
     "national insurance",
@@ -19,18 +19,30 @@ pub(crate) const NINO_CONTEXT: &[&str] = &[
     "ni no",
     "ni#",
     "nat ins",
-    "insurance number",
     "hmrc",
     "dwp",
-    "sozialversicherungsnummer",
-    "versicherungsnummer",
     "assurance nationale",
     "numéro d'assurance",
     "seguro nacional",
-    "seguridad social",
     "assicurazione nazionale",
-    "previdenza",
     "nationale verzekering",
+    "british",
+    "united kingdom",
+    "britisch",
+    "britannique",
+    "británico",
+    "britannico",
+    "brits",
+    "britânico",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const NINO_GENERIC: &[&str] = &[
+    "insurance number",
+    "sozialversicherungsnummer",
+    "versicherungsnummer",
+    "seguridad social",
+    "previdenza",
     "sofinummer",
     "segurança social",
     "seguranca social",
@@ -182,7 +194,7 @@ pub(crate) fn scan_nhs(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 mod tests {
     // NINO prefix/suffix rules and NHS mod 11, on their own and through `scan`.
     use super::*;
-    use crate::detect::builtin::natid::testing::{found, spans};
+    use crate::detect::builtin::shape::testing::{found, spans};
 
     #[test]
     fn nino_rules() {

@@ -8,11 +8,12 @@
 //! over a plain digit string and always need context.
 
 use crate::detect::checksum::{luhn, weighted_sum};
+use crate::detect::context::{has_support, Support};
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 use crate::Kind;
 
-use super::natid::{candidate, each_grouped, has_context, num, Grouped};
+use super::shape::{candidate, each_grouped, num, Grouped};
 
 pub(crate) const SSN_CONTEXT: &[&str] = &[
     "ssn",
@@ -22,10 +23,17 @@ pub(crate) const SSN_CONTEXT: &[&str] = &[
     "social sec",
     "soc sec",
     "soc. sec",
+    "social",
+    "ssns",
+    // The Social Security Administration's own Spanish name for the number.
+    "seguro social",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const SSN_GENERIC: &[&str] = &[
     "sozialversicherung",
     "sécurité sociale",
     "securite sociale",
-    "seguro social",
     "seguridad social",
     "previdenza sociale",
     "sicurezza sociale",
@@ -39,10 +47,14 @@ pub(crate) const ITIN_CONTEXT: &[&str] = &[
     "individual taxpayer",
     "taxpayer identification",
     "taxpayer id",
-    "tax id",
     "tin",
     "irs",
     "w-7",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const ITIN_GENERIC: &[&str] = &[
+    "tax id",
     "steuer",
     "contribuable",
     "identifiant fiscal",
@@ -172,7 +184,8 @@ fn scan_ssn_like(
     kind: Kind,
     rule: &'static str,
     valid: fn(&[u8]) -> bool,
-    context: &[&str],
+    context: &'static [&'static str],
+    generic: &'static [&'static str],
 ) {
     for run in &hay.numbers {
         each_grouped(run, hay.text, &[3, 2, 4], b"- ", |g: Grouped| {
@@ -182,7 +195,17 @@ fn scan_ssn_like(
             }
         });
         each_grouped(run, hay.text, &[9], b"", |g: Grouped| {
-            if valid(g.digits.as_bytes()) && has_context(hay.text, g.start, g.end, context) {
+            if valid(g.digits.as_bytes())
+                && has_support(
+                    hay.text,
+                    g.start,
+                    g.end,
+                    Support {
+                        specific: context,
+                        generic,
+                    },
+                )
+            {
                 out.push(candidate(kind, g.start, g.end, 400, rule, false));
             }
         });
@@ -197,6 +220,7 @@ pub(crate) fn scan_ssn(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         "us_ssn.area_group_serial",
         ssn_valid,
         SSN_CONTEXT,
+        SSN_GENERIC,
     );
 }
 
@@ -208,6 +232,7 @@ pub(crate) fn scan_itin(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         "us_itin.area_group",
         itin_valid,
         ITIN_CONTEXT,
+        ITIN_GENERIC,
     );
 }
 
@@ -251,7 +276,7 @@ pub(crate) fn scan_aba(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 mod tests {
     // SSN/ITIN structure, NPI and routing-number checksums, and scans of realistic sentences.
     use super::*;
-    use crate::detect::builtin::natid::testing::{found, spans as reported};
+    use crate::detect::builtin::shape::testing::{found, spans as reported};
 
     #[test]
     fn ssn_structure() {

@@ -14,7 +14,7 @@
 //! space (`DE136695976 2024`), so IBANs such as `BE68 5390 0754 7034` are not read as VAT numbers.
 
 use super::baltic::{lv_new_is_valid, lv_old_is_valid};
-use super::idutil::{alnum_at, dig, num};
+use super::shape::{alnum_at, dig, num};
 use crate::detect::checksum::{iso7064_mod11_10, luhn, mod97, weighted_sum};
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
@@ -25,8 +25,6 @@ pub(crate) const CONTEXT: &[&str] = &[
     "vat number",
     "vat id",
     "vat reg",
-    "tax id",
-    "tax number",
     "vies",
     "ust-id",
     "ust-idnr",
@@ -46,7 +44,6 @@ pub(crate) const CONTEXT: &[&str] = &[
     "btw-nummer",
     "btw-id",
     "ondernemingsnummer",
-    "contribuinte",
     "nipc",
     "nip",
     "moms",
@@ -67,6 +64,9 @@ pub(crate) const CONTEXT: &[&str] = &[
     "oib",
     "pdv",
 ];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const GENERIC: &[&str] = &["tax id", "tax number", "contribuinte"];
 
 /// The longest compact body any supported country uses (NL: 12, GB/SE: 12).
 const MAX_BODY: usize = 12;

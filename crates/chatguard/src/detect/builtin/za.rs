@@ -4,21 +4,16 @@
 //! of Home Affairs). Date, citizenship, `A` and Luhn together let a random 13-digit number
 //! (a millisecond timestamp, say) pass about once in ten thousand, so it reports without context.
 
-use super::shape::{number, scan_with, valid_date, Report};
+use super::shape::{num, scan_with, valid_date, Report};
 use crate::detect::checksum::luhn;
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 use crate::Kind;
 
 pub(crate) const CONTEXT: &[&str] = &[
-    "id",
-    "id number",
-    "identity number",
-    "id no",
     "south african id",
     "sa id",
     "rsa id",
-    "identity document",
     "home affairs",
     "identiteitsnommer",
     "id-nommer",
@@ -30,6 +25,15 @@ pub(crate) const CONTEXT: &[&str] = &[
     "sudafrica",
     "zuid-afrika",
     "áfrica do sul",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const GENERIC: &[&str] = &[
+    "id",
+    "id number",
+    "identity number",
+    "id no",
+    "identity document",
     "ausweisnummer",
     "numéro d'identité",
     "número de identidad",
@@ -48,7 +52,7 @@ pub(crate) fn id_valid(d: &[u8]) -> bool {
     {
         return false;
     }
-    let (yy, mm, dd) = (number(&d[..2]), number(&d[2..4]), number(&d[4..6]));
+    let (yy, mm, dd) = (num(&d[..2]), num(&d[2..4]), num(&d[4..6]));
     (valid_date(1900 + yy, mm, dd) || valid_date(2000 + yy, mm, dd)) && luhn(d)
 }
 

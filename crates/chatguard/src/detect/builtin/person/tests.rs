@@ -11,7 +11,7 @@ fn found(text: &str) -> Vec<(&str, &'static str)> {
     let mut out = Vec::new();
     scan(&hay, &mut out);
     out.into_iter()
-        .filter_map(|c| context::apply(text, c, CONTEXT, false))
+        .filter_map(|c| context::apply(text, c, context::Support::only(CONTEXT), false))
         .filter(|(c, _)| c.score.milli() >= 500)
         .map(|(c, _)| (&text[c.start..c.end], c.rule))
         .collect()
