@@ -8,7 +8,6 @@ use std::path::Path;
 use chatguard_cli::eval;
 
 #[test]
-#[ignore = "enabled when the detector branches merge"]
 fn corpus_meets_quality_thresholds() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/eval");
     let mut out = Vec::new();
