@@ -138,7 +138,10 @@ fn size() -> Result<(), String> {
             .map_err(|e| format!("{file}: {e}"))?
             .len();
         let gz = gzip_len(file)?;
-        println!("core wasm size {label:>20}: {raw:>8} B raw  {gz:>8} B gzip -9");
+        println!(
+            "core wasm size {label:>20}: {raw:>8} B raw  {gz:>8} B gzip -9 ({:.1} KiB)",
+            gz as f64 / 1024.0
+        );
     }
     println!("(budget: core wasm <= 250 KB gzipped)");
     Ok(())

@@ -6,18 +6,20 @@
 //! * zero-width characters, bidi controls, Unicode tag characters (U+E0000–E007F), variation
 //!   selectors, soft hyphens and invisible operators are removed — except a ZWJ inside an emoji
 //!   sequence or Indic word and a ZWNJ inside Arabic-script or Indic words, which carry meaning;
-//! * each remaining character is folded to its NFKC form (full-width `４` becomes `4`, `ｅ` becomes
-//!   `e`, ligatures and circled digits unfold), decimal digits of other scripts become ASCII digits
-//!   and the various dashes and minus signs become `-`.
+//! * each remaining character is folded to its NFKC compatibility form, character by character,
+//!   from a table generated from Unicode data (`gen_fold_table.py`, which documents the few
+//!   blocks it leaves out to keep the browser build small): full-width `４` becomes `4`, `ｅ`
+//!   becomes `e`, ligatures, circled digits and mathematical letters unfold; decimal digits of other
+//!   scripts become ASCII digits and the various dashes and minus signs become `-`.
 //!
 //! Every span found in the view is mapped back with [`Normalized::to_original`], so reports and
 //! redaction always address the original bytes. Pure ASCII text without control characters is
 //! borrowed unchanged, at the cost of one fast scan.
 
+mod fold_table;
 mod invisible;
 
 use std::borrow::Cow;
-use unicode_normalization::UnicodeNormalization;
 
 use crate::Span;
 
@@ -80,21 +82,23 @@ impl<'a> Normalized<'a> {
                 prev = Some(folded);
                 continue;
             }
-            if unicode_normalization::is_nfkc_quick(core::iter::once(c))
-                == unicode_normalization::IsNormalized::Yes
-            {
-                builder.copy(at, end, original);
-                prev = Some(c);
-                continue;
+            match compat_fold(c) {
+                None => {
+                    builder.copy(at, end, original);
+                    prev = Some(c);
+                }
+                Some(Folded::One(f)) => {
+                    let f = fold_simple(f).unwrap_or(f);
+                    let mut buf = [0u8; 4];
+                    builder.rewrite(at, end, f.encode_utf8(&mut buf));
+                    prev = Some(f);
+                }
+                Some(Folded::Many(s)) => {
+                    let folded: String = s.chars().map(|f| fold_simple(f).unwrap_or(f)).collect();
+                    prev = folded.chars().last().or(prev);
+                    builder.rewrite(at, end, &folded);
+                }
             }
-            let mut buf = [0u8; 4];
-            let folded: String = c
-                .encode_utf8(&mut buf)
-                .nfkc()
-                .map(|f| fold_simple(f).unwrap_or(f))
-                .collect();
-            prev = folded.chars().last().or(prev);
-            builder.rewrite(at, end, &folded);
         }
         let segments = builder.segments;
         Normalized {
@@ -207,6 +211,30 @@ fn needs_work(text: &str) -> bool {
     !text.is_ascii() && text.len() <= u32::MAX as usize
 }
 
+/// A character's compatibility form (NFKC of the character alone).
+enum Folded {
+    One(char),
+    Many(&'static str),
+}
+
+/// The NFKC compatibility form of `c`, from the generated table (see `gen_fold_table.py` for what
+/// it covers); `None` when `c` is its own form.
+fn compat_fold(c: char) -> Option<Folded> {
+    let cp = u32::from(c);
+    const FIRST: u32 = (1 << 21) - 1;
+    let i = fold_table::RUNS.partition_point(|&(packed, _)| packed & FIRST <= cp);
+    if let Some(&(packed, target)) = i.checked_sub(1).and_then(|i| fold_table::RUNS.get(i)) {
+        let (first, count) = (packed & FIRST, packed >> 21);
+        if cp < first + count {
+            return char::from_u32(target + (cp - first)).map(Folded::One);
+        }
+    }
+    fold_table::MULTI
+        .binary_search_by_key(&cp, |&(k, _)| k)
+        .ok()
+        .map(|i| Folded::Many(fold_table::MULTI[i].1))
+}
+
 /// Folds the characters NFKC leaves alone but matching must not: dashes, minus signs and decimal
 /// digits of other scripts. Returns `None` when the character is not one of them.
 fn fold_simple(c: char) -> Option<char> {
@@ -255,6 +283,8 @@ mod tests {
         assert_eq!(view("१२३"), "123");
         assert_eq!(view("a\u{2013}b\u{2212}c"), "a-b-c");
         assert_eq!(view("ﬁle ①"), "file 1");
+        assert_eq!(view("𝟏𝟐 𝐀𝐁 ⑴ ㎏ Ⅻ ｶ"), "12 AB (1) kg XII カ");
+        assert_eq!(view("\u{0E33}"), "\u{0E4D}\u{0E32}");
     }
 
     #[test]
