@@ -284,7 +284,10 @@ pub(crate) fn contains_word(hay: &str, word: &str) -> bool {
 }
 
 /// The position of the first (or, with `last`, the last) occurrence of `word` in `hay` as a word.
+/// The empty string is no word: it would match at every position, and stepping past it one byte
+/// at a time would run off the end or into the middle of a character.
 fn find_word(hay: &str, word: &str, last: bool) -> Option<usize> {
+    let first_len = word.chars().next()?.len_utf8();
     let mut from = 0;
     let mut found = None;
     while let Some(pos) = hay.get(from..).and_then(|rest| rest.find(word)) {
@@ -299,7 +302,7 @@ fn find_word(hay: &str, word: &str, last: bool) -> Option<usize> {
                 break;
             }
         }
-        from = at + word.chars().next().map_or(1, char::len_utf8);
+        from = at + first_len;
     }
     found
 }
@@ -394,6 +397,23 @@ mod tests {
             rule: "t",
             validated: true,
         }
+    }
+
+    #[test]
+    fn an_empty_context_word_matches_nothing_and_does_not_panic() {
+        // Found by the `policy` fuzz target (tests/fuzz/testdata/policy/crash-empty-context-word):
+        // a custom pattern's context word "" made `find_word` step past the end of the window.
+        for text in ["employee EMP-123", "EMP-123", "é EMP-123 ü", ""] {
+            assert_eq!(find_word(text, "", false), None);
+            assert_eq!(find_word(text, "", true), None);
+        }
+        let text = "employee EMP-123 vale";
+        assert_eq!(
+            apply(text, cand(9, 16), Support::only(&["", "vale"]), true)
+                .map(|(_, h)| h.map(|h| h.word)),
+            Some(Some("vale"))
+        );
+        assert_eq!(apply(text, cand(9, 16), Support::only(&[""]), true), None);
     }
 
     #[test]

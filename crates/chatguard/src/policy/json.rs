@@ -398,6 +398,12 @@ fn custom_pattern(
             PolicyError::new(join(path, "needs_context"), "must be true or false")
         })?,
     };
+    if context.iter().any(|w| w.trim().is_empty()) {
+        return Err(PolicyError::new(
+            join(path, "context"),
+            "context words must not be empty",
+        ));
+    }
     if needs_context && context.is_empty() {
         return Err(PolicyError::new(
             join(path, "context"),

@@ -103,6 +103,19 @@ fn mistakes_name_the_field() {
         err(r#"{"version":1,"custom":[{"name":"x","pattern":"a","needs_context":true}]}"#).0,
         "custom[0].context"
     );
+    // An empty context word once panicked the scanner (fuzz input
+    // tests/fuzz/testdata/policy/crash-empty-context-word); it now names its field.
+    assert_eq!(
+        err(r#"{"version":1,"custom":[{"name":"x","pattern":"a","context":["", "vale"]}]}"#),
+        (
+            "custom[0].context".to_owned(),
+            "context words must not be empty".to_owned()
+        )
+    );
+    assert_eq!(
+        err(r#"{"version":1,"custom":[{"name":"x","pattern":"a","context":[" "]}]}"#).0,
+        "custom[0].context"
+    );
     assert_eq!(
         err(r#"{"version":1,"deny":[{"kind":"nobody","values":["a"]}]}"#).0,
         "deny[0].kind"
