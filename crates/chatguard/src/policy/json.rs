@@ -7,9 +7,9 @@ use serde_json::{Map, Value};
 use super::{Action, CustomPattern, DenyList, Operator, Policy, Rule};
 use crate::{Category, Kind, PolicyError, Score};
 
-/// The bundled default policy: everything on, personal data pseudonymised, credentials blocked in
-/// requests, URLs and IP addresses reported but let through, health and government ids asking for
-/// consent.
+/// The bundled default policy (`tests/policies/default.json`): every kind on, personal data
+/// pseudonymised, credentials replaced by a placeholder, URLs reported but let through, and
+/// health, government-id and financial kinds asking for consent (pseudonymised until granted).
 pub const DEFAULT_POLICY_JSON: &str = include_str!("../../../../tests/policies/default.json");
 
 /// The most custom patterns a policy may define.
