@@ -158,6 +158,8 @@ mod cost {
                 }
                 rows.push((t.elapsed(), i, rec.kind, out.len()));
             }
+            let total: std::time::Duration = rows.iter().map(|r| r.0).sum();
+            println!("  total over all recognizers {total:?}");
             rows.sort_by_key(|r| core::cmp::Reverse(r.0));
             for (d, i, kind, n) in rows.iter().take(12) {
                 println!(
@@ -168,5 +170,46 @@ mod cost {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod phase_cost {
+    use super::*;
+
+    #[test]
+    #[ignore = "a measurement"]
+    fn phases() {
+        let text = include_str!("../../../../tests/haystacks/pii_dense.txt");
+        let guard = crate::Guard::new(crate::Policy::default()).expect("builds");
+        let lines: Vec<&str> = text.lines().collect();
+        let t = std::time::Instant::now();
+        let mut raw = Vec::new();
+        for l in &lines {
+            let hay = Hay::new(l);
+            for rec in builtin::RECOGNIZERS {
+                (rec.scan)(&hay, &mut raw);
+            }
+        }
+        println!("recognizers only {:?} ({} cands)", t.elapsed(), raw.len());
+        let t = std::time::Instant::now();
+        let mut n = 0;
+        for l in &lines {
+            let hay = Hay::new(l);
+            let mut out = Vec::new();
+            run_builtin(&hay, &|_| true, &mut out);
+            n += out.len();
+        }
+        println!("run_builtin (with support context) {:?} ({n})", t.elapsed());
+        let t = std::time::Instant::now();
+        for l in &lines {
+            n += guard.scan(l).len();
+        }
+        println!("guard.scan {:?}", t.elapsed());
+        let t = std::time::Instant::now();
+        for l in &lines {
+            n += guard.check(l, &crate::Context::default()).findings.len();
+        }
+        println!("guard.check {:?} {n}", t.elapsed());
     }
 }
