@@ -158,7 +158,7 @@ mod cost {
                 }
                 rows.push((t.elapsed(), i, rec.kind, out.len()));
             }
-            let total: std::time::Duration = rows.iter().map(|r| r.0).sum();
+            let total: core::time::Duration = rows.iter().map(|r| r.0).sum();
             println!("  total over all recognizers {total:?}");
             rows.sort_by_key(|r| core::cmp::Reverse(r.0));
             for (d, i, kind, n) in rows.iter().take(12) {
