@@ -200,8 +200,8 @@ kinds! {
     BrCnpj => "br_cnpj", GovernmentId, true;
     /// Indian Aadhaar (Verhoeff).
     InAadhaar => "in_aadhaar", GovernmentId, true;
-    /// Indian PAN (structure and holder type).
-    InPan => "in_pan", GovernmentId, true;
+    /// Indian PAN (structure and holder type; no public check character).
+    InPan => "in_pan", GovernmentId, false;
     /// EU VAT identification number (per-country check algorithms).
     EuVat => "eu_vat", GovernmentId, true;
     /// Australian Tax File Number.
