@@ -208,7 +208,8 @@ fn push(text: &str, out: &mut Vec<Candidate>, start: usize, end: usize) {
 
 /// Whether a birth word introduces this date: it stands before the date with no other number in
 /// between (`born in 1985, moved 2019-05-01` does not make the second date a birth date), or
-/// right after it without starting a date of its own (`12.03.1985 (date of birth)`, but not
+/// after it, at most three connecting words on, without starting a date of its own
+/// (`12.03.1985 (date of birth)`, `I typed 12.03.1985 as my DOB`, but not
 /// `issued 2019-05-01; DOB: 1985-03-12`). The context scorer then applies its usual window.
 fn birth_word_owns(text: &str, start: usize, end: usize) -> bool {
     let Some(finder) = BIRTH_WORDS.as_ref() else {
@@ -232,7 +233,7 @@ fn birth_word_owns(text: &str, start: usize, end: usize) -> bool {
             return true;
         }
     }
-    let to = ceil_boundary(text, end.saturating_add(24).min(text.len()));
+    let to = ceil_boundary(text, end.saturating_add(48).min(text.len()));
     let after = text[end..to].to_lowercase();
     let Some((i, e)) = finder
         .find_overlapping_iter(&after)
@@ -242,9 +243,16 @@ fn birth_word_owns(text: &str, start: usize, end: usize) -> bool {
     else {
         return false;
     };
-    let between_ok = after[..i]
-        .chars()
-        .all(|c| c.is_whitespace() || matches!(c, '(' | '[' | '-' | ',' | '='));
+    // Up to three connecting words (`… as my DOB`, `… como fecha de nacimiento`, `… ingevuld als
+    // geboortedatum`), but no number, may stand between the date and the birth word.
+    let between = &after[..i];
+    let between_ok = !between.chars().any(|c| c.is_ascii_digit())
+        && between.split_whitespace().count() <= 3
+        && between.chars().all(|c| {
+            c.is_alphabetic()
+                || c.is_whitespace()
+                || matches!(c, '(' | '[' | '-' | ',' | '=' | '\'')
+        });
     let mut rest = after[e..].chars().skip_while(|c| !c.is_alphanumeric());
     let gap = after[e..]
         .chars()
@@ -564,5 +572,22 @@ mod tests {
             })
             .collect();
         assert_eq!(kept.len(), 1);
+    }
+
+    #[test]
+    fn birth_word_a_few_words_after_the_date() {
+        // Synthetic sentences.
+        for text in [
+            "I typed November 10, 1948 as my DOB but it fails",
+            "ik heb 09-07-1972 ingevuld als geboortedatum, klopt dat?",
+            "he puesto 01/10/1947 como fecha de nacimiento",
+        ] {
+            assert_eq!(found(text).len(), 1, "{text}");
+        }
+        // A later date that a birth word introduces does not make the earlier one a birth date.
+        assert_eq!(
+            found("issued 2019-05-01 and my DOB 1985-03-12"),
+            ["1985-03-12"]
+        );
     }
 }
