@@ -70,6 +70,13 @@ pub(crate) const CONTEXT: &[&str] = &[
 /// text after them. Words with `:`, digits or non-ASCII letters are triggers anyway.
 pub(crate) const TRIGGER_WORDS: &[&str] = &[
     // Labels and introductions.
+    "bin",
+    "soy",
+    "sono",
+    "ben",
+    "sou",
+    "suis",
+    "c'est",
     "name",
     "name's",
     "nom",
@@ -200,6 +207,10 @@ enum Trigger {
     Elided,
     /// `I'm`, `I am`.
     IAm,
+    /// "I am" in other languages (`ich bin`, `soy`, `sono`, `ik ben`, `sou`, `je suis`, `c'est`):
+    /// these also introduce nationalities and jobs (`ich bin Lehrer`), so only a first and last
+    /// name count.
+    IAmFullName,
     /// `this is` (phone and chat introductions: `Hi, this is Jane from Acme`).
     ThisIs,
     /// A courtesy title before a name.
@@ -210,7 +221,9 @@ enum Trigger {
     Salutation,
 }
 
-use Trigger::{Called, Elided, Honorific, IAm, Label, NameIs, Salutation, SignOff, ThisIs};
+use Trigger::{
+    Called, Elided, Honorific, IAm, IAmFullName, Label, NameIs, Salutation, SignOff, ThisIs,
+};
 
 /// The trigger phrases, matched ASCII-case-insensitively on word boundaries.
 const TRIGGERS: &[(&str, Trigger)] = &[
@@ -249,6 +262,15 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("i\u{2019}m", IAm),
     ("i am", IAm),
     ("this is", ThisIs),
+    ("ich bin", IAmFullName),
+    ("soy", IAmFullName),
+    ("sono", IAmFullName),
+    ("ik ben", IAmFullName),
+    ("sou", IAmFullName),
+    ("sou o", IAmFullName),
+    ("sou a", IAmFullName),
+    ("je suis", IAmFullName),
+    ("c'est", IAmFullName),
     ("mr", Honorific),
     ("mrs", Honorific),
     ("ms", Honorific),
@@ -1266,6 +1288,7 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
             Called(pronouns) => called(text, s, e, pronouns),
             Elided => elided(text, s, e),
             IAm => i_am(text, e),
+            IAmFullName => i_am(text, e).filter(|f| f.milli > 750),
             ThisIs => this_is(text, s, e),
             Honorific => honorific(text, s, e, pattern),
             SignOff => sign_off(text, s, e),
@@ -1648,8 +1671,9 @@ fn this_is(text: &str, s: usize, e: usize) -> Option<Found> {
     let n = skip_blanks(text, name.end);
     let followed = THIS_IS_FOLLOW.iter().any(|w| starts_with_word(text, n, w))
         || char_at(text, n) == Some(',')
-            && ["your", "the", "a", "an", "from"]
+            && ["your", "the", "a", "an"]
                 .iter()
+                .chain(THIS_IS_FOLLOW)
                 .any(|w| starts_with_word(text, skip_blanks(text, n + 1), w));
     let greeted = line_start(text, s, 40).is_some_and(|ls| {
         let mut i = ls;

@@ -19,6 +19,34 @@ fn found(text: &str) -> Vec<(&str, &'static str)> {
 
 /// (sentence, the name it must yield, rule).
 const POSITIVE: &[(&str, &str, &str)] = &[
+    // "I am" in other languages takes a first and last name.
+    (
+        "Hallo, ich bin Max Mustermann",
+        "Max Mustermann",
+        RULE_INTRODUCTION,
+    ),
+    (
+        "Hola, soy Lucía Fernández, del equipo de ventas",
+        "Lucía Fernández",
+        RULE_INTRODUCTION,
+    ),
+    (
+        "Ciao, sono Marco Bianchi",
+        "Marco Bianchi",
+        RULE_INTRODUCTION,
+    ),
+    ("Hoi, ik ben Jan Jansen", "Jan Jansen", RULE_INTRODUCTION),
+    ("Olá, sou o João Silva", "João Silva", RULE_INTRODUCTION),
+    (
+        "Bonjour, je suis Claire Martin",
+        "Claire Martin",
+        RULE_INTRODUCTION,
+    ),
+    (
+        "This is Dana Whitfield, calling about the invoice",
+        "Dana Whitfield",
+        RULE_INTRODUCTION,
+    ),
     // Introductions.
     (
         "Hi, my name is Jane Doe and I need help with my account.",
@@ -257,6 +285,14 @@ const POSITIVE: &[(&str, &str, &str)] = &[
 
 /// Sentences where nothing is a person's name.
 const NEGATIVE: &[&str] = &[
+    // "I am" with a job, nationality or state is no name.
+    "Ich bin Lehrer und brauche Hilfe",
+    "ich bin Deutscher",
+    "Soy Ingeniero de datos",
+    "sono Italiano",
+    "ik ben Nederlander",
+    "c'est Super, merci",
+    "je suis Désolé",
     "I'm Sorry, I can't help with that.",
     "I'm Happy to help!",
     "I'm Fine, thanks.",
