@@ -2,27 +2,34 @@
 //! part of connection strings, bearer and basic credentials, and high-entropy values assigned to
 //! secret-looking names.
 //!
-//! One ASCII-case-insensitive Aho-Corasick automaton, built once, holds every fixed prefix
-//! (`ghp_`, `AKIA`, `sk_live_` …, see [`rules`]), every key word (`password`, `api_key`, `token`
-//! …) and the few structural markers (`eyJ`, `-----BEGIN`, `://`, `bearer`, `basic`). Benign text
-//! without a hit costs that one pass; each hit is then checked case-sensitively with bounded
-//! work. Four formats without a prefix (Discord bot tokens, Twilio API keys, Telegram bot tokens,
+//! One table, built once, holds every fixed prefix (`ghp_`, `AKIA`, `sk_live_` …, see [`rules`]),
+//! every key word (`password`, `api_key`, `token` …) and the few structural markers (`eyJ`,
+//! `-----BEGIN`, `://`, `bearer`, `basic`). The [`finder`] reports their ASCII-case-insensitive
+//! occurrences that can pass a check — those starting a token or a name segment — with one SWAR
+//! pass and a 4 KiB gate instead of an automaton (the tests hold it to the automaton's answers).
+//! Benign text without a hit costs that one pass; each hit is then checked case-sensitively with
+//! bounded work. Four formats without a prefix (Discord bot tokens, Twilio API keys, Telegram bot tokens,
 //! Asana tokens) are found from the shared word and number lists instead.
 //!
 //! Values that start with `[` (what redaction writes: `[SECRET]`, `[SECRET_1]`, `[SECRET#…]`) and
 //! other placeholders (`<password>`, `${VAR}`, `****`) are never reported, so redacted output
 //! rescans clean. Nothing is ever verified over the network.
 
+#[cfg(test)]
+mod equivalence;
+mod finder;
+#[cfg(test)]
+mod perf;
 mod rules;
 #[cfg(test)]
 mod tests;
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-
+use self::finder::{Finder, Hit};
 use self::rules::{
-    end_ok, start_ok, take, PrefixRule, Set, Shape, BASE64_PAD, HEX_ANY, PROVIDERS, RULES, URLSAFE,
+    end_ok, start_ok, take, PrefixRule, Set, Shape, BASE64_PAD, HEX_ANY, MID_TOKEN, PROVIDERS,
+    RULES, URLSAFE,
 };
 use crate::detect::context::{ceil_boundary, floor_boundary};
 use crate::detect::hay::{Hay, Word};
@@ -199,7 +206,7 @@ const HEX_ENTROPY: f32 = 3.0;
 /// Generic high-entropy values: floor for mixed alphabets, bits per byte.
 const MIXED_ENTROPY: f32 = 3.5;
 
-/// What a keyword-automaton hit means.
+/// What a keyword hit means.
 #[derive(Clone, Copy)]
 enum Trigger {
     /// A fixed prefix of a rule, with the exact spelling to check.
@@ -233,11 +240,14 @@ enum Key {
 }
 
 struct Prefilter {
-    ac: AhoCorasick,
+    finder: Finder,
+    /// The patterns, for the tests' reference automaton.
+    #[cfg(test)]
+    patterns: Vec<&'static str>,
     triggers: Vec<Vec<Trigger>>,
 }
 
-/// The one automaton over every prefix and key word, built on first use.
+/// Every prefix and key word with what a hit on it means, and their finder, built on first use.
 static PREFILTER: LazyLock<Option<Prefilter>> = LazyLock::new(build_prefilter);
 
 fn build_prefilter() -> Option<Prefilter> {
@@ -278,53 +288,67 @@ fn build_prefilter() -> Option<Prefilter> {
     add("://", Trigger::Url);
     add("bearer", Trigger::Bearer);
     add("basic", Trigger::Basic);
-    let ac = AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(&patterns)
-        .ok()?;
-    Some(Prefilter { ac, triggers })
+    // Every check but those of the mid-token prefixes rejects a hit glued to a letter or digit
+    // before it (camel-case humps aside): `start_ok`, `segment_ok`, `jwt`.
+    let starts_token: Vec<bool> = triggers
+        .iter()
+        .map(|ts| {
+            ts.iter()
+                .all(|t| !matches!(t, Trigger::Prefix(_, p) if MID_TOKEN.contains(p)))
+        })
+        .collect();
+    let finder = Finder::new(&patterns, &starts_token)?;
+    Some(Prefilter {
+        finder,
+        #[cfg(test)]
+        patterns,
+        triggers,
+    })
 }
 
 pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let Some(pf) = PREFILTER.as_ref() else {
         return;
     };
+    let mut hits = Vec::new();
+    pf.finder.find(hay.text.as_bytes(), &mut hits);
+    hits.sort_unstable();
+    act(pf, hay, &hits, out);
+}
+
+/// Checks the hits, in the order an overlapping search reports them, and reports what they open.
+fn act(pf: &Prefilter, hay: &Hay<'_>, hits: &[Hit], out: &mut Vec<Candidate>) {
     let text = hay.text;
     let bytes = text.as_bytes();
     let first = out.len();
     // Context-based hits wait until every exact format is known, so they never re-report one.
     let mut deferred: Vec<(usize, usize, Trigger)> = Vec::new();
     let mut pem_until = 0;
-    if let Ok(hits) = pf.ac.try_find_overlapping_iter(bytes) {
-        for m in hits {
-            let (s, e) = (m.start(), m.end());
-            let Some(triggers) = pf.triggers.get(m.pattern().as_usize()) else {
-                continue;
-            };
-            for &t in triggers {
-                match t {
-                    Trigger::Prefix(rule, prefix) => {
-                        if let Some(span) = prefix_rule(bytes, s, e, rule, prefix) {
-                            push(text, out, span, rule.id, rule.score);
-                        }
+    for &(e, s, p) in hits {
+        let Some(triggers) = pf.triggers.get(usize::from(p)) else {
+            continue;
+        };
+        for &t in triggers {
+            match t {
+                Trigger::Prefix(rule, prefix) => {
+                    if let Some(span) = prefix_rule(bytes, s, e, rule, prefix) {
+                        push(text, out, span, rule.id, rule.score);
                     }
-                    Trigger::Jwt => {
-                        if let Some(span) = jwt(bytes, s) {
-                            push(text, out, span, "secret.jwt", 950);
-                        }
-                    }
-                    Trigger::Pem => {
-                        if s >= pem_until {
-                            if let Some(span) = pem(bytes, s, e) {
-                                pem_until = span.1;
-                                push(text, out, span, "secret.private_key", 980);
-                            }
-                        }
-                    }
-                    _ => deferred.push((s, e, t)),
                 }
+                Trigger::Jwt => {
+                    if let Some(span) = jwt(bytes, s) {
+                        push(text, out, span, "secret.jwt", 950);
+                    }
+                }
+                Trigger::Pem => {
+                    if s >= pem_until {
+                        if let Some(span) = pem(bytes, s, e) {
+                            pem_until = span.1;
+                            push(text, out, span, "secret.private_key", 980);
+                        }
+                    }
+                }
+                _ => deferred.push((s, e, t)),
             }
         }
     }

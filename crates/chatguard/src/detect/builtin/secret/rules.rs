@@ -1,7 +1,7 @@
 //! The provider token formats as data: fixed prefixes with the shape of the body that follows,
 //! and provider names whose assigned value has a known shape.
 //!
-//! Every prefix here goes into the one keyword automaton of the parent module; a hit is then
+//! Every prefix here goes into the one keyword table of the parent module; a hit is then
 //! checked byte by byte against its rule (case-sensitively unless the rule says otherwise), with
 //! bounded work. Rule ids are stable wire names: `secret.<id>`.
 
@@ -116,6 +116,9 @@ macro_rules! rule {
         }
     };
 }
+
+/// Prefixes whose check looks at the bytes before them (the hit need not start a token).
+pub(super) const MID_TOKEN: &[&str] = &["Q~", "-us", ".atlasv1."];
 
 /// Every fixed-prefix format. Sources: the public gitleaks rule set and the providers' own token
 /// format documentation; shapes are kept as strict as those documents allow.

@@ -68,6 +68,8 @@ fn scan_text(text: &str) -> Vec<Candidate> {
     let hay = Hay::new(text);
     let mut out = Vec::new();
     scan(&hay, &mut out);
+    // Every vector also checks the finder against the automaton it replaced.
+    super::equivalence::assert_same(text);
     out
 }
 
