@@ -16,6 +16,8 @@
 //! their own boundary (those scripts write words without spaces), and a Hebrew or Arabic word may
 //! carry attached one-letter prefixes (ה, ו, ב, ל … / ال, و, ب …).
 
+use aho_corasick::AhoCorasick;
+
 use super::{Candidate, ContextHit};
 
 /// How far before a candidate supporting words are looked for, in bytes.
@@ -153,10 +155,11 @@ pub(crate) fn apply_contrary(
                 }
             }
         }
-        if let Some(word) = CONTRARY_WORDS
-            .iter()
-            .copied()
-            .find(|w| contains_word(&before, w))
+        if let Some(word) = word_matches(&before, CONTRARY_WORDS)
+            .into_iter()
+            .map(|(i, _, _)| i)
+            .min()
+            .map(|i| CONTRARY_WORDS[i])
         {
             cand.score = cand.score.adjust(CONTRARY);
             *hit = Some(ContextHit {
@@ -209,22 +212,22 @@ impl Window {
     /// The word nearest to the candidate, with its distance in bytes from the word's near edge.
     /// Words farther than [`BEFORE`] / [`AFTER`] do not count.
     fn nearest(&self, words: &[&'static str]) -> Option<(&'static str, usize)> {
-        let mut best: Option<(&'static str, usize)> = None;
-        for &w in words {
-            let before = find_word(&self.before, w, true)
-                .map(|at| self.before.len() - (at + w.len()))
-                .filter(|&d| d <= BEFORE);
-            let after = find_word(&self.after, w, false).filter(|&d| d <= AFTER);
-            let distance = match (before, after) {
-                (Some(b), Some(a)) => b.min(a),
-                (Some(d), None) | (None, Some(d)) => d,
-                (None, None) => continue,
-            };
-            if best.is_none_or(|(_, d)| distance < d) {
-                best = Some((w, distance));
-            }
+        if words.is_empty() {
+            return None;
         }
-        best
+        let before = word_matches(&self.before, words)
+            .into_iter()
+            .map(|(i, _, e)| (i, self.before.len() - e))
+            .filter(|&(_, d)| d <= BEFORE);
+        let after = word_matches(&self.after, words)
+            .into_iter()
+            .map(|(i, s, _)| (i, s))
+            .filter(|&(_, d)| d <= AFTER);
+        // Nearest first; between equally near words, the one listed first.
+        before
+            .chain(after)
+            .min_by_key(|&(i, d)| (d, i))
+            .map(|(i, d)| (words[i], d))
     }
 }
 
@@ -293,10 +296,7 @@ fn find_word(hay: &str, word: &str, last: bool) -> Option<usize> {
     while let Some(pos) = hay.get(from..).and_then(|rest| rest.find(word)) {
         let at = from + pos;
         let end = at + word.len();
-        let left_ok = starts_word(hay, at, word);
-        let right_ok =
-            word.len() >= 4 || hay[end..].chars().next().is_none_or(|c| !continues_word(c));
-        if left_ok && right_ok {
+        if is_word_at(hay, at, end, word) {
             found = Some(at);
             if !last {
                 break;
@@ -310,6 +310,53 @@ fn find_word(hay: &str, word: &str, last: bool) -> Option<usize> {
 /// True when a word may start at `at`: after a non-word character, after a character of a script
 /// written without spaces, or (Hebrew, Arabic) after up to three attached prefix letters that
 /// themselves follow a boundary.
+/// True when `word`, found at `at..end` of `hay`, stands there as a word: it starts at a word
+/// boundary, and short words (under four bytes) also end at one.
+fn is_word_at(hay: &str, at: usize, end: usize, word: &str) -> bool {
+    starts_word(hay, at, word)
+        && (word.len() >= 4 || hay[end..].chars().next().is_none_or(|c| !continues_word(c)))
+}
+
+/// Multi-word search for the built-in word lists: one automaton per list, built on first use.
+/// Lists are compared by content, so a list that is not `'static` (a custom pattern's) can never
+/// pick up another list's automaton; the cache is bounded, and lists past the bound are searched
+/// word by word.
+fn automaton(words: &[&'static str]) -> Option<std::sync::Arc<AhoCorasick>> {
+    use std::sync::{Arc, Mutex};
+    const MAX_CACHED: usize = 512;
+    static CACHE: Mutex<Vec<(Vec<&'static str>, Arc<AhoCorasick>)>> = Mutex::new(Vec::new());
+    let mut cache = CACHE.lock().ok()?;
+    if let Some((_, ac)) = cache.iter().find(|(w, _)| w.as_slice() == words) {
+        return Some(Arc::clone(ac));
+    }
+    if cache.len() >= MAX_CACHED {
+        return None;
+    }
+    let ac = Arc::new(AhoCorasick::new(words).ok()?);
+    cache.push((words.to_vec(), Arc::clone(&ac)));
+    Some(ac)
+}
+
+/// The matches of `words` in `hay` that stand as words, as `(word index, start, end)`.
+fn word_matches(hay: &str, words: &[&'static str]) -> Vec<(usize, usize, usize)> {
+    match automaton(words) {
+        Some(ac) => ac
+            .find_overlapping_iter(hay)
+            .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+            .filter(|&(i, s, e)| !words[i].is_empty() && is_word_at(hay, s, e, words[i]))
+            .collect(),
+        None => words
+            .iter()
+            .enumerate()
+            .flat_map(|(i, w)| {
+                let first = find_word(hay, w, false).map(|at| (i, at, at + w.len()));
+                let last = find_word(hay, w, true).map(|at| (i, at, at + w.len()));
+                first.into_iter().chain(last)
+            })
+            .collect(),
+    }
+}
+
 fn starts_word(hay: &str, at: usize, word: &str) -> bool {
     let mut before = hay[..at].chars().rev();
     let Some(prev) = before.next() else {
