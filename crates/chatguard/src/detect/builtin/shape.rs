@@ -14,7 +14,7 @@
 //! `046 454 286.5`. Everything is bounded: each helper looks at a fixed number of bytes around
 //! one candidate. Context words near a value are checked with [`crate::detect::context`].
 
-use crate::detect::hay::{Digits, Hay, NumberRun};
+use crate::detect::hay::{count_bit, Digits, Hay, NumberRun};
 use crate::detect::Candidate;
 use crate::{Kind, Score};
 
@@ -119,6 +119,10 @@ pub(crate) fn scan_layouts(
         .map(|l| l.bytes().filter(|&b| b == b'd').count())
         .min()
         .unwrap_or(0);
+    // A match covers whole consecutive groups of one run, so its digit total is one the run has.
+    if hay.counts.run_digits & layout_digits(layouts) == 0 {
+        return;
+    }
     let mut last_end = 0;
     for run in &hay.numbers {
         let mut left: usize = run.groups.iter().map(|&(s, e)| e - s).sum();
@@ -140,6 +144,36 @@ pub(crate) fn scan_layouts(
             }
         }
     }
+}
+
+/// The digit totals a match of one of `layouts` may have, as a [`Counts`] bit set: from the
+/// number of `d` up to that plus the `x`/`k` (a digit or a letter). All bits when a layout could
+/// cross from one number run into the next (a separator a run does not take, or a letter before
+/// the end), so the caller never skips such layouts.
+///
+/// [`Counts`]: crate::detect::hay::Counts
+pub(crate) fn layout_digits(layouts: &[&str]) -> u64 {
+    let mut bits = 0;
+    for layout in layouts {
+        let bytes = layout.as_bytes();
+        let digits = bytes.iter().filter(|&&b| b == b'd').count();
+        let either = bytes.iter().filter(|&&b| matches!(b, b'x' | b'k')).count();
+        let inner_letter = bytes
+            .iter()
+            .rev()
+            .skip(1)
+            .any(|&b| matches!(b, b'x' | b'k'));
+        let foreign = bytes
+            .iter()
+            .any(|&b| !matches!(b, b'd' | b'x' | b'k' | b' ' | b'-' | b'.' | b'/'));
+        if inner_letter || foreign {
+            return u64::MAX;
+        }
+        for n in digits..=digits + either {
+            bits |= count_bit(n);
+        }
+    }
+    bits
 }
 
 /// What a layout-based recognizer reports: kind, base score (thousandths) and rule id.
@@ -312,6 +346,10 @@ pub(crate) fn alnum_at(bytes: &[u8], i: usize) -> bool {
 /// digits through a `-`, `.` or `/`, and runs opened by `+` (phone numbers) are skipped.
 pub(crate) fn each_spot(hay: &Hay<'_>, shape: &Grouping, mut check: impl FnMut(&Spot<'_>) -> bool) {
     let bytes = hay.text.as_bytes();
+    // Every spot is a range of groups holding exactly `shape.len` digits.
+    if hay.counts.run_digits & count_bit(shape.len) == 0 {
+        return;
+    }
     for run in &hay.numbers {
         let total: usize = run.groups.iter().map(|&(s, e)| e - s).sum();
         if total < shape.len {
@@ -319,7 +357,8 @@ pub(crate) fn each_spot(hay: &Hay<'_>, shape: &Grouping, mut check: impl FnMut(&
         }
         let mut taken_until = 0;
         let mut subs = run.subruns(shape.len, shape.len);
-        subs.sort_by_key(|&(f, _)| f);
+        // One range per first group (the total is exact), so the unstable sort is deterministic.
+        subs.sort_unstable_by_key(|&(f, _)| f);
         for (first, last) in subs {
             if run.plus && first == 0 {
                 continue;
@@ -331,8 +370,7 @@ pub(crate) fn each_spot(hay: &Hay<'_>, shape: &Grouping, mut check: impl FnMut(&
             let sep = if first == last {
                 None
             } else {
-                let lens = run.group_lengths(first, last);
-                if !shape.layouts.contains(&lens.as_slice()) {
+                if !shape.layouts.iter().any(|l| run.groups_are(first, last, l)) {
                     continue;
                 }
                 if (first..last).any(|i| !shape.seps.contains(&run.separator_after(hay.text, i))) {
