@@ -156,18 +156,14 @@ pub(crate) fn layout_digits(layouts: &[&str]) -> u64 {
     let mut bits = 0;
     for layout in layouts {
         let bytes = layout.as_bytes();
-        let digits = bytes.iter().filter(|&&b| b == b'd').count();
-        let either = bytes.iter().filter(|&&b| matches!(b, b'x' | b'k')).count();
-        let inner_letter = bytes
-            .iter()
-            .rev()
-            .skip(1)
-            .any(|&b| matches!(b, b'x' | b'k'));
-        let foreign = bytes
-            .iter()
-            .any(|&b| !matches!(b, b'd' | b'x' | b'k' | b' ' | b'-' | b'.' | b'/'));
-        if inner_letter || foreign {
-            return u64::MAX;
+        let (mut digits, mut either) = (0, 0);
+        for (i, &b) in bytes.iter().enumerate() {
+            match b {
+                b'd' => digits += 1,
+                b'x' | b'k' if i + 1 == bytes.len() => either += 1,
+                b' ' | b'-' | b'.' | b'/' => {}
+                _ => return u64::MAX,
+            }
         }
         for n in digits..=digits + either {
             bits |= count_bit(n);
@@ -535,6 +531,17 @@ pub(crate) mod testing {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn layout_digits_counts_digits_and_a_final_check_character() {
+        assert_eq!(layout_digits(&["ddd-ddd"]), count_bit(6));
+        assert_eq!(
+            layout_digits(&["dddddddd-k", "d.ddd"]),
+            count_bit(8) | count_bit(9) | count_bit(4)
+        );
+        assert_eq!(layout_digits(&["ddd,ddd"]), u64::MAX);
+        assert_eq!(layout_digits(&["dxd"]), u64::MAX);
+    }
 
     fn shapes(text: &str, layouts: &[&str]) -> Vec<String> {
         let hay = Hay::new(text);
