@@ -293,8 +293,7 @@ fn find_word(hay: &str, word: &str, last: bool) -> Option<usize> {
     let first_len = word.chars().next()?.len_utf8();
     let mut from = 0;
     let mut found = None;
-    while let Some(pos) = hay.get(from..).and_then(|rest| rest.find(word)) {
-        let at = from + pos;
+    while let Some(at) = find_from(hay, word, from) {
         let end = at + word.len();
         if is_word_at(hay, at, end, word) {
             found = Some(at);
@@ -305,6 +304,27 @@ fn find_word(hay: &str, word: &str, last: bool) -> Option<usize> {
         from = at + first_len;
     }
     found
+}
+
+/// The first byte offset at or after `from` where `needle` occurs in `hay`. Windows are a few
+/// hundred bytes and words short, so comparing at each occurrence of the first byte beats setting
+/// up a two-way searcher per word. A match of a whole UTF-8 string always starts at a character
+/// boundary, so this finds what `str::find` finds.
+fn find_from(hay: &str, needle: &str, from: usize) -> Option<usize> {
+    if !hay.is_char_boundary(from) {
+        return None;
+    }
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let (&first, rest) = needle.split_first()?;
+    let mut at = from;
+    while let Some(p) = hay.get(at..)?.iter().position(|&b| b == first) {
+        let i = at + p;
+        if hay.get(i + 1..i + needle.len()) == Some(rest) {
+            return Some(i);
+        }
+        at = i + 1;
+    }
+    None
 }
 
 /// True when a word may start at `at`: after a non-word character, after a character of a script
@@ -429,6 +449,47 @@ pub(crate) fn ceil_boundary(text: &str, mut at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn find_from_finds_what_str_find_finds() {
+        let hays = [
+            "",
+            "a",
+            "aaa",
+            "tax number, tax no: ab",
+            "numéro fiscal numéro",
+            "マイナンバー番号マイナンバー",
+            "ה מספר זהות",
+        ];
+        let needles = [
+            "a",
+            "aa",
+            "tax",
+            "no",
+            "numéro",
+            "é",
+            "マイナンバー",
+            "ナ",
+            "זהות",
+            "x",
+            "ab",
+        ];
+        for hay in hays {
+            for needle in needles {
+                for from in 0..=hay.len() + 1 {
+                    let want = hay
+                        .get(from..)
+                        .and_then(|r| r.find(needle))
+                        .map(|p| p + from);
+                    assert_eq!(
+                        find_from(hay, needle, from),
+                        want,
+                        "{hay:?} {needle:?} {from}"
+                    );
+                }
+            }
+        }
+    }
     use crate::{Kind, Score};
 
     fn only(words: &'static [&'static str]) -> Support<'static> {

@@ -17,6 +17,51 @@ pub(crate) struct Hay<'a> {
     pub numbers: Vec<NumberRun>,
     /// Maximal ASCII-alphanumeric words with at least one digit (`AB123456C`, `DE89`, `12345678Z`).
     pub words: Vec<Word>,
+    /// Which counts occur where, so that recognizers that cannot match are skipped (see
+    /// [`Counts`]).
+    pub counts: Counts,
+}
+
+/// Bit sets of the counts that occur in a text: bit `n` is set when a count of `n` occurs, and
+/// counts of 63 or more share bit 63. Filled during the one pass that builds the [`Hay`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Counts {
+    /// The digit totals of every range of consecutive groups of every number run. All bits are
+    /// set when a run was cut at [`MAX_GROUPS`] or [`MAX_DIGITS`] (a value written across the
+    /// cut then spans two runs).
+    pub run_digits: u64,
+    /// The digit counts of the words.
+    pub word_digits: u64,
+    /// The lengths of the words.
+    pub word_lens: u64,
+}
+
+/// The bit standing for the count `n` in a [`Counts`] set.
+pub(crate) const fn count_bit(n: usize) -> u64 {
+    1 << if n < 63 { n } else { 63 }
+}
+
+impl Counts {
+    fn add_word(&mut self, word: &Word) {
+        self.word_digits |= count_bit(word.digits);
+        self.word_lens |= count_bit(word.len());
+    }
+
+    fn add_run(&mut self, run: &NumberRun) {
+        let groups = &run.groups[..];
+        let total: usize = groups.iter().map(|&(s, e)| e - s).sum();
+        if groups.len() >= MAX_GROUPS || total >= MAX_DIGITS {
+            self.run_digits = u64::MAX;
+            return;
+        }
+        for first in 0..groups.len() {
+            let mut sum = 0;
+            for &(s, e) in &groups[first..] {
+                sum += e - s;
+                self.run_digits |= count_bit(sum);
+            }
+        }
+    }
 }
 
 /// A run of digit groups separated by single ` `, `-`, `.` or `/` characters.
@@ -96,18 +141,19 @@ impl NumberRun {
         text.as_bytes()[self.groups[i].1]
     }
 
-    /// The lengths of the groups, for format checks such as `3-2-4`.
-    pub fn group_lengths(&self, first: usize, last: usize) -> Vec<usize> {
-        self.groups[first..=last]
-            .iter()
-            .map(|&(s, e)| e - s)
-            .collect()
+    /// True when groups `first..=last` have exactly the lengths `lens` (a format such as `3-2-4`).
+    pub fn groups_are(&self, first: usize, last: usize, lens: &[usize]) -> bool {
+        let groups = self.groups.get(first..=last).unwrap_or_default();
+        groups.len() == lens.len() && groups.iter().zip(lens).all(|(&(s, e), &n)| e - s == n)
     }
 
     /// Every contiguous range of groups `(first, last)` whose digit count lies in `min..=max`,
     /// longest first. Lets a recognizer find a card number inside `4012888888881881 12/27`.
-    pub fn subruns(&self, min: usize, max: usize) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
+    pub fn subruns(&self, min: usize, max: usize) -> Subruns {
+        let mut out = Subruns {
+            buf: [(0, 0); MAX_SUBRUNS],
+            len: 0,
+        };
         for first in 0..self.groups.len() {
             let mut total = 0;
             for (last, &(s, e)) in self.groups.iter().enumerate().skip(first) {
@@ -115,13 +161,51 @@ impl NumberRun {
                 if total > max {
                     break;
                 }
-                if total >= min {
-                    out.push((first, last));
+                if total >= min && out.len < MAX_SUBRUNS {
+                    out.buf[out.len] = (first, last);
+                    out.len += 1;
                 }
             }
         }
-        out.sort_by_key(|&(f, l)| (core::cmp::Reverse(self.groups[l].1 - self.groups[f].0), f));
+        // Keys are distinct (one span length per `(first, last)` with the same `first`), so an
+        // unstable sort gives the same order as a stable one, without allocating.
+        out.sort_unstable_by_key(|&(f, l)| {
+            (core::cmp::Reverse(self.groups[l].1 - self.groups[f].0), f)
+        });
         out
+    }
+}
+
+/// How many group ranges a run can have: one per pair `first <= last` of its groups.
+const MAX_SUBRUNS: usize = MAX_GROUPS * (MAX_GROUPS + 1) / 2;
+
+/// The group ranges [`NumberRun::subruns`] returns, kept on the stack; reads as a slice.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Subruns {
+    buf: [(usize, usize); MAX_SUBRUNS],
+    len: usize,
+}
+
+impl core::ops::Deref for Subruns {
+    type Target = [(usize, usize)];
+
+    fn deref(&self) -> &[(usize, usize)] {
+        &self.buf[..self.len]
+    }
+}
+
+impl IntoIterator for Subruns {
+    type Item = (usize, usize);
+    type IntoIter = core::iter::Take<core::array::IntoIter<(usize, usize), MAX_SUBRUNS>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.buf.into_iter().take(self.len)
+    }
+}
+
+impl core::ops::DerefMut for Subruns {
+    fn deref_mut(&mut self) -> &mut [(usize, usize)] {
+        &mut self.buf[..self.len]
     }
 }
 
@@ -184,6 +268,7 @@ impl<'a> Hay<'a> {
         let bytes = text.as_bytes();
         let mut numbers = Vec::new();
         let mut words = Vec::new();
+        let mut counts = Counts::default();
         let mut i = 0;
         while i < bytes.len() {
             // Only words with a digit matter: jump to the next digit, then back to its word's start.
@@ -204,15 +289,18 @@ impl<'a> Hay<'a> {
             if digits == 0 {
                 continue;
             }
-            words.push(Word {
+            let word = Word {
                 start,
                 end: i,
                 digits,
-            });
+            };
+            counts.add_word(&word);
+            words.push(word);
             if bytes[start].is_ascii_digit() {
                 // A number run starts at a word that begins with a digit.
                 let run = number_run(bytes, start);
                 let run_end = run.end;
+                counts.add_run(&run);
                 numbers.push(run);
                 // Skip words the run already covered.
                 while i < run_end {
@@ -227,11 +315,13 @@ impl<'a> Hay<'a> {
                         i += 1;
                     }
                     if d > 0 && i > ws {
-                        words.push(Word {
+                        let word = Word {
                             start: ws,
                             end: i,
                             digits: d,
-                        });
+                        };
+                        counts.add_word(&word);
+                        words.push(word);
                     }
                     if i == s {
                         break;
@@ -243,6 +333,7 @@ impl<'a> Hay<'a> {
             text,
             numbers,
             words,
+            counts,
         }
     }
 }

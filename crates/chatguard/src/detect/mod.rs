@@ -50,12 +50,79 @@ pub(crate) struct Recognizer {
     pub needs_context: bool,
     /// Finds candidates.
     pub scan: fn(&Hay<'_>, &mut Vec<Candidate>),
+    /// What a text must contain for `scan` to find anything; undeclared means always run.
+    pub needs: Needs,
+}
+
+/// What a recognizer's scanner needs in a text before it can push a candidate, as bit sets over
+/// the counts in [`hay::Counts`]: it runs when any one declared count occurs. All sets empty means
+/// nothing was declared and the scanner always runs. A declaration must hold for every candidate
+/// the scanner can push (`every_candidate_meets_its_recognizers_needs` checks it on the corpora).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Needs {
+    /// Digit totals of a range of consecutive groups in one number run.
+    run_digits: u64,
+    /// Digit counts of a word.
+    word_digits: u64,
+    /// Lengths of a word.
+    word_lens: u64,
+}
+
+impl Needs {
+    /// Nothing declared: the scanner always runs.
+    pub(crate) const UNDECLARED: Needs = Needs {
+        run_digits: 0,
+        word_digits: 0,
+        word_lens: 0,
+    };
+
+    /// True when the text summarised by `counts` may hold a match.
+    fn met_by(&self, counts: &hay::Counts) -> bool {
+        let declared = self.run_digits | self.word_digits | self.word_lens;
+        declared == 0
+            || self.run_digits & counts.run_digits != 0
+            || self.word_digits & counts.word_digits != 0
+            || self.word_lens & counts.word_lens != 0
+    }
+}
+
+/// The [`hay::Counts`] bits for the counts `min..=max`.
+const fn count_bits(min: usize, max: usize) -> u64 {
+    let mut bits = 0;
+    let mut n = min;
+    while n <= max {
+        bits |= hay::count_bit(n);
+        if n >= 63 {
+            break;
+        }
+        n += 1;
+    }
+    bits
 }
 
 impl Recognizer {
     /// Adds the words naming a class of numbers this format belongs to (see [`Recognizer::generic`]).
     pub(crate) const fn generic(mut self, words: &'static [&'static str]) -> Recognizer {
         self.generic = words;
+        self
+    }
+
+    /// Declares that every match lies on consecutive groups of one number run holding `min..=max`
+    /// digits in all (see [`Needs`]).
+    pub(crate) const fn run_digits(mut self, min: usize, max: usize) -> Recognizer {
+        self.needs.run_digits |= count_bits(min, max);
+        self
+    }
+
+    /// Declares that every match starts at (or is) a word with `min..=max` digits.
+    pub(crate) const fn word_digits(mut self, min: usize, max: usize) -> Recognizer {
+        self.needs.word_digits |= count_bits(min, max);
+        self
+    }
+
+    /// Declares that every match is a word `len` characters long.
+    pub(crate) const fn word_len(mut self, len: usize) -> Recognizer {
+        self.needs.word_lens |= count_bits(len, len);
         self
     }
 
@@ -105,11 +172,25 @@ pub(crate) fn run_builtin(
     enabled: &dyn Fn(Kind) -> bool,
     out: &mut Vec<(Candidate, Option<ContextHit>)>,
 ) {
+    run_recognizers(hay, enabled, out, true);
+}
+
+/// [`run_builtin`], optionally without skipping the recognizers whose [`Needs`] the text does not
+/// meet (tests compare both).
+fn run_recognizers(
+    hay: &Hay<'_>,
+    enabled: &dyn Fn(Kind) -> bool,
+    out: &mut Vec<(Candidate, Option<ContextHit>)>,
+    skip: bool,
+) {
     let mut buf = Vec::new();
     // Most chat has no digit at all; then only the kinds that can be written without one run.
     let has_digit = !hay.numbers.is_empty() || !hay.words.is_empty();
     for rec in builtin::RECOGNIZERS {
-        if !enabled(rec.kind) || !has_digit && !rec.kind.may_lack_digits() {
+        if !has_digit && !rec.kind.may_lack_digits() || skip && !rec.needs.met_by(&hay.counts) {
+            continue;
+        }
+        if !enabled(rec.kind) {
             continue;
         }
         buf.clear();
@@ -211,5 +292,148 @@ mod phase_cost {
             n += guard.check(l, &crate::Context::default()).findings.len();
         }
         println!("guard.check {:?} {n}", t.elapsed());
+    }
+}
+
+#[cfg(test)]
+mod needs_tests {
+    //! The [`Needs`] declarations in the recognizer table must never skip a scanner that would
+    //! have found something: checked on every text of the eval sets, the corpus and the
+    //! haystacks, and on generated digit-heavy text.
+    use super::*;
+    use crate::normalize::Normalized;
+
+    /// The `"text"` field of one JSON line (the eval files hold no `\u` escapes).
+    fn json_text(line: &str) -> Option<String> {
+        let rest = &line[line.find("\"text\": \"")? + 9..];
+        let mut out = String::new();
+        let mut chars = rest.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '"' => return Some(out),
+                '\\' => match chars.next()? {
+                    'n' => out.push('\n'),
+                    't' => out.push('\t'),
+                    'r' => out.push('\r'),
+                    other => out.push(other),
+                },
+                c => out.push(c),
+            }
+        }
+        None
+    }
+
+    fn texts() -> Vec<String> {
+        let mut texts = Vec::new();
+        for file in [
+            include_str!("../../../../tests/eval/pii.jsonl"),
+            include_str!("../../../../tests/eval/negatives.jsonl"),
+        ] {
+            let before = texts.len();
+            texts.extend(file.lines().filter_map(json_text));
+            assert!(texts.len() - before > 1000, "eval file parsed");
+        }
+        for file in [
+            include_str!("../../../../tests/corpus/pii.toml"),
+            include_str!("../../../../tests/corpus/checksum.toml"),
+            include_str!("../../../../tests/corpus/redact.toml"),
+            include_str!("../../../../tests/corpus/normalize.toml"),
+        ] {
+            let value: toml::Value = toml::from_str(file).expect("corpus parses");
+            let cases = value.get("case").and_then(|c| c.as_array()).expect("cases");
+            assert!(!cases.is_empty());
+            texts.extend(
+                cases
+                    .iter()
+                    .filter_map(|c| Some(c.get("text")?.as_str()?.to_owned())),
+            );
+        }
+        for file in [
+            include_str!("../../../../tests/haystacks/pii_dense.txt"),
+            include_str!("../../../../tests/haystacks/sample_chat.txt"),
+        ] {
+            texts.extend(file.lines().map(str::to_owned));
+        }
+        texts
+    }
+
+    /// Generated text: digit groups of every length joined by the separators people type, with
+    /// letters and check characters around them, so checksums pass often enough.
+    fn generated() -> Vec<String> {
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % n
+        };
+        let seps = [" ", "-", ".", "/", "+", ", ", "  ", "-K", "X", " A"];
+        (0..20_000)
+            .map(|_| {
+                let mut s = String::new();
+                for _ in 0..1 + next(5) {
+                    if next(4) == 0 {
+                        s.push(char::from(b'A' + next(26) as u8));
+                        s.push(char::from(b'A' + next(26) as u8));
+                    }
+                    for _ in 0..1 + next(19) {
+                        s.push(char::from(b'0' + next(10) as u8));
+                    }
+                    s.push_str(seps[next(seps.len() as u64) as usize]);
+                }
+                s
+            })
+            .collect()
+    }
+
+    fn check(text: &str) {
+        let view = Normalized::new(text);
+        let hay = Hay::new(view.text());
+        for (i, rec) in builtin::RECOGNIZERS.iter().enumerate() {
+            let mut found = Vec::new();
+            (rec.scan)(&hay, &mut found);
+            assert!(
+                found.is_empty() || rec.needs.met_by(&hay.counts),
+                "recognizer #{i} ({:?}) found {found:?} in {text:?} but its needs {:?} rule \
+                 it out ({:?})",
+                rec.kind,
+                rec.needs,
+                hay.counts
+            );
+        }
+        let (mut skipping, mut all) = (Vec::new(), Vec::new());
+        run_recognizers(&hay, &|_| true, &mut skipping, true);
+        run_recognizers(&hay, &|_| true, &mut all, false);
+        assert_eq!(skipping, all, "{text:?}");
+    }
+
+    #[test]
+    fn every_candidate_meets_its_recognizers_needs() {
+        let texts = texts();
+        assert!(texts.len() > 6000);
+        for text in &texts {
+            check(text);
+        }
+    }
+
+    #[test]
+    fn generated_numbers_meet_their_recognizers_needs() {
+        for text in generated() {
+            check(&text);
+        }
+    }
+
+    #[test]
+    fn counts_cover_every_group_range() {
+        let hay = Hay::new("card 4012-8888 8888.1881 exp 12/27 AB123456C");
+        let bits = |ns: &[usize]| ns.iter().fold(0, |b, &n| b | hay::count_bit(n));
+        assert_eq!(hay.counts.run_digits, bits(&[4, 8, 12, 16, 2]));
+        assert_eq!(hay.counts.word_digits, bits(&[4, 2, 6]));
+        assert_eq!(hay.counts.word_lens, bits(&[4, 2, 9]));
+        // A run cut at the digit limit may continue in the next one: nothing can be ruled out.
+        let long = "1".repeat(45);
+        assert_eq!(Hay::new(&long).counts.run_digits, u64::MAX);
+        assert!(Needs::UNDECLARED.met_by(&Hay::new("").counts));
+        assert_eq!(count_bits(62, 70), 3 << 62);
     }
 }

@@ -14,7 +14,7 @@
 //! `046 454 286.5`. Everything is bounded: each helper looks at a fixed number of bytes around
 //! one candidate. Context words near a value are checked with [`crate::detect::context`].
 
-use crate::detect::hay::{Digits, Hay, NumberRun};
+use crate::detect::hay::{count_bit, Digits, Hay, NumberRun};
 use crate::detect::Candidate;
 use crate::{Kind, Score};
 
@@ -119,6 +119,10 @@ pub(crate) fn scan_layouts(
         .map(|l| l.bytes().filter(|&b| b == b'd').count())
         .min()
         .unwrap_or(0);
+    // A match covers whole consecutive groups of one run, so its digit total is one the run has.
+    if hay.counts.run_digits & layout_digits(layouts) == 0 {
+        return;
+    }
     let mut last_end = 0;
     for run in &hay.numbers {
         let mut left: usize = run.groups.iter().map(|&(s, e)| e - s).sum();
@@ -140,6 +144,32 @@ pub(crate) fn scan_layouts(
             }
         }
     }
+}
+
+/// The digit totals a match of one of `layouts` may have, as a [`Counts`] bit set: from the
+/// number of `d` up to that plus the `x`/`k` (a digit or a letter). All bits when a layout could
+/// cross from one number run into the next (a separator a run does not take, or a letter before
+/// the end), so the caller never skips such layouts.
+///
+/// [`Counts`]: crate::detect::hay::Counts
+pub(crate) fn layout_digits(layouts: &[&str]) -> u64 {
+    let mut bits = 0;
+    for layout in layouts {
+        let bytes = layout.as_bytes();
+        let (mut digits, mut either) = (0, 0);
+        for (i, &b) in bytes.iter().enumerate() {
+            match b {
+                b'd' => digits += 1,
+                b'x' | b'k' if i + 1 == bytes.len() => either += 1,
+                b' ' | b'-' | b'.' | b'/' => {}
+                _ => return u64::MAX,
+            }
+        }
+        for n in digits..=digits + either {
+            bits |= count_bit(n);
+        }
+    }
+    bits
 }
 
 /// What a layout-based recognizer reports: kind, base score (thousandths) and rule id.
@@ -312,6 +342,10 @@ pub(crate) fn alnum_at(bytes: &[u8], i: usize) -> bool {
 /// digits through a `-`, `.` or `/`, and runs opened by `+` (phone numbers) are skipped.
 pub(crate) fn each_spot(hay: &Hay<'_>, shape: &Grouping, mut check: impl FnMut(&Spot<'_>) -> bool) {
     let bytes = hay.text.as_bytes();
+    // Every spot is a range of groups holding exactly `shape.len` digits.
+    if hay.counts.run_digits & count_bit(shape.len) == 0 {
+        return;
+    }
     for run in &hay.numbers {
         let total: usize = run.groups.iter().map(|&(s, e)| e - s).sum();
         if total < shape.len {
@@ -319,7 +353,8 @@ pub(crate) fn each_spot(hay: &Hay<'_>, shape: &Grouping, mut check: impl FnMut(&
         }
         let mut taken_until = 0;
         let mut subs = run.subruns(shape.len, shape.len);
-        subs.sort_by_key(|&(f, _)| f);
+        // One range per first group (the total is exact), so the unstable sort is deterministic.
+        subs.sort_unstable_by_key(|&(f, _)| f);
         for (first, last) in subs {
             if run.plus && first == 0 {
                 continue;
@@ -331,8 +366,7 @@ pub(crate) fn each_spot(hay: &Hay<'_>, shape: &Grouping, mut check: impl FnMut(&
             let sep = if first == last {
                 None
             } else {
-                let lens = run.group_lengths(first, last);
-                if !shape.layouts.contains(&lens.as_slice()) {
+                if !shape.layouts.iter().any(|l| run.groups_are(first, last, l)) {
                     continue;
                 }
                 if (first..last).any(|i| !shape.seps.contains(&run.separator_after(hay.text, i))) {
@@ -497,6 +531,17 @@ pub(crate) mod testing {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn layout_digits_counts_digits_and_a_final_check_character() {
+        assert_eq!(layout_digits(&["ddd-ddd"]), count_bit(6));
+        assert_eq!(
+            layout_digits(&["dddddddd-k", "d.ddd"]),
+            count_bit(8) | count_bit(9) | count_bit(4)
+        );
+        assert_eq!(layout_digits(&["ddd,ddd"]), u64::MAX);
+        assert_eq!(layout_digits(&["dxd"]), u64::MAX);
+    }
 
     fn shapes(text: &str, layouts: &[&str]) -> Vec<String> {
         let hay = Hay::new(text);

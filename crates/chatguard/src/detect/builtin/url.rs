@@ -42,6 +42,8 @@ const MAX_URL: usize = 4096;
 pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let text = hay.text;
     let bytes = text.as_bytes();
+    // Only this scanner's own candidates are put in order; the caller's are left alone.
+    let ours = out.len();
     let mut covered = 0;
     for sep in memmem::find_iter(bytes, b"://") {
         if sep < covered {
@@ -112,7 +114,7 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
             validated: false,
         });
     }
-    out.sort_by_key(|c| c.start);
+    out[ours..].sort_by_key(|c| c.start);
 }
 
 fn www_may_start_after(b: u8) -> bool {
