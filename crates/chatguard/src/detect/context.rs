@@ -342,18 +342,31 @@ fn is_word_at(hay: &str, at: usize, end: usize, word: &str) -> bool {
 /// pick up another list's automaton; the cache is bounded, and lists past the bound are searched
 /// word by word.
 fn automaton(words: &[&'static str]) -> Option<std::sync::Arc<AhoCorasick>> {
+    use std::collections::HashMap;
     use std::sync::{Arc, Mutex};
+    type Cache = HashMap<(usize, usize), Vec<(Vec<&'static str>, Arc<AhoCorasick>)>>;
     const MAX_CACHED: usize = 512;
-    static CACHE: Mutex<Vec<(Vec<&'static str>, Arc<AhoCorasick>)>> = Mutex::new(Vec::new());
-    let mut cache = CACHE.lock().ok()?;
-    if let Some((_, ac)) = cache.iter().find(|(w, _)| w.as_slice() == words) {
+    static CACHE: Mutex<Option<Cache>> = Mutex::new(None);
+    let mut guard = CACHE.lock().ok()?;
+    let cache = guard.get_or_insert_with(HashMap::new);
+    let key = (words.as_ptr() as usize, words.len());
+    // Same place and length first; then the same words (by address: every word is a `'static`
+    // string, so two lists with equal word addresses hold equal words).
+    let same = |w: &Vec<&'static str>| w.iter().zip(words).all(|(a, b)| core::ptr::eq(*a, *b));
+    if let Some((_, ac)) = cache
+        .get(&key)
+        .and_then(|entries| entries.iter().find(|(w, _)| same(w)))
+    {
         return Some(Arc::clone(ac));
     }
-    if cache.len() >= MAX_CACHED {
+    if cache.values().map(Vec::len).sum::<usize>() >= MAX_CACHED {
         return None;
     }
     let ac = Arc::new(AhoCorasick::new(words).ok()?);
-    cache.push((words.to_vec(), Arc::clone(&ac)));
+    cache
+        .entry(key)
+        .or_default()
+        .push((words.to_vec(), Arc::clone(&ac)));
     Some(ac)
 }
 
