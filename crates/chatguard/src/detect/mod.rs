@@ -183,11 +183,24 @@ fn run_recognizers(
     out: &mut Vec<(Candidate, Option<ContextHit>)>,
     skip: bool,
 ) {
+    /// The recognizers whose kinds can be written without a digit, in table order.
+    static DIGITLESS: std::sync::LazyLock<Vec<&'static Recognizer>> =
+        std::sync::LazyLock::new(|| {
+            builtin::RECOGNIZERS
+                .iter()
+                .filter(|r| r.kind.may_lack_digits())
+                .collect()
+        });
     let mut buf = Vec::new();
     // Most chat has no digit at all; then only the kinds that can be written without one run.
     let has_digit = !hay.numbers.is_empty() || !hay.words.is_empty();
-    for rec in builtin::RECOGNIZERS {
-        if !has_digit && !rec.kind.may_lack_digits() || skip && !rec.needs.met_by(&hay.counts) {
+    let recognizers: &mut dyn Iterator<Item = &Recognizer> = if has_digit {
+        &mut builtin::RECOGNIZERS.iter()
+    } else {
+        &mut DIGITLESS.iter().copied()
+    };
+    for rec in recognizers {
+        if skip && !rec.needs.met_by(&hay.counts) {
             continue;
         }
         if !enabled(rec.kind) {
