@@ -51,6 +51,7 @@ pub(crate) fn canonical(kind: Kind, value: &str) -> String {
     let folded = view.text().trim().to_lowercase();
     match kind {
         Kind::Person | Kind::StreetAddress | Kind::Secret | Kind::Url | Kind::Custom(_) => folded,
+        Kind::Email if !folded.contains(['(', '[', '{', '<', ' ']) => folded,
         Kind::Email => {
             // `jane (at) example (dot) com` is `jane@example.com`.
             let mut spelled = folded;
