@@ -5,7 +5,14 @@
 //! [`Kind::Secret`] candidate covering `user:pass`; overlap resolution lets that inner finding win
 //! over the URL. `mailto:` addresses are left to the email recognizer.
 
+use std::sync::LazyLock;
+
 use memchr::memmem;
+
+/// Searchers built once: building one per message costs more than searching a short message.
+static SCHEME_SEP: LazyLock<memmem::Finder<'static>> =
+    LazyLock::new(|| memmem::Finder::new(b"://"));
+static WWW: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(b"www."));
 
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
@@ -45,7 +52,7 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     // Only this scanner's own candidates are put in order; the caller's are left alone.
     let ours = out.len();
     let mut covered = 0;
-    for sep in memmem::find_iter(bytes, b"://") {
+    for sep in SCHEME_SEP.find_iter(bytes) {
         if sep < covered {
             continue;
         }
@@ -90,7 +97,7 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
             validated: false,
         });
     }
-    for at in memmem::find_iter(bytes, b"www.") {
+    for at in WWW.find_iter(bytes) {
         if at < covered || at > 0 && !www_may_start_after(bytes[at - 1]) {
             continue;
         }
