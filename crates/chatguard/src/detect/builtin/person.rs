@@ -1270,6 +1270,11 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         return;
     };
     let text = hay.text;
+    // Every name this recognizer reports starts with a capital letter: all-lowercase ASCII text
+    // (most typed chat) holds none, and one byte scan is cheaper than the trigger automaton.
+    if text.is_ascii() && !text.bytes().any(|b| b.is_ascii_uppercase()) {
+        return;
+    }
     for m in finder.find_iter(text) {
         let Some(&(pattern, trigger)) = TRIGGERS.get(m.pattern().as_usize()) else {
             continue;
