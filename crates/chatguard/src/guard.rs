@@ -198,16 +198,20 @@ impl GuardBuilder {
                     kinds.push(kind);
                 }
             }
+            // Built from `&[&str]`, the pattern type the built-in word lists use, so the
+            // browser module carries one compiled copy of the automaton builder, not two.
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            let words: &[&str] = &words;
             let ac = AhoCorasick::builder()
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::LeftmostLongest)
                 .kind(Some(AhoCorasickKind::DFA))
-                .build(&words)
+                .build(words)
                 .or_else(|_| {
                     AhoCorasick::builder()
                         .ascii_case_insensitive(true)
                         .match_kind(MatchKind::LeftmostLongest)
-                        .build(&words)
+                        .build(words)
                 })
                 .map_err(|e| PolicyError::new("deny", format!("cannot compile deny lists: {e}")))?;
             Some((ac, kinds))
