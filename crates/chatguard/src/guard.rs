@@ -152,84 +152,91 @@ impl GuardBuilder {
 
     /// Compiles the guard.
     pub fn build(&self) -> Result<Guard, PolicyError> {
-        let policy = self.policy.clone().unwrap_or_default();
-        let mut enabled = vec![true; Kind::BUILTIN.len()];
-        for (i, k) in Kind::BUILTIN.iter().enumerate() {
-            enabled[i] = policy.is_enabled(*k);
-        }
-        let mut custom = Vec::with_capacity(policy.custom.len());
-        for (i, c) in policy.custom.iter().enumerate() {
-            let regex = Regex::new(&c.pattern).map_err(|e| {
-                PolicyError::new(
-                    format!("custom[{i}].pattern"),
-                    format!("invalid regular expression: {e}"),
-                )
-            })?;
-            // Context words of custom patterns live as long as the guard; leaking them once per
-            // guard keeps `ContextHit` a plain `Copy` value for built-in and custom kinds alike.
-            let context = c.context.iter().map(|w| intern(w)).collect();
-            custom.push(CustomMatcher {
-                kind: Kind::Custom(i as u16),
-                regex,
-                score: c.score,
-                context,
-                needs_context: c.needs_context,
-            });
-        }
-        let deny = if policy.deny.is_empty() {
-            None
-        } else {
-            let mut words = Vec::new();
-            let mut kinds = Vec::new();
-            for list in &policy.deny {
-                let kind = Kind::from_name(&list.kind)
-                    .or_else(|| {
-                        policy
-                            .custom
-                            .iter()
-                            .position(|c| c.name == list.kind)
-                            .map(|i| Kind::Custom(i as u16))
-                    })
-                    .ok_or_else(|| {
-                        PolicyError::new("deny", format!("unknown kind `{}`", list.kind))
-                    })?;
-                for v in &list.values {
-                    words.push(v.trim().to_owned());
-                    kinds.push(kind);
-                }
-            }
-            let ac = AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(&words)
-                .or_else(|_| {
-                    AhoCorasick::builder()
-                        .ascii_case_insensitive(true)
-                        .match_kind(MatchKind::LeftmostLongest)
-                        .build(&words)
-                })
-                .map_err(|e| PolicyError::new("deny", format!("cannot compile deny lists: {e}")))?;
-            Some((ac, kinds))
-        };
-        let allow = policy
-            .allow
-            .iter()
-            .map(|s| s.trim().to_lowercase())
-            .collect();
-        let hash_key = self
-            .hash_key
-            .clone()
-            .unwrap_or_else(|| Zeroizing::new(vec![0u8; 32]));
-        Ok(Guard {
-            policy,
-            enabled,
-            custom,
-            deny,
-            allow,
-            hash_key,
-        })
+        compile(
+            self.policy.clone().unwrap_or_default(),
+            self.hash_key.clone(),
+        )
     }
+}
+
+/// Compiles `policy` into a guard. [`Guard::new`] hands its policy over without the copy that
+/// [`GuardBuilder::build`] makes, which keeps `Policy::clone` out of the browser module.
+fn compile(policy: Policy, hash_key: Option<Zeroizing<Vec<u8>>>) -> Result<Guard, PolicyError> {
+    let mut enabled = vec![true; Kind::BUILTIN.len()];
+    for (i, k) in Kind::BUILTIN.iter().enumerate() {
+        enabled[i] = policy.is_enabled(*k);
+    }
+    let mut custom = Vec::with_capacity(policy.custom.len());
+    for (i, c) in policy.custom.iter().enumerate() {
+        let regex = Regex::new(&c.pattern).map_err(|e| {
+            PolicyError::new(
+                format!("custom[{i}].pattern"),
+                format!("invalid regular expression: {e}"),
+            )
+        })?;
+        // Context words of custom patterns live as long as the guard; leaking them once per
+        // guard keeps `ContextHit` a plain `Copy` value for built-in and custom kinds alike.
+        let context = c.context.iter().map(|w| intern(w)).collect();
+        custom.push(CustomMatcher {
+            kind: Kind::Custom(i as u16),
+            regex,
+            score: c.score,
+            context,
+            needs_context: c.needs_context,
+        });
+    }
+    let deny = if policy.deny.is_empty() {
+        None
+    } else {
+        let mut words = Vec::new();
+        let mut kinds = Vec::new();
+        for list in &policy.deny {
+            let kind = Kind::from_name(&list.kind)
+                .or_else(|| {
+                    policy
+                        .custom
+                        .iter()
+                        .position(|c| c.name == list.kind)
+                        .map(|i| Kind::Custom(i as u16))
+                })
+                .ok_or_else(|| PolicyError::new("deny", format!("unknown kind `{}`", list.kind)))?;
+            for v in &list.values {
+                words.push(v.trim().to_owned());
+                kinds.push(kind);
+            }
+        }
+        // Built from `&[&str]`, the pattern type the built-in word lists use, so the
+        // browser module carries one compiled copy of the automaton builder, not two.
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        let words: &[&str] = &words;
+        let ac = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(words)
+            .or_else(|_| {
+                AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(words)
+            })
+            .map_err(|e| PolicyError::new("deny", format!("cannot compile deny lists: {e}")))?;
+        Some((ac, kinds))
+    };
+    let allow = policy
+        .allow
+        .iter()
+        .map(|s| s.trim().to_lowercase())
+        .collect();
+    let hash_key = hash_key.unwrap_or_else(|| Zeroizing::new(vec![0u8; 32]));
+    Ok(Guard {
+        policy,
+        enabled,
+        custom,
+        deny,
+        allow,
+        hash_key,
+    })
 }
 
 /// Interns a custom context word for the life of the process. Bounded by the policy's size limits.
@@ -289,7 +296,7 @@ impl Resolvable for Decided {
 impl Guard {
     /// A guard for `policy`.
     pub fn new(policy: Policy) -> Result<Guard, PolicyError> {
-        Guard::builder().policy(policy).build()
+        compile(policy, None)
     }
 
     /// Starts configuring a guard.

@@ -52,6 +52,7 @@ mod kind;
 pub mod normalize;
 pub mod policy;
 mod redact;
+mod sort;
 mod span;
 pub mod stream;
 

@@ -167,11 +167,19 @@ impl NumberRun {
                 }
             }
         }
-        // Keys are distinct (one span length per `(first, last)` with the same `first`), so an
-        // unstable sort gives the same order as a stable one, without allocating.
-        out.sort_unstable_by_key(|&(f, l)| {
-            (core::cmp::Reverse(self.groups[l].1 - self.groups[f].0), f)
-        });
+        // Keys are distinct (one span length per `(first, last)` with the same `first`), so any
+        // sort gives this one order. An insertion sort: no allocation, bounded work (at most
+        // `MAX_SUBRUNS` entries), and far less WebAssembly than a library sort.
+        let key =
+            |&(f, l): &(usize, usize)| (core::cmp::Reverse(self.groups[l].1 - self.groups[f].0), f);
+        let list: &mut [(usize, usize)] = &mut out;
+        for i in 1..list.len() {
+            let mut j = i;
+            while j > 0 && key(&list[j]) < key(&list[j - 1]) {
+                list.swap(j, j - 1);
+                j -= 1;
+            }
+        }
         out
     }
 }

@@ -53,11 +53,11 @@ pub(crate) fn resolve<T: Resolvable>(items: &mut Vec<T>) {
         .map(|i| (i.start(), i.end()))
         .collect();
     if !named.is_empty() {
-        named.sort_unstable();
+        crate::sort::sort_by(&mut named, Ord::cmp);
         items.retain(|i| i.specific() || named.binary_search(&(i.start(), i.end())).is_err());
     }
     // Best first, then greedily keep what does not overlap anything kept.
-    items.sort_by(|a, b| {
+    crate::sort::sort_by(items, |a, b| {
         b.score()
             .cmp(&a.score())
             .then((b.end() - b.start()).cmp(&(a.end() - a.start())))
@@ -86,7 +86,7 @@ pub(crate) fn resolve<T: Resolvable>(items: &mut Vec<T>) {
             k.set_range(s, e);
         }
     }
-    kept.sort_by_key(|k| (k.start(), k.end()));
+    crate::sort::sort_by_key(&mut kept, |k| (k.start(), k.end()));
     let mut merged: Vec<T> = Vec::with_capacity(kept.len());
     for item in kept {
         match merged.last_mut() {

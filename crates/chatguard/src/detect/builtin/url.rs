@@ -121,7 +121,9 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
             validated: false,
         });
     }
-    out[ours..].sort_by_key(|c| c.start);
+    if let Some(new) = out.get_mut(ours..) {
+        crate::sort::sort_by_key(new, |c| c.start);
+    }
 }
 
 fn www_may_start_after(b: u8) -> bool {

@@ -118,7 +118,7 @@ impl Finder {
         for (slot, &b) in mark_bytes.iter_mut().zip(&marks) {
             *slot = b;
         }
-        anchored.sort_unstable();
+        crate::sort::sort_by(&mut anchored, Ord::cmp);
         let mut by_head = Box::new([0u16; 1025]);
         for (h, slot) in by_head.iter_mut().enumerate() {
             let first = anchored.partition_point(|e| usize::from(e.0 >> 5) < h);

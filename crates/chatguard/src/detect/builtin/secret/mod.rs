@@ -312,7 +312,7 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     };
     let mut hits = Vec::new();
     pf.finder.find(hay.text.as_bytes(), &mut hits);
-    hits.sort_unstable();
+    crate::sort::sort_by(&mut hits, Ord::cmp);
     act(pf, hay, &hits, out);
 }
 
@@ -476,7 +476,7 @@ struct Taken {
 impl Taken {
     fn new(found: &[Candidate]) -> Taken {
         let mut spans: Vec<(usize, usize)> = found.iter().map(|c| (c.start, c.end)).collect();
-        spans.sort_unstable();
+        crate::sort::sort_by(&mut spans, Ord::cmp);
         let mut m = 0;
         let max_end = spans
             .iter()
