@@ -104,6 +104,53 @@ fn match_at(bytes: &[u8], start: usize, layout: &[u8]) -> Option<Shape> {
     standalone(bytes, start, i, layout.contains(&b' ')).then_some(shape)
 }
 
+/// The most layouts one call filters by their first group; the rest are always tried.
+const MAX_FILTERED: usize = 16;
+
+/// What a layout's first group says about where it can match: a layout can only start at a digit
+/// group whose length is `len` (or `len - 1` when `short_ok`), or anywhere (`ANY`).
+#[derive(Clone, Copy)]
+struct FirstGroup {
+    len: usize,
+    short_ok: bool,
+}
+
+impl FirstGroup {
+    const ANY: FirstGroup = FirstGroup {
+        len: usize::MAX,
+        short_ok: false,
+    };
+
+    /// The first group of `layout`. Digit groups in a [`Hay`] are maximal (the byte after one is
+    /// no digit), so a leading run of `d` followed by a literal that is no digit must span the
+    /// whole group; a layout of `d` only must too (a digit after it fails [`standalone`]); one of
+    /// `d` and a final `x`/`k` spans the group or the group and a letter after it.
+    fn of(layout: &[u8]) -> FirstGroup {
+        let len = layout.iter().take_while(|&&b| b == b'd').count();
+        match layout.get(len) {
+            _ if len == 0 => FirstGroup::ANY,
+            None => FirstGroup {
+                len,
+                short_ok: false,
+            },
+            Some(b'x' | b'k') if len + 1 == layout.len() => FirstGroup {
+                len: len + 1,
+                short_ok: true,
+            },
+            Some(&b) if !b.is_ascii_digit() && !matches!(b, b'x' | b'k') => FirstGroup {
+                len,
+                short_ok: false,
+            },
+            Some(_) => FirstGroup::ANY,
+        }
+    }
+
+    /// False when the layout cannot match at a digit group of `len` digits.
+    fn fits(self, len: usize) -> bool {
+        self.len == usize::MAX || self.len == len || self.short_ok && self.len == len + 1
+    }
+}
+
 /// Calls `accept` for every place in `hay` where one of `layouts` matches as a standalone token.
 /// Layouts are tried in order at each digit group; the first one `accept` takes wins there.
 pub(crate) fn scan_layouts(
@@ -111,7 +158,14 @@ pub(crate) fn scan_layouts(
     layouts: &[&str],
     mut accept: impl FnMut(&Shape) -> bool,
 ) {
+    if hay.numbers.is_empty() {
+        return;
+    }
     let bytes = hay.text.as_bytes();
+    // A match covers whole consecutive groups of one run, so its digit total is one the run has.
+    if hay.counts.run_digits & layout_digits(layouts) == 0 {
+        return;
+    }
     // The fewest digits any layout needs (a trailing `x`/`k` may be a letter outside the run).
     // Most number runs in chat (dates, prices, times) are shorter and are skipped at once.
     let need = layouts
@@ -119,9 +173,9 @@ pub(crate) fn scan_layouts(
         .map(|l| l.bytes().filter(|&b| b == b'd').count())
         .min()
         .unwrap_or(0);
-    // A match covers whole consecutive groups of one run, so its digit total is one the run has.
-    if hay.counts.run_digits & layout_digits(layouts) == 0 {
-        return;
+    let mut first = [FirstGroup::ANY; MAX_FILTERED];
+    for (slot, layout) in first.iter_mut().zip(layouts) {
+        *slot = FirstGroup::of(layout.as_bytes());
     }
     let mut last_end = 0;
     for run in &hay.numbers {
@@ -134,7 +188,10 @@ pub(crate) fn scan_layouts(
             if start < last_end {
                 continue;
             }
-            for layout in layouts {
+            for (i, layout) in layouts.iter().enumerate() {
+                if !first.get(i).is_none_or(|f| f.fits(end - start)) {
+                    continue;
+                }
                 if let Some(shape) = match_at(bytes, start, layout.as_bytes()) {
                     if accept(&shape) {
                         last_end = shape.end;
