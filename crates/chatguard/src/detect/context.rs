@@ -178,21 +178,20 @@ impl Window {
         let from = floor_boundary(text, start.saturating_sub(BEFORE + LONGEST_WORD));
         let to = ceil_boundary(text, (end + AFTER + LONGEST_WORD).min(text.len()));
         let mut before = &text[from..start];
-        if let Some(nl) = before.rfind('\n') {
+        if let Some(nl) = memchr::memrchr(b'\n', before.as_bytes()) {
             // A value that starts its line sees the line above (its label), no further.
             let cut = if is_blank(&before[nl + 1..]) {
-                before[..nl].rfind('\n').map_or(0, |p| p + 1)
+                memchr::memrchr(b'\n', &before.as_bytes()[..nl]).map_or(0, |p| p + 1)
             } else {
                 nl + 1
             };
             before = &before[cut..];
         }
         let mut after = &text[end..to];
-        if let Some(nl) = after.find('\n') {
+        if let Some(nl) = memchr::memchr(b'\n', after.as_bytes()) {
             // A value that ends its line sees the line below, no further.
             let cut = if is_blank(&after[..nl]) {
-                after[nl + 1..]
-                    .find('\n')
+                memchr::memchr(b'\n', &after.as_bytes()[nl + 1..])
                     .map_or(after.len(), |p| nl + 1 + p)
             } else {
                 nl
@@ -267,7 +266,8 @@ fn push_without_placeholders(out: &mut String, text: &str) {
     } else {
         out.push_str(&text.to_lowercase());
     }
-    if !out[from..].contains(['[', ']']) {
+    // Both are ASCII, so looking at bytes finds what `contains(['[', ']'])` finds.
+    if memchr::memchr2(b'[', b']', &out.as_bytes()[from..]).is_none() {
         return;
     }
     // Placeholders are ASCII, so blanking them keeps every other byte where it was.
@@ -363,10 +363,10 @@ fn is_word_at(hay: &str, at: usize, end: usize, word: &str) -> bool {
         && (word.len() >= 4 || hay[end..].chars().next().is_none_or(|c| !continues_word(c)))
 }
 
-/// A cheap hasher for the automaton cache, whose keys are a list's address and length (no
-/// attacker chooses those, so no keyed hash is needed).
+/// A cheap hasher for caches whose keys are a list's address and length (no attacker chooses
+/// those, so no keyed hash is needed).
 #[derive(Default)]
-struct AddressHasher(u64);
+pub(crate) struct AddressHasher(u64);
 
 impl core::hash::Hasher for AddressHasher {
     fn write(&mut self, bytes: &[u8]) {

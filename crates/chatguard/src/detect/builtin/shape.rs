@@ -151,32 +151,84 @@ impl FirstGroup {
     }
 }
 
+/// What [`scan_layouts`] needs to know of a list of layouts, worked out once per list.
+#[derive(Clone, Copy)]
+struct LayoutStats {
+    /// [`layout_digits`] of the list.
+    bits: u64,
+    /// The fewest `d` any layout holds.
+    need: usize,
+    /// The first group of each of the first [`MAX_FILTERED`] layouts.
+    first: [FirstGroup; MAX_FILTERED],
+}
+
+impl LayoutStats {
+    fn of(layouts: &[&str]) -> LayoutStats {
+        let mut first = [FirstGroup::ANY; MAX_FILTERED];
+        for (slot, layout) in first.iter_mut().zip(layouts) {
+            *slot = FirstGroup::of(layout.as_bytes());
+        }
+        LayoutStats {
+            bits: layout_digits(layouts),
+            need: layouts
+                .iter()
+                .map(|l| l.bytes().filter(|&b| b == b'd').count())
+                .min()
+                .unwrap_or(0),
+            first,
+        }
+    }
+
+    /// The stats of a `'static` list, from a cache keyed by the list's address and length
+    /// (static data never changes, so those name its content). Bounded; lists past the bound
+    /// are worked out on each call.
+    fn cached(layouts: &'static [&'static str]) -> LayoutStats {
+        use core::hash::BuildHasherDefault;
+        use std::collections::HashMap;
+        use std::sync::Mutex;
+        type Cache = HashMap<
+            (usize, usize),
+            LayoutStats,
+            BuildHasherDefault<crate::detect::context::AddressHasher>,
+        >;
+        const MAX_CACHED: usize = 512;
+        static CACHE: Mutex<Option<Cache>> = Mutex::new(None);
+        let Ok(mut guard) = CACHE.lock() else {
+            return LayoutStats::of(layouts);
+        };
+        let cache = guard.get_or_insert_with(Cache::default);
+        let key = (layouts.as_ptr() as usize, layouts.len());
+        if let Some(stats) = cache.get(&key) {
+            return *stats;
+        }
+        let stats = LayoutStats::of(layouts);
+        if cache.len() < MAX_CACHED {
+            cache.insert(key, stats);
+        }
+        stats
+    }
+}
+
 /// Calls `accept` for every place in `hay` where one of `layouts` matches as a standalone token.
 /// Layouts are tried in order at each digit group; the first one `accept` takes wins there.
 pub(crate) fn scan_layouts(
     hay: &Hay<'_>,
-    layouts: &[&str],
+    layouts: &'static [&'static str],
     mut accept: impl FnMut(&Shape) -> bool,
 ) {
     if hay.numbers.is_empty() {
         return;
     }
     let bytes = hay.text.as_bytes();
+    let stats = LayoutStats::cached(layouts);
     // A match covers whole consecutive groups of one run, so its digit total is one the run has.
-    if hay.counts.run_digits & layout_digits(layouts) == 0 {
+    if hay.counts.run_digits & stats.bits == 0 {
         return;
     }
     // The fewest digits any layout needs (a trailing `x`/`k` may be a letter outside the run).
     // Most number runs in chat (dates, prices, times) are shorter and are skipped at once.
-    let need = layouts
-        .iter()
-        .map(|l| l.bytes().filter(|&b| b == b'd').count())
-        .min()
-        .unwrap_or(0);
-    let mut first = [FirstGroup::ANY; MAX_FILTERED];
-    for (slot, layout) in first.iter_mut().zip(layouts) {
-        *slot = FirstGroup::of(layout.as_bytes());
-    }
+    let need = stats.need;
+    let first = &stats.first;
     let mut last_end = 0;
     for run in &hay.numbers {
         let mut left: usize = run.groups.iter().map(|&(s, e)| e - s).sum();
@@ -244,7 +296,7 @@ pub(crate) struct Report {
 pub(crate) fn scan_with(
     hay: &Hay<'_>,
     out: &mut Vec<Candidate>,
-    layouts: &[&str],
+    layouts: &'static [&'static str],
     valid: fn(&[u8]) -> bool,
     report: &Report,
 ) {
@@ -600,7 +652,7 @@ mod tests {
         assert_eq!(layout_digits(&["dxd"]), u64::MAX);
     }
 
-    fn shapes(text: &str, layouts: &[&str]) -> Vec<String> {
+    fn shapes(text: &str, layouts: &'static [&'static str]) -> Vec<String> {
         let hay = Hay::new(text);
         let mut out = Vec::new();
         scan_layouts(&hay, layouts, |s| {
