@@ -155,12 +155,7 @@ pub(crate) fn apply_contrary(
                 }
             }
         }
-        if let Some(word) = word_matches(&before, CONTRARY_WORDS)
-            .into_iter()
-            .map(|(i, _, _)| i)
-            .min()
-            .map(|i| CONTRARY_WORDS[i])
-        {
+        if let Some(word) = first_listed(&before, CONTRARY_WORDS).map(|i| CONTRARY_WORDS[i]) {
             cand.score = cand.score.adjust(CONTRARY);
             *hit = Some(ContextHit {
                 word,
@@ -171,10 +166,11 @@ pub(crate) fn apply_contrary(
     }
 }
 
-/// The lowercase text around a candidate, split at the candidate, cut at line breaks.
+/// The lowercase text around a candidate, split at the candidate, cut at line breaks: the text
+/// before it is `lower[..split]`, the text after it `lower[split..]` (one buffer for both).
 struct Window {
-    before: String,
-    after: String,
+    lower: String,
+    split: usize,
 }
 
 impl Window {
@@ -182,31 +178,39 @@ impl Window {
         let from = floor_boundary(text, start.saturating_sub(BEFORE + LONGEST_WORD));
         let to = ceil_boundary(text, (end + AFTER + LONGEST_WORD).min(text.len()));
         let mut before = &text[from..start];
-        if let Some(nl) = before.rfind('\n') {
+        if let Some(nl) = memchr::memrchr(b'\n', before.as_bytes()) {
             // A value that starts its line sees the line above (its label), no further.
             let cut = if is_blank(&before[nl + 1..]) {
-                before[..nl].rfind('\n').map_or(0, |p| p + 1)
+                memchr::memrchr(b'\n', &before.as_bytes()[..nl]).map_or(0, |p| p + 1)
             } else {
                 nl + 1
             };
             before = &before[cut..];
         }
         let mut after = &text[end..to];
-        if let Some(nl) = after.find('\n') {
+        if let Some(nl) = memchr::memchr(b'\n', after.as_bytes()) {
             // A value that ends its line sees the line below, no further.
             let cut = if is_blank(&after[..nl]) {
-                after[nl + 1..]
-                    .find('\n')
+                memchr::memchr(b'\n', &after.as_bytes()[nl + 1..])
                     .map_or(after.len(), |p| nl + 1 + p)
             } else {
                 nl
             };
             after = &after[..cut];
         }
-        Window {
-            before: without_placeholders(before),
-            after: without_placeholders(after),
-        }
+        let mut lower = String::with_capacity(before.len() + after.len());
+        push_without_placeholders(&mut lower, before);
+        let split = lower.len();
+        push_without_placeholders(&mut lower, after);
+        Window { lower, split }
+    }
+
+    fn before(&self) -> &str {
+        self.lower.get(..self.split).unwrap_or_default()
+    }
+
+    fn after(&self) -> &str {
+        self.lower.get(self.split..).unwrap_or_default()
     }
 
     /// The word nearest to the candidate, with its distance in bytes from the word's near edge.
@@ -215,19 +219,27 @@ impl Window {
         if words.is_empty() {
             return None;
         }
-        let before = word_matches(&self.before, words)
-            .into_iter()
-            .map(|(i, _, e)| (i, self.before.len() - e))
-            .filter(|&(_, d)| d <= BEFORE);
-        let after = word_matches(&self.after, words)
-            .into_iter()
-            .map(|(i, s, _)| (i, s))
-            .filter(|&(_, d)| d <= AFTER);
+        let ac = automaton(words);
         // Nearest first; between equally near words, the one listed first.
-        before
-            .chain(after)
-            .min_by_key(|&(i, d)| (d, i))
-            .map(|(i, d)| (words[i], d))
+        let mut best: Option<(usize, usize)> = None;
+        let mut offer = |d: usize, i: usize| {
+            if best.is_none_or(|b| (d, i) < b) {
+                best = Some((d, i));
+            }
+        };
+        let before = self.before();
+        each_match(before, words, ac.as_deref(), |i, _, e| {
+            let d = before.len() - e;
+            if d <= BEFORE {
+                offer(d, i);
+            }
+        });
+        each_match(self.after(), words, ac.as_deref(), |i, s, _| {
+            if s <= AFTER {
+                offer(s, i);
+            }
+        });
+        best.map(|(d, i)| (words[i], d))
     }
 }
 
@@ -239,12 +251,27 @@ fn is_blank(s: &str) -> bool {
 /// Lowercases `text` and blanks out redaction placeholders (`[CREDIT_CARD_1]`, `[EMAIL#abc]`), whose
 /// kind names must not count as context: redacted text has to scan the same as it did before.
 fn without_placeholders(text: &str) -> String {
-    let mut out = text.to_lowercase();
-    if !out.contains(['[', ']']) {
-        return out;
+    let mut out = String::with_capacity(text.len());
+    push_without_placeholders(&mut out, text);
+    out
+}
+
+/// Appends [`without_placeholders`]`(text)` to `out`.
+fn push_without_placeholders(out: &mut String, text: &str) {
+    let from = out.len();
+    if text.is_ascii() {
+        // The same as `to_lowercase` for ASCII, without a temporary string.
+        out.push_str(text);
+        out[from..].make_ascii_lowercase();
+    } else {
+        out.push_str(&text.to_lowercase());
+    }
+    // Both are ASCII, so looking at bytes finds what `contains(['[', ']'])` finds.
+    if memchr::memchr2(b'[', b']', &out.as_bytes()[from..]).is_none() {
+        return;
     }
     // Placeholders are ASCII, so blanking them keeps every other byte where it was.
-    let bytes = out.as_bytes();
+    let bytes = &out.as_bytes()[from..];
     let is_inner = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'#';
     let mut blank = Vec::new();
     // A placeholder cut off by the window's start: `card_1] …`.
@@ -275,9 +302,8 @@ fn without_placeholders(text: &str) -> String {
         i += 1;
     }
     for (s, e) in blank {
-        out.replace_range(s..e, &" ".repeat(e - s));
+        out.replace_range(from + s..from + e, &" ".repeat(e - s));
     }
-    out
 }
 
 /// True when `word` occurs in `hay` starting at a word boundary. Entries of four or more bytes
@@ -337,18 +363,48 @@ fn is_word_at(hay: &str, at: usize, end: usize, word: &str) -> bool {
         && (word.len() >= 4 || hay[end..].chars().next().is_none_or(|c| !continues_word(c)))
 }
 
+/// A cheap hasher for caches whose keys are a list's address and length (no attacker chooses
+/// those, so no keyed hash is needed).
+#[derive(Default)]
+pub(crate) struct AddressHasher(u64);
+
+impl core::hash::Hasher for AddressHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// Multi-word search for the built-in word lists: one automaton per list, built on first use.
 /// Lists are compared by content, so a list that is not `'static` (a custom pattern's) can never
 /// pick up another list's automaton; the cache is bounded, and lists past the bound are searched
 /// word by word.
 fn automaton(words: &[&'static str]) -> Option<std::sync::Arc<AhoCorasick>> {
+    use core::hash::BuildHasherDefault;
     use std::collections::HashMap;
     use std::sync::{Arc, Mutex};
-    type Cache = HashMap<(usize, usize), Vec<(Vec<&'static str>, Arc<AhoCorasick>)>>;
+    type Cache = HashMap<
+        (usize, usize),
+        Vec<(Vec<&'static str>, Arc<AhoCorasick>)>,
+        BuildHasherDefault<AddressHasher>,
+    >;
     const MAX_CACHED: usize = 512;
     static CACHE: Mutex<Option<Cache>> = Mutex::new(None);
     let mut guard = CACHE.lock().ok()?;
-    let cache = guard.get_or_insert_with(HashMap::new);
+    let cache = guard.get_or_insert_with(Cache::default);
     let key = (words.as_ptr() as usize, words.len());
     // Same place and length first; then the same words (by address: every word is a `'static`
     // string, so two lists with equal word addresses hold equal words).
@@ -370,24 +426,50 @@ fn automaton(words: &[&'static str]) -> Option<std::sync::Arc<AhoCorasick>> {
     Some(ac)
 }
 
-/// The matches of `words` in `hay` that stand as words, as `(word index, start, end)`.
-fn word_matches(hay: &str, words: &[&'static str]) -> Vec<(usize, usize, usize)> {
-    match automaton(words) {
-        Some(ac) => ac
-            .find_overlapping_iter(hay)
-            .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
-            .filter(|&(i, s, e)| !words[i].is_empty() && is_word_at(hay, s, e, words[i]))
-            .collect(),
-        None => words
-            .iter()
-            .enumerate()
-            .flat_map(|(i, w)| {
-                let first = find_word(hay, w, false).map(|at| (i, at, at + w.len()));
-                let last = find_word(hay, w, true).map(|at| (i, at, at + w.len()));
-                first.into_iter().chain(last)
-            })
-            .collect(),
+/// Calls `found(word index, start, end)` for the matches of `words` in `hay` that stand as words,
+/// searching with `ac` (the list's automaton) when there is one, word by word (first and last
+/// occurrence of each) when not.
+fn each_match(
+    hay: &str,
+    words: &[&'static str],
+    ac: Option<&AhoCorasick>,
+    mut found: impl FnMut(usize, usize, usize),
+) {
+    match ac {
+        Some(ac) => {
+            for m in ac.find_overlapping_iter(hay) {
+                let (i, s, e) = (m.pattern().as_usize(), m.start(), m.end());
+                if words
+                    .get(i)
+                    .is_some_and(|w| !w.is_empty() && is_word_at(hay, s, e, w))
+                {
+                    found(i, s, e);
+                }
+            }
+        }
+        None => {
+            for (i, w) in words.iter().enumerate() {
+                if let Some(at) = find_word(hay, w, false) {
+                    found(i, at, at + w.len());
+                }
+                if let Some(at) = find_word(hay, w, true) {
+                    found(i, at, at + w.len());
+                }
+            }
+        }
     }
+}
+
+/// The index of the first-listed word of `words` that stands as a word in `hay`.
+fn first_listed(hay: &str, words: &[&'static str]) -> Option<usize> {
+    let ac = automaton(words);
+    let mut first: Option<usize> = None;
+    each_match(hay, words, ac.as_deref(), |i, _, _| {
+        if first.is_none_or(|f| i < f) {
+            first = Some(i);
+        }
+    });
+    first
 }
 
 fn starts_word(hay: &str, at: usize, word: &str) -> bool {

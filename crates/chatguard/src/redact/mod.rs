@@ -147,7 +147,7 @@ pub(crate) fn replace(
             out.push_str(&guard.label(kind));
             out.push(']');
         }
-        Operator::Pseudonym => out.push_str(&vault.pseudonym(&guard.label(kind), kind, value)),
+        Operator::Pseudonym => vault.push_pseudonym(out, guard.kind_name(kind), kind, value),
         Operator::Hash => {
             out.push('[');
             out.push_str(&guard.label(kind));

@@ -22,9 +22,12 @@ pub(crate) const MAX_PLACEHOLDER: usize = 72;
 pub struct Vault {
     /// (placeholder, original) in the order they were made.
     entries: Vec<(String, String)>,
-    by_value: HashMap<(String, String), usize>,
+    /// Keyed by [`value_key`]: the label and the canonical value.
+    by_value: HashMap<String, usize>,
     by_placeholder: HashMap<String, usize>,
     counters: HashMap<String, u32>,
+    /// A key buffer reused between look-ups that find their value.
+    scratch: String,
 }
 
 impl core::fmt::Debug for Vault {
@@ -40,18 +43,53 @@ impl Drop for Vault {
         for (_, original) in &mut self.entries {
             original.zeroize();
         }
+        self.scratch.zeroize();
     }
 }
 
 /// The canonical form two spellings of one value share: letters and digits only, lower case
 /// (spaces and dashes inside a card number do not make it another card).
 pub(crate) fn canonical(kind: Kind, value: &str) -> String {
+    let mut out = String::new();
+    push_canonical(&mut out, kind, value);
+    out
+}
+
+/// Appends [`canonical`]`(kind, value)` to `out`.
+fn push_canonical(out: &mut String, kind: Kind, value: &str) {
     // Compare what the detectors saw: full-width and hidden characters folded away.
     let view = crate::normalize::Normalized::new(value);
-    let folded = view.text().trim().to_lowercase();
+    let trimmed = view.text().trim();
+    if trimmed.is_ascii() {
+        // The same as lowercasing first, without a temporary string: for ASCII, `to_lowercase`
+        // is `to_ascii_lowercase` and `is_alphanumeric` is `is_ascii_alphanumeric`.
+        match kind {
+            Kind::Person | Kind::StreetAddress | Kind::Secret | Kind::Url | Kind::Custom(_) => {
+                push_ascii_lower(out, trimmed);
+                return;
+            }
+            Kind::Email if !trimmed.contains(['(', '[', '{', '<', ' ']) => {
+                push_ascii_lower(out, trimmed);
+                return;
+            }
+            Kind::Email => {}
+            _ => {
+                out.extend(
+                    trimmed
+                        .bytes()
+                        .filter(u8::is_ascii_alphanumeric)
+                        .map(|b| char::from(b.to_ascii_lowercase())),
+                );
+                return;
+            }
+        }
+    }
+    let folded = trimmed.to_lowercase();
     match kind {
-        Kind::Person | Kind::StreetAddress | Kind::Secret | Kind::Url | Kind::Custom(_) => folded,
-        Kind::Email if !folded.contains(['(', '[', '{', '<', ' ']) => folded,
+        Kind::Person | Kind::StreetAddress | Kind::Secret | Kind::Url | Kind::Custom(_) => {
+            out.push_str(&folded);
+        }
+        Kind::Email if !folded.contains(['(', '[', '{', '<', ' ']) => out.push_str(&folded),
         Kind::Email => {
             // `jane (at) example (dot) com` is `jane@example.com`.
             let mut spelled = folded;
@@ -73,10 +111,51 @@ pub(crate) fn canonical(kind: Kind, value: &str) -> String {
             ] {
                 spelled = spelled.replace(form, with);
             }
-            spelled.chars().filter(|c| !c.is_whitespace()).collect()
+            out.extend(spelled.chars().filter(|c| !c.is_whitespace()));
         }
-        _ => folded.chars().filter(|c| c.is_alphanumeric()).collect(),
+        _ => out.extend(folded.chars().filter(|c| c.is_alphanumeric())),
     }
+}
+
+/// Appends `n` in decimal digits (what `format!("{n}")` writes, without the formatting machinery).
+fn push_decimal(out: &mut String, n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+}
+
+fn push_ascii_lower(out: &mut String, text: &str) {
+    let from = out.len();
+    out.push_str(text);
+    out[from..].make_ascii_lowercase();
+}
+
+/// Writes to `key` (cleared first) the [`Vault::by_value`] key of `value` of `kind` under the
+/// label `name` (in ASCII upper case when `upper`): the label's length, `:`, the label, the
+/// canonical value. The length comes first so that no two (label, value) pairs share a key.
+/// Returns where the label ends.
+fn value_key(key: &mut String, name: &str, upper: bool, kind: Kind, value: &str) -> usize {
+    key.clear();
+    key.reserve(name.len() + value.len() + 8);
+    push_decimal(key, name.len());
+    key.push(':');
+    if upper {
+        key.extend(name.chars().map(|c| c.to_ascii_uppercase()));
+    } else {
+        key.push_str(name);
+    }
+    let label_end = key.len();
+    push_canonical(key, kind, value);
+    label_end
 }
 
 impl Vault {
@@ -96,19 +175,48 @@ impl Vault {
     }
 
     /// The placeholder for `value` of `kind`, labelled `label` (`[EMAIL_1]`), made on first use.
+    #[cfg(test)]
     pub(crate) fn pseudonym(&mut self, label: &str, kind: Kind, value: &str) -> String {
-        let key = (label.to_owned(), canonical(kind, value));
+        let mut out = String::new();
+        self.push_pseudonym(&mut out, label, kind, value);
+        out
+    }
+
+    /// Appends the placeholder for `value` of `kind` to `out`, labelled `name` in upper case
+    /// (`email` gives `[EMAIL_1]`), made on first use.
+    pub(crate) fn push_pseudonym(&mut self, out: &mut String, name: &str, kind: Kind, value: &str) {
+        let mut key = core::mem::take(&mut self.scratch);
+        let label_end = value_key(&mut key, name, true, kind, value);
         if let Some(&i) = self.by_value.get(&key) {
-            return self.entries[i].0.clone();
+            if let Some((placeholder, _)) = self.entries.get(i) {
+                out.push_str(placeholder);
+            }
+            self.scratch = key;
+            return;
         }
-        let n = self.counters.entry(label.to_owned()).or_insert(0);
-        *n += 1;
-        let placeholder = format!("[{label}_{n}]");
+        let label_start = label_end - name.len();
+        let label = key.get(label_start..label_end).unwrap_or_default();
+        let n = match self.counters.get_mut(label) {
+            Some(n) => {
+                *n += 1;
+                *n
+            }
+            None => {
+                self.counters.insert(label.to_owned(), 1);
+                1
+            }
+        };
+        let mut placeholder = String::with_capacity(label.len() + 13);
+        placeholder.push('[');
+        placeholder.push_str(label);
+        placeholder.push('_');
+        push_decimal(&mut placeholder, n as usize);
+        placeholder.push(']');
+        out.push_str(&placeholder);
         self.by_placeholder
             .insert(placeholder.clone(), self.entries.len());
         self.by_value.insert(key, self.entries.len());
-        self.entries.push((placeholder.clone(), value.to_owned()));
-        placeholder
+        self.entries.push((placeholder, value.to_owned()));
     }
 
     /// The original behind a placeholder such as `[EMAIL_1]`.
@@ -202,10 +310,9 @@ impl Vault {
             let count = vault.counters.entry(label.to_owned()).or_insert(0);
             *count = (*count).max(number);
             let kind = Kind::from_name(&label.to_ascii_lowercase()).unwrap_or(Kind::Custom(0));
-            vault.by_value.insert(
-                (label.to_owned(), canonical(kind, &original)),
-                vault.entries.len(),
-            );
+            let mut key = String::new();
+            value_key(&mut key, label, false, kind, &original);
+            vault.by_value.insert(key, vault.entries.len());
             vault
                 .by_placeholder
                 .insert(placeholder.clone(), vault.entries.len());

@@ -104,25 +104,131 @@ fn match_at(bytes: &[u8], start: usize, layout: &[u8]) -> Option<Shape> {
     standalone(bytes, start, i, layout.contains(&b' ')).then_some(shape)
 }
 
+/// The most layouts one call filters by their first group; the rest are always tried.
+const MAX_FILTERED: usize = 16;
+
+/// What a layout's first group says about where it can match: a layout can only start at a digit
+/// group whose length is `len` (or `len - 1` when `short_ok`), or anywhere (`ANY`).
+#[derive(Clone, Copy)]
+struct FirstGroup {
+    len: usize,
+    short_ok: bool,
+}
+
+impl FirstGroup {
+    const ANY: FirstGroup = FirstGroup {
+        len: usize::MAX,
+        short_ok: false,
+    };
+
+    /// The first group of `layout`. Digit groups in a [`Hay`] are maximal (the byte after one is
+    /// no digit), so a leading run of `d` followed by a literal that is no digit must span the
+    /// whole group; a layout of `d` only must too (a digit after it fails [`standalone`]); one of
+    /// `d` and a final `x`/`k` spans the group or the group and a letter after it.
+    fn of(layout: &[u8]) -> FirstGroup {
+        let len = layout.iter().take_while(|&&b| b == b'd').count();
+        match layout.get(len) {
+            _ if len == 0 => FirstGroup::ANY,
+            None => FirstGroup {
+                len,
+                short_ok: false,
+            },
+            Some(b'x' | b'k') if len + 1 == layout.len() => FirstGroup {
+                len: len + 1,
+                short_ok: true,
+            },
+            Some(&b) if !b.is_ascii_digit() && !matches!(b, b'x' | b'k') => FirstGroup {
+                len,
+                short_ok: false,
+            },
+            Some(_) => FirstGroup::ANY,
+        }
+    }
+
+    /// False when the layout cannot match at a digit group of `len` digits.
+    fn fits(self, len: usize) -> bool {
+        self.len == usize::MAX || self.len == len || self.short_ok && self.len == len + 1
+    }
+}
+
+/// What [`scan_layouts`] needs to know of a list of layouts, worked out once per list.
+#[derive(Clone, Copy)]
+struct LayoutStats {
+    /// [`layout_digits`] of the list.
+    bits: u64,
+    /// The fewest `d` any layout holds.
+    need: usize,
+    /// The first group of each of the first [`MAX_FILTERED`] layouts.
+    first: [FirstGroup; MAX_FILTERED],
+}
+
+impl LayoutStats {
+    fn of(layouts: &[&str]) -> LayoutStats {
+        let mut first = [FirstGroup::ANY; MAX_FILTERED];
+        for (slot, layout) in first.iter_mut().zip(layouts) {
+            *slot = FirstGroup::of(layout.as_bytes());
+        }
+        LayoutStats {
+            bits: layout_digits(layouts),
+            need: layouts
+                .iter()
+                .map(|l| l.bytes().filter(|&b| b == b'd').count())
+                .min()
+                .unwrap_or(0),
+            first,
+        }
+    }
+
+    /// The stats of a `'static` list, from a cache keyed by the list's address and length
+    /// (static data never changes, so those name its content). Bounded; lists past the bound
+    /// are worked out on each call.
+    fn cached(layouts: &'static [&'static str]) -> LayoutStats {
+        use core::hash::BuildHasherDefault;
+        use std::collections::HashMap;
+        use std::sync::Mutex;
+        type Cache = HashMap<
+            (usize, usize),
+            LayoutStats,
+            BuildHasherDefault<crate::detect::context::AddressHasher>,
+        >;
+        const MAX_CACHED: usize = 512;
+        static CACHE: Mutex<Option<Cache>> = Mutex::new(None);
+        let Ok(mut guard) = CACHE.lock() else {
+            return LayoutStats::of(layouts);
+        };
+        let cache = guard.get_or_insert_with(Cache::default);
+        let key = (layouts.as_ptr() as usize, layouts.len());
+        if let Some(stats) = cache.get(&key) {
+            return *stats;
+        }
+        let stats = LayoutStats::of(layouts);
+        if cache.len() < MAX_CACHED {
+            cache.insert(key, stats);
+        }
+        stats
+    }
+}
+
 /// Calls `accept` for every place in `hay` where one of `layouts` matches as a standalone token.
 /// Layouts are tried in order at each digit group; the first one `accept` takes wins there.
 pub(crate) fn scan_layouts(
     hay: &Hay<'_>,
-    layouts: &[&str],
+    layouts: &'static [&'static str],
     mut accept: impl FnMut(&Shape) -> bool,
 ) {
-    let bytes = hay.text.as_bytes();
-    // The fewest digits any layout needs (a trailing `x`/`k` may be a letter outside the run).
-    // Most number runs in chat (dates, prices, times) are shorter and are skipped at once.
-    let need = layouts
-        .iter()
-        .map(|l| l.bytes().filter(|&b| b == b'd').count())
-        .min()
-        .unwrap_or(0);
-    // A match covers whole consecutive groups of one run, so its digit total is one the run has.
-    if hay.counts.run_digits & layout_digits(layouts) == 0 {
+    if hay.numbers.is_empty() {
         return;
     }
+    let bytes = hay.text.as_bytes();
+    let stats = LayoutStats::cached(layouts);
+    // A match covers whole consecutive groups of one run, so its digit total is one the run has.
+    if hay.counts.run_digits & stats.bits == 0 {
+        return;
+    }
+    // The fewest digits any layout needs (a trailing `x`/`k` may be a letter outside the run).
+    // Most number runs in chat (dates, prices, times) are shorter and are skipped at once.
+    let need = stats.need;
+    let first = &stats.first;
     let mut last_end = 0;
     for run in &hay.numbers {
         let mut left: usize = run.groups.iter().map(|&(s, e)| e - s).sum();
@@ -134,7 +240,10 @@ pub(crate) fn scan_layouts(
             if start < last_end {
                 continue;
             }
-            for layout in layouts {
+            for (i, layout) in layouts.iter().enumerate() {
+                if !first.get(i).is_none_or(|f| f.fits(end - start)) {
+                    continue;
+                }
                 if let Some(shape) = match_at(bytes, start, layout.as_bytes()) {
                     if accept(&shape) {
                         last_end = shape.end;
@@ -187,7 +296,7 @@ pub(crate) struct Report {
 pub(crate) fn scan_with(
     hay: &Hay<'_>,
     out: &mut Vec<Candidate>,
-    layouts: &[&str],
+    layouts: &'static [&'static str],
     valid: fn(&[u8]) -> bool,
     report: &Report,
 ) {
@@ -543,7 +652,7 @@ mod tests {
         assert_eq!(layout_digits(&["dxd"]), u64::MAX);
     }
 
-    fn shapes(text: &str, layouts: &[&str]) -> Vec<String> {
+    fn shapes(text: &str, layouts: &'static [&'static str]) -> Vec<String> {
         let hay = Hay::new(text);
         let mut out = Vec::new();
         scan_layouts(&hay, layouts, |s| {
