@@ -360,7 +360,13 @@ static FINDER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
         .kind(Some(AhoCorasickKind::DFA))
-        .build(TRIGGERS.iter().map(|t| t.0))
+        .build(
+            TRIGGERS
+                .iter()
+                .map(|t| t.0)
+                .collect::<Vec<&str>>()
+                .as_slice(),
+        )
         .ok()
 });
 
@@ -1252,7 +1258,7 @@ const STOP: &[&str] = &[
 
 static STOP_SORTED: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     let mut v = STOP.to_vec();
-    v.sort_unstable();
+    crate::sort::sort_by(&mut v, |a, b| a.cmp(b));
     v.dedup();
     v
 });

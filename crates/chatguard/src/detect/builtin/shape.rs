@@ -463,7 +463,7 @@ pub(crate) fn each_spot(hay: &Hay<'_>, shape: &Grouping, mut check: impl FnMut(&
         let mut taken_until = 0;
         let mut subs = run.subruns(shape.len, shape.len);
         // One range per first group (the total is exact), so the unstable sort is deterministic.
-        subs.sort_unstable_by_key(|&(f, _)| f);
+        crate::sort::sort_by_key(&mut subs, |&(f, _)| f);
         for (first, last) in subs {
             if run.plus && first == 0 {
                 continue;
