@@ -1018,10 +1018,7 @@ mod tests {
     use super::*;
 
     fn found(text: &str) -> Vec<&str> {
-        let hay = Hay::new(text);
-        let mut out = Vec::new();
-        scan(&hay, &mut out);
-        out.iter().map(|c| &text[c.start..c.end]).collect()
+        crate::detect::builtin::shape::testing::spans_found(text, scan)
     }
 
     fn rules(text: &str) -> Vec<&'static str> {

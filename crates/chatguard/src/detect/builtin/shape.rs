@@ -587,6 +587,14 @@ pub(crate) mod testing {
     /// A recognizer's scan function.
     pub(crate) type ScanFn = fn(&Hay<'_>, &mut Vec<Candidate>);
 
+    /// The spans `scan` pushes for `text`.
+    pub(crate) fn spans_found(text: &str, scan: ScanFn) -> Vec<&str> {
+        found(text, scan)
+            .into_iter()
+            .map(|(span, _)| span)
+            .collect()
+    }
+
     /// The spans and base scores `scan` pushes for `text`.
     pub(crate) fn found(text: &str, scan: ScanFn) -> Vec<(&str, u16)> {
         let hay = Hay::new(text);
