@@ -41,6 +41,8 @@ mod pl;
 mod pt;
 mod secret;
 pub(crate) mod shape;
+#[cfg(test)]
+mod tables;
 mod tr;
 mod uk;
 mod url;

@@ -2,19 +2,11 @@
 //! Addresses are well-known public landmarks (Downing Street, the White House, …) or synthetic.
 
 use super::*;
-use crate::detect::builtin::opened_by_trigger;
-use crate::detect::context;
+use crate::detect::builtin::tables;
 
 /// The findings a default policy keeps: scan, context, threshold 0.5.
-fn found(text: &str) -> Vec<(&str, &'static str)> {
-    let hay = Hay::new(text);
-    let mut out = Vec::new();
-    scan(&hay, &mut out);
-    out.into_iter()
-        .filter_map(|c| context::apply(text, c, context::Support::only(CONTEXT), false))
-        .filter(|(c, _)| c.score.milli() >= 500)
-        .map(|(c, _)| (&text[c.start..c.end], c.rule))
-        .collect()
+fn found(text: &str) -> tables::Kept<'_> {
+    tables::kept(text, scan, CONTEXT)
 }
 
 /// (sentence, the address it must yield, rule).
@@ -279,64 +271,22 @@ const NEGATIVE: &[&str] = &[
 
 #[test]
 fn positive_sentences_yield_the_address() {
-    let mut failures = Vec::new();
-    for &(text, addr, rule) in POSITIVE {
-        let got = found(text);
-        if !got.contains(&(addr, rule)) {
-            failures.push(format!("{text:?}: expected {addr:?} ({rule}), got {got:?}"));
-        }
-    }
-    assert!(failures.is_empty(), "{failures:#?}");
+    tables::positives_yield(POSITIVE, found);
 }
 
 #[test]
 fn hard_negatives_yield_nothing() {
-    let failures: Vec<_> = NEGATIVE
-        .iter()
-        .map(|&text| (text, found(text)))
-        .filter(|(_, got)| !got.is_empty())
-        .collect();
-    assert!(failures.is_empty(), "{failures:#?}");
+    tables::negatives_yield_nothing(NEGATIVE, found);
 }
 
 #[test]
 fn precision_on_own_tables() {
-    let (mut tp, mut fp) = (0usize, 0usize);
-    for &(text, addr, _) in POSITIVE {
-        for (got, _) in found(text) {
-            if got == addr {
-                tp += 1;
-            } else {
-                fp += 1;
-            }
-        }
-    }
-    for &text in NEGATIVE {
-        fp += found(text).len();
-    }
-    let precision = tp as f64 / (tp + fp).max(1) as f64;
-    let recall = tp as f64 / POSITIVE.len() as f64;
-    assert!(
-        precision >= 0.95,
-        "precision {precision:.3} (tp {tp}, fp {fp})"
-    );
-    assert!(recall >= 0.95, "recall {recall:.3}");
+    tables::precision_and_recall(POSITIVE, NEGATIVE, found);
 }
 
 #[test]
 fn every_finding_is_opened_by_a_trigger_word() {
-    for &(text, _, _) in POSITIVE {
-        let hay = Hay::new(text);
-        let mut out = Vec::new();
-        scan(&hay, &mut out);
-        for c in out {
-            assert!(
-                opened_by_trigger(text, c.start, c.end),
-                "{text:?}: {:?} has no trigger word within three words",
-                &text[c.start..c.end]
-            );
-        }
-    }
+    tables::opened_by_triggers(POSITIVE, scan);
 }
 
 #[test]
