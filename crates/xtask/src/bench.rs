@@ -2,8 +2,7 @@
 //! and the size of the core compiled for the browser (after wasm-bindgen and wasm-opt, gzipped).
 
 use crate::run::{cargo, root, Step};
-
-const WASM_BINDGEN_VERSION: &str = "0.2.130";
+use crate::setup;
 
 pub(crate) fn run(args: &[String]) -> Result<(), String> {
     let quick = args.iter().any(|a| a == "--quick");
@@ -15,7 +14,7 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
     print!("{native}");
     let native = result_line(&native)?;
 
-    crate::ensure_wasm_target("wasm32-wasip1")?;
+    setup::wasm_target("wasm32-wasip1")?;
     let built = cargo(&[
         "bench",
         "-p",
@@ -86,8 +85,8 @@ fn executable(messages: &str) -> Option<String> {
 
 /// Builds `chatguard-web`, runs wasm-bindgen and wasm-opt, and prints raw and gzipped sizes.
 fn size() -> Result<(), String> {
-    ensure_wasm_bindgen()?;
-    ensure_npm_packages()?;
+    setup::wasm_bindgen()?;
+    setup::npm_packages()?;
     cargo(&[
         "build",
         "-p",
@@ -153,28 +152,4 @@ fn gzip_len(file: &str) -> Result<usize, String> {
         .output()
         .map_err(|e| format!("gzip: {e}"))?;
     Ok(out.stdout.len())
-}
-
-/// Installs wasm-bindgen-cli at the version the workspace pins, when missing.
-fn ensure_wasm_bindgen() -> Result<(), String> {
-    let have = crate::run::capture("wasm-bindgen", &["--version"]).unwrap_or_default();
-    if have.contains(WASM_BINDGEN_VERSION) {
-        return Ok(());
-    }
-    // Not `--locked`: its lockfile wants a crate version the registry here lacks (see TOOLCHAIN.md).
-    cargo(&[
-        "install",
-        "wasm-bindgen-cli",
-        "--version",
-        WASM_BINDGEN_VERSION,
-    ])
-    .run()
-}
-
-/// `npm ci` when node_modules is missing.
-pub(crate) fn ensure_npm_packages() -> Result<(), String> {
-    if root().join("node_modules/binaryen/bin/wasm-opt").exists() {
-        return Ok(());
-    }
-    Step::new("npm", &["ci", "--no-audit", "--no-fund"]).run()
 }

@@ -3,13 +3,15 @@
 //!
 //! * `cargo xtask demo` — the main job: builds the CLI and runs it over the bundled sample chat,
 //!   showing what it finds and the redacted text.
-//! * `cargo xtask test` — everything CI checks: installs what a fresh machine lacks (the wasm
-//!   target), then formatting, lints, native tests and the wasm32 build of the core.
+//! * `cargo xtask test` — everything CI checks: installs what a fresh machine lacks (wasm
+//!   target, wasm-bindgen-cli, worker-build, npm packages, Chromium), then formatting, lints,
+//!   native tests and the wasm32 build of the core.
 //! * `cargo xtask bench` — native and wasm (under Node's WASI) throughput, their ratio, and the
 //!   size of the core compiled for the browser.
 
 mod bench;
 mod run;
+mod setup;
 
 use std::process::ExitCode;
 
@@ -43,17 +45,12 @@ fn main() -> ExitCode {
     }
 }
 
-/// Installs the wasm32 target when rustup does not have it yet.
-pub(crate) fn ensure_wasm_target(target: &str) -> Result<(), String> {
-    let installed = run::capture("rustup", &["target", "list", "--installed"])?;
-    if installed.lines().any(|l| l.trim() == target) {
-        return Ok(());
-    }
-    Step::new("rustup", &["target", "add", target]).run()
-}
-
 fn test() -> Result<(), String> {
-    ensure_wasm_target("wasm32-unknown-unknown")?;
+    setup::wasm_target("wasm32-unknown-unknown")?;
+    setup::wasm_bindgen()?;
+    setup::worker_build()?;
+    setup::npm_packages()?;
+    setup::chromium()?;
     cargo(&["fmt", "--all", "--", "--check"]).run()?;
     cargo(&[
         "clippy",
@@ -64,7 +61,7 @@ fn test() -> Result<(), String> {
         "warnings",
     ])
     .run()?;
-    cargo(&["test", "--workspace"]).run()?;
+    cargo(&["test", "--workspace"]).with_tools().run()?;
     // The core must build unchanged for the browser and the edge.
     cargo(&[
         "build",

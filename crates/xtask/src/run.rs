@@ -35,6 +35,12 @@ impl Step {
         self
     }
 
+    /// Points the command at the pinned tools (see [`crate::setup::tool_env`]).
+    pub(crate) fn with_tools(mut self) -> Step {
+        self.command.envs(crate::setup::tool_env());
+        self
+    }
+
     pub(crate) fn run(mut self) -> Result<(), String> {
         eprintln!("xtask: $ {}", self.shown);
         let status = self
