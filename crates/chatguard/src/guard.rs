@@ -441,7 +441,31 @@ impl Guard {
     /// Runs the whole pipeline, numbering pseudonyms in `vault` so that the same value keeps the
     /// same placeholder across a conversation.
     pub fn check_with(&self, text: &str, cx: &Context, vault: &mut Vault) -> Outcome {
-        let findings = self.settle(text, cx);
+        self.check_keeping(text, cx, vault, &[])
+    }
+
+    /// Like [`Guard::check_with`], but the findings whose span is exactly one of `keep` pass
+    /// unredacted: the user chose to share those values (the widget's per-item toggle). A kept
+    /// finding whose rule says `block`, or whose category is credentials, is still blocked or
+    /// redacted: keeping never weakens those. For `ask` findings the caller must have the user's
+    /// consent before listing them in `keep`.
+    pub fn check_keeping(
+        &self,
+        text: &str,
+        cx: &Context,
+        vault: &mut Vault,
+        keep: &[Span],
+    ) -> Outcome {
+        let mut findings = self.settle(text, cx);
+        for d in &mut findings {
+            if matches!(d.action, Action::Redact(_))
+                && keep.contains(&d.finding.span)
+                && self.policy.category_of(d.finding.kind) != Category::Credentials
+            {
+                d.action = Action::Allow;
+                d.consent_needed = false;
+            }
+        }
         if let Some(blocked) = findings.iter().find(|d| d.action == Action::Block) {
             return Outcome {
                 verdict: Verdict::Block(blocked.finding.kind),
@@ -563,6 +587,33 @@ mod tests {
         );
         assert_eq!(out.text, text);
         assert_eq!(out.verdict, Verdict::Allow);
+    }
+
+    #[test]
+    fn kept_spans_pass_but_credentials_and_blocks_do_not() {
+        let guard = Guard::new(Policy::default()).expect("default builds");
+        // Synthetic values: a documentation email and a published test card number.
+        let text = "jane@example.com card 4012 8888 8888 1881 key AKIAIOSFODNN7EXAMPLE";
+        let found = guard.scan(text);
+        let spans: Vec<Span> = found.iter().map(|f| f.span).collect();
+        let mut vault = Vault::new();
+        let out = guard.check_keeping(text, &Context::default(), &mut vault, &spans[..1]);
+        assert!(
+            out.text
+                .starts_with("jane@example.com card [CREDIT_CARD_1]"),
+            "{}",
+            out.text
+        );
+        assert!(out.consent_needed());
+        let out = guard.check_keeping(text, &Context::default(), &mut vault, &spans);
+        assert!(out
+            .text
+            .starts_with("jane@example.com card 4012 8888 8888 1881"));
+        assert!(
+            !out.text.contains("AKIAIOSFODNN7EXAMPLE"),
+            "credentials never kept"
+        );
+        assert!(!out.consent_needed());
     }
 
     #[test]

@@ -61,6 +61,6 @@ pub use error::{PolicyError, VaultError};
 pub use guard::{CategorySet, Context, Decided, Guard, GuardBuilder, Outcome, Verdict};
 pub use kind::{Category, Kind};
 pub use policy::{Action, Operator, Policy};
-pub use redact::vault::{Restorer, Vault};
+pub use redact::vault::{PendingRestore, Restorer, Vault};
 pub use span::{Score, Span, UnixTime};
 pub use stream::{StreamRedactor, StreamStatus};

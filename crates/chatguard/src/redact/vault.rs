@@ -255,7 +255,7 @@ impl Vault {
     pub fn restorer(&self) -> Restorer<'_> {
         Restorer {
             vault: self,
-            pending: String::new(),
+            state: PendingRestore::default(),
         }
     }
 
@@ -326,12 +326,32 @@ impl Vault {
 #[derive(Debug)]
 pub struct Restorer<'v> {
     vault: &'v Vault,
-    pending: String,
+    state: PendingRestore,
 }
 
 impl Restorer<'_> {
     /// Takes the next chunk and appends what can already be shown to `out`.
     pub fn push(&mut self, chunk: &str, out: &mut String) {
+        self.state.push(self.vault, chunk, out);
+    }
+
+    /// Flushes whatever is held back.
+    pub fn finish(mut self, out: &mut String) {
+        self.state.finish(self.vault, out);
+    }
+}
+
+/// The held-back text of a streaming restore, without a borrow of the vault: for callers that
+/// keep the vault and the stream in separate places across calls (the browser widget, whose
+/// vault outlives each streamed reply). [`Restorer`] is this plus the vault.
+#[derive(Debug, Default)]
+pub struct PendingRestore {
+    pending: String,
+}
+
+impl PendingRestore {
+    /// Takes the next chunk and appends what can already be shown, restored from `vault`, to `out`.
+    pub fn push(&mut self, vault: &Vault, chunk: &str, out: &mut String) {
         self.pending.push_str(chunk);
         // Everything before the last '[' that could still open a placeholder is final.
         let keep_from = match self.pending.rfind('[') {
@@ -344,13 +364,13 @@ impl Restorer<'_> {
             _ => self.pending.len(),
         };
         let ready: String = self.pending.drain(..keep_from).collect();
-        out.push_str(&self.vault.restore(&ready));
+        out.push_str(&vault.restore(&ready));
     }
 
-    /// Flushes whatever is held back.
-    pub fn finish(mut self, out: &mut String) {
+    /// Flushes whatever is held back, restored from `vault`, and starts over empty.
+    pub fn finish(&mut self, vault: &Vault, out: &mut String) {
         let rest = core::mem::take(&mut self.pending);
-        out.push_str(&self.vault.restore(&rest));
+        out.push_str(&vault.restore(&rest));
     }
 }
 
@@ -443,5 +463,24 @@ mod tests {
                 assert_eq!(out, expected, "split at {split}/{split2}");
             }
         }
+    }
+
+    #[test]
+    fn pending_restore_is_the_restorer_without_a_borrow() {
+        let mut v = Vault::new();
+        v.pseudonym("EMAIL", Kind::Email, "jane@example.com");
+        let mut state = PendingRestore::default();
+        let mut out = String::new();
+        for chunk in ["Hi [EMA", "IL_", "1], [x", "] ok [EMAIL_"] {
+            state.push(&v, chunk, &mut out);
+        }
+        assert_eq!(out, "Hi jane@example.com, [x] ok ");
+        state.finish(&v, &mut out);
+        assert_eq!(out, "Hi jane@example.com, [x] ok [EMAIL_");
+        state.push(&v, "[EMAIL_1]", &mut out);
+        assert!(
+            out.ends_with("[EMAIL_jane@example.com"),
+            "finish starts over: {out}"
+        );
     }
 }
