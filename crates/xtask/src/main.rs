@@ -5,13 +5,15 @@
 //!   showing what it finds and the redacted text.
 //! * `cargo xtask test` — everything CI checks: installs what a fresh machine lacks (wasm
 //!   target, wasm-bindgen-cli, worker-build, npm packages, Chromium), then formatting, lints,
-//!   native tests and the wasm32 build of the core.
+//!   native tests, the wasm32 build of the core, and the browser widget (wasm-bindgen-test and
+//!   playwright end-to-end tests in headless Chromium, see `web.rs`).
 //! * `cargo xtask bench` — native and wasm (under Node's WASI) throughput, their ratio, and the
 //!   size of the core compiled for the browser.
 
 mod bench;
 mod run;
 mod setup;
+mod web;
 
 use std::process::ExitCode;
 
@@ -73,6 +75,7 @@ fn test() -> Result<(), String> {
         "wasm",
     ])
     .run()?;
+    web::test()?;
     println!("xtask: all checks passed");
     Ok(())
 }
