@@ -272,14 +272,24 @@ fn open_vault(sealed: &[u8], key: &[u8]) -> Result<Vault, String> {
     Vault::open(sealed, vault_key(key)?).map_err(|e| e.to_string())
 }
 
-/// Parses `[[start, end], ...]` (UTF-16 offsets from JavaScript).
+/// Parses `[[start, end], ...]` (UTF-16 offsets from JavaScript). Read as plain JSON values, not
+/// through a derived deserializer, to keep serde's typed errors out of the browser module.
 fn parse_spans(json: &str) -> Result<Vec<Span>, String> {
-    let pairs: Vec<(usize, usize)> = serde_json::from_str(json)
-        .map_err(|_| "expected a JSON array of [start, end] pairs".to_owned())?;
-    Ok(pairs
-        .into_iter()
-        .map(|(start, end)| Span::new(start, end))
-        .collect())
+    let malformed = || "expected a JSON array of [start, end] pairs".to_owned();
+    let value: serde_json::Value = serde_json::from_str(json).map_err(|_| malformed())?;
+    let offset = |v: &serde_json::Value| v.as_u64().and_then(|n| usize::try_from(n).ok());
+    value
+        .as_array()
+        .ok_or_else(malformed)?
+        .iter()
+        .map(|pair| match pair.as_array().map(Vec::as_slice) {
+            Some([start, end]) => match (offset(start), offset(end)) {
+                (Some(start), Some(end)) => Ok(Span::new(start, end)),
+                _ => Err(malformed()),
+            },
+            _ => Err(malformed()),
+        })
+        .collect()
 }
 
 fn js_error(e: JsValue) -> JsError {

@@ -6,134 +6,115 @@
 //! The caller supplies the receipt id (random, from `crypto.randomUUID()`) and the time: this
 //! module reads no clock and no randomness.
 
-use serde::Deserialize;
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 
 /// The specification version written into every receipt.
 pub const VERSION: &str = "KI-CR-v1.1.0";
 
-/// What the widget knows about one consent.
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Facts {
-    /// The receipt id (a UUID).
-    pub id: String,
-    /// When consent was given, in seconds since the Unix epoch.
-    pub timestamp: u64,
-    /// Where the controller is regulated (e.g. `EU`, `DE`).
-    pub jurisdiction: String,
-    /// How consent was collected (e.g. `chat widget: first-use notice`).
-    pub collection_method: String,
-    /// The controller's privacy policy.
-    pub policy_url: String,
-    /// The language the notice was shown in (`en`, `de`, ...).
-    pub language: String,
-    /// Who consented: a pseudonymous id local to this browser.
-    pub principal: String,
-    /// The data controller.
-    pub controller: Controller,
-    /// The service consented to (e.g. `Support chat`).
-    pub service: String,
-    /// Why data is processed.
-    pub purposes: Vec<Purpose>,
-    /// The sensitive categories (`ask` in the policy) this consent covers.
-    #[serde(default)]
-    pub sensitive: Vec<String>,
-}
-
-/// The data controller named on the receipt.
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Controller {
-    /// Its name.
-    pub name: String,
-    /// A contact (person or team).
-    pub contact: String,
-    /// Postal address.
-    #[serde(default)]
-    pub address: String,
-    /// Contact email.
-    pub email: String,
-    /// Contact phone.
-    #[serde(default)]
-    pub phone: String,
-}
-
-/// One purpose of processing.
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Purpose {
-    /// The purpose in plain words.
-    pub purpose: String,
-    /// The personal-data categories (chatguard category names).
-    pub pii_categories: Vec<String>,
-    /// `EXPLICIT` or `IMPLICIT`.
-    pub consent_type: String,
-    /// When consent ends (e.g. `withdrawn in the Privacy panel, or after this message`).
-    pub termination: String,
-    /// True for the main purpose of the service.
-    #[serde(default)]
-    pub primary: bool,
-}
-
-/// Builds the receipt JSON from `facts_json`, or names what is missing or malformed.
+/// Builds the receipt JSON from the widget's facts about one consent, or names what is missing
+/// or malformed. The facts (camelCase JSON):
+///
+/// * `id` — the receipt id (a UUID); `timestamp` — seconds since the Unix epoch;
+/// * `jurisdiction` (`EU`, `DE`, ...), `collectionMethod` (e.g. `chat widget: first-use
+///   notice`), `policyUrl`, `language` (`en`, ...), `principal` (a pseudonymous id local to the
+///   browser), `service` (e.g. `Support chat`);
+/// * `controller` — `{name, contact, email, address?, phone?}`;
+/// * `purposes` — `[{purpose, piiCategories: [..], consentType: "EXPLICIT"|"IMPLICIT",
+///   termination, primary?}]`;
+/// * `sensitive` — the sensitive categories (`ask` in the policy) this consent covers.
+///
+/// The facts are read as plain JSON values rather than through a derived deserializer: that
+/// keeps serde's typed-error machinery (and float formatting) out of the browser module.
 pub fn build(facts_json: &str) -> Result<String, String> {
-    let facts: Facts =
-        serde_json::from_str(facts_json).map_err(|e| format!("consent facts: {e}"))?;
-    for (field, value) in [
-        ("id", &facts.id),
-        ("jurisdiction", &facts.jurisdiction),
-        ("collectionMethod", &facts.collection_method),
-        ("policyUrl", &facts.policy_url),
-        ("language", &facts.language),
-        ("principal", &facts.principal),
-        ("service", &facts.service),
-        ("controller.name", &facts.controller.name),
-    ] {
-        if value.trim().is_empty() {
-            return Err(format!("consent facts: `{field}` is empty"));
-        }
-    }
-    if facts.purposes.is_empty() {
-        return Err("consent facts: no purpose".to_owned());
-    }
-    let purposes: Vec<Value> = facts
-        .purposes
+    let facts: Value =
+        serde_json::from_str(facts_json).map_err(|_| "consent facts: not JSON".to_owned())?;
+    let facts = facts
+        .as_object()
+        .ok_or("consent facts: not a JSON object")?;
+    let controller = facts
+        .get("controller")
+        .and_then(Value::as_object)
+        .ok_or("consent facts: `controller` is missing")?;
+    let purposes = facts
+        .get("purposes")
+        .and_then(Value::as_array)
+        .filter(|p| !p.is_empty())
+        .ok_or("consent facts: no purpose")?;
+    let purposes: Result<Vec<Value>, String> = purposes
         .iter()
         .map(|p| {
-            json!({
-                "purpose": p.purpose,
+            let p = p
+                .as_object()
+                .ok_or("consent facts: a purpose is not an object")?;
+            Ok(json!({
+                "purpose": text(p, "purpose")?,
                 "purposeCategory": ["customer support"],
-                "consentType": p.consent_type,
-                "piiCategory": p.pii_categories,
-                "primaryPurpose": p.primary,
-                "termination": p.termination,
+                "consentType": text(p, "consentType")?,
+                "piiCategory": names(p, "piiCategories")?,
+                "primaryPurpose": p.get("primary").and_then(Value::as_bool).unwrap_or(false),
+                "termination": text(p, "termination")?,
                 "thirdPartyDisclosure": false,
-            })
+            }))
         })
         .collect();
+    let sensitive = names(facts, "sensitive")?;
     let receipt = json!({
         "version": VERSION,
-        "jurisdiction": facts.jurisdiction,
-        "consentTimestamp": facts.timestamp,
-        "collectionMethod": facts.collection_method,
-        "consentReceiptID": facts.id,
-        "language": facts.language,
-        "piiPrincipalId": facts.principal,
+        "jurisdiction": text(facts, "jurisdiction")?,
+        "consentTimestamp": facts
+            .get("timestamp")
+            .and_then(Value::as_u64)
+            .ok_or("consent facts: `timestamp` must be whole seconds")?,
+        "collectionMethod": text(facts, "collectionMethod")?,
+        "consentReceiptID": text(facts, "id")?,
+        "language": text(facts, "language")?,
+        "piiPrincipalId": text(facts, "principal")?,
         "piiControllers": [{
-            "piiController": facts.controller.name,
+            "piiController": text(controller, "name")?,
             "onBehalf": false,
-            "contact": facts.controller.contact,
-            "address": facts.controller.address,
-            "email": facts.controller.email,
-            "phone": facts.controller.phone,
+            "contact": text(controller, "contact")?,
+            "address": optional(controller, "address"),
+            "email": optional(controller, "email"),
+            "phone": optional(controller, "phone"),
         }],
-        "policyUrl": facts.policy_url,
-        "services": [{ "service": facts.service, "purposes": purposes }],
-        "sensitive": !facts.sensitive.is_empty(),
-        "spiCat": facts.sensitive,
+        "policyUrl": text(facts, "policyUrl")?,
+        "services": [{ "service": text(facts, "service")?, "purposes": purposes? }],
+        "sensitive": !sensitive.is_empty(),
+        "spiCat": sensitive,
     });
     Ok(receipt.to_string())
+}
+
+/// A required, non-blank string field.
+fn text<'a>(object: &'a Map<String, Value>, field: &str) -> Result<&'a str, String> {
+    object
+        .get(field)
+        .and_then(Value::as_str)
+        .filter(|s| !s.trim().is_empty())
+        .ok_or_else(|| format!("consent facts: `{field}` is missing or empty"))
+}
+
+/// An optional string field (empty when absent).
+fn optional<'a>(object: &'a Map<String, Value>, field: &str) -> &'a str {
+    object
+        .get(field)
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+}
+
+/// An optional array of strings (empty when absent).
+fn names<'a>(object: &'a Map<String, Value>, field: &str) -> Result<Vec<&'a str>, String> {
+    match object.get(field) {
+        None => Ok(Vec::new()),
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|v| {
+                v.as_str()
+                    .ok_or_else(|| format!("consent facts: `{field}` holds a non-string"))
+            })
+            .collect(),
+        Some(_) => Err(format!("consent facts: `{field}` is not an array")),
+    }
 }
 
 #[cfg(test)]
