@@ -24,6 +24,8 @@
   const RECEIPTS_KEY = 'chatguard:receipts';
   const HISTORY_KEY = 'chatguard:history';
   const PRINCIPAL_KEY = 'chatguard:principal';
+  const VAULT_KEY = 'chatguard:vault';
+  const VAULT_KEY_KEY = 'chatguard:vault-key';
   const CONSENT_HEADER = 'X-Chatguard-Consent';
   const CONVERSATION_HEADER = 'X-Chatguard-Conversation';
 
@@ -258,6 +260,57 @@
     return id;
   }
 
+  // ---------------------------------------------------------------- sealed vault (persist="session")
+  //
+  // The vault (placeholder -> original) is sealed by Rust with XChaCha20-Poly1305 under a random
+  // 32-byte key. That key exists in clear only in this page's memory; sessionStorage holds it
+  // wrapped (AES-GCM) under a non-extractable WebCrypto key kept in IndexedDB, which no script
+  // can read out. So a reload in the same tab restores the originals, and storage alone reveals
+  // nothing.
+
+  const b64 = (bytes) => btoa(String.fromCharCode(...bytes));
+  const unb64 = (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+
+  function wrappingKey() {
+    return new Promise((resolve, reject) => {
+      const open = indexedDB.open('chatguard', 1);
+      open.onupgradeneeded = () => open.result.createObjectStore('keys');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        const get = db.transaction('keys').objectStore('keys').get('vault-wrap');
+        get.onerror = () => reject(get.error);
+        get.onsuccess = async () => {
+          if (get.result) return resolve(get.result);
+          try {
+            const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+            const put = db.transaction('keys', 'readwrite').objectStore('keys').put(key, 'vault-wrap');
+            put.onsuccess = () => resolve(key);
+            put.onerror = () => reject(put.error);
+          } catch (e) {
+            reject(e);
+          }
+        };
+      };
+    });
+  }
+
+  /** The page's vault key: unwrapped from sessionStorage, or made and stored wrapped. */
+  async function vaultKey() {
+    const wrap = await wrappingKey();
+    const stored = sessionStorage.getItem(VAULT_KEY_KEY);
+    if (stored) {
+      const bytes = unb64(stored);
+      const raw = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes.slice(0, 12) }, wrap, bytes.slice(12));
+      return new Uint8Array(raw);
+    }
+    const raw = crypto.getRandomValues(new Uint8Array(32));
+    const iv = crypto.getRandomValues(new Uint8Array(12));
+    const wrapped = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, wrap, raw));
+    sessionStorage.setItem(VAULT_KEY_KEY, b64([...iv, ...wrapped]));
+    return raw;
+  }
+
   // ---------------------------------------------------------------- config
 
   let initOptions = {};
@@ -265,7 +318,7 @@
     return Object.assign({}, SCRIPT_CONFIG, initOptions);
   }
   const ATTRS = ['endpoint', 'policy', 'title', 'lang', 'theme', 'privacy-url', 'controller', 'controller-email',
-    'jurisdiction', 'consent', 'delete-url', 'handoff', 'retention', 'greeting'];
+    'jurisdiction', 'consent', 'delete-url', 'handoff', 'retention', 'greeting', 'persist'];
   const camel = (s) => s.replace(/-([a-z])/g, (m, c) => c.toUpperCase());
 
   // ---------------------------------------------------------------- element
@@ -468,7 +521,9 @@
         try {
           const [mod, policy] = await Promise.all([loadWasm(), loadPolicy(this.config().policy)]);
           this._mod = mod;
-          this._guard = new mod.WebGuard(policy);
+          const guard = new mod.WebGuard(policy);
+          await this._openVault(guard);
+          this._guard = guard;
         } catch (e) {
           console.error(LOG, e);
           this._setStatus(this._t.loadFailed);
@@ -480,7 +535,7 @@
         if (!log.childElementCount) {
           if (this._history.length === 0) this._addMessage('assistant', this._t.greeting, false);
           for (const m of this._history) {
-            this._addMessage(m.role, m.role === 'user' ? this._guard.restore(m.content) : this._guard.restore(m.content), m.role === 'assistant');
+            this._addMessage(m.role, this._guard.restore(m.content), m.role === 'assistant');
           }
         }
         this._updateNotice();
@@ -488,6 +543,30 @@
         this.dispatchEvent(new CustomEvent('chatguard:ready', { bubbles: true, composed: true }));
       })();
       return this._starting;
+    }
+
+    /** With persist="session": reopens this tab's sealed vault, or prepares a key for it. */
+    async _openVault(guard) {
+      if (this.config().persist !== 'session') return;
+      try {
+        this._vaultKey = await vaultKey();
+        const sealed = sessionStorage.getItem(VAULT_KEY);
+        if (sealed) guard.unseal(unb64(sealed), this._vaultKey);
+      } catch (e) {
+        // A vault that cannot be opened is dropped: history then shows placeholders.
+        console.warn(LOG, 'sealed vault unavailable', e);
+        this._vaultKey = null;
+      }
+    }
+
+    _sealVault() {
+      if (!this._vaultKey || !this._guard) return;
+      const sealed = this._guard.seal(this._vaultKey, crypto.getRandomValues(new Uint8Array(24)));
+      try {
+        sessionStorage.setItem(VAULT_KEY, b64(sealed));
+      } catch (e) {
+        console.warn(LOG, 'storage unavailable', e);
+      }
     }
 
     // -------------------------------------------------------------- open / close
@@ -955,6 +1034,7 @@
 
     _saveHistory() {
       writeJSON(sessionStorage, HISTORY_KEY, this._history);
+      this._sealVault();
     }
 
     // -------------------------------------------------------------- handoff and deletion
@@ -974,9 +1054,12 @@
       try {
         sessionStorage.removeItem(HISTORY_KEY);
         sessionStorage.removeItem(HISTORY_KEY + ':id');
+        sessionStorage.removeItem(VAULT_KEY);
+        sessionStorage.removeItem(VAULT_KEY_KEY);
         localStorage.removeItem(RECEIPTS_KEY);
       } catch (e) { /* storage unavailable: nothing stored */ }
       if (this._guard) this._guard.forget();
+      if (this._vaultKey) this._vaultKey = await vaultKey().catch(() => null);
       this._kept.clear();
       this._$('.log').textContent = '';
       this._$('.input').value = '';

@@ -48,6 +48,14 @@ async function openPage(options = {}) {
     if (r.url().includes('/v1/')) requests.push({ method: r.method(), url: r.url(), body: r.postData() || '', headers: r.headers() });
   });
   page.on('pageerror', (e) => errors.push(String(e)));
+  if (options.scriptData) {
+    // Serve the demo page with extra data- attributes on the widget's script tag.
+    await context.route(base, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace('data-title=', `${options.scriptData} data-title=`);
+      await route.fulfill({ response, body });
+    });
+  }
   page.on('dialog', async (d) => {
     errors.push('unexpected dialog: ' + d.message());
     await d.dismiss();
@@ -282,6 +290,21 @@ describe('chat widget', () => {
     const del = requests.find((r) => r.method === 'DELETE');
     assert.ok(del && del.url.endsWith('/v1/conversations'));
     assert.equal(del.headers['x-chatguard-conversation'], conversation);
+    await context.close();
+  });
+
+  test('persist="session": a reload restores the originals from the sealed vault; storage holds none', async () => {
+    const { context, page } = await openPage({ scriptData: 'data-persist="session"' });
+    await openAndAccept(page);
+    await page.fill('chat-guard >> .input', `mail ${EMAIL} json`);
+    await page.click('chat-guard >> .send-btn');
+    await lastAssistantText(page, EMAIL);
+    const stored = await page.evaluate(() => JSON.stringify({ ...sessionStorage }));
+    assert.ok(!stored.includes(EMAIL) && stored.includes('chatguard:vault'), 'only sealed data at rest');
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('chat-guard')?.shadowRoot.querySelectorAll('.msg').length >= 2);
+    const texts = await page.$$eval('chat-guard >> .msg .body', (els) => els.map((e) => e.textContent));
+    assert.ok(texts.some((t) => t.includes(`mail ${EMAIL}`)), `restored after reload: ${texts}`);
     await context.close();
   });
 
