@@ -55,7 +55,7 @@
       e429: 'Too many messages in a short time. Please wait {seconds} seconds and try again.',
       e5xx: 'The assistant is not available right now. Please try again in a moment.',
       eStream: 'The answer was interrupted.',
-      blocked: 'This message cannot be sent because it contains a {kind}. Remove it and try again.',
+      blocked: 'This message cannot be sent because it contains: {kind}. Remove it and try again.',
       loadFailed: 'The chat could not start (privacy filter unavailable). Sending is disabled.',
       privacyTitle: 'Privacy', receipts: 'Your consent records', noReceipts: 'No consent records.',
       withdraw: 'Withdraw', withdrawn: 'withdrawn', deleteAll: 'Delete my conversation',

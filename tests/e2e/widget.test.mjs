@@ -308,6 +308,36 @@ describe('chat widget', () => {
     await context.close();
   });
 
+  test('a policy that blocks a kind stops the message with a visible reason and chatguard:blocked', async () => {
+    const policy = encodeURIComponent(JSON.stringify({ version: 1, kinds: { email: { action: 'block' } } }));
+    const { context, page, requests } = await openPage({ scriptData: `data-policy="data:application/json,${policy}"` });
+    await openAndAccept(page);
+    const blocked = page.evaluate(() => new Promise((resolve) => document.addEventListener('chatguard:blocked', (e) => resolve(e.detail), { once: true })));
+    await page.fill('chat-guard >> .input', `mail ${EMAIL}`);
+    await page.click('chat-guard >> .send-btn');
+    assert.deepEqual(await blocked, { kind: 'email' });
+    assert.match(await page.textContent('chat-guard >> .status'), /cannot be sent because it contains: email/);
+    assert.equal(await page.inputValue('chat-guard >> .input'), `mail ${EMAIL}`);
+    assert.equal(chatRequests(requests).length, 0);
+    await context.close();
+  });
+
+  test('a policy that cannot be loaded keeps sending disabled (fails closed)', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.route(base, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace('data-title=', 'data-policy="/missing-policy.json" data-title=');
+      await route.fulfill({ response, body });
+    });
+    await page.goto(base);
+    await page.click('chat-guard >> .launcher');
+    await page.waitForFunction(() => /could not start/.test(document.querySelector('chat-guard').shadowRoot.querySelector('.status').textContent));
+    assert.equal(await page.isDisabled('chat-guard >> .input'), true);
+    assert.equal(await page.isDisabled('chat-guard >> .send-btn'), true);
+    await context.close();
+  });
+
   test('axe-core finds no accessibility violations (panel open, highlights, dark theme too)', async () => {
     for (const theme of ['light', 'dark']) {
       const { context, page } = await openPage();

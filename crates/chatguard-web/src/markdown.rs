@@ -214,24 +214,23 @@ fn parse_inline(text: &str, depth: usize, links: bool, out: &mut Vec<Inline>) {
                 out.push(Inline::Code(text[at + 1..close].to_owned()));
                 close + 1 - at
             }),
-            b'*' if rest.starts_with("**") => find_close(text, at + 2, "**")
-                .filter(|&close| close > at + 2)
-                .map(|close| {
-                    push_text(out, &text[plain_from..at]);
-                    let mut inner = Vec::new();
-                    parse_inline(&text[at + 2..close], depth + 1, links, &mut inner);
-                    out.push(Inline::Strong(inner));
-                    close + 2 - at
-                }),
-            b'*' => find_close(text, at + 1, "*")
-                .filter(|&close| close > at + 1 && !rest[1..].starts_with(' '))
-                .map(|close| {
-                    push_text(out, &text[plain_from..at]);
-                    let mut inner = Vec::new();
-                    parse_inline(&text[at + 1..close], depth + 1, links, &mut inner);
-                    out.push(Inline::Emphasis(inner));
-                    close + 1 - at
-                }),
+            b'*' => {
+                let (marker, wrap): (&str, fn(Vec<Inline>) -> Inline) = if rest.starts_with("**") {
+                    ("**", Inline::Strong)
+                } else {
+                    ("*", Inline::Emphasis)
+                };
+                let inner_from = at + marker.len();
+                find_close(text, inner_from, marker)
+                    .filter(|&close| close > inner_from && !text[inner_from..].starts_with(' '))
+                    .map(|close| {
+                        push_text(out, &text[plain_from..at]);
+                        let mut inner = Vec::new();
+                        parse_inline(&text[inner_from..close], depth + 1, links, &mut inner);
+                        out.push(wrap(inner));
+                        close + marker.len() - at
+                    })
+            }
             b'[' if links => link(text, at, depth, out, plain_from),
             b'<' if links => find_close(text, at + 1, ">").and_then(|close| {
                 let href = safe_href(&text[at + 1..close])?;
