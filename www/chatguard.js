@@ -861,9 +861,10 @@
           const ask = findings.filter((f) => f.action === 'ask' && f.keepable);
           const chosen = ask.filter((f) => this._kept.has(f.value));
           const share = (chosen.length ? chosen : ask).map(spanOf);
+          const asked = prepared.consent;
           prepared = JSON.parse(this._guard.prepare(text, JSON.stringify(keptPlain.concat(share))));
-          const sensitive = prepared.kept.filter((c) => prepared.consent.indexOf(c) === -1);
-          shareRecord = this._makeReceipt('message', prepared.kept, sensitive, 'purposeShare', 'EXPLICIT', 'after this message');
+          const shared = prepared.kept.filter((c) => asked.includes(c));
+          shareRecord = this._makeReceipt('message', shared, shared, 'purposeShare', 'EXPLICIT', 'after this message');
         }
       }
       const detail = { text: prepared.text, verdict: prepared.verdict, kept: prepared.kept };

@@ -338,6 +338,25 @@ describe('chat widget', () => {
     await context.close();
   });
 
+  test('strings follow the language (en, de, fr, es) and take overrides', async () => {
+    const { context, page } = await openPage();
+    const labels = await page.evaluate(() => {
+      const el = document.querySelector('chat-guard');
+      const send = () => el.shadowRoot.querySelector('.send-btn').textContent;
+      const out = {};
+      for (const lang of ['de', 'fr', 'es', 'en']) {
+        el.setAttribute('lang', lang);
+        out[lang] = send();
+      }
+      ChatGuard.init({ strings: { de: { send: 'Abschicken' } } });
+      el.setAttribute('lang', 'de');
+      out.override = send();
+      return out;
+    });
+    assert.deepEqual(labels, { de: 'Senden', fr: 'Envoyer', es: 'Enviar', en: 'Send', override: 'Abschicken' });
+    await context.close();
+  });
+
   test('axe-core finds no accessibility violations (panel open, highlights, dark theme too)', async () => {
     for (const theme of ['light', 'dark']) {
       const { context, page } = await openPage();
