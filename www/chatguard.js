@@ -639,8 +639,9 @@
       return record;
     }
 
-    _acceptNotice() {
-      if (!this._mod) return;
+    async _acceptNotice() {
+      await this._start();
+      if (!this._mod || !this._guard) return;
       this._makeReceipt('notice', ['contact', 'identity'], [], 'purposeChat', 'EXPLICIT', 'until withdrawn in the Privacy panel');
       this._updateNotice();
       this._$('.input').focus();
