@@ -294,9 +294,30 @@ impl Vault {
                 },
             )
             .map_err(|_| VaultError(VaultErrorKind::Decrypt))?;
-        let entries: Result<Vec<(String, String)>, _> = serde_json::from_slice(&plain);
+        // Read as plain JSON values rather than through serde's typed deserializer: its error
+        // machinery (and float formatting) would otherwise be linked into the browser module.
+        let parsed: Result<serde_json::Value, _> = serde_json::from_slice(&plain);
         plain.zeroize();
-        let entries = entries.map_err(|_| VaultError(VaultErrorKind::Format))?;
+        let entries = parsed
+            .ok()
+            .and_then(|value| match value {
+                serde_json::Value::Array(items) => items
+                    .into_iter()
+                    .map(|pair| match pair {
+                        serde_json::Value::Array(pair) => {
+                            match <[serde_json::Value; 2]>::try_from(pair) {
+                                Ok(
+                                    [serde_json::Value::String(p), serde_json::Value::String(o)],
+                                ) => Some((p, o)),
+                                _ => None,
+                            }
+                        }
+                        _ => None,
+                    })
+                    .collect::<Option<Vec<(String, String)>>>(),
+                _ => None,
+            })
+            .ok_or(VaultError(VaultErrorKind::Format))?;
         let mut vault = Vault::new();
         for (placeholder, original) in entries {
             let Some((label, n)) = placeholder
