@@ -933,6 +933,7 @@
       let shown = '';
       let error = null;
       let streamed = false;
+      let frame = 0;
       try {
         const type = response.headers.get('content-type') || '';
         if (type.includes('text/event-stream') && response.body) {
@@ -948,8 +949,14 @@
               raw += step.text;
               shown += this._guard.restore_chunk(step.text);
               this._$('.typing').hidden = true;
-              this._mod.render_markdown(bubble.querySelector('.body'), shown);
-              this._scrollLog();
+              // Redraw at most once per frame: re-rendering on every chunk would be quadratic.
+              if (!frame) {
+                frame = requestAnimationFrame(() => {
+                  frame = 0;
+                  this._mod.render_markdown(bubble.querySelector('.body'), shown);
+                  this._scrollLog();
+                });
+              }
             }
             if (step.done) break;
           }
@@ -959,6 +966,7 @@
       } catch (e) {
         error = String(e && e.message || e);
       }
+      cancelAnimationFrame(frame);
       shown += this._guard.finish_reply();
       if (!streamed) shown = this._guard.restore(raw);
       this._mod.render_markdown(bubble.querySelector('.body'), shown);
