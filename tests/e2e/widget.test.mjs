@@ -101,6 +101,7 @@ describe('chat widget', () => {
     assert.deepEqual(marks, [['credit_card', 'ask', CARD], ['email', 'redact', EMAIL]]);
     const summary = await page.textContent('chat-guard >> .summary');
     assert.match(summary, /2 item\(s\) will be redacted: card number, email/);
+    await page.screenshot({ path: ARTIFACTS + 'widget-highlights.png' });
 
     await page.click('chat-guard >> .send-btn');
     await page.waitForSelector('chat-guard >> dialog.consent[open]');
