@@ -15,7 +15,7 @@ pub enum AuthError {
     Missing,
     /// The token is longer than the configured limit; nothing of it was decoded.
     TooLarge,
-    /// Not a compact JWS: not exactly three non-empty dot-separated parts.
+    /// Not a compact JWS: not exactly three dot-separated parts, or an empty header or payload.
     Malformed,
     /// A part is not strict base64url (padding, `+`/`/`, other characters, bad length).
     Encoding,

@@ -1,7 +1,7 @@
 //! [`JwtVerifier`]: compact JWS verification with the rules of RFC 8725 (JWT best current
 //! practices) applied without options to weaken them.
 //!
-//! The order of checks: size (before any decoding) → three non-empty parts → strict base64url
+//! The order of checks: size (before any decoding) → three parts, header and payload non-empty → strict base64url
 //! of every part → header object (unique names) → `alg` (`none` refused in any casing, then the
 //! allowlist) → `crit` refused → key chosen by exact `kid` (or the only key of that algorithm)
 //! → the key's algorithm must equal `alg` → signature → payload object → claim types →
@@ -93,7 +93,9 @@ impl JwtVerifier {
         else {
             return Err(AuthError::Malformed);
         };
-        if header_b64.is_empty() || payload_b64.is_empty() || signature_b64.is_empty() {
+        // An empty signature part is well-formed (it is how unsecured JWS look); it fails as
+        // `alg_none` or as a bad signature below.
+        if header_b64.is_empty() || payload_b64.is_empty() {
             return Err(AuthError::Malformed);
         }
         let header_bytes = encoding::base64url(header_b64).ok_or(AuthError::Encoding)?;
