@@ -1,43 +1,6 @@
 //! [`JwksCache`]: when to fetch an issuer's JWKS, and which keys to trust meanwhile — a pure state
 //! machine with the time passed in. The Worker does the HTTP; this module only decides.
-//!
-//! ```text
-//!            begin_fetch(now, reason) == true  →  caller fetches  →  fetched(..) | fetch_failed(now)
-//! Empty ────────────────────────────────────────────────────────────────→ Fresh(keys, until)
-//! Fresh ── max-age passes ──→ Stale (keys still used, a refresh is due)
-//! Stale ── refresh fails ───→ Stale until `fresh_until + stale_grace`, then Empty again
-//! ```
-//!
-//! Rules:
-//! * Freshness follows the response's `Cache-Control: max-age` (no `max-age`: the default TTL;
-//!   `no-store`/`no-cache`: the minimum), clamped to `[min_ttl, max_ttl]`.
-//! * At most one fetch per `retry_interval` (30 s) per cache, whatever the reason: an unknown
-//!   `kid` triggers one refetch (a key rotation), and every other unknown `kid` in the next 30 s
-//!   is rejected without a fetch — no refetch storm, whatever an attacker sends.
-//! * A failed refresh keeps the previous keys for `stale_grace`; a bad document (not a JWKS, or
-//!   no usable key) counts as a failed refresh and never replaces good keys.
-//! * [`JwksCache::keys`] returns [`AuthError::KeysUnavailable`] when nothing usable is cached:
-//!   the edge maps that to 503, not 401.
-//!
-//! Use one cache per issuer (per JWKS URL). The edge's flow per request:
-//!
-//! ```
-//! # use chatguard::auth::{FetchReason, JwksCache, JwksResponse, AuthError};
-//! # use chatguard::UnixTime;
-//! # fn http_get() -> Option<JwksResponse<'static>> { Some(JwksResponse { status: 200, cache_control: Some("max-age=600"), body: r#"{"keys":[]}"# }) }
-//! let mut cache = JwksCache::default();
-//! let now = UnixTime(1_700_000_000);
-//! if cache.begin_fetch(now, FetchReason::Refresh) {
-//!     match http_get() {
-//!         Some(response) => { let _ = cache.fetched(now, response); }
-//!         None => cache.fetch_failed(now),
-//!     }
-//! }
-//! // `{"keys":[]}` has no usable key, so nothing is cached yet: the edge answers 503.
-//! assert_eq!(cache.keys(now).unwrap_err(), AuthError::KeysUnavailable);
-//! // ...verify; on `AuthError::UnknownKey`, `begin_fetch(now, FetchReason::UnknownKey)` says
-//! // whether one refetch (and a second verification) is allowed.
-//! ```
+//! The rules and the edge's flow are documented on [`JwksCache`].
 
 use core::fmt;
 
@@ -93,7 +56,45 @@ pub struct JwksResponse<'a> {
     pub body: &'a str,
 }
 
-/// The keys of one issuer and when to refresh them. See the [module docs](self).
+/// The keys of one issuer and when to refresh them: a pure state machine, the time passed in.
+///
+/// ```text
+///            begin_fetch(now, reason) == true  →  caller fetches  →  fetched(..) | fetch_failed(now)
+/// Empty ────────────────────────────────────────────────────────────────→ Fresh(keys, until)
+/// Fresh ── max-age passes ──→ Stale (keys still used, a refresh is due)
+/// Stale ── refresh fails ───→ Stale until `fresh_until + stale_grace`, then Empty again
+/// ```
+///
+/// Rules:
+/// * Freshness follows the response's `Cache-Control: max-age` (no `max-age`: the default TTL;
+///   `no-store`/`no-cache`: the minimum), clamped to `[min_ttl, max_ttl]`.
+/// * At most one fetch per `retry_interval` (30 s) per cache, whatever the reason: an unknown
+///   `kid` triggers one refetch (a key rotation), and every other unknown `kid` in the next 30 s
+///   is rejected without a fetch — no refetch storm, whatever an attacker sends.
+/// * A failed refresh keeps the previous keys for `stale_grace`; a bad document (not a JWKS, or
+///   no usable key) counts as a failed refresh and never replaces good keys.
+/// * [`JwksCache::keys`] returns [`AuthError::KeysUnavailable`] when nothing usable is cached:
+///   the edge maps that to 503, not 401.
+///
+/// Use one cache per issuer (per JWKS URL). The edge's flow per request:
+///
+/// ```
+/// # use chatguard::auth::{FetchReason, JwksCache, JwksResponse, AuthError};
+/// # use chatguard::UnixTime;
+/// # fn http_get() -> Option<JwksResponse<'static>> { Some(JwksResponse { status: 200, cache_control: Some("max-age=600"), body: r#"{"keys":[]}"# }) }
+/// let mut cache = JwksCache::default();
+/// let now = UnixTime(1_700_000_000);
+/// if cache.begin_fetch(now, FetchReason::Refresh) {
+///     match http_get() {
+///         Some(response) => { let _ = cache.fetched(now, response); }
+///         None => cache.fetch_failed(now),
+///     }
+/// }
+/// // `{"keys":[]}` has no usable key, so nothing is cached yet: the edge answers 503.
+/// assert_eq!(cache.keys(now).unwrap_err(), AuthError::KeysUnavailable);
+/// // ...verify; on `AuthError::UnknownKey`, `begin_fetch(now, FetchReason::UnknownKey)` says
+/// // whether one refetch (and a second verification) is allowed.
+/// ```
 #[derive(Clone, Default)]
 pub struct JwksCache {
     policy: CachePolicy,

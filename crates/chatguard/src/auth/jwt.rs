@@ -1,13 +1,7 @@
 //! [`JwtVerifier`]: compact JWS verification with the rules of RFC 8725 (JWT best current
 //! practices) applied without options to weaken them.
 //!
-//! The order of checks: size (before any decoding) → three parts, header and payload non-empty → strict base64url
-//! of every part → header object (unique names) → `alg` (`none` refused in any casing, then the
-//! allowlist) → `crit` refused → key chosen by exact `kid` (or the only key of that algorithm)
-//! → the key's algorithm must equal `alg` → signature → payload object → claim types →
-//! `exp`/`nbf`/`iat` against the injected time with the configured skew → `iss` → `aud`.
-//! `jku`, `x5u`, `jwk`, `x5c` and `x5t` headers are never read: keys come only from the
-//! [`JwkSet`] the caller passes and the configured `HS256` secret.
+//! The order of checks is documented on [`JwtVerifier::verify`].
 
 use core::fmt;
 
@@ -80,6 +74,14 @@ impl JwtVerifier {
 
     /// Verifies `token` with the keys of `keys` (and the configured `HS256` secret) at time
     /// `now`. Never panics; linear in the token length, which is bounded.
+    ///
+    /// The order of checks: size (before any decoding) → three parts, header and payload
+    /// non-empty → strict base64url of every part → header object (unique names) → `alg`
+    /// (`none` refused in any casing, then the allowlist) → `crit` refused → key chosen by exact
+    /// `kid` (or the only key of that algorithm) → the key's algorithm must equal `alg` →
+    /// signature → payload object → claim types → `exp`/`nbf`/`iat` against the injected time
+    /// with the configured skew → `iss` → `aud`. `jku`, `x5u`, `jwk`, `x5c` and `x5t` headers are
+    /// never read: keys come only from `keys` and the configured `HS256` secret.
     pub fn verify(&self, token: &str, keys: &JwkSet, now: UnixTime) -> Result<Claims, AuthError> {
         if token.is_empty() {
             return Err(AuthError::Missing);
