@@ -385,6 +385,18 @@ impl fmt::Debug for JwtVerifierBuilder {
     }
 }
 
+/// The credential of an `Authorization: Bearer <credential>` header value (scheme matched
+/// case-insensitively, RFC 9110 §11.1), or `None` for any other scheme, an empty credential or
+/// one containing whitespace. The credential is returned untouched; verification decides the rest.
+pub fn bearer_token(authorization: &str) -> Option<&str> {
+    let (scheme, credential) = authorization.trim().split_once(' ')?;
+    let credential = credential.trim_start_matches(' ');
+    let valid = scheme.eq_ignore_ascii_case("bearer")
+        && !credential.is_empty()
+        && !credential.contains(|c: char| c.is_whitespace());
+    valid.then_some(credential)
+}
+
 /// The JWKS URL of a Cloudflare Access team: `https://<team_domain>/cdn-cgi/access/certs`.
 pub fn cloudflare_access_certs_url(team_domain: &str) -> String {
     format!("https://{team_domain}/cdn-cgi/access/certs")

@@ -60,8 +60,8 @@ pub use cache::{CachePolicy, FetchReason, JwksCache, JwksResponse};
 pub use error::{AuthError, ConfigError};
 pub use jwk::{JwkSet, SkippedKey, MAX_JWKS_KEYS, MAX_JWKS_LEN};
 pub use jwt::{
-    cloudflare_access_certs_url, Claims, JwtVerifier, JwtVerifierBuilder, DEFAULT_MAX_TOKEN_LEN,
-    DEFAULT_SKEW_SECONDS, MAX_SKEW_SECONDS,
+    bearer_token, cloudflare_access_certs_url, Claims, JwtVerifier, JwtVerifierBuilder,
+    DEFAULT_MAX_TOKEN_LEN, DEFAULT_SKEW_SECONDS, MAX_SKEW_SECONDS,
 };
 
 #[cfg(test)]

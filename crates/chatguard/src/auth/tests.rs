@@ -635,3 +635,22 @@ fn verifier_is_send_and_sync() {
     assert_send_sync::<ApiKeys>();
     assert_send_sync::<Claims>();
 }
+
+#[test]
+fn bearer_token_takes_only_the_bearer_scheme() {
+    assert_eq!(bearer_token("Bearer abc.def.ghi"), Some("abc.def.ghi"));
+    assert_eq!(bearer_token("bearer  abc"), Some("abc"));
+    assert_eq!(bearer_token(" BEARER abc "), Some("abc"));
+    for bad in [
+        "",
+        "Bearer",
+        "Bearer ",
+        "Basic abc",
+        "Bearerabc",
+        "Bearer a b",
+        "Bearer a\tb",
+        "abc",
+    ] {
+        assert_eq!(bearer_token(bad), None, "{bad:?}");
+    }
+}
