@@ -148,4 +148,12 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn deep_nesting_is_refused_without_exhausting_the_stack() {
+        let deep = format!(r#"{{"a":{}1{}}}"#, "[".repeat(100_000), "]".repeat(100_000));
+        assert!(json_object(deep.as_bytes()).is_none());
+        let within = format!(r#"{{"a":{}1{}}}"#, "[".repeat(100), "]".repeat(100));
+        assert!(json_object(within.as_bytes()).is_some());
+    }
 }
