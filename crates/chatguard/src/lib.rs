@@ -40,11 +40,19 @@
 //!
 //! The crate reads no clock, no environment, no files and no network, so it runs unchanged on
 //! `wasm32-unknown-unknown` in a browser or a Worker. Time is passed in ([`UnixTime`]).
+//!
+//! # Crate features
+//!
+//! * `auth` (off by default) — `chatguard::auth`: JWT/JWKS verification (RS256, ES256, EdDSA,
+//!   HS256 with RustCrypto), a JWKS cache policy and hashed API keys, for the edge Worker. The
+//!   browser build leaves it out.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
+#[cfg(feature = "auth")]
+pub mod auth;
 mod detect;
 mod error;
 mod guard;

@@ -64,6 +64,20 @@ fn test() -> Result<(), String> {
     ])
     .run()?;
     cargo(&["test", "--workspace"]).with_tools().run()?;
+    // The edge's authentication is behind the core's `auth` feature (off by default).
+    cargo(&[
+        "clippy",
+        "-p",
+        "chatguard",
+        "--features",
+        "auth",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ])
+    .run()?;
+    cargo(&["test", "-p", "chatguard", "--features", "auth"]).run()?;
     // The core must build unchanged for the browser and the edge.
     cargo(&[
         "build",
