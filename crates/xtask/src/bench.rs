@@ -44,7 +44,8 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
         wasm.dense / native.dense
     );
 
-    size()
+    size()?;
+    crate::edge::bench()
 }
 
 struct Figures {
