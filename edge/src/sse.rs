@@ -442,6 +442,19 @@ impl<'g> SseFilter<'g> {
                 finished.push(c);
             }
         }
+        // A chunk whose every choice only carried text that is still held back says nothing yet.
+        let only_held_text = !restore.is_empty()
+            && restore.iter().all(|(_, text)| text.is_empty())
+            && all.iter().all(|choice| {
+                choice.get("finish_reason").is_none_or(Value::is_null)
+                    && choice
+                        .get("delta")
+                        .and_then(Value::as_object)
+                        .is_some_and(|d| d.keys().all(|k| k == "content"))
+            });
+        if only_held_text {
+            return Ok(false);
+        }
         if let Some(choices) = event.get_mut("choices") {
             *choices = Value::Array(all);
         }
@@ -502,10 +515,12 @@ impl<'g> SseFilter<'g> {
                     let streamed =
                         self.take_streamed(event, pointer, Field::Block { index: i, json })?;
                     self.redact_rest(event)?;
+                    // A delta whose text is all held back carries nothing yet.
+                    let shown = streamed.as_ref().is_some_and(|t| !t.is_empty());
                     if let (Some(text), Some(slot)) = (streamed, event.pointer_mut(pointer)) {
                         *slot = Value::String(text);
                     }
-                    return Ok(true);
+                    return Ok(shown);
                 }
             }
             ("content_block_stop", Some(i)) => {
@@ -561,10 +576,11 @@ impl<'g> SseFilter<'g> {
                 };
                 let streamed = self.take_streamed(event, "/delta", field)?;
                 self.redact_rest(event)?;
+                let shown = streamed.as_ref().is_some_and(|t| !t.is_empty());
                 if let (Some(text), Some(slot)) = (streamed, event.get_mut("delta")) {
                     *slot = Value::String(text);
                 }
-                return Ok(true);
+                return Ok(shown);
             }
             ("response.output_text.done" | "response.function_call_arguments.done", Some(o)) => {
                 self.flush_where(|f| f.output() == Some(o), out)?;

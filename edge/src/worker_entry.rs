@@ -39,9 +39,9 @@ struct Compiled {
 }
 
 fn compile(text: &str) -> Result<Compiled, String> {
-    let policy = Policy::from_json(text).map_err(|e| format!("policy: {e}"))?;
-    let roles = Roles::parse(&policy.roles).map_err(|e| format!("policy: {e}"))?;
-    let guard = Guard::new(policy).map_err(|e| format!("policy: {e}"))?;
+    let policy = Policy::from_json(text).map_err(|e| e.to_string())?;
+    let roles = Roles::parse(&policy.roles).map_err(|e| e.to_string())?;
+    let guard = Guard::new(policy).map_err(|e| e.to_string())?;
     Ok(Compiled { guard, roles })
 }
 

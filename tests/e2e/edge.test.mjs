@@ -25,6 +25,9 @@ const CARD = '4111 1111 1111 1111';
 
 // The bundled default policy plus roles: the anonymous tier with tight, testable limits.
 const policy = JSON.parse(readFileSync(join(ROOT, 'tests/policies/default.json'), 'utf8'));
+// A canary planted in the system prompt: seeing it in an answer means the prompt leaked.
+policy.custom = [{ name: 'canary', pattern: '\\bCANARY-[0-9a-f]{10}\\b', category: 'credentials',
+  score: 0.99, rule: { action: 'block' } }];
 policy.roles = {
   anonymous: {
     routes: ['/v1/chat/completions', '/v1/responses', '/v1/messages', '/v1/custom'],
@@ -392,6 +395,14 @@ test('SSE split at every byte boundary leaks nothing (many chunkings)', async ()
     assert.ok(!sse.includes(LEAK.email) && !sse.includes(LEAK.card), `pad ${pad}`);
     assert.ok(streamedText(sse).includes('[EMAIL_1] and card [CREDIT_CARD_1]'), `pad ${pad}`);
   }
+});
+
+test('an answer that leaks the canary is refused, JSON or streamed', async () => {
+  await expectError(await post('/v1/chat/completions', chat('hi #canary')), 502, 'blocked_response');
+  const res = await post('/v1/messages', { ...chat('hi #canary'), max_tokens: 50, stream: true });
+  const sse = await res.text();
+  assert.ok(!sse.includes(LEAK.canary) && !sse.includes('CANARY'), sse);
+  assert.match(sse, /event: error\ndata: .*blocked_response/);
 });
 
 // Fail closed

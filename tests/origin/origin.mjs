@@ -4,8 +4,9 @@
 // The `model` field picks a behaviour, so tests can reach every error path through the edge:
 //   (any other)   deterministic answer "You said: <last user text>", JSON or SSE (`stream: true`).
 //                 SSE bytes go out in chunks of 1..23 bytes with short pauses: split anywhere.
-//                 If the user text contains "#leak", the answer adds synthetic personal data and
-//                 the canary; "#echo-pii" repeats the user text verbatim.
+//                 If the user text contains "#leak", the answer adds synthetic personal data;
+//                 "#canary" adds the canary planted in the system prompt; "#echo-pii" repeats the
+//                 user text verbatim.
 //   echo          the answer's text is the JSON of what the origin saw (headers + body).
 //   tool          the answer calls the tools `lookup_order` and `delete_account`.
 //   hang          never answers.              reset      destroys the connection.
@@ -48,8 +49,9 @@ function answerText(path, body, seen) {
   let text = `You said: ${said}`;
   if (said.includes('#echo-pii')) text = said;
   if (said.includes('#leak')) {
-    text += ` Our records show ${LEAK.email} and card ${LEAK.card}. Internal: ${LEAK.canary}.`;
+    text += ` Our records show ${LEAK.email} and card ${LEAK.card}.`;
   }
+  if (said.includes('#canary')) text += ` Internal: ${LEAK.canary}.`;
   return text;
 }
 

@@ -152,6 +152,16 @@ fn zero_leaks_at_every_byte_split_in_every_format() {
 }
 
 #[test]
+fn deltas_whose_text_is_held_back_are_not_sent() {
+    let g = guard();
+    let stream = openai_stream(TEXT);
+    let (out, end) = run(&g, Vault::new(), Allowed::Any, &[stream.as_bytes()]);
+    assert_eq!(end, Ok(()));
+    assert!(!out.contains("\"content\":\"\""), "{out}");
+    assert!(out.matches("data: ").count() < stream.matches("data: ").count());
+}
+
+#[test]
 fn pseudonyms_split_across_events_are_restored() {
     let g = guard();
     let mut vault = Vault::new();
