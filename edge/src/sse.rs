@@ -373,6 +373,23 @@ impl<'g> SseFilter<'g> {
         self.stream_text(field, &text).map(Some)
     }
 
+    /// Streams the delta text at `pointer` as `field`, redacts the rest of the event, and puts
+    /// the shown text back. A delta whose text is all held back carries nothing yet: not sent.
+    fn delta_event(
+        &mut self,
+        event: &mut Value,
+        pointer: &str,
+        field: Field,
+    ) -> Result<bool, SseError> {
+        let streamed = self.take_streamed(event, pointer, field)?;
+        self.redact_rest(event)?;
+        let shown = streamed.as_ref().is_some_and(|t| !t.is_empty());
+        if let (Some(text), Some(slot)) = (streamed, event.pointer_mut(pointer)) {
+            *slot = Value::String(text);
+        }
+        Ok(shown)
+    }
+
     fn chat_chunk(&mut self, event: &mut Value, out: &mut String) -> Result<bool, SseError> {
         let choices = event
             .get_mut("choices")
@@ -512,15 +529,7 @@ impl<'g> SseFilter<'g> {
                     _ => ("", false),
                 };
                 if !pointer.is_empty() {
-                    let streamed =
-                        self.take_streamed(event, pointer, Field::Block { index: i, json })?;
-                    self.redact_rest(event)?;
-                    // A delta whose text is all held back carries nothing yet.
-                    let shown = streamed.as_ref().is_some_and(|t| !t.is_empty());
-                    if let (Some(text), Some(slot)) = (streamed, event.pointer_mut(pointer)) {
-                        *slot = Value::String(text);
-                    }
-                    return Ok(shown);
+                    return self.delta_event(event, pointer, Field::Block { index: i, json });
                 }
             }
             ("content_block_stop", Some(i)) => {
@@ -574,13 +583,7 @@ impl<'g> SseFilter<'g> {
                 } else {
                     Field::Arguments { output: o }
                 };
-                let streamed = self.take_streamed(event, "/delta", field)?;
-                self.redact_rest(event)?;
-                let shown = streamed.as_ref().is_some_and(|t| !t.is_empty());
-                if let (Some(text), Some(slot)) = (streamed, event.get_mut("delta")) {
-                    *slot = Value::String(text);
-                }
-                return Ok(shown);
+                return self.delta_event(event, "/delta", field);
             }
             ("response.output_text.done" | "response.function_call_arguments.done", Some(o)) => {
                 self.flush_where(|f| f.output() == Some(o), out)?;

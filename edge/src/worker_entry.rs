@@ -512,6 +512,20 @@ struct Streaming {
     audit: Audit,
     timeout_ms: u64,
     done: bool,
+    logged: bool,
+}
+
+impl Drop for Streaming {
+    /// A caller that goes away mid-stream still gets its request audited, as not fully scanned.
+    fn drop(&mut self) {
+        if !self.logged {
+            self.audit
+                .borrow_mut()
+                .rules
+                .insert("stream_cancelled".to_owned());
+            end_stream(self, 0);
+        }
+    }
 }
 
 fn stream_answer(
@@ -526,6 +540,7 @@ fn stream_answer(
         audit,
         timeout_ms,
         done: false,
+        logged: false,
     };
     stream::unfold(state, |mut s| async move {
         loop {
@@ -555,7 +570,7 @@ fn stream_answer(
                 s.audit.borrow_mut().rules.insert(code.to_owned());
             }
             if s.done {
-                end_stream(&s, out.len());
+                end_stream(&mut s, out.len());
             } else {
                 s.audit.borrow_mut().bytes_out += out.len() as u64;
             }
@@ -569,7 +584,8 @@ fn stream_answer(
     })
 }
 
-fn end_stream(s: &Streaming, last: usize) {
+fn end_stream(s: &mut Streaming, last: usize) {
+    s.logged = true;
     let mut a = s.audit.borrow_mut();
     a.bytes_out += last as u64;
     a.add_tally(&s.filter.tally);
