@@ -181,6 +181,32 @@ mod tests {
     }
 
     #[test]
+    fn a_block_rule_refuses_the_request_and_the_answer() {
+        let policy = Policy::from_json(
+            r#"{"version": 1, "categories": {"credentials": {"action": "block"}}}"#,
+        )
+        .expect("policy");
+        let g = Guard::new(policy).expect("guard");
+        let cx = Context::default();
+        let body = json!({"model": "m", "messages": [
+            {"role": "user", "content": "key AKIAIOSFODNN7EXAMPLE"}]});
+        let mut req = parse(
+            &Api::ChatCompletions,
+            Some("application/json"),
+            body.to_string().as_bytes(),
+        )
+        .expect("valid");
+        let e = redact_request(&g, &cx, &mut req, &mut Vault::new(), &mut Tally::default())
+            .expect_err("blocked");
+        assert_eq!((e.status, e.code), (422, "blocked_content"));
+        assert!(!e.message.contains("AKIA"));
+        let mut answer = json!({"output": [{"content": [{"text": "AKIAIOSFODNN7EXAMPLE"}]}]});
+        let e = filter_response(&g, &cx, &mut answer, &Vault::new(), &mut Tally::default())
+            .expect_err("blocked");
+        assert_eq!((e.status, e.code), (502, "blocked_response"));
+    }
+
+    #[test]
     fn credentials_are_replaced_not_restored() {
         let g = guard();
         let mut answer = json!({"content": [{"type": "text",

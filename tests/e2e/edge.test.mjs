@@ -336,6 +336,12 @@ test('credentials in a request are redacted, never restored', async () => {
   assert.ok(!body.choices[0].message.content.includes('AKIAIOSFODNN7EXAMPLE'));
 });
 
+test('a request holding data the policy blocks is refused, and never forwarded', async () => {
+  const before = origin.seen.length;
+  await expectError(await post('/v1/chat/completions', chat(`see ${'CANARY-7f3a9c51e2'}`)), 422, 'blocked_content');
+  assert.equal(origin.seen.length, before);
+});
+
 // 9. Consent
 
 test('a category passes unredacted only when role and consent both allow it', async () => {
@@ -424,6 +430,31 @@ test('a malformed stream ends with an error event, never unscanned text', async 
   assert.ok(!sse.includes('broken'));
   const hung = await post('/v1/chat/completions', chat('hi', { model: 'sse-hang', stream: true }));
   assert.match(await hung.text(), /event: error\ndata: .*origin_timeout/);
+});
+
+test('a policy in the POLICY_KV binding overrides the POLICY var', async () => {
+  const kvPolicy = { ...policy, roles: { anonymous: { ...policy.roles.anonymous, routes: ['/v1/messages'] } } };
+  const withKv = newEdge({ ORIGIN_URL: origin.url, POLICY: JSON.stringify(policy) });
+  await withKv.setOptions({
+    modules: true, scriptPath: join(EDGE, 'build/index.js'),
+    modulesRules: [{ type: 'CompiledWasm', include: ['**/*.wasm'] }],
+    compatibilityDate: '2026-04-01', cf: false, durableObjects: { RATE_LIMITER: 'RateLimiter' },
+    bindings: { ORIGIN_URL: origin.url, POLICY: JSON.stringify(policy) },
+    kvNamespaces: ['POLICY_KV'],
+  });
+  try {
+    const kv = await withKv.getKVNamespace('POLICY_KV');
+    await kv.put('policy', JSON.stringify(kvPolicy));
+    const send = (path, body) => withKv.dispatchFetch(`http://edge.test${path}`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+    });
+    await expectError(await send('/v1/chat/completions', chat('hi')), 403, 'forbidden_route');
+    const ok = await send('/v1/messages', { ...chat('hi'), max_tokens: 10 });
+    assert.equal(ok.status, 200);
+    await ok.arrayBuffer();
+  } finally {
+    await withKv.dispose();
+  }
 });
 
 test('an unreachable origin is 502; a configuration error is 500', async () => {
