@@ -46,7 +46,9 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
     );
 
     // The browser widget: its download size (wasm + JS + CSS) and its in-browser timings.
-    crate::web::bench()
+    crate::web::bench()?;
+    // The edge Worker: added latency against a pass-through Worker, and its bundle size.
+    crate::edge::bench()
 }
 
 struct Figures {

@@ -6,11 +6,13 @@
 //! * `cargo xtask test` — everything CI checks: installs what a fresh machine lacks (wasm
 //!   target, wasm-bindgen-cli, worker-build, npm packages, Chromium), then formatting, lints,
 //!   native tests, the wasm32 build of the core, and the browser widget (wasm-bindgen-test and
-//!   playwright end-to-end tests in headless Chromium, see `web.rs`).
+//!   playwright end-to-end tests in headless Chromium, see `web.rs`), and the
+//!   edge Worker built with worker-build and tested in workerd (Miniflare, see `edge.rs`).
 //! * `cargo xtask bench` — native and wasm (under Node's WASI) throughput, their ratio, and the
-//!   size of the core compiled for the browser.
+//!   size of the core compiled for the browser, and the edge Worker's added latency and bundle size.
 
 mod bench;
+mod edge;
 mod run;
 mod setup;
 mod web;
@@ -22,8 +24,8 @@ use run::{cargo, root, Step};
 const USAGE: &str = "usage: cargo xtask <demo|test|bench>
 
   demo    run the chatguard CLI over tests/haystacks/sample_chat.txt
-  test    install what is missing, then fmt, clippy, tests and the wasm32 build
-  bench   native + wasm benchmarks and the wasm size";
+  test    install what is missing, then fmt, clippy, tests, the wasm32 build and edge e2e
+  bench   native + wasm benchmarks, the wasm size, edge latency and bundle size";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -90,6 +92,7 @@ fn test() -> Result<(), String> {
     ])
     .run()?;
     web::test()?;
+    edge::test()?;
     println!("xtask: all checks passed");
     Ok(())
 }
