@@ -7,6 +7,9 @@ use core::time::Duration;
 use std::rc::Rc;
 use std::sync::LazyLock;
 
+use std::collections::BTreeMap;
+
+use chatguard::auth::{AuthError, Claims, JwksCache, JwksResponse, JwtVerifier, MAX_JWKS_LEN};
 use chatguard::{Guard, Policy, UnixTime, Vault};
 use futures_util::future::{select, Either};
 use futures_util::{stream, StreamExt};
@@ -16,7 +19,10 @@ use worker::{
 };
 
 use crate::audit::{principal_hash, AuditEvent, Decision};
-use crate::authn::{authenticate, Credentials};
+use crate::authn::{
+    anonymous, jwt_step, presented, principal_from_claims, verify_api_key, AuthFailure,
+    Credentials, JwtStep, Presented, Principal,
+};
 use crate::config::Config;
 use crate::error::ApiError;
 use crate::filter::{filter_response, redact_request, Tally};
@@ -226,10 +232,20 @@ async fn handle(
         client_ip: ip.as_deref(),
     };
     let now = UnixTime(started / 1000);
-    let principal = authenticate(&credentials, config, &compiled.roles, now).map_err(|f| {
-        audit.borrow_mut().rules.insert(f.rule().to_owned());
-        ApiError::unauthorized()
-    })?;
+    let principal = authenticate(&credentials, config, &compiled.roles, now)
+        .await
+        .map_err(|f| {
+            audit.borrow_mut().rules.insert(f.rule());
+            if f.is_unavailable() {
+                ApiError::new(
+                    503,
+                    "jwks_unavailable",
+                    "the signing keys could not be fetched; retry later",
+                )
+            } else {
+                ApiError::unauthorized()
+            }
+        })?;
     let role: &Role = compiled.roles.get(&principal.role).ok_or_else(|| {
         ApiError::forbidden("unknown_role", "the caller's role is not configured")
     })?;
@@ -272,6 +288,115 @@ async fn handle(
     // 10. Forward.
     let origin = forward(&req, config, &path, &request, audit).await?;
     answer(origin, compiled, cx, vault, role, config, audit).await
+}
+
+/// How long the JWKS URL has to answer.
+const JWKS_TIMEOUT_MS: u64 = 5_000;
+
+thread_local! {
+    /// The JWKS of each configured URL, cached per isolate (at most one fetch per 30 s each).
+    static JWKS: RefCell<BTreeMap<String, JwksCache>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// Establishes the principal: the one presented credential verified, or the anonymous tier.
+async fn authenticate(
+    credentials: &Credentials<'_>,
+    config: &Config,
+    roles: &Roles,
+    now: UnixTime,
+) -> Result<Principal, AuthFailure> {
+    let auth = &config.auth;
+    match presented(credentials)? {
+        None => anonymous(credentials, roles),
+        Some(Presented::ApiKey(key)) => verify_api_key(key, &auth.api_keys),
+        Some(Presented::Jwt(token)) => {
+            let verifier = auth.jwt.as_ref().ok_or(AuthFailure::Unverifiable)?;
+            let claims = verify_jwt(verifier, token, auth.jwks_url.as_deref(), now).await;
+            principal_from_claims(&claims.map_err(AuthFailure::Token)?, roles, "jwt")
+        }
+        Some(Presented::Access(token)) => {
+            let verifier = auth.access.as_ref().ok_or(AuthFailure::Unverifiable)?;
+            let claims = verify_jwt(verifier, token, auth.access_certs_url.as_deref(), now).await;
+            principal_from_claims(&claims.map_err(AuthFailure::Token)?, roles, "access")
+        }
+    }
+}
+
+/// Verifies a JWT, fetching the JWKS of `jwks_url` when the per-isolate cache says so (at most
+/// twice per request, and at most once per 30 s per URL).
+async fn verify_jwt(
+    verifier: &JwtVerifier,
+    token: &str,
+    jwks_url: Option<&str>,
+    now: UnixTime,
+) -> Result<Claims, AuthError> {
+    let mut fetches = 0;
+    loop {
+        let step = JWKS.with(|caches| {
+            let mut caches = caches.borrow_mut();
+            let cache = jwks_url.map(|url| caches.entry(url.to_owned()).or_default());
+            jwt_step(verifier, token, cache, now, fetches < 2)
+        });
+        if let JwtStep::Done(result) = step {
+            return result;
+        }
+        fetches += 1;
+        let Some(url) = jwks_url else {
+            return Err(AuthError::KeysUnavailable);
+        };
+        let fetched = fetch_jwks(url).await;
+        JWKS.with(|caches| {
+            let mut caches = caches.borrow_mut();
+            let cache = caches.entry(url.to_owned()).or_default();
+            match &fetched {
+                Some((status, cache_control, body)) => {
+                    let response = JwksResponse {
+                        status: *status,
+                        cache_control: cache_control.as_deref(),
+                        body,
+                    };
+                    if let Err(e) = cache.fetched(now, response) {
+                        console_error!("chatguard-edge: JWKS not usable: {e}");
+                    }
+                }
+                None => cache.fetch_failed(now),
+            }
+        });
+    }
+}
+
+/// GETs a JWKS: status, `Cache-Control` and the body (at most [`MAX_JWKS_LEN`] bytes), or
+/// `None` when it could not be read in time.
+async fn fetch_jwks(url: &str) -> Option<(u16, Option<String>, String)> {
+    let target = worker::Url::parse(url).ok()?;
+    let reading = Box::pin(async move {
+        let mut response = Fetch::Url(target).send().await.ok()?;
+        let status = response.status_code();
+        let cache_control = response.headers().get("Cache-Control").ok().flatten();
+        let mut body = Vec::new();
+        let mut chunks = response.stream().ok()?;
+        while let Some(chunk) = chunks.next().await {
+            let chunk = chunk.ok()?;
+            if body.len() + chunk.len() > MAX_JWKS_LEN {
+                return None;
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Some((status, cache_control, String::from_utf8(body).ok()?))
+    });
+    let timeout = Delay::from(Duration::from_millis(JWKS_TIMEOUT_MS));
+    match select(reading, timeout).await {
+        Either::Left((result, _)) => {
+            if result.is_none() {
+                console_error!("chatguard-edge: JWKS could not be fetched");
+            }
+            result
+        }
+        Either::Right(_) => {
+            console_error!("chatguard-edge: JWKS fetch timed out");
+            None
+        }
+    }
 }
 
 /// The injection step. Returns the score to record; a score above the policy threshold will

@@ -8,15 +8,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import { Miniflare } from 'miniflare';
 import { startOrigin, LEAK } from '../origin/origin.mjs';
+import {
+  ROOT, assertBuilt, newEdge as newEdgeWith, workerOptions, freshIp, chat, postTo, expectError,
+  assertSecurityHeaders,
+} from './harness.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const EDGE = join(ROOT, 'edge');
 const CHATGUARD_BIN = process.env.CHATGUARD_BIN ?? join(ROOT, 'target', 'debug', 'chatguard');
 const ALLOWED_ORIGIN = 'https://shop.example';
 const ORIGIN_KEY = 'origin-test-key-0001';
@@ -43,29 +42,10 @@ const audit = [];
 let origin;
 let edge;
 
-function newEdge(bindings) {
-  const mf = new Miniflare({
-    modules: true,
-    scriptPath: join(EDGE, 'build/index.js'),
-    modulesRules: [{ type: 'CompiledWasm', include: ['**/*.wasm'] }],
-    compatibilityDate: '2026-04-01',
-    cf: false,
-    bindings,
-    durableObjects: { RATE_LIMITER: 'RateLimiter' },
-    handleRuntimeStdio(stdout, stderr) {
-      for (const stream of [stdout, stderr]) {
-        createInterface({ input: stream }).on('line', (line) => {
-          const at = line.indexOf('{"ts"');
-          if (at >= 0) audit.push(line.slice(at));
-        });
-      }
-    },
-  });
-  return mf;
-}
+const newEdge = (bindings) => newEdgeWith(bindings, audit);
 
 before(async () => {
-  assert.ok(existsSync(join(EDGE, 'build/index.js')), 'build the Worker first: cd edge && worker-build --release');
+  assertBuilt();
   origin = await startOrigin({ pauseMs: 1 });
   edge = newEdge({
     ORIGIN_URL: origin.url,
@@ -84,39 +64,7 @@ after(async () => {
   await origin?.close();
 });
 
-let ipCounter = 0;
-/** A fresh client IP per call, so rate limits of one test do not touch another. */
-const freshIp = () => `198.51.100.${++ipCounter}`;
-
-function chat(content, extra = {}) {
-  return { model: 'demo', messages: [{ role: 'user', content }], ...extra };
-}
-
-async function post(path, body, { headers = {}, ip = freshIp(), raw } = {}) {
-  return edge.dispatchFetch(`http://edge.test${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'cf-connecting-ip': ip, ...headers },
-    body: raw ?? JSON.stringify(body),
-  });
-}
-
-async function expectError(res, status, code) {
-  assert.equal(res.status, status);
-  assert.match(res.headers.get('content-type') ?? '', /application\/json/);
-  const body = await res.json();
-  assert.equal(body.error.code, code);
-  assert.equal(typeof body.error.message, 'string');
-  assertSecurityHeaders(res);
-  return body;
-}
-
-function assertSecurityHeaders(res) {
-  assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
-  assert.equal(res.headers.get('referrer-policy'), 'no-referrer');
-  assert.equal(res.headers.get('cache-control'), 'no-store');
-  assert.match(res.headers.get('content-security-policy') ?? '', /default-src 'none'/);
-  assert.ok(res.headers.get('x-request-id'));
-}
+const post = (path, body, options) => postTo(edge, path, body, options);
 
 /** The text a client sees in an SSE answer: all streamed text fields, in order. */
 function streamedText(sse) {
@@ -435,13 +383,8 @@ test('a malformed stream ends with an error event, never unscanned text', async 
 test('a policy in the POLICY_KV binding overrides the POLICY var', async () => {
   const kvPolicy = { ...policy, roles: { anonymous: { ...policy.roles.anonymous, routes: ['/v1/messages'] } } };
   const withKv = newEdge({ ORIGIN_URL: origin.url, POLICY: JSON.stringify(policy) });
-  await withKv.setOptions({
-    modules: true, scriptPath: join(EDGE, 'build/index.js'),
-    modulesRules: [{ type: 'CompiledWasm', include: ['**/*.wasm'] }],
-    compatibilityDate: '2026-04-01', cf: false, durableObjects: { RATE_LIMITER: 'RateLimiter' },
-    bindings: { ORIGIN_URL: origin.url, POLICY: JSON.stringify(policy) },
-    kvNamespaces: ['POLICY_KV'],
-  });
+  await withKv.setOptions(workerOptions({ ORIGIN_URL: origin.url, POLICY: JSON.stringify(policy) },
+    { kvNamespaces: ['POLICY_KV'] }));
   try {
     const kv = await withKv.getKVNamespace('POLICY_KV');
     await kv.put('policy', JSON.stringify(kvPolicy));
@@ -463,12 +406,7 @@ test('an unreachable origin is 502; a configuration error is 500', async () => {
     await expectError(await down.dispatchFetch('http://edge.test/v1/chat/completions', {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(chat('hi')),
     }), 502, 'origin_unreachable');
-    await down.setOptions({
-      modules: true, scriptPath: join(EDGE, 'build/index.js'),
-      modulesRules: [{ type: 'CompiledWasm', include: ['**/*.wasm'] }],
-      compatibilityDate: '2026-04-01', cf: false, durableObjects: { RATE_LIMITER: 'RateLimiter' },
-      bindings: { ORIGIN_URL: origin.url, POLICY: '{"version": 2}' },
-    });
+    await down.setOptions(workerOptions({ ORIGIN_URL: origin.url, POLICY: '{"version": 2}' }));
     await expectError(await down.dispatchFetch('http://edge.test/v1/chat/completions', {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(chat('hi')),
     }), 500, 'internal_error');
