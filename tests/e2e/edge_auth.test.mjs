@@ -7,10 +7,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { createHash, createHmac, sign as nodeSign, KeyObject } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as jose from 'jose';
+import { b64, b64json, pair, joseSign, rawSign } from '../jwt/tokens.mjs';
 import { startOrigin } from '../origin/origin.mjs';
 import { ROOT, assertBuilt, newEdge, chat, postTo, expectError } from './harness.mjs';
 
@@ -33,28 +33,6 @@ policy.roles = {
   support: role(['/v1/chat/completions']),
   admin: role(['/v1/chat/completions', '/v1/messages']),
 };
-
-const b64 = (bytes) => Buffer.from(bytes).toString('base64url');
-const b64json = (value) => b64(typeof value === 'string' ? value : JSON.stringify(value));
-const keyObject = (key) => (key instanceof KeyObject ? key : KeyObject.from(key));
-
-/** A hand-built token: any header and payload text, signed with node:crypto. */
-function rawSign(header, payload, alg, key) {
-  const input = `${b64json(header)}.${b64json(payload)}`;
-  const data = Buffer.from(input);
-  let sig;
-  if (alg === 'HS256') sig = createHmac('sha256', key).update(data).digest();
-  else if (alg === 'RS256') sig = nodeSign('sha256', data, keyObject(key));
-  else if (alg === 'none') sig = Buffer.alloc(0);
-  else throw new Error(`unknown alg ${alg}`);
-  return `${input}.${b64(sig)}`;
-}
-
-const joseSign = (payload, header, key) => new jose.SignJWT(payload).setProtectedHeader(header).sign(key);
-async function pair(alg, options = {}) {
-  const { publicKey, privateKey } = await jose.generateKeyPair(alg, { extractable: true, ...options });
-  return { publicKey, privateKey, jwk: await jose.exportJWK(publicKey), spki: await jose.exportSPKI(publicKey) };
-}
 
 const audit = [];
 const fetches = { jwks: 0, access: 0 };
