@@ -7,7 +7,7 @@ use core::time::Duration;
 use std::rc::Rc;
 use std::sync::LazyLock;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chatguard::auth::{AuthError, Claims, JwksCache, JwksResponse, JwtVerifier, MAX_JWKS_LEN};
 use chatguard::{Guard, Policy, UnixTime, Vault};
@@ -293,9 +293,34 @@ async fn handle(
 /// How long the JWKS URL has to answer.
 const JWKS_TIMEOUT_MS: u64 = 5_000;
 
+/// How often a request that found no key polls while another request fetches the JWKS.
+const JWKS_WAIT_STEP_MS: u64 = 20;
+
 thread_local! {
     /// The JWKS of each configured URL, cached per isolate (at most one fetch per 30 s each).
     static JWKS: RefCell<BTreeMap<String, JwksCache>> = const { RefCell::new(BTreeMap::new()) };
+    /// The JWKS URLs a request of this isolate is fetching right now.
+    static JWKS_IN_FLIGHT: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
+}
+
+/// Marks a JWKS fetch in flight for as long as it lives (also when the request is dropped).
+struct InFlight(String);
+
+impl InFlight {
+    fn start(url: &str) -> InFlight {
+        JWKS_IN_FLIGHT.with(|set| set.borrow_mut().insert(url.to_owned()));
+        InFlight(url.to_owned())
+    }
+
+    fn is_fetching(url: &str) -> bool {
+        JWKS_IN_FLIGHT.with(|set| set.borrow().contains(url))
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        JWKS_IN_FLIGHT.with(|set| set.borrow_mut().remove(&self.0));
+    }
 }
 
 /// Establishes the principal: the one presented credential verified, or the anonymous tier.
@@ -323,7 +348,9 @@ async fn authenticate(
 }
 
 /// Verifies a JWT, fetching the JWKS of `jwks_url` when the per-isolate cache says so (at most
-/// twice per request, and at most once per 30 s per URL).
+/// twice per request, and at most once per 30 s per URL). A request that finds no key while
+/// another request of the isolate is fetching them waits for that fetch (up to the fetch
+/// timeout) instead of failing with 503: concurrent first requests after a cold start all pass.
 async fn verify_jwt(
     verifier: &JwtVerifier,
     token: &str,
@@ -331,20 +358,32 @@ async fn verify_jwt(
     now: UnixTime,
 ) -> Result<Claims, AuthError> {
     let mut fetches = 0;
+    let mut waited_ms = 0;
     loop {
         let step = JWKS.with(|caches| {
             let mut caches = caches.borrow_mut();
             let cache = jwks_url.map(|url| caches.entry(url.to_owned()).or_default());
             jwt_step(verifier, token, cache, now, fetches < 2)
         });
-        if let JwtStep::Done(result) = step {
-            return result;
+        match (step, jwks_url) {
+            (JwtStep::Done(Err(AuthError::KeysUnavailable)), Some(url))
+                if waited_ms < JWKS_TIMEOUT_MS && InFlight::is_fetching(url) =>
+            {
+                Delay::from(Duration::from_millis(JWKS_WAIT_STEP_MS)).await;
+                waited_ms += JWKS_WAIT_STEP_MS;
+                continue;
+            }
+            (JwtStep::Done(result), _) => return result,
+            (JwtStep::Fetch, None) => return Err(AuthError::KeysUnavailable),
+            (JwtStep::Fetch, Some(_)) => {}
         }
         fetches += 1;
         let Some(url) = jwks_url else {
             return Err(AuthError::KeysUnavailable);
         };
+        let in_flight = InFlight::start(url);
         let fetched = fetch_jwks(url).await;
+        drop(in_flight);
         JWKS.with(|caches| {
             let mut caches = caches.borrow_mut();
             let cache = caches.entry(url.to_owned()).or_default();

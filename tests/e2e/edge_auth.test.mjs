@@ -35,7 +35,8 @@ policy.roles = {
 };
 
 const audit = [];
-const fetches = { jwks: 0, access: 0 };
+const fetches = { jwks: 0, access: 0, slow: 0 };
+let jwksUrl;
 let keys;
 let jwksServer;
 let origin;
@@ -67,14 +68,18 @@ before(async () => {
     { ...keys.ed.jwk, kid: 'ed-1', alg: 'EdDSA', use: 'sig' },
   ] };
   const certs = { keys: [{ ...keys.access.jwk, kid: 'access-1', alg: 'RS256', use: 'sig' }] };
+  // /jwks.json and /access/certs answer at once; /slow/jwks.json after 300 ms.
+  const documents = { '/jwks.json': ['jwks', jwks], '/access/certs': ['access', certs], '/slow/jwks.json': ['slow', jwks] };
   jwksServer = http.createServer((req, res) => {
-    const doc = req.url === '/jwks.json' ? jwks : req.url === '/access/certs' ? certs : null;
+    const [counter, doc] = documents[req.url] ?? [];
     if (!doc) { res.writeHead(404).end(); return; }
-    fetches[req.url === '/jwks.json' ? 'jwks' : 'access'] += 1;
-    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'public, max-age=600' });
-    res.end(JSON.stringify(doc));
+    fetches[counter] += 1;
+    setTimeout(() => {
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'public, max-age=600' });
+      res.end(JSON.stringify(doc));
+    }, counter === 'slow' ? 300 : 0);
   });
-  const jwksUrl = await listen(jwksServer);
+  jwksUrl = await listen(jwksServer);
   origin = await startOrigin({ pauseMs: 1 });
   edge = newEdge({
     ORIGIN_URL: origin.url,
@@ -273,6 +278,25 @@ test('JWKS unreachable with no cached key is 503; HS256 and broken tokens are st
     await expectError(await send(rawSign({ alg: 'none' }, claims(), 'none')), 401, 'unauthorized');
   } finally {
     await down.dispose();
+  }
+});
+
+test('concurrent first requests share one JWKS fetch instead of failing with 503', async () => {
+  const cold = newEdge({
+    ORIGIN_URL: origin.url, POLICY: JSON.stringify(policy), AUDIT_KEY,
+    JWKS_URL: `${jwksUrl}/slow/jwks.json`, JWT_ISSUER: ISSUER, JWT_AUDIENCE: AUDIENCE,
+  }, audit);
+  try {
+    const token = await joseSign(claims({ role: 'support' }), { alg: 'ES256', kid: 'ec-1' }, keys.ec.privateKey);
+    const results = await Promise.all(Array.from({ length: 6 }, () =>
+      postTo(cold, '/v1/chat/completions', chat('hello'), { headers: bearer(token) })));
+    for (const res of results) {
+      assert.equal(res.status, 200, await res.clone().text());
+      await res.arrayBuffer();
+    }
+    assert.equal(fetches.slow, 1);
+  } finally {
+    await cold.dispose();
   }
 });
 
