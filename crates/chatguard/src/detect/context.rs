@@ -389,10 +389,50 @@ impl core::hash::Hasher for AddressHasher {
 }
 
 /// Multi-word search for the built-in word lists: one automaton per list, built on first use.
-/// Lists are compared by content, so a list that is not `'static` (a custom pattern's) can never
-/// pick up another list's automaton; the cache is bounded, and lists past the bound are searched
-/// word by word.
+/// The recognizers' own lists and the contrary words are found without a lock in [`STATIC_LISTS`];
+/// other lists go through a cache that compares them by content, so a list that is not `'static`
+/// (a custom pattern's) can never pick up another list's automaton. That cache is bounded, and
+/// lists past the bound are searched word by word.
 fn automaton(words: &[&'static str]) -> Option<std::sync::Arc<AhoCorasick>> {
+    let key = (words.as_ptr() as usize, words.len());
+    if let Ok(i) = STATIC_LISTS.binary_search_by_key(&key, |l| l.key) {
+        let list = STATIC_LISTS.get(i)?;
+        return list
+            .automaton
+            .get_or_init(|| AhoCorasick::new(words).ok().map(std::sync::Arc::new))
+            .clone();
+    }
+    cached_automaton(words)
+}
+
+/// A word list that lives in static data, found by its address and length alone: static data
+/// never moves or changes, and no list on the heap can share its address.
+struct StaticList {
+    key: (usize, usize),
+    automaton: std::sync::OnceLock<Option<std::sync::Arc<AhoCorasick>>>,
+}
+
+/// The context lists of every built-in recognizer and the contrary words, sorted by address.
+static STATIC_LISTS: std::sync::LazyLock<Vec<StaticList>> = std::sync::LazyLock::new(|| {
+    let mut keys: Vec<(usize, usize)> = super::builtin::RECOGNIZERS
+        .iter()
+        .flat_map(|r| [r.context, r.generic])
+        .chain([CONTRARY_WORDS])
+        .filter(|l| !l.is_empty())
+        .map(|l| (l.as_ptr() as usize, l.len()))
+        .collect();
+    crate::sort::sort_by(&mut keys, Ord::cmp);
+    keys.dedup();
+    keys.into_iter()
+        .map(|key| StaticList {
+            key,
+            automaton: std::sync::OnceLock::new(),
+        })
+        .collect()
+});
+
+/// [`automaton`] for lists outside [`STATIC_LISTS`].
+fn cached_automaton(words: &[&'static str]) -> Option<std::sync::Arc<AhoCorasick>> {
     use core::hash::BuildHasherDefault;
     use std::collections::HashMap;
     use std::sync::{Arc, Mutex};
