@@ -4,7 +4,7 @@
 //! kilobytes of WebAssembly. [`sort_by`] instead sorts the positions `0..len` with a single
 //! compiled sort (the comparison goes through a `dyn Fn`), then moves the elements into place
 //! along the cycles of that permutation. The result is exactly `slice::sort_by`'s: a stable sort,
-//! `O(n log n)` comparisons, and one allocation of `len` positions when there are more than 32.
+//! `O(n log n)` comparisons, one allocation of `len` positions.
 
 use core::cmp::Ordering;
 
@@ -13,32 +13,16 @@ pub(crate) fn sort_by<T>(v: &mut [T], cmp: impl Fn(&T, &T) -> Ordering) {
     if v.len() < 2 {
         return;
     }
-    // Short lists (most: a message's candidates, a number's group ranges) keep their positions
-    // on the stack.
-    let mut short = [0usize; SHORT];
-    let mut long = Vec::new();
-    let order: &mut [usize] = match short.get_mut(..v.len()) {
-        Some(order) => order,
-        None => {
-            long.resize(v.len(), 0);
-            &mut long
-        }
-    };
-    for (i, slot) in order.iter_mut().enumerate() {
-        *slot = i;
-    }
+    let mut order: Vec<usize> = (0..v.len()).collect();
     {
         let v: &[T] = v;
-        sort_positions(order, &|a, b| match (v.get(a), v.get(b)) {
+        sort_positions(&mut order, &|a, b| match (v.get(a), v.get(b)) {
             (Some(x), Some(y)) => cmp(x, y),
             _ => Ordering::Equal,
         });
     }
-    permute(v, order);
+    permute(v, &mut order);
 }
-
-/// The longest list [`sort_by`] sorts without allocating.
-const SHORT: usize = 32;
 
 /// Sorts `v` stably by `key`: the same order as `v.sort_by_key(key)`.
 pub(crate) fn sort_by_key<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
