@@ -615,7 +615,7 @@ pub(crate) mod testing {
     pub(crate) fn reported<'t>(
         text: &'t str,
         scan: ScanFn,
-        ctx: &[&'static str],
+        ctx: &'static [&'static str],
         needs: bool,
     ) -> Vec<(&'t str, u16)> {
         let hay = Hay::new(text);
@@ -641,7 +641,7 @@ pub(crate) mod testing {
     pub(crate) fn spans<'t>(
         text: &'t str,
         scan: ScanFn,
-        ctx: &[&'static str],
+        ctx: &'static [&'static str],
         needs: bool,
     ) -> Vec<&'t str> {
         reported(text, scan, ctx, needs)
