@@ -49,7 +49,8 @@ fn main() {
         .collect();
 
     if let Some(at) = args.iter().position(|a| a == "--once") {
-        for which in &args[at + 1..] {
+        // `cargo bench` appends `--bench`: the workloads are the words up to the next flag.
+        for which in args[at + 1..].iter().take_while(|a| !a.starts_with("--")) {
             let found: usize = match which.as_str() {
                 "benign" => BENIGN
                     .lines()
