@@ -106,7 +106,7 @@ struct CustomMatcher {
     kind: Kind,
     regex: Regex,
     score: Score,
-    context: Vec<&'static str>,
+    context: &'static [&'static str],
     needs_context: bool,
 }
 
@@ -174,9 +174,11 @@ fn compile(policy: Policy, hash_key: Option<Zeroizing<Vec<u8>>>) -> Result<Guard
                 format!("invalid regular expression: {e}"),
             )
         })?;
-        // Context words of custom patterns live as long as the guard; leaking them once per
-        // guard keeps `ContextHit` a plain `Copy` value for built-in and custom kinds alike.
-        let context = c.context.iter().map(|w| intern(w)).collect();
+        // Context words of custom patterns live as long as the guard; leaking them (and their
+        // list) once per guard keeps `ContextHit` a plain `Copy` value for built-in and custom
+        // kinds alike, and lets the context search cache its automaton by the list's address.
+        let context: Vec<&'static str> = c.context.iter().map(|w| intern(w)).collect();
+        let context: &'static [&'static str] = Box::leak(context.into_boxed_slice());
         custom.push(CustomMatcher {
             kind: Kind::Custom(i as u16),
             regex,
@@ -372,7 +374,7 @@ impl Guard {
                     validated: false,
                 };
                 let support = context::Support {
-                    specific: &m.context,
+                    specific: m.context,
                     generic: &[],
                 };
                 if let Some(scored) = context::apply(view, cand, support, m.needs_context) {
