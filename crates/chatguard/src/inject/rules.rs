@@ -83,7 +83,7 @@ const RULES: &[PhraseRule] = &[
     rule(id::PERSONA, 850, Dan, &[Persona], 20),
     rule(id::PERSONA, 850, Dan, &[NoLimits], 20),
     rule(id::PERSONA, 800, Persona, &[NoLimits], 15),
-    rule(id::PERSONA, 450, Jailbreak, &[], 0),
+    rule(id::PERSONA, 300, Jailbreak, &[], 0),
     rule(id::PERSONA, 300, NoLimits, &[You], 4),
     rule(id::REFUSAL_SUPPRESSION, 550, Negation, &[Refusal, You], 4),
     rule(id::REFUSAL_SUPPRESSION, 300, Negation, &[Refusal], 2),

@@ -147,7 +147,7 @@ fn role_lines(text: &str, keep: &mut impl FnMut(Hit)) {
         match role {
             Role::System => keep(hit(
                 id::DELIMITER,
-                if decorated { 750 } else { 450 },
+                if decorated { 750 } else { 300 },
                 span.0,
                 span.1,
             )),
@@ -412,6 +412,6 @@ mod tests {
     fn ordinary_lines_are_not_turns() {
         assert!(scan("The system: it crashed again").is_empty());
         assert!(scan("aim: hit the target").is_empty());
-        assert_eq!(scan("Systemname: x\nsystem: windows 11")[0].1, 450);
+        assert_eq!(scan("Systemname: x\nsystem: windows 11")[0].1, 300);
     }
 }
