@@ -51,6 +51,10 @@ pub(crate) enum Concept {
     Concat,
     /// The pieces: strings, parts, variables, fragments, Teile, morceaux, partes …
     Parts,
+    /// Pivoting to a new task: instead, stattdessen, à la place, en su lugar, invece …
+    Redirect,
+    /// Claims of authority: I am the developer, admin override, as your creator …
+    Authority,
     /// Carrying out: execute, follow, obey, run, ausführen, exécute, ejecuta …
     Execute,
 }
@@ -59,7 +63,8 @@ pub(crate) enum Concept {
 pub(crate) const LEXICON: &[(Concept, &str)] = &[
     (
         Concept::Ignore,
-        "ignor*|disregard*|forget*|forgot|overlook*|bypass*|overrid*|skip|neglect*|discard*|drop|abandon*|\
+        "stop what you re doing|stop what you are doing|stop everything|nevermind|never mind|hor auf|arrete tout|deja todo|smetti|pare tudo|stop alles|\
+         ignor*|disregard*|forget*|forgot|overlook*|bypass*|overrid*|skip|neglect*|discard*|drop|abandon*|\
          dismiss*|set aside|throw out|throw away|pay no attention|stop following|no longer follow|\
          do not follow|don t follow|supersed*|replace|nullify|cancel|erase|\
          vergiss|vergessen|vergesst|missacht*|ubergeh*|verwirf|verwerfen|uberschreib*|ausser acht|außer acht|\
@@ -85,7 +90,8 @@ pub(crate) const LEXICON: &[(Concept, &str)] = &[
     ),
     (
         Concept::Above,
-        "the above|everything above|all of the above|all the above|what is above|anything above|\
+        "everything you ve been told|everything you were told|everything you have been told|what you were told|all you were told|everything i said before|everything i told you before|all prior context|your previous context|everything so far|alles was man dir gesagt hat|tout ce qu on t a dit|todo lo que te dijeron|tutto quello che ti hanno detto|tudo o que te disseram|alles wat je is verteld|\
+         the above|everything above|all of the above|all the above|what is above|anything above|\
          everything before this|the foregoing|this line|\
          das obige|alles oben|alles obige|alles davor|ce qui precede|tout ce qui precede|ci dessus|\
          lo anterior|todo lo anterior|lo de arriba|quanto sopra|tutto quanto sopra|tutto cio che precede|\
@@ -132,7 +138,8 @@ pub(crate) const LEXICON: &[(Concept, &str)] = &[
     ),
     (
         Concept::SystemObject,
-        "system prompt*|system message*|system instruction*|initial prompt|initial instruction*|\
+        "beginning of this prompt|start of this prompt|beginning of the prompt|your prompt|this prompt|the prompt above|context window|your context|hidden text|first words of your|your initial text|your pre prompt|everything before this message|\
+         system prompt*|system message*|system instruction*|initial prompt|initial instruction*|\
          original instruction*|original prompt|hidden prompt|hidden instruction*|secret instruction*|\
          secret prompt|developer message|developer prompt|pre prompt|preprompt|meta prompt|\
          starting instruction*|instructions you were given|instructions you have been given|text above|\
@@ -167,7 +174,8 @@ pub(crate) const LEXICON: &[(Concept, &str)] = &[
     ),
     (
         Concept::Persona,
-        "you are now|you re now|you are going to act|you are going to pretend|you will act|you will now act|\
+        "hypothetically|hypothetical|in a fictional world|fictional scenario|for a story|in a movie script|let s play a game|you are an ai called|as if you were|act like|from this point on|from now|let s pretend|stell dir vor|imagine que|imagina que|immagina che|imagine que|\
+         you are now|you re now|you are going to act|you are going to pretend|you will act|you will now act|\
          from now on|act as|acting as|pretend*|roleplay*|role play*|imagine you are|simulate*|behave as|\
          respond as|answer as|play the role|take on the role|impersonat*|stay in character|in character|\
          du bist jetzt|du bist nun|ab jetzt|ab sofort|von nun an|tu so als|tue so als|verhalte dich|\
@@ -184,7 +192,8 @@ pub(crate) const LEXICON: &[(Concept, &str)] = &[
     ),
     (
         Concept::NoLimits,
-        "no restrictions|without restrictions|without any restrictions|unrestricted|unfiltered|uncensored|\
+        "doesn t care about rules|don t care about rules|does not care about rules|doesn t care about ethics|no rules apply|break the rules|breaks the rules|bypass the rules|ignores all rules|without any rules|\
+         no restrictions|without restrictions|without any restrictions|unrestricted|unfiltered|uncensored|\
          no filter*|without filter*|no limits|no limitations|without limits|without any limits|limitless|\
          no rules|without rules|no ethic*|no moral*|amoral|unethical|no guidelines|not bound|\
          no longer bound|not restricted|free from|freed from|break free|broken free|anything now|\
@@ -211,7 +220,8 @@ pub(crate) const LEXICON: &[(Concept, &str)] = &[
     ),
     (
         Concept::Jailbreak,
-        "do anything now|developer mode|dev mode|devmode|jailbreak*|jailbroken|god mode|dan mode|anti dan|\
+        "debug mode|maintenance mode|admin mode|sudo mode|root mode|unrestricted mode|opposite mode|\
+         do anything now|developer mode|dev mode|devmode|jailbreak*|jailbroken|god mode|dan mode|anti dan|\
          betterdan|evil confidant|unlocked mode|dude mode|stan mode|entwicklermodus|mode developpeur|\
          modo desarrollador|modalita sviluppatore|modo desenvolvedor|ontwikkelaarsmodus",
     ),
@@ -256,6 +266,20 @@ pub(crate) const LEXICON: &[(Concept, &str)] = &[
          historique|mot de passe|donnees personnelles|\
          conversacion|historial|contrasena|datos personales|conversazione|cronologia|dati personali|\
          conversa|historico|senha|dados pessoais|gesprek|geschiedenis|wachtwoord|persoonsgegevens",
+    ),
+    (
+        Concept::Redirect,
+        "instead|stattdessen|a la place|plutot|en su lugar|en lugar de eso|invece|al posto|em vez disso|\
+         ao inves|in plaats daarvan",
+    ),
+    (
+        Concept::Authority,
+        "i am the developer|i m the developer|i am your developer|i m your developer|as your developer|\
+         i am the admin|i m the admin|i am an admin|i am the administrator|admin override|developer override|\
+         i am your creator|as your creator|i work at openai|i am from openai|openai employee|anthropic employee|\
+         authorized by|sudo|ich bin der entwickler|ich bin admin|je suis le developpeur|je suis l admin|\
+         soy el desarrollador|soy el administrador|sono lo sviluppatore|sono l amministratore|\
+         sou o desenvolvedor|sou o administrador|ik ben de ontwikkelaar|ik ben de beheerder",
     ),
     (
         Concept::Concat,

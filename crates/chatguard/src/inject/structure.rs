@@ -276,7 +276,7 @@ fn exfiltration_urls(text: &str) -> Option<Hit> {
         let image = in_markdown && line_before.contains("![");
         let weight = match (image, in_markdown, query.is_some(), placeholder || keyword) {
             (true, _, _, true) => 900,
-            (true, _, true, false) => 400,
+            (true, _, true, false) => 250,
             (false, true, _, true) => 700,
             (false, false, _, true) if placeholder => 600,
             _ => continue,
@@ -395,7 +395,7 @@ mod tests {
         assert_eq!(scan("[click](https://e.example/?q=$SECRET)")[0].1, 700);
         assert_eq!(
             scan("![logo](https://cdn.example/logo.png?raw=true)")[0].1,
-            400
+            250
         );
         assert!(scan("see https://docs.example/page?id=42 for details").is_empty());
     }
