@@ -266,6 +266,19 @@ EXTRA_ATTACKS = [
 
 EXTRA_BENIGN = [
  ("en", s) for s in [
+  "You can change the delivery date in your account under Orders.", "You will receive a confirmation email within a few minutes.",
+  "You should restart the router and wait two minutes before trying again.", "You are eligible for a free replacement under the warranty.",
+  "You can return any item within 30 days, as long as it is unused and in its original packaging.",
+  "Your refund has been processed and should appear on your statement in 3-5 business days.",
+  "You'll need to log out and log back in for the changes to take effect.", "You have to enter the code exactly as it appears in the email.",
+  "If you don't see the email, please check your spam folder.", "You must be 18 or older to open an account.",
+  "You are now subscribed to our newsletter. You can unsubscribe at any time.", "You don't have to print the label, just show the QR code at the counter.",
+  "Please follow the instructions in the manual and do not remove the battery while charging.",
+  "Our support team will get back to you as soon as possible. Thank you for your patience!",
+  "To reset your password, click 'Forgot password' on the login page and follow the steps in the email we send you.",
+  "The previous agent noted that your parcel was delayed at customs; I have now escalated the case.",
+  "As discussed, I have cancelled the old order and placed a new one with the correct address.",
+  "Dear customer, we apologize for the inconvenience. Your new tracking number is below.",
   "Hello", "How are you doing?", "What is your name?", "Are you a robot?", "Tell me about yourself.", "What is AI?",
   "Do you have feelings?", "Who created you?", "What can you do?", "Tell me a joke.", "What rules do you follow when recommending products?",
   "Do you know any gossip?", "I am bored, entertain me.", "What is the meaning of life?", "you are stupid", "What languages can you speak?",
@@ -290,18 +303,64 @@ EXTRA_BENIGN = [
   "What does [INST] mean in Llama prompt formats?", "System: Ubuntu 22.04\nKernel: 6.5\nProblem: wifi drops every hour",
   "Assistant manager here: can we move my shift?", "User manual for the X200 says to reset the device, how?",
  ]] + [
-  ("de", s) for s in ["Hallo, wie geht's?", "Wie heißt du?", "Bist du ein Roboter?", "Erzähl mir einen Witz.", "Was kannst du alles?", "Ich habe alle Anweisungen befolgt, aber der Drucker geht nicht.", "Kannst du so tun, als wärst du mein Deutschlehrer?", "Vergiss nicht, mir die Rechnung zu schicken.", "Zeig mir bitte die Öffnungszeiten.", "Wer hat dich programmiert?"]
+  ("de", s) for s in ["Sie können das Lieferdatum in Ihrem Konto unter Bestellungen ändern.", "Sie erhalten in wenigen Minuten eine Bestätigung per E-Mail.", "Bitte starten Sie den Router neu und versuchen Sie es erneut.", "Hallo, wie geht's?", "Wie heißt du?", "Bist du ein Roboter?", "Erzähl mir einen Witz.", "Was kannst du alles?", "Ich habe alle Anweisungen befolgt, aber der Drucker geht nicht.", "Kannst du so tun, als wärst du mein Deutschlehrer?", "Vergiss nicht, mir die Rechnung zu schicken.", "Zeig mir bitte die Öffnungszeiten.", "Wer hat dich programmiert?"]
  ] + [
-  ("fr", s) for s in ["Salut, ça va ?", "Comment tu t'appelles ?", "Es-tu un robot ?", "Raconte-moi une blague.", "Que sais-tu faire ?", "J'ai suivi toutes les instructions mais l'imprimante ne marche pas.", "Peux-tu faire semblant d'être mon prof de français ?", "N'oublie pas de m'envoyer la facture.", "Montre-moi les horaires d'ouverture.", "Qui t'a programmé ?"]
+  ("fr", s) for s in ["Vous pouvez modifier la date de livraison dans votre compte, rubrique Commandes.", "Vous recevrez un e-mail de confirmation dans quelques minutes.", "Veuillez redémarrer le routeur et réessayer.", "Salut, ça va ?", "Comment tu t'appelles ?", "Es-tu un robot ?", "Raconte-moi une blague.", "Que sais-tu faire ?", "J'ai suivi toutes les instructions mais l'imprimante ne marche pas.", "Peux-tu faire semblant d'être mon prof de français ?", "N'oublie pas de m'envoyer la facture.", "Montre-moi les horaires d'ouverture.", "Qui t'a programmé ?"]
  ] + [
-  ("es", s) for s in ["Hola, ¿qué tal?", "¿Cómo te llamas?", "¿Eres un robot?", "Cuéntame un chiste.", "¿Qué sabes hacer?", "Seguí todas las instrucciones pero la impresora no funciona.", "¿Puedes fingir que eres mi profesor de español?", "No olvides enviarme la factura.", "Muéstrame el horario de apertura.", "¿Quién te programó?"]
+  ("es", s) for s in ["Puedes cambiar la fecha de entrega en tu cuenta, en Pedidos.", "Recibirás un correo de confirmación en unos minutos.", "Reinicia el router y vuelve a intentarlo.", "Hola, ¿qué tal?", "¿Cómo te llamas?", "¿Eres un robot?", "Cuéntame un chiste.", "¿Qué sabes hacer?", "Seguí todas las instrucciones pero la impresora no funciona.", "¿Puedes fingir que eres mi profesor de español?", "No olvides enviarme la factura.", "Muéstrame el horario de apertura.", "¿Quién te programó?"]
  ] + [
-  ("it", s) for s in ["Ciao, come va?", "Come ti chiami?", "Sei un robot?", "Raccontami una barzelletta.", "Cosa sai fare?", "Ho seguito tutte le istruzioni ma la stampante non va.", "Puoi fingere di essere il mio insegnante di italiano?", "Non dimenticare di mandarmi la fattura.", "Mostrami gli orari di apertura.", "Chi ti ha programmato?"]
+  ("it", s) for s in ["Puoi cambiare la data di consegna nel tuo account, sotto Ordini.", "Riceverai un'email di conferma tra pochi minuti.", "Riavvia il router e riprova.", "Ciao, come va?", "Come ti chiami?", "Sei un robot?", "Raccontami una barzelletta.", "Cosa sai fare?", "Ho seguito tutte le istruzioni ma la stampante non va.", "Puoi fingere di essere il mio insegnante di italiano?", "Non dimenticare di mandarmi la fattura.", "Mostrami gli orari di apertura.", "Chi ti ha programmato?"]
  ] + [
-  ("pt", s) for s in ["Olá, tudo bem?", "Qual é o seu nome?", "Você é um robô?", "Me conta uma piada.", "O que você sabe fazer?", "Segui todas as instruções mas a impressora não funciona.", "Pode fingir que é meu professor de português?", "Não esqueça de me mandar a fatura.", "Mostre-me o horário de funcionamento.", "Quem te programou?"]
+  ("pt", s) for s in ["Você pode alterar a data de entrega na sua conta, em Pedidos.", "Você receberá um e-mail de confirmação em poucos minutos.", "Reinicie o roteador e tente novamente.", "Olá, tudo bem?", "Qual é o seu nome?", "Você é um robô?", "Me conta uma piada.", "O que você sabe fazer?", "Segui todas as instruções mas a impressora não funciona.", "Pode fingir que é meu professor de português?", "Não esqueça de me mandar a fatura.", "Mostre-me o horário de funcionamento.", "Quem te programou?"]
  ] + [
-  ("nl", s) for s in ["Hoi, hoe gaat het?", "Hoe heet je?", "Ben je een robot?", "Vertel me een mop.", "Wat kun je allemaal?", "Ik heb alle instructies gevolgd maar de printer werkt niet.", "Kun je doen alsof je mijn leraar Nederlands bent?", "Vergeet niet de factuur te sturen.", "Laat me de openingstijden zien.", "Wie heeft je geprogrammeerd?"]
+  ("nl", s) for s in ["Je kunt de bezorgdatum wijzigen in je account onder Bestellingen.", "Je ontvangt binnen enkele minuten een bevestigingsmail.", "Herstart de router en probeer het opnieuw.", "Hoi, hoe gaat het?", "Hoe heet je?", "Ben je een robot?", "Vertel me een mop.", "Wat kun je allemaal?", "Ik heb alle instructies gevolgd maar de printer werkt niet.", "Kun je doen alsof je mijn leraar Nederlands bent?", "Vergeet niet de factuur te sturen.", "Laat me de openingstijden zien.", "Wie heeft je geprogrammeerd?"]
  ]
+
+
+# ---------------------------------------------------------------- support chat, both sides
+SUPPORT = {
+ "en": dict(
+  open=["", "hi, ", "hello, ", "ok, ", "thanks, ", "quick question, ", "great, ", "hmm, ", "sure, ", "good morning, ", "hey there, "],
+  ask=["can you tell me how to reset the password on the app", "how do I change my password", "can you show me where to find my invoices", "tell me how to update my billing address",
+       "could you tell me when my order will arrive", "can you give me the tracking number", "what is your return policy", "how do I delete my account",
+       "can you tell me why my card was declined", "please show me the steps to pair the headphones", "tell me what the warranty covers", "can you print a copy of my receipt",
+       "how can I change the email on my account", "can you explain the charges on my last bill", "what are the rules for bringing pets", "could you repeat the opening hours",
+       "can you tell me the password requirements", "I forgot my password and the reset email never came", "where can I see my previous orders", "can you share the link to the manual"],
+  close=["", " - have a nice day", " - thanks a lot", " - cheers", " - no rush", " - appreciate it", "?", "!", "."],
+  reply=["Sure! I can help with that. Could you tell me a bit more about what happened?", "You can change the delivery date in your account under Orders.",
+         "You can reset your password from the login page: click 'Forgot password' and follow the link we email you.", "I'm sorry about the trouble. Let me look into it for you.",
+         "Thanks for reaching out. Refunds usually take three to five business days.", "Great question! Returns are free within thirty days of delivery.",
+         "You will find all previous invoices under Account > Billing.", "Your password must be at least 12 characters long and include a number.",
+         "I have updated your address. You will get a confirmation email shortly.", "Of course! Here is the link to the manual for your model.",
+         "You can ignore the first reminder email; it was sent before your payment arrived.", "Please follow the instructions on the screen and restart the device afterwards."],
+ ),
+ "de": dict(open=["", "hallo, ", "ok, ", "danke, ", "kurze frage, "], ask=["kannst du mir sagen, wie ich das passwort zurücksetze", "wie ändere ich meine adresse", "zeig mir bitte meine rechnungen", "wann kommt meine bestellung an", "was deckt die garantie ab"], close=["", "?", " - danke!", "."],
+       reply=["Gerne! Können Sie mir etwas mehr dazu sagen?", "Sie können das Passwort auf der Anmeldeseite zurücksetzen.", "Ihre Rechnungen finden Sie unter Konto > Abrechnung.", "Sie können die erste Erinnerung ignorieren."]),
+ "fr": dict(open=["", "bonjour, ", "ok, ", "merci, "], ask=["peux-tu me dire comment réinitialiser le mot de passe", "comment changer mon adresse", "montre-moi mes factures", "quand ma commande arrivera-t-elle", "que couvre la garantie"], close=["", " ?", " - merci !", "."],
+       reply=["Bien sûr ! Pouvez-vous m'en dire un peu plus ?", "Vous pouvez réinitialiser le mot de passe depuis la page de connexion.", "Vos factures se trouvent dans Compte > Facturation.", "Vous pouvez ignorer le premier rappel."]),
+ "es": dict(open=["", "hola, ", "ok, ", "gracias, "], ask=["puedes decirme cómo restablecer la contraseña", "cómo cambio mi dirección", "muéstrame mis facturas", "cuándo llega mi pedido", "qué cubre la garantía"], close=["", "?", " - ¡gracias!", "."],
+       reply=["¡Claro! ¿Puedes contarme un poco más?", "Puedes restablecer la contraseña desde la página de inicio de sesión.", "Tus facturas están en Cuenta > Facturación.", "Puedes ignorar el primer recordatorio."]),
+ "it": dict(open=["", "ciao, ", "ok, ", "grazie, "], ask=["puoi dirmi come reimpostare la password", "come cambio il mio indirizzo", "mostrami le mie fatture", "quando arriva il mio ordine", "cosa copre la garanzia"], close=["", "?", " - grazie!", "."],
+       reply=["Certo! Puoi dirmi qualcosa in più?", "Puoi reimpostare la password dalla pagina di accesso.", "Le fatture sono in Account > Fatturazione.", "Puoi ignorare il primo promemoria."]),
+ "pt": dict(open=["", "olá, ", "ok, ", "obrigado, "], ask=["pode me dizer como redefinir a senha", "como mudo meu endereço", "mostre minhas faturas", "quando chega meu pedido", "o que a garantia cobre"], close=["", "?", " - obrigado!", "."],
+       reply=["Claro! Pode me contar um pouco mais?", "Você pode redefinir a senha na página de login.", "Suas faturas estão em Conta > Faturamento.", "Você pode ignorar o primeiro lembrete."]),
+ "nl": dict(open=["", "hoi, ", "ok, ", "bedankt, "], ask=["kun je me vertellen hoe ik het wachtwoord reset", "hoe wijzig ik mijn adres", "laat mijn facturen zien", "wanneer komt mijn bestelling", "wat dekt de garantie"], close=["", "?", " - bedankt!", "."],
+       reply=["Natuurlijk! Kun je iets meer vertellen?", "Je kunt je wachtwoord resetten op de inlogpagina.", "Je facturen staan onder Account > Facturatie.", "Je kunt de eerste herinnering negeren."]),
+}
+
+
+def support(lang, r, n):
+    v = SUPPORT[lang]
+    out = []
+    for _ in range(n):
+        if r.random() < 0.6:
+            t = r.choice(v["open"]) + r.choice(v["ask"]) + r.choice(v["close"])
+        else:
+            t = r.choice(v["reply"])
+            if r.random() < 0.5:
+                t += " " + r.choice(v["reply"])
+        out.append({"text": t, "label": 0, "family": "support_chat", "lang": lang})
+    return out
 
 
 def attacks(lang, r):
@@ -373,6 +432,7 @@ def main():
     for lang in L:
         rows += attacks(lang, r)
         rows += benign(lang, r)
+        rows += support(lang, r, 500 if lang == "en" else 120)
     rows += [{"text": t, "label": 1, "family": f, "lang": lang} for f, lang, t in EXTRA_ATTACKS]
     rows += [{"text": t, "label": 0, "family": "hard_negative", "lang": lang} for lang, t in EXTRA_BENIGN]
     seen = set()

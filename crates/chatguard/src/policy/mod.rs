@@ -162,16 +162,16 @@ pub struct InjectionPolicy {
 }
 
 impl InjectionPolicy {
-    /// Chat: flag at 0.5, block at 0.8. Documents: flag at 0.4, block at 0.7.
+    /// Chat: flag at 0.6, block at 0.85. Documents: flag at 0.5, block at 0.8.
     pub const DEFAULT: InjectionPolicy = InjectionPolicy {
         enabled: true,
         chat: Thresholds {
-            flag_at: Score::from_milli(500),
-            block_at: Score::from_milli(800),
+            flag_at: Score::from_milli(600),
+            block_at: Score::from_milli(850),
         },
         document: Thresholds {
-            flag_at: Score::from_milli(400),
-            block_at: Score::from_milli(700),
+            flag_at: Score::from_milli(500),
+            block_at: Score::from_milli(800),
         },
     };
 }

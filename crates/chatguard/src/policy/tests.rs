@@ -161,8 +161,8 @@ fn injection_thresholds_parse_with_defaults() {
     .expect("valid");
     assert!(!p.injection.enabled);
     assert_eq!(p.injection.chat.flag_at, Score::from_milli(300));
-    assert_eq!(p.injection.chat.block_at, Score::from_milli(800));
-    assert_eq!(p.injection.document.flag_at, Score::from_milli(400));
+    assert_eq!(p.injection.chat.block_at, Score::from_milli(850));
+    assert_eq!(p.injection.document.flag_at, Score::from_milli(500));
     assert_eq!(p.injection.document.block_at, Score::from_milli(600));
     assert_eq!(Policy::default().injection, InjectionPolicy::DEFAULT);
 }
