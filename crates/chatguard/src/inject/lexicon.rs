@@ -55,6 +55,8 @@ pub(crate) enum Concept {
     Redirect,
     /// Claims of authority: I am the developer, admin override, as your creator …
     Authority,
+    /// Talking about attacks rather than making one: prompt injection, defend against, example of …
+    Meta,
     /// Carrying out: execute, follow, obey, run, ausführen, exécute, ejecuta …
     Execute,
 }
@@ -280,6 +282,17 @@ pub(crate) const LEXICON: &[(Concept, &str)] = &[
          authorized by|sudo|ich bin der entwickler|ich bin admin|je suis le developpeur|je suis l admin|\
          soy el desarrollador|soy el administrador|sono lo sviluppatore|sono l amministratore|\
          sou o desenvolvedor|sou o administrador|ik ben de ontwikkelaar|ik ben de beheerder",
+    ),
+    (
+        Concept::Meta,
+        "prompt injection*|injection attack*|jailbreak attack*|jailbreak prompt*|defend against|protect against|\
+         protect my|protect our|prevent*|detect*|mitigat*|security team|security training|example of|examples of|\
+         how does|what does|works on|still work*|someone types|someone writes|a user types|users type|tweet|\
+         article|paper|researchers|red team*|pentest*|\
+         schutzen|verhindern|erkennen|angriff*|beispiel fur|proteger contre|empecher|detecter|attaque*|\
+         exemple de|protegerse de|evitar|detectar|ataque*|ejemplo de|proteggere|prevenire|rilevare|attacco|\
+         attacchi|esempio di|proteger contra|evitar|exemplo de|beschermen tegen|voorkomen|detecteren|aanval*|\
+         voorbeeld van",
     ),
     (
         Concept::Concat,

@@ -113,6 +113,42 @@ static SCORER: LazyLock<Scorer> = LazyLock::new(|| Scorer {
     model: model::Model::committed().expect("invariant: the committed model parses (tested)"),
 });
 
+/// How much a quoted attack inside a question about attacks still counts.
+const DISCUSSION_FACTOR: f32 = 0.5;
+
+/// The most bytes between a match and the quotation mark around it.
+const QUOTE_REACH: usize = 48;
+
+/// True when `start..end` of `text` sits between quotation marks on the same line, each within
+/// [`QUOTE_REACH`] bytes (apostrophes inside words do not count).
+fn quoted(text: &str, start: usize, end: usize) -> bool {
+    const OPEN: &[char] = &['"', '\'', '“', '”', '„', '‘', '’', '«', '»', '`'];
+    let before = text.get(..start).unwrap_or("");
+    let left = before
+        .char_indices()
+        .rev()
+        .take_while(|&(i, c)| c != '\n' && start - i <= QUOTE_REACH)
+        .any(|(i, c)| {
+            OPEN.contains(&c)
+                && !before
+                    .get(..i)
+                    .and_then(|b| b.chars().next_back())
+                    .is_some_and(char::is_alphanumeric)
+        });
+    let after = text.get(end..).unwrap_or("");
+    let right = after
+        .char_indices()
+        .take_while(|&(i, c)| c != '\n' && i <= QUOTE_REACH)
+        .any(|(i, c)| {
+            OPEN.contains(&c)
+                && !after
+                    .get(i + c.len_utf8()..)
+                    .and_then(|a| a.chars().next())
+                    .is_some_and(char::is_alphanumeric)
+        });
+    left && right
+}
+
 /// Scores `text` and decides under `policy`'s thresholds for `mode`.
 pub fn score(text: &str, mode: InjectionMode, policy: &InjectionPolicy) -> InjectionReport {
     let scorer = &*SCORER;
@@ -120,10 +156,26 @@ pub fn score(text: &str, mode: InjectionMode, policy: &InjectionPolicy) -> Injec
     let view = normalized.text();
     let words = words::Words::new(view);
     let mut hits = Vec::new();
-    scorer.phrases.fire(view, &words, &mut hits);
+    let meta = scorer.phrases.fire(view, &words, &mut hits);
     let concepts = !hits.is_empty();
+    // A question *about* an attack that quotes it ("how do I defend against 'ignore previous
+    // instructions'?"): every phrase rule matched inside quotation marks and a word like
+    // "defend" or "prompt injection" stands outside them. Such texts are halved, rules and model
+    // alike, and the reason is reported as `inject.discussion` (weight 0).
+    let discussion = meta.filter(|&(ms, me)| {
+        concepts
+            && hits
+                .iter()
+                .all(|h| quoted(view, h.start, h.end) && (me <= h.start || ms >= h.end))
+    });
     scorer.structure.scan(view, concepts, &mut hits);
-    let model = scorer.model.probability(&words);
+    let mut model = scorer.model.probability(&words);
+    if discussion.is_some() {
+        model *= DISCUSSION_FACTOR;
+        for h in &mut hits {
+            h.weight = (f32::from(h.weight) * DISCUSSION_FACTOR) as u16;
+        }
+    }
 
     // Heaviest first; one signal per family.
     hits.sort_by(|a, b| b.weight.cmp(&a.weight).then(a.start.cmp(&b.start)));
@@ -139,6 +191,13 @@ pub fn score(text: &str, mode: InjectionMode, policy: &InjectionPolicy) -> Injec
             id: h.id,
             span: normalized.to_original(Span::new(h.start, h.end)),
             weight,
+        });
+    }
+    if let Some((start, end)) = discussion {
+        signals.push(Signal {
+            id: signal_ids::DISCUSSION,
+            span: normalized.to_original(Span::new(start, end)),
+            weight: Score::ZERO,
         });
     }
     let score = Score::from_f32(1.0 - keep);

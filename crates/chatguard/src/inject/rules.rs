@@ -26,6 +26,9 @@ pub mod id {
     pub const REFUSAL_SUPPRESSION: &str = "inject.refusal_suppression";
     /// Payload splitting.
     pub const PAYLOAD_SPLITTING: &str = "inject.payload_splitting";
+    /// Not an attack but a note: the text discusses a quoted attack, so the other signals were
+    /// halved (weight 0).
+    pub const DISCUSSION: &str = "inject.discussion";
 }
 
 /// Concepts that must co-occur: `anchor`, and each of `with` within `window` words of it.
@@ -117,9 +120,14 @@ impl PhraseMatcher {
         Some(PhraseMatcher { ac, entries })
     }
 
-    /// Every rule that fires on `words` (folded from `text`), as `(id, weight, first word, last
-    /// word)`.
-    pub(crate) fn fire(&self, text: &str, words: &Words, out: &mut Vec<Hit>) {
+    /// Appends every rule that fires on `words` (folded from `text`) to `out`, and returns the
+    /// span of the first word that talks *about* attacks ([`Concept::Meta`]), if any.
+    pub(crate) fn fire(
+        &self,
+        text: &str,
+        words: &Words,
+        out: &mut Vec<Hit>,
+    ) -> Option<(usize, usize)> {
         const N: usize = Concept::Execute as usize + 1;
         let mut at: [Vec<(u32, u32)>; N] = Default::default();
         let mut kept = 0usize;
@@ -144,6 +152,15 @@ impl PhraseMatcher {
         for list in &mut at {
             list.sort_unstable();
         }
+        let meta = at
+            .get(Concept::Meta as usize)
+            .and_then(|l| l.first())
+            .and_then(|&(f, l)| {
+                Some((
+                    words.words.get(f as usize)?.start as usize,
+                    words.words.get(l as usize)?.end as usize,
+                ))
+            });
         let mut fired: Vec<&'static str> = Vec::new();
         for r in RULES {
             if fired.contains(&r.id) {
@@ -181,6 +198,7 @@ impl PhraseMatcher {
                 break;
             }
         }
+        meta
     }
 }
 
