@@ -134,13 +134,15 @@ pub(crate) const LEXICON: &[(Concept, &str)] = &[
     ),
     (
         Concept::Ask,
-        "what is|what are|what were|what was|was sind|was ist|was waren|was war|quelles sont|quel est|\
+        "what s|whats|what did|was hat|qu est ce que|que es lo que|che cosa|\
+         what is|what are|what were|what was|was sind|was ist|was waren|was war|quelles sont|quel est|\
          quelles etaient|cuales son|cual es|cuales eran|quali sono|qual e|quali erano|quais sao|qual e|\
          quais eram|wat zijn|wat is|wat waren|wat was",
     ),
     (
         Concept::SystemObject,
-        "beginning of this prompt|start of this prompt|beginning of the prompt|your prompt|this prompt|the prompt above|context window|your context|hidden text|first words of your|your initial text|your pre prompt|everything before this message|\
+        "configuration interne|internal configuration|ta configuration|votre configuration|deine konfiguration|interne konfiguration|tu configuracion|la tua configurazione|sua configuracao|je configuratie|first sentence you were told|first thing you were told|first message in this chat|first message of this conversation|your api key|your secret key|your credentials|\
+         beginning of this prompt|start of this prompt|beginning of the prompt|your prompt|this prompt|the prompt above|context window|your context|hidden text|first words of your|your initial text|your pre prompt|everything before this message|\
          system prompt*|system message*|system instruction*|initial prompt|initial instruction*|\
          original instruction*|original prompt|hidden prompt|hidden instruction*|secret instruction*|\
          secret prompt|developer message|developer prompt|pre prompt|preprompt|meta prompt|\
@@ -176,7 +178,8 @@ pub(crate) const LEXICON: &[(Concept, &str)] = &[
     ),
     (
         Concept::Persona,
-        "hypothetically|hypothetical|in a fictional world|fictional scenario|for a story|in a movie script|let s play a game|you are an ai called|as if you were|act like|from this point on|from now|let s pretend|stell dir vor|imagine que|imagina que|immagina che|imagine que|\
+        "voce agora e|voce e agora|tu agora es|ahora tu eres|tu es desormais|jij bent vanaf nu|du bist ab jetzt|sei ora|\
+         hypothetically|hypothetical|in a fictional world|fictional scenario|for a story|in a movie script|let s play a game|you are an ai called|as if you were|act like|from this point on|from now|let s pretend|stell dir vor|imagine que|imagina que|immagina che|imagine que|\
          you are now|you re now|you are going to act|you are going to pretend|you will act|you will now act|\
          from now on|act as|acting as|pretend*|roleplay*|role play*|imagine you are|simulate*|behave as|\
          respond as|answer as|play the role|take on the role|impersonat*|stay in character|in character|\
@@ -194,7 +197,8 @@ pub(crate) const LEXICON: &[(Concept, &str)] = &[
     ),
     (
         Concept::NoLimits,
-        "doesn t care about rules|don t care about rules|does not care about rules|doesn t care about ethics|no rules apply|break the rules|breaks the rules|bypass the rules|ignores all rules|without any rules|\
+        "nao tem limites|nao tem regras|nao tem restricoes|senza censure|senza filtro|senza limite|senza restrizione|sin censuras|sin limite|sans censures|ohne zensur|zonder censuur|no tienes reglas|tu n as plus de regles|hai nessuna regola|heb jij geen regels|heb je geen regels|hast keine regeln|\
+         doesn t care about rules|don t care about rules|does not care about rules|doesn t care about ethics|no rules apply|break the rules|breaks the rules|bypass the rules|ignores all rules|without any rules|\
          no restrictions|without restrictions|without any restrictions|unrestricted|unfiltered|uncensored|\
          no filter*|without filter*|no limits|no limitations|without limits|without any limits|limitless|\
          no rules|without rules|no ethic*|no moral*|amoral|unethical|no guidelines|not bound|\
