@@ -278,7 +278,7 @@ def main():
     neg = sample_weight[y == 0].sum()
     # Balance classes by texts, not windows.
     weights = {0: (pos + neg) / (2 * neg), 1: (pos + neg) / (2 * pos)}
-    clf = LogisticRegression(C=C, solver="liblinear", class_weight=weights, max_iter=2000)
+    clf = LogisticRegression(C=C, solver="liblinear", class_weight=weights, max_iter=2000, random_state=0)
     clf.fit(X, y, sample_weight=sample_weight)
     w = clf.coef_[0]
     scale = float(np.abs(w).max() / 127.0)

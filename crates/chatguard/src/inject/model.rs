@@ -6,8 +6,8 @@
 //! its own, long lines in overlapping windows of about 512 folded bytes (blocks of 256, two at a
 //! time), and the most suspicious window counts: an attack buried in a long message is not
 //! diluted, and a long thread of harmless lines does not add up to a suspicious one.
-//! The feature extraction here and in `train.py` must stay identical; `model_known_answers` in
-//! this module pins scores the training script printed.
+//! The feature extraction here and in `train.py` must stay identical: the test
+//! `model_known_answers_match_train_py` (in `inject/tests.rs`) pins probabilities the script printed.
 
 use super::words::Words;
 
@@ -37,8 +37,7 @@ struct Block {
 }
 
 impl Model {
-    /// The committed model; `None` if the file is malformed (the scorer then fails closed on
-    /// rules alone — see `Scorer`).
+    /// The committed model; `None` if the file is malformed (a test proves it is not).
     pub(crate) fn committed() -> Option<Model> {
         let header = MODEL.get(..16)?;
         if header.get(..4)? != b"CGI1" {
