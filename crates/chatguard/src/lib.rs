@@ -48,6 +48,8 @@
 mod detect;
 mod error;
 mod guard;
+#[cfg(feature = "inject")]
+pub mod inject;
 mod kind;
 pub mod normalize;
 pub mod policy;

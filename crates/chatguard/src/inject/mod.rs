@@ -1,0 +1,3 @@
+//! Prompt injection: Unicode and encoding smuggling, hidden text in documents, and the output side (canary tokens, exfiltration links, system-prompt leaks).
+
+pub mod smuggle;
