@@ -85,8 +85,66 @@ fn main() {
         baseline.iter().map(|r| r.find_iter(m).count()).sum()
     });
     println!("4 KiB message p50 {p50:7.1} µs  p99 {p99:7.1} µs   baseline p50 {b50:7.1} µs  p99 {b99:7.1} µs");
+    #[cfg(feature = "inject")]
+    smuggling(budget);
     // Machine-readable summary for `cargo xtask bench`.
     println!("RESULT benign_mbps={benign:.3} dense_mbps={dense:.3} p99_us={p99:.3}");
+}
+
+/// Smuggling detection in µs per 1 KiB message, on ASCII chat (the fast path) and on the
+/// multilingual and emoji benign set (every Unicode check runs), with the normalizer's pass over
+/// the same messages as the baseline. Both sets must raise no signal.
+#[cfg(feature = "inject")]
+fn smuggling(budget: Duration) {
+    use chatguard::inject::smuggle;
+    use chatguard::normalize::Normalized;
+
+    const UNICODE: &str = include_str!("../../../tests/injection/smuggling_benign.txt");
+    for (name, text) in [("ASCII chat", BENIGN), ("multilingual", UNICODE)] {
+        let messages = kib_messages(text);
+        let signals: usize = messages
+            .iter()
+            .map(|m| smuggle::scan(m).signals().len())
+            .sum();
+        assert_eq!(
+            signals, 0,
+            "{name}: benign messages raise no smuggling signal"
+        );
+        let per_kib = |us: f64| {
+            us * 1024.0
+                / (messages.iter().map(String::len).sum::<usize>() as f64 / messages.len() as f64)
+        };
+        let (p50, p99) = latency(&messages, budget, |m| smuggle::scan(m).signals().len());
+        let (b50, _) = latency(&messages, budget, |m| Normalized::new(m).text().len());
+        println!(
+            "smuggling {name:12}  p50 {:5.2} µs/KiB  p99 {:5.2} µs/KiB   normalize baseline p50 {:5.2} µs/KiB   ratio {:.1}x",
+            per_kib(p50),
+            per_kib(p99),
+            per_kib(b50),
+            p50 / b50
+        );
+    }
+}
+
+/// Messages of about 1 KiB cut from `text` at line boundaries.
+#[cfg(feature = "inject")]
+fn kib_messages(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut msg = String::new();
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        if msg.len() + line.len() + 1 > 1024 && !msg.is_empty() {
+            out.push(core::mem::take(&mut msg));
+            if out.len() == 64 {
+                break;
+            }
+        }
+        msg.push_str(line);
+        msg.push('\n');
+    }
+    if !msg.is_empty() {
+        out.push(msg);
+    }
+    out
 }
 
 /// MB/s of `f` applied line by line over `text`, repeated until `budget` has passed.

@@ -175,7 +175,9 @@ pub fn scan(text: &str) -> SmuggleReport<'_> {
     let mut signals = Vec::new();
     words::scan(text, &mut signals);
     encoded::scan(text, &mut signals);
-    signals.sort_by_key(|s| (s.span.start, core::cmp::Reverse(s.span.end), s.family));
+    crate::sort::sort_by_key(&mut signals, |s| {
+        (s.span.start, core::cmp::Reverse(s.span.end), s.family)
+    });
     let revealed = reveal(text, &signals);
     SmuggleReport { signals, revealed }
 }

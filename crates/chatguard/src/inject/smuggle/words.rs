@@ -42,6 +42,10 @@ pub(super) fn scan(text: &str, out: &mut Vec<SmuggleSignal>) {
         spaced: Spaced::default(),
         rot13: Vec::new(),
     };
+    if text.is_ascii() {
+        pass.ascii();
+        return;
+    }
     let mut prev_any: Option<char> = None;
     for (at, c) in text.char_indices() {
         let end = at + c.len_utf8();
@@ -136,6 +140,53 @@ struct Pass<'t, 'o> {
 }
 
 impl Pass<'_, '_> {
+    /// The fast path for ASCII text, which can only hide leetspeak, spaced letters and ROT13:
+    /// words are cut with a byte loop and only the few that could be one of them are spelled.
+    fn ascii(&mut self) {
+        let bytes = self.text.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            if !is_ascii_word_byte(b) {
+                if b == b'\n' || b == b'\r' {
+                    self.finish_spaced();
+                }
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut letters = 0usize;
+            while let Some(&b) = bytes.get(i) {
+                if !is_ascii_word_byte(b) {
+                    break;
+                }
+                letters += usize::from(b.is_ascii_alphabetic());
+                i += 1;
+            }
+            let word = bytes.get(start..i).unwrap_or(&[]);
+            let all_letters = letters == word.len();
+            let rot13_candidate = all_letters
+                && word.len() >= 5
+                && match word {
+                    [a, b, ..] => lexicon::may_start(
+                        rot13(a.to_ascii_lowercase()),
+                        rot13(b.to_ascii_lowercase()),
+                    ),
+                    _ => false,
+                };
+            let leet_candidate = !all_letters && letters >= 2 && word.len() >= 5;
+            if word.len() == 1 || rot13_candidate || leet_candidate {
+                for (k, &b) in word.iter().enumerate() {
+                    self.letter(start + k, char::from(b));
+                }
+                self.end_word(i);
+            } else {
+                self.finish_spaced();
+            }
+        }
+        self.finish_spaced();
+        self.finish_rot13();
+    }
+
     fn push(&mut self, family: Family, start: usize, end: usize, revealed: String) {
         self.out.push(SmuggleSignal {
             family,
@@ -394,6 +445,9 @@ impl Pass<'_, '_> {
     }
 
     fn finish_spaced(&mut self) {
+        if self.spaced.letters.is_empty() {
+            return;
+        }
         let s = core::mem::take(&mut self.spaced);
         if s.letters.len() >= 4 {
             let weight: u32 = lexicon::contained(&s.letters);
@@ -589,10 +643,15 @@ fn recycle(mut w: Word) -> Word {
     }
 }
 
+/// ASCII letters, digits and the symbols leetspeak uses for letters.
+fn is_ascii_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'@' | b'$' | b'!' | b'|')
+}
+
 /// Letters, digits, combining marks and the symbols leetspeak uses for letters.
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
-        c.is_ascii_alphanumeric() || matches!(c, '@' | '$' | '!' | '|')
+        is_ascii_word_byte(c as u8)
     } else {
         c.is_alphanumeric() || is_diacritic_mark(c)
     }
