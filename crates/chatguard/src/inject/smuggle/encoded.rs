@@ -17,30 +17,64 @@ const MIN_RUN: usize = 16;
 /// Fewest separated hex pairs worth decoding.
 const MIN_PAIRS: usize = 8;
 
-/// Runs the pass and appends its signals.
-pub(super) fn scan(text: &str, out: &mut Vec<SmuggleSignal>) {
+/// Runs the pass and appends its signals. `may_hold_runs` is false when the word pass saw no
+/// word that a base64 or hex run could contain; the run search is then skipped.
+pub(super) fn scan(text: &str, may_hold_runs: bool, out: &mut Vec<SmuggleSignal>) {
     let bytes = text.as_bytes();
-    base64_and_hex_runs(text, bytes, out);
-    separated_hex(text, bytes, out);
+    if may_hold_runs {
+        base64_and_hex_runs(text, bytes, out);
+    }
+    if memchr::memchr(b'\\', bytes).is_some() {
+        for k in memchr::memmem::find_iter(bytes, b"\\x") {
+            separated_hex_at(text, bytes, k, out);
+        }
+    }
     if memchr::memchr(b'%', bytes).is_some() {
         percent_encoded(text, bytes, out);
     }
 }
 
 fn is_base64_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'-' | b'_')
+    BASE64_BYTES[usize::from(b)]
 }
 
+/// The bytes of both base64 alphabets and padding.
+static BASE64_BYTES: [bool; 256] = base64_bytes();
+
+const fn base64_bytes() -> [bool; 256] {
+    let mut out = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        out[b] = byte.is_ascii_alphanumeric() || matches!(byte, b'+' | b'/' | b'=' | b'-' | b'_');
+        b += 1;
+    }
+    out
+}
+
+/// Runs of the base64 alphabet: long ones are decoded as base64 or hex; short ones that start
+/// a sequence of separated hex pairs (`69 67`, `0x69 0x67`) are read as such.
 fn base64_and_hex_runs(text: &str, bytes: &[u8], out: &mut Vec<SmuggleSignal>) {
     let mut i = 0;
+    let mut skip_to = 0;
     while i < bytes.len() {
-        if !bytes.get(i).copied().is_some_and(is_base64_byte) {
-            i += 1;
-            continue;
-        }
+        let Some(len) = bytes
+            .get(i..)
+            .and_then(|r| r.iter().position(|&b| is_base64_byte(b)))
+        else {
+            break;
+        };
+        i += len;
         let start = i;
-        while bytes.get(i).copied().is_some_and(is_base64_byte) {
-            i += 1;
+        i += bytes
+            .get(i..)
+            .and_then(|r| r.iter().position(|&b| !is_base64_byte(b)))
+            .unwrap_or(bytes.len() - i);
+        if start >= skip_to && matches!(i - start, 2 | 4) && starts_hex_pairs(bytes, start, i) {
+            skip_to = separated_hex_at(text, bytes, start, out);
+        }
+        if i - start < MIN_RUN {
+            continue;
         }
         // Separators at the edges belong to the sentence, not the payload.
         let (mut s, mut e) = (start, i);
@@ -109,28 +143,39 @@ fn hex_value(b: u8) -> Option<u8> {
     }
 }
 
-/// `69 67 6e`, `69:67:6e`, `\x69\x67\x6e`, `0x69 0x67`: byte pairs with a prefix or one
-/// separator each.
-fn separated_hex(text: &str, bytes: &[u8], out: &mut Vec<SmuggleSignal>) {
-    let mut i = 0;
-    while i < bytes.len() {
-        let boundary = i == 0 || bytes.get(i - 1).is_some_and(|b| !b.is_ascii_alphanumeric());
-        let Some(&b) = bytes.get(i) else { break };
-        if !boundary || !(b.is_ascii_hexdigit() || b == b'\\') {
-            i += 1;
-            continue;
-        }
-        let (end, decoded) = hex_pairs(bytes, i);
-        if decoded.len() >= MIN_PAIRS {
-            accept(text, Family::Hex, i, end, &decoded, out);
-        }
-        i = end.max(i + 1);
-    }
+/// True when the run `start..end` is a hex pair (`69`, `0x69`) followed by a separator and
+/// another pair: the start of `69 67 6e` or `0x69,0x67`.
+fn starts_hex_pairs(bytes: &[u8], start: usize, end: usize) -> bool {
+    let pair = |at: usize| {
+        let at = match bytes.get(at..at + 2) {
+            Some(b"0x" | b"0X") => at + 2,
+            _ => at,
+        };
+        bytes
+            .get(at..at + 2)
+            .is_some_and(|p| p.iter().all(u8::is_ascii_hexdigit))
+            .then_some(at + 2)
+    };
+    pair(start) == Some(end)
+        && matches!(bytes.get(end), Some(b' ' | b':' | b','))
+        && pair(end + 1).is_some()
 }
 
-/// Reads separated hex pairs from `start`; returns where they end and the bytes.
-fn hex_pairs(bytes: &[u8], start: usize) -> (usize, Vec<u8>) {
-    let mut decoded = Vec::new();
+/// `69 67 6e`, `69:67:6e`, `\x69\x67\x6e`, `0x69 0x67` from `start`: byte pairs with a prefix
+/// or one separator each. Returns where the pairs end.
+fn separated_hex_at(text: &str, bytes: &[u8], start: usize, out: &mut Vec<SmuggleSignal>) -> usize {
+    let mut count = 0;
+    let end = hex_pairs(bytes, start, &mut |_| count += 1);
+    if count >= MIN_PAIRS {
+        let mut decoded = Vec::with_capacity(count);
+        hex_pairs(bytes, start, &mut |b| decoded.push(b));
+        accept(text, Family::Hex, start, end, &decoded, out);
+    }
+    end
+}
+
+/// Reads separated hex pairs from `start`, handing each byte to `emit`; returns where they end.
+fn hex_pairs(bytes: &[u8], start: usize, emit: &mut dyn FnMut(u8)) -> usize {
     let mut at = start;
     let mut end = start;
     loop {
@@ -149,7 +194,7 @@ fn hex_pairs(bytes: &[u8], start: usize) -> (usize, Vec<u8>) {
         if after.is_some_and(|b| b.is_ascii_alphanumeric()) && !prefixed_next {
             break;
         }
-        decoded.push(hi << 4 | lo);
+        emit(hi << 4 | lo);
         end = j + 2;
         at = match after {
             Some(b' ' | b':' | b',') => end + 1,
@@ -157,7 +202,7 @@ fn hex_pairs(bytes: &[u8], start: usize) -> (usize, Vec<u8>) {
             _ => break,
         };
     }
-    (end, decoded)
+    end
 }
 
 /// Tokens with `%XX` escapes. Ordinary links escape spaces and punctuation; a payload escapes

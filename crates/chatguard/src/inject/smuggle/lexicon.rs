@@ -120,9 +120,41 @@ pub(super) fn loose(word: &[u8]) -> Option<Hit> {
     best(word, loose_eq)
 }
 
+/// Bit `i` of `BY_FIRST[a]` is set when stem `i` starts with letter `a` (0 = `a`).
+const BY_FIRST: [u64; 26] = by_first();
+
+const fn by_first() -> [u64; 26] {
+    assert!(STEMS.len() <= 64, "stems are indexed by a 64-bit set");
+    let mut out = [0u64; 26];
+    let mut i = 0;
+    while i < STEMS.len() {
+        out[(STEMS[i].0.as_bytes()[0] - b'a') as usize] |= 1 << i;
+        i += 1;
+    }
+    out
+}
+
+/// The stems whose first letter `first` may stand for under `eq`.
+fn stems_for(first: u8, eq: &impl Fn(u8, u8) -> bool) -> u64 {
+    (b'a'..=b'z')
+        .filter(|&c| eq(first, c))
+        .fold(0, |set, c| set | BY_FIRST[usize::from(c - b'a')])
+}
+
 fn best(word: &[u8], eq: impl Fn(u8, u8) -> bool) -> Option<Hit> {
     let mut found: Option<Hit> = None;
-    for &(stem, weight) in STEMS {
+    let first = *word.first()?;
+    let mut set = if first.is_ascii_lowercase() {
+        BY_FIRST[usize::from(first - b'a')] | stems_for_leet(first, &eq)
+    } else {
+        stems_for(first, &eq)
+    };
+    while set != 0 {
+        let i = set.trailing_zeros() as usize;
+        set &= set - 1;
+        let Some(&(stem, weight)) = STEMS.get(i) else {
+            break;
+        };
         let s = stem.as_bytes();
         if word.len() < s.len() || word.len() > s.len() + MAX_SUFFIX {
             continue;
@@ -134,6 +166,15 @@ fn best(word: &[u8], eq: impl Fn(u8, u8) -> bool) -> Option<Hit> {
         }
     }
     found
+}
+
+/// For a letter, the stems of the other letters it may stand for (`l` may be an `i`).
+fn stems_for_leet(first: u8, eq: &impl Fn(u8, u8) -> bool) -> u64 {
+    if first == b'l' && eq(b'l', b'i') {
+        BY_FIRST[usize::from(b'i' - b'a')]
+    } else {
+        0
+    }
 }
 
 /// The letter a leetspeak character usually stands for (`4` → `a`); `None` for other bytes.

@@ -173,8 +173,8 @@ impl<'a> SmuggleReport<'a> {
 /// Finds every smuggling trick in `text`. Never panics; linear time.
 pub fn scan(text: &str) -> SmuggleReport<'_> {
     let mut signals = Vec::new();
-    words::scan(text, &mut signals);
-    encoded::scan(text, &mut signals);
+    let may_hold_runs = words::scan(text, &mut signals);
+    encoded::scan(text, may_hold_runs, &mut signals);
     crate::sort::sort_by_key(&mut signals, |s| {
         (s.span.start, core::cmp::Reverse(s.span.end), s.family)
     });

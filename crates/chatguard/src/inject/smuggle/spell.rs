@@ -9,6 +9,9 @@ pub(super) fn latin_letter(c: char) -> Option<u8> {
     if c.is_ascii_alphabetic() {
         return Some(c.to_ascii_lowercase() as u8);
     }
+    if !matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}') {
+        return None;
+    }
     lookup(LATIN_BASE, c)
 }
 
@@ -19,6 +22,13 @@ pub(super) fn confusable(c: char) -> Option<u8> {
 
 /// The lowercase ASCII letter or digit a compatibility form stands for (`Ｉ` → `i`, `𝐠` → `g`).
 pub(super) fn compatibility(c: char) -> Option<u8> {
+    // Below the phonetic extensions (U+1D00), only Latin-1 superscripts, the long s and the
+    // modifier letters are compatibility forms of ASCII; skip the table for the other scripts.
+    if c < '\u{1D00}'
+        && !matches!(c, '\u{00AA}'..='\u{00BA}' | '\u{017F}' | '\u{02B0}'..='\u{02E3}')
+    {
+        return None;
+    }
     compat_ascii_alphanumeric(c).map(|b| b.to_ascii_lowercase())
 }
 
@@ -65,6 +75,25 @@ mod tests {
         assert_eq!(confusable('é'), None);
         assert_eq!(compatibility('Ｉ'), Some(b'i'));
         assert_eq!(compatibility('𝐠'), Some(b'g'));
+    }
+
+    #[test]
+    fn compatibility_shortcut_skips_no_ascii_form() {
+        for cp in 0x80..0x1D00u32 {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            if !matches!(cp, 0xAA..=0xBA | 0x17F | 0x2B0..=0x2E3) {
+                assert_eq!(compat_ascii_alphanumeric(c), None, "U+{cp:04X}");
+            }
+        }
+    }
+
+    #[test]
+    fn latin_table_lies_in_the_checked_ranges() {
+        assert!(LATIN_BASE
+            .iter()
+            .all(|&(cp, _)| (0xC0..0x250).contains(&cp) || (0x1E00..0x1F00).contains(&cp)));
     }
 
     #[test]

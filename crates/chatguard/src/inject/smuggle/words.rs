@@ -28,8 +28,9 @@ const BY_WEAK_INVISIBLE: u8 = 8;
 /// A combining diacritic sits on this letter.
 const BY_MARK: u8 = 16;
 
-/// Runs the pass and appends its signals.
-pub(super) fn scan(text: &str, out: &mut Vec<SmuggleSignal>) {
+/// Runs the pass and appends its signals. Returns false when the text cannot hold a base64 or
+/// hex run (see [`Pass::may_hold_encoding`]), so the encoded pass can skip its run search.
+pub(super) fn scan(text: &str, out: &mut Vec<SmuggleSignal>) -> bool {
     let mut pass = Pass {
         text,
         out,
@@ -41,38 +42,86 @@ pub(super) fn scan(text: &str, out: &mut Vec<SmuggleSignal>) {
         bidi: Vec::new(),
         spaced: Spaced::default(),
         rot13: Vec::new(),
+        may_hold_encoding: false,
     };
-    if text.is_ascii() {
-        pass.ascii();
-        return;
-    }
+    let bytes = text.as_bytes();
     let mut prev_any: Option<char> = None;
-    for (at, c) in text.char_indices() {
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii() {
+            let c = char::from(b);
+            if pass.quiet() && pass.bidi.is_empty() && pass.word.start.is_none() {
+                let stop = pass.ascii_stretch(at);
+                if stop > at {
+                    let last = bytes.get(stop - 1).map_or(c, |&b| char::from(b));
+                    pass.prev = Some(last);
+                    prev_any = Some(last);
+                    at = stop;
+                    continue;
+                }
+            }
+            if pass.quiet() && is_ascii_word_byte(b) {
+                // The common case: the letters of an ASCII word, spelled later only if needed.
+                let run = bytes.get(at..).unwrap_or(&[]);
+                let len = run
+                    .iter()
+                    .position(|&b| !is_ascii_word_byte(b))
+                    .unwrap_or(run.len());
+                if pass.word.start.is_none() {
+                    pass.word.start = Some(at);
+                    pass.word.unspelled = true;
+                } else if !pass.word.unspelled {
+                    for (k, &b) in run.iter().take(len).enumerate() {
+                        pass.letter(at + k, char::from(b));
+                    }
+                }
+                let last = run.get(len.saturating_sub(1)).map_or(c, |&b| char::from(b));
+                pass.prev = Some(last);
+                prev_any = Some(last);
+                at += len.max(1);
+                continue;
+            } else if pass.quiet() && pass.bidi.is_empty() && !matches!(b, b'\n' | b'\r') {
+                // A space or punctuation between ASCII words.
+                if pass.word.start.is_some() {
+                    pass.end_word(at);
+                }
+                pass.prev = Some(c);
+            } else {
+                pass.close_invisible_runs();
+                pass.visible(at, c);
+            }
+            prev_any = Some(c);
+            at += 1;
+            continue;
+        }
+        let Some(c) = text.get(at..).and_then(|r| r.chars().next()) else {
+            break;
+        };
         let end = at + c.len_utf8();
-        if c.is_ascii() {
-            pass.close_invisible_runs();
-            pass.visible(at, c);
-        } else if is_removable_invisible(c) {
+        pass.spell_deferred(at);
+        if is_removable_invisible(c) {
             pass.invisible(at, end, c, prev_any);
         } else {
             pass.close_invisible_runs();
             pass.visible(at, c);
         }
         prev_any = Some(c);
+        at = end;
     }
     pass.close_invisible_runs();
     pass.end_word(text.len());
     pass.end_paragraph(text.len());
     pass.finish_spaced();
     pass.finish_rot13();
+    pass.may_hold_encoding
 }
 
 /// The word being read.
 #[derive(Default)]
 struct Word {
     start: Option<usize>,
-    skeleton: Vec<u8>,
-    by: Vec<u8>,
+    skeleton: Letters,
+    by: Letters,
     too_long: bool,
     /// Some letter is not Latin and not a look-alike (the skeleton cannot match).
     foreign: bool,
@@ -82,6 +131,10 @@ struct Word {
     ascii_letters: usize,
     /// Every character so far is an ASCII letter (a ROT13 candidate).
     plain_letters: bool,
+    /// The word's ASCII characters have not been spelled yet (see [`Pass::spell_deferred`]).
+    unspelled: bool,
+    /// End of the last letter spelled: the word's end, whatever invisible characters follow.
+    last_end: usize,
 }
 
 /// Zero-width characters seen since the last visible character.
@@ -115,7 +168,7 @@ struct BidiOpen {
 struct Spaced {
     start: usize,
     end: usize,
-    letters: Vec<u8>,
+    letters: Letters,
 }
 
 /// A word whose ROT13 spells an instruction stem.
@@ -137,54 +190,123 @@ struct Pass<'t, 'o> {
     bidi: Vec<BidiOpen>,
     spaced: Spaced,
     rot13: Vec<Rot13Hit>,
+    /// Some word could be part of a base64 or hex payload: six bytes or more with an upper-case
+    /// letter after a lower-case one or letters mixed with digits, or a two- or four-byte hex pair with a digit (`6e`,
+    /// `0x69`). Base64 of text always has such stretches. Set conservatively for ASCII read
+    /// outside the fast path.
+    may_hold_encoding: bool,
 }
 
 impl Pass<'_, '_> {
-    /// The fast path for ASCII text, which can only hide leetspeak, spaced letters and ROT13:
-    /// words are cut with a byte loop and only the few that could be one of them are spelled.
-    fn ascii(&mut self) {
+    /// Reads ASCII words from `at` (no word in progress) until a line break, a non-ASCII byte or
+    /// the end, and returns where it stopped. A word that runs into a non-ASCII byte is left in
+    /// progress, unspelled. This is where ASCII chat spends its time, so bytes are classified
+    /// through one table and a word is only spelled when it could hide something.
+    fn ascii_stretch(&mut self, mut at: usize) -> usize {
         let bytes = self.text.as_bytes();
-        let mut i = 0;
-        while let Some(&b) = bytes.get(i) {
-            if !is_ascii_word_byte(b) {
-                if b == b'\n' || b == b'\r' {
-                    self.finish_spaced();
-                }
-                i += 1;
-                continue;
-            }
-            let start = i;
-            let mut letters = 0usize;
-            while let Some(&b) = bytes.get(i) {
-                if !is_ascii_word_byte(b) {
+        loop {
+            let rest = bytes.get(at..).unwrap_or(&[]);
+            at += rest
+                .iter()
+                .position(|&b| BYTE_CLASS[usize::from(b)] != SEPARATOR)
+                .unwrap_or(rest.len());
+            let start = at;
+            let rest = bytes.get(at..).unwrap_or(&[]);
+            let mut classes = 0u8;
+            let mut len = 0;
+            for &b in rest {
+                let class = BYTE_CLASS[usize::from(b)];
+                if class & WORD == 0 {
                     break;
                 }
-                letters += usize::from(b.is_ascii_alphabetic());
-                i += 1;
+                classes |= class;
+                len += 1;
             }
-            let word = bytes.get(start..i).unwrap_or(&[]);
-            let all_letters = letters == word.len();
-            let rot13_candidate = all_letters
-                && word.len() >= 5
-                && match word {
-                    [a, b, ..] => lexicon::may_start(
-                        rot13(a.to_ascii_lowercase()),
-                        rot13(b.to_ascii_lowercase()),
-                    ),
-                    _ => false,
-                };
-            let leet_candidate = !all_letters && letters >= 2 && word.len() >= 5;
-            if word.len() == 1 || rot13_candidate || leet_candidate {
-                for (k, &b) in word.iter().enumerate() {
-                    self.letter(start + k, char::from(b));
+            if len == 0 {
+                // A line break, a non-ASCII byte or the end.
+                return at;
+            }
+            at += len;
+            if bytes.get(at).is_some_and(|&b| !b.is_ascii()) {
+                self.word.start = Some(start);
+                self.word.unspelled = true;
+                return at;
+            }
+            let word = rest.get(..len).unwrap_or(&[]);
+            if !self.may_hold_encoding && (len >= 6 || classes & DIGIT != 0) {
+                self.may_hold_encoding = may_be_encoded_with(word, classes);
+            }
+            // Words of two to four bytes hide nothing and only end a run of spaced letters.
+            if (2..5).contains(&len) {
+                if !self.spaced.letters.is_empty() {
+                    self.finish_spaced();
                 }
-                self.end_word(i);
-            } else {
-                self.finish_spaced();
+                continue;
+            }
+            let all_letters = classes & !(LOWER | UPPER) == 0;
+            if all_letters && len >= 5 && !rot13_may_start(word) {
+                if !self.spaced.letters.is_empty() {
+                    self.finish_spaced();
+                }
+                continue;
+            }
+            self.word.start = Some(start);
+            self.word.unspelled = true;
+            self.end_unspelled_word(start, at, all_letters);
+        }
+    }
+
+    /// True when nothing is pending that an ASCII letter would have to resolve: no zero-width
+    /// characters waiting for their next neighbour, no open tag or selector run.
+    fn quiet(&self) -> bool {
+        self.pending.count == 0 && self.tags.is_none() && self.selectors.is_none()
+    }
+
+    /// Spells the ASCII letters of the current word that were read without spelling, before a
+    /// character that needs the spelled word arrives at `at`.
+    fn spell_deferred(&mut self, at: usize) {
+        let Some(start) = self.word.start.filter(|_| self.word.unspelled) else {
+            return;
+        };
+        self.word.unspelled = false;
+        self.word.plain_letters = true;
+        let bytes = self.text.as_bytes();
+        for (k, &b) in bytes.get(start..at).unwrap_or(&[]).iter().enumerate() {
+            self.letter(start + k, char::from(b));
+        }
+    }
+
+    /// Ends a word of ASCII letters read without spelling. Most such words cannot hide
+    /// anything; only single letters (spaced-out words), words whose ROT13 may start an
+    /// instruction stem, and letters mixed with digits or symbols (leetspeak) are spelled.
+    fn end_unspelled_word(&mut self, start: usize, end: usize, all_letters: bool) {
+        let word = self.text.as_bytes().get(start..end).unwrap_or(&[]);
+        let rot13_candidate = all_letters && word.len() >= 5 && rot13_may_start(word);
+        let leet_candidate = !all_letters
+            && word.len() >= 5
+            && word.iter().filter(|b| b.is_ascii_alphabetic()).count() >= 2;
+        if leet_candidate {
+            self.spell_deferred(end);
+            self.end_word(end);
+            return;
+        }
+        // Nothing else of an unspelled word was ever set.
+        self.word.start = None;
+        self.word.unspelled = false;
+        let single = match word {
+            [b] if b.is_ascii_alphabetic() => Some(b.to_ascii_lowercase()),
+            _ => None,
+        };
+        self.track_spaced(start, end, single);
+        if rot13_candidate {
+            let mut buf = [0u8; MAX_SKELETON];
+            if let Some(lower) = buf.get_mut(..word.len()) {
+                for (l, &b) in lower.iter_mut().zip(word) {
+                    *l = b.to_ascii_lowercase();
+                }
+                self.track_rot13(start, end, lower);
             }
         }
-        self.finish_spaced();
-        self.finish_rot13();
     }
 
     fn push(&mut self, family: Family, start: usize, end: usize, revealed: String) {
@@ -253,7 +375,7 @@ impl Pass<'_, '_> {
             self.end_word(at);
             self.end_paragraph(at);
             self.finish_spaced();
-        } else if !c.is_ascii() && is_rtl(c) {
+        } else if !self.bidi.is_empty() && is_rtl(c) {
             if let Some(top) = self.bidi.last_mut() {
                 top.has_rtl = true;
             }
@@ -296,6 +418,7 @@ impl Pass<'_, '_> {
 
     fn letter(&mut self, at: usize, c: char) {
         let w = &mut self.word;
+        w.last_end = at + c.len_utf8();
         if w.start.is_none() {
             w.start = Some(at);
             w.plain_letters = true;
@@ -328,6 +451,10 @@ impl Pass<'_, '_> {
                     },
                 )
             }
+        } else if w.foreign || w.too_long {
+            // The word can no longer spell anything; skip the table lookups.
+            w.plain_letters = false;
+            return;
         } else {
             w.plain_letters = false;
             if let Some(b) = latin_letter(c) {
@@ -341,16 +468,28 @@ impl Pass<'_, '_> {
                 (0xFF, 0)
             }
         };
-        if w.skeleton.len() < MAX_SKELETON {
-            w.skeleton.push(byte);
-            w.by.push(by);
-        } else {
+        if !(w.skeleton.push(byte) && w.by.push(by)) {
             w.too_long = true;
         }
     }
 
     fn end_word(&mut self, end: usize) {
         let Some(start) = self.word.start else { return };
+        if !self.may_hold_encoding {
+            let bytes = self.text.as_bytes().get(start..end).unwrap_or(&[]);
+            self.may_hold_encoding = may_be_encoded(bytes);
+        }
+        let end = if self.word.unspelled {
+            end
+        } else {
+            self.word.last_end.clamp(start, end)
+        };
+        if self.word.unspelled {
+            let word = self.text.as_bytes().get(start..end).unwrap_or(&[]);
+            let all_letters = word.iter().all(u8::is_ascii_alphabetic);
+            self.end_unspelled_word(start, end, all_letters);
+            return;
+        }
         let mut w = core::mem::take(&mut self.word);
         // Trailing leet symbols are punctuation (`ignore!`), not letters.
         while w
@@ -363,7 +502,11 @@ impl Pass<'_, '_> {
         }
         let text = self.text;
         let word_text = text.get(start..end).unwrap_or("");
-        self.track_spaced(start, end, &w);
+        let single = match (&*w.skeleton, w.foreign) {
+            ([b], false) if b.is_ascii_lowercase() => Some(*b),
+            _ => None,
+        };
+        self.track_spaced(start, end, single);
         if w.plain_letters && !w.too_long {
             self.track_rot13(start, end, &w.skeleton);
         }
@@ -385,7 +528,6 @@ impl Pass<'_, '_> {
         }
         let any_trick = w.by.iter().fold(0, |a, &b| a | b);
         if any_trick == 0 || w.too_long || w.foreign || w.skeleton.len() < 5 {
-            self.word = recycle(w);
             return;
         }
         if let Some(hit) = lexicon::loose(&w.skeleton) {
@@ -396,7 +538,7 @@ impl Pass<'_, '_> {
             let real_letters = w
                 .skeleton
                 .iter()
-                .zip(&w.by)
+                .zip(w.by.iter())
                 .take(stem)
                 .filter(|&(&b, &by)| by == 0 && b.is_ascii_lowercase())
                 .count();
@@ -418,17 +560,17 @@ impl Pass<'_, '_> {
                 self.push(Family::CombiningMarks, start, end, revealed);
             }
         }
-        self.word = recycle(w);
     }
 
-    fn track_spaced(&mut self, start: usize, end: usize, w: &Word) {
-        let single = w.skeleton.len() == 1
-            && w.skeleton.first().is_some_and(u8::is_ascii_lowercase)
-            && !w.foreign;
-        if !single {
-            self.finish_spaced();
+    /// Extends or ends the run of spaced-out letters with a word, `single` when the word is
+    /// one letter.
+    fn track_spaced(&mut self, start: usize, end: usize, single: Option<u8>) {
+        let Some(letter) = single else {
+            if !self.spaced.letters.is_empty() {
+                self.finish_spaced();
+            }
             return;
-        }
+        };
         let s = &mut self.spaced;
         let joined = !s.letters.is_empty()
             && start - s.end <= 3
@@ -440,7 +582,7 @@ impl Pass<'_, '_> {
             self.finish_spaced();
             self.spaced.start = start;
         }
-        self.spaced.letters.extend_from_slice(&w.skeleton);
+        self.spaced.letters.push(letter);
         self.spaced.end = end;
     }
 
@@ -456,9 +598,6 @@ impl Pass<'_, '_> {
                 self.push(Family::SpacedLetters, s.start, s.end, revealed);
             }
         }
-        let mut letters = s.letters;
-        letters.clear();
-        self.spaced.letters = letters;
     }
 
     fn track_rot13(&mut self, start: usize, end: usize, skeleton: &[u8]) {
@@ -632,14 +771,122 @@ impl InvisibleRun {
     }
 }
 
-/// Keeps the word buffers' allocations for the next word.
-fn recycle(mut w: Word) -> Word {
-    w.skeleton.clear();
-    w.by.clear();
-    Word {
-        skeleton: w.skeleton,
-        by: w.by,
-        ..Word::default()
+/// A word's letters, kept without allocating: at most [`MAX_SKELETON`] bytes.
+#[derive(Clone, Copy)]
+struct Letters {
+    bytes: [u8; MAX_SKELETON],
+    len: usize,
+}
+
+impl Default for Letters {
+    fn default() -> Letters {
+        Letters {
+            bytes: [0; MAX_SKELETON],
+            len: 0,
+        }
+    }
+}
+
+impl Letters {
+    /// Appends `b`; returns false (and drops it) when full.
+    fn push(&mut self, b: u8) -> bool {
+        match self.bytes.get_mut(self.len) {
+            Some(slot) => {
+                *slot = b;
+                self.len += 1;
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn pop(&mut self) {
+        self.len = self.len.saturating_sub(1);
+    }
+}
+
+impl core::ops::Deref for Letters {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        self.bytes.get(..self.len).unwrap_or(&[])
+    }
+}
+
+impl core::ops::DerefMut for Letters {
+    fn deref_mut(&mut self) -> &mut [u8] {
+        self.bytes.get_mut(..self.len).unwrap_or(&mut [])
+    }
+}
+
+const SEPARATOR: u8 = 0;
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+const DIGIT: u8 = 4;
+const SYMBOL: u8 = 8;
+const WORD: u8 = LOWER | UPPER | DIGIT | SYMBOL;
+const STOP: u8 = 16;
+
+/// Classes of bytes for [`Pass::ascii_stretch`]: letters, digits and leetspeak symbols (word
+/// bytes), line breaks and non-ASCII bytes (stop the stretch), everything else (separators).
+static BYTE_CLASS: [u8; 256] = byte_classes();
+
+const fn byte_classes() -> [u8; 256] {
+    let mut out = [SEPARATOR; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        out[b] = if byte.is_ascii_lowercase() {
+            LOWER
+        } else if byte.is_ascii_uppercase() {
+            UPPER
+        } else if byte.is_ascii_digit() {
+            DIGIT
+        } else if matches!(byte, b'@' | b'$' | b'!' | b'|') {
+            SYMBOL
+        } else if !byte.is_ascii() || byte == b'\n' || byte == b'\r' {
+            STOP
+        } else {
+            SEPARATOR
+        };
+        b += 1;
+    }
+    out
+}
+
+/// True when the ROT13 of an ASCII word may start an instruction stem.
+fn rot13_may_start(word: &[u8]) -> bool {
+    match word {
+        [a, b, ..] => {
+            lexicon::may_start(rot13(a.to_ascii_lowercase()), rot13(b.to_ascii_lowercase()))
+        }
+        _ => false,
+    }
+}
+
+/// True when an ASCII word could belong to a base64 or hex payload (see
+/// [`Pass::may_hold_encoding`]). Conservative: an upper-case letter anywhere after the first
+/// byte of a mixed-case word counts.
+fn may_be_encoded(word: &[u8]) -> bool {
+    let classes = word.iter().fold(0, |c, &b| c | BYTE_CLASS[usize::from(b)]);
+    may_be_encoded_with(word, classes)
+}
+
+/// [`may_be_encoded`] with the OR of the word's byte classes already known.
+fn may_be_encoded_with(word: &[u8], classes: u8) -> bool {
+    match word.len() {
+        2 | 4 if classes & DIGIT != 0 => {
+            let pair = word.strip_prefix(b"0x").unwrap_or(word);
+            pair.len() == 2 && pair.iter().all(u8::is_ascii_hexdigit)
+        }
+        0..6 => false,
+        _ => {
+            classes & DIGIT != 0 && classes & (LOWER | UPPER) != 0
+                || classes & (LOWER | UPPER) == LOWER | UPPER
+                    && word
+                        .get(1..)
+                        .is_some_and(|r| r.iter().any(u8::is_ascii_uppercase))
+        }
     }
 }
 
@@ -659,8 +906,8 @@ fn is_word_char(c: char) -> bool {
 
 fn rot13(b: u8) -> u8 {
     match b {
-        b'a'..=b'z' => (b - b'a' + 13) % 26 + b'a',
-        b'A'..=b'Z' => (b - b'A' + 13) % 26 + b'A',
+        b'a'..=b'm' | b'A'..=b'M' => b + 13,
+        b'n'..=b'z' | b'N'..=b'Z' => b - 13,
         _ => b,
     }
 }
