@@ -537,9 +537,6 @@ const ADDRESSING: &[&str] = &[
     "when you summarise",
     "in your summary, ",
     "chatgpt, ",
-    "claude, ",
-    "gemini, ",
-    "copilot, ",
     // German
     "liebe ki",
     "an die ki",

@@ -51,8 +51,8 @@ pub(super) fn is_diacritic_mark(c: char) -> bool {
 /// character inside a word: Latin, Greek, Cyrillic, Armenian, Georgian, and ASCII digits.
 pub(super) fn is_spaced_script(c: char) -> bool {
     c.is_ascii_alphanumeric()
-        || c.is_alphabetic()
-            && matches!(c, '\u{00C0}'..='\u{058F}' | '\u{10A0}'..='\u{10FF}' | '\u{1D00}'..='\u{1FFF}' | '\u{2C00}'..='\u{2C7F}' | '\u{A640}'..='\u{A69F}' | '\u{A720}'..='\u{A7FF}')
+        || matches!(c, '\u{00C0}'..='\u{058F}' | '\u{10A0}'..='\u{10FF}' | '\u{1D00}'..='\u{1FFF}' | '\u{2C00}'..='\u{2C7F}' | '\u{A640}'..='\u{A69F}' | '\u{A720}'..='\u{A7FF}')
+            && c.is_alphabetic()
 }
 
 /// True for strong right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko and their

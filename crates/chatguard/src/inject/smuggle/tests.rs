@@ -261,3 +261,16 @@ fn ascii_fast_path_agrees_with_the_character_path() {
         assert_eq!(fast, slow, "{text:?}");
     }
 }
+
+#[test]
+fn fast_character_classes_agree_with_unicode() {
+    use super::spell::is_diacritic_mark;
+    for cp in 0x80..0x20000u32 {
+        let Some(c) = char::from_u32(cp) else {
+            continue;
+        };
+        if super::words::is_common_symbol_block(c) {
+            assert!(!c.is_alphanumeric() && !is_diacritic_mark(c), "U+{cp:04X}");
+        }
+    }
+}

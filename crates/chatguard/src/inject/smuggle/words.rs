@@ -900,8 +900,22 @@ fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         is_ascii_word_byte(c as u8)
     } else {
-        c.is_alphanumeric() || is_diacritic_mark(c)
+        is_common_letter_block(c)
+            || !is_common_symbol_block(c) && (c.is_alphanumeric() || is_diacritic_mark(c))
     }
+}
+
+/// Blocks without letters, digits or combining marks that chat uses a lot: general punctuation,
+/// CJK punctuation, emoji. Checked before the general Unicode lookup.
+pub(super) fn is_common_symbol_block(c: char) -> bool {
+    matches!(c, '\u{2000}'..='\u{206F}' | '\u{2190}'..='\u{23FF}' | '\u{2500}'..='\u{2775}' | '\u{2794}'..='\u{27BF}' | '\u{3000}'..='\u{3004}' | '\u{3008}'..='\u{3020}' | '\u{1F300}'..='\u{1FAFF}')
+}
+
+/// Blocks of the common scripts that hold letters, their marks and digits (and a few
+/// punctuation signs, which only make a foreign word a little longer): checked first because
+/// the general Unicode lookup costs a binary search per character.
+fn is_common_letter_block(c: char) -> bool {
+    matches!(c, '\u{00C0}'..='\u{00D6}' | '\u{00D8}'..='\u{00F6}' | '\u{00F8}'..='\u{024F}' | '\u{0370}'..='\u{052F}' | '\u{05D0}'..='\u{05EA}' | '\u{0620}'..='\u{064A}' | '\u{0900}'..='\u{0963}' | '\u{0966}'..='\u{0DFF}' | '\u{0E01}'..='\u{0E4E}' | '\u{3041}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7A3}')
 }
 
 fn rot13(b: u8) -> u8 {
