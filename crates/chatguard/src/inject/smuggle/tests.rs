@@ -274,3 +274,27 @@ fn fast_character_classes_agree_with_unicode() {
         }
     }
 }
+
+proptest::proptest! {
+    // Untrusted input: any mix of the characters the detectors care about never panics, and
+    // every span lies on character boundaries of the original text.
+    #[test]
+    fn any_text_scans_without_panic(text in "[a-zA-Z0-9 .%=+/\\\\x\u{200B}\u{200C}\u{200D}\u{202E}\u{2066}\u{2069}\u{202C}\u{E0041}\u{E007F}\u{1F3F4}\u{FE0F}\u{E0100}\u{0301}\u{0430}\u{FF49}é😀\n-]{0,80}") {
+        let report = scan(&text);
+        for s in report.signals() {
+            proptest::prop_assert!(s.span.start <= s.span.end && s.span.end <= text.len());
+            proptest::prop_assert!(text.is_char_boundary(s.span.start) && text.is_char_boundary(s.span.end));
+        }
+        let doc = crate::inject::document::scan_document(&text);
+        let checker = crate::inject::output::OutputChecker::new(&["a.b"]).with_system_prompt(&text);
+        let output = checker.check(&text);
+        let spans = doc
+            .signals()
+            .iter()
+            .map(|s| s.span)
+            .chain(output.iter().map(|s| s.span));
+        for span in spans {
+            proptest::prop_assert!(text.get(span.start..span.end).is_some());
+        }
+    }
+}

@@ -573,7 +573,7 @@ impl Pass<'_, '_> {
         };
         let s = &mut self.spaced;
         let joined = !s.letters.is_empty()
-            && start - s.end <= 3
+            && start.saturating_sub(s.end) <= 3
             && self
                 .text
                 .get(s.end..start)
@@ -634,7 +634,7 @@ impl Pass<'_, '_> {
             while let Some(h) = hits.get(j) {
                 weight += u32::from(h.weight);
                 match hits.get(j + 1) {
-                    Some(next) if next.start - h.end <= 48 => j += 1,
+                    Some(next) if next.start.saturating_sub(h.end) <= 48 => j += 1,
                     _ => break,
                 }
             }
