@@ -74,7 +74,7 @@ def main():
 def emit(name, table):
     print(f"pub(super) const {name}: &[u32] = &[")
     for i in range(0, len(table), 6):
-        row = ", ".join(f"0x{cp:05X}_{ord(t):02X}" for cp, t in table[i:i + 6])
+        row = ", ".join(f"0x{cp << 8 | ord(t):08X}" for cp, t in table[i:i + 6])
         print(f"    {row},")
     print("];")
 
