@@ -13,10 +13,10 @@
 //! | `smuggle.zero_width` | zero-width characters inside a word (`ig​nore`) |
 //! | `smuggle.tag_chars` | Unicode tag characters U+E0000–E007F (hidden ASCII, decoded) |
 //! | `smuggle.variation_selectors` | runs of variation selectors carrying bytes ("emoji smuggling") |
-//! | `smuggle.bidi` | bidi overrides, unbalanced embeddings/isolates, RTL isolates around LTR text |
+//! | `smuggle.bidi` | bidi overrides; right-to-left embeddings or isolates around left-to-right text, or never closed |
 //! | `smuggle.confusables` | look-alike letters of other scripts spelling an instruction word |
 //! | `smuggle.combining_marks` | stacked diacritics ("Zalgo") or marks on every letter of an instruction word |
-//! | `smuggle.fullwidth` | full-width / mathematical / enclosed letters spelling an instruction word |
+//! | `smuggle.fullwidth` | full-width / mathematical / enclosed letters spelling a strong instruction word |
 //! | `smuggle.spaced_letters` | `i g n o r e`, `i.g.n.o.r.e` |
 //! | `smuggle.leetspeak` | `1gn0r3` |
 //! | `smuggle.base64`, `smuggle.hex`, `smuggle.url_encoding`, `smuggle.rot13` | encoded payloads that decode to instructions |
@@ -25,7 +25,7 @@
 //! seven languages (see `lexicon.rs`); invisible-character tricks count wherever legitimate text
 //! never has them. Legitimate uses pass: emoji ZWJ sequences, skin tones, keycaps, flag tag
 //! sequences, ZWNJ in Persian and Indic words, ZWSP in Thai or Khmer, ideographic variation
-//! sequences, RLM/LRM marks, native Greek or Cyrillic words, NFD-decomposed accents, and encoded
+//! sequences, RLM/LRM marks, left-to-right isolates and stray pops, native Greek or Cyrillic words, NFD-decomposed accents, and encoded
 //! blobs (data URLs, hashes, tokens) that do not decode to instructions.
 //!
 //! The API has no policy: the caller decides per family whether to strip, block or flag. Time

@@ -186,6 +186,9 @@ fn legitimate_unicode_passes() {
         "\u{FF2F}\u{FF2B} \u{FF30}\u{FF23} \u{FF11}\u{FF12}\u{FF13}",
         "\u{1D41B}\u{1D428}\u{1D425}\u{1D41D} \u{1D42D}\u{1D41E}\u{1D431}\u{1D42D}",
         "U.S.A. and e.g. and A. B. C. D.",
+        "\u{FF33}\u{FF39}\u{FF33}\u{FF34}\u{FF25}\u{FF2D}\u{30A8}\u{30E9}\u{30FC}",
+        "\u{1D412}\u{1D404}\u{1D402}\u{1D411}\u{1D404}\u{1D413} \u{1D42B}\u{1D42E}\u{1D425}\u{1D41E}\u{1D42C}",
+        "\u{0645}\u{0631}\u{062D}\u{0628}\u{0627}\u{202C} \u{2069}",
     ];
     for text in benign {
         let report = scan(text);
@@ -196,9 +199,11 @@ fn legitimate_unicode_passes() {
 #[test]
 fn unbalanced_and_misused_bidi_controls_are_reported() {
     assert!(scan("a \u{2067}abc\u{2069} b").has(Family::Bidi)); // RTL isolate around LTR text
-    assert!(scan("a \u{2066}abc").has(Family::Bidi)); // never closed
-    assert!(scan("a abc\u{2069}").has(Family::Bidi)); // closed, never opened
+    assert!(scan("a \u{2067}\u{05E9}abc").has(Family::Bidi)); // RTL isolate never closed
+    assert!(scan("a \u{202D}abc\u{202C}").has(Family::Bidi)); // override, even when closed
     assert!(!scan("a \u{2066}abc\u{2069} b").has(Family::Bidi));
+    assert!(!scan("a \u{2066}abc").has(Family::Bidi)); // LTR isolate in LTR text: no effect
+    assert!(!scan("a abc\u{2069} \u{202C}").has(Family::Bidi)); // pops without openers do nothing
 }
 
 #[test]

@@ -548,7 +548,9 @@ impl Pass<'_, '_> {
             if tricks & BY_CONFUSABLE != 0 {
                 self.push(Family::Confusables, start, end, revealed.clone());
             }
-            if tricks & BY_COMPAT != 0 {
+            // Full-width and styled letters are ordinary in Japanese and on social media
+            // (`ＳＹＳＴＥＭエラー`, `𝐒𝐄𝐂𝐑𝐄𝐓`): only a stem naming the act counts.
+            if tricks & BY_COMPAT != 0 && hit.weight >= STRONG {
                 self.push(Family::Fullwidth, start, end, revealed.clone());
             }
             let weak_inside = in_stem.iter().any(|&b| b & BY_WEAK_INVISIBLE != 0);
@@ -702,7 +704,8 @@ impl Pass<'_, '_> {
                         self.close_bidi(open, end, true);
                     }
                 }
-                _ => self.push(Family::Bidi, at, end, String::new()),
+                // A pop with nothing to close does nothing (UAX #9 ignores it).
+                _ => {}
             },
             '\u{2069}' => {
                 if self
@@ -717,8 +720,6 @@ impl Pass<'_, '_> {
                             break;
                         }
                     }
-                } else {
-                    self.push(Family::Bidi, at, end, String::new());
                 }
             }
             _ if self.bidi.len() >= MAX_BIDI_DEPTH => {
@@ -739,9 +740,13 @@ impl Pass<'_, '_> {
         if let Some(outer) = self.bidi.last_mut() {
             outer.has_rtl |= has_rtl;
         }
-        let suspicious = !terminated
-            || matches!(open.control, '\u{202D}' | '\u{202E}')
-            || matches!(open.control, '\u{202B}' | '\u{2067}') && !has_rtl;
+        // Overrides reorder whatever they hold. A right-to-left embedding or isolate reorders
+        // left-to-right text only when it holds no right-to-left letter, or when it is never
+        // closed and so runs to the end of the paragraph. Left-to-right and first-strong ones,
+        // and pops without an opener, change nothing a reader could miss.
+        let rtl = matches!(open.control, '\u{202B}' | '\u{2067}');
+        let suspicious =
+            matches!(open.control, '\u{202D}' | '\u{202E}') || rtl && (!has_rtl || !terminated);
         if suspicious {
             let revealed = strip(
                 self.text.get(open.start..end).unwrap_or(""),
