@@ -277,6 +277,9 @@ fn fast_character_classes_agree_with_unicode() {
         if super::words::is_common_symbol_block(c) {
             assert!(!c.is_alphanumeric() && !is_diacritic_mark(c), "U+{cp:04X}");
         }
+        if super::words::is_common_letter_block(c) {
+            assert!(!crate::normalize::is_removable_invisible(c), "U+{cp:04X}");
+        }
     }
 }
 

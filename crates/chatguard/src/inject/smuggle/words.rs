@@ -72,7 +72,7 @@ pub(super) fn scan(text: &str, out: &mut Vec<SmuggleSignal>) -> bool {
                     pass.word.unspelled = true;
                 } else if !pass.word.unspelled {
                     for (k, &b) in run.iter().take(len).enumerate() {
-                        pass.letter(at + k, char::from(b));
+                        pass.letter(at + k, char::from(b), false);
                     }
                 }
                 let last = run.get(len.saturating_sub(1)).map_or(c, |&b| char::from(b));
@@ -99,7 +99,7 @@ pub(super) fn scan(text: &str, out: &mut Vec<SmuggleSignal>) -> bool {
         };
         let end = at + c.len_utf8();
         pass.spell_deferred(at);
-        if is_removable_invisible(c) {
+        if !is_common_letter_block(c) && is_removable_invisible(c) {
             pass.invisible(at, end, c, prev_any);
         } else {
             pass.close_invisible_runs();
@@ -272,7 +272,7 @@ impl Pass<'_, '_> {
         self.word.plain_letters = true;
         let bytes = self.text.as_bytes();
         for (k, &b) in bytes.get(start..at).unwrap_or(&[]).iter().enumerate() {
-            self.letter(start + k, char::from(b));
+            self.letter(start + k, char::from(b), false);
         }
     }
 
@@ -380,12 +380,13 @@ impl Pass<'_, '_> {
                 top.has_rtl = true;
             }
         }
-        if is_word_char(c) {
-            self.letter(at, c);
+        let mark = !c.is_ascii() && is_diacritic_mark(c);
+        if mark || is_word_char(c) {
+            self.letter(at, c, mark);
         } else {
             self.end_word(at);
         }
-        if !is_diacritic_mark(c) {
+        if !mark {
             self.prev = Some(c);
         }
     }
@@ -416,14 +417,15 @@ impl Pass<'_, '_> {
         }
     }
 
-    fn letter(&mut self, at: usize, c: char) {
+    /// Spells `c` into the current word; `mark` says whether it is a combining diacritic.
+    fn letter(&mut self, at: usize, c: char, mark: bool) {
         let w = &mut self.word;
         w.last_end = at + c.len_utf8();
         if w.start.is_none() {
             w.start = Some(at);
             w.plain_letters = true;
         }
-        if is_diacritic_mark(c) {
+        if mark {
             w.plain_letters = false;
             w.marks_on_base = w.marks_on_base.saturating_add(1);
             if w.marks_on_base >= 3 {
@@ -660,9 +662,14 @@ impl Pass<'_, '_> {
         }
     }
 
+    #[inline]
     fn close_invisible_runs(&mut self) {
-        self.close_tags();
-        self.close_selectors();
+        if self.tags.is_some() {
+            self.close_tags();
+        }
+        if self.selectors.is_some() {
+            self.close_selectors();
+        }
     }
 
     fn close_tags(&mut self) {
@@ -900,13 +907,13 @@ fn is_ascii_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'@' | b'$' | b'!' | b'|')
 }
 
-/// Letters, digits, combining marks and the symbols leetspeak uses for letters.
+/// Letters, digits and the symbols leetspeak uses for letters (combining marks are checked by
+/// the caller).
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         is_ascii_word_byte(c as u8)
     } else {
-        is_common_letter_block(c)
-            || !is_common_symbol_block(c) && (c.is_alphanumeric() || is_diacritic_mark(c))
+        is_common_letter_block(c) || !is_common_symbol_block(c) && c.is_alphanumeric()
     }
 }
 
@@ -919,7 +926,7 @@ pub(super) fn is_common_symbol_block(c: char) -> bool {
 /// Blocks of the common scripts that hold letters, their marks and digits (and a few
 /// punctuation signs, which only make a foreign word a little longer): checked first because
 /// the general Unicode lookup costs a binary search per character.
-fn is_common_letter_block(c: char) -> bool {
+pub(super) fn is_common_letter_block(c: char) -> bool {
     matches!(c, '\u{00C0}'..='\u{00D6}' | '\u{00D8}'..='\u{00F6}' | '\u{00F8}'..='\u{024F}' | '\u{0370}'..='\u{052F}' | '\u{05D0}'..='\u{05EA}' | '\u{0620}'..='\u{064A}' | '\u{0900}'..='\u{0963}' | '\u{0966}'..='\u{0DFF}' | '\u{0E01}'..='\u{0E4E}' | '\u{3041}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7A3}')
 }
 
