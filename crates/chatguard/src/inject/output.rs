@@ -123,10 +123,12 @@ impl OutputChecker {
         {
             let sep = from + k;
             from = sep + 3;
+            // `https` is the longest scheme that counts; look no further back.
+            let floor = sep.saturating_sub(5);
             let scheme_start = bytes
-                .get(..sep)
+                .get(floor..sep)
                 .and_then(|b| b.iter().rposition(|c| !c.is_ascii_alphabetic()))
-                .map_or(0, |p| p + 1);
+                .map_or(floor, |p| floor + p + 1);
             let scheme = answer.get(scheme_start..sep).unwrap_or("");
             if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
                 continue;

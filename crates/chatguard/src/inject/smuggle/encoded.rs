@@ -25,8 +25,12 @@ pub(super) fn scan(text: &str, may_hold_runs: bool, out: &mut Vec<SmuggleSignal>
         base64_and_hex_runs(text, bytes, out);
     }
     if memchr::memchr(b'\\', bytes).is_some() {
+        // Each `\x` sequence is read once, from its first escape.
+        let mut read_to = 0;
         for k in memchr::memmem::find_iter(bytes, b"\\x") {
-            separated_hex_at(text, bytes, k, out);
+            if k >= read_to {
+                read_to = separated_hex_at(text, bytes, k, out).max(k + 2);
+            }
         }
     }
     if memchr::memchr(b'%', bytes).is_some() {
