@@ -7,6 +7,7 @@
 //! |---|---|
 //! | `output.exfil_image` | an image (markdown `![..](url)` or HTML `<img src>`) on a host not on the allowlist whose URL carries data — the browser fetches it without a click |
 //! | `output.exfil_link` | any other link or URL on such a host that carries data |
+//! | `output.foreign_image` | any other image on a host not on the allowlist (short data such as a six-digit code fits in a plain-looking URL; a policy may refuse foreign images outright) |
 //! | `output.system_prompt_fragment` | a run of words copied from the system prompt (word 6-grams shared with it, joined into runs of at least 8 words) |
 //!
 //! A URL "carries data" when a query value, a path segment or a host label is a long encoded-
@@ -39,6 +40,9 @@ pub enum OutputKind {
     ExfiltrationLink,
     /// Words copied from the system prompt.
     SystemPromptFragment,
+    /// An auto-loading image on a host not on the allowlist, without recognisable data: the
+    /// fetch itself still tells that host the answer was shown (and can carry a few characters).
+    ForeignImage,
 }
 
 impl OutputKind {
@@ -48,6 +52,7 @@ impl OutputKind {
             OutputKind::ExfiltrationImage => "output.exfil_image",
             OutputKind::ExfiltrationLink => "output.exfil_link",
             OutputKind::SystemPromptFragment => "output.system_prompt_fragment",
+            OutputKind::ForeignImage => "output.foreign_image",
         }
     }
 }
@@ -175,13 +180,15 @@ impl OutputChecker {
             let Some(parts) = Url::parse(url) else {
                 continue;
             };
-            if self.allowed(&parts.host) || !parts.carries_data() {
+            if self.allowed(&parts.host) {
                 continue;
             }
-            let kind = if is_image_context(bytes, scheme_start) {
-                OutputKind::ExfiltrationImage
-            } else {
-                OutputKind::ExfiltrationLink
+            let image = is_image_context(bytes, scheme_start);
+            let kind = match (image, parts.carries_data()) {
+                (true, true) => OutputKind::ExfiltrationImage,
+                (true, false) => OutputKind::ForeignImage,
+                (false, true) => OutputKind::ExfiltrationLink,
+                (false, false) => continue,
             };
             out.push(OutputSignal {
                 kind,
@@ -443,13 +450,22 @@ mod tests {
             "![logo](https://example.com/logo.png?d=U2VjcmV0IHN5c3RlbSBwcm9tcHQgaXMgaGVyZQ==)",
             "![img](https://img.cdn.test/a/U2VjcmV0IHN5c3RlbSBwcm9tcHQgaXMgaGVyZQ)",
             "See https://docs.rs/regex/latest/regex/struct.Regex.html for details.",
-            "![cat](https://other.test/cats/tabby.jpg?w=400&h=300)",
             "https://www.wikipedia.org/wiki/Prompt_injection",
             "ftp://evil.test/U2VjcmV0IHN5c3RlbSBwcm9tcHQgaXMgaGVyZQ",
             "https://notexample.com.evil.test/?q=a",
         ] {
             assert!(checker.check(answer).is_empty(), "{answer}");
         }
+        assert_eq!(
+            kinds(
+                &checker,
+                "![cat](https://other.test/cats/tabby.jpg?w=400&h=300)"
+            ),
+            vec![(
+                "output.foreign_image",
+                "https://other.test/cats/tabby.jpg?w=400&h=300".into()
+            )]
+        );
         assert!(!checker.allowed("notexample.com"));
         assert!(checker.allowed("www.example.com"));
     }
