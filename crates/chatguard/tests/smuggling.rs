@@ -64,3 +64,44 @@ fn benign_multilingual_and_emoji_text_raises_nothing() {
         "false positives: {false_positives:#?}"
     );
 }
+
+/// The project's other benign and PII corpora (chat in several languages, identifiers, keys,
+/// URLs, hashes) raise no smuggling signal either.
+#[test]
+fn the_other_corpora_raise_nothing() {
+    const CHAT: &str = include_str!("../../../tests/haystacks/benign_chat.txt");
+    const DENSE: &str = include_str!("../../../tests/haystacks/pii_dense.txt");
+    const NEGATIVES: &str = include_str!("../../../tests/eval/negatives.jsonl");
+    const PII: &str = include_str!("../../../tests/eval/pii.jsonl");
+    #[derive(serde::Deserialize)]
+    struct Case {
+        text: String,
+    }
+    let mut texts: Vec<String> = CHAT
+        .lines()
+        .chain(DENSE.lines())
+        .map(str::to_owned)
+        .collect();
+    for line in NEGATIVES
+        .lines()
+        .chain(PII.lines())
+        .filter(|l| !l.trim().is_empty())
+    {
+        let case: Case = serde_json::from_str(line).expect("eval line is JSON");
+        texts.push(case.text);
+    }
+    assert!(texts.len() > 20_000);
+    let false_positives: Vec<_> = texts
+        .iter()
+        .filter_map(|t| {
+            let report = scan(t);
+            (!report.is_empty()).then(|| (t.clone(), report.into_signals()))
+        })
+        .collect();
+    assert!(
+        false_positives.is_empty(),
+        "{} false positives: {:#?}",
+        false_positives.len(),
+        &false_positives[..false_positives.len().min(10)]
+    );
+}
