@@ -279,6 +279,7 @@ fn fast_character_classes_agree_with_unicode() {
         }
         if super::words::is_common_letter_block(c) {
             assert!(!crate::normalize::is_removable_invisible(c), "U+{cp:04X}");
+            assert!(!is_diacritic_mark(c) && !c.is_whitespace(), "U+{cp:04X}");
         }
     }
 }

@@ -99,7 +99,10 @@ pub(super) fn scan(text: &str, out: &mut Vec<SmuggleSignal>) -> bool {
         };
         let end = at + c.len_utf8();
         pass.spell_deferred(at);
-        if !is_common_letter_block(c) && is_removable_invisible(c) {
+        if is_common_letter_block(c) {
+            pass.close_invisible_runs();
+            pass.common_letter(at, c);
+        } else if is_removable_invisible(c) {
             pass.invisible(at, end, c, prev_any);
         } else {
             pass.close_invisible_runs();
@@ -365,6 +368,21 @@ impl Pass<'_, '_> {
                 p.weak |= !strong;
             }
         }
+    }
+
+    /// [`Pass::visible`] for a character of [`is_common_letter_block`]: a word character, not a
+    /// line break, not a combining diacritic.
+    fn common_letter(&mut self, at: usize, c: char) {
+        if self.pending.count > 0 {
+            self.resolve_pending(c);
+        }
+        if !self.bidi.is_empty() && is_rtl(c) {
+            if let Some(top) = self.bidi.last_mut() {
+                top.has_rtl = true;
+            }
+        }
+        self.letter(at, c, false);
+        self.prev = Some(c);
     }
 
     fn visible(&mut self, at: usize, c: char) {
@@ -920,14 +938,14 @@ fn is_word_char(c: char) -> bool {
 /// Blocks without letters, digits or combining marks that chat uses a lot: general punctuation,
 /// CJK punctuation, emoji. Checked before the general Unicode lookup.
 pub(super) fn is_common_symbol_block(c: char) -> bool {
-    matches!(c, '\u{2000}'..='\u{206F}' | '\u{2190}'..='\u{23FF}' | '\u{2500}'..='\u{2775}' | '\u{2794}'..='\u{27BF}' | '\u{3000}'..='\u{3004}' | '\u{3008}'..='\u{3020}' | '\u{1F300}'..='\u{1FAFF}')
+    matches!(c, '\u{2000}'..='\u{206F}' | '\u{2190}'..='\u{23FF}' | '\u{2500}'..='\u{2775}' | '\u{2794}'..='\u{2BFF}' | '\u{3000}'..='\u{3004}' | '\u{3008}'..='\u{3020}' | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}' | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}' | '\u{1F1E6}'..='\u{1F1FF}' | '\u{1F300}'..='\u{1FAFF}')
 }
 
 /// Blocks of the common scripts that hold letters, their marks and digits (and a few
 /// punctuation signs, which only make a foreign word a little longer): checked first because
 /// the general Unicode lookup costs a binary search per character.
 pub(super) fn is_common_letter_block(c: char) -> bool {
-    matches!(c, '\u{00C0}'..='\u{00D6}' | '\u{00D8}'..='\u{00F6}' | '\u{00F8}'..='\u{024F}' | '\u{0370}'..='\u{052F}' | '\u{05D0}'..='\u{05EA}' | '\u{0620}'..='\u{064A}' | '\u{0900}'..='\u{0963}' | '\u{0966}'..='\u{0DFF}' | '\u{0E01}'..='\u{0E4E}' | '\u{3041}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7A3}')
+    matches!(c, '\u{00C0}'..='\u{00D6}' | '\u{00D8}'..='\u{00F6}' | '\u{00F8}'..='\u{024F}' | '\u{0370}'..='\u{0482}' | '\u{048A}'..='\u{052F}' | '\u{0591}'..='\u{05EA}' | '\u{0620}'..='\u{06D3}' | '\u{06D5}'..='\u{06FF}' | '\u{0900}'..='\u{0963}' | '\u{0966}'..='\u{0DFF}' | '\u{0E01}'..='\u{0E4E}' | '\u{3041}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7A3}')
 }
 
 fn rot13(b: u8) -> u8 {
