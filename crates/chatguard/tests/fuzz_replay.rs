@@ -6,6 +6,10 @@
 #[path = "fuzz/checks.rs"]
 mod checks;
 
+#[cfg(feature = "auth")]
+#[path = "fuzz/auth_checks.rs"]
+mod auth_checks;
+
 use core::panic::AssertUnwindSafe;
 use std::fs;
 use std::panic;
@@ -46,4 +50,10 @@ fn stream_inputs() {
 #[test]
 fn policy_inputs() {
     replay("policy", checks::policy);
+}
+
+#[cfg(feature = "auth")]
+#[test]
+fn jwt_inputs() {
+    replay("jwt", auth_checks::jwt);
 }

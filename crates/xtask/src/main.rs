@@ -5,13 +5,17 @@
 //!   showing what it finds and the redacted text.
 //! * `cargo xtask test` — everything CI checks: installs what a fresh machine lacks (wasm
 //!   target, wasm-bindgen-cli, worker-build, npm packages, Chromium), then formatting, lints,
-//!   native tests and the wasm32 build of the core.
+//!   native tests, the wasm32 build of the core, and the browser widget (wasm-bindgen-test and
+//!   playwright end-to-end tests in headless Chromium, see `web.rs`), and the
+//!   edge Worker built with worker-build and tested in workerd (Miniflare, see `edge.rs`).
 //! * `cargo xtask bench` — native and wasm (under Node's WASI) throughput, their ratio, and the
-//!   size of the core compiled for the browser.
+//!   size of the core compiled for the browser, and the edge Worker's added latency and bundle size.
 
 mod bench;
+mod edge;
 mod run;
 mod setup;
+mod web;
 
 use std::process::ExitCode;
 
@@ -20,8 +24,8 @@ use run::{cargo, root, Step};
 const USAGE: &str = "usage: cargo xtask <demo|test|bench>
 
   demo    run the chatguard CLI over tests/haystacks/sample_chat.txt
-  test    install what is missing, then fmt, clippy, tests and the wasm32 build
-  bench   native + wasm benchmarks and the wasm size";
+  test    install what is missing, then fmt, clippy, tests, the wasm32 build and edge e2e
+  bench   native + wasm benchmarks, the wasm size, edge latency and bundle size";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -62,6 +66,20 @@ fn test() -> Result<(), String> {
     ])
     .run()?;
     cargo(&["test", "--workspace"]).with_tools().run()?;
+    // The edge's authentication is behind the core's `auth` feature (off by default).
+    cargo(&[
+        "clippy",
+        "-p",
+        "chatguard",
+        "--features",
+        "auth",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ])
+    .run()?;
+    cargo(&["test", "-p", "chatguard", "--features", "auth"]).run()?;
     // The core must build unchanged for the browser and the edge.
     cargo(&[
         "build",
@@ -73,6 +91,8 @@ fn test() -> Result<(), String> {
         "wasm",
     ])
     .run()?;
+    web::test()?;
+    edge::test()?;
     println!("xtask: all checks passed");
     Ok(())
 }

@@ -41,6 +41,12 @@ impl Step {
         self
     }
 
+    /// Sets an environment variable for the command.
+    pub(crate) fn env(mut self, key: &str, value: &str) -> Step {
+        self.command.env(key, value);
+        self
+    }
+
     pub(crate) fn run(mut self) -> Result<(), String> {
         eprintln!("xtask: $ {}", self.shown);
         let status = self

@@ -24,7 +24,9 @@ pub struct Vault {
     entries: Vec<(String, String)>,
     /// Keyed by [`value_key`]: the label and the canonical value.
     by_value: HashMap<String, usize>,
-    by_placeholder: HashMap<String, usize>,
+    /// Keyed by placeholder; built on the first look-up after a change, since a vault that only
+    /// makes placeholders (one [`crate::Guard::check`]) never needs it.
+    by_placeholder: std::sync::OnceLock<HashMap<String, usize>>,
     counters: HashMap<String, u32>,
     /// A key buffer reused between look-ups that find their value.
     scratch: String,
@@ -213,17 +215,26 @@ impl Vault {
         push_decimal(&mut placeholder, n as usize);
         placeholder.push(']');
         out.push_str(&placeholder);
-        self.by_placeholder
-            .insert(placeholder.clone(), self.entries.len());
+        self.by_placeholder.take();
         self.by_value.insert(key, self.entries.len());
         self.entries.push((placeholder, value.to_owned()));
     }
 
     /// The original behind a placeholder such as `[EMAIL_1]`.
     pub fn original(&self, placeholder: &str) -> Option<&str> {
-        self.by_placeholder
+        let by_placeholder = self.by_placeholder.get_or_init(|| {
+            // In order, so that a placeholder listed twice (a sealed vault may hold anything)
+            // names its last entry.
+            let mut map = HashMap::with_capacity(self.entries.len());
+            for (i, (placeholder, _)) in self.entries.iter().enumerate() {
+                map.insert(placeholder.clone(), i);
+            }
+            map
+        });
+        by_placeholder
             .get(placeholder)
-            .map(|&i| self.entries[i].1.as_str())
+            .and_then(|&i| self.entries.get(i))
+            .map(|(_, original)| original.as_str())
     }
 
     /// Puts the originals back in place of every placeholder this vault made. Unknown
@@ -255,7 +266,7 @@ impl Vault {
     pub fn restorer(&self) -> Restorer<'_> {
         Restorer {
             vault: self,
-            pending: String::new(),
+            state: PendingRestore::default(),
         }
     }
 
@@ -294,9 +305,30 @@ impl Vault {
                 },
             )
             .map_err(|_| VaultError(VaultErrorKind::Decrypt))?;
-        let entries: Result<Vec<(String, String)>, _> = serde_json::from_slice(&plain);
+        // Read as plain JSON values rather than through serde's typed deserializer: its error
+        // machinery (and float formatting) would otherwise be linked into the browser module.
+        let parsed: Result<serde_json::Value, _> = serde_json::from_slice(&plain);
         plain.zeroize();
-        let entries = entries.map_err(|_| VaultError(VaultErrorKind::Format))?;
+        let entries = parsed
+            .ok()
+            .and_then(|value| match value {
+                serde_json::Value::Array(items) => items
+                    .into_iter()
+                    .map(|pair| match pair {
+                        serde_json::Value::Array(pair) => {
+                            match <[serde_json::Value; 2]>::try_from(pair) {
+                                Ok(
+                                    [serde_json::Value::String(p), serde_json::Value::String(o)],
+                                ) => Some((p, o)),
+                                _ => None,
+                            }
+                        }
+                        _ => None,
+                    })
+                    .collect::<Option<Vec<(String, String)>>>(),
+                _ => None,
+            })
+            .ok_or(VaultError(VaultErrorKind::Format))?;
         let mut vault = Vault::new();
         for (placeholder, original) in entries {
             let Some((label, n)) = placeholder
@@ -313,9 +345,6 @@ impl Vault {
             let mut key = String::new();
             value_key(&mut key, label, false, kind, &original);
             vault.by_value.insert(key, vault.entries.len());
-            vault
-                .by_placeholder
-                .insert(placeholder.clone(), vault.entries.len());
             vault.entries.push((placeholder, original));
         }
         Ok(vault)
@@ -326,12 +355,32 @@ impl Vault {
 #[derive(Debug)]
 pub struct Restorer<'v> {
     vault: &'v Vault,
-    pending: String,
+    state: PendingRestore,
 }
 
 impl Restorer<'_> {
     /// Takes the next chunk and appends what can already be shown to `out`.
     pub fn push(&mut self, chunk: &str, out: &mut String) {
+        self.state.push(self.vault, chunk, out);
+    }
+
+    /// Flushes whatever is held back.
+    pub fn finish(mut self, out: &mut String) {
+        self.state.finish(self.vault, out);
+    }
+}
+
+/// The held-back text of a streaming restore, without a borrow of the vault: for callers that
+/// keep the vault and the stream in separate places across calls (the browser widget, whose
+/// vault outlives each streamed reply). [`Restorer`] is this plus the vault.
+#[derive(Debug, Default)]
+pub struct PendingRestore {
+    pending: String,
+}
+
+impl PendingRestore {
+    /// Takes the next chunk and appends what can already be shown, restored from `vault`, to `out`.
+    pub fn push(&mut self, vault: &Vault, chunk: &str, out: &mut String) {
         self.pending.push_str(chunk);
         // Everything before the last '[' that could still open a placeholder is final.
         let keep_from = match self.pending.rfind('[') {
@@ -344,13 +393,13 @@ impl Restorer<'_> {
             _ => self.pending.len(),
         };
         let ready: String = self.pending.drain(..keep_from).collect();
-        out.push_str(&self.vault.restore(&ready));
+        out.push_str(&vault.restore(&ready));
     }
 
-    /// Flushes whatever is held back.
-    pub fn finish(mut self, out: &mut String) {
+    /// Flushes whatever is held back, restored from `vault`, and starts over empty.
+    pub fn finish(&mut self, vault: &Vault, out: &mut String) {
         let rest = core::mem::take(&mut self.pending);
-        out.push_str(&self.vault.restore(&rest));
+        out.push_str(&vault.restore(&rest));
     }
 }
 
@@ -443,5 +492,24 @@ mod tests {
                 assert_eq!(out, expected, "split at {split}/{split2}");
             }
         }
+    }
+
+    #[test]
+    fn pending_restore_is_the_restorer_without_a_borrow() {
+        let mut v = Vault::new();
+        v.pseudonym("EMAIL", Kind::Email, "jane@example.com");
+        let mut state = PendingRestore::default();
+        let mut out = String::new();
+        for chunk in ["Hi [EMA", "IL_", "1], [x", "] ok [EMAIL_"] {
+            state.push(&v, chunk, &mut out);
+        }
+        assert_eq!(out, "Hi jane@example.com, [x] ok ");
+        state.finish(&v, &mut out);
+        assert_eq!(out, "Hi jane@example.com, [x] ok [EMAIL_");
+        state.push(&v, "[EMAIL_1]", &mut out);
+        assert!(
+            out.ends_with("[EMAIL_jane@example.com"),
+            "finish starts over: {out}"
+        );
     }
 }

@@ -1,0 +1,32 @@
+//! The edge filter's part of `cargo xtask test` and `cargo xtask bench`: builds the Worker with
+//! worker-build (pinned tools from [`crate::setup::tool_env`]), then runs the Miniflare
+//! end-to-end tests (`tests/e2e/edge.test.mjs`) or the latency benchmark
+//! (`tests/bench/edge-bench.mjs`) against the loopback origin in `tests/origin/origin.mjs`.
+
+use crate::run::{cargo, Step};
+
+/// Builds the Worker into `edge/build`. The workspace's release profile is tuned for native
+/// speed; the Worker is built for size instead (smaller bundle, faster cold start).
+pub(crate) fn build() -> Result<(), String> {
+    Step::new("worker-build", &["--release", "edge"])
+        .with_tools()
+        .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "s")
+        .run()
+}
+
+/// Builds the Worker and the CLI (its detector checks the audit lines), then runs the tests.
+pub(crate) fn test() -> Result<(), String> {
+    build()?;
+    cargo(&["build", "-p", "chatguard-cli"]).run()?;
+    Step::new("node", &["--test", "tests/e2e/edge.test.mjs"])
+        .with_tools()
+        .run()
+}
+
+/// Builds the Worker and prints added latency, requests/s and the bundle size.
+pub(crate) fn bench() -> Result<(), String> {
+    build()?;
+    Step::new("node", &["--no-warnings", "tests/bench/edge-bench.mjs"])
+        .with_tools()
+        .run()
+}

@@ -1,0 +1,225 @@
+//! Redaction both ways for whole JSON bodies: every text field of a request before it reaches
+//! the origin, and every string of a JSON answer before it reaches the caller. Edge pseudonyms
+//! live in a per-request [`Vault`] that never leaves memory: the origin sees `[EMAIL_1]`, the
+//! caller gets the original back. Values the origin itself produces are redacted with numbering
+//! that continues after the request's, so they can never be "restored" to a caller's value.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chatguard::{Context, Decided, Guard, Vault, Verdict};
+use serde_json::Value;
+
+use crate::error::ApiError;
+use crate::shape::ChatRequest;
+
+/// What redaction found, for the audit line: kind names with counts and rule ids. No text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Kind wire name → number of findings.
+    pub kinds: BTreeMap<String, u32>,
+    /// Rule ids that fired (`card.luhn`, ...).
+    pub rules: BTreeSet<&'static str>,
+    /// Findings redacted because consent for an `ask` category was missing.
+    pub consent_needed: u32,
+}
+
+impl Tally {
+    /// Counts decided findings that were not simply allowed.
+    pub fn add(&mut self, guard: &Guard, decided: &[Decided]) {
+        for d in decided {
+            *self
+                .kinds
+                .entry(guard.kind_name(d.finding.kind).to_owned())
+                .or_default() += 1;
+            self.rules.insert(d.finding.rule);
+            if d.consent_needed {
+                self.consent_needed += 1;
+            }
+        }
+    }
+}
+
+/// Redacts every text field of a validated request in place.
+pub fn redact_request(
+    guard: &Guard,
+    cx: &Context,
+    req: &mut ChatRequest,
+    vault: &mut Vault,
+    tally: &mut Tally,
+) -> Result<(), ApiError> {
+    for pointer in &req.texts {
+        let Some(slot) = req.body.pointer_mut(pointer) else {
+            continue;
+        };
+        let Some(text) = slot.as_str() else { continue };
+        let outcome = guard.check_with(text, cx, vault);
+        tally.add(guard, &outcome.findings);
+        match outcome.verdict {
+            Verdict::Block(kind) => {
+                return Err(ApiError::unprocessable(
+                    "blocked_content",
+                    format!(
+                        "the request contains data the policy does not allow to be sent ({})",
+                        guard.kind_name(kind)
+                    ),
+                ));
+            }
+            Verdict::Redacted => *slot = Value::String(outcome.text),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Redacts every string of a JSON answer and restores the request's pseudonyms. A `block` rule
+/// firing on the answer refuses the whole answer (502).
+pub fn filter_response(
+    guard: &Guard,
+    cx: &Context,
+    body: &mut Value,
+    request_vault: &Vault,
+    tally: &mut Tally,
+) -> Result<(), ApiError> {
+    let mut answer_vault = request_vault.clone();
+    redact_strings(guard, cx, body, &mut answer_vault, request_vault, tally)
+}
+
+/// Redacts and restores every string inside `value`.
+pub fn redact_strings(
+    guard: &Guard,
+    cx: &Context,
+    value: &mut Value,
+    answer_vault: &mut Vault,
+    request_vault: &Vault,
+    tally: &mut Tally,
+) -> Result<(), ApiError> {
+    match value {
+        Value::String(s) => {
+            let outcome = guard.check_with(s, cx, answer_vault);
+            tally.add(guard, &outcome.findings);
+            if let Verdict::Block(_) = outcome.verdict {
+                return Err(blocked_answer());
+            }
+            let shown = if outcome.verdict == Verdict::Redacted {
+                outcome.text
+            } else {
+                core::mem::take(s)
+            };
+            *s = if request_vault.is_empty() {
+                shown
+            } else {
+                request_vault.restore(&shown)
+            };
+        }
+        Value::Array(items) => {
+            for v in items {
+                redact_strings(guard, cx, v, answer_vault, request_vault, tally)?;
+            }
+        }
+        Value::Object(map) => {
+            for (_, v) in map.iter_mut() {
+                redact_strings(guard, cx, v, answer_vault, request_vault, tally)?;
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// The answer held data the policy blocks.
+pub fn blocked_answer() -> ApiError {
+    ApiError::new(
+        502,
+        "blocked_response",
+        "the origin's answer contained data the policy does not allow to be shown",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::shape::{parse, Api};
+    use chatguard::Policy;
+    use serde_json::json;
+
+    fn guard() -> Guard {
+        Guard::new(Policy::default()).expect("default policy")
+    }
+
+    #[test]
+    fn pseudonyms_go_out_and_come_back() {
+        let g = guard();
+        let cx = Context::default();
+        let body = json!({"model": "m", "messages": [
+            {"role": "user", "content": "I am jane.doe@example.com (synthetic)"}]});
+        let mut req = parse(
+            &Api::ChatCompletions,
+            Some("application/json"),
+            body.to_string().as_bytes(),
+        )
+        .expect("valid");
+        let mut vault = Vault::new();
+        let mut tally = Tally::default();
+        redact_request(&g, &cx, &mut req, &mut vault, &mut tally).expect("redacted");
+        let sent = req.body.to_string();
+        assert!(!sent.contains("jane.doe@example.com"), "{sent}");
+        assert!(sent.contains("[EMAIL_1]"));
+        assert_eq!(tally.kinds.get("email"), Some(&1));
+
+        // The origin echoes the pseudonym and leaks another address of its own.
+        let mut answer = json!({"choices": [{"message": {"role": "assistant",
+            "content": "Hello [EMAIL_1], write to leak@example.org"}}]});
+        let mut tally = Tally::default();
+        filter_response(&g, &cx, &mut answer, &vault, &mut tally).expect("filtered");
+        let content = answer["choices"][0]["message"]["content"]
+            .as_str()
+            .unwrap_or("");
+        assert!(
+            content.starts_with("Hello jane.doe@example.com, write to [EMAIL_2]"),
+            "{content}"
+        );
+    }
+
+    #[test]
+    fn a_block_rule_refuses_the_request_and_the_answer() {
+        let policy = Policy::from_json(
+            r#"{"version": 1, "categories": {"credentials": {"action": "block"}}}"#,
+        )
+        .expect("policy");
+        let g = Guard::new(policy).expect("guard");
+        let cx = Context::default();
+        let body = json!({"model": "m", "messages": [
+            {"role": "user", "content": "key AKIAIOSFODNN7EXAMPLE"}]});
+        let mut req = parse(
+            &Api::ChatCompletions,
+            Some("application/json"),
+            body.to_string().as_bytes(),
+        )
+        .expect("valid");
+        let e = redact_request(&g, &cx, &mut req, &mut Vault::new(), &mut Tally::default())
+            .expect_err("blocked");
+        assert_eq!((e.status, e.code), (422, "blocked_content"));
+        assert!(!e.message.contains("AKIA"));
+        let mut answer = json!({"output": [{"content": [{"text": "AKIAIOSFODNN7EXAMPLE"}]}]});
+        let e = filter_response(&g, &cx, &mut answer, &Vault::new(), &mut Tally::default())
+            .expect_err("blocked");
+        assert_eq!((e.status, e.code), (502, "blocked_response"));
+    }
+
+    #[test]
+    fn credentials_are_replaced_not_restored() {
+        let g = guard();
+        let mut answer = json!({"content": [{"type": "text",
+            "text": "key AKIAIOSFODNN7EXAMPLE here"}]});
+        let mut tally = Tally::default();
+        filter_response(
+            &g,
+            &Context::default(),
+            &mut answer,
+            &Vault::new(),
+            &mut tally,
+        )
+        .expect("filtered");
+        assert!(!answer.to_string().contains("AKIAIOSFODNN7EXAMPLE"));
+    }
+}

@@ -1,0 +1,235 @@
+//! HTTP surface decisions that need no Worker types: routes and methods, CORS, the consent
+//! header, which headers reach the origin, and the security headers on every answer.
+
+use chatguard::{Category, CategorySet};
+
+use crate::config::Config;
+use crate::error::ApiError;
+use crate::shape::Api;
+
+/// The health route.
+pub const HEALTH: &str = "/healthz";
+/// The consent reference header the widget sends: `<record id>; categories=contact,health`.
+pub const CONSENT_HEADER: &str = "x-chatguard-consent";
+
+/// Headers on every answer. The CSP forbids everything: the edge never serves a page.
+pub const SECURITY_HEADERS: [(&str, &str); 5] = [
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "no-referrer"),
+    ("Cache-Control", "no-store"),
+    (
+        "Content-Security-Policy",
+        "default-src 'none'; frame-ancestors 'none'; base-uri 'none'",
+    ),
+    ("X-Frame-Options", "DENY"),
+];
+
+/// Request headers passed to the origin; everything else (hop-by-hop, cookies, client
+/// credentials, Cloudflare and consent headers) is dropped.
+pub const FORWARDED_REQUEST_HEADERS: [&str; 6] = [
+    "content-type",
+    "accept",
+    "accept-language",
+    "anthropic-version",
+    "anthropic-beta",
+    "openai-beta",
+];
+
+/// What a method and path lead to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// `GET /healthz`.
+    Health,
+    /// A CORS preflight.
+    Preflight,
+    /// A filtered API route.
+    Api(Api),
+}
+
+/// Routes a request; unknown paths are 404, known paths with the wrong method 405.
+pub fn target(method: &str, path: &str, config: &Config) -> Result<Target, ApiError> {
+    let api = match path {
+        "/v1/chat/completions" => Some(Api::ChatCompletions),
+        "/v1/responses" => Some(Api::Responses),
+        "/v1/messages" => Some(Api::Messages),
+        _ => config.text_pointers.get(path).cloned().map(Api::Generic),
+    };
+    match (method, api) {
+        ("GET" | "HEAD", None) if path == HEALTH => Ok(Target::Health),
+        ("OPTIONS", Some(_)) => Ok(Target::Preflight),
+        ("POST", Some(api)) => Ok(Target::Api(api)),
+        (_, Some(_)) => Err(method_not_allowed()),
+        (_, None) if path == HEALTH => Err(method_not_allowed()),
+        _ => Err(ApiError::new(404, "not_found", "no such route")),
+    }
+}
+
+fn method_not_allowed() -> ApiError {
+    ApiError::new(
+        405,
+        "method_not_allowed",
+        "method not allowed on this route",
+    )
+}
+
+/// The CORS decision for a request's `Origin` header: `Ok(None)` without one (not a browser
+/// call), `Ok(Some(origin))` to echo in `Access-Control-Allow-Origin`, or 403.
+pub fn cors_origin<'a>(
+    origin: Option<&'a str>,
+    config: &Config,
+) -> Result<Option<&'a str>, ApiError> {
+    let Some(origin) = origin else {
+        return Ok(None);
+    };
+    if config.allowed_origins.iter().any(|o| o == origin) {
+        Ok(Some(origin))
+    } else {
+        Err(ApiError::forbidden(
+            "origin_not_allowed",
+            "this origin is not allowed",
+        ))
+    }
+}
+
+/// The headers of a CORS answer for an allowed origin (preflight adds the method list).
+pub fn cors_headers(origin: &str, preflight: bool) -> Vec<(&'static str, String)> {
+    let mut h = vec![
+        ("Access-Control-Allow-Origin", origin.to_owned()),
+        ("Vary", "Origin".to_owned()),
+        (
+            "Access-Control-Expose-Headers",
+            "Retry-After, X-Request-Id".to_owned(),
+        ),
+    ];
+    if preflight {
+        h.push(("Access-Control-Allow-Methods", "POST, OPTIONS".to_owned()));
+        h.push((
+            "Access-Control-Allow-Headers",
+            "authorization, content-type, x-api-key, x-chatguard-consent, anthropic-version"
+                .to_owned(),
+        ));
+        h.push(("Access-Control-Max-Age", "600".to_owned()));
+    }
+    h
+}
+
+/// A consent reference: the record id (recorded in the audit line) and the categories granted.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Consent {
+    /// The consent record's id: 1–64 of `[A-Za-z0-9._-]`.
+    pub record: String,
+    /// The categories the user granted.
+    pub categories: CategorySet,
+}
+
+/// Parses the consent header; a malformed one is refused (400) rather than ignored.
+pub fn parse_consent(header: &str) -> Result<Consent, ApiError> {
+    let bad = || ApiError::bad_request("invalid_consent", "the consent header is malformed");
+    let mut parts = header.split(';');
+    let record = parts.next().unwrap_or("").trim();
+    let id_ok = !record.is_empty()
+        && record.len() <= 64
+        && record
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'));
+    if !id_ok {
+        return Err(bad());
+    }
+    let mut categories = CategorySet::EMPTY;
+    for part in parts {
+        let (key, value) = part.split_once('=').ok_or_else(bad)?;
+        if key.trim() != "categories" {
+            return Err(bad());
+        }
+        for name in value.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+            categories.insert(Category::from_name(name).ok_or_else(bad)?);
+        }
+    }
+    Ok(Consent {
+        record: record.to_owned(),
+        categories,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config() -> Config {
+        Config {
+            allowed_origins: vec!["https://shop.example".into()],
+            text_pointers: [("/v1/custom".to_owned(), vec!["/q".to_owned()])].into(),
+            ..Config::default()
+        }
+    }
+
+    #[test]
+    fn routes_and_methods() {
+        let c = config();
+        assert_eq!(target("GET", "/healthz", &c), Ok(Target::Health));
+        assert_eq!(
+            target("POST", "/v1/messages", &c),
+            Ok(Target::Api(Api::Messages))
+        );
+        assert_eq!(
+            target("OPTIONS", "/v1/responses", &c),
+            Ok(Target::Preflight)
+        );
+        assert_eq!(
+            target("POST", "/v1/custom", &c),
+            Ok(Target::Api(Api::Generic(vec!["/q".into()])))
+        );
+        assert_eq!(
+            target("GET", "/v1/chat/completions", &c).map_err(|e| e.status),
+            Err(405)
+        );
+        assert_eq!(
+            target("POST", "/healthz", &c).map_err(|e| e.status),
+            Err(405)
+        );
+        assert_eq!(
+            target("POST", "/v1/other", &c).map_err(|e| e.status),
+            Err(404)
+        );
+    }
+
+    #[test]
+    fn cors_allowlist() {
+        let c = config();
+        assert_eq!(cors_origin(None, &c), Ok(None));
+        assert_eq!(
+            cors_origin(Some("https://shop.example"), &c),
+            Ok(Some("https://shop.example"))
+        );
+        assert_eq!(
+            cors_origin(Some("https://evil.example"), &c).map_err(|e| e.status),
+            Err(403)
+        );
+        assert_eq!(
+            cors_origin(Some("https://shop.example.evil"), &c).map_err(|e| e.status),
+            Err(403)
+        );
+    }
+
+    #[test]
+    fn consent_header() {
+        let c = parse_consent("rec-42; categories=contact, health").expect("valid");
+        assert_eq!(c.record, "rec-42");
+        assert!(c.categories.contains(Category::Contact));
+        assert!(c.categories.contains(Category::Health));
+        assert!(!c.categories.contains(Category::Financial));
+        for bad in [
+            "",
+            "a b",
+            "rec; categories=nope",
+            "rec; colour=red",
+            "rec;x",
+        ] {
+            assert_eq!(
+                parse_consent(bad).map_err(|e| e.code),
+                Err("invalid_consent"),
+                "{bad}"
+            );
+        }
+    }
+}

@@ -1,0 +1,606 @@
+//! Redaction of streamed answers (Server-Sent Events) in the OpenAI Chat Completions, OpenAI
+//! Responses and Anthropic Messages event formats.
+//!
+//! Bytes from the origin are split into lines and events however they arrive. Each streamed text
+//! field — a choice's `delta.content`, a tool call's `arguments`, an Anthropic content block, a
+//! Responses output text — gets its own core [`StreamRedactor`], so a value split across events
+//! or across any byte boundary is still caught: the redactor holds back what might still grow
+//! into a finding and emits the rest at once. Every other string in an event is redacted one-shot.
+//! Edge pseudonyms are restored on the way out; tool calls the role lacks are removed.
+//!
+//! Fail closed: a line or event that is not SSE with JSON data, a stream that ends inside an
+//! event, or a `block` rule firing ends the stream with an error event ([`error_event`]) and
+//! never with unscanned text. Only a stream that ended cleanly counts as fully scanned.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chatguard::{Context, Guard, StreamRedactor, StreamStatus, Vault};
+use serde_json::{json, Value};
+
+use crate::filter::{redact_strings, Tally};
+use crate::rbac::strip_response_tool_calls;
+use crate::roles::Allowed;
+
+/// The longest line or event data accepted from the origin.
+pub const MAX_EVENT_BYTES: usize = 1024 * 1024;
+/// The longest text a placeholder can have (mirrors the core vault's bound).
+const MAX_PLACEHOLDER: usize = 72;
+
+/// Why a stream was cut.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SseError {
+    /// The origin sent something that is not an SSE event with JSON data.
+    Malformed,
+    /// A `block` rule fired on the answer.
+    Blocked,
+}
+
+impl SseError {
+    /// The error code sent in the error event and the audit line.
+    pub const fn code(self) -> &'static str {
+        match self {
+            SseError::Malformed => "malformed_stream",
+            SseError::Blocked => "blocked_response",
+        }
+    }
+}
+
+/// The final SSE event sent when a stream is cut.
+pub fn error_event(code: &str) -> String {
+    let body = json!({"type": "error", "error": {"code": code, "type": code,
+        "message": "the answer stream was stopped by the filter"}});
+    format!("event: error\ndata: {body}\n\n")
+}
+
+/// One streamed text field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Field {
+    /// OpenAI chat: `choices[c].delta.content`.
+    ChatContent { choice: u64 },
+    /// OpenAI chat: `choices[c].delta.tool_calls[t].function.arguments`.
+    ChatArguments { choice: u64, tool: u64 },
+    /// Anthropic: `delta.text` (or `delta.partial_json` when `json`) of content block `index`.
+    Block { index: u64, json: bool },
+    /// Responses: `delta` of `response.output_text.delta`.
+    OutputText { output: u64, content: u64 },
+    /// Responses: `delta` of `response.function_call_arguments.delta`.
+    Arguments { output: u64 },
+}
+
+impl Field {
+    fn choice(self) -> Option<u64> {
+        match self {
+            Field::ChatContent { choice } | Field::ChatArguments { choice, .. } => Some(choice),
+            _ => None,
+        }
+    }
+
+    fn block(self) -> Option<u64> {
+        match self {
+            Field::Block { index, .. } => Some(index),
+            _ => None,
+        }
+    }
+
+    fn output(self) -> Option<u64> {
+        match self {
+            Field::OutputText { output, .. } | Field::Arguments { output } => Some(output),
+            _ => None,
+        }
+    }
+
+    /// An event carrying `text` as this field's next piece.
+    fn event(self, text: &str) -> String {
+        let (name, data) = match self {
+            Field::ChatContent { choice } => (
+                None,
+                json!({"object": "chat.completion.chunk",
+                    "choices": [{"index": choice, "delta": {"content": text}, "finish_reason": null}]}),
+            ),
+            Field::ChatArguments { choice, tool } => (
+                None,
+                json!({"object": "chat.completion.chunk", "choices": [{"index": choice,
+                    "delta": {"tool_calls": [{"index": tool, "function": {"arguments": text}}]},
+                    "finish_reason": null}]}),
+            ),
+            Field::Block { index, json } => {
+                let delta = if json {
+                    json!({"type": "input_json_delta", "partial_json": text})
+                } else {
+                    json!({"type": "text_delta", "text": text})
+                };
+                (
+                    Some("content_block_delta"),
+                    json!({"type": "content_block_delta", "index": index, "delta": delta}),
+                )
+            }
+            Field::OutputText { output, content } => (
+                Some("response.output_text.delta"),
+                json!({"type": "response.output_text.delta", "output_index": output,
+                    "content_index": content, "delta": text}),
+            ),
+            Field::Arguments { output } => (
+                Some("response.function_call_arguments.delta"),
+                json!({"type": "response.function_call_arguments.delta",
+                    "output_index": output, "delta": text}),
+            ),
+        };
+        render(name, &data)
+    }
+}
+
+fn render(name: Option<&str>, data: &Value) -> String {
+    match name {
+        Some(n) => format!("event: {n}\ndata: {data}\n\n"),
+        None => format!("data: {data}\n\n"),
+    }
+}
+
+/// A field's redactor and the tail of its output that may still be part of a placeholder.
+struct FieldState<'g> {
+    redactor: StreamRedactor<'g>,
+    unrestored: String,
+}
+
+/// The stream filter for one answer. Feed it the origin's bytes with [`SseFilter::push`], end it
+/// with [`SseFilter::finish`]; on an error, send [`error_event`] and stop.
+pub struct SseFilter<'g> {
+    guard: &'g Guard,
+    cx: Context,
+    request_vault: Vault,
+    answer_vault: Vault,
+    tools: Allowed,
+    line: Vec<u8>,
+    event_name: Option<String>,
+    data: String,
+    has_data: bool,
+    fields: BTreeMap<Field, FieldState<'g>>,
+    /// Anthropic content blocks, Responses output items and OpenAI (choice, tool) calls dropped.
+    dropped_blocks: BTreeSet<u64>,
+    dropped_outputs: BTreeSet<u64>,
+    dropped_calls: BTreeSet<(u64, u64)>,
+    kept_calls: BTreeSet<(u64, u64)>,
+    kept_blocks: BTreeSet<u64>,
+    /// What was found, for the audit line.
+    pub tally: Tally,
+    /// How many tool calls were removed.
+    pub tool_calls_removed: u32,
+    clean_end: bool,
+}
+
+impl<'g> SseFilter<'g> {
+    /// A filter that redacts with `guard` under `cx`, restores pseudonyms from `request_vault`
+    /// and keeps only tool calls the role allows.
+    pub fn new(guard: &'g Guard, cx: Context, request_vault: Vault, tools: Allowed) -> Self {
+        SseFilter {
+            guard,
+            cx,
+            answer_vault: request_vault.clone(),
+            request_vault,
+            tools,
+            line: Vec::new(),
+            event_name: None,
+            data: String::new(),
+            has_data: false,
+            fields: BTreeMap::new(),
+            dropped_blocks: BTreeSet::new(),
+            dropped_outputs: BTreeSet::new(),
+            dropped_calls: BTreeSet::new(),
+            kept_calls: BTreeSet::new(),
+            kept_blocks: BTreeSet::new(),
+            tally: Tally::default(),
+            tool_calls_removed: 0,
+            clean_end: false,
+        }
+    }
+
+    /// True when the whole stream was read, parsed and scanned.
+    pub fn fully_scanned(&self) -> bool {
+        self.clean_end
+    }
+
+    /// Takes the next bytes from the origin; appends what may be sent on to `out`.
+    pub fn push(&mut self, chunk: &[u8], out: &mut String) -> Result<(), SseError> {
+        let mut rest = chunk;
+        while let Some(nl) = rest.iter().position(|&b| b == b'\n') {
+            self.line.extend_from_slice(&rest[..nl]);
+            rest = &rest[nl + 1..];
+            let mut line = core::mem::take(&mut self.line);
+            if line.last() == Some(&b'\r') {
+                line.pop();
+            }
+            self.on_line(&line, out)?;
+        }
+        self.line.extend_from_slice(rest);
+        if self.line.len() > MAX_EVENT_BYTES {
+            return Err(SseError::Malformed);
+        }
+        Ok(())
+    }
+
+    /// The origin closed the stream: emits what is still held back. A stream that ends inside
+    /// an event is malformed.
+    pub fn finish(&mut self, out: &mut String) -> Result<(), SseError> {
+        if !self.line.is_empty() || self.has_data {
+            return Err(SseError::Malformed);
+        }
+        self.flush_where(|_| true, out)?;
+        self.clean_end = true;
+        Ok(())
+    }
+
+    fn on_line(&mut self, line: &[u8], out: &mut String) -> Result<(), SseError> {
+        let line = core::str::from_utf8(line).map_err(|_| SseError::Malformed)?;
+        if line.is_empty() {
+            return self.dispatch(out);
+        }
+        if line.starts_with(':') {
+            return Ok(()); // a comment (keep-alive); dropped, it could carry anything
+        }
+        let (name, value) = match line.split_once(':') {
+            Some((n, v)) => (n, v.strip_prefix(' ').unwrap_or(v)),
+            None => (line, ""),
+        };
+        match name {
+            "data" => {
+                if self.has_data {
+                    self.data.push('\n');
+                }
+                self.data.push_str(value);
+                self.has_data = true;
+                if self.data.len() > MAX_EVENT_BYTES {
+                    return Err(SseError::Malformed);
+                }
+            }
+            "event" => self.event_name = Some(value.to_owned()),
+            "id" | "retry" => {}
+            _ => return Err(SseError::Malformed),
+        }
+        Ok(())
+    }
+
+    fn dispatch(&mut self, out: &mut String) -> Result<(), SseError> {
+        let name = self.event_name.take();
+        if !core::mem::take(&mut self.has_data) {
+            return Ok(());
+        }
+        let data = core::mem::take(&mut self.data);
+        if data.trim() == "[DONE]" {
+            self.flush_where(|_| true, out)?;
+            out.push_str("data: [DONE]\n\n");
+            return Ok(());
+        }
+        let mut event: Value = serde_json::from_str(&data).map_err(|_| SseError::Malformed)?;
+        if !event.is_object() {
+            return Err(SseError::Malformed);
+        }
+        let keep = if event.get("choices").is_some() {
+            self.chat_chunk(&mut event, out)?
+        } else {
+            let ty = event
+                .get("type")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_owned();
+            if ty.starts_with("response.") {
+                self.responses_event(&ty, &mut event, out)?
+            } else {
+                self.anthropic_event(&ty, &mut event, out)?
+            }
+        };
+        if keep {
+            out.push_str(&render(name.as_deref(), &event));
+        }
+        Ok(())
+    }
+
+    /// Streams `text` of `field` through its redactor; returns what may be shown now.
+    fn stream_text(&mut self, field: Field, text: &str) -> Result<String, SseError> {
+        let state = self.fields.entry(field).or_insert_with(|| FieldState {
+            redactor: self
+                .guard
+                .stream(self.cx)
+                .with_vault(self.request_vault.clone()),
+            unrestored: String::new(),
+        });
+        let mut redacted = String::new();
+        if let StreamStatus::Blocked(_) = state.redactor.push(text, &mut redacted) {
+            return Err(SseError::Blocked);
+        }
+        state.unrestored.push_str(&redacted);
+        // Everything before a '[' that may still open a placeholder can be restored now.
+        let keep_from = match state.unrestored.rfind('[') {
+            Some(open)
+                if state.unrestored.len() - open < MAX_PLACEHOLDER
+                    && !state.unrestored[open..].contains(']') =>
+            {
+                open
+            }
+            _ => state.unrestored.len(),
+        };
+        let ready: String = state.unrestored.drain(..keep_from).collect();
+        Ok(self.request_vault.restore(&ready))
+    }
+
+    /// Ends every field `which` selects, emitting the rest of its text as events.
+    fn flush_where(
+        &mut self,
+        which: impl Fn(Field) -> bool,
+        out: &mut String,
+    ) -> Result<(), SseError> {
+        let chosen: Vec<Field> = self.fields.keys().copied().filter(|f| which(*f)).collect();
+        for field in chosen {
+            let Some(state) = self.fields.remove(&field) else {
+                continue;
+            };
+            let mut rest = state.unrestored;
+            let (status, findings, _) = state.redactor.finish(&mut rest);
+            self.tally.add(self.guard, &findings);
+            if let StreamStatus::Blocked(_) = status {
+                return Err(SseError::Blocked);
+            }
+            if !rest.is_empty() {
+                out.push_str(&field.event(&self.request_vault.restore(&rest)));
+            }
+        }
+        Ok(())
+    }
+
+    /// Redacts the event's remaining strings one-shot.
+    fn redact_rest(&mut self, event: &mut Value) -> Result<(), SseError> {
+        redact_strings(
+            self.guard,
+            &self.cx,
+            event,
+            &mut self.answer_vault,
+            &self.request_vault,
+            &mut self.tally,
+        )
+        .map_err(|_| SseError::Blocked)
+    }
+
+    /// Takes the string at `pointer` out of `event`, streams it as `field` and returns the
+    /// output to put back after the rest of the event was redacted.
+    fn take_streamed(
+        &mut self,
+        event: &mut Value,
+        pointer: &str,
+        field: Field,
+    ) -> Result<Option<String>, SseError> {
+        let Some(Value::String(text)) = event.pointer_mut(pointer).map(Value::take) else {
+            return Ok(None);
+        };
+        self.stream_text(field, &text).map(Some)
+    }
+
+    /// Streams the delta text at `pointer` as `field`, redacts the rest of the event, and puts
+    /// the shown text back. A delta whose text is all held back carries nothing yet: not sent.
+    fn delta_event(
+        &mut self,
+        event: &mut Value,
+        pointer: &str,
+        field: Field,
+    ) -> Result<bool, SseError> {
+        let streamed = self.take_streamed(event, pointer, field)?;
+        self.redact_rest(event)?;
+        let shown = streamed.as_ref().is_some_and(|t| !t.is_empty());
+        if let (Some(text), Some(slot)) = (streamed, event.pointer_mut(pointer)) {
+            *slot = Value::String(text);
+        }
+        Ok(shown)
+    }
+
+    fn chat_chunk(&mut self, event: &mut Value, out: &mut String) -> Result<bool, SseError> {
+        let choices = event
+            .get_mut("choices")
+            .and_then(Value::as_array_mut)
+            .ok_or(SseError::Malformed)?;
+        let mut restore: Vec<(String, String)> = Vec::new();
+        let mut finished: Vec<u64> = Vec::new();
+        let mut all = core::mem::take(choices);
+        for (ci, choice) in all.iter_mut().enumerate() {
+            let c = choice
+                .get("index")
+                .and_then(Value::as_u64)
+                .unwrap_or(ci as u64);
+            let at = format!("/choices/{ci}");
+            if let Some(calls) = choice
+                .pointer_mut("/delta/tool_calls")
+                .and_then(Value::as_array_mut)
+            {
+                let mut kept = Vec::new();
+                for call in core::mem::take(calls) {
+                    let t = call.get("index").and_then(Value::as_u64).unwrap_or(0);
+                    if let Some(name) = call.pointer("/function/name").and_then(Value::as_str) {
+                        if self.tools.allows(name) {
+                            self.kept_calls.insert((c, t));
+                        } else if self.dropped_calls.insert((c, t)) {
+                            self.tool_calls_removed += 1;
+                        }
+                    }
+                    if !self.dropped_calls.contains(&(c, t)) {
+                        kept.push(call);
+                    }
+                }
+                *calls = kept;
+                if calls.is_empty() {
+                    if let Some(delta) = choice.get_mut("delta").and_then(Value::as_object_mut) {
+                        delta.remove("tool_calls");
+                    }
+                    if choice.get("finish_reason").and_then(Value::as_str) == Some("tool_calls")
+                        && !self.kept_calls.iter().any(|(kc, _)| *kc == c)
+                    {
+                        choice["finish_reason"] = Value::from("stop");
+                    }
+                }
+            }
+            if let Some(s) =
+                self.take_streamed(choice, "/delta/content", Field::ChatContent { choice: c })?
+            {
+                restore.push((format!("{at}/delta/content"), s));
+            }
+            let n = choice
+                .pointer("/delta/tool_calls")
+                .and_then(Value::as_array)
+                .map_or(0, Vec::len);
+            for j in 0..n {
+                let t = choice
+                    .pointer(&format!("/delta/tool_calls/{j}/index"))
+                    .and_then(Value::as_u64)
+                    .unwrap_or(0);
+                let p = format!("/delta/tool_calls/{j}/function/arguments");
+                if let Some(s) =
+                    self.take_streamed(choice, &p, Field::ChatArguments { choice: c, tool: t })?
+                {
+                    restore.push((format!("{at}{p}"), s));
+                }
+            }
+            if choice.get("finish_reason").is_some_and(|f| !f.is_null()) {
+                finished.push(c);
+            }
+        }
+        // A chunk whose every choice only carried text that is still held back says nothing yet.
+        let only_held_text = !restore.is_empty()
+            && restore.iter().all(|(_, text)| text.is_empty())
+            && all.iter().all(|choice| {
+                choice.get("finish_reason").is_none_or(Value::is_null)
+                    && choice
+                        .get("delta")
+                        .and_then(Value::as_object)
+                        .is_some_and(|d| d.keys().all(|k| k == "content"))
+            });
+        if only_held_text {
+            return Ok(false);
+        }
+        if let Some(choices) = event.get_mut("choices") {
+            *choices = Value::Array(all);
+        }
+        self.redact_rest(event)?;
+        for (pointer, text) in restore {
+            if let Some(slot) = event.pointer_mut(&pointer) {
+                *slot = Value::String(text);
+            }
+        }
+        if !finished.is_empty() {
+            // Whatever these choices still hold goes out before the event that ends them.
+            let mut tail = String::new();
+            self.flush_where(
+                |f| f.choice().is_some_and(|c| finished.contains(&c)),
+                &mut tail,
+            )?;
+            tail.push_str(&render(None, event));
+            out.push_str(&tail);
+            return Ok(false);
+        }
+        Ok(true)
+    }
+
+    fn anthropic_event(
+        &mut self,
+        ty: &str,
+        event: &mut Value,
+        out: &mut String,
+    ) -> Result<bool, SseError> {
+        let index = event.get("index").and_then(Value::as_u64);
+        if let Some(i) = index {
+            if self.dropped_blocks.contains(&i) {
+                return Ok(false);
+            }
+        }
+        match (ty, index) {
+            ("content_block_start", Some(i)) => {
+                let block = event.get("content_block");
+                let is_tool =
+                    block.and_then(|b| b.get("type")).and_then(Value::as_str) == Some("tool_use");
+                let name = block.and_then(|b| b.get("name")).and_then(Value::as_str);
+                if is_tool {
+                    if !name.is_some_and(|n| self.tools.allows(n)) {
+                        self.dropped_blocks.insert(i);
+                        self.tool_calls_removed += 1;
+                        return Ok(false);
+                    }
+                    self.kept_blocks.insert(i);
+                }
+            }
+            ("content_block_delta", Some(i)) => {
+                let (pointer, json) = match event.pointer("/delta/type").and_then(Value::as_str) {
+                    Some("text_delta") => ("/delta/text", false),
+                    Some("input_json_delta") => ("/delta/partial_json", true),
+                    _ => ("", false),
+                };
+                if !pointer.is_empty() {
+                    return self.delta_event(event, pointer, Field::Block { index: i, json });
+                }
+            }
+            ("content_block_stop", Some(i)) => {
+                self.flush_where(|f| f.block() == Some(i), out)?;
+            }
+            ("message_stop", _) => self.flush_where(|_| true, out)?,
+            _ => {}
+        }
+        if ty == "message_delta" && self.tool_calls_removed > 0 {
+            if let Some(reason) = event.pointer_mut("/delta/stop_reason") {
+                if reason.as_str() == Some("tool_use") && self.kept_blocks.is_empty() {
+                    *reason = Value::from("end_turn");
+                }
+            }
+        }
+        self.redact_rest(event)?;
+        Ok(true)
+    }
+
+    fn responses_event(
+        &mut self,
+        ty: &str,
+        event: &mut Value,
+        out: &mut String,
+    ) -> Result<bool, SseError> {
+        let output = event.get("output_index").and_then(Value::as_u64);
+        if let Some(o) = output {
+            if self.dropped_outputs.contains(&o) {
+                return Ok(false);
+            }
+        }
+        match (ty, output) {
+            ("response.output_item.added", Some(o)) => {
+                let item = event.get("item");
+                let is_call = item.and_then(|i| i.get("type")).and_then(Value::as_str)
+                    == Some("function_call");
+                let name = item.and_then(|i| i.get("name")).and_then(Value::as_str);
+                if is_call && !name.is_some_and(|n| self.tools.allows(n)) {
+                    self.dropped_outputs.insert(o);
+                    self.tool_calls_removed += 1;
+                    return Ok(false);
+                }
+            }
+            ("response.output_text.delta" | "response.function_call_arguments.delta", Some(o)) => {
+                let field = if ty == "response.output_text.delta" {
+                    let content = event
+                        .get("content_index")
+                        .and_then(Value::as_u64)
+                        .unwrap_or(0);
+                    Field::OutputText { output: o, content }
+                } else {
+                    Field::Arguments { output: o }
+                };
+                return self.delta_event(event, "/delta", field);
+            }
+            ("response.output_text.done" | "response.function_call_arguments.done", Some(o)) => {
+                self.flush_where(|f| f.output() == Some(o), out)?;
+            }
+            ("response.completed" | "response.incomplete" | "response.failed", _) => {
+                if let Some(response) = event.get_mut("response") {
+                    self.tool_calls_removed +=
+                        strip_response_tool_calls(response, &self.tools) as u32;
+                }
+                self.flush_where(|_| true, out)?;
+            }
+            _ => {}
+        }
+        self.redact_rest(event)?;
+        Ok(true)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,274 @@
+//! Stream filter tests: every split point, every format, every way to fail.
+
+use super::*;
+use chatguard::Policy;
+
+const EMAIL: &str = "jane.doe@example.com"; // synthetic
+const TEXT: &str =
+    "Sure. Contact jane.doe@example.com or call, the card is 4012 8888 8888 1881. Bye!";
+
+fn guard() -> Guard {
+    Guard::new(Policy::default()).expect("default policy")
+}
+
+fn allowed(names: &[&str]) -> Allowed {
+    Allowed::Only(names.iter().map(|n| (*n).to_owned()).collect())
+}
+
+/// Cuts `text` into pieces of 1..=7 bytes (on char boundaries), as a model would.
+fn pieces(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    let mut n = 1;
+    while at < text.len() {
+        let mut end = (at + n).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        out.push(&text[at..end]);
+        at = end;
+        n = n % 7 + 1;
+    }
+    out
+}
+
+fn openai_stream(text: &str) -> String {
+    let mut s = String::new();
+    for p in pieces(text) {
+        let data = json!({"id": "c1", "object": "chat.completion.chunk",
+            "choices": [{"index": 0, "delta": {"content": p}, "finish_reason": null}]});
+        s.push_str(&format!("data: {data}\n\n"));
+    }
+    s.push_str("data: {\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n");
+    s.push_str("data: [DONE]\n\n");
+    s
+}
+
+fn anthropic_stream(text: &str) -> String {
+    let mut s = String::from("event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"m\",\"content\":[]}}\n\n");
+    s.push_str("event: content_block_start\r\ndata: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\r\n\r\n");
+    for p in pieces(text) {
+        let data = json!({"type": "content_block_delta", "index": 0,
+            "delta": {"type": "text_delta", "text": p}});
+        s.push_str(&format!("event: content_block_delta\ndata: {data}\n\n"));
+    }
+    s.push_str(
+        "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n",
+    );
+    s.push_str("event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n");
+    s
+}
+
+fn responses_stream(text: &str) -> String {
+    let mut s = String::new();
+    for p in pieces(text) {
+        let data = json!({"type": "response.output_text.delta", "output_index": 0,
+            "content_index": 0, "delta": p});
+        s.push_str(&format!(
+            "event: response.output_text.delta\ndata: {data}\n\n"
+        ));
+    }
+    let done = json!({"type": "response.output_text.done", "output_index": 0, "content_index": 0, "text": text});
+    s.push_str(&format!(
+        "event: response.output_text.done\ndata: {done}\n\n"
+    ));
+    let completed = json!({"type": "response.completed", "response": {"output": [
+        {"type": "message", "content": [{"type": "output_text", "text": text}]}]}});
+    s.push_str(&format!("event: response.completed\ndata: {completed}\n\n"));
+    s
+}
+
+/// Runs `input` through a filter in the given chunks; returns the output or the error.
+fn run(
+    guard: &Guard,
+    vault: Vault,
+    tools: Allowed,
+    chunks: &[&[u8]],
+) -> (String, Result<(), SseError>) {
+    let mut f = SseFilter::new(guard, Context::default(), vault, tools);
+    let mut out = String::new();
+    for c in chunks {
+        if let Err(e) = f.push(c, &mut out) {
+            return (out, Err(e));
+        }
+    }
+    let end = f.finish(&mut out);
+    assert_eq!(f.fully_scanned(), end.is_ok());
+    (out, end)
+}
+
+/// The text the client sees: every streamed text field, concatenated in order.
+fn shown_text(sse: &str) -> String {
+    let mut text = String::new();
+    for line in sse.lines() {
+        let Some(data) = line.strip_prefix("data: ") else {
+            continue;
+        };
+        let Ok(v) = serde_json::from_str::<Value>(data) else {
+            continue;
+        };
+        for p in ["/choices/0/delta/content", "/delta/text"] {
+            if let Some(s) = v.pointer(p).and_then(Value::as_str) {
+                text.push_str(s);
+            }
+        }
+        if v.get("type").and_then(Value::as_str) == Some("response.output_text.delta") {
+            text.push_str(v.get("delta").and_then(Value::as_str).unwrap_or(""));
+        }
+    }
+    text
+}
+
+#[test]
+fn zero_leaks_at_every_byte_split_in_every_format() {
+    let g = guard();
+    let expected = g.check(TEXT, &Context::default()).text;
+    assert!(!expected.contains(EMAIL));
+    for stream in [
+        openai_stream(TEXT),
+        anthropic_stream(TEXT),
+        responses_stream(TEXT),
+    ] {
+        let bytes = stream.as_bytes();
+        for cut in 0..=bytes.len() {
+            let (out, end) = run(
+                &g,
+                Vault::new(),
+                Allowed::Any,
+                &[&bytes[..cut], &bytes[cut..]],
+            );
+            assert_eq!(end, Ok(()), "cut {cut}");
+            assert!(
+                !out.contains(EMAIL) && !out.contains("4012 8888 8888 1881"),
+                "leak at cut {cut}"
+            );
+            assert_eq!(shown_text(&out), expected, "cut {cut}");
+        }
+        let singles: Vec<&[u8]> = bytes.chunks(1).collect();
+        let (out, end) = run(&g, Vault::new(), Allowed::Any, &singles);
+        assert_eq!(end, Ok(()));
+        assert_eq!(shown_text(&out), expected);
+    }
+}
+
+#[test]
+fn deltas_whose_text_is_held_back_are_not_sent() {
+    let g = guard();
+    let stream = openai_stream(TEXT);
+    let (out, end) = run(&g, Vault::new(), Allowed::Any, &[stream.as_bytes()]);
+    assert_eq!(end, Ok(()));
+    assert!(!out.contains("\"content\":\"\""), "{out}");
+    assert!(out.matches("data: ").count() < stream.matches("data: ").count());
+}
+
+#[test]
+fn pseudonyms_split_across_events_are_restored() {
+    let g = guard();
+    let mut vault = Vault::new();
+    let sent = g.check_with(&format!("I am {EMAIL}"), &Context::default(), &mut vault);
+    assert!(sent.text.contains("[EMAIL_1]"));
+    let answer = "Hello [EMAIL_1], and the other is bob@example.org.";
+    let stream = openai_stream(answer);
+    let (out, end) = run(&g, vault, Allowed::Any, &[stream.as_bytes()]);
+    assert_eq!(end, Ok(()));
+    let shown = shown_text(&out);
+    assert!(
+        shown.starts_with(&format!("Hello {EMAIL}, and the other is [EMAIL_2]")),
+        "{shown}"
+    );
+    assert!(!out.contains("bob@example.org"));
+}
+
+#[test]
+fn disallowed_tool_calls_are_dropped_from_streams() {
+    let g = guard();
+    let openai = concat!(
+        "data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"a\",\"function\":{\"name\":\"delete_account\",\"arguments\":\"\"}}]}}]}\n\n",
+        "data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"{\\\"id\\\":1}\"}}]}}]}\n\n",
+        "data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":1,\"id\":\"b\",\"function\":{\"name\":\"lookup\",\"arguments\":\"{}\"}}]}}]}\n\n",
+        "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"}]}\n\n",
+        "data: [DONE]\n\n"
+    );
+    let (out, end) = run(&g, Vault::new(), allowed(&["lookup"]), &[openai.as_bytes()]);
+    assert_eq!(end, Ok(()));
+    assert!(
+        !out.contains("delete_account") && !out.contains("\\\"id\\\":1"),
+        "{out}"
+    );
+    assert!(out.contains("lookup"));
+
+    let anthropic = concat!(
+        "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"tool_use\",\"id\":\"t\",\"name\":\"wipe\",\"input\":{}}}\n\n",
+        "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":\"{\\\"all\\\":true}\"}}\n\n",
+        "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n",
+        "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"tool_use\"}}\n\n",
+        "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n"
+    );
+    let (out, end) = run(&g, Vault::new(), allowed(&[]), &[anthropic.as_bytes()]);
+    assert_eq!(end, Ok(()));
+    assert!(!out.contains("wipe") && !out.contains("all"), "{out}");
+    assert!(out.contains("end_turn"));
+
+    let responses = concat!(
+        "event: response.output_item.added\ndata: {\"type\":\"response.output_item.added\",\"output_index\":0,\"item\":{\"type\":\"function_call\",\"name\":\"wipe\"}}\n\n",
+        "event: response.function_call_arguments.delta\ndata: {\"type\":\"response.function_call_arguments.delta\",\"output_index\":0,\"delta\":\"{}\"}\n\n",
+        "event: response.completed\ndata: {\"type\":\"response.completed\",\"response\":{\"output\":[{\"type\":\"function_call\",\"name\":\"wipe\"}]}}\n\n"
+    );
+    let (out, end) = run(&g, Vault::new(), allowed(&[]), &[responses.as_bytes()]);
+    assert_eq!(end, Ok(()));
+    assert!(!out.contains("wipe"), "{out}");
+}
+
+#[test]
+fn malformed_streams_fail_closed() {
+    let g = guard();
+    let cases: [&[u8]; 6] = [
+        b"data: not json\n\n",
+        b"hello there\n\n",
+        b"data: [1, 2]\n\n",
+        b"data: {\"choices\":[{\"delta\":{\"content\":\"x\"}}]}\n\ndata: {\"choices\":",
+        b"data: {\"choices\":[{\"delta\":{\"content\":\"\xff\"}}]}\n\n",
+        b"data: {\"choices\": 5}\n\n",
+    ];
+    for input in cases {
+        let (out, end) = run(&g, Vault::new(), Allowed::Any, &[input]);
+        assert_eq!(
+            end,
+            Err(SseError::Malformed),
+            "{}",
+            String::from_utf8_lossy(input)
+        );
+        assert!(!out.contains("not json"));
+    }
+    let long = vec![b'a'; MAX_EVENT_BYTES + 1];
+    assert_eq!(
+        run(&g, Vault::new(), Allowed::Any, &[&long]).1,
+        Err(SseError::Malformed)
+    );
+}
+
+#[test]
+fn a_block_rule_cuts_the_stream() {
+    let policy = Policy::from_json(
+        r#"{"version": 1, "default": {"action": "redact", "operator": "placeholder"},
+            "categories": {"credentials": {"action": "block"}}}"#,
+    )
+    .expect("policy");
+    let g = Guard::new(policy).expect("guard");
+    let stream = openai_stream("the key is AKIAIOSFODNN7EXAMPLE ok");
+    let (out, end) = run(&g, Vault::new(), Allowed::Any, &[stream.as_bytes()]);
+    assert_eq!(end, Err(SseError::Blocked));
+    assert!(!out.contains("AKIAIOSFODNN7EXAMPLE"));
+}
+
+#[test]
+fn comments_ids_and_the_error_event() {
+    let g = guard();
+    let input =
+        b": keep-alive jane.doe@example.com\nid: 7\nretry: 10\ndata: {\"type\":\"ping\"}\n\n";
+    let (out, end) = run(&g, Vault::new(), Allowed::Any, &[input]);
+    assert_eq!(end, Ok(()));
+    assert_eq!(out, "data: {\"type\":\"ping\"}\n\n");
+    let e = error_event("malformed_stream");
+    assert!(e.starts_with("event: error\ndata: {") && e.ends_with("\n\n"));
+}

@@ -1,0 +1,626 @@
+//! The Worker: reads bindings at the edge of the handler, runs the pipeline modules in the
+//! issue's order, and turns every outcome into a response with security headers and one audit
+//! line. Also the `RateLimiter` Durable Object (one instance per principal).
+
+use core::cell::RefCell;
+use core::time::Duration;
+use std::rc::Rc;
+use std::sync::LazyLock;
+
+use chatguard::{Guard, Policy, UnixTime, Vault};
+use futures_util::future::{select, Either};
+use futures_util::{stream, StreamExt};
+use worker::{
+    console_error, console_log, durable_object, event, js_sys, AbortController, ByteStream, Date,
+    Delay, DurableObject, Env, Fetch, Headers, Method, Request, RequestInit, Response, State,
+};
+
+use crate::audit::{principal_hash, AuditEvent, Decision};
+use crate::authn::{authenticate, Credentials};
+use crate::config::Config;
+use crate::error::ApiError;
+use crate::filter::{filter_response, redact_request, Tally};
+use crate::http::{self, Target, CONSENT_HEADER, FORWARDED_REQUEST_HEADERS, SECURITY_HEADERS};
+use crate::ratelimit::{Ask, Verdict as RateVerdict};
+use crate::rbac::{authorize, strip_request_tool_calls, strip_response_tool_calls};
+use crate::roles::{Role, Roles};
+use crate::shape::{self, ChatRequest};
+use crate::sse::{error_event, SseFilter};
+
+/// The policy bundled at build time.
+const BUNDLED_POLICY: &str = include_str!("../../tests/policies/default.json");
+/// The largest JSON answer the edge reads from the origin.
+const MAX_ANSWER_BYTES: usize = 4 * 1024 * 1024;
+
+/// A policy compiled into a guard plus its parsed roles.
+struct Compiled {
+    guard: Guard,
+    roles: Roles,
+}
+
+fn compile(text: &str) -> Result<Compiled, String> {
+    let policy = Policy::from_json(text).map_err(|e| e.to_string())?;
+    let roles = Roles::parse(&policy.roles).map_err(|e| e.to_string())?;
+    let guard = Guard::new(policy).map_err(|e| e.to_string())?;
+    Ok(Compiled { guard, roles })
+}
+
+static BUNDLED: LazyLock<Result<Compiled, String>> = LazyLock::new(|| compile(BUNDLED_POLICY));
+
+thread_local! {
+    /// The last policy read from `POLICY` or `POLICY_KV`, compiled once per isolate.
+    static OVERRIDE: RefCell<Option<(String, &'static Compiled)>> = const { RefCell::new(None) };
+}
+
+async fn compiled(env: &Env) -> Result<&'static Compiled, String> {
+    let mut text = None;
+    if let Ok(kv) = env.kv("POLICY_KV") {
+        text = kv
+            .get("policy")
+            .text()
+            .await
+            .map_err(|_| "POLICY_KV: read failed".to_owned())?;
+    }
+    if text.is_none() {
+        text = env
+            .var("POLICY")
+            .ok()
+            .map(|v| v.to_string())
+            .filter(|t| !t.trim().is_empty());
+    }
+    let Some(text) = text else {
+        return BUNDLED.as_ref().map_err(Clone::clone);
+    };
+    if let Some(hit) = OVERRIDE.with(|c| {
+        c.borrow()
+            .as_ref()
+            .filter(|(t, _)| *t == text)
+            .map(|(_, compiled)| *compiled)
+    }) {
+        return Ok(hit);
+    }
+    // Leaked once per distinct policy text per isolate: the policy changes on redeploy or KV
+    // edit, not per request.
+    let fresh: &'static Compiled = Box::leak(Box::new(compile(&text)?));
+    OVERRIDE.with(|c| *c.borrow_mut() = Some((text, fresh)));
+    Ok(fresh)
+}
+
+fn setting(env: &Env, name: &str) -> Option<String> {
+    env.secret(name)
+        .map(|s| s.to_string())
+        .or_else(|_| env.var(name).map(|v| v.to_string()))
+        .ok()
+}
+
+fn now_ms() -> u64 {
+    Date::now().as_millis()
+}
+
+fn request_id() -> String {
+    const ALPHABET: &[u8; 32] = b"abcdefghijklmnopqrstuvwxyz234567";
+    (0..16)
+        .map(|_| {
+            let i = (js_sys::Math::random() * 32.0) as usize;
+            char::from(ALPHABET[i.min(31)])
+        })
+        .collect()
+}
+
+type Audit = Rc<RefCell<AuditEvent>>;
+
+#[event(fetch)]
+async fn fetch(req: Request, env: Env, _ctx: worker::Context) -> worker::Result<Response> {
+    let started = now_ms();
+    let id = request_id();
+    let audit: Audit = Rc::new(RefCell::new(AuditEvent::new(
+        started,
+        id.clone(),
+        &req.path(),
+    )));
+    let origin_header = req.headers().get("Origin").ok().flatten();
+    let config = Config::from_lookup(|name| setting(&env, name));
+    let mut cors = None;
+    let outcome = match &config {
+        Ok(config) => match http::cors_origin(origin_header.as_deref(), config) {
+            Ok(allowed) => {
+                cors = allowed.map(str::to_owned);
+                handle(req, &env, config, &audit, started).await
+            }
+            Err(e) => Err(e),
+        },
+        Err(e) => {
+            console_error!("chatguard-edge: configuration error: {e}");
+            audit.borrow_mut().rules.insert("config".into());
+            Err(ApiError::internal())
+        }
+    };
+    let (mut response, preflight, streaming) = match outcome {
+        Ok(Reply::Done(r)) => (r, false, false),
+        Ok(Reply::Preflight) => (Response::empty()?.with_status(204), true, false),
+        Ok(Reply::Streaming(r)) => (r, false, true),
+        Err(e) => {
+            let mut a = audit.borrow_mut();
+            a.rules.insert(e.code.to_owned());
+            a.decision = if e.status >= 500 {
+                Decision::Error
+            } else {
+                Decision::Deny
+            };
+            (error_response(&e)?, false, false)
+        }
+    };
+    let headers = response.headers_mut();
+    for (name, value) in SECURITY_HEADERS {
+        headers.set(name, value)?;
+    }
+    headers.set("X-Request-Id", &id)?;
+    if let Some(origin) = cors {
+        for (name, value) in http::cors_headers(&origin, preflight) {
+            headers.set(name, &value)?;
+        }
+    }
+    let mut a = audit.borrow_mut();
+    a.status = response.status_code();
+    a.latency_ms = now_ms().saturating_sub(started);
+    if !streaming {
+        console_log!("{}", a.line());
+    }
+    Ok(response)
+}
+
+fn error_response(e: &ApiError) -> worker::Result<Response> {
+    let mut r = Response::from_bytes(e.body().into_bytes())?.with_status(e.status);
+    r.headers_mut()
+        .set("Content-Type", "application/json; charset=utf-8")?;
+    if let Some(secs) = e.retry_after {
+        r.headers_mut().set("Retry-After", &secs.to_string())?;
+    }
+    Ok(r)
+}
+
+enum Reply {
+    Done(Response),
+    Preflight,
+    Streaming(Response),
+}
+
+fn internal(context: &str, e: impl core::fmt::Display) -> ApiError {
+    console_error!("chatguard-edge: {context}: {e}");
+    ApiError::internal()
+}
+
+async fn handle(
+    mut req: Request,
+    env: &Env,
+    config: &Config,
+    audit: &Audit,
+    started: u64,
+) -> Result<Reply, ApiError> {
+    // 1. Route and method (CORS origin was checked by the caller).
+    let method = req.method().to_string();
+    let path = req.path();
+    let api = match http::target(&method, &path, config)? {
+        Target::Health => {
+            return json_reply(200, &serde_json::json!({"status": "ok"})).map(Reply::Done)
+        }
+        Target::Preflight => return Ok(Reply::Preflight),
+        Target::Api(api) => api,
+    };
+    // 2. Size before buffering.
+    let body = read_limited(&mut req, config.max_body_bytes).await?;
+    audit.borrow_mut().bytes_in = body.len() as u64;
+    // 3. Authentication.
+    let compiled = compiled(env).await.map_err(|e| internal("policy", e))?;
+    let header = |name: &str| req.headers().get(name).ok().flatten();
+    let (authorization, api_key, access, ip) = (
+        header("Authorization"),
+        header("X-Api-Key"),
+        header("Cf-Access-Jwt-Assertion"),
+        header("CF-Connecting-IP"),
+    );
+    let credentials = Credentials {
+        authorization: authorization.as_deref(),
+        api_key: api_key.as_deref(),
+        access_assertion: access.as_deref(),
+        client_ip: ip.as_deref(),
+    };
+    let now = UnixTime(started / 1000);
+    let principal = authenticate(&credentials, config, &compiled.roles, now).map_err(|f| {
+        audit.borrow_mut().rules.insert(f.rule().to_owned());
+        ApiError::unauthorized()
+    })?;
+    let role: &Role = compiled.roles.get(&principal.role).ok_or_else(|| {
+        ApiError::forbidden("unknown_role", "the caller's role is not configured")
+    })?;
+    {
+        let mut a = audit.borrow_mut();
+        a.principal = principal_hash(config.audit_key.as_deref(), &principal.id);
+        a.role = Some(role.name.clone());
+    }
+    // Validation comes before RBAC so the role can be checked against what was asked.
+    // 6. Validation (shape, limits).
+    let content_type = header("Content-Type");
+    let mut request = shape::parse(&api, content_type.as_deref(), &body)?;
+    // 4. Authorization.
+    authorize(role, &path, &request)?;
+    let removed = strip_request_tool_calls(&mut request.body, &role.tools);
+    if removed > 0 {
+        audit.borrow_mut().tool_calls_removed += removed as u32;
+        let again = serde_json::to_vec(&request.body).map_err(|e| internal("reserialize", e))?;
+        request = shape::parse(&api, content_type.as_deref(), &again)?;
+    }
+    // 5. Rate limits.
+    rate_limit(env, config, &principal.id, role, &request, now).await?;
+    // 7. Injection (the scorer plugs in here).
+    audit.borrow_mut().injection = injection_check(&request)?;
+    // 8 + 9. Consent and redaction.
+    let consent = match header(CONSENT_HEADER) {
+        Some(h) => Some(http::parse_consent(&h)?),
+        None => None,
+    };
+    let mut granted = chatguard::CategorySet::EMPTY;
+    if let Some(c) = &consent {
+        granted = role.unredacted.intersect(c.categories);
+        audit.borrow_mut().consent = Some(c.record.clone());
+    }
+    let cx = chatguard::Context { now, granted };
+    let mut vault = Vault::new();
+    let mut tally = Tally::default();
+    redact_request(&compiled.guard, &cx, &mut request, &mut vault, &mut tally)?;
+    audit.borrow_mut().add_tally(&tally);
+    // 10. Forward.
+    let origin = forward(&req, config, &path, &request, audit).await?;
+    answer(origin, compiled, cx, vault, role, config, audit).await
+}
+
+/// The injection step. Returns the score to record; a score above the policy threshold will
+/// refuse the request with 422. No scorer is wired in yet, so there is no score to record.
+fn injection_check(_request: &ChatRequest) -> Result<Option<u16>, ApiError> {
+    Ok(None)
+}
+
+fn json_reply(status: u16, value: &serde_json::Value) -> Result<Response, ApiError> {
+    let mut r = Response::from_bytes(value.to_string().into_bytes())
+        .map_err(|e| internal("response", e))?
+        .with_status(status);
+    r.headers_mut()
+        .set("Content-Type", "application/json; charset=utf-8")
+        .map_err(|e| internal("headers", e))?;
+    Ok(r)
+}
+
+fn too_large(limit: u64) -> ApiError {
+    ApiError::new(
+        413,
+        "payload_too_large",
+        format!("the body is larger than {limit} bytes"),
+    )
+}
+
+async fn read_limited(req: &mut Request, limit: u64) -> Result<Vec<u8>, ApiError> {
+    if let Some(length) = req.headers().get("Content-Length").ok().flatten() {
+        match length.trim().parse::<u64>() {
+            Ok(n) if n > limit => return Err(too_large(limit)),
+            Ok(_) => {}
+            Err(_) => {
+                return Err(ApiError::bad_request(
+                    "invalid_content_length",
+                    "Content-Length is not a number",
+                ))
+            }
+        }
+    }
+    let mut body = Vec::new();
+    let Ok(mut chunks) = req.stream() else {
+        return Ok(body); // no body at all
+    };
+    while let Some(chunk) = chunks.next().await {
+        let chunk = chunk.map_err(|e| internal("request body", e))?;
+        if (body.len() + chunk.len()) as u64 > limit {
+            return Err(too_large(limit));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}
+
+async fn rate_limit(
+    env: &Env,
+    config: &Config,
+    principal_id: &str,
+    role: &Role,
+    request: &ChatRequest,
+    now: UnixTime,
+) -> Result<(), ApiError> {
+    let namespace = env
+        .durable_object("RATE_LIMITER")
+        .map_err(|e| internal("RATE_LIMITER binding", e))?;
+    let key = format!("{}\u{1f}{}", role.name, principal_id);
+    let name = principal_hash(config.audit_key.as_deref(), &key).unwrap_or(key);
+    let stub = namespace
+        .get_by_name(&name)
+        .map_err(|e| internal("rate limiter stub", e))?;
+    let ask = Ask {
+        now: now.0,
+        tokens: request.estimated_tokens(role.max_tokens),
+        limit: role.rate_limit.into(),
+    };
+    let mut init = RequestInit::new();
+    init.with_method(Method::Post).with_body(Some(
+        serde_json::to_string(&ask)
+            .map_err(|e| internal("rate ask", e))?
+            .into(),
+    ));
+    let ask_req = Request::new_with_init("https://rate-limiter/admit", &init)
+        .map_err(|e| internal("rate request", e))?;
+    let mut resp = stub
+        .fetch_with_request(ask_req)
+        .await
+        .map_err(|e| internal("rate limiter", e))?;
+    let verdict: RateVerdict = resp.json().await.map_err(|e| internal("rate verdict", e))?;
+    if verdict.allowed {
+        return Ok(());
+    }
+    let mut e = ApiError::new(429, "rate_limited", "too many requests; retry later");
+    e.retry_after = Some(verdict.retry_after);
+    Err(e)
+}
+
+async fn forward(
+    req: &Request,
+    config: &Config,
+    path: &str,
+    request: &ChatRequest,
+    audit: &Audit,
+) -> Result<Response, ApiError> {
+    let headers = Headers::new();
+    for name in FORWARDED_REQUEST_HEADERS {
+        if let Ok(Some(value)) = req.headers().get(name) {
+            headers
+                .set(name, &value)
+                .map_err(|e| internal("headers", e))?;
+        }
+    }
+    headers
+        .set("Content-Type", "application/json")
+        .map_err(|e| internal("headers", e))?;
+    if let Some(key) = &config.origin_api_key {
+        headers
+            .set("Authorization", &format!("Bearer {key}"))
+            .map_err(|e| internal("headers", e))?;
+    }
+    headers
+        .set("X-Request-Id", &audit.borrow().request_id)
+        .map_err(|e| internal("headers", e))?;
+    let body = serde_json::to_string(&request.body).map_err(|e| internal("serialize", e))?;
+    let mut init = RequestInit::new();
+    init.with_method(Method::Post)
+        .with_headers(headers)
+        .with_body(Some(body.into()));
+    let url = format!("{}{}", config.origin_url, path);
+    let outbound = Request::new_with_init(&url, &init).map_err(|e| internal("origin url", e))?;
+    let controller = AbortController::default();
+    let signal = controller.signal();
+    let fetch = Fetch::Request(outbound);
+    let sending = Box::pin(fetch.send_with_signal(&signal));
+    let timeout = Delay::from(Duration::from_millis(config.origin_timeout_ms));
+    let raced = select(sending, timeout).await;
+    let result = match raced {
+        Either::Left((Ok(response), _)) => Ok(response),
+        Either::Left((Err(e), _)) => {
+            console_error!("chatguard-edge: origin unreachable: {e}");
+            Err(ApiError::new(
+                502,
+                "origin_unreachable",
+                "the origin could not be reached",
+            ))
+        }
+        Either::Right(((), _)) => {
+            controller.abort();
+            Err(ApiError::new(
+                504,
+                "origin_timeout",
+                "the origin did not answer in time",
+            ))
+        }
+    };
+    result
+}
+
+async fn answer(
+    mut origin: Response,
+    compiled: &'static Compiled,
+    cx: chatguard::Context,
+    vault: Vault,
+    role: &Role,
+    config: &Config,
+    audit: &Audit,
+) -> Result<Reply, ApiError> {
+    let status = origin.status_code();
+    if status >= 500 {
+        return Err(ApiError::new(
+            502,
+            "origin_error",
+            "the origin failed to answer",
+        ));
+    }
+    let content_type = origin
+        .headers()
+        .get("Content-Type")
+        .ok()
+        .flatten()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    if content_type.starts_with("text/event-stream") {
+        let body = origin.stream().map_err(|e| internal("origin stream", e))?;
+        let filter = SseFilter::new(&compiled.guard, cx, vault, role.tools.clone());
+        audit.borrow_mut().stream = true;
+        let out = stream_answer(body, filter, Rc::clone(audit), config.origin_timeout_ms);
+        let mut r = Response::from_stream(out)
+            .map_err(|e| internal("stream", e))?
+            .with_status(status);
+        r.headers_mut()
+            .set("Content-Type", "text/event-stream; charset=utf-8")
+            .map_err(|e| internal("headers", e))?;
+        return Ok(Reply::Streaming(r));
+    }
+    let invalid = || {
+        ApiError::new(
+            502,
+            "origin_invalid_response",
+            "the origin's answer could not be checked",
+        )
+    };
+    if !content_type.starts_with("application/json") {
+        return Err(invalid());
+    }
+    let bytes = origin.bytes().await.map_err(|_| invalid())?;
+    if bytes.len() > MAX_ANSWER_BYTES {
+        return Err(invalid());
+    }
+    let mut body: serde_json::Value = serde_json::from_slice(&bytes).map_err(|_| invalid())?;
+    let removed = strip_response_tool_calls(&mut body, &role.tools);
+    let mut tally = Tally::default();
+    filter_response(&compiled.guard, &cx, &mut body, &vault, &mut tally)?;
+    {
+        let mut a = audit.borrow_mut();
+        a.tool_calls_removed += removed as u32;
+        a.add_tally(&tally);
+        a.fully_scanned = true;
+        a.decision = if a.kinds.is_empty() && a.tool_calls_removed == 0 {
+            Decision::Allow
+        } else {
+            Decision::Redact
+        };
+    }
+    let out = body.to_string();
+    audit.borrow_mut().bytes_out = out.len() as u64;
+    let mut r = Response::from_bytes(out.into_bytes())
+        .map_err(|e| internal("response", e))?
+        .with_status(status);
+    r.headers_mut()
+        .set("Content-Type", "application/json; charset=utf-8")
+        .map_err(|e| internal("headers", e))?;
+    Ok(Reply::Done(r))
+}
+
+/// State of a filtered stream.
+struct Streaming {
+    body: ByteStream,
+    filter: SseFilter<'static>,
+    audit: Audit,
+    timeout_ms: u64,
+    done: bool,
+    logged: bool,
+}
+
+impl Drop for Streaming {
+    /// A caller that goes away mid-stream still gets its request audited, as not fully scanned.
+    fn drop(&mut self) {
+        if !self.logged {
+            self.audit
+                .borrow_mut()
+                .rules
+                .insert("stream_cancelled".to_owned());
+            end_stream(self, 0);
+        }
+    }
+}
+
+fn stream_answer(
+    body: ByteStream,
+    filter: SseFilter<'static>,
+    audit: Audit,
+    timeout_ms: u64,
+) -> impl futures_util::Stream<Item = worker::Result<Vec<u8>>> {
+    let state = Streaming {
+        body,
+        filter,
+        audit,
+        timeout_ms,
+        done: false,
+        logged: false,
+    };
+    stream::unfold(state, |mut s| async move {
+        loop {
+            if s.done {
+                return None;
+            }
+            let next = select(
+                s.body.next(),
+                Delay::from(Duration::from_millis(s.timeout_ms)),
+            )
+            .await;
+            let mut out = String::new();
+            let result = match next {
+                Either::Left((Some(Ok(chunk)), _)) => {
+                    s.filter.push(&chunk, &mut out).map_err(|e| e.code())
+                }
+                Either::Left((Some(Err(_)), _)) => Err("origin_stream_error"),
+                Either::Left((None, _)) => {
+                    s.done = true;
+                    s.filter.finish(&mut out).map_err(|e| e.code())
+                }
+                Either::Right(_) => Err("origin_timeout"),
+            };
+            if let Err(code) = result {
+                out.push_str(&error_event(code));
+                s.done = true;
+                s.audit.borrow_mut().rules.insert(code.to_owned());
+            }
+            if s.done {
+                end_stream(&mut s, out.len());
+            } else {
+                s.audit.borrow_mut().bytes_out += out.len() as u64;
+            }
+            if !out.is_empty() {
+                return Some((Ok(out.into_bytes()), s));
+            }
+            if s.done {
+                return None;
+            }
+        }
+    })
+}
+
+fn end_stream(s: &mut Streaming, last: usize) {
+    s.logged = true;
+    let mut a = s.audit.borrow_mut();
+    a.bytes_out += last as u64;
+    a.add_tally(&s.filter.tally);
+    a.tool_calls_removed += s.filter.tool_calls_removed;
+    a.fully_scanned = s.filter.fully_scanned();
+    a.latency_ms = now_ms().saturating_sub(a.ts);
+    a.decision = if !a.fully_scanned {
+        Decision::Error
+    } else if a.kinds.is_empty() && a.tool_calls_removed == 0 {
+        Decision::Allow
+    } else {
+        Decision::Redact
+    };
+    console_log!("{}", a.line());
+}
+
+/// Exact per-principal windows: one object per principal, one request at a time.
+#[durable_object]
+pub struct RateLimiter {
+    state: State,
+}
+
+impl DurableObject for RateLimiter {
+    fn new(state: State, _env: Env) -> Self {
+        RateLimiter { state }
+    }
+
+    async fn fetch(&self, mut req: Request) -> worker::Result<Response> {
+        let ask: Ask = req.json().await?;
+        let storage = self.state.storage();
+        let window = storage.get("window").await?;
+        let (next, verdict) = crate::ratelimit::admit(window, &ask);
+        if verdict.allowed {
+            storage.put("window", next).await?;
+        }
+        Response::from_json(&verdict)
+    }
+}

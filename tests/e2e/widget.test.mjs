@@ -1,0 +1,404 @@
+// End-to-end tests of the chat widget in headless Chromium (playwright-core, node --test).
+//
+// The page and the chat API come from one base URL: by default the loopback server in
+// ./server.mjs (www/ plus a deterministic test origin); set CHATGUARD_E2E_URL to run the same
+// tests against another deployment, e.g. the edge filter in workerd serving the demo page.
+// Build first: `cargo xtask test` does (www/pkg must exist). All personal data is synthetic:
+// a published test card number and documentation email domains.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, startServer } from './server.mjs';
+
+const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
+const AXE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
+
+const CARD = '4012 8888 8888 1881';
+const EMAIL = 'jane.doe@example.com';
+
+let server;
+let base;
+let browser;
+
+before(async () => {
+  await mkdir(ARTIFACTS, { recursive: true });
+  if (process.env.CHATGUARD_E2E_URL) base = process.env.CHATGUARD_E2E_URL;
+  else {
+    server = await startServer();
+    base = server.url;
+  }
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A fresh page (own storage) with the widget loaded; records chat requests and page errors. */
+async function openPage(options = {}) {
+  const context = await browser.newContext({ viewport: options.viewport || { width: 1100, height: 800 } });
+  const page = await context.newPage();
+  const requests = [];
+  const errors = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/v1/')) requests.push({ method: r.method(), url: r.url(), body: r.postData() || '', headers: r.headers() });
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  if (options.scriptData) {
+    // Serve the demo page with extra data- attributes on the widget's script tag.
+    await context.route(base, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace('data-title=', `${options.scriptData} data-title=`);
+      await route.fulfill({ response, body });
+    });
+  }
+  page.on('dialog', async (d) => {
+    errors.push('unexpected dialog: ' + d.message());
+    await d.dismiss();
+  });
+  await page.goto(base);
+  await page.waitForFunction(() => {
+    const el = document.querySelector('chat-guard');
+    return el && el._guard;
+  });
+  return { context, page, requests, errors };
+}
+
+/** Opens the panel and accepts the first-use notice. */
+async function openAndAccept(page) {
+  await page.click('chat-guard >> .launcher');
+  await page.click('chat-guard >> .accept-btn');
+  await page.waitForSelector('chat-guard >> .input:not([disabled])');
+}
+
+async function lastAssistantText(page, mustContain) {
+  await page.waitForFunction((needle) => {
+    const msgs = document.querySelector('chat-guard').shadowRoot.querySelectorAll('.msg.assistant');
+    const last = msgs[msgs.length - 1];
+    return last && !last.hasAttribute('aria-busy') && last.textContent.includes(needle);
+  }, mustContain);
+  return page.evaluate(() => {
+    const msgs = document.querySelector('chat-guard').shadowRoot.querySelectorAll('.msg.assistant');
+    return msgs[msgs.length - 1].textContent;
+  });
+}
+
+function chatRequests(requests) {
+  return requests.filter((r) => r.method === 'POST' && r.url.endsWith('/v1/chat/completions'));
+}
+
+describe('chat widget', () => {
+  test('core flow: highlights, consent dialog, redacted request, streamed answer restored', async () => {
+    const { context, page, requests, errors } = await openPage();
+    await openAndAccept(page);
+    await page.fill('chat-guard >> .input', `My card is ${CARD} and my email is ${EMAIL}, order 1234.`);
+    await page.waitForFunction(() => document.querySelector('chat-guard').shadowRoot.querySelectorAll('.mirror mark').length === 2);
+    const marks = await page.$$eval('chat-guard >> .mirror mark', (ms) => ms.map((m) => [m.dataset.kind, m.dataset.action, m.textContent]));
+    assert.deepEqual(marks, [['credit_card', 'ask', CARD], ['email', 'redact', EMAIL]]);
+    const summary = await page.textContent('chat-guard >> .summary');
+    assert.match(summary, /2 item\(s\) will be redacted: card number, email/);
+    await page.screenshot({ path: ARTIFACTS + 'widget-highlights.png' });
+
+    await page.click('chat-guard >> .send-btn');
+    await page.waitForSelector('chat-guard >> dialog.consent[open]');
+    const focused = await page.evaluate(() => document.querySelector('chat-guard').shadowRoot.activeElement.className);
+    assert.match(focused, /redacted-btn/, '"Send redacted" is the focused default');
+    await page.click('chat-guard >> .redacted-btn');
+
+    const shown = await lastAssistantText(page, 'Anything else');
+    assert.ok(shown.includes(CARD) && shown.includes(EMAIL), `originals restored locally: ${shown}`);
+    const sent = chatRequests(requests);
+    assert.equal(sent.length, 1);
+    for (const raw of [CARD, CARD.replace(/ /g, ''), EMAIL]) assert.ok(!sent[0].body.includes(raw), `request leaks ${raw}`);
+    assert.match(sent[0].body, /\[CREDIT_CARD_1\]/);
+    assert.match(sent[0].body, /\[EMAIL_1\]/);
+    assert.match(sent[0].headers['x-chatguard-consent'], /^id=[0-9a-f-]{32,36}; granted=$/);
+    // The user's own bubble shows what they typed; the page stores only the redacted form.
+    const history = await page.evaluate(() => sessionStorage.getItem('chatguard:history'));
+    assert.ok(!history.includes(EMAIL) && history.includes('[EMAIL_1]'));
+    await page.screenshot({ path: ARTIFACTS + 'widget-core-flow.png' });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('"Share this once" sends the value, records a receipt and names the category in the header', async () => {
+    const { context, page, requests } = await openPage();
+    await openAndAccept(page);
+    await page.fill('chat-guard >> .input', `Please refund card ${CARD} (anthropic)`);
+    await page.click('chat-guard >> .send-btn');
+    await page.click('chat-guard >> .share-btn');
+    await lastAssistantText(page, 'Anything else');
+    const [sent] = chatRequests(requests);
+    assert.ok(sent.body.includes(CARD), 'shared on purpose');
+    const receipts = await page.evaluate(() => JSON.parse(localStorage.getItem('chatguard:receipts')));
+    assert.equal(receipts.length, 2);
+    const share = receipts[1].receipt;
+    assert.equal(share.version, 'KI-CR-v1.1.0');
+    assert.deepEqual(share.services[0].purposes[0].piiCategory, ['financial']);
+    assert.equal(sent.headers['x-chatguard-consent'], `id=${share.consentReceiptID}; granted=financial`);
+    await context.close();
+  });
+
+  test('keep toggle sends a plain value as typed; credentials cannot be kept', async () => {
+    const { context, page, requests } = await openPage();
+    await openAndAccept(page);
+    await page.fill('chat-guard >> .input', 'key AKIAIOSFODNN7EXAMPLE');
+    await page.waitForSelector('chat-guard >> .item');
+    assert.equal(await page.$$eval('chat-guard >> .item .toggle', (b) => b.length), 0);
+    assert.match(await page.textContent('chat-guard >> .item'), /always redacted/);
+    await page.fill('chat-guard >> .input', `Reply to ${EMAIL} please, json`);
+    await page.click('chat-guard >> .toggle');
+    assert.equal(await page.getAttribute('chat-guard >> .toggle', 'aria-pressed'), 'true');
+    await page.waitForSelector('chat-guard >> .mirror mark[data-kept]');
+    await page.click('chat-guard >> .send-btn');
+    await lastAssistantText(page, 'Thanks');
+    assert.ok(chatRequests(requests)[0].body.includes(EMAIL));
+    await context.close();
+  });
+
+  test('keyboard only: open, accept, type, consent, send, close', async () => {
+    const { context, page, requests } = await openPage();
+    let onLauncher = false;
+    for (let i = 0; i < 12 && !onLauncher; i++) {
+      await page.keyboard.press('Tab');
+      onLauncher = await page.evaluate(() => document.activeElement.localName === 'chat-guard'
+        && document.querySelector('chat-guard').shadowRoot.activeElement?.classList.contains('launcher'));
+    }
+    assert.ok(onLauncher, 'the launcher is reachable with Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('chat-guard').shadowRoot.activeElement?.classList.contains('accept-btn'));
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('chat-guard').shadowRoot.activeElement?.classList.contains('input'));
+    await page.keyboard.type(`card ${CARD}`);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('chat-guard >> dialog.consent[open]');
+    // Focus is trapped in the dialog: three Tabs cycle back to the first button.
+    const order = [];
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Tab');
+      order.push(await page.evaluate(() => document.querySelector('chat-guard').shadowRoot.activeElement.className));
+    }
+    assert.match(order[2], /redacted-btn/, `focus order ${order}`);
+    await page.keyboard.press('Enter');
+    await lastAssistantText(page, 'Anything else');
+    assert.ok(!chatRequests(requests)[0].body.includes(CARD));
+    // Focus came back to the composer after the dialog; Escape closes and returns to the launcher.
+    const back = await page.evaluate(() => document.querySelector('chat-guard').shadowRoot.activeElement?.className);
+    assert.match(back, /input/);
+    await page.keyboard.press('Escape');
+    assert.equal(await page.isHidden('chat-guard >> .panel'), true);
+    const onLauncherAgain = await page.evaluate(() => document.querySelector('chat-guard').shadowRoot.activeElement?.classList.contains('launcher'));
+    assert.ok(onLauncherAgain);
+    await context.close();
+  });
+
+  test('hostile answers (img onerror, javascript: links, markdown tricks) execute nothing', async () => {
+    const { context, page, errors } = await openPage();
+    await openAndAccept(page);
+    await page.fill('chat-guard >> .input', 'show me xss');
+    await page.click('chat-guard >> .send-btn');
+    await lastAssistantText(page, 'Safe');
+    await page.waitForTimeout(100);
+    assert.equal(await page.evaluate(() => window.__xss), undefined);
+    const found = await page.evaluate(() => {
+      const last = [...document.querySelector('chat-guard').shadowRoot.querySelectorAll('.msg.assistant')].pop();
+      return {
+        active: last.querySelectorAll('img, script, iframe, svg, object, embed').length,
+        handlers: [...last.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => a.name.startsWith('on'))).length,
+        links: [...last.querySelectorAll('a')].map((a) => [a.getAttribute('href'), a.getAttribute('rel')]),
+      };
+    });
+    assert.equal(found.active, 0);
+    assert.equal(found.handlers, 0);
+    assert.deepEqual(found.links, [['https://shop.example/returns', 'noopener noreferrer']]);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('429 is explained in plain words and keeps the typed message', async () => {
+    const { context, page } = await openPage();
+    await openAndAccept(page);
+    const events = page.evaluate(() => new Promise((resolve) => document.addEventListener('chatguard:error', (e) => resolve(e.detail), { once: true })));
+    await page.fill('chat-guard >> .input', 'rate limit me');
+    await page.click('chat-guard >> .send-btn');
+    const detail = await events;
+    assert.equal(detail.status, 429);
+    assert.equal(detail.code, 'rate_limited');
+    assert.match(await page.textContent('chat-guard >> .status'), /wait 7 seconds/);
+    assert.equal(await page.inputValue('chat-guard >> .input'), 'rate limit me');
+    await context.close();
+  });
+
+  test('offline: the message stays, Retry sends it once the network is back', async () => {
+    const { context, page, requests } = await openPage();
+    await openAndAccept(page);
+    await context.setOffline(true);
+    await page.fill('chat-guard >> .input', `write to ${EMAIL}`);
+    await page.click('chat-guard >> .send-btn');
+    await page.waitForSelector('chat-guard >> .retry-btn');
+    assert.match(await page.textContent('chat-guard >> .status'), /offline/);
+    assert.equal(await page.inputValue('chat-guard >> .input'), `write to ${EMAIL}`);
+    await context.setOffline(false);
+    await page.click('chat-guard >> .retry-btn');
+    const shown = await lastAssistantText(page, 'Anything else');
+    assert.ok(shown.includes(EMAIL));
+    const sent = chatRequests(requests);
+    assert.ok(!sent[sent.length - 1].body.includes(EMAIL));
+    const history = await page.evaluate(() => JSON.parse(sessionStorage.getItem('chatguard:history')));
+    assert.equal(history.filter((m) => m.role === 'user').length, 1, 'the failed attempt is not in the history');
+    await context.close();
+  });
+
+  test('consent withdrawal disables the composer until accepted again', async () => {
+    const { context, page } = await openPage();
+    await openAndAccept(page);
+    const withdrawn = page.evaluate(() => new Promise((resolve) => document.addEventListener('chatguard:consent', (e) => e.detail.action === 'withdraw' && resolve(e.detail))));
+    await page.click('chat-guard >> .privacy-btn');
+    await page.waitForSelector('chat-guard >> dialog.privacy[open]');
+    await page.click('chat-guard >> .receipt button');
+    const detail = await withdrawn;
+    assert.equal(detail.kind, 'notice');
+    assert.match(await page.textContent('chat-guard >> .receipts'), /withdrawn/);
+    await page.click('chat-guard >> .privacy-close');
+    assert.equal(await page.isDisabled('chat-guard >> .input'), true);
+    assert.equal(await page.isVisible('chat-guard >> .notice'), true);
+    const records = await page.evaluate(() => JSON.parse(localStorage.getItem('chatguard:receipts')));
+    assert.ok(records[0].withdrawnAt > 0);
+    await context.close();
+  });
+
+  test('"Delete my conversation" wipes history, vault and records and calls the deletion route', async () => {
+    const { context, page, requests } = await openPage();
+    await openAndAccept(page);
+    await page.fill('chat-guard >> .input', `mail ${EMAIL}`);
+    await page.click('chat-guard >> .send-btn');
+    await lastAssistantText(page, 'Anything else');
+    const conversation = chatRequests(requests)[0].headers['x-chatguard-conversation'];
+    await page.click('chat-guard >> .privacy-btn');
+    await page.click('chat-guard >> .delete-btn');
+    await page.waitForFunction(() => document.querySelector('chat-guard').shadowRoot.querySelectorAll('.msg').length === 0);
+    const state = await page.evaluate(() => ({
+      history: sessionStorage.getItem('chatguard:history'),
+      receipts: localStorage.getItem('chatguard:receipts'),
+      restored: document.querySelector('chat-guard')._guard.restore('[EMAIL_1]'),
+    }));
+    assert.deepEqual(state, { history: null, receipts: null, restored: '[EMAIL_1]' });
+    await page.waitForFunction(() => /deleted/.test(document.querySelector('chat-guard').shadowRoot.querySelector('.status').textContent));
+    const del = requests.find((r) => r.method === 'DELETE');
+    assert.ok(del && del.url.endsWith('/v1/conversations'));
+    assert.equal(del.headers['x-chatguard-conversation'], conversation);
+    await context.close();
+  });
+
+  test('persist="session": a reload restores the originals from the sealed vault; storage holds none', async () => {
+    const { context, page } = await openPage({ scriptData: 'data-persist="session"' });
+    await openAndAccept(page);
+    await page.fill('chat-guard >> .input', `mail ${EMAIL} json`);
+    await page.click('chat-guard >> .send-btn');
+    await lastAssistantText(page, EMAIL);
+    const stored = await page.evaluate(() => JSON.stringify({ ...sessionStorage }));
+    assert.ok(!stored.includes(EMAIL) && stored.includes('chatguard:vault'), 'only sealed data at rest');
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('chat-guard')?.shadowRoot.querySelectorAll('.msg').length >= 2);
+    const texts = await page.$$eval('chat-guard >> .msg .body', (els) => els.map((e) => e.textContent));
+    assert.ok(texts.some((t) => t.includes(`mail ${EMAIL}`)), `restored after reload: ${texts}`);
+    await context.close();
+  });
+
+  test('a policy that blocks a kind stops the message with a visible reason and chatguard:blocked', async () => {
+    const policy = encodeURIComponent(JSON.stringify({ version: 1, kinds: { email: { action: 'block' } } }));
+    const { context, page, requests } = await openPage({ scriptData: `data-policy="data:application/json,${policy}"` });
+    await openAndAccept(page);
+    const blocked = page.evaluate(() => new Promise((resolve) => document.addEventListener('chatguard:blocked', (e) => resolve(e.detail), { once: true })));
+    await page.fill('chat-guard >> .input', `mail ${EMAIL}`);
+    await page.click('chat-guard >> .send-btn');
+    assert.deepEqual(await blocked, { kind: 'email' });
+    assert.match(await page.textContent('chat-guard >> .status'), /cannot be sent because it contains: email/);
+    assert.equal(await page.inputValue('chat-guard >> .input'), `mail ${EMAIL}`);
+    assert.equal(chatRequests(requests).length, 0);
+    await context.close();
+  });
+
+  test('a policy that cannot be loaded keeps sending disabled (fails closed)', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.route(base, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace('data-title=', 'data-policy="/missing-policy.json" data-title=');
+      await route.fulfill({ response, body });
+    });
+    await page.goto(base);
+    await page.click('chat-guard >> .launcher');
+    await page.waitForFunction(() => /could not start/.test(document.querySelector('chat-guard').shadowRoot.querySelector('.status').textContent));
+    assert.equal(await page.isDisabled('chat-guard >> .input'), true);
+    assert.equal(await page.isDisabled('chat-guard >> .send-btn'), true);
+    await context.close();
+  });
+
+  test('strings follow the language (en, de, fr, es) and take overrides', async () => {
+    const { context, page } = await openPage();
+    const labels = await page.evaluate(() => {
+      const el = document.querySelector('chat-guard');
+      const send = () => el.shadowRoot.querySelector('.send-btn').textContent;
+      const out = {};
+      for (const lang of ['de', 'fr', 'es', 'en']) {
+        el.setAttribute('lang', lang);
+        out[lang] = send();
+      }
+      ChatGuard.init({ strings: { de: { send: 'Abschicken' } } });
+      el.setAttribute('lang', 'de');
+      out.override = send();
+      return out;
+    });
+    assert.deepEqual(labels, { de: 'Senden', fr: 'Envoyer', es: 'Enviar', en: 'Send', override: 'Abschicken' });
+    await context.close();
+  });
+
+  test('axe-core finds no accessibility violations (panel open, highlights, dark theme too)', async () => {
+    for (const theme of ['light', 'dark']) {
+      const { context, page } = await openPage();
+      await page.evaluate((t) => document.querySelector('chat-guard').setAttribute('theme', t), theme);
+      await openAndAccept(page);
+      await page.fill('chat-guard >> .input', `card ${CARD}, mail ${EMAIL}`);
+      await page.click('chat-guard >> .send-btn');
+      await page.click('chat-guard >> .redacted-btn');
+      await lastAssistantText(page, 'Anything else');
+      await page.fill('chat-guard >> .input', `mail ${EMAIL}`);
+      await page.addScriptTag({ path: AXE });
+      const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+      const violations = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      assert.deepEqual(violations, [], `${theme} theme`);
+      await context.close();
+    }
+  });
+
+  test('embedding: loading twice is harmless; JS API and composed events work; fits 320 px', async () => {
+    const { context, page, errors } = await openPage({ viewport: { width: 320, height: 640 } });
+    await page.addScriptTag({ url: 'chatguard.js' });
+    assert.equal(await page.evaluate(() => document.querySelectorAll('chat-guard').length), 1);
+    const api = await page.evaluate(async () => ({
+      scan: (await ChatGuard.scan('mail jane@example.com')).map((f) => [f.kind, f.start, f.end]),
+      redact: await ChatGuard.redact('mail jane@example.com'),
+    }));
+    assert.deepEqual(api, { scan: [['email', 5, 21]], redact: 'mail [EMAIL_1]' });
+    const sendEvent = page.evaluate(() => new Promise((resolve) => document.addEventListener('chatguard:send', (e) => resolve({ text: e.detail.text, composed: e.composed, bubbles: e.bubbles }), { once: true })));
+    await page.evaluate(() => ChatGuard.open());
+    await page.click('chat-guard >> .accept-btn');
+    await page.fill('chat-guard >> .input', 'mail jane@example.com json');
+    await page.click('chat-guard >> .send-btn');
+    assert.deepEqual(await sendEvent, { text: 'mail [EMAIL_1] json', composed: true, bubbles: true });
+    await lastAssistantText(page, 'Thanks');
+    const box = await page.evaluate(() => {
+      const r = document.querySelector('chat-guard').shadowRoot.querySelector('.panel').getBoundingClientRect();
+      return { left: r.left, right: r.right, scroll: document.documentElement.scrollWidth };
+    });
+    assert.ok(box.left >= 0 && box.right <= 320 && box.scroll <= 320, JSON.stringify(box));
+    await page.screenshot({ path: ARTIFACTS + 'widget-320px.png' });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});

@@ -1,0 +1,199 @@
+// A real loopback chatbot origin for the edge tests and the demo: an OpenAI-compatible server
+// (also answering the Responses and Anthropic Messages routes) with deterministic answers.
+//
+// The `model` field picks a behaviour, so tests can reach every error path through the edge:
+//   (any other)   deterministic answer "You said: <last user text>", JSON or SSE (`stream: true`).
+//                 SSE bytes go out in chunks of 1..23 bytes with short pauses: split anywhere.
+//                 If the user text contains "#leak", the answer adds synthetic personal data;
+//                 "#canary" adds the canary planted in the system prompt; "#echo-pii" repeats the
+//                 user text verbatim.
+//   echo          the answer's text is the JSON of what the origin saw (headers + body).
+//   tool          the answer calls the tools `lookup_order` and `delete_account`.
+//   hang          never answers.              reset      destroys the connection.
+//   garbage       200 with invalid JSON.      html       200 text/html.
+//   fail          500 whose body leaks data.  sse-garbage  a stream with a broken event.
+//   sse-hang      a stream that stops after one event and never ends.
+// Every request is also appended to `seen` ({path, headers, body}).
+//
+// Usage: `import { startOrigin } from './origin.mjs'; const o = await startOrigin();` or, for
+// the demo and `wrangler dev`: `node tests/origin/origin.mjs [--port 8788]`.
+
+import http from 'node:http';
+
+/** Synthetic data the origin "leaks" on request. */
+export const LEAK = {
+  email: 'jane.roe@example.net',
+  card: '4012 8888 8888 1881',
+  canary: 'CANARY-7f3a9c51e2',
+};
+
+function lastUserText(path, body) {
+  const texts = [];
+  const take = (c) => {
+    if (typeof c === 'string') texts.push(c);
+    else if (Array.isArray(c)) for (const p of c) if (p && typeof p.text === 'string') texts.push(p.text);
+  };
+  if (path === '/v1/responses') {
+    if (typeof body.input === 'string') texts.push(body.input);
+    else if (Array.isArray(body.input)) for (const i of body.input) take(i.content);
+  } else if (Array.isArray(body.messages)) {
+    const users = body.messages.filter((m) => m.role === 'user');
+    if (users.length) take(users[users.length - 1].content);
+  }
+  return texts.join(' ');
+}
+
+function answerText(path, body, seen) {
+  if (body.model === 'echo') return JSON.stringify(seen);
+  const said = lastUserText(path, body);
+  let text = `You said: ${said}`;
+  if (said.includes('#echo-pii')) text = said;
+  if (said.includes('#leak')) {
+    text += ` Our records show ${LEAK.email} and card ${LEAK.card}.`;
+  }
+  if (said.includes('#canary')) text += ` Internal: ${LEAK.canary}.`;
+  return text;
+}
+
+const TOOL_CALLS = [
+  { name: 'lookup_order', arguments: '{"order":"A-1001"}' },
+  { name: 'delete_account', arguments: '{"confirm":true}' },
+];
+
+function jsonAnswer(path, body, text) {
+  const tools = body.model === 'tool';
+  if (path === '/v1/messages') {
+    const content = [{ type: 'text', text }];
+    if (tools) TOOL_CALLS.forEach((t, i) => content.push({ type: 'tool_use', id: `toolu_${i}`, name: t.name, input: JSON.parse(t.arguments) }));
+    return { id: 'msg_1', type: 'message', role: 'assistant', model: body.model, content,
+      stop_reason: tools ? 'tool_use' : 'end_turn', usage: { input_tokens: 1, output_tokens: 1 } };
+  }
+  if (path === '/v1/responses') {
+    const output = [{ type: 'message', role: 'assistant', content: [{ type: 'output_text', text }] }];
+    if (tools) TOOL_CALLS.forEach((t, i) => output.push({ type: 'function_call', call_id: `call_${i}`, name: t.name, arguments: t.arguments }));
+    return { id: 'resp_1', object: 'response', model: body.model, output };
+  }
+  const message = { role: 'assistant', content: text };
+  if (tools) message.tool_calls = TOOL_CALLS.map((t, i) => ({ id: `call_${i}`, type: 'function', function: t }));
+  return { id: 'chatcmpl-1', object: 'chat.completion', model: body.model,
+    choices: [{ index: 0, message, finish_reason: tools ? 'tool_calls' : 'stop' }] };
+}
+
+/** Cuts `text` into pieces of 1..7 characters (the model's "tokens"). */
+function pieces(text) {
+  const out = [];
+  for (let at = 0, n = 1; at < text.length; n = (n % 7) + 1) {
+    out.push(text.slice(at, at + n));
+    at += n;
+  }
+  return out;
+}
+
+function sseEvents(path, body, text) {
+  const ev = (name, data) => (name ? `event: ${name}\n` : '') + `data: ${JSON.stringify(data)}\n\n`;
+  let s = '';
+  if (path === '/v1/messages') {
+    s += ev('message_start', { type: 'message_start', message: { id: 'msg_1', type: 'message', role: 'assistant', content: [], model: body.model } });
+    s += ev('content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } });
+    for (const p of pieces(text)) s += ev('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: p } });
+    s += ev('content_block_stop', { type: 'content_block_stop', index: 0 });
+    s += ev('message_delta', { type: 'message_delta', delta: { stop_reason: 'end_turn' }, usage: { output_tokens: 1 } });
+    s += ev('message_stop', { type: 'message_stop' });
+  } else if (path === '/v1/responses') {
+    for (const p of pieces(text)) s += ev('response.output_text.delta', { type: 'response.output_text.delta', output_index: 0, content_index: 0, delta: p });
+    s += ev('response.output_text.done', { type: 'response.output_text.done', output_index: 0, content_index: 0, text });
+    s += ev('response.completed', { type: 'response.completed', response: jsonAnswer(path, body, text) });
+  } else {
+    for (const p of pieces(text)) {
+      s += ev(null, { id: 'chatcmpl-1', object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content: p }, finish_reason: null }] });
+    }
+    if (body.model === 'tool') {
+      TOOL_CALLS.forEach((t, i) => {
+        s += ev(null, { id: 'chatcmpl-1', object: 'chat.completion.chunk', choices: [{ index: 0, delta: { tool_calls: [{ index: i, id: `call_${i}`, type: 'function', function: { name: t.name, arguments: '' } }] }, finish_reason: null }] });
+        s += ev(null, { id: 'chatcmpl-1', object: 'chat.completion.chunk', choices: [{ index: 0, delta: { tool_calls: [{ index: i, function: { arguments: t.arguments } }] }, finish_reason: null }] });
+      });
+    }
+    s += ev(null, { id: 'chatcmpl-1', object: 'chat.completion.chunk', choices: [{ index: 0, delta: {}, finish_reason: body.model === 'tool' ? 'tool_calls' : 'stop' }] });
+    s += 'data: [DONE]\n\n';
+  }
+  return s;
+}
+
+/** Writes `text` in chunks of 1..23 bytes (a fixed pseudo-random sequence), pausing between. */
+async function writeSplit(res, text, { pauseMs = 1, hangAfter = Infinity } = {}) {
+  const bytes = Buffer.from(text, 'utf8');
+  let seed = 7;
+  for (let at = 0; at < bytes.length;) {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    const n = 1 + (seed % 23);
+    res.write(bytes.subarray(at, at + n));
+    at += n;
+    if (at >= hangAfter) return false;
+    if (pauseMs > 0) await new Promise((r) => setTimeout(r, pauseMs));
+    if (res.destroyed) return false;
+  }
+  return true;
+}
+
+/**
+ * Starts the origin on 127.0.0.1. Returns { url, port, seen, close }.
+ * Options: port (default 0 = any free port), pauseMs (between SSE chunks, default 1).
+ */
+export async function startOrigin({ port = 0, pauseMs = 1 } = {}) {
+  const seen = [];
+  const sockets = new Set();
+  const server = http.createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', async () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      let body = {};
+      try { body = raw ? JSON.parse(raw) : {}; } catch { body = { unparsed: raw }; }
+      const record = { path: req.url, method: req.method, headers: req.headers, body };
+      seen.push(record);
+      if (req.url === '/healthz') { res.writeHead(200, { 'content-type': 'application/json' }); res.end('{"ok":true}'); return; }
+      switch (body.model) {
+        case 'hang': return; // never answer
+        case 'reset': req.socket.destroy(); return;
+        case 'garbage': res.writeHead(200, { 'content-type': 'application/json' }); res.end('{"choices": [ nope'); return;
+        case 'html': res.writeHead(200, { 'content-type': 'text/html' }); res.end('<p>hello</p>'); return;
+        case 'fail': res.writeHead(500, { 'content-type': 'application/json' }); res.end(JSON.stringify({ error: `db down at ${LEAK.email}` })); return;
+        default: break;
+      }
+      const text = answerText(req.url, body, record);
+      if (body.stream === true || body.model === 'sse-garbage' || body.model === 'sse-hang') {
+        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+        let events = sseEvents(req.url, body, text);
+        if (body.model === 'sse-garbage') {
+          const first = events.indexOf('\n\n') + 2;
+          events = events.slice(0, first) + 'data: {"choices": [ broken\n\n' + events.slice(first);
+        }
+        const hangAfter = body.model === 'sse-hang' ? events.indexOf('\n\n') + 2 : Infinity;
+        const finished = await writeSplit(res, events, { pauseMs, hangAfter });
+        if (finished) res.end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(jsonAnswer(req.url, body, text)));
+    });
+  });
+  server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const actual = server.address().port;
+  return {
+    url: `http://127.0.0.1:${actual}`,
+    port: actual,
+    seen,
+    close: () => new Promise((resolve) => {
+      for (const s of sockets) s.destroy();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const i = process.argv.indexOf('--port');
+  const port = i > 0 ? Number(process.argv[i + 1]) : 8788;
+  const o = await startOrigin({ port, pauseMs: 15 });
+  console.log(`chatguard demo origin listening on ${o.url}`);
+}
