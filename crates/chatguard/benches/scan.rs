@@ -151,7 +151,6 @@ fn main() {
     println!(
         "injection 1 KiB p50 {i50:7.1} µs  p99 {i99:7.1} µs   baseline p50 {ib50:7.1} µs  p99 {ib99:7.1} µs   (goal <= 20 µs)"
     );
-    #[cfg(feature = "inject")]
     smuggling(budget);
     // Machine-readable summary for `cargo xtask bench`.
     println!(
@@ -196,7 +195,6 @@ fn one_kib_messages() -> Vec<(String, bool)> {
 /// multilingual and emoji benign set (every Unicode check runs). The baseline, over the same
 /// messages, is `str::to_lowercase`: one allocating pass over every character. Both sets must
 /// raise no signal.
-#[cfg(feature = "inject")]
 fn smuggling(budget: Duration) {
     use chatguard::inject::smuggle;
 
@@ -228,7 +226,6 @@ fn smuggling(budget: Duration) {
 }
 
 /// Messages of about 1 KiB cut from `text` at line boundaries.
-#[cfg(feature = "inject")]
 fn kib_messages(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut msg = String::new();
