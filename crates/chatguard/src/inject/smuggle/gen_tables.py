@@ -7,8 +7,9 @@ plain lowercase ASCII before looking it up in the instruction lexicon.
   in lower case. Characters whose NFKC form is already ASCII (full-width and mathematical
   letters) are left out: the normalizer folds them and the detector reports them as
   `smuggle.fullwidth`.
-* LATIN_BASE — precomposed Latin letters with diacritics (U+00C0–U+024F, U+1E00–U+1EFF) mapped
-  to their base letter, so that `révèle` or `instruções` spell `revele` and `instrucoes`.
+* LATIN_EXTENDED_BASE — precomposed letters of Latin Extended Additional (U+1E00–U+1EFF:
+  Vietnamese, Welsh, ...) mapped to their base letter. U+00C0–U+024F (`révèle`, `instruções`)
+  come from the scorer's `DEACCENT` table in `inject/words.rs`.
 
 Source of the confusables: `confusables.json` inside the PyPI wheel `confusable_homoglyphs`
 3.3.1 (MIT licence, (c) 2016-2018 Victor Felder, 2024 Elena Grandi; the data is derived from
@@ -46,7 +47,7 @@ def confusables(wheel):
 
 def latin_base():
     table = []
-    for cp in list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00)):
+    for cp in range(0x1E00, 0x1F00):
         c = chr(cp)
         if not c.isalpha():
             continue
@@ -66,9 +67,9 @@ def main():
     print("/// `code point << 8 | ASCII byte`, sorted.")
     emit("CONFUSABLES", conf)
     print()
-    print("/// Precomposed Latin letters with diacritics and their lowercase base letter, packed as")
+    print("/// Latin Extended Additional letters and their lowercase base letter, packed as")
     print("/// `code point << 8 | ASCII byte`, sorted.")
-    emit("LATIN_BASE", latin)
+    emit("LATIN_EXTENDED_BASE", latin)
 
 
 def emit(name, table):

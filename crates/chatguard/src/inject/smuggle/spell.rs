@@ -1,7 +1,8 @@
 //! How one character reads as a lowercase ASCII letter, which trick that took, and the script
 //! facts the detector needs (which scripts separate words with spaces, which are right-to-left).
 
-use super::tables::{CONFUSABLES, LATIN_BASE};
+use super::super::words::DEACCENT;
+use super::tables::{CONFUSABLES, LATIN_EXTENDED_BASE};
 use crate::normalize::compat_ascii_alphanumeric;
 
 /// A Latin letter as lowercase ASCII without its diacritics (`É` → `e`); `None` otherwise.
@@ -9,10 +10,15 @@ pub(super) fn latin_letter(c: char) -> Option<u8> {
     if c.is_ascii_alphabetic() {
         return Some(c.to_ascii_lowercase() as u8);
     }
-    if !matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}') {
-        return None;
+    let cp = u32::from(c);
+    match cp {
+        0xC0..=0x24F => DEACCENT
+            .get((cp - 0xC0) as usize)
+            .copied()
+            .filter(|&b| b != b'.'),
+        0x1E00..=0x1EFF => lookup(LATIN_EXTENDED_BASE, c),
+        _ => None,
     }
-    lookup(LATIN_BASE, c)
 }
 
 /// The ASCII letter or digit a character of another script looks like (UTS #39 confusables).
@@ -91,17 +97,21 @@ mod tests {
     }
 
     #[test]
-    fn latin_table_lies_in_the_checked_ranges() {
-        assert!(LATIN_BASE
+    fn latin_letters_lose_their_diacritics() {
+        assert_eq!(latin_letter('ệ'), Some(b'e')); // U+1EC7, Vietnamese
+        assert_eq!(latin_letter('ŵ'), Some(b'w'));
+        assert_eq!(latin_letter('ø'), None);
+        assert!(LATIN_EXTENDED_BASE
             .iter()
-            .map(|&packed| packed >> 8)
-            .all(|cp| (0xC0..0x250).contains(&cp) || (0x1E00..0x1F00).contains(&cp)));
+            .all(|&packed| (0x1E00..0x1F00).contains(&(packed >> 8))));
     }
 
     #[test]
     fn tables_are_sorted_for_binary_search() {
         assert!(CONFUSABLES.windows(2).all(|w| w[0] >> 8 < w[1] >> 8));
-        assert!(LATIN_BASE.windows(2).all(|w| w[0] >> 8 < w[1] >> 8));
+        assert!(LATIN_EXTENDED_BASE
+            .windows(2)
+            .all(|w| w[0] >> 8 < w[1] >> 8));
     }
 
     #[test]
