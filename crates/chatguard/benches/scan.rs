@@ -151,6 +151,7 @@ fn main() {
     println!(
         "injection 1 KiB p50 {i50:7.1} µs  p99 {i99:7.1} µs   baseline p50 {ib50:7.1} µs  p99 {ib99:7.1} µs   (goal <= 20 µs)"
     );
+    smuggling(budget);
     // Machine-readable summary for `cargo xtask bench`.
     println!(
         "RESULT benign_mbps={benign:.3} dense_mbps={dense:.3} p99_us={p99:.3} inject_us={i50:.3}"
@@ -186,6 +187,60 @@ fn one_kib_messages() -> Vec<(String, bool)> {
         }
         msg.push_str(line);
         msg.push('\n');
+    }
+    out
+}
+
+/// Smuggling detection in µs per 1 KiB message, on ASCII chat (the fast path) and on the
+/// multilingual and emoji benign set (every Unicode check runs). The baseline, over the same
+/// messages, is `str::to_lowercase`: one allocating pass over every character. Both sets must
+/// raise no signal.
+fn smuggling(budget: Duration) {
+    use chatguard::inject::smuggle;
+
+    const UNICODE: &str = include_str!("../../../tests/injection/smuggling_benign.txt");
+    for (name, text) in [("ASCII chat", BENIGN), ("multilingual", UNICODE)] {
+        let messages = kib_messages(text);
+        let signals: usize = messages
+            .iter()
+            .map(|m| smuggle::scan(m).signals().len())
+            .sum();
+        assert_eq!(
+            signals, 0,
+            "{name}: benign messages raise no smuggling signal"
+        );
+        let per_kib = |us: f64| {
+            us * 1024.0
+                / (messages.iter().map(String::len).sum::<usize>() as f64 / messages.len() as f64)
+        };
+        let (p50, p99) = latency(&messages, budget, |m| smuggle::scan(m).signals().len());
+        let (b50, _) = latency(&messages, budget, |m| m.to_lowercase().len());
+        println!(
+            "smuggling {name:12}  p50 {:5.2} µs/KiB  p99 {:5.2} µs/KiB   to_lowercase baseline p50 {:5.2} µs/KiB   ratio {:.1}x",
+            per_kib(p50),
+            per_kib(p99),
+            per_kib(b50),
+            p50 / b50
+        );
+    }
+}
+
+/// Messages of about 1 KiB cut from `text` at line boundaries.
+fn kib_messages(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut msg = String::new();
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        if msg.len() + line.len() + 1 > 1024 && !msg.is_empty() {
+            out.push(core::mem::take(&mut msg));
+            if out.len() == 64 {
+                break;
+            }
+        }
+        msg.push_str(line);
+        msg.push('\n');
+    }
+    if !msg.is_empty() {
+        out.push(msg);
     }
     out
 }

@@ -18,10 +18,22 @@
 //!
 //! Scoring never fails and never panics; its cost is linear in the text. The compiled lexicon is
 //! built once per process on first use, so guards that never score injection pay nothing.
+//!
+//! Next to the scorer, policy-free detectors that return signals with spans:
+//!
+//! * [`smuggle`] — Unicode and encoding smuggling (13 families), with the hidden text revealed
+//!   for scoring;
+//! * [`document`] — hidden and assistant-addressed text in retrieved HTML or markdown;
+//! * [`canary`] — per-session canary tokens, found in whole or streamed answers;
+//! * [`output`] — exfiltration links and system-prompt fragments in model answers.
 
+pub mod canary;
+pub mod document;
 mod lexicon;
 mod model;
+pub mod output;
 mod rules;
+pub mod smuggle;
 mod structure;
 mod words;
 

@@ -220,6 +220,16 @@ fn needs_work(text: &str) -> bool {
     !text.is_ascii() && text.len() <= u32::MAX as usize
 }
 
+/// The ASCII letter or digit whose compatibility form a character is (`ｅ` → `e`, `𝐀` → `A`,
+/// `①` → `1`); `None` for ASCII itself and for everything else.
+#[cfg(feature = "inject")]
+pub(crate) fn compat_ascii_alphanumeric(c: char) -> Option<u8> {
+    match compat_fold(c)? {
+        Folded::One(f) if f.is_ascii_alphanumeric() => Some(f as u8),
+        _ => None,
+    }
+}
+
 /// A character's compatibility form (NFKC of the character alone).
 enum Folded {
     One(char),
