@@ -356,9 +356,18 @@ impl Guard {
     /// Finds everything the policy looks for, above its thresholds, in original coordinates,
     /// sorted and non-overlapping.
     pub fn scan(&self, text: &str) -> Vec<Finding> {
+        self.scan_noting_near_misses(text).0
+    }
+
+    /// [`Guard::scan`], also telling whether some candidate scored above zero but below its
+    /// threshold: redaction shortens text, which can bring a context word within reach of such a
+    /// candidate, so [`Guard::settle`] must then rescan the redacted text.
+    fn scan_noting_near_misses(&self, text: &str) -> (Vec<Finding>, bool) {
         let view = Normalized::new(text);
         let mut found = self.scan_view(view.text());
+        let before = found.len();
         found.retain(|(c, _)| c.score >= self.policy.threshold_for(c.kind));
+        let near_miss = found.len() < before;
         overlap::resolve(&mut found);
         let mut out: Vec<Finding> = found
             .into_iter()
@@ -378,7 +387,7 @@ impl Guard {
                     .contains(&text[f.span.start..f.span.end].trim().to_lowercase())
             });
         }
-        out
+        (out, near_miss)
     }
 
     fn scan_view(&self, view: &str) -> Vec<(Candidate, Option<ContextHit>)> {
@@ -522,10 +531,13 @@ impl Guard {
     /// Scans and decides, then makes sure the redacted text would hold nothing more to redact:
     /// a value glued to another (`a@b.example4012 8888 8888 1881`) can only show once its
     /// neighbour is replaced. Such late findings are mapped back to original coordinates and
-    /// merged in, for at most three rounds.
+    /// merged in, for at most three rounds. Replacements also shorten text, which can bring a
+    /// context word within reach of a candidate that scored just below its threshold; such a
+    /// near miss forces the rescan too.
     pub(crate) fn settle(&self, text: &str, cx: &Context) -> Vec<Decided> {
         const MAX_ROUNDS: usize = 3;
-        let mut decided = self.decide(&self.scan(text), cx);
+        let (findings, near_miss) = self.scan_noting_near_misses(text);
+        let mut decided = self.decide(&findings, cx);
         for _ in 0..MAX_ROUNDS {
             if decided.iter().any(|d| d.action == Action::Block)
                 || !decided
@@ -534,7 +546,7 @@ impl Guard {
             {
                 break;
             }
-            if !redact::may_reveal(text, &decided) {
+            if !near_miss && !redact::may_reveal(text, &decided) {
                 break;
             }
             let mut pieces = Vec::new();
