@@ -27,6 +27,7 @@ use crate::config::Config;
 use crate::error::ApiError;
 use crate::filter::{filter_response, redact_request, Tally};
 use crate::http::{self, Target, CONSENT_HEADER, FORWARDED_REQUEST_HEADERS, SECURITY_HEADERS};
+use crate::injection;
 use crate::ratelimit::{Ask, Verdict as RateVerdict};
 use crate::rbac::{authorize, strip_request_tool_calls, strip_response_tool_calls};
 use crate::roles::{Role, Roles};
@@ -268,8 +269,17 @@ async fn handle(
     }
     // 5. Rate limits.
     rate_limit(env, config, &principal.id, role, &request, now).await?;
-    // 7. Injection (the scorer plugs in here).
-    audit.borrow_mut().injection = injection_check(&request)?;
+    // 7. Injection: block above the policy threshold, flag for the origin in between.
+    let assessment = injection::assess(&compiled.guard, &request);
+    {
+        let mut a = audit.borrow_mut();
+        a.injection = Some(assessment.score.milli());
+        a.rules
+            .extend(assessment.rules.iter().map(|r| (*r).to_owned()));
+    }
+    if assessment.verdict == chatguard::InjectionVerdict::Block {
+        return Err(injection::Assessment::refusal());
+    }
     // 8 + 9. Consent and redaction.
     let consent = match header(CONSENT_HEADER) {
         Some(h) => Some(http::parse_consent(&h)?),
@@ -286,7 +296,8 @@ async fn handle(
     redact_request(&compiled.guard, &cx, &mut request, &mut vault, &mut tally)?;
     audit.borrow_mut().add_tally(&tally);
     // 10. Forward.
-    let origin = forward(&req, config, &path, &request, audit).await?;
+    let flags = assessment.flag_headers();
+    let origin = forward(&req, config, &path, &request, &flags, audit).await?;
     answer(origin, compiled, cx, vault, role, config, audit).await
 }
 
@@ -438,12 +449,6 @@ async fn fetch_jwks(url: &str) -> Option<(u16, Option<String>, String)> {
     }
 }
 
-/// The injection step. Returns the score to record; a score above the policy threshold will
-/// refuse the request with 422. No scorer is wired in yet, so there is no score to record.
-fn injection_check(_request: &ChatRequest) -> Result<Option<u16>, ApiError> {
-    Ok(None)
-}
-
 fn json_reply(status: u16, value: &serde_json::Value) -> Result<Response, ApiError> {
     let mut r = Response::from_bytes(value.to_string().into_bytes())
         .map_err(|e| internal("response", e))?
@@ -536,9 +541,15 @@ async fn forward(
     config: &Config,
     path: &str,
     request: &ChatRequest,
+    flags: &[(&str, String)],
     audit: &Audit,
 ) -> Result<Response, ApiError> {
     let headers = Headers::new();
+    for (name, value) in flags {
+        headers
+            .set(name, value)
+            .map_err(|e| internal("headers", e))?;
+    }
     for name in FORWARDED_REQUEST_HEADERS {
         if let Ok(Some(value)) = req.headers().get(name) {
             headers
