@@ -12,7 +12,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { b64, b64json, pair, joseSign, rawSign } from '../jwt/tokens.mjs';
 import { startOrigin } from '../origin/origin.mjs';
-import { ROOT, assertBuilt, newEdge, chat, postTo, expectError } from './harness.mjs';
+import {
+  ROOT, assertBuilt, newEdge, chat, postTo, expectError, assertDetectorFindsNothing,
+} from './harness.mjs';
 
 const ISSUER = 'https://issuer.example.com';
 const AUDIENCE = 'chatguard-edge';
@@ -356,4 +358,5 @@ test('audit lines hold no token, key or subject', async () => {
   for (const line of audit) {
     assert.ok(!/eyJ|sk-synthetic|user-123|access-user-1|198\.51\.100\./.test(line), line);
   }
+  assertDetectorFindsNothing(audit);
 });

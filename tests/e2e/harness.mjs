@@ -3,7 +3,9 @@
 // writes, and the assertions every test uses on responses.
 
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
@@ -11,6 +13,7 @@ import { Miniflare } from 'miniflare';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const EDGE = join(ROOT, 'edge');
+export const CHATGUARD_BIN = process.env.CHATGUARD_BIN ?? join(ROOT, 'target', 'debug', 'chatguard');
 
 /** Miniflare options for the built Worker with these `[vars]`/secrets (plus `extra` options). */
 export function workerOptions(bindings, extra = {}) {
@@ -80,4 +83,18 @@ export async function expectError(res, status, code) {
   assert.equal(typeof body.error.message, 'string');
   assertSecurityHeaders(res);
   return body;
+}
+
+/** Runs the chatguard CLI detector over audit lines; it must find nothing (no text, tokens, PII). */
+export function assertDetectorFindsNothing(lines) {
+  assert.ok(existsSync(CHATGUARD_BIN), `build the CLI first (cargo build -p chatguard-cli): ${CHATGUARD_BIN}`);
+  const file = join(mkdtempSync(join(tmpdir(), 'chatguard-audit-')), 'audit.log');
+  writeFileSync(file, lines.join('\n') + '\n');
+  let findings = '';
+  try {
+    findings = execFileSync(CHATGUARD_BIN, ['scan', '--fail-on-findings', file], { encoding: 'utf8' });
+  } catch (e) {
+    assert.fail(`the detector found something in the audit log:\n${e.stdout}`);
+  }
+  assert.equal(findings.trim(), '');
 }
