@@ -183,6 +183,10 @@ fn error_response(e: &ApiError) -> worker::Result<Response> {
     if let Some(secs) = e.retry_after {
         r.headers_mut().set("Retry-After", &secs.to_string())?;
     }
+    if e.status == 401 {
+        // RFC 6750 §3, without an error description: the reason stays in the audit line.
+        r.headers_mut().set("WWW-Authenticate", "Bearer")?;
+    }
     Ok(r)
 }
 

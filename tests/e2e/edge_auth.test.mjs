@@ -133,6 +133,7 @@ async function expectAccepted(res, wantRole) {
 /** 401, a body that does not echo the credential, and the failure code in the audit line. */
 async function expectRefused(res, credential, rule) {
   const body = await expectError(res, 401, 'unauthorized');
+  assert.equal(res.headers.get('www-authenticate'), 'Bearer');
   const text = JSON.stringify(body);
   for (const part of credential.split('.').filter((p) => p.length >= 8)) {
     assert.ok(!text.includes(part), 'the error echoes the credential');
