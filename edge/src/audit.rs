@@ -64,6 +64,9 @@ pub struct AuditEvent {
     pub stream: bool,
     /// Whether the answer (stream or JSON) was read and scanned to its end.
     pub fully_scanned: bool,
+    /// The hash-chain link, when `AUDIT_CHAIN` is on (see [`crate::chain`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chain: Option<crate::chain::Link>,
 }
 
 impl AuditEvent {
@@ -88,6 +91,7 @@ impl AuditEvent {
             latency_ms: 0,
             stream: false,
             fully_scanned: false,
+            chain: None,
         }
     }
 
@@ -119,7 +123,8 @@ pub fn principal_hash(key: Option<&str>, id: &str) -> Option<String> {
     Some(base32(digest.get(..10)?))
 }
 
-fn base32(bytes: &[u8]) -> String {
+/// Lowercase unpadded RFC 4648 base32.
+pub(crate) fn base32(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 32] = b"abcdefghijklmnopqrstuvwxyz234567";
     let mut out = String::new();
     let (mut buffer, mut bits) = (0u32, 0u32);

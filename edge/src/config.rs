@@ -4,7 +4,9 @@
 //! Names are the configuration contract documented in the README: `ORIGIN_URL`, `JWKS_URL`,
 //! `JWT_ISSUER`, `JWT_AUDIENCE`, `ALLOWED_ORIGINS`, `POLICY` (vars); `JWT_SECRET`, `API_KEYS`,
 //! `ORIGIN_API_KEY`, `AUDIT_KEY` (secrets); plus the optional tuning vars `MAX_BODY_BYTES`,
-//! `ORIGIN_TIMEOUT_MS` and `TEXT_POINTERS` (extra routes in generic JSON-pointer mode). The
+//! `ORIGIN_TIMEOUT_MS` and `TEXT_POINTERS` (extra routes in generic JSON-pointer mode), and the
+//! switches `CANARY` (per-request canary in the system prompt; `on` by default) and
+//! `AUDIT_CHAIN` (hash-chained audit lines; `off` by default, needs `AUDIT_KEY`). The
 //! authentication settings (`JWT_SKEW_SECONDS`, Cloudflare Access's `ACCESS_TEAM_DOMAIN`,
 //! `ACCESS_AUD`, `ACCESS_CERTS_URL`) are read by [`AuthSettings`].
 
@@ -53,6 +55,10 @@ pub struct Config {
     pub auth: AuthSettings,
     /// Extra routes in generic mode: path → JSON pointers of the text fields.
     pub text_pointers: BTreeMap<String, Vec<String>>,
+    /// Plant a per-request canary in the system prompt and end answers that carry it.
+    pub canary: bool,
+    /// Chain audit lines with keyed hashes (`prev`), so deletions and edits show.
+    pub audit_chain: bool,
 }
 
 impl core::fmt::Debug for Config {
@@ -93,6 +99,25 @@ impl Config {
                     }),
             }
         };
+        let switch = |name: &'static str, default: bool| -> Result<bool, ConfigError> {
+            match get(name).map(|v| v.trim().to_ascii_lowercase()).as_deref() {
+                None => Ok(default),
+                Some("on" | "true" | "1") => Ok(true),
+                Some("off" | "false" | "0") => Ok(false),
+                Some(_) => Err(ConfigError {
+                    name,
+                    reason: "must be on or off".into(),
+                }),
+            }
+        };
+        let audit_key = get("AUDIT_KEY");
+        let audit_chain = switch("AUDIT_CHAIN", false)?;
+        if audit_chain && audit_key.is_none() {
+            return Err(ConfigError {
+                name: "AUDIT_CHAIN",
+                reason: "needs the AUDIT_KEY secret (the chain is keyed)".into(),
+            });
+        }
         let text_pointers = match get("TEXT_POINTERS") {
             None => BTreeMap::new(),
             Some(v) => parse_text_pointers(&v).map_err(|reason| ConfigError {
@@ -113,9 +138,11 @@ impl Config {
             max_body_bytes: number("MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES)?,
             origin_timeout_ms: number("ORIGIN_TIMEOUT_MS", DEFAULT_ORIGIN_TIMEOUT_MS)?,
             origin_api_key: get("ORIGIN_API_KEY"),
-            audit_key: get("AUDIT_KEY"),
+            audit_key,
             auth: AuthSettings::from_lookup(&get)?,
             text_pointers,
+            canary: switch("CANARY", true)?,
+            audit_chain,
         })
     }
 }
@@ -195,6 +222,24 @@ mod tests {
             ("TEXT_POINTERS", r#"{"/a": ["x"]}"#),
         ];
         assert_eq!(config(&bad).expect_err("ptr").name, "TEXT_POINTERS");
+    }
+
+    #[test]
+    fn switches_default_and_parse() {
+        let c = config(&[("ORIGIN_URL", "http://x")]).expect("ok");
+        assert!(c.canary && !c.audit_chain);
+        let c = config(&[
+            ("ORIGIN_URL", "http://x"),
+            ("CANARY", "OFF"),
+            ("AUDIT_CHAIN", "on"),
+            ("AUDIT_KEY", "k"),
+        ])
+        .expect("ok");
+        assert!(!c.canary && c.audit_chain);
+        let bad = [("ORIGIN_URL", "http://x"), ("CANARY", "maybe")];
+        assert_eq!(config(&bad).expect_err("switch").name, "CANARY");
+        let keyless = [("ORIGIN_URL", "http://x"), ("AUDIT_CHAIN", "on")];
+        assert_eq!(config(&keyless).expect_err("key").name, "AUDIT_CHAIN");
     }
 
     #[test]

@@ -9,6 +9,8 @@
 
 pub mod audit;
 pub mod authn;
+pub mod canary;
+pub mod chain;
 pub mod config;
 pub mod error;
 pub mod filter;

@@ -3,8 +3,23 @@
 //! runs one request at a time, so counts are exact.
 
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 
+use crate::audit::principal_hash;
 use crate::roles::RateLimit;
+
+/// The Durable Object name of a principal's window under a role. Never the principal id in
+/// clear (the name shows up in Cloudflare's dashboard and logs): the keyed audit hash when
+/// `AUDIT_KEY` is set, else the SHA-256 of role and id (hex).
+pub fn object_name(audit_key: Option<&str>, role: &str, principal_id: &str) -> String {
+    let key = format!("{role}\u{1f}{principal_id}");
+    principal_hash(audit_key, &key).unwrap_or_else(|| {
+        Sha256::digest(key.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    })
+}
 
 /// One principal's current window.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -109,6 +124,28 @@ mod tests {
                 window_secs: 60,
             },
         }
+    }
+
+    #[test]
+    fn object_name_never_holds_the_principal_id() {
+        let id = "user:alice@example.com"; // synthetic
+        for key in [Some("k1"), None] {
+            let name = object_name(key, "support", id);
+            assert!(!name.contains("alice"), "{name}");
+            assert!(!name.contains("support"), "{name}");
+            assert_eq!(name, object_name(key, "support", id), "stable");
+            assert_ne!(name, object_name(key, "admin", id), "per role");
+            assert_ne!(
+                name,
+                object_name(key, "support", "user:bob"),
+                "per principal"
+            );
+        }
+        assert_eq!(object_name(None, "r", "i").len(), 64);
+        assert_ne!(
+            object_name(Some("k1"), "r", "i"),
+            object_name(None, "r", "i")
+        );
     }
 
     #[test]

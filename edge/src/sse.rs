@@ -8,15 +8,22 @@
 //! into a finding and emits the rest at once. Every other string in an event is redacted one-shot.
 //! Edge pseudonyms are restored on the way out; tool calls the role lacks are removed.
 //!
+//! With a per-request canary ([`SseFilter::with_canary`]) every event is searched for the token,
+//! each streamed field runs through a [`CanaryGate`] (split-safe detection, and the shown text's
+//! end held back while it could still start the token), and a leak ends the stream with an error
+//! event before any of the token is sent.
+//!
 //! Fail closed: a line or event that is not SSE with JSON data, a stream that ends inside an
 //! event, or a `block` rule firing ends the stream with an error event ([`error_event`]) and
 //! never with unscanned text. Only a stream that ended cleanly counts as fully scanned.
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use chatguard::inject::canary::Canary;
 use chatguard::{Context, Guard, PendingRestore, StreamRedactor, StreamStatus, Vault};
 use serde_json::{json, Value};
 
+use crate::canary::{self, CanaryGate};
 use crate::filter::{redact_strings, Tally};
 use crate::rbac::strip_response_tool_calls;
 use crate::roles::Allowed;
@@ -31,14 +38,25 @@ pub enum SseError {
     Malformed,
     /// A `block` rule fired on the answer.
     Blocked,
+    /// The answer carried the request's canary: the system prompt leaked.
+    CanaryLeak,
 }
 
 impl SseError {
-    /// The error code sent in the error event and the audit line.
+    /// The error code sent in the error event (a canary leak looks like any block to the
+    /// caller).
     pub const fn code(self) -> &'static str {
         match self {
             SseError::Malformed => "malformed_stream",
-            SseError::Blocked => "blocked_response",
+            SseError::Blocked | SseError::CanaryLeak => "blocked_response",
+        }
+    }
+
+    /// The rule id for the audit line.
+    pub const fn rule(self) -> &'static str {
+        match self {
+            SseError::CanaryLeak => canary::RULE,
+            other => other.code(),
         }
     }
 }
@@ -138,6 +156,7 @@ fn render(name: Option<&str>, data: &Value) -> String {
 struct FieldState<'g> {
     redactor: StreamRedactor<'g>,
     unrestored: PendingRestore,
+    canary: Option<CanaryGate>,
 }
 
 /// The stream filter for one answer. Feed it the origin's bytes with [`SseFilter::push`], end it
@@ -159,6 +178,7 @@ pub struct SseFilter<'g> {
     dropped_calls: BTreeSet<(u64, u64)>,
     kept_calls: BTreeSet<(u64, u64)>,
     kept_blocks: BTreeSet<u64>,
+    canary: Option<Canary>,
     /// What was found, for the audit line.
     pub tally: Tally,
     /// How many tool calls were removed.
@@ -186,10 +206,17 @@ impl<'g> SseFilter<'g> {
             dropped_calls: BTreeSet::new(),
             kept_calls: BTreeSet::new(),
             kept_blocks: BTreeSet::new(),
+            canary: None,
             tally: Tally::default(),
             tool_calls_removed: 0,
             clean_end: false,
         }
+    }
+
+    /// Ends the stream when the answer carries `canary`.
+    pub fn with_canary(mut self, canary: Canary) -> Self {
+        self.canary = Some(canary);
+        self
     }
 
     /// True when the whole stream was read, parsed and scanned.
@@ -272,6 +299,13 @@ impl<'g> SseFilter<'g> {
         if !event.is_object() {
             return Err(SseError::Malformed);
         }
+        if self
+            .canary
+            .as_ref()
+            .is_some_and(|c| canary::leaked_in(c, &event))
+        {
+            return Err(SseError::CanaryLeak);
+        }
         let keep = if event.get("choices").is_some() {
             self.chat_chunk(&mut event, out)?
         } else {
@@ -300,7 +334,11 @@ impl<'g> SseFilter<'g> {
                 .stream(self.cx)
                 .with_vault(self.request_vault.clone()),
             unrestored: PendingRestore::default(),
+            canary: self.canary.as_ref().map(CanaryGate::new),
         });
+        if let Some(gate) = &mut state.canary {
+            gate.check_raw(text).map_err(|_| SseError::CanaryLeak)?;
+        }
         let mut redacted = String::new();
         if let StreamStatus::Blocked(_) = state.redactor.push(text, &mut redacted) {
             return Err(SseError::Blocked);
@@ -309,7 +347,10 @@ impl<'g> SseFilter<'g> {
         state
             .unrestored
             .push(&self.request_vault, &redacted, &mut ready);
-        Ok(ready)
+        match &mut state.canary {
+            Some(gate) => gate.pass(&ready).map_err(|_| SseError::CanaryLeak),
+            None => Ok(ready),
+        }
     }
 
     /// Ends every field `which` selects, emitting the rest of its text as events.
@@ -323,6 +364,7 @@ impl<'g> SseFilter<'g> {
             let Some(FieldState {
                 redactor,
                 mut unrestored,
+                canary,
             }) = self.fields.remove(&field)
             else {
                 continue;
@@ -336,6 +378,10 @@ impl<'g> SseFilter<'g> {
             let mut rest = String::new();
             unrestored.push(&self.request_vault, &tail, &mut rest);
             unrestored.finish(&self.request_vault, &mut rest);
+            if let Some(mut gate) = canary {
+                rest = gate.pass(&rest).map_err(|_| SseError::CanaryLeak)?;
+                rest.push_str(&gate.finish());
+            }
             if !rest.is_empty() {
                 out.push_str(&field.event(&rest));
             }

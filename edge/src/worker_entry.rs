@@ -18,17 +18,22 @@ use worker::{
     Delay, DurableObject, Env, Fetch, Headers, Method, Request, RequestInit, Response, State,
 };
 
+use chatguard::inject::canary::Canary;
+use wasm_bindgen::JsCast;
+
 use crate::audit::{principal_hash, AuditEvent, Decision};
 use crate::authn::{
     anonymous, jwt_step, presented, principal_from_claims, verify_api_key, AuthFailure,
     Credentials, JwtStep, Presented, Principal,
 };
+use crate::canary;
+use crate::chain::Chain;
 use crate::config::Config;
 use crate::error::ApiError;
 use crate::filter::{filter_response, redact_request, Tally};
 use crate::http::{self, Target, CONSENT_HEADER, FORWARDED_REQUEST_HEADERS, SECURITY_HEADERS};
 use crate::injection;
-use crate::ratelimit::{Ask, Verdict as RateVerdict};
+use crate::ratelimit::{object_name, Ask, Verdict as RateVerdict};
 use crate::rbac::{authorize, strip_request_tool_calls, strip_response_tool_calls};
 use crate::roles::{Role, Roles};
 use crate::shape::{self, ChatRequest};
@@ -114,7 +119,55 @@ fn request_id() -> String {
         .collect()
 }
 
+/// `N` bytes from the runtime's CSPRNG (WebCrypto `crypto.getRandomValues`), or `None` when the
+/// runtime has none (the caller fails closed).
+fn random_bytes<const N: usize>() -> Option<[u8; N]> {
+    let crypto = js_sys::Reflect::get(&js_sys::global(), &"crypto".into()).ok()?;
+    let get_random_values: js_sys::Function =
+        js_sys::Reflect::get(&crypto, &"getRandomValues".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+    let array = js_sys::Uint8Array::new_with_length(u32::try_from(N).ok()?);
+    get_random_values.call1(&crypto, &array).ok()?;
+    let mut out = [0u8; N];
+    array.copy_to(&mut out);
+    Some(out)
+}
+
 type Audit = Rc<RefCell<AuditEvent>>;
+
+thread_local! {
+    /// This isolate's audit chain (`AUDIT_CHAIN=on`), started on its first line.
+    static CHAIN: RefCell<Option<Chain>> = const { RefCell::new(None) };
+}
+
+/// Writes the audit line, linked into the isolate's chain when `chain_key` is set.
+fn log_audit(event: &mut AuditEvent, chain_key: Option<&str>) {
+    let line = match chain_key {
+        Some(key) => CHAIN.with(|chain| {
+            chain
+                .borrow_mut()
+                .get_or_insert_with(|| {
+                    let id = random_bytes::<10>()
+                        .map(|b| crate::audit::base32(&b))
+                        .unwrap_or_else(request_id);
+                    Chain::new(id)
+                })
+                .seal(key, event)
+        }),
+        None => event.line(),
+    };
+    console_log!("{line}");
+}
+
+/// The key audit lines are chained with, when the chain is on.
+fn chain_key(config: &Config) -> Option<String> {
+    config
+        .audit_chain
+        .then(|| config.audit_key.clone())
+        .flatten()
+}
 
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: worker::Context) -> worker::Result<Response> {
@@ -171,7 +224,8 @@ async fn fetch(req: Request, env: Env, _ctx: worker::Context) -> worker::Result<
     a.status = response.status_code();
     a.latency_ms = now_ms().saturating_sub(started);
     if !streaming {
-        console_log!("{}", a.line());
+        let key = config.as_ref().ok().and_then(chain_key);
+        log_audit(&mut a, key.as_deref());
     }
     Ok(response)
 }
@@ -299,10 +353,27 @@ async fn handle(
     let mut tally = Tally::default();
     redact_request(&compiled.guard, &cx, &mut request, &mut vault, &mut tally)?;
     audit.borrow_mut().add_tally(&tally);
+    // Output side: a fresh canary appended to the system prompt the origin sees.
+    let mut canary = None;
+    if config.canary {
+        let random = random_bytes::<{ Canary::RANDOM_BYTES }>()
+            .ok_or_else(|| internal("canary", "no CSPRNG"))?;
+        let fresh = Canary::from_random(random);
+        if canary::plant(&api, &mut request.body, &fresh) {
+            canary = Some(fresh);
+        }
+    }
     // 10. Forward.
     let flags = assessment.flag_headers();
     let origin = forward(&req, config, &path, &request, &flags, audit).await?;
-    answer(origin, compiled, cx, vault, role, config, audit).await
+    let answering = Answering {
+        compiled,
+        cx,
+        vault,
+        role,
+        canary,
+    };
+    answer(origin, answering, config, audit).await
 }
 
 /// How long the JWKS URL has to answer.
@@ -509,8 +580,7 @@ async fn rate_limit(
     let namespace = env
         .durable_object("RATE_LIMITER")
         .map_err(|e| internal("RATE_LIMITER binding", e))?;
-    let key = format!("{}\u{1f}{}", role.name, principal_id);
-    let name = principal_hash(config.audit_key.as_deref(), &key).unwrap_or(key);
+    let name = object_name(config.audit_key.as_deref(), &role.name, principal_id);
     let stub = namespace
         .get_by_name(&name)
         .map_err(|e| internal("rate limiter stub", e))?;
@@ -607,15 +677,28 @@ async fn forward(
     result
 }
 
-async fn answer(
-    mut origin: Response,
+/// What the answer is filtered with.
+struct Answering<'r> {
     compiled: &'static Compiled,
     cx: chatguard::Context,
     vault: Vault,
-    role: &Role,
+    role: &'r Role,
+    canary: Option<Canary>,
+}
+
+async fn answer(
+    mut origin: Response,
+    answering: Answering<'_>,
     config: &Config,
     audit: &Audit,
 ) -> Result<Reply, ApiError> {
+    let Answering {
+        compiled,
+        cx,
+        vault,
+        role,
+        canary,
+    } = answering;
     let status = origin.status_code();
     if status >= 500 {
         return Err(ApiError::new(
@@ -633,9 +716,18 @@ async fn answer(
         .to_ascii_lowercase();
     if content_type.starts_with("text/event-stream") {
         let body = origin.stream().map_err(|e| internal("origin stream", e))?;
-        let filter = SseFilter::new(&compiled.guard, cx, vault, role.tools.clone());
+        let mut filter = SseFilter::new(&compiled.guard, cx, vault, role.tools.clone());
+        if let Some(c) = canary {
+            filter = filter.with_canary(c);
+        }
         audit.borrow_mut().stream = true;
-        let out = stream_answer(body, filter, Rc::clone(audit), config.origin_timeout_ms);
+        let out = stream_answer(
+            body,
+            filter,
+            Rc::clone(audit),
+            config.origin_timeout_ms,
+            chain_key(config),
+        );
         let mut r = Response::from_stream(out)
             .map_err(|e| internal("stream", e))?
             .with_status(status);
@@ -659,6 +751,14 @@ async fn answer(
         return Err(invalid());
     }
     let mut body: serde_json::Value = serde_json::from_slice(&bytes).map_err(|_| invalid())?;
+    if canary.as_ref().is_some_and(|c| canary::leaked_in(c, &body)) {
+        audit.borrow_mut().rules.insert(canary::RULE.to_owned());
+        return Err(ApiError::new(
+            502,
+            "blocked_response",
+            "the answer was stopped by the filter",
+        ));
+    }
     let removed = strip_response_tool_calls(&mut body, &role.tools);
     let mut tally = Tally::default();
     filter_response(&compiled.guard, &cx, &mut body, &vault, &mut tally)?;
@@ -690,6 +790,7 @@ struct Streaming {
     filter: SseFilter<'static>,
     audit: Audit,
     timeout_ms: u64,
+    chain_key: Option<String>,
     done: bool,
     logged: bool,
 }
@@ -712,12 +813,14 @@ fn stream_answer(
     filter: SseFilter<'static>,
     audit: Audit,
     timeout_ms: u64,
+    chain_key: Option<String>,
 ) -> impl futures_util::Stream<Item = worker::Result<Vec<u8>>> {
     let state = Streaming {
         body,
         filter,
         audit,
         timeout_ms,
+        chain_key,
         done: false,
         logged: false,
     };
@@ -733,20 +836,23 @@ fn stream_answer(
             .await;
             let mut out = String::new();
             let result = match next {
-                Either::Left((Some(Ok(chunk)), _)) => {
-                    s.filter.push(&chunk, &mut out).map_err(|e| e.code())
+                Either::Left((Some(Ok(chunk)), _)) => s
+                    .filter
+                    .push(&chunk, &mut out)
+                    .map_err(|e| (e.code(), e.rule())),
+                Either::Left((Some(Err(_)), _)) => {
+                    Err(("origin_stream_error", "origin_stream_error"))
                 }
-                Either::Left((Some(Err(_)), _)) => Err("origin_stream_error"),
                 Either::Left((None, _)) => {
                     s.done = true;
-                    s.filter.finish(&mut out).map_err(|e| e.code())
+                    s.filter.finish(&mut out).map_err(|e| (e.code(), e.rule()))
                 }
-                Either::Right(_) => Err("origin_timeout"),
+                Either::Right(_) => Err(("origin_timeout", "origin_timeout")),
             };
-            if let Err(code) = result {
+            if let Err((code, rule)) = result {
                 out.push_str(&error_event(code));
                 s.done = true;
-                s.audit.borrow_mut().rules.insert(code.to_owned());
+                s.audit.borrow_mut().rules.insert(rule.to_owned());
             }
             if s.done {
                 end_stream(&mut s, out.len());
@@ -778,7 +884,7 @@ fn end_stream(s: &mut Streaming, last: usize) {
     } else {
         Decision::Redact
     };
-    console_log!("{}", a.line());
+    log_audit(&mut a, s.chain_key.as_deref());
 }
 
 /// Exact per-principal windows: one object per principal, one request at a time.

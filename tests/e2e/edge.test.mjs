@@ -257,7 +257,7 @@ test('the origin never sees the PII; the caller gets it back; headers are cleane
   const body = await res.json();
   assert.equal(body.choices[0].message.content, `I am ${EMAIL} #echo-pii`);
   const seen = origin.seen.at(-1);
-  assert.equal(seen.body.messages[0].content, 'I am [EMAIL_1] #echo-pii');
+  assert.equal(seen.body.messages.find((m) => m.role === 'user').content, 'I am [EMAIL_1] #echo-pii');
   assert.equal(seen.headers.authorization, `Bearer ${ORIGIN_KEY}`);
   assert.equal(seen.headers['anthropic-version'], '2023-06-01');
   for (const h of ['cookie', 'x-chatguard-consent', 'x-secret-header', 'cf-connecting-ip', 'x-api-key']) {

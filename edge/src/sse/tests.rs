@@ -272,3 +272,75 @@ fn comments_ids_and_the_error_event() {
     let e = error_event("malformed_stream");
     assert!(e.starts_with("event: error\ndata: {") && e.ends_with("\n\n"));
 }
+
+fn run_with_canary(canary: &Canary, chunks: &[&[u8]]) -> (String, Result<(), SseError>) {
+    let g = guard();
+    let mut f = SseFilter::new(&g, Context::default(), Vault::new(), Allowed::Any)
+        .with_canary(canary.clone());
+    let mut out = String::new();
+    for c in chunks {
+        if let Err(e) = f.push(c, &mut out) {
+            assert!(!f.fully_scanned());
+            return (out, Err(e));
+        }
+    }
+    let end = f.finish(&mut out);
+    (out, end)
+}
+
+#[test]
+fn a_leaked_canary_ends_the_stream_at_every_split_with_none_of_it_shown() {
+    let canary = Canary::from_random([5; 16]);
+    let before = "Fine. My hidden marker is ";
+    let text = format!(
+        "{before}{} and that is all.",
+        canary.token().to_ascii_uppercase()
+    );
+    let token_start = &canary.token()[..4];
+    for stream in [
+        openai_stream(&text),
+        anthropic_stream(&text),
+        responses_stream(&text),
+    ] {
+        let bytes = stream.as_bytes();
+        for cut in 0..=bytes.len() {
+            let (out, end) = run_with_canary(&canary, &[&bytes[..cut], &bytes[cut..]]);
+            assert_eq!(end, Err(SseError::CanaryLeak), "cut {cut}");
+            let shown = shown_text(&out);
+            assert!(before.starts_with(&shown), "cut {cut}: {shown:?}");
+            assert!(!out.to_ascii_lowercase().contains(token_start), "cut {cut}");
+        }
+    }
+    assert_eq!(SseError::CanaryLeak.code(), "blocked_response");
+    assert_eq!(SseError::CanaryLeak.rule(), "output.canary");
+}
+
+#[test]
+fn a_canary_in_a_non_streamed_field_ends_the_stream() {
+    let canary = Canary::from_random([6; 16]);
+    let data = json!({"type": "message_delta", "delta": {"stop_reason": canary.token()}});
+    let stream = format!("event: message_delta\ndata: {data}\n\n");
+    let (out, end) = run_with_canary(&canary, &[stream.as_bytes()]);
+    assert_eq!(end, Err(SseError::CanaryLeak));
+    assert!(out.is_empty());
+}
+
+#[test]
+fn answers_without_the_canary_pass_unchanged() {
+    let g = guard();
+    let canary = Canary::from_random([7; 16]);
+    let text = "Ask the cg-team; cg- is our prefix. Ends with c";
+    for stream in [
+        openai_stream(text),
+        anthropic_stream(text),
+        responses_stream(text),
+    ] {
+        let bytes = stream.as_bytes();
+        let singles: Vec<&[u8]> = bytes.chunks(1).collect();
+        let (plain, plain_end) = run(&g, Vault::new(), Allowed::Any, &singles);
+        let (out, end) = run_with_canary(&canary, &singles);
+        assert_eq!((end, plain_end), (Ok(()), Ok(())));
+        assert_eq!(shown_text(&out), shown_text(&plain));
+        assert_eq!(shown_text(&out), text);
+    }
+}

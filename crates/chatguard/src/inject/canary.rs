@@ -20,6 +20,7 @@
 //! ```
 
 use core::fmt;
+use std::borrow::Cow;
 
 use crate::Span;
 
@@ -87,12 +88,13 @@ impl Canary {
 
     /// A detector for one streamed answer.
     pub fn stream(&self) -> CanaryStream<'_> {
-        CanaryStream {
-            canary: self,
-            tail: Vec::with_capacity(self.token.len()),
-            tail_start: 0,
-            found: None,
-        }
+        CanaryStream::over(Cow::Borrowed(self))
+    }
+
+    /// A detector for one streamed answer that owns the canary (for a holder that keeps the
+    /// detector alongside, e.g. one per streamed field).
+    pub fn into_stream(self) -> CanaryStream<'static> {
+        CanaryStream::over(Cow::Owned(self))
     }
 }
 
@@ -101,7 +103,7 @@ impl Canary {
 /// start of the stream.
 #[derive(Debug)]
 pub struct CanaryStream<'c> {
-    canary: &'c Canary,
+    canary: Cow<'c, Canary>,
     /// The last bytes seen, fewer than the token's length.
     tail: Vec<u8>,
     /// Stream offset of `tail[0]`.
@@ -109,7 +111,17 @@ pub struct CanaryStream<'c> {
     found: Option<Span>,
 }
 
-impl CanaryStream<'_> {
+impl<'c> CanaryStream<'c> {
+    fn over(canary: Cow<'c, Canary>) -> Self {
+        let capacity = canary.token.len();
+        CanaryStream {
+            canary,
+            tail: Vec::with_capacity(capacity),
+            tail_start: 0,
+            found: None,
+        }
+    }
+
     /// Feeds the next chunk (any bytes; a chunk may end inside a UTF-8 character). Returns the
     /// token's span the first time it is complete, and `None` before and after.
     pub fn push(&mut self, chunk: &[u8]) -> Option<Span> {
