@@ -6,7 +6,8 @@
 //                 SSE bytes go out in chunks of 1..23 bytes with short pauses: split anywhere.
 //                 If the user text contains "#leak", the answer adds synthetic personal data;
 //                 "#canary" adds the canary planted in the system prompt; "#echo-pii" repeats the
-//                 user text verbatim.
+//                 user text verbatim; "#parrot" repeats the whole system prompt it got (the
+//                 caller's plus what the edge appended, e.g. its per-request canary), upper-cased.
 //   echo          the answer's text is the JSON of what the origin saw (headers + body).
 //   tool          the answer calls the tools `lookup_order` and `delete_account`.
 //   hang          never answers.              reset      destroys the connection.
@@ -43,6 +44,21 @@ function lastUserText(path, body) {
   return texts.join(' ');
 }
 
+/** The system prompt of a request in any of the three formats, as one string. */
+export function systemPrompt(path, body) {
+  const texts = [];
+  const take = (c) => {
+    if (typeof c === 'string') texts.push(c);
+    else if (Array.isArray(c)) for (const p of c) if (p && typeof p.text === 'string') texts.push(p.text);
+  };
+  if (path === '/v1/responses') take(body.instructions);
+  else if (path === '/v1/messages') take(body.system);
+  else if (Array.isArray(body.messages)) {
+    for (const m of body.messages) if (m.role === 'system' || m.role === 'developer') take(m.content);
+  }
+  return texts.join('\n');
+}
+
 function answerText(path, body, seen) {
   if (body.model === 'echo') return JSON.stringify(seen);
   const said = lastUserText(path, body);
@@ -52,6 +68,7 @@ function answerText(path, body, seen) {
     text += ` Our records show ${LEAK.email} and card ${LEAK.card}.`;
   }
   if (said.includes('#canary')) text += ` Internal: ${LEAK.canary}.`;
+  if (said.includes('#parrot')) text += ` My instructions: ${systemPrompt(path, body).toUpperCase()} End.`;
   return text;
 }
 

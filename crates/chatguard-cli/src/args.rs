@@ -13,6 +13,7 @@ Usage:
   chatguard scan [OPTIONS] [FILE...]     report findings (kind, rule, score; never the matched text)
   chatguard redact [OPTIONS] [FILE...]   write the text with findings rewritten
   chatguard policy check FILE            validate a policy and summarise it
+  chatguard audit verify FILE [--key-env NAME]  check the hash chain of an edge audit log
   chatguard eval [--corpus DIR] [--check]  measure detection quality on the labelled corpus
   chatguard eval --injection [--corpus FILE] [--check]  measure the prompt-injection scorer
   chatguard help [COMMAND]               show help for a command
@@ -20,7 +21,8 @@ Usage:
 
 FILE `-` or no FILE reads standard input.
 
-Exit codes: 0 ok; 1 findings and --fail-on-findings given (or eval --check failed);
+Exit codes: 0 ok; 1 findings and --fail-on-findings given (or eval --check failed, or
+audit verify found a broken chain);
 2 usage or input error.
 Run `chatguard help scan` for the options of scan and redact.
 ";
@@ -55,6 +57,19 @@ Options:
                          fail = stop at the first one, exit 2
   --fail-on-findings     exit 1 when anything was found
   -h, --help             show this help
+";
+
+/// Help for `audit verify`.
+pub(crate) const AUDIT_HELP: &str = "\
+Usage:
+  chatguard audit verify FILE [--key-env NAME]
+
+Checks the hash chain of an edge audit log written with AUDIT_CHAIN=on (one JSON line per
+request; other lines count as tampering). The key is read from the environment variable NAME
+(default AUDIT_KEY), never from the command line.
+
+Exit codes: 0 the chain is intact; 1 it is broken (the line number and reason are printed);
+2 usage or input error (missing key, unreadable or empty file).
 ";
 
 /// Help for `policy check`.
@@ -95,6 +110,13 @@ pub(crate) enum Command {
     Process(ProcessArgs),
     /// `policy check FILE`.
     PolicyCheck(PathBuf),
+    /// `audit verify FILE [--key-env NAME]`.
+    AuditVerify {
+        /// The log file.
+        file: PathBuf,
+        /// The environment variable holding the audit key.
+        key_env: String,
+    },
     /// `eval [--injection] [--corpus DIR] [--check]`.
     Eval {
         /// The corpus directory or file (`None`: the default).
@@ -112,6 +134,7 @@ pub(crate) enum Topic {
     Top,
     Process,
     Policy,
+    Audit,
     Eval,
 }
 
@@ -121,6 +144,7 @@ impl Topic {
             Topic::Top => USAGE,
             Topic::Process => PROCESS_HELP,
             Topic::Policy => POLICY_HELP,
+            Topic::Audit => AUDIT_HELP,
             Topic::Eval => EVAL_HELP,
         }
     }
@@ -177,6 +201,7 @@ pub(crate) fn parse(args: Vec<OsString>) -> Result<Command, UsageError> {
             Some("scan") => process(&mut p, Mode::Scan),
             Some("redact") => process(&mut p, Mode::Redact),
             Some("policy") => policy(&mut p),
+            Some("audit") => audit(&mut p),
             Some("eval") => eval(&mut p),
             Some("help") => help(&mut p),
             _ => Err(UsageError(format!(
@@ -251,6 +276,39 @@ fn policy(p: &mut lexopt::Parser) -> Result<Command, UsageError> {
     }
 }
 
+fn audit(p: &mut lexopt::Parser) -> Result<Command, UsageError> {
+    let mut file = None;
+    let mut sub = false;
+    let mut key_env = String::from("AUDIT_KEY");
+    while let Some(arg) = p.next()? {
+        match arg {
+            Short('h') | Long("help") => return Ok(Command::Help(Topic::Audit)),
+            Long("key-env") => {
+                key_env = p
+                    .value()?
+                    .into_string()
+                    .map_err(|_| UsageError("--key-env: not a valid name".into()))?;
+            }
+            Value(v) if !sub => {
+                if v != "verify" {
+                    return Err(UsageError(format!(
+                        "unknown audit command `{}` (expected `verify`)",
+                        v.to_string_lossy()
+                    )));
+                }
+                sub = true;
+            }
+            Value(v) if file.is_none() => file = Some(PathBuf::from(v)),
+            other => return Err(other.unexpected().into()),
+        }
+    }
+    match (sub, file) {
+        (true, Some(file)) => Ok(Command::AuditVerify { file, key_env }),
+        (true, None) => Err(UsageError("audit verify: missing FILE".into())),
+        (false, _) => Err(UsageError("audit: missing command `verify`".into())),
+    }
+}
+
 fn eval(p: &mut lexopt::Parser) -> Result<Command, UsageError> {
     let mut corpus = None;
     let mut check = false;
@@ -277,6 +335,7 @@ fn help(p: &mut lexopt::Parser) -> Result<Command, UsageError> {
         Some(Value(v)) => match v.to_str() {
             Some("scan" | "redact") => Topic::Process,
             Some("policy") => Topic::Policy,
+            Some("audit") => Topic::Audit,
             Some("eval") => Topic::Eval,
             Some("help") => Topic::Top,
             _ => {

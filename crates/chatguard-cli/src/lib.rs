@@ -12,6 +12,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
 mod args;
+mod audit_cmd;
 pub mod eval;
 pub mod inject_eval;
 mod lines;
@@ -65,6 +66,9 @@ pub fn run(args: Vec<OsString>, io: Io<'_>) -> u8 {
         ),
         Command::Process(a) => process::run(&a, io.stdin, io.stdout, &mut ui),
         Command::PolicyCheck(path) => policy_cmd::run(&path, io.stdout, &mut ui),
+        Command::AuditVerify { file, key_env } => {
+            audit_cmd::run(&file, &key_env, io.stdout, &mut ui)
+        }
         Command::Eval {
             corpus,
             check,

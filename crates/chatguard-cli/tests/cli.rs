@@ -755,3 +755,60 @@ fn output_keeps_up_with_a_slow_producer() {
     assert!(child.wait().expect("wait").success());
     reader.join().expect("reader");
 }
+
+/// `audit verify` reads its key from the environment variable `--key-env` names.
+#[test]
+fn audit_verify_exit_codes_and_key_env() {
+    use chatguard_edge::audit::AuditEvent;
+    use chatguard_edge::chain::Chain;
+    let dir = std::env::temp_dir().join(format!("chatguard-cli-audit-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let mut chain = Chain::new("iso".into());
+    let lines: Vec<String> = (0..3)
+        .map(|i| {
+            chain.seal(
+                "k-test",
+                &mut AuditEvent::new(i, format!("r{i}"), "/v1/responses"),
+            )
+        })
+        .collect();
+    let good = dir.join("good.log");
+    std::fs::write(&good, lines.join("\n") + "\n").expect("write");
+    let bad = dir.join("bad.log");
+    std::fs::write(&bad, format!("{}\n{}\n", lines[0], lines[2])).expect("write");
+    let verify = |file: &Path, env: &[(&str, &str)], extra: &[&str]| {
+        let mut cmd = Command::new(BIN);
+        cmd.args(["audit", "verify"])
+            .arg(file)
+            .args(extra)
+            .env_remove("AUDIT_KEY");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let out = cmd.output().expect("run");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    assert_eq!(verify(&good, &[("AUDIT_KEY", "k-test")], &[]).0, Some(0));
+    let (code, out) = verify(&bad, &[("AUDIT_KEY", "k-test")], &[]);
+    assert_eq!(code, Some(1));
+    assert!(out.contains("line 2"), "{out}");
+    assert_eq!(
+        verify(&good, &[("MY_KEY", "k-test")], &["--key-env", "MY_KEY"]).0,
+        Some(0)
+    );
+    assert_eq!(verify(&good, &[("AUDIT_KEY", "wrong")], &[]).0, Some(1));
+    assert_eq!(verify(&good, &[], &[]).0, Some(2), "no key");
+    assert_eq!(
+        verify(&dir.join("missing.log"), &[("AUDIT_KEY", "k")], &[]).0,
+        Some(2)
+    );
+    let usage = Command::new(BIN)
+        .args(["audit", "check"])
+        .output()
+        .expect("run");
+    assert_eq!(usage.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
+}

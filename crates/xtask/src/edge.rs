@@ -1,7 +1,8 @@
 //! The edge filter's part of `cargo xtask test` and `cargo xtask bench`: builds the Worker with
 //! worker-build (pinned tools from [`crate::setup::tool_env`]), then runs the Miniflare
 //! end-to-end tests (`tests/e2e/edge.test.mjs`, and `tests/e2e/edge_auth.test.mjs` for
-//! authentication with live `jose` tokens and a loopback JWKS) or the latency benchmark
+//! authentication with live `jose` tokens and a loopback JWKS, `tests/e2e/edge_output.test.mjs`
+//! for canaries and the audit hash chain) or the latency benchmark
 //! (`tests/bench/edge-bench.mjs`) against the loopback origin in `tests/origin/origin.mjs`.
 
 use crate::run::{cargo, Step};
@@ -25,6 +26,7 @@ pub(crate) fn test() -> Result<(), String> {
             "--test",
             "tests/e2e/edge.test.mjs",
             "tests/e2e/edge_auth.test.mjs",
+            "tests/e2e/edge_output.test.mjs",
         ],
     )
     .with_tools()
