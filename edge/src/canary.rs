@@ -137,7 +137,7 @@ impl CanaryGate {
 
 /// The length of the longest proper suffix of `text` that is a prefix of `token` (ASCII case
 /// ignored). The token is ASCII, so the cut falls on a character boundary.
-fn partial_token_suffix(text: &[u8], token: &[u8]) -> usize {
+pub(crate) fn partial_token_suffix(text: &[u8], token: &[u8]) -> usize {
     let longest = token.len().saturating_sub(1).min(text.len());
     (1..=longest)
         .rev()

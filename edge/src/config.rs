@@ -6,7 +6,9 @@
 //! `ORIGIN_API_KEY`, `AUDIT_KEY` (secrets); plus the optional tuning vars `MAX_BODY_BYTES`,
 //! `ORIGIN_TIMEOUT_MS` and `TEXT_POINTERS` (extra routes in generic JSON-pointer mode), and the
 //! switches `CANARY` (per-request canary in the system prompt; `on` by default) and
-//! `AUDIT_CHAIN` (hash-chained audit lines; `off` by default, needs `AUDIT_KEY`). The
+//! `AUDIT_CHAIN` (hash-chained audit lines; `off` by default, needs `AUDIT_KEY`), plus
+//! `OUTPUT_ALLOWED_HOSTS` (hosts answers may link to) and `SYSTEM_PROMPT_LEAK` (`block` or
+//! `flag`). The
 //! authentication settings (`JWT_SKEW_SECONDS`, Cloudflare Access's `ACCESS_TEAM_DOMAIN`,
 //! `ACCESS_AUD`, `ACCESS_CERTS_URL`) are read by [`AuthSettings`].
 
@@ -59,6 +61,10 @@ pub struct Config {
     pub canary: bool,
     /// Chain audit lines with keyed hashes (`prev`), so deletions and edits show.
     pub audit_chain: bool,
+    /// Hosts answers may link to besides the `ALLOWED_ORIGINS` hosts.
+    pub output_allowed_hosts: Vec<String>,
+    /// Refuse answers that copy the system prompt (`SYSTEM_PROMPT_LEAK=block`, the default).
+    pub block_prompt_leaks: bool,
 }
 
 impl core::fmt::Debug for Config {
@@ -118,6 +124,19 @@ impl Config {
                 reason: "needs the AUDIT_KEY secret (the chain is keyed)".into(),
             });
         }
+        let block_prompt_leaks = match get("SYSTEM_PROMPT_LEAK")
+            .map(|v| v.trim().to_ascii_lowercase())
+            .as_deref()
+        {
+            None | Some("block") => true,
+            Some("flag") => false,
+            Some(_) => {
+                return Err(ConfigError {
+                    name: "SYSTEM_PROMPT_LEAK",
+                    reason: "must be block or flag".into(),
+                })
+            }
+        };
         let text_pointers = match get("TEXT_POINTERS") {
             None => BTreeMap::new(),
             Some(v) => parse_text_pointers(&v).map_err(|reason| ConfigError {
@@ -143,6 +162,15 @@ impl Config {
             text_pointers,
             canary: switch("CANARY", true)?,
             audit_chain,
+            output_allowed_hosts: get("OUTPUT_ALLOWED_HOSTS")
+                .map(|v| {
+                    v.split(',')
+                        .map(|h| h.trim().to_ascii_lowercase())
+                        .filter(|h| !h.is_empty())
+                        .collect()
+                })
+                .unwrap_or_default(),
+            block_prompt_leaks,
         })
     }
 }
@@ -238,6 +266,17 @@ mod tests {
         assert!(!c.canary && c.audit_chain);
         let bad = [("ORIGIN_URL", "http://x"), ("CANARY", "maybe")];
         assert_eq!(config(&bad).expect_err("switch").name, "CANARY");
+        assert!(c.block_prompt_leaks && c.output_allowed_hosts.is_empty());
+        let c = config(&[
+            ("ORIGIN_URL", "http://x"),
+            ("OUTPUT_ALLOWED_HOSTS", " Docs.Example , cdn.example,"),
+            ("SYSTEM_PROMPT_LEAK", "flag"),
+        ])
+        .expect("ok");
+        assert_eq!(c.output_allowed_hosts, ["docs.example", "cdn.example"]);
+        assert!(!c.block_prompt_leaks);
+        let bad = [("ORIGIN_URL", "http://x"), ("SYSTEM_PROMPT_LEAK", "maybe")];
+        assert_eq!(config(&bad).expect_err("leak").name, "SYSTEM_PROMPT_LEAK");
         let keyless = [("ORIGIN_URL", "http://x"), ("AUDIT_CHAIN", "on")];
         assert_eq!(config(&keyless).expect_err("key").name, "AUDIT_CHAIN");
     }

@@ -25,6 +25,7 @@ use serde_json::{json, Value};
 
 use crate::canary::{self, CanaryGate};
 use crate::filter::{redact_strings, Tally};
+use crate::output::{Checked, LinkHold, OutputPolicy};
 use crate::rbac::strip_response_tool_calls;
 use crate::roles::Allowed;
 
@@ -40,6 +41,8 @@ pub enum SseError {
     Blocked,
     /// The answer carried the request's canary: the system prompt leaked.
     CanaryLeak,
+    /// The answer copied the system prompt (`SYSTEM_PROMPT_LEAK=block`).
+    PromptLeak,
 }
 
 impl SseError {
@@ -48,7 +51,7 @@ impl SseError {
     pub const fn code(self) -> &'static str {
         match self {
             SseError::Malformed => "malformed_stream",
-            SseError::Blocked | SseError::CanaryLeak => "blocked_response",
+            SseError::Blocked | SseError::CanaryLeak | SseError::PromptLeak => "blocked_response",
         }
     }
 
@@ -56,6 +59,7 @@ impl SseError {
     pub const fn rule(self) -> &'static str {
         match self {
             SseError::CanaryLeak => canary::RULE,
+            SseError::PromptLeak => "output.system_prompt_fragment",
             other => other.code(),
         }
     }
@@ -157,6 +161,7 @@ struct FieldState<'g> {
     redactor: StreamRedactor<'g>,
     unrestored: PendingRestore,
     canary: Option<CanaryGate>,
+    links: LinkHold,
 }
 
 /// The stream filter for one answer. Feed it the origin's bytes with [`SseFilter::push`], end it
@@ -179,6 +184,7 @@ pub struct SseFilter<'g> {
     kept_calls: BTreeSet<(u64, u64)>,
     kept_blocks: BTreeSet<u64>,
     canary: Option<Canary>,
+    output: Option<OutputPolicy>,
     /// What was found, for the audit line.
     pub tally: Tally,
     /// How many tool calls were removed.
@@ -207,6 +213,7 @@ impl<'g> SseFilter<'g> {
             kept_calls: BTreeSet::new(),
             kept_blocks: BTreeSet::new(),
             canary: None,
+            output: None,
             tally: Tally::default(),
             tool_calls_removed: 0,
             clean_end: false,
@@ -217,6 +224,21 @@ impl<'g> SseFilter<'g> {
     pub fn with_canary(mut self, canary: Canary) -> Self {
         self.canary = Some(canary);
         self
+    }
+
+    /// Neutralises links and finds system-prompt fragments with `policy`.
+    pub fn with_output(mut self, policy: OutputPolicy) -> Self {
+        self.output = Some(policy);
+        self
+    }
+
+    /// Audits what the output check found; a fragment under a blocking policy ends the stream.
+    fn output_found(&mut self, checked: &Checked) -> Result<(), SseError> {
+        self.tally.rules.extend(checked.rules.iter().copied());
+        if checked.fragment && self.output.as_ref().is_some_and(|p| p.block_fragments) {
+            return Err(SseError::PromptLeak);
+        }
+        Ok(())
     }
 
     /// True when the whole stream was read, parsed and scanned.
@@ -335,6 +357,7 @@ impl<'g> SseFilter<'g> {
                 .with_vault(self.request_vault.clone()),
             unrestored: PendingRestore::default(),
             canary: self.canary.as_ref().map(CanaryGate::new),
+            links: LinkHold::default(),
         });
         if let Some(gate) = &mut state.canary {
             gate.check_raw(text).map_err(|_| SseError::CanaryLeak)?;
@@ -347,10 +370,21 @@ impl<'g> SseFilter<'g> {
         state
             .unrestored
             .push(&self.request_vault, &redacted, &mut ready);
-        match &mut state.canary {
-            Some(gate) => gate.pass(&ready).map_err(|_| SseError::CanaryLeak),
-            None => Ok(ready),
+        let mut checked = None;
+        if let Some(policy) = &self.output {
+            let released = state.links.push(&ready);
+            let c = state.links.check(policy, &released);
+            ready.clone_from(&c.text);
+            checked = Some(c);
         }
+        let shown = match &mut state.canary {
+            Some(gate) => gate.pass(&ready).map_err(|_| SseError::CanaryLeak)?,
+            None => ready,
+        };
+        if let Some(c) = checked {
+            self.output_found(&c)?;
+        }
+        Ok(shown)
     }
 
     /// Ends every field `which` selects, emitting the rest of its text as events.
@@ -365,6 +399,7 @@ impl<'g> SseFilter<'g> {
                 redactor,
                 mut unrestored,
                 canary,
+                mut links,
             }) = self.fields.remove(&field)
             else {
                 continue;
@@ -378,6 +413,13 @@ impl<'g> SseFilter<'g> {
             let mut rest = String::new();
             unrestored.push(&self.request_vault, &tail, &mut rest);
             unrestored.finish(&self.request_vault, &mut rest);
+            if let Some(policy) = &self.output {
+                let mut released = links.push(&rest);
+                released.push_str(&links.finish());
+                let checked = links.check(policy, &released);
+                rest.clone_from(&checked.text);
+                self.output_found(&checked)?;
+            }
             if let Some(mut gate) = canary {
                 rest = gate.pass(&rest).map_err(|_| SseError::CanaryLeak)?;
                 rest.push_str(&gate.finish());
@@ -391,6 +433,11 @@ impl<'g> SseFilter<'g> {
 
     /// Redacts the event's remaining strings one-shot.
     fn redact_rest(&mut self, event: &mut Value) -> Result<(), SseError> {
+        if let Some(policy) = &self.output {
+            let mut checked = Checked::default();
+            checked.fragment = policy.check_json(event, &mut checked.rules);
+            self.output_found(&checked)?;
+        }
         redact_strings(
             self.guard,
             &self.cx,

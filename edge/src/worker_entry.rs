@@ -33,6 +33,7 @@ use crate::error::ApiError;
 use crate::filter::{filter_response, redact_request, Tally};
 use crate::http::{self, Target, CONSENT_HEADER, FORWARDED_REQUEST_HEADERS, SECURITY_HEADERS};
 use crate::injection;
+use crate::output::{self, OutputPolicy};
 use crate::ratelimit::{object_name, Ask, Verdict as RateVerdict};
 use crate::rbac::{authorize, strip_request_tool_calls, strip_response_tool_calls};
 use crate::roles::{Role, Roles};
@@ -338,6 +339,8 @@ async fn handle(
     if assessment.verdict == chatguard::InjectionVerdict::Block {
         return Err(injection::Assessment::refusal());
     }
+    // The answer is checked against the system prompt the caller sent (before redaction).
+    let output = OutputPolicy::for_request(config, &output::system_prompt(&api, &request.body));
     // 8 + 9. Consent and redaction.
     let consent = match header(CONSENT_HEADER) {
         Some(h) => Some(http::parse_consent(&h)?),
@@ -372,6 +375,7 @@ async fn handle(
         vault,
         role,
         canary,
+        output,
     };
     answer(origin, answering, config, audit).await
 }
@@ -684,6 +688,7 @@ struct Answering<'r> {
     vault: Vault,
     role: &'r Role,
     canary: Option<Canary>,
+    output: OutputPolicy,
 }
 
 async fn answer(
@@ -698,6 +703,7 @@ async fn answer(
         vault,
         role,
         canary,
+        output,
     } = answering;
     let status = origin.status_code();
     if status >= 500 {
@@ -716,7 +722,8 @@ async fn answer(
         .to_ascii_lowercase();
     if content_type.starts_with("text/event-stream") {
         let body = origin.stream().map_err(|e| internal("origin stream", e))?;
-        let mut filter = SseFilter::new(&compiled.guard, cx, vault, role.tools.clone());
+        let mut filter =
+            SseFilter::new(&compiled.guard, cx, vault, role.tools.clone()).with_output(output);
         if let Some(c) = canary {
             filter = filter.with_canary(c);
         }
@@ -762,6 +769,17 @@ async fn answer(
     let removed = strip_response_tool_calls(&mut body, &role.tools);
     let mut tally = Tally::default();
     filter_response(&compiled.guard, &cx, &mut body, &vault, &mut tally)?;
+    let mut output_rules = Vec::new();
+    let copied_prompt = output.check_json(&mut body, &mut output_rules);
+    tally.rules.extend(output_rules);
+    if copied_prompt && output.block_fragments {
+        audit.borrow_mut().add_tally(&tally);
+        return Err(ApiError::new(
+            502,
+            "blocked_response",
+            "the answer was stopped by the filter",
+        ));
+    }
     {
         let mut a = audit.borrow_mut();
         a.tool_calls_removed += removed as u32;

