@@ -241,6 +241,11 @@ impl<'g> SseFilter<'g> {
         Ok(())
     }
 
+    /// True when the output check changed or flagged the answer (links removed, fragments).
+    pub fn output_changed(&self) -> bool {
+        self.tally.rules.iter().any(|r| r.starts_with("output."))
+    }
+
     /// True when the whole stream was read, parsed and scanned.
     pub fn fully_scanned(&self) -> bool {
         self.clean_end

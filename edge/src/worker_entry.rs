@@ -771,6 +771,7 @@ async fn answer(
     filter_response(&compiled.guard, &cx, &mut body, &vault, &mut tally)?;
     let mut output_rules = Vec::new();
     let copied_prompt = output.check_json(&mut body, &mut output_rules);
+    let neutralised = !output_rules.is_empty();
     tally.rules.extend(output_rules);
     if copied_prompt && output.block_fragments {
         audit.borrow_mut().add_tally(&tally);
@@ -785,7 +786,7 @@ async fn answer(
         a.tool_calls_removed += removed as u32;
         a.add_tally(&tally);
         a.fully_scanned = true;
-        a.decision = if a.kinds.is_empty() && a.tool_calls_removed == 0 {
+        a.decision = if a.kinds.is_empty() && a.tool_calls_removed == 0 && !neutralised {
             Decision::Allow
         } else {
             Decision::Redact
@@ -897,7 +898,7 @@ fn end_stream(s: &mut Streaming, last: usize) {
     a.latency_ms = now_ms().saturating_sub(a.ts);
     a.decision = if !a.fully_scanned {
         Decision::Error
-    } else if a.kinds.is_empty() && a.tool_calls_removed == 0 {
+    } else if a.kinds.is_empty() && a.tool_calls_removed == 0 && !s.filter.output_changed() {
         Decision::Allow
     } else {
         Decision::Redact

@@ -147,6 +147,7 @@ test('exfiltration images and links are neutralised in JSON and in streams split
       const event = lastAudit(audit, res.headers.get('x-request-id'));
       assert.ok(event.rules.includes('output.exfil_image') && event.rules.includes('output.exfil_link'),
         `${path}: ${JSON.stringify(event.rules)}`);
+      assert.equal(event.decision, 'redact');
     }
   }
 });
