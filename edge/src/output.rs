@@ -238,9 +238,11 @@ fn hold_from(text: &str) -> usize {
             cut = cut.min(start);
         }
     }
-    // An unclosed tag (`<img src=...`).
+    // An unclosed tag (`<img src=...`); a `<` not followed by a letter (`a < b`) is no tag.
     if let Some(open) = text.rfind('<') {
-        if !text.get(open..).is_some_and(|t| t.contains('>')) {
+        let after = text.get(open + 1..).unwrap_or("");
+        let tag_like = after.is_empty() || after.starts_with(|c: char| c.is_ascii_alphabetic());
+        if tag_like && !after.contains('>') {
             cut = cut.min(open);
         }
     }
@@ -331,6 +333,9 @@ mod tests {
         assert_eq!(hold.push("] now"), "[the docs] now");
         assert_eq!(hold.push(" ht"), " ");
         assert_eq!(hold.push("ml is fine"), "html is fine");
+        assert_eq!(hold.push(" if a < b then"), " if a < b then");
+        assert_eq!(hold.push(" <img src=\"x"), " ");
+        assert_eq!(hold.push("\"> ok"), "<img src=\"x\"> ok");
         let long = "x".repeat(MAX_HOLD + 10);
         let released = hold.push(&format!("[{long}"));
         assert!(hold.finish().len() <= MAX_HOLD && !released.is_empty());
