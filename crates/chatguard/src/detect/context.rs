@@ -139,29 +139,32 @@ pub(crate) fn apply_contrary(
     found: &mut [(Candidate, Option<ContextHit>)],
     passes: impl Fn(&Candidate) -> bool,
 ) {
-    // Passing candidates by start, each with its place in `found`.
-    let mut strong: Vec<(usize, usize, usize)> = found
+    if found.iter().all(|(_, hit)| hit.is_some()) {
+        return;
+    }
+    // All candidates by start, each with its place in `found`: the windows of those without a
+    // supporting word start in this order too, and the passing ones enter the sweep in it.
+    let mut by_start: Vec<(usize, usize, usize)> = found
         .iter()
         .enumerate()
-        .filter(|(_, (c, _))| passes(c))
         .map(|(at, (c, _))| (c.start, c.end, at))
         .collect();
-    crate::sort::sort_by_key(&mut strong, |&(start, _, _)| start);
-    // Candidates without a supporting word, by start: their windows' starts rise in this order.
-    let mut open: Vec<(usize, usize)> = found
+    crate::sort::sort_by(&mut by_start, Ord::cmp);
+    let strong: Vec<(usize, usize, usize)> = by_start
         .iter()
-        .enumerate()
-        .filter(|(_, (_, hit))| hit.is_none())
-        .map(|(at, (c, _))| (c.start, at))
+        .filter(|&&(_, _, at)| found.get(at).is_some_and(|(c, _)| passes(c)))
+        .copied()
         .collect();
-    crate::sort::sort_by_key(&mut open, |&(start, _)| start);
     let mut next_strong = strong.iter().peekable();
     let mut active: Vec<(usize, usize, usize)> = Vec::new();
     let mut near: Vec<(usize, usize, usize)> = Vec::new();
-    for (_, at) in open {
+    for &(_, _, at) in &by_start {
         let Some((cand, hit)) = found.get_mut(at) else {
             continue;
         };
+        if hit.is_some() {
+            continue;
+        }
         let from = floor_boundary(text, cand.start.saturating_sub(BEFORE));
         while let Some(&st) = next_strong.next_if(|st| st.0 < cand.start) {
             active.push(st);
@@ -178,7 +181,7 @@ pub(crate) fn apply_contrary(
                 .map(|&(s, e, place)| (place, s, e)),
         );
         if near.len() > 1 {
-            crate::sort::sort_by_key(&mut near, |&(place, _, _)| place);
+            crate::sort::sort_by(&mut near, Ord::cmp);
         }
         let Some(window) = text.get(from..cand.start) else {
             continue;

@@ -8,8 +8,6 @@
 //! winner to cover both (fail closed: a half-redacted value could still be recognised, and
 //! redacted output must scan clean). The result is sorted and non-overlapping.
 
-use std::collections::BTreeSet;
-
 use crate::{Kind, Score};
 
 /// What overlap resolution needs to know of a finding.
@@ -27,12 +25,23 @@ pub(crate) trait Resolvable {
 }
 
 /// Keeps a non-overlapping subset of `items`, sorted by start. `O(n log n)`: every step is a sort,
-/// a binary search or a sweep, never a comparison of each finding with all the others.
+/// a binary search or a sweep, never a comparison of each finding with all the others. The steps
+/// work on plain spans (one compiled copy for every kind of finding, to keep the browser module
+/// small).
 pub(crate) fn resolve<T: Resolvable>(items: &mut Vec<T>) {
     if items.len() < 2 {
         return;
     }
-    drop_containers(items);
+    // Containers give way to what they contain.
+    let urls = items.iter().filter(|i| i.kind() == Kind::Url).count();
+    if urls > 0 && urls < items.len() {
+        let spans: Vec<(bool, usize, usize)> = items
+            .iter()
+            .map(|i| (i.kind() == Kind::Url, i.start(), i.end()))
+            .collect();
+        let mut contains = containers(&spans).into_iter();
+        items.retain(|_| !contains.next().unwrap_or(false));
+    }
     // Same characters, several kinds: a word naming the format outranks the scores.
     let mut named: Vec<(usize, usize)> = items
         .iter()
@@ -51,27 +60,21 @@ pub(crate) fn resolve<T: Resolvable>(items: &mut Vec<T>) {
             .then(b.validated().cmp(&a.validated()))
             .then(a.start().cmp(&b.start()))
     });
-    let mut kept: Vec<T> = Vec::with_capacity(items.len());
-    let mut losers: Vec<(usize, usize)> = Vec::new();
-    // The spans kept so far. They do not overlap one another, so ordered by start their ends
-    // rise too: of those starting before a span ends, the last one reaches furthest.
-    let mut taken: BTreeSet<(usize, usize)> = BTreeSet::new();
-    for item in items.drain(..) {
-        let (start, end) = (item.start(), item.end());
-        super::tally(1);
-        let clashes = taken
-            .range(..(end, 0))
-            .next_back()
-            .is_some_and(|&(_, reach)| reach > start);
-        if clashes {
-            losers.push((start, end));
-        } else {
-            taken.insert((start, end));
-            kept.push(item);
+    let spans: Vec<(usize, usize)> = items.iter().map(|i| (i.start(), i.end())).collect();
+    let (keep, losers) = keep_greedily(&spans);
+    let mut keep = keep.into_iter();
+    items.retain(|_| keep.next().unwrap_or(false));
+    let mut kept = core::mem::take(items);
+    // Widen winners over the parts of losers that stick out, then fold winners that now overlap.
+    if !losers.is_empty() {
+        let spans: Vec<(usize, usize)> = kept.iter().map(|k| (k.start(), k.end())).collect();
+        let widened = widen(&spans, &losers);
+        for (k, (&old, &new)) in kept.iter_mut().zip(spans.iter().zip(&widened)) {
+            if new != old {
+                k.set_range(new.0, new.1);
+            }
         }
     }
-    widen(&mut kept, &losers);
-    // Fold winners that now overlap.
     crate::sort::sort_by_key(&mut kept, |k| (k.start(), k.end()));
     let mut merged: Vec<T> = Vec::with_capacity(kept.len());
     for item in kept {
@@ -89,57 +92,97 @@ pub(crate) fn resolve<T: Resolvable>(items: &mut Vec<T>) {
     *items = merged;
 }
 
-/// Drops the URLs that contain a finding of another kind.
-fn drop_containers<T: Resolvable>(items: &mut Vec<T>) {
+/// Of `(is a URL, start, end)` spans, which are URLs containing a span of another kind.
+fn containers(spans: &[(bool, usize, usize)]) -> Vec<bool> {
     // Other kinds' spans by start, each end lowered to the smallest end from there on: a URL
     // contains one of them exactly when the first starting inside it has such an end within it.
-    let mut inner: Vec<(usize, usize)> = items
+    let mut inner: Vec<(usize, usize)> = spans
         .iter()
-        .filter(|i| i.kind() != Kind::Url)
-        .map(|i| (i.start(), i.end()))
+        .filter(|&&(url, _, _)| !url)
+        .map(|&(_, start, end)| (start, end))
         .collect();
-    if inner.is_empty() || inner.len() == items.len() {
-        return;
-    }
     crate::sort::sort_by(&mut inner, Ord::cmp);
     let mut lowest = usize::MAX;
     for span in inner.iter_mut().rev() {
         lowest = lowest.min(span.1);
         span.1 = lowest;
     }
-    items.retain(|outer| {
-        if outer.kind() != Kind::Url {
-            return true;
-        }
-        super::tally(1);
-        let first = inner.partition_point(|&(start, _)| start < outer.start());
-        inner
-            .get(first)
-            .is_none_or(|&(_, lowest_end)| lowest_end > outer.end())
-    });
+    spans
+        .iter()
+        .map(|&(url, start, end)| {
+            if !url {
+                return false;
+            }
+            super::tally(1);
+            let first = inner.partition_point(|&(s, _)| s < start);
+            inner
+                .get(first)
+                .is_some_and(|&(_, lowest_end)| lowest_end <= end)
+        })
+        .collect()
 }
 
-/// Widens every winner over each loser overlapping it, losers taken in turn (best first), each
-/// against the winners as widened so far — the hull a winner ends with is what it must cover.
+/// Takes `spans` in turn (best first) and keeps each that overlaps none kept before it. Returns
+/// which were kept, and the others (the losers) in turn.
+fn keep_greedily(spans: &[(usize, usize)]) -> (Vec<bool>, Vec<(usize, usize)>) {
+    // Every start in order, and each span's place in that order: the kept spans that start
+    // before a span ends are those in a prefix of the places, and the span overlaps one of them
+    // exactly when the furthest end among them lies past its start.
+    let mut by_start: Vec<(usize, usize, usize)> = spans
+        .iter()
+        .enumerate()
+        .map(|(at, &(start, end))| (start, end, at))
+        .collect();
+    crate::sort::sort_by(&mut by_start, Ord::cmp);
+    // Nothing overlaps (the usual case for one message): all are kept.
+    let mut reach_so_far = 0;
+    if by_start.iter().all(|&(start, end, _)| {
+        let apart = start < end && start >= reach_so_far;
+        reach_so_far = end;
+        apart
+    }) {
+        return (vec![true; spans.len()], Vec::new());
+    }
+    let mut place = vec![0; by_start.len()];
+    for (p, &(_, _, at)) in by_start.iter().enumerate() {
+        if let Some(slot) = place.get_mut(at) {
+            *slot = p;
+        }
+    }
+    let mut reach = PrefixMax::new(by_start.len());
+    let mut keep = Vec::with_capacity(spans.len());
+    let mut losers = Vec::new();
+    for (&(start, end), &at) in spans.iter().zip(&place) {
+        super::tally(1);
+        let before = by_start.partition_point(|&(s, _, _)| s < end);
+        let clashes = reach.max_before(before) > start;
+        if clashes {
+            losers.push((start, end));
+        } else {
+            reach.raise(at, end);
+        }
+        keep.push(!clashes);
+    }
+    (keep, losers)
+}
+
+/// The winners' spans once widened over each loser overlapping them, losers taken in turn (best
+/// first), each against the winners as widened so far — the hull a winner ends with is what it
+/// must cover.
 ///
 /// Ordered by start, the winners' starts and ends both rise, and widening keeps it so; a loser
 /// therefore overlaps a run of consecutive winners, found by binary search, and of those it
 /// lowers the starts of a tail and raises the ends of a head to one value each. Runs of equal
 /// values are kept in two [`Runs`], so each loser costs `O(log n)` instead of a pass over all
 /// winners.
-fn widen<T: Resolvable>(kept: &mut [T], losers: &[(usize, usize)]) {
-    if losers.is_empty() || kept.is_empty() {
-        return;
-    }
-    let mut order: Vec<usize> = (0..kept.len()).collect();
-    crate::sort::sort_by_key(&mut order, |&i| {
-        kept.get(i).map_or((0, 0), |k| (k.start(), k.end()))
-    });
-    let spans: Vec<(usize, usize)> = order
+fn widen(kept: &[(usize, usize)], losers: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    // The winners by start (then end, then place in `kept`): (start, end, place).
+    let mut spans: Vec<(usize, usize, usize)> = kept
         .iter()
-        .filter_map(|&i| kept.get(i))
-        .map(|k| (k.start(), k.end()))
+        .enumerate()
+        .map(|(at, &(start, end))| (start, end, at))
         .collect();
+    crate::sort::sort_by(&mut spans, Ord::cmp);
     let mut starts = Runs::new(spans.iter().map(|s| s.0).collect());
     let mut ends = Runs::new(spans.iter().map(|s| s.1).collect());
     let n = spans.len();
@@ -155,19 +198,56 @@ fn widen<T: Resolvable>(kept: &mut [T], losers: &[(usize, usize)]) {
         let to = first(lo, hi, |i| ends.get(i) >= end);
         ends.assign(lo, to, end);
     }
-    for (at, (&i, &old)) in order.iter().zip(&spans).enumerate() {
-        let new = (starts.get(at), ends.get(at));
-        if let (true, Some(k)) = (new != old, kept.get_mut(i)) {
-            k.set_range(new.0, new.1);
+    let mut widened = kept.to_vec();
+    for (at, &(_, _, place)) in spans.iter().enumerate() {
+        if let Some(slot) = widened.get_mut(place) {
+            *slot = (starts.get(at), ends.get(at));
         }
+    }
+    widened
+}
+
+/// Maxima of prefixes of a list of numbers that only ever rise (a Fenwick tree): both
+/// operations take `O(log n)`.
+struct PrefixMax {
+    /// `tree[i]` holds the maximum of the `i & -i` places ending at place `i` (1-based).
+    tree: Vec<usize>,
+}
+
+impl PrefixMax {
+    /// `len` places, all zero.
+    fn new(len: usize) -> PrefixMax {
+        PrefixMax {
+            tree: vec![0; len + 1],
+        }
+    }
+
+    /// Raises place `at` to at least `value`.
+    fn raise(&mut self, at: usize, value: usize) {
+        let mut i = at + 1;
+        while let Some(slot) = self.tree.get_mut(i) {
+            *slot = (*slot).max(value);
+            i += i & i.wrapping_neg();
+        }
+    }
+
+    /// The maximum of the first `count` places (zero for none).
+    fn max_before(&self, count: usize) -> usize {
+        let mut i = count.min(self.tree.len().saturating_sub(1));
+        let mut max = 0;
+        while i > 0 {
+            max = max.max(self.tree.get(i).copied().unwrap_or(0));
+            i &= i - 1;
+        }
+        max
     }
 }
 
 /// The first `i` in `lo..hi` for which `pred` holds, where `pred` holds for a tail of the range
 /// (or `hi` when it holds nowhere).
 fn first(mut lo: usize, mut hi: usize, mut pred: impl FnMut(usize) -> bool) -> usize {
+    super::tally(1);
     while lo < hi {
-        super::tally(1);
         let mid = lo + (hi - lo) / 2;
         if pred(mid) {
             hi = mid;
