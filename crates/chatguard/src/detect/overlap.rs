@@ -32,26 +32,21 @@ pub(crate) fn resolve<T: Resolvable>(items: &mut Vec<T>) {
     if items.len() < 2 {
         return;
     }
-    // Containers give way to what they contain.
-    let urls = items.iter().filter(|i| i.kind() == Kind::Url).count();
-    if urls > 0 && urls < items.len() {
-        let spans: Vec<(bool, usize, usize)> = items
-            .iter()
-            .map(|i| (i.kind() == Kind::Url, i.start(), i.end()))
-            .collect();
-        let mut contains = containers(&spans).into_iter();
-        items.retain(|_| !contains.next().unwrap_or(false));
-    }
-    // Same characters, several kinds: a word naming the format outranks the scores.
+    // Containers give way to what they contain. Same characters, several kinds: a word naming
+    // the format outranks the scores.
+    let contained = containers(&spans_of(items));
     let mut named: Vec<(usize, usize)> = items
         .iter()
-        .filter(|i| i.specific())
-        .map(|i| (i.start(), i.end()))
+        .enumerate()
+        .filter(|&(at, i)| i.specific() && !contained.get(at).copied().unwrap_or(false))
+        .map(|(_, i)| (i.start(), i.end()))
         .collect();
-    if !named.is_empty() {
-        crate::sort::sort_by(&mut named, Ord::cmp);
-        items.retain(|i| i.specific() || named.binary_search(&(i.start(), i.end())).is_err());
-    }
+    crate::sort::sort_by(&mut named, Ord::cmp);
+    let mut contained = contained.into_iter();
+    items.retain(|i| {
+        !contained.next().unwrap_or(false)
+            && (i.specific() || named.binary_search(&(i.start(), i.end())).is_err())
+    });
     // Best first, then greedily keep what does not overlap anything kept.
     crate::sort::sort_by(items, |a, b| {
         b.score()
@@ -60,17 +55,16 @@ pub(crate) fn resolve<T: Resolvable>(items: &mut Vec<T>) {
             .then(b.validated().cmp(&a.validated()))
             .then(a.start().cmp(&b.start()))
     });
-    let spans: Vec<(usize, usize)> = items.iter().map(|i| (i.start(), i.end())).collect();
-    let (keep, losers) = keep_greedily(&spans);
+    let (keep, losers) = keep_greedily(&spans_of(items));
     let mut keep = keep.into_iter();
     items.retain(|_| keep.next().unwrap_or(false));
     let mut kept = core::mem::take(items);
     // Widen winners over the parts of losers that stick out, then fold winners that now overlap.
     if !losers.is_empty() {
-        let spans: Vec<(usize, usize)> = kept.iter().map(|k| (k.start(), k.end())).collect();
+        let spans = spans_of(&kept);
         let widened = widen(&spans, &losers);
-        for (k, (&old, &new)) in kept.iter_mut().zip(spans.iter().zip(&widened)) {
-            if new != old {
+        for (k, (&(start, end, _), &new)) in kept.iter_mut().zip(spans.iter().zip(&widened)) {
+            if new != (start, end) {
                 k.set_range(new.0, new.1);
             }
         }
@@ -92,14 +86,27 @@ pub(crate) fn resolve<T: Resolvable>(items: &mut Vec<T>) {
     *items = merged;
 }
 
-/// Of `(is a URL, start, end)` spans, which are URLs containing a span of another kind.
-fn containers(spans: &[(bool, usize, usize)]) -> Vec<bool> {
+/// `(start, end, is a URL)` of each item.
+fn spans_of<T: Resolvable>(items: &[T]) -> Vec<(usize, usize, bool)> {
+    items
+        .iter()
+        .map(|i| (i.start(), i.end(), i.kind() == Kind::Url))
+        .collect()
+}
+
+/// Of `(start, end, is a URL)` spans, which are URLs containing a span of another kind (empty
+/// when there are no URLs, or nothing else).
+fn containers(spans: &[(usize, usize, bool)]) -> Vec<bool> {
+    let urls = spans.iter().filter(|&&(_, _, url)| url).count();
+    if urls == 0 || urls == spans.len() {
+        return Vec::new();
+    }
     // Other kinds' spans by start, each end lowered to the smallest end from there on: a URL
     // contains one of them exactly when the first starting inside it has such an end within it.
     let mut inner: Vec<(usize, usize)> = spans
         .iter()
-        .filter(|&&(url, _, _)| !url)
-        .map(|&(_, start, end)| (start, end))
+        .filter(|&&(_, _, url)| !url)
+        .map(|&(start, end, _)| (start, end))
         .collect();
     crate::sort::sort_by(&mut inner, Ord::cmp);
     let mut lowest = usize::MAX;
@@ -109,7 +116,7 @@ fn containers(spans: &[(bool, usize, usize)]) -> Vec<bool> {
     }
     spans
         .iter()
-        .map(|&(url, start, end)| {
+        .map(|&(start, end, url)| {
             if !url {
                 return false;
             }
@@ -124,14 +131,14 @@ fn containers(spans: &[(bool, usize, usize)]) -> Vec<bool> {
 
 /// Takes `spans` in turn (best first) and keeps each that overlaps none kept before it. Returns
 /// which were kept, and the others (the losers) in turn.
-fn keep_greedily(spans: &[(usize, usize)]) -> (Vec<bool>, Vec<(usize, usize)>) {
+fn keep_greedily(spans: &[(usize, usize, bool)]) -> (Vec<bool>, Vec<(usize, usize)>) {
     // Every start in order, and each span's place in that order: the kept spans that start
     // before a span ends are those in a prefix of the places, and the span overlaps one of them
     // exactly when the furthest end among them lies past its start.
     let mut by_start: Vec<(usize, usize, usize)> = spans
         .iter()
         .enumerate()
-        .map(|(at, &(start, end))| (start, end, at))
+        .map(|(at, &(start, end, _))| (start, end, at))
         .collect();
     crate::sort::sort_by(&mut by_start, Ord::cmp);
     // Nothing overlaps (the usual case for one message): all are kept.
@@ -152,7 +159,7 @@ fn keep_greedily(spans: &[(usize, usize)]) -> (Vec<bool>, Vec<(usize, usize)>) {
     let mut reach = PrefixMax::new(by_start.len());
     let mut keep = Vec::with_capacity(spans.len());
     let mut losers = Vec::new();
-    for (&(start, end), &at) in spans.iter().zip(&place) {
+    for (&(start, end, _), &at) in spans.iter().zip(&place) {
         super::tally(1);
         let before = by_start.partition_point(|&(s, _, _)| s < end);
         let clashes = reach.max_before(before) > start;
@@ -175,12 +182,12 @@ fn keep_greedily(spans: &[(usize, usize)]) -> (Vec<bool>, Vec<(usize, usize)>) {
 /// lowers the starts of a tail and raises the ends of a head to one value each. Runs of equal
 /// values are kept in two [`Runs`], so each loser costs `O(log n)` instead of a pass over all
 /// winners.
-fn widen(kept: &[(usize, usize)], losers: &[(usize, usize)]) -> Vec<(usize, usize)> {
+fn widen(kept: &[(usize, usize, bool)], losers: &[(usize, usize)]) -> Vec<(usize, usize)> {
     // The winners by start (then end, then place in `kept`): (start, end, place).
     let mut spans: Vec<(usize, usize, usize)> = kept
         .iter()
         .enumerate()
-        .map(|(at, &(start, end))| (start, end, at))
+        .map(|(at, &(start, end, _))| (start, end, at))
         .collect();
     crate::sort::sort_by(&mut spans, Ord::cmp);
     let mut starts = Runs::new(spans.iter().map(|s| s.0).collect());
@@ -198,7 +205,8 @@ fn widen(kept: &[(usize, usize)], losers: &[(usize, usize)]) -> Vec<(usize, usiz
         let to = first(lo, hi, |i| ends.get(i) >= end);
         ends.assign(lo, to, end);
     }
-    let mut widened = kept.to_vec();
+    let mut widened: Vec<(usize, usize)> =
+        kept.iter().map(|&(start, end, _)| (start, end)).collect();
     for (at, &(_, _, place)) in spans.iter().enumerate() {
         if let Some(slot) = widened.get_mut(place) {
             *slot = (starts.get(at), ends.get(at));
