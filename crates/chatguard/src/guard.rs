@@ -391,6 +391,15 @@ impl Guard {
     }
 
     fn scan_view(&self, view: &str) -> Vec<(Candidate, Option<ContextHit>)> {
+        let mut out = self.candidates(view);
+        context::apply_contrary(view, &mut out, |c| {
+            c.score >= self.policy.threshold_for(c.kind)
+        });
+        out
+    }
+
+    /// Every candidate in `view` with its supporting context, before contrary words.
+    fn candidates(&self, view: &str) -> Vec<(Candidate, Option<ContextHit>)> {
         let hay = Hay::new(view);
         let mut out = Vec::new();
         detect::run_builtin(&hay, &|k| self.is_enabled(k), &mut out);
@@ -434,9 +443,6 @@ impl Guard {
                 }
             }
         }
-        context::apply_contrary(view, &mut out, |c| {
-            c.score >= self.policy.threshold_for(c.kind)
-        });
         out
     }
 
@@ -493,9 +499,12 @@ impl Guard {
         keep: &[Span],
     ) -> Outcome {
         let mut findings = self.settle(text, cx);
+        // Sorted once, so each finding looks its span up instead of scanning the list.
+        let mut keep = keep.to_vec();
+        crate::sort::sort_by(&mut keep, Ord::cmp);
         for d in &mut findings {
             if matches!(d.action, Action::Redact(_))
-                && keep.contains(&d.finding.span)
+                && keep.binary_search(&d.finding.span).is_ok()
                 && self.policy.category_of(d.finding.kind) != Category::Credentials
             {
                 d.action = Action::Allow;
@@ -588,6 +597,95 @@ impl Guard {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const DENSE: &str = include_str!("../../../tests/haystacks/pii_dense.txt");
+
+    /// Texts from the corpus and the haystacks, one per line, plus the PII-dense haystack in
+    /// large pieces (many findings in one text, windows crossing lines).
+    fn texts() -> Vec<String> {
+        let mut texts = Vec::new();
+        for file in [
+            include_str!("../../../tests/corpus/pii.toml"),
+            include_str!("../../../tests/corpus/checksum.toml"),
+            include_str!("../../../tests/corpus/redact.toml"),
+            include_str!("../../../tests/corpus/normalize.toml"),
+        ] {
+            let value: toml::Value = toml::from_str(file).expect("corpus parses");
+            let cases = value.get("case").and_then(|c| c.as_array()).expect("cases");
+            texts.extend(
+                cases
+                    .iter()
+                    .filter_map(|c| Some(c.get("text")?.as_str()?.to_owned())),
+            );
+        }
+        for file in [
+            DENSE,
+            include_str!("../../../tests/haystacks/sample_chat.txt"),
+        ] {
+            texts.extend(file.lines().map(str::to_owned));
+        }
+        texts.extend(
+            dense_prefix(64 * 1024)
+                .lines()
+                .collect::<Vec<_>>()
+                .chunks(40)
+                .map(|c| c.join("\n")),
+        );
+        texts
+    }
+
+    /// The first whole lines of the PII-dense haystack, about `len` bytes.
+    fn dense_prefix(len: usize) -> &'static str {
+        let cut = DENSE[..len.min(DENSE.len())].rfind('\n').unwrap_or(0);
+        &DENSE[..cut]
+    }
+
+    #[test]
+    fn contrary_words_and_overlaps_as_the_pairwise_versions_on_real_text() {
+        let guard = Guard::new(Policy::default()).unwrap();
+        let mut checked = 0;
+        for text in texts() {
+            let view = Normalized::new(&text);
+            let view = view.text();
+            let candidates = guard.candidates(view);
+            let passes = |c: &Candidate| c.score >= guard.policy.threshold_for(c.kind);
+            let mut fast = candidates.clone();
+            let mut pairwise = candidates;
+            context::apply_contrary(view, &mut fast, passes);
+            context::apply_contrary_pairwise(view, &mut pairwise, passes);
+            assert_eq!(fast, pairwise, "{text}");
+            fast.retain(|(c, _)| passes(c));
+            pairwise.retain(|(c, _)| passes(c));
+            overlap::resolve(&mut fast);
+            overlap::resolve_pairwise(&mut pairwise);
+            assert_eq!(fast, pairwise, "{text}");
+            checked += fast.len();
+        }
+        assert!(checked > 10_000, "{checked}");
+    }
+
+    /// Pairwise work (findings looked at, search steps) of scanning `text`.
+    fn scan_work(guard: &Guard, text: &str) -> (usize, usize) {
+        crate::detect::WORK.with(|w| w.set(0));
+        let found = guard.scan(text).len();
+        (crate::detect::WORK.with(|w| w.get()), found)
+    }
+
+    #[test]
+    fn scan_work_grows_linearly_with_the_findings() {
+        let guard = Guard::new(Policy::default()).unwrap();
+        let (small, small_found) = scan_work(&guard, dense_prefix(16 * 1024));
+        let (large, large_found) = scan_work(&guard, dense_prefix(32 * 1024));
+        assert!(
+            small_found > 400 && large_found > 2 * small_found * 9 / 10,
+            "{small_found} {large_found}"
+        );
+        // Twice the findings: at most about twice the work (2.2 allows for the binary searches).
+        assert!(
+            large * 10 <= small * 22 * large_found / (2 * small_found),
+            "{small} {large}"
+        );
+    }
 
     fn assert_send_sync<T: Send + Sync>() {}
 
