@@ -112,6 +112,7 @@ test('the demo command prints the URL and stops workerd and the origin on Ctrl-C
     // 130 = stopped by SIGINT (Miniflare's exit hook ends the process after stopping workerd).
     const { code } = await exited;
     assert.ok(code === 0 || code === 130, `exit code ${code}`);
+    assert.match(out, /SIGINT: stopping the edge \(workerd\) and the demo origin/);
     for (const url of [`${urls.page}healthz`, `${urls.origin}/healthz`]) {
       await assert.rejects(fetch(url), undefined, `${url} still answers after Ctrl-C`);
     }

@@ -127,11 +127,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     onAudit: (line) => line.includes('{"ts"') && console.log(`audit ${line.slice(line.indexOf('{"ts"'))}`),
   });
   console.log(WHAT_TO_TRY(stack.url, stack.originUrl, Boolean(stack.origin)));
-  const stop = async (signal) => {
-    console.log(`\n${signal}: stopping the edge and the origin`);
-    await stack.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  // Miniflare's own exit hook also stops workerd on these signals and ends the process (exit
+  // 130/143); running first, this says so and closes the origin too.
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.prependListener(signal, () => {
+      console.log(`\n${signal}: stopping the edge (workerd) and the demo origin`);
+      stack.close().finally(() => process.exit(0));
+    });
+  }
 }
