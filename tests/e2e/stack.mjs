@@ -87,7 +87,8 @@ export async function startStack({ port = 8787, originUrl = process.env.ORIGIN_U
   try {
     url = (await edge.ready).toString();
   } catch (e) {
-    await origin?.close();
+    await Promise.allSettled([edge.dispose(), origin?.close()]);
+    if (e.code === 'ERR_ADDRESS_IN_USE') throw new Error(`127.0.0.1:${edgePort} is in use: stop what listens there first`);
     throw e;
   }
   let closed;
@@ -122,10 +123,16 @@ Ctrl-C stops everything.`;
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const at = process.argv.indexOf('--port');
   const port = at > 0 ? Number(process.argv[at + 1]) : 8787;
-  const stack = await startStack({
-    port,
-    onAudit: (line) => line.includes('{"ts"') && console.log(`audit ${line.slice(line.indexOf('{"ts"'))}`),
-  });
+  let stack;
+  try {
+    stack = await startStack({
+      port,
+      onAudit: (line) => line.includes('{"ts"') && console.log(`audit ${line.slice(line.indexOf('{"ts"'))}`),
+    });
+  } catch (e) {
+    console.error(`chatguard demo: ${e.message}`);
+    process.exit(2);
+  }
   console.log(WHAT_TO_TRY(stack.url, stack.originUrl, Boolean(stack.origin)));
   // Miniflare's own exit hook also stops workerd on these signals and ends the process (exit
   // 130/143); running first, this says so and closes the origin too.

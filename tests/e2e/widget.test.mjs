@@ -209,6 +209,19 @@ describe('chat widget', () => {
     await context.close();
   });
 
+  test('data the origin leaks is shown redacted, never restored as the user\'s own value', async () => {
+    const { context, page, requests } = await openPage();
+    await openAndAccept(page);
+    await page.fill('chat-guard >> .input', `mail ${EMAIL} #leak`);
+    await page.click('chat-guard >> .send-btn');
+    const shown = await lastAssistantText(page, 'Our records show');
+    // The widget sent [EMAIL_1]; the edge numbers the leaked address after it.
+    const expected = `You said: mail ${EMAIL} #leak Our records show [EMAIL_2] and card [CREDIT_CARD_1].`;
+    assert.ok(shown.includes(expected), shown);
+    assert.ok(!chatRequests(requests)[0].body.includes(EMAIL));
+    await context.close();
+  });
+
   test('hostile answers (img onerror, javascript: links, markdown tricks) execute nothing', async () => {
     const { context, page, errors } = await openPage();
     await openAndAccept(page);
