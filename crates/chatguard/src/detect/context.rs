@@ -80,7 +80,7 @@ impl<'w> Support<'w> {
 pub(crate) fn apply(
     text: &str,
     mut cand: Candidate,
-    support: Support<'_>,
+    support: Support<'static>,
     needs_context: bool,
 ) -> Option<(Candidate, Option<ContextHit>)> {
     let window = Window::around(text, cand.start, cand.end);
@@ -115,7 +115,7 @@ pub(crate) fn apply(
 /// True when a supporting word stands near `start..end` by the same rules [`apply`] uses. For
 /// recognizers that accept a form only with support while their other forms stand alone, or that
 /// tell two look-alike formats apart by a word.
-pub(crate) fn has_support(text: &str, start: usize, end: usize, support: Support<'_>) -> bool {
+pub(crate) fn has_support(text: &str, start: usize, end: usize, support: Support<'static>) -> bool {
     if start > end
         || end > text.len()
         || !text.is_char_boundary(start)
@@ -215,7 +215,7 @@ impl Window {
 
     /// The word nearest to the candidate, with its distance in bytes from the word's near edge.
     /// Words farther than [`BEFORE`] / [`AFTER`] do not count.
-    fn nearest(&self, words: &[&'static str]) -> Option<(&'static str, usize)> {
+    fn nearest(&self, words: &'static [&'static str]) -> Option<(&'static str, usize)> {
         if words.is_empty() {
             return None;
         }
@@ -388,41 +388,29 @@ impl core::hash::Hasher for AddressHasher {
     }
 }
 
-/// Multi-word search for the built-in word lists: one automaton per list, built on first use.
-/// Lists are compared by content, so a list that is not `'static` (a custom pattern's) can never
-/// pick up another list's automaton; the cache is bounded, and lists past the bound are searched
-/// word by word.
-fn automaton(words: &[&'static str]) -> Option<std::sync::Arc<AhoCorasick>> {
+/// Multi-word search for the word lists: one automaton per list, built on first use, found by the
+/// list's address and length. Lists are `'static` (the built-in ones are constants, a custom
+/// pattern's is leaked once per guard), and `'static` data is never freed or changed, so its
+/// address and length name its content. The cache is bounded, and lists past the bound are
+/// searched word by word.
+fn automaton(words: &'static [&'static str]) -> Option<std::sync::Arc<AhoCorasick>> {
     use core::hash::BuildHasherDefault;
     use std::collections::HashMap;
     use std::sync::{Arc, Mutex};
-    type Cache = HashMap<
-        (usize, usize),
-        Vec<(Vec<&'static str>, Arc<AhoCorasick>)>,
-        BuildHasherDefault<AddressHasher>,
-    >;
+    type Cache = HashMap<(usize, usize), Arc<AhoCorasick>, BuildHasherDefault<AddressHasher>>;
     const MAX_CACHED: usize = 512;
     static CACHE: Mutex<Option<Cache>> = Mutex::new(None);
     let mut guard = CACHE.lock().ok()?;
     let cache = guard.get_or_insert_with(Cache::default);
     let key = (words.as_ptr() as usize, words.len());
-    // Same place and length first; then the same words (by address: every word is a `'static`
-    // string, so two lists with equal word addresses hold equal words).
-    let same = |w: &Vec<&'static str>| w.iter().zip(words).all(|(a, b)| core::ptr::eq(*a, *b));
-    if let Some((_, ac)) = cache
-        .get(&key)
-        .and_then(|entries| entries.iter().find(|(w, _)| same(w)))
-    {
+    if let Some(ac) = cache.get(&key) {
         return Some(Arc::clone(ac));
     }
-    if cache.values().map(Vec::len).sum::<usize>() >= MAX_CACHED {
+    if cache.len() >= MAX_CACHED {
         return None;
     }
     let ac = Arc::new(AhoCorasick::new(words).ok()?);
-    cache
-        .entry(key)
-        .or_default()
-        .push((words.to_vec(), Arc::clone(&ac)));
+    cache.insert(key, Arc::clone(&ac));
     Some(ac)
 }
 
@@ -461,7 +449,7 @@ fn each_match(
 }
 
 /// The index of the first-listed word of `words` that stands as a word in `hay`.
-fn first_listed(hay: &str, words: &[&'static str]) -> Option<usize> {
+fn first_listed(hay: &str, words: &'static [&'static str]) -> Option<usize> {
     let ac = automaton(words);
     let mut first: Option<usize> = None;
     each_match(hay, words, ac.as_deref(), |i, _, _| {
