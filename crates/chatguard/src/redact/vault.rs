@@ -220,6 +220,41 @@ impl Vault {
         self.entries.push((placeholder, value.to_owned()));
     }
 
+    /// Keeps the placeholders this vault makes from now on clear of those already in `text`
+    /// (text another layer pseudonymised, such as the browser widget's `[EMAIL_1]`): after
+    /// `[LABEL_N]` is seen, new `LABEL` placeholders are numbered above `N`, so neither layer's
+    /// restore puts its value where the other meant a different one. Numbers above
+    /// `u32::MAX / 2` are ignored (no one made those; numbering must not overflow). Linear in
+    /// `text`.
+    pub fn reserve_placeholders_in(&mut self, text: &str) {
+        let bytes = text.as_bytes();
+        for open in memchr::memchr_iter(b'[', bytes) {
+            let limit = (open + MAX_PLACEHOLDER).min(bytes.len());
+            let Some(inner) = bytes
+                .get(open + 1..limit)
+                .and_then(|rest| memchr::memchr(b']', rest))
+                .and_then(|len| text.get(open + 1..open + 1 + len))
+            else {
+                continue;
+            };
+            let Some((label, number)) = inner.rsplit_once('_') else {
+                continue;
+            };
+            let label_ok = !label.is_empty()
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+            if !label_ok || number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            let Some(n) = number.parse::<u32>().ok().filter(|&n| n <= u32::MAX / 2) else {
+                continue;
+            };
+            let counter = self.counters.entry(label.to_owned()).or_insert(0);
+            *counter = (*counter).max(n);
+        }
+    }
+
     /// The original behind a placeholder such as `[EMAIL_1]`.
     pub fn original(&self, placeholder: &str) -> Option<&str> {
         let by_placeholder = self.by_placeholder.get_or_init(|| {
@@ -406,6 +441,30 @@ impl PendingRestore {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn placeholders_already_in_the_text_are_not_made_again() {
+        let mut v = Vault::new();
+        v.reserve_placeholders_in(
+            "mail [EMAIL_1], card [CREDIT_CARD_3], [EMAIL_x] [email_9] [_2] [EMAIL_] [EMAIL_+4] \
+             [EMAIL_99999999999] [EMAIL_4294967295] [EMAIL_2",
+        );
+        assert_eq!(
+            v.pseudonym("EMAIL", Kind::Email, "leak@example.org"),
+            "[EMAIL_2]"
+        );
+        assert_eq!(
+            v.pseudonym("CREDIT_CARD", Kind::CreditCard, "4012888888881881"),
+            "[CREDIT_CARD_4]"
+        );
+        assert_eq!(
+            v.pseudonym("PHONE", Kind::Phone, "+1 202 555 0100"),
+            "[PHONE_1]"
+        );
+        // Nothing was stored: only numbering moved.
+        assert_eq!(v.original("[EMAIL_1]"), None);
+        assert_eq!(v.len(), 3);
+    }
 
     #[test]
     fn same_value_same_placeholder() {
