@@ -12,14 +12,19 @@
 //!   and a span in the original text.
 //! * **The learned scorer** ([`model`]) is a logistic regression over hashed character and word
 //!   n-grams, 32 KiB of quantised weights trained by `tests/injection/train.py`.
+//! * **Smuggling and hidden text** ([`smuggle`], [`document`]) feed the same score: the rules and
+//!   the model read the text with every hidden payload and obfuscated word revealed, each
+//!   smuggling family adds its own weighted signal (`smuggle.*`), and in document mode the hidden
+//!   parts of a page are scored too (`document.*`).
 //! * **The score** is a noisy-or: `1 − (1 − m) · Π (1 − wᶠ)`, where `m` is the model's
-//!   probability and `wᶠ` the heaviest firing rule of each family. The verdict compares it with the
-//!   policy's `flag_at` and `block_at` for the mode (chat or document).
+//!   probability and `wᶠ` the heaviest signal of each id. The verdict compares it with the
+//!   policy's `flag_at` and `block_at` for the mode (chat or document), raised where the policy's
+//!   `smuggling` actions say so.
 //!
 //! Scoring never fails and never panics; its cost is linear in the text. The compiled lexicon is
 //! built once per process on first use, so guards that never score injection pay nothing.
 //!
-//! Next to the scorer, policy-free detectors that return signals with spans:
+//! The detectors the scorer builds on are public and policy-free, returning signals with spans:
 //!
 //! * [`smuggle`] — Unicode and encoding smuggling (13 families), with the hidden text revealed
 //!   for scoring;
@@ -283,7 +288,7 @@ pub fn score(text: &str, mode: InjectionMode, policy: &InjectionPolicy) -> Injec
     }
     // The smuggling actions, decided once every rule span is in original coordinates.
     for s in smuggled.signals() {
-        let action = index_action(policy, s.family);
+        let action = smuggle_action(policy, s.family);
         let carries_instruction = || {
             candidates.iter().any(|c| {
                 c.id.starts_with("inject.")
@@ -361,7 +366,7 @@ pub fn score(text: &str, mode: InjectionMode, policy: &InjectionPolicy) -> Injec
 }
 
 /// The policy's action for a smuggling family.
-fn index_action(policy: &InjectionPolicy, family: smuggle::Family) -> SmuggleAction {
+fn smuggle_action(policy: &InjectionPolicy, family: smuggle::Family) -> SmuggleAction {
     let name = family.id().trim_start_matches("smuggle.");
     policy
         .smuggling
