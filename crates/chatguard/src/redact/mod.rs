@@ -115,13 +115,13 @@ pub(crate) fn apply_mapped(
                       original_end: usize,
                       replaced: bool| {
         if let Some(p) = pieces.as_deref_mut() {
-            p.push(Piece {
+            p.push(Piece::new(
                 out_start,
                 out_end,
                 original_start,
                 original_end,
                 replaced,
-            });
+            ));
         }
     };
     for d in findings {
