@@ -40,6 +40,12 @@ const FRAGMENTS: &[&str] = &[
     "ｊａｎｅ＠ｅｘａｍｐｌｅ．ｃｏｍ",
     "40\u{200B}12",
     "\u{202E}",
+    // Invisible smuggling carriers, which the default policy strips: tag characters, a
+    // subdivision flag, variation-selector data, a zero-width split word.
+    "\u{E0069}\u{E0067}\u{E006E}",
+    "\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}",
+    "\u{E0159}\u{FE00}",
+    "ig\u{200B}nore",
     "😀",
     "👨\u{200D}👩\u{200D}👧",
     "Grüße",

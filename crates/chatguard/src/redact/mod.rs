@@ -45,13 +45,33 @@ pub(crate) fn may_reveal(text: &str, findings: &[Decided]) -> bool {
 }
 
 /// A piece of redacted output and the original bytes it came from.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Piece {
     out_start: usize,
     out_end: usize,
     original_start: usize,
     original_end: usize,
     replaced: bool,
+}
+
+impl Piece {
+    /// Output bytes `out_start..out_end` came from original bytes
+    /// `original_start..original_end`, copied (`replaced == false`, equal lengths) or rewritten.
+    pub(crate) const fn new(
+        out_start: usize,
+        out_end: usize,
+        original_start: usize,
+        original_end: usize,
+        replaced: bool,
+    ) -> Piece {
+        Piece {
+            out_start,
+            out_end,
+            original_start,
+            original_end,
+            replaced,
+        }
+    }
 }
 
 /// Maps a span of redacted output back to the original text: a span touching a replacement
@@ -104,13 +124,13 @@ pub(crate) fn apply_mapped(
                       original_end: usize,
                       replaced: bool| {
         if let Some(p) = pieces.as_deref_mut() {
-            p.push(Piece {
+            p.push(Piece::new(
                 out_start,
                 out_end,
                 original_start,
                 original_end,
                 replaced,
-            });
+            ));
         }
     };
     for d in findings {

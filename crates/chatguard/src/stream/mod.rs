@@ -14,6 +14,9 @@
 //!   that the finding it belongs to and its context words are complete;
 //! * never a finding in part: a cut that would split one moves to its start.
 //!
+//! Invisible smuggling carriers the policy strips are removed from the output as in one-shot
+//! checks, by a stripper whose state carries across chunks.
+//!
 //! Plain prose with none of these passes through with a lag of four words. Policies with custom
 //! patterns or deny lists can match anything, so with them the redactor holds back the last
 //! `hold_back` bytes of everything.
@@ -22,6 +25,7 @@
 //! emitted, ever), and [`StreamRedactor::finish`] consumes the redactor.
 
 use crate::detect::context::floor_boundary;
+use crate::normalize::CarrierStripper;
 use crate::policy::Action;
 use crate::{Context, Decided, Guard, Kind, Span, Vault};
 
@@ -60,6 +64,8 @@ pub struct StreamRedactor<'g> {
     emitted: usize,
     findings: Vec<Decided>,
     status: StreamStatus,
+    /// Removes the invisible carriers the policy strips, consistently across chunks.
+    stripper: CarrierStripper,
 }
 
 impl<'g> StreamRedactor<'g> {
@@ -75,6 +81,7 @@ impl<'g> StreamRedactor<'g> {
             emitted: 0,
             findings: Vec::new(),
             status: StreamStatus::Passing,
+            stripper: CarrierStripper::new(guard.carriers()),
         }
     }
 
@@ -195,14 +202,10 @@ impl<'g> StreamRedactor<'g> {
             .iter()
             .any(|d| matches!(d.action, Action::Redact(_)));
         if changed {
-            out.push_str(&crate::redact::apply(
-                chunk,
-                &decided,
-                self.guard,
-                &mut self.vault,
-            ));
+            let redacted = crate::redact::apply(chunk, &decided, self.guard, &mut self.vault);
+            self.stripper.push(&redacted, out);
         } else {
-            out.push_str(chunk);
+            self.stripper.push(chunk, out);
         }
         for mut d in decided {
             d.finding.span = Span::new(
