@@ -9,7 +9,9 @@
 //! * the trailing word (it may still grow) and the three words before it (a finding can start a
 //!   few words before the word that reveals it, as in `john (at) example (dot) com`);
 //! * around every *trigger* word — one with a digit, a non-ASCII character, one of `@+:=/_#$%&*[](){}<>|\~`,
-//!   or a word that opens a name or address (`name`, `regards`, `street`, …) — the three words
+//!   or a word that opens a name or address (`name`, `regards`, `street`, …), but not a plain
+//!   label (`said:`, `**Note:**`) or a run of markdown marks (`**`, `##`), see
+//!   [`is_builtin_trigger`] — the three words
 //!   before it and everything after it until [`DEFAULT_HOLD_BACK`] bytes past it have arrived, so
 //!   that the finding it belongs to and its context words are complete;
 //! * never a finding in part: a cut that would split one moves to its start.
@@ -21,14 +23,16 @@
 //! The states are explicit: `Passing` until a `block` rule fires, then `Blocked` (nothing more is
 //! emitted, ever), and [`StreamRedactor::finish`] consumes the redactor.
 
-use crate::detect::context::floor_boundary;
+use crate::detect::context::{floor_boundary, LONGEST_WORD};
 use crate::policy::Action;
 use crate::{Context, Decided, Guard, Kind, Span, Vault};
 
 /// How many bytes after a trigger word must be seen before text around it is emitted.
 pub const DEFAULT_HOLD_BACK: usize = 256;
-/// How much already-emitted text is kept for context scoring of what follows.
-const LOOKBEHIND: usize = 96;
+/// How much already-emitted text is kept for context scoring of what follows: a supporting word
+/// counts when it ends within 64 bytes before a candidate and may itself be up to
+/// [`LONGEST_WORD`] long, plus room for a character boundary.
+const LOOKBEHIND: usize = 64 + LONGEST_WORD + 4;
 /// The most text held back before the redactor emits regardless (redacting what it knows).
 const HARD_CAP: usize = 16 * 1024;
 /// Words held back before a trigger or the end.
@@ -301,17 +305,44 @@ fn is_trigger(word: &str, guard: &Guard) -> bool {
 /// True when a whitespace-delimited word could be part of, or reveal, a built-in finding: it has
 /// a digit, a non-ASCII character or one of `@+:=/_#$%&*[](){}<>|\~`, or is a trigger word of a
 /// plain-word recognizer (names, street addresses).
+///
+/// Two kinds of words are let through although they hold such a character, because no
+/// recognizer reads them as (part of) a value: a word made only of markdown marks (`*`, `**`,
+/// `##`, `___`), and a *label* — letters with a trailing `:` and markdown emphasis around
+/// (`said:`, `**Note:**`, `_Summary_:`) — unless its letters are a trigger word or may name a
+/// secret's key (`password:`, `token:`, `api key:`, see `may_name_key`). A `:` glued to a value
+/// (`dead:beef::1`, `12:30`, `http://`) keeps its word a trigger. Without this, every answer
+/// that starts with `You said:` or a bold label held its first [`DEFAULT_HOLD_BACK`] bytes.
 pub(crate) fn is_builtin_trigger(word: &str) -> bool {
-    if word
+    if !word.is_empty() && word.bytes().all(|b| matches!(b, b'*' | b'_' | b'#')) {
+        return false;
+    }
+    let label = label_letters(word);
+    let core = label.unwrap_or(word);
+    if core
         .bytes()
         .any(|b| b.is_ascii_digit() || !b.is_ascii() || b"@+:=/_#$%&*[](){}<>|\\~".contains(&b))
     {
         return true;
     }
-    let lower = word
+    let lower = core
         .trim_matches(|c: char| c.is_ascii_punctuation())
         .to_ascii_lowercase();
     crate::detect::builtin::is_trigger_word(&lower)
+        || label.is_some() && crate::detect::builtin::may_name_key(&lower)
+}
+
+/// The letters of a label word (`said:`, `**Note:**`): `Some` when `word` is ASCII letters (with
+/// inner `'` or `-`) followed by one or more `:`, optionally wrapped in `*` / `_` emphasis.
+fn label_letters(word: &str) -> Option<&str> {
+    let inner = word.trim_matches(['*', '_']);
+    let letters = inner.strip_suffix(':')?.trim_end_matches(':');
+    let letters = letters.trim_end_matches(['*', '_']);
+    let well_formed = letters.starts_with(|c: char| c.is_ascii_alphabetic())
+        && letters
+            .bytes()
+            .all(|b| b.is_ascii_alphabetic() || b == b'\'' || b == b'-');
+    well_formed.then_some(letters)
 }
 
 impl Guard {

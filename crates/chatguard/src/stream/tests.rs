@@ -64,3 +64,91 @@ fn invalid_utf8_becomes_replacement() {
     s.finish(&mut out);
     assert_eq!(out, "ok \u{FFFD} then \u{FFFD}");
 }
+
+/// Streams `text` in `chunk`-byte pieces and returns, after each piece, how many bytes of the
+/// text so far were held back (arrived but not emitted), with the final output.
+fn held_after_each_chunk(guard: &Guard, text: &str, chunk: usize) -> (Vec<usize>, String) {
+    let mut s = guard.stream(Context::default());
+    let mut out = String::new();
+    let mut held = Vec::new();
+    for piece in text.as_bytes().chunks(chunk) {
+        s.push_bytes(piece, &mut out);
+        held.push(s.held());
+    }
+    s.finish(&mut out);
+    (held, out)
+}
+
+const PROSE: &str = "Sure, here is how you reset the password in the settings page of the app. \
+    Open the menu, choose the account tab and follow the steps shown there. ";
+
+#[test]
+fn typical_prose_is_held_back_by_a_few_words_only() {
+    let guard = Guard::new(Policy::default()).expect("builds");
+    let text = format!("**Note:** {PROSE}## Steps\n* {PROSE}_Summary_: {PROSE}");
+    let (held, out) = held_after_each_chunk(&guard, &text, 16);
+    assert_eq!(out, one_shot(&guard, &text));
+    let max = held.iter().copied().max().unwrap_or(0);
+    assert!(max <= 48, "held up to {max} bytes: {held:?}");
+}
+
+#[test]
+fn a_you_said_answer_flows_from_its_first_words() {
+    let guard = Guard::new(Policy::default()).expect("builds");
+    for text in [
+        "You said: please tell me how streaming works in the product, I would like to know more.",
+        "Answer: the settings page lists every option that you can change for your account.",
+    ] {
+        let (held, out) = held_after_each_chunk(&guard, text, 16);
+        assert_eq!(out, one_shot(&guard, text));
+        let max = held.iter().copied().max().unwrap_or(0);
+        assert!(max <= 48, "{text:?} held up to {max} bytes: {held:?}");
+        // The label and the words after it are out before the answer ends.
+        let (held, _) = held_after_each_chunk(&guard, text, 1);
+        let first = held.iter().enumerate().position(|(i, &h)| i + 1 > h);
+        assert!(
+            first.is_some_and(|i| i < 40),
+            "{text:?}: first byte out at {first:?}"
+        );
+    }
+}
+
+#[test]
+fn labels_that_may_assign_a_secret_still_hold() {
+    let guard = Guard::new(Policy::default()).expect("builds");
+    // Synthetic credentials.
+    for text in [
+        "password: correcthorse and more words after it to fill the line ",
+        "**Token:** qwertyuiopasdfghjklzxcvbnm and more words after it ",
+        "Name: Jane Doe and some more words that follow the name here ",
+    ] {
+        let (held, out) = held_after_each_chunk(&guard, text, 1);
+        assert_eq!(out, one_shot(&guard, text), "{text:?}");
+        assert!(
+            held.iter().any(|&h| h > 48),
+            "{text:?} was not held: {held:?}"
+        );
+    }
+}
+
+#[test]
+fn personal_data_is_held_only_until_its_window_closes() {
+    let guard = Guard::new(Policy::default()).expect("builds");
+    // Synthetic personal data.
+    let text = format!(
+        "You said: {PROSE}Write to jane.doe@example.com or call +44 20 7946 0958. {PROSE}{PROSE}{PROSE}"
+    );
+    let (held, out) = held_after_each_chunk(&guard, &text, 16);
+    let expected = one_shot(&guard, &text);
+    assert_eq!(out, expected);
+    assert!(!expected.contains("jane.doe"));
+    let pii_at = text.find("jane").unwrap_or(0);
+    // Before the personal data, only the last few words wait.
+    let before = &held[..pii_at / 16];
+    assert!(before.iter().all(|&h| h <= 48), "{before:?}");
+    // Around it, the value and its window are held back ...
+    assert!(held.iter().any(|&h| h > 48), "{held:?}");
+    // ... and once the window is past, the lag is small again.
+    let last = held.last().copied().unwrap_or(usize::MAX);
+    assert!(last <= 48, "still holding {last} bytes: {held:?}");
+}

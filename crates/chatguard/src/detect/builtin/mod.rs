@@ -178,6 +178,11 @@ pub(crate) fn is_trigger_word(lower: &str) -> bool {
     TRIGGER_WORDS.iter().any(|list| list.contains(&lower))
 }
 
+/// True when a `word:` label may assign a secret (see [`secret::may_name_key`]).
+pub(crate) fn may_name_key(lower: &str) -> bool {
+    secret::may_name_key(lower)
+}
+
 /// True when a finding at `start..end` of `text` is opened by a trigger the stream redactor sees
 /// in time: one of the three whitespace-delimited words before it, or one of its own first four.
 #[cfg(test)]

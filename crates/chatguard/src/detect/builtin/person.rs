@@ -67,7 +67,9 @@ pub(crate) const CONTEXT: &[&str] = &[
 ];
 
 /// Lowercase words that open a name (see [`super::is_trigger_word`]); the stream redactor holds
-/// text after them. Words with `:`, digits or non-ASCII letters are triggers anyway.
+/// text after them. Words with digits or non-ASCII letters are triggers anyway; a `word:` label
+/// is one only when its word is listed here (or may name a secret's key), so every label trigger
+/// phrase must be listed.
 pub(crate) const TRIGGER_WORDS: &[&str] = &[
     // Labels and introductions.
     "bin",
@@ -87,6 +89,10 @@ pub(crate) const TRIGGER_WORDS: &[&str] = &[
     "vorname",
     "nachname",
     "surname",
+    "firstname",
+    "lastname",
+    "fullname",
+    "prénom",
     "cognome",
     "apellido",
     "apellidos",
