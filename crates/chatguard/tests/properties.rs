@@ -122,7 +122,9 @@ fn streaming_byte_by_byte_equals_one_shot_on_the_sample_chat() {
 }
 
 /// Labels the stream redactor lets pass (`said:`, `**Note:**`) next to labels that assign a value
-/// (`password:`, `Name:`), plain-word values and prose. Synthetic values only.
+/// (`password:`, `Name:`), name triggers that stop holding once no name can follow (`I'm sorry`,
+/// `Thanks for`) or still open one (`Thanks,` `Jane Doe`), plain-word values and prose. Synthetic
+/// values only.
 const LABEL_FRAGMENTS: &[&str] = &[
     "You said:",
     "**Note:**",
@@ -135,7 +137,16 @@ const LABEL_FRAGMENTS: &[&str] = &[
     "Firstname:",
     "my name is",
     "Regards,",
+    "Thanks",
+    "Thanks for",
+    "thank you so much,",
+    "I'm",
+    "I'm sorry",
+    "this is",
+    "this should",
+    "Dr.",
     "Jane Doe",
+    "\n\n",
     "hunter2x",
     "correcthorsebattery",
     "qwertyuiopasdfghjklzxcvbnm",
@@ -150,7 +161,7 @@ const LABEL_FRAGMENTS: &[&str] = &[
 ];
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 600, .. ProptestConfig::default() })]
 
     #[test]
     fn streaming_labels_equals_one_shot_at_random_splits(

@@ -8,12 +8,14 @@
 //!
 //! * the trailing word (it may still grow) and the three words before it (a finding can start a
 //!   few words before the word that reveals it, as in `john (at) example (dot) com`);
-//! * around every *trigger* word — one with a digit, a non-ASCII character, one of `@+:=/_#$%&*[](){}<>|\~`,
-//!   or a word that opens a name or address (`name`, `regards`, `street`, …), but not a plain
-//!   label (`said:`, `**Note:**`) or a run of markdown marks (`**`, `##`), see
-//!   [`is_builtin_trigger`] — the three words
-//!   before it and everything after it until [`DEFAULT_HOLD_BACK`] bytes past it have arrived, so
-//!   that the finding it belongs to and its context words are complete;
+//! * around every *trigger* word — one with a digit, a non-ASCII character other than an accented
+//!   Latin letter, one of `@+:=/_#$%&*[](){}<>|\~`, or a word that opens a name or address (`name`,
+//!   `regards`, `street`, …), but not a plain label (`said:`, `**Note:**`) or a run of markdown
+//!   marks (`**`, `##`), see `is_builtin_trigger` — the three words before it and everything after
+//!   it until [`DEFAULT_HOLD_BACK`] bytes past it have arrived, so that the finding it belongs to
+//!   and its context words are complete. A word that only opens names (`thanks`, `I'm`, `this`)
+//!   holds less: once the few words after it in which a name would have to show its capital
+//!   have arrived without one, nothing is held for it;
 //! * never a finding in part: a cut that would split one moves to its start.
 //!
 //! Plain prose with none of these passes through with a lag of four words. Policies with custom
@@ -243,10 +245,7 @@ impl<'g> StreamRedactor<'g> {
             }
             // The first trigger whose window is still open holds everything from three words
             // before it (later triggers only hold later text).
-            if let Some(i) = words
-                .iter()
-                .position(|w| w.1 + self.hold_back > len && is_trigger(&text[w.0..w.1], self.guard))
-            {
+            if let Some(i) = (0..words.len()).find(|&i| self.holds(text, &words, i)) {
                 cut = cut.min(words[i.saturating_sub(WORDS_BEFORE)].0);
             }
             cut
@@ -272,6 +271,24 @@ impl<'g> StreamRedactor<'g> {
     }
 }
 
+impl StreamRedactor<'_> {
+    /// True when word `i` of `words` (over `text`) is a trigger whose window is still open.
+    fn holds(&self, text: &str, words: &[(usize, usize)], i: usize) -> bool {
+        let Some(&(s, e)) = words.get(i) else {
+            return false;
+        };
+        if e + self.hold_back <= text.len() {
+            return false;
+        }
+        let word = &text[s..e];
+        match builtin_hold(word) {
+            Hold::Window => true,
+            Hold::No => is_custom_trigger(word, self.guard),
+            Hold::Name => crate::detect::builtin::may_open_name(word, &text[e..]),
+        }
+    }
+}
+
 /// Whitespace-delimited words of `text` at or after `from`, as byte ranges.
 fn words(text: &str, from: usize) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
@@ -292,19 +309,33 @@ fn words(text: &str, from: usize) -> Vec<(usize, usize)> {
     out
 }
 
-/// True when a word could be part of, or reveal, a finding.
-fn is_trigger(word: &str, guard: &Guard) -> bool {
-    is_builtin_trigger(word)
-        || guard.is_trigger_word(
-            &word
-                .trim_matches(|c: char| c.is_ascii_punctuation())
-                .to_ascii_lowercase(),
-        )
+/// True when a policy's own trigger words name `word` (none yet: custom patterns and deny lists
+/// switch the redactor to plain byte hold-back).
+fn is_custom_trigger(word: &str, guard: &Guard) -> bool {
+    guard.is_trigger_word(
+        &word
+            .trim_matches(|c: char| c.is_ascii_punctuation())
+            .to_ascii_lowercase(),
+    )
+}
+
+/// How long text around a word is held back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Hold {
+    /// Not a trigger.
+    No,
+    /// [`DEFAULT_HOLD_BACK`] bytes past the word.
+    Window,
+    /// A word that only opens names (`thanks`, `I'm`, `this`): as [`Hold::Window`], but no longer
+    /// once the words after it rule out every name it could open (`I'm sorry`, `this should`,
+    /// `Thanks for`), see `may_open_name`.
+    Name,
 }
 
 /// True when a whitespace-delimited word could be part of, or reveal, a built-in finding: it has
-/// a digit, a non-ASCII character or one of `@+:=/_#$%&*[](){}<>|\~`, or is a trigger word of a
-/// plain-word recognizer (names, street addresses).
+/// a digit, a non-ASCII character other than an accented Latin letter, or one of
+/// `@+:=/_#$%&*[](){}<>|\~`, or is a trigger word of a plain-word recognizer (names, street
+/// addresses).
 ///
 /// Two kinds of words are let through although they hold such a character, because no
 /// recognizer reads them as (part of) a value: a word made only of markdown marks (`*`, `**`,
@@ -313,23 +344,48 @@ fn is_trigger(word: &str, guard: &Guard) -> bool {
 /// secret's key (`password:`, `token:`, `api key:`, see `may_name_key`). A `:` glued to a value
 /// (`dead:beef::1`, `12:30`, `http://`) keeps its word a trigger. Without this, every answer
 /// that starts with `You said:` or a bold label held its first [`DEFAULT_HOLD_BACK`] bytes.
+#[cfg(test)]
 pub(crate) fn is_builtin_trigger(word: &str) -> bool {
+    builtin_hold(word) != Hold::No
+}
+
+/// [`is_builtin_trigger`], with how long the word holds text.
+fn builtin_hold(word: &str) -> Hold {
     if !word.is_empty() && word.bytes().all(|b| matches!(b, b'*' | b'_' | b'#')) {
-        return false;
+        return Hold::No;
     }
     let label = label_letters(word);
     let core = label.unwrap_or(word);
-    if core
-        .bytes()
-        .any(|b| b.is_ascii_digit() || !b.is_ascii() || b"@+:=/_#$%&*[](){}<>|\\~".contains(&b))
-    {
-        return true;
+    if core.chars().any(|c| {
+        c.is_ascii_digit()
+            || !c.is_ascii() && !is_latin_letter(c)
+            || c.is_ascii() && "@+:=/_#$%&*[](){}<>|\\~".contains(c)
+    }) {
+        return Hold::Window;
     }
     let lower = core
         .trim_matches(|c: char| c.is_ascii_punctuation())
         .to_ascii_lowercase();
-    crate::detect::builtin::is_trigger_word(&lower)
-        || label.is_some() && crate::detect::builtin::may_name_key(&lower)
+    if crate::detect::builtin::is_trigger_word(&lower) {
+        return if label.is_none() && crate::detect::builtin::opens_only_names(&lower) {
+            Hold::Name
+        } else {
+            Hold::Window
+        };
+    }
+    // Accented key words (`contraseña`, `hasło`) hold as their `word:` labels do.
+    if (label.is_some() || !core.is_ascii()) && crate::detect::builtin::may_name_key(&lower) {
+        return Hold::Window;
+    }
+    Hold::No
+}
+
+/// True for an accented Latin letter (`é`, `ñ`, `ß`, `ł`: U+00C0–U+024F): normalisation keeps it
+/// a letter (at most folding it to ASCII letters, `ĳ` → `ij`), so a word of such letters is no
+/// more a value than an ASCII one. Other non-ASCII characters (full-width forms, zero-width and
+/// bidi controls, other scripts' digits, other scripts) keep their word a trigger.
+fn is_latin_letter(c: char) -> bool {
+    ('\u{C0}'..='\u{24F}').contains(&c) && c.is_alphabetic()
 }
 
 /// The letters of a label word (`said:`, `**Note:**`): `Some` when `word` is ASCII letters (with

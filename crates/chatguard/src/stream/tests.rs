@@ -152,3 +152,35 @@ fn personal_data_is_held_only_until_its_window_closes() {
     let last = held.last().copied().unwrap_or(usize::MAX);
     assert!(last <= 48, "still holding {last} bytes: {held:?}");
 }
+
+#[test]
+fn name_triggers_stop_holding_when_no_name_can_follow() {
+    let guard = Guard::new(Policy::default()).expect("builds");
+    let text = format!(
+        "I'm sorry about the trouble, let me look into it for you. Thanks for your patience, \
+         this should be quick. {PROSE}{PROSE}"
+    );
+    let (held, out) = held_after_each_chunk(&guard, &text, 16);
+    assert_eq!(out, one_shot(&guard, &text));
+    let max = held.iter().copied().max().unwrap_or(0);
+    assert!(max <= 64, "held up to {max} bytes: {held:?}");
+    // A name after the same trigger is still held until it is complete (synthetic name).
+    let text = "Thanks again so much,\n\nDr. Jane Doe\nsent from the office ";
+    let (held, out) = held_after_each_chunk(&guard, text, 1);
+    assert_eq!(out, one_shot(&guard, text));
+    assert!(!out.contains("Jane"), "{out}");
+    assert!(held.iter().any(|&h| h > 40), "{held:?}");
+}
+
+#[test]
+fn accented_prose_is_held_back_by_a_few_words_only() {
+    let guard = Guard::new(Policy::default()).expect("builds");
+    let text = "Claro, aquí está la información que pediste sobre la configuración de tu cuenta. \
+        Après la mise à jour, l'écran des paramètres s'ouvre plus vite. Grüße gehen später raus. ";
+    let (held, out) = held_after_each_chunk(&guard, text, 16);
+    assert_eq!(out, one_shot(&guard, text));
+    // `Grüße` opens a signature; every other word is plain.
+    let before = text.find("Grüße").unwrap_or(0) / 16;
+    let max = held[..before].iter().copied().max().unwrap_or(0);
+    assert!(max <= 64, "held up to {max} bytes: {held:?}");
+}

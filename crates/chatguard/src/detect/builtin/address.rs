@@ -71,6 +71,11 @@ pub(crate) const CONTEXT: &[&str] = &[
 /// the name and the number may be more than three words later); number-first addresses start
 /// with their number, which is a trigger by itself.
 pub(crate) const TRIGGER_WORDS: &[&str] = &[
+    "allée",
+    "località",
+    "dirección",
+    "endereço",
+    "núm",
     "street",
     "st",
     "straße",

@@ -178,6 +178,18 @@ pub(crate) fn is_trigger_word(lower: &str) -> bool {
     TRIGGER_WORDS.iter().any(|list| list.contains(&lower))
 }
 
+/// True when `lower` is a trigger word that only opens names (not an address word) and
+/// [`may_open_name`] can tell when it no longer does.
+pub(crate) fn opens_only_names(lower: &str) -> bool {
+    !address::TRIGGER_WORDS.contains(&lower) && person::is_phrase_word(lower)
+}
+
+/// Whether a name trigger word may still open a name given the text after it (see
+/// [`person::may_open_name`]).
+pub(crate) fn may_open_name(word: &str, rest: &str) -> bool {
+    person::may_open_name(word, rest)
+}
+
 /// True when a `word:` label may assign a secret (see [`secret::may_name_key`]).
 pub(crate) fn may_name_key(lower: &str) -> bool {
     secret::may_name_key(lower)
