@@ -6,19 +6,20 @@
 //!
 //! What it holds back:
 //!
-//! * the trailing word (it may still grow) and the three words before it (a finding can start a
-//!   few words before the word that reveals it, as in `john (at) example (dot) com`);
+//! * the trailing word (it may still grow) and the word before it (a finding can start a word
+//!   before the word that reveals it, as in `john (at) example (dot) com` or `Frankfurter Allee 3`;
+//!   tests check this on every finding of the evaluation corpus);
 //! * around every *trigger* word — one with a digit, a non-ASCII character other than an accented
 //!   Latin letter, one of `@+:=/_#$%&*[](){}<>|\~`, or a word that opens a name or address (`name`,
 //!   `regards`, `street`, …), but not a plain label (`said:`, `**Note:**`) or a run of markdown
-//!   marks (`**`, `##`), see `is_builtin_trigger` — the three words before it and everything after
+//!   marks (`**`, `##`), see `is_builtin_trigger` — the word before it and everything after
 //!   it until [`DEFAULT_HOLD_BACK`] bytes past it have arrived, so that the finding it belongs to
 //!   and its context words are complete. A word that only opens names (`thanks`, `I'm`, `this`)
 //!   holds less: once the few words after it in which a name would have to show its capital
 //!   have arrived without one, nothing is held for it;
 //! * never a finding in part: a cut that would split one moves to its start.
 //!
-//! Plain prose with none of these passes through with a lag of four words. Policies with custom
+//! Plain prose with none of these passes through with a lag of two words. Policies with custom
 //! patterns or deny lists can match anything, so with them the redactor holds back the last
 //! `hold_back` bytes of everything.
 //!
@@ -37,8 +38,10 @@ pub const DEFAULT_HOLD_BACK: usize = 256;
 const LOOKBEHIND: usize = 64 + LONGEST_WORD + 4;
 /// The most text held back before the redactor emits regardless (redacting what it knows).
 const HARD_CAP: usize = 16 * 1024;
-/// Words held back before a trigger or the end.
-const WORDS_BEFORE: usize = 3;
+/// Words held back before a trigger or the end: no finding starts more than one word before the
+/// first trigger word it holds or follows (spelled-out `at`, PEM armour and street types that
+/// come after an adjective are triggers so that this holds).
+pub(crate) const WORDS_BEFORE: usize = 1;
 
 /// What the stream is doing after a chunk.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -235,7 +238,7 @@ impl<'g> StreamRedactor<'g> {
                 .find(|w| w.0 <= at && at < w.1)
                 .map_or(at, |w| w.0)
         } else {
-            // The trailing word and the three before it stay.
+            // The trailing word and the one before it stay.
             let tail = words.len().saturating_sub(WORDS_BEFORE + 1);
             let mut cut = words.get(tail).map_or(len, |w| w.0);
             if words.last().is_some_and(|w| w.1 < len) {
@@ -243,7 +246,7 @@ impl<'g> StreamRedactor<'g> {
                 let tail = words.len().saturating_sub(WORDS_BEFORE);
                 cut = words.get(tail).map_or(len, |w| w.0);
             }
-            // The first trigger whose window is still open holds everything from three words
+            // The first trigger whose window is still open holds everything from the word
             // before it (later triggers only hold later text).
             if let Some(i) = (0..words.len()).find(|&i| self.holds(text, &words, i)) {
                 cut = cut.min(words[i.saturating_sub(WORDS_BEFORE)].0);
@@ -285,8 +288,27 @@ impl StreamRedactor<'_> {
             Hold::Window => true,
             Hold::No => is_custom_trigger(word, self.guard),
             Hold::Name => crate::detect::builtin::may_open_name(word, &text[e..]),
+            Hold::SpelledAt => spelled_email_may_follow(text, &words[i + 1..]),
         }
     }
+}
+
+/// Whether a spelled-out ` at ` may still be the `@` of an email (`john at example dot com`),
+/// given the words after it: the email recognizer takes one domain label and then needs a
+/// spelled-out dot (`dot`, `(dot)`, `[dot]`, `{dot}`, `<dot>`) as the next word.
+fn spelled_email_may_follow(text: &str, after: &[(usize, usize)]) -> bool {
+    let Some(&(s, e)) = after.get(1) else {
+        return true;
+    };
+    if e == text.len() {
+        return true;
+    }
+    let word = &text[s..e];
+    word.eq_ignore_ascii_case("dot")
+        || ["(dot)", "[dot]", "{dot}", "<dot>"].iter().any(|d| {
+            word.get(..d.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(d))
+        })
 }
 
 /// Whitespace-delimited words of `text` at or after `from`, as byte ranges.
@@ -330,6 +352,9 @@ enum Hold {
     /// once the words after it rule out every name it could open (`I'm sorry`, `this should`,
     /// `Thanks for`), see `may_open_name`.
     Name,
+    /// The word `at`, which with a spelled-out dot two words later makes an email (`john at
+    /// example dot com`): as [`Hold::Window`] until the word after next rules that out.
+    SpelledAt,
 }
 
 /// True when a whitespace-delimited word could be part of, or reveal, a built-in finding: it has
@@ -361,6 +386,14 @@ fn builtin_hold(word: &str) -> Hold {
             || !c.is_ascii() && !is_latin_letter(c)
             || c.is_ascii() && "@+:=/_#$%&*[](){}<>|\\~".contains(c)
     }) {
+        return Hold::Window;
+    }
+    if word.eq_ignore_ascii_case("at") {
+        return Hold::SpelledAt;
+    }
+    // PEM armour (`-----BEGIN EC PRIVATE KEY-----`): the key block starts three words before its
+    // first line of base64.
+    if word.starts_with("-----") {
         return Hold::Window;
     }
     let lower = core

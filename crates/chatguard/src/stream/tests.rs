@@ -184,3 +184,95 @@ fn accented_prose_is_held_back_by_a_few_words_only() {
     let max = held[..before].iter().copied().max().unwrap_or(0);
     assert!(max <= 64, "held up to {max} bytes: {held:?}");
 }
+
+/// The texts of the labelled evaluation corpus (personal data and hard negatives, synthetic).
+fn corpus_texts() -> Vec<String> {
+    let mut texts = Vec::new();
+    for file in [
+        include_str!("../../../../tests/eval/pii.jsonl"),
+        include_str!("../../../../tests/eval/negatives.jsonl"),
+    ] {
+        for line in file.lines() {
+            let value: serde_json::Value = serde_json::from_str(line).expect("corpus line parses");
+            if let Some(text) = value.get("text").and_then(|t| t.as_str()) {
+                texts.push(text.to_owned());
+            }
+        }
+    }
+    assert!(texts.len() > 4000, "{}", texts.len());
+    texts
+}
+
+#[test]
+fn every_corpus_finding_has_a_trigger_the_stream_sees_in_time() {
+    // A finding must have a trigger word among the three words before it (whose window covers
+    // it) or among its own first `WORDS_BEFORE + 1` words (the trailing words held back).
+    let guard = Guard::new(Policy::default()).expect("builds");
+    let mut missing = Vec::new();
+    for text in corpus_texts() {
+        let words = super::words(&text, 0);
+        for f in guard.scan(&text) {
+            let Some(first) = words.iter().position(|w| w.1 > f.span.start) else {
+                continue;
+            };
+            let last = words
+                .iter()
+                .rposition(|w| w.0 < f.span.end)
+                .unwrap_or(first)
+                .min(first + super::WORDS_BEFORE);
+            let seen = words[first.saturating_sub(3)..=last]
+                .iter()
+                .any(|&(s, e)| super::is_builtin_trigger(&text[s..e]));
+            if !seen {
+                missing.push(format!("{:?} in {text:?}", &text[f.span.start..f.span.end]));
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "{} findings: {missing:#?}",
+        missing.len()
+    );
+}
+
+#[test]
+fn every_corpus_text_streams_byte_by_byte_like_one_shot() {
+    let guard = Guard::new(Policy::default()).expect("builds");
+    for text in corpus_texts() {
+        let (_, out) = held_after_each_chunk(&guard, &text, 1);
+        assert_eq!(out, one_shot(&guard, &text), "{text:?}");
+    }
+}
+
+#[test]
+fn findings_that_start_before_their_trigger_stream_like_one_shot() {
+    // Findings whose first word is plain: the word before the trigger is held back with it.
+    // Synthetic values.
+    let guard = Guard::new(Policy::default()).expect("builds");
+    for text in [
+        "write to john . smith (at) example (dot) com please",
+        "write to john smith (at) example (dot) com please",
+        "mail john at example dot com please",
+        "my NI no is CG 49 93 15 B and more",
+        "birthday November 11, 1974 is right",
+        "born on the 3rd of March 1990 in town",
+        "mi correo es bleon [at] grupo [dot] com ya",
+        "Número de IVA: PT 515446041 gracias",
+        "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBkg4LVWM9nuwNSk3yByxZpYRTBnVJk5oPZqhzTOg0GIoAoGCCqGSM49\n-----END EC PRIVATE KEY-----\nok",
+        "api key is sk-proj-abcdefghijklmnopqrstuvwxyzABCDEF0123456789 ok",
+        "Ich wohne in der Musterstraße 12. Danke",
+        "Laan van Meerdervoort 5, Den Haag en verder",
+        "wir wohnen in der Frankfurter Allee 3 seit Jahren",
+        "Adresse: Unter den Linden 77, 10117 Berlin bitte",
+        "office at Rue de la Paix 5, 75002 Paris today",
+        "ship to 60 Nicole Ports, London SW1A 2AA today",
+        "Authorization: Bearer abcdefghijklmnopqrstuvwxyz012345 ok",
+        "the code is 4012 8888 8888 1881 thanks",
+    ] {
+        let expected = one_shot(&guard, text);
+        for chunk in [1, 2, 3, 5, 16] {
+            let (_, out) = held_after_each_chunk(&guard, text, chunk);
+            assert_eq!(out, expected, "{text:?} in {chunk}-byte chunks");
+        }
+    }
+}

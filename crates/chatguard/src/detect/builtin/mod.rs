@@ -196,7 +196,8 @@ pub(crate) fn may_name_key(lower: &str) -> bool {
 }
 
 /// True when a finding at `start..end` of `text` is opened by a trigger the stream redactor sees
-/// in time: one of the three whitespace-delimited words before it, or one of its own first four.
+/// in time: one of the three whitespace-delimited words before it, or one of its own first
+/// `WORDS_BEFORE + 1` (the words the redactor holds back before a trigger or the end).
 #[cfg(test)]
 pub(crate) fn opened_by_trigger(text: &str, start: usize, end: usize) -> bool {
     let bytes = text.as_bytes();
@@ -221,7 +222,7 @@ pub(crate) fn opened_by_trigger(text: &str, start: usize, end: usize) -> bool {
         .iter()
         .rposition(|&(s, _)| s < end)
         .unwrap_or(first)
-        .min(first + 3);
+        .min(first + crate::stream::WORDS_BEFORE);
     words[first.saturating_sub(3)..=last]
         .iter()
         .any(|&(s, e)| crate::stream::is_builtin_trigger(&text[s..e]))
