@@ -98,6 +98,8 @@ fn a_you_said_answer_flows_from_its_first_words() {
     for text in [
         "You said: please tell me how streaming works in the product, I would like to know more.",
         "Answer: the settings page lists every option that you can change for your account.",
+        // The edge benchmark's streamed answer.
+        "You said: Where is my parcel? It was due on Monday and has not arrived yet.",
     ] {
         let (held, out) = held_after_each_chunk(&guard, text, 16);
         assert_eq!(out, one_shot(&guard, text));
