@@ -4,9 +4,13 @@
 //! Names are the configuration contract documented in the README: `ORIGIN_URL`, `JWKS_URL`,
 //! `JWT_ISSUER`, `JWT_AUDIENCE`, `ALLOWED_ORIGINS`, `POLICY` (vars); `JWT_SECRET`, `API_KEYS`,
 //! `ORIGIN_API_KEY`, `AUDIT_KEY` (secrets); plus the optional tuning vars `MAX_BODY_BYTES`,
-//! `ORIGIN_TIMEOUT_MS` and `TEXT_POINTERS` (extra routes in generic JSON-pointer mode).
+//! `ORIGIN_TIMEOUT_MS` and `TEXT_POINTERS` (extra routes in generic JSON-pointer mode). The
+//! authentication settings (`JWT_SKEW_SECONDS`, Cloudflare Access's `ACCESS_TEAM_DOMAIN`,
+//! `ACCESS_AUD`, `ACCESS_CERTS_URL`) are read by [`AuthSettings`].
 
 use std::collections::BTreeMap;
+
+use crate::authn::AuthSettings;
 
 /// The default request body limit.
 pub const DEFAULT_MAX_BODY_BYTES: u64 = 64 * 1024;
@@ -45,8 +49,8 @@ pub struct Config {
     pub origin_api_key: Option<String>,
     /// Keys the principal hash in audit lines.
     pub audit_key: Option<String>,
-    /// Whether any JWT or API-key verification is configured (used by the auth seam).
-    pub credentials_configured: bool,
+    /// The verifiers: JWT, Cloudflare Access, API keys.
+    pub auth: AuthSettings,
     /// Extra routes in generic mode: path → JSON pointers of the text fields.
     pub text_pointers: BTreeMap<String, Vec<String>>,
 }
@@ -110,9 +114,7 @@ impl Config {
             origin_timeout_ms: number("ORIGIN_TIMEOUT_MS", DEFAULT_ORIGIN_TIMEOUT_MS)?,
             origin_api_key: get("ORIGIN_API_KEY"),
             audit_key: get("AUDIT_KEY"),
-            credentials_configured: ["JWKS_URL", "JWT_SECRET", "API_KEYS"]
-                .iter()
-                .any(|n| get(n).is_some()),
+            auth: AuthSettings::from_lookup(&get)?,
             text_pointers,
         })
     }
@@ -173,7 +175,7 @@ mod tests {
         assert_eq!(c.max_body_bytes, 1000);
         assert_eq!(c.origin_timeout_ms, DEFAULT_ORIGIN_TIMEOUT_MS);
         assert_eq!(c.origin_api_key.as_deref(), Some("k"));
-        assert!(!c.credentials_configured);
+        assert!(c.auth.jwt.is_none() && c.auth.access.is_none() && c.auth.api_keys.is_empty());
         assert_eq!(c.text_pointers["/v1/custom"], ["/input"]);
     }
 

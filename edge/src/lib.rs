@@ -1,6 +1,6 @@
 //! chatguard-edge: a Cloudflare Worker that sits in front of a chatbot origin and never trusts
 //! the widget. Every request passes, in order: CORS and method, size, authentication, RBAC,
-//! rate limits, validation, injection (seam), redaction with per-request pseudonyms and consent,
+//! rate limits, validation, injection scoring, redaction with per-request pseudonyms and consent,
 //! then is forwarded; answers are redacted (JSON or SSE streams), pseudonyms restored, and
 //! disallowed tool calls dropped. One audit line per request, without text or identifiers.
 //!
@@ -13,6 +13,7 @@ pub mod config;
 pub mod error;
 pub mod filter;
 pub mod http;
+pub mod injection;
 pub mod ratelimit;
 pub mod rbac;
 pub mod roles;

@@ -166,6 +166,11 @@ impl Roles {
         self.roles.get(name)
     }
 
+    /// The names of the configured roles.
+    pub fn names(&self) -> impl Iterator<Item = &str> + '_ {
+        self.roles.keys().map(String::as_str)
+    }
+
     /// True when no role is configured.
     pub fn is_empty(&self) -> bool {
         self.roles.is_empty()

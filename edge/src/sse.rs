@@ -14,7 +14,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chatguard::{Context, Guard, StreamRedactor, StreamStatus, Vault};
+use chatguard::{Context, Guard, PendingRestore, StreamRedactor, StreamStatus, Vault};
 use serde_json::{json, Value};
 
 use crate::filter::{redact_strings, Tally};
@@ -23,8 +23,6 @@ use crate::roles::Allowed;
 
 /// The longest line or event data accepted from the origin.
 pub const MAX_EVENT_BYTES: usize = 1024 * 1024;
-/// The longest text a placeholder can have (mirrors the core vault's bound).
-const MAX_PLACEHOLDER: usize = 72;
 
 /// Why a stream was cut.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -139,7 +137,7 @@ fn render(name: Option<&str>, data: &Value) -> String {
 /// A field's redactor and the tail of its output that may still be part of a placeholder.
 struct FieldState<'g> {
     redactor: StreamRedactor<'g>,
-    unrestored: String,
+    unrestored: PendingRestore,
 }
 
 /// The stream filter for one answer. Feed it the origin's bytes with [`SseFilter::push`], end it
@@ -301,25 +299,17 @@ impl<'g> SseFilter<'g> {
                 .guard
                 .stream(self.cx)
                 .with_vault(self.request_vault.clone()),
-            unrestored: String::new(),
+            unrestored: PendingRestore::default(),
         });
         let mut redacted = String::new();
         if let StreamStatus::Blocked(_) = state.redactor.push(text, &mut redacted) {
             return Err(SseError::Blocked);
         }
-        state.unrestored.push_str(&redacted);
-        // Everything before a '[' that may still open a placeholder can be restored now.
-        let keep_from = match state.unrestored.rfind('[') {
-            Some(open)
-                if state.unrestored.len() - open < MAX_PLACEHOLDER
-                    && !state.unrestored[open..].contains(']') =>
-            {
-                open
-            }
-            _ => state.unrestored.len(),
-        };
-        let ready: String = state.unrestored.drain(..keep_from).collect();
-        Ok(self.request_vault.restore(&ready))
+        let mut ready = String::new();
+        state
+            .unrestored
+            .push(&self.request_vault, &redacted, &mut ready);
+        Ok(ready)
     }
 
     /// Ends every field `which` selects, emitting the rest of its text as events.
@@ -330,17 +320,24 @@ impl<'g> SseFilter<'g> {
     ) -> Result<(), SseError> {
         let chosen: Vec<Field> = self.fields.keys().copied().filter(|f| which(*f)).collect();
         for field in chosen {
-            let Some(state) = self.fields.remove(&field) else {
+            let Some(FieldState {
+                redactor,
+                mut unrestored,
+            }) = self.fields.remove(&field)
+            else {
                 continue;
             };
-            let mut rest = state.unrestored;
-            let (status, findings, _) = state.redactor.finish(&mut rest);
+            let mut tail = String::new();
+            let (status, findings, _) = redactor.finish(&mut tail);
             self.tally.add(self.guard, &findings);
             if let StreamStatus::Blocked(_) = status {
                 return Err(SseError::Blocked);
             }
+            let mut rest = String::new();
+            unrestored.push(&self.request_vault, &tail, &mut rest);
+            unrestored.finish(&self.request_vault, &mut rest);
             if !rest.is_empty() {
-                out.push_str(&field.event(&self.request_vault.restore(&rest)));
+                out.push_str(&field.event(&rest));
             }
         }
         Ok(())

@@ -7,6 +7,9 @@ use core::time::Duration;
 use std::rc::Rc;
 use std::sync::LazyLock;
 
+use std::collections::{BTreeMap, BTreeSet};
+
+use chatguard::auth::{AuthError, Claims, JwksCache, JwksResponse, JwtVerifier, MAX_JWKS_LEN};
 use chatguard::{Guard, Policy, UnixTime, Vault};
 use futures_util::future::{select, Either};
 use futures_util::{stream, StreamExt};
@@ -16,11 +19,15 @@ use worker::{
 };
 
 use crate::audit::{principal_hash, AuditEvent, Decision};
-use crate::authn::{authenticate, Credentials};
+use crate::authn::{
+    anonymous, jwt_step, presented, principal_from_claims, verify_api_key, AuthFailure,
+    Credentials, JwtStep, Presented, Principal,
+};
 use crate::config::Config;
 use crate::error::ApiError;
 use crate::filter::{filter_response, redact_request, Tally};
 use crate::http::{self, Target, CONSENT_HEADER, FORWARDED_REQUEST_HEADERS, SECURITY_HEADERS};
+use crate::injection;
 use crate::ratelimit::{Ask, Verdict as RateVerdict};
 use crate::rbac::{authorize, strip_request_tool_calls, strip_response_tool_calls};
 use crate::roles::{Role, Roles};
@@ -176,6 +183,10 @@ fn error_response(e: &ApiError) -> worker::Result<Response> {
     if let Some(secs) = e.retry_after {
         r.headers_mut().set("Retry-After", &secs.to_string())?;
     }
+    if e.status == 401 {
+        // RFC 6750 §3, without an error description: the reason stays in the audit line.
+        r.headers_mut().set("WWW-Authenticate", "Bearer")?;
+    }
     Ok(r)
 }
 
@@ -226,10 +237,20 @@ async fn handle(
         client_ip: ip.as_deref(),
     };
     let now = UnixTime(started / 1000);
-    let principal = authenticate(&credentials, config, &compiled.roles, now).map_err(|f| {
-        audit.borrow_mut().rules.insert(f.rule().to_owned());
-        ApiError::unauthorized()
-    })?;
+    let principal = authenticate(&credentials, config, &compiled.roles, now)
+        .await
+        .map_err(|f| {
+            audit.borrow_mut().rules.insert(f.rule());
+            if f.is_unavailable() {
+                ApiError::new(
+                    503,
+                    "jwks_unavailable",
+                    "the signing keys could not be fetched; retry later",
+                )
+            } else {
+                ApiError::unauthorized()
+            }
+        })?;
     let role: &Role = compiled.roles.get(&principal.role).ok_or_else(|| {
         ApiError::forbidden("unknown_role", "the caller's role is not configured")
     })?;
@@ -252,8 +273,17 @@ async fn handle(
     }
     // 5. Rate limits.
     rate_limit(env, config, &principal.id, role, &request, now).await?;
-    // 7. Injection (the scorer plugs in here).
-    audit.borrow_mut().injection = injection_check(&request)?;
+    // 7. Injection: block above the policy threshold, flag for the origin in between.
+    let assessment = injection::assess(&compiled.guard, &request);
+    {
+        let mut a = audit.borrow_mut();
+        a.injection = Some(assessment.score.milli());
+        a.rules
+            .extend(assessment.rules.iter().map(|r| (*r).to_owned()));
+    }
+    if assessment.verdict == chatguard::InjectionVerdict::Block {
+        return Err(injection::Assessment::refusal());
+    }
     // 8 + 9. Consent and redaction.
     let consent = match header(CONSENT_HEADER) {
         Some(h) => Some(http::parse_consent(&h)?),
@@ -270,14 +300,157 @@ async fn handle(
     redact_request(&compiled.guard, &cx, &mut request, &mut vault, &mut tally)?;
     audit.borrow_mut().add_tally(&tally);
     // 10. Forward.
-    let origin = forward(&req, config, &path, &request, audit).await?;
+    let flags = assessment.flag_headers();
+    let origin = forward(&req, config, &path, &request, &flags, audit).await?;
     answer(origin, compiled, cx, vault, role, config, audit).await
 }
 
-/// The injection step. Returns the score to record; a score above the policy threshold will
-/// refuse the request with 422. No scorer is wired in yet, so there is no score to record.
-fn injection_check(_request: &ChatRequest) -> Result<Option<u16>, ApiError> {
-    Ok(None)
+/// How long the JWKS URL has to answer.
+const JWKS_TIMEOUT_MS: u64 = 5_000;
+
+/// How often a request that found no key polls while another request fetches the JWKS.
+const JWKS_WAIT_STEP_MS: u64 = 20;
+
+thread_local! {
+    /// The JWKS of each configured URL, cached per isolate (at most one fetch per 30 s each).
+    static JWKS: RefCell<BTreeMap<String, JwksCache>> = const { RefCell::new(BTreeMap::new()) };
+    /// The JWKS URLs a request of this isolate is fetching right now.
+    static JWKS_IN_FLIGHT: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
+}
+
+/// Marks a JWKS fetch in flight for as long as it lives (also when the request is dropped).
+struct InFlight(String);
+
+impl InFlight {
+    fn start(url: &str) -> InFlight {
+        JWKS_IN_FLIGHT.with(|set| set.borrow_mut().insert(url.to_owned()));
+        InFlight(url.to_owned())
+    }
+
+    fn is_fetching(url: &str) -> bool {
+        JWKS_IN_FLIGHT.with(|set| set.borrow().contains(url))
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        JWKS_IN_FLIGHT.with(|set| set.borrow_mut().remove(&self.0));
+    }
+}
+
+/// Establishes the principal: the one presented credential verified, or the anonymous tier.
+async fn authenticate(
+    credentials: &Credentials<'_>,
+    config: &Config,
+    roles: &Roles,
+    now: UnixTime,
+) -> Result<Principal, AuthFailure> {
+    let auth = &config.auth;
+    match presented(credentials)? {
+        None => anonymous(credentials, roles),
+        Some(Presented::ApiKey(key)) => verify_api_key(key, &auth.api_keys),
+        Some(Presented::Jwt(token)) => {
+            let verifier = auth.jwt.as_ref().ok_or(AuthFailure::Unverifiable)?;
+            let claims = verify_jwt(verifier, token, auth.jwks_url.as_deref(), now).await;
+            principal_from_claims(&claims.map_err(AuthFailure::Token)?, roles, "jwt")
+        }
+        Some(Presented::Access(token)) => {
+            let verifier = auth.access.as_ref().ok_or(AuthFailure::Unverifiable)?;
+            let claims = verify_jwt(verifier, token, auth.access_certs_url.as_deref(), now).await;
+            principal_from_claims(&claims.map_err(AuthFailure::Token)?, roles, "access")
+        }
+    }
+}
+
+/// Verifies a JWT, fetching the JWKS of `jwks_url` when the per-isolate cache says so (at most
+/// twice per request, and at most once per 30 s per URL). A request that finds no key while
+/// another request of the isolate is fetching them waits for that fetch (up to the fetch
+/// timeout) instead of failing with 503: concurrent first requests after a cold start all pass.
+async fn verify_jwt(
+    verifier: &JwtVerifier,
+    token: &str,
+    jwks_url: Option<&str>,
+    now: UnixTime,
+) -> Result<Claims, AuthError> {
+    let mut fetches = 0;
+    let mut waited_ms = 0;
+    loop {
+        let step = JWKS.with(|caches| {
+            let mut caches = caches.borrow_mut();
+            let cache = jwks_url.map(|url| caches.entry(url.to_owned()).or_default());
+            jwt_step(verifier, token, cache, now, fetches < 2)
+        });
+        match (step, jwks_url) {
+            (JwtStep::Done(Err(AuthError::KeysUnavailable)), Some(url))
+                if waited_ms < JWKS_TIMEOUT_MS && InFlight::is_fetching(url) =>
+            {
+                Delay::from(Duration::from_millis(JWKS_WAIT_STEP_MS)).await;
+                waited_ms += JWKS_WAIT_STEP_MS;
+                continue;
+            }
+            (JwtStep::Done(result), _) => return result,
+            (JwtStep::Fetch, None) => return Err(AuthError::KeysUnavailable),
+            (JwtStep::Fetch, Some(_)) => {}
+        }
+        fetches += 1;
+        let Some(url) = jwks_url else {
+            return Err(AuthError::KeysUnavailable);
+        };
+        let in_flight = InFlight::start(url);
+        let fetched = fetch_jwks(url).await;
+        drop(in_flight);
+        JWKS.with(|caches| {
+            let mut caches = caches.borrow_mut();
+            let cache = caches.entry(url.to_owned()).or_default();
+            match &fetched {
+                Some((status, cache_control, body)) => {
+                    let response = JwksResponse {
+                        status: *status,
+                        cache_control: cache_control.as_deref(),
+                        body,
+                    };
+                    if let Err(e) = cache.fetched(now, response) {
+                        console_error!("chatguard-edge: JWKS not usable: {e}");
+                    }
+                }
+                None => cache.fetch_failed(now),
+            }
+        });
+    }
+}
+
+/// GETs a JWKS: status, `Cache-Control` and the body (at most [`MAX_JWKS_LEN`] bytes), or
+/// `None` when it could not be read in time.
+async fn fetch_jwks(url: &str) -> Option<(u16, Option<String>, String)> {
+    let target = worker::Url::parse(url).ok()?;
+    let reading = Box::pin(async move {
+        let mut response = Fetch::Url(target).send().await.ok()?;
+        let status = response.status_code();
+        let cache_control = response.headers().get("Cache-Control").ok().flatten();
+        let mut body = Vec::new();
+        let mut chunks = response.stream().ok()?;
+        while let Some(chunk) = chunks.next().await {
+            let chunk = chunk.ok()?;
+            if body.len() + chunk.len() > MAX_JWKS_LEN {
+                return None;
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Some((status, cache_control, String::from_utf8(body).ok()?))
+    });
+    let timeout = Delay::from(Duration::from_millis(JWKS_TIMEOUT_MS));
+    match select(reading, timeout).await {
+        Either::Left((result, _)) => {
+            if result.is_none() {
+                console_error!("chatguard-edge: JWKS could not be fetched");
+            }
+            result
+        }
+        Either::Right(_) => {
+            console_error!("chatguard-edge: JWKS fetch timed out");
+            None
+        }
+    }
 }
 
 fn json_reply(status: u16, value: &serde_json::Value) -> Result<Response, ApiError> {
@@ -372,9 +545,15 @@ async fn forward(
     config: &Config,
     path: &str,
     request: &ChatRequest,
+    flags: &[(&str, String)],
     audit: &Audit,
 ) -> Result<Response, ApiError> {
     let headers = Headers::new();
+    for (name, value) in flags {
+        headers
+            .set(name, value)
+            .map_err(|e| internal("headers", e))?;
+    }
     for name in FORWARDED_REQUEST_HEADERS {
         if let Ok(Some(value)) = req.headers().get(name) {
             headers

@@ -8,11 +8,12 @@
 // Every timestamp is fixed relative to NOW, which the Rust test injects as the current time.
 // All identities are synthetic (example.com / example.invalid domains).
 
-import { constants, createHmac, sign as nodeSign, KeyObject, generateKeyPairSync } from "node:crypto";
+import { generateKeyPairSync } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as jose from "jose";
+import { b64, b64json, pair, joseSign, rawSign } from "./tokens.mjs";
 
 const NOW = 1_700_000_000;
 const SKEW = 60;
@@ -22,14 +23,6 @@ const HS_SECRET = "synthetic-hs256-secret-for-tests-0123456789";
 const ACCESS_TEAM = "example-team.cloudflareaccess.com";
 const ACCESS_AUD = "4714c1358e65fe4b408ad6d432a5f878f08194bdb4752441fd56faefa9b2b6f2";
 const KNOWN_ROLES = ["support", "admin"];
-
-const b64 = (bytes) => Buffer.from(bytes).toString("base64url");
-const b64json = (value) => b64(typeof value === "string" ? value : JSON.stringify(value));
-
-async function pair(alg, options = {}) {
-  const { publicKey, privateKey } = await jose.generateKeyPair(alg, { extractable: true, ...options });
-  return { publicKey, privateKey, jwk: await jose.exportJWK(publicKey), spki: await jose.exportSPKI(publicKey) };
-}
 
 const rsa = await pair("RS256");
 const rsaOther = await pair("RS256"); // a real RSA key that is NOT in the JWKS
@@ -68,29 +61,7 @@ const without = (name) => {
   return c;
 };
 
-// Standard tokens: jose does the encoding and signing.
-async function joseSign(payload, header, key) {
-  return new jose.SignJWT(payload).setProtectedHeader(header).sign(key);
-}
 const hsKey = new TextEncoder().encode(HS_SECRET);
-
-// Hand-built tokens: any header and payload text, signed with node:crypto.
-const keyObject = (key) => (key instanceof KeyObject ? key : KeyObject.from(key));
-function rawSign(header, payload, alg, key) {
-  const input = `${b64json(header)}.${b64json(payload)}`;
-  const data = Buffer.from(input);
-  let sig;
-  if (alg === "HS256") sig = createHmac("sha256", key).update(data).digest();
-  else if (alg === "RS256") sig = nodeSign("sha256", data, keyObject(key));
-  else if (alg === "RS512") sig = nodeSign("sha512", data, keyObject(key));
-  else if (alg === "PS256") sig = nodeSign("sha256", data, { key: keyObject(key), padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 });
-  else if (alg === "ES256") sig = nodeSign("sha256", data, { key: keyObject(key), dsaEncoding: "ieee-p1363" });
-  else if (alg === "ES256-DER") sig = nodeSign("sha256", data, { key: keyObject(key), dsaEncoding: "der" });
-  else if (alg === "EdDSA") sig = nodeSign(null, data, keyObject(key));
-  else if (alg === "none") sig = Buffer.alloc(0);
-  else throw new Error(`unknown alg ${alg}`);
-  return `${input}.${b64(sig)}`;
-}
 
 const valid = [];
 const invalid = [];

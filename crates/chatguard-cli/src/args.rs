@@ -14,6 +14,7 @@ Usage:
   chatguard redact [OPTIONS] [FILE...]   write the text with findings rewritten
   chatguard policy check FILE            validate a policy and summarise it
   chatguard eval [--corpus DIR] [--check]  measure detection quality on the labelled corpus
+  chatguard eval --injection [--corpus FILE] [--check]  measure the prompt-injection scorer
   chatguard help [COMMAND]               show help for a command
   chatguard --version                    print the version
 
@@ -69,12 +70,16 @@ each category) when it is valid; exit 2 naming the field and the reason when it 
 pub(crate) const EVAL_HELP: &str = "\
 Usage:
   chatguard eval [--corpus DIR] [--check]
+  chatguard eval --injection [--corpus FILE] [--check]
 
 Runs the detectors over the labelled synthetic corpus in DIR (default: the crate's
-tests/eval) and prints the quality report.
+tests/eval) and prints the quality report. With --injection, scores the prompt-injection
+dev set FILE (default: tests/injection/dev.jsonl) and prints ROC-AUC, TPR at 1 % and 5 %
+FPR, recall per family and language, and the false positives.
 
 Options:
-  --corpus DIR   the corpus directory
+  --corpus DIR   the corpus directory (with --injection: the JSON-lines file)
+  --injection    evaluate the prompt-injection scorer instead of the detectors
   --check        exit 1, listing the failures on stderr, when the report has any
   -h, --help     show this help
 ";
@@ -90,12 +95,14 @@ pub(crate) enum Command {
     Process(ProcessArgs),
     /// `policy check FILE`.
     PolicyCheck(PathBuf),
-    /// `eval [--corpus DIR] [--check]`.
+    /// `eval [--injection] [--corpus DIR] [--check]`.
     Eval {
-        /// The corpus directory (`None`: the default).
+        /// The corpus directory or file (`None`: the default).
         corpus: Option<PathBuf>,
         /// Fail when the report lists failures.
         check: bool,
+        /// Evaluate the prompt-injection scorer.
+        injection: bool,
     },
 }
 
@@ -247,15 +254,21 @@ fn policy(p: &mut lexopt::Parser) -> Result<Command, UsageError> {
 fn eval(p: &mut lexopt::Parser) -> Result<Command, UsageError> {
     let mut corpus = None;
     let mut check = false;
+    let mut injection = false;
     while let Some(arg) = p.next()? {
         match arg {
             Short('h') | Long("help") => return Ok(Command::Help(Topic::Eval)),
             Long("corpus") => corpus = Some(p.value()?.into()),
             Long("check") => check = true,
+            Long("injection") => injection = true,
             other => return Err(other.unexpected().into()),
         }
     }
-    Ok(Command::Eval { corpus, check })
+    Ok(Command::Eval {
+        corpus,
+        check,
+        injection,
+    })
 }
 
 fn help(p: &mut lexopt::Parser) -> Result<Command, UsageError> {
@@ -349,14 +362,24 @@ mod tests {
             parse_str(&["eval"]),
             Ok(Command::Eval {
                 corpus: None,
-                check: false
+                check: false,
+                injection: false,
+            })
+        );
+        assert_eq!(
+            parse_str(&["eval", "--injection"]),
+            Ok(Command::Eval {
+                corpus: None,
+                check: false,
+                injection: true,
             })
         );
         assert_eq!(
             parse_str(&["eval", "--corpus", "c", "--check"]),
             Ok(Command::Eval {
                 corpus: Some(PathBuf::from("c")),
-                check: true
+                check: true,
+                injection: false,
             })
         );
         assert!(parse_str(&["eval", "extra"]).is_err());

@@ -13,6 +13,7 @@
 
 mod args;
 pub mod eval;
+pub mod inject_eval;
 mod lines;
 mod policy_cmd;
 mod process;
@@ -64,7 +65,16 @@ pub fn run(args: Vec<OsString>, io: Io<'_>) -> u8 {
         ),
         Command::Process(a) => process::run(&a, io.stdin, io.stdout, &mut ui),
         Command::PolicyCheck(path) => policy_cmd::run(&path, io.stdout, &mut ui),
-        Command::Eval { corpus, check } => cmd_eval(corpus.as_deref(), check, io.stdout, &mut ui),
+        Command::Eval {
+            corpus,
+            check,
+            injection: false,
+        } => cmd_eval(corpus.as_deref(), check, io.stdout, &mut ui),
+        Command::Eval {
+            corpus,
+            check,
+            injection: true,
+        } => cmd_eval_injection(corpus.as_deref(), check, io.stdout, &mut ui),
     }
 }
 
@@ -90,6 +100,45 @@ fn cmd_eval(
         Ok(report) => report,
         Err(e) => {
             ui.say(format_args!("eval: {e:#}"));
+            return EXIT_ERROR;
+        }
+    };
+    if let Err(e) = out.flush() {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            ui.say(format_args!("cannot write output: {e}"));
+            return EXIT_ERROR;
+        }
+    }
+    if check {
+        let failures = report.failures();
+        if !failures.is_empty() {
+            for failure in &failures {
+                ui.say(format_args!("eval check failed: {failure}"));
+            }
+            return EXIT_FINDINGS;
+        }
+    }
+    EXIT_OK
+}
+
+/// `chatguard eval --injection [--corpus FILE] [--check]`: runs [`inject_eval::run`] over the
+/// dev set (default: this workspace's `tests/injection/dev.jsonl`); with `--check`, exits 1 and
+/// lists [`inject_eval::Report::failures`] on stderr when there are any.
+fn cmd_eval_injection(
+    corpus: Option<&std::path::Path>,
+    check: bool,
+    out: &mut dyn Write,
+    ui: &mut Ui<'_>,
+) -> u8 {
+    let default = std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/injection/dev.jsonl"
+    ));
+    let file = corpus.unwrap_or(default);
+    let report = match inject_eval::run(file, out) {
+        Ok(report) => report,
+        Err(e) => {
+            ui.say(format_args!("eval --injection: {e:#}"));
             return EXIT_ERROR;
         }
     };

@@ -68,11 +68,14 @@ struct InRecord<'a> {
 }
 
 /// One output line of `--jsonl`. The shape is a stable contract (pinned in `tests/cli.rs`): add
-/// fields (such as the coming `injection` object) with `skip_serializing_if`, never rename.
+/// fields with `skip_serializing_if`, never rename.
 #[derive(Serialize)]
 struct OutRecord<'a> {
     id: Option<&'a RawValue>,
     findings: Vec<OutFinding<'a>>,
+    /// Present with `scan` only: the prompt-injection score, verdict and signals.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    injection: Option<OutInjection>,
     /// Present with `redact` only: the text, or `null` when a `block` rule matched.
     #[serde(skip_serializing_if = "Option::is_none")]
     redacted: Option<Option<&'a str>>,
@@ -89,6 +92,49 @@ struct OutFinding<'a> {
     end: usize,
     score: f64,
     rule: &'a str,
+}
+
+/// The prompt-injection result in `scan --jsonl` output: spans and rule ids, no matched text.
+#[derive(Serialize)]
+struct OutInjection {
+    score: f64,
+    verdict: &'static str,
+    /// The learned scorer's probability (its part of `score`).
+    model: f64,
+    signals: Vec<OutSignal>,
+}
+
+/// One firing rule.
+#[derive(Serialize)]
+struct OutSignal {
+    id: &'static str,
+    start: usize,
+    end: usize,
+    weight: f64,
+}
+
+impl From<chatguard::InjectionReport> for OutInjection {
+    fn from(r: chatguard::InjectionReport) -> OutInjection {
+        OutInjection {
+            score: milli(r.score),
+            verdict: r.verdict.name(),
+            model: milli(r.model),
+            signals: r
+                .signals
+                .iter()
+                .map(|s| OutSignal {
+                    id: s.id,
+                    start: s.span.start,
+                    end: s.span.end,
+                    weight: milli(s.weight),
+                })
+                .collect(),
+        }
+    }
+}
+
+fn milli(score: chatguard::Score) -> f64 {
+    f64::from(score.milli()) / 1000.0
 }
 
 /// The answer to a bad JSON line.
@@ -572,8 +618,12 @@ impl Run<'_, '_> {
             Err(e) => return self.bad_json(name, line, &describe(&e)),
         };
         let guard = self.guard;
+        let mut injection = None;
         let (found, redacted, blocked) = match self.args.mode {
-            Mode::Scan => (guard.scan(&record.text), None, None),
+            Mode::Scan => {
+                injection = Some(OutInjection::from(guard.injection(&record.text)));
+                (guard.scan(&record.text), None, None)
+            }
             Mode::Redact => {
                 let outcome = guard.check(&record.text, &self.cx);
                 let found = outcome.findings.iter().map(|d| d.finding).collect();
@@ -592,10 +642,11 @@ impl Run<'_, '_> {
                     kind: guard.kind_name(f.kind),
                     start: f.span.start,
                     end: f.span.end,
-                    score: f64::from(f.score.milli()) / 1000.0,
+                    score: milli(f.score),
                     rule: f.rule,
                 })
                 .collect(),
+            injection,
             redacted: redacted.as_ref().map(|r| r.as_deref()),
             blocked,
         };

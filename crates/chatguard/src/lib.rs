@@ -9,6 +9,9 @@
 //!   pipeline (normalize → detect → context → resolve overlaps → decide → redact) and returns an
 //!   [`Outcome`]: the text to pass on, a [`Verdict`] and the findings with their decisions.
 //! * [`StreamRedactor`] — the same pipeline over chunks, for streamed answers.
+//! * [`Guard::injection`] — a prompt-injection and jailbreak score in `0..1` with an
+//!   `allow`/`flag`/`block` verdict from the policy's thresholds and the rule ids that fired
+//!   (feature `inject`, on by default; see [`inject`]).
 //! * [`Vault`] — pseudonyms (`[EMAIL_1]`) and the originals behind them, restorable in the page.
 //!
 //! Spans are UTF-8 byte offsets into the **original** text, whatever the normalizer did to find
@@ -46,6 +49,9 @@
 //! * `auth` (off by default) — `chatguard::auth`: JWT/JWKS verification (RS256, ES256, EdDSA,
 //!   HS256 with RustCrypto), a JWKS cache policy and hashed API keys, for the edge Worker. The
 //!   browser build leaves it out.
+//! * `inject` (default) — the prompt-injection scorer ([`inject`], [`Guard::injection`]): a
+//!   seven-language phrase lexicon and 32 KiB of model weights. A browser build that only redacts
+//!   can leave it out with `default-features = false`.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -56,6 +62,8 @@ pub mod auth;
 mod detect;
 mod error;
 mod guard;
+#[cfg(feature = "inject")]
+pub mod inject;
 mod kind;
 pub mod normalize;
 pub mod policy;
@@ -67,8 +75,10 @@ pub mod stream;
 pub use detect::{ContextHit, Finding};
 pub use error::{PolicyError, VaultError};
 pub use guard::{CategorySet, Context, Decided, Guard, GuardBuilder, Outcome, Verdict};
+#[cfg(feature = "inject")]
+pub use inject::{InjectionMode, InjectionReport, InjectionVerdict, Signal};
 pub use kind::{Category, Kind};
-pub use policy::{Action, Operator, Policy};
+pub use policy::{Action, InjectionPolicy, Operator, Policy, Thresholds};
 pub use redact::vault::{PendingRestore, Restorer, Vault};
 pub use span::{Score, Span, UnixTime};
 pub use stream::{StreamRedactor, StreamStatus};

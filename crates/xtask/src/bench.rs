@@ -44,6 +44,12 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
         wasm.benign / native.benign,
         wasm.dense / native.dense
     );
+    println!(
+        "injection 1 KiB: native {:.1} µs  wasm {:.1} µs  wasm/native speed ratio {:.2}",
+        native.inject_us,
+        wasm.inject_us,
+        native.inject_us / wasm.inject_us
+    );
 
     // The browser widget: its download size (wasm + JS + CSS) and its in-browser timings.
     crate::web::bench()?;
@@ -54,9 +60,10 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
 struct Figures {
     benign: f64,
     dense: f64,
+    inject_us: f64,
 }
 
-/// Parses `RESULT benign_mbps=… dense_mbps=… p99_us=…`.
+/// Parses `RESULT benign_mbps=… dense_mbps=… p99_us=… inject_us=…`.
 fn result_line(out: &str) -> Result<Figures, String> {
     let line = out
         .lines()
@@ -71,6 +78,7 @@ fn result_line(out: &str) -> Result<Figures, String> {
     Ok(Figures {
         benign: get("benign_mbps")?,
         dense: get("dense_mbps")?,
+        inject_us: get("inject_us")?,
     })
 }
 

@@ -1,6 +1,7 @@
 //! The edge filter's part of `cargo xtask test` and `cargo xtask bench`: builds the Worker with
 //! worker-build (pinned tools from [`crate::setup::tool_env`]), then runs the Miniflare
-//! end-to-end tests (`tests/e2e/edge.test.mjs`) or the latency benchmark
+//! end-to-end tests (`tests/e2e/edge.test.mjs`, and `tests/e2e/edge_auth.test.mjs` for
+//! authentication with live `jose` tokens and a loopback JWKS) or the latency benchmark
 //! (`tests/bench/edge-bench.mjs`) against the loopback origin in `tests/origin/origin.mjs`.
 
 use crate::run::{cargo, Step};
@@ -18,9 +19,16 @@ pub(crate) fn build() -> Result<(), String> {
 pub(crate) fn test() -> Result<(), String> {
     build()?;
     cargo(&["build", "-p", "chatguard-cli"]).run()?;
-    Step::new("node", &["--test", "tests/e2e/edge.test.mjs"])
-        .with_tools()
-        .run()
+    Step::new(
+        "node",
+        &[
+            "--test",
+            "tests/e2e/edge.test.mjs",
+            "tests/e2e/edge_auth.test.mjs",
+        ],
+    )
+    .with_tools()
+    .run()
 }
 
 /// Builds the Worker and prints added latency, requests/s and the bundle size.

@@ -154,6 +154,7 @@ impl NumberRun {
             buf: [(0, 0); MAX_SUBRUNS],
             len: 0,
         };
+        // Group indices are below `MAX_GROUPS`, so they fit in a byte.
         for first in 0..self.groups.len() {
             let mut total = 0;
             for (last, &(s, e)) in self.groups.iter().enumerate().skip(first) {
@@ -162,7 +163,7 @@ impl NumberRun {
                     break;
                 }
                 if total >= min && out.len < MAX_SUBRUNS {
-                    out.buf[out.len] = (first, last);
+                    out.buf[out.len] = (first as u8, last as u8);
                     out.len += 1;
                 }
             }
@@ -170,9 +171,11 @@ impl NumberRun {
         // Keys are distinct (one span length per `(first, last)` with the same `first`), so any
         // sort gives this one order. An insertion sort: no allocation, bounded work (at most
         // `MAX_SUBRUNS` entries), and far less WebAssembly than a library sort.
-        let key =
-            |&(f, l): &(usize, usize)| (core::cmp::Reverse(self.groups[l].1 - self.groups[f].0), f);
-        let list: &mut [(usize, usize)] = &mut out;
+        let key = |&(f, l): &(u8, u8)| {
+            let (f, l) = (usize::from(f), usize::from(l));
+            (core::cmp::Reverse(self.groups[l].1 - self.groups[f].0), f)
+        };
+        let list: &mut [(u8, u8)] = &mut out;
         for i in 1..list.len() {
             let mut j = i;
             while j > 0 && key(&list[j]) < key(&list[j - 1]) {
@@ -186,33 +189,42 @@ impl NumberRun {
 
 /// How many group ranges a run can have: one per pair `first <= last` of its groups.
 const MAX_SUBRUNS: usize = MAX_GROUPS * (MAX_GROUPS + 1) / 2;
+const _: () = assert!(MAX_GROUPS <= u8::MAX as usize);
 
-/// The group ranges [`NumberRun::subruns`] returns, kept on the stack; reads as a slice.
+/// The group ranges [`NumberRun::subruns`] returns, kept on the stack as byte pairs (the list is
+/// returned by value, so it is kept small); reads as a slice of `(first, last)` byte pairs and
+/// iterates as `usize` pairs.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Subruns {
-    buf: [(usize, usize); MAX_SUBRUNS],
+    buf: [(u8, u8); MAX_SUBRUNS],
     len: usize,
 }
 
 impl core::ops::Deref for Subruns {
-    type Target = [(usize, usize)];
+    type Target = [(u8, u8)];
 
-    fn deref(&self) -> &[(usize, usize)] {
+    fn deref(&self) -> &[(u8, u8)] {
         &self.buf[..self.len]
     }
 }
 
 impl IntoIterator for Subruns {
     type Item = (usize, usize);
-    type IntoIter = core::iter::Take<core::array::IntoIter<(usize, usize), MAX_SUBRUNS>>;
+    type IntoIter = core::iter::Map<
+        core::iter::Take<core::array::IntoIter<(u8, u8), MAX_SUBRUNS>>,
+        fn((u8, u8)) -> (usize, usize),
+    >;
 
     fn into_iter(self) -> Self::IntoIter {
-        self.buf.into_iter().take(self.len)
+        self.buf
+            .into_iter()
+            .take(self.len)
+            .map(|(f, l)| (usize::from(f), usize::from(l)))
     }
 }
 
 impl core::ops::DerefMut for Subruns {
-    fn deref_mut(&mut self) -> &mut [(usize, usize)] {
+    fn deref_mut(&mut self) -> &mut [(u8, u8)] {
         &mut self.buf[..self.len]
     }
 }
@@ -451,6 +463,7 @@ mod tests {
         let subs = run.subruns(13, 19);
         assert_eq!(subs[0], (0, 1));
         assert!(subs.contains(&(0, 0)));
+        assert_eq!(subs.into_iter().next(), Some((0, 1)));
     }
 
     #[test]

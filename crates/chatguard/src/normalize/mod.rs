@@ -58,17 +58,26 @@ impl<'a> Normalized<'a> {
             out: String::with_capacity(original.len()),
             segments: Vec::new(),
         };
+        let bytes = original.as_bytes();
         let mut prev: Option<char> = None;
-        let mut iter = original.char_indices().peekable();
-        while let Some((at, c)) = iter.next() {
-            let end = at + c.len_utf8();
+        let mut next_at = 0;
+        while let Some(c) = original.get(next_at..).and_then(|rest| rest.chars().next()) {
+            let at = next_at;
             if c.is_ascii() {
-                builder.copy(at, end, original);
-                prev = Some(c);
+                // ASCII is never rewritten: copy the whole run at once.
+                let run_end = bytes
+                    .get(at..)
+                    .and_then(|rest| rest.iter().position(|b| !b.is_ascii()))
+                    .map_or(bytes.len(), |n| at + n);
+                builder.copy(at, run_end, original);
+                prev = bytes.get(run_end - 1).map(|&b| char::from(b));
+                next_at = run_end;
                 continue;
             }
+            let end = at + c.len_utf8();
+            next_at = end;
             if is_removable_invisible(c) {
-                let next = iter.peek().map(|&(_, n)| n);
+                let next = original.get(end..).and_then(|rest| rest.chars().next());
                 if keeps_joiner(c, prev, next) {
                     builder.copy(at, end, original);
                 } else {
@@ -209,6 +218,16 @@ impl Builder {
 /// Texts over 4 GiB are left as they are, since offsets are stored in 32 bits.
 fn needs_work(text: &str) -> bool {
     !text.is_ascii() && text.len() <= u32::MAX as usize
+}
+
+/// The ASCII letter or digit whose compatibility form a character is (`ｅ` → `e`, `𝐀` → `A`,
+/// `①` → `1`); `None` for ASCII itself and for everything else.
+#[cfg(feature = "inject")]
+pub(crate) fn compat_ascii_alphanumeric(c: char) -> Option<u8> {
+    match compat_fold(c)? {
+        Folded::One(f) if f.is_ascii_alphanumeric() => Some(f as u8),
+        _ => None,
+    }
 }
 
 /// A character's compatibility form (NFKC of the character alone).

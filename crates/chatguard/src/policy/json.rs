@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
-use super::{Action, CustomPattern, DenyList, Operator, Policy, Rule};
+use super::{Action, CustomPattern, DenyList, InjectionPolicy, Operator, Policy, Rule, Thresholds};
 use crate::{Category, Kind, PolicyError, Score};
 
 /// The bundled default policy (`tests/policies/default.json`): every kind on, personal data
@@ -135,10 +135,10 @@ pub(super) fn parse(text: &str) -> Result<Policy, PolicyError> {
     if !(roles.is_null() || roles.is_object()) {
         return Err(PolicyError::new("roles", "must be an object"));
     }
-    let injection = root.get("injection").cloned().unwrap_or(Value::Null);
-    if !(injection.is_null() || injection.is_object()) {
-        return Err(PolicyError::new("injection", "must be an object"));
-    }
+    let injection = match root.get("injection") {
+        Some(v) => injection_policy(v)?,
+        None => InjectionPolicy::DEFAULT,
+    };
     Ok(Policy {
         version,
         min_score,
@@ -423,4 +423,57 @@ fn custom_pattern(
         needs_context,
         rule,
     })
+}
+
+fn injection_policy(v: &Value) -> Result<InjectionPolicy, PolicyError> {
+    let obj = object("injection", v)?;
+    known_fields(
+        "injection",
+        obj,
+        &["enabled", "flag_at", "block_at", "document"],
+    )?;
+    let enabled = match obj.get("enabled") {
+        None => true,
+        Some(v) => v
+            .as_bool()
+            .ok_or_else(|| PolicyError::new("injection.enabled", "must be true or false"))?,
+    };
+    let chat = thresholds("injection", obj, InjectionPolicy::DEFAULT.chat)?;
+    let document = match obj.get("document") {
+        None => InjectionPolicy::DEFAULT.document,
+        Some(d) => {
+            let d = object("injection.document", d)?;
+            known_fields("injection.document", d, &["flag_at", "block_at"])?;
+            thresholds("injection.document", d, InjectionPolicy::DEFAULT.document)?
+        }
+    };
+    Ok(InjectionPolicy {
+        enabled,
+        chat,
+        document,
+    })
+}
+
+fn thresholds(
+    path: &str,
+    obj: &Map<String, Value>,
+    default: Thresholds,
+) -> Result<Thresholds, PolicyError> {
+    let flag_at = obj
+        .get("flag_at")
+        .map(|s| score(&join(path, "flag_at"), s))
+        .transpose()?
+        .unwrap_or(default.flag_at);
+    let block_at = obj
+        .get("block_at")
+        .map(|s| score(&join(path, "block_at"), s))
+        .transpose()?
+        .unwrap_or(default.block_at);
+    if block_at < flag_at {
+        return Err(PolicyError::new(
+            join(path, "block_at"),
+            "must not be below flag_at",
+        ));
+    }
+    Ok(Thresholds { flag_at, block_at })
 }

@@ -1,7 +1,7 @@
 //! The declarative policy shared by the CLI, the widget and the edge: which kinds are looked for,
 //! what happens to each (allow, redact with an operator, block, or ask for consent), score
-//! thresholds, custom patterns, deny and allow lists, and opaque sections for roles and injection
-//! thresholds that the edge and the injection scorer read.
+//! thresholds, custom patterns, deny and allow lists, the prompt-injection thresholds, and an
+//! opaque `roles` section that the edge reads.
 //!
 //! Rules resolve most specific first: the kind's own rule, then its category's, then `default`.
 //! A policy is parsed from JSON with [`Policy::from_json`]; every mistake is reported as a
@@ -136,8 +136,50 @@ pub struct Policy {
     pub allow: Vec<String>,
     /// The `roles` section, kept as JSON for the edge.
     pub roles: serde_json::Value,
-    /// The `injection` section, kept as JSON for the injection scorer.
-    pub injection: serde_json::Value,
+    /// The prompt-injection thresholds (the `injection` section).
+    pub injection: InjectionPolicy,
+}
+
+/// When a prompt-injection score flags or blocks a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Thresholds {
+    /// Scores at or above this are flagged.
+    pub flag_at: Score,
+    /// Scores at or above this are blocked (never below `flag_at`).
+    pub block_at: Score,
+}
+
+/// The `injection` section: whether injection verdicts apply, and the thresholds for chat
+/// messages and for documents (retrieved or uploaded content).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct InjectionPolicy {
+    /// When false, texts are still scored but the verdict is always `allow`.
+    pub enabled: bool,
+    /// Thresholds for chat messages (`flag_at`, `block_at` at the top of the section).
+    pub chat: Thresholds,
+    /// Thresholds for documents (`document.flag_at`, `document.block_at`).
+    pub document: Thresholds,
+}
+
+impl InjectionPolicy {
+    /// Chat: flag at 0.6, block at 0.85. Documents: flag at 0.5, block at 0.8.
+    pub const DEFAULT: InjectionPolicy = InjectionPolicy {
+        enabled: true,
+        chat: Thresholds {
+            flag_at: Score::from_milli(600),
+            block_at: Score::from_milli(850),
+        },
+        document: Thresholds {
+            flag_at: Score::from_milli(500),
+            block_at: Score::from_milli(800),
+        },
+    };
+}
+
+impl Default for InjectionPolicy {
+    fn default() -> InjectionPolicy {
+        InjectionPolicy::DEFAULT
+    }
 }
 
 impl Default for Policy {

@@ -126,6 +126,45 @@ fn mistakes_name_the_field() {
     );
     assert_eq!(err(r#"{"version":1,"allow":[1]}"#).0, "allow[0]");
     assert_eq!(err(r#"{"version":1,"roles":[]}"#).0, "roles");
+    assert_eq!(err(r#"{"version":1,"injection":[]}"#).0, "injection");
+    assert_eq!(
+        err(r#"{"version":1,"injection":{"flag_at":1.5}}"#).0,
+        "injection.flag_at"
+    );
+    assert_eq!(
+        err(r#"{"version":1,"injection":{"flag_at":0.9,"block_at":0.5}}"#).0,
+        "injection.block_at"
+    );
+    assert_eq!(
+        err(r#"{"version":1,"injection":{"document":{"block_at":"high"}}}"#).0,
+        "injection.document.block_at"
+    );
+    assert_eq!(
+        err(r#"{"version":1,"injection":{"document":{"flag":0.1}}}"#).0,
+        "injection.document.flag"
+    );
+    assert_eq!(
+        err(r#"{"version":1,"injection":{"enabled":"yes"}}"#).0,
+        "injection.enabled"
+    );
+}
+
+// The injection section: defaults, overrides, per-mode thresholds.
+#[test]
+fn injection_thresholds_parse_with_defaults() {
+    use crate::policy::InjectionPolicy;
+    let p = Policy::from_json(r#"{"version":1}"#).expect("valid");
+    assert_eq!(p.injection, InjectionPolicy::DEFAULT);
+    let p = Policy::from_json(
+        r#"{"version":1,"injection":{"enabled":false,"flag_at":0.3,"document":{"block_at":0.6}}}"#,
+    )
+    .expect("valid");
+    assert!(!p.injection.enabled);
+    assert_eq!(p.injection.chat.flag_at, Score::from_milli(300));
+    assert_eq!(p.injection.chat.block_at, Score::from_milli(850));
+    assert_eq!(p.injection.document.flag_at, Score::from_milli(500));
+    assert_eq!(p.injection.document.block_at, Score::from_milli(600));
+    assert_eq!(Policy::default().injection, InjectionPolicy::DEFAULT);
 }
 
 #[test]
@@ -156,6 +195,33 @@ fn schema_matches_the_parser() {
         .filter_map(|k| k.builtin_name())
         .collect();
     assert_eq!(kinds, builtin, "schema kinds differ from Kind::BUILTIN");
+    let injection = &schema["properties"]["injection"];
+    let fields: Vec<&str> = injection["properties"]
+        .as_object()
+        .expect("injection properties")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(fields, ["block_at", "document", "enabled", "flag_at"]);
+    let defaults = crate::policy::InjectionPolicy::DEFAULT;
+    let at = |v: &serde_json::Value| Score::from_f32(v.as_f64().expect("number") as f32);
+    assert_eq!(
+        at(&injection["properties"]["flag_at"]["default"]),
+        defaults.chat.flag_at
+    );
+    assert_eq!(
+        at(&injection["properties"]["block_at"]["default"]),
+        defaults.chat.block_at
+    );
+    let document = &injection["properties"]["document"]["properties"];
+    assert_eq!(
+        at(&document["flag_at"]["default"]),
+        defaults.document.flag_at
+    );
+    assert_eq!(
+        at(&document["block_at"]["default"]),
+        defaults.document.block_at
+    );
     let categories: Vec<&str> = schema["$defs"]["category"]["enum"]
         .as_array()
         .expect("category enum")

@@ -24,7 +24,9 @@ pub struct Vault {
     entries: Vec<(String, String)>,
     /// Keyed by [`value_key`]: the label and the canonical value.
     by_value: HashMap<String, usize>,
-    by_placeholder: HashMap<String, usize>,
+    /// Keyed by placeholder; built on the first look-up after a change, since a vault that only
+    /// makes placeholders (one [`crate::Guard::check`]) never needs it.
+    by_placeholder: std::sync::OnceLock<HashMap<String, usize>>,
     counters: HashMap<String, u32>,
     /// A key buffer reused between look-ups that find their value.
     scratch: String,
@@ -213,17 +215,26 @@ impl Vault {
         push_decimal(&mut placeholder, n as usize);
         placeholder.push(']');
         out.push_str(&placeholder);
-        self.by_placeholder
-            .insert(placeholder.clone(), self.entries.len());
+        self.by_placeholder.take();
         self.by_value.insert(key, self.entries.len());
         self.entries.push((placeholder, value.to_owned()));
     }
 
     /// The original behind a placeholder such as `[EMAIL_1]`.
     pub fn original(&self, placeholder: &str) -> Option<&str> {
-        self.by_placeholder
+        let by_placeholder = self.by_placeholder.get_or_init(|| {
+            // In order, so that a placeholder listed twice (a sealed vault may hold anything)
+            // names its last entry.
+            let mut map = HashMap::with_capacity(self.entries.len());
+            for (i, (placeholder, _)) in self.entries.iter().enumerate() {
+                map.insert(placeholder.clone(), i);
+            }
+            map
+        });
+        by_placeholder
             .get(placeholder)
-            .map(|&i| self.entries[i].1.as_str())
+            .and_then(|&i| self.entries.get(i))
+            .map(|(_, original)| original.as_str())
     }
 
     /// True when `text` is the beginning (not the whole) of a placeholder this vault made.
@@ -341,9 +352,6 @@ impl Vault {
             let mut key = String::new();
             value_key(&mut key, label, false, kind, &original);
             vault.by_value.insert(key, vault.entries.len());
-            vault
-                .by_placeholder
-                .insert(placeholder.clone(), vault.entries.len());
             vault.entries.push((placeholder, original));
         }
         Ok(vault)

@@ -39,7 +39,7 @@ mod person;
 mod phone;
 mod pl;
 mod pt;
-mod secret;
+pub(crate) mod secret;
 pub(crate) mod shape;
 #[cfg(test)]
 mod tables;

@@ -108,16 +108,17 @@ fn match_at(bytes: &[u8], start: usize, layout: &[u8]) -> Option<Shape> {
 const MAX_FILTERED: usize = 16;
 
 /// What a layout's first group says about where it can match: a layout can only start at a digit
-/// group whose length is `len` (or `len - 1` when `short_ok`), or anywhere (`ANY`).
+/// group whose length is `len` (or `len - 1` when `short_ok`), or anywhere (`ANY`). Two bytes, so
+/// that a list's [`LayoutStats`] copies cheaply out of their cache.
 #[derive(Clone, Copy)]
 struct FirstGroup {
-    len: usize,
+    len: u8,
     short_ok: bool,
 }
 
 impl FirstGroup {
     const ANY: FirstGroup = FirstGroup {
-        len: usize::MAX,
+        len: u8::MAX,
         short_ok: false,
     };
 
@@ -127,18 +128,22 @@ impl FirstGroup {
     /// `d` and a final `x`/`k` spans the group or the group and a letter after it.
     fn of(layout: &[u8]) -> FirstGroup {
         let len = layout.iter().take_while(|&&b| b == b'd').count();
+        // Layouts are far shorter than `u8::MAX` (`MAX_CHARS`); a longer one may start anywhere.
+        let Ok(short) = u8::try_from(len + 1) else {
+            return FirstGroup::ANY;
+        };
         match layout.get(len) {
-            _ if len == 0 => FirstGroup::ANY,
+            _ if len == 0 || short == u8::MAX => FirstGroup::ANY,
             None => FirstGroup {
-                len,
+                len: short - 1,
                 short_ok: false,
             },
             Some(b'x' | b'k') if len + 1 == layout.len() => FirstGroup {
-                len: len + 1,
+                len: short,
                 short_ok: true,
             },
             Some(&b) if !b.is_ascii_digit() && !matches!(b, b'x' | b'k') => FirstGroup {
-                len,
+                len: short - 1,
                 short_ok: false,
             },
             Some(_) => FirstGroup::ANY,
@@ -147,7 +152,8 @@ impl FirstGroup {
 
     /// False when the layout cannot match at a digit group of `len` digits.
     fn fits(self, len: usize) -> bool {
-        self.len == usize::MAX || self.len == len || self.short_ok && self.len == len + 1
+        let own = usize::from(self.len);
+        self.len == u8::MAX || own == len || self.short_ok && own == len + 1
     }
 }
 
@@ -609,7 +615,7 @@ pub(crate) mod testing {
     pub(crate) fn reported<'t>(
         text: &'t str,
         scan: ScanFn,
-        ctx: &[&'static str],
+        ctx: &'static [&'static str],
         needs: bool,
     ) -> Vec<(&'t str, u16)> {
         let hay = Hay::new(text);
@@ -635,7 +641,7 @@ pub(crate) mod testing {
     pub(crate) fn spans<'t>(
         text: &'t str,
         scan: ScanFn,
-        ctx: &[&'static str],
+        ctx: &'static [&'static str],
         needs: bool,
     ) -> Vec<&'t str> {
         reported(text, scan, ctx, needs)

@@ -1126,7 +1126,7 @@ fn pem(bytes: &[u8], s: usize, e: usize) -> Option<(usize, usize)> {
 
 /// Decodes base64 (standard, or URL-safe when `url`), padding optional. `None` when a byte is
 /// outside the alphabet or the length cannot be base64.
-fn decode_base64(input: &[u8], url: bool) -> Option<Vec<u8>> {
+pub(crate) fn decode_base64(input: &[u8], url: bool) -> Option<Vec<u8>> {
     let mut data = input;
     while let Some((b'=', rest)) = data.split_last() {
         data = rest;

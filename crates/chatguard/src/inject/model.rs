@@ -1,0 +1,185 @@
+//! The learned scorer: logistic regression over hashed character 3–5-grams and word uni- and
+//! bigrams of the folded text ([`super::words`]), trained by `tests/injection/train.py` and
+//! committed as quantised weights (`model.bin`, one signed byte per bucket).
+//!
+//! A window's logit is `bias + Σw / n^0.75` over its `n` n-gram occurrences. Each line is read on
+//! its own, long lines in overlapping windows of about 512 folded bytes (blocks of 256, two at a
+//! time), and the most suspicious window counts: an attack buried in a long message is not
+//! diluted, and a long thread of harmless lines does not add up to a suspicious one.
+//! The feature extraction here and in `train.py` must stay identical: the test
+//! `model_known_answers_match_train_py` (in `inject/tests.rs`) pins probabilities the script printed.
+
+use super::words::Words;
+
+/// The committed weights.
+const MODEL: &[u8] = include_bytes!("model.bin");
+/// Bytes per block; a window is two consecutive blocks.
+const BLOCK: usize = 256;
+/// A window's weight sum is divided by its n-gram count to this power (`train.py`: NORM_POWER).
+const NORM_POWER: f32 = 0.5;
+const FNV_OFFSET: u32 = 0x811c_9dc5;
+const FNV_PRIME: u32 = 0x0100_0193;
+
+/// Parsed weights: `CGI1`, bucket count (u32 LE, a power of two), scale and bias (f32 LE), then
+/// one `i8` per bucket.
+pub(crate) struct Model {
+    scale: f32,
+    bias: f32,
+    mask: usize,
+    weights: &'static [u8],
+}
+
+#[derive(Clone, Copy, Default)]
+struct Block {
+    sum: i32,
+    count: u32,
+    line: u32,
+}
+
+impl Model {
+    /// The committed model; `None` if the file is malformed (a test proves it is not).
+    pub(crate) fn committed() -> Option<Model> {
+        let header = MODEL.get(..16)?;
+        if header.get(..4)? != b"CGI1" {
+            return None;
+        }
+        let word = |i: usize| -> Option<[u8; 4]> { header.get(i..i + 4)?.try_into().ok() };
+        let buckets = u32::from_le_bytes(word(4)?) as usize;
+        let scale = f32::from_le_bytes(word(8)?);
+        let bias = f32::from_le_bytes(word(12)?);
+        let weights = MODEL.get(16..)?;
+        let finite = scale.is_finite() && bias.is_finite();
+        if !buckets.is_power_of_two() || weights.len() != buckets || !finite {
+            return None;
+        }
+        Some(Model {
+            scale,
+            bias,
+            mask: buckets - 1,
+            weights,
+        })
+    }
+
+    fn weight(&self, hash: u32) -> i32 {
+        i32::from(
+            self.weights
+                .get(hash as usize & self.mask)
+                .copied()
+                .unwrap_or(0) as i8,
+        )
+    }
+
+    /// The probability that `words` is an injection: the most suspicious window's.
+    pub(crate) fn probability(&self, words: &Words) -> f32 {
+        let folded = words.folded.as_bytes();
+        let mut small = [Block::default(); 16];
+        let mut large = Vec::new();
+        let starts = block_starts(words);
+        let blocks: &mut [Block] = if starts.len() <= small.len() {
+            small.get_mut(..starts.len()).unwrap_or(&mut [])
+        } else {
+            large.resize(starts.len(), Block::default());
+            &mut large
+        };
+        for (b, s) in blocks.iter_mut().zip(&starts) {
+            b.line = s.1;
+        }
+        let block_of = |at: usize| {
+            starts
+                .partition_point(|&(s, _)| s as usize <= at)
+                .saturating_sub(1)
+        };
+        let mut current = 0usize;
+        for i in 0..folded.len() {
+            while starts
+                .get(current + 1)
+                .is_some_and(|&(s, _)| s as usize <= i)
+            {
+                current += 1;
+            }
+            let mut h = fnv(FNV_OFFSET, b'c');
+            let mut sum = 0i32;
+            let mut count = 0u32;
+            for n in 0..5 {
+                let Some(&b) = folded.get(i + n) else { break };
+                h = fnv(h, b);
+                if n >= 2 {
+                    sum += self.weight(h);
+                    count += 1;
+                }
+            }
+            if let Some(block) = blocks.get_mut(current) {
+                block.sum += sum;
+                block.count += count;
+            }
+        }
+        let mut previous: Option<&[u8]> = None;
+        for w in &words.words {
+            let start = w.folded_start as usize;
+            let end = folded
+                .get(start..)
+                .and_then(|r| r.iter().position(|&b| b == b' '))
+                .map_or(folded.len(), |n| start + n);
+            let word = folded.get(start..end).unwrap_or(&[]);
+            let mut sum = self.weight(word.iter().fold(fnv(FNV_OFFSET, b'w'), |h, &b| fnv(h, b)));
+            let mut count = 1;
+            if let Some(prev) = previous {
+                let h = prev.iter().fold(fnv(FNV_OFFSET, b'b'), |h, &b| fnv(h, b));
+                let h = word.iter().fold(fnv(h, b' '), |h, &b| fnv(h, b));
+                sum += self.weight(h);
+                count += 1;
+            }
+            previous = Some(word);
+            if let Some(block) = blocks.get_mut(block_of(start)) {
+                block.sum += sum;
+                block.count += count;
+            }
+        }
+        let logit = |sum: i32, count: u32| {
+            if count == 0 {
+                f32::NEG_INFINITY
+            } else {
+                self.bias + self.scale * sum as f32 / (count as f32).powf(NORM_POWER)
+            }
+        };
+        // A window is a block alone when its line has one block, else two consecutive blocks
+        // of the same line.
+        let mut best = f32::NEG_INFINITY;
+        for (i, b) in blocks.iter().enumerate() {
+            let next = blocks.get(i + 1).filter(|n| n.line == b.line);
+            let prev_same = i > 0 && blocks.get(i - 1).is_some_and(|p| p.line == b.line);
+            let l = match next {
+                Some(n) => logit(b.sum + n.sum, b.count + n.count),
+                None if !prev_same => logit(b.sum, b.count),
+                None => continue,
+            };
+            best = best.max(l);
+        }
+        if best == f32::NEG_INFINITY {
+            best = self.bias;
+        }
+        1.0 / (1.0 + (-best).exp())
+    }
+}
+
+/// Where blocks start in the folded string, with their line number: a block starts at the first
+/// word, at every word after a line break, and at the first word at least [`BLOCK`] bytes after
+/// its block's start. `train.py` computes the same.
+fn block_starts(words: &Words) -> Vec<(u32, u32)> {
+    let mut starts: Vec<(u32, u32)> = vec![(0, 0)];
+    let mut line = 0u32;
+    for (i, w) in words.words.iter().enumerate() {
+        let block_start = starts.last().map_or(0, |&(s, _)| s);
+        if w.line_start {
+            line += 1;
+        }
+        if i > 0 && (w.line_start || (w.folded_start - block_start) as usize >= BLOCK) {
+            starts.push((w.folded_start, line));
+        }
+    }
+    starts
+}
+
+const fn fnv(h: u32, b: u8) -> u32 {
+    (h ^ b as u32).wrapping_mul(FNV_PRIME)
+}
