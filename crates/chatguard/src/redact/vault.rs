@@ -272,6 +272,13 @@ impl Vault {
             .map(|(_, original)| original.as_str())
     }
 
+    /// True when `text` is the beginning (not the whole) of a placeholder this vault made.
+    fn begins_placeholder(&self, text: &str) -> bool {
+        self.entries
+            .iter()
+            .any(|(placeholder, _)| placeholder.len() > text.len() && placeholder.starts_with(text))
+    }
+
     /// Puts the originals back in place of every placeholder this vault made. Unknown
     /// bracketed text is left as it is.
     pub fn restore(&self, text: &str) -> String {
@@ -386,7 +393,8 @@ impl Vault {
     }
 }
 
-/// Restores placeholders in a stream of chunks; holds back only a possible placeholder prefix.
+/// Restores placeholders in a stream of chunks; holds back only text that begins one of the
+/// vault's placeholders.
 #[derive(Debug)]
 pub struct Restorer<'v> {
     vault: &'v Vault,
@@ -417,16 +425,16 @@ impl PendingRestore {
     /// Takes the next chunk and appends what can already be shown, restored from `vault`, to `out`.
     pub fn push(&mut self, vault: &Vault, chunk: &str, out: &mut String) {
         self.pending.push_str(chunk);
-        // Everything before the last '[' that could still open a placeholder is final.
-        let keep_from = match self.pending.rfind('[') {
-            Some(open)
-                if self.pending.len() - open < MAX_PLACEHOLDER
-                    && !self.pending[open..].contains(']') =>
-            {
-                open
-            }
-            _ => self.pending.len(),
-        };
+        // Everything before the first '[' that still begins one of the vault's placeholders is
+        // final: `[see the docs` or `[EMAIL_9` (when the vault has no ninth email) is shown at once.
+        let tail_from = self.pending.len().saturating_sub(MAX_PLACEHOLDER);
+        let keep_from = self
+            .pending
+            .match_indices('[')
+            .map(|(open, _)| open)
+            .filter(|&open| open >= tail_from)
+            .find(|&open| vault.begins_placeholder(&self.pending[open..]))
+            .unwrap_or(self.pending.len());
         let ready: String = self.pending.drain(..keep_from).collect();
         out.push_str(&vault.restore(&ready));
     }
@@ -551,6 +559,25 @@ mod tests {
                 assert_eq!(out, expected, "split at {split}/{split2}");
             }
         }
+    }
+
+    #[test]
+    fn restorer_holds_back_only_what_begins_a_placeholder() {
+        let mut v = Vault::new();
+        v.pseudonym("EMAIL", Kind::Email, "jane@example.com");
+        let mut r = v.restorer();
+        let mut out = String::new();
+        r.push(
+            "See [the docs](https://example.com/x) and [PHONE_",
+            &mut out,
+        );
+        // No phone placeholder in this vault: nothing can still be restored.
+        assert_eq!(out, "See [the docs](https://example.com/x) and [PHONE_");
+        r.push(" then [EMAIL", &mut out);
+        assert!(out.ends_with(" then "), "{out}");
+        r.push("_1] ok", &mut out);
+        assert!(out.ends_with(" then jane@example.com ok"), "{out}");
+        r.finish(&mut out);
     }
 
     #[test]
