@@ -887,7 +887,7 @@
       const record = shareRecord || this._noticeReceipt();
       if (!record) return null;
       const granted = shareRecord ? shareRecord.categories.join(',') : '';
-      return `id=${record.receipt.consentReceiptID}; granted=${granted}`;
+      return `${record.receipt.consentReceiptID}; categories=${granted}`;
     }
 
     async _request(typed, shareRecord) {

@@ -47,6 +47,14 @@ pub fn redact_request(
     vault: &mut Vault,
     tally: &mut Tally,
 ) -> Result<(), ApiError> {
+    // Placeholders the client made already (the widget's `[EMAIL_1]`) keep their numbers: the
+    // edge's own continue above them, so the client's restore never shows its value in place of
+    // one the origin leaked.
+    for pointer in &req.texts {
+        if let Some(text) = req.body.pointer(pointer).and_then(Value::as_str) {
+            vault.reserve_placeholders_in(text);
+        }
+    }
     for pointer in &req.texts {
         let Some(slot) = req.body.pointer_mut(pointer) else {
             continue;
@@ -146,18 +154,43 @@ mod tests {
         Guard::new(Policy::default()).expect("default policy")
     }
 
-    #[test]
-    fn pseudonyms_go_out_and_come_back() {
-        let g = guard();
-        let cx = Context::default();
-        let body = json!({"model": "m", "messages": [
-            {"role": "user", "content": "I am jane.doe@example.com (synthetic)"}]});
-        let mut req = parse(
+    /// A chat completions request with one user message.
+    fn user_message(content: &str) -> ChatRequest {
+        let body = json!({"model": "m", "messages": [{"role": "user", "content": content}]});
+        parse(
             &Api::ChatCompletions,
             Some("application/json"),
             body.to_string().as_bytes(),
         )
-        .expect("valid");
+        .expect("valid")
+    }
+
+    #[test]
+    fn client_placeholders_are_not_reused_for_other_values() {
+        let g = guard();
+        let cx = Context::default();
+        // The widget sent its own placeholder; the origin leaks a different address.
+        let mut req = user_message("I am [EMAIL_1], or bob@example.net (synthetic)");
+        let mut vault = Vault::new();
+        redact_request(&g, &cx, &mut req, &mut vault, &mut Tally::default()).expect("redacted");
+        assert_eq!(
+            req.body.pointer("/messages/0/content"),
+            Some(&json!("I am [EMAIL_1], or [EMAIL_2] (synthetic)"))
+        );
+        let mut answer = json!({"choices": [{"message": {"role": "assistant",
+            "content": "[EMAIL_1] and [EMAIL_2]; ours is leak@example.org"}}]});
+        filter_response(&g, &cx, &mut answer, &vault, &mut Tally::default()).expect("filtered");
+        assert_eq!(
+            answer.pointer("/choices/0/message/content"),
+            Some(&json!("[EMAIL_1] and bob@example.net; ours is [EMAIL_3]"))
+        );
+    }
+
+    #[test]
+    fn pseudonyms_go_out_and_come_back() {
+        let g = guard();
+        let cx = Context::default();
+        let mut req = user_message("I am jane.doe@example.com (synthetic)");
         let mut vault = Vault::new();
         let mut tally = Tally::default();
         redact_request(&g, &cx, &mut req, &mut vault, &mut tally).expect("redacted");

@@ -105,7 +105,7 @@ pub fn cors_headers(origin: &str, preflight: bool) -> Vec<(&'static str, String)
         h.push(("Access-Control-Allow-Methods", "POST, OPTIONS".to_owned()));
         h.push((
             "Access-Control-Allow-Headers",
-            "authorization, content-type, x-api-key, x-chatguard-consent, anthropic-version"
+            "authorization, content-type, x-api-key, x-chatguard-consent, x-chatguard-conversation, anthropic-version"
                 .to_owned(),
         ));
         h.push(("Access-Control-Max-Age", "600".to_owned()));

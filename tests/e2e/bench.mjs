@@ -1,5 +1,6 @@
 // The widget's in-browser budgets, measured in headless Chromium and printed (never asserted on
-// time): `cargo xtask bench` runs this after building www/pkg and printing the download size.
+// time): `cargo xtask bench` runs this after building www/pkg and edge/build and printing the
+// download size.
 //
 //   launcher visible  — from the moment chatguard.js finished loading to the first frame in which
 //                       the styled launcher is on screen (goal <= 100 ms). Baseline in the same
@@ -12,7 +13,7 @@
 // launcher styled) runs in the same loop, so a fast but broken widget fails instead of scoring.
 
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, startServer } from './server.mjs';
+import { CHROMIUM_ARGS, startStack } from './stack.mjs';
 
 const RUNS = Number(process.env.CHATGUARD_BENCH_RUNS || 15);
 const KEYSTROKES = 200;
@@ -52,7 +53,8 @@ function message2000() {
   return parts.join(' ').slice(0, 1999);
 }
 
-const server = await startServer();
+// The demo page as the edge serves it (static assets in workerd), as a visitor would load it.
+const server = await startStack({ port: 0, originUrl: null });
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 try {
   const context = await browser.newContext();

@@ -1,17 +1,17 @@
-// End-to-end tests of the chat widget in headless Chromium (playwright-core, node --test).
-//
-// The page and the chat API come from one base URL: by default the loopback server in
-// ./server.mjs (www/ plus a deterministic test origin); set CHATGUARD_E2E_URL to run the same
-// tests against another deployment, e.g. the edge filter in workerd serving the demo page.
-// Build first: `cargo xtask test` does (www/pkg must exist). All personal data is synthetic:
-// a published test card number and documentation email domains.
+// End-to-end tests of the chat widget in headless Chromium (playwright-core, node --test),
+// through the REAL edge filter: the demo stack (./stack.mjs, the one `cargo xtask demo` runs)
+// serves the demo page as Workers static assets and the filtered API from the built Worker in
+// workerd, in front of the loopback origin tests/origin/origin.mjs. Set CHATGUARD_E2E_URL to run
+// the same tests against another deployment of that stack (the tests that read what the origin
+// saw are then skipped). Build first: `cargo xtask test` does (www/pkg and edge/build must exist).
+// All personal data is synthetic: a published test card number and documentation email domains.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, startServer } from './server.mjs';
+import { CHROMIUM_ARGS, DEMO_POLICY, startStack } from './stack.mjs';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const AXE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
@@ -19,28 +19,37 @@ const AXE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', impo
 const CARD = '4012 8888 8888 1881';
 const EMAIL = 'jane.doe@example.com';
 
-let server;
+let stack;
 let base;
+let ipCounter = 0;
 let browser;
 
 before(async () => {
   await mkdir(ARTIFACTS, { recursive: true });
   if (process.env.CHATGUARD_E2E_URL) base = process.env.CHATGUARD_E2E_URL;
   else {
-    server = await startServer();
-    base = server.url;
+    stack = await startStack({ port: 0, originUrl: null, pauseMs: 1 });
+    base = stack.url;
   }
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 });
 
 after(async () => {
   await browser?.close();
-  await server?.close();
+  await stack?.close();
 });
 
-/** A fresh page (own storage) with the widget loaded; records chat requests and page errors. */
+/**
+ * A fresh page (own storage) with the widget loaded; records chat requests and page errors.
+ * Each page is its own visitor for the edge's rate limit (workerd takes the client address from
+ * CF-Connecting-IP, as Cloudflare sets it), so one test's requests never limit another's.
+ */
 async function openPage(options = {}) {
-  const context = await browser.newContext({ viewport: options.viewport || { width: 1100, height: 800 } });
+  const ip = `198.51.100.${++ipCounter}`;
+  const context = await browser.newContext({
+    viewport: options.viewport || { width: 1100, height: 800 },
+    extraHTTPHeaders: { 'cf-connecting-ip': ip },
+  });
   const page = await context.newPage();
   const requests = [];
   const errors = [];
@@ -65,7 +74,7 @@ async function openPage(options = {}) {
     const el = document.querySelector('chat-guard');
     return el && el._guard;
   });
-  return { context, page, requests, errors };
+  return { context, page, requests, errors, ip };
 }
 
 /** Opens the panel and accepts the first-use notice. */
@@ -109,14 +118,18 @@ describe('chat widget', () => {
     assert.match(focused, /redacted-btn/, '"Send redacted" is the focused default');
     await page.click('chat-guard >> .redacted-btn');
 
-    const shown = await lastAssistantText(page, 'Anything else');
+    const shown = await lastAssistantText(page, 'You said');
     assert.ok(shown.includes(CARD) && shown.includes(EMAIL), `originals restored locally: ${shown}`);
     const sent = chatRequests(requests);
     assert.equal(sent.length, 1);
     for (const raw of [CARD, CARD.replace(/ /g, ''), EMAIL]) assert.ok(!sent[0].body.includes(raw), `request leaks ${raw}`);
     assert.match(sent[0].body, /\[CREDIT_CARD_1\]/);
     assert.match(sent[0].body, /\[EMAIL_1\]/);
-    assert.match(sent[0].headers['x-chatguard-consent'], /^id=[0-9a-f-]{32,36}; granted=$/);
+    assert.match(sent[0].headers['x-chatguard-consent'], /^[0-9a-f-]{32,36}; categories=$/);
+    if (stack) {
+      const atOrigin = JSON.stringify(stack.origin.seen.at(-1).body);
+      for (const raw of [CARD, CARD.replace(/ /g, ''), EMAIL]) assert.ok(!atOrigin.includes(raw), `the origin saw ${raw}`);
+    }
     // The user's own bubble shows what they typed; the page stores only the redacted form.
     const history = await page.evaluate(() => sessionStorage.getItem('chatguard:history'));
     assert.ok(!history.includes(EMAIL) && history.includes('[EMAIL_1]'));
@@ -128,10 +141,10 @@ describe('chat widget', () => {
   test('"Share this once" sends the value, records a receipt and names the category in the header', async () => {
     const { context, page, requests } = await openPage();
     await openAndAccept(page);
-    await page.fill('chat-guard >> .input', `Please refund card ${CARD} (anthropic)`);
+    await page.fill('chat-guard >> .input', `Please refund card ${CARD}`);
     await page.click('chat-guard >> .send-btn');
     await page.click('chat-guard >> .share-btn');
-    await lastAssistantText(page, 'Anything else');
+    await lastAssistantText(page, 'You said');
     const [sent] = chatRequests(requests);
     assert.ok(sent.body.includes(CARD), 'shared on purpose');
     const receipts = await page.evaluate(() => JSON.parse(localStorage.getItem('chatguard:receipts')));
@@ -139,7 +152,7 @@ describe('chat widget', () => {
     const share = receipts[1].receipt;
     assert.equal(share.version, 'KI-CR-v1.1.0');
     assert.deepEqual(share.services[0].purposes[0].piiCategory, ['financial']);
-    assert.equal(sent.headers['x-chatguard-consent'], `id=${share.consentReceiptID}; granted=financial`);
+    assert.equal(sent.headers['x-chatguard-consent'], `${share.consentReceiptID}; categories=financial`);
     await context.close();
   });
 
@@ -155,7 +168,7 @@ describe('chat widget', () => {
     assert.equal(await page.getAttribute('chat-guard >> .toggle', 'aria-pressed'), 'true');
     await page.waitForSelector('chat-guard >> .mirror mark[data-kept]');
     await page.click('chat-guard >> .send-btn');
-    await lastAssistantText(page, 'Thanks');
+    await lastAssistantText(page, 'You said');
     assert.ok(chatRequests(requests)[0].body.includes(EMAIL));
     await context.close();
   });
@@ -184,7 +197,7 @@ describe('chat widget', () => {
     }
     assert.match(order[2], /redacted-btn/, `focus order ${order}`);
     await page.keyboard.press('Enter');
-    await lastAssistantText(page, 'Anything else');
+    await lastAssistantText(page, 'You said');
     assert.ok(!chatRequests(requests)[0].body.includes(CARD));
     // Focus came back to the composer after the dialog; Escape closes and returns to the launcher.
     const back = await page.evaluate(() => document.querySelector('chat-guard').shadowRoot.activeElement?.className);
@@ -196,10 +209,23 @@ describe('chat widget', () => {
     await context.close();
   });
 
+  test('data the origin leaks is shown redacted, never restored as the user\'s own value', async () => {
+    const { context, page, requests } = await openPage();
+    await openAndAccept(page);
+    await page.fill('chat-guard >> .input', `mail ${EMAIL} #leak`);
+    await page.click('chat-guard >> .send-btn');
+    const shown = await lastAssistantText(page, 'Our records show');
+    // The widget sent [EMAIL_1]; the edge numbers the leaked address after it.
+    const expected = `You said: mail ${EMAIL} #leak Our records show [EMAIL_2] and card [CREDIT_CARD_1].`;
+    assert.ok(shown.includes(expected), shown);
+    assert.ok(!chatRequests(requests)[0].body.includes(EMAIL));
+    await context.close();
+  });
+
   test('hostile answers (img onerror, javascript: links, markdown tricks) execute nothing', async () => {
     const { context, page, errors } = await openPage();
     await openAndAccept(page);
-    await page.fill('chat-guard >> .input', 'show me xss');
+    await page.fill('chat-guard >> .input', 'show me #xss');
     await page.click('chat-guard >> .send-btn');
     await lastAssistantText(page, 'Safe');
     await page.waitForTimeout(100);
@@ -219,17 +245,28 @@ describe('chat widget', () => {
     await context.close();
   });
 
-  test('429 is explained in plain words and keeps the typed message', async () => {
-    const { context, page } = await openPage();
+  test('the edge\'s rate limit (429) is explained in plain words and keeps the typed message', async () => {
+    const { context, page, ip } = await openPage();
     await openAndAccept(page);
+    // Use up this visitor's allowance with plain API calls, as a busy tab would.
+    const policy = JSON.parse(await readFile(DEMO_POLICY, 'utf8'));
+    for (let i = 0; i < policy.roles.anonymous.rate_limit.requests; i++) {
+      const r = await fetch(new URL('v1/chat/completions', base), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'cf-connecting-ip': ip, origin: new URL(base).origin },
+        body: JSON.stringify({ model: 'demo', messages: [{ role: 'user', content: `hello ${i}` }] }),
+      });
+      assert.equal(r.status, 200, `request ${i} is within the limit`);
+      await r.arrayBuffer();
+    }
     const events = page.evaluate(() => new Promise((resolve) => document.addEventListener('chatguard:error', (e) => resolve(e.detail), { once: true })));
-    await page.fill('chat-guard >> .input', 'rate limit me');
+    await page.fill('chat-guard >> .input', 'one more question');
     await page.click('chat-guard >> .send-btn');
     const detail = await events;
     assert.equal(detail.status, 429);
     assert.equal(detail.code, 'rate_limited');
-    assert.match(await page.textContent('chat-guard >> .status'), /wait 7 seconds/);
-    assert.equal(await page.inputValue('chat-guard >> .input'), 'rate limit me');
+    assert.match(await page.textContent('chat-guard >> .status'), /wait \d+ seconds?/);
+    assert.equal(await page.inputValue('chat-guard >> .input'), 'one more question');
     await context.close();
   });
 
@@ -244,7 +281,7 @@ describe('chat widget', () => {
     assert.equal(await page.inputValue('chat-guard >> .input'), `write to ${EMAIL}`);
     await context.setOffline(false);
     await page.click('chat-guard >> .retry-btn');
-    const shown = await lastAssistantText(page, 'Anything else');
+    const shown = await lastAssistantText(page, 'You said');
     assert.ok(shown.includes(EMAIL));
     const sent = chatRequests(requests);
     assert.ok(!sent[sent.length - 1].body.includes(EMAIL));
@@ -272,11 +309,15 @@ describe('chat widget', () => {
   });
 
   test('"Delete my conversation" wipes history, vault and records and calls the deletion route', async () => {
-    const { context, page, requests } = await openPage();
+    // The edge keeps no conversations, so the demo page names no deletion route; a site that
+    // keeps them names its own (data-delete-url). Here that route is the page's test double.
+    const { context, page, requests } = await openPage({ scriptData: 'data-delete-url="/v1/conversations"' });
+    await context.route('**/v1/conversations', (route) => route.request().method() === 'DELETE'
+      ? route.fulfill({ status: 204 }) : route.continue());
     await openAndAccept(page);
     await page.fill('chat-guard >> .input', `mail ${EMAIL}`);
     await page.click('chat-guard >> .send-btn');
-    await lastAssistantText(page, 'Anything else');
+    await lastAssistantText(page, 'You said');
     const conversation = chatRequests(requests)[0].headers['x-chatguard-conversation'];
     await page.click('chat-guard >> .privacy-btn');
     await page.click('chat-guard >> .delete-btn');
@@ -366,7 +407,7 @@ describe('chat widget', () => {
       await page.fill('chat-guard >> .input', `card ${CARD}, mail ${EMAIL}`);
       await page.click('chat-guard >> .send-btn');
       await page.click('chat-guard >> .redacted-btn');
-      await lastAssistantText(page, 'Anything else');
+      await lastAssistantText(page, 'You said');
       await page.fill('chat-guard >> .input', `mail ${EMAIL}`);
       await page.addScriptTag({ path: AXE });
       const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
@@ -391,7 +432,7 @@ describe('chat widget', () => {
     await page.fill('chat-guard >> .input', 'mail jane@example.com json');
     await page.click('chat-guard >> .send-btn');
     assert.deepEqual(await sendEvent, { text: 'mail [EMAIL_1] json', composed: true, bubbles: true });
-    await lastAssistantText(page, 'Thanks');
+    await lastAssistantText(page, 'You said');
     const box = await page.evaluate(() => {
       const r = document.querySelector('chat-guard').shadowRoot.querySelector('.panel').getBoundingClientRect();
       return { left: r.left, right: r.right, scroll: document.documentElement.scrollWidth };

@@ -227,6 +227,21 @@ def long_texts(rows, r, n):
     return out
 
 
+def smuggled_rows():
+    """The smuggling attack set (written by gen_smuggling.py) as dev-only attacks, family
+    "smuggling": evaluated, never trained on. Its first 84 rows are the seven languages' phrases,
+    twelve tricks each, in gen_smuggling.py's order; the rest mix languages."""
+    langs = ["en", "de", "fr", "es", "it", "pt", "nl"]
+    rows = []
+    lines = (HERE / "smuggling_attacks.jsonl").read_text(encoding="utf-8").splitlines()
+    for i, line in enumerate(l for l in lines if l.strip()):
+        attack = json.loads(line)
+        lang = langs[i // 12] if i < 12 * len(langs) else "mixed"
+        rows.append({"text": attack["text"], "label": 1, "family": "smuggling", "lang": lang,
+                     "source": "chatguard smuggling_attacks.jsonl (" + attack["family"] + ")"})
+    return rows
+
+
 def is_dev(text):
     return hashlib.sha256(text.encode("utf-8")).digest()[0] % 4 == 0
 
@@ -253,6 +268,7 @@ def main():
     # text are left to the rules: as training data they teach the model that long text is hostile.)
     train += long_texts(train, random.Random(1), 1500)
     dev += long_texts(dev, random.Random(2), 120)
+    dev += smuggled_rows()
     with (HERE / "dev.jsonl").open("w", encoding="utf-8") as f:
         for r in dev:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")

@@ -6,10 +6,11 @@
 //                 SSE bytes go out in chunks of 1..23 bytes with short pauses: split anywhere.
 //                 If the user text contains "#leak", the answer adds synthetic personal data;
 //                 "#canary" adds the canary planted in the system prompt; "#echo-pii" repeats the
-//                 user text verbatim; "#parrot" repeats the whole system prompt it got (the
-//                 caller's plus what the edge appended, e.g. its per-request canary), upper-cased;
-//                 "#exfil" adds a markdown image whose URL carries data to a foreign host, a bare
-//                 link doing the same, and an image on the allowed host shop.example.
+//                 user text verbatim; "#xss" answers with script-injection attempts (XSS_ANSWER)
+//                 for the widget's browser tests; "#parrot" repeats the whole system prompt it got
+//                 (the caller's plus what the edge appended, e.g. its per-request canary),
+//                 upper-cased; "#exfil" adds a markdown image whose URL carries data to a foreign
+//                 host, a bare link doing the same, and an image on the allowed host shop.example.
 //   echo          the answer's text is the JSON of what the origin saw (headers + body).
 //   tool          the answer calls the tools `lookup_order` and `delete_account`.
 //   hang          never answers.              reset      destroys the connection.
@@ -30,6 +31,16 @@ export const LEAK = {
   card: '4012 8888 8888 1881',
   canary: 'CANARY-7f3a9c51e2',
 };
+
+/** An answer full of script-injection attempts; a safe renderer shows it as inert text. */
+export const XSS_ANSWER = [
+  'Here you go: <img src=x onerror="window.__xss=1">',
+  '[click me](javascript:window.__xss=2) and [again](JaVaScRiPt:window.__xss=3)',
+  '<script>window.__xss=4</script> <a href="javascript:window.__xss=5">raw link</a>',
+  '![pic](javascript:window.__xss=6) [data](data:text/html,<script>window.__xss=7</script>)',
+  '<iframe src="javascript:window.__xss=8"></iframe> <svg onload="window.__xss=9">',
+  '**Safe** help: [returns](https://shop.example/returns)',
+].join('\n');
 
 function lastUserText(path, body) {
   const texts = [];
@@ -67,6 +78,7 @@ function answerText(path, body, seen) {
   const said = lastUserText(path, body);
   let text = `You said: ${said}`;
   if (said.includes('#echo-pii')) text = said;
+  if (said.includes('#xss')) text = XSS_ANSWER;
   if (said.includes('#leak')) {
     text += ` Our records show ${LEAK.email} and card ${LEAK.card}.`;
   }

@@ -25,6 +25,7 @@ fn dev_set_meets_the_injection_thresholds() {
         "exfiltration",
         "delimiter",
         "payload_splitting",
+        "smuggling",
     ] {
         assert!(report.families.contains_key(family), "no {family} attacks");
     }

@@ -1,7 +1,8 @@
 //! Throughput and latency of the full default pipeline (`Guard::check`), single core, with the
 //! expected finding counts checked so a fast but wrong engine fails.
 //!
-//! Prints MB/s on benign chat and on PII-dense chat, µs per 4 KiB message (p50/p99), and the same
+//! Prints MB/s on benign chat and on PII-dense chat (also the PII-dense text checked as one text,
+//! against line by line: the ratio shows the cost stays linear in the number of findings), µs per 4 KiB message (p50/p99), and the same
 //! figures for a baseline measured in the same run: five Presidio-style regular expressions
 //! (email, card, IPv4, phone, IBAN) compiled with regex-lite. Then µs per 1 KiB message for the
 //! prompt-injection scorer (`Guard::injection`: normalisation, phrase and structure rules and the
@@ -9,10 +10,14 @@
 //! must all be allowed and the planted attacks all blocked. Built for wasm32-wasip1, the same
 //! program runs under Node's WASI (`cargo xtask bench`), which prints the wasm/native ratio.
 //!
+//! Also prints, for a 4 KiB answer streamed in 16-byte chunks through `Guard::stream`, the mean
+//! and max bytes held back and the time to the first emitted byte, against one-shot
+//! `Guard::check` of the whole answer (which can show nothing before the answer is complete).
+//!
 //! Run: `cargo bench -p chatguard --bench scan` (or `cargo xtask bench` for everything).
 //!
-//! `--once benign|dense|messages…` checks each line (or each 4 KiB message) of the named workloads
-//! once, in order, and prints their finding counts: a fixed workload for `valgrind
+//! `--once benign|dense|dense-whole|messages…` checks each line (or each 4 KiB message, or the
+//! whole dense haystack as one text) of the named workloads once, in order, and prints their finding counts: a fixed workload for `valgrind
 //! --tool=callgrind`, whose instruction counts stay comparable on a busy machine where wall-clock
 //! figures do not. The difference between `--once dense dense` and `--once dense` is the cost
 //! of one pass without the one-time set-up (lazily built automata).
@@ -63,11 +68,14 @@ fn main() {
                     .lines()
                     .map(|l| guard.check(l, &cx).findings.len())
                     .sum(),
+                "dense-whole" => guard.check(DENSE, &cx).findings.len(),
                 "messages" => four_kib_messages()
                     .iter()
                     .map(|m| guard.check(m, &cx).findings.len())
                     .sum(),
-                other => panic!("--once takes benign, dense or messages, not {other:?}"),
+                other => {
+                    panic!("--once takes benign, dense, dense-whole or messages, not {other:?}")
+                }
             };
             println!("{which}: {found} findings");
         }
@@ -111,6 +119,18 @@ fn main() {
         "PII-dense     {dense:8.1} MB/s   baseline {dense_base:8.1} MB/s   ratio {:.1}x",
         dense / dense_base
     );
+    // The same text checked as one: overlap resolution and context scoring grow linearly with
+    // the findings, so one large text costs what its lines cost (ratio near 1).
+    let whole_found = guard.check(DENSE, &cx).findings.len();
+    assert!(
+        whole_found >= planted,
+        "PII-dense as one text: {whole_found} findings, {planted} planted"
+    );
+    let whole = throughput_whole(DENSE, budget, |text| guard.check(text, &cx).findings.len());
+    println!(
+        "PII-dense as one text {whole:8.1} MB/s   line by line {dense:8.1} MB/s   ratio {:.2}",
+        whole / dense
+    );
 
     // Half the messages are benign chat and half PII-dense (about 150 values in 4 KiB), so the
     // overall p99 is a dense message's time; each half is also reported on its own.
@@ -152,6 +172,7 @@ fn main() {
         "injection 1 KiB p50 {i50:7.1} µs  p99 {i99:7.1} µs   baseline p50 {ib50:7.1} µs  p99 {ib99:7.1} µs   (goal <= 20 µs)"
     );
     smuggling(budget);
+    streaming(&guard, &cx);
     // Machine-readable summary for `cargo xtask bench`.
     println!(
         "RESULT benign_mbps={benign:.3} dense_mbps={dense:.3} p99_us={p99:.3} inject_us={i50:.3}"
@@ -245,6 +266,17 @@ fn kib_messages(text: &str) -> Vec<String> {
     out
 }
 
+/// MB/s of `f` applied to all of `text` at once, repeated until `budget` has passed.
+fn throughput_whole(text: &str, budget: Duration, f: impl Fn(&str) -> usize) -> f64 {
+    let start = Instant::now();
+    let mut bytes = 0usize;
+    while start.elapsed() < budget {
+        black_box(f(black_box(text)));
+        bytes += text.len();
+    }
+    bytes as f64 / start.elapsed().as_secs_f64() / 1e6
+}
+
 /// MB/s of `f` applied line by line over `text`, repeated until `budget` has passed.
 fn throughput(text: &str, budget: Duration, f: impl Fn(&str) -> usize) -> f64 {
     let start = Instant::now();
@@ -292,4 +324,67 @@ fn latency(messages: &[String], budget: Duration, f: impl Fn(&str) -> usize) -> 
     samples.sort_by(f64::total_cmp);
     let at = |q: f64| samples[((samples.len() - 1) as f64 * q) as usize];
     (at(0.50), at(0.99))
+}
+
+/// A 4 KiB model answer: `You said:` and a bold label, then benign chat lines and one line with
+/// (synthetic) personal data in the middle.
+fn streamed_answer() -> String {
+    let mut answer = String::from("You said: how do I change my settings?\n\n**Answer:** ");
+    for (i, line) in BENIGN.lines().enumerate() {
+        if answer.len() + line.len() + 1 > 4096 {
+            break;
+        }
+        if i == 12 {
+            answer.push_str("Write to jane.doe@example.com or call +44 20 7946 0958.\n");
+        }
+        answer.push_str(line);
+        answer.push('\n');
+    }
+    answer
+}
+
+/// Hold-back (bytes arrived but not emitted, after each chunk) and time to the first emitted
+/// byte of a 4 KiB answer streamed in 16-byte chunks, against one-shot redaction of the whole.
+fn streaming(guard: &Guard, cx: &Context) {
+    let answer = streamed_answer();
+    let one_shot = guard.check(&answer, cx).text;
+    let mut held = Vec::new();
+    let mut first_out_us = Vec::new();
+    let mut first_out_at = 0;
+    for run in 0..50 {
+        let start = Instant::now();
+        let mut stream = guard.stream(*cx);
+        let mut out = String::new();
+        let mut first = None;
+        for (i, chunk) in answer.as_bytes().chunks(16).enumerate() {
+            stream.push_bytes(chunk, &mut out);
+            if first.is_none() && !out.is_empty() {
+                first = Some(start.elapsed().as_secs_f64() * 1e6);
+                first_out_at = (i + 1) * 16;
+            }
+            if run == 0 {
+                held.push(stream.held());
+            }
+        }
+        stream.finish(&mut out);
+        assert_eq!(
+            out, one_shot,
+            "streamed output must equal one-shot redaction"
+        );
+        first_out_us.push(first.unwrap_or(f64::NAN));
+    }
+    first_out_us.sort_by(f64::total_cmp);
+    let (whole_p50, _) = latency(
+        core::slice::from_ref(&answer),
+        Duration::from_millis(200),
+        |m| guard.check(m, cx).findings.len(),
+    );
+    let mean = held.iter().sum::<usize>() as f64 / held.len().max(1) as f64;
+    let max = held.iter().copied().max().unwrap_or(0);
+    println!(
+        "stream 4 KiB/16 B  held mean {mean:5.1} B  max {max:4} B   first byte after {first_out_at} B in, {:6.1} µs   one-shot first byte after {} B in, {:6.1} µs",
+        first_out_us[first_out_us.len() / 2],
+        answer.len(),
+        whole_p50
+    );
 }

@@ -78,7 +78,9 @@ pub use guard::{CategorySet, Context, Decided, Guard, GuardBuilder, Outcome, Ver
 #[cfg(feature = "inject")]
 pub use inject::{InjectionMode, InjectionReport, InjectionVerdict, Signal};
 pub use kind::{Category, Kind};
-pub use policy::{Action, InjectionPolicy, Operator, Policy, Thresholds};
+pub use policy::{
+    Action, InjectionPolicy, Operator, Policy, SmuggleAction, SmugglingPolicy, Thresholds,
+};
 pub use redact::vault::{PendingRestore, Restorer, Vault};
 pub use span::{Score, Span, UnixTime};
 pub use stream::{StreamRedactor, StreamStatus};

@@ -4,23 +4,23 @@
 //! kilobytes of WebAssembly. [`sort_by`] instead sorts the positions `0..len` with a single
 //! compiled sort (the comparison goes through a `dyn Fn`), then moves the elements into place
 //! along the cycles of that permutation. The result is exactly `slice::sort_by`'s: a stable sort,
-//! `O(n log n)` comparisons, one allocation of `len` positions.
+//! `O(n log n)` comparisons, one allocation of `len` positions (none when `v` is already in order).
 
 use core::cmp::Ordering;
 
 /// Sorts `v` stably by `cmp`: the same order as `v.sort_by(cmp)`.
 pub(crate) fn sort_by<T>(v: &mut [T], cmp: impl Fn(&T, &T) -> Ordering) {
-    if v.len() < 2 {
+    // Already in order (often so for the few findings of one message): nothing to move.
+    if v.windows(2).all(|w| cmp(&w[0], &w[1]) != Ordering::Greater) {
         return;
     }
-    let mut order: Vec<usize> = (0..v.len()).collect();
-    {
+    let mut order = {
         let v: &[T] = v;
-        sort_positions(&mut order, &|a, b| match (v.get(a), v.get(b)) {
+        sorted_positions(v.len(), &|a, b| match (v.get(a), v.get(b)) {
             (Some(x), Some(y)) => cmp(x, y),
             _ => Ordering::Equal,
-        });
-    }
+        })
+    };
     permute(v, &mut order);
 }
 
@@ -29,10 +29,12 @@ pub(crate) fn sort_by_key<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
     sort_by(v, |a, b| key(a).cmp(&key(b)));
 }
 
-/// The one compiled sort: positions, compared through `cmp`.
+/// The one compiled sort: the positions `0..len` in order by `cmp`.
 #[inline(never)]
-fn sort_positions(order: &mut [usize], cmp: &dyn Fn(usize, usize) -> Ordering) {
+fn sorted_positions(len: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..len).collect();
     order.sort_by(|&a, &b| cmp(a, b));
+    order
 }
 
 /// Rearranges `v` so that `v[i]` becomes the old `v[order[i]]`; `order` is a permutation of

@@ -40,6 +40,12 @@ const FRAGMENTS: &[&str] = &[
     "ｊａｎｅ＠ｅｘａｍｐｌｅ．ｃｏｍ",
     "40\u{200B}12",
     "\u{202E}",
+    // Invisible smuggling carriers, which the default policy strips: tag characters, a
+    // subdivision flag, variation-selector data, a zero-width split word.
+    "\u{E0069}\u{E0067}\u{E006E}",
+    "\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}",
+    "\u{E0159}\u{FE00}",
+    "ig\u{200B}nore",
     "😀",
     "👨\u{200D}👩\u{200D}👧",
     "Grüße",
@@ -119,6 +125,72 @@ fn streaming_byte_by_byte_equals_one_shot_on_the_sample_chat() {
     }
     stream.finish(&mut out);
     assert_eq!(out, expected);
+}
+
+/// Labels the stream redactor lets pass (`said:`, `**Note:**`) next to labels that assign a value
+/// (`password:`, `Name:`), name triggers that stop holding once no name can follow (`I'm sorry`,
+/// `Thanks for`) or still open one (`Thanks,` `Jane Doe`), plain-word values and prose. Synthetic
+/// values only.
+const LABEL_FRAGMENTS: &[&str] = &[
+    "You said:",
+    "**Note:**",
+    "_Summary_:",
+    "Answer::",
+    "password:",
+    "Token:",
+    "**api key:**",
+    "Name:",
+    "Firstname:",
+    "my name is",
+    "Regards,",
+    "Thanks",
+    "Thanks for",
+    "thank you so much,",
+    "I'm",
+    "I'm sorry",
+    "this is",
+    "this should",
+    "Dr.",
+    "Jane Doe",
+    "\n\n",
+    "hunter2x",
+    "correcthorsebattery",
+    "qwertyuiopasdfghjklzxcvbnm",
+    "jane.doe@example.com",
+    "4012 8888 8888 1881",
+    "please reset the settings",
+    "and then",
+    " ",
+    "\n",
+    ", ",
+    ". ",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 600, .. ProptestConfig::default() })]
+
+    #[test]
+    fn streaming_labels_equals_one_shot_at_random_splits(
+        parts in prop::collection::vec(prop::sample::select(LABEL_FRAGMENTS), 0..24),
+        cuts in prop::collection::vec(any::<prop::sample::Index>(), 0..6),
+    ) {
+        let text = parts.join(" ");
+        let guard = guard();
+        let expected = guard.check(&text, &Context::default()).text;
+        let mut points: Vec<usize> = cuts.iter().map(|i| i.index(text.len() + 1)).collect();
+        points.sort_unstable();
+        let bytes = text.as_bytes();
+        let mut stream = guard.stream(Context::default());
+        let mut out = String::new();
+        let mut at = 0;
+        for p in points {
+            stream.push_bytes(&bytes[at..p], &mut out);
+            at = p;
+        }
+        stream.push_bytes(&bytes[at..], &mut out);
+        stream.finish(&mut out);
+        prop_assert_eq!(out, expected);
+    }
 }
 
 /// Found by `redacted_output_scans_clean` (synthetic text): replacing the glued email shortens

@@ -1,8 +1,9 @@
 //! `cargo xtask`: the project's two front doors and its benchmarks, in Rust so they run the same
 //! on every machine.
 //!
-//! * `cargo xtask demo` — the main job: builds the CLI and runs it over the bundled sample chat,
-//!   showing what it finds and the redacted text.
+//! * `cargo xtask demo` — the main job: builds the widget and the edge Worker and serves the demo
+//!   page and the filtered API on `http://127.0.0.1:8787/` in front of a built-in demo origin
+//!   (or `ORIGIN_URL`) until Ctrl-C, see `demo.rs`; `--cli` runs the CLI over a sample chat.
 //! * `cargo xtask test` — everything CI checks: installs what a fresh machine lacks (wasm
 //!   target, wasm-bindgen-cli, worker-build, npm packages, Chromium), then formatting, lints,
 //!   native tests, the wasm32 build of the core, and the browser widget (wasm-bindgen-test and
@@ -12,6 +13,7 @@
 //!   size of the core compiled for the browser, and the edge Worker's added latency and bundle size.
 
 mod bench;
+mod demo;
 mod edge;
 mod run;
 mod setup;
@@ -19,18 +21,22 @@ mod web;
 
 use std::process::ExitCode;
 
-use run::{cargo, root, Step};
+use run::cargo;
 
 const USAGE: &str = "usage: cargo xtask <demo|test|bench>
 
-  demo    run the chatguard CLI over tests/haystacks/sample_chat.txt
+  demo    build everything and serve the demo page + filtered API on http://127.0.0.1:8787/
+          (ORIGIN_URL=<OpenAI-compatible server> replaces the built-in demo origin)
+  demo --cli   run the chatguard CLI over tests/haystacks/sample_chat.txt
   test    install what is missing, then fmt, clippy, tests, the wasm32 build and edge e2e
   bench   native + wasm benchmarks, the wasm size, edge latency and bundle size";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
-        Some("demo") => demo(),
+        Some("demo") if args.get(1).map(String::as_str) == Some("--cli") => demo::cli(),
+        Some("demo") if args.len() == 1 => demo::run(),
+        Some("demo") => Err(format!("unknown demo option `{}`\n{USAGE}", args[1])),
         Some("test") => test(),
         Some("bench") => bench::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
@@ -82,18 +88,5 @@ fn test() -> Result<(), String> {
     web::test()?;
     edge::test()?;
     println!("xtask: all checks passed");
-    Ok(())
-}
-
-fn demo() -> Result<(), String> {
-    let sample = root().join("tests/haystacks/sample_chat.txt");
-    cargo(&["build", "--release", "-p", "chatguard-cli"]).run()?;
-    let bin = root().join("target/release/chatguard");
-    let bin = bin.to_str().ok_or("non-UTF-8 path")?;
-    let sample = sample.to_str().ok_or("non-UTF-8 path")?;
-    println!("== what chatguard finds in {sample} (kinds, rules, scores — never the text) ==");
-    Step::new(bin, &["scan", sample]).allow_exit(&[1]).run()?;
-    println!("\n== the same chat, redacted with the default policy ==");
-    Step::new(bin, &["redact", sample]).run()?;
     Ok(())
 }

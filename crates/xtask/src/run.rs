@@ -47,6 +47,12 @@ impl Step {
         self
     }
 
+    /// Removes an environment variable for the command (e.g. one that would redirect a test).
+    pub(crate) fn env_remove(mut self, key: &str) -> Step {
+        self.command.env_remove(key);
+        self
+    }
+
     pub(crate) fn run(mut self) -> Result<(), String> {
         eprintln!("xtask: $ {}", self.shown);
         let status = self

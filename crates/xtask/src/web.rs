@@ -3,12 +3,15 @@
 //! * [`build`] — `chatguard-web` for wasm32 with the `wasm` profile, `wasm-bindgen --target web`
 //!   into `www/pkg`, then `wasm-opt -Oz` (binaryen from npm) in place.
 //! * [`test`] — the build, the Rust DOM tests under wasm-bindgen-test in Chromium, and the
-//!   end-to-end tests (`node --test tests/e2e/widget.test.mjs`, playwright-core + Chromium).
+//!   end-to-end tests through the real edge: the demo stack (`tests/e2e/stack.mjs`, the Worker in
+//!   workerd serving `www/` and the filtered API in front of `tests/origin/origin.mjs`) comes up
+//!   (`tests/e2e/demo.test.mjs`), and the widget works through it
+//!   (`tests/e2e/widget.test.mjs`, playwright-core + Chromium).
 //! * [`bench`] — sizes (wasm + JS + CSS, gzip -9) and the in-browser timings printed by
 //!   `tests/e2e/bench.mjs`, each against its budget.
 
 use crate::run::{cargo, root, Step};
-use crate::setup;
+use crate::{edge, setup};
 
 const PKG: &str = "www/pkg";
 const BG: &str = "www/pkg/chatguard_web_bg.wasm";
@@ -56,9 +59,11 @@ pub(crate) fn build() -> Result<(), String> {
     .run()
 }
 
-/// Builds, then runs the widget's Rust DOM tests and end-to-end tests in headless Chromium.
+/// Builds the widget and the edge Worker, then runs the widget's Rust DOM tests and the
+/// end-to-end tests of the demo stack in headless Chromium.
 pub(crate) fn test() -> Result<(), String> {
     build()?;
+    edge::build()?;
     cargo(&[
         "test",
         "-p",
@@ -68,14 +73,26 @@ pub(crate) fn test() -> Result<(), String> {
     ])
     .with_tools()
     .run()?;
-    Step::new("node", &["--test", "tests/e2e/widget.test.mjs"]).run()
+    Step::new(
+        "node",
+        &[
+            "--test",
+            "tests/e2e/demo.test.mjs",
+            "tests/e2e/widget.test.mjs",
+        ],
+    )
+    .env_remove("ORIGIN_URL")
+    .env_remove("CHATGUARD_E2E_URL")
+    .run()
 }
 
 /// Builds, prints the gzipped size of what a page downloads, and runs the browser timings.
 pub(crate) fn bench() -> Result<(), String> {
     setup::wasm_bindgen()?;
+    setup::worker_build()?;
     setup::npm_packages()?;
     build()?;
+    edge::build()?;
     let mut total = 0;
     for file in [
         BG,

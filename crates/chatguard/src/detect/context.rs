@@ -130,29 +130,68 @@ pub(crate) fn has_support(text: &str, start: usize, end: usize, support: Support
 /// Lowers candidates that have no supporting word but a contrary word before them. Words inside
 /// other candidates that already pass their threshold do not count: those will be redacted, and
 /// redacted text must scan the same as the original did.
+///
+/// One sweep in order of start: the passing candidates that start before a candidate and reach
+/// into its window are kept in a small active list, so each candidate looks only at those, never
+/// at every passing candidate of the text.
 pub(crate) fn apply_contrary(
     text: &str,
     found: &mut [(Candidate, Option<ContextHit>)],
     passes: impl Fn(&Candidate) -> bool,
 ) {
-    let strong: Vec<(usize, usize)> = found
+    if found.iter().all(|(_, hit)| hit.is_some()) {
+        return;
+    }
+    // All candidates by start, each with its place in `found`: the windows of those without a
+    // supporting word start in this order too, and the passing ones enter the sweep in it.
+    let mut by_start: Vec<(usize, usize, usize)> = found
         .iter()
-        .filter(|(c, _)| passes(c))
-        .map(|(c, _)| (c.start, c.end))
+        .enumerate()
+        .map(|(at, (c, _))| (c.start, c.end, at))
         .collect();
-    for (cand, hit) in found.iter_mut() {
+    crate::sort::sort_by(&mut by_start, Ord::cmp);
+    let strong: Vec<(usize, usize, usize)> = by_start
+        .iter()
+        .filter(|&&(_, _, at)| found.get(at).is_some_and(|(c, _)| passes(c)))
+        .copied()
+        .collect();
+    let mut next_strong = strong.iter().peekable();
+    let mut active: Vec<(usize, usize, usize)> = Vec::new();
+    let mut near: Vec<(usize, usize, usize)> = Vec::new();
+    for &(_, _, at) in &by_start {
+        let Some((cand, hit)) = found.get_mut(at) else {
+            continue;
+        };
         if hit.is_some() {
             continue;
         }
         let from = floor_boundary(text, cand.start.saturating_sub(BEFORE));
-        let mut before = without_placeholders(&text[from..cand.start]);
-        for &(s, e) in &strong {
-            if s < cand.start && e > from && (s, e) != (cand.start, cand.end) {
-                let (s, e) = (s.max(from) - from, e.min(cand.start) - from);
-                // Lowercasing may change byte lengths outside ASCII; blank only what still lines up.
-                if e <= before.len() && before.is_char_boundary(s) && before.is_char_boundary(e) {
-                    before.replace_range(s..e, &" ".repeat(e - s));
-                }
+        while let Some(&st) = next_strong.next_if(|st| st.0 < cand.start) {
+            active.push(st);
+        }
+        // Ended before this window, so before every later one too.
+        super::tally(active.len());
+        active.retain(|&(_, e, _)| e > from);
+        // Blanked in the order of `found`, as the words they hide were always blanked.
+        near.clear();
+        near.extend(
+            active
+                .iter()
+                .filter(|&&(s, e, _)| (s, e) != (cand.start, cand.end))
+                .map(|&(s, e, place)| (place, s, e)),
+        );
+        if near.len() > 1 {
+            crate::sort::sort_by(&mut near, Ord::cmp);
+        }
+        let Some(window) = text.get(from..cand.start) else {
+            continue;
+        };
+        let mut before = without_placeholders(window);
+        for &(_, s, e) in &near {
+            let (s, e) = (s.max(from) - from, e.min(cand.start) - from);
+            // Lowercasing may change byte lengths outside ASCII; blank only what still lines up.
+            if e <= before.len() && before.is_char_boundary(s) && before.is_char_boundary(e) {
+                before.replace_range(s..e, &" ".repeat(e - s));
             }
         }
         if let Some(word) = first_listed(&before, CONTRARY_WORDS).map(|i| CONTRARY_WORDS[i]) {
@@ -529,6 +568,46 @@ pub(crate) fn ceil_boundary(text: &str, mut at: usize) -> usize {
     at
 }
 
+/// The pairwise `apply_contrary` this module had before the sweep: the oracle the differential
+/// tests hold it to.
+#[cfg(test)]
+pub(crate) fn apply_contrary_pairwise(
+    text: &str,
+    found: &mut [(Candidate, Option<ContextHit>)],
+    passes: impl Fn(&Candidate) -> bool,
+) {
+    let strong: Vec<(usize, usize)> = found
+        .iter()
+        .filter(|(c, _)| passes(c))
+        .map(|(c, _)| (c.start, c.end))
+        .collect();
+    for (cand, hit) in found.iter_mut() {
+        if hit.is_some() {
+            continue;
+        }
+        let from = floor_boundary(text, cand.start.saturating_sub(BEFORE));
+        let mut before = without_placeholders(&text[from..cand.start]);
+        super::tally(strong.len());
+        for &(s, e) in &strong {
+            if s < cand.start && e > from && (s, e) != (cand.start, cand.end) {
+                let (s, e) = (s.max(from) - from, e.min(cand.start) - from);
+                // Lowercasing may change byte lengths outside ASCII; blank only what still lines up.
+                if e <= before.len() && before.is_char_boundary(s) && before.is_char_boundary(e) {
+                    before.replace_range(s..e, &" ".repeat(e - s));
+                }
+            }
+        }
+        if let Some(word) = first_listed(&before, CONTRARY_WORDS).map(|i| CONTRARY_WORDS[i]) {
+            cand.score = cand.score.adjust(CONTRARY);
+            *hit = Some(ContextHit {
+                word,
+                delta: CONTRARY,
+                specific: false,
+            });
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -577,6 +656,40 @@ mod tests {
 
     fn only(words: &'static [&'static str]) -> Support<'static> {
         Support::only(words)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Synthetic texts of contrary words, numbers, placeholders and letters whose lowercase
+        /// is longer (`İ`), with overlapping candidates: the sweep changes exactly what the
+        /// pairwise version changed.
+        #[test]
+        fn contrary_words_as_the_pairwise_version(
+            pieces in proptest::collection::vec(0..8usize, 1..60),
+            picks in proptest::collection::vec((0..1000usize, 0..40usize, 0..1000u16, 0..3u8), 0..40),
+        ) {
+            const PIECES: [&str; 8] =
+                ["order ", "4111 1111 ", "İİ ", "[EMAIL_1] ", "ref: ", "\n", "Ticket ", "é 12 "];
+            let text: String = pieces.iter().map(|&i| PIECES[i]).collect();
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let found: Vec<(Candidate, Option<ContextHit>)> = picks
+                .iter()
+                .map(|&(at, len, score, hit)| {
+                    let start = bounds[at % bounds.len()];
+                    let end = bounds[(at % bounds.len() + len).min(bounds.len() - 1)];
+                    let mut c = cand(start, end);
+                    c.score = Score::from_milli(score);
+                    let hit = (hit == 0).then_some(ContextHit { word: "bsn", delta: 100, specific: false });
+                    (c, hit)
+                })
+                .collect();
+            let passes = |c: &Candidate| c.score >= Score::from_milli(500);
+            let mut fast = found.clone();
+            let mut pairwise = found;
+            apply_contrary(&text, &mut fast, passes);
+            apply_contrary_pairwise(&text, &mut pairwise, passes);
+            proptest::prop_assert_eq!(fast, pairwise);
+        }
     }
 
     fn cand(start: usize, end: usize) -> Candidate {

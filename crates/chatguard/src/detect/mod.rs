@@ -15,6 +15,22 @@ pub(crate) mod overlap;
 
 use crate::{Kind, Score, Span};
 
+#[cfg(test)]
+std::thread_local! {
+    /// Units of work counted by [`tally`] on this thread (tests only).
+    pub(crate) static WORK: core::cell::Cell<usize> = const { core::cell::Cell::new(0) };
+}
+
+/// Counts `units` of work (a finding looked at, a search step) for the tests that prove overlap
+/// resolution and context scoring grow linearly; compiles to nothing outside tests.
+#[inline(always)]
+pub(crate) fn tally(units: usize) {
+    #[cfg(test)]
+    WORK.with(|w| w.set(w.get() + units));
+    #[cfg(not(test))]
+    let _ = units;
+}
+
 pub(crate) use hay::Hay;
 
 /// Something a recognizer found, in view coordinates, before context and overlap resolution.

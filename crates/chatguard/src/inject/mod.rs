@@ -12,14 +12,19 @@
 //!   and a span in the original text.
 //! * **The learned scorer** ([`model`]) is a logistic regression over hashed character and word
 //!   n-grams, 32 KiB of quantised weights trained by `tests/injection/train.py`.
+//! * **Smuggling and hidden text** ([`smuggle`], [`document`]) feed the same score: the rules and
+//!   the model read the text with every hidden payload and obfuscated word revealed, each
+//!   smuggling family adds its own weighted signal (`smuggle.*`), and in document mode the hidden
+//!   parts of a page are scored too (`document.*`).
 //! * **The score** is a noisy-or: `1 − (1 − m) · Π (1 − wᶠ)`, where `m` is the model's
-//!   probability and `wᶠ` the heaviest firing rule of each family. The verdict compares it with the
-//!   policy's `flag_at` and `block_at` for the mode (chat or document).
+//!   probability and `wᶠ` the heaviest signal of each id. The verdict compares it with the
+//!   policy's `flag_at` and `block_at` for the mode (chat or document), raised where the policy's
+//!   `smuggling` actions say so.
 //!
 //! Scoring never fails and never panics; its cost is linear in the text. The compiled lexicon is
 //! built once per process on first use, so guards that never score injection pay nothing.
 //!
-//! Next to the scorer, policy-free detectors that return signals with spans:
+//! The detectors the scorer builds on are public and policy-free, returning signals with spans:
 //!
 //! * [`smuggle`] — Unicode and encoding smuggling (13 families), with the hidden text revealed
 //!   for scoring;
@@ -40,7 +45,7 @@ mod words;
 use std::sync::LazyLock;
 
 use crate::normalize::Normalized;
-use crate::policy::InjectionPolicy;
+use crate::policy::{InjectionPolicy, SmuggleAction};
 use crate::{Score, Span};
 
 pub use rules::id as signal_ids;
@@ -161,8 +166,44 @@ fn quoted(text: &str, start: usize, end: usize) -> bool {
     left && right
 }
 
-/// Scores `text` and decides under `policy`'s thresholds for `mode`.
-pub fn score(text: &str, mode: InjectionMode, policy: &InjectionPolicy) -> InjectionReport {
+/// How much each smuggling family weighs on its own, in thousandths, indexed like
+/// [`smuggle::Family::ALL`]. Invisible payload carriers (tag characters, variation-selector
+/// data) and bidi overrides have no legitimate use in chat, so they flag on their own; a
+/// look-alike or leet word alone is weak evidence. What the trick hid is scored as text too.
+const SMUGGLE_WEIGHTS: [u16; 13] = [
+    450, // zero_width
+    700, // tag_chars
+    700, // variation_selectors
+    650, // bidi
+    250, // confusables
+    300, // combining_marks
+    250, // fullwidth
+    300, // spaced_letters
+    200, // leetspeak
+    400, // base64
+    400, // hex
+    400, // url_encoding
+    400, // rot13
+];
+
+/// How much hidden or assistant-addressed text in a document weighs on its own, in thousandths.
+/// Comments, hidden elements and long attribute texts are common in benign pages, so only
+/// their content's score counts; a sentence addressed to an AI assistant is evidence itself.
+const fn document_weight(kind: document::DocumentKind) -> u16 {
+    match kind {
+        document::DocumentKind::AddressedToAssistant => 350,
+        _ => 0,
+    }
+}
+
+/// The rules and the model on one text: signals with spans in that text, heaviest first.
+struct Rated {
+    signals: Vec<Signal>,
+    model: f32,
+}
+
+/// Runs the phrase and structure rules and the model on `text`.
+fn rate(text: &str) -> Rated {
     let scorer = &*SCORER;
     let normalized = Normalized::new(text);
     let view = normalized.text();
@@ -188,29 +229,114 @@ pub fn score(text: &str, mode: InjectionMode, policy: &InjectionPolicy) -> Injec
             h.weight = (f32::from(h.weight) * DISCUSSION_FACTOR) as u16;
         }
     }
-
-    // Heaviest first; one signal per family.
-    hits.sort_by(|a, b| b.weight.cmp(&a.weight).then(a.start.cmp(&b.start)));
-    let mut signals: Vec<Signal> = Vec::with_capacity(hits.len());
-    let mut keep = 1.0f32 - model.clamp(0.0, 1.0);
-    for h in &hits {
-        if signals.iter().any(|s| s.id == h.id) {
-            continue;
-        }
-        let weight = Score::from_milli(h.weight);
-        keep *= 1.0 - weight.as_f32();
-        signals.push(Signal {
+    let mut signals: Vec<Signal> = hits
+        .iter()
+        .map(|h| Signal {
             id: h.id,
             span: normalized.to_original(Span::new(h.start, h.end)),
-            weight,
-        });
-    }
+            weight: Score::from_milli(h.weight),
+        })
+        .collect();
     if let Some((start, end)) = discussion {
         signals.push(Signal {
             id: signal_ids::DISCUSSION,
             span: normalized.to_original(Span::new(start, end)),
             weight: Score::ZERO,
         });
+    }
+    Rated {
+        signals,
+        model: model.clamp(0.0, 1.0),
+    }
+}
+
+/// Scores `text` and decides under `policy`'s thresholds for `mode`.
+///
+/// The smuggling scan runs first: its signals (`smuggle.*`) weigh in on their own, and the rules
+/// and the model score the *revealed* text, so an instruction hidden in tag characters, base64 or
+/// look-alike letters scores like the plain instruction; rule spans that touch a revealed payload
+/// cover the whole obfuscated part in the original. In document mode the hidden and
+/// assistant-addressed parts [`document::scan_document`] finds are scored as well (their spans
+/// are the whole construct) and add their own signals (`document.*`). Per the policy's
+/// `smuggling` actions, a family can raise the verdict to `flag` or `block`; a stripped invisible
+/// carrier whose payload fires an instruction rule blocks, and a scored family whose obfuscated
+/// word fires one flags.
+pub fn score(text: &str, mode: InjectionMode, policy: &InjectionPolicy) -> InjectionReport {
+    let smuggled = smuggle::scan(text);
+    let rated = rate(smuggled.revealed());
+    let mut model = rated.model;
+    let mut candidates: Vec<Signal> = rated
+        .signals
+        .into_iter()
+        .map(|s| Signal {
+            span: smuggled.to_original(s.span),
+            ..s
+        })
+        .collect();
+    let mut floor = InjectionVerdict::Allow;
+    for s in smuggled.signals() {
+        let index = smuggle::Family::ALL.iter().position(|f| *f == s.family);
+        let weight = index
+            .and_then(|i| SMUGGLE_WEIGHTS.get(i))
+            .copied()
+            .unwrap_or(0);
+        candidates.push(Signal {
+            id: s.family.id(),
+            span: s.span,
+            weight: Score::from_milli(weight),
+        });
+    }
+    // The smuggling actions, decided once every rule span is in original coordinates.
+    for s in smuggled.signals() {
+        let action = smuggle_action(policy, s.family);
+        let carries_instruction = || {
+            candidates.iter().any(|c| {
+                c.id.starts_with("inject.")
+                    && c.id != signal_ids::DISCUSSION
+                    && c.span.start < s.span.end
+                    && s.span.start < c.span.end
+            })
+        };
+        let at_least = match action {
+            SmuggleAction::Block => InjectionVerdict::Block,
+            SmuggleAction::Flag => InjectionVerdict::Flag,
+            SmuggleAction::Strip if carries_instruction() => InjectionVerdict::Block,
+            // An instruction rule firing on an obfuscated word: hiding it was deliberate.
+            SmuggleAction::Score if carries_instruction() => InjectionVerdict::Flag,
+            SmuggleAction::Strip | SmuggleAction::Score => InjectionVerdict::Allow,
+        };
+        floor = floor.max(at_least);
+    }
+    if mode == InjectionMode::Document {
+        for d in document::scan_document(text).signals() {
+            let hidden = rate(&d.text);
+            model = model.max(hidden.model);
+            candidates.extend(
+                hidden
+                    .signals
+                    .into_iter()
+                    .map(|s| Signal { span: d.span, ..s }),
+            );
+            candidates.push(Signal {
+                id: d.kind.id(),
+                span: d.span,
+                weight: Score::from_milli(document_weight(d.kind)),
+            });
+        }
+    }
+
+    // Heaviest first; one signal per id.
+    crate::sort::sort_by_key(&mut candidates, |s| {
+        (core::cmp::Reverse(s.weight), s.span.start)
+    });
+    let mut signals: Vec<Signal> = Vec::with_capacity(candidates.len());
+    let mut keep = 1.0f32 - model;
+    for c in candidates {
+        if signals.iter().any(|s| s.id == c.id) {
+            continue;
+        }
+        keep *= 1.0 - c.weight.as_f32();
+        signals.push(c);
     }
     let score = Score::from_f32(1.0 - keep);
     let thresholds = match mode {
@@ -226,12 +352,26 @@ pub fn score(text: &str, mode: InjectionMode, policy: &InjectionPolicy) -> Injec
     } else {
         InjectionVerdict::Allow
     };
+    let verdict = if policy.enabled {
+        verdict.max(floor)
+    } else {
+        verdict
+    };
     InjectionReport {
         score,
         verdict,
         model: Score::from_f32(model),
         signals,
     }
+}
+
+/// The policy's action for a smuggling family.
+fn smuggle_action(policy: &InjectionPolicy, family: smuggle::Family) -> SmuggleAction {
+    let name = family.id().trim_start_matches("smuggle.");
+    policy
+        .smuggling
+        .action(name)
+        .unwrap_or(SmuggleAction::Score)
 }
 
 #[cfg(test)]

@@ -23,7 +23,7 @@ use std::borrow::Cow;
 
 use crate::Span;
 
-pub(crate) use invisible::{is_removable_invisible, keeps_joiner};
+pub(crate) use invisible::{is_removable_invisible, keeps_joiner, CarrierStripper, Carriers};
 
 /// A text prepared for matching, with the map back to the original.
 #[derive(Clone, Debug)]

@@ -4,7 +4,10 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
-use super::{Action, CustomPattern, DenyList, InjectionPolicy, Operator, Policy, Rule, Thresholds};
+use super::{
+    Action, CustomPattern, DenyList, InjectionPolicy, Operator, Policy, Rule, SmuggleAction,
+    SmugglingPolicy, Thresholds,
+};
 use crate::{Category, Kind, PolicyError, Score};
 
 /// The bundled default policy (`tests/policies/default.json`): every kind on, personal data
@@ -430,7 +433,7 @@ fn injection_policy(v: &Value) -> Result<InjectionPolicy, PolicyError> {
     known_fields(
         "injection",
         obj,
-        &["enabled", "flag_at", "block_at", "document"],
+        &["enabled", "flag_at", "block_at", "document", "smuggling"],
     )?;
     let enabled = match obj.get("enabled") {
         None => true,
@@ -447,11 +450,75 @@ fn injection_policy(v: &Value) -> Result<InjectionPolicy, PolicyError> {
             thresholds("injection.document", d, InjectionPolicy::DEFAULT.document)?
         }
     };
+    let smuggling = match obj.get("smuggling") {
+        None => SmugglingPolicy::DEFAULT,
+        Some(v) => smuggling_policy(v)?,
+    };
     Ok(InjectionPolicy {
         enabled,
         chat,
         document,
+        smuggling,
     })
+}
+
+/// `injection.smuggling`: `action` for the invisible carriers, `families` per family.
+fn smuggling_policy(v: &Value) -> Result<SmugglingPolicy, PolicyError> {
+    const PATH: &str = "injection.smuggling";
+    let obj = object(PATH, v)?;
+    known_fields(PATH, obj, &["action", "families"])?;
+    let mut policy = SmugglingPolicy::DEFAULT;
+    let mut set = |path: &str, family: &str, v: &Value| -> Result<(), PolicyError> {
+        let action = match v.as_str() {
+            Some("score") => SmuggleAction::Score,
+            Some("strip") => SmuggleAction::Strip,
+            Some("flag") => SmuggleAction::Flag,
+            Some("block") => SmuggleAction::Block,
+            _ => {
+                return Err(PolicyError::new(
+                    path,
+                    "must be one of: score, strip, flag, block",
+                ))
+            }
+        };
+        if action == SmuggleAction::Strip && !SmugglingPolicy::INVISIBLE.contains(&family) {
+            return Err(PolicyError::new(
+                path,
+                format!(
+                    "strip applies only to invisible carriers ({})",
+                    SmugglingPolicy::INVISIBLE.join(", ")
+                ),
+            ));
+        }
+        let i = SmugglingPolicy::FAMILIES
+            .iter()
+            .position(|f| *f == family)
+            .ok_or_else(|| {
+                PolicyError::new(
+                    path,
+                    format!(
+                        "unknown smuggling family (expected one of: {})",
+                        SmugglingPolicy::FAMILIES.join(", ")
+                    ),
+                )
+            })?;
+        if let Some(slot) = policy.actions.get_mut(i) {
+            *slot = action;
+        }
+        Ok(())
+    };
+    if let Some(v) = obj.get("action") {
+        for family in SmugglingPolicy::INVISIBLE {
+            set(&join(PATH, "action"), family, v)?;
+        }
+    }
+    if let Some(families) = obj.get("families") {
+        let path = join(PATH, "families");
+        for (family, v) in object(&path, families)? {
+            set(&join(&path, family), family, v)?;
+        }
+    }
+    Ok(policy)
 }
 
 fn thresholds(

@@ -159,10 +159,108 @@ pub struct InjectionPolicy {
     pub chat: Thresholds,
     /// Thresholds for documents (`document.flag_at`, `document.block_at`).
     pub document: Thresholds,
+    /// What happens to Unicode and encoding smuggling (the `smuggling` object).
+    pub smuggling: SmugglingPolicy,
+}
+
+/// What a smuggling family found in a text does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SmuggleAction {
+    /// Only adds its weight to the injection score.
+    Score,
+    /// Invisible carriers only: removed from the text [`crate::Guard::check`] passes on; the
+    /// injection verdict is `block` when the hidden payload holds instruction words.
+    Strip,
+    /// The injection verdict is at least `flag`.
+    Flag,
+    /// The injection verdict is `block`.
+    Block,
+}
+
+impl SmuggleAction {
+    /// The wire name: `score`, `strip`, `flag`, `block`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            SmuggleAction::Score => "score",
+            SmuggleAction::Strip => "strip",
+            SmuggleAction::Flag => "flag",
+            SmuggleAction::Block => "block",
+        }
+    }
+}
+
+/// The `injection.smuggling` object: an action per smuggling family, in the order of
+/// [`SmugglingPolicy::FAMILIES`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct SmugglingPolicy {
+    /// The action of each family, indexed like [`SmugglingPolicy::FAMILIES`].
+    pub actions: [SmuggleAction; 13],
+}
+
+impl SmugglingPolicy {
+    /// The family names the policy uses (the signal ids without `smuggle.`), in the order of
+    /// `chatguard::inject::smuggle::Family::ALL`.
+    pub const FAMILIES: [&'static str; 13] = [
+        "zero_width",
+        "tag_chars",
+        "variation_selectors",
+        "bidi",
+        "confusables",
+        "combining_marks",
+        "fullwidth",
+        "spaced_letters",
+        "leetspeak",
+        "base64",
+        "hex",
+        "url_encoding",
+        "rot13",
+    ];
+
+    /// The families whose carriers are invisible characters, the only ones that can be stripped:
+    /// zero-width characters inside words, tag characters, variation-selector data, bidi controls.
+    pub const INVISIBLE: [&'static str; 4] =
+        ["zero_width", "tag_chars", "variation_selectors", "bidi"];
+
+    /// Invisible carriers stripped, every other family scored.
+    pub const DEFAULT: SmugglingPolicy = SmugglingPolicy {
+        actions: [
+            SmuggleAction::Strip,
+            SmuggleAction::Strip,
+            SmuggleAction::Strip,
+            SmuggleAction::Strip,
+            SmuggleAction::Score,
+            SmuggleAction::Score,
+            SmuggleAction::Score,
+            SmuggleAction::Score,
+            SmuggleAction::Score,
+            SmuggleAction::Score,
+            SmuggleAction::Score,
+            SmuggleAction::Score,
+            SmuggleAction::Score,
+        ],
+    };
+
+    /// The action for the family named `name` (as in [`SmugglingPolicy::FAMILIES`]).
+    pub fn action(&self, name: &str) -> Option<SmuggleAction> {
+        let i = Self::FAMILIES.iter().position(|f| *f == name)?;
+        self.actions.get(i).copied()
+    }
+
+    /// True when some invisible family is stripped.
+    pub fn strips(&self) -> bool {
+        self.actions.contains(&SmuggleAction::Strip)
+    }
+}
+
+impl Default for SmugglingPolicy {
+    fn default() -> SmugglingPolicy {
+        SmugglingPolicy::DEFAULT
+    }
 }
 
 impl InjectionPolicy {
-    /// Chat: flag at 0.6, block at 0.85. Documents: flag at 0.5, block at 0.8.
+    /// Chat: flag at 0.6, block at 0.85. Documents: flag at 0.5, block at 0.8. Smuggling:
+    /// [`SmugglingPolicy::DEFAULT`].
     pub const DEFAULT: InjectionPolicy = InjectionPolicy {
         enabled: true,
         chat: Thresholds {
@@ -173,6 +271,7 @@ impl InjectionPolicy {
             flag_at: Score::from_milli(500),
             block_at: Score::from_milli(800),
         },
+        smuggling: SmugglingPolicy::DEFAULT,
     };
 }
 

@@ -149,6 +149,62 @@ fn mistakes_name_the_field() {
     );
 }
 
+// The smuggling actions: defaults, the shared action, per-family overrides, field-named errors.
+#[test]
+fn smuggling_actions_parse_with_defaults_and_named_errors() {
+    use crate::policy::{SmuggleAction, SmugglingPolicy};
+    let p = Policy::from_json(r#"{"version":1}"#).expect("valid");
+    assert_eq!(p.injection.smuggling, SmugglingPolicy::DEFAULT);
+    assert_eq!(
+        p.injection.smuggling.action("tag_chars"),
+        Some(SmuggleAction::Strip)
+    );
+    assert_eq!(
+        p.injection.smuggling.action("base64"),
+        Some(SmuggleAction::Score)
+    );
+    let p = Policy::from_json(
+        r#"{"version":1,"injection":{"smuggling":{"action":"block","families":{"bidi":"flag","confusables":"block"}}}}"#,
+    )
+    .expect("valid");
+    let s = p.injection.smuggling;
+    assert_eq!(s.action("tag_chars"), Some(SmuggleAction::Block));
+    assert_eq!(s.action("zero_width"), Some(SmuggleAction::Block));
+    assert_eq!(s.action("bidi"), Some(SmuggleAction::Flag));
+    assert_eq!(s.action("confusables"), Some(SmuggleAction::Block));
+    assert_eq!(s.action("rot13"), Some(SmuggleAction::Score));
+    assert!(!s.strips());
+    for (doc, field) in [
+        (r#"{"smuggling":[]}"#, "injection.smuggling"),
+        (
+            r#"{"smuggling":{"mode":"strip"}}"#,
+            "injection.smuggling.mode",
+        ),
+        (
+            r#"{"smuggling":{"action":"drop"}}"#,
+            "injection.smuggling.action",
+        ),
+        (
+            r#"{"smuggling":{"families":{"emoji":"flag"}}}"#,
+            "injection.smuggling.families.emoji",
+        ),
+        (
+            r#"{"smuggling":{"families":{"base64":"strip"}}}"#,
+            "injection.smuggling.families.base64",
+        ),
+        (
+            r#"{"smuggling":{"families":{"hex":1}}}"#,
+            "injection.smuggling.families.hex",
+        ),
+    ] {
+        assert_eq!(
+            err(&format!(r#"{{"version":1,"injection":{doc}}}"#)).0,
+            field,
+            "{doc}"
+        );
+    }
+}
+
 // The injection section: defaults, overrides, per-mode thresholds.
 #[test]
 fn injection_thresholds_parse_with_defaults() {
@@ -202,7 +258,38 @@ fn schema_matches_the_parser() {
         .keys()
         .map(String::as_str)
         .collect();
-    assert_eq!(fields, ["block_at", "document", "enabled", "flag_at"]);
+    assert_eq!(
+        fields,
+        ["block_at", "document", "enabled", "flag_at", "smuggling"]
+    );
+    let smuggling = &injection["properties"]["smuggling"]["properties"];
+    let families: Vec<&str> = smuggling["families"]["properties"]
+        .as_object()
+        .expect("smuggling families")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let mut expected = crate::policy::SmugglingPolicy::FAMILIES.to_vec();
+    expected.sort_unstable();
+    assert_eq!(families, expected);
+    assert_eq!(smuggling["action"]["default"], "strip");
+    for (family, def) in smuggling["families"]["properties"]
+        .as_object()
+        .expect("smuggling families")
+    {
+        let invisible = crate::policy::SmugglingPolicy::INVISIBLE.contains(&family.as_str());
+        let name = def["$ref"].as_str().expect("ref").rsplit('/').next();
+        let actions = &schema["$defs"][name.expect("def name")]["enum"];
+        let strips = actions
+            .as_array()
+            .expect("enum")
+            .iter()
+            .any(|a| a == "strip");
+        assert_eq!(
+            strips, invisible,
+            "{family}: strip only for invisible carriers"
+        );
+    }
     let defaults = crate::policy::InjectionPolicy::DEFAULT;
     let at = |v: &serde_json::Value| Score::from_f32(v.as_f64().expect("number") as f32);
     assert_eq!(

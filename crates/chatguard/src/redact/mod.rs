@@ -45,7 +45,7 @@ pub(crate) fn may_reveal(text: &str, findings: &[Decided]) -> bool {
 }
 
 /// A piece of redacted output and the original bytes it came from.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Piece {
     out_start: usize,
     out_end: usize,
@@ -54,11 +54,40 @@ pub(crate) struct Piece {
     replaced: bool,
 }
 
+impl Piece {
+    /// Output bytes `out_start..out_end` came from original bytes
+    /// `original_start..original_end`, copied (`replaced == false`, equal lengths) or rewritten.
+    pub(crate) const fn new(
+        out_start: usize,
+        out_end: usize,
+        original_start: usize,
+        original_end: usize,
+        replaced: bool,
+    ) -> Piece {
+        Piece {
+            out_start,
+            out_end,
+            original_start,
+            original_end,
+            replaced,
+        }
+    }
+}
+
 /// Maps a span of redacted output back to the original text: a span touching a replacement
-/// covers the whole value it replaced.
+/// covers the whole value it replaced. `pieces` are in output order and tile the output (as
+/// [`apply_mapped`] records them), so each end is found by binary search.
 pub(crate) fn map_back(pieces: &[Piece], span: Span) -> Span {
     let piece_at = |at: usize, is_end: bool| {
-        pieces.iter().find(|p| {
+        // The first piece ending after `at` (at or after, for an end); only it can hold `at`.
+        let first = pieces.partition_point(|p| {
+            if is_end {
+                p.out_end < at
+            } else {
+                p.out_end <= at
+            }
+        });
+        pieces.get(first).filter(|p| {
             if is_end {
                 p.out_start < at && at <= p.out_end
             } else {
@@ -95,13 +124,13 @@ pub(crate) fn apply_mapped(
                       original_end: usize,
                       replaced: bool| {
         if let Some(p) = pieces.as_deref_mut() {
-            p.push(Piece {
+            p.push(Piece::new(
                 out_start,
                 out_end,
                 original_start,
                 original_end,
                 replaced,
-            });
+            ));
         }
     };
     for d in findings {
@@ -197,6 +226,68 @@ fn keyed_digest(key: &[u8], kind: Kind, value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`map_back`] as it was, looking at every piece: the oracle for the binary search.
+    fn map_back_by_scan(pieces: &[Piece], span: Span) -> Span {
+        let piece_at = |at: usize, is_end: bool| {
+            pieces.iter().find(|p| {
+                if is_end {
+                    p.out_start < at && at <= p.out_end
+                } else {
+                    p.out_start <= at && at < p.out_end
+                }
+            })
+        };
+        let start = match piece_at(span.start, false) {
+            Some(p) if p.replaced => p.original_start,
+            Some(p) => p.original_start + (span.start - p.out_start),
+            None => pieces.last().map_or(0, |p| p.original_end),
+        };
+        let end = match piece_at(span.end, true) {
+            Some(p) if p.replaced => p.original_end,
+            Some(p) => p.original_start + (span.end - p.out_start),
+            None => start,
+        };
+        Span::new(start, end.max(start))
+    }
+
+    #[test]
+    fn map_back_finds_what_a_scan_of_every_piece_finds() {
+        let mut seed = 0x9e37_79b9_u64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n) as usize
+        };
+        for _ in 0..300 {
+            // Alternating copied and replaced pieces tiling the output, some empty (`remove`).
+            let (mut out, mut original) = (0, 0);
+            let pieces: Vec<Piece> = (0..next(12))
+                .map(|i| {
+                    let replaced = i % 2 == 1;
+                    let out_len = next(5);
+                    let original_len = if replaced { 1 + next(9) } else { out_len };
+                    let p = Piece {
+                        out_start: out,
+                        out_end: out + out_len,
+                        original_start: original,
+                        original_end: original + original_len,
+                        replaced,
+                    };
+                    out += out_len;
+                    original += original_len;
+                    p
+                })
+                .collect();
+            for start in 0..=out + 1 {
+                for end in start..=out + 1 {
+                    let span = Span::new(start, end);
+                    assert_eq!(map_back(&pieces, span), map_back_by_scan(&pieces, span));
+                }
+            }
+        }
+    }
 
     #[test]
     fn map_back_covers_whole_replacements() {

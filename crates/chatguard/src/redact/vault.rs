@@ -220,6 +220,41 @@ impl Vault {
         self.entries.push((placeholder, value.to_owned()));
     }
 
+    /// Keeps the placeholders this vault makes from now on clear of those already in `text`
+    /// (text another layer pseudonymised, such as the browser widget's `[EMAIL_1]`): after
+    /// `[LABEL_N]` is seen, new `LABEL` placeholders are numbered above `N`, so neither layer's
+    /// restore puts its value where the other meant a different one. Numbers above
+    /// `u32::MAX / 2` are ignored (no one made those; numbering must not overflow). Linear in
+    /// `text`.
+    pub fn reserve_placeholders_in(&mut self, text: &str) {
+        let bytes = text.as_bytes();
+        for open in memchr::memchr_iter(b'[', bytes) {
+            let limit = (open + MAX_PLACEHOLDER).min(bytes.len());
+            let Some(inner) = bytes
+                .get(open + 1..limit)
+                .and_then(|rest| memchr::memchr(b']', rest))
+                .and_then(|len| text.get(open + 1..open + 1 + len))
+            else {
+                continue;
+            };
+            let Some((label, number)) = inner.rsplit_once('_') else {
+                continue;
+            };
+            let label_ok = !label.is_empty()
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+            if !label_ok || number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            let Some(n) = number.parse::<u32>().ok().filter(|&n| n <= u32::MAX / 2) else {
+                continue;
+            };
+            let counter = self.counters.entry(label.to_owned()).or_insert(0);
+            *counter = (*counter).max(n);
+        }
+    }
+
     /// The original behind a placeholder such as `[EMAIL_1]`.
     pub fn original(&self, placeholder: &str) -> Option<&str> {
         let by_placeholder = self.by_placeholder.get_or_init(|| {
@@ -235,6 +270,13 @@ impl Vault {
             .get(placeholder)
             .and_then(|&i| self.entries.get(i))
             .map(|(_, original)| original.as_str())
+    }
+
+    /// True when `text` is the beginning (not the whole) of a placeholder this vault made.
+    fn begins_placeholder(&self, text: &str) -> bool {
+        self.entries
+            .iter()
+            .any(|(placeholder, _)| placeholder.len() > text.len() && placeholder.starts_with(text))
     }
 
     /// Puts the originals back in place of every placeholder this vault made. Unknown
@@ -351,7 +393,8 @@ impl Vault {
     }
 }
 
-/// Restores placeholders in a stream of chunks; holds back only a possible placeholder prefix.
+/// Restores placeholders in a stream of chunks; holds back only text that begins one of the
+/// vault's placeholders.
 #[derive(Debug)]
 pub struct Restorer<'v> {
     vault: &'v Vault,
@@ -382,16 +425,16 @@ impl PendingRestore {
     /// Takes the next chunk and appends what can already be shown, restored from `vault`, to `out`.
     pub fn push(&mut self, vault: &Vault, chunk: &str, out: &mut String) {
         self.pending.push_str(chunk);
-        // Everything before the last '[' that could still open a placeholder is final.
-        let keep_from = match self.pending.rfind('[') {
-            Some(open)
-                if self.pending.len() - open < MAX_PLACEHOLDER
-                    && !self.pending[open..].contains(']') =>
-            {
-                open
-            }
-            _ => self.pending.len(),
-        };
+        // Everything before the first '[' that still begins one of the vault's placeholders is
+        // final: `[see the docs` or `[EMAIL_9` (when the vault has no ninth email) is shown at once.
+        let tail_from = self.pending.len().saturating_sub(MAX_PLACEHOLDER);
+        let keep_from = self
+            .pending
+            .match_indices('[')
+            .map(|(open, _)| open)
+            .filter(|&open| open >= tail_from)
+            .find(|&open| vault.begins_placeholder(&self.pending[open..]))
+            .unwrap_or(self.pending.len());
         let ready: String = self.pending.drain(..keep_from).collect();
         out.push_str(&vault.restore(&ready));
     }
@@ -406,6 +449,30 @@ impl PendingRestore {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn placeholders_already_in_the_text_are_not_made_again() {
+        let mut v = Vault::new();
+        v.reserve_placeholders_in(
+            "mail [EMAIL_1], card [CREDIT_CARD_3], [EMAIL_x] [email_9] [_2] [EMAIL_] [EMAIL_+4] \
+             [EMAIL_99999999999] [EMAIL_4294967295] [EMAIL_2",
+        );
+        assert_eq!(
+            v.pseudonym("EMAIL", Kind::Email, "leak@example.org"),
+            "[EMAIL_2]"
+        );
+        assert_eq!(
+            v.pseudonym("CREDIT_CARD", Kind::CreditCard, "4012888888881881"),
+            "[CREDIT_CARD_4]"
+        );
+        assert_eq!(
+            v.pseudonym("PHONE", Kind::Phone, "+1 202 555 0100"),
+            "[PHONE_1]"
+        );
+        // Nothing was stored: only numbering moved.
+        assert_eq!(v.original("[EMAIL_1]"), None);
+        assert_eq!(v.len(), 3);
+    }
 
     #[test]
     fn same_value_same_placeholder() {
@@ -492,6 +559,25 @@ mod tests {
                 assert_eq!(out, expected, "split at {split}/{split2}");
             }
         }
+    }
+
+    #[test]
+    fn restorer_holds_back_only_what_begins_a_placeholder() {
+        let mut v = Vault::new();
+        v.pseudonym("EMAIL", Kind::Email, "jane@example.com");
+        let mut r = v.restorer();
+        let mut out = String::new();
+        r.push(
+            "See [the docs](https://example.com/x) and [PHONE_",
+            &mut out,
+        );
+        // No phone placeholder in this vault: nothing can still be restored.
+        assert_eq!(out, "See [the docs](https://example.com/x) and [PHONE_");
+        r.push(" then [EMAIL", &mut out);
+        assert!(out.ends_with(" then "), "{out}");
+        r.push("_1] ok", &mut out);
+        assert!(out.ends_with(" then jane@example.com ok"), "{out}");
+        r.finish(&mut out);
     }
 
     #[test]

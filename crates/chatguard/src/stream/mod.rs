@@ -6,33 +6,46 @@
 //!
 //! What it holds back:
 //!
-//! * the trailing word (it may still grow) and the three words before it (a finding can start a
-//!   few words before the word that reveals it, as in `john (at) example (dot) com`);
-//! * around every *trigger* word — one with a digit, a non-ASCII character, one of `@+:=/_#$%&*[](){}<>|\~`,
-//!   or a word that opens a name or address (`name`, `regards`, `street`, …) — the three words
-//!   before it and everything after it until [`DEFAULT_HOLD_BACK`] bytes past it have arrived, so
-//!   that the finding it belongs to and its context words are complete;
+//! * the trailing word (it may still grow) and the word before it (a finding can start a word
+//!   before the word that reveals it, as in `john (at) example (dot) com` or `Frankfurter Allee 3`;
+//!   tests check this on every finding of the evaluation corpus);
+//! * around every *trigger* word — one with a digit, a non-ASCII character other than an accented
+//!   Latin letter, one of `@+:=/_#$%&*[](){}<>|\~`, or a word that opens a name or address (`name`,
+//!   `regards`, `street`, …), but not a plain label (`said:`, `**Note:**`) or a run of markdown
+//!   marks (`**`, `##`), see `is_builtin_trigger` — the word before it and everything after
+//!   it until [`DEFAULT_HOLD_BACK`] bytes past it have arrived, so that the finding it belongs to
+//!   and its context words are complete. A word that only opens names (`thanks`, `I'm`, `this`)
+//!   holds less: once the few words after it in which a name would have to show its capital
+//!   have arrived without one, nothing is held for it;
 //! * never a finding in part: a cut that would split one moves to its start.
 //!
-//! Plain prose with none of these passes through with a lag of four words. Policies with custom
+//! Invisible smuggling carriers the policy strips are removed from the output as in one-shot
+//! checks, by a stripper whose state carries across chunks.
+//!
+//! Plain prose with none of these passes through with a lag of two words. Policies with custom
 //! patterns or deny lists can match anything, so with them the redactor holds back the last
 //! `hold_back` bytes of everything.
 //!
 //! The states are explicit: `Passing` until a `block` rule fires, then `Blocked` (nothing more is
 //! emitted, ever), and [`StreamRedactor::finish`] consumes the redactor.
 
-use crate::detect::context::floor_boundary;
+use crate::detect::context::{floor_boundary, LONGEST_WORD};
+use crate::normalize::CarrierStripper;
 use crate::policy::Action;
 use crate::{Context, Decided, Guard, Kind, Span, Vault};
 
 /// How many bytes after a trigger word must be seen before text around it is emitted.
 pub const DEFAULT_HOLD_BACK: usize = 256;
-/// How much already-emitted text is kept for context scoring of what follows.
-const LOOKBEHIND: usize = 96;
+/// How much already-emitted text is kept for context scoring of what follows: a supporting word
+/// counts when it ends within 64 bytes before a candidate and may itself be up to
+/// [`LONGEST_WORD`] long, plus room for a character boundary.
+const LOOKBEHIND: usize = 64 + LONGEST_WORD + 4;
 /// The most text held back before the redactor emits regardless (redacting what it knows).
 const HARD_CAP: usize = 16 * 1024;
-/// Words held back before a trigger or the end.
-const WORDS_BEFORE: usize = 3;
+/// Words held back before a trigger or the end: no finding starts more than one word before the
+/// first trigger word it holds or follows (spelled-out `at`, PEM armour and street types that
+/// come after an adjective are triggers so that this holds).
+pub(crate) const WORDS_BEFORE: usize = 1;
 
 /// What the stream is doing after a chunk.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,6 +73,8 @@ pub struct StreamRedactor<'g> {
     emitted: usize,
     findings: Vec<Decided>,
     status: StreamStatus,
+    /// Removes the invisible carriers the policy strips, consistently across chunks.
+    stripper: CarrierStripper,
 }
 
 impl<'g> StreamRedactor<'g> {
@@ -75,6 +90,7 @@ impl<'g> StreamRedactor<'g> {
             emitted: 0,
             findings: Vec::new(),
             status: StreamStatus::Passing,
+            stripper: CarrierStripper::new(guard.carriers()),
         }
     }
 
@@ -195,14 +211,10 @@ impl<'g> StreamRedactor<'g> {
             .iter()
             .any(|d| matches!(d.action, Action::Redact(_)));
         if changed {
-            out.push_str(&crate::redact::apply(
-                chunk,
-                &decided,
-                self.guard,
-                &mut self.vault,
-            ));
+            let redacted = crate::redact::apply(chunk, &decided, self.guard, &mut self.vault);
+            self.stripper.push(&redacted, out);
         } else {
-            out.push_str(chunk);
+            self.stripper.push(chunk, out);
         }
         for mut d in decided {
             d.finding.span = Span::new(
@@ -229,7 +241,7 @@ impl<'g> StreamRedactor<'g> {
                 .find(|w| w.0 <= at && at < w.1)
                 .map_or(at, |w| w.0)
         } else {
-            // The trailing word and the three before it stay.
+            // The trailing word and the one before it stay.
             let tail = words.len().saturating_sub(WORDS_BEFORE + 1);
             let mut cut = words.get(tail).map_or(len, |w| w.0);
             if words.last().is_some_and(|w| w.1 < len) {
@@ -237,12 +249,9 @@ impl<'g> StreamRedactor<'g> {
                 let tail = words.len().saturating_sub(WORDS_BEFORE);
                 cut = words.get(tail).map_or(len, |w| w.0);
             }
-            // The first trigger whose window is still open holds everything from three words
+            // The first trigger whose window is still open holds everything from the word
             // before it (later triggers only hold later text).
-            if let Some(i) = words
-                .iter()
-                .position(|w| w.1 + self.hold_back > len && is_trigger(&text[w.0..w.1], self.guard))
-            {
+            if let Some(i) = (0..words.len()).find(|&i| self.holds(text, &words, i)) {
                 cut = cut.min(words[i.saturating_sub(WORDS_BEFORE)].0);
             }
             cut
@@ -268,6 +277,43 @@ impl<'g> StreamRedactor<'g> {
     }
 }
 
+impl StreamRedactor<'_> {
+    /// True when word `i` of `words` (over `text`) is a trigger whose window is still open.
+    fn holds(&self, text: &str, words: &[(usize, usize)], i: usize) -> bool {
+        let Some(&(s, e)) = words.get(i) else {
+            return false;
+        };
+        if e + self.hold_back <= text.len() {
+            return false;
+        }
+        let word = &text[s..e];
+        match builtin_hold(word) {
+            Hold::Window => true,
+            Hold::No => is_custom_trigger(word, self.guard),
+            Hold::Name => crate::detect::builtin::may_open_name(word, &text[e..]),
+            Hold::SpelledAt => spelled_email_may_follow(text, &words[i + 1..]),
+        }
+    }
+}
+
+/// Whether a spelled-out ` at ` may still be the `@` of an email (`john at example dot com`),
+/// given the words after it: the email recognizer takes one domain label and then needs a
+/// spelled-out dot (`dot`, `(dot)`, `[dot]`, `{dot}`, `<dot>`) as the next word.
+fn spelled_email_may_follow(text: &str, after: &[(usize, usize)]) -> bool {
+    let Some(&(s, e)) = after.get(1) else {
+        return true;
+    };
+    if e == text.len() {
+        return true;
+    }
+    let word = &text[s..e];
+    word.eq_ignore_ascii_case("dot")
+        || ["(dot)", "[dot]", "{dot}", "<dot>"].iter().any(|d| {
+            word.get(..d.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(d))
+        })
+}
+
 /// Whitespace-delimited words of `text` at or after `from`, as byte ranges.
 fn words(text: &str, from: usize) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
@@ -288,30 +334,107 @@ fn words(text: &str, from: usize) -> Vec<(usize, usize)> {
     out
 }
 
-/// True when a word could be part of, or reveal, a finding.
-fn is_trigger(word: &str, guard: &Guard) -> bool {
-    is_builtin_trigger(word)
-        || guard.is_trigger_word(
-            &word
-                .trim_matches(|c: char| c.is_ascii_punctuation())
-                .to_ascii_lowercase(),
-        )
+/// True when a policy's own trigger words name `word` (none yet: custom patterns and deny lists
+/// switch the redactor to plain byte hold-back).
+fn is_custom_trigger(word: &str, guard: &Guard) -> bool {
+    guard.is_trigger_word(
+        &word
+            .trim_matches(|c: char| c.is_ascii_punctuation())
+            .to_ascii_lowercase(),
+    )
+}
+
+/// How long text around a word is held back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Hold {
+    /// Not a trigger.
+    No,
+    /// [`DEFAULT_HOLD_BACK`] bytes past the word.
+    Window,
+    /// A word that only opens names (`thanks`, `I'm`, `this`): as [`Hold::Window`], but no longer
+    /// once the words after it rule out every name it could open (`I'm sorry`, `this should`,
+    /// `Thanks for`), see `may_open_name`.
+    Name,
+    /// The word `at`, which with a spelled-out dot two words later makes an email (`john at
+    /// example dot com`): as [`Hold::Window`] until the word after next rules that out.
+    SpelledAt,
 }
 
 /// True when a whitespace-delimited word could be part of, or reveal, a built-in finding: it has
-/// a digit, a non-ASCII character or one of `@+:=/_#$%&*[](){}<>|\~`, or is a trigger word of a
-/// plain-word recognizer (names, street addresses).
+/// a digit, a non-ASCII character other than an accented Latin letter, or one of
+/// `@+:=/_#$%&*[](){}<>|\~`, or is a trigger word of a plain-word recognizer (names, street
+/// addresses).
+///
+/// Two kinds of words are let through although they hold such a character, because no
+/// recognizer reads them as (part of) a value: a word made only of markdown marks (`*`, `**`,
+/// `##`, `___`), and a *label* — letters with a trailing `:` and markdown emphasis around
+/// (`said:`, `**Note:**`, `_Summary_:`) — unless its letters are a trigger word or may name a
+/// secret's key (`password:`, `token:`, `api key:`, see `may_name_key`). A `:` glued to a value
+/// (`dead:beef::1`, `12:30`, `http://`) keeps its word a trigger. Without this, every answer
+/// that starts with `You said:` or a bold label held its first [`DEFAULT_HOLD_BACK`] bytes.
+#[cfg(test)]
 pub(crate) fn is_builtin_trigger(word: &str) -> bool {
-    if word
-        .bytes()
-        .any(|b| b.is_ascii_digit() || !b.is_ascii() || b"@+:=/_#$%&*[](){}<>|\\~".contains(&b))
-    {
-        return true;
+    builtin_hold(word) != Hold::No
+}
+
+/// [`is_builtin_trigger`], with how long the word holds text.
+fn builtin_hold(word: &str) -> Hold {
+    if !word.is_empty() && word.bytes().all(|b| matches!(b, b'*' | b'_' | b'#')) {
+        return Hold::No;
     }
-    let lower = word
+    let label = label_letters(word);
+    let core = label.unwrap_or(word);
+    if core.chars().any(|c| {
+        c.is_ascii_digit()
+            || !c.is_ascii() && !is_latin_letter(c)
+            || c.is_ascii() && "@+:=/_#$%&*[](){}<>|\\~".contains(c)
+    }) {
+        return Hold::Window;
+    }
+    if word.eq_ignore_ascii_case("at") {
+        return Hold::SpelledAt;
+    }
+    // PEM armour (`-----BEGIN EC PRIVATE KEY-----`): the key block starts three words before its
+    // first line of base64.
+    if word.starts_with("-----") {
+        return Hold::Window;
+    }
+    let lower = core
         .trim_matches(|c: char| c.is_ascii_punctuation())
         .to_ascii_lowercase();
-    crate::detect::builtin::is_trigger_word(&lower)
+    if crate::detect::builtin::is_trigger_word(&lower) {
+        return if label.is_none() && crate::detect::builtin::opens_only_names(&lower) {
+            Hold::Name
+        } else {
+            Hold::Window
+        };
+    }
+    // Accented key words (`contraseña`, `hasło`) hold as their `word:` labels do.
+    if (label.is_some() || !core.is_ascii()) && crate::detect::builtin::may_name_key(&lower) {
+        return Hold::Window;
+    }
+    Hold::No
+}
+
+/// True for an accented Latin letter (`é`, `ñ`, `ß`, `ł`: U+00C0–U+024F): normalisation keeps it
+/// a letter (at most folding it to ASCII letters, `ĳ` → `ij`), so a word of such letters is no
+/// more a value than an ASCII one. Other non-ASCII characters (full-width forms, zero-width and
+/// bidi controls, other scripts' digits, other scripts) keep their word a trigger.
+fn is_latin_letter(c: char) -> bool {
+    ('\u{C0}'..='\u{24F}').contains(&c) && c.is_alphabetic()
+}
+
+/// The letters of a label word (`said:`, `**Note:**`): `Some` when `word` is ASCII letters (with
+/// inner `'` or `-`) followed by one or more `:`, optionally wrapped in `*` / `_` emphasis.
+fn label_letters(word: &str) -> Option<&str> {
+    let inner = word.trim_matches(['*', '_']);
+    let letters = inner.strip_suffix(':')?.trim_end_matches(':');
+    let letters = letters.trim_end_matches(['*', '_']);
+    let well_formed = letters.starts_with(|c: char| c.is_ascii_alphabetic())
+        && letters
+            .bytes()
+            .all(|b| b.is_ascii_alphabetic() || b == b'\'' || b == b'-');
+    well_formed.then_some(letters)
 }
 
 impl Guard {

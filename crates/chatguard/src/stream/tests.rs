@@ -64,3 +64,217 @@ fn invalid_utf8_becomes_replacement() {
     s.finish(&mut out);
     assert_eq!(out, "ok \u{FFFD} then \u{FFFD}");
 }
+
+/// Streams `text` in `chunk`-byte pieces and returns, after each piece, how many bytes of the
+/// text so far were held back (arrived but not emitted), with the final output.
+fn held_after_each_chunk(guard: &Guard, text: &str, chunk: usize) -> (Vec<usize>, String) {
+    let mut s = guard.stream(Context::default());
+    let mut out = String::new();
+    let mut held = Vec::new();
+    for piece in text.as_bytes().chunks(chunk) {
+        s.push_bytes(piece, &mut out);
+        held.push(s.held());
+    }
+    s.finish(&mut out);
+    (held, out)
+}
+
+const PROSE: &str = "Sure, here is how you reset the password in the settings page of the app. \
+    Open the menu, choose the account tab and follow the steps shown there. ";
+
+#[test]
+fn typical_prose_is_held_back_by_a_few_words_only() {
+    let guard = Guard::new(Policy::default()).expect("builds");
+    let text = format!("**Note:** {PROSE}## Steps\n* {PROSE}_Summary_: {PROSE}");
+    let (held, out) = held_after_each_chunk(&guard, &text, 16);
+    assert_eq!(out, one_shot(&guard, &text));
+    let max = held.iter().copied().max().unwrap_or(0);
+    assert!(max <= 48, "held up to {max} bytes: {held:?}");
+}
+
+#[test]
+fn a_you_said_answer_flows_from_its_first_words() {
+    let guard = Guard::new(Policy::default()).expect("builds");
+    for text in [
+        "You said: please tell me how streaming works in the product, I would like to know more.",
+        "Answer: the settings page lists every option that you can change for your account.",
+        // The edge benchmark's streamed answer.
+        "You said: Where is my parcel? It was due on Monday and has not arrived yet.",
+    ] {
+        let (held, out) = held_after_each_chunk(&guard, text, 16);
+        assert_eq!(out, one_shot(&guard, text));
+        let max = held.iter().copied().max().unwrap_or(0);
+        assert!(max <= 48, "{text:?} held up to {max} bytes: {held:?}");
+        // The label and the words after it are out before the answer ends.
+        let (held, _) = held_after_each_chunk(&guard, text, 1);
+        let first = held.iter().enumerate().position(|(i, &h)| i + 1 > h);
+        assert!(
+            first.is_some_and(|i| i < 40),
+            "{text:?}: first byte out at {first:?}"
+        );
+    }
+}
+
+#[test]
+fn labels_that_may_assign_a_secret_still_hold() {
+    let guard = Guard::new(Policy::default()).expect("builds");
+    // Synthetic credentials.
+    for text in [
+        "password: correcthorse and more words after it to fill the line ",
+        "**Token:** qwertyuiopasdfghjklzxcvbnm and more words after it ",
+        "Name: Jane Doe and some more words that follow the name here ",
+    ] {
+        let (held, out) = held_after_each_chunk(&guard, text, 1);
+        assert_eq!(out, one_shot(&guard, text), "{text:?}");
+        assert!(
+            held.iter().any(|&h| h > 48),
+            "{text:?} was not held: {held:?}"
+        );
+    }
+}
+
+#[test]
+fn personal_data_is_held_only_until_its_window_closes() {
+    let guard = Guard::new(Policy::default()).expect("builds");
+    // Synthetic personal data.
+    let text = format!(
+        "You said: {PROSE}Write to jane.doe@example.com or call +44 20 7946 0958. {PROSE}{PROSE}{PROSE}"
+    );
+    let (held, out) = held_after_each_chunk(&guard, &text, 16);
+    let expected = one_shot(&guard, &text);
+    assert_eq!(out, expected);
+    assert!(!expected.contains("jane.doe"));
+    let pii_at = text.find("jane").unwrap_or(0);
+    // Before the personal data, only the last few words wait.
+    let before = &held[..pii_at / 16];
+    assert!(before.iter().all(|&h| h <= 48), "{before:?}");
+    // Around it, the value and its window are held back ...
+    assert!(held.iter().any(|&h| h > 48), "{held:?}");
+    // ... and once the window is past, the lag is small again.
+    let last = held.last().copied().unwrap_or(usize::MAX);
+    assert!(last <= 48, "still holding {last} bytes: {held:?}");
+}
+
+#[test]
+fn name_triggers_stop_holding_when_no_name_can_follow() {
+    let guard = Guard::new(Policy::default()).expect("builds");
+    let text = format!(
+        "I'm sorry about the trouble, let me look into it for you. Thanks for your patience, \
+         this should be quick. {PROSE}{PROSE}"
+    );
+    let (held, out) = held_after_each_chunk(&guard, &text, 16);
+    assert_eq!(out, one_shot(&guard, &text));
+    let max = held.iter().copied().max().unwrap_or(0);
+    assert!(max <= 64, "held up to {max} bytes: {held:?}");
+    // A name after the same trigger is still held until it is complete (synthetic name).
+    let text = "Thanks again so much,\n\nDr. Jane Doe\nsent from the office ";
+    let (held, out) = held_after_each_chunk(&guard, text, 1);
+    assert_eq!(out, one_shot(&guard, text));
+    assert!(!out.contains("Jane"), "{out}");
+    assert!(held.iter().any(|&h| h > 40), "{held:?}");
+}
+
+#[test]
+fn accented_prose_is_held_back_by_a_few_words_only() {
+    let guard = Guard::new(Policy::default()).expect("builds");
+    let text = "Claro, aquí está la información que pediste sobre la configuración de tu cuenta. \
+        Après la mise à jour, l'écran des paramètres s'ouvre plus vite. Grüße gehen später raus. ";
+    let (held, out) = held_after_each_chunk(&guard, text, 16);
+    assert_eq!(out, one_shot(&guard, text));
+    // `Grüße` opens a signature; every other word is plain.
+    let before = text.find("Grüße").unwrap_or(0) / 16;
+    let max = held[..before].iter().copied().max().unwrap_or(0);
+    assert!(max <= 64, "held up to {max} bytes: {held:?}");
+}
+
+/// The texts of the labelled evaluation corpus (personal data and hard negatives, synthetic).
+fn corpus_texts() -> Vec<String> {
+    let mut texts = Vec::new();
+    for file in [
+        include_str!("../../../../tests/eval/pii.jsonl"),
+        include_str!("../../../../tests/eval/negatives.jsonl"),
+    ] {
+        for line in file.lines() {
+            let value: serde_json::Value = serde_json::from_str(line).expect("corpus line parses");
+            if let Some(text) = value.get("text").and_then(|t| t.as_str()) {
+                texts.push(text.to_owned());
+            }
+        }
+    }
+    assert!(texts.len() > 4000, "{}", texts.len());
+    texts
+}
+
+#[test]
+fn every_corpus_finding_has_a_trigger_the_stream_sees_in_time() {
+    // A finding must have a trigger word among the three words before it (whose window covers
+    // it) or among its own first `WORDS_BEFORE + 1` words (the trailing words held back).
+    let guard = Guard::new(Policy::default()).expect("builds");
+    let mut missing = Vec::new();
+    for text in corpus_texts() {
+        let words = super::words(&text, 0);
+        for f in guard.scan(&text) {
+            let Some(first) = words.iter().position(|w| w.1 > f.span.start) else {
+                continue;
+            };
+            let last = words
+                .iter()
+                .rposition(|w| w.0 < f.span.end)
+                .unwrap_or(first)
+                .min(first + super::WORDS_BEFORE);
+            let seen = words[first.saturating_sub(3)..=last]
+                .iter()
+                .any(|&(s, e)| super::is_builtin_trigger(&text[s..e]));
+            if !seen {
+                missing.push(format!("{:?} in {text:?}", &text[f.span.start..f.span.end]));
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "{} findings: {missing:#?}",
+        missing.len()
+    );
+}
+
+#[test]
+fn every_corpus_text_streams_byte_by_byte_like_one_shot() {
+    let guard = Guard::new(Policy::default()).expect("builds");
+    for text in corpus_texts() {
+        let (_, out) = held_after_each_chunk(&guard, &text, 1);
+        assert_eq!(out, one_shot(&guard, &text), "{text:?}");
+    }
+}
+
+#[test]
+fn findings_that_start_before_their_trigger_stream_like_one_shot() {
+    // Findings whose first word is plain: the word before the trigger is held back with it.
+    // Synthetic values.
+    let guard = Guard::new(Policy::default()).expect("builds");
+    for text in [
+        "write to john . smith (at) example (dot) com please",
+        "write to john smith (at) example (dot) com please",
+        "mail john at example dot com please",
+        "my NI no is CG 49 93 15 B and more",
+        "birthday November 11, 1974 is right",
+        "born on the 3rd of March 1990 in town",
+        "mi correo es bleon [at] grupo [dot] com ya",
+        "Número de IVA: PT 515446041 gracias",
+        "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBkg4LVWM9nuwNSk3yByxZpYRTBnVJk5oPZqhzTOg0GIoAoGCCqGSM49\n-----END EC PRIVATE KEY-----\nok",
+        "api key is sk-proj-abcdefghijklmnopqrstuvwxyzABCDEF0123456789 ok",
+        "Ich wohne in der Musterstraße 12. Danke",
+        "Laan van Meerdervoort 5, Den Haag en verder",
+        "wir wohnen in der Frankfurter Allee 3 seit Jahren",
+        "Adresse: Unter den Linden 77, 10117 Berlin bitte",
+        "office at Rue de la Paix 5, 75002 Paris today",
+        "ship to 60 Nicole Ports, London SW1A 2AA today",
+        "Authorization: Bearer abcdefghijklmnopqrstuvwxyz012345 ok",
+        "the code is 4012 8888 8888 1881 thanks",
+    ] {
+        let expected = one_shot(&guard, text);
+        for chunk in [1, 2, 3, 5, 16] {
+            let (_, out) = held_after_each_chunk(&guard, text, chunk);
+            assert_eq!(out, expected, "{text:?} in {chunk}-byte chunks");
+        }
+    }
+}

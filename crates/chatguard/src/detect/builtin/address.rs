@@ -71,6 +71,18 @@ pub(crate) const CONTEXT: &[&str] = &[
 /// the name and the number may be more than three words later); number-first addresses start
 /// with their number, which is a trigger by itself.
 pub(crate) const TRIGGER_WORDS: &[&str] = &[
+    // German types after an adjective (`Frankfurter Allee 3`): the address starts a word before.
+    "allee",
+    "platz",
+    "gasse",
+    "damm",
+    "ufer",
+    "chaussee",
+    "allée",
+    "località",
+    "dirección",
+    "endereço",
+    "núm",
     "street",
     "st",
     "straße",

@@ -178,8 +178,26 @@ pub(crate) fn is_trigger_word(lower: &str) -> bool {
     TRIGGER_WORDS.iter().any(|list| list.contains(&lower))
 }
 
+/// True when `lower` is a trigger word that only opens names (not an address word) and
+/// [`may_open_name`] can tell when it no longer does.
+pub(crate) fn opens_only_names(lower: &str) -> bool {
+    !address::TRIGGER_WORDS.contains(&lower) && person::is_phrase_word(lower)
+}
+
+/// Whether a name trigger word may still open a name given the text after it (see
+/// [`person::may_open_name`]).
+pub(crate) fn may_open_name(word: &str, rest: &str) -> bool {
+    person::may_open_name(word, rest)
+}
+
+/// True when a `word:` label may assign a secret (see [`secret::may_name_key`]).
+pub(crate) fn may_name_key(lower: &str) -> bool {
+    secret::may_name_key(lower)
+}
+
 /// True when a finding at `start..end` of `text` is opened by a trigger the stream redactor sees
-/// in time: one of the three whitespace-delimited words before it, or one of its own first four.
+/// in time: one of the three whitespace-delimited words before it, or one of its own first
+/// `WORDS_BEFORE + 1` (the words the redactor holds back before a trigger or the end).
 #[cfg(test)]
 pub(crate) fn opened_by_trigger(text: &str, start: usize, end: usize) -> bool {
     let bytes = text.as_bytes();
@@ -204,7 +222,7 @@ pub(crate) fn opened_by_trigger(text: &str, start: usize, end: usize) -> bool {
         .iter()
         .rposition(|&(s, _)| s < end)
         .unwrap_or(first)
-        .min(first + 3);
+        .min(first + crate::stream::WORDS_BEFORE);
     words[first.saturating_sub(3)..=last]
         .iter()
         .any(|&(s, e)| crate::stream::is_builtin_trigger(&text[s..e]))

@@ -67,7 +67,9 @@ pub(crate) const CONTEXT: &[&str] = &[
 ];
 
 /// Lowercase words that open a name (see [`super::is_trigger_word`]); the stream redactor holds
-/// text after them. Words with `:`, digits or non-ASCII letters are triggers anyway.
+/// text after them. Words with digits or non-ASCII letters are triggers anyway; a `word:` label
+/// is one only when its word is listed here (or may name a secret's key), so every label trigger
+/// phrase must be listed.
 pub(crate) const TRIGGER_WORDS: &[&str] = &[
     // Labels and introductions.
     "bin",
@@ -87,6 +89,20 @@ pub(crate) const TRIGGER_WORDS: &[&str] = &[
     "vorname",
     "nachname",
     "surname",
+    "firstname",
+    "lastname",
+    "fullname",
+    "prénom",
+    "heiße",
+    "heißt",
+    "señor",
+    "señora",
+    "señorita",
+    "amitiés",
+    "bien",
+    "abraços",
+    "abraço",
+    "chère",
     "cognome",
     "apellido",
     "apellidos",
@@ -438,6 +454,179 @@ const FIELD_PREFIX: &[&str] = &[
     "meu",
     "o",
 ];
+
+/// How many whitespace-delimited words after the last word of a trigger phrase the first word
+/// with a capital of a name it opens can stand. [`parse_name`] skips up to three titles (`dr`,
+/// `prof`, lowercase too) and then needs a capitalised word, so a name right after its trigger
+/// (`I'm`, `this is`, `me llamo`, `Dear`) shows its capital within four words; an honorific may
+/// chain three more titles and take a lowercase particle first (eight). Labels (qualifier,
+/// copula or `:`) and sign-offs (three more words and a dash) are given ten, a margin over what
+/// their parsers skip.
+const fn capital_within(trigger: Trigger) -> usize {
+    match trigger {
+        IAm | IAmFullName | Called(_) | Elided | Salutation | ThisIs => 4,
+        Honorific => 8,
+        Label | NameIs | SignOff => 10,
+    }
+}
+
+/// True when `lower` (a lowercased trigger word, punctuation trimmed) is a whole word of a trigger
+/// phrase, so that [`may_open_name`] can tell when it no longer opens a name.
+pub(crate) fn is_phrase_word(lower: &str) -> bool {
+    TRIGGERS.iter().any(|(phrase, _)| {
+        phrase.split(' ').any(|w| {
+            w.trim_matches(|c: char| c.is_ascii_punctuation())
+                .eq_ignore_ascii_case(lower)
+        })
+    })
+}
+
+/// A whitespace-delimited word after a trigger word, for [`may_open_name`].
+struct Next<'t> {
+    text: &'t str,
+    /// Whitespace follows it (it cannot grow any more).
+    complete: bool,
+    /// The whitespace before it holds a line break.
+    new_line: bool,
+}
+
+/// Whether the trigger word `word` (as typed: `Thanks,`) may still open a name, given `rest`, the
+/// text after it that has arrived so far (more may follow). False only when every trigger phrase
+/// holding the word is ruled out by what arrived: the phrase does not go on as written, a sign-off
+/// has no separator or line break where [`sign_off`] needs one, or the words in which the name's
+/// first capital would have to stand ([`capital_within`]) are all there without one (every
+/// reported name starts with a capital, see [`scan`]). The stream redactor stops holding text for
+/// a trigger word once this is false.
+pub(crate) fn may_open_name(word: &str, rest: &str) -> bool {
+    let lower = word.trim_matches(|c: char| c.is_ascii_punctuation());
+    let mut next = Vec::new();
+    let mut i = 0;
+    let bytes = rest.as_bytes();
+    while i < bytes.len() {
+        let gap = i;
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let new_line = bytes[gap..i].iter().any(|&b| b == b'\n' || b == b'\r');
+        let s = i;
+        while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if i > s {
+            next.push(Next {
+                text: rest.get(s..i).unwrap_or_default(),
+                complete: i < bytes.len(),
+                new_line,
+            });
+        }
+    }
+    for &(phrase, trigger) in TRIGGERS {
+        let words: Vec<&str> = phrase
+            .split(' ')
+            .map(|w| w.trim_matches(|c: char| c.is_ascii_punctuation()))
+            .collect();
+        let Some(at) = words.iter().position(|w| w.eq_ignore_ascii_case(lower)) else {
+            continue;
+        };
+        let phrase_rest = &words[at + 1..];
+        let mut goes_on = true;
+        for (k, expected) in phrase_rest.iter().enumerate() {
+            match next.get(k) {
+                Some(n) if n.complete => {
+                    if !starts_with_phrase_word(n.text, expected) {
+                        goes_on = false;
+                        break;
+                    }
+                }
+                _ => return true,
+            }
+        }
+        if !goes_on {
+            continue;
+        }
+        let last = phrase_rest
+            .len()
+            .checked_sub(1)
+            .and_then(|k| next.get(k))
+            .map_or(word, |n| n.text);
+        let after = &next[phrase_rest.len()..];
+        if trigger == SignOff {
+            match sign_off_goes_on(last, after) {
+                Some(true) => {}
+                Some(false) => continue,
+                None => return true,
+            }
+        }
+        let within = capital_within(trigger);
+        if after.iter().take(within).any(|n| may_be_name_word(n.text)) {
+            return true;
+        }
+        if after.len() < within || after.get(within - 1).is_some_and(|n| !n.complete) {
+            return true;
+        }
+    }
+    false
+}
+
+/// True when `text` begins with the phrase word `expected` (ASCII case aside) and no letter or
+/// digit follows it.
+fn starts_with_phrase_word(text: &str, expected: &str) -> bool {
+    text.get(..expected.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(expected))
+        && !text
+            .get(expected.len()..)
+            .and_then(|tail| tail.chars().next())
+            .is_some_and(char::is_alphanumeric)
+}
+
+/// True when a word could hold a name's first capital: an ASCII capital or any non-ASCII
+/// character.
+fn may_be_name_word(word: &str) -> bool {
+    word.bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+}
+
+/// Whether [`sign_off`] finds its separator or line break after a sign-off ending in `last`
+/// (`Thanks,`, `again`), given the words `after` it: `None` while that is not known yet.
+fn sign_off_goes_on(last: &str, after: &[Next<'_>]) -> Option<bool> {
+    let is_sep = |c: char| matches!(c, ',' | '!' | '-' | '\u{2013}');
+    // What follows the last letter of a word glued to it decides at once.
+    let glued = |w: &str| {
+        let end = w
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_alphanumeric())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        w.get(end..).and_then(|t| t.chars().next())
+    };
+    if let Some(c) = glued(last) {
+        return Some(is_sep(c));
+    }
+    let mut more = 0;
+    for n in after {
+        if n.new_line {
+            return Some(true);
+        }
+        let first = n.text.chars().next()?;
+        if is_sep(first) {
+            return Some(true);
+        }
+        let head = n.text.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if more < 3 && in_list(SIGNOFF_MORE, head) {
+            if !n.complete {
+                return None;
+            }
+            more += 1;
+            if let Some(c) = glued(n.text) {
+                return Some(is_sep(c));
+            }
+            continue;
+        }
+        // A longer word that starts like a listed one may still be growing.
+        return if n.complete { Some(false) } else { None };
+    }
+    None
+}
 
 /// Words that may stand before `name is` (possessives and `full`/`first`/`last`).
 const POSSESSIVES: &[&str] = &[

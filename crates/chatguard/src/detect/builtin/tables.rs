@@ -80,7 +80,7 @@ pub(crate) fn opened_by_triggers(positive: &[(&str, &str, &str)], scan: ScanFn) 
         for c in out {
             assert!(
                 opened_by_trigger(text, c.start, c.end),
-                "{text:?}: {:?} has no trigger word within three words",
+                "{text:?}: {:?} has no trigger word the stream redactor sees in time",
                 &text[c.start..c.end]
             );
         }

@@ -55,6 +55,7 @@ mod words;
 
 use std::borrow::Cow;
 
+use crate::redact::{map_back, Piece};
 use crate::Span;
 
 /// A smuggling technique, each with its own stable signal id.
@@ -154,6 +155,8 @@ pub struct SmuggleSignal {
 pub struct SmuggleReport<'a> {
     signals: Vec<SmuggleSignal>,
     revealed: Cow<'a, str>,
+    /// Where each part of `revealed` came from (empty when nothing was revealed).
+    pieces: Vec<Piece>,
 }
 
 impl<'a> SmuggleReport<'a> {
@@ -180,6 +183,16 @@ impl<'a> SmuggleReport<'a> {
         &self.revealed
     }
 
+    /// Maps a span of [`SmuggleReport::revealed`] back to the original text: a span touching a
+    /// revealed payload covers the whole obfuscated part it came from.
+    pub(crate) fn to_original(&self, span: Span) -> Span {
+        if self.pieces.is_empty() {
+            span
+        } else {
+            map_back(&self.pieces, span)
+        }
+    }
+
     /// Takes the signals out of the report.
     pub fn into_signals(self) -> Vec<SmuggleSignal> {
         self.signals
@@ -194,13 +207,19 @@ pub fn scan(text: &str) -> SmuggleReport<'_> {
     crate::sort::sort_by_key(&mut signals, |s| {
         (s.span.start, core::cmp::Reverse(s.span.end), s.family)
     });
-    let revealed = reveal(text, &signals);
-    SmuggleReport { signals, revealed }
+    let mut pieces = Vec::new();
+    let revealed = reveal(text, &signals, &mut pieces);
+    SmuggleReport {
+        signals,
+        revealed,
+        pieces,
+    }
 }
 
 /// The text with the signals' spans replaced by what they reveal (first signal wins where
-/// spans overlap; bidi signals are left to the normalizer).
-fn reveal<'a>(text: &'a str, signals: &[SmuggleSignal]) -> Cow<'a, str> {
+/// spans overlap; bidi signals are left to the normalizer), recording in `pieces` where each part
+/// of the result came from.
+fn reveal<'a>(text: &'a str, signals: &[SmuggleSignal], pieces: &mut Vec<Piece>) -> Cow<'a, str> {
     if signals.is_empty() {
         return Cow::Borrowed(text);
     }
@@ -216,7 +235,15 @@ fn reveal<'a>(text: &'a str, signals: &[SmuggleSignal]) -> Cow<'a, str> {
         ) else {
             continue;
         };
+        pieces.push(Piece::new(
+            out.len(),
+            out.len() + before.len(),
+            at,
+            s.span.start,
+            false,
+        ));
         out.push_str(before);
+        let revealed_from = out.len();
         if s.family.is_invisible_payload() {
             out.push(' ');
             out.push_str(&s.revealed);
@@ -224,9 +251,24 @@ fn reveal<'a>(text: &'a str, signals: &[SmuggleSignal]) -> Cow<'a, str> {
         } else {
             out.push_str(&s.revealed);
         }
+        pieces.push(Piece::new(
+            revealed_from,
+            out.len(),
+            s.span.start,
+            s.span.end,
+            true,
+        ));
         at = s.span.end;
     }
-    out.push_str(text.get(at..).unwrap_or(""));
+    let rest = text.get(at..).unwrap_or("");
+    pieces.push(Piece::new(
+        out.len(),
+        out.len() + rest.len(),
+        at,
+        text.len(),
+        false,
+    ));
+    out.push_str(rest);
     Cow::Owned(out)
 }
 

@@ -346,3 +346,18 @@ fn hostile_input_does_not_panic() {
         let _ = found(text);
     }
 }
+
+#[test]
+fn every_type_before_a_name_is_a_stream_trigger() {
+    // The stream redactor holds one word before a trigger: a street whose type comes first
+    // (`Calle de Alcalá 42`) or after an adjective (`Frankfurter Allee 3`) starts at or one word
+    // before its type, so the type word itself must be a trigger.
+    let types = super::TYPE_FIRST
+        .iter()
+        .map(|&(w, _)| w)
+        .chain(super::DE_TYPES.iter().copied());
+    let missing: Vec<&str> = types
+        .filter(|w| !crate::stream::is_builtin_trigger(w))
+        .collect();
+    assert!(missing.is_empty(), "{missing:?}");
+}

@@ -416,3 +416,42 @@ fn hostile_input_does_not_panic() {
         let _ = found(text);
     }
 }
+
+#[test]
+fn every_trigger_phrase_has_a_stream_trigger_word() {
+    // The stream redactor lets plain words and `word:` labels pass unless the word is a trigger.
+    let trigger = |w: &str| crate::stream::is_builtin_trigger(w);
+    let missing: Vec<&str> = super::TRIGGERS
+        .iter()
+        .map(|&(phrase, _)| phrase)
+        .filter(|phrase| {
+            !phrase.split(' ').any(trigger)
+                || !phrase.contains(' ') && !trigger(&format!("{phrase}:"))
+        })
+        .collect();
+    assert!(missing.is_empty(), "{missing:?}");
+}
+
+#[test]
+fn every_table_sentence_streams_like_one_shot() {
+    // The stream redactor stops holding text after a name trigger once enough words without a
+    // capital follow (`capital_reach`): every positive and negative must still stream exactly.
+    use crate::{Context, Guard, Policy};
+    let guard = Guard::new(Policy::default()).expect("builds");
+    let prose = "so here is what i think about it and what we should do next time. ";
+    let sentences = POSITIVE.iter().map(|p| p.0).chain(NEGATIVE.iter().copied());
+    for sentence in sentences {
+        let text = format!("{prose}{sentence} {prose}");
+        let expected = guard.check(&text, &Context::default()).text;
+        let bytes = text.as_bytes();
+        for chunk in [1, 5, 16] {
+            let mut s = guard.stream(Context::default());
+            let mut out = String::new();
+            for piece in bytes.chunks(chunk) {
+                s.push_bytes(piece, &mut out);
+            }
+            s.finish(&mut out);
+            assert_eq!(out, expected, "{sentence:?} in {chunk}-byte chunks");
+        }
+    }
+}

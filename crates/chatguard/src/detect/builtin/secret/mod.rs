@@ -306,6 +306,33 @@ fn build_prefilter() -> Option<Prefilter> {
     })
 }
 
+/// True when `lower` (a lowercased word, punctuation trimmed) holds a key word, or a part of a
+/// key word written in several words (`api key`, `mot de passe`), so that a `:` after it may
+/// assign a secret. A superset of what the scanner keys on: the stream redactor keeps such
+/// `word:` labels as triggers and lets other labels (`said:`, `**Note:**`) pass.
+pub(crate) fn may_name_key(lower: &str) -> bool {
+    let lists: [&[&str]; 4] = [
+        PASSWORD_WORDS,
+        PASSWORD_SHORT,
+        GENERIC_WORDS,
+        &["pass", "bearer", "basic"],
+    ];
+    let names = lists
+        .into_iter()
+        .flatten()
+        .copied()
+        .chain(PROVIDERS.iter().flat_map(|p| p.words.iter().copied()));
+    names.into_iter().any(|name| {
+        name.split([' ', '_', '-', '\'', '\u{2019}']).any(|part| {
+            if part.len() >= 3 {
+                lower.contains(part)
+            } else {
+                lower == part
+            }
+        })
+    })
+}
+
 pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let Some(pf) = PREFILTER.as_ref() else {
         return;
