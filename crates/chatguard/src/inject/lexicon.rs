@@ -57,6 +57,11 @@ pub(crate) enum Concept {
     Authority,
     /// Talking about attacks rather than making one: prompt injection, defend against, example of …
     Meta,
+    /// A negated forget-verb, which means "keep in mind", the opposite of an override: don't
+    /// forget, n'oubliez pas, non dimenticare, vergiss nicht, no olvides, não esqueça, vergeet
+    /// niet. Its own short list: the general [`Concept::Negation`] words include "stop" and
+    /// "no", and "Stop, ignore all previous instructions" is an attack.
+    KeepInMind,
     /// Carrying out: execute, follow, obey, run, ausführen, exécute, ejecuta …
     Execute,
 }
@@ -237,6 +242,16 @@ pub(crate) const LEXICON: &[(Concept, &str)] = &[
         "don t|do not|never|not|no|without|stop|nicht|nie|niemals|kein|keine|keinen|ohne|ne|n|jamais|pas|\
          sans|aucun|aucune|nunca|jamas|sin|ningun|ninguna|non|mai|senza|nessun|nessuna|nao|sem|nenhum|\
          nenhuma|niet|nooit|geen|zonder",
+    ),
+    (
+        Concept::KeepInMind,
+        "don t forget|do not forget|never forget|dont forget|\
+         vergiss nicht|vergesst nicht|vergessen sie nicht|nicht vergessen|vergiss niemals|nie vergessen|\
+         n oubliez pas|n oublie pas|n oubliez jamais|n oublie jamais|sans oublier|\
+         no olvides|no olvide|no olviden|no te olvides|no se olvide|nunca olvides|\
+         non dimenticare|non dimenticate|non dimentichi|non scordare|non scordarti|mai dimenticare|\
+         nao esqueca|nao esquecam|nao se esqueca|nao esquecer|nunca esqueca|\
+         vergeet niet|niet vergeten|vergeet nooit",
     ),
     (
         Concept::Refusal,

@@ -52,6 +52,7 @@ fn attacks_block_and_hard_negatives_pass() {
         "How do I protect my chatbot against jailbreak attacks?",
         "Dan from support told me to write here.",
         "Vergessen Sie bitte meine alte Telefonnummer.",
+        "Don't forget the instructions for the exam tomorrow.",
     ] {
         assert_eq!(
             report(text).verdict,
