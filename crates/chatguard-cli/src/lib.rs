@@ -107,22 +107,7 @@ fn cmd_eval(
             return EXIT_ERROR;
         }
     };
-    if let Err(e) = out.flush() {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            ui.say(format_args!("cannot write output: {e}"));
-            return EXIT_ERROR;
-        }
-    }
-    if check {
-        let failures = report.failures();
-        if !failures.is_empty() {
-            for failure in &failures {
-                ui.say(format_args!("eval check failed: {failure}"));
-            }
-            return EXIT_FINDINGS;
-        }
-    }
-    EXIT_OK
+    finish_eval(&report.failures(), check, out, ui)
 }
 
 /// `chatguard eval --injection [--corpus FILE] [--check]`: runs [`inject_eval::run`] over the
@@ -146,20 +131,23 @@ fn cmd_eval_injection(
             return EXIT_ERROR;
         }
     };
+    finish_eval(&report.failures(), check, out, ui)
+}
+
+/// The end of both evals: flushes the report, then with `--check` lists the failed gates on
+/// stderr and exits 1 when there are any.
+fn finish_eval(failures: &[String], check: bool, out: &mut dyn Write, ui: &mut Ui<'_>) -> u8 {
     if let Err(e) = out.flush() {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             ui.say(format_args!("cannot write output: {e}"));
             return EXIT_ERROR;
         }
     }
-    if check {
-        let failures = report.failures();
-        if !failures.is_empty() {
-            for failure in &failures {
-                ui.say(format_args!("eval check failed: {failure}"));
-            }
-            return EXIT_FINDINGS;
+    if check && !failures.is_empty() {
+        for failure in failures {
+            ui.say(format_args!("eval check failed: {failure}"));
         }
+        return EXIT_FINDINGS;
     }
     EXIT_OK
 }
