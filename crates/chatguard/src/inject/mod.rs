@@ -1,16 +1,16 @@
 //! Prompt-injection and jailbreak scoring: explainable phrase and structure rules plus a compact
 //! learned scorer, combined into one score in `0..1` and a verdict from the policy's thresholds.
 //!
-//! * **Rules** ([`rules`], [`structure`]) run on the normalised text ([`crate::normalize`] already
+//! * **Rules** (`rules`, `structure`) run on the normalised text ([`crate::normalize`] already
 //!   removed invisible characters and folded compatibility forms) folded further to lowercase words
-//!   without diacritics ([`words`]). Phrase rules combine concepts of a seven-language lexicon
-//!   ([`lexicon`]: en, de, fr, es, it, pt, nl) within small word windows, so word order, fillers
+//!   without diacritics (`words`). Phrase rules combine concepts of a seven-language lexicon
+//!   (`lexicon`: en, de, fr, es, it, pt, nl) within small word windows, so word order, fillers
 //!   and synonyms do not matter. Structure rules find chat-template and role delimiters, fake
 //!   tool output, exfiltration links and split payloads. Every rule has a signal id
 //!   (`inject.override`, `inject.system_prompt`, `inject.persona`, `inject.delimiter`,
 //!   `inject.exfiltration`, `inject.refusal_suppression`, `inject.payload_splitting`), a weight
 //!   and a span in the original text.
-//! * **The learned scorer** ([`model`]) is a logistic regression over hashed character and word
+//! * **The learned scorer** (`model`) is a logistic regression over hashed character and word
 //!   n-grams, 32 KiB of quantised weights trained by `tests/injection/train.py`.
 //! * **Smuggling and hidden text** ([`smuggle`], [`document`]) feed the same score: the rules and
 //!   the model read the text with every hidden payload and obfuscated word revealed, each

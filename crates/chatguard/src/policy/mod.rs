@@ -5,7 +5,7 @@
 //!
 //! Rules resolve most specific first: the kind's own rule, then its category's, then `default`.
 //! A policy is parsed from JSON with [`Policy::from_json`]; every mistake is reported as a
-//! [`PolicyError`] naming the field (`kinds.email.operator`) and the reason. The JSON Schema is
+//! [`crate::PolicyError`] naming the field (`kinds.email.operator`) and the reason. The JSON Schema is
 //! `tests/policies/policy.schema.json`.
 
 mod json;
