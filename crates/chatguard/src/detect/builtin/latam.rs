@@ -504,14 +504,10 @@ pub(crate) fn scan_ci(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::detect::builtin::shape::testing::{spans_found, ScanFn};
 
-    fn found(scan: fn(&Hay<'_>, &mut Vec<Candidate>), text: &str) -> Vec<String> {
-        let hay = Hay::new(text);
-        let mut out = Vec::new();
-        scan(&hay, &mut out);
-        out.iter()
-            .map(|c| text[c.start..c.end].to_string())
-            .collect()
+    fn found(scan: ScanFn, text: &str) -> Vec<&str> {
+        spans_found(text, scan)
     }
 
     #[test]
