@@ -2,7 +2,7 @@
 //!
 //! * [`build`] — `chatguard-web` for wasm32 with the `wasm` profile, `wasm-bindgen --target web`
 //!   into `www/pkg`, then `wasm-opt` for size (binaryen from npm, see [`bindgen_and_optimise`])
-//!   in place.
+//!   in place, and the JS glue minified with esbuild.
 //! * [`test`] — the build, the Rust DOM tests under wasm-bindgen-test in Chromium, and the
 //!   end-to-end tests through the real edge: the demo stack (`tests/e2e/stack.mjs`, the Worker in
 //!   workerd serving `www/` and the filtered API in front of `tests/origin/origin.mjs`) comes up
@@ -17,6 +17,7 @@ use crate::{edge, setup};
 
 const PKG: &str = "www/pkg";
 const BG: &str = "www/pkg/chatguard_web_bg.wasm";
+const GLUE: &str = "www/pkg/chatguard_web.js";
 const CORE_ONLY_DIR: &str = "target/size";
 const CORE_ONLY_BG: &str = "target/size/core_only_bg.wasm";
 
@@ -36,7 +37,20 @@ pub(crate) fn build() -> Result<(), String> {
         "wasm",
     ])
     .run()?;
-    bindgen_and_optimise("target/wasm32-unknown-unknown/wasm/chatguard_web.wasm", PKG)
+    bindgen_and_optimise("target/wasm32-unknown-unknown/wasm/chatguard_web.wasm", PKG)?;
+    // The generated glue is read by browsers only: minified it is 2.7 KB gzipped instead of 5.3.
+    Step::new(
+        "node_modules/@esbuild/linux-x64/bin/esbuild",
+        &[
+            GLUE,
+            "--minify",
+            "--format=esm",
+            "--log-level=warning",
+            "--allow-overwrite",
+            &format!("--outfile={GLUE}"),
+        ],
+    )
+    .run()
 }
 
 /// Builds the core alone behind wasm-bindgen (`chatguard-web`'s `core_only` example: a policy,
@@ -159,12 +173,7 @@ pub(crate) fn sizes() -> Result<(), String> {
         core.raw, core.gz
     );
     let mut total = 0;
-    for file in [
-        BG,
-        "www/pkg/chatguard_web.js",
-        "www/chatguard.js",
-        "www/chatguard.css",
-    ] {
+    for file in [BG, GLUE, "www/chatguard.js", "www/chatguard.css"] {
         let size = file_size(file)?;
         total += size.gz;
         println!(
