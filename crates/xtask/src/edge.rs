@@ -30,6 +30,7 @@ pub(crate) fn test() -> Result<(), String> {
             "tests/e2e/edge_auth.test.mjs",
             "tests/e2e/edge_output.test.mjs",
             "tests/e2e/edge_sinks.test.mjs",
+            "tests/e2e/edge_deletion.test.mjs",
         ],
     )
     .with_tools()
