@@ -174,6 +174,21 @@ mod tests {
     }
 
     #[test]
+    fn route_templates_are_matched_exactly() {
+        let mut r = role();
+        assert_eq!(
+            authorize_route(&r, crate::deletion::ROUTE).map_err(|e| e.code),
+            Err("forbidden_route")
+        );
+        r.routes.push(crate::deletion::ROUTE.to_owned());
+        assert_eq!(authorize_route(&r, crate::deletion::ROUTE), Ok(()));
+        assert_eq!(
+            authorize_route(&r, "/v1/conversations/abc").map_err(|e| e.code),
+            Err("forbidden_route")
+        );
+    }
+
+    #[test]
     fn each_excess_has_its_code() {
         let r = role();
         assert_eq!(

@@ -652,7 +652,7 @@ async fn forward(
     flags: &[(&str, String)],
     audit: &Audit,
 ) -> Result<Response, ApiError> {
-    let headers = Headers::new();
+    let headers = origin_headers(config, audit)?;
     for (name, value) in flags {
         headers
             .set(name, value)
@@ -668,14 +668,6 @@ async fn forward(
     headers
         .set("Content-Type", "application/json")
         .map_err(|e| internal("headers", e))?;
-    if let Some(key) = &config.origin_api_key {
-        headers
-            .set("Authorization", &format!("Bearer {key}"))
-            .map_err(|e| internal("headers", e))?;
-    }
-    headers
-        .set("X-Request-Id", &audit.borrow().request_id)
-        .map_err(|e| internal("headers", e))?;
     let body = serde_json::to_string(&request.body).map_err(|e| internal("serialize", e))?;
     let mut init = RequestInit::new();
     init.with_method(Method::Post)
@@ -684,6 +676,20 @@ async fn forward(
     let url = format!("{}{}", config.origin_url, path);
     let outbound = Request::new_with_init(&url, &init).map_err(|e| internal("origin url", e))?;
     send_to_origin(outbound, config.origin_timeout_ms).await
+}
+
+/// What every request to the origin carries: the origin credential and the request id.
+fn origin_headers(config: &Config, audit: &Audit) -> Result<Headers, ApiError> {
+    let headers = Headers::new();
+    if let Some(key) = &config.origin_api_key {
+        headers
+            .set("Authorization", &format!("Bearer {key}"))
+            .map_err(|e| internal("headers", e))?;
+    }
+    headers
+        .set("X-Request-Id", &audit.borrow().request_id)
+        .map_err(|e| internal("headers", e))?;
+    Ok(headers)
 }
 
 /// Sends a request to the origin; unreachable → 502, no answer within `timeout_ms` → 504.

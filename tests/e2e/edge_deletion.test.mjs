@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { startOrigin } from '../origin/origin.mjs';
 import {
   ROOT, assertBuilt, newEdge, chat, postTo, freshIp, expectError, assertSecurityHeaders,
-  assertDetectorFindsNothing, sinkLines, queueDelivered,
+  assertDetectorFindsNothing, sinkLines, queueDelivered, auditOf as auditLine,
 } from './harness.mjs';
 
 const ORIGIN_KEY = 'origin-test-key-deletion-0001';
@@ -80,15 +80,7 @@ function del(rawId, { key = SUPPORT_KEY, headers = {}, on = edge } = {}) {
 
 const deletesSeen = () => origin.seen.filter((r) => r.method === 'DELETE');
 
-async function auditOf(res) {
-  const id = res.headers.get('x-request-id');
-  for (let i = 0; i < 200; i++) {
-    const line = audit.find((l) => JSON.parse(l).request_id === id);
-    if (line) return JSON.parse(line);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  assert.fail(`no audit line for request ${id}`);
-}
+const auditOf = (res) => auditLine(audit, res);
 
 test('a confirmed deletion: forwarded with the origin credential, answered 200, audited with a keyed hash', async () => {
   const id = newId();

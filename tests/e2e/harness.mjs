@@ -124,6 +124,17 @@ export function newEdge(bindings, audit = [], sinks) {
   return new Miniflare(workerOptions(bindings, { handleRuntimeStdio }));
 }
 
+/** The audit line of a response (matched by X-Request-Id), parsed; the Worker's output is read asynchronously. */
+export async function auditOf(audit, res) {
+  const id = res.headers.get('x-request-id');
+  for (let i = 0; i < 200; i++) {
+    const line = audit.find((l) => JSON.parse(l).request_id === id);
+    if (line) return JSON.parse(line);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  assert.fail(`no audit line for request ${id}`);
+}
+
 /** `sinks.queued` and `sinks.points` as lines, for assertDetectorFindsNothing. */
 export function sinkLines(sinks) {
   return [...sinks.queued, ...sinks.points].map((v) => JSON.stringify(v));

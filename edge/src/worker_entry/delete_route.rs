@@ -3,10 +3,11 @@
 //! [`crate::deletion`] for the rules and why the edge itself has nothing to purge).
 
 use chatguard::UnixTime;
-use worker::{Env, Headers, Method, Request, RequestInit};
+use worker::{Env, Method, Request, RequestInit};
 
 use super::{
-    identify, internal, json_reply, rate_limit, read_limited, send_to_origin, Audit, Reply,
+    identify, internal, json_reply, origin_headers, rate_limit, read_limited, send_to_origin,
+    Audit, Reply,
 };
 use crate::audit::Decision;
 use crate::config::Config;
@@ -30,17 +31,9 @@ pub(super) async fn handle(
     let id = deletion::conversation_id(&raw_id)?;
     audit.borrow_mut().conversation = conversation_hash(config.audit_key.as_deref(), id);
     rate_limit(env, config, &principal.id, role, 0, now).await?;
-    let headers = Headers::new();
-    if let Some(key) = &config.origin_api_key {
-        headers
-            .set("Authorization", &format!("Bearer {key}"))
-            .map_err(|e| internal("headers", e))?;
-    }
-    headers
-        .set("X-Request-Id", &audit.borrow().request_id)
-        .map_err(|e| internal("headers", e))?;
     let mut init = RequestInit::new();
-    init.with_method(Method::Delete).with_headers(headers);
+    init.with_method(Method::Delete)
+        .with_headers(origin_headers(config, audit)?);
     let url = format!("{}/v1/conversations/{id}", config.origin_url);
     let outbound = Request::new_with_init(&url, &init).map_err(|e| internal("origin url", e))?;
     let origin = send_to_origin(outbound, config.origin_timeout_ms).await?;
