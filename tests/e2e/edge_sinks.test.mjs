@@ -8,11 +8,13 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startOrigin } from '../origin/origin.mjs';
 import {
-  ROOT, assertBuilt, newEdge, chat, postTo, freshIp, assertDetectorFindsNothing, sinkLines, queueDelivered,
+  ROOT, CHATGUARD_BIN, assertBuilt, newEdge, chat, postTo, freshIp, assertDetectorFindsNothing, sinkLines, queueDelivered,
 } from './harness.mjs';
 
 const EMAIL = 'jane.doe@example.com';
@@ -105,6 +107,35 @@ test('the queue consumer receives every audit event exactly as logged; Analytics
     const everything = [...audit, ...sinkLines(sinks)];
     assert.ok(!everything.some((l) => l.includes(EMAIL) || l.includes('sk-test') || l.includes('198.51.100.')));
     assertDetectorFindsNothing(everything);
+  } finally {
+    await edge.dispose();
+  }
+});
+
+test('with AUDIT_CHAIN=on, the queued events, put in chain order, pass `chatguard audit verify`', async () => {
+  const { edge, sinks } = await edgeWith({ queue: 'real' }, { AUDIT_CHAIN: 'on' });
+  try {
+    const ids = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await postTo(edge, '/v1/chat/completions', chat(`hello ${i}`));
+      await res.arrayBuffer();
+      ids.push(res.headers.get('x-request-id'));
+    }
+    await queueDelivered(sinks, ids);
+    const chained = sinks.queued.filter((b) => ids.includes(b.request_id)).sort((a, b) => a.chain.seq - b.chain.seq);
+    assert.equal(new Set(chained.map((b) => b.chain.id)).size, 1, 'one isolate, one chain');
+    const file = join(mkdtempSync(join(tmpdir(), 'chatguard-queued-')), 'audit.log');
+    const verify = (bodies) => {
+      writeFileSync(file, bodies.map((b) => JSON.stringify(b)).join('\n') + '\n');
+      try {
+        execFileSync(CHATGUARD_BIN, ['audit', 'verify', file], { encoding: 'utf8', env: { ...process.env, AUDIT_KEY } });
+        return 0;
+      } catch (e) {
+        return e.status;
+      }
+    };
+    assert.equal(verify(chained), 0, 'a consumer can check the chain of what it received');
+    assert.equal(verify(chained.filter((_, i) => i !== 2)), 1, 'a lost message shows');
   } finally {
     await edge.dispose();
   }
