@@ -6,8 +6,10 @@
 //                       the styled launcher is on screen (goal <= 100 ms). Baseline in the same
 //                       run: a bare script that appends a styled button, measured the same way.
 //   highlight update  — one keystroke in a 2,000-character message: the input event, the scan,
-//                       the mirror redraw and the summary (goal <= 2 ms). Baseline: the scan alone
-//                       through ChatGuard.scan's guard, on the same text.
+//                       the injection and smuggling check, the mirror redraw, the summary and the
+//                       injection notice (goal <= 2 ms). Baseline: the scan alone through
+//                       ChatGuard.scan's guard, on the same text; the injection check alone is
+//                       printed beside it.
 //
 // Every figure is a median over repeated runs; the check that the work was done (marks drawn,
 // launcher styled) runs in the same loop, so a fast but broken widget fails instead of scoring.
@@ -88,6 +90,7 @@ try {
     input.disabled = false;
     const perKey = [];
     const scanOnly = [];
+    const injectionOnly = [];
     let marks = 0;
     for (let round = 0; round < 5; round++) {
       input.value = text.slice(0, text.length - keystrokes);
@@ -101,13 +104,18 @@ try {
       t0 = performance.now();
       for (let k = 0; k < keystrokes; k++) el._guard.scan(text);
       scanOnly.push((performance.now() - t0) / keystrokes);
+      t0 = performance.now();
+      for (let k = 0; k < keystrokes; k++) el._guard.injection(text);
+      injectionOnly.push((performance.now() - t0) / keystrokes);
     }
-    return { perKey, scanOnly, marks, length: input.value.length };
+    const verdict = JSON.parse(el._guard.injection(text)).verdict;
+    return { perKey, scanOnly, injectionOnly, marks, verdict, length: input.value.length };
   }, { text, keystrokes: KEYSTROKES });
-  if (result.length !== 1999 || result.marks < 10) throw new Error(`highlight did not run: ${JSON.stringify(result)}`);
+  if (result.length !== 1999 || result.marks < 10 || result.verdict !== 'allow') throw new Error(`highlight did not run: ${JSON.stringify(result)}`);
   const h = median(result.perKey);
   const s = median(result.scanOnly);
-  console.log(`highlight update per keystroke on a ${result.length}-char message (${result.marks} marks): median ${h.toFixed(3)} ms (goal <= 2 ms); baseline scan alone ${s.toFixed(3)} ms; ratio ${(h / s).toFixed(2)}x`);
+  const i = median(result.injectionOnly);
+  console.log(`highlight update per keystroke on a ${result.length}-char message (${result.marks} marks): median ${h.toFixed(3)} ms (goal <= 2 ms); baseline scan alone ${s.toFixed(3)} ms; ratio ${(h / s).toFixed(2)}x; injection check alone ${i.toFixed(3)} ms`);
 } finally {
   await browser.close();
   await server.close();
