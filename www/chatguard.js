@@ -1046,7 +1046,9 @@
         const kinds = [...new Set(redacted.map((f) => f.kind))];
         this._emit('redacted', { kinds, count: redacted.length, kept: prepared.kept, hidden: injection.hidden });
       }
-      this._addMessage('user', text, false);
+      // The bubble shows what was sent, with the user's own values put back locally: hidden
+      // characters the policy strips are gone there too.
+      this._addMessage('user', this._guard.restore(prepared.text), false);
       this._history.push({ role: 'user', content: prepared.text });
       this._saveHistory();
       input.value = '';

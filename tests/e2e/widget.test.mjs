@@ -403,6 +403,9 @@ describe('chat widget', () => {
       assert.ok(!CARRIER.test(body), `carriers in the request: ${JSON.stringify(body)}`);
       const messages = JSON.parse(body).messages;
       assert.equal(messages.at(-1).content, c.sent);
+      // The user's bubble shows what was sent.
+      const bubbles = await page.$$eval('chat-guard >> .msg.user .body', (els) => els.map((e) => e.textContent));
+      assert.equal(bubbles.at(-1), c.sent);
     }
     assert.equal(chatRequests(requests).length, 3);
     if (stack) assert.ok(!CARRIER.test(JSON.stringify(stack.origin.seen.at(-1).body)), 'the origin saw carriers');
