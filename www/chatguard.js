@@ -995,7 +995,8 @@
       if (!text) return;
       this._setStatus('');
       // Injection first: a message that will not be sent needs no consent dialog. The check runs
-      // on the text as typed, hidden characters included (they may carry the instruction).
+      // on the text as typed, hidden characters included (they may carry the instruction);
+      // personal data counts as its placeholder (crates/chatguard-web/src/injection.rs).
       const injection = JSON.parse(this._guard.injection(text));
       const rules = injection.signals.map((x) => x.id);
       if (injection.verdict === 'block') {
@@ -1035,7 +1036,7 @@
       }
       // prepared.text is already without the hidden characters the policy strips. A flagged
       // message is sent: the edge scores every request again and never trusts the page, so the
-      // verdict is not sent along (see README "Injection and smuggling in the widget").
+      // verdict is not sent along (README, "Prompt injection and hidden text, as you type").
       const detail = {
         text: prepared.text, verdict: prepared.verdict, kept: prepared.kept,
         injection: { verdict: injection.verdict, score: injection.score, rules, hidden: injection.hidden },
