@@ -383,6 +383,10 @@ describe('chat widget', () => {
       { typed: 'Do you ship to Aus\u200Btria and Ger\u200Bmany?', sent: 'Do you ship to Austria and Germany?', hidden: 2, family: /invisible characters inside words/ },
       { typed: 'Thanks for the help \u{1F60A}\u{E0159}\u{E0157}\u{E0100} bye', sent: 'Thanks for the help \u{1F60A} bye', hidden: 3, family: /emoji variation selectors/ },
     ];
+    await page.evaluate(() => {
+      window.__sends = [];
+      document.addEventListener('chatguard:send', (e) => window.__sends.push(e.detail.injection));
+    });
     let answers = 0;
     for (const c of cases) {
       await page.fill('chat-guard >> .input', c.typed);
@@ -408,6 +412,11 @@ describe('chat widget', () => {
       assert.equal(bubbles.at(-1), c.sent);
     }
     assert.equal(chatRequests(requests).length, 3);
+    // The page's verdicts reach the host page (informational: nothing of them is sent).
+    const sends = await page.evaluate(() => window.__sends);
+    assert.deepEqual(sends.map((x) => [x.verdict, x.hidden, x.rules]), [
+      ['flag', 21, ['smuggle.tag_chars']], ['allow', 2, ['smuggle.zero_width']], ['flag', 3, ['smuggle.variation_selectors']]]);
+    for (const r of chatRequests(requests)) assert.ok(!Object.keys(r.headers).some((h) => h.includes('injection')), 'no client-side injection header');
     if (stack) assert.ok(!CARRIER.test(JSON.stringify(stack.origin.seen.at(-1).body)), 'the origin saw carriers');
     assert.equal(await notice(), '', 'the notice clears with the composer');
     assert.deepEqual(errors, []);
