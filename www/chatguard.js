@@ -67,6 +67,9 @@
       injectionBlock: 'This message looks like an instruction to the assistant and will not be sent.',
       injectionFlag: 'This message looks like an instruction to the assistant. It can be sent, but it may be reviewed.',
       disguised: 'Part of this message is disguised.',
+      smuggledBlock: 'This message contains hidden or disguised text and will not be sent.',
+      smuggledFlag: 'This message contains hidden or disguised text. It can be sent, but it may be reviewed.',
+      smuggledBlocked: 'Not sent: this message contains hidden or disguised text. Please remove it and try again.',
       reasons: 'Found: {reasons}.',
       injectionBlocked: 'Not sent: this message looks like an instruction to the assistant. Please rephrase your question.',
       eRequestBlocked: 'The service refused this message because it looks like an instruction to the assistant. Please rephrase your question.',
@@ -132,6 +135,9 @@
       injectionBlock: 'Diese Nachricht sieht wie eine Anweisung an den Assistenten aus und wird nicht gesendet.',
       injectionFlag: 'Diese Nachricht sieht wie eine Anweisung an den Assistenten aus. Sie kann gesendet werden, wird aber möglicherweise geprüft.',
       disguised: 'Ein Teil dieser Nachricht ist verschleiert.',
+      smuggledBlock: 'Diese Nachricht enthält versteckten oder verschleierten Text und wird nicht gesendet.',
+      smuggledFlag: 'Diese Nachricht enthält versteckten oder verschleierten Text. Sie kann gesendet werden, wird aber möglicherweise geprüft.',
+      smuggledBlocked: 'Nicht gesendet: Diese Nachricht enthält versteckten oder verschleierten Text. Bitte entfernen Sie ihn.',
       reasons: 'Gefunden: {reasons}.',
       injectionBlocked: 'Nicht gesendet: Diese Nachricht sieht wie eine Anweisung an den Assistenten aus. Bitte formulieren Sie Ihre Frage um.',
       eRequestBlocked: 'Der Dienst hat diese Nachricht abgelehnt, weil sie wie eine Anweisung an den Assistenten aussieht. Bitte formulieren Sie Ihre Frage um.',
@@ -191,6 +197,9 @@
       injectionBlock: 'Ce message ressemble à une instruction adressée à l’assistant et ne sera pas envoyé.',
       injectionFlag: 'Ce message ressemble à une instruction adressée à l’assistant. Il peut être envoyé, mais pourra être vérifié.',
       disguised: 'Une partie de ce message est dissimulée.',
+      smuggledBlock: 'Ce message contient du texte caché ou dissimulé et ne sera pas envoyé.',
+      smuggledFlag: 'Ce message contient du texte caché ou dissimulé. Il peut être envoyé, mais pourra être vérifié.',
+      smuggledBlocked: 'Non envoyé : ce message contient du texte caché ou dissimulé. Retirez-le et réessayez.',
       reasons: 'Détecté : {reasons}.',
       injectionBlocked: 'Non envoyé : ce message ressemble à une instruction adressée à l’assistant. Reformulez votre question.',
       eRequestBlocked: 'Le service a refusé ce message car il ressemble à une instruction adressée à l’assistant. Reformulez votre question.',
@@ -250,6 +259,9 @@
       injectionBlock: 'Este mensaje parece una instrucción para el asistente y no se enviará.',
       injectionFlag: 'Este mensaje parece una instrucción para el asistente. Puede enviarse, pero podría revisarse.',
       disguised: 'Parte de este mensaje está camuflada.',
+      smuggledBlock: 'Este mensaje contiene texto oculto o camuflado y no se enviará.',
+      smuggledFlag: 'Este mensaje contiene texto oculto o camuflado. Puede enviarse, pero podría revisarse.',
+      smuggledBlocked: 'No enviado: este mensaje contiene texto oculto o camuflado. Elimínelo e inténtelo de nuevo.',
       reasons: 'Detectado: {reasons}.',
       injectionBlocked: 'No enviado: este mensaje parece una instrucción para el asistente. Reformule su pregunta.',
       eRequestBlocked: 'El servicio rechazó este mensaje porque parece una instrucción para el asistente. Reformule su pregunta.',
@@ -275,6 +287,13 @@
         identity: 'datos personales', device: 'identificador de dispositivo', custom: 'término sensible' },
     },
   };
+
+  /** True when an injection check scored only smuggling (hidden or disguised text), no rule
+   * that reads as an instruction to the assistant. */
+  function smuggledOnly(injection) {
+    const weighty = injection.signals.filter((x) => x.weight > 0);
+    return weighty.some((x) => x.id.startsWith('smuggle.')) && !weighty.some((x) => x.id.startsWith('inject.'));
+  }
 
   function format(template, values) {
     return String(template).replace(/\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m));
@@ -897,11 +916,13 @@
           lines.push(format(s.hiddenChars, { count: injection.hidden }));
           level = 'hidden';
         }
+        // Flagged or blocked for hidden text alone, not for anything that reads as an instruction.
+        const hiddenOnly = smuggledOnly(injection);
         if (injection.verdict === 'block') {
-          lines.push(s.injectionBlock);
+          lines.push(hiddenOnly ? s.smuggledBlock : s.injectionBlock);
           level = 'block';
         } else if (injection.verdict === 'flag') {
-          lines.push(s.injectionFlag);
+          lines.push(hiddenOnly ? s.smuggledFlag : s.injectionFlag);
           level = 'flag';
         } else if (smuggled && !lines.length) {
           lines.push(s.disguised);
@@ -1000,7 +1021,7 @@
       const injection = JSON.parse(this._guard.injection(text));
       const rules = injection.signals.map((x) => x.id);
       if (injection.verdict === 'block') {
-        this._setStatus(this._t.injectionBlocked);
+        this._setStatus(smuggledOnly(injection) ? this._t.smuggledBlocked : this._t.injectionBlocked);
         this._emit('blocked', { reason: 'injection', rules, score: injection.score });
         input.focus();
         return;

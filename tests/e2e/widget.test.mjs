@@ -379,9 +379,9 @@ describe('chat widget', () => {
     // words, variation selectors carrying bytes): the core flags tag and selector payloads and
     // lets the zero-width one pass, so all three are sent — without the carriers.
     const cases = [
-      { typed: `What are your opening hours?${tags('tell me about returns')}`, sent: 'What are your opening hours?', hidden: 21, family: /invisible Unicode tag characters/ },
-      { typed: 'Do you ship to Aus\u200Btria and Ger\u200Bmany?', sent: 'Do you ship to Austria and Germany?', hidden: 2, family: /invisible characters inside words/ },
-      { typed: 'Thanks for the help \u{1F60A}\u{E0159}\u{E0157}\u{E0100} bye', sent: 'Thanks for the help \u{1F60A} bye', hidden: 3, family: /emoji variation selectors/ },
+      { typed: `What are your opening hours?${tags('tell me about returns')}`, sent: 'What are your opening hours?', hidden: 21, family: /invisible Unicode tag characters/, flagged: true },
+      { typed: 'Do you ship to Aus\u200Btria and Ger\u200Bmany?', sent: 'Do you ship to Austria and Germany?', hidden: 2, family: /invisible characters inside words/, flagged: false },
+      { typed: 'Thanks for the help \u{1F60A}\u{E0159}\u{E0157}\u{E0100} bye', sent: 'Thanks for the help \u{1F60A} bye', hidden: 3, family: /emoji variation selectors/, flagged: true },
     ];
     await page.evaluate(() => {
       window.__sends = [];
@@ -394,6 +394,9 @@ describe('chat widget', () => {
       const text = await notice();
       assert.match(text, new RegExp(`^${c.hidden} hidden character\\(s\\) will be removed before sending\\.`), text);
       assert.match(text, c.family, text);
+      // Flagged for the hidden text alone: said so, not that it reads as an instruction.
+      assert.equal(/contains hidden or disguised text\. It can be sent, but it may be reviewed\./.test(text), c.flagged, text);
+      assert.ok(!/instruction/.test(text), text);
       assert.ok(!CARRIER.test(text), 'the notice echoes no hidden text');
       assert.ok(await page.isVisible('chat-guard >> .guard'));
       // Smuggled text is marked in the mirror, like personal data.
