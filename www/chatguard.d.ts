@@ -93,7 +93,7 @@ export interface ChatGuardOptions {
   consent?: 'required' | 'none';
   /** Retention period shown in the notice, e.g. `30 days`. */
   retention?: string;
-  /** Deletion route called with DELETE by "Delete my conversation". */
+  /** Deletion route called with DELETE by "Delete my conversation"; `{conversation}` in it is replaced by the conversation id (the edge's route: `/v1/conversations/{conversation}`). */
   deleteUrl?: string;
   /** Human handoff: a URL opened in a new tab, or `event` to only fire `chatguard:handoff`. */
   handoff?: string;

@@ -1289,7 +1289,8 @@
       let message = this._t.deleted;
       if (cfg.deleteUrl) {
         try {
-          const r = await fetch(new URL(cfg.deleteUrl, document.baseURI), {
+          const url = cfg.deleteUrl.replace('{conversation}', encodeURIComponent(conversation));
+          const r = await fetch(new URL(url, document.baseURI), {
             method: 'DELETE',
             headers: Object.assign({ [CONVERSATION_HEADER]: conversation }, initOptions.headers || {}),
             credentials: 'same-origin',

@@ -315,17 +315,17 @@ describe('chat widget', () => {
     await context.close();
   });
 
-  test('"Delete my conversation" wipes history, vault and records and calls the deletion route', async () => {
-    // The edge keeps no conversations, so the demo page names no deletion route; a site that
-    // keeps them names its own (data-delete-url). Here that route is the page's test double.
-    const { context, page, requests } = await openPage({ scriptData: 'data-delete-url="/v1/conversations"' });
-    await context.route('**/v1/conversations', (route) => route.request().method() === 'DELETE'
-      ? route.fulfill({ status: 204 }) : route.continue());
+  test('"Delete my conversation" wipes history, vault and records and deletes the conversation through the edge', async () => {
+    // The demo page names the edge's deletion route (data-delete-url="/v1/conversations/{conversation}");
+    // the edge checks it and forwards it to the origin, which forgets the conversation.
+    const { context, page, requests } = await openPage();
+    const deleted = page.waitForResponse((r) => r.request().method() === 'DELETE');
     await openAndAccept(page);
     await page.fill('chat-guard >> .input', `mail ${EMAIL}`);
     await page.click('chat-guard >> .send-btn');
     await lastAssistantText(page, 'You said');
     const conversation = chatRequests(requests)[0].headers['x-chatguard-conversation'];
+    if (stack) assert.ok(stack.origin.conversations.has(conversation), 'the origin keeps the conversation');
     await page.click('chat-guard >> .privacy-btn');
     await page.click('chat-guard >> .delete-btn');
     await page.waitForFunction(() => document.querySelector('chat-guard').shadowRoot.querySelectorAll('.msg').length === 0);
@@ -335,10 +335,15 @@ describe('chat widget', () => {
       restored: document.querySelector('chat-guard')._guard.restore('[EMAIL_1]'),
     }));
     assert.deepEqual(state, { history: null, receipts: null, restored: '[EMAIL_1]' });
-    await page.waitForFunction(() => /deleted/.test(document.querySelector('chat-guard').shadowRoot.querySelector('.status').textContent));
-    const del = requests.find((r) => r.method === 'DELETE');
-    assert.ok(del && del.url.endsWith('/v1/conversations'));
-    assert.equal(del.headers['x-chatguard-conversation'], conversation);
+    const answer = await deleted;
+    assert.equal(answer.status(), 200); // (the page never reads the body, so neither can the test)
+    assert.ok(answer.url().endsWith(`/v1/conversations/${conversation}`));
+    assert.equal(answer.request().headers()['x-chatguard-conversation'], conversation);
+    await page.waitForFunction(() => /deleted on this device\./.test(document.querySelector('chat-guard').shadowRoot.querySelector('.status').textContent));
+    if (stack) {
+      assert.ok(!stack.origin.conversations.has(conversation), 'the origin deleted the conversation');
+      assert.ok(stack.origin.seen.some((r) => r.method === 'DELETE' && r.path === `/v1/conversations/${conversation}`));
+    }
     await context.close();
   });
 
