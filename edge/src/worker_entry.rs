@@ -1,6 +1,10 @@
 //! The Worker: reads bindings at the edge of the handler, runs the pipeline modules in the
 //! issue's order, and turns every outcome into a response with security headers and one audit
-//! line. Also the `RateLimiter` Durable Object (one instance per principal).
+//! line. Also the `RateLimiter` Durable Object (one instance per principal). The deletion
+//! route and the audit sinks are in the submodules.
+
+mod delete_route;
+mod sinks;
 
 use core::cell::RefCell;
 use core::time::Duration;
@@ -29,6 +33,7 @@ use crate::authn::{
 use crate::canary;
 use crate::chain::Chain;
 use crate::config::Config;
+use crate::deletion::{self, CONVERSATION_HEADER};
 use crate::error::ApiError;
 use crate::filter::{filter_response, redact_request, Tally};
 use crate::http::{self, Target, CONSENT_HEADER, FORWARDED_REQUEST_HEADERS, SECURITY_HEADERS};
@@ -39,6 +44,7 @@ use crate::rbac::{authorize, strip_request_tool_calls, strip_response_tool_calls
 use crate::roles::{Role, Roles};
 use crate::shape::{self, ChatRequest};
 use crate::sse::{error_event, SseFilter};
+use sinks::{AuditRecord, Sinks};
 
 /// The policy bundled at build time.
 const BUNDLED_POLICY: &str = include_str!("../../tests/policies/default.json");
@@ -136,15 +142,16 @@ fn random_bytes<const N: usize>() -> Option<[u8; N]> {
     Some(out)
 }
 
-type Audit = Rc<RefCell<AuditEvent>>;
+type Audit = Rc<AuditRecord>;
 
 thread_local! {
     /// This isolate's audit chain (`AUDIT_CHAIN=on`), started on its first line.
     static CHAIN: RefCell<Option<Chain>> = const { RefCell::new(None) };
 }
 
-/// Writes the audit line, linked into the isolate's chain when `chain_key` is set.
-fn log_audit(event: &mut AuditEvent, chain_key: Option<&str>) {
+/// Writes the audit line, linked into the isolate's chain when `chain_key` is set, and sends
+/// the event to the bound sinks.
+fn log_audit(event: &mut AuditEvent, chain_key: Option<&str>, sinks: &Sinks) {
     let line = match chain_key {
         Some(key) => CHAIN.with(|chain| {
             chain
@@ -160,6 +167,7 @@ fn log_audit(event: &mut AuditEvent, chain_key: Option<&str>) {
         None => event.line(),
     };
     console_log!("{line}");
+    sinks.send(event, &line);
 }
 
 /// The key audit lines are chained with, when the chain is on.
@@ -171,16 +179,16 @@ fn chain_key(config: &Config) -> Option<String> {
 }
 
 #[event(fetch)]
-async fn fetch(req: Request, env: Env, _ctx: worker::Context) -> worker::Result<Response> {
+async fn fetch(req: Request, env: Env, ctx: worker::Context) -> worker::Result<Response> {
     let started = now_ms();
     let id = request_id();
-    let audit: Audit = Rc::new(RefCell::new(AuditEvent::new(
-        started,
-        id.clone(),
-        &req.path(),
-    )));
-    let origin_header = req.headers().get("Origin").ok().flatten();
     let config = Config::from_lookup(|name| setting(&env, name));
+    let route = http::audit_route(&req.path(), config.as_ref().ok());
+    let audit: Audit = Rc::new(AuditRecord::new(
+        AuditEvent::new(started, id.clone(), &route),
+        Sinks::from_env(&env, ctx),
+    ));
+    let origin_header = req.headers().get("Origin").ok().flatten();
     let mut cors = None;
     let outcome = match &config {
         Ok(config) => match http::cors_origin(origin_header.as_deref(), config) {
@@ -226,7 +234,7 @@ async fn fetch(req: Request, env: Env, _ctx: worker::Context) -> worker::Result<
     a.latency_ms = now_ms().saturating_sub(started);
     if !streaming {
         let key = config.as_ref().ok().and_then(chain_key);
-        log_audit(&mut a, key.as_deref());
+        log_audit(&mut a, key.as_deref(), &audit.sinks);
     }
     Ok(response)
 }
@@ -272,52 +280,24 @@ async fn handle(
         }
         Target::Preflight => return Ok(Reply::Preflight),
         Target::Api(api) => api,
+        Target::Deletion(id) => {
+            return delete_route::handle(req, env, config, audit, started, id).await
+        }
     };
     // 2. Size before buffering.
     let body = read_limited(&mut req, config.max_body_bytes).await?;
     audit.borrow_mut().bytes_in = body.len() as u64;
     // 3. Authentication.
-    let compiled = compiled(env).await.map_err(|e| internal("policy", e))?;
-    let header = |name: &str| req.headers().get(name).ok().flatten();
-    let (authorization, api_key, access, ip) = (
-        header("Authorization"),
-        header("X-Api-Key"),
-        header("Cf-Access-Jwt-Assertion"),
-        header("CF-Connecting-IP"),
-    );
-    let credentials = Credentials {
-        authorization: authorization.as_deref(),
-        api_key: api_key.as_deref(),
-        access_assertion: access.as_deref(),
-        client_ip: ip.as_deref(),
-    };
     let now = UnixTime(started / 1000);
-    let principal = authenticate(&credentials, config, &compiled.roles, now)
-        .await
-        .map_err(|f| {
-            audit.borrow_mut().rules.insert(f.rule());
-            if f.is_unavailable() {
-                ApiError::new(
-                    503,
-                    "jwks_unavailable",
-                    "the signing keys could not be fetched; retry later",
-                )
-            } else {
-                ApiError::unauthorized()
-            }
-        })?;
-    let role: &Role = compiled.roles.get(&principal.role).ok_or_else(|| {
-        ApiError::forbidden("unknown_role", "the caller's role is not configured")
-    })?;
-    {
-        let mut a = audit.borrow_mut();
-        a.principal = principal_hash(config.audit_key.as_deref(), &principal.id);
-        a.role = Some(role.name.clone());
-    }
+    let (compiled, principal, role) = identify(&req, env, config, audit, now).await?;
+    let header = |name: &str| req.headers().get(name).ok().flatten();
     // Validation comes before RBAC so the role can be checked against what was asked.
-    // 6. Validation (shape, limits).
+    // 6. Validation (shape, limits; the conversation id the origin receives).
     let content_type = header("Content-Type");
     let mut request = shape::parse(&api, content_type.as_deref(), &body)?;
+    if let Some(conversation) = header(CONVERSATION_HEADER) {
+        deletion::conversation_id(&conversation)?;
+    }
     // 4. Authorization.
     authorize(role, &path, &request)?;
     let removed = strip_request_tool_calls(&mut request.body, &role.tools);
@@ -327,7 +307,8 @@ async fn handle(
         request = shape::parse(&api, content_type.as_deref(), &again)?;
     }
     // 5. Rate limits.
-    rate_limit(env, config, &principal.id, role, &request, now).await?;
+    let tokens = request.estimated_tokens(role.max_tokens);
+    rate_limit(env, config, &principal.id, role, tokens, now).await?;
     // 7. Injection: block above the policy threshold, flag for the origin in between.
     let assessment = injection::assess(&compiled.guard, &request);
     {
@@ -378,6 +359,54 @@ async fn handle(
         output,
     };
     answer(origin, answering, config, audit).await
+}
+
+/// Step 3, shared by every API route: the principal (authenticated, or the anonymous tier) and
+/// its role, both recorded in the audit event.
+async fn identify(
+    req: &Request,
+    env: &Env,
+    config: &Config,
+    audit: &Audit,
+    now: UnixTime,
+) -> Result<(&'static Compiled, Principal, &'static Role), ApiError> {
+    let compiled = compiled(env).await.map_err(|e| internal("policy", e))?;
+    let header = |name: &str| req.headers().get(name).ok().flatten();
+    let (authorization, api_key, access, ip) = (
+        header("Authorization"),
+        header("X-Api-Key"),
+        header("Cf-Access-Jwt-Assertion"),
+        header("CF-Connecting-IP"),
+    );
+    let credentials = Credentials {
+        authorization: authorization.as_deref(),
+        api_key: api_key.as_deref(),
+        access_assertion: access.as_deref(),
+        client_ip: ip.as_deref(),
+    };
+    let principal = authenticate(&credentials, config, &compiled.roles, now)
+        .await
+        .map_err(|f| {
+            audit.borrow_mut().rules.insert(f.rule());
+            if f.is_unavailable() {
+                ApiError::new(
+                    503,
+                    "jwks_unavailable",
+                    "the signing keys could not be fetched; retry later",
+                )
+            } else {
+                ApiError::unauthorized()
+            }
+        })?;
+    let role: &'static Role = compiled.roles.get(&principal.role).ok_or_else(|| {
+        ApiError::forbidden("unknown_role", "the caller's role is not configured")
+    })?;
+    {
+        let mut a = audit.borrow_mut();
+        a.principal = principal_hash(config.audit_key.as_deref(), &principal.id);
+        a.role = Some(role.name.clone());
+    }
+    Ok((compiled, principal, role))
 }
 
 /// How long the JWKS URL has to answer.
@@ -573,12 +602,13 @@ async fn read_limited(req: &mut Request, limit: u64) -> Result<Vec<u8>, ApiError
     Ok(body)
 }
 
+/// Admits one request of `tokens` estimated tokens for the principal, or refuses with 429.
 async fn rate_limit(
     env: &Env,
     config: &Config,
     principal_id: &str,
     role: &Role,
-    request: &ChatRequest,
+    tokens: u64,
     now: UnixTime,
 ) -> Result<(), ApiError> {
     let namespace = env
@@ -590,7 +620,7 @@ async fn rate_limit(
         .map_err(|e| internal("rate limiter stub", e))?;
     let ask = Ask {
         now: now.0,
-        tokens: request.estimated_tokens(role.max_tokens),
+        tokens,
         limit: role.rate_limit.into(),
     };
     let mut init = RequestInit::new();
@@ -622,7 +652,7 @@ async fn forward(
     flags: &[(&str, String)],
     audit: &Audit,
 ) -> Result<Response, ApiError> {
-    let headers = Headers::new();
+    let headers = origin_headers(config, audit)?;
     for (name, value) in flags {
         headers
             .set(name, value)
@@ -638,6 +668,19 @@ async fn forward(
     headers
         .set("Content-Type", "application/json")
         .map_err(|e| internal("headers", e))?;
+    let body = serde_json::to_string(&request.body).map_err(|e| internal("serialize", e))?;
+    let mut init = RequestInit::new();
+    init.with_method(Method::Post)
+        .with_headers(headers)
+        .with_body(Some(body.into()));
+    let url = format!("{}{}", config.origin_url, path);
+    let outbound = Request::new_with_init(&url, &init).map_err(|e| internal("origin url", e))?;
+    send_to_origin(outbound, config.origin_timeout_ms).await
+}
+
+/// What every request to the origin carries: the origin credential and the request id.
+fn origin_headers(config: &Config, audit: &Audit) -> Result<Headers, ApiError> {
+    let headers = Headers::new();
     if let Some(key) = &config.origin_api_key {
         headers
             .set("Authorization", &format!("Bearer {key}"))
@@ -646,18 +689,16 @@ async fn forward(
     headers
         .set("X-Request-Id", &audit.borrow().request_id)
         .map_err(|e| internal("headers", e))?;
-    let body = serde_json::to_string(&request.body).map_err(|e| internal("serialize", e))?;
-    let mut init = RequestInit::new();
-    init.with_method(Method::Post)
-        .with_headers(headers)
-        .with_body(Some(body.into()));
-    let url = format!("{}{}", config.origin_url, path);
-    let outbound = Request::new_with_init(&url, &init).map_err(|e| internal("origin url", e))?;
+    Ok(headers)
+}
+
+/// Sends a request to the origin; unreachable → 502, no answer within `timeout_ms` → 504.
+async fn send_to_origin(outbound: Request, timeout_ms: u64) -> Result<Response, ApiError> {
     let controller = AbortController::default();
     let signal = controller.signal();
     let fetch = Fetch::Request(outbound);
     let sending = Box::pin(fetch.send_with_signal(&signal));
-    let timeout = Delay::from(Duration::from_millis(config.origin_timeout_ms));
+    let timeout = Delay::from(Duration::from_millis(timeout_ms));
     let raced = select(sending, timeout).await;
     let result = match raced {
         Either::Left((Ok(response), _)) => Ok(response),
@@ -903,7 +944,7 @@ fn end_stream(s: &mut Streaming, last: usize) {
     } else {
         Decision::Redact
     };
-    log_audit(&mut a, s.chain_key.as_deref());
+    log_audit(&mut a, s.chain_key.as_deref(), &s.audit.sinks);
 }
 
 /// Exact per-principal windows: one object per principal, one request at a time.

@@ -19,6 +19,11 @@
 //   sse-hang      a stream that stops after one event and never ends.
 // Every request is also appended to `seen` ({path, headers, body}).
 //
+// Conversations: a chat request's `X-Chatguard-Conversation` id is kept in `conversations`;
+// `DELETE /v1/conversations/{id}` forgets it (200, OpenAI's `conversation.deleted` shape) or
+// answers 404 for an id it does not hold. Ids starting with `fail` get 500, `refuse` 403 and
+// `hang` no answer, so the edge's deletion route can be driven down every path.
+//
 // Usage: `import { startOrigin } from './origin.mjs'; const o = await startOrigin();` or, for
 // the demo and `wrangler dev`: `node tests/origin/origin.mjs [--port 8788]`.
 
@@ -172,12 +177,24 @@ async function writeSplit(res, text, { pauseMs = 1, hangAfter = Infinity } = {})
   return true;
 }
 
+/** `DELETE /v1/conversations/{id}`: see the header comment. */
+function deleteConversation(req, res, conversations) {
+  const id = decodeURIComponent(req.url.slice('/v1/conversations/'.length));
+  const json = (status, body) => { res.writeHead(status, { 'content-type': 'application/json' }); res.end(JSON.stringify(body)); };
+  if (id.startsWith('hang')) return;
+  if (id.startsWith('fail')) return json(500, { error: { message: `storage down while deleting ${id}` } });
+  if (id.startsWith('refuse')) return json(403, { error: { message: 'not yours' } });
+  if (!conversations.delete(id)) return json(404, { error: { message: 'no such conversation' } });
+  json(200, { id, object: 'conversation.deleted', deleted: true });
+}
+
 /**
- * Starts the origin on 127.0.0.1. Returns { url, port, seen, close }.
+ * Starts the origin on 127.0.0.1. Returns { url, port, seen, conversations, close }.
  * Options: port (default 0 = any free port), pauseMs (between SSE chunks, default 1).
  */
 export async function startOrigin({ port = 0, pauseMs = 1 } = {}) {
   const seen = [];
+  const conversations = new Set();
   const sockets = new Set();
   const server = http.createServer((req, res) => {
     const chunks = [];
@@ -189,6 +206,11 @@ export async function startOrigin({ port = 0, pauseMs = 1 } = {}) {
       const record = { path: req.url, method: req.method, headers: req.headers, body };
       seen.push(record);
       if (req.url === '/healthz') { res.writeHead(200, { 'content-type': 'application/json' }); res.end('{"ok":true}'); return; }
+      if (req.method === 'DELETE' && req.url.startsWith('/v1/conversations/')) {
+        deleteConversation(req, res, conversations);
+        return;
+      }
+      if (typeof req.headers['x-chatguard-conversation'] === 'string') conversations.add(req.headers['x-chatguard-conversation']);
       switch (body.model) {
         case 'hang': return; // never answer
         case 'reset': req.socket.destroy(); return;
@@ -221,6 +243,7 @@ export async function startOrigin({ port = 0, pauseMs = 1 } = {}) {
     url: `http://127.0.0.1:${actual}`,
     port: actual,
     seen,
+    conversations,
     close: () => new Promise((resolve) => {
       for (const s of sockets) s.destroy();
       server.close(() => resolve());

@@ -4,7 +4,11 @@
 //! The chat widget (`www/chatguard.js`, a thin custom element) forwards to [`WebGuard`]:
 //!
 //! * [`WebGuard::scan`] / [`WebGuard::highlight`] — findings for the composer, with the policy's
-//!   action per finding; `highlight` also draws them into a mirror element.
+//!   action per finding; `highlight` ([`composer`]) also runs the injection check and draws
+//!   findings and hidden or smuggled text into a mirror element.
+//! * [`WebGuard::injection`] — the prompt-injection and smuggling check of a message
+//!   ([`injection`]): score, verdict, signal ids with spans, and the hidden characters the
+//!   policy strips before sending.
 //! * [`WebGuard::prepare`] — what a message becomes before it leaves the page: pseudonymised with
 //!   the conversation's vault, minus the items the user chose to keep, plus the categories that
 //!   still need consent.
@@ -18,7 +22,9 @@
 //! from JavaScript (the items to keep) are matched against that same conversion, never converted
 //! the other way.
 
+pub mod composer;
 pub mod dom;
+pub mod injection;
 pub mod markdown;
 pub mod receipt;
 pub mod sse;
@@ -66,37 +72,6 @@ impl WebGuard {
     /// `ChatGuard.redact`).
     pub fn redact(&self, text: &str) -> String {
         self.guard.check(text, &Context::default()).text
-    }
-
-    /// Scans `text`, draws it into `mirror` with each finding wrapped in a `<mark>` (see
-    /// [`dom::render_highlights`]) and returns the findings as [`WebGuard::scan`] does.
-    /// `kept_json` lists the UTF-16 `[start, end]` pairs the user chose to keep, shown as kept.
-    pub fn highlight(
-        &self,
-        mirror: &web_sys::Element,
-        text: &str,
-        kept_json: &str,
-    ) -> Result<String, JsError> {
-        let kept = parse_spans(kept_json).map_err(|e| JsError::new(&e))?;
-        let findings = self.guard.scan(text);
-        let decided = self.guard.decide(&findings, &Context::default());
-        let items: Vec<serde_json::Value> = decided
-            .iter()
-            .map(|d| finding_json(&self.guard, text, d))
-            .collect();
-        let marks: Vec<dom::Mark<'_>> = decided
-            .iter()
-            .zip(&items)
-            .map(|(d, item)| dom::Mark {
-                span: d.finding.span,
-                kind: item["kind"].as_str().unwrap_or_default(),
-                action: item["action"].as_str().unwrap_or_default(),
-                kept: kept.contains(&d.finding.span.to_utf16(text)),
-            })
-            .collect();
-        dom::render_highlights(mirror, text, &marks).map_err(js_error)?;
-        let findings = serde_json::Value::Array(items);
-        Ok(findings.to_string())
     }
 
     /// What `text` becomes before it leaves the page, as JSON
