@@ -25,7 +25,6 @@
   const HISTORY_KEY = 'chatguard:history';
   const PRINCIPAL_KEY = 'chatguard:principal';
   const VAULT_KEY = 'chatguard:vault';
-  const VAULT_KEY_KEY = 'chatguard:vault-key';
   const CONSENT_HEADER = 'X-Chatguard-Consent';
   const CONVERSATION_HEADER = 'X-Chatguard-Conversation';
 
@@ -370,11 +369,11 @@
 
   // ---------------------------------------------------------------- sealed vault (persist="session")
   //
-  // The vault (placeholder -> original) is sealed by Rust with XChaCha20-Poly1305 under a random
-  // 32-byte key. That key exists in clear only in this page's memory; sessionStorage holds it
-  // wrapped (AES-GCM) under a non-extractable WebCrypto key kept in IndexedDB, which no script
-  // can read out. So a reload in the same tab restores the originals, and storage alone reveals
-  // nothing.
+  // The vault (placeholder -> original) leaves the wasm module in clear only to be sealed here
+  // with AES-GCM (WebCrypto) under a non-extractable key kept in IndexedDB, which no script can
+  // read out; sessionStorage holds only the sealed bytes. So a reload in the same tab restores the
+  // originals, and storage alone reveals nothing. (Sealing with WebCrypto rather than an AEAD
+  // compiled into the module keeps about 5 KB gzipped out of the download.)
 
   const b64 = (bytes) => btoa(String.fromCharCode(...bytes));
   const unb64 = (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
@@ -403,20 +402,24 @@
     });
   }
 
-  /** The page's vault key: unwrapped from sessionStorage, or made and stored wrapped. */
-  async function vaultKey() {
-    const wrap = await wrappingKey();
-    const stored = sessionStorage.getItem(VAULT_KEY_KEY);
-    if (stored) {
-      const bytes = unb64(stored);
-      const raw = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes.slice(0, 12) }, wrap, bytes.slice(12));
-      return new Uint8Array(raw);
+  const VAULT_AAD = new TextEncoder().encode('chatguard vault v2');
+
+  /** `plain` sealed under `key` as base64 of iv || ciphertext; `plain` is overwritten. */
+  async function sealVault(key, plain) {
+    try {
+      const iv = crypto.getRandomValues(new Uint8Array(12));
+      const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: VAULT_AAD }, key, plain);
+      return b64([...iv, ...new Uint8Array(sealed)]);
+    } finally {
+      plain.fill(0);
     }
-    const raw = crypto.getRandomValues(new Uint8Array(32));
-    const iv = crypto.getRandomValues(new Uint8Array(12));
-    const wrapped = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, wrap, raw));
-    sessionStorage.setItem(VAULT_KEY_KEY, b64([...iv, ...wrapped]));
-    return raw;
+  }
+
+  /** The clear bytes of a vault sealed by `sealVault`; rejects when the key or data is wrong. */
+  async function openVault(key, stored) {
+    const bytes = unb64(stored);
+    const iv = bytes.slice(0, 12);
+    return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: VAULT_AAD }, key, bytes.slice(12)));
   }
 
   // ---------------------------------------------------------------- config
@@ -657,28 +660,41 @@
       return this._starting;
     }
 
-    /** With persist="session": reopens this tab's sealed vault, or prepares a key for it. */
+    /** With persist="session": gets the sealing key and reopens this tab's sealed vault. */
     async _openVault(guard) {
       if (this.config().persist !== 'session') return;
       try {
-        this._vaultKey = await vaultKey();
-        const sealed = sessionStorage.getItem(VAULT_KEY);
-        if (sealed) guard.unseal(unb64(sealed), this._vaultKey);
+        this._vaultKey = await wrappingKey();
+      } catch (e) {
+        console.warn(LOG, 'sealed vault unavailable', e);
+        this._vaultKey = null;
+        return;
+      }
+      const sealed = sessionStorage.getItem(VAULT_KEY);
+      if (!sealed) return;
+      try {
+        const plain = await openVault(this._vaultKey, sealed);
+        try {
+          guard.import_vault(plain);
+        } finally {
+          plain.fill(0);
+        }
       } catch (e) {
         // A vault that cannot be opened is dropped: history then shows placeholders.
         console.warn(LOG, 'sealed vault unavailable', e);
-        this._vaultKey = null;
+        sessionStorage.removeItem(VAULT_KEY);
       }
     }
 
+    /** Seals the vault into sessionStorage; a later seal or a deletion supersedes this one. */
     _sealVault() {
       if (!this._vaultKey || !this._guard) return;
-      const sealed = this._guard.seal(this._vaultKey, crypto.getRandomValues(new Uint8Array(24)));
-      try {
-        sessionStorage.setItem(VAULT_KEY, b64(sealed));
-      } catch (e) {
-        console.warn(LOG, 'storage unavailable', e);
-      }
+      const generation = (this._vaultGeneration = (this._vaultGeneration || 0) + 1);
+      sealVault(this._vaultKey, this._guard.export_vault())
+        .then((sealed) => {
+          if (generation === this._vaultGeneration) sessionStorage.setItem(VAULT_KEY, sealed);
+        })
+        .catch((e) => console.warn(LOG, 'storage unavailable', e));
     }
 
     // -------------------------------------------------------------- open / close
@@ -1273,11 +1289,10 @@
         sessionStorage.removeItem(HISTORY_KEY);
         sessionStorage.removeItem(HISTORY_KEY + ':id');
         sessionStorage.removeItem(VAULT_KEY);
-        sessionStorage.removeItem(VAULT_KEY_KEY);
         localStorage.removeItem(RECEIPTS_KEY);
       } catch (e) { /* storage unavailable: nothing stored */ }
       if (this._guard) this._guard.forget();
-      if (this._vaultKey) this._vaultKey = await vaultKey().catch(() => null);
+      this._vaultGeneration = (this._vaultGeneration || 0) + 1;
       this._kept.clear();
       this._$('.log').textContent = '';
       this._$('.input').value = '';

@@ -133,19 +133,17 @@ impl WebGuard {
         self.sse = sse::SseDecoder::default();
     }
 
-    /// The vault sealed with XChaCha20-Poly1305 under `key` (32 bytes) with `nonce` (24 fresh
-    /// random bytes), for keeping in sessionStorage while the key stays in the page's memory.
-    pub fn seal(&self, key: &[u8], nonce: &[u8]) -> Result<Vec<u8>, JsError> {
-        let key = vault_key(key).map_err(|e| JsError::new(&e))?;
-        let nonce: [u8; 24] = nonce
-            .try_into()
-            .map_err(|_| JsError::new("the nonce must be 24 bytes"))?;
-        Ok(self.vault.seal(key, nonce))
+    /// The vault's entries in clear (JSON bytes) for the page to seal before it keeps them:
+    /// `www/chatguard.js` encrypts them with WebCrypto's AES-GCM under a non-extractable key
+    /// (so no AEAD is compiled into this module) and overwrites the bytes afterwards.
+    pub fn export_vault(&self) -> Vec<u8> {
+        self.vault.export_unsealed()
     }
 
-    /// Replaces the vault with one sealed by [`WebGuard::seal`] under `key`.
-    pub fn unseal(&mut self, sealed: &[u8], key: &[u8]) -> Result<(), JsError> {
-        self.vault = open_vault(sealed, key).map_err(|e| JsError::new(&e))?;
+    /// Replaces the vault with one read from [`WebGuard::export_vault`]'s bytes (after the page
+    /// has opened its sealed copy).
+    pub fn import_vault(&mut self, plain: &[u8]) -> Result<(), JsError> {
+        self.vault = Vault::import_unsealed(plain).map_err(|e| JsError::new(&e.to_string()))?;
         Ok(())
     }
 }
@@ -236,15 +234,6 @@ pub fn finding_json(guard: &Guard, text: &str, d: &Decided) -> serde_json::Value
         "validated": f.validated,
         "keepable": matches!(action, "redact" | "ask") && category != Category::Credentials,
     })
-}
-
-fn vault_key(key: &[u8]) -> Result<&[u8; 32], String> {
-    key.try_into()
-        .map_err(|_| "the key must be 32 bytes".to_owned())
-}
-
-fn open_vault(sealed: &[u8], key: &[u8]) -> Result<Vault, String> {
-    Vault::open(sealed, vault_key(key)?).map_err(|e| e.to_string())
 }
 
 /// Parses `[[start, end], ...]` (UTF-16 offsets from JavaScript). Read as plain JSON values, not
@@ -383,16 +372,12 @@ mod tests {
     }
 
     #[test]
-    fn sealed_vaults_round_trip_and_need_the_key() {
+    fn exported_vaults_import_and_malformed_ones_are_errors() {
         let mut web = WebGuard::new(None).unwrap_or_else(|_| panic!("default policy"));
         prepared(&mut web, "mail jane@example.com", "[]");
-        let key = [7u8; 32];
-        let sealed = web
-            .seal(&key, &[1u8; 24])
-            .unwrap_or_else(|_| panic!("seal"));
-        assert!(open_vault(&sealed, &[8u8; 32]).is_err());
-        assert!(open_vault(&sealed, &key[..31]).is_err());
-        let vault = open_vault(&sealed, &key).expect("opens");
+        let exported = web.export_vault();
+        let vault = Vault::import_unsealed(&exported).expect("imports");
         assert_eq!(vault.restore("[EMAIL_1]"), "jane@example.com");
+        assert!(Vault::import_unsealed(&exported[..exported.len() - 1]).is_err());
     }
 }

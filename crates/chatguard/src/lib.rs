@@ -57,6 +57,10 @@
 #![deny(missing_docs)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
+// First: its `packed!` macro is used by the modules below.
+#[macro_use]
+mod packed;
+
 #[cfg(feature = "auth")]
 pub mod auth;
 mod detect;
