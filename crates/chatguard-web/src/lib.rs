@@ -268,7 +268,7 @@ pub fn render_markdown(container: &web_sys::Element, markdown: &str) -> Result<(
 }
 
 /// A Kantara Consent Receipt v1.1 as JSON, from the widget's consent facts (see
-/// [`receipt::Facts`]); an error names the missing or malformed field.
+/// [`receipt::build`]); an error names the missing or malformed field.
 #[wasm_bindgen]
 pub fn consent_receipt(facts_json: &str) -> Result<String, JsError> {
     receipt::build(facts_json).map_err(|e| JsError::new(&e))
