@@ -16,6 +16,7 @@ pub mod error;
 pub mod filter;
 pub mod http;
 pub mod injection;
+pub mod memo;
 pub mod output;
 pub mod ratelimit;
 pub mod rbac;

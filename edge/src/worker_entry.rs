@@ -33,6 +33,7 @@ use crate::error::ApiError;
 use crate::filter::{filter_response, redact_request, Tally};
 use crate::http::{self, Target, CONSENT_HEADER, FORWARDED_REQUEST_HEADERS, SECURITY_HEADERS};
 use crate::injection;
+use crate::memo::Memo;
 use crate::output::{self, OutputPolicy};
 use crate::ratelimit::{object_name, Ask, Verdict as RateVerdict, Window};
 use crate::rbac::{authorize, strip_request_tool_calls, strip_response_tool_calls};
@@ -351,7 +352,16 @@ async fn handle(
     let preparing = async {
         // One turn of the event loop, so the rate-limit call is on its way before the CPU work.
         Delay::from(Duration::ZERO).await;
-        prepare(&req, config, compiled, role, &api, &mut request, now, audit)
+        prepare(
+            &req,
+            config,
+            compiled,
+            (role, &principal.id),
+            &api,
+            &mut request,
+            now,
+            audit,
+        )
     };
     let (admitted, prepared) = join(rate_limit(&limiter, ask), preparing).await;
     admitted?;
@@ -375,6 +385,29 @@ async fn handle(
     answer(origin, answering, config, audit).await
 }
 
+thread_local! {
+    /// What this isolate knows about texts it has scored, and under which compiled policy.
+    static MEMO: RefCell<Option<(usize, Memo)>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` with the isolate's memo for `compiled`, starting a fresh one when the policy changed.
+/// (Compiled policies are never freed, so their addresses identify them.)
+fn with_memo<T>(compiled: &'static Compiled, f: impl FnOnce(&mut Memo) -> T) -> T {
+    let id = core::ptr::from_ref(compiled) as usize;
+    MEMO.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        let memo = match &mut *cell {
+            Some((known, memo)) if *known == id => memo,
+            slot => {
+                // Keys never leave memory; the salt only unlinks them from the texts.
+                let salt = random_bytes::<16>().unwrap_or_default();
+                &mut slot.insert((id, Memo::new(salt))).1
+            }
+        };
+        f(memo)
+    })
+}
+
 /// What steps 7-9 produce for forwarding and for filtering the answer.
 struct Prepared {
     flags: Vec<(&'static str, String)>,
@@ -390,15 +423,17 @@ struct Prepared {
 fn prepare(
     req: &Request,
     config: &Config,
-    compiled: &Compiled,
-    role: &Role,
+    compiled: &'static Compiled,
+    (role, principal): (&Role, &str),
     api: &shape::Api,
     request: &mut ChatRequest,
     now: UnixTime,
     audit: &Audit,
 ) -> Result<Prepared, ApiError> {
     // 7. Injection: block above the policy threshold, flag for the origin in between.
-    let assessment = injection::assess(&compiled.guard, request);
+    let assessment = with_memo(compiled, |memo| {
+        injection::assess(&compiled.guard, request, memo, principal)
+    });
     {
         let mut a = audit.borrow_mut();
         a.injection = Some(assessment.score.milli());
@@ -423,7 +458,17 @@ fn prepare(
     let cx = chatguard::Context { now, granted };
     let mut vault = Vault::new();
     let mut tally = Tally::default();
-    redact_request(&compiled.guard, &cx, request, &mut vault, &mut tally)?;
+    with_memo(compiled, |memo| {
+        redact_request(
+            &compiled.guard,
+            &cx,
+            request,
+            &mut vault,
+            &mut tally,
+            memo,
+            principal,
+        )
+    })?;
     audit.borrow_mut().add_tally(&tally);
     // Output side: a fresh canary appended to the system prompt the origin sees.
     let mut canary = None;
