@@ -20,6 +20,7 @@
 
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -266,6 +267,7 @@ try {
   console.log(`  edge, new conversation           p50 ${fmt(r.cold.p50)} ms  p99 ${fmt(r.cold.p99)} ms  ${r.cold.rps.toFixed(0)} req/s (${CLIENTS} clients)  ${added(r.cold)}`);
   console.log(`  edge, continuing conversation    p50 ${fmt(r.warm.p50)} ms  p99 ${fmt(r.warm.p99)} ms  ${added(r.warm)}`);
   console.log('  (goal <= 1 ms p99 added; "continuing": the same history with a new last message, as each chat turn resends it)');
+  console.log(`  machine load average during the run: ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} (1/5/15 min, ${os.cpus().length} cores): tails move with it`);
 
   await Promise.all([
     pass.setOptions({ ...passOptions, bindings: { ORIGIN_URL: streamOrigin.url } }),
