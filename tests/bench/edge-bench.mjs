@@ -155,6 +155,7 @@ async function measureRequests(pass, edge, tokens) {
   const stats = (xs) => { const s = sorted(xs); return { p50: percentile(s, 50), p99: percentile(s, 99) }; };
   return {
     size: Buffer.byteLength(fresh()),
+    messages: JSON.parse(fresh()).messages.length,
     pass: { ...stats(times.pass), rps: rps.pass },
     cold: { ...stats(times.cold), rps: rps.cold },
     warm: stats(times.warm),
@@ -262,7 +263,7 @@ try {
   const tokens = await mintTokens(keyPair.privateKey, 1000);
   const r = await measureRequests(pass, edge, tokens);
   const added = (e) => `added p50 ${fmt(e.p50 - r.pass.p50)} ms  p99 ${fmt(e.p99 - r.pass.p99)} ms  (ratio p50 ${(e.p50 / r.pass.p50).toFixed(2)}x, p99 ${(e.p99 / r.pass.p99).toFixed(2)}x)`;
-  console.log(`edge bench: ~${r.size} B chat request (36 messages) with an RS256 bearer JWT (a fresh token per request, so every request verifies a signature; JWKS cached: ${jwks.server.fetches} fetch), ${SAMPLES} samples per series taken in rotation, loopback origin`);
+  console.log(`edge bench: ~${r.size} B chat request (${r.messages} messages) with an RS256 bearer JWT (a fresh token per request, so every request verifies a signature; JWKS cached: ${jwks.server.fetches} fetch), ${SAMPLES} samples per series taken in rotation, loopback origin`);
   console.log(`  pass-through worker              p50 ${fmt(r.pass.p50)} ms  p99 ${fmt(r.pass.p99)} ms  ${r.pass.rps.toFixed(0)} req/s (${CLIENTS} clients)`);
   console.log(`  edge, new conversation           p50 ${fmt(r.cold.p50)} ms  p99 ${fmt(r.cold.p99)} ms  ${r.cold.rps.toFixed(0)} req/s (${CLIENTS} clients)  ${added(r.cold)}`);
   console.log(`  edge, continuing conversation    p50 ${fmt(r.warm.p50)} ms  p99 ${fmt(r.warm.p99)} ms  ${added(r.warm)}`);
