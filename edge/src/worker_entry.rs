@@ -352,16 +352,14 @@ async fn handle(
     let preparing = async {
         // One turn of the event loop, so the rate-limit call is on its way before the CPU work.
         Delay::from(Duration::ZERO).await;
-        prepare(
-            &req,
-            config,
+        let caller = Caller {
             compiled,
-            (role, &principal.id),
-            &api,
-            &mut request,
+            role,
+            principal: &principal.id,
+            api: &api,
             now,
-            audit,
-        )
+        };
+        prepare(&req, config, &caller, &mut request, audit)
     };
     let (admitted, prepared) = join(rate_limit(&limiter, ask), preparing).await;
     admitted?;
@@ -417,19 +415,31 @@ struct Prepared {
     canary: Option<Canary>,
 }
 
+/// Who is asking, under which policy and route: what steps 7-9 read besides the request.
+struct Caller<'a> {
+    compiled: &'static Compiled,
+    role: &'a Role,
+    principal: &'a str,
+    api: &'a shape::Api,
+    now: UnixTime,
+}
+
 /// Steps 7-9 on the validated request: injection scoring (block or flag), consent, redaction
 /// with per-request pseudonyms, and the output side's canary and system-prompt check.
-#[allow(clippy::too_many_arguments)]
 fn prepare(
     req: &Request,
     config: &Config,
-    compiled: &'static Compiled,
-    (role, principal): (&Role, &str),
-    api: &shape::Api,
+    caller: &Caller<'_>,
     request: &mut ChatRequest,
-    now: UnixTime,
     audit: &Audit,
 ) -> Result<Prepared, ApiError> {
+    let &Caller {
+        compiled,
+        role,
+        principal,
+        api,
+        now,
+    } = caller;
     // 7. Injection: block above the policy threshold, flag for the origin in between.
     let assessment = with_memo(compiled, |memo| {
         injection::assess(&compiled.guard, request, memo, principal)
