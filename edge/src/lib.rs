@@ -23,6 +23,7 @@ pub mod rbac;
 pub mod roles;
 pub mod shape;
 pub mod sse;
+pub mod verified;
 
 #[cfg(target_arch = "wasm32")]
 mod worker_entry;

@@ -32,28 +32,33 @@ pub struct Report {
     pub rules: Vec<&'static str>,
 }
 
-type Key = [u8; 32];
+/// A table key: a SHA-256 digest.
+pub(crate) type Key = [u8; 32];
 
-/// A bounded table that forgets its oldest entries first.
+/// A table of at most [`CAPACITY`] entries that forgets its oldest entries first.
 #[derive(Debug)]
-struct Table<V> {
+pub(crate) struct Table<V> {
     entries: BTreeMap<Key, V>,
     order: VecDeque<Key>,
 }
 
 impl<V> Table<V> {
-    fn new() -> Table<V> {
+    pub(crate) fn new() -> Table<V> {
         Table {
             entries: BTreeMap::new(),
             order: VecDeque::new(),
         }
     }
 
-    fn get(&self, key: &Key) -> Option<&V> {
+    pub(crate) fn get(&self, key: &Key) -> Option<&V> {
         self.entries.get(key)
     }
 
-    fn insert(&mut self, key: Key, value: V) {
+    pub(crate) fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub(crate) fn insert(&mut self, key: Key, value: V) {
         if self.entries.insert(key, value).is_some() {
             return;
         }
@@ -139,7 +144,7 @@ impl Memo {
 
     /// Entries held (reports, clean texts).
     pub fn len(&self) -> (usize, usize) {
-        (self.reports.entries.len(), self.clean.entries.len())
+        (self.reports.len(), self.clean.len())
     }
 }
 

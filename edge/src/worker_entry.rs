@@ -40,6 +40,7 @@ use crate::rbac::{authorize, strip_request_tool_calls, strip_response_tool_calls
 use crate::roles::{Role, Roles};
 use crate::shape::{self, ChatRequest};
 use crate::sse::{error_event, SseFilter};
+use crate::verified::VerifiedTokens;
 
 /// The policy bundled at build time.
 const BUNDLED_POLICY: &str = include_str!("../../tests/policies/default.json");
@@ -508,6 +509,8 @@ const JWKS_WAIT_STEP_MS: u64 = 20;
 thread_local! {
     /// The JWKS of each configured URL, cached per isolate (at most one fetch per 30 s each).
     static JWKS: RefCell<BTreeMap<String, JwksCache>> = const { RefCell::new(BTreeMap::new()) };
+    /// Tokens this isolate verified, reused while their key set has not been fetched again.
+    static VERIFIED: RefCell<VerifiedTokens> = RefCell::new(VerifiedTokens::new());
     /// The JWKS URLs a request of this isolate is fetching right now.
     static JWKS_IN_FLIGHT: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
 }
@@ -545,12 +548,13 @@ async fn authenticate(
         Some(Presented::ApiKey(key)) => verify_api_key(key, &auth.api_keys),
         Some(Presented::Jwt(token)) => {
             let verifier = auth.jwt.as_ref().ok_or(AuthFailure::Unverifiable)?;
-            let claims = verify_jwt(verifier, token, auth.jwks_url.as_deref(), now).await;
+            let claims = verify_jwt("jwt", verifier, token, auth.jwks_url.as_deref(), now).await;
             principal_from_claims(&claims.map_err(AuthFailure::Token)?, roles, "jwt")
         }
         Some(Presented::Access(token)) => {
             let verifier = auth.access.as_ref().ok_or(AuthFailure::Unverifiable)?;
-            let claims = verify_jwt(verifier, token, auth.access_certs_url.as_deref(), now).await;
+            let url = auth.access_certs_url.as_deref();
+            let claims = verify_jwt("access", verifier, token, url, now).await;
             principal_from_claims(&claims.map_err(AuthFailure::Token)?, roles, "access")
         }
     }
@@ -561,6 +565,31 @@ async fn authenticate(
 /// another request of the isolate is fetching them waits for that fetch (up to the fetch
 /// timeout) instead of failing with 503: concurrent first requests after a cold start all pass.
 async fn verify_jwt(
+    kind: &str,
+    verifier: &JwtVerifier,
+    token: &str,
+    jwks_url: Option<&str>,
+    now: UnixTime,
+) -> Result<Claims, AuthError> {
+    let key = VerifiedTokens::key(kind, verifier.issuer(), jwks_url, token);
+    // Only while the key set is fresh: a stale one is refreshed as if nothing were cached.
+    let keys_fresh = jwks_url.is_none_or(|url| {
+        JWKS.with(|caches| caches.borrow().get(url).is_some_and(|c| c.is_fresh(now)))
+    });
+    if keys_fresh {
+        if let Some(claims) = VERIFIED.with(|v| v.borrow().get(&key, now).cloned()) {
+            return Ok(claims);
+        }
+    }
+    let result = verify_jwt_fully(verifier, token, jwks_url, now).await;
+    if let Ok(claims) = &result {
+        VERIFIED.with(|v| v.borrow_mut().insert(key, claims.clone(), now));
+    }
+    result
+}
+
+/// [`verify_jwt`] without the cache of verified tokens.
+async fn verify_jwt_fully(
     verifier: &JwtVerifier,
     token: &str,
     jwks_url: Option<&str>,
@@ -593,6 +622,8 @@ async fn verify_jwt(
         let in_flight = InFlight::start(url);
         let fetched = fetch_jwks(url).await;
         drop(in_flight);
+        // The keys were looked at again: tokens verified before must be verified again.
+        VERIFIED.with(|v| v.borrow_mut().new_generation());
         JWKS.with(|caches| {
             let mut caches = caches.borrow_mut();
             let cache = caches.entry(url.to_owned()).or_default();
