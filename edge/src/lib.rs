@@ -17,12 +17,14 @@ pub mod error;
 pub mod filter;
 pub mod http;
 pub mod injection;
+pub mod memo;
 pub mod output;
 pub mod ratelimit;
 pub mod rbac;
 pub mod roles;
 pub mod shape;
 pub mod sse;
+pub mod verified;
 
 #[cfg(target_arch = "wasm32")]
 mod worker_entry;

@@ -161,14 +161,29 @@ function sseEvents(path, body, text) {
   return s;
 }
 
-/** Writes `text` in chunks of 1..23 bytes (a fixed pseudo-random sequence), pausing between. */
-async function writeSplit(res, text, { pauseMs = 1, hangAfter = Infinity } = {}) {
+/**
+ * Writes `text` in chunks of 1..23 bytes (a fixed pseudo-random sequence), pausing between; or,
+ * with `eventPauseMs`, one whole event per write, pausing between events (a model streaming one
+ * token per event at a steady rate). `onWrite(index)` is called after each write.
+ */
+async function writeSplit(res, text, { pauseMs = 1, eventPauseMs, hangAfter = Infinity, onWrite } = {}) {
+  if (eventPauseMs !== undefined) {
+    const events = text.split(/(?<=\n\n)/);
+    for (let i = 0; i < events.length; i += 1) {
+      if (i > 0) await new Promise((r) => setTimeout(r, eventPauseMs));
+      if (res.destroyed) return false;
+      res.write(events[i]);
+      onWrite?.(i);
+    }
+    return true;
+  }
   const bytes = Buffer.from(text, 'utf8');
   let seed = 7;
   for (let at = 0; at < bytes.length;) {
     seed = (seed * 1103515245 + 12345) % 2147483648;
     const n = 1 + (seed % 23);
     res.write(bytes.subarray(at, at + n));
+    onWrite?.(at);
     at += n;
     if (at >= hangAfter) return false;
     if (pauseMs > 0) await new Promise((r) => setTimeout(r, pauseMs));
@@ -190,9 +205,11 @@ function deleteConversation(req, res, conversations) {
 
 /**
  * Starts the origin on 127.0.0.1. Returns { url, port, seen, conversations, close }.
- * Options: port (default 0 = any free port), pauseMs (between SSE chunks, default 1).
+ * Options: port (default 0 = any free port), pauseMs (between SSE chunks, default 1),
+ * eventPauseMs (write SSE event by event with this pause instead), onWrite (called after each
+ * SSE write; benchmarks time the stream with it).
  */
-export async function startOrigin({ port = 0, pauseMs = 1 } = {}) {
+export async function startOrigin({ port = 0, pauseMs = 1, eventPauseMs, onWrite } = {}) {
   const seen = [];
   const conversations = new Set();
   const sockets = new Set();
@@ -228,7 +245,7 @@ export async function startOrigin({ port = 0, pauseMs = 1 } = {}) {
           events = events.slice(0, first) + 'data: {"choices": [ broken\n\n' + events.slice(first);
         }
         const hangAfter = body.model === 'sse-hang' ? events.indexOf('\n\n') + 2 : Infinity;
-        const finished = await writeSplit(res, events, { pauseMs, hangAfter });
+        const finished = await writeSplit(res, events, { pauseMs, eventPauseMs, hangAfter, onWrite });
         if (finished) res.end();
         return;
       }

@@ -6,13 +6,14 @@ use chatguard::UnixTime;
 use worker::{Env, Method, Request, RequestInit};
 
 use super::{
-    identify, internal, json_reply, origin_headers, rate_limit, read_limited, send_to_origin,
-    Audit, Reply,
+    identify, internal, json_reply, origin_headers, rate_limit, rate_limiter, read_limited,
+    send_to_origin, Audit, Reply,
 };
 use crate::audit::Decision;
 use crate::config::Config;
 use crate::deletion::{self, conversation_hash};
 use crate::error::ApiError;
+use crate::ratelimit::Ask;
 use crate::rbac::authorize_route;
 
 pub(super) async fn handle(
@@ -30,7 +31,12 @@ pub(super) async fn handle(
     authorize_route(role, deletion::ROUTE)?;
     let id = deletion::conversation_id(&raw_id)?;
     audit.borrow_mut().conversation = conversation_hash(config.audit_key.as_deref(), id);
-    rate_limit(env, config, &principal.id, role, 0, now).await?;
+    let ask = Ask {
+        now: now.0,
+        tokens: 0,
+        limit: role.rate_limit.into(),
+    };
+    rate_limit(&rate_limiter(env, config, &principal.id, role)?, ask).await?;
     let mut init = RequestInit::new();
     init.with_method(Method::Delete)
         .with_headers(origin_headers(config, audit)?);
