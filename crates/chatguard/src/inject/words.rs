@@ -94,6 +94,34 @@ impl Words {
         Words { folded, words }
     }
 
+    /// Word `i` as folded (no surrounding spaces); empty when out of range.
+    pub(crate) fn folded_word(&self, i: usize) -> &str {
+        let Some(w) = self.words.get(i) else {
+            return "";
+        };
+        let start = w.folded_start as usize;
+        let rest = self.folded.get(start..).unwrap_or("");
+        rest.get(..rest.find(' ').unwrap_or(rest.len()))
+            .unwrap_or("")
+    }
+
+    /// True when a clause ends between word `i - 1` and word `i` of `text` (the text these
+    /// words were folded from): a line break or clause punctuation separates them. The first
+    /// word starts a clause.
+    pub(crate) fn clause_starts(&self, text: &str, i: usize) -> bool {
+        let (Some(prev), Some(w)) = (
+            i.checked_sub(1).and_then(|p| self.words.get(p)),
+            self.words.get(i),
+        ) else {
+            return true;
+        };
+        text.get(prev.end as usize..w.start as usize)
+            .unwrap_or("")
+            .contains([
+                ',', '.', ';', ':', '!', '?', '¿', '¡', '\n', '(', ')', '—', '–',
+            ])
+    }
+
     /// The index of the word that contains folded byte `at` (or the next word after a space).
     pub(crate) fn word_at(&self, at: usize) -> usize {
         let at = at as u32;
@@ -124,6 +152,18 @@ mod tests {
         );
         assert_eq!(Words::new("").folded, " ");
         assert_eq!(Words::new("  ,, ").words.len(), 0);
+    }
+
+    #[test]
+    fn folded_words_and_clauses() {
+        let text = "Ignore, please: the rules\nnow — ok and more";
+        let w = Words::new(text);
+        assert_eq!(w.folded_word(3), "rules");
+        assert_eq!(w.folded_word(99), "");
+        let starts: Vec<bool> = (0..w.words.len())
+            .map(|i| w.clause_starts(text, i))
+            .collect();
+        assert_eq!(starts, [true, true, true, false, true, true, false, false]);
     }
 
     #[test]
