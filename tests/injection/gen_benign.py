@@ -52,7 +52,7 @@ LANG = {
    "Where can I find the instructions for the {product}?", "The instructions for the {product} are missing a page.", "I followed the instructions on the box, but the {product} still won't start.",
    "{person} gave me instructions about the medication, can you explain them in simpler words?", "What were the instructions again for the {product}? I lost the leaflet.",
    "The assembly instructions for the {product} are only in Swedish, do you have an English version?", "Are the instructions for the {product} available as a PDF?",
-   "Please ignore {msg}, I found the answer myself.", "Ignore {msg}, it was meant for someone else.", "Sorry, please disregard {msg} — wrong order number.", "Forget {msg}, I'll call the store instead.",
+   "Please ignore {msg}, I found the answer myself.", "Ignore {msg}.", "Forget {msg}.", "Disregard {msg}, sorry.", "Ignore {msg}, it was meant for someone else.", "Sorry, please disregard {msg} — wrong order number.", "Forget {msg}, I'll call the store instead.",
    "Never mind {msg}, everything is fine now.", "You can forget about {msg}, the parcel just arrived.", "Scratch {msg}, I meant the blue one.",
    "How do I ignore {tech} in {tool}?", "Is there a way to make {tool} ignore {tech}?", "How can I tell {tool} to skip {tech}?", "What's the flag to ignore {tech} in {tool}?",
    "Can I safely ignore the warning about {tech} in {tool}?", "Don't forget to bring the instructions for the {product}.", "Don't forget {person}'s instructions, take the pills after dinner.",
@@ -98,7 +98,7 @@ LANG = {
   t=[
    "Wo finde ich die Anleitung für die {product}?", "In der Anleitung für die {product} fehlt eine Seite.", "Ich habe alle Anweisungen befolgt, aber die {product} geht nicht an.",
    "{person} hat mir Anweisungen zu den Tabletten gegeben, kannst du sie einfacher erklären?", "Gibt es die Aufbauanleitung auch auf Deutsch?",
-   "Bitte ignoriere {msg}, ich habe die Antwort gefunden.", "Vergiss {msg}, ich rufe lieber an.", "Ignorieren Sie bitte {msg}, falsche Bestellnummer.", "Vergessen Sie {msg}, das Paket ist angekommen.",
+   "Bitte ignoriere {msg}, ich habe die Antwort gefunden.", "Ignoriere {msg}.", "Vergiss {msg}.", "Vergiss {msg}, ich rufe lieber an.", "Ignorieren Sie bitte {msg}, falsche Bestellnummer.", "Vergessen Sie {msg}, das Paket ist angekommen.",
    "Wie ignoriere ich {tech} in {tool}?", "Kann man in {tool} {tech} ignorieren?", "Vergiss nicht, die Anleitung mitzubringen.", "Vergiss die Regeln von {game} nicht, wir spielen heute Abend!",
    "Was sind die Regeln beim {game}?", "Kannst du mir die Regeln von {game} erklären?", "Sei mein {role}.", "Kannst du für zehn Minuten mein {role} sein?", "Tu so, als wärst du mein {role}, und frag mich ab.",
    "Ab jetzt bitte nur kurze Antworten.", "Ab sofort bitte auf Deutsch antworten.", "Nenn mich ab jetzt {name}.", "Wie funktioniert {sys}?", "Kannst du {sys} einem Kind erklären?",
@@ -126,7 +126,7 @@ LANG = {
   t=[
    "Où trouver la notice du {product} ?", "Il manque une page dans les instructions du {product}.", "J'ai suivi toutes les instructions, mais le {product} ne démarre pas.",
    "{person} m'a donné des consignes pour les médicaments, tu peux les expliquer plus simplement ?", "La notice de montage existe-t-elle en français ?",
-   "Merci d'ignorer {msg}, j'ai trouvé la réponse.", "Oublie {msg}, je vais appeler le magasin.", "Ne tenez pas compte de {msg}, mauvais numéro de commande.", "Oubliez {msg}, le colis est arrivé.",
+   "Merci d'ignorer {msg}, j'ai trouvé la réponse.", "Ignore {msg}.", "Oubliez {msg}.", "Oublie {msg}, je vais appeler le magasin.", "Ne tenez pas compte de {msg}, mauvais numéro de commande.", "Oubliez {msg}, le colis est arrivé.",
    "Comment ignorer {tech} dans {tool} ?", "Peut-on ignorer {tech} avec {tool} ?", "N'oublie pas d'apporter la notice.", "N'oubliez pas les règles de sécurité à la piscine.",
    "Quelles sont les règles des {game} ?", "Tu peux m'expliquer les règles de la {game} ?", "Sois mon {role}.", "Tu peux être mon {role} pendant dix minutes ?", "Fais comme si tu étais mon {role} et interroge-moi.",
    "Désormais, réponds en phrases courtes s'il te plaît.", "À partir de maintenant, appelle-moi {name}.", "Comment fonctionne {sys} ?", "Tu peux expliquer {sys} à un enfant ?",
@@ -154,7 +154,7 @@ LANG = {
   t=[
    "¿Dónde encuentro las instrucciones de la {product}?", "A las instrucciones del {product} les falta una página.", "Seguí todas las instrucciones, pero la {product} no enciende.",
    "{person} me dio indicaciones sobre las pastillas, ¿me las explicas más fácil?", "¿Las instrucciones de montaje están en español?",
-   "Por favor, ignora {msg}, ya encontré la respuesta.", "Olvida {msg}, llamaré a la tienda.", "No hagan caso de {msg}, número de pedido equivocado.", "Olvídense de {msg}, el paquete ya llegó.",
+   "Por favor, ignora {msg}, ya encontré la respuesta.", "Ignora {msg}.", "Olvida {msg}.", "Olvida {msg}, llamaré a la tienda.", "No hagan caso de {msg}, número de pedido equivocado.", "Olvídense de {msg}, el paquete ya llegó.",
    "¿Cómo ignoro {tech} en {tool}?", "¿Se pueden ignorar {tech} en {tool}?", "No olvides traer las instrucciones.", "No olvides las reglas de la piscina.",
    "¿Cuáles son las reglas del {game}?", "¿Me explicas las reglas del {game}?", "Sé mi {role}.", "¿Puedes ser mi {role} diez minutos?", "Haz como si fueras mi {role} y pregúntame.",
    "A partir de ahora, respóndeme con frases cortas, por favor.", "Desde ahora llámame {name}.", "¿Cómo funciona {sys}?", "¿Me explicas {sys} como a un niño?",
@@ -182,7 +182,7 @@ LANG = {
   t=[
    "Dove trovo le istruzioni della {product}?", "Nelle istruzioni della {product} manca una pagina.", "Ho seguito tutte le istruzioni, ma la {product} non si accende.",
    "{person} mi ha dato indicazioni sulle pastiglie, me le spieghi in modo più semplice?", "Le istruzioni di montaggio sono anche in italiano?",
-   "Per favore ignora {msg}, ho trovato la risposta.", "Lascia stare {msg}, chiamo il negozio.", "Non considerate {msg}, numero d'ordine sbagliato.", "Dimentica {msg}, il pacco è arrivato.",
+   "Per favore ignora {msg}, ho trovato la risposta.", "Ignora {msg}.", "Dimentica {msg}.", "Lascia stare {msg}, chiamo il negozio.", "Non considerate {msg}, numero d'ordine sbagliato.", "Dimentica {msg}, il pacco è arrivato.",
    "Come ignoro {tech} in {tool}?", "Si possono ignorare {tech} in {tool}?", "Non dimenticare di portare le istruzioni.", "Non dimenticate le regole della piscina.",
    "Quali sono le regole degli {game}?", "Mi spieghi le regole della {game}?", "Fai da {role}.", "Puoi essere la mia {role} per dieci minuti?", "Fai finta di essere il mio {role} e interrogami.",
    "D'ora in poi rispondimi con frasi brevi, per favore.", "Da adesso chiamami {name}.", "Come funziona {sys}?", "Mi spieghi {sys} come a un bambino?",
@@ -210,7 +210,7 @@ LANG = {
   t=[
    "Onde encontro as instruções da {product}?", "Falta uma página nas instruções da {product}.", "Segui todas as instruções, mas a {product} não liga.",
    "{person} me deu orientações sobre os comprimidos, pode explicar de forma mais simples?", "As instruções de montagem existem em português?",
-   "Por favor, ignore {msg}, já achei a resposta.", "Esqueça {msg}, vou ligar para a loja.", "Desconsiderem {msg}, número de pedido errado.", "Pode esquecer {msg}, a encomenda chegou.",
+   "Por favor, ignore {msg}, já achei a resposta.", "Ignore {msg}.", "Esqueça {msg}.", "Esqueça {msg}, vou ligar para a loja.", "Desconsiderem {msg}, número de pedido errado.", "Pode esquecer {msg}, a encomenda chegou.",
    "Como ignoro {tech} no {tool}?", "Dá para ignorar {tech} no {tool}?", "Não esqueça de trazer as instruções.", "Não se esqueçam das regras da piscina.",
    "Quais são as regras do {game}?", "Pode me explicar as regras do {game}?", "Seja meu {role}.", "Pode ser meu {role} por dez minutos?", "Finja que é meu {role} e me faça perguntas.",
    "A partir de agora, responda com frases curtas, por favor.", "De agora em diante me chame de {name}.", "Como funciona {sys}?", "Pode explicar {sys} para uma criança?",
@@ -238,7 +238,7 @@ LANG = {
   t=[
    "Waar vind ik de handleiding van de {product}?", "In de instructies van de {product} ontbreekt een pagina.", "Ik heb alle instructies gevolgd, maar de {product} start niet.",
    "{person} gaf me instructies over de medicijnen, kun je die simpeler uitleggen?", "Is de montagehandleiding ook in het Nederlands?",
-   "Negeer {msg} maar, ik heb het antwoord al.", "Vergeet {msg}, ik bel de winkel wel.", "Let niet op {msg}, verkeerd bestelnummer.", "Laat {msg} maar zitten, het pakket is binnen.",
+   "Negeer {msg} maar, ik heb het antwoord al.", "Negeer {msg}.", "Vergeet {msg}.", "Vergeet {msg}, ik bel de winkel wel.", "Let niet op {msg}, verkeerd bestelnummer.", "Laat {msg} maar zitten, het pakket is binnen.",
    "Hoe negeer ik {tech} in {tool}?", "Kun je in {tool} {tech} negeren?", "Vergeet de handleiding niet mee te nemen.", "Vergeet de regels van het zwembad niet.",
    "Wat zijn de regels van {game}?", "Kun je de regels van {game} uitleggen?", "Wees mijn {role}.", "Kun je tien minuten mijn {role} zijn?", "Doe alsof je mijn {role} bent en overhoor me.",
    "Vanaf nu graag korte antwoorden.", "Noem me vanaf nu {name}.", "Hoe werkt {sys}?", "Kun je {sys} uitleggen aan een kind?",
@@ -273,6 +273,8 @@ CODE = [
  "logger.info(\"prompt=%s user=%s\", prompt_id, user_id)", "if len(user_input) > MAX_PROMPT: raise ValueError(\"prompt too long\")", "assert response.choices[0].message.role == \"assistant\"",
  "rules = [r for r in rules if r.enabled]", "instructions = load_instructions(\"{w}.yaml\")\nfor step in instructions: run(step)", "ignore_list = {\"{w}\", \"{w2}\"}",
  "previous = current\ncurrent = next_item(previous)", "print(f\"previous: {prev}, next: {nxt}\")", "a, b = b, a + b", "b = a * {x}\nc = b - a",
+ "prompt = f\"{system_prompt}\\n\\nUser: {question}\"", "const prompt = `${systemPrompt}\\n${userInput}`;", "let full = format!(\"{}\\n{}\", system_prompt, user_message);",
+ "full_prompt = SYSTEM_PROMPT.format(name=user_name)", "println!(\"{system_prompt}\");", "user_prompt = input(\"> \")", "console.log(`system: ${system}`, `user: ${user}`);",
  "https://shop.example/search?q={w}&page={y}", "https://example.com/a%20b/{w}?ref=mail%2Fnews", "https://maps.example/?ll={x}.{y},{y}.{x}&z=12", "https://docs.example.org/{w}/{w2}#section-{y}",
  "C:\\Users\\{w}\\Documents\\report_{x}.docx", "/home/{w}/projects/{w2}/README.md", "{x}/{y}/2026", "{x}:{y} – {y}:{x}", "Order #{x}{y}{x} – {y} items",
  "Rating: {r}", "Scores: {r}", "Grades: {r}", "Seats: {r}", "1) {w} 2) {w2} 3) tea", "- {w}\n- {w2}\n- milk", "A, B, C or D?", "Answer: B", "Options: a) {w} b) {w2} c) both",

@@ -157,6 +157,7 @@ impl PhraseMatcher {
         drop_inside_meta(&mut at);
         drop_verbs_not_addressed(&mut at, text, words);
         drop_generic_system_objects(&mut at, text, words);
+        drop_generic_instructions(&mut at, text, words);
         drop_everything_with_a_tail(&mut at, text, words);
         let mut line = Vec::with_capacity(words.words.len());
         let mut current = 0u32;
@@ -165,9 +166,11 @@ impl PhraseMatcher {
             line.push(current);
         }
         let line_of = |i: u32| line.get(i as usize).copied().unwrap_or(0);
-        let one_clause = |a: u32, b: u32| {
-            (a.min(b) + 1..=a.max(b)).all(|k| !words.clause_starts(text, k as usize))
-        };
+        // No clause (or sentence) starts in the words strictly after `a` up to `b`.
+        let one_clause =
+            |a: u32, b: u32| (a + 1..=b).all(|k| !words.clause_starts(text, k as usize));
+        let one_sentence =
+            |a: u32, b: u32| (a + 1..=b).all(|k| !words.sentence_starts(text, k as usize));
         let meta = at
             .get(Concept::Meta as usize)
             .and_then(|l| l.first())
@@ -191,16 +194,20 @@ impl PhraseMatcher {
                     let Some(list) = at.get(c as usize) else {
                         continue 'anchor;
                     };
-                    // A phrase sits on one line (a split payload spans several by design),
-                    // and a negation or a question belongs to its own clause.
+                    // A phrase sits on one line (a split payload spans several by design), a
+                    // negation or a question belongs to its own clause, and a jailbreak name
+                    // shares a sentence with the persona or freedom it comes with ("DAN can do
+                    // anything now", not "developer mode on Android? A plan without limits?").
                     let fits = |(f, l): (u32, u32)| {
+                        // The words from the end of the earlier span to the start of the later.
+                        let (a, b) = if f > last {
+                            (last, f)
+                        } else {
+                            (l.min(first), first)
+                        };
                         (r.id == id::PAYLOAD_SPLITTING || line_of(f) == line_of(first))
-                            && (!matches!(r.anchor, Negation | Ask)
-                                || if f > last {
-                                    one_clause(last, f)
-                                } else {
-                                    one_clause(l.min(first), first)
-                                })
+                            && (!matches!(r.anchor, Negation | Ask) || one_clause(a, b))
+                            && (!matches!(r.anchor, Jailbreak | Dan) || one_sentence(a, b))
                     };
                     match nearest(list, first, last, r.window, fits) {
                         Some((f, l)) => {
@@ -242,6 +249,29 @@ fn drop_kept_in_mind(at: &mut [Vec<(u32, u32)>]) {
     if let Some(verbs) = at.get_mut(Concept::Ignore as usize) {
         verbs.retain(|&(first, last)| !kept.iter().any(|&(f, l)| f <= first && last <= l));
     }
+}
+
+/// How many words before an instruction noun its determiner is looked for ("a specific lint
+/// rule").
+const DETERMINER_REACH: usize = 3;
+
+/// Removes the instruction nouns that are *an* instruction or the speaker's own ("how do I
+/// ignore a specific lint rule", "mijn opdracht"): an override needs the assistant's.
+fn drop_generic_instructions(at: &mut [Vec<(u32, u32)>], text: &str, words: &Words) {
+    let Some(nouns) = at.get_mut(Concept::Instruction as usize) else {
+        return;
+    };
+    nouns.retain(|&(first, _)| {
+        let first = first as usize;
+        let mut k = first;
+        while k > 0 && first - k < DETERMINER_REACH && !words.clause_starts(text, k) {
+            if GENERIC_OR_MINE.contains(&words.folded_word(k - 1)) {
+                return false;
+            }
+            k -= 1;
+        }
+        true
+    });
 }
 
 /// Conjunctions that may follow "forget everything" when the next order comes.
@@ -304,8 +334,10 @@ const BETWEEN_NEGATION_AND_VERB: &[&str] = &[
 ];
 /// Negations that close a German or Dutch clause after the verb ("Vergiss die Regeln nicht").
 const NEGATES_CLAUSE: &[&str] = &["nicht", "niet"];
-/// First-person singular subjects. Ambiguous `je` (French "I", Dutch "you") is neither.
-const FIRST_PERSON: &[&str] = &["i", "ich", "j", "yo", "io", "eu", "ik"];
+/// First-person subjects. Ambiguous `je` (French "I", Dutch "you") is neither.
+const FIRST_PERSON: &[&str] = &[
+    "i", "ich", "j", "yo", "io", "eu", "ik", "we", "wir", "nous", "nosotros", "noi", "wij",
+];
 /// Second-person words: the speaker addresses the assistant.
 const SECOND_PERSON: &[&str] = &[
     "you", "u", "du", "dich", "dir", "vous", "tu", "usted", "ustedes", "voi", "ti", "voce", "jij",
@@ -519,6 +551,8 @@ mod tests {
             "Ich habe die Anweisungen leider vergessen.",
             "My bot ignores the instructions in its system prompt.",
             "Forget everything I said about the hotel.",
+            "What's the flag to ignore a specific lint rule?",
+            "De leraar zei dat we opdracht 5 mogen overslaan.",
         ] {
             assert!(
                 !fired(text).iter().any(|&(id, _)| id == id::OVERRIDE),

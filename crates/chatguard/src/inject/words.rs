@@ -109,6 +109,23 @@ impl Words {
     /// words were folded from): a line break or clause punctuation separates them. The first
     /// word starts a clause.
     pub(crate) fn clause_starts(&self, text: &str, i: usize) -> bool {
+        self.separated(
+            text,
+            i,
+            &[
+                ',', '.', ';', ':', '!', '?', '¿', '¡', '\n', '(', ')', '—', '–',
+            ],
+        )
+    }
+
+    /// True when a sentence ends between word `i - 1` and word `i` of `text`: a line break or
+    /// a full stop, question or exclamation mark separates them.
+    pub(crate) fn sentence_starts(&self, text: &str, i: usize) -> bool {
+        self.separated(text, i, &['.', '!', '?', '¿', '¡', '\n'])
+    }
+
+    /// True when one of `marks` stands between word `i - 1` and word `i` (or `i` is the first).
+    fn separated(&self, text: &str, i: usize, marks: &[char]) -> bool {
         let (Some(prev), Some(w)) = (
             i.checked_sub(1).and_then(|p| self.words.get(p)),
             self.words.get(i),
@@ -117,9 +134,7 @@ impl Words {
         };
         text.get(prev.end as usize..w.start as usize)
             .unwrap_or("")
-            .contains([
-                ',', '.', ';', ':', '!', '?', '¿', '¡', '\n', '(', ')', '—', '–',
-            ])
+            .contains(marks)
     }
 
     /// The index of the word that contains folded byte `at` (or the next word after a space).
@@ -164,6 +179,13 @@ mod tests {
             .map(|i| w.clause_starts(text, i))
             .collect();
         assert_eq!(starts, [true, true, true, false, true, true, false, false]);
+        let sentences: Vec<bool> = (0..w.words.len())
+            .map(|i| w.sentence_starts(text, i))
+            .collect();
+        assert_eq!(
+            sentences,
+            [true, false, false, false, true, false, false, false]
+        );
     }
 
     #[test]
