@@ -150,6 +150,7 @@ impl PhraseMatcher {
                 break;
             }
         }
+        run_together_overrides(words, &mut at);
         for list in &mut at {
             list.sort_unstable();
         }
@@ -233,6 +234,87 @@ impl PhraseMatcher {
             }
         }
         meta
+    }
+}
+
+/// Override verbs, instruction nouns and "previous" run together into one word, as revealed
+/// spaced letters read (`i g n o r e i n s t r u c t i o n s` → `ignoreinstructions`).
+const RUN_TOGETHER_VERBS: &[&str] = &[
+    "ignor",
+    "disregard",
+    "forget",
+    "overrid",
+    "bypass",
+    "vergiss",
+    "vergeet",
+    "negeer",
+    "oubli",
+    "olvid",
+    "dimentic",
+    "esquec",
+];
+const RUN_TOGETHER_NOUNS: &[&str] = &[
+    "instruc",
+    "istruz",
+    "anweisung",
+    "regel",
+    "rule",
+    "consign",
+    "regle",
+    "regla",
+    "regol",
+    "regra",
+    "guideline",
+    "richtlijn",
+    "prompt",
+];
+const RUN_TOGETHER_PRIOR: &[&str] = &[
+    "previous",
+    "prior",
+    "precedent",
+    "anterior",
+    "vorherig",
+    "vorig",
+    "earlier",
+    "above",
+];
+/// The shortest run-together word looked at: a verb stem and a noun stem.
+const RUN_TOGETHER_MIN: usize = 10;
+
+/// Adds the concepts of run-together override words (an override verb stem followed by an
+/// instruction noun or "previous" in one word): the verb as [`Concept::Ignore`], the noun as
+/// [`Concept::Instruction`], "previous" as [`Concept::Prior`] and [`Concept::Above`].
+fn run_together_overrides(words: &Words, at: &mut [Vec<(u32, u32)>]) {
+    for i in 0..words.words.len() {
+        let word = words.folded_word(i);
+        if word.len() < RUN_TOGETHER_MIN {
+            continue;
+        }
+        let Some(verb) = RUN_TOGETHER_VERBS.iter().find(|v| word.starts_with(*v)) else {
+            continue;
+        };
+        let rest = word.get(verb.len()..).unwrap_or("");
+        let noun = RUN_TOGETHER_NOUNS.iter().any(|n| rest.contains(n));
+        let prior = RUN_TOGETHER_PRIOR.iter().any(|p| rest.contains(p));
+        if !noun && !prior {
+            continue;
+        }
+        let hit = (i as u32, i as u32);
+        let mut add = |c: Concept| {
+            if let Some(list) = at.get_mut(c as usize) {
+                if !list.contains(&hit) {
+                    list.push(hit);
+                }
+            }
+        };
+        add(Concept::Ignore);
+        if noun {
+            add(Concept::Instruction);
+        }
+        if prior {
+            add(Concept::Prior);
+            add(Concept::Above);
+        }
     }
 }
 
@@ -579,6 +661,27 @@ mod tests {
                 "{text}: {:?}",
                 fired(text)
             );
+        }
+    }
+
+    #[test]
+    fn run_together_overrides_fire() {
+        for text in [
+            "ignoreinstructions",
+            "ignoriereanweisungen now",
+            "ok ignoraprecedenti",
+            "negeerinstructies",
+        ] {
+            assert!(
+                fired(text)
+                    .iter()
+                    .any(|&(id, w)| id == id::OVERRIDE && w >= 600),
+                "{text}: {:?}",
+                fired(text)
+            );
+        }
+        for text in ["ignorance is bliss", "forgetfulness", "bypassrouting"] {
+            assert!(fired(text).is_empty(), "{text}: {:?}", fired(text));
         }
     }
 
