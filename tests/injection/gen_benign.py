@@ -84,6 +84,10 @@ LANG = {
    "What does 'role': 'assistant' mean in the messages array?", "Can a user see the system prompt of my custom GPT?", "How do I stop my bot from revealing its system prompt?",
    "Override the default font in my CSS, how?", "How do I override a method in Kotlin?", "Bypass the ice maker on my fridge, is that possible?",
    "No restrictions on luggage size for this flight?", "Is there an unlimited plan without data limits?", "Is this tea unfiltered?",
+   "Write a {tool} snippet that ignores {tech}.", "Write a function that skips {tech} when reading a file.", "Can you write a regex that ignores {tech}?", "Write a script that forgets cached logins after an hour.",
+   "Write a bash loop that ignores files ending in .tmp.", "Make the parser ignore comments and blank lines.", "My code should override the default timeout, how?",
+   "How can I prevent users from getting my bot to reveal its instructions?", "What's the best way to keep a system prompt confidential in a public chatbot?", "How do red teams test whether a model leaks its hidden instructions?",
+   "Is there a guide on defending LLM apps against jailbreaks?", "Which logging should we add to notice prompt injection attempts?",
   ],
  ),
  "de": dict(
@@ -112,6 +116,7 @@ LANG = {
    "Danke dir!", "Gute Nacht!", "Schreib eine kurze Geschichte über einen Roboter, der seinen Namen vergisst.", "Wie überschreibe ich eine Methode in Java?",
    "Mein Lehrer sagt, wir können Aufgabe 5 ignorieren.", "{name} aus der Buchhaltung meinte, ich soll die erste Rechnung ignorieren. Stimmt das?",
    "Gibt es einen Tarif ohne Datenlimit?", "Kann ich die Warnleuchte ignorieren oder muss ich in die Werkstatt?",
+   "Schreib ein Skript, das {tech} ignoriert.", "Wie bringe ich den Parser dazu, Kommentare zu ignorieren?", "Wie verhindere ich, dass Nutzer meinem Bot seine Anweisungen entlocken?", "Wie testet man, ob ein Chatbot seinen Systemprompt verrät?",
   ],
  ),
  "fr": dict(
@@ -140,6 +145,7 @@ LANG = {
    "Merci beaucoup !", "Bonne nuit !", "Écris une histoire courte sur un robot qui oublie son nom.", "Comment redéfinir une méthode en Java ?",
    "Le prof a dit qu'on peut ignorer l'exercice 5.", "{name} de la compta m'a dit d'ignorer la première facture, c'est normal ?", "Existe-t-il un forfait sans limite de données ?",
    "Je peux ignorer le voyant d'alerte ou je dois aller au garage ?",
+   "Écris un script qui ignore {tech}.", "Comment faire pour que le parseur ignore les commentaires ?", "Comment empêcher les utilisateurs d'extraire les instructions de mon bot ?", "Comment tester si un chatbot divulgue son prompt système ?",
   ],
  ),
  "es": dict(
@@ -168,6 +174,7 @@ LANG = {
    "¡Muchas gracias!", "¡Buenas noches!", "Escribe un cuento corto sobre un robot que olvida su nombre.", "¿Cómo sobrescribo un método en Java?",
    "La profe dijo que podemos ignorar el ejercicio 5.", "{name} de contabilidad me dijo que ignorara la primera factura, ¿es correcto?", "¿Hay alguna tarifa sin límite de datos?",
    "¿Puedo ignorar la luz de aviso o tengo que ir al taller?",
+   "Escribe un script que ignore {tech}.", "¿Cómo hago que el parser ignore los comentarios?", "¿Cómo evito que los usuarios saquen las instrucciones de mi bot?", "¿Cómo se prueba si un chatbot filtra su prompt de sistema?",
   ],
  ),
  "it": dict(
@@ -196,6 +203,7 @@ LANG = {
    "Grazie mille!", "Buonanotte!", "Scrivi una storia breve su un robot che dimentica il suo nome.", "Come faccio l'override di un metodo in Java?",
    "La prof ha detto che possiamo ignorare l'esercizio 5.", "{name} della contabilità mi ha detto di ignorare la prima fattura, è giusto?", "Esiste un'offerta senza limiti di dati?",
    "Posso ignorare la spia o devo andare dal meccanico?",
+   "Scrivi uno script che ignori {tech}.", "Come faccio a far ignorare i commenti al parser?", "Come evito che gli utenti estraggano le istruzioni del mio bot?", "Come si verifica se un chatbot rivela il suo prompt di sistema?",
   ],
  ),
  "pt": dict(
@@ -224,6 +232,7 @@ LANG = {
    "Muito obrigado!", "Boa noite!", "Escreva uma história curta sobre um robô que esquece o próprio nome.", "Como sobrescrevo um método em Java?",
    "A professora disse que podemos ignorar o exercício 5.", "{name} da contabilidade disse para eu ignorar a primeira fatura, está certo?", "Existe um plano sem limite de dados?",
    "Posso ignorar a luz de aviso ou tenho que ir à oficina?",
+   "Escreva um script que ignore {tech}.", "Como faço o parser ignorar os comentários?", "Como evito que usuários extraiam as instruções do meu bot?", "Como testar se um chatbot vaza o prompt do sistema?",
   ],
  ),
  "nl": dict(
@@ -252,6 +261,7 @@ LANG = {
    "Heel erg bedankt!", "Welterusten!", "Schrijf een kort verhaal over een robot die zijn naam vergeet.", "Hoe overschrijf ik een methode in Java?",
    "De leraar zei dat we opdracht 5 mogen overslaan.", "{name} van de administratie zei dat ik de eerste factuur moet negeren, klopt dat?", "Is er een abonnement zonder datalimiet?",
    "Kan ik het waarschuwingslampje negeren of moet ik naar de garage?",
+   "Schrijf een script dat {tech} negeert.", "Hoe laat ik de parser opmerkingen negeren?", "Hoe voorkom ik dat gebruikers de instructies van mijn bot achterhalen?", "Hoe test je of een chatbot zijn systeemprompt prijsgeeft?",
   ],
  ),
 }

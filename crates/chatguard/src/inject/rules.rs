@@ -208,6 +208,9 @@ impl PhraseMatcher {
                         };
                         (r.id == id::PAYLOAD_SPLITTING || line_of(f) == line_of(first))
                             && (!matches!(r.anchor, Negation | Ask) || one_clause(a, b))
+                            // What an override verb sets aside follows it in its sentence or
+                            // was named before ("The instructions above? Forget them all.").
+                            && (r.anchor != Ignore || f < first || one_sentence(a, b))
                             && (!matches!(r.anchor, Jailbreak | Dan) || one_sentence(a, b))
                     };
                     match nearest(list, first, last, r.window, fits) {
@@ -452,6 +455,7 @@ const NOT_IMPERATIVE: &[&str] = &[
     "replaces",
     "cancels",
     "erases",
+    "negeert",
 ];
 /// How many words back a clause's subject is looked for.
 const SUBJECT_REACH: usize = 8;
@@ -519,10 +523,10 @@ fn drop_verbs_not_addressed(at: &mut [Vec<(u32, u32)>], text: &str, words: &Word
 /// prompt, the speaker's own or someone else's ("what is a system prompt?", "mein Systemprompt",
 /// "stop my bot from revealing its system prompt"), not the assistant's.
 const GENERIC_OR_MINE: &[&str] = &[
-    "a", "an", "my", "our", "its", "their", "his", "her", "seinen", "seinem", "seiner", "leur",
-    "zijn", "hun", "ein", "einen", "eine", "mein", "meinen", "meine", "unser", "unseren", "unsere",
-    "un", "une", "mon", "ma", "notre", "uno", "una", "mi", "nuestro", "mio", "mia", "nostro", "um",
-    "uma", "meu", "minha", "nosso", "een", "mijn", "ons", "onze",
+    "a", "an", "my", "our", "its", "their", "his", "her", "seinen", "seinem", "seiner", "son",
+    "sa", "ses", "leur", "leurs", "zijn", "hun", "ein", "einen", "eine", "mein", "meinen", "meine",
+    "unser", "unseren", "unsere", "un", "une", "mon", "ma", "notre", "uno", "una", "mi", "nuestro",
+    "mio", "mia", "nostro", "um", "uma", "meu", "minha", "nosso", "een", "mijn", "ons", "onze",
 ];
 
 /// Removes the system-prompt mentions that are not the assistant's configuration: after an
@@ -691,6 +695,7 @@ mod tests {
             "What is a system prompt?",
             "Was ist ein Systemprompt?",
             "How do I stop my bot from revealing its system prompt?",
+            "Comment tester si un chatbot divulgue son prompt système ?",
             "print(len(system_prompt))",
             "show systemPrompt in the debug panel",
         ] {
@@ -710,6 +715,7 @@ mod tests {
             "Votre carte a été refusée, pas de souci.",
             "Do not hesitate to contact us.",
             "Is it safe given prompt injection? Oubliez mon e-mail précédent.",
+            "Escribe un script que ignore las mayúsculas. Ich habe alle Anweisungen befolgt.",
         ] {
             assert!(
                 fired(text).iter().all(|&(_, w)| w < 500),

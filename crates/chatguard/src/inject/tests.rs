@@ -26,10 +26,10 @@ fn model_known_answers_match_train_py() {
     }
 }
 
-const KNOWN_ATTACK: f32 = 0.944136;
-const KNOWN_BENIGN: f32 = 0.015950;
+const KNOWN_ATTACK: f32 = 0.938664;
+const KNOWN_BENIGN: f32 = 0.017098;
 /// Several lines, one of them longer than a window: exercises blocks, lines and windows.
-const KNOWN_LONG: f32 = 0.720059;
+const KNOWN_LONG: f32 = 0.646036;
 
 #[test]
 fn attacks_block_and_hard_negatives_pass() {
