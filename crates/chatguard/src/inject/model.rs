@@ -21,12 +21,13 @@ const FNV_OFFSET: u32 = 0x811c_9dc5;
 const FNV_PRIME: u32 = 0x0100_0193;
 
 /// Parsed weights: `CGI4`, bucket count (u32 LE, a power of two), scale and bias (f32 LE), then
-/// one signed 4-bit weight per bucket, two per byte (the even bucket in the low nibble).
+/// one signed 4-bit weight per bucket, two per byte (the even bucket in the low nibble). They are
+/// unpacked to one byte per bucket once, when the scorer is built: lookups are the hot loop.
 pub(crate) struct Model {
     scale: f32,
     bias: f32,
     mask: usize,
-    weights: &'static [u8],
+    weights: Vec<i8>,
 }
 
 #[derive(Clone, Copy, Default)]
@@ -52,6 +53,12 @@ impl Model {
         if !buckets.is_power_of_two() || buckets < 2 || weights.len() != buckets / 2 || !finite {
             return None;
         }
+        let weights = weights
+            .iter()
+            .flat_map(|&b| [b << 4, b & 0xF0])
+            // Sign-extend each nibble from the byte's top half.
+            .map(|top| top as i8 >> 4)
+            .collect();
         Some(Model {
             scale,
             bias,
@@ -61,11 +68,12 @@ impl Model {
     }
 
     fn weight(&self, hash: u32) -> i32 {
-        let bucket = hash as usize & self.mask;
-        let byte = self.weights.get(bucket / 2).copied().unwrap_or(0);
-        let nibble = (byte >> ((bucket & 1) * 4)) << 4;
-        // Sign-extend the nibble from the byte's top half.
-        i32::from(nibble as i8 >> 4)
+        i32::from(
+            self.weights
+                .get(hash as usize & self.mask)
+                .copied()
+                .unwrap_or(0),
+        )
     }
 
     /// The probability that `words` is an injection: the most suspicious window's.

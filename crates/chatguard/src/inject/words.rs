@@ -99,10 +99,13 @@ impl Words {
         let Some(w) = self.words.get(i) else {
             return "";
         };
-        let start = w.folded_start as usize;
-        let rest = self.folded.get(start..).unwrap_or("");
-        rest.get(..rest.find(' ').unwrap_or(rest.len()))
-            .unwrap_or("")
+        // One space separates a word from the next; one ends the string.
+        let end = self
+            .words
+            .get(i + 1)
+            .map_or(self.folded.len(), |next| next.folded_start as usize)
+            .saturating_sub(1);
+        self.folded.get(w.folded_start as usize..end).unwrap_or("")
     }
 
     /// True when a clause ends between word `i - 1` and word `i` of `text` (the text these
