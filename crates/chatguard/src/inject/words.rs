@@ -127,6 +127,20 @@ impl Words {
         self.separated(text, i, &['.', '!', '?', '¿', '¡', '\n'])
     }
 
+    /// True when a quotation opens or closes between word `i - 1` and word `i` of `text`: a
+    /// double or typographic quote, or an apostrophe next to a space (not the one in "don't").
+    pub(crate) fn quote_between(&self, text: &str, i: usize) -> bool {
+        let (Some(prev), Some(w)) = (
+            i.checked_sub(1).and_then(|p| self.words.get(p)),
+            self.words.get(i),
+        ) else {
+            return false;
+        };
+        let gap = text.get(prev.end as usize..w.start as usize).unwrap_or("");
+        gap.contains(['"', '“', '”', '„', '«', '»', '‘', '’', '`'])
+            || (gap.contains('\'') && gap.contains(char::is_whitespace))
+    }
+
     /// True when one of `marks` stands between word `i - 1` and word `i` (or `i` is the first).
     fn separated(&self, text: &str, i: usize, marks: &[char]) -> bool {
         let (Some(prev), Some(w)) = (
@@ -189,6 +203,12 @@ mod tests {
             sentences,
             [true, false, false, false, true, false, false, false]
         );
+        let quoted = "he said 'ignore it' and \"don't\" «x»";
+        let w = Words::new(quoted);
+        let quotes: Vec<bool> = (0..w.words.len())
+            .map(|i| w.quote_between(quoted, i))
+            .collect();
+        assert_eq!(quotes, [false, false, true, false, true, true, false, true]);
     }
 
     #[test]
