@@ -149,7 +149,9 @@ pub(crate) const LEXICON: &[(Concept, &str)] = &[
     (
         Concept::SystemObject,
         "configuration interne|internal configuration|ta configuration|votre configuration|deine konfiguration|interne konfiguration|tu configuracion|la tua configurazione|sua configuracao|je configuratie|first sentence you were told|first thing you were told|first message in this chat|first message of this conversation|your api key|your secret key|your credentials|\
-         beginning of this prompt|start of this prompt|beginning of the prompt|your prompt|this prompt|the prompt above|context window|your context|hidden text|first words of your|your initial text|your pre prompt|everything before this message|\
+         beginning of this prompt|start of this prompt|anfang dieses prompts|anfang des prompts|debut de ce prompt|\
+         debut du prompt|inicio de este prompt|principio de este prompt|inizio di questo prompt|\
+         inizio del prompt|inicio deste prompt|comeco deste prompt|begin van deze prompt|beginning of the prompt|your prompt|this prompt|the prompt above|context window|your context|hidden text|first words of your|your initial text|your pre prompt|everything before this message|\
          system prompt*|system message*|system instruction*|initial prompt|initial instruction*|\
          original instruction*|original prompt|hidden prompt|hidden instruction*|secret instruction*|\
          secret prompt|developer message|developer prompt|pre prompt|preprompt|meta prompt|\

@@ -204,7 +204,13 @@ proptest::proptest! {
         } else {
             InjectionVerdict::Allow
         };
-        proptest::prop_assert_eq!(r.verdict, expected);
+        // The thresholds decide, except that a smuggling signal may raise the verdict (an
+        // obfuscated word that fires an instruction rule flags).
+        if r.signals.iter().any(|s| s.id.starts_with("smuggle.")) {
+            proptest::prop_assert!(r.verdict >= expected, "{:?} below {:?}", r.verdict, expected);
+        } else {
+            proptest::prop_assert_eq!(r.verdict, expected);
+        }
         proptest::prop_assert_eq!(report(&text), r);
     }
 }
