@@ -50,7 +50,7 @@
 //!   HS256 with RustCrypto), a JWKS cache policy and hashed API keys, for the edge Worker. The
 //!   browser build leaves it out.
 //! * `inject` (default) — the prompt-injection scorer ([`inject`], [`Guard::injection`]): a
-//!   seven-language phrase lexicon and 32 KiB of model weights. A browser build that only redacts
+//!   seven-language phrase lexicon and 16 KiB of model weights. A browser build that only redacts
 //!   can leave it out with `default-features = false`.
 
 #![forbid(unsafe_code)]
