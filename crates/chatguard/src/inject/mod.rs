@@ -352,6 +352,14 @@ pub fn score(text: &str, mode: InjectionMode, policy: &InjectionPolicy) -> Injec
     } else {
         InjectionVerdict::Allow
     };
+    // A block needs evidence a reader can point at: the learned model alone (no rule or
+    // smuggling signal with weight) can flag a text for review but never refuse it.
+    let verdict =
+        if verdict == InjectionVerdict::Block && signals.iter().all(|s| s.weight == Score::ZERO) {
+            InjectionVerdict::Flag
+        } else {
+            verdict
+        };
     let verdict = if policy.enabled {
         verdict.max(floor)
     } else {
