@@ -2,7 +2,8 @@
 //! put the originals back, and how to carry the vault sealed (XChaCha20-Poly1305) where it must
 //! leave memory (the widget's sessionStorage).
 
-use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, HashMap};
 
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
@@ -27,9 +28,11 @@ pub struct Vault {
     /// Keyed by placeholder; built on the first look-up after a change, since a vault that only
     /// makes placeholders (one [`crate::Guard::check`]) never needs it.
     by_placeholder: std::sync::OnceLock<HashMap<String, usize>>,
-    counters: HashMap<String, u32>,
-    /// A key buffer reused between look-ups that find their value.
-    scratch: String,
+    /// The last number given per label. Few labels (one per kind), so a sorted map: a look-up
+    /// compares a few short labels instead of hashing one.
+    counters: BTreeMap<String, u32>,
+    /// A label buffer reused between look-ups.
+    label: String,
 }
 
 impl core::fmt::Debug for Vault {
@@ -45,7 +48,6 @@ impl Drop for Vault {
         for (_, original) in &mut self.entries {
             original.zeroize();
         }
-        self.scratch.zeroize();
     }
 }
 
@@ -119,6 +121,20 @@ fn push_canonical(out: &mut String, kind: Kind, value: &str) {
     }
 }
 
+/// The next number for `label` in `counters` (counting it).
+fn next_number(counters: &mut BTreeMap<String, u32>, label: &str) -> u32 {
+    match counters.get_mut(label) {
+        Some(n) => {
+            *n += 1;
+            *n
+        }
+        None => {
+            counters.insert(label.to_owned(), 1);
+            1
+        }
+    }
+}
+
 /// Appends `n` in decimal digits (what `format!("{n}")` writes, without the formatting machinery).
 fn push_decimal(out: &mut String, n: usize) {
     let mut digits = [0u8; 20];
@@ -187,27 +203,32 @@ impl Vault {
     /// Appends the placeholder for `value` of `kind` to `out`, labelled `name` in upper case
     /// (`email` gives `[EMAIL_1]`), made on first use.
     pub(crate) fn push_pseudonym(&mut self, out: &mut String, name: &str, kind: Kind, value: &str) {
-        let mut key = core::mem::take(&mut self.scratch);
+        let mut key = String::new();
         let label_end = value_key(&mut key, name, true, kind, value);
-        if let Some(&i) = self.by_value.get(&key) {
-            if let Some((placeholder, _)) = self.entries.get(i) {
-                out.push_str(placeholder);
+        // The label is copied out of the key, which moves into the map: hashed once, found or not.
+        let mut label = core::mem::take(&mut self.label);
+        label.clear();
+        label.push_str(
+            key.get(label_end - name.len()..label_end)
+                .unwrap_or_default(),
+        );
+        match self.by_value.entry(key) {
+            Entry::Occupied(found) => {
+                if let Some((placeholder, _)) = self.entries.get(*found.get()) {
+                    out.push_str(placeholder);
+                }
             }
-            self.scratch = key;
-            return;
+            Entry::Vacant(slot) => {
+                let n = next_number(&mut self.counters, &label);
+                slot.insert(self.entries.len());
+                self.push_entry(out, &label, n, value);
+            }
         }
-        let label_start = label_end - name.len();
-        let label = key.get(label_start..label_end).unwrap_or_default();
-        let n = match self.counters.get_mut(label) {
-            Some(n) => {
-                *n += 1;
-                *n
-            }
-            None => {
-                self.counters.insert(label.to_owned(), 1);
-                1
-            }
-        };
+        self.label = label;
+    }
+
+    /// Makes placeholder number `n` of `label` for `value`, appends it to `out` and records it.
+    fn push_entry(&mut self, out: &mut String, label: &str, n: u32, value: &str) {
         let mut placeholder = String::with_capacity(label.len() + 13);
         placeholder.push('[');
         placeholder.push_str(label);
@@ -216,7 +237,6 @@ impl Vault {
         placeholder.push(']');
         out.push_str(&placeholder);
         self.by_placeholder.take();
-        self.by_value.insert(key, self.entries.len());
         self.entries.push((placeholder, value.to_owned()));
     }
 
