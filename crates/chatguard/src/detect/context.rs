@@ -79,7 +79,7 @@ impl<'w> Support<'w> {
 
 /// Applies supporting context to a candidate. Returns `None` when the candidate needs context
 /// and has none. Contrary words are applied later, once all candidates are known
-/// ([`apply_contrary`]).
+/// ([`apply_contrary_in`]).
 pub(crate) fn apply(
     text: &str,
     cand: Candidate,
@@ -160,15 +160,36 @@ pub(crate) fn has_support(text: &str, start: usize, end: usize, support: Support
     window.nearest(support.specific).is_some() || window.nearest(support.generic).is_some()
 }
 
+/// [`apply_contrary_in`] searching each window on its own (the tests hold the one-pass answers
+/// to it).
+#[cfg(test)]
+pub(crate) fn apply_contrary(
+    text: &str,
+    found: &mut [(Candidate, Option<ContextHit>)],
+    passes: impl Fn(&Candidate) -> bool,
+) {
+    apply_contrary_with(text, None, found, passes);
+}
+
 /// Lowers candidates that have no supporting word but a contrary word before them. Words inside
 /// other candidates that already pass their threshold do not count: those will be redacted, and
-/// redacted text must scan the same as the original did.
+/// redacted text must scan the same as the original did. Windows are answered from the one pass
+/// over the context words of `hay` ([`Hay::mentions`]) where it can be.
 ///
 /// One sweep in order of start: the passing candidates that start before a candidate and reach
 /// into its window are kept in a small active list, so each candidate looks only at those, never
 /// at every passing candidate of the text.
-pub(crate) fn apply_contrary(
+pub(crate) fn apply_contrary_in(
+    hay: &Hay<'_>,
+    found: &mut [(Candidate, Option<ContextHit>)],
+    passes: impl Fn(&Candidate) -> bool,
+) {
+    apply_contrary_with(hay.text, Some(hay), found, passes);
+}
+
+fn apply_contrary_with(
     text: &str,
+    hay: Option<&Hay<'_>>,
     found: &mut [(Candidate, Option<ContextHit>)],
     passes: impl Fn(&Candidate) -> bool,
 ) {
@@ -213,21 +234,35 @@ pub(crate) fn apply_contrary(
                 .filter(|&&(s, e, _)| (s, e) != (cand.start, cand.end))
                 .map(|&(s, e, place)| (place, s, e)),
         );
-        if near.len() > 1 {
-            crate::sort::sort_by(&mut near, Ord::cmp);
-        }
-        let Some(window) = text.get(from..cand.start) else {
-            continue;
-        };
-        let mut before = without_placeholders(window);
-        for &(_, s, e) in &near {
-            let (s, e) = (s.max(from) - from, e.min(cand.start) - from);
-            // Lowercasing may change byte lengths outside ASCII; blank only what still lines up.
-            if e <= before.len() && before.is_char_boundary(s) && before.is_char_boundary(e) {
-                before.replace_range(s..e, &" ".repeat(e - s));
+        let fast = hay.and_then(Hay::mentions).and_then(|m| {
+            let blanked = near
+                .iter()
+                .map(|&(_, s, e)| (s.max(from), e.min(cand.start)));
+            m.first_listed(text, from..cand.start, CONTRARY_WORDS, blanked)
+        });
+        let first = match fast {
+            Some(first) => first,
+            None => {
+                if near.len() > 1 {
+                    crate::sort::sort_by(&mut near, Ord::cmp);
+                }
+                let Some(window) = text.get(from..cand.start) else {
+                    continue;
+                };
+                let mut before = without_placeholders(window);
+                for &(_, s, e) in &near {
+                    let (s, e) = (s.max(from) - from, e.min(cand.start) - from);
+                    // Lowercasing may change byte lengths outside ASCII; blank only what still
+                    // lines up.
+                    if e <= before.len() && before.is_char_boundary(s) && before.is_char_boundary(e)
+                    {
+                        before.replace_range(s..e, &" ".repeat(e - s));
+                    }
+                }
+                first_listed(&before, CONTRARY_WORDS)
             }
-        }
-        if let Some(word) = first_listed(&before, CONTRARY_WORDS).map(|i| CONTRARY_WORDS[i]) {
+        };
+        if let Some(word) = first.and_then(|i| CONTRARY_WORDS.get(i).copied()) {
             cand.score = cand.score.adjust(CONTRARY);
             *hit = Some(ContextHit {
                 word,

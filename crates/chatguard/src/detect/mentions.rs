@@ -123,15 +123,15 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         root[usize::from(b)] = n;
     }
     let mut starts = vec![0u64; 65536 / 64];
-    let mut mark = |pair: usize| {
-        if let Some(w) = starts.get_mut(pair / 64) {
-            *w |= 1 << (pair % 64);
+    let mut mark = |bit: usize| {
+        if let Some(w) = starts.get_mut(bit / 64) {
+            *w |= 1 << (bit % 64);
         }
     };
     for w in &words {
         match *w.as_bytes() {
-            [b] => (0..=255).for_each(|next| mark(usize::from(b) << 8 | next)),
-            [b, next, ..] => mark(usize::from(b) << 8 | usize::from(next)),
+            [b] => (0..=255).for_each(|next| mark(pair(b, next))),
+            [b, next, ..] => mark(pair(b, next)),
             [] => {}
         }
     }
@@ -153,6 +153,11 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
 });
 
+/// The [`Lexicon::starts`] bit of two bytes.
+fn pair(b0: u8, b1: u8) -> usize {
+    usize::from(b0) << 8 | usize::from(b1)
+}
+
 impl Lexicon {
     /// Calls `found(end, word id)` for every word that `bytes[at..]` starts with (ASCII case
     /// folded), shortest first.
@@ -161,12 +166,12 @@ impl Lexicon {
             return;
         };
         let b = b.to_ascii_lowercase();
-        let pair =
-            usize::from(b) << 8 | usize::from(bytes.get(at + 1).map_or(0, u8::to_ascii_lowercase));
+        let next = bytes.get(at + 1).map_or(0, u8::to_ascii_lowercase);
+        let bit = pair(b, next);
         if self
             .starts
-            .get(pair / 64)
-            .is_none_or(|w| w & (1 << (pair % 64)) == 0)
+            .get(bit / 64)
+            .is_none_or(|w| w & (1 << (bit % 64)) == 0)
         {
             return;
         }
@@ -321,6 +326,70 @@ impl Mentions {
         }
         Some(best.and_then(|(d, i)| Some((*words.get(i)?, d))))
     }
+
+    /// The index of the first-listed word of `words` standing as a word in `window` once the
+    /// ranges `blanked` are overwritten with spaces, as the search of that rewritten window
+    /// finds it: `Some(None)` when there is none, `None` when this text or list cannot be
+    /// answered from the one pass.
+    ///
+    /// Blanking can hide words and make word boundaries, both read off the pass. It could only
+    /// make a new word out of a blanked range lying inside it, where the word has spaces: no
+    /// listed word has two spaces in a row or a space at an end, so ranges of two bytes or more
+    /// never do, and a shorter one is left to the window search.
+    pub(crate) fn first_listed(
+        &self,
+        text: &str,
+        window: Range<usize>,
+        words: &'static [&'static str],
+        blanked: impl Iterator<Item = (usize, usize)> + Clone,
+    ) -> Option<Option<usize>> {
+        if self.bracketed || blanked.clone().any(|(s, e)| s < e && e - s < 2) {
+            return None;
+        }
+        if words.is_empty() {
+            return Some(None);
+        }
+        let id = self.list_id(words)?;
+        if !contains(&self.present, id) {
+            return Some(None);
+        }
+        let bytes = text.as_bytes();
+        let is_blank = |at: usize| blanked.clone().any(|(s, e)| s <= at && at < e);
+        let word_char =
+            |at: usize| bytes.get(at).is_some_and(u8::is_ascii_alphanumeric) && !is_blank(at);
+        let mut first: Option<usize> = None;
+        let from = self.found.partition_point(|&(s, _, _)| s < window.start);
+        for &(s, e, w) in &self.found[from..] {
+            if s >= window.end {
+                break;
+            }
+            if e > window.end
+                || !self
+                    .lexicon
+                    .in_lists
+                    .get(w)
+                    .is_some_and(|l| contains(l, id))
+            {
+                continue;
+            }
+            let Some(word) = self.lexicon.words.get(w).copied() else {
+                continue;
+            };
+            if blanked.clone().any(|(bs, be)| bs < e && s < be) {
+                continue;
+            }
+            let starts = s == window.start || !word_char(s - 1);
+            let ends = word.len() >= 4 || e == window.end || !word_char(e);
+            if starts && ends {
+                if let Some(i) = words.iter().position(|x| *x == word) {
+                    if first.is_none_or(|f| i < f) {
+                        first = Some(i);
+                    }
+                }
+            }
+        }
+        Some(first)
+    }
 }
 
 #[cfg(test)]
@@ -384,6 +453,23 @@ mod tests {
             }
         }
         assert!(compared > 50_000, "{compared}");
+    }
+
+    /// What [`Mentions::first_listed`] relies on: blanking two bytes or more never makes a
+    /// contrary word.
+    #[test]
+    fn contrary_words_have_single_inner_spaces() {
+        for w in CONTRARY_WORDS {
+            assert!(
+                !w.contains("  ") && !w.starts_with(' ') && !w.ends_with(' '),
+                "{w:?}"
+            );
+        }
+        for rec in RECOGNIZERS {
+            for w in rec.context.iter().chain(rec.generic) {
+                assert!(w.len() < super::super::context::LONGEST_WORD, "{w:?}");
+            }
+        }
     }
 
     #[test]
