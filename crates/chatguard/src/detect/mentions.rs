@@ -219,11 +219,15 @@ impl Mentions {
         }
         let lexicon = &*LEXICON;
         let bytes = text.as_bytes();
-        let mut found = Vec::with_capacity(bytes.len() / 16);
+        let mut found = Vec::new();
         let mut present = [0; 4];
         // Every word at every position (as an overlapping search finds them), in order of start
         // and then end.
-        for at in 0..bytes.len() {
+        for (at, &b) in bytes.iter().enumerate() {
+            // Most positions (digits, spaces, most punctuation) start no word at all.
+            if lexicon.root[usize::from(b.to_ascii_lowercase())] == 0 {
+                continue;
+            }
             lexicon.each_at(bytes, at, |end, w| {
                 if let Some(lists) = lexicon.in_lists.get(w) {
                     for (p, l) in present.iter_mut().zip(lists) {

@@ -78,12 +78,7 @@ fn push_canonical(out: &mut String, kind: Kind, value: &str) {
             }
             Kind::Email => {}
             _ => {
-                out.extend(
-                    trimmed
-                        .bytes()
-                        .filter(u8::is_ascii_alphanumeric)
-                        .map(|b| char::from(b.to_ascii_lowercase())),
-                );
+                push_ascii_alphanumeric_lower(out, trimmed);
                 return;
             }
         }
@@ -148,7 +143,23 @@ fn push_decimal(out: &mut String, n: usize) {
             break;
         }
     }
-    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+    out.push_str(core::str::from_utf8(&digits[at..]).unwrap_or_default());
+}
+
+/// Appends the ASCII letters and digits of `text`, lowercased (what filtering its characters
+/// one by one appends), a chunk at a time.
+fn push_ascii_alphanumeric_lower(out: &mut String, text: &str) {
+    let mut buf = [0u8; 64];
+    for chunk in text.as_bytes().chunks(buf.len()) {
+        let mut n = 0;
+        for &b in chunk.iter().filter(|b| b.is_ascii_alphanumeric()) {
+            if let Some(slot) = buf.get_mut(n) {
+                *slot = b.to_ascii_lowercase();
+                n += 1;
+            }
+        }
+        out.push_str(core::str::from_utf8(buf.get(..n).unwrap_or_default()).unwrap_or_default());
+    }
 }
 
 fn push_ascii_lower(out: &mut String, text: &str) {
@@ -166,10 +177,13 @@ fn value_key(key: &mut String, name: &str, upper: bool, kind: Kind, value: &str)
     key.reserve(name.len() + value.len() + 8);
     push_decimal(key, name.len());
     key.push(':');
+    let from = key.len();
+    key.push_str(name);
     if upper {
-        key.extend(name.chars().map(|c| c.to_ascii_uppercase()));
-    } else {
-        key.push_str(name);
+        // Only ASCII letters change: as mapping each character with `to_ascii_uppercase`.
+        if let Some(label) = key.get_mut(from..) {
+            label.make_ascii_uppercase();
+        }
     }
     let label_end = key.len();
     push_canonical(key, kind, value);
@@ -180,6 +194,12 @@ impl Vault {
     /// An empty vault.
     pub fn new() -> Vault {
         Vault::default()
+    }
+
+    /// Makes room for `additional` more values.
+    pub(crate) fn reserve(&mut self, additional: usize) {
+        self.entries.reserve(additional);
+        self.by_value.reserve(additional);
     }
 
     /// How many values the vault holds.
