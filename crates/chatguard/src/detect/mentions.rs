@@ -250,6 +250,20 @@ impl Mentions {
         self.lexicon.lists.get(&key(words)).copied()
     }
 
+    /// Whether windows of this text can be searched for `words` in the one pass: `None` when
+    /// not (a placeholder may need blanking, or the list is not registered), `Some(None)` when
+    /// no word of the list occurs in the text at all, otherwise the list's id.
+    fn searchable(&self, words: &'static [&'static str]) -> Option<Option<usize>> {
+        if self.bracketed {
+            return None;
+        }
+        if words.is_empty() {
+            return Some(None);
+        }
+        let id = self.list_id(words)?;
+        Some(contains(&self.present, id).then_some(id))
+    }
+
     /// False only when no word of `words` occurs anywhere in the text (so none can stand near
     /// any candidate). Unregistered lists may always occur.
     pub(crate) fn may_occur(&self, words: &'static [&'static str]) -> bool {
@@ -271,16 +285,9 @@ impl Mentions {
         after: Range<usize>,
         words: &'static [&'static str],
     ) -> Option<Option<(&'static str, usize)>> {
-        if self.bracketed {
-            return None;
-        }
-        if words.is_empty() {
+        let Some(id) = self.searchable(words)? else {
             return Some(None);
-        }
-        let id = self.list_id(words)?;
-        if !contains(&self.present, id) {
-            return Some(None);
-        }
+        };
         let bytes = text.as_bytes();
         let word_char = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_alphanumeric);
         // A word stands as a word in a window part `lo..hi` when it starts the part or follows a
@@ -347,16 +354,12 @@ impl Mentions {
         words: &'static [&'static str],
         blanked: impl Iterator<Item = (usize, usize)> + Clone,
     ) -> Option<Option<usize>> {
-        if self.bracketed || blanked.clone().any(|(s, e)| s < e && e - s < 2) {
+        if blanked.clone().any(|(s, e)| s < e && e - s < 2) {
             return None;
         }
-        if words.is_empty() {
+        let Some(id) = self.searchable(words)? else {
             return Some(None);
-        }
-        let id = self.list_id(words)?;
-        if !contains(&self.present, id) {
-            return Some(None);
-        }
+        };
         let bytes = text.as_bytes();
         let is_blank = |at: usize| blanked.clone().any(|(s, e)| s <= at && at < e);
         let word_char =
