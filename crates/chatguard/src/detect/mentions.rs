@@ -15,13 +15,11 @@
 //! in a lowercased window differ from offsets in the text), and Hebrew or Arabic words may carry
 //! attached prefixes; those texts keep the window-by-window search.
 
-use core::hash::BuildHasherDefault;
 use core::ops::Range;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::builtin::RECOGNIZERS;
-use super::context::{AddressHasher, AFTER, BEFORE, CONTRARY_WORDS};
+use super::context::{AFTER, BEFORE, CONTRARY_WORDS};
 
 /// A set of word lists, one bit per list id.
 type ListSet = [u64; 4];
@@ -46,8 +44,8 @@ struct Lexicon {
     /// The lists holding each word, by word id.
     in_lists: Vec<ListSet>,
     /// The id of each registered list, keyed by its address and length (static data never
-    /// changes, so those name its content).
-    lists: HashMap<(usize, usize), usize, BuildHasherDefault<AddressHasher>>,
+    /// changes, so those name its content), sorted by key.
+    lists: Vec<((usize, usize), usize)>,
 }
 
 fn key(words: &'static [&'static str]) -> (usize, usize) {
@@ -70,37 +68,27 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         lists.push(rec.context);
         lists.push(rec.generic);
     }
-    let mut ids: HashMap<(usize, usize), usize, BuildHasherDefault<AddressHasher>> =
-        HashMap::default();
+    let mut ids: Vec<((usize, usize), usize)> = Vec::new();
     let mut words: Vec<&'static str> = Vec::new();
     let mut in_lists: Vec<ListSet> = Vec::new();
-    let mut word_ids: HashMap<&'static str, usize> = HashMap::new();
     // The trie under construction: children and word per node, node 0 the root.
     let mut children: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
     let mut ends: Vec<u32> = vec![NO_WORD];
     for list in lists {
-        if list.is_empty() || ids.contains_key(&key(list)) {
+        if list.is_empty() || ids.iter().any(|&(k, _)| k == key(list)) {
             continue;
         }
         let id = ids.len();
         if id >= MAX_LISTS {
             break;
         }
-        ids.insert(key(list), id);
+        ids.push((key(list), id));
         // Only ASCII text is searched, and lowercased: a word with an ASCII capital or another
         // script is never found there, nor is the empty word (it never counts).
         for &w in list
             .iter()
             .filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()))
         {
-            let at = *word_ids.entry(w).or_insert_with(|| {
-                words.push(w);
-                in_lists.push([0; 4]);
-                words.len() - 1
-            });
-            if let Some(set) = in_lists.get_mut(at) {
-                insert(set, id);
-            }
             let mut node = 0usize;
             for b in w.bytes() {
                 let next = children[node].iter().find(|e| e.0 == b).map(|e| e.1);
@@ -115,9 +103,18 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
                     }
                 };
             }
-            ends[node] = at as u32;
+            // A word listed before (in this list or another) ends at the same node: one id.
+            if ends[node] == NO_WORD {
+                words.push(w);
+                in_lists.push([0; 4]);
+                ends[node] = (words.len() - 1) as u32;
+            }
+            if let Some(set) = in_lists.get_mut(ends[node] as usize) {
+                insert(set, id);
+            }
         }
     }
+    crate::sort::sort_by(&mut ids, Ord::cmp);
     let mut root = [0u32; 256];
     for &(b, n) in &children[0] {
         root[usize::from(b)] = n;
@@ -138,7 +135,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut nodes = Vec::with_capacity(children.len());
     let mut edges = Vec::new();
     for (mut kids, end) in children.into_iter().zip(ends) {
-        kids.sort_unstable();
+        crate::sort::sort_by(&mut kids, Ord::cmp);
         nodes.push((edges.len() as u32, kids.len() as u32, end));
         edges.extend(kids);
     }
@@ -247,7 +244,9 @@ impl Mentions {
 
     /// The id of a registered list; `None` for any other list.
     fn list_id(&self, words: &'static [&'static str]) -> Option<usize> {
-        self.lexicon.lists.get(&key(words)).copied()
+        let lists = &self.lexicon.lists;
+        let at = lists.binary_search_by(|&(k, _)| k.cmp(&key(words))).ok()?;
+        lists.get(at).map(|&(_, id)| id)
     }
 
     /// Whether windows of this text can be searched for `words` in the one pass: `None` when
@@ -408,10 +407,10 @@ mod tests {
         let lexicon = &*LEXICON;
         for rec in RECOGNIZERS {
             for list in [rec.context, rec.generic] {
-                assert!(list.is_empty() || lexicon.lists.contains_key(&key(list)));
+                assert!(list.is_empty() || lexicon.lists.iter().any(|&(k, _)| k == key(list)));
             }
         }
-        assert!(lexicon.lists.contains_key(&key(CONTRARY_WORDS)));
+        assert!(lexicon.lists.iter().any(|&(k, _)| k == key(CONTRARY_WORDS)));
         assert!(lexicon.lists.len() < MAX_LISTS);
     }
 

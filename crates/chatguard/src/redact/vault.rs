@@ -3,7 +3,7 @@
 //! leave memory (the widget's sessionStorage).
 
 use std::collections::hash_map::Entry;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
@@ -28,9 +28,7 @@ pub struct Vault {
     /// Keyed by placeholder; built on the first look-up after a change, since a vault that only
     /// makes placeholders (one [`crate::Guard::check`]) never needs it.
     by_placeholder: std::sync::OnceLock<HashMap<String, usize>>,
-    /// The last number given per label. Few labels (one per kind), so a sorted map: a look-up
-    /// compares a few short labels instead of hashing one.
-    counters: BTreeMap<String, u32>,
+    counters: HashMap<String, u32>,
     /// A label buffer reused between look-ups.
     label: String,
 }
@@ -117,7 +115,7 @@ fn push_canonical(out: &mut String, kind: Kind, value: &str) {
 }
 
 /// The next number for `label` in `counters` (counting it).
-fn next_number(counters: &mut BTreeMap<String, u32>, label: &str) -> u32 {
+fn next_number(counters: &mut HashMap<String, u32>, label: &str) -> u32 {
     match counters.get_mut(label) {
         Some(n) => {
             *n += 1;
