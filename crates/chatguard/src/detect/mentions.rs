@@ -44,12 +44,21 @@ struct Lexicon {
     /// The lists holding each word, by word id.
     in_lists: Vec<ListSet>,
     /// The id of each registered list, keyed by its address and length (static data never
-    /// changes, so those name its content), sorted by key.
+    /// changes, so those name its content): an open-addressing table of [`LIST_SLOTS`] slots,
+    /// probed from [`slot`] on, `(0, 0)` marking an empty slot.
     lists: Vec<((usize, usize), usize)>,
 }
 
 fn key(words: &'static [&'static str]) -> (usize, usize) {
     (words.as_ptr() as usize, words.len())
+}
+
+/// Slots of [`Lexicon::lists`]: at least twice the lists it can hold, a power of two.
+const LIST_SLOTS: usize = 2 * MAX_LISTS;
+
+/// The slot a list's key is first looked for in.
+fn slot(key: (usize, usize)) -> usize {
+    (key.0 >> 3 ^ key.0 >> 11 ^ key.1) % LIST_SLOTS
 }
 
 fn contains(set: &ListSet, id: usize) -> bool {
@@ -114,7 +123,16 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             }
         }
     }
-    crate::sort::sort_by(&mut ids, Ord::cmp);
+    let mut table = vec![((0, 0), 0); LIST_SLOTS];
+    for (key, id) in ids {
+        let mut at = slot(key);
+        while table.get(at).is_some_and(|&(k, _)| k != (0, 0)) {
+            at = (at + 1) % LIST_SLOTS;
+        }
+        if let Some(entry) = table.get_mut(at) {
+            *entry = (key, id);
+        }
+    }
     let mut root = [0u32; 256];
     for &(b, n) in &children[0] {
         root[usize::from(b)] = n;
@@ -146,7 +164,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         edges,
         words,
         in_lists,
-        lists: ids,
+        lists: table,
     }
 });
 
@@ -244,9 +262,15 @@ impl Mentions {
 
     /// The id of a registered list; `None` for any other list.
     fn list_id(&self, words: &'static [&'static str]) -> Option<usize> {
-        let lists = &self.lexicon.lists;
-        let at = lists.binary_search_by(|&(k, _)| k.cmp(&key(words))).ok()?;
-        lists.get(at).map(|&(_, id)| id)
+        let key = key(words);
+        let mut at = slot(key);
+        loop {
+            match *self.lexicon.lists.get(at)? {
+                (k, id) if k == key => return Some(id),
+                ((0, 0), _) => return None,
+                _ => at = (at + 1) % LIST_SLOTS,
+            }
+        }
     }
 
     /// Whether windows of this text can be searched for `words` in the one pass: `None` when
@@ -411,7 +435,8 @@ mod tests {
             }
         }
         assert!(lexicon.lists.iter().any(|&(k, _)| k == key(CONTRARY_WORDS)));
-        assert!(lexicon.lists.len() < MAX_LISTS);
+        let registered = lexicon.lists.iter().filter(|&&(k, _)| k != (0, 0)).count();
+        assert!(registered > 100 && registered < MAX_LISTS, "{registered}");
     }
 
     /// Context found through the one pass equals context found window by window, for every
