@@ -21,11 +21,53 @@ export interface ChatGuardFinding {
   keepable: boolean;
 }
 
+/** One reason a message scored as a prompt injection; offsets are UTF-16 code units. */
+export interface ChatGuardSignal {
+  /**
+   * A rule id (`inject.override`, `inject.system_prompt`, `inject.persona`, `inject.delimiter`,
+   * `inject.exfiltration`, `inject.refusal_suppression`, `inject.payload_splitting`,
+   * `inject.discussion`) or a smuggling family (`smuggle.zero_width`, `smuggle.tag_chars`,
+   * `smuggle.variation_selectors`, `smuggle.bidi`, `smuggle.confusables`, `smuggle.combining_marks`,
+   * `smuggle.fullwidth`, `smuggle.spaced_letters`, `smuggle.leetspeak`, `smuggle.base64`,
+   * `smuggle.hex`, `smuggle.url_encoding`, `smuggle.rot13`).
+   */
+  id: string;
+  start: number;
+  end: number;
+  /** The rule's weight in 0..1 (0 for `inject.discussion`, a reason to score lower). */
+  weight: number;
+}
+
+/**
+ * The prompt-injection and smuggling check of a message, under the policy's `injection` section.
+ * Holds no text: what a hidden payload says is never echoed. When a message with personal data
+ * the policy redacts would be flagged or blocked, `score` and `verdict` are those of the message as
+ * it will be sent (with placeholders, as the edge scores it), unless it contains smuggling.
+ */
+export interface ChatGuardInjection {
+  /** Combined score in 0..1 (rules, smuggling and the learned scorer). */
+  score: number;
+  /** `flag`: sent, and the edge may mark it for review; `block`: the widget does not send it. */
+  verdict: 'allow' | 'flag' | 'block';
+  /** The learned scorer's probability (its share of `score`). */
+  model: number;
+  /** Heaviest first, at most one per id. */
+  signals: ChatGuardSignal[];
+  /** How many invisible characters (tag characters, zero-width characters inside words,
+   * variation selectors carrying data, bidi overrides — as the policy's `injection.smuggling`
+   * says) are removed before the message leaves the page. */
+  hidden: number;
+  /** Where they are: `[start, end]` runs. */
+  hiddenSpans: Array<[number, number]>;
+}
+
 /** Per-language text overrides; any key of the built-in strings (en, de, fr, es). */
 export interface ChatGuardStrings {
   [key: string]: string | Record<string, string> | undefined;
   kinds?: Record<string, string>;
   categories?: Record<string, string>;
+  /** Plain words for signal ids (`inject.override`), with `inject` and `smuggle` as fallbacks. */
+  signals?: Record<string, string>;
 }
 
 /** Options for ChatGuard.init(): the script's data- attributes in camelCase, plus `strings` and `headers`. */
@@ -51,7 +93,7 @@ export interface ChatGuardOptions {
   consent?: 'required' | 'none';
   /** Retention period shown in the notice, e.g. `30 days`. */
   retention?: string;
-  /** Deletion route called with DELETE by "Delete my conversation". */
+  /** Deletion route called with DELETE by "Delete my conversation"; `{conversation}` in it is replaced by the conversation id (the edge's route: `/v1/conversations/{conversation}`). */
   deleteUrl?: string;
   /** Human handoff: a URL opened in a new tab, or `event` to only fire `chatguard:handoff`. */
   handoff?: string;
@@ -71,6 +113,8 @@ export interface ChatGuardApi {
   init(options?: ChatGuardOptions): ChatGuardElement | null;
   /** Finds personal data and secrets in `text` (in the page; nothing is sent). */
   scan(text: string): Promise<ChatGuardFinding[]>;
+  /** The prompt-injection and smuggling check of `text` (in the page; nothing is sent). */
+  checkInjection(text: string): Promise<ChatGuardInjection>;
   /** `text` with every finding redacted under the policy, no consent granted. */
   redact(text: string): Promise<string>;
   /** Opens the chat panel. */
@@ -107,18 +151,36 @@ export interface ConsentReceipt {
 }
 
 export interface ChatGuardEventMap {
-  /** A message is about to be sent (cancelable): `text` is exactly what leaves the page. */
-  'chatguard:send': CustomEvent<{ text: string; verdict: 'allow' | 'redacted'; kept: string[] }>;
-  /** Values were redacted before sending (kinds and counts only, never values). */
-  'chatguard:redacted': CustomEvent<{ kinds: string[]; count: number; kept: string[] }>;
+  /**
+   * A message is about to be sent (cancelable): `text` is exactly what leaves the page (personal
+   * data as placeholders, hidden characters removed). `injection` is the page's check of the typed
+   * message, for information only: it is not sent along — the edge scores every request itself.
+   */
+  'chatguard:send': CustomEvent<{
+    text: string;
+    verdict: 'allow' | 'redacted';
+    kept: string[];
+    injection: { verdict: 'allow' | 'flag'; score: number; rules: string[]; hidden: number };
+  }>;
+  /** Values were redacted or hidden characters removed before sending (kinds and counts only, never values). */
+  'chatguard:redacted': CustomEvent<{ kinds: string[]; count: number; kept: string[]; hidden: number }>;
   /** Consent granted, withdrawn, or the conversation deleted. */
   'chatguard:consent': CustomEvent<
     | { action: 'grant'; kind: 'notice' | 'message'; id: string; categories: string[]; receipt: ConsentReceipt }
     | { action: 'withdraw'; kind: 'notice' | 'message'; id: string; categories: string[] }
     | { action: 'delete'; conversation: string }
   >;
-  /** The policy blocks the message (e.g. a `block` kind); nothing was sent. */
-  'chatguard:blocked': CustomEvent<{ kind: string }>;
+  /**
+   * The message was not sent, or the edge refused it; never carries text.
+   * `pii`: the page's policy blocks a kind. `injection`: the page's injection check blocks it
+   * (rule ids and score). `request_blocked` / `blocked_content`: the edge answered 422 with that
+   * code (its injection check, or a kind its policy blocks); the typed text is back in the composer.
+   */
+  'chatguard:blocked': CustomEvent<
+    | { reason: 'pii'; kind: string }
+    | { reason: 'injection'; rules: string[]; score: number }
+    | { reason: 'request_blocked' | 'blocked_content'; status: 422 }
+  >;
   /** Loading, network, HTTP or stream failure; `status` for HTTP errors. */
   'chatguard:error': CustomEvent<{ code: string; message?: string; status?: number }>;
   /** The user asked for a person. */

@@ -25,7 +25,6 @@
   const HISTORY_KEY = 'chatguard:history';
   const PRINCIPAL_KEY = 'chatguard:principal';
   const VAULT_KEY = 'chatguard:vault';
-  const VAULT_KEY_KEY = 'chatguard:vault-key';
   const CONSENT_HEADER = 'X-Chatguard-Consent';
   const CONVERSATION_HEADER = 'X-Chatguard-Conversation';
 
@@ -63,6 +62,32 @@
       deleteRemoteFailed: 'Deleted on this device, but the server could not be reached to delete its copy.',
       handoffDone: 'We have asked a person to join. You can keep writing here.',
       purposeChat: 'Answer your support questions', purposeShare: 'Use the shared details to answer this message',
+      hiddenChars: '{count} hidden character(s) will be removed before sending.',
+      injectionBlock: 'This message looks like an instruction to the assistant and will not be sent.',
+      injectionFlag: 'This message looks like an instruction to the assistant. It can be sent, but it may be reviewed.',
+      disguised: 'Part of this message is disguised.',
+      smuggledBlock: 'This message contains hidden or disguised text and will not be sent.',
+      smuggledFlag: 'This message contains hidden or disguised text. It can be sent, but it may be reviewed.',
+      smuggledBlocked: 'Not sent: this message contains hidden or disguised text. Please remove it and try again.',
+      reasons: 'Found: {reasons}.',
+      injectionBlocked: 'Not sent: this message looks like an instruction to the assistant. Please rephrase your question.',
+      eRequestBlocked: 'The service refused this message because it looks like an instruction to the assistant. Please rephrase your question.',
+      eBlockedContent: 'The service refused this message because of what it contains. Please remove personal or sensitive details and try again.',
+      signals: {
+        'inject.override': 'an attempt to override earlier instructions',
+        'inject.system_prompt': 'a request for the assistant’s hidden instructions',
+        'inject.persona': 'a role-play jailbreak', 'inject.delimiter': 'fake system or tool messages',
+        'inject.exfiltration': 'a link that would send data elsewhere',
+        'inject.refusal_suppression': 'telling the assistant not to refuse',
+        'inject.payload_splitting': 'an instruction split into pieces', inject: 'instructions to the assistant',
+        'smuggle.zero_width': 'invisible characters inside words', 'smuggle.tag_chars': 'invisible Unicode tag characters',
+        'smuggle.variation_selectors': 'data hidden in emoji variation selectors', 'smuggle.bidi': 'text-direction tricks',
+        'smuggle.confusables': 'look-alike letters from other alphabets', 'smuggle.combining_marks': 'stacked accent marks',
+        'smuggle.fullwidth': 'full-width or styled letters', 'smuggle.spaced_letters': 'spaced-out letters',
+        'smuggle.leetspeak': 'digits standing for letters', 'smuggle.base64': 'encoded text (Base64)',
+        'smuggle.hex': 'encoded text (hexadecimal)', 'smuggle.url_encoding': 'encoded text (URL encoding)',
+        'smuggle.rot13': 'encoded text (ROT13)', smuggle: 'disguised text',
+      },
       kinds: {
         email: 'email', phone: 'phone number', credit_card: 'card number', iban: 'IBAN',
         person: 'name', street_address: 'address', date_of_birth: 'date of birth', secret: 'secret',
@@ -105,6 +130,31 @@
       deleteRemoteFailed: 'Auf diesem Gerät gelöscht, aber der Server war zum Löschen nicht erreichbar.',
       handoffDone: 'Wir haben einen Menschen hinzugebeten. Sie können hier weiterschreiben.',
       purposeChat: 'Ihre Support-Fragen beantworten', purposeShare: 'Die geteilten Angaben für diese Nachricht nutzen',
+      hiddenChars: 'Versteckte Zeichen, die vor dem Senden entfernt werden: {count}.',
+      injectionBlock: 'Diese Nachricht sieht wie eine Anweisung an den Assistenten aus und wird nicht gesendet.',
+      injectionFlag: 'Diese Nachricht sieht wie eine Anweisung an den Assistenten aus. Sie kann gesendet werden, wird aber möglicherweise geprüft.',
+      disguised: 'Ein Teil dieser Nachricht ist verschleiert.',
+      smuggledBlock: 'Diese Nachricht enthält versteckten oder verschleierten Text und wird nicht gesendet.',
+      smuggledFlag: 'Diese Nachricht enthält versteckten oder verschleierten Text. Sie kann gesendet werden, wird aber möglicherweise geprüft.',
+      smuggledBlocked: 'Nicht gesendet: Diese Nachricht enthält versteckten oder verschleierten Text. Bitte entfernen Sie ihn.',
+      reasons: 'Gefunden: {reasons}.',
+      injectionBlocked: 'Nicht gesendet: Diese Nachricht sieht wie eine Anweisung an den Assistenten aus. Bitte formulieren Sie Ihre Frage um.',
+      eRequestBlocked: 'Der Dienst hat diese Nachricht abgelehnt, weil sie wie eine Anweisung an den Assistenten aussieht. Bitte formulieren Sie Ihre Frage um.',
+      eBlockedContent: 'Der Dienst hat diese Nachricht wegen ihres Inhalts abgelehnt. Bitte entfernen Sie persönliche oder sensible Angaben.',
+      signals: {
+        'inject.override': 'Versuch, frühere Anweisungen aufzuheben',
+        'inject.system_prompt': 'Frage nach den verborgenen Anweisungen des Assistenten',
+        'inject.persona': 'Rollenspiel-Jailbreak', 'inject.delimiter': 'gefälschte System- oder Tool-Nachrichten',
+        'inject.exfiltration': 'Link, der Daten weitergeben würde',
+        'inject.refusal_suppression': 'Aufforderung, nichts abzulehnen',
+        'inject.payload_splitting': 'in Teile zerlegte Anweisung', inject: 'Anweisungen an den Assistenten',
+        'smuggle.zero_width': 'unsichtbare Zeichen in Wörtern', 'smuggle.tag_chars': 'unsichtbare Unicode-Tag-Zeichen',
+        'smuggle.variation_selectors': 'in Emoji-Variantenselektoren versteckte Daten', 'smuggle.bidi': 'Tricks mit der Schreibrichtung',
+        'smuggle.confusables': 'verwechselbare Buchstaben aus anderen Alphabeten', 'smuggle.combining_marks': 'gestapelte Akzentzeichen',
+        'smuggle.fullwidth': 'Buchstaben in Vollbreite oder Sonderformen', 'smuggle.spaced_letters': 'auseinandergezogene Buchstaben',
+        'smuggle.leetspeak': 'Ziffern statt Buchstaben', 'smuggle.base64': 'kodierter Text (Base64)',
+        'smuggle.hex': 'kodierter Text (hexadezimal)', 'smuggle.url_encoding': 'kodierter Text (URL-Kodierung)',
+        'smuggle.rot13': 'kodierter Text (ROT13)', smuggle: 'verschleierter Text' },
       kinds: { email: 'E-Mail-Adresse', phone: 'Telefonnummer', credit_card: 'Kartennummer', iban: 'IBAN',
         person: 'Name', street_address: 'Adresse', date_of_birth: 'Geburtsdatum', secret: 'Geheimnis' },
       categories: { contact: 'Kontaktdaten', financial: 'Finanzdaten', government_id: 'Ausweisnummer',
@@ -142,6 +192,31 @@
       deleteRemoteFailed: 'Supprimé sur cet appareil, mais le serveur n’a pas pu être joint pour supprimer sa copie.',
       handoffDone: 'Nous avons demandé à une personne de vous rejoindre. Vous pouvez continuer à écrire ici.',
       purposeChat: 'Répondre à vos questions', purposeShare: 'Utiliser les informations partagées pour ce message',
+      hiddenChars: 'Caractères cachés qui seront retirés avant l’envoi : {count}.',
+      injectionBlock: 'Ce message ressemble à une instruction adressée à l’assistant et ne sera pas envoyé.',
+      injectionFlag: 'Ce message ressemble à une instruction adressée à l’assistant. Il peut être envoyé, mais pourra être vérifié.',
+      disguised: 'Une partie de ce message est dissimulée.',
+      smuggledBlock: 'Ce message contient du texte caché ou dissimulé et ne sera pas envoyé.',
+      smuggledFlag: 'Ce message contient du texte caché ou dissimulé. Il peut être envoyé, mais pourra être vérifié.',
+      smuggledBlocked: 'Non envoyé : ce message contient du texte caché ou dissimulé. Retirez-le et réessayez.',
+      reasons: 'Détecté : {reasons}.',
+      injectionBlocked: 'Non envoyé : ce message ressemble à une instruction adressée à l’assistant. Reformulez votre question.',
+      eRequestBlocked: 'Le service a refusé ce message car il ressemble à une instruction adressée à l’assistant. Reformulez votre question.',
+      eBlockedContent: 'Le service a refusé ce message à cause de son contenu. Retirez les informations personnelles ou sensibles et réessayez.',
+      signals: {
+        'inject.override': 'tentative d’annuler les instructions précédentes',
+        'inject.system_prompt': 'demande des instructions cachées de l’assistant',
+        'inject.persona': 'jailbreak par jeu de rôle', 'inject.delimiter': 'faux messages système ou d’outil',
+        'inject.exfiltration': 'lien qui enverrait des données ailleurs',
+        'inject.refusal_suppression': 'demande de ne rien refuser',
+        'inject.payload_splitting': 'instruction découpée en morceaux', inject: 'instructions adressées à l’assistant',
+        'smuggle.zero_width': 'caractères invisibles dans les mots', 'smuggle.tag_chars': 'caractères d’étiquette Unicode invisibles',
+        'smuggle.variation_selectors': 'données cachées dans des sélecteurs de variante d’emoji', 'smuggle.bidi': 'astuces de sens d’écriture',
+        'smuggle.confusables': 'lettres trompeuses d’autres alphabets', 'smuggle.combining_marks': 'accents empilés',
+        'smuggle.fullwidth': 'lettres pleine chasse ou stylisées', 'smuggle.spaced_letters': 'lettres espacées',
+        'smuggle.leetspeak': 'chiffres à la place de lettres', 'smuggle.base64': 'texte encodé (Base64)',
+        'smuggle.hex': 'texte encodé (hexadécimal)', 'smuggle.url_encoding': 'texte encodé (encodage URL)',
+        'smuggle.rot13': 'texte encodé (ROT13)', smuggle: 'texte dissimulé' },
       kinds: { email: 'e-mail', phone: 'numéro de téléphone', credit_card: 'numéro de carte', iban: 'IBAN',
         person: 'nom', street_address: 'adresse', date_of_birth: 'date de naissance', secret: 'secret' },
       categories: { contact: 'coordonnées', financial: 'données financières', government_id: 'numéro d’identité',
@@ -179,6 +254,31 @@
       deleteRemoteFailed: 'Borrado en este dispositivo, pero no se pudo contactar con el servidor para borrar su copia.',
       handoffDone: 'Hemos pedido que se una una persona. Puede seguir escribiendo aquí.',
       purposeChat: 'Responder a sus consultas', purposeShare: 'Usar los datos compartidos para este mensaje',
+      hiddenChars: 'Caracteres ocultos que se eliminarán antes del envío: {count}.',
+      injectionBlock: 'Este mensaje parece una instrucción para el asistente y no se enviará.',
+      injectionFlag: 'Este mensaje parece una instrucción para el asistente. Puede enviarse, pero podría revisarse.',
+      disguised: 'Parte de este mensaje está camuflada.',
+      smuggledBlock: 'Este mensaje contiene texto oculto o camuflado y no se enviará.',
+      smuggledFlag: 'Este mensaje contiene texto oculto o camuflado. Puede enviarse, pero podría revisarse.',
+      smuggledBlocked: 'No enviado: este mensaje contiene texto oculto o camuflado. Elimínelo e inténtelo de nuevo.',
+      reasons: 'Detectado: {reasons}.',
+      injectionBlocked: 'No enviado: este mensaje parece una instrucción para el asistente. Reformule su pregunta.',
+      eRequestBlocked: 'El servicio rechazó este mensaje porque parece una instrucción para el asistente. Reformule su pregunta.',
+      eBlockedContent: 'El servicio rechazó este mensaje por su contenido. Elimine los datos personales o sensibles e inténtelo de nuevo.',
+      signals: {
+        'inject.override': 'intento de anular instrucciones anteriores',
+        'inject.system_prompt': 'petición de las instrucciones ocultas del asistente',
+        'inject.persona': 'jailbreak por juego de rol', 'inject.delimiter': 'mensajes de sistema o de herramienta falsos',
+        'inject.exfiltration': 'enlace que enviaría datos a otro sitio',
+        'inject.refusal_suppression': 'petición de no negarse a nada',
+        'inject.payload_splitting': 'instrucción dividida en partes', inject: 'instrucciones para el asistente',
+        'smuggle.zero_width': 'caracteres invisibles dentro de palabras', 'smuggle.tag_chars': 'caracteres de etiqueta Unicode invisibles',
+        'smuggle.variation_selectors': 'datos ocultos en selectores de variación de emoji', 'smuggle.bidi': 'trucos de dirección del texto',
+        'smuggle.confusables': 'letras parecidas de otros alfabetos', 'smuggle.combining_marks': 'acentos apilados',
+        'smuggle.fullwidth': 'letras de ancho completo o estilizadas', 'smuggle.spaced_letters': 'letras separadas',
+        'smuggle.leetspeak': 'números en lugar de letras', 'smuggle.base64': 'texto codificado (Base64)',
+        'smuggle.hex': 'texto codificado (hexadecimal)', 'smuggle.url_encoding': 'texto codificado (codificación URL)',
+        'smuggle.rot13': 'texto codificado (ROT13)', smuggle: 'texto camuflado' },
       kinds: { email: 'correo electrónico', phone: 'número de teléfono', credit_card: 'número de tarjeta', iban: 'IBAN',
         person: 'nombre', street_address: 'dirección', date_of_birth: 'fecha de nacimiento', secret: 'secreto' },
       categories: { contact: 'datos de contacto', financial: 'datos financieros', government_id: 'número de identidad',
@@ -186,6 +286,13 @@
         identity: 'datos personales', device: 'identificador de dispositivo', custom: 'término sensible' },
     },
   };
+
+  /** True when an injection check scored only smuggling (hidden or disguised text), no rule
+   * that reads as an instruction to the assistant. */
+  function smuggledOnly(injection) {
+    const weighty = injection.signals.filter((x) => x.weight > 0);
+    return weighty.some((x) => x.id.startsWith('smuggle.')) && !weighty.some((x) => x.id.startsWith('inject.'));
+  }
 
   function format(template, values) {
     return String(template).replace(/\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m));
@@ -262,11 +369,11 @@
 
   // ---------------------------------------------------------------- sealed vault (persist="session")
   //
-  // The vault (placeholder -> original) is sealed by Rust with XChaCha20-Poly1305 under a random
-  // 32-byte key. That key exists in clear only in this page's memory; sessionStorage holds it
-  // wrapped (AES-GCM) under a non-extractable WebCrypto key kept in IndexedDB, which no script
-  // can read out. So a reload in the same tab restores the originals, and storage alone reveals
-  // nothing.
+  // The vault (placeholder -> original) leaves the wasm module in clear only to be sealed here
+  // with AES-GCM (WebCrypto) under a non-extractable key kept in IndexedDB, which no script can
+  // read out; sessionStorage holds only the sealed bytes. So a reload in the same tab restores the
+  // originals, and storage alone reveals nothing. (Sealing with WebCrypto rather than an AEAD
+  // compiled into the module keeps about 5 KB gzipped out of the download.)
 
   const b64 = (bytes) => btoa(String.fromCharCode(...bytes));
   const unb64 = (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
@@ -295,20 +402,24 @@
     });
   }
 
-  /** The page's vault key: unwrapped from sessionStorage, or made and stored wrapped. */
-  async function vaultKey() {
-    const wrap = await wrappingKey();
-    const stored = sessionStorage.getItem(VAULT_KEY_KEY);
-    if (stored) {
-      const bytes = unb64(stored);
-      const raw = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes.slice(0, 12) }, wrap, bytes.slice(12));
-      return new Uint8Array(raw);
+  const VAULT_AAD = new TextEncoder().encode('chatguard vault v2');
+
+  /** `plain` sealed under `key` as base64 of iv || ciphertext; `plain` is overwritten. */
+  async function sealVault(key, plain) {
+    try {
+      const iv = crypto.getRandomValues(new Uint8Array(12));
+      const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: VAULT_AAD }, key, plain);
+      return b64([...iv, ...new Uint8Array(sealed)]);
+    } finally {
+      plain.fill(0);
     }
-    const raw = crypto.getRandomValues(new Uint8Array(32));
-    const iv = crypto.getRandomValues(new Uint8Array(12));
-    const wrapped = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, wrap, raw));
-    sessionStorage.setItem(VAULT_KEY_KEY, b64([...iv, ...wrapped]));
-    return raw;
+  }
+
+  /** The clear bytes of a vault sealed by `sealVault`; rejects when the key or data is wrong. */
+  async function openVault(key, stored) {
+    const bytes = unb64(stored);
+    const iv = bytes.slice(0, 12);
+    return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: VAULT_AAD }, key, bytes.slice(12)));
   }
 
   // ---------------------------------------------------------------- config
@@ -353,6 +464,7 @@
         <textarea class="input" part="input" rows="3" id="input"></textarea>
       </div>
       <div class="summary" part="summary" id="summary" aria-live="polite"></div>
+      <div class="guard" part="injection-notice" id="guard" aria-live="polite"></div>
       <ul class="items" part="items"></ul>
       <div class="actions"><button type="submit" class="primary send-btn" part="send-button"></button></div>
     </form>
@@ -388,6 +500,7 @@
       super();
       this.attachShadow({ mode: 'open' });
       this._findings = [];
+      this._injection = null; // the injection check of the composer text
       this._kept = new Set(); // values the user chose to send as typed
       this._history = [];
       this._busy = false;
@@ -464,6 +577,7 @@
       const merged = Object.assign({}, STRINGS.en, base, over);
       merged.kinds = Object.assign({}, STRINGS.en.kinds, base.kinds, over.kinds);
       merged.categories = Object.assign({}, STRINGS.en.categories, base.categories, over.categories);
+      merged.signals = Object.assign({}, STRINGS.en.signals, base.signals, over.signals);
       merged.lang = STRINGS[lang] ? lang : 'en';
       return merged;
     }
@@ -490,7 +604,7 @@
       handoff.textContent = s.handoff;
       handoff.hidden = !cfg.handoff;
       this._$('.input').setAttribute('aria-label', s.input);
-      this._$('.input').setAttribute('aria-describedby', 'summary');
+      this._$('.input').setAttribute('aria-describedby', 'summary guard');
       this._$('.send-btn').textContent = s.send;
       this._$('.typing').textContent = s.typing;
       this._$('.notice-title').textContent = s.noticeTitle;
@@ -509,6 +623,7 @@
       this._$('.receipts-title').textContent = s.receipts;
       this._$('.delete-btn').textContent = s.deleteAll;
       this._$('.privacy-close').textContent = s.close;
+      this._highlight(); // the summary and notice in the new language
     }
 
     async _start() {
@@ -545,28 +660,41 @@
       return this._starting;
     }
 
-    /** With persist="session": reopens this tab's sealed vault, or prepares a key for it. */
+    /** With persist="session": gets the sealing key and reopens this tab's sealed vault. */
     async _openVault(guard) {
       if (this.config().persist !== 'session') return;
       try {
-        this._vaultKey = await vaultKey();
-        const sealed = sessionStorage.getItem(VAULT_KEY);
-        if (sealed) guard.unseal(unb64(sealed), this._vaultKey);
+        this._vaultKey = await wrappingKey();
+      } catch (e) {
+        console.warn(LOG, 'sealed vault unavailable', e);
+        this._vaultKey = null;
+        return;
+      }
+      const sealed = sessionStorage.getItem(VAULT_KEY);
+      if (!sealed) return;
+      try {
+        const plain = await openVault(this._vaultKey, sealed);
+        try {
+          guard.import_vault(plain);
+        } finally {
+          plain.fill(0);
+        }
       } catch (e) {
         // A vault that cannot be opened is dropped: history then shows placeholders.
         console.warn(LOG, 'sealed vault unavailable', e);
-        this._vaultKey = null;
+        sessionStorage.removeItem(VAULT_KEY);
       }
     }
 
+    /** Seals the vault into sessionStorage; a later seal or a deletion supersedes this one. */
     _sealVault() {
       if (!this._vaultKey || !this._guard) return;
-      const sealed = this._guard.seal(this._vaultKey, crypto.getRandomValues(new Uint8Array(24)));
-      try {
-        sessionStorage.setItem(VAULT_KEY, b64(sealed));
-      } catch (e) {
-        console.warn(LOG, 'storage unavailable', e);
-      }
+      const generation = (this._vaultGeneration = (this._vaultGeneration || 0) + 1);
+      sealVault(this._vaultKey, this._guard.export_vault())
+        .then((sealed) => {
+          if (generation === this._vaultGeneration) sessionStorage.setItem(VAULT_KEY, sealed);
+        })
+        .catch((e) => console.warn(LOG, 'storage unavailable', e));
     }
 
     // -------------------------------------------------------------- open / close
@@ -763,13 +891,77 @@
     _highlight() {
       if (!this._guard) return;
       const text = this._$('.input').value;
-      const findings = JSON.parse(this._guard.highlight(this._$('.mirror'), text, JSON.stringify(this._keptSpans(text))));
+      const checked = JSON.parse(this._guard.highlight(this._$('.mirror'), text, JSON.stringify(this._keptSpans(text))));
+      const findings = checked.findings;
       for (const f of findings) f.value = text.slice(f.start, f.end);
       for (const value of [...this._kept]) {
         if (!findings.some((f) => f.value === value)) this._kept.delete(value);
       }
       this._findings = findings;
+      this._injection = checked.injection;
       this._renderSummary();
+      this._renderGuardNotice();
+    }
+
+    /** The plain-words names of what the injection check found: every family when the message
+     * is flagged or blocked, else only the smuggling families (weak rule hits alone are noise). */
+    _reasons(injection) {
+      const names = this._t.signals;
+      const all = injection.verdict !== 'allow';
+      const out = [];
+      for (const signal of injection.signals) {
+        if (!(signal.weight > 0)) continue; // e.g. inject.discussion: a reason to score lower
+        const family = signal.id.split('.')[0];
+        if (!all && family !== 'smuggle') continue;
+        const name = names[signal.id] || names[family];
+        if (name && !out.includes(name)) out.push(name);
+      }
+      return out;
+    }
+
+    /** The composer's injection notice: hidden characters that will be removed, a flag or block
+     * verdict, disguised text, and why — in plain words, never the hidden text itself. */
+    _renderGuardNotice() {
+      const s = this._t;
+      const injection = this._injection;
+      const lines = [];
+      let level = '';
+      if (injection) {
+        const smuggled = injection.signals.some((x) => x.id.startsWith('smuggle.') && x.weight > 0);
+        if (injection.hidden > 0) {
+          lines.push(format(s.hiddenChars, { count: injection.hidden }));
+          level = 'hidden';
+        }
+        // Flagged or blocked for hidden text alone, not for anything that reads as an instruction.
+        const hiddenOnly = smuggledOnly(injection);
+        if (injection.verdict === 'block') {
+          lines.push(hiddenOnly ? s.smuggledBlock : s.injectionBlock);
+          level = 'block';
+        } else if (injection.verdict === 'flag') {
+          lines.push(hiddenOnly ? s.smuggledFlag : s.injectionFlag);
+          level = 'flag';
+        } else if (smuggled && !lines.length) {
+          lines.push(s.disguised);
+          level = 'hidden';
+        }
+        const reasons = this._reasons(injection);
+        if (lines.length && reasons.length) lines.push(format(s.reasons, { reasons: reasons.join(', ') }));
+      }
+      const input = this._$('.input');
+      if (level === 'block') input.setAttribute('aria-invalid', 'true');
+      else input.removeAttribute('aria-invalid');
+      const notice = this._$('.guard');
+      const key = level + '\n' + lines.join('\n');
+      if (notice._shown === key) return; // unchanged: no DOM churn, no repeated announcement
+      notice._shown = key;
+      notice.textContent = '';
+      if (level) notice.dataset.level = level;
+      else delete notice.dataset.level;
+      for (const line of lines) {
+        const p = document.createElement('p');
+        p.textContent = line;
+        notice.appendChild(p);
+      }
     }
 
     _renderSummary() {
@@ -839,6 +1031,17 @@
       const text = input.value.trim();
       if (!text) return;
       this._setStatus('');
+      // Injection first: a message that will not be sent needs no consent dialog. The check runs
+      // on the text as typed, hidden characters included (they may carry the instruction);
+      // personal data counts as its placeholder (crates/chatguard-web/src/injection.rs).
+      const injection = JSON.parse(this._guard.injection(text));
+      const rules = injection.signals.map((x) => x.id);
+      if (injection.verdict === 'block') {
+        this._setStatus(smuggledOnly(injection) ? this._t.smuggledBlocked : this._t.injectionBlocked);
+        this._emit('blocked', { reason: 'injection', rules, score: injection.score });
+        input.focus();
+        return;
+      }
       const findings = JSON.parse(this._guard.scan(text));
       for (const f of findings) f.value = text.slice(f.start, f.end);
       const spanOf = (f) => [f.start, f.end];
@@ -848,7 +1051,7 @@
         const f = findings.find((x) => x.kind === prepared.blocked);
         const label = f ? this._label(f) : prepared.blocked;
         this._setStatus(format(this._t.blocked, { kind: label }));
-        this._emit('blocked', { kind: prepared.blocked });
+        this._emit('blocked', { reason: 'pii', kind: prepared.blocked });
         return;
       }
       let shareRecord = null;
@@ -868,13 +1071,22 @@
           shareRecord = this._makeReceipt('message', shared, shared, 'purposeShare', 'EXPLICIT', 'after this message');
         }
       }
-      const detail = { text: prepared.text, verdict: prepared.verdict, kept: prepared.kept };
+      // prepared.text is already without the hidden characters the policy strips. A flagged
+      // message is sent: the edge scores every request again and never trusts the page, so the
+      // verdict is not sent along (README, "Prompt injection and hidden text, as you type").
+      const detail = {
+        text: prepared.text, verdict: prepared.verdict, kept: prepared.kept,
+        injection: { verdict: injection.verdict, score: injection.score, rules, hidden: injection.hidden },
+      };
       if (!this._emit('send', detail, true)) return; // the host page cancelled
-      if (prepared.verdict === 'redacted') {
-        const kinds = [...new Set(findings.filter((f) => f.action !== 'allow').map((f) => f.kind))];
-        this._emit('redacted', { kinds, count: findings.filter((f) => f.action !== 'allow').length, kept: prepared.kept });
+      const redacted = findings.filter((f) => f.action !== 'allow');
+      if (redacted.length || injection.hidden > 0) {
+        const kinds = [...new Set(redacted.map((f) => f.kind))];
+        this._emit('redacted', { kinds, count: redacted.length, kept: prepared.kept, hidden: injection.hidden });
       }
-      this._addMessage('user', text, false);
+      // The bubble shows what was sent, with the user's own values put back locally: hidden
+      // characters the policy strips are gone there too.
+      this._addMessage('user', this._guard.restore(prepared.text), false);
       this._history.push({ role: 'user', content: prepared.text });
       this._saveHistory();
       input.value = '';
@@ -911,6 +1123,17 @@
       if (!response.ok) {
         const s = this._t;
         const st = response.status;
+        let code = 'http_' + st;
+        try {
+          const err = await response.json();
+          if (err && err.error && typeof err.error.code === 'string') code = err.error.code;
+        } catch (e) { /* not JSON: the status says enough */ }
+        // The edge's own refusals (injection: request_blocked; a blocked kind: blocked_content)
+        // are policy decisions, not failures: plain words, chatguard:blocked, no Retry.
+        if (st === 422 && (code === 'request_blocked' || code === 'blocked_content')) {
+          const message = code === 'request_blocked' ? s.eRequestBlocked : s.eBlockedContent;
+          return this._failed(typed, message, { reason: code, status: st }, 'blocked');
+        }
         let message = s.e5xx;
         if (st === 401) message = s.e401;
         else if (st === 403) message = s.e403;
@@ -920,11 +1143,6 @@
           const wait = parseInt(response.headers.get('retry-after') || '', 10);
           message = format(s.e429, { seconds: Number.isFinite(wait) && wait > 0 ? wait : 30 });
         }
-        let code = 'http_' + st;
-        try {
-          const err = await response.json();
-          if (err && err.error && typeof err.error.code === 'string') code = err.error.code;
-        } catch (e) { /* not JSON: the status says enough */ }
         return this._failed(typed, message, { code, status: st });
       }
       const bubble = this._addMessage('assistant', '', true);
@@ -985,8 +1203,9 @@
       this._scrollLog();
     }
 
-    /** A request that did not reach the assistant: the typed text goes back into the composer. */
-    _failed(typed, message, detail) {
+    /** A request that did not reach the assistant: the typed text goes back into the composer.
+     * `event` is `error` (with Retry) or `blocked` (a refusal: retrying would not help). */
+    _failed(typed, message, detail, event = 'error') {
       this._$('.typing').hidden = true;
       this._busy = false;
       this._history.pop();
@@ -997,8 +1216,13 @@
       input.value = typed;
       this._setComposerEnabled(true);
       this._highlight();
-      this._setStatus(message, true);
-      this._emit('error', Object.assign({ message }, detail));
+      if (event === 'blocked') {
+        this._setStatus(message);
+        this._emit('blocked', detail);
+      } else {
+        this._setStatus(message, true);
+        this._emit('error', Object.assign({ message }, detail));
+      }
     }
 
     _setStatus(message, retry) {
@@ -1065,11 +1289,10 @@
         sessionStorage.removeItem(HISTORY_KEY);
         sessionStorage.removeItem(HISTORY_KEY + ':id');
         sessionStorage.removeItem(VAULT_KEY);
-        sessionStorage.removeItem(VAULT_KEY_KEY);
         localStorage.removeItem(RECEIPTS_KEY);
       } catch (e) { /* storage unavailable: nothing stored */ }
       if (this._guard) this._guard.forget();
-      if (this._vaultKey) this._vaultKey = await vaultKey().catch(() => null);
+      this._vaultGeneration = (this._vaultGeneration || 0) + 1;
       this._kept.clear();
       this._$('.log').textContent = '';
       this._$('.input').value = '';
@@ -1081,7 +1304,8 @@
       let message = this._t.deleted;
       if (cfg.deleteUrl) {
         try {
-          const r = await fetch(new URL(cfg.deleteUrl, document.baseURI), {
+          const url = cfg.deleteUrl.replace('{conversation}', encodeURIComponent(conversation));
+          const r = await fetch(new URL(url, document.baseURI), {
             method: 'DELETE',
             headers: Object.assign({ [CONVERSATION_HEADER]: conversation }, initOptions.headers || {}),
             credentials: 'same-origin',
@@ -1160,6 +1384,11 @@
     async scan(text) {
       const guard = await defaultGuard();
       return JSON.parse(guard.scan(String(text)));
+    },
+    /** The prompt-injection and smuggling check of `text` (UTF-16 spans, no text). */
+    async checkInjection(text) {
+      const guard = await defaultGuard();
+      return JSON.parse(guard.injection(String(text)));
     },
     /** `text` redacted under the policy, with no consent granted. */
     async redact(text) {

@@ -2,6 +2,11 @@
 //! auditor needs — when, which request, whose (a keyed hash), which role and route, the decision,
 //! rule ids, kinds with counts, consent reference, bytes, latency, whether a stream was fully
 //! scanned — and never text, tokens, identifiers in clear or personal data.
+//!
+//! The same event can also go to sinks (bound in the Worker, see the README): a Queue gets the
+//! line itself, an Analytics Engine dataset gets [`AuditEvent::data_point`], a projection of the
+//! line's fields. A sink that fails writes [`sink_error_line`] to the log instead: the request is
+//! never affected and nothing but the sink, the request id and a fixed reason is written.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -64,6 +69,9 @@ pub struct AuditEvent {
     pub stream: bool,
     /// Whether the answer (stream or JSON) was read and scanned to its end.
     pub fully_scanned: bool,
+    /// The keyed hash of the conversation a deletion named (see [`crate::deletion`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conversation: Option<String>,
     /// The hash-chain link, when `AUDIT_CHAIN` is on (see [`crate::chain`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub chain: Option<crate::chain::Link>,
@@ -91,6 +99,7 @@ impl AuditEvent {
             latency_ms: 0,
             stream: false,
             fully_scanned: false,
+            conversation: None,
             chain: None,
         }
     }
@@ -110,6 +119,111 @@ impl AuditEvent {
         serde_json::to_string(self)
             .unwrap_or_else(|_| String::from("{\"audit\":\"unserializable\"}"))
     }
+}
+
+/// The longest blob [`AuditEvent::data_point`] writes (Analytics Engine takes 16 KB per point).
+pub const MAX_BLOB_BYTES: usize = 1024;
+
+/// An audit event as an Analytics Engine data point.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DataPoint {
+    /// `index1`: the principal hash (empty without `AUDIT_KEY`), the sampling key.
+    pub index: String,
+    /// `blob1..5`: route, role, decision, kinds (`email=2,credit_card=1`), rules (comma-separated).
+    pub blobs: [String; 5],
+    /// `double1..5`: latency ms, request bytes, answer bytes, injection score in thousandths
+    /// (-1 when not scored), status.
+    pub doubles: [f64; 5],
+}
+
+impl AuditEvent {
+    /// The event as an Analytics Engine data point: only fields of the audit line, so it is as
+    /// free of text and identifiers as the line.
+    pub fn data_point(&self) -> DataPoint {
+        let decision = match self.decision {
+            Decision::Allow => "allow",
+            Decision::Redact => "redact",
+            Decision::Deny => "deny",
+            Decision::Error => "error",
+        };
+        let kinds = self
+            .kinds
+            .iter()
+            .map(|(kind, n)| format!("{kind}={n}"))
+            .collect::<Vec<_>>()
+            .join(",");
+        let rules = self.rules.iter().cloned().collect::<Vec<_>>().join(",");
+        DataPoint {
+            index: self.principal.clone().unwrap_or_default(),
+            blobs: [
+                capped(&self.route),
+                capped(self.role.as_deref().unwrap_or("")),
+                decision.to_owned(),
+                capped(&kinds),
+                capped(&rules),
+            ],
+            doubles: [
+                self.latency_ms as f64,
+                self.bytes_in as f64,
+                self.bytes_out as f64,
+                self.injection.map_or(-1.0, f64::from),
+                f64::from(self.status),
+            ],
+        }
+    }
+}
+
+/// `text` cut to at most [`MAX_BLOB_BYTES`] at a character boundary.
+fn capped(text: &str) -> String {
+    let mut end = text.len().min(MAX_BLOB_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[..end].to_owned()
+}
+
+/// A sink the audit event goes to besides the log.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sink {
+    /// The Queue producer binding `AUDIT_QUEUE`.
+    Queue,
+    /// The Analytics Engine dataset binding `AUDIT_ANALYTICS`.
+    Analytics,
+}
+
+impl Sink {
+    /// The binding name.
+    pub fn binding(self) -> &'static str {
+        match self {
+            Sink::Queue => "AUDIT_QUEUE",
+            Sink::Analytics => "AUDIT_ANALYTICS",
+        }
+    }
+}
+
+/// Why a sink did not take an event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SinkFailure {
+    /// The binding exists but is not a Queue / dataset.
+    BindingInvalid,
+    /// The line could not be turned into a message.
+    Unencodable,
+    /// The send or write failed (the runtime's reason is not logged: it is not ours to vouch for).
+    SendFailed,
+}
+
+/// The log line recording that a sink failed for a request: the sink, the request id and a fixed
+/// reason — never the event, the runtime's error text or anything from the request.
+pub fn sink_error_line(sink: Sink, request_id: &str, failure: SinkFailure) -> String {
+    let reason = match failure {
+        SinkFailure::BindingInvalid => "binding_invalid",
+        SinkFailure::Unencodable => "unencodable",
+        SinkFailure::SendFailed => "send_failed",
+    };
+    serde_json::json!({
+        "audit_error": { "sink": sink.binding(), "request_id": request_id, "reason": reason }
+    })
+    .to_string()
 }
 
 /// The keyed hash of a principal id: HMAC-SHA-256 under the audit key, first 10 bytes in
@@ -161,6 +275,75 @@ mod tests {
         // RFC 4648 section 10 vectors, lowercase and unpadded.
         assert_eq!(base32(b"f"), "my");
         assert_eq!(base32(b"foobar"), "mzxw6ytboi");
+    }
+
+    #[test]
+    fn data_point_projects_the_line() {
+        let mut e = AuditEvent::new(1, "r1".into(), "/v1/chat/completions");
+        e.principal = Some("abcdefghijklmnop".into());
+        e.role = Some("anonymous".into());
+        e.decision = Decision::Redact;
+        e.kinds.insert("email".into(), 2);
+        e.kinds.insert("credit_card".into(), 1);
+        e.rules.insert("email.rfc".into());
+        e.rules.insert("card.luhn".into());
+        e.latency_ms = 12;
+        e.bytes_in = 300;
+        e.bytes_out = 900;
+        e.injection = Some(42);
+        e.status = 200;
+        let p = e.data_point();
+        assert_eq!(p.index, "abcdefghijklmnop");
+        assert_eq!(
+            p.blobs,
+            [
+                "/v1/chat/completions",
+                "anonymous",
+                "redact",
+                "credit_card=1,email=2",
+                "card.luhn,email.rfc"
+            ]
+            .map(String::from)
+        );
+        assert_eq!(p.doubles, [12.0, 300.0, 900.0, 42.0, 200.0]);
+        let bare = AuditEvent::new(1, "r2".into(), "other").data_point();
+        assert_eq!(bare.index, "");
+        assert_eq!(bare.blobs[1], "");
+        assert_eq!(bare.doubles[3], -1.0);
+    }
+
+    #[test]
+    fn blobs_are_capped_at_a_char_boundary() {
+        let mut e = AuditEvent::new(1, "r1".into(), "/v1/messages");
+        for i in 0..400 {
+            e.rules.insert(format!("rule.é{i}"));
+        }
+        let rules = &e.data_point().blobs[4];
+        assert!(rules.len() <= MAX_BLOB_BYTES && rules.len() > MAX_BLOB_BYTES - 4);
+        assert!(rules.starts_with("rule.é0,"));
+    }
+
+    #[test]
+    fn sink_errors_name_the_sink_and_request_only() {
+        let line = sink_error_line(Sink::Queue, "r1", SinkFailure::SendFailed);
+        let v: serde_json::Value = serde_json::from_str(&line).expect("json");
+        assert_eq!(
+            v,
+            serde_json::json!({"audit_error": {"sink": "AUDIT_QUEUE", "request_id": "r1", "reason": "send_failed"}})
+        );
+        assert!(
+            sink_error_line(Sink::Analytics, "r2", SinkFailure::BindingInvalid)
+                .contains("\"AUDIT_ANALYTICS\"")
+        );
+    }
+
+    #[test]
+    fn the_conversation_hash_appears_only_when_set() {
+        let mut e = AuditEvent::new(1, "r1".into(), "/v1/conversations/{id}");
+        assert!(!e.line().contains("conversation\""));
+        e.conversation = Some("abcdefghijklmnop".into());
+        let v: serde_json::Value = serde_json::from_str(&e.line()).expect("json");
+        assert_eq!(v["conversation"], "abcdefghijklmnop");
     }
 
     #[test]

@@ -10,6 +10,7 @@ use chatguard::{Context, Decided, Guard, Vault, Verdict};
 use serde_json::Value;
 
 use crate::error::ApiError;
+use crate::memo::Memo;
 use crate::shape::ChatRequest;
 
 /// What redaction found, for the audit line: kind names with counts and rule ids. No text.
@@ -39,13 +40,16 @@ impl Tally {
     }
 }
 
-/// Redacts every text field of a validated request in place.
+/// Redacts every text field of a validated request from `principal` in place. Texts `memo`
+/// knows to hold nothing are not scanned again; texts found to hold nothing are remembered.
 pub fn redact_request(
     guard: &Guard,
     cx: &Context,
     req: &mut ChatRequest,
     vault: &mut Vault,
     tally: &mut Tally,
+    memo: &mut Memo,
+    principal: &str,
 ) -> Result<(), ApiError> {
     // Placeholders the client made already (the widget's `[EMAIL_1]`) keep their numbers: the
     // edge's own continue above them, so the client's restore never shows its value in place of
@@ -60,7 +64,13 @@ pub fn redact_request(
             continue;
         };
         let Some(text) = slot.as_str() else { continue };
+        if memo.is_clean(principal, text) {
+            continue;
+        }
         let outcome = guard.check_with(text, cx, vault);
+        if outcome.findings.is_empty() && outcome.verdict == Verdict::Allow {
+            memo.remember_clean(principal, text);
+        }
         tally.add(guard, &outcome.findings);
         match outcome.verdict {
             Verdict::Block(kind) => {
@@ -172,7 +182,16 @@ mod tests {
         // The widget sent its own placeholder; the origin leaks a different address.
         let mut req = user_message("I am [EMAIL_1], or bob@example.net (synthetic)");
         let mut vault = Vault::new();
-        redact_request(&g, &cx, &mut req, &mut vault, &mut Tally::default()).expect("redacted");
+        redact_request(
+            &g,
+            &cx,
+            &mut req,
+            &mut vault,
+            &mut Tally::default(),
+            &mut Memo::new([0; 16]),
+            "p",
+        )
+        .expect("redacted");
         assert_eq!(
             req.body.pointer("/messages/0/content"),
             Some(&json!("I am [EMAIL_1], or [EMAIL_2] (synthetic)"))
@@ -187,13 +206,54 @@ mod tests {
     }
 
     #[test]
+    fn only_texts_with_nothing_found_are_remembered_and_skipped() {
+        let g = guard();
+        let cx = Context::default();
+        let mut memo = Memo::new([5; 16]);
+        let body = json!({"model": "m", "messages": [
+            {"role": "user", "content": "Where is my parcel?"},
+            {"role": "user", "content": "Mail me at jane.doe@example.com (synthetic)"}]});
+        let redact = |memo: &mut Memo, tally: &mut Tally| {
+            let mut req = parse(
+                &Api::ChatCompletions,
+                Some("application/json"),
+                body.to_string().as_bytes(),
+            )
+            .expect("valid");
+            redact_request(&g, &cx, &mut req, &mut Vault::new(), tally, memo, "p")
+                .expect("redacted");
+            req.body
+        };
+        let first = redact(&mut memo, &mut Tally::default());
+        assert_eq!(memo.len(), (0, 1), "only the clean text");
+        let mut tally = Tally::default();
+        let again = redact(&mut memo, &mut tally);
+        assert_eq!(again, first);
+        assert_eq!(
+            tally.kinds.get("email"),
+            Some(&1),
+            "the finding counted again"
+        );
+        assert!(!again.to_string().contains("jane.doe"));
+    }
+
+    #[test]
     fn pseudonyms_go_out_and_come_back() {
         let g = guard();
         let cx = Context::default();
         let mut req = user_message("I am jane.doe@example.com (synthetic)");
         let mut vault = Vault::new();
         let mut tally = Tally::default();
-        redact_request(&g, &cx, &mut req, &mut vault, &mut tally).expect("redacted");
+        redact_request(
+            &g,
+            &cx,
+            &mut req,
+            &mut vault,
+            &mut tally,
+            &mut Memo::new([0; 16]),
+            "p",
+        )
+        .expect("redacted");
         let sent = req.body.to_string();
         assert!(!sent.contains("jane.doe@example.com"), "{sent}");
         assert!(sent.contains("[EMAIL_1]"));
@@ -229,8 +289,16 @@ mod tests {
             body.to_string().as_bytes(),
         )
         .expect("valid");
-        let e = redact_request(&g, &cx, &mut req, &mut Vault::new(), &mut Tally::default())
-            .expect_err("blocked");
+        let e = redact_request(
+            &g,
+            &cx,
+            &mut req,
+            &mut Vault::new(),
+            &mut Tally::default(),
+            &mut Memo::new([0; 16]),
+            "p",
+        )
+        .expect_err("blocked");
         assert_eq!((e.status, e.code), (422, "blocked_content"));
         assert!(!e.message.contains("AKIA"));
         let mut answer = json!({"output": [{"content": [{"text": "AKIAIOSFODNN7EXAMPLE"}]}]});

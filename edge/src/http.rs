@@ -4,6 +4,7 @@
 use chatguard::{Category, CategorySet};
 
 use crate::config::Config;
+use crate::deletion;
 use crate::error::ApiError;
 use crate::shape::Api;
 
@@ -25,14 +26,16 @@ pub const SECURITY_HEADERS: [(&str, &str); 5] = [
 ];
 
 /// Request headers passed to the origin; everything else (hop-by-hop, cookies, client
-/// credentials, Cloudflare and consent headers) is dropped.
-pub const FORWARDED_REQUEST_HEADERS: [&str; 6] = [
+/// credentials, Cloudflare and consent headers) is dropped. The conversation id is validated
+/// before (see [`crate::deletion::conversation_id`]).
+pub const FORWARDED_REQUEST_HEADERS: [&str; 7] = [
     "content-type",
     "accept",
     "accept-language",
     "anthropic-version",
     "anthropic-beta",
     "openai-beta",
+    crate::deletion::CONVERSATION_HEADER,
 ];
 
 /// What a method and path lead to.
@@ -44,23 +47,47 @@ pub enum Target {
     Preflight,
     /// A filtered API route.
     Api(Api),
+    /// `DELETE /v1/conversations/{id}` with the id as sent (validated by [`deletion`]).
+    Deletion(String),
 }
 
-/// Routes a request; unknown paths are 404, known paths with the wrong method 405.
-pub fn target(method: &str, path: &str, config: &Config) -> Result<Target, ApiError> {
-    let api = match path {
+fn api(path: &str, config: &Config) -> Option<Api> {
+    match path {
         "/v1/chat/completions" => Some(Api::ChatCompletions),
         "/v1/responses" => Some(Api::Responses),
         "/v1/messages" => Some(Api::Messages),
         _ => config.text_pointers.get(path).cloned().map(Api::Generic),
-    };
-    match (method, api) {
+    }
+}
+
+/// Routes a request; unknown paths are 404, known paths with the wrong method 405.
+pub fn target(method: &str, path: &str, config: &Config) -> Result<Target, ApiError> {
+    if let Some(id) = deletion::route_id(path) {
+        return match method {
+            "DELETE" => Ok(Target::Deletion(id.to_owned())),
+            "OPTIONS" => Ok(Target::Preflight),
+            _ => Err(method_not_allowed()),
+        };
+    }
+    match (method, api(path, config)) {
         ("GET" | "HEAD", None) if path == HEALTH => Ok(Target::Health),
         ("OPTIONS", Some(_)) => Ok(Target::Preflight),
         ("POST", Some(api)) => Ok(Target::Api(api)),
         (_, Some(_)) => Err(method_not_allowed()),
         (_, None) if path == HEALTH => Err(method_not_allowed()),
         _ => Err(ApiError::new(404, "not_found", "no such route")),
+    }
+}
+
+/// The route an audit line records: a path the edge serves, [`deletion::ROUTE`] for the deletion
+/// route (never the id), or `other`: a path the edge does not serve could carry anything.
+pub fn audit_route(path: &str, config: Option<&Config>) -> String {
+    if deletion::route_id(path).is_some() {
+        deletion::ROUTE.to_owned()
+    } else if path == HEALTH || config.is_some_and(|c| api(path, c).is_some()) {
+        path.to_owned()
+    } else {
+        "other".to_owned()
     }
 }
 
@@ -102,7 +129,10 @@ pub fn cors_headers(origin: &str, preflight: bool) -> Vec<(&'static str, String)
         ),
     ];
     if preflight {
-        h.push(("Access-Control-Allow-Methods", "POST, OPTIONS".to_owned()));
+        h.push((
+            "Access-Control-Allow-Methods",
+            "POST, DELETE, OPTIONS".to_owned(),
+        ));
         h.push((
             "Access-Control-Allow-Headers",
             "authorization, content-type, x-api-key, x-chatguard-consent, x-chatguard-conversation, anthropic-version"
@@ -191,6 +221,52 @@ mod tests {
             target("POST", "/v1/other", &c).map_err(|e| e.status),
             Err(404)
         );
+    }
+
+    #[test]
+    fn the_deletion_route_takes_delete_and_preflight() {
+        let c = config();
+        assert_eq!(
+            target("DELETE", "/v1/conversations/conv_1", &c),
+            Ok(Target::Deletion("conv_1".into()))
+        );
+        // The id is validated after authentication; routing keeps whatever was sent.
+        assert_eq!(
+            target("DELETE", "/v1/conversations/a.b", &c),
+            Ok(Target::Deletion("a.b".into()))
+        );
+        assert_eq!(
+            target("OPTIONS", "/v1/conversations/conv_1", &c),
+            Ok(Target::Preflight)
+        );
+        for method in ["GET", "POST", "PUT"] {
+            assert_eq!(
+                target(method, "/v1/conversations/conv_1", &c).map_err(|e| e.status),
+                Err(405)
+            );
+        }
+        assert_eq!(
+            target("DELETE", "/v1/conversations", &c).map_err(|e| e.status),
+            Err(404)
+        );
+        assert_eq!(
+            target("DELETE", "/v1/chat/completions", &c).map_err(|e| e.status),
+            Err(405)
+        );
+    }
+
+    #[test]
+    fn audit_routes_never_carry_ids_or_unknown_paths() {
+        let c = config();
+        assert_eq!(
+            audit_route("/v1/conversations/conv_secret", Some(&c)),
+            "/v1/conversations/{id}"
+        );
+        assert_eq!(audit_route("/v1/messages", Some(&c)), "/v1/messages");
+        assert_eq!(audit_route("/v1/custom", Some(&c)), "/v1/custom");
+        assert_eq!(audit_route("/v1/custom", None), "other");
+        assert_eq!(audit_route("/healthz", None), "/healthz");
+        assert_eq!(audit_route("/v1/jane.doe@example.com", Some(&c)), "other");
     }
 
     #[test]

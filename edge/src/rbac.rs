@@ -9,14 +9,22 @@ use crate::error::ApiError;
 use crate::roles::{Allowed, Role};
 use crate::shape::ChatRequest;
 
-/// Checks a validated request against its role.
-pub fn authorize(role: &Role, route: &str, req: &ChatRequest) -> Result<(), ApiError> {
-    if !role.routes.iter().any(|r| r == route) {
-        return Err(ApiError::forbidden(
+/// Checks that the role may call `route` (a path, or a route template such as
+/// [`crate::deletion::ROUTE`]).
+pub fn authorize_route(role: &Role, route: &str) -> Result<(), ApiError> {
+    if role.routes.iter().any(|r| r == route) {
+        Ok(())
+    } else {
+        Err(ApiError::forbidden(
             "forbidden_route",
             "this route is not allowed for the caller's role",
-        ));
+        ))
     }
+}
+
+/// Checks a validated request against its role.
+pub fn authorize(role: &Role, route: &str, req: &ChatRequest) -> Result<(), ApiError> {
+    authorize_route(role, route)?;
     if let Some(model) = &req.model {
         if !role.models.allows(model) {
             return Err(ApiError::forbidden(
@@ -163,6 +171,21 @@ mod tests {
             body.to_string().as_bytes(),
         )
         .expect("valid")
+    }
+
+    #[test]
+    fn route_templates_are_matched_exactly() {
+        let mut r = role();
+        assert_eq!(
+            authorize_route(&r, crate::deletion::ROUTE).map_err(|e| e.code),
+            Err("forbidden_route")
+        );
+        r.routes.push(crate::deletion::ROUTE.to_owned());
+        assert_eq!(authorize_route(&r, crate::deletion::ROUTE), Ok(()));
+        assert_eq!(
+            authorize_route(&r, "/v1/conversations/abc").map_err(|e| e.code),
+            Err("forbidden_route")
+        );
     }
 
     #[test]

@@ -1,6 +1,10 @@
 //! The Worker: reads bindings at the edge of the handler, runs the pipeline modules in the
 //! issue's order, and turns every outcome into a response with security headers and one audit
-//! line. Also the `RateLimiter` Durable Object (one instance per principal).
+//! line. Also the `RateLimiter` Durable Object (one instance per principal). The deletion
+//! route and the audit sinks are in the submodules.
+
+mod delete_route;
+mod sinks;
 
 use core::cell::RefCell;
 use core::time::Duration;
@@ -11,11 +15,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chatguard::auth::{AuthError, Claims, JwksCache, JwksResponse, JwtVerifier, MAX_JWKS_LEN};
 use chatguard::{Guard, Policy, UnixTime, Vault};
-use futures_util::future::{select, Either};
+use futures_util::future::{join, select, Either};
 use futures_util::{stream, StreamExt};
 use worker::{
     console_error, console_log, durable_object, event, js_sys, AbortController, ByteStream, Date,
-    Delay, DurableObject, Env, Fetch, Headers, Method, Request, RequestInit, Response, State,
+    Delay, DurableObject, Env, Fetch, Headers, Method, Request, RequestInit, Response, State, Stub,
 };
 
 use chatguard::inject::canary::Canary;
@@ -28,17 +32,21 @@ use crate::authn::{
 };
 use crate::canary;
 use crate::chain::Chain;
-use crate::config::Config;
+use crate::config::{Config, ConfigError};
+use crate::deletion::{self, CONVERSATION_HEADER};
 use crate::error::ApiError;
 use crate::filter::{filter_response, redact_request, Tally};
 use crate::http::{self, Target, CONSENT_HEADER, FORWARDED_REQUEST_HEADERS, SECURITY_HEADERS};
 use crate::injection;
+use crate::memo::Memo;
 use crate::output::{self, OutputPolicy};
-use crate::ratelimit::{object_name, Ask, Verdict as RateVerdict};
+use crate::ratelimit::{object_name, Ask, Verdict as RateVerdict, Window};
 use crate::rbac::{authorize, strip_request_tool_calls, strip_response_tool_calls};
 use crate::roles::{Role, Roles};
 use crate::shape::{self, ChatRequest};
 use crate::sse::{error_event, SseFilter};
+use crate::verified::VerifiedTokens;
+use sinks::{AuditRecord, Sinks};
 
 /// The policy bundled at build time.
 const BUNDLED_POLICY: &str = include_str!("../../tests/policies/default.json");
@@ -106,6 +114,19 @@ fn setting(env: &Env, name: &str) -> Option<String> {
         .ok()
 }
 
+thread_local! {
+    /// The settings, read from the bindings once per isolate: vars and secrets do not change
+    /// while an isolate lives (a new deployment or secret starts new isolates).
+    static SETTINGS: core::cell::OnceCell<Rc<Result<Config, ConfigError>>> =
+        const { core::cell::OnceCell::new() };
+}
+
+fn settings(env: &Env) -> Rc<Result<Config, ConfigError>> {
+    SETTINGS.with(|cell| {
+        Rc::clone(cell.get_or_init(|| Rc::new(Config::from_lookup(|name| setting(env, name)))))
+    })
+}
+
 fn now_ms() -> u64 {
     Date::now().as_millis()
 }
@@ -136,15 +157,16 @@ fn random_bytes<const N: usize>() -> Option<[u8; N]> {
     Some(out)
 }
 
-type Audit = Rc<RefCell<AuditEvent>>;
+type Audit = Rc<AuditRecord>;
 
 thread_local! {
     /// This isolate's audit chain (`AUDIT_CHAIN=on`), started on its first line.
     static CHAIN: RefCell<Option<Chain>> = const { RefCell::new(None) };
 }
 
-/// Writes the audit line, linked into the isolate's chain when `chain_key` is set.
-fn log_audit(event: &mut AuditEvent, chain_key: Option<&str>) {
+/// Writes the audit line, linked into the isolate's chain when `chain_key` is set, and sends
+/// the event to the bound sinks.
+fn log_audit(event: &mut AuditEvent, chain_key: Option<&str>, sinks: &Sinks) {
     let line = match chain_key {
         Some(key) => CHAIN.with(|chain| {
             chain
@@ -160,6 +182,7 @@ fn log_audit(event: &mut AuditEvent, chain_key: Option<&str>) {
         None => event.line(),
     };
     console_log!("{line}");
+    sinks.send(event, &line);
 }
 
 /// The key audit lines are chained with, when the chain is on.
@@ -171,18 +194,18 @@ fn chain_key(config: &Config) -> Option<String> {
 }
 
 #[event(fetch)]
-async fn fetch(req: Request, env: Env, _ctx: worker::Context) -> worker::Result<Response> {
+async fn fetch(req: Request, env: Env, ctx: worker::Context) -> worker::Result<Response> {
     let started = now_ms();
     let id = request_id();
-    let audit: Audit = Rc::new(RefCell::new(AuditEvent::new(
-        started,
-        id.clone(),
-        &req.path(),
-    )));
+    let config = settings(&env);
+    let route = http::audit_route(&req.path(), config.as_ref().as_ref().ok());
+    let audit: Audit = Rc::new(AuditRecord::new(
+        AuditEvent::new(started, id.clone(), &route),
+        Sinks::from_env(&env, ctx),
+    ));
     let origin_header = req.headers().get("Origin").ok().flatten();
-    let config = Config::from_lookup(|name| setting(&env, name));
     let mut cors = None;
-    let outcome = match &config {
+    let outcome = match &*config {
         Ok(config) => match http::cors_origin(origin_header.as_deref(), config) {
             Ok(allowed) => {
                 cors = allowed.map(str::to_owned);
@@ -225,8 +248,8 @@ async fn fetch(req: Request, env: Env, _ctx: worker::Context) -> worker::Result<
     a.status = response.status_code();
     a.latency_ms = now_ms().saturating_sub(started);
     if !streaming {
-        let key = config.as_ref().ok().and_then(chain_key);
-        log_audit(&mut a, key.as_deref());
+        let key = config.as_ref().as_ref().ok().and_then(chain_key);
+        log_audit(&mut a, key.as_deref(), &audit.sinks);
     }
     Ok(response)
 }
@@ -272,11 +295,200 @@ async fn handle(
         }
         Target::Preflight => return Ok(Reply::Preflight),
         Target::Api(api) => api,
+        Target::Deletion(id) => {
+            return delete_route::handle(req, env, config, audit, started, id).await
+        }
     };
     // 2. Size before buffering.
     let body = read_limited(&mut req, config.max_body_bytes).await?;
     audit.borrow_mut().bytes_in = body.len() as u64;
     // 3. Authentication.
+    let now = UnixTime(started / 1000);
+    let (compiled, principal, role) = identify(&req, env, config, audit, now).await?;
+    let header = |name: &str| req.headers().get(name).ok().flatten();
+    // Validation comes before RBAC so the role can be checked against what was asked.
+    // 6. Validation (shape, limits; the conversation id the origin receives).
+    let content_type = header("Content-Type");
+    let mut request = shape::parse(&api, content_type.as_deref(), &body)?;
+    if let Some(conversation) = header(CONVERSATION_HEADER) {
+        deletion::conversation_id(&conversation)?;
+    }
+    // 4. Authorization.
+    authorize(role, &path, &request)?;
+    let removed = strip_request_tool_calls(&mut request.body, &role.tools);
+    if removed > 0 {
+        audit.borrow_mut().tool_calls_removed += removed as u32;
+        let again = serde_json::to_vec(&request.body).map_err(|e| internal("reserialize", e))?;
+        request = shape::parse(&api, content_type.as_deref(), &again)?;
+    }
+    // 5. Rate limits: the principal's Durable Object decides while this isolate scores and
+    // redacts the request (steps 7-9). Nothing is forwarded before the decision (fail closed),
+    // and a refusal wins over whatever the other steps found.
+    let ask = Ask {
+        now: now.0,
+        tokens: request.estimated_tokens(role.max_tokens),
+        limit: role.rate_limit.into(),
+    };
+    let limiter = rate_limiter(env, config, &principal.id, role)?;
+    let preparing = async {
+        // One turn of the event loop, so the rate-limit call is on its way before the CPU work.
+        Delay::from(Duration::ZERO).await;
+        let caller = Caller {
+            compiled,
+            role,
+            principal: &principal.id,
+            api: &api,
+            now,
+        };
+        prepare(&req, config, &caller, &mut request, audit)
+    };
+    let (admitted, prepared) = join(rate_limit(&limiter, ask), preparing).await;
+    admitted?;
+    let Prepared {
+        flags,
+        output,
+        cx,
+        vault,
+        canary,
+    } = prepared?;
+    // 10. Forward.
+    let origin = forward(&req, config, &path, &request, &flags, audit).await?;
+    let answering = Answering {
+        compiled,
+        cx,
+        vault,
+        role,
+        canary,
+        output,
+    };
+    answer(origin, answering, config, audit).await
+}
+
+thread_local! {
+    /// What this isolate knows about texts it has scored, and under which compiled policy.
+    static MEMO: RefCell<Option<(usize, Memo)>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` with the isolate's memo for `compiled`, starting a fresh one when the policy changed.
+/// (Compiled policies are never freed, so their addresses identify them.)
+fn with_memo<T>(compiled: &'static Compiled, f: impl FnOnce(&mut Memo) -> T) -> T {
+    let id = core::ptr::from_ref(compiled) as usize;
+    MEMO.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        let memo = match &mut *cell {
+            Some((known, memo)) if *known == id => memo,
+            slot => {
+                // Keys never leave memory; the salt only unlinks them from the texts.
+                let salt = random_bytes::<16>().unwrap_or_default();
+                &mut slot.insert((id, Memo::new(salt))).1
+            }
+        };
+        f(memo)
+    })
+}
+
+/// What steps 7-9 produce for forwarding and for filtering the answer.
+struct Prepared {
+    flags: Vec<(&'static str, String)>,
+    output: OutputPolicy,
+    cx: chatguard::Context,
+    vault: Vault,
+    canary: Option<Canary>,
+}
+
+/// Who is asking, under which policy and route: what steps 7-9 read besides the request.
+struct Caller<'a> {
+    compiled: &'static Compiled,
+    role: &'a Role,
+    principal: &'a str,
+    api: &'a shape::Api,
+    now: UnixTime,
+}
+
+/// Steps 7-9 on the validated request: injection scoring (block or flag), consent, redaction
+/// with per-request pseudonyms, and the output side's canary and system-prompt check.
+fn prepare(
+    req: &Request,
+    config: &Config,
+    caller: &Caller<'_>,
+    request: &mut ChatRequest,
+    audit: &Audit,
+) -> Result<Prepared, ApiError> {
+    let &Caller {
+        compiled,
+        role,
+        principal,
+        api,
+        now,
+    } = caller;
+    // 7. Injection: block above the policy threshold, flag for the origin in between.
+    let assessment = with_memo(compiled, |memo| {
+        injection::assess(&compiled.guard, request, memo, principal)
+    });
+    {
+        let mut a = audit.borrow_mut();
+        a.injection = Some(assessment.score.milli());
+        a.rules
+            .extend(assessment.rules.iter().map(|r| (*r).to_owned()));
+    }
+    if assessment.verdict == chatguard::InjectionVerdict::Block {
+        return Err(injection::Assessment::refusal());
+    }
+    // The answer is checked against the system prompt the caller sent (before redaction).
+    let output = OutputPolicy::for_request(config, &output::system_prompt(api, &request.body));
+    // 8 + 9. Consent and redaction.
+    let consent = match req.headers().get(CONSENT_HEADER).ok().flatten() {
+        Some(h) => Some(http::parse_consent(&h)?),
+        None => None,
+    };
+    let mut granted = chatguard::CategorySet::EMPTY;
+    if let Some(c) = &consent {
+        granted = role.unredacted.intersect(c.categories);
+        audit.borrow_mut().consent = Some(c.record.clone());
+    }
+    let cx = chatguard::Context { now, granted };
+    let mut vault = Vault::new();
+    let mut tally = Tally::default();
+    with_memo(compiled, |memo| {
+        redact_request(
+            &compiled.guard,
+            &cx,
+            request,
+            &mut vault,
+            &mut tally,
+            memo,
+            principal,
+        )
+    })?;
+    audit.borrow_mut().add_tally(&tally);
+    // Output side: a fresh canary appended to the system prompt the origin sees.
+    let mut canary = None;
+    if config.canary {
+        let random = random_bytes::<{ Canary::RANDOM_BYTES }>()
+            .ok_or_else(|| internal("canary", "no CSPRNG"))?;
+        let fresh = Canary::from_random(random);
+        if canary::plant(api, &mut request.body, &fresh) {
+            canary = Some(fresh);
+        }
+    }
+    Ok(Prepared {
+        flags: assessment.flag_headers(),
+        output,
+        cx,
+        vault,
+        canary,
+    })
+}
+
+/// Step 3, shared by every API route: the principal (authenticated, or the anonymous tier) and
+/// its role, both recorded in the audit event.
+async fn identify(
+    req: &Request,
+    env: &Env,
+    config: &Config,
+    audit: &Audit,
+    now: UnixTime,
+) -> Result<(&'static Compiled, Principal, &'static Role), ApiError> {
     let compiled = compiled(env).await.map_err(|e| internal("policy", e))?;
     let header = |name: &str| req.headers().get(name).ok().flatten();
     let (authorization, api_key, access, ip) = (
@@ -291,7 +503,6 @@ async fn handle(
         access_assertion: access.as_deref(),
         client_ip: ip.as_deref(),
     };
-    let now = UnixTime(started / 1000);
     let principal = authenticate(&credentials, config, &compiled.roles, now)
         .await
         .map_err(|f| {
@@ -306,7 +517,7 @@ async fn handle(
                 ApiError::unauthorized()
             }
         })?;
-    let role: &Role = compiled.roles.get(&principal.role).ok_or_else(|| {
+    let role: &'static Role = compiled.roles.get(&principal.role).ok_or_else(|| {
         ApiError::forbidden("unknown_role", "the caller's role is not configured")
     })?;
     {
@@ -314,70 +525,7 @@ async fn handle(
         a.principal = principal_hash(config.audit_key.as_deref(), &principal.id);
         a.role = Some(role.name.clone());
     }
-    // Validation comes before RBAC so the role can be checked against what was asked.
-    // 6. Validation (shape, limits).
-    let content_type = header("Content-Type");
-    let mut request = shape::parse(&api, content_type.as_deref(), &body)?;
-    // 4. Authorization.
-    authorize(role, &path, &request)?;
-    let removed = strip_request_tool_calls(&mut request.body, &role.tools);
-    if removed > 0 {
-        audit.borrow_mut().tool_calls_removed += removed as u32;
-        let again = serde_json::to_vec(&request.body).map_err(|e| internal("reserialize", e))?;
-        request = shape::parse(&api, content_type.as_deref(), &again)?;
-    }
-    // 5. Rate limits.
-    rate_limit(env, config, &principal.id, role, &request, now).await?;
-    // 7. Injection: block above the policy threshold, flag for the origin in between.
-    let assessment = injection::assess(&compiled.guard, &request);
-    {
-        let mut a = audit.borrow_mut();
-        a.injection = Some(assessment.score.milli());
-        a.rules
-            .extend(assessment.rules.iter().map(|r| (*r).to_owned()));
-    }
-    if assessment.verdict == chatguard::InjectionVerdict::Block {
-        return Err(injection::Assessment::refusal());
-    }
-    // The answer is checked against the system prompt the caller sent (before redaction).
-    let output = OutputPolicy::for_request(config, &output::system_prompt(&api, &request.body));
-    // 8 + 9. Consent and redaction.
-    let consent = match header(CONSENT_HEADER) {
-        Some(h) => Some(http::parse_consent(&h)?),
-        None => None,
-    };
-    let mut granted = chatguard::CategorySet::EMPTY;
-    if let Some(c) = &consent {
-        granted = role.unredacted.intersect(c.categories);
-        audit.borrow_mut().consent = Some(c.record.clone());
-    }
-    let cx = chatguard::Context { now, granted };
-    let mut vault = Vault::new();
-    let mut tally = Tally::default();
-    redact_request(&compiled.guard, &cx, &mut request, &mut vault, &mut tally)?;
-    audit.borrow_mut().add_tally(&tally);
-    // Output side: a fresh canary appended to the system prompt the origin sees.
-    let mut canary = None;
-    if config.canary {
-        let random = random_bytes::<{ Canary::RANDOM_BYTES }>()
-            .ok_or_else(|| internal("canary", "no CSPRNG"))?;
-        let fresh = Canary::from_random(random);
-        if canary::plant(&api, &mut request.body, &fresh) {
-            canary = Some(fresh);
-        }
-    }
-    // 10. Forward.
-    let flags = assessment.flag_headers();
-    let origin = forward(&req, config, &path, &request, &flags, audit).await?;
-    let answering = Answering {
-        compiled,
-        cx,
-        vault,
-        role,
-        canary,
-        output,
-    };
-    answer(origin, answering, config, audit).await
+    Ok((compiled, principal, role))
 }
 
 /// How long the JWKS URL has to answer.
@@ -389,6 +537,8 @@ const JWKS_WAIT_STEP_MS: u64 = 20;
 thread_local! {
     /// The JWKS of each configured URL, cached per isolate (at most one fetch per 30 s each).
     static JWKS: RefCell<BTreeMap<String, JwksCache>> = const { RefCell::new(BTreeMap::new()) };
+    /// Tokens this isolate verified, reused while their key set has not been fetched again.
+    static VERIFIED: RefCell<VerifiedTokens> = RefCell::new(VerifiedTokens::new());
     /// The JWKS URLs a request of this isolate is fetching right now.
     static JWKS_IN_FLIGHT: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
 }
@@ -426,12 +576,13 @@ async fn authenticate(
         Some(Presented::ApiKey(key)) => verify_api_key(key, &auth.api_keys),
         Some(Presented::Jwt(token)) => {
             let verifier = auth.jwt.as_ref().ok_or(AuthFailure::Unverifiable)?;
-            let claims = verify_jwt(verifier, token, auth.jwks_url.as_deref(), now).await;
+            let claims = verify_jwt("jwt", verifier, token, auth.jwks_url.as_deref(), now).await;
             principal_from_claims(&claims.map_err(AuthFailure::Token)?, roles, "jwt")
         }
         Some(Presented::Access(token)) => {
             let verifier = auth.access.as_ref().ok_or(AuthFailure::Unverifiable)?;
-            let claims = verify_jwt(verifier, token, auth.access_certs_url.as_deref(), now).await;
+            let url = auth.access_certs_url.as_deref();
+            let claims = verify_jwt("access", verifier, token, url, now).await;
             principal_from_claims(&claims.map_err(AuthFailure::Token)?, roles, "access")
         }
     }
@@ -442,6 +593,31 @@ async fn authenticate(
 /// another request of the isolate is fetching them waits for that fetch (up to the fetch
 /// timeout) instead of failing with 503: concurrent first requests after a cold start all pass.
 async fn verify_jwt(
+    kind: &str,
+    verifier: &JwtVerifier,
+    token: &str,
+    jwks_url: Option<&str>,
+    now: UnixTime,
+) -> Result<Claims, AuthError> {
+    let key = VerifiedTokens::key(kind, verifier.issuer(), jwks_url, token);
+    // Only while the key set is fresh: a stale one is refreshed as if nothing were cached.
+    let keys_fresh = jwks_url.is_none_or(|url| {
+        JWKS.with(|caches| caches.borrow().get(url).is_some_and(|c| c.is_fresh(now)))
+    });
+    if keys_fresh {
+        if let Some(claims) = VERIFIED.with(|v| v.borrow().get(&key, now).cloned()) {
+            return Ok(claims);
+        }
+    }
+    let result = verify_jwt_fully(verifier, token, jwks_url, now).await;
+    if let Ok(claims) = &result {
+        VERIFIED.with(|v| v.borrow_mut().insert(key, claims.clone(), now));
+    }
+    result
+}
+
+/// [`verify_jwt`] without the cache of verified tokens.
+async fn verify_jwt_fully(
     verifier: &JwtVerifier,
     token: &str,
     jwks_url: Option<&str>,
@@ -474,6 +650,8 @@ async fn verify_jwt(
         let in_flight = InFlight::start(url);
         let fetched = fetch_jwks(url).await;
         drop(in_flight);
+        // The keys were looked at again: tokens verified before must be verified again.
+        VERIFIED.with(|v| v.borrow_mut().new_generation());
         JWKS.with(|caches| {
             let mut caches = caches.borrow_mut();
             let cache = caches.entry(url.to_owned()).or_default();
@@ -573,26 +751,25 @@ async fn read_limited(req: &mut Request, limit: u64) -> Result<Vec<u8>, ApiError
     Ok(body)
 }
 
-async fn rate_limit(
+/// The principal's rate-limit Durable Object (one per role and principal, named by a hash).
+fn rate_limiter(
     env: &Env,
     config: &Config,
     principal_id: &str,
     role: &Role,
-    request: &ChatRequest,
-    now: UnixTime,
-) -> Result<(), ApiError> {
+) -> Result<Stub, ApiError> {
     let namespace = env
         .durable_object("RATE_LIMITER")
         .map_err(|e| internal("RATE_LIMITER binding", e))?;
     let name = object_name(config.audit_key.as_deref(), &role.name, principal_id);
-    let stub = namespace
+    namespace
         .get_by_name(&name)
-        .map_err(|e| internal("rate limiter stub", e))?;
-    let ask = Ask {
-        now: now.0,
-        tokens: request.estimated_tokens(role.max_tokens),
-        limit: role.rate_limit.into(),
-    };
+        .map_err(|e| internal("rate limiter stub", e))
+}
+
+/// Asks the principal's object to admit a request: `Ok` when admitted, 429 when over the
+/// limit, 500 when it could not be asked (fail closed).
+async fn rate_limit(stub: &Stub, ask: Ask) -> Result<(), ApiError> {
     let mut init = RequestInit::new();
     init.with_method(Method::Post).with_body(Some(
         serde_json::to_string(&ask)
@@ -622,7 +799,7 @@ async fn forward(
     flags: &[(&str, String)],
     audit: &Audit,
 ) -> Result<Response, ApiError> {
-    let headers = Headers::new();
+    let headers = origin_headers(config, audit)?;
     for (name, value) in flags {
         headers
             .set(name, value)
@@ -638,6 +815,19 @@ async fn forward(
     headers
         .set("Content-Type", "application/json")
         .map_err(|e| internal("headers", e))?;
+    let body = serde_json::to_string(&request.body).map_err(|e| internal("serialize", e))?;
+    let mut init = RequestInit::new();
+    init.with_method(Method::Post)
+        .with_headers(headers)
+        .with_body(Some(body.into()));
+    let url = format!("{}{}", config.origin_url, path);
+    let outbound = Request::new_with_init(&url, &init).map_err(|e| internal("origin url", e))?;
+    send_to_origin(outbound, config.origin_timeout_ms).await
+}
+
+/// What every request to the origin carries: the origin credential and the request id.
+fn origin_headers(config: &Config, audit: &Audit) -> Result<Headers, ApiError> {
+    let headers = Headers::new();
     if let Some(key) = &config.origin_api_key {
         headers
             .set("Authorization", &format!("Bearer {key}"))
@@ -646,18 +836,16 @@ async fn forward(
     headers
         .set("X-Request-Id", &audit.borrow().request_id)
         .map_err(|e| internal("headers", e))?;
-    let body = serde_json::to_string(&request.body).map_err(|e| internal("serialize", e))?;
-    let mut init = RequestInit::new();
-    init.with_method(Method::Post)
-        .with_headers(headers)
-        .with_body(Some(body.into()));
-    let url = format!("{}{}", config.origin_url, path);
-    let outbound = Request::new_with_init(&url, &init).map_err(|e| internal("origin url", e))?;
+    Ok(headers)
+}
+
+/// Sends a request to the origin; unreachable → 502, no answer within `timeout_ms` → 504.
+async fn send_to_origin(outbound: Request, timeout_ms: u64) -> Result<Response, ApiError> {
     let controller = AbortController::default();
     let signal = controller.signal();
     let fetch = Fetch::Request(outbound);
     let sending = Box::pin(fetch.send_with_signal(&signal));
-    let timeout = Delay::from(Duration::from_millis(config.origin_timeout_ms));
+    let timeout = Delay::from(Duration::from_millis(timeout_ms));
     let raced = select(sending, timeout).await;
     let result = match raced {
         Either::Left((Ok(response), _)) => Ok(response),
@@ -903,27 +1091,79 @@ fn end_stream(s: &mut Streaming, last: usize) {
     } else {
         Decision::Redact
     };
-    log_audit(&mut a, s.chain_key.as_deref());
+    log_audit(&mut a, s.chain_key.as_deref(), &s.audit.sinks);
 }
 
-/// Exact per-principal windows: one object per principal, one request at a time.
+/// Exact per-principal windows: one object per principal. The window lives in the object's
+/// memory and every admission is decided there without awaiting anything, so decisions are
+/// exact and never interleave. Storage is read once when the object starts (after an eviction
+/// or a restart); writes are coalesced: at most one per [`PERSIST_DELAY_MS`], carrying the
+/// window as it is then, never on the answer's path. Durability: an object that stops between
+/// an admission and the next write (a crash or a redeploy, not an idle eviction, which only
+/// happens after far longer than the delay) forgets at most that last delay's admissions.
 #[durable_object]
 pub struct RateLimiter {
     state: State,
+    window: Rc<RefCell<Option<Window>>>,
+    loaded: core::cell::Cell<bool>,
+    /// A write is scheduled and will carry the latest window.
+    write_scheduled: Rc<core::cell::Cell<bool>>,
+}
+
+/// How long admissions are collected in memory before the window is written.
+const PERSIST_DELAY_MS: u64 = 1_000;
+
+/// The storage key of the window.
+const WINDOW_KEY: &str = "window";
+
+impl RateLimiter {
+    /// Schedules one write of the window [`PERSIST_DELAY_MS`] from now, unless one is pending.
+    fn schedule_write(&self) {
+        if self.write_scheduled.replace(true) {
+            return;
+        }
+        let (storage, window, scheduled) = (
+            self.state.storage(),
+            Rc::clone(&self.window),
+            Rc::clone(&self.write_scheduled),
+        );
+        worker::wasm_bindgen_futures::spawn_local(async move {
+            Delay::from(Duration::from_millis(PERSIST_DELAY_MS)).await;
+            scheduled.set(false);
+            let latest = *window.borrow();
+            if let Some(w) = latest {
+                if storage.put(WINDOW_KEY, w).await.is_err() {
+                    console_error!("chatguard-edge: rate-limit window not persisted");
+                }
+            }
+        });
+    }
 }
 
 impl DurableObject for RateLimiter {
     fn new(state: State, _env: Env) -> Self {
-        RateLimiter { state }
+        RateLimiter {
+            state,
+            window: Rc::new(RefCell::new(None)),
+            loaded: core::cell::Cell::new(false),
+            write_scheduled: Rc::new(core::cell::Cell::new(false)),
+        }
     }
 
     async fn fetch(&self, mut req: Request) -> worker::Result<Response> {
         let ask: Ask = req.json().await?;
-        let storage = self.state.storage();
-        let window = storage.get("window").await?;
-        let (next, verdict) = crate::ratelimit::admit(window, &ask);
+        if !self.loaded.get() {
+            let stored: Option<Window> = self.state.storage().get(WINDOW_KEY).await?;
+            // Another request may have loaded (and counted) while this one waited.
+            if !self.loaded.replace(true) {
+                *self.window.borrow_mut() = stored;
+            }
+        }
+        let current = *self.window.borrow();
+        let (next, verdict) = crate::ratelimit::admit(current, &ask);
         if verdict.allowed {
-            storage.put("window", next).await?;
+            *self.window.borrow_mut() = Some(next);
+            self.schedule_write();
         }
         Response::from_json(&verdict)
     }

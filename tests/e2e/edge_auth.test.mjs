@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { b64, b64json, pair, joseSign, rawSign } from '../jwt/tokens.mjs';
 import { startOrigin } from '../origin/origin.mjs';
 import {
-  ROOT, assertBuilt, newEdge, chat, postTo, expectError, assertDetectorFindsNothing,
+  ROOT, assertBuilt, newEdge, chat, postTo, expectError, assertDetectorFindsNothing, auditOf as auditLine,
 } from './harness.mjs';
 
 const ISSUER = 'https://issuer.example.com';
@@ -109,16 +109,7 @@ after(async () => {
 const post = (headers, path = '/v1/chat/completions') => postTo(edge, path, chat('hello'), { headers });
 const bearer = (token) => ({ authorization: `Bearer ${token}` });
 
-/** The audit line of a response (matched by X-Request-Id); the Worker's stdout is read asynchronously. */
-async function auditOf(res) {
-  const id = res.headers.get('x-request-id');
-  for (let i = 0; i < 100; i++) {
-    const line = audit.find((l) => JSON.parse(l).request_id === id);
-    if (line) return JSON.parse(line);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  assert.fail(`no audit line for request ${id}`);
-}
+const auditOf = (res) => auditLine(audit, res);
 
 async function expectAccepted(res, wantRole) {
   assert.equal(res.status, 200, await res.clone().text());

@@ -19,6 +19,11 @@
 //   sse-hang      a stream that stops after one event and never ends.
 // Every request is also appended to `seen` ({path, headers, body}).
 //
+// Conversations: a chat request's `X-Chatguard-Conversation` id is kept in `conversations`;
+// `DELETE /v1/conversations/{id}` forgets it (200, OpenAI's `conversation.deleted` shape) or
+// answers 404 for an id it does not hold. Ids starting with `fail` get 500, `refuse` 403 and
+// `hang` no answer, so the edge's deletion route can be driven down every path.
+//
 // Usage: `import { startOrigin } from './origin.mjs'; const o = await startOrigin();` or, for
 // the demo and `wrangler dev`: `node tests/origin/origin.mjs [--port 8788]`.
 
@@ -156,14 +161,29 @@ function sseEvents(path, body, text) {
   return s;
 }
 
-/** Writes `text` in chunks of 1..23 bytes (a fixed pseudo-random sequence), pausing between. */
-async function writeSplit(res, text, { pauseMs = 1, hangAfter = Infinity } = {}) {
+/**
+ * Writes `text` in chunks of 1..23 bytes (a fixed pseudo-random sequence), pausing between; or,
+ * with `eventPauseMs`, one whole event per write, pausing between events (a model streaming one
+ * token per event at a steady rate). `onWrite(index)` is called after each write.
+ */
+async function writeSplit(res, text, { pauseMs = 1, eventPauseMs, hangAfter = Infinity, onWrite } = {}) {
+  if (eventPauseMs !== undefined) {
+    const events = text.split(/(?<=\n\n)/);
+    for (let i = 0; i < events.length; i += 1) {
+      if (i > 0) await new Promise((r) => setTimeout(r, eventPauseMs));
+      if (res.destroyed) return false;
+      res.write(events[i]);
+      onWrite?.(i);
+    }
+    return true;
+  }
   const bytes = Buffer.from(text, 'utf8');
   let seed = 7;
   for (let at = 0; at < bytes.length;) {
     seed = (seed * 1103515245 + 12345) % 2147483648;
     const n = 1 + (seed % 23);
     res.write(bytes.subarray(at, at + n));
+    onWrite?.(at);
     at += n;
     if (at >= hangAfter) return false;
     if (pauseMs > 0) await new Promise((r) => setTimeout(r, pauseMs));
@@ -172,12 +192,26 @@ async function writeSplit(res, text, { pauseMs = 1, hangAfter = Infinity } = {})
   return true;
 }
 
+/** `DELETE /v1/conversations/{id}`: see the header comment. */
+function deleteConversation(req, res, conversations) {
+  const id = decodeURIComponent(req.url.slice('/v1/conversations/'.length));
+  const json = (status, body) => { res.writeHead(status, { 'content-type': 'application/json' }); res.end(JSON.stringify(body)); };
+  if (id.startsWith('hang')) return;
+  if (id.startsWith('fail')) return json(500, { error: { message: `storage down while deleting ${id}` } });
+  if (id.startsWith('refuse')) return json(403, { error: { message: 'not yours' } });
+  if (!conversations.delete(id)) return json(404, { error: { message: 'no such conversation' } });
+  json(200, { id, object: 'conversation.deleted', deleted: true });
+}
+
 /**
- * Starts the origin on 127.0.0.1. Returns { url, port, seen, close }.
- * Options: port (default 0 = any free port), pauseMs (between SSE chunks, default 1).
+ * Starts the origin on 127.0.0.1. Returns { url, port, seen, conversations, close }.
+ * Options: port (default 0 = any free port), pauseMs (between SSE chunks, default 1),
+ * eventPauseMs (write SSE event by event with this pause instead), onWrite (called after each
+ * SSE write; benchmarks time the stream with it).
  */
-export async function startOrigin({ port = 0, pauseMs = 1 } = {}) {
+export async function startOrigin({ port = 0, pauseMs = 1, eventPauseMs, onWrite } = {}) {
   const seen = [];
+  const conversations = new Set();
   const sockets = new Set();
   const server = http.createServer((req, res) => {
     const chunks = [];
@@ -189,6 +223,11 @@ export async function startOrigin({ port = 0, pauseMs = 1 } = {}) {
       const record = { path: req.url, method: req.method, headers: req.headers, body };
       seen.push(record);
       if (req.url === '/healthz') { res.writeHead(200, { 'content-type': 'application/json' }); res.end('{"ok":true}'); return; }
+      if (req.method === 'DELETE' && req.url.startsWith('/v1/conversations/')) {
+        deleteConversation(req, res, conversations);
+        return;
+      }
+      if (typeof req.headers['x-chatguard-conversation'] === 'string') conversations.add(req.headers['x-chatguard-conversation']);
       switch (body.model) {
         case 'hang': return; // never answer
         case 'reset': req.socket.destroy(); return;
@@ -206,7 +245,7 @@ export async function startOrigin({ port = 0, pauseMs = 1 } = {}) {
           events = events.slice(0, first) + 'data: {"choices": [ broken\n\n' + events.slice(first);
         }
         const hangAfter = body.model === 'sse-hang' ? events.indexOf('\n\n') + 2 : Infinity;
-        const finished = await writeSplit(res, events, { pauseMs, hangAfter });
+        const finished = await writeSplit(res, events, { pauseMs, eventPauseMs, hangAfter, onWrite });
         if (finished) res.end();
         return;
       }
@@ -221,6 +260,7 @@ export async function startOrigin({ port = 0, pauseMs = 1 } = {}) {
     url: `http://127.0.0.1:${actual}`,
     port: actual,
     seen,
+    conversations,
     close: () => new Promise((resolve) => {
       for (const s of sockets) s.destroy();
       server.close(() => resolve());

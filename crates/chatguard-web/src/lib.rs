@@ -4,7 +4,11 @@
 //! The chat widget (`www/chatguard.js`, a thin custom element) forwards to [`WebGuard`]:
 //!
 //! * [`WebGuard::scan`] / [`WebGuard::highlight`] — findings for the composer, with the policy's
-//!   action per finding; `highlight` also draws them into a mirror element.
+//!   action per finding; `highlight` ([`composer`]) also runs the injection check and draws
+//!   findings and hidden or smuggled text into a mirror element.
+//! * [`WebGuard::injection`] — the prompt-injection and smuggling check of a message
+//!   ([`injection`]): score, verdict, signal ids with spans, and the hidden characters the
+//!   policy strips before sending.
 //! * [`WebGuard::prepare`] — what a message becomes before it leaves the page: pseudonymised with
 //!   the conversation's vault, minus the items the user chose to keep, plus the categories that
 //!   still need consent.
@@ -18,7 +22,9 @@
 //! from JavaScript (the items to keep) are matched against that same conversion, never converted
 //! the other way.
 
+pub mod composer;
 pub mod dom;
+pub mod injection;
 pub mod markdown;
 pub mod receipt;
 pub mod sse;
@@ -66,37 +72,6 @@ impl WebGuard {
     /// `ChatGuard.redact`).
     pub fn redact(&self, text: &str) -> String {
         self.guard.check(text, &Context::default()).text
-    }
-
-    /// Scans `text`, draws it into `mirror` with each finding wrapped in a `<mark>` (see
-    /// [`dom::render_highlights`]) and returns the findings as [`WebGuard::scan`] does.
-    /// `kept_json` lists the UTF-16 `[start, end]` pairs the user chose to keep, shown as kept.
-    pub fn highlight(
-        &self,
-        mirror: &web_sys::Element,
-        text: &str,
-        kept_json: &str,
-    ) -> Result<String, JsError> {
-        let kept = parse_spans(kept_json).map_err(|e| JsError::new(&e))?;
-        let findings = self.guard.scan(text);
-        let decided = self.guard.decide(&findings, &Context::default());
-        let items: Vec<serde_json::Value> = decided
-            .iter()
-            .map(|d| finding_json(&self.guard, text, d))
-            .collect();
-        let marks: Vec<dom::Mark<'_>> = decided
-            .iter()
-            .zip(&items)
-            .map(|(d, item)| dom::Mark {
-                span: d.finding.span,
-                kind: item["kind"].as_str().unwrap_or_default(),
-                action: item["action"].as_str().unwrap_or_default(),
-                kept: kept.contains(&d.finding.span.to_utf16(text)),
-            })
-            .collect();
-        dom::render_highlights(mirror, text, &marks).map_err(js_error)?;
-        let findings = serde_json::Value::Array(items);
-        Ok(findings.to_string())
     }
 
     /// What `text` becomes before it leaves the page, as JSON
@@ -158,19 +133,17 @@ impl WebGuard {
         self.sse = sse::SseDecoder::default();
     }
 
-    /// The vault sealed with XChaCha20-Poly1305 under `key` (32 bytes) with `nonce` (24 fresh
-    /// random bytes), for keeping in sessionStorage while the key stays in the page's memory.
-    pub fn seal(&self, key: &[u8], nonce: &[u8]) -> Result<Vec<u8>, JsError> {
-        let key = vault_key(key).map_err(|e| JsError::new(&e))?;
-        let nonce: [u8; 24] = nonce
-            .try_into()
-            .map_err(|_| JsError::new("the nonce must be 24 bytes"))?;
-        Ok(self.vault.seal(key, nonce))
+    /// The vault's entries in clear (JSON bytes) for the page to seal before it keeps them:
+    /// `www/chatguard.js` encrypts them with WebCrypto's AES-GCM under a non-extractable key
+    /// (so no AEAD is compiled into this module) and overwrites the bytes afterwards.
+    pub fn export_vault(&self) -> Vec<u8> {
+        self.vault.export_unsealed()
     }
 
-    /// Replaces the vault with one sealed by [`WebGuard::seal`] under `key`.
-    pub fn unseal(&mut self, sealed: &[u8], key: &[u8]) -> Result<(), JsError> {
-        self.vault = open_vault(sealed, key).map_err(|e| JsError::new(&e))?;
+    /// Replaces the vault with one read from [`WebGuard::export_vault`]'s bytes (after the page
+    /// has opened its sealed copy).
+    pub fn import_vault(&mut self, plain: &[u8]) -> Result<(), JsError> {
+        self.vault = Vault::import_unsealed(plain).map_err(|e| JsError::new(&e.to_string()))?;
         Ok(())
     }
 }
@@ -263,15 +236,6 @@ pub fn finding_json(guard: &Guard, text: &str, d: &Decided) -> serde_json::Value
     })
 }
 
-fn vault_key(key: &[u8]) -> Result<&[u8; 32], String> {
-    key.try_into()
-        .map_err(|_| "the key must be 32 bytes".to_owned())
-}
-
-fn open_vault(sealed: &[u8], key: &[u8]) -> Result<Vault, String> {
-    Vault::open(sealed, vault_key(key)?).map_err(|e| e.to_string())
-}
-
 /// Parses `[[start, end], ...]` (UTF-16 offsets from JavaScript). Read as plain JSON values, not
 /// through a derived deserializer, to keep serde's typed errors out of the browser module.
 fn parse_spans(json: &str) -> Result<Vec<Span>, String> {
@@ -304,7 +268,7 @@ pub fn render_markdown(container: &web_sys::Element, markdown: &str) -> Result<(
 }
 
 /// A Kantara Consent Receipt v1.1 as JSON, from the widget's consent facts (see
-/// [`receipt::Facts`]); an error names the missing or malformed field.
+/// [`receipt::build`]); an error names the missing or malformed field.
 #[wasm_bindgen]
 pub fn consent_receipt(facts_json: &str) -> Result<String, JsError> {
     receipt::build(facts_json).map_err(|e| JsError::new(&e))
@@ -408,16 +372,12 @@ mod tests {
     }
 
     #[test]
-    fn sealed_vaults_round_trip_and_need_the_key() {
+    fn exported_vaults_import_and_malformed_ones_are_errors() {
         let mut web = WebGuard::new(None).unwrap_or_else(|_| panic!("default policy"));
         prepared(&mut web, "mail jane@example.com", "[]");
-        let key = [7u8; 32];
-        let sealed = web
-            .seal(&key, &[1u8; 24])
-            .unwrap_or_else(|_| panic!("seal"));
-        assert!(open_vault(&sealed, &[8u8; 32]).is_err());
-        assert!(open_vault(&sealed, &key[..31]).is_err());
-        let vault = open_vault(&sealed, &key).expect("opens");
+        let exported = web.export_vault();
+        let vault = Vault::import_unsealed(&exported).expect("imports");
         assert_eq!(vault.restore("[EMAIL_1]"), "jane@example.com");
+        assert!(Vault::import_unsealed(&exported[..exported.len() - 1]).is_err());
     }
 }

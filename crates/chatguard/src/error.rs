@@ -42,13 +42,15 @@ impl fmt::Display for PolicyError {
 
 impl core::error::Error for PolicyError {}
 
-/// A sealed vault could not be opened: wrong key, tampered or truncated data, or an unknown format.
+/// A vault could not be read back: wrong key, tampered or truncated data, or an unknown format
+/// (from [`crate::Vault::open`] or [`crate::Vault::import_unsealed`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct VaultError(pub(crate) VaultErrorKind);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum VaultErrorKind {
     Format,
+    #[cfg(feature = "seal")]
     Decrypt,
 }
 
@@ -56,6 +58,7 @@ impl fmt::Display for VaultError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.0 {
             VaultErrorKind::Format => f.write_str("sealed vault: unknown format or truncated data"),
+            #[cfg(feature = "seal")]
             VaultErrorKind::Decrypt => f.write_str("sealed vault: wrong key or tampered data"),
         }
     }

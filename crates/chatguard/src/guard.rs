@@ -536,7 +536,7 @@ impl Guard {
         } else {
             Cow::Borrowed(text)
         };
-        let text = match CarrierStripper::strip(self.carriers(), &redacted) {
+        let text = match self.strip_carriers(&redacted) {
             Cow::Borrowed(_) => redacted.into_owned(),
             Cow::Owned(stripped) => {
                 changed = true;
@@ -593,6 +593,21 @@ impl Guard {
             overlap::resolve(&mut decided);
         }
         decided
+    }
+
+    /// `text` without the invisible smuggling carriers the policy strips (the
+    /// `injection.smuggling` families whose action is `strip`): what [`Guard::check`] removes
+    /// besides its redactions, for showing the user before sending. Borrowed when nothing goes.
+    ///
+    /// ```
+    /// use chatguard::{Guard, Policy};
+    ///
+    /// let guard = Guard::new(Policy::default()).unwrap();
+    /// assert_eq!(guard.strip_carriers("ig\u{200B}nore\u{E0041}"), "ignore");
+    /// assert_eq!(guard.strip_carriers("👨\u{200D}👩"), "👨\u{200D}👩");
+    /// ```
+    pub fn strip_carriers<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        CarrierStripper::strip(self.carriers(), text)
     }
 
     /// The invisible carriers the policy strips from the text [`Guard::check`] passes on (the

@@ -50,12 +50,16 @@
 //!   HS256 with RustCrypto), a JWKS cache policy and hashed API keys, for the edge Worker. The
 //!   browser build leaves it out.
 //! * `inject` (default) — the prompt-injection scorer ([`inject`], [`Guard::injection`]): a
-//!   seven-language phrase lexicon and 32 KiB of model weights. A browser build that only redacts
+//!   seven-language phrase lexicon and 16 KiB of model weights. A browser build that only redacts
 //!   can leave it out with `default-features = false`.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
+
+// First: its `packed!` macro is used by the modules below.
+#[macro_use]
+mod packed;
 
 #[cfg(feature = "auth")]
 pub mod auth;

@@ -1,11 +1,15 @@
 //! `cargo xtask bench`: the core benchmark natively and as wasm under Node (V8), their ratio,
 //! and the browser widget's budgets (size after wasm-bindgen and wasm-opt, gzipped; launcher and
-//! highlight timings in headless Chromium, see [`crate::web::bench`]).
+//! highlight timings in headless Chromium, see [`crate::web::bench`]). `--size` prints only the
+//! sizes: the core alone and the widget, against their budgets ([`crate::web::sizes`]).
 
 use crate::run::{cargo, Step};
 use crate::setup;
 
 pub(crate) fn run(args: &[String]) -> Result<(), String> {
+    if args.iter().any(|a| a == "--size") {
+        return crate::web::sizes();
+    }
     let quick = args.iter().any(|a| a == "--quick");
     let extra: &[&str] = if quick { &["--quick"] } else { &[] };
 

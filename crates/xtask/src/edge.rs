@@ -2,7 +2,11 @@
 //! worker-build (pinned tools from [`crate::setup::tool_env`]), then runs the Miniflare
 //! end-to-end tests (`tests/e2e/edge.test.mjs`, and `tests/e2e/edge_auth.test.mjs` for
 //! authentication with live `jose` tokens and a loopback JWKS, `tests/e2e/edge_output.test.mjs`
-//! for canaries and the audit hash chain) or the latency benchmark
+//! for canaries and the audit hash chain, `tests/e2e/edge_sinks.test.mjs` for the audit Queue and
+//! Analytics Engine sinks, `tests/e2e/edge_deletion.test.mjs` for the conversation deletion route,
+//! `tests/e2e/edge_ratelimit.test.mjs` for the rate limiter's window surviving a restart,
+//! `tests/e2e/edge_token_cache.test.mjs` for cached tokens after a key rotation) or the latency
+//! benchmark
 //! (`tests/bench/edge-bench.mjs`) against the loopback origin in `tests/origin/origin.mjs`.
 
 use crate::run::{cargo, Step};
@@ -27,6 +31,10 @@ pub(crate) fn test() -> Result<(), String> {
             "tests/e2e/edge.test.mjs",
             "tests/e2e/edge_auth.test.mjs",
             "tests/e2e/edge_output.test.mjs",
+            "tests/e2e/edge_sinks.test.mjs",
+            "tests/e2e/edge_deletion.test.mjs",
+            "tests/e2e/edge_ratelimit.test.mjs",
+            "tests/e2e/edge_token_cache.test.mjs",
         ],
     )
     .with_tools()

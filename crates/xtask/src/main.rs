@@ -29,7 +29,8 @@ const USAGE: &str = "usage: cargo xtask <demo|test|bench>
           (ORIGIN_URL=<OpenAI-compatible server> replaces the built-in demo origin)
   demo --cli   run the chatguard CLI over tests/haystacks/sample_chat.txt
   test    install what is missing, then fmt, clippy, tests, the wasm32 build and edge e2e
-  bench   native + wasm benchmarks, the wasm size, edge latency and bundle size";
+  bench   native + wasm benchmarks, the wasm size, edge latency and bundle size
+  bench --size   only the browser sizes (core alone, widget) against their budgets";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

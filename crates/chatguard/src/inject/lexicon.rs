@@ -62,6 +62,8 @@ pub(crate) enum Concept {
     /// niet. Its own short list: the general [`Concept::Negation`] words include "stop" and
     /// "no", and "Stop, ignore all previous instructions" is an attack.
     KeepInMind,
+    /// The whole of what was said, as an object: everything, alles, tout, todo, tutto, tudo.
+    Everything,
     /// Carrying out: execute, follow, obey, run, ausführen, exécute, ejecuta …
     Execute,
 }
@@ -110,10 +112,10 @@ pub(crate) const LEXICON: &[(Concept, &str)] = &[
          restriction*|programming|policy|policies|system message|training|commands|command|\
          anweisung*|anleitung*|regel|regeln|befehl*|vorgab*|richtlinie*|instruktion*|systemprompt*|\
          einschrankung*|beschrankung*|programmierung|vorschrift*|direktive*|\
-         consigne*|regle|regles|ordres|commande*|contrainte*|programmation|politique*|\
+         consigne*|regle|regles|ordres|contrainte*|programmation|politique*|\
          instruccion*|indicacion*|regla|reglas|ordenes|directriz|directrices|normas|restriccion*|\
          programacion|comandos|politicas|\
-         istruzion*|regola|regole|direttiv*|indicazion*|ordini|comandi|restrizion*|vincoli|programmazione|\
+         istruzion*|regola|regole|direttiv*|indicazion*|comandi|restrizion*|vincoli|programmazione|\
          linee guida|politiche|\
          instruc*|regra|regras|diretriz*|orientac*|ordens|restric*|programacao|\
          instructie*|regels|richtlijn*|opdracht*|aanwijzing*|bevel*|beperking*|programmering|voorschrift*",
@@ -147,7 +149,9 @@ pub(crate) const LEXICON: &[(Concept, &str)] = &[
     (
         Concept::SystemObject,
         "configuration interne|internal configuration|ta configuration|votre configuration|deine konfiguration|interne konfiguration|tu configuracion|la tua configurazione|sua configuracao|je configuratie|first sentence you were told|first thing you were told|first message in this chat|first message of this conversation|your api key|your secret key|your credentials|\
-         beginning of this prompt|start of this prompt|beginning of the prompt|your prompt|this prompt|the prompt above|context window|your context|hidden text|first words of your|your initial text|your pre prompt|everything before this message|\
+         beginning of this prompt|start of this prompt|anfang dieses prompts|anfang des prompts|debut de ce prompt|\
+         debut du prompt|inicio de este prompt|principio de este prompt|inizio di questo prompt|\
+         inizio del prompt|inicio deste prompt|comeco deste prompt|begin van deze prompt|beginning of the prompt|your prompt|this prompt|the prompt above|context window|your context|hidden text|first words of your|your initial text|your pre prompt|everything before this message|\
          system prompt*|system message*|system instruction*|initial prompt|initial instruction*|\
          original instruction*|original prompt|hidden prompt|hidden instruction*|secret instruction*|\
          secret prompt|developer message|developer prompt|pre prompt|preprompt|meta prompt|\
@@ -248,15 +252,15 @@ pub(crate) const LEXICON: &[(Concept, &str)] = &[
         "don t forget|do not forget|never forget|dont forget|\
          vergiss nicht|vergesst nicht|vergessen sie nicht|nicht vergessen|vergiss niemals|nie vergessen|\
          n oubliez pas|n oublie pas|n oubliez jamais|n oublie jamais|sans oublier|\
-         no olvides|no olvide|no olviden|no te olvides|no se olvide|nunca olvides|\
-         non dimenticare|non dimenticate|non dimentichi|non scordare|non scordarti|mai dimenticare|\
-         nao esqueca|nao esquecam|nao se esqueca|nao esquecer|nunca esqueca|\
+         no olvides|no olvide|no olviden|no te olvides|no se olvide|no se olviden|no os olvideis|no olvideis|nunca olvides|\
+         non dimenticare|non dimenticate|non dimentichi|non dimenticatevi|non scordare|non scordarti|non scordatevi|mai dimenticare|\
+         nao esqueca|nao esquecam|nao se esqueca|nao se esquecam|nao esquecer|nunca esqueca|\
          vergeet niet|niet vergeten|vergeet nooit",
     ),
     (
         Concept::Refusal,
         "refus*|declin*|reject*|apologi*|sorry|disclaimer*|warning*|caveat*|moraliz*|moralis*|lectur*|\
-         censor*|i can t|i cannot|as an ai|language model|ethical concerns|hesitat*|say no|\
+         censor*|i can t|i cannot|as an ai|language model|ethical concerns|say no|\
          ablehn*|verweiger*|entschuldig*|warnung*|hinweis*|moralisier*|ich kann nicht|als ki|zensier*|\
          bedenken|excus*|avertissement*|mise en garde|je ne peux pas|en tant qu ia|censur*|dire non|\
          negar*|rechaz*|rehus*|disculp*|advertencia*|no puedo|como ia|decir que no|\
@@ -324,6 +328,10 @@ pub(crate) const LEXICON: &[(Concept, &str)] = &[
         "strings|string|parts|pieces|fragments|variables|halves|segments|chunks|\
          teile|stucke|zeichenketten|morceaux|parties|chaines|partes|cadenas|fragmentos|parti|stringhe|pezzi|\
          frammenti|pedacos|delen|stukken",
+    ),
+    (
+        Concept::Everything,
+        "everything|all of it|alles|tout|tout ca|todo|todo eso|tutto|tudo|tudo isso",
     ),
     (
         Concept::Execute,

@@ -11,7 +11,7 @@
 //!   `inject.exfiltration`, `inject.refusal_suppression`, `inject.payload_splitting`), a weight
 //!   and a span in the original text.
 //! * **The learned scorer** (`model`) is a logistic regression over hashed character and word
-//!   n-grams, 32 KiB of quantised weights trained by `tests/injection/train.py`.
+//!   n-grams, 16 KiB of 4-bit weights trained by `tests/injection/train.py`.
 //! * **Smuggling and hidden text** ([`smuggle`], [`document`]) feed the same score: the rules and
 //!   the model read the text with every hidden payload and obfuscated word revealed, each
 //!   smuggling family adds its own weighted signal (`smuggle.*`), and in document mode the hidden

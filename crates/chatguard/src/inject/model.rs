@@ -1,6 +1,6 @@
 //! The learned scorer: logistic regression over hashed character 3–5-grams and word uni- and
 //! bigrams of the folded text ([`super::words`]), trained by `tests/injection/train.py` and
-//! committed as quantised weights (`model.bin`, one signed byte per bucket).
+//! committed as quantised weights (`model.bin`, a signed 4-bit value per bucket, two per byte).
 //!
 //! A window's logit is `bias + Σw / n^0.75` over its `n` n-gram occurrences. Each line is read on
 //! its own, long lines in overlapping windows of about 512 folded bytes (blocks of 256, two at a
@@ -20,13 +20,14 @@ const NORM_POWER: f32 = 0.5;
 const FNV_OFFSET: u32 = 0x811c_9dc5;
 const FNV_PRIME: u32 = 0x0100_0193;
 
-/// Parsed weights: `CGI1`, bucket count (u32 LE, a power of two), scale and bias (f32 LE), then
-/// one `i8` per bucket.
+/// Parsed weights: `CGI4`, bucket count (u32 LE, a power of two), scale and bias (f32 LE), then
+/// one signed 4-bit weight per bucket, two per byte (the even bucket in the low nibble). They are
+/// unpacked to one byte per bucket once, when the scorer is built: lookups are the hot loop.
 pub(crate) struct Model {
     scale: f32,
     bias: f32,
     mask: usize,
-    weights: &'static [u8],
+    weights: Vec<i8>,
 }
 
 #[derive(Clone, Copy, Default)]
@@ -40,7 +41,7 @@ impl Model {
     /// The committed model; `None` if the file is malformed (a test proves it is not).
     pub(crate) fn committed() -> Option<Model> {
         let header = MODEL.get(..16)?;
-        if header.get(..4)? != b"CGI1" {
+        if header.get(..4)? != b"CGI4" {
             return None;
         }
         let word = |i: usize| -> Option<[u8; 4]> { header.get(i..i + 4)?.try_into().ok() };
@@ -49,9 +50,15 @@ impl Model {
         let bias = f32::from_le_bytes(word(12)?);
         let weights = MODEL.get(16..)?;
         let finite = scale.is_finite() && bias.is_finite();
-        if !buckets.is_power_of_two() || weights.len() != buckets || !finite {
+        if !buckets.is_power_of_two() || buckets < 2 || weights.len() != buckets / 2 || !finite {
             return None;
         }
+        let weights = weights
+            .iter()
+            .flat_map(|&b| [b << 4, b & 0xF0])
+            // Sign-extend each nibble from the byte's top half.
+            .map(|top| top as i8 >> 4)
+            .collect();
         Some(Model {
             scale,
             bias,
@@ -65,7 +72,7 @@ impl Model {
             self.weights
                 .get(hash as usize & self.mask)
                 .copied()
-                .unwrap_or(0) as i8,
+                .unwrap_or(0),
         )
     }
 

@@ -94,6 +94,66 @@ impl Words {
         Words { folded, words }
     }
 
+    /// Word `i` as folded (no surrounding spaces); empty when out of range.
+    pub(crate) fn folded_word(&self, i: usize) -> &str {
+        let Some(w) = self.words.get(i) else {
+            return "";
+        };
+        // One space separates a word from the next; one ends the string.
+        let end = self
+            .words
+            .get(i + 1)
+            .map_or(self.folded.len(), |next| next.folded_start as usize)
+            .saturating_sub(1);
+        self.folded.get(w.folded_start as usize..end).unwrap_or("")
+    }
+
+    /// True when a clause ends between word `i - 1` and word `i` of `text` (the text these
+    /// words were folded from): a line break or clause punctuation separates them. The first
+    /// word starts a clause.
+    pub(crate) fn clause_starts(&self, text: &str, i: usize) -> bool {
+        self.separated(
+            text,
+            i,
+            &[
+                ',', '.', ';', ':', '!', '?', '¿', '¡', '\n', '(', ')', '—', '–',
+            ],
+        )
+    }
+
+    /// True when a sentence ends between word `i - 1` and word `i` of `text`: a line break or
+    /// a full stop, question or exclamation mark separates them.
+    pub(crate) fn sentence_starts(&self, text: &str, i: usize) -> bool {
+        self.separated(text, i, &['.', '!', '?', '¿', '¡', '\n'])
+    }
+
+    /// True when a quotation opens or closes between word `i - 1` and word `i` of `text`: a
+    /// double or typographic quote, or an apostrophe next to a space (not the one in "don't").
+    pub(crate) fn quote_between(&self, text: &str, i: usize) -> bool {
+        let (Some(prev), Some(w)) = (
+            i.checked_sub(1).and_then(|p| self.words.get(p)),
+            self.words.get(i),
+        ) else {
+            return false;
+        };
+        let gap = text.get(prev.end as usize..w.start as usize).unwrap_or("");
+        gap.contains(['"', '“', '”', '„', '«', '»', '‘', '’', '`'])
+            || (gap.contains('\'') && gap.contains(char::is_whitespace))
+    }
+
+    /// True when one of `marks` stands between word `i - 1` and word `i` (or `i` is the first).
+    fn separated(&self, text: &str, i: usize, marks: &[char]) -> bool {
+        let (Some(prev), Some(w)) = (
+            i.checked_sub(1).and_then(|p| self.words.get(p)),
+            self.words.get(i),
+        ) else {
+            return true;
+        };
+        text.get(prev.end as usize..w.start as usize)
+            .unwrap_or("")
+            .contains(marks)
+    }
+
     /// The index of the word that contains folded byte `at` (or the next word after a space).
     pub(crate) fn word_at(&self, at: usize) -> usize {
         let at = at as u32;
@@ -124,6 +184,31 @@ mod tests {
         );
         assert_eq!(Words::new("").folded, " ");
         assert_eq!(Words::new("  ,, ").words.len(), 0);
+    }
+
+    #[test]
+    fn folded_words_and_clauses() {
+        let text = "Ignore, please: the rules\nnow — ok and more";
+        let w = Words::new(text);
+        assert_eq!(w.folded_word(3), "rules");
+        assert_eq!(w.folded_word(99), "");
+        let starts: Vec<bool> = (0..w.words.len())
+            .map(|i| w.clause_starts(text, i))
+            .collect();
+        assert_eq!(starts, [true, true, true, false, true, true, false, false]);
+        let sentences: Vec<bool> = (0..w.words.len())
+            .map(|i| w.sentence_starts(text, i))
+            .collect();
+        assert_eq!(
+            sentences,
+            [true, false, false, false, true, false, false, false]
+        );
+        let quoted = "he said 'ignore it' and \"don't\" «x»";
+        let w = Words::new(quoted);
+        let quotes: Vec<bool> = (0..w.words.len())
+            .map(|i| w.quote_between(quoted, i))
+            .collect();
+        assert_eq!(quotes, [false, false, true, false, true, true, false, true]);
     }
 
     #[test]

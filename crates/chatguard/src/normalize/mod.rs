@@ -241,17 +241,24 @@ enum Folded {
 fn compat_fold(c: char) -> Option<Folded> {
     let cp = u32::from(c);
     const FIRST: u32 = (1 << 21) - 1;
-    let i = fold_table::RUNS.partition_point(|&(packed, _)| packed & FIRST <= cp);
-    if let Some(&(packed, target)) = i.checked_sub(1).and_then(|i| fold_table::RUNS.get(i)) {
-        let (first, count) = (packed & FIRST, packed >> 21);
-        if cp < first + count {
-            return char::from_u32(target + (cp - first)).map(Folded::One);
+    let i = fold_table::RUN_KEYS.partition_point(|&packed| packed & FIRST <= cp);
+    if let Some(i) = i.checked_sub(1) {
+        if let (Some(&packed), Some(&target)) =
+            (fold_table::RUN_KEYS.get(i), fold_table::RUN_TARGETS.get(i))
+        {
+            let (first, count) = (packed & FIRST, packed >> 21);
+            if cp < first + count {
+                return char::from_u32(target + (cp - first)).map(Folded::One);
+            }
         }
     }
-    fold_table::MULTI
-        .binary_search_by_key(&cp, |&(k, _)| k)
-        .ok()
-        .map(|i| Folded::Many(fold_table::MULTI[i].1))
+    let i = fold_table::MULTI_KEYS.binary_search(&cp).ok()?;
+    let start = match i.checked_sub(1) {
+        Some(previous) => usize::from(*fold_table::MULTI_ENDS.get(previous)?),
+        None => 0,
+    };
+    let end = usize::from(*fold_table::MULTI_ENDS.get(i)?);
+    fold_table::MULTI_TEXT.get(start..end).map(Folded::Many)
 }
 
 /// Folds the characters NFKC leaves alone but matching must not: dashes, minus signs and decimal
@@ -360,5 +367,43 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn fold_table_columns_line_up() {
+        use fold_table::{MULTI_ENDS, MULTI_KEYS, MULTI_TEXT, RUN_KEYS, RUN_TARGETS};
+        assert_eq!(RUN_KEYS.len(), RUN_TARGETS.len());
+        assert!(RUN_KEYS
+            .windows(2)
+            .all(|w| w[0] & 0x1F_FFFF < w[1] & 0x1F_FFFF));
+        assert_eq!(MULTI_KEYS.len(), MULTI_ENDS.len());
+        assert!(MULTI_KEYS.windows(2).all(|w| w[0] < w[1]));
+        assert!(MULTI_ENDS.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(
+            MULTI_ENDS.last().map(|&e| usize::from(e)),
+            Some(MULTI_TEXT.len())
+        );
+        assert!(MULTI_ENDS
+            .iter()
+            .all(|&e| MULTI_TEXT.is_char_boundary(usize::from(e))));
+        // The first and last entries of each table, and a few in between.
+        let many = |c| match compat_fold(c) {
+            Some(Folded::Many(s)) => s,
+            _ => "",
+        };
+        let one = |c| match compat_fold(c) {
+            Some(Folded::One(f)) => f,
+            _ => '?',
+        };
+        assert_eq!(one('\u{A0}'), ' ');
+        assert_eq!(one('\u{FF21}'), 'A');
+        assert_eq!(one('\u{1D7FF}'), '9');
+        assert_eq!(many('\u{A8}'), " \u{308}");
+        assert_eq!(many('\u{FB01}'), "fi");
+        assert_eq!(many('\u{2026}'), "...");
+        assert_eq!(many('\u{BD}'), "1\u{2044}2");
+        let last = MULTI_KEYS.last().and_then(|&k| char::from_u32(k));
+        assert!(last.is_some_and(|c| !many(c).is_empty()));
+        assert!(compat_fold('a').is_none() && compat_fold('é').is_none());
     }
 }

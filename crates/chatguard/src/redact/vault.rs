@@ -1,11 +1,15 @@
 //! The pseudonym vault: which placeholder stands for which value within a conversation, how to
-//! put the originals back, and how to carry the vault sealed (XChaCha20-Poly1305) where it must
-//! leave memory (the widget's sessionStorage).
+//! put the originals back, and how to carry the vault sealed where it must leave memory: with
+//! XChaCha20-Poly1305 (feature `seal`, [`Vault::seal`]), or exported in clear for a caller that
+//! seals it itself ([`Vault::export_unsealed`]: the browser widget uses WebCrypto's AES-GCM and
+//! so leaves the Rust AEAD out of its download).
 
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
+#[cfg(feature = "seal")]
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
+#[cfg(feature = "seal")]
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use zeroize::Zeroize;
 
@@ -13,6 +17,7 @@ use crate::error::{VaultError, VaultErrorKind};
 use crate::Kind;
 
 /// The format tag at the start of a sealed vault.
+#[cfg(feature = "seal")]
 const SEAL_MAGIC: &[u8; 4] = b"cgv1";
 /// The longest placeholder [`Vault::restore`] recognises, in bytes.
 pub(crate) const MAX_PLACEHOLDER: usize = 72;
@@ -350,10 +355,19 @@ impl Vault {
         }
     }
 
+    /// The vault's entries in clear, as JSON bytes: `[[placeholder, original], ...]`. Only for a
+    /// caller that seals them itself before they leave memory (the browser widget encrypts them
+    /// with WebCrypto's AES-GCM under a non-extractable key); elsewhere use [`Vault::seal`].
+    /// [`Vault::import_unsealed`] reads them back.
+    pub fn export_unsealed(&self) -> Vec<u8> {
+        serde_json::to_vec(&self.entries).unwrap_or_default()
+    }
+
     /// Seals the vault with XChaCha20-Poly1305 under `key`. `nonce` must be fresh random bytes
     /// (the caller supplies randomness: `crypto.getRandomValues` in the browser, the OS elsewhere).
+    #[cfg(feature = "seal")]
     pub fn seal(&self, key: &[u8; 32], nonce: [u8; 24]) -> Vec<u8> {
-        let mut plain = serde_json::to_vec(&self.entries).unwrap_or_default();
+        let mut plain = self.export_unsealed();
         let cipher = XChaCha20Poly1305::new(key.into());
         let sealed = cipher.encrypt(
             XNonce::from_slice(&nonce),
@@ -371,6 +385,7 @@ impl Vault {
     }
 
     /// Opens a vault sealed by [`Vault::seal`].
+    #[cfg(feature = "seal")]
     pub fn open(sealed: &[u8], key: &[u8; 32]) -> Result<Vault, VaultError> {
         if sealed.len() < 4 + 24 + 16 || &sealed[..4] != SEAL_MAGIC {
             return Err(VaultError(VaultErrorKind::Format));
@@ -385,10 +400,17 @@ impl Vault {
                 },
             )
             .map_err(|_| VaultError(VaultErrorKind::Decrypt))?;
+        let vault = Vault::import_unsealed(&plain);
+        plain.zeroize();
+        vault
+    }
+
+    /// Reads a vault back from [`Vault::export_unsealed`]'s bytes. Malformed bytes are a
+    /// [`VaultError`], never a panic.
+    pub fn import_unsealed(plain: &[u8]) -> Result<Vault, VaultError> {
         // Read as plain JSON values rather than through serde's typed deserializer: its error
         // machinery (and float formatting) would otherwise be linked into the browser module.
-        let parsed: Result<serde_json::Value, _> = serde_json::from_slice(&plain);
-        plain.zeroize();
+        let parsed: Result<serde_json::Value, _> = serde_json::from_slice(plain);
         let entries = parsed
             .ok()
             .and_then(|value| match value {
@@ -549,6 +571,44 @@ mod tests {
         );
     }
 
+    #[test]
+    fn exported_vault_imports_and_malformed_bytes_are_errors() {
+        let mut v = Vault::new();
+        v.pseudonym("EMAIL", Kind::Email, "jane@example.com");
+        v.pseudonym("PHONE", Kind::Phone, "+44 20 7946 0958");
+        let mut imported = Vault::import_unsealed(&v.export_unsealed()).expect("imports");
+        assert_eq!(
+            imported.restore("[PHONE_1] [EMAIL_1]"),
+            "+44 20 7946 0958 jane@example.com"
+        );
+        // The same value keeps its placeholder; counters continue after the imported ones.
+        assert_eq!(
+            imported.pseudonym("EMAIL", Kind::Email, "Jane@Example.com"),
+            "[EMAIL_1]"
+        );
+        assert_eq!(
+            imported.pseudonym("EMAIL", Kind::Email, "new@example.com"),
+            "[EMAIL_2]"
+        );
+        for bad in [
+            &b""[..],
+            b"{",
+            b"{}",
+            b"[[\"[EMAIL_1]\"]]",
+            b"[[\"EMAIL_1\", \"x\"]]",
+            b"[[\"[EMAIL_x]\", \"x\"]]",
+            b"[[1, 2]]",
+        ] {
+            assert_eq!(
+                Vault::import_unsealed(bad).unwrap_err().0,
+                VaultErrorKind::Format,
+                "{}",
+                String::from_utf8_lossy(bad)
+            );
+        }
+    }
+
+    #[cfg(feature = "seal")]
     #[test]
     fn sealed_vault_round_trips_and_rejects_tampering() {
         let mut v = Vault::new();

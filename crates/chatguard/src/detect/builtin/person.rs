@@ -1446,7 +1446,8 @@ const STOP: &[&str] = &[
 ];
 
 static STOP_SORTED: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    let mut v = STOP.to_vec();
+    const STOP_PACKED: &str = packed!(STOP);
+    let mut v: Vec<&'static str> = STOP_PACKED.split('\n').collect();
     crate::sort::sort_by(&mut v, |a, b| a.cmp(b));
     v.dedup();
     v
