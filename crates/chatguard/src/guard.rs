@@ -400,18 +400,19 @@ impl Guard {
     }
 
     fn scan_view(&self, view: &str) -> Vec<(Candidate, Option<ContextHit>)> {
-        let mut out = self.candidates(view);
-        context::apply_contrary(view, &mut out, |c| {
+        let hay = Hay::new(view);
+        let mut out = self.candidates(&hay);
+        context::apply_contrary_in(&hay, &mut out, |c| {
             c.score >= self.policy.threshold_for(c.kind)
         });
         out
     }
 
-    /// Every candidate in `view` with its supporting context, before contrary words.
-    fn candidates(&self, view: &str) -> Vec<(Candidate, Option<ContextHit>)> {
-        let hay = Hay::new(view);
+    /// Every candidate in the text of `hay` with its supporting context, before contrary words.
+    fn candidates(&self, hay: &Hay<'_>) -> Vec<(Candidate, Option<ContextHit>)> {
+        let view = hay.text;
         let mut out = Vec::new();
-        detect::run_builtin(&hay, &|k| self.is_enabled(k), &mut out);
+        detect::run_builtin(hay, &|k| self.is_enabled(k), &mut out);
         for m in &self.custom {
             for found in m.regex.find_iter(view) {
                 if found.is_empty() {
@@ -692,13 +693,19 @@ mod tests {
         for text in texts() {
             let view = Normalized::new(&text);
             let view = view.text();
-            let candidates = guard.candidates(view);
+            let hay = Hay::new(view);
+            let candidates = guard.candidates(&hay);
             let passes = |c: &Candidate| c.score >= guard.policy.threshold_for(c.kind);
             let mut fast = candidates.clone();
+            let mut sweep = candidates.clone();
             let mut pairwise = candidates;
-            context::apply_contrary(view, &mut fast, passes);
+            // The sweep answered from the one pass over the words, the sweep searching window
+            // by window, and the pairwise oracle.
+            context::apply_contrary_in(&hay, &mut fast, passes);
+            context::apply_contrary(view, &mut sweep, passes);
             context::apply_contrary_pairwise(view, &mut pairwise, passes);
             assert_eq!(fast, pairwise, "{text}");
+            assert_eq!(sweep, pairwise, "{text}");
             fast.retain(|(c, _)| passes(c));
             pairwise.retain(|(c, _)| passes(c));
             overlap::resolve(&mut fast);

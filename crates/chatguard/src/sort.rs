@@ -4,7 +4,8 @@
 //! kilobytes of WebAssembly. [`sort_by`] instead sorts the positions `0..len` with a single
 //! compiled sort (the comparison goes through a `dyn Fn`), then moves the elements into place
 //! along the cycles of that permutation. The result is exactly `slice::sort_by`'s: a stable sort,
-//! `O(n log n)` comparisons, one allocation of `len` positions (none when `v` is already in order).
+//! `O(n log n)` comparisons, one allocation of `len` positions (none when `v` is already in order
+//! or holds at most sixteen elements, which are sorted on the stack by insertion).
 
 use core::cmp::Ordering;
 
@@ -14,14 +15,41 @@ pub(crate) fn sort_by<T>(v: &mut [T], cmp: impl Fn(&T, &T) -> Ordering) {
     if v.windows(2).all(|w| cmp(&w[0], &w[1]) != Ordering::Greater) {
         return;
     }
-    let mut order = {
+    let by_position = {
         let v: &[T] = v;
-        sorted_positions(v.len(), &|a, b| match (v.get(a), v.get(b)) {
+        move |a: usize, b: usize| match (v.get(a), v.get(b)) {
             (Some(x), Some(y)) => cmp(x, y),
             _ => Ordering::Equal,
-        })
+        }
     };
+    // Few elements (the findings of one message): sorted on the stack, without an allocation.
+    let mut small = [0usize; SMALL];
+    if let Some(order) = small.get_mut(..v.len()) {
+        for (i, slot) in order.iter_mut().enumerate() {
+            *slot = i;
+        }
+        insertion_sort_positions(order, &by_position);
+        permute(v, order);
+        return;
+    }
+    let mut order = sorted_positions(v.len(), &by_position);
     permute(v, &mut order);
+}
+
+/// Up to this many elements are sorted on the stack.
+const SMALL: usize = 16;
+
+/// Sorts `order` (positions) stably by `cmp`: for short lists, the same order as
+/// [`sorted_positions`] gives.
+#[inline(never)]
+fn insertion_sort_positions(order: &mut [usize], cmp: &dyn Fn(usize, usize) -> Ordering) {
+    for i in 1..order.len() {
+        let mut j = i;
+        while j > 0 && cmp(order[j - 1], order[j]) == Ordering::Greater {
+            order.swap(j - 1, j);
+            j -= 1;
+        }
+    }
 }
 
 /// Sorts `v` stably by `key`: the same order as `v.sort_by_key(key)`.

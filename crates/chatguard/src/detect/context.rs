@@ -16,14 +16,17 @@
 //! their own boundary (those scripts write words without spaces), and a Hebrew or Arabic word may
 //! carry attached one-letter prefixes (ה, ו, ב, ל … / ال, و, ب …).
 
+use core::ops::Range;
+
 use aho_corasick::AhoCorasick;
 
-use super::{Candidate, ContextHit};
+use super::mentions::Mentions;
+use super::{Candidate, ContextHit, Hay};
 
 /// How far before a candidate supporting words are looked for, in bytes.
-const BEFORE: usize = 64;
+pub(crate) const BEFORE: usize = 64;
 /// How far after a candidate supporting words are looked for, in bytes.
-const AFTER: usize = 32;
+pub(crate) const AFTER: usize = 32;
 /// The raise a specific supporting word gives, less two per byte of distance.
 pub(crate) const SUPPORT: i16 = 350;
 /// The raise a generic supporting word gives, less two per byte of distance.
@@ -36,7 +39,7 @@ pub(crate) const CONTRARY: i16 = -400;
 
 /// Words that suggest a number is a reference of some business object rather than personal data.
 #[rustfmt::skip]
-pub(crate) const CONTRARY_WORDS: &[&str] = &[
+pub(crate) static CONTRARY_WORDS: &[&str] = &[
     // en
     "order", "tracking", "invoice", "ticket", "ref", "reference", "isbn", "version", "build", "sku", "serial",
     "part no", "model", "shipment", "parcel", "confirmation", "booking", "reservation", "case", "po", "txn",
@@ -76,20 +79,50 @@ impl<'w> Support<'w> {
 
 /// Applies supporting context to a candidate. Returns `None` when the candidate needs context
 /// and has none. Contrary words are applied later, once all candidates are known
-/// ([`apply_contrary`]).
+/// ([`apply_contrary_in`]).
 pub(crate) fn apply(
     text: &str,
+    cand: Candidate,
+    support: Support<'static>,
+    needs_context: bool,
+) -> Option<(Candidate, Option<ContextHit>)> {
+    apply_with(text, None, cand, support, needs_context)
+}
+
+/// [`apply`] on the text of `hay`, answered from its one pass over the context words
+/// ([`Hay::mentions`]) where it can be.
+pub(crate) fn apply_in(
+    hay: &Hay<'_>,
+    cand: Candidate,
+    support: Support<'static>,
+    needs_context: bool,
+) -> Option<(Candidate, Option<ContextHit>)> {
+    apply_with(hay.text, hay.mentions(), cand, support, needs_context)
+}
+
+fn apply_with(
+    text: &str,
+    mentions: Option<&Mentions>,
     mut cand: Candidate,
     support: Support<'static>,
     needs_context: bool,
 ) -> Option<(Candidate, Option<ContextHit>)> {
-    let window = Window::around(text, cand.start, cand.end);
+    let (before, after) = window_parts(text, cand.start, cand.end);
+    let mut window: Option<Window> = None;
+    let mut nearest = |words: &'static [&'static str]| {
+        if let Some(found) =
+            mentions.and_then(|m| m.nearest(text, before.clone(), after.clone(), words))
+        {
+            return found;
+        }
+        window
+            .get_or_insert_with(|| Window::of(text, before.clone(), after.clone()))
+            .nearest(words)
+    };
     // A specific word wins over any generic one; among words of one sort the nearest wins.
-    let found = match window.nearest(support.specific) {
+    let found = match nearest(support.specific) {
         Some((word, distance)) => Some((word, distance, true)),
-        None => window
-            .nearest(support.generic)
-            .map(|(word, distance)| (word, distance, false)),
+        None => nearest(support.generic).map(|(word, distance)| (word, distance, false)),
     };
     if let Some((word, distance, specific)) = found {
         // Nearer words support more (by up to 0.128), so where two formats share a shape the
@@ -127,15 +160,36 @@ pub(crate) fn has_support(text: &str, start: usize, end: usize, support: Support
     window.nearest(support.specific).is_some() || window.nearest(support.generic).is_some()
 }
 
+/// [`apply_contrary_in`] searching each window on its own (the tests hold the one-pass answers
+/// to it).
+#[cfg(test)]
+pub(crate) fn apply_contrary(
+    text: &str,
+    found: &mut [(Candidate, Option<ContextHit>)],
+    passes: impl Fn(&Candidate) -> bool,
+) {
+    apply_contrary_with(text, None, found, passes);
+}
+
 /// Lowers candidates that have no supporting word but a contrary word before them. Words inside
 /// other candidates that already pass their threshold do not count: those will be redacted, and
-/// redacted text must scan the same as the original did.
+/// redacted text must scan the same as the original did. Windows are answered from the one pass
+/// over the context words of `hay` ([`Hay::mentions`]) where it can be.
 ///
 /// One sweep in order of start: the passing candidates that start before a candidate and reach
 /// into its window are kept in a small active list, so each candidate looks only at those, never
 /// at every passing candidate of the text.
-pub(crate) fn apply_contrary(
+pub(crate) fn apply_contrary_in(
+    hay: &Hay<'_>,
+    found: &mut [(Candidate, Option<ContextHit>)],
+    passes: impl Fn(&Candidate) -> bool,
+) {
+    apply_contrary_with(hay.text, Some(hay), found, passes);
+}
+
+fn apply_contrary_with(
     text: &str,
+    hay: Option<&Hay<'_>>,
     found: &mut [(Candidate, Option<ContextHit>)],
     passes: impl Fn(&Candidate) -> bool,
 ) {
@@ -180,21 +234,35 @@ pub(crate) fn apply_contrary(
                 .filter(|&&(s, e, _)| (s, e) != (cand.start, cand.end))
                 .map(|&(s, e, place)| (place, s, e)),
         );
-        if near.len() > 1 {
-            crate::sort::sort_by(&mut near, Ord::cmp);
-        }
-        let Some(window) = text.get(from..cand.start) else {
-            continue;
-        };
-        let mut before = without_placeholders(window);
-        for &(_, s, e) in &near {
-            let (s, e) = (s.max(from) - from, e.min(cand.start) - from);
-            // Lowercasing may change byte lengths outside ASCII; blank only what still lines up.
-            if e <= before.len() && before.is_char_boundary(s) && before.is_char_boundary(e) {
-                before.replace_range(s..e, &" ".repeat(e - s));
+        let fast = hay.and_then(Hay::mentions).and_then(|m| {
+            let blanked = near
+                .iter()
+                .map(|&(_, s, e)| (s.max(from), e.min(cand.start)));
+            m.first_listed(text, from..cand.start, CONTRARY_WORDS, blanked)
+        });
+        let first = match fast {
+            Some(first) => first,
+            None => {
+                if near.len() > 1 {
+                    crate::sort::sort_by(&mut near, Ord::cmp);
+                }
+                let Some(window) = text.get(from..cand.start) else {
+                    continue;
+                };
+                let mut before = without_placeholders(window);
+                for &(_, s, e) in &near {
+                    let (s, e) = (s.max(from) - from, e.min(cand.start) - from);
+                    // Lowercasing may change byte lengths outside ASCII; blank only what still
+                    // lines up.
+                    if e <= before.len() && before.is_char_boundary(s) && before.is_char_boundary(e)
+                    {
+                        before.replace_range(s..e, &" ".repeat(e - s));
+                    }
+                }
+                first_listed(&before, CONTRARY_WORDS)
             }
-        }
-        if let Some(word) = first_listed(&before, CONTRARY_WORDS).map(|i| CONTRARY_WORDS[i]) {
+        };
+        if let Some(word) = first.and_then(|i| CONTRARY_WORDS.get(i).copied()) {
             cand.score = cand.score.adjust(CONTRARY);
             *hit = Some(ContextHit {
                 word,
@@ -212,31 +280,45 @@ struct Window {
     split: usize,
 }
 
+/// The parts of `text` searched for words around `start..end`: before the candidate (ending at
+/// `start`) and after it (starting at `end`), cut at line breaks.
+fn window_parts(text: &str, start: usize, end: usize) -> (Range<usize>, Range<usize>) {
+    let from = floor_boundary(text, start.saturating_sub(BEFORE + LONGEST_WORD));
+    let to = ceil_boundary(text, (end + AFTER + LONGEST_WORD).min(text.len()));
+    let mut before = from..start;
+    let bytes = text.as_bytes();
+    if let Some(nl) = memchr::memrchr(b'\n', &bytes[from..start]) {
+        // A value that starts its line sees the line above (its label), no further.
+        let cut = if is_blank(&text[from + nl + 1..start]) {
+            memchr::memrchr(b'\n', &bytes[from..from + nl]).map_or(0, |p| p + 1)
+        } else {
+            nl + 1
+        };
+        before = from + cut..start;
+    }
+    let mut after = end..to;
+    if let Some(nl) = memchr::memchr(b'\n', &bytes[end..to]) {
+        // A value that ends its line sees the line below, no further.
+        let cut = if is_blank(&text[end..end + nl]) {
+            memchr::memchr(b'\n', &bytes[end + nl + 1..to]).map_or(to - end, |p| nl + 1 + p)
+        } else {
+            nl
+        };
+        after = end..end + cut;
+    }
+    (before, after)
+}
+
 impl Window {
     fn around(text: &str, start: usize, end: usize) -> Window {
-        let from = floor_boundary(text, start.saturating_sub(BEFORE + LONGEST_WORD));
-        let to = ceil_boundary(text, (end + AFTER + LONGEST_WORD).min(text.len()));
-        let mut before = &text[from..start];
-        if let Some(nl) = memchr::memrchr(b'\n', before.as_bytes()) {
-            // A value that starts its line sees the line above (its label), no further.
-            let cut = if is_blank(&before[nl + 1..]) {
-                memchr::memrchr(b'\n', &before.as_bytes()[..nl]).map_or(0, |p| p + 1)
-            } else {
-                nl + 1
-            };
-            before = &before[cut..];
-        }
-        let mut after = &text[end..to];
-        if let Some(nl) = memchr::memchr(b'\n', after.as_bytes()) {
-            // A value that ends its line sees the line below, no further.
-            let cut = if is_blank(&after[..nl]) {
-                memchr::memchr(b'\n', &after.as_bytes()[nl + 1..])
-                    .map_or(after.len(), |p| nl + 1 + p)
-            } else {
-                nl
-            };
-            after = &after[..cut];
-        }
+        let (before, after) = window_parts(text, start, end);
+        Window::of(text, before, after)
+    }
+
+    /// The lowercased window made of the parts [`window_parts`] returns.
+    fn of(text: &str, before: Range<usize>, after: Range<usize>) -> Window {
+        let before = text.get(before).unwrap_or_default();
+        let after = text.get(after).unwrap_or_default();
         let mut lower = String::with_capacity(before.len() + after.len());
         push_without_placeholders(&mut lower, before);
         let split = lower.len();

@@ -4,6 +4,8 @@
 //! places where an identifier could start. Recognizers then work on these short lists instead of
 //! rescanning the text.
 
+use super::mentions::Mentions;
+
 /// The most digit groups a number run keeps; longer runs are cut into separate runs.
 pub(crate) const MAX_GROUPS: usize = 12;
 /// The most digits a number run keeps; identifiers are shorter than this.
@@ -20,6 +22,8 @@ pub(crate) struct Hay<'a> {
     /// Which counts occur where, so that recognizers that cannot match are skipped (see
     /// [`Counts`]).
     pub counts: Counts,
+    /// The context words in the text, found on first use (see [`Mentions`]).
+    mentions: core::cell::OnceCell<Option<Mentions>>,
 }
 
 /// Bit sets of the counts that occur in a text: bit `n` is set when a count of `n` occurs, and
@@ -354,7 +358,21 @@ impl<'a> Hay<'a> {
             numbers,
             words,
             counts,
+            mentions: core::cell::OnceCell::new(),
         }
+    }
+
+    /// [`Hay::mentions`] if the words were already searched for, without searching.
+    pub fn mentions_if_searched(&self) -> Option<&Mentions> {
+        self.mentions.get().and_then(Option::as_ref)
+    }
+
+    /// The built-in context words occurring in the text, searched once on first use; `None`
+    /// when the text is not ASCII (then each window is searched on its own).
+    pub fn mentions(&self) -> Option<&Mentions> {
+        self.mentions
+            .get_or_init(|| Mentions::new(self.text))
+            .as_ref()
     }
 }
 

@@ -11,6 +11,7 @@ pub(crate) mod builtin;
 pub(crate) mod checksum;
 pub(crate) mod context;
 pub(crate) mod hay;
+pub(crate) mod mentions;
 pub(crate) mod overlap;
 
 use crate::{Kind, Score, Span};
@@ -91,6 +92,11 @@ impl Needs {
         word_digits: 0,
         word_lens: 0,
     };
+
+    /// True when something was declared.
+    fn declared(&self) -> bool {
+        self.run_digits | self.word_digits | self.word_lens != 0
+    }
 
     /// True when the text summarised by `counts` may hold a match.
     fn met_by(&self, counts: &hay::Counts) -> bool {
@@ -222,6 +228,23 @@ fn run_recognizers(
         if !enabled(rec.kind) {
             continue;
         }
+        // A recognizer that reports only next to one of its words has nothing to report when
+        // none of them occurs in the text (its candidates are all of its own kind). The words
+        // are searched for this when the text has the long numbers or words the recognizer
+        // declared it needs (chat rarely does), or were already searched for.
+        if skip && rec.needs_context {
+            let mentions = if rec.needs.declared() {
+                hay.mentions()
+            } else {
+                hay.mentions_if_searched()
+            };
+            let support = rec.support();
+            if mentions
+                .is_some_and(|m| !m.may_occur(support.specific) && !m.may_occur(support.generic))
+            {
+                continue;
+            }
+        }
         buf.clear();
         (rec.scan)(hay, &mut buf);
         for cand in buf.drain(..) {
@@ -233,7 +256,7 @@ fn run_recognizers(
             } else {
                 builtin::context_for(cand.kind)
             };
-            if let Some(scored) = context::apply(hay.text, cand, support, needs) {
+            if let Some(scored) = context::apply_in(hay, cand, support, needs) {
                 out.push(scored);
             }
         }
@@ -352,7 +375,8 @@ mod needs_tests {
         None
     }
 
-    fn texts() -> Vec<String> {
+    /// The eval sets, the corpus and the haystacks, one text each.
+    pub(crate) fn texts() -> Vec<String> {
         let mut texts = Vec::new();
         for file in [
             include_str!("../../../../tests/eval/pii.jsonl"),
@@ -421,6 +445,10 @@ mod needs_tests {
         for (i, rec) in builtin::RECOGNIZERS.iter().enumerate() {
             let mut found = Vec::new();
             (rec.scan)(&hay, &mut found);
+            assert!(
+                !rec.needs_context || found.iter().all(|c| c.kind == rec.kind),
+                "recognizer #{i} needs context but pushed another kind: {found:?}"
+            );
             assert!(
                 found.is_empty() || rec.needs.met_by(&hay.counts),
                 "recognizer #{i} ({:?}) found {found:?} in {text:?} but its needs {:?} rule \

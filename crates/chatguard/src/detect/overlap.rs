@@ -32,6 +32,21 @@ pub(crate) fn resolve<T: Resolvable>(items: &mut Vec<T>) {
     if items.len() < 2 {
         return;
     }
+    // Nothing overlaps (often so for the findings of one message): no container holds another
+    // finding, no two claim the same characters, every item is kept as it is, and the result is
+    // the items in order of start.
+    let mut spans: Vec<(usize, usize)> = items.iter().map(|i| (i.start(), i.end())).collect();
+    crate::sort::sort_by(&mut spans, Ord::cmp);
+    let mut reach = 0;
+    let apart = spans.iter().all(|&(start, end)| {
+        let ok = start < end && start >= reach;
+        reach = end;
+        ok
+    });
+    if apart {
+        crate::sort::sort_by_key(items, |i| (i.start(), i.end()));
+        return;
+    }
     // Containers give way to what they contain. Same characters, several kinds: a word naming
     // the format outranks the scores.
     let contained = containers(&spans_of(items));

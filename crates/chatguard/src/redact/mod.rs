@@ -117,6 +117,12 @@ pub(crate) fn apply_mapped(
     mut pieces: Option<&mut Vec<Piece>>,
 ) -> String {
     let mut out = String::with_capacity(text.len());
+    vault.reserve(
+        findings
+            .iter()
+            .filter(|d| d.action == Action::Redact(Operator::Pseudonym))
+            .count(),
+    );
     let mut at = 0;
     let mut record = |out_start: usize,
                       out_end: usize,

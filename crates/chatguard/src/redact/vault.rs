@@ -4,6 +4,7 @@
 //! seals it itself ([`Vault::export_unsealed`]: the browser widget uses WebCrypto's AES-GCM and
 //! so leaves the Rust AEAD out of its download).
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 #[cfg(feature = "seal")]
@@ -33,8 +34,8 @@ pub struct Vault {
     /// makes placeholders (one [`crate::Guard::check`]) never needs it.
     by_placeholder: std::sync::OnceLock<HashMap<String, usize>>,
     counters: HashMap<String, u32>,
-    /// A key buffer reused between look-ups that find their value.
-    scratch: String,
+    /// A label buffer reused between look-ups.
+    label: String,
 }
 
 impl core::fmt::Debug for Vault {
@@ -50,7 +51,6 @@ impl Drop for Vault {
         for (_, original) in &mut self.entries {
             original.zeroize();
         }
-        self.scratch.zeroize();
     }
 }
 
@@ -81,12 +81,7 @@ fn push_canonical(out: &mut String, kind: Kind, value: &str) {
             }
             Kind::Email => {}
             _ => {
-                out.extend(
-                    trimmed
-                        .bytes()
-                        .filter(u8::is_ascii_alphanumeric)
-                        .map(|b| char::from(b.to_ascii_lowercase())),
-                );
+                push_ascii_alphanumeric_lower(out, trimmed);
                 return;
             }
         }
@@ -124,6 +119,20 @@ fn push_canonical(out: &mut String, kind: Kind, value: &str) {
     }
 }
 
+/// The next number for `label` in `counters` (counting it).
+fn next_number(counters: &mut HashMap<String, u32>, label: &str) -> u32 {
+    match counters.get_mut(label) {
+        Some(n) => {
+            *n += 1;
+            *n
+        }
+        None => {
+            counters.insert(label.to_owned(), 1);
+            1
+        }
+    }
+}
+
 /// Appends `n` in decimal digits (what `format!("{n}")` writes, without the formatting machinery).
 fn push_decimal(out: &mut String, n: usize) {
     let mut digits = [0u8; 20];
@@ -137,7 +146,23 @@ fn push_decimal(out: &mut String, n: usize) {
             break;
         }
     }
-    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+    out.push_str(core::str::from_utf8(&digits[at..]).unwrap_or_default());
+}
+
+/// Appends the ASCII letters and digits of `text`, lowercased (what filtering its characters
+/// one by one appends), a chunk at a time.
+fn push_ascii_alphanumeric_lower(out: &mut String, text: &str) {
+    let mut buf = [0u8; 64];
+    for chunk in text.as_bytes().chunks(buf.len()) {
+        let mut n = 0;
+        for &b in chunk.iter().filter(|b| b.is_ascii_alphanumeric()) {
+            if let Some(slot) = buf.get_mut(n) {
+                *slot = b.to_ascii_lowercase();
+                n += 1;
+            }
+        }
+        out.push_str(core::str::from_utf8(buf.get(..n).unwrap_or_default()).unwrap_or_default());
+    }
 }
 
 fn push_ascii_lower(out: &mut String, text: &str) {
@@ -155,10 +180,13 @@ fn value_key(key: &mut String, name: &str, upper: bool, kind: Kind, value: &str)
     key.reserve(name.len() + value.len() + 8);
     push_decimal(key, name.len());
     key.push(':');
+    let from = key.len();
+    key.push_str(name);
     if upper {
-        key.extend(name.chars().map(|c| c.to_ascii_uppercase()));
-    } else {
-        key.push_str(name);
+        // Only ASCII letters change: as mapping each character with `to_ascii_uppercase`.
+        if let Some(label) = key.get_mut(from..) {
+            label.make_ascii_uppercase();
+        }
     }
     let label_end = key.len();
     push_canonical(key, kind, value);
@@ -169,6 +197,12 @@ impl Vault {
     /// An empty vault.
     pub fn new() -> Vault {
         Vault::default()
+    }
+
+    /// Makes room for `additional` more values.
+    pub(crate) fn reserve(&mut self, additional: usize) {
+        self.entries.reserve(additional);
+        self.by_value.reserve(additional);
     }
 
     /// How many values the vault holds.
@@ -192,27 +226,32 @@ impl Vault {
     /// Appends the placeholder for `value` of `kind` to `out`, labelled `name` in upper case
     /// (`email` gives `[EMAIL_1]`), made on first use.
     pub(crate) fn push_pseudonym(&mut self, out: &mut String, name: &str, kind: Kind, value: &str) {
-        let mut key = core::mem::take(&mut self.scratch);
+        let mut key = String::new();
         let label_end = value_key(&mut key, name, true, kind, value);
-        if let Some(&i) = self.by_value.get(&key) {
-            if let Some((placeholder, _)) = self.entries.get(i) {
-                out.push_str(placeholder);
+        // The label is copied out of the key, which moves into the map: hashed once, found or not.
+        let mut label = core::mem::take(&mut self.label);
+        label.clear();
+        label.push_str(
+            key.get(label_end - name.len()..label_end)
+                .unwrap_or_default(),
+        );
+        match self.by_value.entry(key) {
+            Entry::Occupied(found) => {
+                if let Some((placeholder, _)) = self.entries.get(*found.get()) {
+                    out.push_str(placeholder);
+                }
             }
-            self.scratch = key;
-            return;
+            Entry::Vacant(slot) => {
+                let n = next_number(&mut self.counters, &label);
+                slot.insert(self.entries.len());
+                self.push_entry(out, &label, n, value);
+            }
         }
-        let label_start = label_end - name.len();
-        let label = key.get(label_start..label_end).unwrap_or_default();
-        let n = match self.counters.get_mut(label) {
-            Some(n) => {
-                *n += 1;
-                *n
-            }
-            None => {
-                self.counters.insert(label.to_owned(), 1);
-                1
-            }
-        };
+        self.label = label;
+    }
+
+    /// Makes placeholder number `n` of `label` for `value`, appends it to `out` and records it.
+    fn push_entry(&mut self, out: &mut String, label: &str, n: u32, value: &str) {
         let mut placeholder = String::with_capacity(label.len() + 13);
         placeholder.push('[');
         placeholder.push_str(label);
@@ -221,7 +260,6 @@ impl Vault {
         placeholder.push(']');
         out.push_str(&placeholder);
         self.by_placeholder.take();
-        self.by_value.insert(key, self.entries.len());
         self.entries.push((placeholder, value.to_owned()));
     }
 

@@ -1,0 +1,518 @@
+//! Every built-in context word found in one pass over a text, shared by all candidates.
+//!
+//! Context scoring (see [`super::context`]) asks, for each candidate, which words of a list stand
+//! near it. Asked window by window, that is one lowercased copy and one automaton search per
+//! candidate and list. For ASCII text the answer can be read off one search instead: the words
+//! of every built-in list (supporting, generic and contrary) are compiled once into one trie, the
+//! text is walked once (ASCII case folded, which on ASCII text finds exactly what a search of the
+//! lowercased text finds: every occurrence, overlapping ones included), and each window looks up
+//! the occurrences inside it.
+//!
+//! The same pass tells which lists have a word anywhere in the text: a recognizer that reports
+//! only next to one of its words is skipped when none of them occurs at all.
+//!
+//! Only ASCII text takes this path. Lowercasing other text may change byte lengths (so offsets
+//! in a lowercased window differ from offsets in the text), and Hebrew or Arabic words may carry
+//! attached prefixes; those texts keep the window-by-window search.
+
+use core::ops::Range;
+use std::sync::LazyLock;
+
+use super::builtin::RECOGNIZERS;
+use super::context::{AFTER, BEFORE, CONTRARY_WORDS};
+
+/// A set of word lists, one bit per list id.
+type ListSet = [u64; 4];
+/// How many lists a [`ListSet`] can hold.
+const MAX_LISTS: usize = 256;
+/// No word ends at a trie node.
+const NO_WORD: u32 = u32::MAX;
+
+/// The built-in word lists compiled into one trie.
+struct Lexicon {
+    /// The trie node reached from the root by each (lowercase) byte; 0 for none.
+    root: [u32; 256],
+    /// One bit per pair of (lowercase) bytes that some word starts with, and per byte that is a
+    /// word of its own: most positions of a text start no word, and this tells so at once.
+    starts: Vec<u64>,
+    /// Per node: its first edge, its edge count, and the word ending there (or [`NO_WORD`]).
+    nodes: Vec<(u32, u32, u32)>,
+    /// Edges `(byte, node)`, each node's sorted by byte.
+    edges: Vec<(u8, u32)>,
+    /// The words by id.
+    words: Vec<&'static str>,
+    /// The lists holding each word, by word id.
+    in_lists: Vec<ListSet>,
+    /// The id of each registered list, keyed by its address and length (static data never
+    /// changes, so those name its content): an open-addressing table of [`LIST_SLOTS`] slots,
+    /// probed from [`slot`] on, `(0, 0)` marking an empty slot.
+    lists: Vec<((usize, usize), usize)>,
+}
+
+fn key(words: &'static [&'static str]) -> (usize, usize) {
+    (words.as_ptr() as usize, words.len())
+}
+
+/// Slots of [`Lexicon::lists`]: at least twice the lists it can hold, a power of two.
+const LIST_SLOTS: usize = 2 * MAX_LISTS;
+
+/// The slot a list's key is first looked for in.
+fn slot(key: (usize, usize)) -> usize {
+    (key.0 >> 3 ^ key.0 >> 11 ^ key.1) % LIST_SLOTS
+}
+
+fn contains(set: &ListSet, id: usize) -> bool {
+    set.get(id / 64).is_some_and(|w| w & (1 << (id % 64)) != 0)
+}
+
+fn insert(set: &mut ListSet, id: usize) {
+    if let Some(w) = set.get_mut(id / 64) {
+        *w |= 1 << (id % 64);
+    }
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut lists: Vec<&'static [&'static str]> = vec![CONTRARY_WORDS];
+    for rec in RECOGNIZERS {
+        lists.push(rec.context);
+        lists.push(rec.generic);
+    }
+    let mut ids: Vec<((usize, usize), usize)> = Vec::new();
+    let mut words: Vec<&'static str> = Vec::new();
+    let mut in_lists: Vec<ListSet> = Vec::new();
+    // The trie under construction: children and word per node, node 0 the root.
+    let mut children: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
+    let mut ends: Vec<u32> = vec![NO_WORD];
+    for list in lists {
+        if list.is_empty() || ids.iter().any(|&(k, _)| k == key(list)) {
+            continue;
+        }
+        let id = ids.len();
+        if id >= MAX_LISTS {
+            break;
+        }
+        ids.push((key(list), id));
+        // Only ASCII text is searched, and lowercased: a word with an ASCII capital or another
+        // script is never found there, nor is the empty word (it never counts).
+        for &w in list
+            .iter()
+            .filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()))
+        {
+            let mut node = 0usize;
+            for b in w.bytes() {
+                let next = children[node].iter().find(|e| e.0 == b).map(|e| e.1);
+                node = match next {
+                    Some(n) => n as usize,
+                    None => {
+                        children.push(Vec::new());
+                        ends.push(NO_WORD);
+                        let n = children.len() - 1;
+                        children[node].push((b, n as u32));
+                        n
+                    }
+                };
+            }
+            // A word listed before (in this list or another) ends at the same node: one id.
+            if ends[node] == NO_WORD {
+                words.push(w);
+                in_lists.push([0; 4]);
+                ends[node] = (words.len() - 1) as u32;
+            }
+            if let Some(set) = in_lists.get_mut(ends[node] as usize) {
+                insert(set, id);
+            }
+        }
+    }
+    let mut table = vec![((0, 0), 0); LIST_SLOTS];
+    for (key, id) in ids {
+        let mut at = slot(key);
+        while table.get(at).is_some_and(|&(k, _)| k != (0, 0)) {
+            at = (at + 1) % LIST_SLOTS;
+        }
+        if let Some(entry) = table.get_mut(at) {
+            *entry = (key, id);
+        }
+    }
+    let mut root = [0u32; 256];
+    for &(b, n) in &children[0] {
+        root[usize::from(b)] = n;
+    }
+    let mut starts = vec![0u64; 65536 / 64];
+    let mut mark = |bit: usize| {
+        if let Some(w) = starts.get_mut(bit / 64) {
+            *w |= 1 << (bit % 64);
+        }
+    };
+    for w in &words {
+        match *w.as_bytes() {
+            [b] => (0..=255).for_each(|next| mark(pair(b, next))),
+            [b, next, ..] => mark(pair(b, next)),
+            [] => {}
+        }
+    }
+    let mut nodes = Vec::with_capacity(children.len());
+    let mut edges = Vec::new();
+    for (mut kids, end) in children.into_iter().zip(ends) {
+        crate::sort::sort_by(&mut kids, Ord::cmp);
+        nodes.push((edges.len() as u32, kids.len() as u32, end));
+        edges.extend(kids);
+    }
+    Lexicon {
+        root,
+        starts,
+        nodes,
+        edges,
+        words,
+        in_lists,
+        lists: table,
+    }
+});
+
+/// The [`Lexicon::starts`] bit of two bytes.
+fn pair(b0: u8, b1: u8) -> usize {
+    usize::from(b0) << 8 | usize::from(b1)
+}
+
+impl Lexicon {
+    /// Calls `found(end, word id)` for every word that `bytes[at..]` starts with (ASCII case
+    /// folded), shortest first.
+    fn each_at(&self, bytes: &[u8], at: usize, mut found: impl FnMut(usize, usize)) {
+        let Some(&b) = bytes.get(at) else {
+            return;
+        };
+        let b = b.to_ascii_lowercase();
+        let next = bytes.get(at + 1).map_or(0, u8::to_ascii_lowercase);
+        let bit = pair(b, next);
+        if self
+            .starts
+            .get(bit / 64)
+            .is_none_or(|w| w & (1 << (bit % 64)) == 0)
+        {
+            return;
+        }
+        let mut node = self.root[usize::from(b)];
+        let mut i = at + 1;
+        while node != 0 {
+            let Some(&(first, len, word)) = self.nodes.get(node as usize) else {
+                return;
+            };
+            if word != NO_WORD {
+                found(i, word as usize);
+            }
+            let Some(&b) = bytes.get(i) else {
+                return;
+            };
+            let b = b.to_ascii_lowercase();
+            let (first, len) = (first as usize, len as usize);
+            node = self
+                .edges
+                .get(first..first + len)
+                .and_then(|edges| edges.iter().find(|e| e.0 == b))
+                .map_or(0, |e| e.1);
+            i += 1;
+        }
+    }
+}
+
+/// The occurrences of the built-in context words in one ASCII text.
+pub(crate) struct Mentions {
+    /// `(start, end, word id)` of every occurrence, overlapping ones included, by start.
+    found: Vec<(usize, usize, usize)>,
+    /// The lists with a word occurring somewhere in the text.
+    present: ListSet,
+    /// True when the text holds `[` or `]`: redaction placeholders are blanked in windows, so
+    /// the windows are searched one by one.
+    bracketed: bool,
+    lexicon: &'static Lexicon,
+}
+
+impl Mentions {
+    /// Searches `text` once; `None` when it is not ASCII.
+    pub(crate) fn new(text: &str) -> Option<Mentions> {
+        if !text.is_ascii() {
+            return None;
+        }
+        let lexicon = &*LEXICON;
+        let bytes = text.as_bytes();
+        let mut found = Vec::new();
+        let mut present = [0; 4];
+        // Every word at every position (as an overlapping search finds them), in order of start
+        // and then end.
+        for (at, &b) in bytes.iter().enumerate() {
+            // Most positions (digits, spaces, most punctuation) start no word at all.
+            if lexicon.root[usize::from(b.to_ascii_lowercase())] == 0 {
+                continue;
+            }
+            lexicon.each_at(bytes, at, |end, w| {
+                if let Some(lists) = lexicon.in_lists.get(w) {
+                    for (p, l) in present.iter_mut().zip(lists) {
+                        *p |= l;
+                    }
+                }
+                found.push((at, end, w));
+            });
+        }
+        Some(Mentions {
+            found,
+            present,
+            bracketed: memchr::memchr2(b'[', b']', bytes).is_some(),
+            lexicon,
+        })
+    }
+
+    /// The id of a registered list; `None` for any other list.
+    fn list_id(&self, words: &'static [&'static str]) -> Option<usize> {
+        let key = key(words);
+        let mut at = slot(key);
+        loop {
+            match *self.lexicon.lists.get(at)? {
+                (k, id) if k == key => return Some(id),
+                ((0, 0), _) => return None,
+                _ => at = (at + 1) % LIST_SLOTS,
+            }
+        }
+    }
+
+    /// Whether windows of this text can be searched for `words` in the one pass: `None` when
+    /// not (a placeholder may need blanking, or the list is not registered), `Some(None)` when
+    /// no word of the list occurs in the text at all, otherwise the list's id.
+    fn searchable(&self, words: &'static [&'static str]) -> Option<Option<usize>> {
+        if self.bracketed {
+            return None;
+        }
+        if words.is_empty() {
+            return Some(None);
+        }
+        let id = self.list_id(words)?;
+        Some(contains(&self.present, id).then_some(id))
+    }
+
+    /// False only when no word of `words` occurs anywhere in the text (so none can stand near
+    /// any candidate). Unregistered lists may always occur.
+    pub(crate) fn may_occur(&self, words: &'static [&'static str]) -> bool {
+        if words.is_empty() {
+            return false;
+        }
+        self.list_id(words)
+            .is_none_or(|id| contains(&self.present, id))
+    }
+
+    /// The word of `words` nearest to a candidate whose window is `before` (ending at the
+    /// candidate's start) and `after` (starting at its end), with its distance, as the
+    /// window-by-window search finds it: `Some(None)` when there is none, `None` when this text
+    /// or list cannot be answered from the one pass.
+    pub(crate) fn nearest(
+        &self,
+        text: &str,
+        before: Range<usize>,
+        after: Range<usize>,
+        words: &'static [&'static str],
+    ) -> Option<Option<(&'static str, usize)>> {
+        let Some(id) = self.searchable(words)? else {
+            return Some(None);
+        };
+        let bytes = text.as_bytes();
+        let word_char = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_alphanumeric);
+        // A word stands as a word in a window part `lo..hi` when it starts the part or follows a
+        // non-word byte, and (under four bytes) ends the part or precedes one.
+        let stands = |s: usize, e: usize, lo: usize, hi: usize, word: &str| {
+            (s == lo || !word_char(s - 1)) && (word.len() >= 4 || e == hi || !word_char(e))
+        };
+        let mut best: Option<(usize, usize)> = None;
+        let mut offer = |d: usize, word: &'static str| {
+            // The first listed copy of the word, as the per-list search reports it.
+            if let Some(i) = words.iter().position(|w| *w == word) {
+                if best.is_none_or(|b| (d, i) < b) {
+                    best = Some((d, i));
+                }
+            }
+        };
+        let from = self.found.partition_point(|&(s, _, _)| s < before.start);
+        for &(s, e, w) in &self.found[from..] {
+            if s >= after.end {
+                break;
+            }
+            let Some(word) = self.lexicon.words.get(w).copied() else {
+                continue;
+            };
+            if !self
+                .lexicon
+                .in_lists
+                .get(w)
+                .is_some_and(|l| contains(l, id))
+            {
+                continue;
+            }
+            if s < before.end {
+                if e <= before.end
+                    && before.end - e <= BEFORE
+                    && stands(s, e, before.start, before.end, word)
+                {
+                    offer(before.end - e, word);
+                }
+            } else if s >= after.start
+                && e <= after.end
+                && s - after.start <= AFTER
+                && stands(s, e, after.start, after.end, word)
+            {
+                offer(s - after.start, word);
+            }
+        }
+        Some(best.and_then(|(d, i)| Some((*words.get(i)?, d))))
+    }
+
+    /// The index of the first-listed word of `words` standing as a word in `window` once the
+    /// ranges `blanked` are overwritten with spaces, as the search of that rewritten window
+    /// finds it: `Some(None)` when there is none, `None` when this text or list cannot be
+    /// answered from the one pass.
+    ///
+    /// Blanking can hide words and make word boundaries, both read off the pass. It could only
+    /// make a new word out of a blanked range lying inside it, where the word has spaces: no
+    /// listed word has two spaces in a row or a space at an end, so ranges of two bytes or more
+    /// never do, and a shorter one is left to the window search.
+    pub(crate) fn first_listed(
+        &self,
+        text: &str,
+        window: Range<usize>,
+        words: &'static [&'static str],
+        blanked: impl Iterator<Item = (usize, usize)> + Clone,
+    ) -> Option<Option<usize>> {
+        if blanked.clone().any(|(s, e)| s < e && e - s < 2) {
+            return None;
+        }
+        let Some(id) = self.searchable(words)? else {
+            return Some(None);
+        };
+        let bytes = text.as_bytes();
+        let is_blank = |at: usize| blanked.clone().any(|(s, e)| s <= at && at < e);
+        let word_char =
+            |at: usize| bytes.get(at).is_some_and(u8::is_ascii_alphanumeric) && !is_blank(at);
+        let mut first: Option<usize> = None;
+        let from = self.found.partition_point(|&(s, _, _)| s < window.start);
+        for &(s, e, w) in &self.found[from..] {
+            if s >= window.end {
+                break;
+            }
+            if e > window.end
+                || !self
+                    .lexicon
+                    .in_lists
+                    .get(w)
+                    .is_some_and(|l| contains(l, id))
+            {
+                continue;
+            }
+            let Some(word) = self.lexicon.words.get(w).copied() else {
+                continue;
+            };
+            if blanked.clone().any(|(bs, be)| bs < e && s < be) {
+                continue;
+            }
+            let starts = s == window.start || !word_char(s - 1);
+            let ends = word.len() >= 4 || e == window.end || !word_char(e);
+            if starts && ends {
+                if let Some(i) = words.iter().position(|x| *x == word) {
+                    if first.is_none_or(|f| i < f) {
+                        first = Some(i);
+                    }
+                }
+            }
+        }
+        Some(first)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_recognizer_list_is_registered() {
+        let lexicon = &*LEXICON;
+        for rec in RECOGNIZERS {
+            for list in [rec.context, rec.generic] {
+                assert!(list.is_empty() || lexicon.lists.iter().any(|&(k, _)| k == key(list)));
+            }
+        }
+        assert!(lexicon.lists.iter().any(|&(k, _)| k == key(CONTRARY_WORDS)));
+        let registered = lexicon.lists.iter().filter(|&&(k, _)| k != (0, 0)).count();
+        assert!(registered > 100 && registered < MAX_LISTS, "{registered}");
+    }
+
+    /// Context found through the one pass equals context found window by window, for every
+    /// candidate the recognizers push and for every number and digit word taken as a candidate,
+    /// each with the lists of a few recognizers.
+    #[test]
+    fn one_pass_finds_what_each_window_finds() {
+        use crate::detect::{context, Candidate, Hay};
+        use crate::normalize::Normalized;
+        use crate::Score;
+
+        let mut texts = crate::detect::needs_tests::texts();
+        texts.push("ssn: 123-45-6789\n\nbsn 111222333 tel\nvat:\n  DE123456789\n\n".into());
+        texts.push("order no. 12345678, [EMAIL_1] bsn 111222333".into());
+        let mut compared = 0;
+        for (t, text) in texts.iter().enumerate() {
+            let view = Normalized::new(text);
+            let hay = Hay::new(view.text());
+            let mut spans: Vec<(usize, usize)> = Vec::new();
+            for rec in RECOGNIZERS {
+                let mut found = Vec::new();
+                (rec.scan)(&hay, &mut found);
+                spans.extend(found.iter().map(|c| (c.start, c.end)));
+            }
+            spans.extend(hay.numbers.iter().map(|r| (r.start, r.end)));
+            spans.extend(hay.words.iter().map(|w| (w.start, w.end)));
+            for (k, &(start, end)) in spans.iter().enumerate() {
+                for step in 0..3 {
+                    let rec = &RECOGNIZERS[(t * 7 + k * 3 + step * 26) % RECOGNIZERS.len()];
+                    let cand = Candidate {
+                        kind: rec.kind,
+                        start,
+                        end,
+                        score: Score::from_milli(500),
+                        rule: "test",
+                        validated: false,
+                    };
+                    for needs in [false, true] {
+                        let slow = context::apply(hay.text, cand, rec.support(), needs);
+                        let fast = context::apply_in(&hay, cand, rec.support(), needs);
+                        assert_eq!(fast, slow, "{text:?} at {start}..{end}");
+                        compared += 1;
+                    }
+                }
+            }
+        }
+        assert!(compared > 50_000, "{compared}");
+    }
+
+    /// What [`Mentions::first_listed`] relies on: blanking two bytes or more never makes a
+    /// contrary word.
+    #[test]
+    fn contrary_words_have_single_inner_spaces() {
+        for w in CONTRARY_WORDS {
+            assert!(
+                !w.contains("  ") && !w.starts_with(' ') && !w.ends_with(' '),
+                "{w:?}"
+            );
+        }
+        for rec in RECOGNIZERS {
+            for w in rec.context.iter().chain(rec.generic) {
+                assert!(w.len() < super::super::context::LONGEST_WORD, "{w:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn only_ascii_text_is_indexed() {
+        assert!(Mentions::new("call me on my phone").is_some());
+        assert!(Mentions::new("téléphone").is_none());
+        let m = Mentions::new("my phone number").expect("ascii");
+        let phone = super::super::builtin::context_for(crate::Kind::Phone)
+            .0
+            .specific;
+        assert!(m.may_occur(phone));
+        let m = Mentions::new("nothing relevant here").expect("ascii");
+        assert!(!m.may_occur(phone));
+    }
+}
