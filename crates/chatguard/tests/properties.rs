@@ -203,3 +203,16 @@ fn redaction_that_brings_a_context_word_closer_still_rescans_clean() {
     let again = guard.scan(&out.text);
     assert!(again.is_empty(), "rescan of {:?} found {again:?}", out.text);
 }
+
+/// Found by `redacted_output_scans_clean` (synthetic values): a card number whose first group
+/// follows an IBAN's last group across one space hid in the IBAN's digit run until the IBAN was
+/// replaced; the replacement sits between spaces, yet still forces the rescan.
+#[test]
+fn a_card_right_after_an_iban_is_found_and_redacted() {
+    let guard = guard();
+    let text = "DE89 3704 0044 0532 0130 00 4012 8888 8888 1881 hellohello";
+    let out = guard.check(text, &Context::default());
+    assert!(!out.text.contains("4012"), "{:?}", out.text);
+    let again = guard.scan(&out.text);
+    assert!(again.is_empty(), "rescan of {:?} found {again:?}", out.text);
+}

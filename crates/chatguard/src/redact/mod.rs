@@ -21,11 +21,21 @@ pub(crate) fn apply(text: &str, findings: &[Decided], guard: &Guard, vault: &mut
 }
 
 /// True when rewriting `findings` could reveal something the original text hid: a value removed
-/// or masked, or a bracketed replacement glued to a letter, digit or joining character
-/// (`a@b.example4012…`). Replacements standing between spaces or ordinary punctuation change no
-/// token around them, so the text needs no second scan.
+/// or masked, a bracketed replacement glued to a letter, digit or joining character
+/// (`a@b.example4012…`), or one a single separator away from a digit — number scanners join
+/// digit groups across spaces, dots, dashes and slashes, so an IBAN's last group could have hidden
+/// a card number starting right after it (`… 0130 00 4012 8888 8888 1881`). Other replacements
+/// standing between spaces or ordinary punctuation change no token around them, so the text
+/// needs no second scan.
 pub(crate) fn may_reveal(text: &str, findings: &[Decided]) -> bool {
     let bytes = text.as_bytes();
+    let separator = |b: u8| b == b' ' || b"-./".contains(&b);
+    let digit_group_before =
+        |at: usize| at >= 2 && separator(bytes[at - 1]) && bytes[at - 2].is_ascii_digit();
+    let digit_group_after = |at: usize| {
+        bytes.get(at).is_some_and(|&b| separator(b))
+            && bytes.get(at + 1).is_some_and(u8::is_ascii_digit)
+    };
     let safe_before = |at: usize| {
         at == 0
             || bytes[at - 1].is_ascii_whitespace()
@@ -39,7 +49,13 @@ pub(crate) fn may_reveal(text: &str, findings: &[Decided]) -> bool {
     };
     findings.iter().any(|d| match d.action {
         Action::Redact(Operator::Remove | Operator::Mask { .. }) => true,
-        Action::Redact(_) => !safe_before(d.finding.span.start) || !safe_after(d.finding.span.end),
+        Action::Redact(_) => {
+            let (start, end) = (d.finding.span.start, d.finding.span.end);
+            !safe_before(start)
+                || !safe_after(end)
+                || digit_group_before(start)
+                || digit_group_after(end)
+        }
         _ => false,
     })
 }
