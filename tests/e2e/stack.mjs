@@ -8,7 +8,8 @@
 // Library: `const stack = await startStack({ port: 0 }); ... await stack.close();`
 // Command: `node tests/e2e/stack.mjs [--port 8787]` — prints the URL and what to try, runs until
 // Ctrl-C (SIGINT) or SIGTERM, then stops workerd and the origin.
-// Build first (`cargo xtask demo` does): edge/build/index.js and www/pkg must exist.
+// Build first (`cargo xtask demo` does): edge/build/index.js, www/pkg and the minified
+// www/chatguard.{js,css} (from www/src/) must exist.
 
 import { createServer } from 'node:net';
 import { existsSync, readFileSync } from 'node:fs';
@@ -45,7 +46,7 @@ async function freePort() {
  */
 export async function startStack({ port = 8787, originUrl = process.env.ORIGIN_URL, policy, pauseMs = 15,
   onAudit } = {}) {
-  for (const built of ['edge/build/index.js', 'www/pkg/chatguard_web_bg.wasm']) {
+  for (const built of ['edge/build/index.js', 'www/pkg/chatguard_web_bg.wasm', 'www/chatguard.js', 'www/chatguard.css']) {
     if (!existsSync(join(ROOT, built))) throw new Error(`${built} is missing: run \`cargo xtask demo\` (it builds everything)`);
   }
   const origin = originUrl ? null : await startOrigin({ pauseMs });

@@ -1,7 +1,7 @@
 //! chatguard in the browser: the core's guard, a conversation's vault and the widget's DOM work
 //! behind a small wasm-bindgen API.
 //!
-//! The chat widget (`www/chatguard.js`, a thin custom element) forwards to [`WebGuard`]:
+//! The chat widget (`www/src/chatguard.js`, a thin custom element) forwards to [`WebGuard`]:
 //!
 //! * [`WebGuard::scan`] / [`WebGuard::highlight`] — findings for the composer, with the policy's
 //!   action per finding; `highlight` ([`composer`]) also runs the injection check and draws
@@ -134,7 +134,7 @@ impl WebGuard {
     }
 
     /// The vault's entries in clear (JSON bytes) for the page to seal before it keeps them:
-    /// `www/chatguard.js` encrypts them with WebCrypto's AES-GCM under a non-extractable key
+    /// `www/src/chatguard.js` encrypts them with WebCrypto's AES-GCM under a non-extractable key
     /// (so no AEAD is compiled into this module) and overwrites the bytes afterwards.
     pub fn export_vault(&self) -> Vec<u8> {
         self.vault.export_unsealed()

@@ -2,7 +2,8 @@
 //!
 //! * [`build`] — `chatguard-web` for wasm32 with the `wasm` profile, `wasm-bindgen --target web`
 //!   into `www/pkg`, then `wasm-opt` for size (binaryen from npm, see [`bindgen_and_optimise`])
-//!   in place, and the JS glue minified with esbuild.
+//!   in place; the JS glue, and the loader and styles written in `www/src/`, minified with
+//!   esbuild into `www/pkg` and `www/` (what the demo serves and what is measured).
 //! * [`test`] — the build, the Rust DOM tests under wasm-bindgen-test in Chromium, and the
 //!   end-to-end tests through the real edge: the demo stack (`tests/e2e/stack.mjs`, the Worker in
 //!   workerd serving `www/` and the filtered API in front of `tests/origin/origin.mjs`) comes up
@@ -18,6 +19,10 @@ use crate::{edge, setup};
 const PKG: &str = "www/pkg";
 const BG: &str = "www/pkg/chatguard_web_bg.wasm";
 const GLUE: &str = "www/pkg/chatguard_web.js";
+const LOADER_SRC: &str = "www/src/chatguard.js";
+const LOADER: &str = "www/chatguard.js";
+const CSS_SRC: &str = "www/src/chatguard.css";
+const CSS: &str = "www/chatguard.css";
 const CORE_ONLY_DIR: &str = "target/size";
 const CORE_ONLY_BG: &str = "target/size/core_only_bg.wasm";
 
@@ -25,7 +30,8 @@ const CORE_ONLY_BG: &str = "target/size/core_only_bg.wasm";
 const CORE_BUDGET: usize = 250_000;
 const WIDGET_BUDGET: usize = 150_000;
 
-/// Builds the widget's wasm module and JS glue into `www/pkg`.
+/// Builds the widget's wasm module and JS glue into `www/pkg`, and the minified loader and
+/// styles into `www/`.
 pub(crate) fn build() -> Result<(), String> {
     cargo(&[
         "build",
@@ -38,19 +44,27 @@ pub(crate) fn build() -> Result<(), String> {
     ])
     .run()?;
     bindgen_and_optimise("target/wasm32-unknown-unknown/wasm/chatguard_web.wasm", PKG)?;
-    // The generated glue is read by browsers only: minified it is 2.7 KB gzipped instead of 5.3.
-    Step::new(
-        "node_modules/@esbuild/linux-x64/bin/esbuild",
-        &[
-            GLUE,
-            "--minify",
-            "--format=esm",
-            "--log-level=warning",
-            "--allow-overwrite",
-            &format!("--outfile={GLUE}"),
-        ],
-    )
-    .run()
+    // Everything below is read by browsers only, so it is served minified: the generated glue
+    // 2.7 KB gzipped instead of 5.3. The loader and the styles are written in `www/src/` and
+    // minified next to the demo page, which is what the demo serves and `sizes` measures.
+    minify(GLUE, GLUE, &["--format=esm"])?;
+    minify(LOADER_SRC, LOADER, &[])?;
+    minify(CSS_SRC, CSS, &[])
+}
+
+/// `input` minified by esbuild (from npm) into `output` (which may be `input`); the
+/// `/*! ... */` licence comment at the top of the loader is kept.
+fn minify(input: &str, output: &str, extra: &[&str]) -> Result<(), String> {
+    let outfile = format!("--outfile={output}");
+    let mut args = vec![
+        input,
+        "--minify",
+        "--log-level=warning",
+        "--allow-overwrite",
+        &outfile,
+    ];
+    args.extend_from_slice(extra);
+    Step::new("node_modules/@esbuild/linux-x64/bin/esbuild", &args).run()
 }
 
 /// Builds the core alone behind wasm-bindgen (`chatguard-web`'s `core_only` example: a policy,
@@ -173,7 +187,7 @@ pub(crate) fn sizes() -> Result<(), String> {
         core.raw, core.gz
     );
     let mut total = 0;
-    for file in [BG, GLUE, "www/chatguard.js", "www/chatguard.css"] {
+    for file in [BG, GLUE, LOADER, CSS] {
         let size = file_size(file)?;
         total += size.gz;
         println!(

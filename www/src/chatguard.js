@@ -1,6 +1,5 @@
-/*! chatguard widget loader — a privacy-first support chat. Apache-2.0.
- *
- * Embed:  <script src="https://cdn.example/chatguard/chatguard.js" data-endpoint="/v1/chat/completions"
+/*! chatguard widget loader — a privacy-first support chat. Apache-2.0. */
+/* Embed:  <script src="https://cdn.example/chatguard/chatguard.js" data-endpoint="/v1/chat/completions"
  *                 data-policy="/policy.json" data-title="Support" async></script>
  *
  * This file is the whole JavaScript side: it reads the script's data- attributes, defines the
@@ -9,6 +8,7 @@
  * script's own directory. Detection, redaction, the vault, SSE decoding, placeholder restoring
  * and markdown rendering run in Rust (crates/chatguard-web). Text from users or the model is
  * only ever written with textContent or the Rust renderer: no innerHTML anywhere.
+ * `cargo xtask` serves and measures this file minified (www/chatguard.js), not this source.
  */
 (() => {
   'use strict';
