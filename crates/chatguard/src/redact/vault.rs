@@ -651,6 +651,32 @@ mod tests {
     }
 
     #[test]
+    fn many_values_keep_their_placeholders_as_the_buffer_grows() {
+        // Synthetic card-like values; enough of them to move the buffer several times.
+        let mut v = Vault::new();
+        let values: Vec<String> = (0..500).map(|i| format!("4000 0000 {i:04} 0000")).collect();
+        let first: Vec<String> = values
+            .iter()
+            .map(|value| v.pseudonym("credit_card", Kind::CreditCard, value))
+            .collect();
+        assert_eq!(first[0], "[CREDIT_CARD_1]");
+        assert_eq!(first[499], "[CREDIT_CARD_500]");
+        for (value, placeholder) in values.iter().zip(&first).rev() {
+            // Another spelling of the same value finds the same entry.
+            let respelled = value.replace(' ', "-");
+            assert_eq!(
+                &v.pseudonym("credit_card", Kind::CreditCard, &respelled),
+                placeholder
+            );
+            assert_eq!(v.original(placeholder), Some(value.as_str()));
+        }
+        assert_eq!(v.len(), 500);
+        let again = Vault::import_unsealed(&v.export_unsealed()).expect("round trip");
+        assert_eq!(again.export_unsealed(), v.export_unsealed());
+        assert_eq!(again.restore(&first[123]), values[123]);
+    }
+
+    #[test]
     fn same_value_same_placeholder() {
         let mut v = Vault::new();
         assert_eq!(
