@@ -133,12 +133,13 @@ pub(crate) fn apply_mapped(
     mut pieces: Option<&mut Vec<Piece>>,
 ) -> String {
     let mut out = String::with_capacity(text.len());
-    vault.reserve(
-        findings
-            .iter()
-            .filter(|d| d.action == Action::Redact(Operator::Pseudonym))
-            .count(),
-    );
+    let (values, bytes) = findings
+        .iter()
+        .filter(|d| d.action == Action::Redact(Operator::Pseudonym))
+        .fold((0, 0), |(values, bytes), d| {
+            (values + 1, bytes + 3 * d.finding.span.len() + 48)
+        });
+    vault.reserve(values, bytes);
     let mut at = 0;
     let mut record = |out_start: usize,
                       out_end: usize,

@@ -4,8 +4,9 @@
 //! seals it itself ([`Vault::export_unsealed`]: the browser widget uses WebCrypto's AES-GCM and
 //! so leaves the Rust AEAD out of its download).
 
-use std::collections::hash_map::Entry;
-use std::collections::HashMap;
+use core::hash::{BuildHasher, BuildHasherDefault, Hasher};
+use std::collections::{BTreeMap, HashMap};
+use std::hash::RandomState;
 
 #[cfg(feature = "seal")]
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
@@ -24,33 +25,75 @@ pub(crate) const MAX_PLACEHOLDER: usize = 72;
 
 /// Placeholders and the originals they stand for. The same value (compared in a canonical form:
 /// digits and letters only, case folded) always gets the same placeholder.
+///
+/// Every entry's value key, original and placeholder lie back to back in one buffer, so making
+/// a placeholder allocates nothing per value; the buffer never reallocates in place (it moves
+/// to a larger one and wipes the old), and is wiped when the vault is dropped.
 #[derive(Default, Clone)]
 pub struct Vault {
-    /// (placeholder, original) in the order they were made.
-    entries: Vec<(String, String)>,
-    /// Keyed by [`value_key`]: the label and the canonical value.
-    by_value: HashMap<String, usize>,
+    /// The entries' text, each entry's [`Slot`] after the one before.
+    store: String,
+    /// Where each entry lies in `store`, in the order they were made.
+    slots: Vec<Slot>,
+    /// The keyed hash of a value key (see [`value_key`]) to the newest entry with that hash;
+    /// older ones follow [`Slot::same_hash`].
+    by_value: HashMap<u64, usize, BuildHasherDefault<PassThrough>>,
+    /// The random key of the value-key hash, so no text can make the values collide.
+    hash_key: RandomState,
     /// Keyed by placeholder; built on the first look-up after a change, since a vault that only
     /// makes placeholders (one [`crate::Guard::check`]) never needs it.
     by_placeholder: std::sync::OnceLock<HashMap<String, usize>>,
-    counters: HashMap<String, u32>,
+    /// The last number given to each label (few, and short: a tree compares them faster than a
+    /// keyed hash).
+    counters: BTreeMap<String, u32>,
     /// A label buffer reused between look-ups.
     label: String,
+}
+
+/// One entry of a [`Vault`]: `store[key..original]` is its value key, `store[original..placeholder]`
+/// the original and `store[placeholder..end]` the placeholder.
+#[derive(Clone, Copy)]
+struct Slot {
+    key: usize,
+    original: usize,
+    placeholder: usize,
+    end: usize,
+    /// The next older entry whose value key has the same hash.
+    same_hash: Option<usize>,
+}
+
+/// Hands a hash that is already keyed through unchanged (for [`Vault::by_value`]).
+#[derive(Default, Clone)]
+struct PassThrough(u64);
+
+impl Hasher for PassThrough {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 impl core::fmt::Debug for Vault {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("Vault")
-            .field("entries", &self.entries.len())
+            .field("entries", &self.slots.len())
             .finish_non_exhaustive()
     }
 }
 
 impl Drop for Vault {
     fn drop(&mut self) {
-        for (_, original) in &mut self.entries {
-            original.zeroize();
-        }
+        // The whole capacity: value keys and originals, and what was truncated after a look-up.
+        self.store.zeroize();
     }
 }
 
@@ -75,7 +118,11 @@ fn push_canonical(out: &mut String, kind: Kind, value: &str) {
                 push_ascii_lower(out, trimmed);
                 return;
             }
-            Kind::Email if !trimmed.contains(['(', '[', '{', '<', ' ']) => {
+            Kind::Email
+                if !trimmed
+                    .bytes()
+                    .any(|b| matches!(b, b'(' | b'[' | b'{' | b'<' | b' ')) =>
+            {
                 push_ascii_lower(out, trimmed);
                 return;
             }
@@ -120,7 +167,7 @@ fn push_canonical(out: &mut String, kind: Kind, value: &str) {
 }
 
 /// The next number for `label` in `counters` (counting it).
-fn next_number(counters: &mut HashMap<String, u32>, label: &str) -> u32 {
+fn next_number(counters: &mut BTreeMap<String, u32>, label: &str) -> u32 {
     match counters.get_mut(label) {
         Some(n) => {
             *n += 1;
@@ -135,6 +182,10 @@ fn next_number(counters: &mut HashMap<String, u32>, label: &str) -> u32 {
 
 /// Appends `n` in decimal digits (what `format!("{n}")` writes, without the formatting machinery).
 fn push_decimal(out: &mut String, n: usize) {
+    if n < 10 {
+        out.push(char::from(b'0' + n as u8));
+        return;
+    }
     let mut digits = [0u8; 20];
     let mut at = digits.len();
     let mut n = n;
@@ -171,13 +222,10 @@ fn push_ascii_lower(out: &mut String, text: &str) {
     out[from..].make_ascii_lowercase();
 }
 
-/// Writes to `key` (cleared first) the [`Vault::by_value`] key of `value` of `kind` under the
-/// label `name` (in ASCII upper case when `upper`): the label's length, `:`, the label, the
-/// canonical value. The length comes first so that no two (label, value) pairs share a key.
-/// Returns where the label ends.
+/// Appends to `key` the value key of `value` of `kind` under the label `name` (in ASCII upper
+/// case when `upper`): the label's length, `:`, the label, the canonical value. The length comes
+/// first so that no two (label, value) pairs share a key. Returns where the label ends.
 fn value_key(key: &mut String, name: &str, upper: bool, kind: Kind, value: &str) -> usize {
-    key.clear();
-    key.reserve(name.len() + value.len() + 8);
     push_decimal(key, name.len());
     key.push(':');
     let from = key.len();
@@ -199,20 +247,90 @@ impl Vault {
         Vault::default()
     }
 
-    /// Makes room for `additional` more values.
-    pub(crate) fn reserve(&mut self, additional: usize) {
-        self.entries.reserve(additional);
-        self.by_value.reserve(additional);
+    /// Makes room for `values` more values taking about `bytes` bytes of keys, originals and
+    /// placeholders together.
+    pub(crate) fn reserve(&mut self, values: usize, bytes: usize) {
+        self.slots.reserve(values);
+        self.by_value.reserve(values);
+        self.reserve_store(bytes);
+    }
+
+    /// Makes room for `additional` more bytes in the store without leaving a copy behind: the
+    /// text moves to a larger buffer and the old one is wiped.
+    fn reserve_store(&mut self, additional: usize) {
+        let needed = self.store.len().saturating_add(additional);
+        if needed <= self.store.capacity() {
+            return;
+        }
+        let mut larger = String::with_capacity(needed.max(self.store.capacity().saturating_mul(2)));
+        larger.push_str(&self.store);
+        let mut old = core::mem::replace(&mut self.store, larger);
+        old.zeroize();
     }
 
     /// How many values the vault holds.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.slots.len()
     }
 
     /// True when the vault holds nothing.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.slots.is_empty()
+    }
+
+    /// Entry `slot`'s placeholder.
+    fn placeholder_of(&self, slot: &Slot) -> &str {
+        self.store
+            .get(slot.placeholder..slot.end)
+            .unwrap_or_default()
+    }
+
+    /// Entry `slot`'s original.
+    fn original_of(&self, slot: &Slot) -> &str {
+        self.store
+            .get(slot.original..slot.placeholder)
+            .unwrap_or_default()
+    }
+
+    /// The (placeholder, original) pairs in the order they were made.
+    fn entries(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.slots
+            .iter()
+            .map(|slot| (self.placeholder_of(slot), self.original_of(slot)))
+    }
+
+    /// The newest entry whose value key is `store[key_from..]` (hashed to `hash`).
+    fn find_key(&self, hash: u64, key_from: usize) -> Option<usize> {
+        let key = self.store.get(key_from..)?;
+        let mut at = self.by_value.get(&hash).copied();
+        while let Some(i) = at {
+            let slot = self.slots.get(i)?;
+            if self.store.get(slot.key..slot.original) == Some(key) {
+                return Some(i);
+            }
+            at = slot.same_hash;
+        }
+        None
+    }
+
+    /// Records the entry whose value key was just written at `store[key..]` (hashed to `hash`):
+    /// appends `original` and `placeholder` after it.
+    fn push_slot(&mut self, hash: u64, key: usize, original: &str, placeholder: &str) {
+        self.reserve_store(original.len() + placeholder.len());
+        let original_at = self.store.len();
+        self.store.push_str(original);
+        let placeholder_at = self.store.len();
+        self.store.push_str(placeholder);
+        let index = self.slots.len();
+        let same_hash = self.by_value.insert(hash, index);
+        self.slots.push(Slot {
+            key,
+            original: original_at,
+            placeholder: placeholder_at,
+            end: self.store.len(),
+            same_hash,
+        });
+        self.by_placeholder.take();
     }
 
     /// The placeholder for `value` of `kind`, labelled `label` (`[EMAIL_1]`), made on first use.
@@ -226,41 +344,37 @@ impl Vault {
     /// Appends the placeholder for `value` of `kind` to `out`, labelled `name` in upper case
     /// (`email` gives `[EMAIL_1]`), made on first use.
     pub(crate) fn push_pseudonym(&mut self, out: &mut String, name: &str, kind: Kind, value: &str) {
-        let mut key = String::new();
-        let label_end = value_key(&mut key, name, true, kind, value);
-        // The label is copied out of the key, which moves into the map: hashed once, found or not.
+        // The key is written where the entry would begin, and cut off again if the value is known.
+        // Room for the key and the original (lowercasing may lengthen a value by half).
+        self.reserve_store(name.len() + 4 * value.len() + 32);
+        let key_at = self.store.len();
+        let label_end = value_key(&mut self.store, name, true, kind, value);
+        let hash = self
+            .hash_key
+            .hash_one(self.store.get(key_at..).unwrap_or_default());
+        if let Some(found) = self.find_key(hash, key_at) {
+            self.store.truncate(key_at);
+            if let Some(slot) = self.slots.get(found) {
+                out.push_str(self.placeholder_of(slot));
+            }
+            return;
+        }
         let mut label = core::mem::take(&mut self.label);
         label.clear();
         label.push_str(
-            key.get(label_end - name.len()..label_end)
+            self.store
+                .get(label_end - name.len()..label_end)
                 .unwrap_or_default(),
         );
-        match self.by_value.entry(key) {
-            Entry::Occupied(found) => {
-                if let Some((placeholder, _)) = self.entries.get(*found.get()) {
-                    out.push_str(placeholder);
-                }
-            }
-            Entry::Vacant(slot) => {
-                let n = next_number(&mut self.counters, &label);
-                slot.insert(self.entries.len());
-                self.push_entry(out, &label, n, value);
-            }
-        }
+        let n = next_number(&mut self.counters, &label);
+        // The placeholder is built in `label`'s buffer, around the label.
+        label.insert(0, '[');
+        label.push('_');
+        push_decimal(&mut label, n as usize);
+        label.push(']');
+        out.push_str(&label);
+        self.push_slot(hash, key_at, value, &label);
         self.label = label;
-    }
-
-    /// Makes placeholder number `n` of `label` for `value`, appends it to `out` and records it.
-    fn push_entry(&mut self, out: &mut String, label: &str, n: u32, value: &str) {
-        let mut placeholder = String::with_capacity(label.len() + 13);
-        placeholder.push('[');
-        placeholder.push_str(label);
-        placeholder.push('_');
-        push_decimal(&mut placeholder, n as usize);
-        placeholder.push(']');
-        out.push_str(&placeholder);
-        self.by_placeholder.take();
-        self.entries.push((placeholder, value.to_owned()));
     }
 
     /// Keeps the placeholders this vault makes from now on clear of those already in `text`
@@ -303,22 +417,21 @@ impl Vault {
         let by_placeholder = self.by_placeholder.get_or_init(|| {
             // In order, so that a placeholder listed twice (a sealed vault may hold anything)
             // names its last entry.
-            let mut map = HashMap::with_capacity(self.entries.len());
-            for (i, (placeholder, _)) in self.entries.iter().enumerate() {
-                map.insert(placeholder.clone(), i);
+            let mut map = HashMap::with_capacity(self.slots.len());
+            for (i, (placeholder, _)) in self.entries().enumerate() {
+                map.insert(placeholder.to_owned(), i);
             }
             map
         });
         by_placeholder
             .get(placeholder)
-            .and_then(|&i| self.entries.get(i))
-            .map(|(_, original)| original.as_str())
+            .and_then(|&i| self.slots.get(i))
+            .map(|slot| self.original_of(slot))
     }
 
     /// True when `text` is the beginning (not the whole) of a placeholder this vault made.
     fn begins_placeholder(&self, text: &str) -> bool {
-        self.entries
-            .iter()
+        self.entries()
             .any(|(placeholder, _)| placeholder.len() > text.len() && placeholder.starts_with(text))
     }
 
@@ -360,7 +473,7 @@ impl Vault {
     /// with WebCrypto's AES-GCM under a non-extractable key); elsewhere use [`Vault::seal`].
     /// [`Vault::import_unsealed`] reads them back.
     pub fn export_unsealed(&self) -> Vec<u8> {
-        serde_json::to_vec(&self.entries).unwrap_or_default()
+        serde_json::to_vec(&self.entries().collect::<Vec<_>>()).unwrap_or_default()
     }
 
     /// Seals the vault with XChaCha20-Poly1305 under `key`. `nonce` must be fresh random bytes
@@ -444,10 +557,13 @@ impl Vault {
             let count = vault.counters.entry(label.to_owned()).or_insert(0);
             *count = (*count).max(number);
             let kind = Kind::from_name(&label.to_ascii_lowercase()).unwrap_or(Kind::Custom(0));
-            let mut key = String::new();
-            value_key(&mut key, label, false, kind, &original);
-            vault.by_value.insert(key, vault.entries.len());
-            vault.entries.push((placeholder, original));
+            vault.reserve_store(label.len() + 4 * original.len() + 32);
+            let key_at = vault.store.len();
+            value_key(&mut vault.store, label, false, kind, &original);
+            let hash = vault
+                .hash_key
+                .hash_one(vault.store.get(key_at..).unwrap_or_default());
+            vault.push_slot(hash, key_at, &original, &placeholder);
         }
         Ok(vault)
     }
@@ -532,6 +648,32 @@ mod tests {
         // Nothing was stored: only numbering moved.
         assert_eq!(v.original("[EMAIL_1]"), None);
         assert_eq!(v.len(), 3);
+    }
+
+    #[test]
+    fn many_values_keep_their_placeholders_as_the_buffer_grows() {
+        // Synthetic card-like values; enough of them to move the buffer several times.
+        let mut v = Vault::new();
+        let values: Vec<String> = (0..500).map(|i| format!("4000 0000 {i:04} 0000")).collect();
+        let first: Vec<String> = values
+            .iter()
+            .map(|value| v.pseudonym("credit_card", Kind::CreditCard, value))
+            .collect();
+        assert_eq!(first[0], "[CREDIT_CARD_1]");
+        assert_eq!(first[499], "[CREDIT_CARD_500]");
+        for (value, placeholder) in values.iter().zip(&first).rev() {
+            // Another spelling of the same value finds the same entry.
+            let respelled = value.replace(' ', "-");
+            assert_eq!(
+                &v.pseudonym("credit_card", Kind::CreditCard, &respelled),
+                placeholder
+            );
+            assert_eq!(v.original(placeholder), Some(value.as_str()));
+        }
+        assert_eq!(v.len(), 500);
+        let again = Vault::import_unsealed(&v.export_unsealed()).expect("round trip");
+        assert_eq!(again.export_unsealed(), v.export_unsealed());
+        assert_eq!(again.restore(&first[123]), values[123]);
     }
 
     #[test]

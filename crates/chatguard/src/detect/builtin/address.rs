@@ -288,6 +288,9 @@ const PREPOSITIONS: &[&str] = &[
 
 /// Words before a house number that mark it (`Calle Mayor nº 5`, `Via Roma n. 10`).
 const NUMBER_MARKS: &[&str] = &["nº", "n°", "n.", "no.", "nr.", "nr", "núm.", "num.", "n"];
+/// How far back from a house number [`NUMBER_MARKS`] are looked for: more than the longest mark
+/// (`núm.`, five bytes) and the space before it.
+const MARK_WINDOW: usize = 8;
 
 /// Compass directions after an English street type (`Pennsylvania Avenue NW`).
 const DIRECTIONS: &[&str] = &[
@@ -545,8 +548,15 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
     if char_before(text, j) == Some(',') {
         j = skip_blanks_back(text, j - 1);
     }
-    // `nº 5`, `n. 10`.
-    if let Some(we) = text.get(..j).and_then(|b| b.rfind(' ')) {
+    // `nº 5`, `n. 10`. A mark is at most five bytes, so only the last few bytes are searched for
+    // the space before it (a search back through the whole text would make a long line without
+    // spaces quadratic).
+    let window = j.saturating_sub(MARK_WINDOW);
+    let space = text
+        .as_bytes()
+        .get(window..j)
+        .and_then(|near| memchr::memrchr(b' ', near));
+    if let Some(we) = space.map(|at| window + at) {
         let mark = text.get(we + 1..j).unwrap_or("");
         if in_list(NUMBER_MARKS, mark) || mark == "nº" || mark == "n°" {
             j = skip_blanks_back(text, we + 1);

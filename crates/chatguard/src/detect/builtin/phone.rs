@@ -547,7 +547,7 @@ fn find_in(text: &str, tok: &Token, out: &mut Vec<Candidate>) {
         'search: for width in (1..=hi - lo + 1).rev() {
             for first in lo..=hi + 1 - width {
                 let last = first + width - 1;
-                if !range_allowed(tok, first, last) {
+                if !range_allowed(tok, first, last) || !length_possible(bytes, tok, first, last) {
                     continue;
                 }
                 let shape = Shape::new(bytes, tok, first, last);
@@ -610,6 +610,23 @@ fn range_allowed(tok: &Token, first: usize, last: usize) -> bool {
         .iter()
         .any(|g| g.sep != b' ' || g.paren);
     own_start || own_grouping
+}
+
+/// Whether groups `first..=last` of `tok` hold a digit count some format of [`classify`] takes,
+/// read from the groups alone (most digit groups in chat are too short or too long, and are
+/// rejected before their digits are copied): with `+`, 8 to 15 digits after an optional trunk
+/// `(0)`; after `00`, the prefix, a country code and its shortest to longest national number (at
+/// most 17 in all); otherwise the national formats' 9 to 12 digits.
+fn length_possible(bytes: &[u8], tok: &Token, first: usize, last: usize) -> bool {
+    let digits: usize = tok.groups[first..=last].iter().map(Group::len).sum();
+    let g0 = tok.groups[first];
+    if tok.plus && first == 0 {
+        (8..=16).contains(&digits)
+    } else if g0.len() > 2 && bytes.get(g0.start..g0.start + 2) == Some(b"00") {
+        (8..=17).contains(&digits)
+    } else {
+        (9..=12).contains(&digits)
+    }
 }
 
 fn classify(s: &Shape) -> Option<Hit> {
@@ -960,30 +977,34 @@ fn near_amount(text: &str, start: usize, end: usize) -> bool {
     if after.starts_with(SIGNS) {
         return true;
     }
-    let word: String = after
-        .chars()
-        .take_while(|c| c.is_alphanumeric() || *c == '$')
+    let is_amount_word = |word: &str| {
+        WORDS
+            .iter()
+            .any(|w| word.chars().flat_map(char::to_lowercase).eq(w.chars()))
+    };
+    let in_word = |c: char| c.is_alphanumeric() || c == '$';
+    // The first (last) up to eight word characters after (before) the span, as slices of `text`.
+    let word_end = after
+        .char_indices()
+        .take_while(|&(_, c)| in_word(c))
         .take(8)
-        .flat_map(char::to_lowercase)
-        .collect();
-    if WORDS.contains(&word.as_str()) {
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    if is_amount_word(after.get(..word_end).unwrap_or_default()) {
         return true;
     }
     let before = text[..start].trim_end_matches(' ');
     if before.ends_with(SIGNS) {
         return true;
     }
-    let tail: String = before
-        .chars()
+    let tail_start = before
+        .char_indices()
         .rev()
-        .take_while(|c| c.is_alphanumeric() || *c == '$')
+        .take_while(|&(_, c)| in_word(c))
         .take(8)
-        .collect::<Vec<char>>()
-        .into_iter()
-        .rev()
-        .flat_map(char::to_lowercase)
-        .collect();
-    WORDS.contains(&tail.as_str())
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    is_amount_word(before.get(tail_start..).unwrap_or_default())
 }
 
 /// Whether one of `words` occurs within 64 bytes before or 32 bytes after the span (the same

@@ -361,3 +361,16 @@ fn every_type_before_a_name_is_a_stream_trigger() {
         .collect();
     assert!(missing.is_empty(), "{missing:?}");
 }
+
+#[test]
+fn number_marks_fit_the_window_searched_before_a_house_number() {
+    // `before_number` looks for the space before a mark only this far back.
+    for mark in NUMBER_MARKS {
+        assert!(mark.len() < MARK_WINDOW, "{mark} is longer than the window");
+    }
+    // The mark is read the same after a long run without spaces.
+    let short = " Calle Mayor núm. 5, 28013 Madrid";
+    let glued = "x".repeat(100_000) + short;
+    assert!(!found(short).is_empty());
+    assert_eq!(found(short), found(&glued));
+}
