@@ -8,7 +8,11 @@
 //!
 //! * the trailing word (it may still grow) and the word before it (a finding can start a word
 //!   before the word that reveals it, as in `john (at) example (dot) com` or `Frankfurter Allee 3`;
-//!   tests check this on every finding of the evaluation corpus);
+//!   tests check this on every finding of the evaluation corpus). Words of punctuation alone
+//!   (`Parkallee , 49`) do not count as that word. The word before goes early when it is a
+//!   common opener (`You`, `Sure`, `Here`, see `PLAIN_OPENERS`) and the trailing word has
+//!   grown far enough, in letters, that it can no longer be an obfuscated `@` or a trigger
+//!   word (`You said` lets `You ` go; `You a`, `Sure Al`, `You 1` wait);
 //! * around every *trigger* word — one with a digit, a non-ASCII character other than an accented
 //!   Latin letter, one of `@+:=/_#$%&*[](){}<>|\~`, or a word that opens a name or address (`name`,
 //!   `regards`, `street`, …), but not a plain label (`said:`, `**Note:**`) or a run of markdown
@@ -22,9 +26,9 @@
 //! Invisible smuggling carriers the policy strips are removed from the output as in one-shot
 //! checks, by a stripper whose state carries across chunks.
 //!
-//! Plain prose with none of these passes through with a lag of two words. Policies with custom
-//! patterns or deny lists can match anything, so with them the redactor holds back the last
-//! `hold_back` bytes of everything.
+//! Plain prose with none of these passes through with a lag of two words (less after an
+//! opener). Policies with custom patterns or deny lists can match anything, so with them the
+//! redactor holds back the last `hold_back` bytes of everything.
 //!
 //! The states are explicit: `Passing` until a `block` rule fires, then `Blocked` (nothing more is
 //! emitted, ever), and [`StreamRedactor::finish`] consumes the redactor.
@@ -306,13 +310,25 @@ impl StreamRedactor<'_> {
 /// after them is an obfuscated `@` (`you (at) example (dot) com`) or a trigger word (`You Allee
 /// 3`): neither a first name nor a country or state code, a month or a street word. A test
 /// puts each of them in place of the first word of every corpus finding.
-const PLAIN_OPENERS: &[&str] = &["you", "sure", "here", "yes", "certainly", "the"];
+const PLAIN_OPENERS: &[&str] = &[
+    "you",
+    "sure",
+    "here",
+    "yes",
+    "certainly",
+    "absolutely",
+    "great",
+    "okay",
+    "the",
+];
 
 /// Whether `word`, complete, can be emitted while the word after it is still arriving as
-/// `growing`: `word` is a [`PLAIN_OPENERS`] word and `growing` is ASCII letters that can no
+/// `growing`: `word` is a [`PLAIN_OPENERS`] word (with or without a trailing `,` or `!`, which
+/// no email's local part holds) and `growing` is ASCII letters that can no
 /// longer become `at`, `(at)` (or another obfuscated `@`) or a trigger word. A word with a
 /// digit or other value character is a trigger at once and holds `word` as before.
 fn releases_before(word: &str, growing: &str) -> bool {
+    let word = word.strip_suffix([',', '!']).unwrap_or(word);
     if !PLAIN_OPENERS.iter().any(|w| w.eq_ignore_ascii_case(word)) {
         return false;
     }

@@ -290,7 +290,8 @@ fn plain_openers_in_place_of_corpus_findings_stream_like_one_shot() {
         .flat_map(|w| {
             let mut capital = w.to_string();
             capital[..1].make_ascii_uppercase();
-            [w.to_string(), capital]
+            let comma = format!("{capital},");
+            [w.to_string(), capital, comma]
         })
         .collect();
     let mut covered = 0;
@@ -390,6 +391,10 @@ const OPENER_FRAGMENTS: &[&str] = &[
     "You",
     "you",
     "Sure",
+    "Sure,",
+    "Great!",
+    "okay",
+    "Absolutely,",
     "here",
     "Yes",
     "certainly",
@@ -432,6 +437,10 @@ const OPENER_FRAGMENTS: &[&str] = &[
     "November",
     "11,",
     "1974",
+    "at example dot com",
+    "(at) example (dot) com",
+    "Allee 3",
+    "Street 5",
     "4012 8888 8888 1881",
     "DE89 3704 0044 0532 0130 00",
     "password:",
@@ -440,6 +449,10 @@ const OPENER_FRAGMENTS: &[&str] = &[
 
 proptest::proptest! {
     // PROPTEST_CASES sets the number of cases (256 by default).
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(256),
+        ..proptest::prelude::ProptestConfig::default()
+    })]
     #[test]
     fn openers_next_to_values_stream_like_one_shot(
         parts in proptest::collection::vec(proptest::sample::select(OPENER_FRAGMENTS), 0..14),
