@@ -373,6 +373,12 @@ fn a_plain_opener_goes_once_the_next_word_rules_out_a_finding() {
         s.push(token, &mut out);
     }
     assert_eq!(out, "You ");
+    let mut s = guard.stream(Context::default());
+    let mut out = String::new();
+    for token in ["Sure", ",", " here"] {
+        s.push(token, &mut out);
+    }
+    assert_eq!(out, "Sure, ");
     // `a` may still become `at`, `Al` may become `Allee`: the opener waits.
     for (text, held) in [
         ("You a", "You a"),
