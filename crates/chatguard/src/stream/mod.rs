@@ -8,7 +8,11 @@
 //!
 //! * the trailing word (it may still grow) and the word before it (a finding can start a word
 //!   before the word that reveals it, as in `john (at) example (dot) com` or `Frankfurter Allee 3`;
-//!   tests check this on every finding of the evaluation corpus);
+//!   tests check this on every finding of the evaluation corpus). Words of punctuation alone
+//!   (`Parkallee , 49`) do not count as that word. The word before goes early when it is a
+//!   common opener (`You`, `Sure`, `Here`, see `PLAIN_OPENERS`) and the trailing word has
+//!   grown far enough, in letters, that it can no longer be an obfuscated `@` or a trigger
+//!   word (`You said` lets `You ` go; `You a`, `Sure Al`, `You 1` wait);
 //! * around every *trigger* word — one with a digit, a non-ASCII character other than an accented
 //!   Latin letter, one of `@+:=/_#$%&*[](){}<>|\~`, or a word that opens a name or address (`name`,
 //!   `regards`, `street`, …), but not a plain label (`said:`, `**Note:**`) or a run of markdown
@@ -22,9 +26,9 @@
 //! Invisible smuggling carriers the policy strips are removed from the output as in one-shot
 //! checks, by a stripper whose state carries across chunks.
 //!
-//! Plain prose with none of these passes through with a lag of two words. Policies with custom
-//! patterns or deny lists can match anything, so with them the redactor holds back the last
-//! `hold_back` bytes of everything.
+//! Plain prose with none of these passes through with a lag of two words (less after an
+//! opener). Policies with custom patterns or deny lists can match anything, so with them the
+//! redactor holds back the last `hold_back` bytes of everything.
 //!
 //! The states are explicit: `Passing` until a `block` rule fires, then `Blocked` (nothing more is
 //! emitted, ever), and [`StreamRedactor::finish`] consumes the redactor.
@@ -242,17 +246,23 @@ impl<'g> StreamRedactor<'g> {
                 .map_or(at, |w| w.0)
         } else {
             // The trailing word and the one before it stay.
-            let tail = words.len().saturating_sub(WORDS_BEFORE + 1);
+            let tail = words_back(text, &words, words.len().saturating_sub(1), WORDS_BEFORE);
             let mut cut = words.get(tail).map_or(len, |w| w.0);
             if words.last().is_some_and(|w| w.1 < len) {
                 // Text ends in whitespace: the last word is complete, but a trigger may follow.
-                let tail = words.len().saturating_sub(WORDS_BEFORE);
+                let tail = words_back(text, &words, words.len(), WORDS_BEFORE);
                 cut = words.get(tail).map_or(len, |w| w.0);
+            } else if let [.., before, growing] = words.as_slice() {
+                // The word before the growing one is a plain opener that the growing word can
+                // no longer join into a finding: it goes now.
+                if releases_before(&text[before.0..before.1], &text[growing.0..growing.1]) {
+                    cut = growing.0;
+                }
             }
             // The first trigger whose window is still open holds everything from the word
             // before it (later triggers only hold later text).
             if let Some(i) = (0..words.len()).find(|&i| self.holds(text, &words, i)) {
-                cut = cut.min(words[i.saturating_sub(WORDS_BEFORE)].0);
+                cut = cut.min(words[words_back(text, &words, i, WORDS_BEFORE)].0);
             }
             cut
         };
@@ -296,6 +306,39 @@ impl StreamRedactor<'_> {
     }
 }
 
+/// Common first words of an answer (lower case) that start no built-in finding unless the word
+/// after them is an obfuscated `@` (`you (at) example (dot) com`) or a trigger word (`You Allee
+/// 3`): neither a first name nor a country or state code, a month or a street word. A test
+/// puts each of them in place of the first word of every corpus finding.
+const PLAIN_OPENERS: &[&str] = &[
+    "you",
+    "sure",
+    "here",
+    "yes",
+    "certainly",
+    "absolutely",
+    "great",
+    "okay",
+    "the",
+];
+
+/// Whether `word`, complete, can be emitted while the word after it is still arriving as
+/// `growing`: `word` is a [`PLAIN_OPENERS`] word (with or without a trailing `,` or `!`, which
+/// no email's local part holds) and `growing` is ASCII letters that can no
+/// longer become `at`, `(at)` (or another obfuscated `@`) or a trigger word. A word with a
+/// digit or other value character is a trigger at once and holds `word` as before.
+fn releases_before(word: &str, growing: &str) -> bool {
+    let word = word.strip_suffix([',', '!']).unwrap_or(word);
+    if !PLAIN_OPENERS.iter().any(|w| w.eq_ignore_ascii_case(word)) {
+        return false;
+    }
+    if growing.is_empty() || !growing.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
+    let lower = growing.to_ascii_lowercase();
+    !"at".starts_with(&lower) && !crate::detect::builtin::may_grow_into_trigger_word(&lower)
+}
+
 /// Whether a spelled-out ` at ` may still be the `@` of an email (`john at example dot com`),
 /// given the words after it: the email recognizer takes one domain label and then needs a
 /// spelled-out dot (`dot`, `(dot)`, `[dot]`, `{dot}`, `<dot>`) as the next word.
@@ -312,6 +355,22 @@ fn spelled_email_may_follow(text: &str, after: &[(usize, usize)]) -> bool {
             word.get(..d.len())
                 .is_some_and(|w| w.eq_ignore_ascii_case(d))
         })
+}
+
+/// The index `n` words before word `i` of `words` (over `text`), not counting words of
+/// punctuation alone (`,`, `-`), which a finding can hold between its words (`Parkallee , 49`).
+/// `i` may be `words.len()`, one past the last word.
+fn words_back(text: &str, words: &[(usize, usize)], i: usize, n: usize) -> usize {
+    let mut at = i.min(words.len());
+    let mut left = n;
+    while left > 0 && at > 0 {
+        at -= 1;
+        let (s, e) = words[at];
+        if text[s..e].chars().any(char::is_alphanumeric) {
+            left -= 1;
+        }
+    }
+    at
 }
 
 /// Whitespace-delimited words of `text` at or after `from`, as byte ranges.

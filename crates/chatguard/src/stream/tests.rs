@@ -278,3 +278,208 @@ fn findings_that_start_before_their_trigger_stream_like_one_shot() {
         }
     }
 }
+
+#[test]
+fn plain_openers_in_place_of_corpus_findings_stream_like_one_shot() {
+    // Every opener, in lower case and capitalised, in place of the first word of every corpus
+    // finding and in front of it: where a finding then covers the opener, streaming byte by byte (which passes
+    // every prefix of the word after it) and in pairs equals one-shot redaction. Synthetic values.
+    let guard = Guard::new(Policy::default()).expect("builds");
+    let openers: Vec<String> = super::PLAIN_OPENERS
+        .iter()
+        .flat_map(|w| {
+            let mut capital = w.to_string();
+            capital[..1].make_ascii_uppercase();
+            let comma = format!("{capital},");
+            [w.to_string(), capital, comma]
+        })
+        .collect();
+    let mut covered = 0;
+    for text in corpus_texts() {
+        let words = super::words(&text, 0);
+        for f in guard.scan(&text) {
+            let Some(first) = words.iter().position(|w| w.1 > f.span.start) else {
+                continue;
+            };
+            let (s, e) = words[first];
+            for (opener, rest) in openers.iter().flat_map(|o| [(o, e), (o, s)]) {
+                // In place of the finding's first word, and in front of it.
+                let gap = if rest == s { " " } else { "" };
+                let changed = format!("{}{opener}{gap}{}", &text[..s], &text[rest..]);
+                let opener_end = s + opener.len();
+                if !guard
+                    .scan(&changed)
+                    .iter()
+                    .any(|g| g.span.start < opener_end && g.span.end > s)
+                {
+                    continue;
+                }
+                covered += 1;
+                let expected = one_shot(&guard, &changed);
+                for chunk in [1, 2] {
+                    let (_, out) = held_after_each_chunk(&guard, &changed, chunk);
+                    assert_eq!(out, expected, "{changed:?} in {chunk}-byte chunks");
+                }
+            }
+        }
+    }
+    assert!(covered > 100, "{covered}");
+}
+
+#[test]
+fn values_after_a_plain_opener_stream_like_one_shot() {
+    // The opener goes as soon as the word after it cannot join it into a finding; everything
+    // else still waits. Synthetic values.
+    let guard = Guard::new(Policy::default()).expect("builds");
+    for text in [
+        "You (at) example (dot) com is where I write",
+        "you at example dot com please",
+        "Sure [at] example [dot] org ok",
+        "You Allee 3, 10243 Berlin ok",
+        "The Frankfurter Allee 3 is long",
+        "Here 12 Main Street, Springfield ok",
+        "Yes 221B Baker Street London NW1 6XE ok",
+        "You said: call +49 30 1234567 or 030 1234567 now",
+        "Sure, my name is Jane Doe and I live at 5 Main Street",
+        "Certainly jane.doe@example.com is mine",
+        "the card 4012 8888 8888 1881 ok",
+        "You said: thanks Jane Doe",
+        "Sure at example dot com thanks",
+        // A word of punctuation alone inside a finding does not count as the word before.
+        "wir wohnen Parkallee , 49 seit Jahren",
+        "SureAllee , 49 93 15 B11,the",
+    ] {
+        let expected = one_shot(&guard, text);
+        for chunk in [1, 2, 3, 4, 5, 7, 16] {
+            let (_, out) = held_after_each_chunk(&guard, text, chunk);
+            assert_eq!(out, expected, "{text:?} in {chunk}-byte chunks");
+        }
+        for split in 0..=text.len() {
+            if text.is_char_boundary(split) {
+                let out = streamed(&guard, &[&text[..split], &text[split..]]);
+                assert_eq!(out, expected, "{text:?} split at {split}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_plain_opener_goes_once_the_next_word_rules_out_a_finding() {
+    let guard = Guard::new(Policy::default()).expect("builds");
+    let mut s = guard.stream(Context::default());
+    let mut out = String::new();
+    // The edge benchmark's answer, token by token.
+    for token in ["You", " said"] {
+        s.push(token, &mut out);
+    }
+    assert_eq!(out, "You ");
+    let mut s = guard.stream(Context::default());
+    let mut out = String::new();
+    for token in ["Sure", ",", " here"] {
+        s.push(token, &mut out);
+    }
+    assert_eq!(out, "Sure, ");
+    // `a` may still become `at`, `Al` may become `Allee`: the opener waits.
+    for (text, held) in [
+        ("You a", "You a"),
+        ("Sure Al", "Sure Al"),
+        ("You 1", "You 1"),
+    ] {
+        let mut s = guard.stream(Context::default());
+        let mut out = String::new();
+        s.push(text, &mut out);
+        assert_eq!((out.as_str(), s.held()), ("", held.len()), "{text:?}");
+    }
+}
+
+/// Openers next to the words that can join them into a finding, and values. Synthetic values.
+const OPENER_FRAGMENTS: &[&str] = &[
+    "You",
+    "you",
+    "Sure",
+    "Sure,",
+    "Great!",
+    "okay",
+    "Absolutely,",
+    "here",
+    "Yes",
+    "certainly",
+    "The",
+    "the",
+    " ",
+    " ",
+    " ",
+    ", ",
+    "\n",
+    "said",
+    "said:",
+    "a",
+    "at",
+    "(at)",
+    "[at]",
+    "example",
+    "dot",
+    "(dot)",
+    "com",
+    "Al",
+    "Allee",
+    "Frankfurter",
+    "Main",
+    "Street",
+    "st",
+    "3",
+    "12",
+    "+49",
+    "30 1234567",
+    "jane",
+    "doe@example.com",
+    "name",
+    "is",
+    "Jane",
+    "Doe",
+    "thanks",
+    "CG",
+    "49 93 15 B",
+    "November",
+    "11,",
+    "1974",
+    "at example dot com",
+    "(at) example (dot) com",
+    "Allee 3",
+    "Street 5",
+    "4012 8888 8888 1881",
+    "DE89 3704 0044 0532 0130 00",
+    "password:",
+    "hunter2x!",
+];
+
+proptest::proptest! {
+    // PROPTEST_CASES sets the number of cases (256 by default).
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(256),
+        ..proptest::prelude::ProptestConfig::default()
+    })]
+    #[test]
+    fn openers_next_to_values_stream_like_one_shot(
+        parts in proptest::collection::vec(proptest::sample::select(OPENER_FRAGMENTS), 0..14),
+        cuts in proptest::collection::vec(proptest::prelude::any::<proptest::sample::Index>(), 0..6),
+    ) {
+        let guard = Guard::new(Policy::default()).expect("builds");
+        let text = parts.concat();
+        let expected = one_shot(&guard, &text);
+        let (_, out) = held_after_each_chunk(&guard, &text, 1);
+        proptest::prop_assert_eq!(&out, &expected, "byte by byte: {:?}", text);
+        let mut points: Vec<usize> = cuts.iter().map(|i| i.index(text.len() + 1)).collect();
+        points.sort_unstable();
+        let mut s = guard.stream(Context::default());
+        let mut out = String::new();
+        let mut at = 0;
+        for p in points {
+            s.push_bytes(&text.as_bytes()[at..p], &mut out);
+            at = p;
+        }
+        s.push_bytes(&text.as_bytes()[at..], &mut out);
+        s.finish(&mut out);
+        proptest::prop_assert_eq!(&out, &expected, "split: {:?}", text);
+    }
+}

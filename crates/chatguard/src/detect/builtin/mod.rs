@@ -178,6 +178,14 @@ pub(crate) fn is_trigger_word(lower: &str) -> bool {
     TRIGGER_WORDS.iter().any(|list| list.contains(&lower))
 }
 
+/// True when `lower_prefix` (the lowercased start of a word still arriving) may grow into a
+/// trigger word.
+pub(crate) fn may_grow_into_trigger_word(lower_prefix: &str) -> bool {
+    TRIGGER_WORDS
+        .iter()
+        .any(|list| list.iter().any(|w| w.starts_with(lower_prefix)))
+}
+
 /// True when `lower` is a trigger word that only opens names (not an address word) and
 /// [`may_open_name`] can tell when it no longer does.
 pub(crate) fn opens_only_names(lower: &str) -> bool {
