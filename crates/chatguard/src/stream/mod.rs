@@ -16,7 +16,7 @@
 //! * around every *trigger* word — one with a digit, a non-ASCII character other than an accented
 //!   Latin letter, one of `@+:=/_#$%&*[](){}<>|\~`, or a word that opens a name or address (`name`,
 //!   `regards`, `street`, …), but not a plain label (`said:`, `**Note:**`) or a run of markdown
-//!   marks (`**`, `##`), see `is_builtin_trigger` — the word before it and everything after
+//!   marks (`**`, `##`), see `builtin_hold` — the word before it and everything after
 //!   it until [`DEFAULT_HOLD_BACK`] bytes past it have arrived, so that the finding it belongs to
 //!   and its context words are complete. A word that only opens names (`thanks`, `I'm`, `this`)
 //!   holds less: once the few words after it in which a name would have to show its capital
@@ -419,6 +419,12 @@ enum Hold {
     SpelledAt,
 }
 
+/// Whether [`builtin_hold`] holds `word` at all (for tests).
+#[cfg(test)]
+pub(crate) fn is_builtin_trigger(word: &str) -> bool {
+    builtin_hold(word) != Hold::No
+}
+
 /// True when a whitespace-delimited word could be part of, or reveal, a built-in finding: it has
 /// a digit, a non-ASCII character other than an accented Latin letter, or one of
 /// `@+:=/_#$%&*[](){}<>|\~`, or is a trigger word of a plain-word recognizer (names, street
@@ -431,12 +437,8 @@ enum Hold {
 /// secret's key (`password:`, `token:`, `api key:`, see `may_name_key`). A `:` glued to a value
 /// (`dead:beef::1`, `12:30`, `http://`) keeps its word a trigger. Without this, every answer
 /// that starts with `You said:` or a bold label held its first [`DEFAULT_HOLD_BACK`] bytes.
-#[cfg(test)]
-pub(crate) fn is_builtin_trigger(word: &str) -> bool {
-    builtin_hold(word) != Hold::No
-}
-
-/// [`is_builtin_trigger`], with how long the word holds text.
+///
+/// Returns how long the word holds text ([`Hold::No`] when it is not a trigger).
 fn builtin_hold(word: &str) -> Hold {
     if !word.is_empty() && word.bytes().all(|b| matches!(b, b'*' | b'_' | b'#')) {
         return Hold::No;
