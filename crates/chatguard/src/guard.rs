@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use crate::automaton::{Case, MatchKind, Matcher};
 use regex_lite::Regex;
 use zeroize::Zeroizing;
 
@@ -117,7 +117,7 @@ pub struct Guard {
     policy: Policy,
     enabled: Vec<bool>,
     custom: Vec<CustomMatcher>,
-    deny: Option<(AhoCorasick, Vec<Kind>)>,
+    deny: Option<(Matcher, Vec<Kind>)>,
     allow: HashSet<String>,
     hash_key: Zeroizing<Vec<u8>>,
 }
@@ -208,21 +208,8 @@ fn compile(policy: Policy, hash_key: Option<Zeroizing<Vec<u8>>>) -> Result<Guard
                 kinds.push(kind);
             }
         }
-        // Built from `&[&str]`, the pattern type the built-in word lists use, so the
-        // browser module carries one compiled copy of the automaton builder, not two.
         let words: Vec<&str> = words.iter().map(String::as_str).collect();
-        let words: &[&str] = &words;
-        let ac = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(words)
-            .or_else(|_| {
-                AhoCorasick::builder()
-                    .ascii_case_insensitive(true)
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .build(words)
-            })
+        let ac = Matcher::new(&words, MatchKind::LeftmostLongest, Case::AsciiInsensitive)
             .map_err(|e| PolicyError::new("deny", format!("cannot compile deny lists: {e}")))?;
         Some((ac, kinds))
     };

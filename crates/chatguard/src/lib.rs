@@ -63,6 +63,7 @@ mod packed;
 
 #[cfg(feature = "auth")]
 pub mod auth;
+mod automaton;
 mod detect;
 mod error;
 mod guard;

@@ -18,7 +18,7 @@
 
 use core::ops::Range;
 
-use aho_corasick::AhoCorasick;
+use crate::automaton::{Case, MatchKind, Matcher};
 
 use super::mentions::Mentions;
 use super::{Candidate, ContextHit, Hay};
@@ -514,11 +514,11 @@ impl core::hash::Hasher for AddressHasher {
 /// pattern's is leaked once per guard), and `'static` data is never freed or changed, so its
 /// address and length name its content. The cache is bounded, and lists past the bound are
 /// searched word by word.
-fn automaton(words: &'static [&'static str]) -> Option<std::sync::Arc<AhoCorasick>> {
+fn automaton(words: &'static [&'static str]) -> Option<std::sync::Arc<Matcher>> {
     use core::hash::BuildHasherDefault;
     use std::collections::HashMap;
     use std::sync::{Arc, Mutex};
-    type Cache = HashMap<(usize, usize), Arc<AhoCorasick>, BuildHasherDefault<AddressHasher>>;
+    type Cache = HashMap<(usize, usize), Arc<Matcher>, BuildHasherDefault<AddressHasher>>;
     const MAX_CACHED: usize = 512;
     static CACHE: Mutex<Option<Cache>> = Mutex::new(None);
     let mut guard = CACHE.lock().ok()?;
@@ -530,7 +530,7 @@ fn automaton(words: &'static [&'static str]) -> Option<std::sync::Arc<AhoCorasic
     if cache.len() >= MAX_CACHED {
         return None;
     }
-    let ac = Arc::new(AhoCorasick::new(words).ok()?);
+    let ac = Arc::new(Matcher::new(words, MatchKind::Standard, Case::Exact).ok()?);
     cache.insert(key, Arc::clone(&ac));
     Some(ac)
 }
@@ -541,7 +541,7 @@ fn automaton(words: &'static [&'static str]) -> Option<std::sync::Arc<AhoCorasic
 fn each_match(
     hay: &str,
     words: &[&'static str],
-    ac: Option<&AhoCorasick>,
+    ac: Option<&Matcher>,
     mut found: impl FnMut(usize, usize, usize),
 ) {
     match ac {

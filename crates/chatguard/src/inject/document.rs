@@ -30,7 +30,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use crate::automaton::{Case, MatchKind, Matcher};
 use memchr::memmem;
 
 use crate::Span;
@@ -614,11 +614,9 @@ const VOCATIVES: &[&str] = &[
     "assistent, ",
 ];
 
-static ADDRESSING_FINDER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(ADDRESSING.iter().chain(VOCATIVES))
-        .ok()
+static ADDRESSING_FINDER: LazyLock<Option<Matcher>> = LazyLock::new(|| {
+    let phrases: Vec<&str> = ADDRESSING.iter().chain(VOCATIVES).copied().collect();
+    Matcher::new(&phrases, MatchKind::Standard, Case::AsciiInsensitive).ok()
 });
 
 /// True when `at` opens a sentence: only spaces, quotes or markup lie between it and the

@@ -4,7 +4,7 @@
 //! Anweisungen` fire the same rule. Each rule belongs to a family (its signal id) and has a weight;
 //! within a family the heaviest firing rule counts.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use crate::automaton::{Case, MatchKind, Matcher};
 
 use super::lexicon::{self, Concept, Entry};
 use super::words::Words;
@@ -107,17 +107,15 @@ const MAX_HITS: usize = 4096;
 
 /// The compiled lexicon.
 pub(crate) struct PhraseMatcher {
-    ac: AhoCorasick,
+    ac: Matcher,
     entries: Vec<Entry>,
 }
 
 impl PhraseMatcher {
     pub(crate) fn new() -> Option<PhraseMatcher> {
         let (patterns, entries) = lexicon::patterns();
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .ok()?;
+        let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
+        let ac = Matcher::new(&patterns, MatchKind::Standard, Case::Exact).ok()?;
         Some(PhraseMatcher { ac, entries })
     }
 

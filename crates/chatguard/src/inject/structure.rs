@@ -3,7 +3,7 @@
 //! images and links that carry data in their URL query, and payloads split over string variables.
 //! All scans are single passes over the normalised text.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use crate::automaton::{Case, MatchKind, Matcher};
 
 use super::rules::id;
 use super::Hit;
@@ -41,17 +41,14 @@ const MARKERS: &[(&str, u16)] = &[
 
 /// Compiled structural scanners.
 pub(crate) struct StructureScanner {
-    markers: AhoCorasick,
+    markers: Matcher,
 }
 
 impl StructureScanner {
     pub(crate) fn new() -> Option<StructureScanner> {
         let patterns: Vec<&str> = MARKERS.iter().map(|&(p, _)| p).collect();
-        let markers = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostFirst)
-            .build(&patterns)
-            .ok()?;
+        let markers =
+            Matcher::new(&patterns, MatchKind::LeftmostFirst, Case::AsciiInsensitive).ok()?;
         Some(StructureScanner { markers })
     }
 

@@ -9,7 +9,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use crate::automaton::{Case, MatchKind, Matcher};
 
 use crate::detect::context::{ceil_boundary, floor_boundary};
 use crate::detect::hay::Hay;
@@ -263,8 +263,8 @@ fn birth_word_owns(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// Finds the birth words in a lowercased window.
-static BIRTH_WORDS: LazyLock<Option<AhoCorasick>> =
-    LazyLock::new(|| AhoCorasick::new(CONTEXT).ok());
+static BIRTH_WORDS: LazyLock<Option<Matcher>> =
+    LazyLock::new(|| Matcher::new(CONTEXT, MatchKind::Standard, Case::Exact).ok());
 
 fn value(b: &[u8]) -> u32 {
     b.iter().fold(0u32, |a, &d| {

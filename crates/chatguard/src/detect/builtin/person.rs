@@ -15,7 +15,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use crate::automaton::{Case, MatchKind, Matcher};
 
 use super::words::{
     char_at, char_before, in_list, is_all_caps, is_apostrophe, is_capitalised, lower_into,
@@ -371,19 +371,14 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("prezada", Salutation),
 ];
 
-static FINDER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(
-            TRIGGERS
-                .iter()
-                .map(|t| t.0)
-                .collect::<Vec<&str>>()
-                .as_slice(),
-        )
-        .ok()
+static FINDER: LazyLock<Option<Matcher>> = LazyLock::new(|| {
+    let triggers: Vec<&str> = TRIGGERS.iter().map(|t| t.0).collect();
+    Matcher::new(
+        &triggers,
+        MatchKind::LeftmostLongest,
+        Case::AsciiInsensitive,
+    )
+    .ok()
 });
 
 /// Words that may stand before a name label's `:` (`Full name:`, `Customer name:`); any other

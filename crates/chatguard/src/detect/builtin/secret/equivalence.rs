@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use crate::automaton::{Case, MatchKind, Matcher};
 
 use super::finder::Hit;
 use super::rules::MID_TOKEN;
@@ -13,12 +13,9 @@ use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 
 /// The automaton the recognizer used before the finder.
-static AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
+static AUTOMATON: LazyLock<Matcher> = LazyLock::new(|| {
     let pf = PREFILTER.as_ref().expect("prefilter builds");
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
-        .build(&pf.patterns)
+    Matcher::new(&pf.patterns, MatchKind::Standard, Case::AsciiInsensitive)
         .expect("automaton builds")
 });
 
