@@ -1,6 +1,8 @@
 //! Authentication step of the request pipeline: who is calling, and in which role.
 //!
-//! Four kinds of principal, all verified by the core's `chatguard::auth`:
+//! Four kinds of principal, all verified by the core's `chatguard::auth` (the Worker checks
+//! `RS256` and `ES256` signatures with WebCrypto instead of the core's pure-Rust code, see
+//! [`WEBCRYPTO_ALGS`]; every other rule stays the core's):
 //!
 //! * **JWT** (`Authorization: Bearer <jwt>`): `HS256` with the `JWT_SECRET` secret, and
 //!   `RS256`/`ES256`/`EdDSA` with keys from `JWKS_URL`; `iss` must be `JWT_ISSUER`, `aud` must
@@ -25,8 +27,8 @@
 //! decides ([`jwt_step`]); the Worker does the HTTP.
 
 use chatguard::auth::{
-    bearer_token, cloudflare_access_certs_url, ApiKeys, AuthError, Claims, FetchReason, JwkSet,
-    JwksCache, JwtVerifier,
+    bearer_token, cloudflare_access_certs_url, Alg, ApiKeys, AuthError, Claims, FetchReason,
+    JwkSet, JwksCache, JwtVerifier, PublicJwk, SignedPayload, SignedToken,
 };
 use chatguard::UnixTime;
 use sha2::{Digest, Sha256};
@@ -329,6 +331,12 @@ pub fn principal_from_claims(
     })
 }
 
+/// The algorithms whose signatures the Worker checks with the runtime's WebCrypto (native code)
+/// instead of the core's pure-Rust verifiers, which are several times slower in wasm. `HS256`
+/// (an HMAC: microseconds in wasm) and `EdDSA` (ed25519-dalek's strict verification, which
+/// refuses small-order keys and non-canonical signatures) stay in Rust.
+pub const WEBCRYPTO_ALGS: [Alg; 2] = [Alg::Rs256, Alg::Es256];
+
 /// What verifying a JWT against a [`JwksCache`] needs next.
 #[derive(Debug)]
 pub enum JwtStep {
@@ -337,6 +345,57 @@ pub enum JwtStep {
     /// Fetch the JWKS now (the attempt is already recorded in the cache), record the outcome
     /// with `fetched`/`fetch_failed`, then call [`jwt_step`] again.
     Fetch,
+    /// Every check before the signature passed: check the signature with WebCrypto, then finish
+    /// with [`JwtVerifier::accept`] (any WebCrypto error counts as an invalid signature).
+    CheckSignature(PendingSignature),
+}
+
+/// A signature to check outside the core ([`WEBCRYPTO_ALGS`]), with everything it needs owned,
+/// so no borrow of the key cache is held while the runtime works. `Debug` shows no token
+/// material.
+pub struct PendingSignature {
+    /// The key's one algorithm (the token's `alg` matched it).
+    pub alg: Alg,
+    /// The public key to verify with.
+    pub public: PublicJwk,
+    /// The token's `header.payload` text as received.
+    pub signing_input: Vec<u8>,
+    /// The decoded signature.
+    pub signature: Vec<u8>,
+    /// The payload, for [`JwtVerifier::accept`].
+    pub payload: SignedPayload,
+}
+
+impl core::fmt::Debug for PendingSignature {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("PendingSignature")
+            .field("alg", &self.alg)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Verifies `token` with `keys`: in full when the core checks the signature, or up to the
+/// signature when WebCrypto is to check it.
+fn verify_or_defer(verifier: &JwtVerifier, token: &str, keys: &JwkSet, now: UnixTime) -> JwtStep {
+    let signed: SignedToken<'_, '_> = match verifier.open(token, keys) {
+        Ok(signed) => signed,
+        Err(e) => return JwtStep::Done(Err(e)),
+    };
+    match signed.public_jwk() {
+        Some(public) if WEBCRYPTO_ALGS.contains(&signed.alg()) => {
+            JwtStep::CheckSignature(PendingSignature {
+                alg: signed.alg(),
+                public: public.clone(),
+                signing_input: signed.signing_input().to_vec(),
+                signature: signed.signature().to_vec(),
+                payload: signed.into_payload(),
+            })
+        }
+        _ => {
+            let valid = signed.verify_signature();
+            JwtStep::Done(verifier.accept(signed.into_payload(), valid, now))
+        }
+    }
 }
 
 /// One step of verifying `token`. Without a cache (no JWKS configured) only the `HS256`
@@ -353,25 +412,27 @@ pub fn jwt_step(
     may_fetch: bool,
 ) -> JwtStep {
     let Some(cache) = cache else {
-        return JwtStep::Done(verifier.verify(token, &JwkSet::empty(), now));
+        return verify_or_defer(verifier, token, &JwkSet::empty(), now);
     };
     if may_fetch && cache.begin_fetch(now, FetchReason::Refresh) {
         return JwtStep::Fetch;
     }
-    let result = match cache.keys(now) {
-        Ok(keys) => verifier.verify(token, keys, now),
-        Err(unavailable) => match verifier.verify(token, &JwkSet::empty(), now) {
-            Err(AuthError::UnknownKey | AuthError::KidRequired) => Err(unavailable),
+    let step = match cache.keys(now) {
+        Ok(keys) => verify_or_defer(verifier, token, keys, now),
+        Err(unavailable) => match verify_or_defer(verifier, token, &JwkSet::empty(), now) {
+            JwtStep::Done(Err(AuthError::UnknownKey | AuthError::KidRequired)) => {
+                JwtStep::Done(Err(unavailable))
+            }
             other => other,
         },
     };
-    if result.as_ref().err() == Some(&AuthError::UnknownKey)
+    if matches!(step, JwtStep::Done(Err(AuthError::UnknownKey)))
         && may_fetch
         && cache.begin_fetch(now, FetchReason::UnknownKey)
     {
         return JwtStep::Fetch;
     }
-    JwtStep::Done(result)
+    step
 }
 
 #[cfg(test)]
@@ -700,6 +761,67 @@ mod tests {
                 false
             ),
             JwtStep::Done(Err(AuthError::UnknownKey))
+        ));
+    }
+
+    #[test]
+    fn rs256_and_es256_signatures_are_left_to_webcrypto_after_every_other_check() {
+        let vectors: serde_json::Value =
+            serde_json::from_str(include_str!("../../tests/jwt/vectors.json")).expect("vectors");
+        let cfg = &vectors["configs"]["default"];
+        let now = UnixTime(vectors["now"].as_u64().expect("now"));
+        let verifier = JwtVerifier::builder()
+            .issuer(cfg["issuer"].as_str().expect("issuer"))
+            .audience(cfg["audience"].as_str().expect("audience"))
+            .hs256_secret(
+                cfg["hs256_secret"].as_str().expect("secret").as_bytes(),
+                None,
+            )
+            .build()
+            .expect("verifier");
+        let mut cache = JwksCache::default();
+        assert!(cache.begin_fetch(now, FetchReason::Refresh));
+        let body = cfg["jwks"].to_string();
+        let response = JwksResponse {
+            status: 200,
+            cache_control: Some("max-age=600"),
+            body: &body,
+        };
+        cache.fetched(now, response).expect("usable");
+        let valid = vectors["valid"].as_array().expect("valid vectors");
+        let mut deferred = 0;
+        for vector in valid.iter().filter(|v| v["config"] == "default") {
+            let token = vector["token"].as_str().expect("token");
+            match jwt_step(&verifier, token, Some(&mut cache), now, true) {
+                JwtStep::CheckSignature(pending) => {
+                    deferred += 1;
+                    assert!(WEBCRYPTO_ALGS.contains(&pending.alg));
+                    assert_eq!(pending.public.alg(), pending.alg);
+                    assert!(token
+                        .starts_with(core::str::from_utf8(&pending.signing_input).expect("ascii")));
+                    assert!(!format!("{pending:?}").contains(token));
+                    // WebCrypto's answer decides; a refusal (or any WebCrypto error) is final.
+                    let JwtStep::CheckSignature(again) =
+                        jwt_step(&verifier, token, Some(&mut cache), now, true)
+                    else {
+                        panic!("deferred again");
+                    };
+                    assert!(verifier.accept(pending.payload, true, now).is_ok());
+                    assert_eq!(
+                        verifier.accept(again.payload, false, now).unwrap_err(),
+                        AuthError::BadSignature
+                    );
+                }
+                JwtStep::Done(result) => assert!(result.is_ok(), "{}", vector["name"]),
+                JwtStep::Fetch => panic!("the keys are fresh"),
+            }
+        }
+        assert!(deferred >= 2, "RS256 and ES256 vectors are deferred");
+        // Refusals before the signature never reach WebCrypto.
+        let none = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.";
+        assert!(matches!(
+            jwt_step(&verifier, none, Some(&mut cache), now, true),
+            JwtStep::Done(Err(AuthError::AlgNone))
         ));
     }
 }

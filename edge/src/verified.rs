@@ -1,7 +1,7 @@
 //! Tokens this isolate has already verified. A chat client sends the same JWT with every turn,
-//! and checking an RS256 or ES256 signature in wasm costs more than the rest of authentication
-//! together, so a token verified once is taken at its word again — under conditions that can only
-//! make the answer stricter than a fresh check:
+//! and checking it again (decoding, JSON, a signature check) is work for nothing, so a token
+//! verified once is taken at its word again — under conditions that can only make the answer
+//! stricter than a fresh check:
 //!
 //! * the entry is keyed by SHA-256 over the verifier (bearer JWT or Cloudflare Access, its issuer
 //!   and keys URL) and the whole token, so only the same bytes for the same verifier hit;

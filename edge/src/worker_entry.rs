@@ -5,6 +5,7 @@
 
 mod delete_route;
 mod sinks;
+mod webcrypto;
 
 use core::cell::RefCell;
 use core::time::Duration;
@@ -640,6 +641,16 @@ async fn verify_jwt_fully(
                 continue;
             }
             (JwtStep::Done(result), _) => return result,
+            (JwtStep::CheckSignature(pending), _) => {
+                let valid = webcrypto::verify(
+                    pending.alg,
+                    &pending.public,
+                    &pending.signature,
+                    &pending.signing_input,
+                )
+                .await;
+                return verifier.accept(pending.payload, valid, now);
+            }
             (JwtStep::Fetch, None) => return Err(AuthError::KeysUnavailable),
             (JwtStep::Fetch, Some(_)) => {}
         }

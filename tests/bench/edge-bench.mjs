@@ -18,9 +18,12 @@
 //   bundle    — index.js + index_bg.wasm, raw and gzip -9.
 //
 // Run after `worker-build --release` in edge/ (or via `cargo xtask bench`).
-// EDGE_BENCH_SAMPLES (default 400) and EDGE_BENCH_STREAMS (default 40) set the sample counts.
+// EDGE_BENCH_SAMPLES (default 400) and EDGE_BENCH_STREAMS (default 40) set the sample counts;
+// EDGE_BENCH_BUILD names another worker-build output directory (default edge/build), so two
+// builds can be compared without rebuilding; EDGE_BENCH_COMPARE names a second one whose "new
+// conversation" series is sampled in the same rotation (an A/B test on one noisy machine).
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import { gzipSync } from 'node:zlib';
@@ -31,7 +34,7 @@ import { startOrigin } from '../origin/origin.mjs';
 import { pair, joseSign } from '../jwt/tokens.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const BUILD = join(ROOT, 'edge', 'build');
+const BUILD = process.env.EDGE_BENCH_BUILD ?? join(ROOT, 'edge', 'build');
 const SAMPLES = Number(process.env.EDGE_BENCH_SAMPLES ?? 400);
 const STREAMS = Number(process.env.EDGE_BENCH_STREAMS ?? 40);
 const WARMUP = 40;
@@ -82,6 +85,43 @@ function percentile(sorted, p) {
 const sorted = (xs) => [...xs].sort((a, b) => a - b);
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 
+/**
+ * The workerd process serving `mf` (the one listening on its port; Linux `/proc`), or
+ * `undefined` where that cannot be found out.
+ */
+async function workerdPid(mf) {
+  try {
+    const hex = Number((await mf.ready).port).toString(16).toUpperCase().padStart(4, '0');
+    const sockets = new Set();
+    for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+      for (const line of readFileSync(table, 'utf8').split('\n').slice(1)) {
+        const f = line.trim().split(/\s+/);
+        if (f.length > 9 && f[1].endsWith(`:${hex}`) && f[3] === '0A') sockets.add(`socket:[${f[9]}]`);
+      }
+    }
+    for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      let fds = [];
+      try { fds = readdirSync(`/proc/${pid}/fd`); } catch { continue; }
+      for (const fd of fds) {
+        try { if (sockets.has(readlinkSync(`/proc/${pid}/fd/${fd}`))) return pid; } catch { /* gone */ }
+      }
+    }
+  } catch { /* not Linux */ }
+  return undefined;
+}
+
+/**
+ * CPU time (user + system, all threads) the process `pid` has used, in ms (10 ms ticks). Summed
+ * over hundreds of requests this is what a request costs the runtime, whatever else the shared
+ * machine runs meanwhile — far steadier than wall-clock percentiles.
+ */
+function cpuMs(pid) {
+  if (!pid) return NaN;
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /** Serves the JWKS with a long max-age and counts its fetches. */
 async function startJwks(jwk) {
   const server = http.createServer((req, res) => {
@@ -123,7 +163,7 @@ async function send(mf, body, token) {
  * new last message, as a chat client sends each turn). Then requests/s of the pass-through and of
  * the edge on new conversations.
  */
-async function measureRequests(pass, edge, tokens) {
+async function measureRequests(pass, edge, tokens, other) {
   let t = 0;
   const token = () => tokens[t++ % tokens.length];
   let n = 0;
@@ -134,18 +174,24 @@ async function measureRequests(pass, edge, tokens) {
   const series = [
     ['pass', pass, fresh, token], ['cold', edge, fresh, token], ['warm', edge, continuing, () => sessionToken],
   ];
+  if (other) series.push(['other', other, fresh, token]);
   for (let i = 0; i < WARMUP; i += 1) {
     for (const [, mf, body, tk] of series) await send(mf, body(), tk());
   }
-  const times = { pass: [], cold: [], warm: [] };
+  const times = { pass: [], cold: [], warm: [], other: [] };
+  const cpu = { pass: 0, cold: 0, warm: 0, other: 0 };
+  const pids = new Map();
+  for (const [, mf] of series) pids.set(mf, await workerdPid(mf));
   for (let i = 0; i < SAMPLES; i += 1) {
     for (let k = 0; k < series.length; k += 1) {
       const [name, mf, makeBody, nextToken] = series[(i + k) % series.length];
       const body = makeBody();
       const tk = nextToken();
+      const c0 = cpuMs(pids.get(mf));
       const t0 = now();
       await send(mf, body, tk);
       times[name].push(now() - t0);
+      cpu[name] += cpuMs(pids.get(mf)) - c0;
     }
   }
   const rps = {};
@@ -158,13 +204,17 @@ async function measureRequests(pass, edge, tokens) {
     }));
     rps[name] = SAMPLES / ((now() - t0) / 1000);
   }
-  const stats = (xs) => { const s = sorted(xs); return { p50: percentile(s, 50), p99: percentile(s, 99) }; };
+  const stats = (xs, name) => {
+    const s = sorted(xs);
+    return { p50: percentile(s, 50), p99: percentile(s, 99), cpu: cpu[name] / SAMPLES };
+  };
   return {
     size: Buffer.byteLength(fresh()),
     messages: JSON.parse(fresh()).messages.length,
-    pass: { ...stats(times.pass), rps: rps.pass },
-    cold: { ...stats(times.cold), rps: rps.cold },
-    warm: stats(times.warm),
+    pass: { ...stats(times.pass, 'pass'), rps: rps.pass },
+    cold: { ...stats(times.cold, 'cold'), rps: rps.cold },
+    warm: stats(times.warm, 'warm'),
+    other: other && stats(times.other, 'other'),
   };
 }
 
@@ -249,6 +299,7 @@ const passOptions = { ...common, script: PASS_THROUGH, bindings: { ORIGIN_URL: o
 const edgeOptions = {
   ...common,
   scriptPath: join(BUILD, 'index.js'),
+  modulesRoot: BUILD,
   modulesRules: [{ type: 'CompiledWasm', include: ['**/*.wasm'] }],
   bindings: {
     ORIGIN_URL: origin.url, POLICY: JSON.stringify(policy), AUDIT_KEY: 'bench-key',
@@ -261,18 +312,25 @@ const edgeOptions = {
     stderr.resume();
   },
 };
+const COMPARE = process.env.EDGE_BENCH_COMPARE;
 const pass = new Miniflare(passOptions);
 const edge = new Miniflare(edgeOptions);
+const other = COMPARE
+  ? new Miniflare({ ...edgeOptions, scriptPath: join(COMPARE, 'index.js'), modulesRoot: COMPARE })
+  : undefined;
 const fmt = (n) => n.toFixed(2).padStart(7);
 try {
-  await Promise.all([pass.ready, edge.ready]);
+  await Promise.all([pass.ready, edge.ready, other?.ready]);
   const tokens = await mintTokens(keyPair.privateKey, 1000);
-  const r = await measureRequests(pass, edge, tokens);
+  const r = await measureRequests(pass, edge, tokens, other);
   const added = (e) => `added p50 ${fmt(e.p50 - r.pass.p50)} ms  p99 ${fmt(e.p99 - r.pass.p99)} ms  (ratio p50 ${(e.p50 / r.pass.p50).toFixed(2)}x, p99 ${(e.p99 / r.pass.p99).toFixed(2)}x)`;
   console.log(`edge bench: ~${r.size} B chat request (${r.messages} messages) with an RS256 bearer JWT (JWKS cached: ${jwks.server.fetches} fetch), ${SAMPLES} samples per series taken in rotation, loopback origin`);
   console.log(`  pass-through worker              p50 ${fmt(r.pass.p50)} ms  p99 ${fmt(r.pass.p99)} ms  ${r.pass.rps.toFixed(0)} req/s (${CLIENTS} clients)`);
   console.log(`  edge, new conversation, new token p50 ${fmt(r.cold.p50)} ms  p99 ${fmt(r.cold.p99)} ms  ${r.cold.rps.toFixed(0)} req/s (${CLIENTS} clients)  ${added(r.cold)}`);
   console.log(`  edge, next turn of a session     p50 ${fmt(r.warm.p50)} ms  p99 ${fmt(r.warm.p99)} ms  ${added(r.warm)}`);
+  if (r.other) console.log(`  compared build (${COMPARE}), new conversation p50 ${fmt(r.other.p50)} ms  p99 ${fmt(r.other.p99)} ms  ${added(r.other)}`);
+  const cpuLine = (e) => `${e.cpu.toFixed(2)} ms (+${(e.cpu - r.pass.cpu).toFixed(2)})`;
+  console.log(`  runtime CPU per request (workerd user+sys, mean): pass-through ${r.pass.cpu.toFixed(2)} ms, edge new ${cpuLine(r.cold)}, next turn ${cpuLine(r.warm)}${r.other ? `, compared build new ${cpuLine(r.other)}` : ''}`);
   console.log('  (goal <= 1 ms p99 added; "new": every text and the token new to the edge, so every signature is checked; "next turn": the same history with a new last message and the session\'s token)');
   console.log(`  machine load average during the run: ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} (1/5/15 min, ${os.cpus().length} cores): tails move with it`);
 
@@ -295,6 +353,6 @@ try {
   }
   console.log(`  bundle (index.js + index_bg.wasm): ${raw} B raw, ${gz} B gzip -9 (${(gz / 1024 / 1024).toFixed(2)} MiB; goal <= 1 MB)`);
 } finally {
-  await Promise.all([pass.dispose(), edge.dispose()]);
+  await Promise.all([pass.dispose(), edge.dispose(), other?.dispose()]);
   await Promise.all([origin.close(), streamOrigin.close(), new Promise((resolve) => jwks.server.close(resolve))]);
 }

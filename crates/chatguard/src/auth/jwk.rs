@@ -35,6 +35,45 @@ pub struct JwkSet {
 pub(crate) struct Jwk {
     pub(crate) kid: Option<String>,
     pub(crate) key: VerifyingKey,
+    pub(crate) public: PublicJwk,
+}
+
+/// A usable JWKS key's public members exactly as published (strict base64url, already checked
+/// and accepted by [`JwkSet::from_json`]), so a platform's own cryptography can verify with the
+/// same key: the edge imports them into WebCrypto (`importKey("jwk", ...)`). Public material
+/// only; two values are equal exactly when they describe the same key the same way.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum PublicJwk {
+    /// `kty: RSA` (`RS256`): modulus `n` and exponent `e`.
+    Rsa {
+        /// The modulus, base64url.
+        n: String,
+        /// The public exponent, base64url.
+        e: String,
+    },
+    /// `kty: EC`, `crv: P-256` (`ES256`): the point's coordinates.
+    P256 {
+        /// The x coordinate, base64url.
+        x: String,
+        /// The y coordinate, base64url.
+        y: String,
+    },
+    /// `kty: OKP`, `crv: Ed25519` (`EdDSA`): the public key.
+    Ed25519 {
+        /// The 32-byte public key, base64url.
+        x: String,
+    },
+}
+
+impl PublicJwk {
+    /// The one algorithm this key verifies.
+    pub fn alg(&self) -> Alg {
+        match self {
+            PublicJwk::Rsa { .. } => Alg::Rs256,
+            PublicJwk::P256 { .. } => Alg::Es256,
+            PublicJwk::Ed25519 { .. } => Alg::EdDsa,
+        }
+    }
 }
 
 /// A key of the document that is not used, and why.
@@ -95,7 +134,7 @@ impl JwkSet {
                 continue;
             };
             match read_key(jwk) {
-                Ok(key) => set.keys.push(Jwk { kid, key }),
+                Ok((key, public)) => set.keys.push(Jwk { kid, key, public }),
                 Err(reason) => set.skip(index, kid, reason),
             }
         }
@@ -128,18 +167,15 @@ impl JwkSet {
 
     /// The key whose `kid` is exactly `kid` (an opaque id: compared byte for byte, never
     /// interpreted).
-    pub(crate) fn find(&self, kid: &str) -> Option<&VerifyingKey> {
-        self.keys
-            .iter()
-            .find(|k| k.kid.as_deref() == Some(kid))
-            .map(|k| &k.key)
+    pub(crate) fn find(&self, kid: &str) -> Option<&Jwk> {
+        self.keys.iter().find(|k| k.kid.as_deref() == Some(kid))
     }
 
     /// The key for a token without `kid`: only when exactly one key has this algorithm.
-    pub(crate) fn only_key_for(&self, alg: Alg) -> Option<&VerifyingKey> {
+    pub(crate) fn only_key_for(&self, alg: Alg) -> Option<&Jwk> {
         let mut matching = self.keys.iter().filter(|k| k.key.alg() == alg);
         match (matching.next(), matching.next()) {
-            (Some(only), None) => Some(&only.key),
+            (Some(only), None) => Some(only),
             _ => None,
         }
     }
@@ -154,8 +190,9 @@ impl fmt::Debug for JwkSet {
     }
 }
 
-/// Turns one JWK object into a verifying key, or says why it cannot be used.
-fn read_key(jwk: &Map<String, Value>) -> Result<VerifyingKey, &'static str> {
+/// Turns one JWK object into a verifying key (and its public members), or says why it cannot
+/// be used.
+fn read_key(jwk: &Map<String, Value>) -> Result<(VerifyingKey, PublicJwk), &'static str> {
     match jwk.get("use") {
         None => {}
         Some(Value::String(u)) if u == "sig" => {}
@@ -203,44 +240,52 @@ fn read_key(jwk: &Map<String, Value>) -> Result<VerifyingKey, &'static str> {
     Ok(key)
 }
 
-fn member_bytes(jwk: &Map<String, Value>, name: &str) -> Option<Vec<u8>> {
-    jwk.get(name)
-        .and_then(Value::as_str)
-        .and_then(encoding::base64url)
+/// A member's base64url text and its decoded bytes, when it is a strict base64url string.
+fn member(jwk: &Map<String, Value>, name: &str) -> Option<(String, Vec<u8>)> {
+    let text = jwk.get(name).and_then(Value::as_str)?;
+    Some((text.to_owned(), encoding::base64url(text)?))
 }
 
-fn rsa_key(jwk: &Map<String, Value>) -> Result<VerifyingKey, &'static str> {
-    let n = member_bytes(jwk, "n").ok_or("`n` is missing or not base64url")?;
-    let e = member_bytes(jwk, "e").ok_or("`e` is missing or not base64url")?;
+fn rsa_key(jwk: &Map<String, Value>) -> Result<(VerifyingKey, PublicJwk), &'static str> {
+    let (n_text, n) = member(jwk, "n").ok_or("`n` is missing or not base64url")?;
+    let (e_text, e) = member(jwk, "e").ok_or("`e` is missing or not base64url")?;
     let n = rsa::BigUint::from_bytes_be(&n);
     if n.bits() < RSA_MIN_BITS {
         return Err("RSA modulus shorter than 2048 bits");
     }
     let e = rsa::BigUint::from_bytes_be(&e);
     // `new` also bounds the modulus (4096 bits) and the exponent.
-    rsa::RsaPublicKey::new(n, e)
-        .map(VerifyingKey::Rs256)
-        .map_err(|_| "RSA key is out of the accepted range (modulus up to 4096 bits)")
+    let key = rsa::RsaPublicKey::new(n, e)
+        .map_err(|_| "RSA key is out of the accepted range (modulus up to 4096 bits)")?;
+    let public = PublicJwk::Rsa {
+        n: n_text,
+        e: e_text,
+    };
+    Ok((VerifyingKey::Rs256(key), public))
 }
 
-fn p256_key(jwk: &Map<String, Value>) -> Result<VerifyingKey, &'static str> {
-    let x = member_bytes(jwk, "x").ok_or("`x` is missing or not base64url")?;
-    let y = member_bytes(jwk, "y").ok_or("`y` is missing or not base64url")?;
+fn p256_key(jwk: &Map<String, Value>) -> Result<(VerifyingKey, PublicJwk), &'static str> {
+    let (x_text, x) = member(jwk, "x").ok_or("`x` is missing or not base64url")?;
+    let (y_text, y) = member(jwk, "y").ok_or("`y` is missing or not base64url")?;
     let (Ok(x), Ok(y)) = (<[u8; 32]>::try_from(x), <[u8; 32]>::try_from(y)) else {
         return Err("P-256 coordinates must be 32 bytes each");
     };
     let point = p256::EncodedPoint::from_affine_coordinates(&x.into(), &y.into(), false);
-    p256::ecdsa::VerifyingKey::from_encoded_point(&point)
-        .map(VerifyingKey::Es256)
-        .map_err(|_| "not a point on P-256")
+    let key = p256::ecdsa::VerifyingKey::from_encoded_point(&point)
+        .map_err(|_| "not a point on P-256")?;
+    let public = PublicJwk::P256 {
+        x: x_text,
+        y: y_text,
+    };
+    Ok((VerifyingKey::Es256(key), public))
 }
 
-fn ed25519_key(jwk: &Map<String, Value>) -> Result<VerifyingKey, &'static str> {
-    let x = member_bytes(jwk, "x").ok_or("`x` is missing or not base64url")?;
+fn ed25519_key(jwk: &Map<String, Value>) -> Result<(VerifyingKey, PublicJwk), &'static str> {
+    let (x_text, x) = member(jwk, "x").ok_or("`x` is missing or not base64url")?;
     let x = <[u8; 32]>::try_from(x).map_err(|_| "Ed25519 public key must be 32 bytes")?;
-    ed25519_dalek::VerifyingKey::from_bytes(&x)
-        .map(VerifyingKey::EdDsa)
-        .map_err(|_| "not a valid Ed25519 public key")
+    let key = ed25519_dalek::VerifyingKey::from_bytes(&x)
+        .map_err(|_| "not a valid Ed25519 public key")?;
+    Ok((VerifyingKey::EdDsa(key), PublicJwk::Ed25519 { x: x_text }))
 }
 
 #[cfg(test)]
@@ -330,7 +375,8 @@ mod tests {
         let keys = set(&[&a, &a2]);
         assert_eq!(keys.len(), 1);
         assert_eq!(keys.skipped()[0].kid.as_deref(), Some("a"));
-        assert_eq!(keys.find("a").map(VerifyingKey::alg), Some(Alg::Es256));
+        assert_eq!(keys.find("a").map(|k| k.key.alg()), Some(Alg::Es256));
+        assert_eq!(keys.find("a").map(|k| k.public.alg()), Some(Alg::Es256));
         for near in ["A", "a ", " a", "", "a\0", "%61"] {
             assert!(keys.find(near).is_none(), "{near:?}");
         }

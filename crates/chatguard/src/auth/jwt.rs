@@ -11,7 +11,7 @@ use zeroize::Zeroizing;
 use super::alg::{Alg, AlgName, VerifyingKey, HS256_MIN_SECRET_LEN};
 use super::encoding;
 use super::error::{AuthError, ConfigError};
-use super::jwk::{JwkSet, MAX_KID_LEN};
+use super::jwk::{Jwk, JwkSet, PublicJwk, MAX_KID_LEN};
 use crate::UnixTime;
 
 /// The default largest token, in bytes (checked before decoding anything).
@@ -83,6 +83,23 @@ impl JwtVerifier {
     /// with the configured skew → `iss` → `aud`. `jku`, `x5u`, `jwk`, `x5c` and `x5t` headers are
     /// never read: keys come only from `keys` and the configured `HS256` secret.
     pub fn verify(&self, token: &str, keys: &JwkSet, now: UnixTime) -> Result<Claims, AuthError> {
+        let signed = self.open(token, keys)?;
+        let valid = signed.verify_signature();
+        self.accept(signed.into_payload(), valid, now)
+    }
+
+    /// The first half of [`verify`](Self::verify), for a caller that checks the signature with
+    /// its own cryptography (the edge uses WebCrypto for `RS256` and `ES256`): every check up to
+    /// the signature, in the same order, and the key the signature must be checked with. Then
+    /// check [`SignedToken::signing_input`] against [`SignedToken::signature`] with
+    /// [`SignedToken::public_jwk`] (for the algorithm [`SignedToken::alg`], the key's one
+    /// algorithm) — or with [`SignedToken::verify_signature`] — and finish with
+    /// [`accept`](Self::accept).
+    pub fn open<'t, 'k>(
+        &'k self,
+        token: &'t str,
+        keys: &'k JwkSet,
+    ) -> Result<SignedToken<'t, 'k>, AuthError> {
         if token.is_empty() {
             return Err(AuthError::Missing);
         }
@@ -101,7 +118,7 @@ impl JwtVerifier {
             return Err(AuthError::Malformed);
         }
         let header_bytes = encoding::base64url(header_b64).ok_or(AuthError::Encoding)?;
-        let payload_bytes = encoding::base64url(payload_b64).ok_or(AuthError::Encoding)?;
+        let payload = encoding::base64url(payload_b64).ok_or(AuthError::Encoding)?;
         let signature = encoding::base64url(signature_b64).ok_or(AuthError::Encoding)?;
         let header = encoding::json_object(&header_bytes).ok_or(AuthError::InvalidHeader)?;
 
@@ -121,7 +138,7 @@ impl JwtVerifier {
             Some(Value::String(kid)) => Some(kid.as_str()),
             Some(_) => return Err(AuthError::InvalidHeader),
         };
-        let key = self.select_key(alg, kid, keys)?;
+        let (key, public) = self.select_key(alg, kid, keys)?;
         if key.alg() != alg {
             return Err(AuthError::AlgMismatch);
         }
@@ -131,34 +148,56 @@ impl JwtVerifier {
             .as_bytes()
             .get(..signing_input_len)
             .ok_or(AuthError::Malformed)?;
-        if !key.verify(signing_input, &signature) {
+        Ok(SignedToken {
+            key,
+            public,
+            signing_input,
+            signature,
+            payload: SignedPayload(payload),
+        })
+    }
+
+    /// The second half of [`verify`](Self::verify): `signature_valid` is the outcome of checking
+    /// the signature of the token [`open`](Self::open) gave `payload` for; `false` refuses it as
+    /// a bad signature. Then the claims are checked at `now`.
+    pub fn accept(
+        &self,
+        payload: SignedPayload,
+        signature_valid: bool,
+        now: UnixTime,
+    ) -> Result<Claims, AuthError> {
+        if !signature_valid {
             return Err(AuthError::BadSignature);
         }
-
-        let payload = encoding::json_object(&payload_bytes)
+        let payload = encoding::json_object(&payload.0)
             .ok_or(AuthError::InvalidClaim { claim: "payload" })?;
         self.check_claims(payload, now)
     }
 
     /// The key a token may be verified with: the one its `kid` names exactly, or, without a
-    /// `kid`, the secret for `HS256` and the only JWKS key of that algorithm otherwise.
+    /// `kid`, the secret for `HS256` and the only JWKS key of that algorithm otherwise. JWKS
+    /// keys come with their public members; the secret has none.
     fn select_key<'k>(
         &'k self,
         alg: Alg,
         kid: Option<&str>,
         keys: &'k JwkSet,
-    ) -> Result<&'k VerifyingKey, AuthError> {
+    ) -> Result<(&'k VerifyingKey, Option<&'k PublicJwk>), AuthError> {
+        let jwk = |k: &'k Jwk| (&k.key, Some(&k.public));
         match kid {
             Some(kid) if kid.len() > MAX_KID_LEN => Err(AuthError::UnknownKey),
             Some(kid) => match &self.secret {
-                Some(secret) if secret.kid.as_deref() == Some(kid) => Ok(&secret.key),
-                _ => keys.find(kid).ok_or(AuthError::UnknownKey),
+                Some(secret) if secret.kid.as_deref() == Some(kid) => Ok((&secret.key, None)),
+                _ => keys.find(kid).map(jwk).ok_or(AuthError::UnknownKey),
             },
             None if alg == Alg::Hs256 => match &self.secret {
-                Some(secret) => Ok(&secret.key),
+                Some(secret) => Ok((&secret.key, None)),
                 None => Err(AuthError::UnsupportedAlg),
             },
-            None => keys.only_key_for(alg).ok_or(AuthError::KidRequired),
+            None => keys
+                .only_key_for(alg)
+                .map(jwk)
+                .ok_or(AuthError::KidRequired),
         }
     }
 
@@ -204,6 +243,67 @@ impl fmt::Debug for JwtVerifier {
             .field("skew", &self.skew)
             .field("has_secret", &self.secret.is_some())
             .finish_non_exhaustive()
+    }
+}
+
+/// A token that passed every check before its signature ([`JwtVerifier::open`]): its header,
+/// its algorithm, and the key chosen for it. `Debug` shows no token material.
+pub struct SignedToken<'t, 'k> {
+    key: &'k VerifyingKey,
+    public: Option<&'k PublicJwk>,
+    signing_input: &'t [u8],
+    signature: Vec<u8>,
+    payload: SignedPayload,
+}
+
+/// The decoded payload of an opened token, still to be [accepted](JwtVerifier::accept).
+pub struct SignedPayload(Vec<u8>);
+
+impl<'t, 'k> SignedToken<'t, 'k> {
+    /// The algorithm the signature must be checked with: the key's one algorithm, which the
+    /// token's `alg` matched.
+    pub fn alg(&self) -> Alg {
+        self.key.alg()
+    }
+
+    /// The public members of the JWKS key to check the signature with; `None` for the
+    /// configured `HS256` secret, which only [`verify_signature`](Self::verify_signature) uses.
+    pub fn public_jwk(&self) -> Option<&'k PublicJwk> {
+        self.public
+    }
+
+    /// The bytes that were signed: the token's `header.payload` text as received.
+    pub fn signing_input(&self) -> &'t [u8] {
+        self.signing_input
+    }
+
+    /// The decoded signature (`ES256`: the 64-byte `r || s` of RFC 7518 §3.4, never DER).
+    pub fn signature(&self) -> &[u8] {
+        &self.signature
+    }
+
+    /// Checks the signature with the Rust implementations (RustCrypto and `hmac`).
+    pub fn verify_signature(&self) -> bool {
+        self.key.verify(self.signing_input, &self.signature)
+    }
+
+    /// The payload, for [`JwtVerifier::accept`] once the signature is checked.
+    pub fn into_payload(self) -> SignedPayload {
+        self.payload
+    }
+}
+
+impl fmt::Debug for SignedToken<'_, '_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SignedToken")
+            .field("alg", &self.alg())
+            .finish_non_exhaustive()
+    }
+}
+
+impl fmt::Debug for SignedPayload {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SignedPayload").finish_non_exhaustive()
     }
 }
 

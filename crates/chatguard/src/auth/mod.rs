@@ -58,10 +58,10 @@ pub use alg::{Alg, HS256_MIN_SECRET_LEN};
 pub use api_key::{ApiKeys, MAX_API_KEYS};
 pub use cache::{CachePolicy, FetchReason, JwksCache, JwksResponse};
 pub use error::{AuthError, ConfigError};
-pub use jwk::{JwkSet, SkippedKey, MAX_JWKS_KEYS, MAX_JWKS_LEN};
+pub use jwk::{JwkSet, PublicJwk, SkippedKey, MAX_JWKS_KEYS, MAX_JWKS_LEN};
 pub use jwt::{
     bearer_token, cloudflare_access_certs_url, Claims, JwtVerifier, JwtVerifierBuilder,
-    DEFAULT_MAX_TOKEN_LEN, DEFAULT_SKEW_SECONDS, MAX_SKEW_SECONDS,
+    SignedPayload, SignedToken, DEFAULT_MAX_TOKEN_LEN, DEFAULT_SKEW_SECONDS, MAX_SKEW_SECONDS,
 };
 
 #[cfg(test)]

@@ -654,3 +654,53 @@ fn bearer_token_takes_only_the_bearer_scheme() {
         assert_eq!(bearer_token(bad), None, "{bad:?}");
     }
 }
+
+#[test]
+fn open_and_accept_split_verify_at_the_signature() {
+    let v = verifier();
+    let keys = jwks();
+    let es = token(
+        r#"{"alg":"ES256","kid":"ec-1"}"#,
+        &claims(),
+        &Signer::Es(es_key()),
+    );
+    let signed = v.open(&es, &keys).expect("opens");
+    assert_eq!(signed.alg(), Alg::Es256);
+    let Some(PublicJwk::P256 { x, .. }) = signed.public_jwk() else {
+        panic!("the JWKS key's public members");
+    };
+    assert!(es.len() > x.len());
+    assert_eq!(signed.signature().len(), 64);
+    assert!(es.starts_with(core::str::from_utf8(signed.signing_input()).expect("ascii")));
+    assert!(signed.verify_signature());
+    assert!(format!("{signed:?}").contains("Es256"));
+    let accepted = v
+        .accept(signed.into_payload(), true, NOW)
+        .expect("accepted");
+    assert_eq!(accepted.subject(), Some("user-1"));
+    // A failed outside check is a bad signature, whatever the token says.
+    let signed = v.open(&es, &keys).expect("opens");
+    assert_eq!(
+        v.accept(signed.into_payload(), false, NOW).unwrap_err(),
+        AuthError::BadSignature
+    );
+    // Claims are still checked after an outside check.
+    let late = UnixTime(NOW.0 + 3_600);
+    let signed = v.open(&es, &keys).expect("opens");
+    assert_eq!(
+        v.accept(signed.into_payload(), true, late).unwrap_err(),
+        AuthError::Expired
+    );
+    // The secret has no public members; refusals before the signature come from `open`.
+    let hs_token = hs(&claims());
+    let signed = v.open(&hs_token, &keys).expect("opens");
+    assert_eq!((signed.alg(), signed.public_jwk()), (Alg::Hs256, None));
+    let none = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.";
+    assert_eq!(v.open(none, &keys).unwrap_err(), AuthError::AlgNone);
+    let unknown = token(
+        r#"{"alg":"ES256","kid":"ec-2"}"#,
+        &claims(),
+        &Signer::Es(es_key()),
+    );
+    assert_eq!(v.open(&unknown, &keys).unwrap_err(), AuthError::UnknownKey);
+}
