@@ -107,31 +107,15 @@ pub(crate) fn canonical(kind: Kind, value: &str) -> String {
 
 /// Appends [`canonical`]`(kind, value)` to `out`.
 fn push_canonical(out: &mut String, kind: Kind, value: &str) {
+    // Normalisation never rewrites ASCII, so an ASCII value (nearly all) skips the view.
+    if value.is_ascii() && push_ascii_canonical(out, kind, value.trim()) {
+        return;
+    }
     // Compare what the detectors saw: full-width and hidden characters folded away.
     let view = crate::normalize::Normalized::new(value);
     let trimmed = view.text().trim();
-    if trimmed.is_ascii() {
-        // The same as lowercasing first, without a temporary string: for ASCII, `to_lowercase`
-        // is `to_ascii_lowercase` and `is_alphanumeric` is `is_ascii_alphanumeric`.
-        match kind {
-            Kind::Person | Kind::StreetAddress | Kind::Secret | Kind::Url | Kind::Custom(_) => {
-                push_ascii_lower(out, trimmed);
-                return;
-            }
-            Kind::Email
-                if !trimmed
-                    .bytes()
-                    .any(|b| matches!(b, b'(' | b'[' | b'{' | b'<' | b' ')) =>
-            {
-                push_ascii_lower(out, trimmed);
-                return;
-            }
-            Kind::Email => {}
-            _ => {
-                push_ascii_alphanumeric_lower(out, trimmed);
-                return;
-            }
-        }
+    if trimmed.is_ascii() && push_ascii_canonical(out, kind, trimmed) {
+        return;
     }
     let folded = trimmed.to_lowercase();
     match kind {
@@ -164,6 +148,29 @@ fn push_canonical(out: &mut String, kind: Kind, value: &str) {
         }
         _ => out.extend(folded.chars().filter(|c| c.is_alphanumeric())),
     }
+}
+
+/// Appends the canonical form of the trimmed ASCII value `trimmed`, the same as the general path
+/// of [`push_canonical`] without a temporary string (for ASCII, `to_lowercase` is
+/// `to_ascii_lowercase` and `is_alphanumeric` is `is_ascii_alphanumeric`). False, appending
+/// nothing, for an email spelled out with brackets or spaces (`jane (at) example (dot) com`),
+/// which the general path reads.
+fn push_ascii_canonical(out: &mut String, kind: Kind, trimmed: &str) -> bool {
+    match kind {
+        Kind::Person | Kind::StreetAddress | Kind::Secret | Kind::Url | Kind::Custom(_) => {
+            push_ascii_lower(out, trimmed);
+        }
+        Kind::Email
+            if !trimmed
+                .bytes()
+                .any(|b| matches!(b, b'(' | b'[' | b'{' | b'<' | b' ')) =>
+        {
+            push_ascii_lower(out, trimmed);
+        }
+        Kind::Email => return false,
+        _ => push_ascii_alphanumeric_lower(out, trimmed),
+    }
+    true
 }
 
 /// The next number for `label` in `counters` (counting it).
@@ -200,19 +207,20 @@ fn push_decimal(out: &mut String, n: usize) {
     out.push_str(core::str::from_utf8(&digits[at..]).unwrap_or_default());
 }
 
-/// Appends the ASCII letters and digits of `text`, lowercased (what filtering its characters
-/// one by one appends), a chunk at a time.
+/// Appends the letters and digits of the ASCII `text`, lowercased (what filtering its characters
+/// one by one appends), copying the runs between separators whole.
 fn push_ascii_alphanumeric_lower(out: &mut String, text: &str) {
-    let mut buf = [0u8; 64];
-    for chunk in text.as_bytes().chunks(buf.len()) {
-        let mut n = 0;
-        for &b in chunk.iter().filter(|b| b.is_ascii_alphanumeric()) {
-            if let Some(slot) = buf.get_mut(n) {
-                *slot = b.to_ascii_lowercase();
-                n += 1;
-            }
+    let from = out.len();
+    let mut run_start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if !b.is_ascii_alphanumeric() {
+            out.push_str(text.get(run_start..i).unwrap_or_default());
+            run_start = i + 1;
         }
-        out.push_str(core::str::from_utf8(buf.get(..n).unwrap_or_default()).unwrap_or_default());
+    }
+    out.push_str(text.get(run_start..).unwrap_or_default());
+    if let Some(folded) = out.get_mut(from..) {
+        folded.make_ascii_lowercase();
     }
 }
 

@@ -562,6 +562,12 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
             j = skip_blanks_back(text, we + 1);
         }
     }
+    // Every shape below ends in a capitalised (or all-capital) word: most numbers in chat have
+    // none before them and are rejected before the words further back are read.
+    let (_, nearest, _) = token_before(text, j)?;
+    if !is_capitalised(nearest) && !is_name_word(nearest) {
+        return None;
+    }
     // Up to seven words before the number, nearest first.
     let mut toks: [(usize, &str, &str); 7] = [(0, "", ""); 7];
     let mut n = 0;
@@ -711,8 +717,9 @@ fn number_first(text: &str, s: usize, num_end: usize) -> Option<Street> {
     if k == i || k - i > 2 {
         return None;
     }
-    // French: `12 rue de la Paix`, `8, boulevard Haussmann`, `3 av. Foch`.
-    if let Some(we) = word_end(text, k) {
+    // French: `12 rue de la Paix`, `8, boulevard Haussmann`, `3 av. Foch` (type words are
+    // letters: a number after the number is none).
+    if let Some(we) = word_end(text, k).filter(|_| !bytes.get(k).is_some_and(u8::is_ascii_digit)) {
         let word = text.get(k..we)?;
         if let Some(strength) = type_of(FR_TYPES, word, word) {
             let mut after = we;
