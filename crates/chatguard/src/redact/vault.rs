@@ -44,8 +44,8 @@ pub struct Vault {
     /// makes placeholders (one [`crate::Guard::check`]) never needs it.
     by_placeholder: std::sync::OnceLock<HashMap<String, usize>>,
     /// The last number given to each label (few, and short: a tree compares them faster than a
-    /// keyed hash).
-    counters: BTreeMap<String, u32>,
+    /// keyed hash), see [`Counters`].
+    counters: Counters,
     /// A label buffer reused between look-ups.
     label: String,
 }
@@ -173,17 +173,38 @@ fn push_ascii_canonical(out: &mut String, kind: Kind, trimmed: &str) -> bool {
     true
 }
 
-/// The next number for `label` in `counters` (counting it).
-fn next_number(counters: &mut BTreeMap<String, u32>, label: &str) -> u32 {
-    match counters.get_mut(label) {
-        Some(n) => {
-            *n += 1;
-            *n
+/// The last number given to each label. A label of at most [`Counters::SHORT`] bytes (every
+/// built-in kind's) is packed with its length into one integer key, so counting it allocates
+/// nothing per label; longer ones (custom kinds, labels read from text) are kept as strings.
+#[derive(Default, Clone)]
+struct Counters {
+    short: BTreeMap<u128, u32>,
+    long: BTreeMap<String, u32>,
+}
+
+impl Counters {
+    /// The longest label kept as an integer: its bytes and a length byte fill a `u128`.
+    const SHORT: usize = 15;
+
+    /// The counter of `label`, 0 when new.
+    fn entry(&mut self, label: &str) -> &mut u32 {
+        let bytes = label.as_bytes();
+        match u8::try_from(bytes.len()) {
+            Ok(len) if bytes.len() <= Counters::SHORT => {
+                let mut key = [0u8; 16];
+                key[..bytes.len()].copy_from_slice(bytes);
+                key[Counters::SHORT] = len;
+                self.short.entry(u128::from_le_bytes(key)).or_insert(0)
+            }
+            _ => self.long.entry(label.to_owned()).or_insert(0),
         }
-        None => {
-            counters.insert(label.to_owned(), 1);
-            1
-        }
+    }
+
+    /// The next number for `label` (counting it).
+    fn next(&mut self, label: &str) -> u32 {
+        let n = self.entry(label);
+        *n += 1;
+        *n
     }
 }
 
@@ -374,7 +395,7 @@ impl Vault {
                 .get(label_end - name.len()..label_end)
                 .unwrap_or_default(),
         );
-        let n = next_number(&mut self.counters, &label);
+        let n = self.counters.next(&label);
         // The placeholder is built in `label`'s buffer, around the label.
         label.insert(0, '[');
         label.push('_');
@@ -415,7 +436,7 @@ impl Vault {
             let Some(n) = number.parse::<u32>().ok().filter(|&n| n <= u32::MAX / 2) else {
                 continue;
             };
-            let counter = self.counters.entry(label.to_owned()).or_insert(0);
+            let counter = self.counters.entry(label);
             *counter = (*counter).max(n);
         }
     }
@@ -562,7 +583,7 @@ impl Vault {
                 return Err(VaultError(VaultErrorKind::Format));
             };
             let number: u32 = n.parse().map_err(|_| VaultError(VaultErrorKind::Format))?;
-            let count = vault.counters.entry(label.to_owned()).or_insert(0);
+            let count = vault.counters.entry(label);
             *count = (*count).max(number);
             let kind = Kind::from_name(&label.to_ascii_lowercase()).unwrap_or(Kind::Custom(0));
             vault.reserve_store(label.len() + 4 * original.len() + 32);
@@ -718,6 +739,33 @@ mod tests {
         assert_eq!(
             v.restore("to [EMAIL_2] and [EMAIL_1], [EMAIL_3] [x"),
             "to bob@example.com and Jane@Example.com, [EMAIL_3] [x"
+        );
+    }
+
+    #[test]
+    fn labels_short_and_long_count_apart() {
+        let mut v = Vault::new();
+        let short = "A".repeat(Counters::SHORT);
+        let long = "A".repeat(Counters::SHORT + 1);
+        for (label, value, want) in [
+            (short.as_str(), "1", 1),
+            (long.as_str(), "2", 1),
+            ("A", "3", 1),
+            (short.as_str(), "4", 2),
+            (long.as_str(), "5", 2),
+            (short.as_str(), "1", 1),
+        ] {
+            let placeholder = v.pseudonym(label, Kind::Custom(0), value);
+            assert_eq!(placeholder, format!("[{label}_{want}]"));
+        }
+        v.reserve_placeholders_in(&format!("[{long}_7] [{short}_9]"));
+        assert_eq!(
+            v.pseudonym(&long, Kind::Custom(0), "6"),
+            format!("[{long}_8]")
+        );
+        assert_eq!(
+            v.pseudonym(&short, Kind::Custom(0), "6"),
+            format!("[{short}_10]")
         );
     }
 

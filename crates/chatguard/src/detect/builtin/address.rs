@@ -548,6 +548,11 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
     if char_before(text, j) == Some(',') {
         j = skip_blanks_back(text, j - 1);
     }
+    // Another number right before (the groups of a card or account number): no mark ends in a
+    // digit and no word does, so no shape below can match.
+    if j > 0 && text.as_bytes().get(j - 1).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
     // `nº 5`, `n. 10`. A mark is at most five bytes, so only the last few bytes are searched for
     // the space before it (a search back through the whole text would make a long line without
     // spaces quadratic).
