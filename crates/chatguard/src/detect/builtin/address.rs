@@ -429,6 +429,8 @@ fn at_number(text: &str, s: usize, e: usize) -> Option<Found> {
         .filter(|_| digits <= 4)
         .and_then(|street| finish(text, street))
         .or_else(|| finish(text, number_first(text, s, num_end)?))
+        // Checked last: most numbers are no address anyway, and the word list is long.
+        .filter(|_| !unit_after(text, num_end))
 }
 
 /// Scores a street with what follows it, or `None` when the shape alone is not an address.
@@ -503,15 +505,16 @@ fn house_number(text: &str, s: usize, e: usize) -> Option<usize> {
         Some(b'.') if bytes.get(end + 1).is_none_or(u8::is_ascii_whitespace) => {}
         _ => return None,
     }
-    // `12 km`, `5 minutes`, `3 pm`: quantities.
-    if bytes.get(end) == Some(&b' ') {
-        if let Some(we) = word_end(text, end + 1) {
-            if text.get(end + 1..we).is_some_and(|w| in_list(UNITS, w)) {
-                return None;
-            }
-        }
-    }
     Some(end)
+}
+
+/// Whether a unit follows the house number ending at `end`: `12 km`, `5 minutes`, `3 pm` are
+/// quantities.
+fn unit_after(text: &str, end: usize) -> bool {
+    text.as_bytes().get(end) == Some(&b' ')
+        && word_end(text, end + 1)
+            .and_then(|we| text.get(end + 1..we))
+            .is_some_and(|w| in_list(UNITS, w))
 }
 
 /// A word made of letters, optionally ending in `.` or `/` (`Str.`, `Avda.`, `C/`), that ends at
@@ -742,6 +745,14 @@ fn number_first(text: &str, s: usize, num_end: usize) -> Option<Street> {
                 }
             }
         }
+    }
+    // The English shapes open with a capitalised word (`d'Arcy` counts after its particle) or an
+    // ordinal: another lower-case word (`and`) or punctuation after the number leaves nothing.
+    if bytes.get(k).is_some_and(|&b| {
+        b.is_ascii_lowercase() && !matches!(b, b'd' | b'l')
+            || b.is_ascii() && !b.is_ascii_alphanumeric()
+    }) {
+        return None;
     }
     // English: one to four name words, then the type. Without a known type the words may still
     // be a street when a British postcode or a US state and ZIP follows (`60 Nicole Ports, …`).

@@ -264,11 +264,29 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         };
         let last = tok.groups[tok.n - 1];
         covered = tok.ext_end.unwrap_or(last.end + usize::from(last.paren));
-        if !start_ok(text, start) || !end_ok(text, covered) {
+        if !start_ok(text, start) || !end_ok(text, covered) || !enough_digits(bytes, &tok) {
             continue;
         }
         find_in(text, &tok, out);
     }
+}
+
+/// Whether `tok` holds enough digits for the shortest range [`length_possible`] takes (8 after
+/// a `+` or from a group opening with `00`, 9 otherwise): most number tokens in chat (dates,
+/// times, addresses of the IP kind) do not, and none of their ranges is tried.
+fn enough_digits(bytes: &[u8], tok: &Token) -> bool {
+    let groups = &tok.groups[..tok.n];
+    let digits: usize = groups.iter().map(Group::len).sum();
+    let fewest = if tok.plus
+        || groups
+            .iter()
+            .any(|g| g.len() > 2 && bytes.get(g.start..g.start + 2) == Some(b"00"))
+    {
+        8
+    } else {
+        9
+    };
+    digits >= fewest
 }
 
 /// Reads a phone-shaped token at `start` (a `+`, `(` or digit). `None` when the token is glued
