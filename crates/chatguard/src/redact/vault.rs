@@ -210,8 +210,11 @@ impl Counters {
 
 /// Appends `n` in decimal digits (what `format!("{n}")` writes, without the formatting machinery).
 fn push_decimal(out: &mut String, n: usize) {
-    if n < 10 {
-        out.push(char::from(b'0' + n as u8));
+    if n < 100 {
+        if n >= 10 {
+            out.push(char::from(b'0' + (n / 10) as u8));
+        }
+        out.push(char::from(b'0' + (n % 10) as u8));
         return;
     }
     let mut digits = [0u8; 20];
@@ -388,16 +391,16 @@ impl Vault {
             }
             return;
         }
+        // The placeholder is built in `label`'s buffer, around the label.
         let mut label = core::mem::take(&mut self.label);
         label.clear();
+        label.push('[');
         label.push_str(
             self.store
                 .get(label_end - name.len()..label_end)
                 .unwrap_or_default(),
         );
-        let n = self.counters.next(&label);
-        // The placeholder is built in `label`'s buffer, around the label.
-        label.insert(0, '[');
+        let n = self.counters.next(label.get(1..).unwrap_or_default());
         label.push('_');
         push_decimal(&mut label, n as usize);
         label.push(']');
@@ -740,6 +743,15 @@ mod tests {
             v.restore("to [EMAIL_2] and [EMAIL_1], [EMAIL_3] [x"),
             "to bob@example.com and Jane@Example.com, [EMAIL_3] [x"
         );
+    }
+
+    #[test]
+    fn decimals_are_what_format_writes() {
+        for n in (0..1_000).chain([9_999, 10_000, 123_456_789, usize::MAX]) {
+            let mut out = String::from("x");
+            push_decimal(&mut out, n);
+            assert_eq!(out, format!("x{n}"));
+        }
     }
 
     #[test]
