@@ -11,7 +11,7 @@ use zeroize::Zeroizing;
 use crate::detect::overlap::{self, Resolvable};
 use crate::detect::{self, context, Candidate, ContextHit, Finding, Hay};
 use crate::normalize::{CarrierStripper, Carriers, Normalized};
-use crate::policy::{Action, Policy, SmuggleAction};
+use crate::policy::{Action, Policy, Rule, SmuggleAction};
 use crate::redact;
 use crate::stream::StreamRedactor;
 use crate::{Category, Kind, PolicyError, Score, Span, UnixTime, Vault};
@@ -116,6 +116,9 @@ struct CustomMatcher {
 pub struct Guard {
     policy: Policy,
     enabled: Vec<bool>,
+    /// The policy's rule for each built-in kind, by [`Kind::builtin_index`] (looked up for every
+    /// candidate and finding).
+    rules: Vec<Rule>,
     custom: Vec<CustomMatcher>,
     deny: Option<(Matcher, Vec<Kind>)>,
     allow: HashSet<String>,
@@ -167,6 +170,7 @@ fn compile(policy: Policy, hash_key: Option<Zeroizing<Vec<u8>>>) -> Result<Guard
     for (i, k) in Kind::BUILTIN.iter().enumerate() {
         enabled[i] = policy.is_enabled(*k);
     }
+    let rules = Kind::BUILTIN.iter().map(|&k| policy.rule_for(k)).collect();
     let mut custom = Vec::with_capacity(policy.custom.len());
     for (i, c) in policy.custom.iter().enumerate() {
         let regex = Regex::new(&c.pattern).map_err(|e| {
@@ -222,6 +226,7 @@ fn compile(policy: Policy, hash_key: Option<Zeroizing<Vec<u8>>>) -> Result<Guard
     Ok(Guard {
         policy,
         enabled,
+        rules,
         custom,
         deny,
         allow,
@@ -344,6 +349,20 @@ impl Guard {
         }
     }
 
+    /// The policy's rule for `kind` ([`Policy::rule_for`], built-in kinds from a table).
+    fn rule_for(&self, kind: Kind) -> Rule {
+        kind.builtin_index()
+            .and_then(|i| self.rules.get(i).copied())
+            .unwrap_or_else(|| self.policy.rule_for(kind))
+    }
+
+    /// The score a finding of `kind` needs to count ([`Policy::threshold_for`]).
+    fn threshold_for(&self, kind: Kind) -> Score {
+        self.rule_for(kind)
+            .min_score
+            .unwrap_or(self.policy.min_score)
+    }
+
     fn is_enabled(&self, kind: Kind) -> bool {
         kind.builtin_index()
             .is_none_or(|i| self.enabled.get(i).copied().unwrap_or(true))
@@ -362,7 +381,7 @@ impl Guard {
         let view = Normalized::new(text);
         let mut found = self.scan_view(view.text());
         let before = found.len();
-        found.retain(|(c, _)| c.score >= self.policy.threshold_for(c.kind));
+        found.retain(|(c, _)| c.score >= self.threshold_for(c.kind));
         let near_miss = found.len() < before;
         overlap::resolve(&mut found);
         let mut out: Vec<Finding> = found
@@ -389,9 +408,7 @@ impl Guard {
     fn scan_view(&self, view: &str) -> Vec<(Candidate, Option<ContextHit>)> {
         let hay = Hay::new(view);
         let mut out = self.candidates(&hay);
-        context::apply_contrary_in(&hay, &mut out, |c| {
-            c.score >= self.policy.threshold_for(c.kind)
-        });
+        context::apply_contrary_in(&hay, &mut out, |c| c.score >= self.threshold_for(c.kind));
         out
     }
 
@@ -448,7 +465,7 @@ impl Guard {
         findings
             .iter()
             .map(|&finding| {
-                let rule = self.policy.rule_for(finding.kind);
+                let rule = self.rule_for(finding.kind);
                 let category = self.policy.category_of(finding.kind);
                 match rule.action {
                     Action::Ask(op) if !cx.granted.contains(category) => Decided {
@@ -682,7 +699,7 @@ mod tests {
             let view = view.text();
             let hay = Hay::new(view);
             let candidates = guard.candidates(&hay);
-            let passes = |c: &Candidate| c.score >= guard.policy.threshold_for(c.kind);
+            let passes = |c: &Candidate| c.score >= guard.threshold_for(c.kind);
             let mut fast = candidates.clone();
             let mut sweep = candidates.clone();
             let mut pairwise = candidates;

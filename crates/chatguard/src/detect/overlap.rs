@@ -35,6 +35,15 @@ pub(crate) fn resolve<T: Resolvable>(items: &mut Vec<T>) {
     // Nothing overlaps (often so for the findings of one message): no container holds another
     // finding, no two claim the same characters, every item is kept as it is, and the result is
     // the items in order of start.
+    // Already in order and apart (one detector's findings): nothing to do, nothing to allocate.
+    let mut reach = 0;
+    if items.iter().all(|i| {
+        let ok = i.start() < i.end() && i.start() >= reach;
+        reach = i.end();
+        ok
+    }) {
+        return;
+    }
     let mut spans: Vec<(usize, usize)> = items.iter().map(|i| (i.start(), i.end())).collect();
     crate::sort::sort_by(&mut spans, Ord::cmp);
     let mut reach = 0;

@@ -44,8 +44,8 @@ pub struct Vault {
     /// makes placeholders (one [`crate::Guard::check`]) never needs it.
     by_placeholder: std::sync::OnceLock<HashMap<String, usize>>,
     /// The last number given to each label (few, and short: a tree compares them faster than a
-    /// keyed hash).
-    counters: BTreeMap<String, u32>,
+    /// keyed hash), see [`Counters`].
+    counters: Counters,
     /// A label buffer reused between look-ups.
     label: String,
 }
@@ -107,31 +107,15 @@ pub(crate) fn canonical(kind: Kind, value: &str) -> String {
 
 /// Appends [`canonical`]`(kind, value)` to `out`.
 fn push_canonical(out: &mut String, kind: Kind, value: &str) {
+    // Normalisation never rewrites ASCII, so an ASCII value (nearly all) skips the view.
+    if value.is_ascii() && push_ascii_canonical(out, kind, value.trim()) {
+        return;
+    }
     // Compare what the detectors saw: full-width and hidden characters folded away.
     let view = crate::normalize::Normalized::new(value);
     let trimmed = view.text().trim();
-    if trimmed.is_ascii() {
-        // The same as lowercasing first, without a temporary string: for ASCII, `to_lowercase`
-        // is `to_ascii_lowercase` and `is_alphanumeric` is `is_ascii_alphanumeric`.
-        match kind {
-            Kind::Person | Kind::StreetAddress | Kind::Secret | Kind::Url | Kind::Custom(_) => {
-                push_ascii_lower(out, trimmed);
-                return;
-            }
-            Kind::Email
-                if !trimmed
-                    .bytes()
-                    .any(|b| matches!(b, b'(' | b'[' | b'{' | b'<' | b' ')) =>
-            {
-                push_ascii_lower(out, trimmed);
-                return;
-            }
-            Kind::Email => {}
-            _ => {
-                push_ascii_alphanumeric_lower(out, trimmed);
-                return;
-            }
-        }
+    if trimmed.is_ascii() && push_ascii_canonical(out, kind, trimmed) {
+        return;
     }
     let folded = trimmed.to_lowercase();
     match kind {
@@ -166,24 +150,71 @@ fn push_canonical(out: &mut String, kind: Kind, value: &str) {
     }
 }
 
-/// The next number for `label` in `counters` (counting it).
-fn next_number(counters: &mut BTreeMap<String, u32>, label: &str) -> u32 {
-    match counters.get_mut(label) {
-        Some(n) => {
-            *n += 1;
-            *n
+/// Appends the canonical form of the trimmed ASCII value `trimmed`, the same as the general path
+/// of [`push_canonical`] without a temporary string (for ASCII, `to_lowercase` is
+/// `to_ascii_lowercase` and `is_alphanumeric` is `is_ascii_alphanumeric`). False, appending
+/// nothing, for an email spelled out with brackets or spaces (`jane (at) example (dot) com`),
+/// which the general path reads.
+fn push_ascii_canonical(out: &mut String, kind: Kind, trimmed: &str) -> bool {
+    match kind {
+        Kind::Person | Kind::StreetAddress | Kind::Secret | Kind::Url | Kind::Custom(_) => {
+            push_ascii_lower(out, trimmed);
         }
-        None => {
-            counters.insert(label.to_owned(), 1);
-            1
+        Kind::Email
+            if !trimmed
+                .bytes()
+                .any(|b| matches!(b, b'(' | b'[' | b'{' | b'<' | b' ')) =>
+        {
+            push_ascii_lower(out, trimmed);
         }
+        Kind::Email => return false,
+        _ => push_ascii_alphanumeric_lower(out, trimmed),
+    }
+    true
+}
+
+/// The last number given to each label. A label of at most [`Counters::SHORT`] bytes (every
+/// built-in kind's) is packed with its length into one integer key, so counting it allocates
+/// nothing per label; longer ones (custom kinds, labels read from text) are kept as strings.
+#[derive(Default, Clone)]
+struct Counters {
+    short: BTreeMap<u128, u32>,
+    long: BTreeMap<String, u32>,
+}
+
+impl Counters {
+    /// The longest label kept as an integer: its bytes and a length byte fill a `u128`.
+    const SHORT: usize = 15;
+
+    /// The counter of `label`, 0 when new.
+    fn entry(&mut self, label: &str) -> &mut u32 {
+        let bytes = label.as_bytes();
+        match u8::try_from(bytes.len()) {
+            Ok(len) if bytes.len() <= Counters::SHORT => {
+                let mut key = [0u8; 16];
+                key[..bytes.len()].copy_from_slice(bytes);
+                key[Counters::SHORT] = len;
+                self.short.entry(u128::from_le_bytes(key)).or_insert(0)
+            }
+            _ => self.long.entry(label.to_owned()).or_insert(0),
+        }
+    }
+
+    /// The next number for `label` (counting it).
+    fn next(&mut self, label: &str) -> u32 {
+        let n = self.entry(label);
+        *n += 1;
+        *n
     }
 }
 
 /// Appends `n` in decimal digits (what `format!("{n}")` writes, without the formatting machinery).
 fn push_decimal(out: &mut String, n: usize) {
-    if n < 10 {
-        out.push(char::from(b'0' + n as u8));
+    if n < 100 {
+        if n >= 10 {
+            out.push(char::from(b'0' + (n / 10) as u8));
+        }
+        out.push(char::from(b'0' + (n % 10) as u8));
         return;
     }
     let mut digits = [0u8; 20];
@@ -200,19 +231,20 @@ fn push_decimal(out: &mut String, n: usize) {
     out.push_str(core::str::from_utf8(&digits[at..]).unwrap_or_default());
 }
 
-/// Appends the ASCII letters and digits of `text`, lowercased (what filtering its characters
-/// one by one appends), a chunk at a time.
+/// Appends the letters and digits of the ASCII `text`, lowercased (what filtering its characters
+/// one by one appends), copying the runs between separators whole.
 fn push_ascii_alphanumeric_lower(out: &mut String, text: &str) {
-    let mut buf = [0u8; 64];
-    for chunk in text.as_bytes().chunks(buf.len()) {
-        let mut n = 0;
-        for &b in chunk.iter().filter(|b| b.is_ascii_alphanumeric()) {
-            if let Some(slot) = buf.get_mut(n) {
-                *slot = b.to_ascii_lowercase();
-                n += 1;
-            }
+    let from = out.len();
+    let mut run_start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if !b.is_ascii_alphanumeric() {
+            out.push_str(text.get(run_start..i).unwrap_or_default());
+            run_start = i + 1;
         }
-        out.push_str(core::str::from_utf8(buf.get(..n).unwrap_or_default()).unwrap_or_default());
+    }
+    out.push_str(text.get(run_start..).unwrap_or_default());
+    if let Some(folded) = out.get_mut(from..) {
+        folded.make_ascii_lowercase();
     }
 }
 
@@ -359,16 +391,16 @@ impl Vault {
             }
             return;
         }
+        // The placeholder is built in `label`'s buffer, around the label.
         let mut label = core::mem::take(&mut self.label);
         label.clear();
+        label.push('[');
         label.push_str(
             self.store
                 .get(label_end - name.len()..label_end)
                 .unwrap_or_default(),
         );
-        let n = next_number(&mut self.counters, &label);
-        // The placeholder is built in `label`'s buffer, around the label.
-        label.insert(0, '[');
+        let n = self.counters.next(label.get(1..).unwrap_or_default());
         label.push('_');
         push_decimal(&mut label, n as usize);
         label.push(']');
@@ -407,7 +439,7 @@ impl Vault {
             let Some(n) = number.parse::<u32>().ok().filter(|&n| n <= u32::MAX / 2) else {
                 continue;
             };
-            let counter = self.counters.entry(label.to_owned()).or_insert(0);
+            let counter = self.counters.entry(label);
             *counter = (*counter).max(n);
         }
     }
@@ -554,7 +586,7 @@ impl Vault {
                 return Err(VaultError(VaultErrorKind::Format));
             };
             let number: u32 = n.parse().map_err(|_| VaultError(VaultErrorKind::Format))?;
-            let count = vault.counters.entry(label.to_owned()).or_insert(0);
+            let count = vault.counters.entry(label);
             *count = (*count).max(number);
             let kind = Kind::from_name(&label.to_ascii_lowercase()).unwrap_or(Kind::Custom(0));
             vault.reserve_store(label.len() + 4 * original.len() + 32);
@@ -710,6 +742,42 @@ mod tests {
         assert_eq!(
             v.restore("to [EMAIL_2] and [EMAIL_1], [EMAIL_3] [x"),
             "to bob@example.com and Jane@Example.com, [EMAIL_3] [x"
+        );
+    }
+
+    #[test]
+    fn decimals_are_what_format_writes() {
+        for n in (0..1_000).chain([9_999, 10_000, 123_456_789, usize::MAX]) {
+            let mut out = String::from("x");
+            push_decimal(&mut out, n);
+            assert_eq!(out, format!("x{n}"));
+        }
+    }
+
+    #[test]
+    fn labels_short_and_long_count_apart() {
+        let mut v = Vault::new();
+        let short = "A".repeat(Counters::SHORT);
+        let long = "A".repeat(Counters::SHORT + 1);
+        for (label, value, want) in [
+            (short.as_str(), "1", 1),
+            (long.as_str(), "2", 1),
+            ("A", "3", 1),
+            (short.as_str(), "4", 2),
+            (long.as_str(), "5", 2),
+            (short.as_str(), "1", 1),
+        ] {
+            let placeholder = v.pseudonym(label, Kind::Custom(0), value);
+            assert_eq!(placeholder, format!("[{label}_{want}]"));
+        }
+        v.reserve_placeholders_in(&format!("[{long}_7] [{short}_9]"));
+        assert_eq!(
+            v.pseudonym(&long, Kind::Custom(0), "6"),
+            format!("[{long}_8]")
+        );
+        assert_eq!(
+            v.pseudonym(&short, Kind::Custom(0), "6"),
+            format!("[{short}_10]")
         );
     }
 

@@ -429,6 +429,8 @@ fn at_number(text: &str, s: usize, e: usize) -> Option<Found> {
         .filter(|_| digits <= 4)
         .and_then(|street| finish(text, street))
         .or_else(|| finish(text, number_first(text, s, num_end)?))
+        // Checked last: most numbers are no address anyway, and the word list is long.
+        .filter(|_| !unit_after(text, num_end))
 }
 
 /// Scores a street with what follows it, or `None` when the shape alone is not an address.
@@ -503,15 +505,16 @@ fn house_number(text: &str, s: usize, e: usize) -> Option<usize> {
         Some(b'.') if bytes.get(end + 1).is_none_or(u8::is_ascii_whitespace) => {}
         _ => return None,
     }
-    // `12 km`, `5 minutes`, `3 pm`: quantities.
-    if bytes.get(end) == Some(&b' ') {
-        if let Some(we) = word_end(text, end + 1) {
-            if text.get(end + 1..we).is_some_and(|w| in_list(UNITS, w)) {
-                return None;
-            }
-        }
-    }
     Some(end)
+}
+
+/// Whether a unit follows the house number ending at `end`: `12 km`, `5 minutes`, `3 pm` are
+/// quantities.
+fn unit_after(text: &str, end: usize) -> bool {
+    text.as_bytes().get(end) == Some(&b' ')
+        && word_end(text, end + 1)
+            .and_then(|we| text.get(end + 1..we))
+            .is_some_and(|w| in_list(UNITS, w))
 }
 
 /// A word made of letters, optionally ending in `.` or `/` (`Str.`, `Avda.`, `C/`), that ends at
@@ -548,6 +551,11 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
     if char_before(text, j) == Some(',') {
         j = skip_blanks_back(text, j - 1);
     }
+    // Another number right before (the groups of a card or account number): no mark ends in a
+    // digit and no word does, so no shape below can match.
+    if j > 0 && text.as_bytes().get(j - 1).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
     // `nº 5`, `n. 10`. A mark is at most five bytes, so only the last few bytes are searched for
     // the space before it (a search back through the whole text would make a long line without
     // spaces quadratic).
@@ -561,6 +569,12 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
         if in_list(NUMBER_MARKS, mark) || mark == "nº" || mark == "n°" {
             j = skip_blanks_back(text, we + 1);
         }
+    }
+    // Every shape below ends in a capitalised (or all-capital) word: most numbers in chat have
+    // none before them and are rejected before the words further back are read.
+    let (_, nearest, _) = token_before(text, j)?;
+    if !is_capitalised(nearest) && !is_name_word(nearest) {
+        return None;
     }
     // Up to seven words before the number, nearest first.
     let mut toks: [(usize, &str, &str); 7] = [(0, "", ""); 7];
@@ -711,8 +725,9 @@ fn number_first(text: &str, s: usize, num_end: usize) -> Option<Street> {
     if k == i || k - i > 2 {
         return None;
     }
-    // French: `12 rue de la Paix`, `8, boulevard Haussmann`, `3 av. Foch`.
-    if let Some(we) = word_end(text, k) {
+    // French: `12 rue de la Paix`, `8, boulevard Haussmann`, `3 av. Foch` (type words are
+    // letters: a number after the number is none).
+    if let Some(we) = word_end(text, k).filter(|_| !bytes.get(k).is_some_and(u8::is_ascii_digit)) {
         let word = text.get(k..we)?;
         if let Some(strength) = type_of(FR_TYPES, word, word) {
             let mut after = we;
@@ -730,6 +745,14 @@ fn number_first(text: &str, s: usize, num_end: usize) -> Option<Street> {
                 }
             }
         }
+    }
+    // The English shapes open with a capitalised word (`d'Arcy` counts after its particle) or an
+    // ordinal: another lower-case word (`and`) or punctuation after the number leaves nothing.
+    if bytes.get(k).is_some_and(|&b| {
+        b.is_ascii_lowercase() && !matches!(b, b'd' | b'l')
+            || b.is_ascii() && !b.is_ascii_alphanumeric()
+    }) {
+        return None;
     }
     // English: one to four name words, then the type. Without a known type the words may still
     // be a street when a British postcode or a US state and ZIP follows (`60 Nicole Ports, …`).

@@ -92,7 +92,11 @@ fn continues_identifier(bytes: &[u8], start: usize) -> bool {
 pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let bytes = hay.text.as_bytes();
     for run in &hay.numbers {
-        if run.plus || continues_identifier(bytes, run.start) {
+        // Most runs (dates, prices, phone numbers) hold fewer digits than any card.
+        if run.plus
+            || run.groups.iter().map(|&(s, e)| e - s).sum::<usize>() < 12
+            || continues_identifier(bytes, run.start)
+        {
             continue;
         }
         // Longest first; several cards may share one run (`4012… 1881 5555… 4444`). A card made
@@ -105,17 +109,18 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
             if taken.iter().any(|&(f, l)| first <= l && f <= last) {
                 continue;
             }
+            // Glued to a letter or digit (an IBAN's digits after its country code): no card.
+            let (start, end) = run.span(first, last);
+            if start > 0 && bytes[start - 1].is_ascii_alphanumeric()
+                || end < bytes.len() && bytes[end].is_ascii_alphanumeric()
+            {
+                continue;
+            }
             let digits = run.digits(hay.text, first, last);
             let Some(base) = issuer_score(digits.as_bytes()) else {
                 continue;
             };
             if !luhn(digits.as_bytes()) {
-                continue;
-            }
-            let (start, end) = run.span(first, last);
-            if start > 0 && bytes[start - 1].is_ascii_alphanumeric()
-                || end < bytes.len() && bytes[end].is_ascii_alphanumeric()
-            {
                 continue;
             }
             out.push(Candidate {

@@ -182,7 +182,8 @@ fn nie_valid(compact: &[u8]) -> bool {
 pub(crate) fn scan_dni(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let bytes = hay.text.as_bytes();
     for w in &hay.words {
-        if !bytes[w.start].is_ascii_digit() {
+        // Eight digits in a row lie within one word; the dotted form opens with a two-digit word.
+        if !bytes[w.start].is_ascii_digit() || w.digits < 8 && w.len() != 2 {
             continue;
         }
         let Some((value, letter, upper, end)) = read_dni(bytes, w.start) else {

@@ -124,7 +124,11 @@ pub(crate) fn nir_valid(c: &[u8]) -> bool {
 pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let bytes = hay.text.as_bytes();
     for w in &hay.words {
-        if !matches!(bytes[w.start], b'1'..=b'4' | b'7' | b'8') {
+        // The first word ends at a group break (`1 85 05 …`) or holds the whole number: a word
+        // of another length (a card's `4590`) cannot start one.
+        if !matches!(bytes[w.start], b'1'..=b'4' | b'7' | b'8')
+            || w.len() < 15 && !BREAKS.contains(&w.len())
+        {
             continue;
         }
         let Some((compact, end, spaced)) = read_nir(bytes, w.start) else {

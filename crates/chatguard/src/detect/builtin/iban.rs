@@ -118,11 +118,16 @@ const LENGTHS: &[(&[u8; 2], usize)] = &[
     (b"YE", 30),
 ];
 
+/// The longest IBAN of any country in [`LENGTHS`] (a test checks it).
+const MAX_LEN: usize = 34;
+
+/// The IBAN length of a country (upper case), from [`LENGTHS`] (sorted by country: a test checks
+/// it).
 fn length_for(country: &[u8]) -> Option<usize> {
-    LENGTHS
-        .iter()
-        .find(|(c, _)| c.as_slice() == country)
-        .map(|&(_, n)| n)
+    let i = LENGTHS
+        .binary_search_by(|(c, _)| c.as_slice().cmp(country))
+        .ok()?;
+    LENGTHS.get(i).map(|&(_, n)| n)
 }
 
 /// Checks a compact IBAN (no spaces, any case).
@@ -164,13 +169,19 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
             continue;
         };
         // Gather alphanumerics, allowing single spaces or dashes between groups, up to the length.
-        let mut compact = Vec::with_capacity(want);
+        // On the stack: no IBAN is longer than `MAX_LEN` characters.
+        let mut buf = [0u8; MAX_LEN];
+        let mut len = 0;
         let mut i = word.start;
         let mut end = i;
-        while i < bytes.len() && compact.len() < want {
+        while i < bytes.len() && len < want {
             let b = bytes[i];
             if b.is_ascii_alphanumeric() {
-                compact.push(b);
+                let Some(slot) = buf.get_mut(len) else {
+                    break;
+                };
+                *slot = b;
+                len += 1;
                 i += 1;
                 end = i;
             } else if (b == b' ' || b == b'-')
@@ -183,10 +194,11 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
                 break;
             }
         }
-        if compact.len() != want || end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+        let compact = &buf[..len];
+        if len != want || end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
             continue;
         }
-        if is_valid(&compact) {
+        if is_valid(compact) {
             out.push(Candidate {
                 kind: Kind::Iban,
                 start: word.start,
@@ -205,6 +217,19 @@ mod tests {
 
     fn found(text: &str) -> Vec<&str> {
         crate::detect::builtin::shape::testing::spans_found(text, scan)
+    }
+
+    #[test]
+    fn lengths_are_sorted_by_country_and_fit_the_buffer() {
+        for pair in LENGTHS.windows(2) {
+            assert!(
+                pair[0].0 < pair[1].0,
+                "{:?} before {:?}",
+                pair[0].0,
+                pair[1].0
+            );
+        }
+        assert!(LENGTHS.iter().all(|&(_, n)| n <= MAX_LEN));
     }
 
     #[test]

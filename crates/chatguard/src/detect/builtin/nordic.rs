@@ -415,7 +415,8 @@ pub(crate) fn fi_valid(c: &[u8]) -> bool {
 pub(crate) fn scan_fi(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let bytes = hay.text.as_bytes();
     for w in &hay.words {
-        if digit_len(bytes, w.start) != 6 {
+        // The leading digits lie within the word: fewer than six digits in all rule it out.
+        if w.digits < 6 || digit_len(bytes, w.start) != 6 {
             continue;
         }
         let end = w.start + 11;

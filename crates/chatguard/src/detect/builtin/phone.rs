@@ -264,11 +264,29 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         };
         let last = tok.groups[tok.n - 1];
         covered = tok.ext_end.unwrap_or(last.end + usize::from(last.paren));
-        if !start_ok(text, start) || !end_ok(text, covered) {
+        if !start_ok(text, start) || !end_ok(text, covered) || !enough_digits(bytes, &tok) {
             continue;
         }
         find_in(text, &tok, out);
     }
+}
+
+/// Whether `tok` holds enough digits for the shortest range [`length_possible`] takes (8 after
+/// a `+` or from a group opening with `00`, 9 otherwise): most number tokens in chat (dates,
+/// times, addresses of the IP kind) do not, and none of their ranges is tried.
+fn enough_digits(bytes: &[u8], tok: &Token) -> bool {
+    let groups = &tok.groups[..tok.n];
+    let digits: usize = groups.iter().map(Group::len).sum();
+    let fewest = if tok.plus
+        || groups
+            .iter()
+            .any(|g| g.len() > 2 && bytes.get(g.start..g.start + 2) == Some(b"00"))
+    {
+        8
+    } else {
+        9
+    };
+    digits >= fewest
 }
 
 /// Reads a phone-shaped token at `start` (a `+`, `(` or digit). `None` when the token is glued
@@ -539,12 +557,20 @@ fn hit(rule: &'static str, score: u16) -> Option<Hit> {
 /// Finds the phone numbers among the groups of `tok`, longest range first.
 fn find_in(text: &str, tok: &Token, out: &mut Vec<Candidate>) {
     let bytes = text.as_bytes();
+    // Without a `+`, parentheses or a separator other than a space, no part of the token may be
+    // tried on its own (see [`range_allowed`]): only the whole token is (a card number, a date).
+    let spaced_only = !tok.plus
+        && tok.groups[..tok.n]
+            .iter()
+            .enumerate()
+            .all(|(k, g)| !g.paren && (k == 0 || g.sep == b' '));
     let mut stack = [(0usize, tok.n - 1); MAX_GROUPS + 1];
     let mut depth = 1;
     while depth > 0 {
         depth -= 1;
         let (lo, hi) = stack[depth];
-        'search: for width in (1..=hi - lo + 1).rev() {
+        let narrowest = if spaced_only { hi - lo + 1 } else { 1 };
+        'search: for width in (narrowest..=hi - lo + 1).rev() {
             for first in lo..=hi + 1 - width {
                 let last = first + width - 1;
                 if !range_allowed(tok, first, last) || !length_possible(bytes, tok, first, last) {
@@ -658,10 +684,11 @@ fn classify(s: &Shape) -> Option<Hit> {
 fn country(d: &[u8]) -> Option<(usize, u8, u8)> {
     (1..=3).find_map(|k| {
         let cc = d.get(..k)?;
-        COUNTRIES
-            .iter()
-            .find(|(c, _, _)| c.as_bytes() == cc)
-            .map(|&(_, min, max)| (k, min, max))
+        // The table is sorted by length, then digits (a test checks it).
+        let i = COUNTRIES
+            .binary_search_by(|(c, _, _)| (c.len(), c.as_bytes()).cmp(&(k, cc)))
+            .ok()?;
+        COUNTRIES.get(i).map(|&(_, min, max)| (k, min, max))
     })
 }
 
@@ -1027,11 +1054,31 @@ pub(crate) fn has_context_within(
     let (Some(pre), Some(post)) = (text.get(from..start), text.get(end..to)) else {
         return false;
     };
-    let pre = pre.to_lowercase();
-    let post = post.to_lowercase();
+    // Windows are short and usually ASCII: lowercased on the stack, without allocating.
+    let (mut pre_buf, mut post_buf) = ([0u8; 128], [0u8; 128]);
+    let (Some(pre_low), Some(post_low)) = (
+        ascii_lowercase_in(&mut pre_buf, pre),
+        ascii_lowercase_in(&mut post_buf, post),
+    ) else {
+        let (pre, post) = (pre.to_lowercase(), post.to_lowercase());
+        return words
+            .iter()
+            .any(|w| contains_word(&pre, w) || contains_word(&post, w));
+    };
     words
         .iter()
-        .any(|w| contains_word(&pre, w) || contains_word(&post, w))
+        .any(|w| contains_word(pre_low, w) || contains_word(post_low, w))
+}
+
+/// `text` lowercased in `buf` when it is ASCII and fits (what `to_lowercase` gives for ASCII).
+fn ascii_lowercase_in<'b>(buf: &'b mut [u8], text: &str) -> Option<&'b str> {
+    if !text.is_ascii() {
+        return None;
+    }
+    let low = buf.get_mut(..text.len())?;
+    low.copy_from_slice(text.as_bytes());
+    low.make_ascii_lowercase();
+    core::str::from_utf8(low).ok()
 }
 
 #[cfg(test)]
@@ -1051,6 +1098,14 @@ mod tests {
 
     // Numbers below are synthetic: fictional ranges (NANP 555, Ofcom drama numbers 020 7946 0xxx,
     // 07700 900xxx, 0161 496 0xxx) or shapes generated with faker; none is a real subscriber.
+
+    #[test]
+    fn country_table_is_sorted_by_length_then_digits() {
+        for pair in COUNTRIES.windows(2) {
+            let (a, b) = (pair[0].0, pair[1].0);
+            assert!((a.len(), a) < (b.len(), b), "{a} before {b}");
+        }
+    }
 
     #[test]
     fn e164_numbers_with_country_lengths() {

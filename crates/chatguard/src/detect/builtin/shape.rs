@@ -462,15 +462,8 @@ pub(crate) fn each_spot(hay: &Hay<'_>, shape: &Grouping, mut check: impl FnMut(&
         return;
     }
     for run in &hay.numbers {
-        let total: usize = run.groups.iter().map(|&(s, e)| e - s).sum();
-        if total < shape.len {
-            continue;
-        }
         let mut taken_until = 0;
-        let mut subs = run.subruns(shape.len, shape.len);
-        // One range per first group (the total is exact), so the unstable sort is deterministic.
-        crate::sort::sort_by_key(&mut subs, |&(f, _)| f);
-        for (first, last) in subs {
+        for (first, last) in exact_ranges(run, shape.len) {
             if run.plus && first == 0 {
                 continue;
             }
@@ -513,6 +506,26 @@ pub(crate) fn each_spot(hay: &Hay<'_>, shape: &Grouping, mut check: impl FnMut(&
             }
         }
     }
+}
+
+/// The ranges of groups `(first, last)` of `run` holding exactly `len` digits, by first group
+/// (one per first group at most: every group has a digit). A sliding window, so linear in the
+/// number of groups.
+fn exact_ranges(run: &NumberRun, len: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let groups: &[(usize, usize)] = &run.groups;
+    // `total` counts the digits of `groups[first..next]`.
+    let (mut next, mut total) = (0, 0);
+    (0..groups.len()).filter_map(move |first| {
+        while next < groups.len() && total < len {
+            total += groups[next].1 - groups[next].0;
+            next += 1;
+        }
+        let found = (total == len && next > first).then(|| (first, next - 1));
+        if next > first {
+            total -= groups[first].1 - groups[first].0;
+        }
+        found
+    })
 }
 
 // ----- Digits, dates, candidates -------------------------------------------------------------
@@ -789,6 +802,29 @@ mod tests {
         assert!(isolated(b"ssn#12", 4, 6));
         assert!(!isolated(b"ORD-12", 4, 6));
         assert!(!isolated(b"x", 0, 5));
+    }
+
+    #[test]
+    fn exact_ranges_are_the_subruns_of_that_length_by_first_group() {
+        let texts = [
+            "4012 8888 8888 1881 12 27",
+            "1 2 3 4 5 6 7 8 9 10 11 12 13",
+            "123456789 12-34-56 7.8.9/10",
+            "99 1 22 333 4444 55555",
+            "7",
+        ];
+        for text in texts {
+            let hay = Hay::new(text);
+            for run in &hay.numbers {
+                for len in 1..=20 {
+                    let mut expected: Vec<(usize, usize)> =
+                        run.subruns(len, len).into_iter().collect();
+                    expected.sort_unstable();
+                    let found: Vec<(usize, usize)> = exact_ranges(run, len).collect();
+                    assert_eq!(found, expected, "{text:?}, {len} digits");
+                }
+            }
+        }
     }
 
     #[test]
