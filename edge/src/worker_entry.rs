@@ -426,9 +426,14 @@ fn prepare(
         api,
         now,
     } = caller;
-    // 7. Injection: block above the policy threshold, flag for the origin in between.
-    let assessment = with_memo(compiled, |memo| {
-        injection::assess(&compiled.guard, request, memo, principal)
+    // 7. Injection: block above the policy threshold, flag for the origin in between. Each
+    // text is hashed once for the memo, for this step and redaction.
+    let (assessment, keys) = with_memo(compiled, |memo| {
+        let keys = memo.keys_for(principal, request);
+        (
+            injection::assess(&compiled.guard, request, memo, &keys),
+            keys,
+        )
     });
     {
         let mut a = audit.borrow_mut();
@@ -462,7 +467,7 @@ fn prepare(
             &mut vault,
             &mut tally,
             memo,
-            principal,
+            &keys,
         )
     })?;
     audit.borrow_mut().add_tally(&tally);
