@@ -163,8 +163,9 @@ fn one_request(
     authorize(role, "/v1/chat/completions", &request).expect("authorized");
     lap(1, spent);
     let principal = "jwt:https://issuer.bench.example bench-user-1";
+    let keys = memo.keys_for(principal, &request);
     if run("injection") {
-        let assessment = injection::assess(&s.guard, &request, memo, principal);
+        let assessment = injection::assess(&s.guard, &request, memo, &keys);
         sum += assessment.rules.len();
     }
     lap(2, spent);
@@ -182,7 +183,7 @@ fn one_request(
             &mut vault,
             &mut tally,
             memo,
-            principal,
+            &keys,
         )
         .expect("redacted");
     }

@@ -10,8 +10,8 @@ use chatguard::{Context, Decided, Guard, Vault, Verdict};
 use serde_json::Value;
 
 use crate::error::ApiError;
-use crate::memo::Memo;
-use crate::shape::ChatRequest;
+use crate::memo::{Memo, TextKeys};
+use crate::shape::{resolve, resolve_mut, ChatRequest};
 
 /// What redaction found, for the audit line: kind names with counts and rule ids. No text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -40,8 +40,9 @@ impl Tally {
     }
 }
 
-/// Redacts every text field of a validated request from `principal` in place. Texts `memo`
-/// knows to hold nothing are not scanned again; texts found to hold nothing are remembered.
+/// Redacts every text field of a validated request in place. Texts `memo` knows to hold nothing
+/// (by their `keys`, [`Memo::keys_for`] the request and its principal) are not scanned again;
+/// texts found to hold nothing are remembered.
 pub fn redact_request(
     guard: &Guard,
     cx: &Context,
@@ -49,27 +50,31 @@ pub fn redact_request(
     vault: &mut Vault,
     tally: &mut Tally,
     memo: &mut Memo,
-    principal: &str,
+    keys: &TextKeys,
 ) -> Result<(), ApiError> {
     // Placeholders the client made already (the widget's `[EMAIL_1]`) keep their numbers: the
     // edge's own continue above them, so the client's restore never shows its value in place of
     // one the origin leaked.
     for pointer in &req.texts {
-        if let Some(text) = req.body.pointer(pointer).and_then(Value::as_str) {
+        if let Some(text) = resolve(&req.body, pointer).and_then(Value::as_str) {
             vault.reserve_placeholders_in(text);
         }
     }
-    for pointer in &req.texts {
-        let Some(slot) = req.body.pointer_mut(pointer) else {
+    for (index, pointer) in req.texts.iter().enumerate() {
+        let Some(slot) = resolve_mut(&mut req.body, pointer) else {
             continue;
         };
         let Some(text) = slot.as_str() else { continue };
-        if memo.is_clean(principal, text) {
+        // A text without a key (the keys are of another request) is scanned, never skipped.
+        let key = keys.get(index);
+        if key.is_some_and(|key| memo.is_clean(key)) {
             continue;
         }
         let outcome = guard.check_with(text, cx, vault);
         if outcome.findings.is_empty() && outcome.verdict == Verdict::Allow {
-            memo.remember_clean(principal, text);
+            if let Some(key) = key {
+                memo.remember_clean(key);
+            }
         }
         tally.add(guard, &outcome.findings);
         match outcome.verdict {
@@ -156,6 +161,20 @@ pub fn blocked_answer() -> ApiError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`redact_request`] for `principal`, with the memo's keys of the request.
+    fn redact_as(
+        g: &Guard,
+        cx: &Context,
+        req: &mut ChatRequest,
+        vault: &mut Vault,
+        tally: &mut Tally,
+        memo: &mut Memo,
+        principal: &str,
+    ) -> Result<(), ApiError> {
+        let keys = memo.keys_for(principal, req);
+        redact_request(g, cx, req, vault, tally, memo, &keys)
+    }
     use crate::shape::{parse, Api};
     use chatguard::Policy;
     use serde_json::json;
@@ -182,7 +201,7 @@ mod tests {
         // The widget sent its own placeholder; the origin leaks a different address.
         let mut req = user_message("I am [EMAIL_1], or bob@example.net (synthetic)");
         let mut vault = Vault::new();
-        redact_request(
+        redact_as(
             &g,
             &cx,
             &mut req,
@@ -206,6 +225,27 @@ mod tests {
     }
 
     #[test]
+    fn texts_without_keys_are_scanned_and_not_remembered() {
+        let mut req = user_message("Mail bob@example.net (synthetic); where is my parcel?");
+        let mut memo = Memo::new([0; 16]);
+        redact_request(
+            &guard(),
+            &Context::default(),
+            &mut req,
+            &mut Vault::new(),
+            &mut Tally::default(),
+            &mut memo,
+            &TextKeys::default(),
+        )
+        .expect("redacted");
+        assert_eq!(
+            req.body.pointer("/messages/0/content"),
+            Some(&json!("Mail [EMAIL_1] (synthetic); where is my parcel?"))
+        );
+        assert_eq!(memo.len(), (0, 0));
+    }
+
+    #[test]
     fn only_texts_with_nothing_found_are_remembered_and_skipped() {
         let g = guard();
         let cx = Context::default();
@@ -220,8 +260,7 @@ mod tests {
                 body.to_string().as_bytes(),
             )
             .expect("valid");
-            redact_request(&g, &cx, &mut req, &mut Vault::new(), tally, memo, "p")
-                .expect("redacted");
+            redact_as(&g, &cx, &mut req, &mut Vault::new(), tally, memo, "p").expect("redacted");
             req.body
         };
         let first = redact(&mut memo, &mut Tally::default());
@@ -244,7 +283,7 @@ mod tests {
         let mut req = user_message("I am jane.doe@example.com (synthetic)");
         let mut vault = Vault::new();
         let mut tally = Tally::default();
-        redact_request(
+        redact_as(
             &g,
             &cx,
             &mut req,
@@ -289,7 +328,7 @@ mod tests {
             body.to_string().as_bytes(),
         )
         .expect("valid");
-        let e = redact_request(
+        let e = redact_as(
             &g,
             &cx,
             &mut req,

@@ -8,15 +8,19 @@
 //! the result. The Worker keeps one memo per compiled policy and starts a fresh one when the
 //! policy changes.
 //!
-//! No text is kept: entries are keyed by SHA-256 over a random per-memo salt, the purpose, the
-//! principal and the text. Keys include the principal so one caller's entries never answer
+//! No text is kept: entries are keyed by SHA-256 over a random per-memo salt, the principal and
+//! the text ([`TextKey`], computed once per text and request by [`Memo::keys_for`]), in one table
+//! per purpose (injection reports also by mode). Keys include the principal so one caller's entries never answer
 //! another caller's texts (no timing signal about what others sent). Each table is bounded and
 //! forgets its oldest entries first.
 
 use std::collections::{BTreeMap, VecDeque};
 
 use chatguard::{InjectionMode, InjectionVerdict, Score};
+use serde_json::Value;
 use sha2::{Digest, Sha256};
+
+use crate::shape::{resolve, ChatRequest};
 
 /// Entries per table (about 100 bytes each).
 pub const CAPACITY: usize = 4096;
@@ -37,20 +41,20 @@ pub(crate) type Key = [u8; 32];
 
 /// A table of at most [`CAPACITY`] entries that forgets its oldest entries first.
 #[derive(Debug)]
-pub(crate) struct Table<V> {
-    entries: BTreeMap<Key, V>,
-    order: VecDeque<Key>,
+pub(crate) struct Table<V, K = Key> {
+    entries: BTreeMap<K, V>,
+    order: VecDeque<K>,
 }
 
-impl<V> Table<V> {
-    pub(crate) fn new() -> Table<V> {
+impl<V, K: Ord + Copy> Table<V, K> {
+    pub(crate) fn new() -> Self {
         Table {
             entries: BTreeMap::new(),
             order: VecDeque::new(),
         }
     }
 
-    pub(crate) fn get(&self, key: &Key) -> Option<&V> {
+    pub(crate) fn get(&self, key: &K) -> Option<&V> {
         self.entries.get(key)
     }
 
@@ -58,7 +62,7 @@ impl<V> Table<V> {
         self.entries.len()
     }
 
-    pub(crate) fn insert(&mut self, key: Key, value: V) {
+    pub(crate) fn insert(&mut self, key: K, value: V) {
         if self.entries.insert(key, value).is_some() {
             return;
         }
@@ -75,15 +79,33 @@ impl<V> Table<V> {
 #[derive(Debug)]
 pub struct Memo {
     salt: [u8; 16],
-    reports: Table<Report>,
+    /// Injection reports by text and mode (0 chat, 1 document).
+    reports: Table<Report, (Key, u8)>,
+    /// Texts redaction found nothing in.
     clean: Table<()>,
 }
 
-/// What a key is for.
-#[derive(Clone, Copy)]
-enum Purpose {
-    Injection(InjectionMode),
-    Clean,
+/// A text from one principal, as one memo knows it: SHA-256 over the memo's salt, the
+/// principal (length-prefixed) and the text. Hashing the text is most of a lookup's cost, so a
+/// request's texts are hashed once ([`Memo::keys_for`]) for the injection and redaction steps.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct TextKey([u8; 32]);
+
+impl core::fmt::Debug for TextKey {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("TextKey(..)")
+    }
+}
+
+/// The [`TextKey`]s of a request's text fields, in the order of [`ChatRequest::texts`].
+#[derive(Clone, Debug, Default)]
+pub struct TextKeys(Vec<Option<TextKey>>);
+
+impl TextKeys {
+    /// The key of the `index`th text field (`None` when it holds no string).
+    pub fn get(&self, index: usize) -> Option<&TextKey> {
+        self.0.get(index).and_then(Option::as_ref)
+    }
 }
 
 impl Memo {
@@ -91,36 +113,48 @@ impl Memo {
     pub fn new(salt: [u8; 16]) -> Memo {
         Memo {
             salt,
-            reports: Table::new(),
-            clean: Table::new(),
+            reports: Table::<Report, (Key, u8)>::new(),
+            clean: Table::<(), Key>::new(),
         }
     }
 
-    fn key(&self, purpose: Purpose, principal: &str, text: &str) -> Key {
-        let tag: u8 = match purpose {
-            Purpose::Injection(InjectionMode::Chat) => 1,
-            Purpose::Injection(InjectionMode::Document) => 2,
-            Purpose::Clean => 3,
-        };
+    /// The key of `text` from `principal` in this memo.
+    pub fn text_key(&self, principal: &str, text: &str) -> TextKey {
         let mut h = Sha256::new();
         h.update(self.salt);
-        h.update([tag]);
         h.update((principal.len() as u64).to_le_bytes());
         h.update(principal.as_bytes());
         h.update(text.as_bytes());
-        h.finalize().into()
+        TextKey(h.finalize().into())
     }
 
-    /// The injection report of `text` in `mode` for `principal`, computed by `score` the first
-    /// time.
+    /// The keys of every text field of `request` from `principal`.
+    pub fn keys_for(&self, principal: &str, request: &ChatRequest) -> TextKeys {
+        TextKeys(
+            request
+                .texts
+                .iter()
+                .map(|pointer| {
+                    resolve(&request.body, pointer)
+                        .and_then(Value::as_str)
+                        .map(|text| self.text_key(principal, text))
+                })
+                .collect(),
+        )
+    }
+
+    /// The injection report of the text `text` in `mode`, computed by `score` the first time.
     pub fn report(
         &mut self,
-        principal: &str,
+        text: &TextKey,
         mode: InjectionMode,
-        text: &str,
         score: impl FnOnce() -> Report,
     ) -> Report {
-        let key = self.key(Purpose::Injection(mode), principal, text);
+        let mode_tag = match mode {
+            InjectionMode::Chat => 0,
+            InjectionMode::Document => 1,
+        };
+        let key = (text.0, mode_tag);
         if let Some(known) = self.reports.get(&key) {
             return known.clone();
         }
@@ -129,17 +163,14 @@ impl Memo {
         fresh
     }
 
-    /// True when redaction already found nothing in `text` from `principal`.
-    pub fn is_clean(&self, principal: &str, text: &str) -> bool {
-        self.clean
-            .get(&self.key(Purpose::Clean, principal, text))
-            .is_some()
+    /// True when redaction already found nothing in the text `text`.
+    pub fn is_clean(&self, text: &TextKey) -> bool {
+        self.clean.get(&text.0).is_some()
     }
 
-    /// Remembers that redaction found nothing in `text` from `principal`.
-    pub fn remember_clean(&mut self, principal: &str, text: &str) {
-        let key = self.key(Purpose::Clean, principal, text);
-        self.clean.insert(key, ());
+    /// Remembers that redaction found nothing in the text `text`.
+    pub fn remember_clean(&mut self, text: &TextKey) {
+        self.clean.insert(text.0, ());
     }
 
     /// Entries held (reports, clean texts).
@@ -165,7 +196,8 @@ mod tests {
         let mut memo = Memo::new([7; 16]);
         let mut runs = 0;
         let mut ask = |memo: &mut Memo, who: &str, mode, text: &str| {
-            memo.report(who, mode, text, || {
+            let key = memo.text_key(who, text);
+            memo.report(&key, mode, || {
                 runs += 1;
                 report(100)
             })
@@ -191,31 +223,40 @@ mod tests {
     #[test]
     fn clean_texts_are_per_principal() {
         let mut memo = Memo::new([1; 16]);
-        assert!(!memo.is_clean("alice", "hello"));
-        memo.remember_clean("alice", "hello");
-        assert!(memo.is_clean("alice", "hello"));
-        assert!(!memo.is_clean("bob", "hello"));
-        assert!(!memo.is_clean("alice", "hello "));
+        let key = |who: &str, text: &str| memo.text_key(who, text);
+        let (alice, bob, other) = (
+            key("alice", "hello"),
+            key("bob", "hello"),
+            key("alice", "hello "),
+        );
+        assert!(!memo.is_clean(&alice));
+        memo.remember_clean(&alice);
+        assert!(memo.is_clean(&alice));
+        assert!(!memo.is_clean(&bob));
+        assert!(!memo.is_clean(&other));
     }
 
     #[test]
     fn the_oldest_entries_go_first() {
         let mut memo = Memo::new([2; 16]);
+        let key = |memo: &Memo, i: usize| memo.text_key("p", &i.to_string());
         for i in 0..CAPACITY + 10 {
-            memo.remember_clean("p", &i.to_string());
+            let k = key(&memo, i);
+            memo.remember_clean(&k);
         }
         assert_eq!(memo.len(), (0, CAPACITY));
-        assert!(!memo.is_clean("p", "0"));
-        assert!(!memo.is_clean("p", "9"));
-        assert!(memo.is_clean("p", "10"));
-        assert!(memo.is_clean("p", &(CAPACITY + 9).to_string()));
+        assert!(!memo.is_clean(&key(&memo, 0)));
+        assert!(!memo.is_clean(&key(&memo, 9)));
+        assert!(memo.is_clean(&key(&memo, 10)));
+        assert!(memo.is_clean(&key(&memo, CAPACITY + 9)));
     }
 
     #[test]
     fn keys_hold_no_text_and_depend_on_the_salt() {
-        let a = Memo::new([3; 16]).key(Purpose::Clean, "p", "jane@example.com");
-        let b = Memo::new([4; 16]).key(Purpose::Clean, "p", "jane@example.com");
+        let a = Memo::new([3; 16]).text_key("p", "jane@example.com");
+        let b = Memo::new([4; 16]).text_key("p", "jane@example.com");
         assert_ne!(a, b);
-        assert!(!a.windows(4).any(|w| w == b"jane"));
+        assert!(!a.0.windows(4).any(|w| w == b"jane"));
+        assert_eq!(format!("{a:?}"), "TextKey(..)");
     }
 }

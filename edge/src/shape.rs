@@ -6,6 +6,8 @@
 //! Refusals: wrong content type → 415; not UTF-8 or not JSON → 400; wrong shape, too many
 //! messages, a text too long or with control characters → 422.
 
+use std::borrow::Cow;
+
 use serde_json::Value;
 
 use crate::error::ApiError;
@@ -100,7 +102,9 @@ pub fn parse(api: &Api, content_type: Option<&str>, body: &[u8]) -> Result<ChatR
         };
     }
     for pointer in &req.texts {
-        let text = body.pointer(pointer).and_then(Value::as_str).unwrap_or("");
+        let text = resolve(&body, pointer)
+            .and_then(Value::as_str)
+            .unwrap_or("");
         if text.len() > MAX_TEXT_BYTES {
             return Err(ApiError::unprocessable(
                 "text_too_long",
@@ -362,7 +366,7 @@ fn messages(body: &Value, req: &mut ChatRequest) -> Result<(), ApiError> {
 fn generic(body: &Value, pointers: &[String], req: &mut ChatRequest) -> Result<(), ApiError> {
     model(body, false, req)?;
     for pointer in pointers {
-        match body.pointer(pointer) {
+        match resolve(body, pointer) {
             None | Some(Value::Null) => {}
             Some(Value::String(_)) => req.texts.push(pointer.clone()),
             Some(_) => return Err(shape(format!("{pointer} must be a string"))),
@@ -371,10 +375,103 @@ fn generic(body: &Value, pointers: &[String], req: &mut ChatRequest) -> Result<(
     Ok(())
 }
 
+/// The value at JSON pointer `pointer` (RFC 6901) in `value`: what [`Value::pointer`] returns,
+/// without its two allocations per reference token (it unescapes every token, `~` or not). The
+/// edge resolves each text field's pointer several times per request, so this shows.
+pub fn resolve<'v>(value: &'v Value, pointer: &str) -> Option<&'v Value> {
+    if pointer.is_empty() {
+        return Some(value);
+    }
+    let mut target = value;
+    for token in pointer.strip_prefix('/')?.split('/') {
+        let token = unescape(token);
+        target = match target {
+            Value::Object(map) => map.get(token.as_ref())?,
+            Value::Array(list) => list.get(array_index(&token)?)?,
+            _ => return None,
+        };
+    }
+    Some(target)
+}
+
+/// [`resolve`], mutable: what [`Value::pointer_mut`] returns.
+pub fn resolve_mut<'v>(value: &'v mut Value, pointer: &str) -> Option<&'v mut Value> {
+    if pointer.is_empty() {
+        return Some(value);
+    }
+    let mut target = value;
+    for token in pointer.strip_prefix('/')?.split('/') {
+        let token = unescape(token);
+        target = match target {
+            Value::Object(map) => map.get_mut(token.as_ref())?,
+            Value::Array(list) => list.get_mut(array_index(&token)?)?,
+            _ => return None,
+        };
+    }
+    Some(target)
+}
+
+/// A pointer's reference token unescaped (`~1` → `/`, then `~0` → `~`); borrowed when it has
+/// no `~`, as almost every token has not.
+pub fn unescape(token: &str) -> Cow<'_, str> {
+    if token.contains('~') {
+        Cow::Owned(token.replace("~1", "/").replace("~0", "~"))
+    } else {
+        Cow::Borrowed(token)
+    }
+}
+
+/// An array index token as RFC 6901 (and `serde_json`) reads it: digits, no sign, no leading
+/// zero.
+fn array_index(token: &str) -> Option<usize> {
+    if token.starts_with('+') || (token.starts_with('0') && token.len() != 1) {
+        return None;
+    }
+    token.parse().ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn resolve_agrees_with_serde_json_pointer() {
+        let mut doc = json!({ "messages": [{ "content": "a" }, { "content": [{ "text": "b" }] }],
+            "a/b": { "m~n": 1 }, "": { "": 2 }, "01": 3, "list": [0, 1, 2] });
+        let pointers = [
+            "",
+            "/",
+            "/messages",
+            "/messages/0/content",
+            "/messages/1/content/0/text",
+            "/messages/01/content",
+            "/messages/+1",
+            "/messages/-",
+            "/messages/2",
+            "/a~1b/m~0n",
+            "/a~1b/m~n",
+            "/a/b",
+            "//",
+            "/01",
+            "/list/1",
+            "/list/1/x",
+            "messages",
+            "/messages/",
+            "/list/18446744073709551616",
+            "/~2",
+            "/a~1b/m~0n/deeper",
+        ];
+        for pointer in pointers {
+            assert_eq!(resolve(&doc, pointer), doc.pointer(pointer), "{pointer}");
+            let expected = doc.clone().pointer_mut(pointer).map(|v| v.clone());
+            assert_eq!(
+                resolve_mut(&mut doc, pointer).map(|v| v.clone()),
+                expected,
+                "{pointer}"
+            );
+        }
+    }
 
     const JSON: Option<&str> = Some("application/json; charset=utf-8");
 

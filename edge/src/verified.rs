@@ -43,7 +43,7 @@ impl VerifiedTokens {
     /// An empty cache in generation 0.
     pub fn new() -> VerifiedTokens {
         VerifiedTokens {
-            table: Table::new(),
+            table: Table::<Entry, Key>::new(),
             generation: 0,
         }
     }

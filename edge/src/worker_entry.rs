@@ -3,6 +3,7 @@
 //! line. Also the `RateLimiter` Durable Object (one instance per principal). The deletion
 //! route and the audit sinks are in the submodules.
 
+mod body;
 mod delete_route;
 mod sinks;
 mod webcrypto;
@@ -47,12 +48,15 @@ use crate::roles::{Role, Roles};
 use crate::shape::{self, ChatRequest};
 use crate::sse::{error_event, SseFilter};
 use crate::verified::VerifiedTokens;
+use body::{read_limited, response_bytes};
 use sinks::{AuditRecord, Sinks};
 
 /// The policy bundled at build time.
 const BUNDLED_POLICY: &str = include_str!("../../tests/policies/default.json");
 /// The largest JSON answer the edge reads from the origin.
 const MAX_ANSWER_BYTES: usize = 4 * 1024 * 1024;
+/// The largest verdict read from the rate limiter (a few dozen bytes of JSON).
+const RATE_VERDICT_MAX_BYTES: usize = 4 * 1024;
 
 /// A policy compiled into a guard plus its parsed roles.
 struct Compiled {
@@ -422,9 +426,14 @@ fn prepare(
         api,
         now,
     } = caller;
-    // 7. Injection: block above the policy threshold, flag for the origin in between.
-    let assessment = with_memo(compiled, |memo| {
-        injection::assess(&compiled.guard, request, memo, principal)
+    // 7. Injection: block above the policy threshold, flag for the origin in between. Each
+    // text is hashed once for the memo, for this step and redaction.
+    let (assessment, keys) = with_memo(compiled, |memo| {
+        let keys = memo.keys_for(principal, request);
+        (
+            injection::assess(&compiled.guard, request, memo, &keys),
+            keys,
+        )
     });
     {
         let mut a = audit.borrow_mut();
@@ -458,7 +467,7 @@ fn prepare(
             &mut vault,
             &mut tally,
             memo,
-            principal,
+            &keys,
         )
     })?;
     audit.borrow_mut().add_tally(&tally);
@@ -727,41 +736,6 @@ fn json_reply(status: u16, value: &serde_json::Value) -> Result<Response, ApiErr
     Ok(r)
 }
 
-fn too_large(limit: u64) -> ApiError {
-    ApiError::new(
-        413,
-        "payload_too_large",
-        format!("the body is larger than {limit} bytes"),
-    )
-}
-
-async fn read_limited(req: &mut Request, limit: u64) -> Result<Vec<u8>, ApiError> {
-    if let Some(length) = req.headers().get("Content-Length").ok().flatten() {
-        match length.trim().parse::<u64>() {
-            Ok(n) if n > limit => return Err(too_large(limit)),
-            Ok(_) => {}
-            Err(_) => {
-                return Err(ApiError::bad_request(
-                    "invalid_content_length",
-                    "Content-Length is not a number",
-                ))
-            }
-        }
-    }
-    let mut body = Vec::new();
-    let Ok(mut chunks) = req.stream() else {
-        return Ok(body); // no body at all
-    };
-    while let Some(chunk) = chunks.next().await {
-        let chunk = chunk.map_err(|e| internal("request body", e))?;
-        if (body.len() + chunk.len()) as u64 > limit {
-            return Err(too_large(limit));
-        }
-        body.extend_from_slice(&chunk);
-    }
-    Ok(body)
-}
-
 /// The principal's rate-limit Durable Object (one per role and principal, named by a hash).
 fn rate_limiter(
     env: &Env,
@@ -789,11 +763,15 @@ async fn rate_limit(stub: &Stub, ask: Ask) -> Result<(), ApiError> {
     ));
     let ask_req = Request::new_with_init("https://rate-limiter/admit", &init)
         .map_err(|e| internal("rate request", e))?;
-    let mut resp = stub
+    let resp = stub
         .fetch_with_request(ask_req)
         .await
         .map_err(|e| internal("rate limiter", e))?;
-    let verdict: RateVerdict = resp.json().await.map_err(|e| internal("rate verdict", e))?;
+    let verdict = response_bytes(&resp, RATE_VERDICT_MAX_BYTES)
+        .await
+        .map_err(|e| internal("rate verdict", format!("{e:?}")))?;
+    let verdict: RateVerdict =
+        serde_json::from_slice(&verdict).map_err(|e| internal("rate verdict", e))?;
     if verdict.allowed {
         return Ok(());
     }
@@ -952,10 +930,9 @@ async fn answer(
     if !content_type.starts_with("application/json") {
         return Err(invalid());
     }
-    let bytes = origin.bytes().await.map_err(|_| invalid())?;
-    if bytes.len() > MAX_ANSWER_BYTES {
-        return Err(invalid());
-    }
+    let bytes = response_bytes(&origin, MAX_ANSWER_BYTES)
+        .await
+        .map_err(|_| invalid())?;
     let mut body: serde_json::Value = serde_json::from_slice(&bytes).map_err(|_| invalid())?;
     if canary.as_ref().is_some_and(|c| canary::leaked_in(c, &body)) {
         audit.borrow_mut().rules.insert(canary::RULE.to_owned());
