@@ -65,7 +65,7 @@ impl WebGuard {
     /// rule, validated, keepable}` with UTF-16 offsets. `action` is the policy's: `allow`,
     /// `redact`, `ask` (redacted unless the user consents) or `block`.
     pub fn scan(&self, text: &str) -> String {
-        self.findings_json(text).to_string()
+        json_text(&self.findings_json(text))
     }
 
     /// `text` redacted under the policy with no consent granted and a fresh vault (the stateless
@@ -86,7 +86,7 @@ impl WebGuard {
     /// must have the user's consent before keeping an `ask` finding.
     pub fn prepare(&mut self, text: &str, keep_json: &str) -> Result<String, JsError> {
         self.prepare_json(text, keep_json)
-            .map(|v| v.to_string())
+            .map(|v| json_text(&v))
             .map_err(|e| JsError::new(&e))
     }
 
@@ -96,7 +96,7 @@ impl WebGuard {
     /// message of an error event or `null`.
     pub fn push_sse(&mut self, chunk: &str) -> String {
         let step = self.sse.push(chunk);
-        serde_json::json!({ "text": step.text, "done": step.done, "error": step.error }).to_string()
+        json_text(&serde_json::json!({ "text": step.text, "done": step.done, "error": step.error }))
     }
 
     /// The next piece of the answer with this conversation's placeholders restored; a
@@ -262,6 +262,13 @@ fn parse_spans(json: &str) -> Result<Vec<Span>, String> {
 /// kind instead of two keeps 1.9 KB gzipped out of the download.
 pub(crate) fn parse_json(text: &str) -> Result<serde_json::Value, serde_json::Error> {
     serde_json::from_slice(text.as_bytes())
+}
+
+/// A JSON value as compact text for JavaScript. Written with `serde_json::to_string` rather than
+/// the value's `Display`, which also carries the pretty-printing serializer (`{:#}`) into the
+/// module. Writing a `Value` into a `String` cannot fail (its keys are strings).
+pub(crate) fn json_text(value: &serde_json::Value) -> String {
+    serde_json::to_string(value).unwrap_or_default()
 }
 
 fn js_error(e: JsValue) -> JsError {

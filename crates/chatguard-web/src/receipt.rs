@@ -81,7 +81,7 @@ pub fn build(facts_json: &str) -> Result<String, String> {
         "sensitive": !sensitive.is_empty(),
         "spiCat": sensitive,
     });
-    Ok(receipt.to_string())
+    Ok(crate::json_text(&receipt))
 }
 
 /// A required, non-blank string field.
