@@ -71,7 +71,7 @@ impl WebGuard {
             "findings": items,
             "injection": injection::report_json(&report, text, &hidden),
         });
-        Ok(out.to_string())
+        Ok(crate::json_text(&out))
     }
 }
 

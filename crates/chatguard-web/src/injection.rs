@@ -27,7 +27,7 @@ impl WebGuard {
     /// as `smuggle.tag_chars`, heaviest first, UTF-16 offsets); `hidden` counts the invisible
     /// characters the policy strips before sending, at `hiddenSpans` (`[start, end]` runs).
     pub fn injection(&self, text: &str) -> String {
-        injection_json(&self.guard, text).to_string()
+        crate::json_text(&injection_json(&self.guard, text))
     }
 }
 

@@ -26,8 +26,7 @@ pub const VERSION: &str = "KI-CR-v1.1.0";
 /// The facts are read as plain JSON values rather than through a derived deserializer: that
 /// keeps serde's typed-error machinery (and float formatting) out of the browser module.
 pub fn build(facts_json: &str) -> Result<String, String> {
-    let facts: Value =
-        serde_json::from_str(facts_json).map_err(|_| "consent facts: not JSON".to_owned())?;
+    let facts = crate::parse_json(facts_json).map_err(|_| "consent facts: not JSON".to_owned())?;
     let facts = facts
         .as_object()
         .ok_or("consent facts: not a JSON object")?;
@@ -82,7 +81,7 @@ pub fn build(facts_json: &str) -> Result<String, String> {
         "sensitive": !sensitive.is_empty(),
         "spiCat": sensitive,
     });
-    Ok(receipt.to_string())
+    Ok(crate::json_text(&receipt))
 }
 
 /// A required, non-blank string field.

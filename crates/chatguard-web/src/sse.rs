@@ -88,7 +88,7 @@ impl SseDecoder {
             self.done = true;
             return;
         }
-        let Ok(json) = serde_json::from_str::<Value>(&data) else {
+        let Ok(json) = crate::parse_json(&data) else {
             step.error = Some("the answer stream sent an unreadable event".to_owned());
             return;
         };
@@ -129,7 +129,7 @@ fn error_message(json: &Value) -> String {
 /// a Responses API object (`output_text`, or the `output_text` parts of `output`) or an
 /// Anthropic message (the `text` blocks of `content`).
 pub fn reply_text(body: &str) -> Option<String> {
-    let json: Value = serde_json::from_str(body).ok()?;
+    let json = crate::parse_json(body).ok()?;
     if let Some(text) = json["choices"][0]["message"]["content"].as_str() {
         return Some(text.to_owned());
     }
