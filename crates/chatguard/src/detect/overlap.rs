@@ -32,28 +32,18 @@ pub(crate) fn resolve<T: Resolvable>(items: &mut Vec<T>) {
     if items.len() < 2 {
         return;
     }
+    // In order of start (nothing moves when they already are). The sort is stable, and what
+    // follows depends on the input order only among findings of one span (the score order breaks
+    // other ties by start and length), whose order it keeps.
+    crate::sort::sort_by_key(items, |i| (i.start(), i.end()));
     // Nothing overlaps (often so for the findings of one message): no container holds another
-    // finding, no two claim the same characters, every item is kept as it is, and the result is
-    // the items in order of start.
-    // Already in order and apart (one detector's findings): nothing to do, nothing to allocate.
+    // finding, no two claim the same characters, every item is kept as it is.
     let mut reach = 0;
     if items.iter().all(|i| {
         let ok = i.start() < i.end() && i.start() >= reach;
         reach = i.end();
         ok
     }) {
-        return;
-    }
-    let mut spans: Vec<(usize, usize)> = items.iter().map(|i| (i.start(), i.end())).collect();
-    crate::sort::sort_by(&mut spans, Ord::cmp);
-    let mut reach = 0;
-    let apart = spans.iter().all(|&(start, end)| {
-        let ok = start < end && start >= reach;
-        reach = end;
-        ok
-    });
-    if apart {
-        crate::sort::sort_by_key(items, |i| (i.start(), i.end()));
         return;
     }
     // Containers give way to what they contain. Same characters, several kinds: a word naming

@@ -36,7 +36,8 @@ pub struct Vault {
     /// Where each entry lies in `store`, in the order they were made.
     slots: Vec<Slot>,
     /// The keyed hash of a value key (see [`value_key`]) to the newest entry with that hash;
-    /// older ones follow [`Slot::same_hash`].
+    /// older ones follow [`Slot::same_hash`]. Empty until the vault holds [`INDEXED_FROM`]
+    /// entries: a few are compared directly, without hashing (one message's values).
     by_value: HashMap<u64, usize, BuildHasherDefault<PassThrough>>,
     /// The random key of the value-key hash, so no text can make the values collide.
     hash_key: RandomState,
@@ -49,6 +50,10 @@ pub struct Vault {
     /// A label buffer reused between look-ups.
     label: String,
 }
+
+/// How many entries a [`Vault`] holds before it looks values up by their hash rather than by
+/// comparing them with every entry.
+const INDEXED_FROM: usize = 8;
 
 /// One entry of a [`Vault`]: `store[key..original]` is its value key, `store[original..placeholder]`
 /// the original and `store[placeholder..end]` the placeholder.
@@ -283,7 +288,9 @@ impl Vault {
     /// placeholders together.
     pub(crate) fn reserve(&mut self, values: usize, bytes: usize) {
         self.slots.reserve(values);
-        self.by_value.reserve(values);
+        if self.slots.len() + values >= INDEXED_FROM {
+            self.by_value.reserve(values);
+        }
         self.reserve_store(bytes);
     }
 
@@ -331,9 +338,30 @@ impl Vault {
             .map(|slot| (self.placeholder_of(slot), self.original_of(slot)))
     }
 
-    /// The newest entry whose value key is `store[key_from..]` (hashed to `hash`).
-    fn find_key(&self, hash: u64, key_from: usize) -> Option<usize> {
+    /// True when entries are looked up by hash ([`Vault::by_value`] holds them all).
+    fn indexed(&self) -> bool {
+        self.slots.len() >= INDEXED_FROM
+    }
+
+    /// The keyed hash of the value key at `store[key_from..]`, when the vault looks values up by
+    /// hash.
+    fn key_hash(&self, key_from: usize) -> Option<u64> {
+        self.indexed().then(|| {
+            self.hash_key
+                .hash_one(self.store.get(key_from..).unwrap_or_default())
+        })
+    }
+
+    /// The newest entry whose value key is `store[key_from..]` (hashed to `hash` when the vault
+    /// is indexed; a small vault compares the keys from the newest entry back).
+    fn find_key(&self, hash: Option<u64>, key_from: usize) -> Option<usize> {
         let key = self.store.get(key_from..)?;
+        let Some(hash) = hash else {
+            return self
+                .slots
+                .iter()
+                .rposition(|slot| self.store.get(slot.key..slot.original) == Some(key));
+        };
         let mut at = self.by_value.get(&hash).copied();
         while let Some(i) = at {
             let slot = self.slots.get(i)?;
@@ -345,16 +373,16 @@ impl Vault {
         None
     }
 
-    /// Records the entry whose value key was just written at `store[key..]` (hashed to `hash`):
-    /// appends `original` and `placeholder` after it.
-    fn push_slot(&mut self, hash: u64, key: usize, original: &str, placeholder: &str) {
+    /// Records the entry whose value key was just written at `store[key..]` (hashed to `hash`, as
+    /// [`Vault::key_hash`] gives it): appends `original` and `placeholder` after it.
+    fn push_slot(&mut self, hash: Option<u64>, key: usize, original: &str, placeholder: &str) {
         self.reserve_store(original.len() + placeholder.len());
         let original_at = self.store.len();
         self.store.push_str(original);
         let placeholder_at = self.store.len();
         self.store.push_str(placeholder);
         let index = self.slots.len();
-        let same_hash = self.by_value.insert(hash, index);
+        let same_hash = hash.and_then(|hash| self.by_value.insert(hash, index));
         self.slots.push(Slot {
             key,
             original: original_at,
@@ -362,7 +390,28 @@ impl Vault {
             end: self.store.len(),
             same_hash,
         });
+        if self.slots.len() == INDEXED_FROM && self.by_value.is_empty() {
+            self.index_by_value();
+        }
         self.by_placeholder.take();
+    }
+
+    /// Hashes every entry's value key into [`Vault::by_value`], oldest first, so that each
+    /// hash leads to its newest entry as if they had been hashed when made.
+    fn index_by_value(&mut self) {
+        self.by_value.reserve(self.slots.len());
+        for i in 0..self.slots.len() {
+            let Some(&Slot { key, original, .. }) = self.slots.get(i) else {
+                continue;
+            };
+            let hash = self
+                .hash_key
+                .hash_one(self.store.get(key..original).unwrap_or_default());
+            let same_hash = self.by_value.insert(hash, i);
+            if let Some(slot) = self.slots.get_mut(i) {
+                slot.same_hash = same_hash;
+            }
+        }
     }
 
     /// The placeholder for `value` of `kind`, labelled `label` (`[EMAIL_1]`), made on first use.
@@ -381,9 +430,7 @@ impl Vault {
         self.reserve_store(name.len() + 4 * value.len() + 32);
         let key_at = self.store.len();
         let label_end = value_key(&mut self.store, name, true, kind, value);
-        let hash = self
-            .hash_key
-            .hash_one(self.store.get(key_at..).unwrap_or_default());
+        let hash = self.key_hash(key_at);
         if let Some(found) = self.find_key(hash, key_at) {
             self.store.truncate(key_at);
             if let Some(slot) = self.slots.get(found) {
@@ -592,9 +639,7 @@ impl Vault {
             vault.reserve_store(label.len() + 4 * original.len() + 32);
             let key_at = vault.store.len();
             value_key(&mut vault.store, label, false, kind, &original);
-            let hash = vault
-                .hash_key
-                .hash_one(vault.store.get(key_at..).unwrap_or_default());
+            let hash = vault.key_hash(key_at);
             vault.push_slot(hash, key_at, &original, &placeholder);
         }
         Ok(vault)
@@ -743,6 +788,35 @@ mod tests {
             v.restore("to [EMAIL_2] and [EMAIL_1], [EMAIL_3] [x"),
             "to bob@example.com and Jane@Example.com, [EMAIL_3] [x"
         );
+    }
+
+    #[test]
+    fn values_keep_their_placeholder_before_and_after_the_vault_indexes_them() {
+        let mut v = Vault::new();
+        let mut first_seen: Vec<u64> = Vec::new();
+        for i in 0..(3 * INDEXED_FROM as u64) {
+            // Repeats old values and new ones, written with and without spaces.
+            let n = (i * 7) % (2 * INDEXED_FROM as u64 + 3);
+            let spaced = if i % 2 == 0 {
+                format!("4012 {n:04}")
+            } else {
+                format!("4012{n:04}")
+            };
+            let number = match first_seen.iter().position(|&m| m == n) {
+                Some(at) => at + 1,
+                None => {
+                    first_seen.push(n);
+                    first_seen.len()
+                }
+            };
+            assert_eq!(
+                v.pseudonym("CREDIT_CARD", Kind::CreditCard, &spaced),
+                format!("[CREDIT_CARD_{number}]"),
+                "value {i}"
+            );
+        }
+        assert!(v.indexed());
+        assert_eq!(v.len(), first_seen.len());
     }
 
     #[test]

@@ -246,6 +246,12 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let text = hay.text;
     let bytes = text.as_bytes();
     let mut covered = 0;
+    let mut tok = Token {
+        plus: false,
+        groups: [Group::default(); MAX_GROUPS],
+        n: 0,
+        ext_end: None,
+    };
     for run in &hay.numbers {
         if run.start < covered {
             continue;
@@ -258,10 +264,10 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         if start < covered {
             continue;
         }
-        let Some(tok) = lex(bytes, start) else {
+        if !lex(bytes, start, &mut tok) {
             covered = run.end;
             continue;
-        };
+        }
         let last = tok.groups[tok.n - 1];
         covered = tok.ext_end.unwrap_or(last.end + usize::from(last.paren));
         if !start_ok(text, start) || !end_ok(text, covered) || !enough_digits(bytes, &tok) {
@@ -289,15 +295,14 @@ fn enough_digits(bytes: &[u8], tok: &Token) -> bool {
     digits >= fewest
 }
 
-/// Reads a phone-shaped token at `start` (a `+`, `(` or digit). `None` when the token is glued
-/// to letters, too long, or has no digits.
-fn lex(bytes: &[u8], start: usize) -> Option<Token> {
-    let mut tok = Token {
-        plus: false,
-        groups: [Group::default(); MAX_GROUPS],
-        n: 0,
-        ext_end: None,
-    };
+/// Reads a phone-shaped token at `start` (a `+`, `(` or digit) into `tok`, whose groups past
+/// `tok.n` are left from earlier tokens and never read (one token serves a whole scan, so none
+/// is zeroed or copied per number). False when the token is glued to letters, too long, or has
+/// no digits.
+fn lex(bytes: &[u8], start: usize, tok: &mut Token) -> bool {
+    tok.plus = false;
+    tok.n = 0;
+    tok.ext_end = None;
     let mut i = start;
     if bytes.get(i) == Some(&b'+') {
         tok.plus = true;
@@ -316,17 +321,17 @@ fn lex(bytes: &[u8], start: usize) -> Option<Token> {
         if j == gs || paren && (paren_used || bytes.get(j) != Some(&b')')) {
             // A separator was followed by something that is not a group: end before it.
             if tok.n == 0 {
-                return None;
+                return false;
             }
             break;
         }
         paren_used |= paren;
         if tok.n == MAX_GROUPS {
-            return None;
+            return false;
         }
         digits += j - gs;
         if digits > MAX_DIGITS {
-            return None;
+            return false;
         }
         tok.groups[tok.n] = Group {
             start: gs,
@@ -342,9 +347,9 @@ fn lex(bytes: &[u8], start: usize) -> Option<Token> {
             Some(b) if b.is_ascii_alphabetic() => {
                 if let Some(e) = extension(bytes, i) {
                     tok.ext_end = Some(e);
-                    return Some(tok);
+                    return true;
                 }
-                return None;
+                return false;
             }
             Some(d) if d.is_ascii_digit() && paren => sep = 0,
             Some(b' ' | b'-' | b'.' | b'/') if after.is_some_and(|a| a.is_ascii_digit()) => {
@@ -364,7 +369,7 @@ fn lex(bytes: &[u8], start: usize) -> Option<Token> {
         g.end + usize::from(g.paren)
     };
     tok.ext_end = extension(bytes, end);
-    Some(tok)
+    true
 }
 
 /// The end of an extension starting at `at`: `x123`, ` x123`, ` ext. 123`, `ext 123`.
