@@ -213,6 +213,11 @@ impl Counters {
     }
 }
 
+/// The highest placeholder number taken from outside the vault (an imported vault, another
+/// layer's placeholders): numbering continues above it, and the half of `u32` left over cannot
+/// be used up (it would take billions of values in one vault), so counting never overflows.
+const MAX_FOREIGN_NUMBER: u32 = u32::MAX / 2;
+
 /// Appends `n` in decimal digits (what `format!("{n}")` writes, without the formatting machinery).
 fn push_decimal(out: &mut String, n: usize) {
     if n < 100 {
@@ -483,7 +488,11 @@ impl Vault {
             if !label_ok || number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
                 continue;
             }
-            let Some(n) = number.parse::<u32>().ok().filter(|&n| n <= u32::MAX / 2) else {
+            let Some(n) = number
+                .parse::<u32>()
+                .ok()
+                .filter(|&n| n <= MAX_FOREIGN_NUMBER)
+            else {
                 continue;
             };
             let counter = self.counters.entry(label);
@@ -632,7 +641,11 @@ impl Vault {
             else {
                 return Err(VaultError(VaultErrorKind::Format));
             };
-            let number: u32 = n.parse().map_err(|_| VaultError(VaultErrorKind::Format))?;
+            let number: u32 = n
+                .parse()
+                .ok()
+                .filter(|&n| n <= MAX_FOREIGN_NUMBER)
+                .ok_or(VaultError(VaultErrorKind::Format))?;
             let count = vault.counters.entry(label);
             *count = (*count).max(number);
             let kind = Kind::from_name(&label.to_ascii_lowercase()).unwrap_or(Kind::Custom(0));
@@ -882,6 +895,9 @@ mod tests {
             b"[[\"EMAIL_1\", \"x\"]]",
             b"[[\"[EMAIL_x]\", \"x\"]]",
             b"[[1, 2]]",
+            // Synthetic: a number so high that counting on from it would overflow.
+            b"[[\"[EMAIL_4294967295]\", \"x@example.com\"]]",
+            b"[[\"[EMAIL_2147483648]\", \"x@example.com\"]]",
         ] {
             assert_eq!(
                 Vault::import_unsealed(bad).unwrap_err().0,
@@ -890,6 +906,17 @@ mod tests {
                 String::from_utf8_lossy(bad)
             );
         }
+    }
+
+    #[test]
+    fn imported_numbers_up_to_the_bound_keep_counting() {
+        // Synthetic values.
+        let mut v = Vault::import_unsealed(b"[[\"[EMAIL_2147483647]\", \"a@example.com\"]]")
+            .expect("the highest allowed number imports");
+        assert_eq!(
+            v.pseudonym("EMAIL", Kind::Email, "b@example.com"),
+            "[EMAIL_2147483648]"
+        );
     }
 
     #[cfg(feature = "seal")]
