@@ -1,4 +1,5 @@
-//! The one tokenising pass every built-in recognizer shares: number runs and digit-bearing words.
+//! The one tokenising pass every built-in recognizer shares: number runs, digit-bearing words,
+//! and which of a few rare bytes (`@`, `:`, non-ASCII) occur.
 //!
 //! Benign chat is mostly letters and spaces, so the pass looks at each byte once and keeps only the
 //! places where an identifier could start. Recognizers then work on these short lists instead of
@@ -22,8 +23,59 @@ pub(crate) struct Hay<'a> {
     /// Which counts occur where, so that recognizers that cannot match are skipped (see
     /// [`Counts`]).
     pub counts: Counts,
+    /// Which of a few rare bytes occur in the text (see [`Hay::may_contain`]).
+    rare: RareBytes,
     /// The context words in the text, found on first use (see [`Mentions`]).
     mentions: core::cell::OnceCell<Option<Mentions>>,
+}
+
+/// Which of a few bytes that recognizers search for, and chat seldom holds, occur in a text: the
+/// `@` of an address, the `:` of a URL scheme, an IPv6 address or a key word, and the bytes from
+/// `~` up (the `~` of a token prefix, every byte of a non-ASCII character). Found in one pass, so
+/// that recognizers skip their search for a byte that does not occur (see [`Hay::may_contain`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct RareBytes {
+    at: bool,
+    colon: bool,
+    /// A byte `~` (0x7E) or above.
+    high: bool,
+}
+
+impl RareBytes {
+    /// One pass over `bytes`, eight at a time.
+    fn of(bytes: &[u8]) -> RareBytes {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        // `x - ONES & !x` has a lane's high bit set where the lane is zero (higher lanes may be
+        // set too by the borrow; none is set when no lane is zero): `x = w ^ b * ONES` tests
+        // every lane for byte `b`. A lane's seven low bits plus 2 reach its high bit from `~` up.
+        let (mut at, mut colon, mut high) = (0u64, 0u64, 0u64);
+        let mut look = |lanes: [u8; 8]| {
+            let w = u64::from_le_bytes(lanes);
+            let x = w ^ (u64::from(b'@') * ONES);
+            at |= x.wrapping_sub(ONES) & !x;
+            let y = w ^ (u64::from(b':') * ONES);
+            colon |= y.wrapping_sub(ONES) & !y;
+            high |= w | ((w & !HIGH) + 2 * ONES);
+        };
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            if let Ok(lanes) = <[u8; 8]>::try_from(chunk) {
+                look(lanes);
+            }
+        }
+        // The last, short chunk, padded with spaces (none of the bytes looked for).
+        let mut lanes = [b' '; 8];
+        for (lane, &b) in lanes.iter_mut().zip(chunks.remainder()) {
+            *lane = b;
+        }
+        look(lanes);
+        RareBytes {
+            at: at & HIGH != 0,
+            colon: colon & HIGH != 0,
+            high: high & HIGH != 0,
+        }
+    }
 }
 
 /// Bit sets of the counts that occur in a text: bit `n` is set when a count of `n` occurs, and
@@ -358,7 +410,19 @@ impl<'a> Hay<'a> {
             numbers,
             words,
             counts,
+            rare: RareBytes::of(bytes),
             mentions: core::cell::OnceCell::new(),
+        }
+    }
+
+    /// False when `byte` is known not to occur in the text: it is `@`, `:`, `~` or above, and
+    /// the text has none (of the bytes from `~` up). True otherwise: the byte may occur.
+    pub fn may_contain(&self, byte: u8) -> bool {
+        match byte {
+            b'@' => self.rare.at,
+            b':' => self.rare.colon,
+            b'~'.. => self.rare.high,
+            _ => true,
         }
     }
 
@@ -508,6 +572,36 @@ mod tests {
                 "byte {b}"
             );
         }
+    }
+
+    #[test]
+    fn may_contain_is_false_only_for_absent_rare_bytes() {
+        let mut text = [b'a'; 19];
+        assert!([b'@', b':', b'~', 0xD0]
+            .iter()
+            .all(|&b| !Hay::new("plain words").may_contain(b)));
+        for at in 0..text.len() {
+            for byte in 0..=255u8 {
+                text[at] = byte;
+                for len in 0..=text.len() {
+                    let Ok(s) = core::str::from_utf8(&text[..len]) else {
+                        continue;
+                    };
+                    let hay = Hay::new(s);
+                    for probe in [b'@', b':', b'~', 0x7F, 0xD0, 0xE2, b'x', b'?'] {
+                        let expected = match probe {
+                            b'@' | b':' => s.bytes().any(|b| b == probe),
+                            b'~'.. => s.bytes().any(|b| b >= b'~'),
+                            _ => true,
+                        };
+                        assert_eq!(hay.may_contain(probe), expected, "{probe} in {s:?}");
+                    }
+                }
+            }
+            text[at] = b'a';
+        }
+        let hay = Hay::new("пароль: x");
+        assert!(hay.may_contain(0xD0) && hay.may_contain(b':') && !hay.may_contain(b'@'));
     }
 
     #[test]

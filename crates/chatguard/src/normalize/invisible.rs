@@ -119,12 +119,32 @@ impl CarrierStripper {
             out.push_str(text);
             return;
         }
-        for c in text.chars() {
+        let mut rest = text;
+        while !rest.is_empty() {
+            // No ASCII character is a carrier: a run of them is copied at once, leaving the
+            // state as `keeps` would (after one, no flag is open and it is both the previous
+            // kept and the previous seen character).
+            let run = rest
+                .bytes()
+                .position(|b| !b.is_ascii())
+                .unwrap_or(rest.len());
+            if let Some(&last) = rest.as_bytes().get(..run).and_then(<[u8]>::last) {
+                out.push_str(&rest[..run]);
+                let last = char::from(last);
+                (self.prev, self.seen, self.in_flag) = (Some(last), Some(last), false);
+                rest = &rest[run..];
+                continue;
+            }
+            let mut chars = rest.chars();
+            let Some(c) = chars.next() else {
+                break;
+            };
             if self.keeps(c) {
                 out.push(c);
                 self.prev = Some(c);
             }
             self.seen = Some(c);
+            rest = chars.as_str();
         }
     }
 
@@ -237,6 +257,52 @@ mod tests {
             CarrierStripper::strip(Carriers::default(), "ig\u{200B}nore"),
             "ig\u{200B}nore"
         );
+    }
+
+    /// Character by character, as `push` did before it copied ASCII runs at once.
+    fn one_char_at_a_time(carriers: Carriers, text: &str) -> String {
+        let mut s = CarrierStripper::new(carriers);
+        let mut out = String::new();
+        for c in text.chars() {
+            if s.keeps(c) {
+                out.push(c);
+                s.prev = Some(c);
+            }
+            s.seen = Some(c);
+        }
+        out
+    }
+
+    #[test]
+    fn ascii_runs_strip_like_single_characters() {
+        let texts = [
+            format!("Hi{}! a\u{200B}b 1\u{200B}", tags("x")),
+            format!("\u{1F3F4}{}a{}\u{E007F}", tags("gb"), tags("sct")),
+            "a\u{FE00}\u{FE01}b\u{E0100} 葛\u{E0100}\u{202E}x\u{202D}".to_owned(),
+            "é\u{200B}x\u{200B}\u{200B}\u{2060}ok\u{FEFF}\u{180E}.".to_owned(),
+            "plain ascii only".to_owned(),
+        ];
+        let all = [false, true];
+        for text in &texts {
+            for zero_width in all {
+                for tag_chars in all {
+                    for variation_selectors in all {
+                        for bidi in all {
+                            let carriers = Carriers {
+                                zero_width,
+                                tag_chars,
+                                variation_selectors,
+                                bidi,
+                            };
+                            let want = one_char_at_a_time(carriers, text);
+                            let mut out = String::new();
+                            CarrierStripper::new(carriers).push(text, &mut out);
+                            assert_eq!(out, want, "{text:?} {carriers:?}");
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -62,7 +62,10 @@ const MAX_V6: usize = 64;
 
 pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     scan_v4(hay, out);
-    scan_v6(hay.text, out);
+    // Every IPv6 address has a `:`.
+    if hay.may_contain(b':') {
+        scan_v6(hay.text, out);
+    }
 }
 
 fn octet_ok(b: &[u8]) -> bool {

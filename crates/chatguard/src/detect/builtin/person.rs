@@ -371,6 +371,46 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("prezada", Salutation),
 ];
 
+/// The length in bytes of the longest trigger phrase.
+const LONGEST_TRIGGER: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < TRIGGERS.len() {
+        if TRIGGERS[i].0.len() > longest {
+            longest = TRIGGERS[i].0.len();
+        }
+        i += 1;
+    }
+    longest
+};
+
+/// The position of the last byte of `bytes` that is an ASCII capital letter or not ASCII (part
+/// of a character that may be a capital), eight bytes at a time from the end.
+fn last_capital(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut end = bytes.len();
+    while let Some(chunk) = end.checked_sub(8).and_then(|s| bytes.get(s..end)) {
+        let mut lanes = [0u8; 8];
+        lanes.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(lanes);
+        // Per lane, on its low seven bits `x` (no carry leaves a lane): `x + (0x80 - 'A')` sets
+        // the high bit from `A` up, `x + (0x7f - 'Z')` from past `Z` up.
+        let x = w & !HIGH;
+        let from_a = x + u64::from(0x80 - b'A') * ONES;
+        let past_z = x + u64::from(0x7f - b'Z') * ONES;
+        let hit = (w | from_a & !past_z) & HIGH;
+        if hit != 0 {
+            return Some(end - 8 + (63 - hit.leading_zeros() as usize) / 8);
+        }
+        end -= 8;
+    }
+    bytes
+        .get(..end)?
+        .iter()
+        .rposition(|&b| b.is_ascii_uppercase() || !b.is_ascii())
+}
+
 static FINDER: LazyLock<Option<Matcher>> = LazyLock::new(|| {
     let triggers: Vec<&str> = TRIGGERS.iter().map(|t| t.0).collect();
     Matcher::new(
@@ -1461,12 +1501,23 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         return;
     };
     let text = hay.text;
-    // Every name this recognizer reports starts with a capital letter: all-lowercase ASCII text
-    // (most typed chat) holds none, and one byte scan is cheaper than the trigger automaton.
-    if text.is_ascii() && !text.bytes().any(|b| b.is_ascii_uppercase()) {
+    // Every name this recognizer reports has a capitalised or all-caps word after its trigger,
+    // so only a trigger that ends at or before the last capital letter (or non-ASCII byte, which
+    // may belong to one) can introduce one. All-lowercase ASCII text (most typed chat) has none;
+    // otherwise the search stops once every trigger starting before that letter is decided.
+    let Some(last) = last_capital(text.as_bytes()) else {
         return;
-    }
-    for m in finder.find_iter(text) {
+    };
+    let searched = text
+        .as_bytes()
+        .get(..last.saturating_add(LONGEST_TRIGGER))
+        .unwrap_or(text.as_bytes());
+    scan_triggers(finder, text, searched, out);
+}
+
+/// Reports the names introduced by the triggers found in `searched`, a prefix of `text`.
+fn scan_triggers(finder: &Matcher, text: &str, searched: &[u8], out: &mut Vec<Candidate>) {
+    for m in finder.find_iter(searched) {
         let Some(&(pattern, trigger)) = TRIGGERS.get(m.pattern().as_usize()) else {
             continue;
         };

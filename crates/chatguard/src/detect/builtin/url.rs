@@ -52,7 +52,13 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     // Only this scanner's own candidates are put in order; the caller's are left alone.
     let ours = out.len();
     let mut covered = 0;
-    for sep in SCHEME_SEP.find_iter(bytes) {
+    // Every scheme separator has a `:`.
+    let seps = hay
+        .may_contain(b':')
+        .then(|| SCHEME_SEP.find_iter(bytes))
+        .into_iter()
+        .flatten();
+    for sep in seps {
         if sep < covered {
             continue;
         }

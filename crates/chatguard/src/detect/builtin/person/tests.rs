@@ -383,6 +383,68 @@ fn span_covers_the_name_only() {
 }
 
 #[test]
+fn last_capital_finds_the_last_capital_or_non_ascii_byte() {
+    let naive = |b: &[u8]| {
+        b.iter()
+            .rposition(|&c| c.is_ascii_uppercase() || !c.is_ascii())
+    };
+    let mut text = vec![b'a'; 21];
+    assert_eq!(last_capital(&text), None);
+    for at in 0..text.len() {
+        for byte in 0..=255u8 {
+            text[at] = byte;
+            for len in at..=text.len() {
+                assert_eq!(
+                    last_capital(&text[..len]),
+                    naive(&text[..len]),
+                    "{byte} at {at}"
+                );
+            }
+        }
+        text[at] = b'a';
+    }
+}
+
+/// Searching for triggers only up to the last capital letter finds the same names as searching
+/// the whole text: on the tables, and with lowercase text or triggers after the last capital.
+#[test]
+fn searching_up_to_the_last_capital_finds_what_the_whole_text_does() {
+    let finder = FINDER.as_ref().expect("triggers compile");
+    let tails = [
+        "",
+        " and my name is something else",
+        " regards, mr. dear",
+        " name: i am",
+        "\nbest regards,\nthanks",
+        " dear sir or madam, this is it",
+    ];
+    let mut checked = 0;
+    for (sentence, _, _) in POSITIVE {
+        for text in [
+            *sentence,
+            &sentence.to_lowercase(),
+            &sentence.to_uppercase(),
+        ] {
+            for tail in tails {
+                let text = format!("{text}{tail}");
+                let (mut cut, mut whole) = (Vec::new(), Vec::new());
+                scan(&Hay::new(&text), &mut cut);
+                scan_triggers(finder, &text, text.as_bytes(), &mut whole);
+                assert_eq!(cut, whole, "{text:?}");
+                checked += usize::from(!whole.is_empty());
+            }
+        }
+    }
+    for text in NEGATIVE {
+        let (mut cut, mut whole) = (Vec::new(), Vec::new());
+        scan(&Hay::new(text), &mut cut);
+        scan_triggers(finder, text, text.as_bytes(), &mut whole);
+        assert_eq!(cut, whole, "{text:?}");
+    }
+    assert!(checked > POSITIVE.len());
+}
+
+#[test]
 fn stop_list_is_lowercase() {
     for w in STOP {
         assert_eq!(*w, w.to_lowercase(), "{w}");

@@ -48,7 +48,7 @@ pub(super) fn assert_same(text: &str) {
     scan(&hay, &mut out);
     assert_eq!(out, reference_scan(text), "findings differ on {text:?}");
     let mut hits = Vec::new();
-    pf.finder.find(text.as_bytes(), &mut hits);
+    pf.finder.find(text.as_bytes(), true, &mut hits);
     hits.sort_unstable();
     let all = automaton_hits(text);
     let mut rest = all.iter();

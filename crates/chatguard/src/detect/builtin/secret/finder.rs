@@ -134,8 +134,14 @@ impl Finder {
         })
     }
 
-    /// Appends every hit that can matter, unordered.
-    pub(super) fn find(&self, bytes: &[u8], hits: &mut Vec<Hit>) {
+    /// The bytes that mark the patterns without a segment start.
+    pub(super) fn marks(&self) -> &[u8] {
+        &self.marks
+    }
+
+    /// Appends every hit that can matter, unordered. `marks` false says that no byte of
+    /// [`Finder::marks`] occurs in `bytes`, which then are not searched for.
+    pub(super) fn find(&self, bytes: &[u8], marks: bool, hits: &mut Vec<Hit>) {
         let mut prev = Prev::default();
         let mut base = 0;
         while base < bytes.len() {
@@ -180,9 +186,11 @@ impl Finder {
             }
             base += 64;
         }
-        let [m0, m1, m2] = self.marks;
-        for i in memchr::memchr3_iter(m0, m1, m2, bytes) {
-            self.marked_at(bytes, i, hits);
+        if marks {
+            let [m0, m1, m2] = self.marks;
+            for i in memchr::memchr3_iter(m0, m1, m2, bytes) {
+                self.marked_at(bytes, i, hits);
+            }
         }
     }
 

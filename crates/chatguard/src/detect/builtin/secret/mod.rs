@@ -338,7 +338,8 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         return;
     };
     let mut hits = Vec::new();
-    pf.finder.find(hay.text.as_bytes(), &mut hits);
+    let marks = pf.finder.marks().iter().any(|&b| hay.may_contain(b));
+    pf.finder.find(hay.text.as_bytes(), marks, &mut hits);
     crate::sort::sort_by(&mut hits, Ord::cmp);
     act(pf, hay, &hits, out);
 }
