@@ -82,7 +82,7 @@ pub use error::{PolicyError, VaultError};
 pub use guard::{CategorySet, Context, Decided, Guard, GuardBuilder, Outcome, Verdict};
 #[cfg(feature = "inject")]
 pub use inject::{InjectionMode, InjectionReport, InjectionVerdict, Signal};
-pub use kind::{Category, Kind};
+pub use kind::{Category, Kind, Pack};
 pub use policy::{
     Action, InjectionPolicy, Operator, Policy, SmuggleAction, SmugglingPolicy, Thresholds,
 };
