@@ -342,3 +342,25 @@ pub(crate) fn gzip_len(file: &str) -> Result<usize, String> {
         .map_err(|e| format!("gzip: {e}"))?;
     Ok(out.stdout.len())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::pack_features;
+
+    #[test]
+    fn pack_lists_become_cargo_feature_arguments() {
+        assert!(pack_features(None).expect("all").is_empty());
+        assert_eq!(
+            pack_features(Some("none")).expect("none"),
+            ["--no-default-features"]
+        );
+        assert_eq!(
+            pack_features(Some("ids-europe, secrets")).expect("two"),
+            ["--no-default-features", "--features", "ids-europe,secrets"]
+        );
+        for bad in ["", "ids-europe,", "ids_europe", "secrets;rm"] {
+            let e = pack_features(Some(bad)).expect_err(bad);
+            assert!(e.contains("CHATGUARD_WIDGET_PACKS"), "{e}");
+        }
+    }
+}
