@@ -166,6 +166,7 @@ impl GuardBuilder {
 /// Compiles `policy` into a guard. [`Guard::new`] hands its policy over without the copy that
 /// [`GuardBuilder::build`] makes, which keeps `Policy::clone` out of the browser module.
 fn compile(policy: Policy, hash_key: Option<Zeroizing<Vec<u8>>>) -> Result<Guard, PolicyError> {
+    policy.check_packs()?;
     let mut enabled = vec![true; Kind::BUILTIN.len()];
     for (i, k) in Kind::BUILTIN.iter().enumerate() {
         enabled[i] = policy.is_enabled(*k);
@@ -289,7 +290,8 @@ impl Resolvable for Decided {
 }
 
 impl Guard {
-    /// A guard for `policy`.
+    /// A guard for `policy`. Fails on an invalid custom pattern or deny list, and when the
+    /// policy relies on a kind whose detector pack this build left out ([`crate::Pack`]).
     pub fn new(policy: Policy) -> Result<Guard, PolicyError> {
         compile(policy, None)
     }

@@ -277,6 +277,136 @@ kinds! {
     LvPk => "lv_pk", GovernmentId, true;
 }
 
+/// A detector pack: a group of built-in kinds whose recognizers a build may leave out, so that a
+/// browser widget for one region does not ship every country's detectors. Each pack is the Cargo
+/// feature of the same name on `chatguard` (and `chatguard-web`); all are in the default feature
+/// set, so only a build that asks for fewer (`--no-default-features --features ...`) lacks any.
+/// Kinds outside every pack (email, card, IBAN, phone, IP and MAC addresses, URLs) are always
+/// built. Kind names stay known in every build: a policy naming a kind whose pack is missing is
+/// rejected with an error saying so (see [`crate::Guard::new`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Pack {
+    /// National and tax identifiers of European countries and the EU VAT number.
+    IdsEurope,
+    /// National and tax identifiers of the Americas (US, Canada, Latin America), with the US ABA
+    /// routing number.
+    IdsAmericas,
+    /// National and tax identifiers of Asia-Pacific (India, China, Japan, Korea, Singapore,
+    /// Thailand, Australia, New Zealand).
+    IdsApac,
+    /// National identifiers of the Middle East and Africa (Turkey, Israel, South Africa).
+    IdsMea,
+    /// Credentials: API keys, tokens, passwords, private keys.
+    Secrets,
+    /// Person names.
+    Person,
+    /// Street addresses.
+    Address,
+    /// Dates of birth.
+    Dob,
+    /// Passport numbers.
+    Passport,
+    /// Securities and crypto: ISINs and cryptocurrency wallet addresses.
+    Finance,
+    /// Device identifiers: IMEI.
+    Device,
+}
+
+impl Pack {
+    /// Every pack, in the order of their features in `Cargo.toml`.
+    pub const ALL: [Pack; 11] = [
+        Pack::IdsEurope,
+        Pack::IdsAmericas,
+        Pack::IdsApac,
+        Pack::IdsMea,
+        Pack::Secrets,
+        Pack::Person,
+        Pack::Address,
+        Pack::Dob,
+        Pack::Passport,
+        Pack::Finance,
+        Pack::Device,
+    ];
+
+    /// The pack's name: the name of its Cargo feature.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Pack::IdsEurope => "ids-europe",
+            Pack::IdsAmericas => "ids-americas",
+            Pack::IdsApac => "ids-apac",
+            Pack::IdsMea => "ids-mea",
+            Pack::Secrets => "secrets",
+            Pack::Person => "person",
+            Pack::Address => "address",
+            Pack::Dob => "dob",
+            Pack::Passport => "passport",
+            Pack::Finance => "finance",
+            Pack::Device => "device",
+        }
+    }
+
+    /// True when this build carries the pack's recognizers (its feature is on).
+    pub const fn is_built(self) -> bool {
+        match self {
+            Pack::IdsEurope => cfg!(feature = "ids-europe"),
+            Pack::IdsAmericas => cfg!(feature = "ids-americas"),
+            Pack::IdsApac => cfg!(feature = "ids-apac"),
+            Pack::IdsMea => cfg!(feature = "ids-mea"),
+            Pack::Secrets => cfg!(feature = "secrets"),
+            Pack::Person => cfg!(feature = "person"),
+            Pack::Address => cfg!(feature = "address"),
+            Pack::Dob => cfg!(feature = "dob"),
+            Pack::Passport => cfg!(feature = "passport"),
+            Pack::Finance => cfg!(feature = "finance"),
+            Pack::Device => cfg!(feature = "device"),
+        }
+    }
+}
+
+impl fmt::Display for Pack {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl Kind {
+    /// The pack that holds this kind's recognizers; `None` for kinds every build finds (email,
+    /// card, IBAN, phone, IP and MAC addresses, URLs) and for custom kinds.
+    pub const fn pack(self) -> Option<Pack> {
+        use Kind::*;
+        Some(match self {
+            Email | CreditCard | Iban | Phone | IpAddress | MacAddress | Url | Custom(_) => {
+                return None
+            }
+            PlPesel | BeNn | ChAhv | AtSvnr | BgEgn | RoCnp | HrOib | EeIk | LtAsmens | LvPk
+            | CzRc | EuVat | UkNino | UkNhs | EsDni | EsNie | ItFiscalCode | FrNir | DeTaxId
+            | NlBsn | SePersonnummer | DkCpr | FiHetu | NoFnr | IsKennitala | PtNif | IePps => {
+                Pack::IdsEurope
+            }
+            UsSsn | UsItin | UsNpi | UsAbaRouting | CaSin | BrCpf | BrCnpj | MxCurp | ClRut
+            | ArCuit | CoNit | PeRuc | UyCi => Pack::IdsAmericas,
+            InAadhaar | InPan | AuTfn | AuAbn | CnRic | KrRrn | SgNric | JpMyNumber | ThPin
+            | NzIrd => Pack::IdsApac,
+            TrTckn | IlId | ZaId => Pack::IdsMea,
+            Secret => Pack::Secrets,
+            Person => Pack::Person,
+            StreetAddress => Pack::Address,
+            DateOfBirth => Pack::Dob,
+            Passport => Pack::Passport,
+            Isin | CryptoWallet => Pack::Finance,
+            Imei => Pack::Device,
+        })
+    }
+
+    /// True when this build has the recognizers of the kind (its pack, if any, is built).
+    pub const fn is_built(self) -> bool {
+        match self.pack() {
+            Some(pack) => pack.is_built(),
+            None => true,
+        }
+    }
+}
+
 impl Kind {
     /// True for kinds that can be written without any ASCII digit (after normalisation): an
     /// email address, a URL, a credential, a name, a MAC or IPv6 address of hex letters. Every

@@ -52,6 +52,11 @@
 //! * `inject` (default) — the prompt-injection scorer ([`inject`], [`Guard::injection`]): a
 //!   seven-language phrase lexicon and 16 KiB of model weights. A browser build that only redacts
 //!   can leave it out with `default-features = false`.
+//! * `packs` (default) — every detector pack ([`Pack`]): `ids-europe`, `ids-americas`,
+//!   `ids-apac`, `ids-mea` (together `ids`), `secrets`, `person`, `address`, `dob`, `passport`,
+//!   `finance`, `device`. A browser build for one region keeps only the packs it needs; a policy
+//!   naming a kind of a pack left out is refused ([`Guard::new`]). Email, card, IBAN, phone, IP
+//!   and MAC addresses and URLs are in every build.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -82,7 +87,7 @@ pub use error::{PolicyError, VaultError};
 pub use guard::{CategorySet, Context, Decided, Guard, GuardBuilder, Outcome, Verdict};
 #[cfg(feature = "inject")]
 pub use inject::{InjectionMode, InjectionReport, InjectionVerdict, Signal};
-pub use kind::{Category, Kind};
+pub use kind::{Category, Kind, Pack};
 pub use policy::{
     Action, InjectionPolicy, Operator, Policy, SmuggleAction, SmugglingPolicy, Thresholds,
 };

@@ -86,6 +86,7 @@ fn test() -> Result<(), String> {
         "wasm",
     ])
     .run()?;
+    web::test_minimal_core()?;
     web::test()?;
     edge::test()?;
     println!("xtask: all checks passed");

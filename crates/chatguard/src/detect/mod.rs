@@ -122,6 +122,8 @@ const fn count_bits(min: usize, max: usize) -> u64 {
     bits
 }
 
+// A build without every detector pack (see `crate::Pack`) may leave a builder method unused.
+#[cfg_attr(not(feature = "packs"), allow(dead_code))]
 impl Recognizer {
     /// Adds the words naming a class of numbers this format belongs to (see [`Recognizer::generic`]).
     pub(crate) const fn generic(mut self, words: &'static [&'static str]) -> Recognizer {

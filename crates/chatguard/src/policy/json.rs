@@ -89,6 +89,9 @@ pub(super) fn parse(text: &str) -> Result<Policy, PolicyError> {
                     disabled.push(kind);
                 }
             }
+            if !disabled.contains(&kind) {
+                super::packs::kind_in_build(&path, kind, crate::Pack::is_built)?;
+            }
             if obj.contains_key("action") || obj.contains_key("min_score") {
                 kinds.insert(kind, rule(&path, r)?);
             } else {

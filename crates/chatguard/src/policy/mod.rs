@@ -9,6 +9,7 @@
 //! `tests/policies/policy.schema.json`.
 
 mod json;
+mod packs;
 
 use std::collections::BTreeMap;
 

@@ -4,52 +4,88 @@ use super::context::Support;
 use super::Recognizer;
 use crate::Kind;
 
+#[cfg_attr(not(feature = "address"), allow(dead_code))]
 mod address;
+#[cfg_attr(not(feature = "ids-apac"), allow(dead_code))]
 mod asia;
+#[cfg_attr(not(feature = "ids-europe"), allow(dead_code))]
 mod at;
+#[cfg_attr(not(feature = "ids-apac"), allow(dead_code))]
 mod au;
+#[cfg_attr(not(feature = "ids-europe"), allow(dead_code))]
 mod balkan;
+#[cfg_attr(not(feature = "ids-europe"), allow(dead_code))]
 mod baltic;
+#[cfg_attr(not(feature = "ids-europe"), allow(dead_code))]
 mod be;
+#[cfg_attr(not(feature = "ids-americas"), allow(dead_code))]
 mod br;
+#[cfg_attr(not(feature = "ids-americas"), allow(dead_code))]
 mod ca;
 mod card;
+#[cfg_attr(not(feature = "ids-europe"), allow(dead_code))]
 mod ch;
+#[cfg_attr(not(feature = "ids-europe"), allow(dead_code))]
 mod cz;
+#[cfg_attr(not(feature = "ids-europe"), allow(dead_code))]
 mod de;
+#[cfg_attr(not(feature = "dob"), allow(dead_code))]
 mod dob;
 mod email;
+#[cfg_attr(not(feature = "ids-europe"), allow(dead_code))]
 mod es;
+#[cfg_attr(not(feature = "ids-europe"), allow(dead_code))]
 mod fr;
 mod iban;
+#[cfg_attr(not(feature = "ids-europe"), allow(dead_code))]
 mod ie;
+#[cfg_attr(not(feature = "ids-mea"), allow(dead_code))]
 mod il;
+#[cfg_attr(not(feature = "device"), allow(dead_code))]
 mod imei;
+#[cfg_attr(not(feature = "ids-apac"), allow(dead_code))]
 mod india;
 mod ip;
+#[cfg_attr(not(feature = "finance"), allow(dead_code))]
 mod isin;
+#[cfg_attr(not(feature = "ids-europe"), allow(dead_code))]
 mod it;
+#[cfg_attr(not(feature = "ids-americas"), allow(dead_code))]
 mod latam;
 mod mac;
+#[cfg_attr(not(feature = "ids-europe"), allow(dead_code))]
 mod nl;
+#[cfg_attr(not(feature = "ids-europe"), allow(dead_code))]
 mod nordic;
+#[cfg_attr(not(feature = "ids-apac"), allow(dead_code))]
 mod nz;
+#[cfg_attr(not(feature = "passport"), allow(dead_code))]
 mod passport;
+#[cfg_attr(not(feature = "person"), allow(dead_code))]
 mod person;
 mod phone;
+#[cfg_attr(not(feature = "ids-europe"), allow(dead_code))]
 mod pl;
+#[cfg_attr(not(feature = "ids-europe"), allow(dead_code))]
 mod pt;
+#[cfg_attr(not(feature = "secrets"), allow(dead_code))]
 pub(crate) mod secret;
 pub(crate) mod shape;
 #[cfg(test)]
 mod tables;
+#[cfg_attr(not(feature = "ids-mea"), allow(dead_code))]
 mod tr;
+#[cfg_attr(not(feature = "ids-europe"), allow(dead_code))]
 mod uk;
 mod url;
+#[cfg_attr(not(feature = "ids-americas"), allow(dead_code))]
 mod us;
+#[cfg_attr(not(feature = "ids-europe"), allow(dead_code))]
 mod vat;
+#[cfg_attr(not(feature = "finance"), allow(dead_code))]
 mod wallet;
 mod words;
+#[cfg_attr(not(feature = "ids-mea"), allow(dead_code))]
 mod za;
 
 /// Every built-in recognizer.
@@ -58,80 +94,151 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
     rec(Kind::Email, email::CONTEXT, false, email::scan),
     rec(Kind::CreditCard, card::CONTEXT, false, card::scan).run_digits(12, 19),
     rec(Kind::Iban, iban::CONTEXT, false, iban::scan),
+    #[cfg(feature = "ids-europe")]
     rec(Kind::PlPesel, pl::CONTEXT, false, pl::scan).generic(pl::GENERIC).run_digits(11, 11),
+    #[cfg(feature = "ids-europe")]
     rec(Kind::BeNn, be::CONTEXT, false, be::scan).generic(be::GENERIC).run_digits(11, 11),
+    #[cfg(feature = "ids-europe")]
     rec(Kind::ChAhv, ch::CONTEXT, false, ch::scan).generic(ch::GENERIC).run_digits(13, 13),
+    #[cfg(feature = "ids-europe")]
     rec(Kind::AtSvnr, at::CONTEXT, false, at::scan).generic(at::GENERIC).run_digits(10, 10),
+    #[cfg(feature = "ids-europe")]
     rec(Kind::BgEgn, balkan::EGN_CONTEXT, false, balkan::scan_egn).generic(balkan::EGN_GENERIC).run_digits(10, 10),
+    #[cfg(feature = "ids-europe")]
     rec(Kind::RoCnp, balkan::CNP_CONTEXT, false, balkan::scan_cnp).generic(balkan::CNP_GENERIC).run_digits(13, 13),
+    #[cfg(feature = "ids-europe")]
     rec(Kind::HrOib, balkan::OIB_CONTEXT, true, balkan::scan_oib).generic(balkan::OIB_GENERIC).run_digits(11, 11),
+    #[cfg(feature = "ids-europe")]
     rec(Kind::EeIk, baltic::EE_CONTEXT, false, baltic::scan_ee).generic(baltic::EE_GENERIC).run_digits(11, 11),
+    #[cfg(feature = "ids-europe")]
     rec(Kind::LtAsmens, baltic::LT_CONTEXT, false, baltic::scan_lt).run_digits(11, 11),
+    #[cfg(feature = "ids-europe")]
     rec(Kind::LvPk, baltic::LV_CONTEXT, false, baltic::scan_lv).generic(baltic::LV_GENERIC).run_digits(11, 11),
+    #[cfg(feature = "ids-europe")]
     rec(Kind::CzRc, cz::CONTEXT, false, cz::scan).generic(cz::GENERIC).run_digits(9, 10),
+    #[cfg(feature = "ids-mea")]
     rec(Kind::TrTckn, tr::CONTEXT, false, tr::scan).generic(tr::GENERIC).run_digits(11, 11),
+    #[cfg(feature = "ids-mea")]
     rec(Kind::IlId, il::CONTEXT, true, il::scan).generic(il::GENERIC).run_digits(9, 9),
+    #[cfg(feature = "ids-europe")]
     rec(Kind::EuVat, vat::CONTEXT, false, vat::scan).generic(vat::GENERIC),
+    #[cfg(feature = "ids-americas")]
     rec(Kind::UsSsn, us::SSN_CONTEXT, false, us::scan_ssn).generic(us::SSN_GENERIC).run_digits(9, 9),
+    #[cfg(feature = "ids-americas")]
     rec(Kind::UsItin, us::ITIN_CONTEXT, false, us::scan_itin).generic(us::ITIN_GENERIC).run_digits(9, 9),
+    #[cfg(feature = "ids-americas")]
     rec(Kind::UsNpi, us::NPI_CONTEXT, true, us::scan_npi).run_digits(10, 10),
+    #[cfg(feature = "ids-americas")]
     rec(Kind::UsAbaRouting, us::ABA_CONTEXT, true, us::scan_aba).run_digits(9, 9),
+    #[cfg(feature = "ids-europe")]
     rec(Kind::UkNino, uk::NINO_CONTEXT, false, uk::scan_nino).generic(uk::NINO_GENERIC),
+    #[cfg(feature = "ids-europe")]
     rec(Kind::UkNhs, uk::NHS_CONTEXT, true, uk::scan_nhs).run_digits(10, 10),
+    #[cfg(feature = "ids-europe")]
     rec(Kind::EsDni, es::DNI_CONTEXT, false, es::scan_dni).generic(es::DNI_GENERIC),
+    #[cfg(feature = "ids-europe")]
     rec(Kind::EsNie, es::NIE_CONTEXT, false, es::scan_nie).generic(es::NIE_GENERIC),
+    #[cfg(feature = "ids-europe")]
     rec(Kind::ItFiscalCode, it::CF_CONTEXT, false, it::scan).generic(it::CF_GENERIC).word_len(16),
+    #[cfg(feature = "ids-europe")]
     rec(Kind::FrNir, fr::NIR_CONTEXT, false, fr::scan).generic(fr::NIR_GENERIC),
+    #[cfg(feature = "ids-europe")]
     rec(Kind::DeTaxId, de::TAX_ID_CONTEXT, true, de::scan).generic(de::TAX_ID_GENERIC).run_digits(11, 11),
+    #[cfg(feature = "ids-europe")]
     rec(Kind::NlBsn, nl::BSN_CONTEXT, true, nl::scan).generic(nl::BSN_GENERIC).run_digits(9, 9),
+    #[cfg(feature = "ids-europe")]
     rec(Kind::SePersonnummer, nordic::SE_CONTEXT, false, nordic::scan_se).generic(nordic::SE_GENERIC).word_digits(6, 6).word_digits(8, 8).word_digits(10, 10).word_digits(12, 12),
+    #[cfg(feature = "ids-europe")]
     rec(Kind::DkCpr, nordic::DK_CONTEXT, true, nordic::scan_dk).generic(nordic::DK_GENERIC).word_digits(6, 6).word_digits(10, 10),
+    #[cfg(feature = "ids-europe")]
     rec(Kind::FiHetu, nordic::FI_CONTEXT, false, nordic::scan_fi).generic(nordic::FI_GENERIC),
+    #[cfg(feature = "ids-europe")]
     rec(Kind::NoFnr, nordic::NO_CONTEXT, false, nordic::scan_no).generic(nordic::NO_GENERIC).word_digits(6, 6).word_digits(11, 11),
+    #[cfg(feature = "ids-europe")]
     rec(Kind::IsKennitala, nordic::IS_CONTEXT, false, nordic::scan_is).generic(nordic::IS_GENERIC).word_digits(6, 6).word_digits(10, 10),
+    #[cfg(feature = "ids-europe")]
     rec(Kind::PtNif, pt::NIF_CONTEXT, true, pt::scan).generic(pt::NIF_GENERIC).run_digits(9, 9),
+    #[cfg(feature = "ids-europe")]
     rec(Kind::IePps, ie::PPS_CONTEXT, false, ie::scan).generic(ie::PPS_GENERIC).run_digits(7, 7),
+    #[cfg(feature = "ids-americas")]
     rec(Kind::BrCpf, br::CPF_CONTEXT, false, br::scan_cpf).generic(br::CPF_GENERIC).run_digits(11, 11),
+    #[cfg(feature = "ids-americas")]
     rec(Kind::BrCpf, br::CPF_CONTEXT, true, br::scan_cpf_compact).generic(br::CPF_GENERIC).run_digits(11, 11),
+    #[cfg(feature = "ids-americas")]
     rec(Kind::BrCnpj, br::CNPJ_CONTEXT, false, br::scan_cnpj).generic(br::CNPJ_GENERIC).run_digits(14, 14),
+    #[cfg(feature = "ids-americas")]
     rec(Kind::BrCnpj, br::CNPJ_CONTEXT, true, br::scan_cnpj_compact).generic(br::CNPJ_GENERIC).run_digits(14, 14),
+    #[cfg(feature = "ids-apac")]
     rec(Kind::InAadhaar, india::AADHAAR_CONTEXT, true, india::scan_aadhaar).generic(india::AADHAAR_GENERIC).run_digits(12, 12),
+    #[cfg(feature = "ids-apac")]
     rec(Kind::InPan, india::PAN_CONTEXT, true, india::scan_pan).generic(india::PAN_GENERIC).word_len(10),
+    #[cfg(feature = "ids-apac")]
     rec(Kind::AuTfn, au::TFN_CONTEXT, true, au::scan_tfn).generic(au::TFN_GENERIC).run_digits(9, 9),
+    #[cfg(feature = "ids-apac")]
     rec(Kind::AuAbn, au::ABN_CONTEXT, true, au::scan_abn).generic(au::ABN_GENERIC).run_digits(11, 11),
+    #[cfg(feature = "ids-americas")]
     rec(Kind::CaSin, ca::CONTEXT, true, ca::scan).generic(ca::GENERIC).run_digits(9, 9),
+    #[cfg(feature = "ids-americas")]
     rec(Kind::MxCurp, latam::CURP_CONTEXT, false, latam::scan_curp).generic(latam::CURP_GENERIC).word_len(18),
+    #[cfg(feature = "ids-americas")]
     rec(Kind::ClRut, latam::RUT_CONTEXT, false, latam::scan_rut).generic(latam::RUT_GENERIC).run_digits(7, 9),
+    #[cfg(feature = "ids-americas")]
     rec(Kind::ClRut, latam::RUT_CONTEXT, true, latam::scan_rut_plain).generic(latam::RUT_GENERIC).run_digits(7, 9),
+    #[cfg(feature = "ids-americas")]
     rec(Kind::ArCuit, latam::CUIT_CONTEXT, false, latam::scan_cuit).generic(latam::CUIT_GENERIC).run_digits(11, 11),
+    #[cfg(feature = "ids-americas")]
     rec(Kind::ArCuit, latam::CUIT_CONTEXT, true, latam::scan_cuit_plain).generic(latam::CUIT_GENERIC).run_digits(11, 11),
+    #[cfg(feature = "ids-americas")]
     rec(Kind::CoNit, latam::NIT_CONTEXT, true, latam::scan_nit).generic(latam::NIT_GENERIC).run_digits(8, 11),
+    #[cfg(feature = "ids-americas")]
     rec(Kind::PeRuc, latam::RUC_CONTEXT, true, latam::scan_ruc).generic(latam::RUC_GENERIC).run_digits(11, 11),
+    #[cfg(feature = "ids-americas")]
     rec(Kind::UyCi, latam::CI_CONTEXT, true, latam::scan_ci).generic(latam::CI_GENERIC).run_digits(7, 8),
+    #[cfg(feature = "ids-apac")]
     rec(Kind::CnRic, asia::RIC_CONTEXT, false, asia::scan_ric).generic(asia::RIC_GENERIC).run_digits(17, 18),
+    #[cfg(feature = "ids-apac")]
     rec(Kind::KrRrn, asia::RRN_CONTEXT, false, asia::scan_rrn).generic(asia::RRN_GENERIC).run_digits(13, 13),
+    #[cfg(feature = "ids-apac")]
     rec(Kind::KrRrn, asia::RRN_CONTEXT, true, asia::scan_rrn_compact).generic(asia::RRN_GENERIC).run_digits(13, 13),
+    #[cfg(feature = "ids-apac")]
     rec(Kind::SgNric, asia::NRIC_CONTEXT, false, asia::scan_nric).generic(asia::NRIC_GENERIC).word_len(9),
+    #[cfg(feature = "ids-apac")]
     rec(Kind::JpMyNumber, asia::MY_NUMBER_CONTEXT, true, asia::scan_my_number).generic(asia::MY_NUMBER_GENERIC).run_digits(12, 12),
+    #[cfg(feature = "ids-apac")]
     rec(Kind::ThPin, asia::TH_PIN_CONTEXT, false, asia::scan_th_pin).generic(asia::TH_PIN_GENERIC).run_digits(13, 13),
+    #[cfg(feature = "ids-apac")]
     rec(Kind::ThPin, asia::TH_PIN_CONTEXT, true, asia::scan_th_pin_plain).generic(asia::TH_PIN_GENERIC).run_digits(13, 13),
+    #[cfg(feature = "ids-mea")]
     rec(Kind::ZaId, za::CONTEXT, false, za::scan).generic(za::GENERIC).run_digits(13, 13),
+    #[cfg(feature = "ids-apac")]
     rec(Kind::NzIrd, nz::CONTEXT, true, nz::scan).generic(nz::GENERIC).run_digits(8, 9),
+    #[cfg(feature = "finance")]
     rec(Kind::Isin, isin::CONTEXT, false, isin::scan).word_len(12),
+    #[cfg(feature = "finance")]
     rec(Kind::Isin, isin::CONTEXT, true, isin::scan_letters).word_len(12),
+    #[cfg(feature = "device")]
     rec(Kind::Imei, imei::CONTEXT, false, imei::scan).run_digits(15, 15),
+    #[cfg(feature = "device")]
     rec(Kind::Imei, imei::CONTEXT, true, imei::scan_compact).run_digits(15, 15),
+    #[cfg(feature = "finance")]
     rec(Kind::CryptoWallet, wallet::CONTEXT, false, wallet::scan),
+    #[cfg(feature = "finance")]
     rec(Kind::CryptoWallet, wallet::CONTEXT, true, wallet::scan_unchecked),
     rec(Kind::Phone, phone::CONTEXT, false, phone::scan),
     rec(Kind::IpAddress, ip::CONTEXT, false, ip::scan),
     rec(Kind::MacAddress, mac::CONTEXT, false, mac::scan),
     rec(Kind::Url, url::CONTEXT, false, url::scan),
+    #[cfg(feature = "dob")]
     rec(Kind::DateOfBirth, dob::CONTEXT, true, dob::scan),
+    #[cfg(feature = "passport")]
     rec(Kind::Passport, passport::CONTEXT, true, passport::scan),
+    #[cfg(feature = "passport")]
     rec(Kind::Passport, passport::CONTEXT, false, passport::scan_mrz),
+    #[cfg(feature = "secrets")]
     rec(Kind::Secret, secret::CONTEXT, false, secret::scan),
+    #[cfg(feature = "person")]
     rec(Kind::Person, person::CONTEXT, false, person::scan),
+    #[cfg(feature = "address")]
     rec(Kind::StreetAddress, address::CONTEXT, false, address::scan),
 ];
 
@@ -169,8 +276,14 @@ pub(crate) fn context_for(kind: Kind) -> (Support<'static>, bool) {
 }
 
 /// Words that open a finding made of plain words (names, street addresses), lower case. The
-/// stream redactor holds text around them until the finding is complete.
-const TRIGGER_WORDS: &[&[&str]] = &[person::TRIGGER_WORDS, address::TRIGGER_WORDS];
+/// stream redactor holds text around them until the finding is complete; a build without the
+/// pack of a kind holds nothing for it.
+const TRIGGER_WORDS: &[&[&str]] = &[
+    #[cfg(feature = "person")]
+    person::TRIGGER_WORDS,
+    #[cfg(feature = "address")]
+    address::TRIGGER_WORDS,
+];
 
 /// True when `lower` (a lowercased word without surrounding punctuation) opens a finding that
 /// may consist of plain words.
@@ -189,18 +302,20 @@ pub(crate) fn may_grow_into_trigger_word(lower_prefix: &str) -> bool {
 /// True when `lower` is a trigger word that only opens names (not an address word) and
 /// [`may_open_name`] can tell when it no longer does.
 pub(crate) fn opens_only_names(lower: &str) -> bool {
-    !address::TRIGGER_WORDS.contains(&lower) && person::is_phrase_word(lower)
+    cfg!(feature = "person")
+        && !(cfg!(feature = "address") && address::TRIGGER_WORDS.contains(&lower))
+        && person::is_phrase_word(lower)
 }
 
 /// Whether a name trigger word may still open a name given the text after it (see
 /// [`person::may_open_name`]).
 pub(crate) fn may_open_name(word: &str, rest: &str) -> bool {
-    person::may_open_name(word, rest)
+    cfg!(feature = "person") && person::may_open_name(word, rest)
 }
 
 /// True when a `word:` label may assign a secret (see [`secret::may_name_key`]).
 pub(crate) fn may_name_key(lower: &str) -> bool {
-    secret::may_name_key(lower)
+    cfg!(feature = "secrets") && secret::may_name_key(lower)
 }
 
 /// True when a finding at `start..end` of `text` is opened by a trigger the stream redactor sees
@@ -259,6 +374,16 @@ mod tests {
         }
         let singles: Vec<&[u8]> = bytes.chunks(1).collect();
         assert_eq!(stream(&singles), expected, "{text:?} byte by byte");
+    }
+
+    /// The table's `cfg`s and [`crate::Kind::pack`] agree: a kind has recognizers in this build
+    /// exactly when its pack is built.
+    #[test]
+    fn detector_packs_match_the_table() {
+        for &kind in crate::Kind::BUILTIN {
+            let in_table = super::RECOGNIZERS.iter().any(|r| r.kind == kind);
+            assert_eq!(in_table, kind.is_built(), "{kind:?} in {:?}", kind.pack());
+        }
     }
 
     #[test]
