@@ -2,10 +2,13 @@
 //! Responses and Anthropic Messages event formats.
 //!
 //! Bytes from the origin are split into lines and events however they arrive. Each streamed text
-//! field — a choice's `delta.content`, a tool call's `arguments`, an Anthropic content block, a
-//! Responses output text — gets its own core [`StreamRedactor`], so a value split across events
+//! field — every string of a choice's `delta` but its `role` (`content`, `refusal`,
+//! `reasoning_content`, ...), a tool call's `arguments`, every string of an Anthropic block's
+//! `delta` (text, JSON, thinking, and kinds not known yet), the `delta` of every Responses
+//! `response.*.delta` event — gets its own core [`StreamRedactor`], so a value split across events
 //! or across any byte boundary is still caught: the redactor holds back what might still grow
 //! into a finding and emits the rest at once. Every other string in an event is redacted one-shot.
+//! An Anthropic or Responses delta without its block or output index is malformed.
 //! Edge pseudonyms are restored on the way out; tool calls the role lacks are removed.
 //!
 //! With a per-request canary ([`SseFilter::with_canary`]) every event is searched for the token,
@@ -72,25 +75,34 @@ pub fn error_event(code: &str) -> String {
     format!("event: error\ndata: {body}\n\n")
 }
 
+/// A delta key or event type, interned in [`SseFilter::names`] so a [`Field`] stays `Copy`.
+type Name = u16;
+
+/// The most distinct delta keys and event types one stream may use.
+const MAX_NAMES: usize = 256;
+
 /// One streamed text field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Field {
-    /// OpenAI chat: `choices[c].delta.content`.
-    ChatContent { choice: u64 },
+    /// OpenAI chat: the string `key` of `choices[c].delta` (`content`, `refusal`, ...).
+    ChatDelta { choice: u64, key: Name },
     /// OpenAI chat: `choices[c].delta.tool_calls[t].function.arguments`.
     ChatArguments { choice: u64, tool: u64 },
-    /// Anthropic: `delta.text` (or `delta.partial_json` when `json`) of content block `index`.
-    Block { index: u64, json: bool },
-    /// Responses: `delta` of `response.output_text.delta`.
-    OutputText { output: u64, content: u64 },
-    /// Responses: `delta` of `response.function_call_arguments.delta`.
-    Arguments { output: u64 },
+    /// Anthropic: the string `key` of a `delta` of type `kind` in content block `index`
+    /// (`text_delta`/`text`, `input_json_delta`/`partial_json`, `thinking_delta`/`thinking`, ...).
+    Block { index: u64, kind: Name, key: Name },
+    /// Responses: `delta` of the `response.*.delta` events of type `kind`.
+    ResponsesDelta {
+        kind: Name,
+        output: u64,
+        content: Option<u64>,
+    },
 }
 
 impl Field {
     fn choice(self) -> Option<u64> {
         match self {
-            Field::ChatContent { choice } | Field::ChatArguments { choice, .. } => Some(choice),
+            Field::ChatDelta { choice, .. } | Field::ChatArguments { choice, .. } => Some(choice),
             _ => None,
         }
     }
@@ -104,49 +116,58 @@ impl Field {
 
     fn output(self) -> Option<u64> {
         match self {
-            Field::OutputText { output, .. } | Field::Arguments { output } => Some(output),
+            Field::ResponsesDelta { output, .. } => Some(output),
             _ => None,
         }
     }
 
-    /// An event carrying `text` as this field's next piece.
-    fn event(self, text: &str) -> String {
-        let (name, data) = match self {
-            Field::ChatContent { choice } => (
-                None,
-                json!({"object": "chat.completion.chunk",
-                    "choices": [{"index": choice, "delta": {"content": text}, "finish_reason": null}]}),
-            ),
+    /// An event carrying `text` as this field's next piece; `names` resolves interned names.
+    fn event(self, text: &str, names: &[String]) -> String {
+        let name = |n: Name| names.get(usize::from(n)).map_or("", String::as_str);
+        let (event, data) = match self {
+            Field::ChatDelta { choice, key } => {
+                let mut delta = serde_json::Map::new();
+                delta.insert(name(key).to_owned(), Value::from(text));
+                (
+                    None,
+                    json!({"object": "chat.completion.chunk",
+                        "choices": [{"index": choice, "delta": delta, "finish_reason": null}]}),
+                )
+            }
             Field::ChatArguments { choice, tool } => (
                 None,
                 json!({"object": "chat.completion.chunk", "choices": [{"index": choice,
                     "delta": {"tool_calls": [{"index": tool, "function": {"arguments": text}}]},
                     "finish_reason": null}]}),
             ),
-            Field::Block { index, json } => {
-                let delta = if json {
-                    json!({"type": "input_json_delta", "partial_json": text})
-                } else {
-                    json!({"type": "text_delta", "text": text})
-                };
+            Field::Block { index, kind, key } => {
+                let mut delta = serde_json::Map::new();
+                delta.insert("type".to_owned(), Value::from(name(kind)));
+                delta.insert(name(key).to_owned(), Value::from(text));
                 (
                     Some("content_block_delta"),
                     json!({"type": "content_block_delta", "index": index, "delta": delta}),
                 )
             }
-            Field::OutputText { output, content } => (
-                Some("response.output_text.delta"),
-                json!({"type": "response.output_text.delta", "output_index": output,
-                    "content_index": content, "delta": text}),
-            ),
-            Field::Arguments { output } => (
-                Some("response.function_call_arguments.delta"),
-                json!({"type": "response.function_call_arguments.delta",
-                    "output_index": output, "delta": text}),
-            ),
+            Field::ResponsesDelta {
+                kind,
+                output,
+                content,
+            } => {
+                let mut data = json!({"type": name(kind), "output_index": output, "delta": text});
+                if let Some(content) = content {
+                    data["content_index"] = Value::from(content);
+                }
+                (Some(name(kind)), data)
+            }
         };
-        render(name, &data)
+        render(event, &data)
     }
+}
+
+/// `key` as a JSON pointer reference token (RFC 6901).
+fn pointer_token(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
 }
 
 fn render(name: Option<&str>, data: &Value) -> String {
@@ -177,6 +198,8 @@ pub struct SseFilter<'g> {
     data: String,
     has_data: bool,
     fields: BTreeMap<Field, FieldState<'g>>,
+    /// The delta keys and event types [`Field`]s name.
+    names: Vec<String>,
     /// Anthropic content blocks, Responses output items and OpenAI (choice, tool) calls dropped.
     dropped_blocks: BTreeSet<u64>,
     dropped_outputs: BTreeSet<u64>,
@@ -207,6 +230,7 @@ impl<'g> SseFilter<'g> {
             data: String::new(),
             has_data: false,
             fields: BTreeMap::new(),
+            names: Vec::new(),
             dropped_blocks: BTreeSet::new(),
             dropped_outputs: BTreeSet::new(),
             dropped_calls: BTreeSet::new(),
@@ -230,6 +254,19 @@ impl<'g> SseFilter<'g> {
     pub fn with_output(mut self, policy: OutputPolicy) -> Self {
         self.output = Some(policy);
         self
+    }
+
+    /// `name` interned for a [`Field`]; a stream with more than [`MAX_NAMES`] is malformed.
+    fn intern(&mut self, name: &str) -> Result<Name, SseError> {
+        let at = match self.names.iter().position(|n| n == name) {
+            Some(at) => at,
+            None if self.names.len() < MAX_NAMES => {
+                self.names.push(name.to_owned());
+                self.names.len() - 1
+            }
+            None => return Err(SseError::Malformed),
+        };
+        Name::try_from(at).map_err(|_| SseError::Malformed)
     }
 
     /// Audits what the output check found; a fragment under a blocking policy ends the stream.
@@ -430,7 +467,7 @@ impl<'g> SseFilter<'g> {
                 rest.push_str(&gate.finish());
             }
             if !rest.is_empty() {
-                out.push_str(&field.event(&rest));
+                out.push_str(&field.event(&rest, &self.names));
             }
         }
         Ok(())
@@ -468,19 +505,26 @@ impl<'g> SseFilter<'g> {
         self.stream_text(field, &text).map(Some)
     }
 
-    /// Streams the delta text at `pointer` as `field`, redacts the rest of the event, and puts
-    /// the shown text back. A delta whose text is all held back carries nothing yet: not sent.
+    /// Streams the delta text at each pointer as its field, redacts the rest of the event, and
+    /// puts the shown text back. A delta whose text is all held back carries nothing yet: not
+    /// sent.
     fn delta_event(
         &mut self,
         event: &mut Value,
-        pointer: &str,
-        field: Field,
+        fields: &[(String, Field)],
     ) -> Result<bool, SseError> {
-        let streamed = self.take_streamed(event, pointer, field)?;
+        let mut streamed = Vec::with_capacity(fields.len());
+        for (pointer, field) in fields {
+            if let Some(text) = self.take_streamed(event, pointer, *field)? {
+                streamed.push((pointer, text));
+            }
+        }
         self.redact_rest(event)?;
-        let shown = streamed.as_ref().is_some_and(|t| !t.is_empty());
-        if let (Some(text), Some(slot)) = (streamed, event.pointer_mut(pointer)) {
-            *slot = Value::String(text);
+        let shown = streamed.iter().any(|(_, t)| !t.is_empty());
+        for (pointer, text) in streamed {
+            if let Some(slot) = event.pointer_mut(pointer) {
+                *slot = Value::String(text);
+            }
         }
         Ok(shown)
     }
@@ -529,10 +573,25 @@ impl<'g> SseFilter<'g> {
                     }
                 }
             }
-            if let Some(s) =
-                self.take_streamed(choice, "/delta/content", Field::ChatContent { choice: c })?
-            {
-                restore.push((format!("{at}/delta/content"), s));
+            let keys: Vec<String> = choice
+                .get("delta")
+                .and_then(Value::as_object)
+                .map(|d| {
+                    d.iter()
+                        .filter(|(k, v)| *k != "role" && v.is_string())
+                        .map(|(k, _)| k.clone())
+                        .collect()
+                })
+                .unwrap_or_default();
+            for key in keys {
+                let field = Field::ChatDelta {
+                    choice: c,
+                    key: self.intern(&key)?,
+                };
+                let p = format!("/delta/{}", pointer_token(&key));
+                if let Some(s) = self.take_streamed(choice, &p, field)? {
+                    restore.push((format!("{at}{p}"), s));
+                }
             }
             let n = choice
                 .pointer("/delta/tool_calls")
@@ -562,7 +621,7 @@ impl<'g> SseFilter<'g> {
                     && choice
                         .get("delta")
                         .and_then(Value::as_object)
-                        .is_some_and(|d| d.keys().all(|k| k == "content"))
+                        .is_some_and(|d| d.values().all(Value::is_null))
             });
         if only_held_text {
             return Ok(false);
@@ -618,14 +677,35 @@ impl<'g> SseFilter<'g> {
                 }
             }
             ("content_block_delta", Some(i)) => {
-                let (pointer, json) = match event.pointer("/delta/type").and_then(Value::as_str) {
-                    Some("text_delta") => ("/delta/text", false),
-                    Some("input_json_delta") => ("/delta/partial_json", true),
-                    _ => ("", false),
-                };
-                if !pointer.is_empty() {
-                    return self.delta_event(event, pointer, Field::Block { index: i, json });
+                let kind = event
+                    .pointer("/delta/type")
+                    .and_then(Value::as_str)
+                    .ok_or(SseError::Malformed)?
+                    .to_owned();
+                let keys: Vec<String> = event
+                    .get("delta")
+                    .and_then(Value::as_object)
+                    .map(|d| {
+                        d.iter()
+                            .filter(|(k, v)| *k != "type" && v.is_string())
+                            .map(|(k, _)| k.clone())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let kind = self.intern(&kind)?;
+                let mut fields = Vec::with_capacity(keys.len());
+                for key in keys {
+                    let field = Field::Block {
+                        index: i,
+                        kind,
+                        key: self.intern(&key)?,
+                    };
+                    fields.push((format!("/delta/{}", pointer_token(&key)), field));
                 }
+                return self.delta_event(event, &fields);
+            }
+            ("content_block_start" | "content_block_delta" | "content_block_stop", None) => {
+                return Err(SseError::Malformed);
             }
             ("content_block_stop", Some(i)) => {
                 self.flush_where(|f| f.block() == Some(i), out)?;
@@ -668,20 +748,35 @@ impl<'g> SseFilter<'g> {
                     return Ok(false);
                 }
             }
-            ("response.output_text.delta" | "response.function_call_arguments.delta", Some(o)) => {
-                let field = if ty == "response.output_text.delta" {
-                    let content = event
-                        .get("content_index")
-                        .and_then(Value::as_u64)
-                        .unwrap_or(0);
-                    Field::OutputText { output: o, content }
-                } else {
-                    Field::Arguments { output: o }
+            (_, Some(o))
+                if ty.ends_with(".delta") && event.get("delta").is_some_and(Value::is_string) =>
+            {
+                let field = Field::ResponsesDelta {
+                    kind: self.intern(ty)?,
+                    output: o,
+                    content: event.get("content_index").and_then(Value::as_u64),
                 };
-                return self.delta_event(event, "/delta", field);
+                return self.delta_event(event, &[("/delta".to_owned(), field)]);
             }
-            ("response.output_text.done" | "response.function_call_arguments.done", Some(o)) => {
+            (_, None)
+                if ty.ends_with(".delta") && event.get("delta").is_some_and(Value::is_string) =>
+            {
+                return Err(SseError::Malformed);
+            }
+            ("response.output_item.done", Some(o)) => {
                 self.flush_where(|f| f.output() == Some(o), out)?;
+            }
+            (_, Some(o)) if ty.ends_with(".done") => {
+                // `response.X.done` ends the `response.X.delta` texts of its output.
+                let streamed = format!("{}.delta", ty.trim_end_matches(".done"));
+                let kind = self.names.iter().position(|n| *n == streamed);
+                self.flush_where(
+                    |f| {
+                        matches!(f, Field::ResponsesDelta { kind: k, output, .. }
+                            if output == o && kind == Some(usize::from(k)))
+                    },
+                    out,
+                )?;
             }
             ("response.completed" | "response.incomplete" | "response.failed", _) => {
                 if let Some(response) = event.get_mut("response") {

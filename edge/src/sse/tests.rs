@@ -406,3 +406,108 @@ fn a_copied_system_prompt_ends_the_stream_when_blocking() {
         }
     }
 }
+
+/// Every streamed text field a model can split a value across — not only the answer text:
+/// reasoning, refusals, thinking blocks, Responses deltas of any kind, deltas without an index.
+#[test]
+fn every_delta_field_is_streamed_so_split_values_never_leak() {
+    let g = guard();
+    let chat = |key: &str, with_index: bool| {
+        let mut s = String::new();
+        for p in pieces(TEXT) {
+            let mut choice = json!({"delta": {key: p}, "finish_reason": null});
+            if with_index {
+                choice["index"] = json!(0);
+            }
+            s.push_str(&format!("data: {}\n\n", json!({"choices": [choice]})));
+        }
+        s.push_str("data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n");
+        s
+    };
+    let anthropic = |delta_type: &str, key: &str, with_index: bool| {
+        let mut s = String::new();
+        for p in pieces(TEXT) {
+            let mut e =
+                json!({"type": "content_block_delta", "delta": {"type": delta_type, key: p}});
+            if with_index {
+                e["index"] = json!(0);
+            }
+            s.push_str(&format!("event: content_block_delta\ndata: {e}\n\n"));
+        }
+        s.push_str("event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n");
+        s
+    };
+    let responses = |ty: &str, with_index: bool| {
+        let mut s = String::new();
+        for p in pieces(TEXT) {
+            let mut e = json!({"type": ty, "delta": p});
+            if with_index {
+                e["output_index"] = json!(0);
+            }
+            s.push_str(&format!("event: {ty}\ndata: {e}\n\n"));
+        }
+        s.push_str("event: response.completed\ndata: {\"type\":\"response.completed\",\"response\":{}}\n\n");
+        s
+    };
+    // (pointer of the field's pieces, stream, ends cleanly): an Anthropic or Responses delta
+    // without its index is malformed; a chat choice without one is its position.
+    let streams = [
+        (
+            "/choices/0/delta/reasoning_content",
+            chat("reasoning_content", true),
+            true,
+        ),
+        ("/choices/0/delta/refusal", chat("refusal", true), true),
+        ("/choices/0/delta/reasoning", chat("reasoning", true), true),
+        ("/choices/0/delta/content", chat("content", false), true),
+        (
+            "/delta/thinking",
+            anthropic("thinking_delta", "thinking", true),
+            true,
+        ),
+        (
+            "/delta/words",
+            anthropic("future_delta", "words", true),
+            true,
+        ),
+        ("/delta/text", anthropic("text_delta", "text", false), false),
+        ("/delta", responses("response.refusal.delta", true), true),
+        (
+            "/delta",
+            responses("response.reasoning_summary_text.delta", true),
+            true,
+        ),
+        (
+            "/delta",
+            responses("response.output_text.delta", false),
+            false,
+        ),
+    ];
+    for (pointer, sse, clean) in streams {
+        let what = sse.lines().next().unwrap_or_default().to_owned();
+        let (out, end) = run(&g, Vault::new(), Allowed::Any, &[sse.as_bytes()]);
+        // What the client reassembles: the field's pieces, in order.
+        let joined: String = out
+            .lines()
+            .filter_map(|line| line.strip_prefix("data: "))
+            .filter_map(|data| serde_json::from_str::<Value>(data).ok())
+            .filter_map(|v| {
+                v.pointer(pointer)
+                    .and_then(Value::as_str)
+                    .map(str::to_owned)
+            })
+            .collect();
+        assert!(!joined.contains(EMAIL), "{what}: {joined}");
+        assert!(!joined.contains("8888 8888"), "{what}: {joined}");
+        if clean {
+            assert_eq!(end, Ok(()), "{what}");
+            assert!(
+                joined.ends_with("Bye!"),
+                "{what}: the text still arrives: {joined}"
+            );
+        } else {
+            assert_eq!(end, Err(SseError::Malformed), "{what}");
+            assert!(joined.is_empty(), "{what}: {joined}");
+        }
+    }
+}
