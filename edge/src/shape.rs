@@ -95,6 +95,9 @@ pub fn parse(api: &Api, content_type: Option<&str>, body: &[u8]) -> Result<ChatR
         Api::Generic(pointers) => generic(&body, pointers, &mut req)?,
     }
     if !matches!(api, Api::Generic(_)) {
+        identity_fields(&body, &mut req)?;
+    }
+    if !matches!(api, Api::Generic(_)) {
         req.stream = match body.get("stream") {
             None | Some(Value::Null) => false,
             Some(Value::Bool(b)) => *b,
@@ -180,6 +183,33 @@ fn text_at(value: Option<&Value>, pointer: String, req: &mut ChatRequest) -> Res
     }
 }
 
+/// A text field that may be absent or null.
+fn optional_text(
+    value: Option<&Value>,
+    pointer: String,
+    req: &mut ChatRequest,
+) -> Result<(), ApiError> {
+    match value {
+        None | Some(Value::Null) => Ok(()),
+        value => text_at(value, pointer, req),
+    }
+}
+
+/// Fields outside the conversation that reach the model provider and often hold personal
+/// data: the end-user id (`user`, `safety_identifier`) and free-form `metadata` (Anthropic's
+/// `user_id`). They are text fields like the messages: scanned and redacted.
+fn identity_fields(body: &Value, req: &mut ChatRequest) -> Result<(), ApiError> {
+    for name in ["user", "safety_identifier"] {
+        optional_text(body.get(name), format!("/{name}"), req)?;
+    }
+    match body.get("metadata") {
+        None | Some(Value::Null) => {}
+        Some(metadata @ Value::Object(_)) => strings_within(metadata, "/metadata", req),
+        Some(_) => return Err(shape("/metadata must be an object")),
+    }
+    Ok(())
+}
+
 /// Text parts: `{"type": "text"|"input_text"|"output_text", "text": ...}`; images pass unscanned
 /// (there is no text in them to redact); anything else is refused.
 fn parts(parts: &[Value], at: &str, req: &mut ChatRequest) -> Result<(), ApiError> {
@@ -244,6 +274,8 @@ fn chat_completions(body: &Value, req: &mut ChatRequest) -> Result<(), ApiError>
             None | Some(Value::Null) if role == Some("assistant") => {}
             _ => return Err(shape(format!("{at}/content must be a string or parts"))),
         }
+        // A participant's name is the person's name as often as not.
+        optional_text(m.get("name"), format!("{at}/name"), req)?;
         if let Some(calls) = m.get("tool_calls") {
             let calls = calls
                 .as_array()
@@ -596,5 +628,45 @@ mod tests {
         assert_eq!(code(&msgs, JSON, no_max), (422, "invalid_shape"));
         let bad_block = br#"{"model": "m", "max_tokens": 5, "messages": [{"role": "user", "content": [{"type": "video"}]}]}"#;
         assert_eq!(code(&msgs, JSON, bad_block), (422, "invalid_shape"));
+    }
+
+    /// Fields besides the messages that carry personal data to the model provider: the
+    /// end-user id (`user`, `safety_identifier`), `metadata` (Anthropic's `user_id`), a chat
+    /// participant's `name`. All are text fields, so they are scanned and redacted.
+    #[test]
+    fn identity_and_metadata_fields_are_text_fields() {
+        let r = ok(
+            &Api::ChatCompletions,
+            json!({"model": "m", "user": "jane.doe@example.com",
+            "metadata": {"customer": "Jane Doe", "tier": {"deep": ["x"]}, "n": 1},
+            "messages": [{"role": "user", "name": "Jane Doe", "content": "hi"}]}),
+        );
+        assert_eq!(
+            r.texts,
+            [
+                "/messages/0/content",
+                "/messages/0/name",
+                "/user",
+                "/metadata/customer",
+                "/metadata/tier/deep/0"
+            ]
+        );
+        let r = ok(
+            &Api::Responses,
+            json!({"model": "m", "input": "hi", "user": "u", "safety_identifier": "s"}),
+        );
+        assert_eq!(r.texts, ["/input", "/user", "/safety_identifier"]);
+        let r = ok(
+            &Api::Messages,
+            json!({"model": "m", "max_tokens": 9, "metadata": {"user_id": "jane@example.com"},
+            "messages": [{"role": "user", "content": "a"}]}),
+        );
+        assert_eq!(r.texts, ["/messages/0/content", "/metadata/user_id"]);
+        let (status, c) = code(
+            &Api::ChatCompletions,
+            JSON,
+            br#"{"model": "m", "user": 5, "messages": [{"role": "user", "content": "a"}]}"#,
+        );
+        assert_eq!((status, c), (422, "invalid_shape"));
     }
 }
