@@ -16,9 +16,10 @@
 //! end held back while it could still start the token), and a leak ends the stream with an error
 //! event before any of the token is sent.
 //!
-//! Fail closed: a line or event that is not SSE with JSON data, a stream that ends inside an
-//! event, or a `block` rule firing ends the stream with an error event ([`error_event`]) and
-//! never with unscanned text. Only a stream that ended cleanly counts as fully scanned.
+//! Fail closed: a line or event that is not SSE with JSON data and a plain event name, a line
+//! with a lone CR (a line break for the client's parser), a stream that ends inside an event, or
+//! a `block` rule firing ends the stream with an error event ([`error_event`]) and never with
+//! unscanned text. Only a stream that ended cleanly counts as fully scanned.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -168,6 +169,18 @@ impl Field {
 /// `key` as a JSON pointer reference token (RFC 6901).
 fn pointer_token(key: &str) -> String {
     key.replace('~', "~0").replace('/', "~1")
+}
+
+/// The longest event name passed on.
+const MAX_EVENT_NAME: usize = 128;
+
+/// True for a plain event name (`content_block_delta`, `response.output_text.delta`, ...).
+fn is_event_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= MAX_EVENT_NAME
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
 }
 
 fn render(name: Option<&str>, data: &Value) -> String {
@@ -320,6 +333,10 @@ impl<'g> SseFilter<'g> {
 
     fn on_line(&mut self, line: &[u8], out: &mut String) -> Result<(), SseError> {
         let line = core::str::from_utf8(line).map_err(|_| SseError::Malformed)?;
+        // A lone CR ends a line for the client's parser: kept, it could smuggle a line past us.
+        if line.contains('\r') {
+            return Err(SseError::Malformed);
+        }
         if line.is_empty() {
             return self.dispatch(out);
         }
@@ -341,7 +358,9 @@ impl<'g> SseFilter<'g> {
                     return Err(SseError::Malformed);
                 }
             }
-            "event" => self.event_name = Some(value.to_owned()),
+            // The name is sent on as it came: only a plain name, never text to scan.
+            "event" if is_event_name(value) => self.event_name = Some(value.to_owned()),
+            "event" => return Err(SseError::Malformed),
             "id" | "retry" => {}
             _ => return Err(SseError::Malformed),
         }

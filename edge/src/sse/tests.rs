@@ -511,3 +511,32 @@ fn every_delta_field_is_streamed_so_split_values_never_leak() {
         }
     }
 }
+
+/// An event name is the origin's text sent on unscanned: only a plain name passes. A lone CR
+/// ends a line for the client's SSE parser, so one inside a line would smuggle a `data:` line
+/// past the filter.
+#[test]
+fn event_names_and_lone_carriage_returns_cannot_smuggle_text() {
+    let g = guard();
+    let smuggled = format!(
+        "event: x\rdata: {{\"choices\":[{{\"index\":0,\"delta\":{{\"content\":\"{EMAIL}\"}}}}]}}\r\ndata: {{}}\n\n"
+    );
+    let named = format!("event: {EMAIL}\ndata: {{}}\n\n");
+    let long = format!("event: {}\ndata: {{}}\n\n", "e".repeat(129));
+    for input in [smuggled, named, long] {
+        let (out, end) = run(&g, Vault::new(), Allowed::Any, &[input.as_bytes()]);
+        assert_eq!(end, Err(SseError::Malformed), "{input:?}");
+        assert!(!out.contains(EMAIL), "{out:?}");
+    }
+    for name in [
+        "message_start",
+        "response.output_text.delta",
+        "ping",
+        "error-2",
+    ] {
+        let input = format!("event: {name}\ndata: {{}}\n\n");
+        let (out, end) = run(&g, Vault::new(), Allowed::Any, &[input.as_bytes()]);
+        assert_eq!(end, Ok(()), "{name}");
+        assert!(out.starts_with(&format!("event: {name}\n")), "{out}");
+    }
+}
