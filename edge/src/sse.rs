@@ -576,6 +576,15 @@ impl<'g> SseFilter<'g> {
                             self.tool_calls_removed += 1;
                         }
                     }
+                    // Arguments before the name, or a call never named: not known to be
+                    // allowed, so dropped (unless every tool is).
+                    let named = self.kept_calls.contains(&(c, t));
+                    if !named
+                        && !matches!(self.tools, Allowed::Any)
+                        && self.dropped_calls.insert((c, t))
+                    {
+                        self.tool_calls_removed += 1;
+                    }
                     if !self.dropped_calls.contains(&(c, t)) {
                         kept.push(call);
                     }

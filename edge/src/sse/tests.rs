@@ -540,3 +540,31 @@ fn event_names_and_lone_carriage_returns_cannot_smuggle_text() {
         assert!(out.starts_with(&format!("event: {name}\n")), "{out}");
     }
 }
+
+/// A tool call is passed only once its name is known and allowed: arguments that come before
+/// the name, or a call never named, are dropped when the role has a tool list.
+#[test]
+fn tool_calls_without_an_allowed_name_yet_are_dropped() {
+    let g = guard();
+    let stream = concat!(
+        "data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"{\\\"wipe\\\":\"}}]}}]}\n\n",
+        "data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"a\",\"function\":{\"name\":\"delete_account\",\"arguments\":\"true}\"}}]}}]}\n\n",
+        "data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":1,\"id\":\"b\",\"function\":{\"arguments\":\"{\\\"nameless\\\":1}\"}}]}}]}\n\n",
+        "data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":2,\"id\":\"c\",\"function\":{\"name\":\"lookup\",\"arguments\":\"{}\"}}]}}]}\n\n",
+        "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"}]}\n\n",
+        "data: [DONE]\n\n"
+    );
+    let mut f = SseFilter::new(&g, Context::default(), Vault::new(), allowed(&["lookup"]));
+    let mut out = String::new();
+    f.push(stream.as_bytes(), &mut out).expect("pushed");
+    f.finish(&mut out).expect("finished");
+    for gone in ["wipe", "delete_account", "nameless"] {
+        assert!(!out.contains(gone), "{gone}: {out}");
+    }
+    assert!(out.contains("lookup"), "{out}");
+    assert_eq!(f.tool_calls_removed, 2);
+    // With every tool allowed, a call is passed as it comes.
+    let (out, end) = run(&g, Vault::new(), Allowed::Any, &[stream.as_bytes()]);
+    assert_eq!(end, Ok(()));
+    assert!(out.contains("nameless") && out.contains("wipe"), "{out}");
+}
