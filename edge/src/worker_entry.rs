@@ -448,7 +448,7 @@ fn prepare(
     let output = OutputPolicy::for_request(config, &output::system_prompt(api, &request.body));
     // 8 + 9. Consent and redaction.
     let consent = match req.headers().get(CONSENT_HEADER).ok().flatten() {
-        Some(h) => Some(http::parse_consent(&h)?),
+        Some(h) => Some(http::parse_consent(&h, &compiled.guard)?),
         None => None,
     };
     let mut granted = chatguard::CategorySet::EMPTY;
