@@ -78,20 +78,44 @@ pub fn redact_request(
         }
         tally.add(guard, &outcome.findings);
         match outcome.verdict {
-            Verdict::Block(kind) => {
-                return Err(ApiError::unprocessable(
-                    "blocked_content",
-                    format!(
-                        "the request contains data the policy does not allow to be sent ({})",
-                        guard.kind_name(kind)
-                    ),
-                ));
-            }
+            Verdict::Block(kind) => return Err(blocked_request(guard, kind)),
             Verdict::Redacted => *slot = Value::String(outcome.text),
             _ => {}
         }
     }
+    // The keys of free-form objects (tool inputs, metadata) are text too. Deepest first, so the
+    // pointers of the objects above stay valid.
+    for pointer in req.keyed.iter().rev() {
+        let Some(Value::Object(map)) = resolve_mut(&mut req.body, pointer) else {
+            continue;
+        };
+        let keys: Vec<String> = map.keys().cloned().collect();
+        for key in keys {
+            let outcome = guard.check_with(&key, cx, vault);
+            tally.add(guard, &outcome.findings);
+            match outcome.verdict {
+                Verdict::Block(kind) => return Err(blocked_request(guard, kind)),
+                Verdict::Redacted => {
+                    if let Some(value) = map.remove(&key) {
+                        map.insert(outcome.text, value);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
     Ok(())
+}
+
+/// The request held data of `kind`, which the policy blocks.
+fn blocked_request(guard: &Guard, kind: chatguard::Kind) -> ApiError {
+    ApiError::unprocessable(
+        "blocked_content",
+        format!(
+            "the request contains data the policy does not allow to be sent ({})",
+            guard.kind_name(kind)
+        ),
+    )
 }
 
 /// Redacts every string of a JSON answer and restores the request's pseudonyms. A `block` rule
@@ -371,6 +395,46 @@ mod tests {
         let e = filter_response(&g, &cx, &mut answer, &Vault::new(), &mut Tally::default())
             .expect_err("blocked");
         assert_eq!((e.status, e.code), (502, "blocked_response"));
+    }
+
+    #[test]
+    fn keys_of_tool_inputs_and_metadata_are_redacted_before_the_origin() {
+        let body = json!({"model": "m", "max_tokens": 9,
+            "metadata": {"jane.doe@example.com": "1"},
+            "messages": [{"role": "assistant", "content": [{"type": "tool_use", "id": "t",
+                "name": "f", "input": {"bob@example.net": {"AKIAIOSFODNN7EXAMPLE": "x"}}}]},
+                {"role": "user", "content": "thanks"}]});
+        let mut req = parse(
+            &Api::Messages,
+            Some("application/json"),
+            body.to_string().as_bytes(),
+        )
+        .expect("valid");
+        redact_as(
+            &guard(),
+            &Context::default(),
+            &mut req,
+            &mut Vault::new(),
+            &mut Tally::default(),
+            &mut Memo::new([0; 16]),
+            "p",
+        )
+        .expect("redacted");
+        let sent = req.body.to_string();
+        for value in [
+            "jane.doe@example.com",
+            "bob@example.net",
+            "AKIAIOSFODNN7EXAMPLE",
+        ] {
+            assert!(!sent.contains(value), "{value}: {sent}");
+        }
+        let input = req.body.pointer("/messages/0/content/0/input");
+        let inner = input
+            .and_then(Value::as_object)
+            .and_then(|m| m.values().next())
+            .and_then(Value::as_object)
+            .and_then(|m| m.values().next());
+        assert_eq!(inner, Some(&json!("x")), "{sent}");
     }
 
     #[test]

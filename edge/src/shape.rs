@@ -45,6 +45,9 @@ pub struct ChatRequest {
     pub stream: bool,
     /// JSON pointers of every text field.
     pub texts: Vec<String>,
+    /// JSON pointers of the free-form objects (tool inputs, metadata) whose keys are text too,
+    /// each before the objects inside it.
+    pub keyed: Vec<String>,
     /// Total bytes of text, for the token estimate.
     pub text_bytes: usize,
 }
@@ -85,6 +88,7 @@ pub fn parse(api: &Api, content_type: Option<&str>, body: &[u8]) -> Result<ChatR
         tools: Vec::new(),
         stream: false,
         texts: Vec::new(),
+        keyed: Vec::new(),
         text_bytes: 0,
         body: Value::Null,
     };
@@ -324,7 +328,8 @@ fn responses(body: &Value, req: &mut ChatRequest) -> Result<(), ApiError> {
     Ok(())
 }
 
-/// Every string inside a JSON value (tool inputs), as pointers.
+/// Every string inside a JSON value (tool inputs, metadata), as pointers; objects with keys go
+/// to [`ChatRequest::keyed`].
 fn strings_within(value: &Value, at: &str, req: &mut ChatRequest) {
     match value {
         Value::String(_) => req.texts.push(at.to_owned()),
@@ -334,6 +339,9 @@ fn strings_within(value: &Value, at: &str, req: &mut ChatRequest) {
             }
         }
         Value::Object(map) => {
+            if !map.is_empty() {
+                req.keyed.push(at.to_owned());
+            }
             for (k, v) in map {
                 let key = k.replace('~', "~0").replace('/', "~1");
                 strings_within(v, &format!("{at}/{key}"), req);
