@@ -703,6 +703,21 @@ impl<'g> SseFilter<'g> {
                     }
                     self.kept_blocks.insert(i);
                 }
+                // A block may start with text: the first piece of the field its deltas continue.
+                let streamed_as = match block.and_then(|b| b.get("type")).and_then(Value::as_str) {
+                    Some("text") => Some(("text_delta", "text")),
+                    Some("thinking") => Some(("thinking_delta", "thinking")),
+                    _ => None,
+                };
+                if let Some((kind, key)) = streamed_as {
+                    let field = Field::Block {
+                        index: i,
+                        kind: self.intern(kind)?,
+                        key: self.intern(key)?,
+                    };
+                    self.delta_event(event, &[(format!("/content_block/{key}"), field)])?;
+                    return Ok(true);
+                }
             }
             ("content_block_delta", Some(i)) => {
                 let kind = event
@@ -775,6 +790,18 @@ impl<'g> SseFilter<'g> {
                     self.tool_calls_removed += 1;
                     return Ok(false);
                 }
+            }
+            ("response.content_part.added", Some(o))
+                if event.pointer("/part/text").is_some_and(Value::is_string) =>
+            {
+                // A part may start with text: the first piece of the output text that follows.
+                let field = Field::ResponsesDelta {
+                    kind: self.intern("response.output_text.delta")?,
+                    output: o,
+                    content: event.get("content_index").and_then(Value::as_u64),
+                };
+                self.delta_event(event, &[("/part/text".to_owned(), field)])?;
+                return Ok(true);
             }
             (_, Some(o))
                 if ty.ends_with(".delta") && event.get("delta").is_some_and(Value::is_string) =>

@@ -568,3 +568,45 @@ fn tool_calls_without_an_allowed_name_yet_are_dropped() {
     assert_eq!(end, Ok(()));
     assert!(out.contains("nameless") && out.contains("wipe"), "{out}");
 }
+
+/// Text a block or part starts with is the first piece of the field its deltas continue: a
+/// value split between the start and the first delta is still caught.
+#[test]
+fn text_in_start_events_joins_the_streamed_field() {
+    let g = guard();
+    let anthropic = concat!(
+        "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"Mail jane.doe@exa\"}}\n\n",
+        "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"mple.com today. Bye!\"}}\n\n",
+        "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n",
+        "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n"
+    );
+    let responses = concat!(
+        "event: response.content_part.added\ndata: {\"type\":\"response.content_part.added\",\"output_index\":0,\"content_index\":0,\"part\":{\"type\":\"output_text\",\"text\":\"Mail jane.doe@exa\"}}\n\n",
+        "event: response.output_text.delta\ndata: {\"type\":\"response.output_text.delta\",\"output_index\":0,\"content_index\":0,\"delta\":\"mple.com today. Bye!\"}\n\n",
+        "event: response.output_text.done\ndata: {\"type\":\"response.output_text.done\",\"output_index\":0,\"content_index\":0,\"text\":\"\"}\n\n"
+    );
+    for (sse, pointers) in [
+        (anthropic, ["/content_block/text", "/delta/text"]),
+        (responses, ["/part/text", "/delta"]),
+    ] {
+        let (out, end) = run(&g, Vault::new(), Allowed::Any, &[sse.as_bytes()]);
+        assert_eq!(end, Ok(()));
+        let joined: String = out
+            .lines()
+            .filter_map(|line| line.strip_prefix("data: "))
+            .filter_map(|data| serde_json::from_str::<Value>(data).ok())
+            .flat_map(|v| {
+                pointers
+                    .iter()
+                    .filter_map(|p| v.pointer(p).and_then(Value::as_str).map(str::to_owned))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        assert!(!joined.contains(EMAIL), "{joined}");
+        assert!(
+            joined.starts_with("Mail ") && joined.ends_with("Bye!"),
+            "{joined}"
+        );
+        assert!(out.contains("content_block_start") || out.contains("content_part.added"));
+    }
+}
