@@ -217,6 +217,17 @@ mod tests {
                 json!({"tool_choice": {"type": "function", "function": {"name": "delete_account"}}}),
                 "forbidden_tool",
             ),
+            // The deprecated function-calling fields offer tools too.
+            (
+                "/v1/chat/completions",
+                json!({"functions": [{"name": "delete_account"}]}),
+                "forbidden_tool",
+            ),
+            (
+                "/v1/chat/completions",
+                json!({"function_call": {"name": "delete_account"}}),
+                "forbidden_tool",
+            ),
         ];
         for (route, extra, code) in cases {
             let e = authorize(&r, route, &request(extra)).expect_err("refused");

@@ -263,6 +263,17 @@ fn chat_completions(body: &Value, req: &mut ChatRequest) -> Result<(), ApiError>
     model(body, true, req)?;
     token_field(body, &["max_tokens", "max_completion_tokens"], req)?;
     function_tools(body, req, true)?;
+    // The deprecated `functions` / `function_call` offer tools as much as `tools` does.
+    for (i, function) in list(body, "functions", false)?.iter().enumerate() {
+        let name = function
+            .get("name")
+            .and_then(Value::as_str)
+            .ok_or_else(|| shape(format!("/functions/{i} has no name")))?;
+        req.tools.push(name.to_owned());
+    }
+    if let Some(name) = body.pointer("/function_call/name").and_then(Value::as_str) {
+        req.tools.push(name.to_owned());
+    }
     for (i, m) in list(body, "messages", true)?.iter().enumerate() {
         let at = format!("/messages/{i}");
         let role = m.get("role").and_then(Value::as_str);
@@ -280,6 +291,10 @@ fn chat_completions(body: &Value, req: &mut ChatRequest) -> Result<(), ApiError>
         }
         // A participant's name is the person's name as often as not.
         optional_text(m.get("name"), format!("{at}/name"), req)?;
+        if m.get("function_call").is_some_and(|c| !c.is_null()) {
+            let p = format!("{at}/function_call/arguments");
+            text_at(m.pointer("/function_call/arguments"), p, req)?;
+        }
         if let Some(calls) = m.get("tool_calls") {
             let calls = calls
                 .as_array()
@@ -636,6 +651,35 @@ mod tests {
         assert_eq!(code(&msgs, JSON, no_max), (422, "invalid_shape"));
         let bad_block = br#"{"model": "m", "max_tokens": 5, "messages": [{"role": "user", "content": [{"type": "video"}]}]}"#;
         assert_eq!(code(&msgs, JSON, bad_block), (422, "invalid_shape"));
+    }
+
+    /// The deprecated `functions` / `function_call` are tools like `tools`: named for RBAC, and
+    /// an earlier call's arguments are text.
+    #[test]
+    fn legacy_functions_are_tools() {
+        let r = ok(
+            &Api::ChatCompletions,
+            json!({"model": "m", "functions": [{"name": "delete_account", "parameters": {}}],
+            "function_call": {"name": "wipe"},
+            "messages": [{"role": "assistant", "content": null,
+                "function_call": {"name": "delete_account", "arguments": "{}"}},
+                {"role": "function", "name": "delete_account", "content": "done"}]}),
+        );
+        assert_eq!(r.tools, ["delete_account", "wipe"]);
+        assert_eq!(
+            r.texts,
+            [
+                "/messages/0/function_call/arguments",
+                "/messages/1/content",
+                "/messages/1/name"
+            ]
+        );
+        let (status, c) = code(
+            &Api::ChatCompletions,
+            JSON,
+            br#"{"model": "m", "functions": [{}], "messages": [{"role": "user", "content": "a"}]}"#,
+        );
+        assert_eq!((status, c), (422, "invalid_shape"));
     }
 
     /// Fields besides the messages that carry personal data to the model provider: the
