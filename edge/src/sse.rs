@@ -79,6 +79,9 @@ pub fn error_event(code: &str) -> String {
 /// A delta key or event type, interned in [`SseFilter::names`] so a [`Field`] stays `Copy`.
 type Name = u16;
 
+/// The tool index [`Field::ChatArguments`] uses for a choice's deprecated `function_call`.
+const LEGACY_CALL: u64 = u64::MAX;
+
 /// The most distinct delta keys and event types one stream may use.
 const MAX_NAMES: usize = 256;
 
@@ -87,7 +90,8 @@ const MAX_NAMES: usize = 256;
 enum Field {
     /// OpenAI chat: the string `key` of `choices[c].delta` (`content`, `refusal`, ...).
     ChatDelta { choice: u64, key: Name },
-    /// OpenAI chat: `choices[c].delta.tool_calls[t].function.arguments`.
+    /// OpenAI chat: `choices[c].delta.tool_calls[t].function.arguments`, or the deprecated
+    /// `choices[c].delta.function_call.arguments` when `tool` is [`LEGACY_CALL`].
     ChatArguments { choice: u64, tool: u64 },
     /// Anthropic: the string `key` of a `delta` of type `kind` in content block `index`
     /// (`text_delta`/`text`, `input_json_delta`/`partial_json`, `thinking_delta`/`thinking`, ...).
@@ -135,6 +139,14 @@ impl Field {
                         "choices": [{"index": choice, "delta": delta, "finish_reason": null}]}),
                 )
             }
+            Field::ChatArguments {
+                choice,
+                tool: LEGACY_CALL,
+            } => (
+                None,
+                json!({"object": "chat.completion.chunk", "choices": [{"index": choice,
+                    "delta": {"function_call": {"arguments": text}}, "finish_reason": null}]}),
+            ),
             Field::ChatArguments { choice, tool } => (
                 None,
                 json!({"object": "chat.completion.chunk", "choices": [{"index": choice,
@@ -637,6 +649,7 @@ impl<'g> SseFilter<'g> {
                     restore.push((format!("{at}{p}"), s));
                 }
             }
+            self.legacy_call(choice, c, &at, &mut restore)?;
             if choice.get("finish_reason").is_some_and(|f| !f.is_null()) {
                 finished.push(c);
             }
@@ -675,6 +688,56 @@ impl<'g> SseFilter<'g> {
             return Ok(false);
         }
         Ok(true)
+    }
+
+    /// A choice's deprecated `delta.function_call`: dropped unless named with an allowed tool
+    /// (as a tool call is), its arguments streamed like a tool call's.
+    fn legacy_call(
+        &mut self,
+        choice: &mut Value,
+        c: u64,
+        at: &str,
+        restore: &mut Vec<(String, String)>,
+    ) -> Result<(), SseError> {
+        let key = (c, LEGACY_CALL);
+        if choice.get("finish_reason").and_then(Value::as_str) == Some("function_call")
+            && self.dropped_calls.contains(&key)
+        {
+            choice["finish_reason"] = Value::from("stop");
+        }
+        if !choice
+            .pointer("/delta/function_call")
+            .is_some_and(Value::is_object)
+        {
+            return Ok(());
+        }
+        if let Some(name) = choice
+            .pointer("/delta/function_call/name")
+            .and_then(Value::as_str)
+        {
+            if self.tools.allows(name) {
+                self.kept_calls.insert(key);
+            }
+        }
+        let named = self.kept_calls.contains(&key);
+        if !named && !matches!(self.tools, Allowed::Any) && self.dropped_calls.insert(key) {
+            self.tool_calls_removed += 1;
+        }
+        if self.dropped_calls.contains(&key) {
+            if let Some(delta) = choice.get_mut("delta").and_then(Value::as_object_mut) {
+                delta.remove("function_call");
+            }
+            return Ok(());
+        }
+        let p = "/delta/function_call/arguments";
+        let field = Field::ChatArguments {
+            choice: c,
+            tool: LEGACY_CALL,
+        };
+        if let Some(s) = self.take_streamed(choice, p, field)? {
+            restore.push((format!("{at}{p}"), s));
+        }
+        Ok(())
     }
 
     fn anthropic_event(

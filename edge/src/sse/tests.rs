@@ -610,3 +610,60 @@ fn text_in_start_events_joins_the_streamed_field() {
         assert!(out.contains("content_block_start") || out.contains("content_part.added"));
     }
 }
+
+/// The deprecated `function_call`: its arguments are streamed split-safe, and a call the role
+/// lacks is dropped with its finish reason.
+#[test]
+fn legacy_function_calls_are_streamed_and_checked() {
+    let g = guard();
+    let call = |name: &str| {
+        let mut s = format!(
+            "data: {}\n\n",
+            json!({"choices": [{"index": 0, "delta": {"role": "assistant",
+                "function_call": {"name": name, "arguments": ""}}, "finish_reason": null}]})
+        );
+        for p in pieces("{\"to\": \"jane.doe@example.com\"}") {
+            let data = json!({"choices": [{"index": 0,
+                "delta": {"function_call": {"arguments": p}}, "finish_reason": null}]});
+            s.push_str(&format!("data: {data}\n\n"));
+        }
+        s.push_str("data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"function_call\"}]}\n\ndata: [DONE]\n\n");
+        s
+    };
+    let (out, end) = run(
+        &g,
+        Vault::new(),
+        allowed(&["send_mail"]),
+        &[call("send_mail").as_bytes()],
+    );
+    assert_eq!(end, Ok(()));
+    let args: String = out
+        .lines()
+        .filter_map(|line| line.strip_prefix("data: "))
+        .filter_map(|data| serde_json::from_str::<Value>(data).ok())
+        .filter_map(|v| {
+            v.pointer("/choices/0/delta/function_call/arguments")
+                .and_then(Value::as_str)
+                .map(str::to_owned)
+        })
+        .collect();
+    assert!(!args.contains(EMAIL), "{args}");
+    assert!(
+        args.starts_with("{\"to\": \"") && args.ends_with("\"}"),
+        "{args}"
+    );
+    assert!(out.contains("\"finish_reason\":\"function_call\""), "{out}");
+
+    let (out, end) = run(
+        &g,
+        Vault::new(),
+        allowed(&["lookup"]),
+        &[call("send_mail").as_bytes()],
+    );
+    assert_eq!(end, Ok(()));
+    assert!(
+        !out.contains("send_mail") && !out.contains("\"to\""),
+        "{out}"
+    );
+    assert!(out.contains("\"finish_reason\":\"stop\""), "{out}");
+}
