@@ -274,6 +274,13 @@ fn chat_completions(body: &Value, req: &mut ChatRequest) -> Result<(), ApiError>
     if let Some(name) = body.pointer("/function_call/name").and_then(Value::as_str) {
         req.tools.push(name.to_owned());
     }
+    // Predicted output is text the provider reads.
+    match body.pointer("/prediction/content") {
+        None | Some(Value::Null) => {}
+        Some(Value::String(_)) => req.texts.push("/prediction/content".into()),
+        Some(Value::Array(p)) => parts(p, "/prediction/content", req)?,
+        Some(_) => return Err(shape("/prediction/content must be a string or parts")),
+    }
     for (i, m) in list(body, "messages", true)?.iter().enumerate() {
         let at = format!("/messages/{i}");
         let role = m.get("role").and_then(Value::as_str);
@@ -339,6 +346,12 @@ fn responses(body: &Value, req: &mut ChatRequest) -> Result<(), ApiError> {
             }
         }
         _ => return Err(shape("/input must be a string or an array")),
+    }
+    // A stored prompt's variables are put into the prompt the model reads.
+    match body.pointer("/prompt/variables") {
+        None | Some(Value::Null) => {}
+        Some(variables @ Value::Object(_)) => strings_within(variables, "/prompt/variables", req),
+        Some(_) => return Err(shape("/prompt/variables must be an object")),
     }
     Ok(())
 }
@@ -684,7 +697,8 @@ mod tests {
 
     /// Fields besides the messages that carry personal data to the model provider: the
     /// end-user id (`user`, `safety_identifier`), `metadata` (Anthropic's `user_id`), a chat
-    /// participant's `name`. All are text fields, so they are scanned and redacted.
+    /// participant's `name`, predicted output, a stored prompt's variables. All are text
+    /// fields, so they are scanned and redacted.
     #[test]
     fn identity_and_metadata_fields_are_text_fields() {
         let r = ok(
@@ -705,9 +719,24 @@ mod tests {
         );
         let r = ok(
             &Api::Responses,
-            json!({"model": "m", "input": "hi", "user": "u", "safety_identifier": "s"}),
+            json!({"model": "m", "input": "hi", "user": "u", "safety_identifier": "s",
+                "prompt": {"id": "pmpt_1", "variables": {"customer": "Jane Doe"}}}),
         );
-        assert_eq!(r.texts, ["/input", "/user", "/safety_identifier"]);
+        assert_eq!(
+            r.texts,
+            [
+                "/input",
+                "/prompt/variables/customer",
+                "/user",
+                "/safety_identifier"
+            ]
+        );
+        let r = ok(
+            &Api::ChatCompletions,
+            json!({"model": "m", "prediction": {"type": "content", "content": "Dear Jane"},
+                "messages": [{"role": "user", "content": "a"}]}),
+        );
+        assert_eq!(r.texts, ["/prediction/content", "/messages/0/content"]);
         let r = ok(
             &Api::Messages,
             json!({"model": "m", "max_tokens": 9, "metadata": {"user_id": "jane@example.com"},
