@@ -78,20 +78,44 @@ pub fn redact_request(
         }
         tally.add(guard, &outcome.findings);
         match outcome.verdict {
-            Verdict::Block(kind) => {
-                return Err(ApiError::unprocessable(
-                    "blocked_content",
-                    format!(
-                        "the request contains data the policy does not allow to be sent ({})",
-                        guard.kind_name(kind)
-                    ),
-                ));
-            }
+            Verdict::Block(kind) => return Err(blocked_request(guard, kind)),
             Verdict::Redacted => *slot = Value::String(outcome.text),
             _ => {}
         }
     }
+    // The keys of free-form objects (tool inputs, metadata) are text too. Deepest first, so the
+    // pointers of the objects above stay valid.
+    for pointer in req.keyed.iter().rev() {
+        let Some(Value::Object(map)) = resolve_mut(&mut req.body, pointer) else {
+            continue;
+        };
+        let keys: Vec<String> = map.keys().cloned().collect();
+        for key in keys {
+            let outcome = guard.check_with(&key, cx, vault);
+            tally.add(guard, &outcome.findings);
+            match outcome.verdict {
+                Verdict::Block(kind) => return Err(blocked_request(guard, kind)),
+                Verdict::Redacted => {
+                    if let Some(value) = map.remove(&key) {
+                        map.insert(outcome.text, value);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
     Ok(())
+}
+
+/// The request held data of `kind`, which the policy blocks.
+fn blocked_request(guard: &Guard, kind: chatguard::Kind) -> ApiError {
+    ApiError::unprocessable(
+        "blocked_content",
+        format!(
+            "the request contains data the policy does not allow to be sent ({})",
+            guard.kind_name(kind)
+        ),
+    )
 }
 
 /// Redacts every string of a JSON answer and restores the request's pseudonyms. A `block` rule
@@ -107,7 +131,8 @@ pub fn filter_response(
     redact_strings(guard, cx, body, &mut answer_vault, request_vault, tally)
 }
 
-/// Redacts and restores every string inside `value`.
+/// Redacts and restores every string inside `value`, object keys included: the keys of a tool
+/// call's `input` are the model's words as much as its values are.
 pub fn redact_strings(
     guard: &Guard,
     cx: &Context,
@@ -117,23 +142,7 @@ pub fn redact_strings(
     tally: &mut Tally,
 ) -> Result<(), ApiError> {
     match value {
-        Value::String(s) => {
-            let outcome = guard.check_with(s, cx, answer_vault);
-            tally.add(guard, &outcome.findings);
-            if let Verdict::Block(_) = outcome.verdict {
-                return Err(blocked_answer());
-            }
-            let shown = if outcome.verdict == Verdict::Redacted {
-                outcome.text
-            } else {
-                core::mem::take(s)
-            };
-            *s = if request_vault.is_empty() {
-                shown
-            } else {
-                request_vault.restore(&shown)
-            };
-        }
+        Value::String(s) => redact_string(guard, cx, s, answer_vault, request_vault, tally)?,
         Value::Array(items) => {
             for v in items {
                 redact_strings(guard, cx, v, answer_vault, request_vault, tally)?;
@@ -143,9 +152,51 @@ pub fn redact_strings(
             for (_, v) in map.iter_mut() {
                 redact_strings(guard, cx, v, answer_vault, request_vault, tally)?;
             }
+            let mut rekeyed: Option<Vec<(String, String)>> = None;
+            for key in map.keys() {
+                let mut shown = key.clone();
+                redact_string(guard, cx, &mut shown, answer_vault, request_vault, tally)?;
+                if shown != *key {
+                    rekeyed
+                        .get_or_insert_with(Vec::new)
+                        .push((key.clone(), shown));
+                }
+            }
+            for (key, shown) in rekeyed.unwrap_or_default() {
+                if let Some(v) = map.remove(&key) {
+                    map.insert(shown, v);
+                }
+            }
         }
         _ => {}
     }
+    Ok(())
+}
+
+/// Redacts `s` in place and restores the request's pseudonyms in it.
+fn redact_string(
+    guard: &Guard,
+    cx: &Context,
+    s: &mut String,
+    answer_vault: &mut Vault,
+    request_vault: &Vault,
+    tally: &mut Tally,
+) -> Result<(), ApiError> {
+    let outcome = guard.check_with(s, cx, answer_vault);
+    tally.add(guard, &outcome.findings);
+    if let Verdict::Block(_) = outcome.verdict {
+        return Err(blocked_answer());
+    }
+    let shown = if outcome.verdict == Verdict::Redacted {
+        outcome.text
+    } else {
+        core::mem::take(s)
+    };
+    *s = if request_vault.is_empty() {
+        shown
+    } else {
+        request_vault.restore(&shown)
+    };
     Ok(())
 }
 
@@ -344,6 +395,70 @@ mod tests {
         let e = filter_response(&g, &cx, &mut answer, &Vault::new(), &mut Tally::default())
             .expect_err("blocked");
         assert_eq!((e.status, e.code), (502, "blocked_response"));
+    }
+
+    #[test]
+    fn keys_of_tool_inputs_and_metadata_are_redacted_before_the_origin() {
+        let body = json!({"model": "m", "max_tokens": 9,
+            "metadata": {"jane.doe@example.com": "1"},
+            "messages": [{"role": "assistant", "content": [{"type": "tool_use", "id": "t",
+                "name": "f", "input": {"bob@example.net": {"AKIAIOSFODNN7EXAMPLE": "x"}}}]},
+                {"role": "user", "content": "thanks"}]});
+        let mut req = parse(
+            &Api::Messages,
+            Some("application/json"),
+            body.to_string().as_bytes(),
+        )
+        .expect("valid");
+        redact_as(
+            &guard(),
+            &Context::default(),
+            &mut req,
+            &mut Vault::new(),
+            &mut Tally::default(),
+            &mut Memo::new([0; 16]),
+            "p",
+        )
+        .expect("redacted");
+        let sent = req.body.to_string();
+        for value in [
+            "jane.doe@example.com",
+            "bob@example.net",
+            "AKIAIOSFODNN7EXAMPLE",
+        ] {
+            assert!(!sent.contains(value), "{value}: {sent}");
+        }
+        let input = req.body.pointer("/messages/0/content/0/input");
+        let inner = input
+            .and_then(Value::as_object)
+            .and_then(|m| m.values().next())
+            .and_then(Value::as_object)
+            .and_then(|m| m.values().next());
+        assert_eq!(inner, Some(&json!("x")), "{sent}");
+    }
+
+    #[test]
+    fn object_keys_of_an_answer_are_redacted_too() {
+        // A model-written tool input whose key is the value (synthetic data).
+        let mut answer = json!({"content": [{"type": "tool_use", "name": "f",
+            "input": {"jane.doe@example.com": "x", "note": {"AKIAIOSFODNN7EXAMPLE": 1}}}]});
+        let mut tally = Tally::default();
+        filter_response(
+            &guard(),
+            &Context::default(),
+            &mut answer,
+            &Vault::new(),
+            &mut tally,
+        )
+        .expect("filtered");
+        let shown = answer.to_string();
+        assert!(!shown.contains("jane.doe@example.com"), "{shown}");
+        assert!(!shown.contains("AKIAIOSFODNN7EXAMPLE"), "{shown}");
+        assert_eq!(
+            answer.pointer("/content/0/input/[EMAIL_1]"),
+            Some(&json!("x"))
+        );
+        assert_eq!(answer.pointer("/content/0/name"), Some(&json!("f")));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! HTTP surface decisions that need no Worker types: routes and methods, CORS, the consent
 //! header, which headers reach the origin, and the security headers on every answer.
 
-use chatguard::{Category, CategorySet};
+use chatguard::{Category, CategorySet, Guard};
 
 use crate::config::Config;
 use crate::deletion;
@@ -153,7 +153,7 @@ pub struct Consent {
 }
 
 /// Parses the consent header; a malformed one is refused (400) rather than ignored.
-pub fn parse_consent(header: &str) -> Result<Consent, ApiError> {
+pub fn parse_consent(header: &str, guard: &Guard) -> Result<Consent, ApiError> {
     let bad = || ApiError::bad_request("invalid_consent", "the consent header is malformed");
     let mut parts = header.split(';');
     let record = parts.next().unwrap_or("").trim();
@@ -162,7 +162,9 @@ pub fn parse_consent(header: &str) -> Result<Consent, ApiError> {
         && record
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'));
-    if !id_ok {
+    // The record id goes into the audit line, which never holds personal data or tokens: an
+    // id the detector finds anything in is refused.
+    if !id_ok || !guard.scan(record).is_empty() {
         return Err(bad());
     }
     let mut categories = CategorySet::EMPTY;
@@ -289,6 +291,8 @@ mod tests {
 
     #[test]
     fn consent_header() {
+        let guard = Guard::new(chatguard::Policy::default()).expect("default policy");
+        let parse_consent = |h: &str| parse_consent(h, &guard);
         let c = parse_consent("rec-42; categories=contact, health").expect("valid");
         assert_eq!(c.record, "rec-42");
         assert!(c.categories.contains(Category::Contact));
@@ -300,12 +304,24 @@ mod tests {
             "rec; categories=nope",
             "rec; colour=red",
             "rec;x",
+            // Personal data and tokens in the record id would reach the audit line (synthetic).
+            "DE89370400440532013000; categories=",
+            "AKIAIOSFODNN7EXAMPLE",
+            "4012888888881881",
+            "ghp_0123456789abcdefghijABCDEFGHIJ012345",
         ] {
             assert_eq!(
                 parse_consent(bad).map_err(|e| e.code),
                 Err("invalid_consent"),
                 "{bad}"
             );
+        }
+        // The ids the widget makes: a UUID, or 32 hex digits without `crypto.randomUUID`.
+        for id in [
+            "3f2b8c1e-9a4d-4c7e-b1f0-6d5e4a3b2c1d",
+            "0e9c5d2a7b4f41a8934c6e1f0b2d7a59",
+        ] {
+            assert!(parse_consent(id).is_ok(), "{id}");
         }
     }
 }

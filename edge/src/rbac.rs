@@ -80,7 +80,10 @@ pub fn strip_response_tool_calls(body: &mut Value, tools: &Allowed) -> usize {
         for choice in choices.iter_mut() {
             if let Some(message) = choice.get_mut("message") {
                 let n = strip_openai_calls(message, tools);
-                if n > 0 && message.get("tool_calls").is_none() {
+                if n > 0
+                    && message.get("tool_calls").is_none()
+                    && message.get("function_call").is_none()
+                {
                     choice["finish_reason"] = Value::from("stop");
                 }
                 removed += n;
@@ -107,10 +110,24 @@ pub fn strip_response_tool_calls(body: &mut Value, tools: &Allowed) -> usize {
 }
 
 fn strip_openai_calls(message: &mut Value, tools: &Allowed) -> usize {
+    let mut removed = 0;
+    // The deprecated single `function_call`.
+    let legacy = message
+        .get("function_call")
+        .filter(|c| !c.is_null())
+        .map(|c| c.get("name").and_then(Value::as_str));
+    if let Some(name) = legacy {
+        if !name.is_some_and(|n| tools.allows(n)) {
+            if let Some(m) = message.as_object_mut() {
+                m.remove("function_call");
+            }
+            removed += 1;
+        }
+    }
     let Some(calls) = message.get_mut("tool_calls").and_then(Value::as_array_mut) else {
-        return 0;
+        return removed;
     };
-    let removed = retain(calls, |c| {
+    removed += retain(calls, |c| {
         c.pointer("/function/name")
             .and_then(Value::as_str)
             .is_some_and(|n| tools.allows(n))
@@ -217,6 +234,17 @@ mod tests {
                 json!({"tool_choice": {"type": "function", "function": {"name": "delete_account"}}}),
                 "forbidden_tool",
             ),
+            // The deprecated function-calling fields offer tools too.
+            (
+                "/v1/chat/completions",
+                json!({"functions": [{"name": "delete_account"}]}),
+                "forbidden_tool",
+            ),
+            (
+                "/v1/chat/completions",
+                json!({"function_call": {"name": "delete_account"}}),
+                "forbidden_tool",
+            ),
         ];
         for (route, extra, code) in cases {
             let e = authorize(&r, route, &request(extra)).expect_err("refused");
@@ -238,6 +266,14 @@ mod tests {
             Some(1)
         );
 
+        let mut legacy = json!({"choices": [{"finish_reason": "function_call", "message": {
+            "role": "assistant", "content": null,
+            "function_call": {"name": "delete_account", "arguments": "{}"}}}]});
+        assert_eq!(strip_response_tool_calls(&mut legacy, &tools), 1);
+        assert!(legacy["choices"][0]["message"]
+            .get("function_call")
+            .is_none());
+        assert_eq!(legacy["choices"][0]["finish_reason"], "stop");
         let mut openai = json!({"choices": [{"finish_reason": "tool_calls", "message": {
             "role": "assistant", "tool_calls": [{"function": {"name": "delete_account"}}]}}]});
         assert_eq!(strip_response_tool_calls(&mut openai, &tools), 1);

@@ -45,6 +45,9 @@ pub struct ChatRequest {
     pub stream: bool,
     /// JSON pointers of every text field.
     pub texts: Vec<String>,
+    /// JSON pointers of the free-form objects (tool inputs, metadata) whose keys are text too,
+    /// each before the objects inside it.
+    pub keyed: Vec<String>,
     /// Total bytes of text, for the token estimate.
     pub text_bytes: usize,
 }
@@ -85,6 +88,7 @@ pub fn parse(api: &Api, content_type: Option<&str>, body: &[u8]) -> Result<ChatR
         tools: Vec::new(),
         stream: false,
         texts: Vec::new(),
+        keyed: Vec::new(),
         text_bytes: 0,
         body: Value::Null,
     };
@@ -93,6 +97,9 @@ pub fn parse(api: &Api, content_type: Option<&str>, body: &[u8]) -> Result<ChatR
         Api::Responses => responses(&body, &mut req)?,
         Api::Messages => messages(&body, &mut req)?,
         Api::Generic(pointers) => generic(&body, pointers, &mut req)?,
+    }
+    if !matches!(api, Api::Generic(_)) {
+        identity_fields(&body, &mut req)?;
     }
     if !matches!(api, Api::Generic(_)) {
         req.stream = match body.get("stream") {
@@ -180,6 +187,33 @@ fn text_at(value: Option<&Value>, pointer: String, req: &mut ChatRequest) -> Res
     }
 }
 
+/// A text field that may be absent or null.
+fn optional_text(
+    value: Option<&Value>,
+    pointer: String,
+    req: &mut ChatRequest,
+) -> Result<(), ApiError> {
+    match value {
+        None | Some(Value::Null) => Ok(()),
+        value => text_at(value, pointer, req),
+    }
+}
+
+/// Fields outside the conversation that reach the model provider and often hold personal
+/// data: the end-user id (`user`, `safety_identifier`) and free-form `metadata` (Anthropic's
+/// `user_id`). They are text fields like the messages: scanned and redacted.
+fn identity_fields(body: &Value, req: &mut ChatRequest) -> Result<(), ApiError> {
+    for name in ["user", "safety_identifier"] {
+        optional_text(body.get(name), format!("/{name}"), req)?;
+    }
+    match body.get("metadata") {
+        None | Some(Value::Null) => {}
+        Some(metadata @ Value::Object(_)) => strings_within(metadata, "/metadata", req),
+        Some(_) => return Err(shape("/metadata must be an object")),
+    }
+    Ok(())
+}
+
 /// Text parts: `{"type": "text"|"input_text"|"output_text", "text": ...}`; images pass unscanned
 /// (there is no text in them to redact); anything else is refused.
 fn parts(parts: &[Value], at: &str, req: &mut ChatRequest) -> Result<(), ApiError> {
@@ -229,6 +263,24 @@ fn chat_completions(body: &Value, req: &mut ChatRequest) -> Result<(), ApiError>
     model(body, true, req)?;
     token_field(body, &["max_tokens", "max_completion_tokens"], req)?;
     function_tools(body, req, true)?;
+    // The deprecated `functions` / `function_call` offer tools as much as `tools` does.
+    for (i, function) in list(body, "functions", false)?.iter().enumerate() {
+        let name = function
+            .get("name")
+            .and_then(Value::as_str)
+            .ok_or_else(|| shape(format!("/functions/{i} has no name")))?;
+        req.tools.push(name.to_owned());
+    }
+    if let Some(name) = body.pointer("/function_call/name").and_then(Value::as_str) {
+        req.tools.push(name.to_owned());
+    }
+    // Predicted output is text the provider reads.
+    match body.pointer("/prediction/content") {
+        None | Some(Value::Null) => {}
+        Some(Value::String(_)) => req.texts.push("/prediction/content".into()),
+        Some(Value::Array(p)) => parts(p, "/prediction/content", req)?,
+        Some(_) => return Err(shape("/prediction/content must be a string or parts")),
+    }
     for (i, m) in list(body, "messages", true)?.iter().enumerate() {
         let at = format!("/messages/{i}");
         let role = m.get("role").and_then(Value::as_str);
@@ -243,6 +295,12 @@ fn chat_completions(body: &Value, req: &mut ChatRequest) -> Result<(), ApiError>
             Some(Value::Array(p)) => parts(p, &format!("{at}/content"), req)?,
             None | Some(Value::Null) if role == Some("assistant") => {}
             _ => return Err(shape(format!("{at}/content must be a string or parts"))),
+        }
+        // A participant's name is the person's name as often as not.
+        optional_text(m.get("name"), format!("{at}/name"), req)?;
+        if m.get("function_call").is_some_and(|c| !c.is_null()) {
+            let p = format!("{at}/function_call/arguments");
+            text_at(m.pointer("/function_call/arguments"), p, req)?;
         }
         if let Some(calls) = m.get("tool_calls") {
             let calls = calls
@@ -289,10 +347,17 @@ fn responses(body: &Value, req: &mut ChatRequest) -> Result<(), ApiError> {
         }
         _ => return Err(shape("/input must be a string or an array")),
     }
+    // A stored prompt's variables are put into the prompt the model reads.
+    match body.pointer("/prompt/variables") {
+        None | Some(Value::Null) => {}
+        Some(variables @ Value::Object(_)) => strings_within(variables, "/prompt/variables", req),
+        Some(_) => return Err(shape("/prompt/variables must be an object")),
+    }
     Ok(())
 }
 
-/// Every string inside a JSON value (tool inputs), as pointers.
+/// Every string inside a JSON value (tool inputs, metadata), as pointers; objects with keys go
+/// to [`ChatRequest::keyed`].
 fn strings_within(value: &Value, at: &str, req: &mut ChatRequest) {
     match value {
         Value::String(_) => req.texts.push(at.to_owned()),
@@ -302,6 +367,9 @@ fn strings_within(value: &Value, at: &str, req: &mut ChatRequest) {
             }
         }
         Value::Object(map) => {
+            if !map.is_empty() {
+                req.keyed.push(at.to_owned());
+            }
             for (k, v) in map {
                 let key = k.replace('~', "~0").replace('/', "~1");
                 strings_within(v, &format!("{at}/{key}"), req);
@@ -596,5 +664,90 @@ mod tests {
         assert_eq!(code(&msgs, JSON, no_max), (422, "invalid_shape"));
         let bad_block = br#"{"model": "m", "max_tokens": 5, "messages": [{"role": "user", "content": [{"type": "video"}]}]}"#;
         assert_eq!(code(&msgs, JSON, bad_block), (422, "invalid_shape"));
+    }
+
+    /// The deprecated `functions` / `function_call` are tools like `tools`: named for RBAC, and
+    /// an earlier call's arguments are text.
+    #[test]
+    fn legacy_functions_are_tools() {
+        let r = ok(
+            &Api::ChatCompletions,
+            json!({"model": "m", "functions": [{"name": "delete_account", "parameters": {}}],
+            "function_call": {"name": "wipe"},
+            "messages": [{"role": "assistant", "content": null,
+                "function_call": {"name": "delete_account", "arguments": "{}"}},
+                {"role": "function", "name": "delete_account", "content": "done"}]}),
+        );
+        assert_eq!(r.tools, ["delete_account", "wipe"]);
+        assert_eq!(
+            r.texts,
+            [
+                "/messages/0/function_call/arguments",
+                "/messages/1/content",
+                "/messages/1/name"
+            ]
+        );
+        let (status, c) = code(
+            &Api::ChatCompletions,
+            JSON,
+            br#"{"model": "m", "functions": [{}], "messages": [{"role": "user", "content": "a"}]}"#,
+        );
+        assert_eq!((status, c), (422, "invalid_shape"));
+    }
+
+    /// Fields besides the messages that carry personal data to the model provider: the
+    /// end-user id (`user`, `safety_identifier`), `metadata` (Anthropic's `user_id`), a chat
+    /// participant's `name`, predicted output, a stored prompt's variables. All are text
+    /// fields, so they are scanned and redacted.
+    #[test]
+    fn identity_and_metadata_fields_are_text_fields() {
+        let r = ok(
+            &Api::ChatCompletions,
+            json!({"model": "m", "user": "jane.doe@example.com",
+            "metadata": {"customer": "Jane Doe", "tier": {"deep": ["x"]}, "n": 1},
+            "messages": [{"role": "user", "name": "Jane Doe", "content": "hi"}]}),
+        );
+        assert_eq!(
+            r.texts,
+            [
+                "/messages/0/content",
+                "/messages/0/name",
+                "/user",
+                "/metadata/customer",
+                "/metadata/tier/deep/0"
+            ]
+        );
+        let r = ok(
+            &Api::Responses,
+            json!({"model": "m", "input": "hi", "user": "u", "safety_identifier": "s",
+                "prompt": {"id": "pmpt_1", "variables": {"customer": "Jane Doe"}}}),
+        );
+        assert_eq!(
+            r.texts,
+            [
+                "/input",
+                "/prompt/variables/customer",
+                "/user",
+                "/safety_identifier"
+            ]
+        );
+        let r = ok(
+            &Api::ChatCompletions,
+            json!({"model": "m", "prediction": {"type": "content", "content": "Dear Jane"},
+                "messages": [{"role": "user", "content": "a"}]}),
+        );
+        assert_eq!(r.texts, ["/prediction/content", "/messages/0/content"]);
+        let r = ok(
+            &Api::Messages,
+            json!({"model": "m", "max_tokens": 9, "metadata": {"user_id": "jane@example.com"},
+            "messages": [{"role": "user", "content": "a"}]}),
+        );
+        assert_eq!(r.texts, ["/messages/0/content", "/metadata/user_id"]);
+        let (status, c) = code(
+            &Api::ChatCompletions,
+            JSON,
+            br#"{"model": "m", "user": 5, "messages": [{"role": "user", "content": "a"}]}"#,
+        );
+        assert_eq!((status, c), (422, "invalid_shape"));
     }
 }

@@ -2,10 +2,13 @@
 //! Responses and Anthropic Messages event formats.
 //!
 //! Bytes from the origin are split into lines and events however they arrive. Each streamed text
-//! field — a choice's `delta.content`, a tool call's `arguments`, an Anthropic content block, a
-//! Responses output text — gets its own core [`StreamRedactor`], so a value split across events
+//! field — every string of a choice's `delta` but its `role` (`content`, `refusal`,
+//! `reasoning_content`, ...), a tool call's `arguments`, every string of an Anthropic block's
+//! `delta` (text, JSON, thinking, and kinds not known yet), the `delta` of every Responses
+//! `response.*.delta` event — gets its own core [`StreamRedactor`], so a value split across events
 //! or across any byte boundary is still caught: the redactor holds back what might still grow
 //! into a finding and emits the rest at once. Every other string in an event is redacted one-shot.
+//! An Anthropic or Responses delta without its block or output index is malformed.
 //! Edge pseudonyms are restored on the way out; tool calls the role lacks are removed.
 //!
 //! With a per-request canary ([`SseFilter::with_canary`]) every event is searched for the token,
@@ -13,9 +16,10 @@
 //! end held back while it could still start the token), and a leak ends the stream with an error
 //! event before any of the token is sent.
 //!
-//! Fail closed: a line or event that is not SSE with JSON data, a stream that ends inside an
-//! event, or a `block` rule firing ends the stream with an error event ([`error_event`]) and
-//! never with unscanned text. Only a stream that ended cleanly counts as fully scanned.
+//! Fail closed: a line or event that is not SSE with JSON data and a plain event name, a line
+//! with a lone CR (a line break for the client's parser), a stream that ends inside an event, or
+//! a `block` rule firing ends the stream with an error event ([`error_event`]) and never with
+//! unscanned text. Only a stream that ended cleanly counts as fully scanned.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -72,25 +76,38 @@ pub fn error_event(code: &str) -> String {
     format!("event: error\ndata: {body}\n\n")
 }
 
+/// A delta key or event type, interned in [`SseFilter::names`] so a [`Field`] stays `Copy`.
+type Name = u16;
+
+/// The tool index [`Field::ChatArguments`] uses for a choice's deprecated `function_call`.
+const LEGACY_CALL: u64 = u64::MAX;
+
+/// The most distinct delta keys and event types one stream may use.
+const MAX_NAMES: usize = 256;
+
 /// One streamed text field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Field {
-    /// OpenAI chat: `choices[c].delta.content`.
-    ChatContent { choice: u64 },
-    /// OpenAI chat: `choices[c].delta.tool_calls[t].function.arguments`.
+    /// OpenAI chat: the string `key` of `choices[c].delta` (`content`, `refusal`, ...).
+    ChatDelta { choice: u64, key: Name },
+    /// OpenAI chat: `choices[c].delta.tool_calls[t].function.arguments`, or the deprecated
+    /// `choices[c].delta.function_call.arguments` when `tool` is [`LEGACY_CALL`].
     ChatArguments { choice: u64, tool: u64 },
-    /// Anthropic: `delta.text` (or `delta.partial_json` when `json`) of content block `index`.
-    Block { index: u64, json: bool },
-    /// Responses: `delta` of `response.output_text.delta`.
-    OutputText { output: u64, content: u64 },
-    /// Responses: `delta` of `response.function_call_arguments.delta`.
-    Arguments { output: u64 },
+    /// Anthropic: the string `key` of a `delta` of type `kind` in content block `index`
+    /// (`text_delta`/`text`, `input_json_delta`/`partial_json`, `thinking_delta`/`thinking`, ...).
+    Block { index: u64, kind: Name, key: Name },
+    /// Responses: `delta` of the `response.*.delta` events of type `kind`.
+    ResponsesDelta {
+        kind: Name,
+        output: u64,
+        content: Option<u64>,
+    },
 }
 
 impl Field {
     fn choice(self) -> Option<u64> {
         match self {
-            Field::ChatContent { choice } | Field::ChatArguments { choice, .. } => Some(choice),
+            Field::ChatDelta { choice, .. } | Field::ChatArguments { choice, .. } => Some(choice),
             _ => None,
         }
     }
@@ -104,18 +121,31 @@ impl Field {
 
     fn output(self) -> Option<u64> {
         match self {
-            Field::OutputText { output, .. } | Field::Arguments { output } => Some(output),
+            Field::ResponsesDelta { output, .. } => Some(output),
             _ => None,
         }
     }
 
-    /// An event carrying `text` as this field's next piece.
-    fn event(self, text: &str) -> String {
-        let (name, data) = match self {
-            Field::ChatContent { choice } => (
+    /// An event carrying `text` as this field's next piece; `names` resolves interned names.
+    fn event(self, text: &str, names: &[String]) -> String {
+        let name = |n: Name| names.get(usize::from(n)).map_or("", String::as_str);
+        let (event, data) = match self {
+            Field::ChatDelta { choice, key } => {
+                let mut delta = serde_json::Map::new();
+                delta.insert(name(key).to_owned(), Value::from(text));
+                (
+                    None,
+                    json!({"object": "chat.completion.chunk",
+                        "choices": [{"index": choice, "delta": delta, "finish_reason": null}]}),
+                )
+            }
+            Field::ChatArguments {
+                choice,
+                tool: LEGACY_CALL,
+            } => (
                 None,
-                json!({"object": "chat.completion.chunk",
-                    "choices": [{"index": choice, "delta": {"content": text}, "finish_reason": null}]}),
+                json!({"object": "chat.completion.chunk", "choices": [{"index": choice,
+                    "delta": {"function_call": {"arguments": text}}, "finish_reason": null}]}),
             ),
             Field::ChatArguments { choice, tool } => (
                 None,
@@ -123,30 +153,46 @@ impl Field {
                     "delta": {"tool_calls": [{"index": tool, "function": {"arguments": text}}]},
                     "finish_reason": null}]}),
             ),
-            Field::Block { index, json } => {
-                let delta = if json {
-                    json!({"type": "input_json_delta", "partial_json": text})
-                } else {
-                    json!({"type": "text_delta", "text": text})
-                };
+            Field::Block { index, kind, key } => {
+                let mut delta = serde_json::Map::new();
+                delta.insert("type".to_owned(), Value::from(name(kind)));
+                delta.insert(name(key).to_owned(), Value::from(text));
                 (
                     Some("content_block_delta"),
                     json!({"type": "content_block_delta", "index": index, "delta": delta}),
                 )
             }
-            Field::OutputText { output, content } => (
-                Some("response.output_text.delta"),
-                json!({"type": "response.output_text.delta", "output_index": output,
-                    "content_index": content, "delta": text}),
-            ),
-            Field::Arguments { output } => (
-                Some("response.function_call_arguments.delta"),
-                json!({"type": "response.function_call_arguments.delta",
-                    "output_index": output, "delta": text}),
-            ),
+            Field::ResponsesDelta {
+                kind,
+                output,
+                content,
+            } => {
+                let mut data = json!({"type": name(kind), "output_index": output, "delta": text});
+                if let Some(content) = content {
+                    data["content_index"] = Value::from(content);
+                }
+                (Some(name(kind)), data)
+            }
         };
-        render(name, &data)
+        render(event, &data)
     }
+}
+
+/// `key` as a JSON pointer reference token (RFC 6901).
+fn pointer_token(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
+/// The longest event name passed on.
+const MAX_EVENT_NAME: usize = 128;
+
+/// True for a plain event name (`content_block_delta`, `response.output_text.delta`, ...).
+fn is_event_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= MAX_EVENT_NAME
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
 }
 
 fn render(name: Option<&str>, data: &Value) -> String {
@@ -177,6 +223,8 @@ pub struct SseFilter<'g> {
     data: String,
     has_data: bool,
     fields: BTreeMap<Field, FieldState<'g>>,
+    /// The delta keys and event types [`Field`]s name.
+    names: Vec<String>,
     /// Anthropic content blocks, Responses output items and OpenAI (choice, tool) calls dropped.
     dropped_blocks: BTreeSet<u64>,
     dropped_outputs: BTreeSet<u64>,
@@ -207,6 +255,7 @@ impl<'g> SseFilter<'g> {
             data: String::new(),
             has_data: false,
             fields: BTreeMap::new(),
+            names: Vec::new(),
             dropped_blocks: BTreeSet::new(),
             dropped_outputs: BTreeSet::new(),
             dropped_calls: BTreeSet::new(),
@@ -230,6 +279,19 @@ impl<'g> SseFilter<'g> {
     pub fn with_output(mut self, policy: OutputPolicy) -> Self {
         self.output = Some(policy);
         self
+    }
+
+    /// `name` interned for a [`Field`]; a stream with more than [`MAX_NAMES`] is malformed.
+    fn intern(&mut self, name: &str) -> Result<Name, SseError> {
+        let at = match self.names.iter().position(|n| n == name) {
+            Some(at) => at,
+            None if self.names.len() < MAX_NAMES => {
+                self.names.push(name.to_owned());
+                self.names.len() - 1
+            }
+            None => return Err(SseError::Malformed),
+        };
+        Name::try_from(at).map_err(|_| SseError::Malformed)
     }
 
     /// Audits what the output check found; a fragment under a blocking policy ends the stream.
@@ -283,6 +345,10 @@ impl<'g> SseFilter<'g> {
 
     fn on_line(&mut self, line: &[u8], out: &mut String) -> Result<(), SseError> {
         let line = core::str::from_utf8(line).map_err(|_| SseError::Malformed)?;
+        // A lone CR ends a line for the client's parser: kept, it could smuggle a line past us.
+        if line.contains('\r') {
+            return Err(SseError::Malformed);
+        }
         if line.is_empty() {
             return self.dispatch(out);
         }
@@ -304,7 +370,9 @@ impl<'g> SseFilter<'g> {
                     return Err(SseError::Malformed);
                 }
             }
-            "event" => self.event_name = Some(value.to_owned()),
+            // The name is sent on as it came: only a plain name, never text to scan.
+            "event" if is_event_name(value) => self.event_name = Some(value.to_owned()),
+            "event" => return Err(SseError::Malformed),
             "id" | "retry" => {}
             _ => return Err(SseError::Malformed),
         }
@@ -430,7 +498,7 @@ impl<'g> SseFilter<'g> {
                 rest.push_str(&gate.finish());
             }
             if !rest.is_empty() {
-                out.push_str(&field.event(&rest));
+                out.push_str(&field.event(&rest, &self.names));
             }
         }
         Ok(())
@@ -468,19 +536,26 @@ impl<'g> SseFilter<'g> {
         self.stream_text(field, &text).map(Some)
     }
 
-    /// Streams the delta text at `pointer` as `field`, redacts the rest of the event, and puts
-    /// the shown text back. A delta whose text is all held back carries nothing yet: not sent.
+    /// Streams the delta text at each pointer as its field, redacts the rest of the event, and
+    /// puts the shown text back. A delta whose text is all held back carries nothing yet: not
+    /// sent.
     fn delta_event(
         &mut self,
         event: &mut Value,
-        pointer: &str,
-        field: Field,
+        fields: &[(String, Field)],
     ) -> Result<bool, SseError> {
-        let streamed = self.take_streamed(event, pointer, field)?;
+        let mut streamed = Vec::with_capacity(fields.len());
+        for (pointer, field) in fields {
+            if let Some(text) = self.take_streamed(event, pointer, *field)? {
+                streamed.push((pointer, text));
+            }
+        }
         self.redact_rest(event)?;
-        let shown = streamed.as_ref().is_some_and(|t| !t.is_empty());
-        if let (Some(text), Some(slot)) = (streamed, event.pointer_mut(pointer)) {
-            *slot = Value::String(text);
+        let shown = streamed.iter().any(|(_, t)| !t.is_empty());
+        for (pointer, text) in streamed {
+            if let Some(slot) = event.pointer_mut(pointer) {
+                *slot = Value::String(text);
+            }
         }
         Ok(shown)
     }
@@ -513,6 +588,15 @@ impl<'g> SseFilter<'g> {
                             self.tool_calls_removed += 1;
                         }
                     }
+                    // Arguments before the name, or a call never named: not known to be
+                    // allowed, so dropped (unless every tool is).
+                    let named = self.kept_calls.contains(&(c, t));
+                    if !named
+                        && !matches!(self.tools, Allowed::Any)
+                        && self.dropped_calls.insert((c, t))
+                    {
+                        self.tool_calls_removed += 1;
+                    }
                     if !self.dropped_calls.contains(&(c, t)) {
                         kept.push(call);
                     }
@@ -529,10 +613,25 @@ impl<'g> SseFilter<'g> {
                     }
                 }
             }
-            if let Some(s) =
-                self.take_streamed(choice, "/delta/content", Field::ChatContent { choice: c })?
-            {
-                restore.push((format!("{at}/delta/content"), s));
+            let keys: Vec<String> = choice
+                .get("delta")
+                .and_then(Value::as_object)
+                .map(|d| {
+                    d.iter()
+                        .filter(|(k, v)| *k != "role" && v.is_string())
+                        .map(|(k, _)| k.clone())
+                        .collect()
+                })
+                .unwrap_or_default();
+            for key in keys {
+                let field = Field::ChatDelta {
+                    choice: c,
+                    key: self.intern(&key)?,
+                };
+                let p = format!("/delta/{}", pointer_token(&key));
+                if let Some(s) = self.take_streamed(choice, &p, field)? {
+                    restore.push((format!("{at}{p}"), s));
+                }
             }
             let n = choice
                 .pointer("/delta/tool_calls")
@@ -550,6 +649,7 @@ impl<'g> SseFilter<'g> {
                     restore.push((format!("{at}{p}"), s));
                 }
             }
+            self.legacy_call(choice, c, &at, &mut restore)?;
             if choice.get("finish_reason").is_some_and(|f| !f.is_null()) {
                 finished.push(c);
             }
@@ -562,7 +662,7 @@ impl<'g> SseFilter<'g> {
                     && choice
                         .get("delta")
                         .and_then(Value::as_object)
-                        .is_some_and(|d| d.keys().all(|k| k == "content"))
+                        .is_some_and(|d| d.values().all(Value::is_null))
             });
         if only_held_text {
             return Ok(false);
@@ -588,6 +688,56 @@ impl<'g> SseFilter<'g> {
             return Ok(false);
         }
         Ok(true)
+    }
+
+    /// A choice's deprecated `delta.function_call`: dropped unless named with an allowed tool
+    /// (as a tool call is), its arguments streamed like a tool call's.
+    fn legacy_call(
+        &mut self,
+        choice: &mut Value,
+        c: u64,
+        at: &str,
+        restore: &mut Vec<(String, String)>,
+    ) -> Result<(), SseError> {
+        let key = (c, LEGACY_CALL);
+        if choice.get("finish_reason").and_then(Value::as_str) == Some("function_call")
+            && self.dropped_calls.contains(&key)
+        {
+            choice["finish_reason"] = Value::from("stop");
+        }
+        if !choice
+            .pointer("/delta/function_call")
+            .is_some_and(Value::is_object)
+        {
+            return Ok(());
+        }
+        if let Some(name) = choice
+            .pointer("/delta/function_call/name")
+            .and_then(Value::as_str)
+        {
+            if self.tools.allows(name) {
+                self.kept_calls.insert(key);
+            }
+        }
+        let named = self.kept_calls.contains(&key);
+        if !named && !matches!(self.tools, Allowed::Any) && self.dropped_calls.insert(key) {
+            self.tool_calls_removed += 1;
+        }
+        if self.dropped_calls.contains(&key) {
+            if let Some(delta) = choice.get_mut("delta").and_then(Value::as_object_mut) {
+                delta.remove("function_call");
+            }
+            return Ok(());
+        }
+        let p = "/delta/function_call/arguments";
+        let field = Field::ChatArguments {
+            choice: c,
+            tool: LEGACY_CALL,
+        };
+        if let Some(s) = self.take_streamed(choice, p, field)? {
+            restore.push((format!("{at}{p}"), s));
+        }
+        Ok(())
     }
 
     fn anthropic_event(
@@ -616,16 +766,52 @@ impl<'g> SseFilter<'g> {
                     }
                     self.kept_blocks.insert(i);
                 }
+                // A block may start with text: the first piece of the field its deltas continue.
+                let streamed_as = match block.and_then(|b| b.get("type")).and_then(Value::as_str) {
+                    Some("text") => Some(("text_delta", "text")),
+                    Some("thinking") => Some(("thinking_delta", "thinking")),
+                    _ => None,
+                };
+                if let Some((kind, key)) = streamed_as {
+                    let field = Field::Block {
+                        index: i,
+                        kind: self.intern(kind)?,
+                        key: self.intern(key)?,
+                    };
+                    self.delta_event(event, &[(format!("/content_block/{key}"), field)])?;
+                    return Ok(true);
+                }
             }
             ("content_block_delta", Some(i)) => {
-                let (pointer, json) = match event.pointer("/delta/type").and_then(Value::as_str) {
-                    Some("text_delta") => ("/delta/text", false),
-                    Some("input_json_delta") => ("/delta/partial_json", true),
-                    _ => ("", false),
-                };
-                if !pointer.is_empty() {
-                    return self.delta_event(event, pointer, Field::Block { index: i, json });
+                let kind = event
+                    .pointer("/delta/type")
+                    .and_then(Value::as_str)
+                    .ok_or(SseError::Malformed)?
+                    .to_owned();
+                let keys: Vec<String> = event
+                    .get("delta")
+                    .and_then(Value::as_object)
+                    .map(|d| {
+                        d.iter()
+                            .filter(|(k, v)| *k != "type" && v.is_string())
+                            .map(|(k, _)| k.clone())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let kind = self.intern(&kind)?;
+                let mut fields = Vec::with_capacity(keys.len());
+                for key in keys {
+                    let field = Field::Block {
+                        index: i,
+                        kind,
+                        key: self.intern(&key)?,
+                    };
+                    fields.push((format!("/delta/{}", pointer_token(&key)), field));
                 }
+                return self.delta_event(event, &fields);
+            }
+            ("content_block_start" | "content_block_delta" | "content_block_stop", None) => {
+                return Err(SseError::Malformed);
             }
             ("content_block_stop", Some(i)) => {
                 self.flush_where(|f| f.block() == Some(i), out)?;
@@ -668,20 +854,47 @@ impl<'g> SseFilter<'g> {
                     return Ok(false);
                 }
             }
-            ("response.output_text.delta" | "response.function_call_arguments.delta", Some(o)) => {
-                let field = if ty == "response.output_text.delta" {
-                    let content = event
-                        .get("content_index")
-                        .and_then(Value::as_u64)
-                        .unwrap_or(0);
-                    Field::OutputText { output: o, content }
-                } else {
-                    Field::Arguments { output: o }
+            ("response.content_part.added", Some(o))
+                if event.pointer("/part/text").is_some_and(Value::is_string) =>
+            {
+                // A part may start with text: the first piece of the output text that follows.
+                let field = Field::ResponsesDelta {
+                    kind: self.intern("response.output_text.delta")?,
+                    output: o,
+                    content: event.get("content_index").and_then(Value::as_u64),
                 };
-                return self.delta_event(event, "/delta", field);
+                self.delta_event(event, &[("/part/text".to_owned(), field)])?;
+                return Ok(true);
             }
-            ("response.output_text.done" | "response.function_call_arguments.done", Some(o)) => {
+            (_, Some(o))
+                if ty.ends_with(".delta") && event.get("delta").is_some_and(Value::is_string) =>
+            {
+                let field = Field::ResponsesDelta {
+                    kind: self.intern(ty)?,
+                    output: o,
+                    content: event.get("content_index").and_then(Value::as_u64),
+                };
+                return self.delta_event(event, &[("/delta".to_owned(), field)]);
+            }
+            (_, None)
+                if ty.ends_with(".delta") && event.get("delta").is_some_and(Value::is_string) =>
+            {
+                return Err(SseError::Malformed);
+            }
+            ("response.output_item.done", Some(o)) => {
                 self.flush_where(|f| f.output() == Some(o), out)?;
+            }
+            (_, Some(o)) if ty.ends_with(".done") => {
+                // `response.X.done` ends the `response.X.delta` texts of its output.
+                let streamed = format!("{}.delta", ty.trim_end_matches(".done"));
+                let kind = self.names.iter().position(|n| *n == streamed);
+                self.flush_where(
+                    |f| {
+                        matches!(f, Field::ResponsesDelta { kind: k, output, .. }
+                            if output == o && kind == Some(usize::from(k)))
+                    },
+                    out,
+                )?;
             }
             ("response.completed" | "response.incomplete" | "response.failed", _) => {
                 if let Some(response) = event.get_mut("response") {

@@ -448,7 +448,7 @@ fn prepare(
     let output = OutputPolicy::for_request(config, &output::system_prompt(api, &request.body));
     // 8 + 9. Consent and redaction.
     let consent = match req.headers().get(CONSENT_HEADER).ok().flatten() {
-        Some(h) => Some(http::parse_consent(&h)?),
+        Some(h) => Some(http::parse_consent(&h, &compiled.guard)?),
         None => None,
     };
     let mut granted = chatguard::CategorySet::EMPTY;
@@ -810,8 +810,7 @@ async fn forward(
         .with_headers(headers)
         .with_body(Some(body.into()));
     let url = format!("{}{}", config.origin_url, path);
-    let outbound = Request::new_with_init(&url, &init).map_err(|e| internal("origin url", e))?;
-    send_to_origin(outbound, config.origin_timeout_ms).await
+    send_to_origin(&url, &mut init, config.origin_timeout_ms).await
 }
 
 /// What every request to the origin carries: the origin credential and the request id.
@@ -828,8 +827,16 @@ fn origin_headers(config: &Config, audit: &Audit) -> Result<Headers, ApiError> {
     Ok(headers)
 }
 
-/// Sends a request to the origin; unreachable → 502, no answer within `timeout_ms` → 504.
-async fn send_to_origin(outbound: Request, timeout_ms: u64) -> Result<Response, ApiError> {
+/// Sends a request to the origin; unreachable → 502, no answer within `timeout_ms` → 504. A
+/// redirect is never followed (it would carry the origin credential and the body to wherever
+/// it points) but refused → 502.
+async fn send_to_origin(
+    url: &str,
+    init: &mut RequestInit,
+    timeout_ms: u64,
+) -> Result<Response, ApiError> {
+    init.with_redirect(worker::RequestRedirect::Manual);
+    let outbound = Request::new_with_init(url, init).map_err(|e| internal("origin url", e))?;
     let controller = AbortController::default();
     let signal = controller.signal();
     let fetch = Fetch::Request(outbound);
@@ -837,6 +844,14 @@ async fn send_to_origin(outbound: Request, timeout_ms: u64) -> Result<Response, 
     let timeout = Delay::from(Duration::from_millis(timeout_ms));
     let raced = select(sending, timeout).await;
     let result = match raced {
+        Either::Left((Ok(response), _)) if (300..400).contains(&response.status_code()) => {
+            console_error!("chatguard-edge: the origin answered with a redirect");
+            Err(ApiError::new(
+                502,
+                "origin_redirect",
+                "the origin answered with a redirect, which is not followed",
+            ))
+        }
         Either::Left((Ok(response), _)) => Ok(response),
         Either::Left((Err(e), _)) => {
             console_error!("chatguard-edge: origin unreachable: {e}");
@@ -883,7 +898,9 @@ async fn answer(
         output,
     } = answering;
     let status = origin.status_code();
-    if status >= 500 {
+    // The origin refusing the edge's own credential is the edge's failure, not the caller's:
+    // its body (which may quote part of the key) and its 401 never reach the caller.
+    if status >= 500 || matches!(status, 401 | 407) {
         return Err(ApiError::new(
             502,
             "origin_error",

@@ -27,7 +27,7 @@ policy.custom = [{ name: 'canary', pattern: '\\bCANARY-[0-9a-f]{10}\\b', categor
 policy.roles = {
   anonymous: {
     routes: ['/v1/chat/completions', '/v1/responses', '/v1/messages', '/v1/custom'],
-    models: ['demo', 'echo', 'tool', 'hang', 'reset', 'garbage', 'html', 'fail', 'sse-garbage', 'sse-hang'],
+    models: ['demo', 'echo', 'tool', 'hang', 'reset', 'garbage', 'html', 'fail', 'redirect', 'unauthorized', 'sse-garbage', 'sse-hang'],
     max_tokens: 1024,
     tools: ['lookup_order'],
     unredacted: ['financial'],
@@ -397,6 +397,12 @@ test('origin failures fail closed', async () => {
   await expectError(await post('/v1/chat/completions', chat('hi', { model: 'html' })), 502, 'origin_invalid_response');
   const failed = await expectError(await post('/v1/chat/completions', chat('hi', { model: 'fail' })), 502, 'origin_error');
   assert.ok(!JSON.stringify(failed).includes(LEAK.email));
+  // A redirect is not followed: it would take the body and the origin credential elsewhere.
+  await expectError(await post('/v1/chat/completions', chat('hi', { model: 'redirect' })), 502, 'origin_redirect');
+  assert.ok(!origin.seen.some((r) => r.path === '/redirected'), 'the redirect was followed');
+  // The origin refusing the edge's credential is not the caller's 401, and its body stays out.
+  const refused = await expectError(await post('/v1/chat/completions', chat('hi', { model: 'unauthorized' })), 502, 'origin_error');
+  assert.ok(!JSON.stringify(refused).includes('f00d'));
 });
 
 test('a malformed stream ends with an error event, never unscanned text', async () => {

@@ -17,6 +17,8 @@
 //   garbage       200 with invalid JSON.      html       200 text/html.
 //   fail          500 whose body leaks data.  sse-garbage  a stream with a broken event.
 //   sse-hang      a stream that stops after one event and never ends.
+//   unauthorized  401 that quotes part of the origin key.
+//   redirect      307 to `/redirected`, which answers 200 (a followed redirect shows there).
 // Every request is also appended to `seen` ({path, headers, body}).
 //
 // Conversations: a chat request's `X-Chatguard-Conversation` id is kept in `conversations`;
@@ -222,6 +224,7 @@ export async function startOrigin({ port = 0, pauseMs = 1, eventPauseMs, onWrite
       try { body = raw ? JSON.parse(raw) : {}; } catch { body = { unparsed: raw }; }
       const record = { path: req.url, method: req.method, headers: req.headers, body };
       seen.push(record);
+      if (req.url === '/redirected') { res.writeHead(200, { 'content-type': 'application/json' }); res.end('{"choices":[{"index":0,"message":{"role":"assistant","content":"followed"}}]}'); return; }
       if (req.url === '/healthz') { res.writeHead(200, { 'content-type': 'application/json' }); res.end('{"ok":true}'); return; }
       if (req.method === 'DELETE' && req.url.startsWith('/v1/conversations/')) {
         deleteConversation(req, res, conversations);
@@ -232,6 +235,8 @@ export async function startOrigin({ port = 0, pauseMs = 1, eventPauseMs, onWrite
         case 'hang': return; // never answer
         case 'reset': req.socket.destroy(); return;
         case 'garbage': res.writeHead(200, { 'content-type': 'application/json' }); res.end('{"choices": [ nope'); return;
+        case 'unauthorized': res.writeHead(401, { 'content-type': 'application/json' }); res.end(JSON.stringify({ error: { message: 'Incorrect API key provided: sk-proj-****f00d.', code: 'invalid_api_key' } })); return;
+        case 'redirect': res.writeHead(307, { location: '/redirected' }); res.end(); return;
         case 'html': res.writeHead(200, { 'content-type': 'text/html' }); res.end('<p>hello</p>'); return;
         case 'fail': res.writeHead(500, { 'content-type': 'application/json' }); res.end(JSON.stringify({ error: `db down at ${LEAK.email}` })); return;
         default: break;

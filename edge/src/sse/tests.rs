@@ -406,3 +406,264 @@ fn a_copied_system_prompt_ends_the_stream_when_blocking() {
         }
     }
 }
+
+/// Every streamed text field a model can split a value across — not only the answer text:
+/// reasoning, refusals, thinking blocks, Responses deltas of any kind, deltas without an index.
+#[test]
+fn every_delta_field_is_streamed_so_split_values_never_leak() {
+    let g = guard();
+    let chat = |key: &str, with_index: bool| {
+        let mut s = String::new();
+        for p in pieces(TEXT) {
+            let mut choice = json!({"delta": {key: p}, "finish_reason": null});
+            if with_index {
+                choice["index"] = json!(0);
+            }
+            s.push_str(&format!("data: {}\n\n", json!({"choices": [choice]})));
+        }
+        s.push_str("data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n");
+        s
+    };
+    let anthropic = |delta_type: &str, key: &str, with_index: bool| {
+        let mut s = String::new();
+        for p in pieces(TEXT) {
+            let mut e =
+                json!({"type": "content_block_delta", "delta": {"type": delta_type, key: p}});
+            if with_index {
+                e["index"] = json!(0);
+            }
+            s.push_str(&format!("event: content_block_delta\ndata: {e}\n\n"));
+        }
+        s.push_str("event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n");
+        s
+    };
+    let responses = |ty: &str, with_index: bool| {
+        let mut s = String::new();
+        for p in pieces(TEXT) {
+            let mut e = json!({"type": ty, "delta": p});
+            if with_index {
+                e["output_index"] = json!(0);
+            }
+            s.push_str(&format!("event: {ty}\ndata: {e}\n\n"));
+        }
+        s.push_str("event: response.completed\ndata: {\"type\":\"response.completed\",\"response\":{}}\n\n");
+        s
+    };
+    // (pointer of the field's pieces, stream, ends cleanly): an Anthropic or Responses delta
+    // without its index is malformed; a chat choice without one is its position.
+    let streams = [
+        (
+            "/choices/0/delta/reasoning_content",
+            chat("reasoning_content", true),
+            true,
+        ),
+        ("/choices/0/delta/refusal", chat("refusal", true), true),
+        ("/choices/0/delta/reasoning", chat("reasoning", true), true),
+        ("/choices/0/delta/content", chat("content", false), true),
+        (
+            "/delta/thinking",
+            anthropic("thinking_delta", "thinking", true),
+            true,
+        ),
+        (
+            "/delta/words",
+            anthropic("future_delta", "words", true),
+            true,
+        ),
+        ("/delta/text", anthropic("text_delta", "text", false), false),
+        ("/delta", responses("response.refusal.delta", true), true),
+        (
+            "/delta",
+            responses("response.reasoning_summary_text.delta", true),
+            true,
+        ),
+        (
+            "/delta",
+            responses("response.output_text.delta", false),
+            false,
+        ),
+    ];
+    for (pointer, sse, clean) in streams {
+        let what = sse.lines().next().unwrap_or_default().to_owned();
+        let (out, end) = run(&g, Vault::new(), Allowed::Any, &[sse.as_bytes()]);
+        // What the client reassembles: the field's pieces, in order.
+        let joined: String = out
+            .lines()
+            .filter_map(|line| line.strip_prefix("data: "))
+            .filter_map(|data| serde_json::from_str::<Value>(data).ok())
+            .filter_map(|v| {
+                v.pointer(pointer)
+                    .and_then(Value::as_str)
+                    .map(str::to_owned)
+            })
+            .collect();
+        assert!(!joined.contains(EMAIL), "{what}: {joined}");
+        assert!(!joined.contains("8888 8888"), "{what}: {joined}");
+        if clean {
+            assert_eq!(end, Ok(()), "{what}");
+            assert!(
+                joined.ends_with("Bye!"),
+                "{what}: the text still arrives: {joined}"
+            );
+        } else {
+            assert_eq!(end, Err(SseError::Malformed), "{what}");
+            assert!(joined.is_empty(), "{what}: {joined}");
+        }
+    }
+}
+
+/// An event name is the origin's text sent on unscanned: only a plain name passes. A lone CR
+/// ends a line for the client's SSE parser, so one inside a line would smuggle a `data:` line
+/// past the filter.
+#[test]
+fn event_names_and_lone_carriage_returns_cannot_smuggle_text() {
+    let g = guard();
+    let smuggled = format!(
+        "event: x\rdata: {{\"choices\":[{{\"index\":0,\"delta\":{{\"content\":\"{EMAIL}\"}}}}]}}\r\ndata: {{}}\n\n"
+    );
+    let named = format!("event: {EMAIL}\ndata: {{}}\n\n");
+    let long = format!("event: {}\ndata: {{}}\n\n", "e".repeat(129));
+    for input in [smuggled, named, long] {
+        let (out, end) = run(&g, Vault::new(), Allowed::Any, &[input.as_bytes()]);
+        assert_eq!(end, Err(SseError::Malformed), "{input:?}");
+        assert!(!out.contains(EMAIL), "{out:?}");
+    }
+    for name in [
+        "message_start",
+        "response.output_text.delta",
+        "ping",
+        "error-2",
+    ] {
+        let input = format!("event: {name}\ndata: {{}}\n\n");
+        let (out, end) = run(&g, Vault::new(), Allowed::Any, &[input.as_bytes()]);
+        assert_eq!(end, Ok(()), "{name}");
+        assert!(out.starts_with(&format!("event: {name}\n")), "{out}");
+    }
+}
+
+/// A tool call is passed only once its name is known and allowed: arguments that come before
+/// the name, or a call never named, are dropped when the role has a tool list.
+#[test]
+fn tool_calls_without_an_allowed_name_yet_are_dropped() {
+    let g = guard();
+    let stream = concat!(
+        "data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"{\\\"wipe\\\":\"}}]}}]}\n\n",
+        "data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"a\",\"function\":{\"name\":\"delete_account\",\"arguments\":\"true}\"}}]}}]}\n\n",
+        "data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":1,\"id\":\"b\",\"function\":{\"arguments\":\"{\\\"nameless\\\":1}\"}}]}}]}\n\n",
+        "data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":2,\"id\":\"c\",\"function\":{\"name\":\"lookup\",\"arguments\":\"{}\"}}]}}]}\n\n",
+        "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"}]}\n\n",
+        "data: [DONE]\n\n"
+    );
+    let mut f = SseFilter::new(&g, Context::default(), Vault::new(), allowed(&["lookup"]));
+    let mut out = String::new();
+    f.push(stream.as_bytes(), &mut out).expect("pushed");
+    f.finish(&mut out).expect("finished");
+    for gone in ["wipe", "delete_account", "nameless"] {
+        assert!(!out.contains(gone), "{gone}: {out}");
+    }
+    assert!(out.contains("lookup"), "{out}");
+    assert_eq!(f.tool_calls_removed, 2);
+    // With every tool allowed, a call is passed as it comes.
+    let (out, end) = run(&g, Vault::new(), Allowed::Any, &[stream.as_bytes()]);
+    assert_eq!(end, Ok(()));
+    assert!(out.contains("nameless") && out.contains("wipe"), "{out}");
+}
+
+/// Text a block or part starts with is the first piece of the field its deltas continue: a
+/// value split between the start and the first delta is still caught.
+#[test]
+fn text_in_start_events_joins_the_streamed_field() {
+    let g = guard();
+    let anthropic = concat!(
+        "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"Mail jane.doe@exa\"}}\n\n",
+        "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"mple.com today. Bye!\"}}\n\n",
+        "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n",
+        "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n"
+    );
+    let responses = concat!(
+        "event: response.content_part.added\ndata: {\"type\":\"response.content_part.added\",\"output_index\":0,\"content_index\":0,\"part\":{\"type\":\"output_text\",\"text\":\"Mail jane.doe@exa\"}}\n\n",
+        "event: response.output_text.delta\ndata: {\"type\":\"response.output_text.delta\",\"output_index\":0,\"content_index\":0,\"delta\":\"mple.com today. Bye!\"}\n\n",
+        "event: response.output_text.done\ndata: {\"type\":\"response.output_text.done\",\"output_index\":0,\"content_index\":0,\"text\":\"\"}\n\n"
+    );
+    for (sse, pointers) in [
+        (anthropic, ["/content_block/text", "/delta/text"]),
+        (responses, ["/part/text", "/delta"]),
+    ] {
+        let (out, end) = run(&g, Vault::new(), Allowed::Any, &[sse.as_bytes()]);
+        assert_eq!(end, Ok(()));
+        let joined: String = out
+            .lines()
+            .filter_map(|line| line.strip_prefix("data: "))
+            .filter_map(|data| serde_json::from_str::<Value>(data).ok())
+            .flat_map(|v| {
+                pointers
+                    .iter()
+                    .filter_map(|p| v.pointer(p).and_then(Value::as_str).map(str::to_owned))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        assert!(!joined.contains(EMAIL), "{joined}");
+        assert!(
+            joined.starts_with("Mail ") && joined.ends_with("Bye!"),
+            "{joined}"
+        );
+        assert!(out.contains("content_block_start") || out.contains("content_part.added"));
+    }
+}
+
+/// The deprecated `function_call`: its arguments are streamed split-safe, and a call the role
+/// lacks is dropped with its finish reason.
+#[test]
+fn legacy_function_calls_are_streamed_and_checked() {
+    let g = guard();
+    let call = |name: &str| {
+        let mut s = format!(
+            "data: {}\n\n",
+            json!({"choices": [{"index": 0, "delta": {"role": "assistant",
+                "function_call": {"name": name, "arguments": ""}}, "finish_reason": null}]})
+        );
+        for p in pieces("{\"to\": \"jane.doe@example.com\"}") {
+            let data = json!({"choices": [{"index": 0,
+                "delta": {"function_call": {"arguments": p}}, "finish_reason": null}]});
+            s.push_str(&format!("data: {data}\n\n"));
+        }
+        s.push_str("data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"function_call\"}]}\n\ndata: [DONE]\n\n");
+        s
+    };
+    let (out, end) = run(
+        &g,
+        Vault::new(),
+        allowed(&["send_mail"]),
+        &[call("send_mail").as_bytes()],
+    );
+    assert_eq!(end, Ok(()));
+    let args: String = out
+        .lines()
+        .filter_map(|line| line.strip_prefix("data: "))
+        .filter_map(|data| serde_json::from_str::<Value>(data).ok())
+        .filter_map(|v| {
+            v.pointer("/choices/0/delta/function_call/arguments")
+                .and_then(Value::as_str)
+                .map(str::to_owned)
+        })
+        .collect();
+    assert!(!args.contains(EMAIL), "{args}");
+    assert!(
+        args.starts_with("{\"to\": \"") && args.ends_with("\"}"),
+        "{args}"
+    );
+    assert!(out.contains("\"finish_reason\":\"function_call\""), "{out}");
+
+    let (out, end) = run(
+        &g,
+        Vault::new(),
+        allowed(&["lookup"]),
+        &[call("send_mail").as_bytes()],
+    );
+    assert_eq!(end, Ok(()));
+    assert!(
+        !out.contains("send_mail") && !out.contains("\"to\""),
+        "{out}"
+    );
+    assert!(out.contains("\"finish_reason\":\"stop\""), "{out}");
+}

@@ -6,8 +6,8 @@ use chatguard::UnixTime;
 use worker::{Env, Method, Request, RequestInit};
 
 use super::{
-    identify, internal, json_reply, origin_headers, rate_limit, rate_limiter, read_limited,
-    send_to_origin, Audit, Reply,
+    identify, json_reply, origin_headers, rate_limit, rate_limiter, read_limited, send_to_origin,
+    Audit, Reply,
 };
 use crate::audit::Decision;
 use crate::config::Config;
@@ -41,8 +41,7 @@ pub(super) async fn handle(
     init.with_method(Method::Delete)
         .with_headers(origin_headers(config, audit)?);
     let url = format!("{}/v1/conversations/{id}", config.origin_url);
-    let outbound = Request::new_with_init(&url, &init).map_err(|e| internal("origin url", e))?;
-    let origin = send_to_origin(outbound, config.origin_timeout_ms).await?;
+    let origin = send_to_origin(&url, &mut init, config.origin_timeout_ms).await?;
     deletion::origin_outcome(origin.status_code())?;
     let answer = deletion::answer(id);
     {
