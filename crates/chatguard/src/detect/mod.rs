@@ -207,7 +207,10 @@ fn run_recognizers(
     out: &mut Vec<(Candidate, Option<ContextHit>)>,
     skip: bool,
 ) {
-    /// The recognizers whose kinds can be written without a digit, in table order.
+    /// Every recognizer, then the ones whose kinds can be written without a digit, in table order
+    /// (one slice type for both, so the loop below makes no call to step through them).
+    static ALL: std::sync::LazyLock<Vec<&'static Recognizer>> =
+        std::sync::LazyLock::new(|| builtin::RECOGNIZERS.iter().collect());
     static DIGITLESS: std::sync::LazyLock<Vec<&'static Recognizer>> =
         std::sync::LazyLock::new(|| {
             builtin::RECOGNIZERS
@@ -218,12 +221,8 @@ fn run_recognizers(
     let mut buf = Vec::new();
     // Most chat has no digit at all; then only the kinds that can be written without one run.
     let has_digit = !hay.numbers.is_empty() || !hay.words.is_empty();
-    let recognizers: &mut dyn Iterator<Item = &Recognizer> = if has_digit {
-        &mut builtin::RECOGNIZERS.iter()
-    } else {
-        &mut DIGITLESS.iter().copied()
-    };
-    for rec in recognizers {
+    let recognizers: &[&Recognizer] = if has_digit { &ALL } else { &DIGITLESS };
+    for &rec in recognizers {
         if skip && !rec.needs.met_by(&hay.counts) {
             continue;
         }
@@ -250,13 +249,13 @@ fn run_recognizers(
         buf.clear();
         (rec.scan)(hay, &mut buf);
         for cand in buf.drain(..) {
-            if !enabled(cand.kind) {
-                continue;
-            }
+            // The recognizer's own kind was found enabled above.
             let (support, needs) = if cand.kind == rec.kind {
                 (rec.support(), rec.needs_context)
-            } else {
+            } else if enabled(cand.kind) {
                 builtin::context_for(cand.kind)
+            } else {
+                continue;
             };
             if let Some(scored) = context::apply_in(hay, cand, support, needs) {
                 out.push(scored);

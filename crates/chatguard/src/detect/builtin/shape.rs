@@ -157,6 +157,34 @@ impl FirstGroup {
     }
 }
 
+/// The digit counts of the words every match of `layout` holds, as a [`Counts`] bit set (all of
+/// them occur in a text where it matches). A match stands alone (no letter or digit touches
+/// it), so a group of `d` that starts the layout or follows a literal that is no letter or digit,
+/// and that ends the layout or is followed by such a literal, is a word of its own with exactly
+/// that many digits. A group followed by a final `x`/`k` (a digit or a letter) says nothing.
+///
+/// [`Counts`]: crate::detect::hay::Counts
+fn layout_words(layout: &[u8]) -> u64 {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < layout.len() {
+        let opens = i == 0 || !layout[i - 1].is_ascii_alphanumeric();
+        let len = layout[i..].iter().take_while(|&&b| b == b'd').count();
+        if len == 0 {
+            i += 1;
+            continue;
+        }
+        let closes = layout
+            .get(i + len)
+            .is_none_or(|b| !b.is_ascii_alphanumeric());
+        if opens && closes {
+            bits |= count_bit(len);
+        }
+        i += len;
+    }
+    bits
+}
+
 /// What [`scan_layouts`] needs to know of a list of layouts, worked out once per list.
 #[derive(Clone, Copy)]
 struct LayoutStats {
@@ -166,13 +194,17 @@ struct LayoutStats {
     need: usize,
     /// The first group of each of the first [`MAX_FILTERED`] layouts.
     first: [FirstGroup; MAX_FILTERED],
+    /// [`layout_words`] of each of the first [`MAX_FILTERED`] layouts.
+    words: [u64; MAX_FILTERED],
 }
 
 impl LayoutStats {
     fn of(layouts: &[&str]) -> LayoutStats {
         let mut first = [FirstGroup::ANY; MAX_FILTERED];
-        for (slot, layout) in first.iter_mut().zip(layouts) {
+        let mut words = [0; MAX_FILTERED];
+        for ((slot, word_bits), layout) in first.iter_mut().zip(&mut words).zip(layouts) {
             *slot = FirstGroup::of(layout.as_bytes());
+            *word_bits = layout_words(layout.as_bytes());
         }
         LayoutStats {
             bits: layout_digits(layouts),
@@ -182,6 +214,7 @@ impl LayoutStats {
                 .min()
                 .unwrap_or(0),
             first,
+            words,
         }
     }
 
@@ -231,6 +264,18 @@ pub(crate) fn scan_layouts(
     if hay.counts.run_digits & stats.bits == 0 {
         return;
     }
+    // And the text has a word for each of its whole groups (see `layout_words`): the layouts
+    // that may match, by index (those past `MAX_FILTERED` always may).
+    let word_digits = hay.counts.word_digits;
+    let mut possible = 0u32;
+    for (i, &bits) in stats.words.iter().enumerate().take(layouts.len()) {
+        if bits & !word_digits == 0 {
+            possible |= 1 << i;
+        }
+    }
+    if possible == 0 && layouts.len() <= MAX_FILTERED {
+        return;
+    }
     // The fewest digits any layout needs (a trailing `x`/`k` may be a letter outside the run).
     // Most number runs in chat (dates, prices, times) are shorter and are skipped at once.
     let need = stats.need;
@@ -247,7 +292,9 @@ pub(crate) fn scan_layouts(
                 continue;
             }
             for (i, layout) in layouts.iter().enumerate() {
-                if !first.get(i).is_none_or(|f| f.fits(end - start)) {
+                if !first.get(i).is_none_or(|f| f.fits(end - start))
+                    || i < MAX_FILTERED && possible & 1 << i == 0
+                {
                     continue;
                 }
                 if let Some(shape) = match_at(bytes, start, layout.as_bytes()) {
@@ -457,8 +504,10 @@ pub(crate) fn alnum_at(bytes: &[u8], i: usize) -> bool {
 /// digits through a `-`, `.` or `/`, and runs opened by `+` (phone numbers) are skipped.
 pub(crate) fn each_spot(hay: &Hay<'_>, shape: &Grouping, mut check: impl FnMut(&Spot<'_>) -> bool) {
     let bytes = hay.text.as_bytes();
-    // Every spot is a range of groups holding exactly `shape.len` digits.
-    if hay.counts.run_digits & count_bit(shape.len) == 0 {
+    // Every spot is a range of groups holding exactly `shape.len` digits, and each of its groups
+    // is a whole word of digits (nothing alphanumeric touches a spot, and groups are joined by
+    // one separator byte), so the text has a word of each group's digit count.
+    if hay.counts.run_digits & count_bit(shape.len) == 0 || !words_may_hold(hay, shape) {
         return;
     }
     for run in &hay.numbers {
@@ -506,6 +555,18 @@ pub(crate) fn each_spot(hay: &Hay<'_>, shape: &Grouping, mut check: impl FnMut(&
             }
         }
     }
+}
+
+/// False when `hay` has no word for some group of every form of `shape`: the compact form is one
+/// word of `shape.len` digits, a layout a word of each of its group lengths.
+fn words_may_hold(hay: &Hay<'_>, shape: &Grouping) -> bool {
+    let words = hay.counts.word_digits;
+    let has = |len: usize| words & count_bit(len) != 0;
+    has(shape.len)
+        || shape
+            .layouts
+            .iter()
+            .any(|layout| layout.iter().all(|&len| has(len)))
 }
 
 /// The ranges of groups `(first, last)` of `run` holding exactly `len` digits, by first group
@@ -667,6 +728,18 @@ pub(crate) mod testing {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn layout_words_are_the_groups_standing_alone() {
+        let bits = |ns: &[usize]| ns.iter().fold(0, |b, &n| b | count_bit(n));
+        assert_eq!(layout_words(b"dd.ddd.ddd-k"), bits(&[2, 3]));
+        assert_eq!(layout_words(b"ddddddd-k"), bits(&[7]));
+        assert_eq!(layout_words(b"dddddddk"), 0);
+        assert_eq!(layout_words(b"AAdddd dd"), bits(&[2]));
+        // A layout matches only where the text has a word for each such group.
+        let hay = Hay::new("12.345.678-5");
+        assert_eq!(layout_words(b"dd.ddd.ddd-k") & !hay.counts.word_digits, 0);
+    }
 
     #[test]
     fn layout_digits_counts_digits_and_a_final_check_character() {
