@@ -91,7 +91,12 @@ pub fn strip_response_tool_calls(body: &mut Value, tools: &Allowed) -> usize {
         }
     }
     if let Some(blocks) = body.get_mut("content").and_then(Value::as_array_mut) {
-        let n = retain(blocks, |b| !is_disallowed(b, "tool_use", "/name", tools));
+        // Server and MCP tool calls are named the same way and checked the same way.
+        let n = retain(blocks, |b| {
+            ["tool_use", "server_tool_use", "mcp_tool_use"]
+                .iter()
+                .all(|kind| !is_disallowed(b, kind, "/name", tools))
+        });
         let any_left = blocks
             .iter()
             .any(|b| b.get("type").and_then(Value::as_str) == Some("tool_use"));
@@ -281,8 +286,10 @@ mod tests {
         assert_eq!(openai["choices"][0]["finish_reason"], "stop");
 
         let mut anthropic = json!({"stop_reason": "tool_use", "content": [
-            {"type": "text", "text": "ok"}, {"type": "tool_use", "name": "wipe", "input": {}}]});
-        assert_eq!(strip_response_tool_calls(&mut anthropic, &tools), 1);
+            {"type": "text", "text": "ok"}, {"type": "tool_use", "name": "wipe", "input": {}},
+            {"type": "server_tool_use", "name": "web_fetch", "input": {}},
+            {"type": "mcp_tool_use", "name": "drop_table", "input": {}}]});
+        assert_eq!(strip_response_tool_calls(&mut anthropic, &tools), 3);
         assert_eq!(anthropic["stop_reason"], "end_turn");
 
         let mut responses = json!({"output": [{"type": "function_call", "name": "wipe"},

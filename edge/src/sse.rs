@@ -755,8 +755,11 @@ impl<'g> SseFilter<'g> {
         match (ty, index) {
             ("content_block_start", Some(i)) => {
                 let block = event.get("content_block");
-                let is_tool =
-                    block.and_then(|b| b.get("type")).and_then(Value::as_str) == Some("tool_use");
+                // Server and MCP tool calls are named the same way and checked the same way.
+                let is_tool = matches!(
+                    block.and_then(|b| b.get("type")).and_then(Value::as_str),
+                    Some("tool_use" | "server_tool_use" | "mcp_tool_use")
+                );
                 let name = block.and_then(|b| b.get("name")).and_then(Value::as_str);
                 if is_tool {
                     if !name.is_some_and(|n| self.tools.allows(n)) {
@@ -788,6 +791,16 @@ impl<'g> SseFilter<'g> {
                     .and_then(Value::as_str)
                     .ok_or(SseError::Malformed)?
                     .to_owned();
+                // Tool input for a block never started as an allowed tool call: dropped.
+                if kind == "input_json_delta"
+                    && !self.kept_blocks.contains(&i)
+                    && !matches!(self.tools, Allowed::Any)
+                {
+                    if self.dropped_blocks.insert(i) {
+                        self.tool_calls_removed += 1;
+                    }
+                    return Ok(false);
+                }
                 let keys: Vec<String> = event
                     .get("delta")
                     .and_then(Value::as_object)

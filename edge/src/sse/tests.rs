@@ -667,3 +667,28 @@ fn legacy_function_calls_are_streamed_and_checked() {
     );
     assert!(out.contains("\"finish_reason\":\"stop\""), "{out}");
 }
+
+/// Anthropic tool input passes only inside a block started as an allowed tool call (client,
+/// server or MCP tool); input for a block never started is dropped.
+#[test]
+fn anthropic_tool_input_needs_an_allowed_started_block() {
+    let g = guard();
+    let stream = concat!(
+        "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":3,\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":\"{\\\"wipe\\\":true}\"}}\n\n",
+        "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":4,\"content_block\":{\"type\":\"server_tool_use\",\"id\":\"s\",\"name\":\"web_fetch\",\"input\":{}}}\n\n",
+        "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":4,\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":\"{\\\"url\\\":1}\"}}\n\n",
+        "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":5,\"content_block\":{\"type\":\"tool_use\",\"id\":\"t\",\"name\":\"lookup\",\"input\":{}}}\n\n",
+        "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":5,\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":\"{\\\"order\\\":7}\"}}\n\n",
+        "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":5}\n\n",
+        "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n"
+    );
+    let mut f = SseFilter::new(&g, Context::default(), Vault::new(), allowed(&["lookup"]));
+    let mut out = String::new();
+    f.push(stream.as_bytes(), &mut out).expect("pushed");
+    f.finish(&mut out).expect("finished");
+    for gone in ["wipe", "web_fetch", "url"] {
+        assert!(!out.contains(gone), "{gone}: {out}");
+    }
+    assert!(out.contains("order"), "{out}");
+    assert_eq!(f.tool_calls_removed, 2);
+}
