@@ -83,6 +83,8 @@ pub(crate) struct Needs {
     word_digits: u64,
     /// Lengths of a word.
     word_lens: u64,
+    /// True when one of the sets is not empty (kept so the recognizer loop need not work it out).
+    declared: bool,
 }
 
 impl Needs {
@@ -91,20 +93,26 @@ impl Needs {
         run_digits: 0,
         word_digits: 0,
         word_lens: 0,
+        declared: false,
     };
 
     /// True when something was declared.
     fn declared(&self) -> bool {
+        self.declared
+    }
+
+    /// True when one of the sets is not empty (what `declared` keeps).
+    const fn any_set(&self) -> bool {
         self.run_digits | self.word_digits | self.word_lens != 0
     }
 
     /// True when the text summarised by `counts` may hold a match.
     fn met_by(&self, counts: &hay::Counts) -> bool {
-        let declared = self.run_digits | self.word_digits | self.word_lens;
-        declared == 0
-            || self.run_digits & counts.run_digits != 0
-            || self.word_digits & counts.word_digits != 0
-            || self.word_lens & counts.word_lens != 0
+        !self.declared
+            || (self.run_digits & counts.run_digits)
+                | (self.word_digits & counts.word_digits)
+                | (self.word_lens & counts.word_lens)
+                != 0
     }
 }
 
@@ -135,18 +143,21 @@ impl Recognizer {
     /// digits in all (see [`Needs`]).
     pub(crate) const fn run_digits(mut self, min: usize, max: usize) -> Recognizer {
         self.needs.run_digits |= count_bits(min, max);
+        self.needs.declared = self.needs.any_set();
         self
     }
 
     /// Declares that every match starts at (or is) a word with `min..=max` digits.
     pub(crate) const fn word_digits(mut self, min: usize, max: usize) -> Recognizer {
         self.needs.word_digits |= count_bits(min, max);
+        self.needs.declared = self.needs.any_set();
         self
     }
 
     /// Declares that every match is a word `len` characters long.
     pub(crate) const fn word_len(mut self, len: usize) -> Recognizer {
         self.needs.word_lens |= count_bits(len, len);
+        self.needs.declared = self.needs.any_set();
         self
     }
 

@@ -150,6 +150,23 @@ impl FirstGroup {
         }
     }
 
+    /// The group lengths [`FirstGroup::fits`] accepts, as a [`Counts`] bit set (all bits for
+    /// `ANY`).
+    ///
+    /// [`Counts`]: crate::detect::hay::Counts
+    fn lengths(self) -> u64 {
+        if self.len == u8::MAX {
+            return u64::MAX;
+        }
+        let own = usize::from(self.len);
+        let short = if self.short_ok && own > 0 {
+            count_bit(own - 1)
+        } else {
+            0
+        };
+        count_bit(own) | short
+    }
+
     /// False when the layout cannot match at a digit group of `len` digits.
     fn fits(self, len: usize) -> bool {
         let own = usize::from(self.len);
@@ -266,14 +283,21 @@ pub(crate) fn scan_layouts(
     }
     // And the text has a word for each of its whole groups (see `layout_words`): the layouts
     // that may match, by index (those past `MAX_FILTERED` always may).
+    // `starts` holds the lengths of the digit groups one of those may start at.
     let word_digits = hay.counts.word_digits;
     let mut possible = 0u32;
+    let mut starts = if layouts.len() > MAX_FILTERED {
+        u64::MAX
+    } else {
+        0
+    };
     for (i, &bits) in stats.words.iter().enumerate().take(layouts.len()) {
         if bits & !word_digits == 0 {
             possible |= 1 << i;
+            starts |= stats.first[i].lengths();
         }
     }
-    if possible == 0 && layouts.len() <= MAX_FILTERED {
+    if starts == 0 {
         return;
     }
     // The fewest digits any layout needs (a trailing `x`/`k` may be a letter outside the run).
@@ -288,7 +312,7 @@ pub(crate) fn scan_layouts(
                 break;
             }
             left -= end - start;
-            if start < last_end {
+            if start < last_end || starts & count_bit(end - start) == 0 {
                 continue;
             }
             for (i, layout) in layouts.iter().enumerate() {
