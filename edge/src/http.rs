@@ -1,5 +1,6 @@
 //! HTTP surface decisions that need no Worker types: routes and methods, CORS, the consent
-//! header, which headers reach the origin, and the security headers on every answer.
+//! header, which headers reach the origin, the security headers on every answer, and which of
+//! the origin's own headers reach the caller.
 
 use chatguard::{Category, CategorySet, Guard};
 
@@ -183,9 +184,34 @@ pub fn parse_consent(header: &str, guard: &Guard) -> Result<Consent, ApiError> {
     })
 }
 
+/// The origin's `Retry-After` on its 429, passed on to the caller only in the delay-seconds
+/// form (1 to 6 digits); an HTTP date or anything else is dropped rather than forwarded.
+pub fn origin_retry_after(value: &str) -> Option<&str> {
+    let value = value.trim();
+    (!value.is_empty() && value.len() <= 6 && value.bytes().all(|b| b.is_ascii_digit()))
+        .then_some(value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_delay_in_seconds_of_the_origin_retry_after_is_passed_on() {
+        assert_eq!(origin_retry_after("7"), Some("7"));
+        assert_eq!(origin_retry_after(" 120 "), Some("120"));
+        for dropped in [
+            "",
+            "-1",
+            "1.5",
+            "9999999",
+            "Wed, 21 Oct 2026 07:28:00 GMT",
+            "7\r\nSet-Cookie: a=b",
+            "7; ref=a@example.com",
+        ] {
+            assert_eq!(origin_retry_after(dropped), None, "{dropped:?}");
+        }
+    }
 
     fn config() -> Config {
         Config {

@@ -993,6 +993,14 @@ async fn answer(
     r.headers_mut()
         .set("Content-Type", "application/json; charset=utf-8")
         .map_err(|e| internal("headers", e))?;
+    if status == 429 {
+        let retry = origin.headers().get("Retry-After").ok().flatten();
+        if let Some(secs) = retry.as_deref().and_then(http::origin_retry_after) {
+            r.headers_mut()
+                .set("Retry-After", secs)
+                .map_err(|e| internal("headers", e))?;
+        }
+    }
     Ok(Reply::Done(r))
 }
 

@@ -27,7 +27,7 @@ policy.custom = [{ name: 'canary', pattern: '\\bCANARY-[0-9a-f]{10}\\b', categor
 policy.roles = {
   anonymous: {
     routes: ['/v1/chat/completions', '/v1/responses', '/v1/messages', '/v1/custom'],
-    models: ['demo', 'echo', 'tool', 'hang', 'reset', 'garbage', 'html', 'fail', 'redirect', 'unauthorized', 'sse-garbage', 'sse-hang'],
+    models: ['demo', 'echo', 'tool', 'hang', 'reset', 'garbage', 'html', 'fail', 'redirect', 'unauthorized', 'busy', 'sse-garbage', 'sse-hang'],
     max_tokens: 1024,
     tools: ['lookup_order'],
     unredacted: ['financial'],
@@ -403,6 +403,11 @@ test('origin failures fail closed', async () => {
   // The origin refusing the edge's credential is not the caller's 401, and its body stays out.
   const refused = await expectError(await post('/v1/chat/completions', chat('hi', { model: 'unauthorized' })), 502, 'origin_error');
   assert.ok(!JSON.stringify(refused).includes('f00d'));
+  // The origin's own rate limit reaches the caller as a 429 with its delay, its body filtered.
+  const busy = await post('/v1/chat/completions', chat('hi', { model: 'busy' }));
+  assert.equal(busy.status, 429);
+  assert.equal(busy.headers.get('retry-after'), '7');
+  assert.ok(!(await busy.text()).includes(LEAK.email));
 });
 
 test('a malformed stream ends with an error event, never unscanned text', async () => {

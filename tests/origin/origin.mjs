@@ -19,6 +19,7 @@
 //   sse-hang      a stream that stops after one event and never ends.
 //   unauthorized  401 that quotes part of the origin key.
 //   redirect      307 to `/redirected`, which answers 200 (a followed redirect shows there).
+//   busy          429 with `Retry-After: 7` and an error body naming synthetic personal data.
 // Every request is also appended to `seen` ({path, headers, body}).
 //
 // Conversations: a chat request's `X-Chatguard-Conversation` id is kept in `conversations`;
@@ -237,6 +238,7 @@ export async function startOrigin({ port = 0, pauseMs = 1, eventPauseMs, onWrite
         case 'garbage': res.writeHead(200, { 'content-type': 'application/json' }); res.end('{"choices": [ nope'); return;
         case 'unauthorized': res.writeHead(401, { 'content-type': 'application/json' }); res.end(JSON.stringify({ error: { message: 'Incorrect API key provided: sk-proj-****f00d.', code: 'invalid_api_key' } })); return;
         case 'redirect': res.writeHead(307, { location: '/redirected' }); res.end(); return;
+        case 'busy': res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '7' }); res.end(JSON.stringify({ error: { message: `rate limited for ${LEAK.email}`, type: 'rate_limit' } })); return;
         case 'html': res.writeHead(200, { 'content-type': 'text/html' }); res.end('<p>hello</p>'); return;
         case 'fail': res.writeHead(500, { 'content-type': 'application/json' }); res.end(JSON.stringify({ error: `db down at ${LEAK.email}` })); return;
         default: break;
