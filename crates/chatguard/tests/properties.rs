@@ -210,3 +210,19 @@ fn a_card_right_after_an_iban_is_found_and_redacted() {
     let again = guard.scan(&out.text);
     assert!(again.is_empty(), "rescan of {:?} found {again:?}", out.text);
 }
+
+/// Found by `redacted_output_scans_clean` (synthetic values): the same, with a bidi control
+/// between the space and the card's first group; invisible characters do not hide the group.
+#[test]
+fn a_card_after_an_iban_behind_an_invisible_character_is_redacted() {
+    let guard = guard();
+    for text in [
+        "DE89 3704 0044 0532 0130 00 \u{202e}4012 8888 8888 1881 ",
+        "DE89 3704 0044 0532 0130 00 \u{200b}\u{2066}4012 8888 8888 1881 ",
+    ] {
+        let out = guard.check(text, &Context::default());
+        assert!(!out.text.contains("4012"), "{:?}", out.text);
+        let again = guard.scan(&out.text);
+        assert!(again.is_empty(), "rescan of {:?} found {again:?}", out.text);
+    }
+}

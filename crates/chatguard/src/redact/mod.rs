@@ -10,6 +10,7 @@ pub(crate) mod vault;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
+use crate::normalize::is_removable_invisible;
 use crate::policy::{Action, Operator};
 use crate::{Decided, Guard, Kind, Span, Vault};
 
@@ -30,11 +31,25 @@ pub(crate) fn apply(text: &str, findings: &[Decided], guard: &Guard, vault: &mut
 pub(crate) fn may_reveal(text: &str, findings: &[Decided]) -> bool {
     let bytes = text.as_bytes();
     let separator = |b: u8| b == b' ' || b"-./".contains(&b);
-    let digit_group_before =
-        |at: usize| at >= 2 && separator(bytes[at - 1]) && bytes[at - 2].is_ascii_digit();
+    // Invisible characters between the separator and the digits do not hide the group: the
+    // detectors match on the text with them removed (and the redacted output drops them).
+    let digit_group_before = |at: usize| {
+        at >= 2
+            && separator(bytes[at - 1])
+            && text.get(..at - 1).is_some_and(|head| {
+                head.chars()
+                    .rev()
+                    .find(|&c| !is_removable_invisible(c))
+                    .is_some_and(|c| c.is_ascii_digit())
+            })
+    };
     let digit_group_after = |at: usize| {
         bytes.get(at).is_some_and(|&b| separator(b))
-            && bytes.get(at + 1).is_some_and(u8::is_ascii_digit)
+            && text.get(at + 1..).is_some_and(|tail| {
+                tail.chars()
+                    .find(|&c| !is_removable_invisible(c))
+                    .is_some_and(|c| c.is_ascii_digit())
+            })
     };
     let safe_before = |at: usize| {
         at == 0
