@@ -7,6 +7,12 @@
 
 use super::mentions::Mentions;
 
+/// A byte broadcast to every lane of a `u64` (`b * ONES`), for the scans that look at eight bytes
+/// at a time; shared by every such scan in the crate.
+pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of every lane of a `u64`.
+pub(crate) const HIGH: u64 = 0x8080_8080_8080_8080;
+
 /// The most digit groups a number run keeps; longer runs are cut into separate runs.
 pub(crate) const MAX_GROUPS: usize = 12;
 /// The most digits a number run keeps; identifiers are shorter than this.
@@ -44,8 +50,6 @@ struct RareBytes {
 impl RareBytes {
     /// One pass over `bytes`, eight at a time.
     fn of(bytes: &[u8]) -> RareBytes {
-        const ONES: u64 = 0x0101_0101_0101_0101;
-        const HIGH: u64 = 0x8080_8080_8080_8080;
         // `x - ONES & !x` has a lane's high bit set where the lane is zero (higher lanes may be
         // set too by the borrow; none is set when no lane is zero): `x = w ^ b * ONES` tests
         // every lane for byte `b`. A lane's seven low bits plus 2 reach its high bit from `~` up.
@@ -442,15 +446,13 @@ impl<'a> Hay<'a> {
 
 /// The position of the first ASCII digit at or after `from`, looking at eight bytes at a time.
 fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
     let mut i = from;
     while i + 8 <= bytes.len() {
         let mut chunk = [0u8; 8];
         chunk.copy_from_slice(&bytes[i..i + 8]);
         // A byte is a digit when `b ^ 0x30` is below 10; test all eight lanes at once.
         let x = u64::from_le_bytes(chunk) ^ (0x30 * ONES);
-        if x.wrapping_sub(10 * ONES) & !x & HIGHS != 0 {
+        if x.wrapping_sub(10 * ONES) & !x & HIGH != 0 {
             break;
         }
         i += 8;

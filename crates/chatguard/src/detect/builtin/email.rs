@@ -1,6 +1,6 @@
 //! Email addresses, including the `name (at) example (dot) com` style of hiding them.
 
-use crate::detect::hay::Hay;
+use crate::detect::hay::{Hay, HIGH, ONES};
 use crate::detect::Candidate;
 use crate::{Kind, Score};
 
@@ -193,8 +193,6 @@ impl Iterator for AtPairs<'_> {
     type Item = usize;
 
     fn next(&mut self) -> Option<usize> {
-        const ONES: u64 = 0x0101_0101_0101_0101;
-        const HIGH: u64 = 0x8080_8080_8080_8080;
         const LOW7: u64 = !HIGH;
         while self.pending == 0 {
             let lanes = match self.chunks.next() {

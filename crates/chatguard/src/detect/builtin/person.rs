@@ -21,7 +21,7 @@ use super::words::{
     char_at, char_before, in_list, is_all_caps, is_apostrophe, is_capitalised, lower_into,
     skip_blanks, skip_blanks_back, word_end, word_start,
 };
-use crate::detect::hay::Hay;
+use crate::detect::hay::{Hay, HIGH, ONES};
 use crate::detect::Candidate;
 use crate::{Kind, Score};
 
@@ -387,8 +387,6 @@ const LONGEST_TRIGGER: usize = {
 /// The position of the last byte of `bytes` that is an ASCII capital letter or not ASCII (part
 /// of a character that may be a capital), eight bytes at a time from the end.
 fn last_capital(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut end = bytes.len();
     while let Some(chunk) = end.checked_sub(8).and_then(|s| bytes.get(s..end)) {
         let mut lanes = [0u8; 8];

@@ -17,10 +17,7 @@
 //! Aho-Corasick automaton over the same patterns reports) that can pass the checks; the tests
 //! compare both, hit for hit and finding for finding.
 
-/// Bytes broadcast to every lane of a `u64`.
-const ONES: u64 = 0x0101_0101_0101_0101;
-/// The high bit of every lane.
-const HIGH: u64 = 0x8080_8080_8080_8080;
+use crate::detect::hay::{HIGH, ONES};
 /// The low seven bits of every lane.
 const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
 /// At most this many distinct marking bytes (`memchr3`).
