@@ -4,9 +4,11 @@
 //! near it. Asked window by window, that is one lowercased copy and one automaton search per
 //! candidate and list. For ASCII text the answer can be read off one search instead: the words
 //! of every built-in list (supporting, generic and contrary) are compiled once into one trie, the
-//! text is walked once (ASCII case folded, which on ASCII text finds exactly what a search of the
-//! lowercased text finds: every occurrence, overlapping ones included), and each window looks up
-//! the occurrences inside it.
+//! text is walked once from every position that follows no letter or digit (ASCII case folded,
+//! which on ASCII text finds what a search of the lowercased text finds there, overlapping
+//! occurrences included), and each window looks up the occurrences inside it. A word starting
+//! inside another counts only where a window or a blanked range begins: those few positions are
+//! walked when a window asks.
 //!
 //! The same pass tells which lists have a word anywhere in the text: a recognizer that reports
 //! only next to one of its words is skipped when none of them occurs at all.
@@ -21,6 +23,11 @@ use std::sync::LazyLock;
 use super::builtin::RECOGNIZERS;
 use super::context::{AFTER, BEFORE, CONTRARY_WORDS};
 
+/// A [`Lexicon::byte_facts`] bit: the byte is an ASCII letter or digit.
+const IN_WORD: u8 = 1;
+/// A [`Lexicon::byte_facts`] bit: some word starts with the byte (ASCII case folded).
+const STARTS_WORD: u8 = 2;
+
 /// A set of word lists, one bit per list id.
 type ListSet = [u64; 4];
 /// How many lists a [`ListSet`] can hold.
@@ -30,6 +37,8 @@ const NO_WORD: u32 = u32::MAX;
 
 /// The built-in word lists compiled into one trie.
 struct Lexicon {
+    /// [`IN_WORD`] and [`STARTS_WORD`] of each byte, so the pass over a text reads one table.
+    byte_facts: [u8; 256],
     /// The trie node reached from the root by each (lowercase) byte; 0 for none.
     root: [u32; 256],
     /// One bit per pair of (lowercase) bytes that some word starts with, and per byte that is a
@@ -137,6 +146,15 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     for &(b, n) in &children[0] {
         root[usize::from(b)] = n;
     }
+    let mut byte_facts = [0u8; 256];
+    for (b, facts) in (0..=255u8).zip(byte_facts.iter_mut()) {
+        if b.is_ascii_alphanumeric() {
+            *facts |= IN_WORD;
+        }
+        if root[usize::from(b.to_ascii_lowercase())] != 0 {
+            *facts |= STARTS_WORD;
+        }
+    }
     let mut starts = vec![0u64; 65536 / 64];
     let mut mark = |bit: usize| {
         if let Some(w) = starts.get_mut(bit / 64) {
@@ -158,6 +176,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         edges.extend(kids);
     }
     Lexicon {
+        byte_facts,
         root,
         starts,
         nodes,
@@ -236,11 +255,14 @@ impl Mentions {
         let bytes = text.as_bytes();
         let mut found = Vec::new();
         let mut present = [0; 4];
-        // Every word at every position (as an overlapping search finds them), in order of start
-        // and then end.
+        // Every word at every position that follows no letter or digit, in order of start and
+        // then end. A word starting inside another counts only at the edge of a window or of a
+        // blanked range: those positions are walked when asked about ([`Mentions::inside_word`]).
+        let mut prev = 0;
         for (at, &b) in bytes.iter().enumerate() {
+            let this = lexicon.byte_facts[usize::from(b)];
             // Most positions (digits, spaces, most punctuation) start no word at all.
-            if lexicon.root[usize::from(b.to_ascii_lowercase())] == 0 {
+            if core::mem::replace(&mut prev, this) & IN_WORD != 0 || this & STARTS_WORD == 0 {
                 continue;
             }
             lexicon.each_at(bytes, at, |end, w| {
@@ -275,8 +297,13 @@ impl Mentions {
 
     /// Whether windows of this text can be searched for `words` in the one pass: `None` when
     /// not (a placeholder may need blanking, or the list is not registered), `Some(None)` when
-    /// no word of the list occurs in the text at all, otherwise the list's id.
-    fn searchable(&self, words: &'static [&'static str]) -> Option<Option<usize>> {
+    /// no word of the list occurs in the text at all — neither where the pass looked nor in
+    /// `inside` — otherwise the list's id.
+    fn searchable(
+        &self,
+        words: &'static [&'static str],
+        inside: &[(usize, usize, usize)],
+    ) -> Option<Option<usize>> {
         if self.bracketed {
             return None;
         }
@@ -284,11 +311,30 @@ impl Mentions {
             return Some(None);
         }
         let id = self.list_id(words)?;
-        Some(contains(&self.present, id).then_some(id))
+        let occurs = contains(&self.present, id)
+            || inside.iter().any(|&(_, _, w)| {
+                self.lexicon
+                    .in_lists
+                    .get(w)
+                    .is_some_and(|l| contains(l, id))
+            });
+        Some(occurs.then_some(id))
     }
 
-    /// False only when no word of `words` occurs anywhere in the text (so none can stand near
-    /// any candidate). Unregistered lists may always occur.
+    /// The words starting at `at` when `at` lies inside a word of `text` (after a letter or
+    /// digit), as `(start, end, word id)`: the pass skipped such positions, and they count only
+    /// where a window or a blanked range makes them a word's start.
+    fn inside_word(&self, text: &str, at: usize, into: &mut Vec<(usize, usize, usize)>) {
+        let bytes = text.as_bytes();
+        if at > 0 && bytes.get(at - 1).is_some_and(u8::is_ascii_alphanumeric) {
+            self.lexicon
+                .each_at(bytes, at, |end, w| into.push((at, end, w)));
+        }
+    }
+
+    /// False only when no word of `words` starts anywhere in the text after a non-word byte (so
+    /// none can stand near a candidate, but for one glued to the candidate's end: `123vat`).
+    /// Unregistered lists may always occur.
     pub(crate) fn may_occur(&self, words: &'static [&'static str]) -> bool {
         if words.is_empty() {
             return false;
@@ -308,7 +354,12 @@ impl Mentions {
         after: Range<usize>,
         words: &'static [&'static str],
     ) -> Option<Option<(&'static str, usize)>> {
-        let Some(id) = self.searchable(words)? else {
+        // Words before the candidate that start inside a word never count: starting at
+        // `before.start` or earlier, they end farther than `BEFORE` from it (`window_parts`
+        // reaches `LONGEST_WORD` bytes beyond), unless the part starts its line.
+        let mut inside = Vec::new();
+        self.inside_word(text, after.start, &mut inside);
+        let Some(id) = self.searchable(words, &inside)? else {
             return Some(None);
         };
         let bytes = text.as_bytes();
@@ -328,10 +379,8 @@ impl Mentions {
             }
         };
         let from = self.found.partition_point(|&(s, _, _)| s < before.start);
-        for &(s, e, w) in &self.found[from..] {
-            if s >= after.end {
-                break;
-            }
+        let to = from + self.found[from..].partition_point(|&(s, _, _)| s < after.end);
+        for &(s, e, w) in self.found[from..to].iter().chain(&inside) {
             let Some(word) = self.lexicon.words.get(w).copied() else {
                 continue;
             };
@@ -380,7 +429,14 @@ impl Mentions {
         if blanked.clone().any(|(s, e)| s < e && e - s < 2) {
             return None;
         }
-        let Some(id) = self.searchable(words)? else {
+        let mut inside = Vec::new();
+        self.inside_word(text, window.start, &mut inside);
+        for (_, end) in blanked.clone() {
+            if end < window.end {
+                self.inside_word(text, end, &mut inside);
+            }
+        }
+        let Some(id) = self.searchable(words, &inside)? else {
             return Some(None);
         };
         let bytes = text.as_bytes();
@@ -389,11 +445,11 @@ impl Mentions {
             |at: usize| bytes.get(at).is_some_and(u8::is_ascii_alphanumeric) && !is_blank(at);
         let mut first: Option<usize> = None;
         let from = self.found.partition_point(|&(s, _, _)| s < window.start);
-        for &(s, e, w) in &self.found[from..] {
-            if s >= window.end {
-                break;
-            }
-            if e > window.end
+        let to = from + self.found[from..].partition_point(|&(s, _, _)| s < window.end);
+        for &(s, e, w) in self.found[from..to].iter().chain(&inside) {
+            if s < window.start
+                || s >= window.end
+                || e > window.end
                 || !self
                     .lexicon
                     .in_lists
