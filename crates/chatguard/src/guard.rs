@@ -259,6 +259,9 @@ impl Resolvable for (Candidate, Option<ContextHit>) {
     fn specific(&self) -> bool {
         self.1.is_some_and(|h| h.specific)
     }
+    fn nearness(&self) -> i16 {
+        self.1.map_or(0, |h| h.delta)
+    }
     fn set_range(&mut self, start: usize, end: usize) {
         self.0.start = start;
         self.0.end = end;
@@ -283,6 +286,9 @@ impl Resolvable for Decided {
     }
     fn specific(&self) -> bool {
         self.finding.context.is_some_and(|h| h.specific)
+    }
+    fn nearness(&self) -> i16 {
+        self.finding.context.map_or(0, |h| h.delta)
     }
     fn set_range(&mut self, start: usize, end: usize) {
         self.finding.span = Span::new(start, end);

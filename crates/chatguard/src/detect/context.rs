@@ -43,19 +43,25 @@ pub(crate) static CONTRARY_WORDS: &[&str] = &[
     // en
     "order", "tracking", "invoice", "ticket", "ref", "reference", "isbn", "version", "build", "sku", "serial",
     "part no", "model", "shipment", "parcel", "confirmation", "booking", "reservation", "case", "po", "txn",
-    "transaction id", "item", "article", "product",
+    "transaction id", "item", "article", "product", "part number", "catalog no", "timestamp",
+    "time stamp", "epoch", "unix time", "created_at", "updated_at",
     // de
     "bestell", "sendung", "rechnung", "auftrag", "artikel", "produkt", "vorgang", "buchung",
+    "art.-nr", "art.nr", "art. nr", "teilenummer", "materialnummer", "zeitstempel",
     // fr
     "commande", "facture", "colis", "suivi", "référence", "réf", "produit", "dossier",
+    "horodatage",
     // es
     "pedido", "factura", "seguimiento", "envío", "referencia", "artículo", "producto",
+    "marca de tiempo", "marca temporal",
     // it
-    "ordine", "fattura", "spedizione", "riferimento", "articolo", "prodotto",
+    "ordine", "fattura", "spedizione", "riferimento", "articolo", "prodotto", "cod. art",
+    "marca temporale",
     // nl
     "bestelling", "bestelnummer", "factuur", "zending", "artikelnummer", "kenmerk", "referentie",
+    "onderdeelnummer", "tijdstempel",
     // pt
-    "encomenda", "fatura", "rastreio", "referência", "artigo", "produto",
+    "encomenda", "fatura", "rastreio", "referência", "artigo", "produto", "carimbo de data",
 ];
 
 /// A recognizer's supporting words: those naming its format, and those naming a class of numbers.

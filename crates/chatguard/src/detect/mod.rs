@@ -260,6 +260,11 @@ fn run_recognizers(
         buf.clear();
         (rec.scan)(hay, &mut buf);
         for cand in buf.drain(..) {
+            if cand.kind != Kind::Iban
+                && builtin::continues_iban_shape(hay.text.as_bytes(), cand.start)
+            {
+                continue;
+            }
             // The recognizer's own kind was found enabled above.
             let (support, needs) = if cand.kind == rec.kind {
                 (rec.support(), rec.needs_context)

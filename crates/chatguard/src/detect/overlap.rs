@@ -3,10 +3,12 @@
 //! Rules, in order: a URL that contains another finding gives way to it (the inner value is the
 //! sensitive part); where several kinds claim exactly the same characters, those whose context
 //! word names their format or country (a specific word, see `context`) win over those with only
-//! a generic word or none; otherwise, of two overlapping findings the higher score wins, then the longer,
-//! then the validated one, then the earlier. A loser that sticks out of the winner widens the
-//! winner to cover both (fail closed: a half-redacted value could still be recognised, and
-//! redacted output must scan clean). The result is sorted and non-overlapping.
+//! a generic word or none, and of those, the ones a checksum validated, then the one named by
+//! the nearer word; otherwise, of two
+//! overlapping findings the higher score wins, then the longer, then the validated one, then the
+//! earlier. A loser that sticks out of the winner widens the winner to cover both (fail closed: a
+//! half-redacted value could still be recognised, and redacted output must scan clean). The
+//! result is sorted and non-overlapping.
 
 use crate::{Kind, Score};
 
@@ -20,6 +22,10 @@ pub(crate) trait Resolvable {
     /// True when a specific context word supports it.
     fn specific(&self) -> bool {
         false
+    }
+    /// How much its specific context word raised its score: more for a nearer word.
+    fn nearness(&self) -> i16 {
+        0
     }
     fn set_range(&mut self, start: usize, end: usize);
 }
@@ -47,19 +53,32 @@ pub(crate) fn resolve<T: Resolvable>(items: &mut Vec<T>) {
         return;
     }
     // Containers give way to what they contain. Same characters, several kinds: a word naming
-    // the format outranks the scores.
+    // the format outranks the scores, and among those named a passing checksum does (a word
+    // between two values may name either; a check digit belongs to one of them), then the
+    // nearer word.
     let contained = containers(&spans_of(items));
-    let mut named: Vec<(usize, usize)> = items
+    let mut named: Vec<(usize, usize, (bool, i16))> = items
         .iter()
         .enumerate()
         .filter(|&(at, i)| i.specific() && !contained.get(at).copied().unwrap_or(false))
-        .map(|(_, i)| (i.start(), i.end()))
+        .map(|(_, i)| (i.start(), i.end(), (i.validated(), i.nearness())))
         .collect();
     crate::sort::sort_by(&mut named, Ord::cmp);
+    // The best-named claim on the span of `i` (the last of its span in `named`), if any.
+    let best_named = |i: &T| {
+        let past = named.partition_point(|n| (n.0, n.1) <= (i.start(), i.end()));
+        past.checked_sub(1)
+            .and_then(|last| named.get(last))
+            .filter(|n| (n.0, n.1) == (i.start(), i.end()))
+            .map(|n| n.2)
+    };
     let mut contained = contained.into_iter();
     items.retain(|i| {
         !contained.next().unwrap_or(false)
-            && (i.specific() || named.binary_search(&(i.start(), i.end())).is_err())
+            && match best_named(i) {
+                None => true,
+                Some(best) => i.specific() && (i.validated(), i.nearness()) == best,
+            }
     });
     // Best first, then greedily keep what does not overlap anything kept.
     crate::sort::sort_by(items, |a, b| {
@@ -375,16 +394,21 @@ pub(crate) fn resolve_pairwise<T: Resolvable>(items: &mut Vec<T>) {
         i += 1;
         !containers[i - 1]
     });
-    // Same characters, several kinds: a word naming the format outranks the scores.
-    let mut named: Vec<(usize, usize)> = items
+    // Same characters, several kinds: a word naming the format outranks the scores; among the
+    // named, a checksum does, then the nearer word.
+    let named: Vec<(usize, usize, (bool, i16))> = items
         .iter()
         .filter(|i| i.specific())
-        .map(|i| (i.start(), i.end()))
+        .map(|i| (i.start(), i.end(), (i.validated(), i.nearness())))
         .collect();
-    if !named.is_empty() {
-        crate::sort::sort_by(&mut named, Ord::cmp);
-        items.retain(|i| i.specific() || named.binary_search(&(i.start(), i.end())).is_err());
-    }
+    items.retain(|i| {
+        let best = named
+            .iter()
+            .filter(|n| (n.0, n.1) == (i.start(), i.end()))
+            .map(|n| n.2)
+            .max();
+        best.is_none_or(|best| i.specific() && (i.validated(), i.nearness()) == best)
+    });
     // Best first, then greedily keep what does not overlap anything kept.
     crate::sort::sort_by(items, |a, b| {
         b.score()
@@ -550,6 +574,11 @@ mod tests {
         }
         fn specific(&self) -> bool {
             self.5
+        }
+        /// Varies with the score (the strategies draw no nearness of their own), so that named
+        /// claims on one span both tie and differ.
+        fn nearness(&self) -> i16 {
+            (self.3 % 3) as i16
         }
         fn set_range(&mut self, start: usize, end: usize) {
             self.1 = start;

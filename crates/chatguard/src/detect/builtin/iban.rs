@@ -149,6 +149,44 @@ pub(crate) fn is_valid(compact: &[u8]) -> bool {
     mod97(compact[4..].iter().chain(&compact[..4]).copied())
 }
 
+/// True when `start` continues a run written in IBAN form: before it stand, from a word start, a
+/// country's IBAN code and two check digits, then groups of four letters or digits, each group
+/// followed by one space or dash, fewer characters in all than the country's IBAN has
+/// (`BE78 0135 8428 2952`, `GB35 ODOP 5990 3225 9875 80`). The characters there belong to an
+/// account number written as an IBAN, whether or not its checksum passes (a typo, a made-up
+/// example), so no other kind claims them: the phone or card number the groups of a failed IBAN
+/// happen to spell is none.
+pub(crate) fn continues_iban_shape(bytes: &[u8], start: usize) -> bool {
+    let mut at = start;
+    for groups in 1..=MAX_LEN / 4 {
+        if at < 5 || !matches!(bytes.get(at - 1), Some(b' ' | b'-')) {
+            return false;
+        }
+        at -= 5;
+        let Some(&[c0, c1, d0, d1]) = bytes.get(at..at + 4) else {
+            return false;
+        };
+        if !bytes
+            .get(at..at + 4)
+            .is_some_and(|g| g.iter().all(u8::is_ascii_alphanumeric))
+            || at > 0 && bytes.get(at - 1).is_some_and(u8::is_ascii_alphanumeric)
+        {
+            return false;
+        }
+        let country = [c0.to_ascii_uppercase(), c1.to_ascii_uppercase()];
+        if c0.is_ascii_alphabetic()
+            && c1.is_ascii_alphabetic()
+            && d0.is_ascii_digit()
+            && d1.is_ascii_digit()
+        {
+            if let Some(length) = length_for(&country) {
+                return 4 * groups < length;
+            }
+        }
+    }
+    false
+}
+
 pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let bytes = hay.text.as_bytes();
     for word in &hay.words {
@@ -245,6 +283,36 @@ mod tests {
             ["fr1420041010050500013m02606"]
         );
         assert_eq!(found("NO9386011117947"), ["NO9386011117947"]);
+    }
+
+    #[test]
+    fn groups_written_as_an_iban_belong_to_it() {
+        // Synthetic IBAN-shaped strings whose checksums fail.
+        let shaped = |text: &str, digits: &str| {
+            continues_iban_shape(text.as_bytes(), text.find(digits).expect("in text"))
+        };
+        assert!(shaped("IBAN BE78 0135 8428 2952", "0135 8428"));
+        assert!(shaped("IBAN: GB35 ODOP 5990 3225 9875 80", "5990"));
+        assert!(shaped("transfer to be93-0971-4235-0227", "0971"));
+        assert!(shaped("IBAN NO37 0149 0744 572", "0744"));
+        // Not IBAN form: no country code, an unknown one, glued, a group of another length
+        // between, two spaces, or past the country's length (NO: 15).
+        assert!(!shaped("call 0135 8428 2952", "0135"));
+        assert!(!shaped("flight LH12 0171 1234567", "0171"));
+        assert!(!shaped("XBE78 0135 8428", "0135"));
+        assert!(!shaped("BE78 012345 8428", "8428"));
+        assert!(!shaped("BE78  0135", "0135"));
+        assert!(!shaped("0135", "0135"));
+        assert!(!shaped("NO37 0149 0744 5720 0171", "0171"));
+        // What follows a whole IBAN is not part of it.
+        assert!(!shaped(
+            "DE89 3704 0044 0532 0130 00 or mail ops@example.com",
+            "ops"
+        ));
+        assert!(!shaped(
+            "DE89 3704 0044 0532 0130 00 4012 8888 8888 1881",
+            "4012"
+        ));
     }
 
     #[test]

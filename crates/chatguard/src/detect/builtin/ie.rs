@@ -19,6 +19,9 @@ pub(crate) const PPS_CONTEXT: &[&str] = &[
     "pps no",
     "personal public service",
     "uimhir pps",
+    // Irish: Uimhir Phearsanta Seirbhíse Poiblí.
+    "uimhir psp",
+    "psp",
     "irish",
     "ireland",
     "éire",

@@ -262,6 +262,8 @@ const fn rec(
     }
 }
 
+pub(crate) use iban::continues_iban_shape;
+
 /// The context table of the first recognizer of `kind`, for candidates a recognizer pushes under
 /// another kind than its own.
 pub(crate) fn context_for(kind: Kind) -> (Support<'static>, bool) {
