@@ -44,24 +44,26 @@ pub(crate) static CONTRARY_WORDS: &[&str] = &[
     "order", "tracking", "invoice", "ticket", "ref", "reference", "isbn", "version", "build", "sku", "serial",
     "part no", "model", "shipment", "parcel", "confirmation", "booking", "reservation", "case", "po", "txn",
     "transaction id", "item", "article", "product", "part number", "catalog no", "timestamp",
-    "time stamp", "epoch", "unix time", "created_at", "updated_at",
+    "time stamp", "epoch", "unix time", "created_at", "updated_at", "log", "logged", "last seen",
+    "last login", "expires",
     // de
     "bestell", "sendung", "rechnung", "auftrag", "artikel", "produkt", "vorgang", "buchung",
-    "art.-nr", "art.nr", "art. nr", "teilenummer", "materialnummer", "zeitstempel",
+    "art.-nr", "art.nr", "art. nr", "teilenummer", "materialnummer", "zeitstempel", "protokoll",
+    "zuletzt gesehen", "letzte anmeldung",
     // fr
     "commande", "facture", "colis", "suivi", "référence", "réf", "produit", "dossier",
-    "horodatage",
+    "horodatage", "journal", "vu à", "dernière connexion",
     // es
     "pedido", "factura", "seguimiento", "envío", "referencia", "artículo", "producto",
-    "marca de tiempo", "marca temporal",
+    "marca de tiempo", "marca temporal", "última conexión",
     // it
     "ordine", "fattura", "spedizione", "riferimento", "articolo", "prodotto", "cod. art",
-    "marca temporale",
+    "marca temporale", "ultimo accesso",
     // nl
     "bestelling", "bestelnummer", "factuur", "zending", "artikelnummer", "kenmerk", "referentie",
-    "onderdeelnummer", "tijdstempel",
+    "onderdeelnummer", "tijdstempel", "laatst gezien",
     // pt
-    "encomenda", "fatura", "rastreio", "referência", "artigo", "produto", "carimbo de data",
+    "encomenda", "fatura", "rastreio", "referência", "artigo", "produto", "carimbo de data", "último acesso",
 ];
 
 /// A recognizer's supporting words: those naming its format, and those naming a class of numbers.
@@ -286,6 +288,12 @@ struct Window {
     split: usize,
 }
 
+/// Words that join the values of a list, in the supported languages: between two values they
+/// keep the first one's label for the second.
+const LIST_JOINERS: &[&str] = &[
+    "and", "or", "und", "oder", "et", "ou", "y", "o", "e", "ed", "en", "of",
+];
+
 /// The parts of `text` searched for words around `start..end`: before the candidate (ending at
 /// `start`) and after it (starting at `end`), cut at line breaks.
 fn window_parts(text: &str, start: usize, end: usize) -> (Range<usize>, Range<usize>) {
@@ -311,6 +319,32 @@ fn window_parts(text: &str, start: usize, end: usize) -> (Range<usize>, Range<us
             nl
         };
         after = end..end + cut;
+    }
+    // A word names the value it stands next to: words before another value (a digit between
+    // them and this one) are that value's unless only a list's separators stand between the two
+    // (`SSN: 123-45-6789, 987-65-4321`), and after this one the search stops at the next value's
+    // label, the two words right before it (`SIN 450577309. passport no. 944037290`: `SIN`
+    // names the first, `passport no.` the second).
+    if let Some(digit) = bytes[before.clone()].iter().rposition(u8::is_ascii_digit) {
+        let between = &text[before.start + digit + 1..before.end];
+        let listed = between
+            .split(|c: char| !c.is_alphabetic())
+            .all(|w| w.is_empty() || LIST_JOINERS.iter().any(|j| w.eq_ignore_ascii_case(j)));
+        if !listed {
+            before = before.start + digit + 1..before.end;
+        }
+    }
+    if let Some(digit) = bytes[after.clone()].iter().position(u8::is_ascii_digit) {
+        let mut label = after.start + digit;
+        for _ in 0..2 {
+            while label > after.start && bytes[label - 1].is_ascii_whitespace() {
+                label -= 1;
+            }
+            while label > after.start && !bytes[label - 1].is_ascii_whitespace() {
+                label -= 1;
+            }
+        }
+        after = after.start..label;
     }
     (before, after)
 }
