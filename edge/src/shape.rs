@@ -602,6 +602,13 @@ mod tests {
         let api = Api::Generic(vec!["/question".into(), "/missing".into()]);
         let r = ok(&api, json!({"question": "q"}));
         assert_eq!(r.texts, ["/question"]);
+        // Every string but the model is text, and every key but `model`.
+        let r = ok(
+            &api,
+            json!({"model": "m", "question": "q", "type": "text", "n": {"a": ["b"]}}),
+        );
+        assert_eq!(r.texts, ["/n/a/0", "/question", "/type"]);
+        assert_eq!(r.free_keys, ["/n", "/n/a", "/question", "/type"]);
         let (status, c) = code(&api, JSON, br#"{"question": 5}"#);
         assert_eq!((status, c), (422, "invalid_shape"));
     }

@@ -290,15 +290,16 @@ impl Shape {
         let word = |words| Some(Slot::Leaf(Leaf::Word(words)));
         let sibling = |name: &str| object.get(name).and_then(Value::as_str);
         let slot = match (self, key) {
-            (_, "type") if self != Shape::Schema => word(TYPES)?,
-            (
-                Shape::ChatBody | Shape::ResponsesBody | Shape::MessagesBody | Shape::GenericBody,
-                "model",
-            ) => Slot::Leaf(Leaf::Model),
+            (Shape::GenericBody, "model") => Slot::Leaf(Leaf::Model),
             (Shape::GenericBody, _) => return None,
+            (Shape::ChatBody | Shape::ResponsesBody | Shape::MessagesBody, "model") => {
+                Slot::Leaf(Leaf::Model)
+            }
             (Shape::ChatBody | Shape::ResponsesBody | Shape::MessagesBody, _) => {
                 return body_member(key)
             }
+            (Shape::Schema, key) => return schema_member(key),
+            (_, "type") => word(TYPES)?,
             (Shape::Message, "role") => word(ROLES)?,
             (Shape::Message, "content" | "output") => Slot::Object(Shape::Part),
             // A Responses function call's `name` is the tool; a chat message's is a person's.
@@ -356,7 +357,6 @@ impl Shape {
             (Shape::Format, "json_schema") => Slot::Object(Shape::Format),
             (Shape::Format, "schema") => Slot::Object(Shape::Schema),
             (Shape::Format, "name" | "description" | "strict") => TEXT,
-            (Shape::Schema, key) => return schema_member(key),
             (Shape::CacheControl, "ttl") => word(TTL)?,
             (Shape::Prompt, "id" | "version") => ID,
             (Shape::Prompt, "variables") => Slot::MapOf(Shape::Part),
