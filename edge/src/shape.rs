@@ -11,7 +11,7 @@
 //!
 //! Refusals: wrong content type → 415; not UTF-8 or not JSON → 400; wrong shape, too many
 //! messages, a text too long or with control characters, a malformed id, inline data that is
-//! not what it claims, nesting deeper than [`fields::MAX_DEPTH`] → 422.
+//! not what it claims, nesting deeper than [`MAX_DEPTH`] levels or [`MAX_POINTER_BYTES`] → 422.
 
 use std::borrow::Cow;
 
@@ -22,7 +22,7 @@ use crate::error::ApiError;
 pub mod binary;
 mod fields;
 
-pub use fields::MAX_DEPTH;
+pub use fields::{MAX_DEPTH, MAX_POINTER_BYTES};
 
 /// The most messages (or input items) a request may carry.
 pub const MAX_MESSAGES: usize = 256;
@@ -1125,12 +1125,24 @@ mod tests {
         }
         let body = json!({"model": "m", "metadata": ok_deep, "messages": [{"role": "user", "content": "a"}]});
         assert!(parse(&Api::ChatCompletions, JSON, body.to_string().as_bytes()).is_ok());
-        // Keys are texts: limits apply to them too.
-        let long_key = "k".repeat(MAX_TEXT_BYTES + 1);
-        let body = json!({"model": "m", "metadata": {long_key: 1}, "messages": [{"role": "user", "content": "a"}]});
+        // Long keys nested deep: the pointer is bounded too.
+        let key = "k".repeat(200);
+        let mut long = json!("x");
+        for _ in 0..6 {
+            long = json!({ key.as_str(): long });
+        }
+        let body =
+            json!({"model": "m", "metadata": long, "messages": [{"role": "user", "content": "a"}]});
         let e =
             parse(&Api::ChatCompletions, JSON, body.to_string().as_bytes()).expect_err("too long");
-        assert_eq!((e.status, e.code), (422, "text_too_long"));
+        assert_eq!((e.status, e.code), (422, "too_deep"));
+        assert!(!e.message.contains("kkk"), "{}", e.message);
+        // Keys are texts: control characters are refused in them too.
+        let body = json!({"model": "m", "metadata": {"a\u{1b}[2J": 1}, "messages": [{"role": "user", "content": "a"}]});
+        let e =
+            parse(&Api::ChatCompletions, JSON, body.to_string().as_bytes()).expect_err("refused");
+        assert_eq!((e.status, e.code), (422, "control_characters"));
+        assert_eq!(e.message, "/metadata/* contains control characters");
     }
 
     /// An unknown member makes its object's keys text: a key holding data is redacted.

@@ -20,7 +20,8 @@
 //! finds, and an id that does hold personal data is redacted rather than passed on. A remote
 //! image or file URL is text: the detector finds credentials, keys and addresses in URLs.
 //!
-//! Nothing nested deeper than [`MAX_DEPTH`] is accepted (422 `too_deep`), and error messages name
+//! Nothing nested deeper than [`MAX_DEPTH`] levels or [`MAX_POINTER_BYTES`] of pointer is accepted
+//! (422 `too_deep`), and error messages name
 //! a position with its known member names and indices only — an unknown key shows as `*`, so a
 //! refusal never echoes what was sent.
 
@@ -34,6 +35,8 @@ use crate::error::ApiError;
 
 /// The deepest nesting of arrays and objects a request may have.
 pub const MAX_DEPTH: usize = 32;
+/// The longest JSON pointer of a value in a request, in bytes.
+pub const MAX_POINTER_BYTES: usize = 1024;
 
 /// What the walk found: the pointers [`super::ChatRequest`] keeps.
 #[derive(Debug, Default)]
@@ -565,7 +568,7 @@ impl Walk {
         slot: Slot,
         value: &Value,
     ) -> Result<(), ApiError> {
-        self.enter_key(key, !key_is_text);
+        self.enter_key(key, !key_is_text)?;
         if key_is_text {
             self.check_text(key)?;
             self.fields.free_keys.push(self.path.clone());
@@ -612,16 +615,33 @@ impl Walk {
         Ok(())
     }
 
-    fn enter_key(&mut self, key: &str, shown: bool) {
+    /// Descends into member `key`. Refuses a pointer longer than [`MAX_POINTER_BYTES`]: every
+    /// text and key records its pointer, so long keys nested deep would make the pointers grow
+    /// with the square of the body.
+    fn enter_key(&mut self, key: &str, shown: bool) -> Result<(), ApiError> {
         self.segments.push((self.path.len(), shown));
         self.path.push('/');
-        for c in key.chars() {
-            match c {
-                '~' => self.path.push_str("~0"),
-                '/' => self.path.push_str("~1"),
-                c => self.path.push(c),
+        if key.contains(['~', '/']) {
+            for c in key.chars() {
+                match c {
+                    '~' => self.path.push_str("~0"),
+                    '/' => self.path.push_str("~1"),
+                    c => self.path.push(c),
+                }
             }
+        } else {
+            self.path.push_str(key);
         }
+        if self.path.len() > MAX_POINTER_BYTES {
+            return Err(ApiError::unprocessable(
+                "too_deep",
+                format!(
+                    "{} is nested too deep: its JSON pointer is longer than {MAX_POINTER_BYTES} bytes",
+                    self.shown()
+                ),
+            ));
+        }
+        Ok(())
     }
 
     fn enter_index(&mut self, index: usize) {
