@@ -94,6 +94,11 @@ pub fn assess(
             continue;
         };
         let full = guard.injection_in(&key, mode_for(&request.body, parent));
+        // A key is a name, not prose: only a rule that fired on it counts. (The scorer's
+        // estimate without any rule flags single words such as `text` or `system`.)
+        if full.signals.is_empty() {
+            continue;
+        }
         out.score = out.score.max(full.score);
         out.verdict = worse(out.verdict, full.verdict);
         out.rules.extend(full.signals.iter().map(|s| s.id));

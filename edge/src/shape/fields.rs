@@ -85,7 +85,8 @@ enum Leaf {
     Base64(Option<Format>),
 }
 
-/// What a value at one position is. Arrays are transparent: each item has the slot of the array.
+/// What a value at one position is. Arrays are transparent: each item has the slot of the array
+/// (but in a list where one id, name, model or binary value belongs, each item is text).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Slot {
     /// A string of this kind; an object here is free-form (every key and string in it is text).
@@ -475,6 +476,12 @@ impl Walk {
             Value::String(s) => self.string(slot, s),
             Value::Array(items) => {
                 self.check_depth(items.is_empty())?;
+                // Only word lists (`include`, `modalities`, schema `type`) are lists of
+                // structural strings; a list where one id, name or model belongs is text.
+                let slot = match slot {
+                    Slot::Leaf(Leaf::Word(_)) | Slot::Object(_) | Slot::MapOf(_) => slot,
+                    Slot::Leaf(_) => TEXT,
+                };
                 for (i, item) in items.iter().enumerate() {
                     self.enter_index(i);
                     self.value(slot, item)?;
