@@ -4,10 +4,10 @@
 //! every string to scan, so injection scoring and redaction see exactly those strings and
 //! redaction can rewrite them in place.
 //!
-//! What is scanned is decided by walking the whole body ([`fields`]): every string is text unless
-//! it sits at a position known to be structural for the API (a type or enum word, the model, a
-//! tool name, checked inline binary data), so a parameter or member the edge does not know is
-//! scanned, never passed on unseen.
+//! What is scanned is decided by walking the whole body (`shape/fields.rs`): every string is text
+//! unless it sits at a position known to be structural for the API (a type or enum word, the
+//! model, a tool name, checked inline binary data), so a parameter or member the edge does not
+//! know is scanned, never passed on unseen.
 //!
 //! Refusals: wrong content type → 415; not UTF-8 or not JSON → 400; wrong shape, too many
 //! messages, a text too long or with control characters, a malformed id, inline data that is
