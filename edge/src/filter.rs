@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use crate::error::ApiError;
 use crate::memo::{Memo, TextKeys};
-use crate::shape::{resolve, resolve_mut, ChatRequest};
+use crate::shape::{parent_and_key, resolve, resolve_mut, ChatRequest};
 
 /// What redaction found, for the audit line: kind names with counts and rule ids. No text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -83,25 +83,25 @@ pub fn redact_request(
             _ => {}
         }
     }
-    // The keys of free-form objects (tool inputs, metadata) are text too. Deepest first, so the
-    // pointers of the objects above stay valid.
-    for pointer in req.keyed.iter().rev() {
-        let Some(Value::Object(map)) = resolve_mut(&mut req.body, pointer) else {
+    // Keys that are text (of tool inputs, metadata, unknown members). Deepest first, so the
+    // pointers of the members above stay valid.
+    for pointer in req.free_keys.iter().rev() {
+        let Some((parent, key)) = parent_and_key(pointer) else {
             continue;
         };
-        let keys: Vec<String> = map.keys().cloned().collect();
-        for key in keys {
-            let outcome = guard.check_with(&key, cx, vault);
-            tally.add(guard, &outcome.findings);
-            match outcome.verdict {
-                Verdict::Block(kind) => return Err(blocked_request(guard, kind)),
-                Verdict::Redacted => {
-                    if let Some(value) = map.remove(&key) {
-                        map.insert(outcome.text, value);
-                    }
+        let Some(Value::Object(map)) = resolve_mut(&mut req.body, parent) else {
+            continue;
+        };
+        let outcome = guard.check_with(&key, cx, vault);
+        tally.add(guard, &outcome.findings);
+        match outcome.verdict {
+            Verdict::Block(kind) => return Err(blocked_request(guard, kind)),
+            Verdict::Redacted => {
+                if let Some(value) = map.remove(key.as_ref()) {
+                    map.insert(outcome.text, value);
                 }
-                _ => {}
             }
+            _ => {}
         }
     }
     Ok(())

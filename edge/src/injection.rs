@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use crate::error::ApiError;
 use crate::memo::{Memo, Report, TextKeys};
-use crate::shape::{resolve, unescape, ChatRequest};
+use crate::shape::{parent_and_key, resolve, unescape, ChatRequest};
 
 /// What the injection step decided for a whole request.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,8 +52,9 @@ impl Assessment {
     }
 }
 
-/// Scores every text field of a validated request; texts `memo` already holds a report for
-/// (by their `keys`, [`Memo::keys_for`] the request and its principal) are not scored again.
+/// Scores every text field of a validated request, and every key that is text; texts `memo`
+/// already holds a report for (by their `keys`, [`Memo::keys_for`] the request and its
+/// principal) are not scored again.
 pub fn assess(
     guard: &Guard,
     request: &ChatRequest,
@@ -86,6 +87,21 @@ pub fn assess(
         out.score = out.score.max(report.score);
         out.verdict = worse(out.verdict, report.verdict);
         out.rules.extend(report.rules);
+    }
+    // Keys that are text (of tool inputs, metadata, unknown members).
+    for pointer in &request.free_keys {
+        let Some((parent, key)) = parent_and_key(pointer) else {
+            continue;
+        };
+        let full = guard.injection_in(&key, mode_for(&request.body, parent));
+        // A key is a name, not prose: only a rule that fired on it counts. (The scorer's
+        // estimate without any rule flags single words such as `text` or `system`.)
+        if full.signals.is_empty() {
+            continue;
+        }
+        out.score = out.score.max(full.score);
+        out.verdict = worse(out.verdict, full.verdict);
+        out.rules.extend(full.signals.iter().map(|s| s.id));
     }
     out
 }

@@ -5,7 +5,8 @@
 //! for canaries and the audit hash chain, `tests/e2e/edge_sinks.test.mjs` for the audit Queue and
 //! Analytics Engine sinks, `tests/e2e/edge_deletion.test.mjs` for the conversation deletion route,
 //! `tests/e2e/edge_ratelimit.test.mjs` for the rate limiter's window surviving a restart,
-//! `tests/e2e/edge_token_cache.test.mjs` for cached tokens after a key rotation) or the latency
+//! `tests/e2e/edge_token_cache.test.mjs` for cached tokens after a key rotation,
+//! `tests/e2e/edge_fields.test.mjs` for strings in fields the edge does not know) or the latency
 //! benchmark
 //! (`tests/bench/edge-bench.mjs`) against the loopback origin in `tests/origin/origin.mjs`.
 
@@ -38,6 +39,7 @@ pub(crate) fn test() -> Result<(), String> {
             "tests/e2e/edge_deletion.test.mjs",
             "tests/e2e/edge_ratelimit.test.mjs",
             "tests/e2e/edge_token_cache.test.mjs",
+            "tests/e2e/edge_fields.test.mjs",
         ],
     )
     .with_tools()
