@@ -202,6 +202,9 @@ struct Rated {
     model: f32,
 }
 
+/// The fewest words the learned model scores.
+const MODEL_MIN_WORDS: usize = 2;
+
 /// Runs the phrase and structure rules and the model on `text`.
 fn rate(text: &str) -> Rated {
     let scorer = &*SCORER;
@@ -222,7 +225,14 @@ fn rate(text: &str) -> Rated {
                 .all(|h| quoted(view, h.start, h.end) && (me <= h.start || ms >= h.end))
     });
     scorer.structure.scan(view, concepts, &mut hits);
-    let mut model = scorer.model.probability(&words);
+    // Too few words for the model to weigh: an instruction it alone would flag needs a clause.
+    // A lone "system" or "assistant" (a tool's field name, a one-word reply) is no attack; the
+    // phrase and structure rules still score short texts.
+    let mut model = if words.words.len() < MODEL_MIN_WORDS {
+        0.0
+    } else {
+        scorer.model.probability(&words)
+    };
     if discussion.is_some() {
         model *= DISCUSSION_FACTOR;
         for h in &mut hits {

@@ -26,6 +26,23 @@ fn model_known_answers_match_train_py() {
     }
 }
 
+/// One word is no instruction: the model, which would flag field names and one-word replies
+/// (`system` alone scored 0.84), abstains; the rules still see it.
+#[test]
+fn the_model_abstains_on_a_single_word() {
+    let model = model::Model::committed().expect("model parses");
+    for word in ["system", "assistant", "text", "Développeur"] {
+        assert!(model.probability(&words::Words::new(word)) > 0.0, "{word}");
+        let r = report(word);
+        assert_eq!(
+            (r.model, r.verdict),
+            (Score::ZERO, InjectionVerdict::Allow),
+            "{word}"
+        );
+    }
+    assert!(report("system prompt override").model > Score::ZERO);
+}
+
 const KNOWN_ATTACK: f32 = 0.938664;
 const KNOWN_BENIGN: f32 = 0.017098;
 /// Several lines, one of them longer than a window: exercises blocks, lines and windows.
