@@ -118,14 +118,14 @@ fn apply_with(
     let (before, after) = window_parts(text, cand.start, cand.end);
     let mut window: Option<Window> = None;
     let mut nearest = |words: &'static [&'static str]| {
-        if let Some(found) =
-            mentions.and_then(|m| m.nearest(text, before.clone(), after.clone(), words))
-        {
-            return found;
-        }
-        window
-            .get_or_insert_with(|| Window::of(text, before.clone(), after.clone()))
-            .nearest(words)
+        let found =
+            match mentions.and_then(|m| m.nearest(text, before.clone(), after.clone(), words)) {
+                Some(found) => found,
+                None => window
+                    .get_or_insert_with(|| Window::of(text, before.clone(), after.clone()))
+                    .nearest(words),
+            };
+        with_capitals(found, text, &before, &after, words)
     };
     // A specific word wins over any generic one; among words of one sort the nearest wins.
     let found = match nearest(support.specific) {
@@ -164,8 +164,11 @@ pub(crate) fn has_support(text: &str, start: usize, end: usize, support: Support
     {
         return false;
     }
-    let window = Window::around(text, start, end);
-    window.nearest(support.specific).is_some() || window.nearest(support.generic).is_some()
+    let (before, after) = window_parts(text, start, end);
+    let window = Window::of(text, before.clone(), after.clone());
+    [support.specific, support.generic]
+        .into_iter()
+        .any(|words| with_capitals(window.nearest(words), text, &before, &after, words).is_some())
 }
 
 /// [`apply_contrary_in`] searching each window on its own (the tests hold the one-pass answers
@@ -288,6 +291,78 @@ struct Window {
     split: usize,
 }
 
+/// Context words that are also everyday words of a supported language (Spanish *sin*, Italian
+/// *ci*, English *run*, German *nie*, French *fin* …): they name a format only as the acronym,
+/// written in capitals (`SIN`, `CI`, `RUN`), and are searched for case-sensitively
+/// ([`nearest_in_capitals`]); the lower-case searches skip them.
+pub(crate) static CAPITALS_ONLY: &[&str] = &["sin", "ci", "run", "nie", "fin", "tin", "pan", "ato"];
+
+/// True when `word` counts only written in capitals ([`CAPITALS_ONLY`]).
+pub(crate) fn capitals_only(word: &str) -> bool {
+    CAPITALS_ONLY.contains(&word)
+}
+
+/// The [`CAPITALS_ONLY`] word of `words` nearest to a value whose window parts are `before` and
+/// `after`, written in capitals and standing as a word, as `(distance, index in words)`.
+fn nearest_in_capitals(
+    text: &str,
+    before: &Range<usize>,
+    after: &Range<usize>,
+    words: &[&'static str],
+) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let word_char = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_alphanumeric);
+    let mut best: Option<(usize, usize)> = None;
+    for (i, w) in words.iter().enumerate().filter(|(_, w)| capitals_only(w)) {
+        let mut upper = [0u8; 8];
+        let Some(needle) = upper.get_mut(..w.len()) else {
+            continue;
+        };
+        needle.copy_from_slice(w.as_bytes());
+        needle.make_ascii_uppercase();
+        let needle = &*needle;
+        for (lo, hi, is_before) in [
+            (before.start, before.end, true),
+            (after.start, after.end, false),
+        ] {
+            let Some(part) = bytes.get(lo..hi) else {
+                continue;
+            };
+            for at in memchr::memmem::find_iter(part, needle) {
+                let (s, e) = (lo + at, lo + at + needle.len());
+                let stands = (s == lo || !word_char(s - 1)) && (e == hi || !word_char(e));
+                let d = if is_before { hi - e } else { s - lo };
+                if stands
+                    && d <= if is_before { BEFORE } else { AFTER }
+                    && best.is_none_or(|b| (d, i) < b)
+                {
+                    best = Some((d, i));
+                }
+            }
+        }
+    }
+    best
+}
+
+/// The nearer of a lower-case search's answer and [`nearest_in_capitals`], between equally
+/// near words the one listed first.
+fn with_capitals(
+    found: Option<(&'static str, usize)>,
+    text: &str,
+    before: &Range<usize>,
+    after: &Range<usize>,
+    words: &'static [&'static str],
+) -> Option<(&'static str, usize)> {
+    let Some((d, i)) = nearest_in_capitals(text, before, after, words) else {
+        return found;
+    };
+    let listed = |w: &str| words.iter().position(|x| *x == w).unwrap_or(usize::MAX);
+    match found {
+        Some((w, fd)) if (fd, listed(w)) <= (d, i) => Some((w, fd)),
+        _ => words.get(i).map(|w| (*w, d)),
+    }
+}
+
 /// Words that join the values of a list, in the supported languages: between two values they
 /// keep the first one's label for the second.
 const LIST_JOINERS: &[&str] = &[
@@ -350,11 +425,6 @@ fn window_parts(text: &str, start: usize, end: usize) -> (Range<usize>, Range<us
 }
 
 impl Window {
-    fn around(text: &str, start: usize, end: usize) -> Window {
-        let (before, after) = window_parts(text, start, end);
-        Window::of(text, before, after)
-    }
-
     /// The lowercased window made of the parts [`window_parts`] returns.
     fn of(text: &str, before: Range<usize>, after: Range<usize>) -> Window {
         let before = text.get(before).unwrap_or_default();
@@ -388,15 +458,16 @@ impl Window {
                 best = Some((d, i));
             }
         };
+        let lower_case = |i: usize| words.get(i).is_some_and(|w| !capitals_only(w));
         let before = self.before();
         each_match(before, words, ac.as_deref(), |i, _, e| {
             let d = before.len() - e;
-            if d <= BEFORE {
+            if d <= BEFORE && lower_case(i) {
                 offer(d, i);
             }
         });
         each_match(self.after(), words, ac.as_deref(), |i, s, _| {
-            if s <= AFTER {
+            if s <= AFTER && lower_case(i) {
                 offer(s, i);
             }
         });
@@ -900,6 +971,30 @@ mod tests {
         );
         assert_eq!(without_placeholders("IT_CARD_1] card"), "           card");
         assert_eq!(without_placeholders("[see card]"), "[see card]");
+    }
+
+    #[test]
+    fn everyday_words_name_a_format_only_as_capital_acronyms() {
+        // Synthetic values. Spanish "sin" (without) and Italian "ci" name nothing.
+        let words: &'static [&'static str] = &["social insurance", "sin"];
+        let support = Support::only(words);
+        let at = |text: &str| {
+            let start = text.find("450").expect("value");
+            apply(text, cand(start, start + 9), support, true).map(|(_, hit)| hit.map(|h| h.word))
+        };
+        assert_eq!(at("my SIN is 450577309"), Some(Some("sin")));
+        assert_eq!(at("450577309 (SIN)"), Some(Some("sin")));
+        assert_eq!(at("factura 450577309, sin prisa"), None);
+        assert_eq!(at("Sin 450577309"), None);
+        assert_eq!(at("SINGLE 450577309"), None);
+        assert!(has_support("my SIN: 450577309", 8, 17, support));
+        assert!(!has_support("sin 450577309", 4, 13, support));
+        for w in CAPITALS_ONLY {
+            assert!(
+                w.len() <= 8 && w.bytes().all(|b| b.is_ascii_lowercase()),
+                "{w}"
+            );
+        }
     }
 
     #[test]

@@ -52,6 +52,9 @@ struct Lexicon {
     words: Vec<&'static str>,
     /// The lists holding each word, by word id.
     in_lists: Vec<ListSet>,
+    /// The lists holding a word that counts only in capitals (see `context::CAPITALS_ONLY`):
+    /// not in the trie, so the pass cannot tell whether they occur.
+    capitals: ListSet,
     /// The id of each registered list, keyed by its address and length (static data never
     /// changes, so those name its content): an open-addressing table of [`LIST_SLOTS`] slots,
     /// probed from [`slot`] on, `(0, 0)` marking an empty slot.
@@ -89,6 +92,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut ids: Vec<((usize, usize), usize)> = Vec::new();
     let mut words: Vec<&'static str> = Vec::new();
     let mut in_lists: Vec<ListSet> = Vec::new();
+    let mut capitals: ListSet = [0; 4];
     // The trie under construction: children and word per node, node 0 the root.
     let mut children: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
     let mut ends: Vec<u32> = vec![NO_WORD];
@@ -101,12 +105,16 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             break;
         }
         ids.push((key(list), id));
+        if list.iter().any(|w| super::context::capitals_only(w)) {
+            insert(&mut capitals, id);
+        }
         // Only ASCII text is searched, and lowercased: a word with an ASCII capital or another
         // script is never found there, nor is the empty word (it never counts).
-        for &w in list
-            .iter()
-            .filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()))
-        {
+        for &w in list.iter().filter(|w| {
+            !w.is_empty()
+                && w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+                && !super::context::capitals_only(w)
+        }) {
             let mut node = 0usize;
             for b in w.bytes() {
                 let next = children[node].iter().find(|e| e.0 == b).map(|e| e.1);
@@ -183,6 +191,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         edges,
         words,
         in_lists,
+        capitals,
         lists: table,
     }
 });
@@ -334,13 +343,13 @@ impl Mentions {
 
     /// False only when no word of `words` starts anywhere in the text after a non-word byte (so
     /// none can stand near a candidate, but for one glued to the candidate's end: `123vat`).
-    /// Unregistered lists may always occur.
+    /// Unregistered lists, and lists with a word that counts only in capitals, may always occur.
     pub(crate) fn may_occur(&self, words: &'static [&'static str]) -> bool {
         if words.is_empty() {
             return false;
         }
         self.list_id(words)
-            .is_none_or(|id| contains(&self.present, id))
+            .is_none_or(|id| contains(&self.present, id) || contains(&self.lexicon.capitals, id))
     }
 
     /// The word of `words` nearest to a candidate whose window is `before` (ending at the
