@@ -20,6 +20,7 @@ use core::ops::Range;
 
 use crate::automaton::{Case, MatchKind, Matcher};
 
+use super::hay::{last_digit, next_digit};
 use super::mentions::Mentions;
 use super::{Candidate, ContextHit, Hay};
 
@@ -117,6 +118,9 @@ fn apply_with(
 ) -> Option<(Candidate, Option<ContextHit>)> {
     let (before, after) = window_parts(text, cand.start, cand.end);
     let mut window: Option<Window> = None;
+    // Most lists hold no word that counts only in capitals: the one pass knows which do.
+    let capitals =
+        |words: &'static [&'static str]| mentions.is_none_or(|m| m.may_hold_capitals_only(words));
     let mut nearest = |words: &'static [&'static str]| {
         let found =
             match mentions.and_then(|m| m.nearest(text, before.clone(), after.clone(), words)) {
@@ -125,6 +129,9 @@ fn apply_with(
                     .get_or_insert_with(|| Window::of(text, before.clone(), after.clone()))
                     .nearest(words),
             };
+        if !capitals(words) {
+            return found;
+        }
         with_capitals(found, text, &before, &after, words)
     };
     // A specific word wins over any generic one; among words of one sort the nearest wins.
@@ -299,7 +306,8 @@ pub(crate) static CAPITALS_ONLY: &[&str] = &["sin", "ci", "run", "nie", "fin", "
 
 /// True when `word` counts only written in capitals ([`CAPITALS_ONLY`]).
 pub(crate) fn capitals_only(word: &str) -> bool {
-    CAPITALS_ONLY.contains(&word)
+    // Every one is two or three letters: most words are told apart by their length alone.
+    word.len() <= 3 && CAPITALS_ONLY.contains(&word)
 }
 
 /// The [`CAPITALS_ONLY`] word of `words` nearest to a value whose window parts are `before` and
@@ -400,7 +408,7 @@ fn window_parts(text: &str, start: usize, end: usize) -> (Range<usize>, Range<us
     // (`SSN: 123-45-6789, 987-65-4321`), and after this one the search stops at the next value's
     // label, the two words right before it (`SIN 450577309. passport no. 944037290`: `SIN`
     // names the first, `passport no.` the second).
-    if let Some(digit) = bytes[before.clone()].iter().rposition(u8::is_ascii_digit) {
+    if let Some(digit) = last_digit(&bytes[before.clone()]) {
         let between = &text[before.start + digit + 1..before.end];
         let listed = between
             .split(|c: char| !c.is_alphabetic())
@@ -409,8 +417,8 @@ fn window_parts(text: &str, start: usize, end: usize) -> (Range<usize>, Range<us
             before = before.start + digit + 1..before.end;
         }
     }
-    if let Some(digit) = bytes[after.clone()].iter().position(u8::is_ascii_digit) {
-        let mut label = after.start + digit;
+    if let Some(digit) = next_digit(&bytes[..after.end], after.start) {
+        let mut label = digit;
         for _ in 0..2 {
             while label > after.start && bytes[label - 1].is_ascii_whitespace() {
                 label -= 1;

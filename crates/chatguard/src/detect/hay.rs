@@ -445,7 +445,7 @@ impl<'a> Hay<'a> {
 }
 
 /// The position of the first ASCII digit at or after `from`, looking at eight bytes at a time.
-fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
+pub(crate) fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
     while i + 8 <= bytes.len() {
         let mut chunk = [0u8; 8];
@@ -461,6 +461,21 @@ fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
         .iter()
         .position(u8::is_ascii_digit)
         .map(|p| i + p)
+}
+
+/// The position of the last ASCII digit of `bytes`, looking at eight bytes at a time from the end.
+pub(crate) fn last_digit(bytes: &[u8]) -> Option<usize> {
+    let mut end = bytes.len();
+    while end >= 8 {
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(&bytes[end - 8..end]);
+        let x = u64::from_le_bytes(chunk) ^ (0x30 * ONES);
+        if x.wrapping_sub(10 * ONES) & !x & HIGH != 0 {
+            break;
+        }
+        end -= 8;
+    }
+    bytes[..end].iter().rposition(u8::is_ascii_digit)
 }
 
 fn is_separator(b: u8) -> bool {
@@ -551,7 +566,7 @@ mod tests {
     }
 
     #[test]
-    fn next_digit_finds_every_digit_position() {
+    fn next_and_last_digit_find_every_digit_position() {
         let text = b"no digits here at all, then 7 and x9y and finally 0";
         let expected: Vec<usize> = text
             .iter()
@@ -566,6 +581,13 @@ mod tests {
             at = d + 1;
         }
         assert_eq!(found, expected);
+        for len in 0..text.len() {
+            assert_eq!(
+                last_digit(&text[..len]),
+                expected.iter().rev().copied().find(|&d| d < len),
+                "{len}"
+            );
+        }
         for b in 0..=255u8 {
             let bytes = [b'a', b'b', b'c', b'd', b'e', b'f', b'g', b, b'h'];
             assert_eq!(

@@ -352,6 +352,13 @@ impl Mentions {
             .is_none_or(|id| contains(&self.present, id) || contains(&self.lexicon.capitals, id))
     }
 
+    /// False only when `words` is a registered list without a word that counts only in
+    /// capitals (see `context::CAPITALS_ONLY`).
+    pub(crate) fn may_hold_capitals_only(&self, words: &'static [&'static str]) -> bool {
+        self.list_id(words)
+            .is_none_or(|id| contains(&self.lexicon.capitals, id))
+    }
+
     /// The word of `words` nearest to a candidate whose window is `before` (ending at the
     /// candidate's start) and `after` (starting at its end), with its distance, as the
     /// window-by-window search finds it: `Some(None)` when there is none, `None` when this text
