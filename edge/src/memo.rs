@@ -8,17 +8,20 @@
 //! the result. The Worker keeps one memo per compiled policy and starts a fresh one when the
 //! policy changes.
 //!
-//! No text is kept: entries are keyed by SHA-256 over a random per-memo salt, the principal and
-//! the text ([`TextKey`], computed once per text and request by [`Memo::keys_for`]), in one table
+//! No text is kept: entries are keyed by BLAKE2b-256 keyed with a random per-memo key, over the
+//! principal and the text ([`TextKey`], computed once per text and request by
+//! [`Memo::keys_for`]), in one table
 //! per purpose (injection reports also by mode). Keys include the principal so one caller's entries never answer
 //! another caller's texts (no timing signal about what others sent). Each table is bounded and
 //! forgets its oldest entries first.
 
 use std::collections::{BTreeMap, VecDeque};
 
+use blake2::digest::consts::U32;
+use blake2::digest::{KeyInit, Mac};
+use blake2::Blake2bMac;
 use chatguard::{InjectionMode, InjectionVerdict, Score};
 use serde_json::Value;
-use sha2::{Digest, Sha256};
 
 use crate::shape::{resolve, ChatRequest};
 
@@ -36,7 +39,7 @@ pub struct Report {
     pub rules: Vec<&'static str>,
 }
 
-/// A table key: a SHA-256 digest.
+/// A table key: a 256-bit digest.
 pub(crate) type Key = [u8; 32];
 
 /// A table of at most [`CAPACITY`] entries that forgets its oldest entries first.
@@ -85,9 +88,12 @@ pub struct Memo {
     clean: Table<()>,
 }
 
-/// A text from one principal, as one memo knows it: SHA-256 over the memo's salt, the
-/// principal (length-prefixed) and the text. Hashing the text is most of a lookup's cost, so a
-/// request's texts are hashed once ([`Memo::keys_for`]) for the injection and redaction steps.
+/// A text from one principal, as one memo knows it: keyed BLAKE2b-256 (the memo's random key)
+/// over the principal (length-prefixed) and the text. A collision would make the edge skip
+/// scanning a text, so the hash is a cryptographic one (collision resistant even with the key
+/// known; BLAKE2b rather than SHA-256 because it hashes a 4 KB request with ~7x fewer
+/// instructions, in wasm too). Hashing the text is most of a lookup's cost, so a request's
+/// texts are hashed once ([`Memo::keys_for`]) for the injection and redaction steps.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub struct TextKey([u8; 32]);
 
@@ -109,7 +115,8 @@ impl TextKeys {
 }
 
 impl Memo {
-    /// An empty memo; `salt` should be random (the Worker takes it from the runtime's CSPRNG).
+    /// An empty memo; `salt` (the hash key) should be random (the Worker takes it from the
+    /// runtime's CSPRNG).
     pub fn new(salt: [u8; 16]) -> Memo {
         Memo {
             salt,
@@ -120,16 +127,29 @@ impl Memo {
 
     /// The key of `text` from `principal` in this memo.
     pub fn text_key(&self, principal: &str, text: &str) -> TextKey {
-        let mut h = Sha256::new();
-        h.update(self.salt);
-        h.update((principal.len() as u64).to_le_bytes());
+        Self::finish(self.principal_state(principal), text)
+    }
+
+    /// The hash state after the key and the principal (length-prefixed): what every text key of
+    /// one principal starts with, so a request hashes its key block and principal only once.
+    fn principal_state(&self, principal: &str) -> Blake2bMac<U32> {
+        // BLAKE2b takes keys of up to 64 bytes: the salt, zero-padded.
+        let mut key = [0u8; 64];
+        key[..self.salt.len()].copy_from_slice(&self.salt);
+        let mut h = <Blake2bMac<U32> as KeyInit>::new(&key.into());
+        h.update(&(principal.len() as u64).to_le_bytes());
         h.update(principal.as_bytes());
-        h.update(text.as_bytes());
-        TextKey(h.finalize().into())
+        h
+    }
+
+    fn finish(mut state: Blake2bMac<U32>, text: &str) -> TextKey {
+        state.update(text.as_bytes());
+        TextKey(state.finalize().into_bytes().into())
     }
 
     /// The keys of every text field of `request` from `principal`.
     pub fn keys_for(&self, principal: &str, request: &ChatRequest) -> TextKeys {
+        let start = self.principal_state(principal);
         TextKeys(
             request
                 .texts
@@ -137,7 +157,7 @@ impl Memo {
                 .map(|pointer| {
                     resolve(&request.body, pointer)
                         .and_then(Value::as_str)
-                        .map(|text| self.text_key(principal, text))
+                        .map(|text| Self::finish(start.clone(), text))
                 })
                 .collect(),
         )
@@ -249,6 +269,27 @@ mod tests {
         assert!(!memo.is_clean(&key(&memo, 9)));
         assert!(memo.is_clean(&key(&memo, 10)));
         assert!(memo.is_clean(&key(&memo, CAPACITY + 9)));
+    }
+
+    #[test]
+    fn a_request_keys_each_text_like_text_key() {
+        let memo = Memo::new([5; 16]);
+        let body = br#"{"model":"m","messages":[{"role":"user","content":"hello"},{"role":"assistant","content":"hi, how can I help?"},{"role":"user","content":"hello"}]}"#;
+        let request = crate::shape::parse(
+            &crate::shape::Api::ChatCompletions,
+            Some("application/json"),
+            body,
+        )
+        .expect("valid request");
+        let keys = memo.keys_for("alice", &request);
+        assert_eq!(keys.get(0), Some(&memo.text_key("alice", "hello")));
+        assert_eq!(
+            keys.get(1),
+            Some(&memo.text_key("alice", "hi, how can I help?"))
+        );
+        assert_eq!(keys.get(0), keys.get(2), "the same text, the same key");
+        assert_ne!(keys.get(0), Some(&memo.text_key("bob", "hello")));
+        assert_eq!(keys.get(3), None);
     }
 
     #[test]
