@@ -1,11 +1,13 @@
-//! What this isolate already knows about texts a principal sent: their injection reports, and
-//! which texts redaction found nothing in. A chat client resends the whole conversation with every
+//! What this isolate already knows about texts a principal sent: their injection reports, which
+//! texts redaction found nothing in, and what it decided for the findings of the others. A chat client resends the whole conversation with every
 //! turn, so without this the edge would score and scan the same history again on each turn; with
 //! it, only the new messages cost anything.
 //!
-//! Both results depend only on the policy and the text (detection does not read the clock, and a
-//! text with no findings has no decision the consent could change), so a remembered result is
-//! the result. The Worker keeps one memo per compiled policy and starts a fresh one when the
+//! These results depend only on the policy and the text (detection does not read the clock, and
+//! a text with no findings has no decision the consent could change; decisions about findings
+//! are only remembered for requests that were granted no category), so a remembered result is
+//! the result. Texts with findings are still redacted on every request — their pseudonym
+//! numbers belong to the request's vault — but from the remembered decisions, without scanning. The Worker keeps one memo per compiled policy and starts a fresh one when the
 //! policy changes.
 //!
 //! No text is kept: entries are keyed by BLAKE2b-256 keyed with a random per-memo key, over the
@@ -20,7 +22,7 @@ use std::collections::{BTreeMap, VecDeque};
 use blake2::digest::consts::U32;
 use blake2::digest::{KeyInit, Mac};
 use blake2::Blake2bMac;
-use chatguard::{InjectionMode, InjectionVerdict, Score};
+use chatguard::{Decided, InjectionMode, InjectionVerdict, Score};
 use serde_json::Value;
 
 use crate::shape::{resolve, ChatRequest};
@@ -86,6 +88,8 @@ pub struct Memo {
     reports: Table<Report, (Key, u8)>,
     /// Texts redaction found nothing in.
     clean: Table<()>,
+    /// What redaction decided for the findings of a text, under no granted category.
+    decided: Table<Vec<Decided>>,
 }
 
 /// A text from one principal, as one memo knows it: keyed BLAKE2b-256 (the memo's random key)
@@ -122,6 +126,7 @@ impl Memo {
             salt,
             reports: Table::<Report, (Key, u8)>::new(),
             clean: Table::<(), Key>::new(),
+            decided: Table::<Vec<Decided>, Key>::new(),
         }
     }
 
@@ -193,9 +198,21 @@ impl Memo {
         self.clean.insert(text.0, ());
     }
 
-    /// Entries held (reports, clean texts).
-    pub fn len(&self) -> (usize, usize) {
-        (self.reports.len(), self.clean.len())
+    /// What redaction decided for the findings of the text `text` (in a request that was
+    /// granted no category), if it is known.
+    pub fn decided(&self, text: &TextKey) -> Option<&[Decided]> {
+        self.decided.get(&text.0).map(Vec::as_slice)
+    }
+
+    /// Remembers what redaction decided for the findings of the text `text` in a request that
+    /// was granted no category.
+    pub fn remember_decided(&mut self, text: &TextKey, decided: Vec<Decided>) {
+        self.decided.insert(text.0, decided);
+    }
+
+    /// Entries held (reports, clean texts, texts with decided findings).
+    pub fn len(&self) -> (usize, usize, usize) {
+        (self.reports.len(), self.clean.len(), self.decided.len())
     }
 }
 
@@ -237,7 +254,7 @@ mod tests {
         ask(&mut memo, "ab", InjectionMode::Chat, "c");
         ask(&mut memo, "a", InjectionMode::Chat, "bc");
         assert_eq!(runs, 6);
-        assert_eq!(memo.len(), (6, 0));
+        assert_eq!(memo.len(), (6, 0, 0));
     }
 
     #[test]
@@ -264,7 +281,7 @@ mod tests {
             let k = key(&memo, i);
             memo.remember_clean(&k);
         }
-        assert_eq!(memo.len(), (0, CAPACITY));
+        assert_eq!(memo.len(), (0, CAPACITY, 0));
         assert!(!memo.is_clean(&key(&memo, 0)));
         assert!(!memo.is_clean(&key(&memo, 9)));
         assert!(memo.is_clean(&key(&memo, 10)));
