@@ -146,17 +146,29 @@ fn request_id() -> String {
         .collect()
 }
 
+thread_local! {
+    /// The runtime's `crypto` object and its `getRandomValues`, looked up once per isolate
+    /// (reading `crypto` off the global scope was most of a call's cost).
+    static CSPRNG: Option<(JsValue, js_sys::Function)> = {
+        let crypto = js_sys::Reflect::get(&js_sys::global(), &"crypto".into()).ok();
+        crypto.and_then(|crypto| {
+            let get_random_values = js_sys::Reflect::get(&crypto, &"getRandomValues".into())
+                .ok()?
+                .dyn_into()
+                .ok()?;
+            Some((crypto, get_random_values))
+        })
+    };
+}
+
 /// `N` bytes from the runtime's CSPRNG (WebCrypto `crypto.getRandomValues`), or `None` when the
 /// runtime has none (the caller fails closed).
 fn random_bytes<const N: usize>() -> Option<[u8; N]> {
-    let crypto = js_sys::Reflect::get(&js_sys::global(), &"crypto".into()).ok()?;
-    let get_random_values: js_sys::Function =
-        js_sys::Reflect::get(&crypto, &"getRandomValues".into())
-            .ok()?
-            .dyn_into()
-            .ok()?;
     let array = js_sys::Uint8Array::new_with_length(u32::try_from(N).ok()?);
-    get_random_values.call1(&crypto, &array).ok()?;
+    CSPRNG.with(|csprng| {
+        let (crypto, get_random_values) = csprng.as_ref()?;
+        get_random_values.call1(crypto, &array).ok()
+    })?;
     let mut out = [0u8; N];
     array.copy_to(&mut out);
     Some(out)
