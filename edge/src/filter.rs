@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chatguard::{Context, Decided, Guard, Vault, Verdict};
+use chatguard::{CategorySet, Context, Decided, Guard, Vault, Verdict};
 use serde_json::Value;
 
 use crate::error::ApiError;
@@ -42,7 +42,8 @@ impl Tally {
 
 /// Redacts every text field of a validated request in place. Texts `memo` knows to hold nothing
 /// (by their `keys`, [`Memo::keys_for`] the request and its principal) are not scanned again;
-/// texts found to hold nothing are remembered.
+/// texts found to hold nothing are remembered, and so are the decisions for the findings of the
+/// others, which are then redacted (with this request's pseudonym numbers) without a scan.
 pub fn redact_request(
     guard: &Guard,
     cx: &Context,
@@ -70,7 +71,21 @@ pub fn redact_request(
         if key.is_some_and(|key| memo.is_clean(key)) {
             continue;
         }
-        let outcome = guard.check_with(text, cx, vault);
+        // Decisions depend on the granted categories: they are kept only for requests granted
+        // none (a request with consent is scanned as before).
+        let outcome = match key.filter(|_| cx.granted == CategorySet::EMPTY) {
+            Some(key) => {
+                let known = memo.decided(key).map(<[Decided]>::to_vec);
+                let fresh = known.is_none();
+                let decided = known.unwrap_or_else(|| guard.decided(text, cx));
+                let outcome = guard.check_decided(text, decided, vault);
+                if fresh && !outcome.findings.is_empty() {
+                    memo.remember_decided(key, outcome.findings.clone());
+                }
+                outcome
+            }
+            None => guard.check_with(text, cx, vault),
+        };
         if outcome.findings.is_empty() && outcome.verdict == Verdict::Allow {
             if let Some(key) = key {
                 memo.remember_clean(key);
@@ -293,7 +308,62 @@ mod tests {
             req.body.pointer("/messages/0/content"),
             Some(&json!("Mail [EMAIL_1] (synthetic); where is my parcel?"))
         );
-        assert_eq!(memo.len(), (0, 0));
+        assert_eq!(memo.len(), (0, 0, 0));
+    }
+
+    #[test]
+    fn remembered_decisions_redact_like_a_scan_with_this_request_s_numbers() {
+        let g = guard();
+        let cx = Context::default();
+        let mut memo = Memo::new([6; 16]);
+        let history = "Mail jane.doe@example.com or call +1 202 555 0143 (synthetic)";
+        let turn = |memo: &mut Memo, first: &str| {
+            let body = json!({"model": "m", "messages": [
+                {"role": "user", "content": first},
+                {"role": "user", "content": history}]});
+            let mut req = parse(
+                &Api::ChatCompletions,
+                Some("application/json"),
+                body.to_string().as_bytes(),
+            )
+            .expect("valid");
+            let mut tally = Tally::default();
+            redact_as(&g, &cx, &mut req, &mut Vault::new(), &mut tally, memo, "p")
+                .expect("redacted");
+            (req.body, tally)
+        };
+        let scanned = turn(&mut Memo::new([6; 16]), "bob@example.net (synthetic)");
+        turn(&mut memo, "Where is my parcel?");
+        assert_eq!(memo.len().2, 1, "the history's decisions");
+        // The same history after a new email: its placeholder numbers follow this request.
+        let remembered = turn(&mut memo, "bob@example.net (synthetic)");
+        assert_eq!(remembered, scanned);
+        assert!(remembered.0.to_string().contains("[EMAIL_2]"));
+        assert_eq!(memo.len().2, 2);
+    }
+
+    #[test]
+    fn decisions_are_not_remembered_for_requests_granted_a_category() {
+        let g = guard();
+        let mut granted = chatguard::CategorySet::EMPTY;
+        granted.insert(chatguard::Category::Contact);
+        let cx = Context {
+            granted,
+            ..Context::default()
+        };
+        let mut memo = Memo::new([7; 16]);
+        let mut req = user_message("Mail jane.doe@example.com (synthetic)");
+        redact_as(
+            &g,
+            &cx,
+            &mut req,
+            &mut Vault::new(),
+            &mut Tally::default(),
+            &mut memo,
+            "p",
+        )
+        .expect("redacted");
+        assert_eq!(memo.len(), (0, 0, 0));
     }
 
     #[test]
@@ -315,7 +385,11 @@ mod tests {
             req.body
         };
         let first = redact(&mut memo, &mut Tally::default());
-        assert_eq!(memo.len(), (0, 1), "only the clean text");
+        assert_eq!(
+            memo.len(),
+            (0, 1, 1),
+            "the clean text, the other's decisions"
+        );
         let mut tally = Tally::default();
         let again = redact(&mut memo, &mut tally);
         assert_eq!(again, first);

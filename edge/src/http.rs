@@ -39,6 +39,21 @@ pub const FORWARDED_REQUEST_HEADERS: [&str; 7] = [
     crate::deletion::CONVERSATION_HEADER,
 ];
 
+/// The path of a URL as the runtime serializes a request's (WHATWG: special schemes always have
+/// a path, and `?` and `#` inside it are percent-encoded): from the first `/` after the host up
+/// to the query or fragment; `/` when there is none.
+pub fn url_path(url: &str) -> &str {
+    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let Some((_, path)) = after_scheme
+        .find(['/', '?', '#'])
+        .and_then(|at| after_scheme.split_at_checked(at))
+        .filter(|(_, rest)| rest.starts_with('/'))
+    else {
+        return "/";
+    };
+    path.split(['?', '#']).next().unwrap_or("/")
+}
+
 /// What a method and path lead to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Target {
@@ -281,6 +296,27 @@ mod tests {
             target("DELETE", "/v1/chat/completions", &c).map_err(|e| e.status),
             Err(405)
         );
+    }
+
+    #[test]
+    fn the_path_of_a_request_url() {
+        for (url, path) in [
+            (
+                "https://edge.test/v1/chat/completions",
+                "/v1/chat/completions",
+            ),
+            ("http://127.0.0.1:8787/v1/messages?x=1#f", "/v1/messages"),
+            ("https://edge.test/", "/"),
+            ("https://edge.test", "/"),
+            ("https://edge.test?q=/x", "/"),
+            ("https://edge.test/a%3Fb/c?d", "/a%3Fb/c"),
+            (
+                "https://edge.test/v1/conversations/abc#x",
+                "/v1/conversations/abc",
+            ),
+        ] {
+            assert_eq!(url_path(url), path, "{url}");
+        }
     }
 
     #[test]

@@ -177,7 +177,7 @@ mod tests {
         let mut memo = Memo::new([0; 16]);
         let a = assess(&guard(), &r, &mut memo, &TextKeys::default());
         assert_eq!(a.verdict, InjectionVerdict::Block);
-        assert_eq!(memo.len(), (0, 0));
+        assert_eq!(memo.len(), (0, 0, 0));
     }
 
     fn guard() -> Guard {
@@ -230,9 +230,9 @@ mod tests {
         assert_eq!(fresh.verdict, InjectionVerdict::Block);
         let mut memo = Memo::new([9; 16]);
         assert_eq!(assess_as(&g, &r, &mut memo, "p"), fresh);
-        assert_eq!(memo.len(), (3, 0));
+        assert_eq!(memo.len(), (3, 0, 0));
         assert_eq!(assess_as(&g, &r, &mut memo, "p"), fresh, "from the memo");
-        assert_eq!(memo.len(), (3, 0), "nothing scored twice");
+        assert_eq!(memo.len(), (3, 0, 0), "nothing scored twice");
         // The same words as a document (an assistant turn) and as chat are separate entries.
         let chat = request(
             &Api::ChatCompletions,
@@ -242,7 +242,7 @@ mod tests {
             assess_as(&g, &chat, &mut memo, "p"),
             assess_as(&g, &chat, &mut Memo::new([0; 16]), "p")
         );
-        assert_eq!(memo.len(), (4, 0));
+        assert_eq!(memo.len(), (4, 0, 0));
     }
 
     #[test]

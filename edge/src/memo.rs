@@ -1,24 +1,29 @@
-//! What this isolate already knows about texts a principal sent: their injection reports, and
-//! which texts redaction found nothing in. A chat client resends the whole conversation with every
+//! What this isolate already knows about texts a principal sent: their injection reports, which
+//! texts redaction found nothing in, and what it decided for the findings of the others. A chat client resends the whole conversation with every
 //! turn, so without this the edge would score and scan the same history again on each turn; with
 //! it, only the new messages cost anything.
 //!
-//! Both results depend only on the policy and the text (detection does not read the clock, and a
-//! text with no findings has no decision the consent could change), so a remembered result is
-//! the result. The Worker keeps one memo per compiled policy and starts a fresh one when the
+//! These results depend only on the policy and the text (detection does not read the clock, and
+//! a text with no findings has no decision the consent could change; decisions about findings
+//! are only remembered for requests that were granted no category), so a remembered result is
+//! the result. Texts with findings are still redacted on every request — their pseudonym
+//! numbers belong to the request's vault — but from the remembered decisions, without scanning. The Worker keeps one memo per compiled policy and starts a fresh one when the
 //! policy changes.
 //!
-//! No text is kept: entries are keyed by SHA-256 over a random per-memo salt, the principal and
-//! the text ([`TextKey`], computed once per text and request by [`Memo::keys_for`]), in one table
+//! No text is kept: entries are keyed by BLAKE2b-256 keyed with a random per-memo key, over the
+//! principal and the text ([`TextKey`], computed once per text and request by
+//! [`Memo::keys_for`]), in one table
 //! per purpose (injection reports also by mode). Keys include the principal so one caller's entries never answer
 //! another caller's texts (no timing signal about what others sent). Each table is bounded and
 //! forgets its oldest entries first.
 
 use std::collections::{BTreeMap, VecDeque};
 
-use chatguard::{InjectionMode, InjectionVerdict, Score};
+use blake2::digest::consts::U32;
+use blake2::digest::{KeyInit, Mac};
+use blake2::Blake2bMac;
+use chatguard::{Decided, InjectionMode, InjectionVerdict, Score};
 use serde_json::Value;
-use sha2::{Digest, Sha256};
 
 use crate::shape::{resolve, ChatRequest};
 
@@ -36,7 +41,7 @@ pub struct Report {
     pub rules: Vec<&'static str>,
 }
 
-/// A table key: a SHA-256 digest.
+/// A table key: a 256-bit digest.
 pub(crate) type Key = [u8; 32];
 
 /// A table of at most [`CAPACITY`] entries that forgets its oldest entries first.
@@ -83,11 +88,16 @@ pub struct Memo {
     reports: Table<Report, (Key, u8)>,
     /// Texts redaction found nothing in.
     clean: Table<()>,
+    /// What redaction decided for the findings of a text, under no granted category.
+    decided: Table<Vec<Decided>>,
 }
 
-/// A text from one principal, as one memo knows it: SHA-256 over the memo's salt, the
-/// principal (length-prefixed) and the text. Hashing the text is most of a lookup's cost, so a
-/// request's texts are hashed once ([`Memo::keys_for`]) for the injection and redaction steps.
+/// A text from one principal, as one memo knows it: keyed BLAKE2b-256 (the memo's random key)
+/// over the principal (length-prefixed) and the text. A collision would make the edge skip
+/// scanning a text, so the hash is a cryptographic one (collision resistant even with the key
+/// known; BLAKE2b rather than SHA-256 because it hashes a 4 KB request with ~7x fewer
+/// instructions, in wasm too). Hashing the text is most of a lookup's cost, so a request's
+/// texts are hashed once ([`Memo::keys_for`]) for the injection and redaction steps.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub struct TextKey([u8; 32]);
 
@@ -109,27 +119,42 @@ impl TextKeys {
 }
 
 impl Memo {
-    /// An empty memo; `salt` should be random (the Worker takes it from the runtime's CSPRNG).
+    /// An empty memo; `salt` (the hash key) should be random (the Worker takes it from the
+    /// runtime's CSPRNG).
     pub fn new(salt: [u8; 16]) -> Memo {
         Memo {
             salt,
             reports: Table::<Report, (Key, u8)>::new(),
             clean: Table::<(), Key>::new(),
+            decided: Table::<Vec<Decided>, Key>::new(),
         }
     }
 
     /// The key of `text` from `principal` in this memo.
     pub fn text_key(&self, principal: &str, text: &str) -> TextKey {
-        let mut h = Sha256::new();
-        h.update(self.salt);
-        h.update((principal.len() as u64).to_le_bytes());
+        Self::finish(self.principal_state(principal), text)
+    }
+
+    /// The hash state after the key and the principal (length-prefixed): what every text key of
+    /// one principal starts with, so a request hashes its key block and principal only once.
+    fn principal_state(&self, principal: &str) -> Blake2bMac<U32> {
+        // BLAKE2b takes keys of up to 64 bytes: the salt, zero-padded.
+        let mut key = [0u8; 64];
+        key[..self.salt.len()].copy_from_slice(&self.salt);
+        let mut h = <Blake2bMac<U32> as KeyInit>::new(&key.into());
+        h.update(&(principal.len() as u64).to_le_bytes());
         h.update(principal.as_bytes());
-        h.update(text.as_bytes());
-        TextKey(h.finalize().into())
+        h
+    }
+
+    fn finish(mut state: Blake2bMac<U32>, text: &str) -> TextKey {
+        state.update(text.as_bytes());
+        TextKey(state.finalize().into_bytes().into())
     }
 
     /// The keys of every text field of `request` from `principal`.
     pub fn keys_for(&self, principal: &str, request: &ChatRequest) -> TextKeys {
+        let start = self.principal_state(principal);
         TextKeys(
             request
                 .texts
@@ -137,7 +162,7 @@ impl Memo {
                 .map(|pointer| {
                     resolve(&request.body, pointer)
                         .and_then(Value::as_str)
-                        .map(|text| self.text_key(principal, text))
+                        .map(|text| Self::finish(start.clone(), text))
                 })
                 .collect(),
         )
@@ -173,9 +198,21 @@ impl Memo {
         self.clean.insert(text.0, ());
     }
 
-    /// Entries held (reports, clean texts).
-    pub fn len(&self) -> (usize, usize) {
-        (self.reports.len(), self.clean.len())
+    /// What redaction decided for the findings of the text `text` (in a request that was
+    /// granted no category), if it is known.
+    pub fn decided(&self, text: &TextKey) -> Option<&[Decided]> {
+        self.decided.get(&text.0).map(Vec::as_slice)
+    }
+
+    /// Remembers what redaction decided for the findings of the text `text` in a request that
+    /// was granted no category.
+    pub fn remember_decided(&mut self, text: &TextKey, decided: Vec<Decided>) {
+        self.decided.insert(text.0, decided);
+    }
+
+    /// Entries held (reports, clean texts, texts with decided findings).
+    pub fn len(&self) -> (usize, usize, usize) {
+        (self.reports.len(), self.clean.len(), self.decided.len())
     }
 }
 
@@ -217,7 +254,7 @@ mod tests {
         ask(&mut memo, "ab", InjectionMode::Chat, "c");
         ask(&mut memo, "a", InjectionMode::Chat, "bc");
         assert_eq!(runs, 6);
-        assert_eq!(memo.len(), (6, 0));
+        assert_eq!(memo.len(), (6, 0, 0));
     }
 
     #[test]
@@ -244,11 +281,32 @@ mod tests {
             let k = key(&memo, i);
             memo.remember_clean(&k);
         }
-        assert_eq!(memo.len(), (0, CAPACITY));
+        assert_eq!(memo.len(), (0, CAPACITY, 0));
         assert!(!memo.is_clean(&key(&memo, 0)));
         assert!(!memo.is_clean(&key(&memo, 9)));
         assert!(memo.is_clean(&key(&memo, 10)));
         assert!(memo.is_clean(&key(&memo, CAPACITY + 9)));
+    }
+
+    #[test]
+    fn a_request_keys_each_text_like_text_key() {
+        let memo = Memo::new([5; 16]);
+        let body = br#"{"model":"m","messages":[{"role":"user","content":"hello"},{"role":"assistant","content":"hi, how can I help?"},{"role":"user","content":"hello"}]}"#;
+        let request = crate::shape::parse(
+            &crate::shape::Api::ChatCompletions,
+            Some("application/json"),
+            body,
+        )
+        .expect("valid request");
+        let keys = memo.keys_for("alice", &request);
+        assert_eq!(keys.get(0), Some(&memo.text_key("alice", "hello")));
+        assert_eq!(
+            keys.get(1),
+            Some(&memo.text_key("alice", "hi, how can I help?"))
+        );
+        assert_eq!(keys.get(0), keys.get(2), "the same text, the same key");
+        assert_ne!(keys.get(0), Some(&memo.text_key("bob", "hello")));
+        assert_eq!(keys.get(3), None);
     }
 
     #[test]

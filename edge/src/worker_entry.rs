@@ -19,13 +19,15 @@ use chatguard::auth::{AuthError, Claims, JwksCache, JwksResponse, JwtVerifier, M
 use chatguard::{Guard, Policy, UnixTime, Vault};
 use futures_util::future::{join, select, Either};
 use futures_util::{stream, StreamExt};
+use worker::wasm_bindgen_futures::JsFuture;
+use worker::worker_sys::web_sys;
 use worker::{
     console_error, console_log, durable_object, event, js_sys, AbortController, ByteStream, Date,
-    Delay, DurableObject, Env, Fetch, Headers, Method, Request, RequestInit, Response, State, Stub,
+    Delay, DurableObject, Env, Fetch, Headers, Request, Response, State, Stub,
 };
 
 use chatguard::inject::canary::Canary;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::audit::{principal_hash, AuditEvent, Decision};
 use crate::authn::{
@@ -55,8 +57,6 @@ use sinks::{AuditRecord, Sinks};
 const BUNDLED_POLICY: &str = include_str!("../../tests/policies/default.json");
 /// The largest JSON answer the edge reads from the origin.
 const MAX_ANSWER_BYTES: usize = 4 * 1024 * 1024;
-/// The largest verdict read from the rate limiter (a few dozen bytes of JSON).
-const RATE_VERDICT_MAX_BYTES: usize = 4 * 1024;
 
 /// A policy compiled into a guard plus its parsed roles.
 struct Compiled {
@@ -146,17 +146,29 @@ fn request_id() -> String {
         .collect()
 }
 
+thread_local! {
+    /// The runtime's `crypto` object and its `getRandomValues`, looked up once per isolate
+    /// (reading `crypto` off the global scope was most of a call's cost).
+    static CSPRNG: Option<(JsValue, js_sys::Function)> = {
+        let crypto = js_sys::Reflect::get(&js_sys::global(), &"crypto".into()).ok();
+        crypto.and_then(|crypto| {
+            let get_random_values = js_sys::Reflect::get(&crypto, &"getRandomValues".into())
+                .ok()?
+                .dyn_into()
+                .ok()?;
+            Some((crypto, get_random_values))
+        })
+    };
+}
+
 /// `N` bytes from the runtime's CSPRNG (WebCrypto `crypto.getRandomValues`), or `None` when the
 /// runtime has none (the caller fails closed).
 fn random_bytes<const N: usize>() -> Option<[u8; N]> {
-    let crypto = js_sys::Reflect::get(&js_sys::global(), &"crypto".into()).ok()?;
-    let get_random_values: js_sys::Function =
-        js_sys::Reflect::get(&crypto, &"getRandomValues".into())
-            .ok()?
-            .dyn_into()
-            .ok()?;
     let array = js_sys::Uint8Array::new_with_length(u32::try_from(N).ok()?);
-    get_random_values.call1(&crypto, &array).ok()?;
+    CSPRNG.with(|csprng| {
+        let (crypto, get_random_values) = csprng.as_ref()?;
+        get_random_values.call1(crypto, &array).ok()
+    })?;
     let mut out = [0u8; N];
     array.copy_to(&mut out);
     Some(out)
@@ -198,8 +210,37 @@ fn chain_key(config: &Config) -> Option<String> {
         .flatten()
 }
 
+/// The caller's request, read straight from the runtime's object: workers-rs's `Request` also
+/// reads the method, URL, headers and `cf` properties of every request it wraps, and the
+/// runtime builds the `cf` object anew on each read.
+struct Incoming {
+    inner: web_sys::Request,
+    headers: web_sys::Headers,
+}
+
+impl Incoming {
+    fn new(inner: web_sys::Request) -> Incoming {
+        let headers = inner.headers();
+        Incoming { inner, headers }
+    }
+
+    /// A header's value, `None` when it is absent.
+    fn header(&self, name: &str) -> Option<String> {
+        self.headers.get(name).ok().flatten()
+    }
+
+    fn method(&self) -> String {
+        self.inner.method()
+    }
+
+    fn path(&self) -> String {
+        http::url_path(&self.inner.url()).to_owned()
+    }
+}
+
 #[event(fetch)]
-async fn fetch(req: Request, env: Env, ctx: worker::Context) -> worker::Result<Response> {
+async fn fetch(req: web_sys::Request, env: Env, ctx: worker::Context) -> worker::Result<Response> {
+    let req = Incoming::new(req);
     let started = now_ms();
     let id = request_id();
     let config = settings(&env);
@@ -208,7 +249,7 @@ async fn fetch(req: Request, env: Env, ctx: worker::Context) -> worker::Result<R
         AuditEvent::new(started, id.clone(), &route),
         Sinks::from_env(&env, ctx),
     ));
-    let origin_header = req.headers().get("Origin").ok().flatten();
+    let origin_header = req.header("Origin");
     let mut cors = None;
     let outcome = match &*config {
         Ok(config) => match http::cors_origin(origin_header.as_deref(), config) {
@@ -285,14 +326,14 @@ fn internal(context: &str, e: impl core::fmt::Display) -> ApiError {
 }
 
 async fn handle(
-    mut req: Request,
+    req: Incoming,
     env: &Env,
     config: &Config,
     audit: &Audit,
     started: u64,
 ) -> Result<Reply, ApiError> {
     // 1. Route and method (CORS origin was checked by the caller).
-    let method = req.method().to_string();
+    let method = req.method();
     let path = req.path();
     let api = match http::target(&method, &path, config)? {
         Target::Health => {
@@ -305,12 +346,12 @@ async fn handle(
         }
     };
     // 2. Size before buffering.
-    let body = read_limited(&mut req, config.max_body_bytes).await?;
+    let body = read_limited(&req, config.max_body_bytes).await?;
     audit.borrow_mut().bytes_in = body.len() as u64;
     // 3. Authentication.
     let now = UnixTime(started / 1000);
     let (compiled, principal, role) = identify(&req, env, config, audit, now).await?;
-    let header = |name: &str| req.headers().get(name).ok().flatten();
+    let header = |name: &str| req.header(name);
     // Validation comes before RBAC so the role can be checked against what was asked.
     // 6. Validation (shape, limits; the conversation id the origin receives).
     let content_type = header("Content-Type");
@@ -413,7 +454,7 @@ struct Caller<'a> {
 /// Steps 7-9 on the validated request: injection scoring (block or flag), consent, redaction
 /// with per-request pseudonyms, and the output side's canary and system-prompt check.
 fn prepare(
-    req: &Request,
+    req: &Incoming,
     config: &Config,
     caller: &Caller<'_>,
     request: &mut ChatRequest,
@@ -447,7 +488,7 @@ fn prepare(
     // The answer is checked against the system prompt the caller sent (before redaction).
     let output = OutputPolicy::for_request(config, &output::system_prompt(api, &request.body));
     // 8 + 9. Consent and redaction.
-    let consent = match req.headers().get(CONSENT_HEADER).ok().flatten() {
+    let consent = match req.header(CONSENT_HEADER) {
         Some(h) => Some(http::parse_consent(&h, &compiled.guard)?),
         None => None,
     };
@@ -493,14 +534,14 @@ fn prepare(
 /// Step 3, shared by every API route: the principal (authenticated, or the anonymous tier) and
 /// its role, both recorded in the audit event.
 async fn identify(
-    req: &Request,
+    req: &Incoming,
     env: &Env,
     config: &Config,
     audit: &Audit,
     now: UnixTime,
 ) -> Result<(&'static Compiled, Principal, &'static Role), ApiError> {
     let compiled = compiled(env).await.map_err(|e| internal("policy", e))?;
-    let header = |name: &str| req.headers().get(name).ok().flatten();
+    let header = |name: &str| req.header(name);
     let (authorization, api_key, access, ip) = (
         header("Authorization"),
         header("X-Api-Key"),
@@ -753,25 +794,19 @@ fn rate_limiter(
 }
 
 /// Asks the principal's object to admit a request: `Ok` when admitted, 429 when over the
-/// limit, 500 when it could not be asked (fail closed).
+/// limit, 500 when it could not be asked or answered anything else (fail closed). The ask goes
+/// in the URL of a bodiless `GET` and the verdict comes back as the status (see
+/// [`crate::ratelimit`]).
 async fn rate_limit(stub: &Stub, ask: Ask) -> Result<(), ApiError> {
-    let mut init = RequestInit::new();
-    init.with_method(Method::Post).with_body(Some(
-        serde_json::to_string(&ask)
-            .map_err(|e| internal("rate ask", e))?
-            .into(),
-    ));
-    let ask_req = Request::new_with_init("https://rate-limiter/admit", &init)
-        .map_err(|e| internal("rate request", e))?;
+    let url = format!("https://rate-limiter/admit?{}", ask.to_query());
     let resp = stub
-        .fetch_with_request(ask_req)
+        .fetch_with_str(&url)
         .await
         .map_err(|e| internal("rate limiter", e))?;
-    let verdict = response_bytes(&resp, RATE_VERDICT_MAX_BYTES)
-        .await
-        .map_err(|e| internal("rate verdict", format!("{e:?}")))?;
-    let verdict: RateVerdict =
-        serde_json::from_slice(&verdict).map_err(|e| internal("rate verdict", e))?;
+    let status = resp.status_code();
+    let retry_after = resp.headers().get("Retry-After").ok().flatten();
+    let verdict = RateVerdict::from_status(status, retry_after.as_deref())
+        .ok_or_else(|| internal("rate verdict", format!("status {status}")))?;
     if verdict.allowed {
         return Ok(());
     }
@@ -781,7 +816,7 @@ async fn rate_limit(stub: &Stub, ask: Ask) -> Result<(), ApiError> {
 }
 
 async fn forward(
-    req: &Request,
+    req: &Incoming,
     config: &Config,
     path: &str,
     request: &ChatRequest,
@@ -795,7 +830,7 @@ async fn forward(
             .map_err(|e| internal("headers", e))?;
     }
     for name in FORWARDED_REQUEST_HEADERS {
-        if let Ok(Some(value)) = req.headers().get(name) {
+        if let Some(value) = req.header(name) {
             headers
                 .set(name, &value)
                 .map_err(|e| internal("headers", e))?;
@@ -805,12 +840,22 @@ async fn forward(
         .set("Content-Type", "application/json")
         .map_err(|e| internal("headers", e))?;
     let body = serde_json::to_string(&request.body).map_err(|e| internal("serialize", e))?;
-    let mut init = RequestInit::new();
-    init.with_method(Method::Post)
-        .with_headers(headers)
-        .with_body(Some(body.into()));
     let url = format!("{}{}", config.origin_url, path);
-    send_to_origin(&url, &mut init, config.origin_timeout_ms).await
+    let outbound = Outbound {
+        url: &url,
+        method: "POST",
+        headers: &headers,
+        body: Some(&body),
+    };
+    send_to_origin(&outbound, config.origin_timeout_ms).await
+}
+
+/// A request to the origin.
+struct Outbound<'a> {
+    url: &'a str,
+    method: &'a str,
+    headers: &'a Headers,
+    body: Option<&'a str>,
 }
 
 /// What every request to the origin carries: the origin credential and the request id.
@@ -830,17 +875,28 @@ fn origin_headers(config: &Config, audit: &Audit) -> Result<Headers, ApiError> {
 /// Sends a request to the origin; unreachable → 502, no answer within `timeout_ms` → 504. A
 /// redirect is never followed (it would carry the origin credential and the body to wherever
 /// it points) but refused → 502.
-async fn send_to_origin(
-    url: &str,
-    init: &mut RequestInit,
-    timeout_ms: u64,
-) -> Result<Response, ApiError> {
-    init.with_redirect(worker::RequestRedirect::Manual);
-    let outbound = Request::new_with_init(url, init).map_err(|e| internal("origin url", e))?;
+///
+/// The runtime's `fetch(url, init)` is called with the options directly: no `Request` object is
+/// built first (workers-rs's `Request` also copies the headers and reads back the method, URL,
+/// headers and `cf` of each one it wraps).
+async fn send_to_origin(outbound: &Outbound<'_>, timeout_ms: u64) -> Result<Response, ApiError> {
     let controller = AbortController::default();
     let signal = controller.signal();
-    let fetch = Fetch::Request(outbound);
-    let sending = Box::pin(fetch.send_with_signal(&signal));
+    let init = web_sys::RequestInit::new();
+    init.set_method(outbound.method);
+    init.set_headers(&outbound.headers.0);
+    if let Some(body) = outbound.body {
+        init.set_body(&JsValue::from_str(body));
+    }
+    init.set_redirect(web_sys::RequestRedirect::Manual);
+    init.set_signal(Some(&signal));
+    let global: web_sys::WorkerGlobalScope = js_sys::global().unchecked_into();
+    let fetching = JsFuture::from(global.fetch_with_str_and_init(outbound.url, &init));
+    let sending = Box::pin(async move {
+        let answer = fetching.await.map_err(worker::Error::from)?;
+        let answer: web_sys::Response = answer.dyn_into().map_err(worker::Error::from)?;
+        Ok::<Response, worker::Error>(Response::from(answer))
+    });
     let timeout = Delay::from(Duration::from_millis(timeout_ms));
     let raced = select(sending, timeout).await;
     let result = match raced {
@@ -1163,8 +1219,11 @@ impl DurableObject for RateLimiter {
         }
     }
 
-    async fn fetch(&self, mut req: Request) -> worker::Result<Response> {
-        let ask: Ask = req.json().await?;
+    async fn fetch(&self, req: Request) -> worker::Result<Response> {
+        let Some(ask) = Ask::from_url(&req.inner().url()) else {
+            // Not an ask the Worker sends: the Worker reads any status but 204/429 as an error.
+            return Ok(Response::empty()?.with_status(400));
+        };
         if !self.loaded.get() {
             let stored: Option<Window> = self.state.storage().get(WINDOW_KEY).await?;
             // Another request may have loaded (and counted) while this one waited.
@@ -1178,6 +1237,11 @@ impl DurableObject for RateLimiter {
             *self.window.borrow_mut() = Some(next);
             self.schedule_write();
         }
-        Response::from_json(&verdict)
+        let (status, retry_after) = verdict.status();
+        let mut answer = Response::empty()?.with_status(status);
+        if let Some(secs) = retry_after {
+            answer.headers_mut().set("Retry-After", &secs.to_string())?;
+        }
+        Ok(answer)
     }
 }

@@ -18,7 +18,8 @@
 //   bundle    — index.js + index_bg.wasm, raw and gzip -9.
 //
 // Run after `worker-build --release` in edge/ (or via `cargo xtask bench`).
-// EDGE_BENCH_SAMPLES (default 400) and EDGE_BENCH_STREAMS (default 40) set the sample counts;
+// EDGE_BENCH_SAMPLES (default 400) and EDGE_BENCH_STREAMS (default 40) set the sample counts,
+// EDGE_BENCH_WARMUP (default 400) the warm-up rounds;
 // EDGE_BENCH_BUILD names another worker-build output directory (default edge/build), so two
 // builds can be compared without rebuilding; EDGE_BENCH_COMPARE names a second one whose two edge
 // series are sampled in the same rotation (an A/B test on one noisy machine; each Worker serves
@@ -38,7 +39,11 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BUILD = process.env.EDGE_BENCH_BUILD ?? join(ROOT, 'edge', 'build');
 const SAMPLES = Number(process.env.EDGE_BENCH_SAMPLES ?? 400);
 const STREAMS = Number(process.env.EDGE_BENCH_STREAMS ?? 40);
-const WARMUP = 40;
+// Warm-up rounds (each sends one request of every series) before anything is measured: V8 first
+// runs the Worker's wasm with its baseline compiler and optimises the hot functions in the
+// background; with 40 rounds that one-off compilation still ran during the measured requests
+// (11.8% of the edge's workerd CPU under `perf`, 0.2–0.3 ms of "added CPU" per request).
+const WARMUP = Number(process.env.EDGE_BENCH_WARMUP ?? 400);
 const CLIENTS = 8;
 const STREAM_PAUSE_MS = 10;
 const ISSUER = 'https://issuer.bench.example';

@@ -533,6 +533,20 @@ impl Guard {
                 d.consent_needed = false;
             }
         }
+        self.check_decided(text, findings, vault)
+    }
+
+    /// The findings in `text` with what the policy decides for each under `cx`: the first half
+    /// of [`Guard::check_with`], for callers that keep the decisions of a text they will see
+    /// again (the edge, for the history a chat client resends every turn).
+    pub fn decided(&self, text: &str, cx: &Context) -> Vec<Decided> {
+        self.settle(text, cx)
+    }
+
+    /// The second half of [`Guard::check_with`]: blocks or redacts `text` by `findings`, which
+    /// must be what [`Guard::decided`] gave for this very text under the same policy (spans
+    /// are into it), numbering pseudonyms in `vault`.
+    pub fn check_decided(&self, text: &str, findings: Vec<Decided>, vault: &mut Vault) -> Outcome {
         if let Some(blocked) = findings.iter().find(|d| d.action == Action::Block) {
             return Outcome {
                 verdict: Verdict::Block(blocked.finding.kind),
@@ -696,6 +710,18 @@ mod tests {
     fn dense_prefix(len: usize) -> &'static str {
         let cut = DENSE[..len.min(DENSE.len())].rfind('\n').unwrap_or(0);
         &DENSE[..cut]
+    }
+
+    #[test]
+    fn decided_then_check_decided_is_check_with() {
+        let guard = Guard::new(Policy::default()).unwrap();
+        let cx = Context::default();
+        let (mut one, mut two) = (Vault::new(), Vault::new());
+        for text in texts() {
+            let whole = guard.check_with(&text, &cx, &mut one);
+            let halves = guard.check_decided(&text, guard.decided(&text, &cx), &mut two);
+            assert_eq!(whole, halves, "{text}");
+        }
     }
 
     #[test]

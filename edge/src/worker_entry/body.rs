@@ -1,7 +1,7 @@
 //! Bodies read with a limit: the request body (step 2 of the pipeline, size before buffering:
 //! refused by its `Content-Length` before anything is read, and by counting the bytes as they
-//! stream in — a body without `Content-Length`, or one longer than it said → 413), the origin's
-//! JSON answer and the rate limiter's verdict.
+//! stream in — a body without `Content-Length`, or one longer than it said → 413) and the
+//! origin's JSON answer.
 //!
 //! Streams are read with the runtime's own reader (`getReader()` / `read()`), not through
 //! `worker::ByteStream` (which `Request::stream`, `Response::bytes` and `Response::json` use):
@@ -14,9 +14,9 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use worker::js_sys::{Promise, Reflect, Uint8Array};
 use worker::wasm_bindgen_futures::JsFuture;
-use worker::{Request, Response, ResponseBody};
+use worker::{Response, ResponseBody};
 
-use super::internal;
+use super::{internal, Incoming};
 use crate::error::ApiError;
 
 #[wasm_bindgen]
@@ -82,7 +82,7 @@ async fn read_to_end(stream: JsValue, limit: usize, capacity: usize) -> Result<V
     }
 }
 
-/// The body of a response (from `fetch` or a Durable Object), at most `limit` bytes.
+/// The body of a response, at most `limit` bytes.
 pub(super) async fn response_bytes(
     response: &Response,
     limit: usize,
@@ -105,9 +105,9 @@ fn too_large(limit: u64) -> ApiError {
 
 /// The body of `req`, at most `limit` bytes (413 otherwise; a `Content-Length` that is not a
 /// number is 400). No body at all is an empty one.
-pub(super) async fn read_limited(req: &mut Request, limit: u64) -> Result<Vec<u8>, ApiError> {
+pub(super) async fn read_limited(req: &Incoming, limit: u64) -> Result<Vec<u8>, ApiError> {
     let mut capacity = 0;
-    if let Some(length) = req.headers().get("Content-Length").ok().flatten() {
+    if let Some(length) = req.header("Content-Length") {
         match length.trim().parse::<u64>() {
             Ok(n) if n > limit => return Err(too_large(limit)),
             Ok(n) => capacity = usize::try_from(n).unwrap_or(0),
@@ -119,7 +119,7 @@ pub(super) async fn read_limited(req: &mut Request, limit: u64) -> Result<Vec<u8
             }
         }
     }
-    let Some(stream) = req.inner().body() else {
+    let Some(stream) = req.inner.body() else {
         return Ok(Vec::new());
     };
     let max = usize::try_from(limit).unwrap_or(usize::MAX);

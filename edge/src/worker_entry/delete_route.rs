@@ -3,11 +3,11 @@
 //! [`crate::deletion`] for the rules and why the edge itself has nothing to purge).
 
 use chatguard::UnixTime;
-use worker::{Env, Method, Request, RequestInit};
+use worker::Env;
 
 use super::{
     identify, json_reply, origin_headers, rate_limit, rate_limiter, read_limited, send_to_origin,
-    Audit, Reply,
+    Audit, Incoming, Outbound, Reply,
 };
 use crate::audit::Decision;
 use crate::config::Config;
@@ -17,14 +17,14 @@ use crate::ratelimit::Ask;
 use crate::rbac::authorize_route;
 
 pub(super) async fn handle(
-    mut req: Request,
+    req: Incoming,
     env: &Env,
     config: &Config,
     audit: &Audit,
     started: u64,
     raw_id: String,
 ) -> Result<Reply, ApiError> {
-    let body = read_limited(&mut req, config.max_body_bytes).await?;
+    let body = read_limited(&req, config.max_body_bytes).await?;
     audit.borrow_mut().bytes_in = body.len() as u64;
     let now = UnixTime(started / 1000);
     let (_, principal, role) = identify(&req, env, config, audit, now).await?;
@@ -37,11 +37,14 @@ pub(super) async fn handle(
         limit: role.rate_limit.into(),
     };
     rate_limit(&rate_limiter(env, config, &principal.id, role)?, ask).await?;
-    let mut init = RequestInit::new();
-    init.with_method(Method::Delete)
-        .with_headers(origin_headers(config, audit)?);
     let url = format!("{}/v1/conversations/{id}", config.origin_url);
-    let origin = send_to_origin(&url, &mut init, config.origin_timeout_ms).await?;
+    let outbound = Outbound {
+        url: &url,
+        method: "DELETE",
+        headers: &origin_headers(config, audit)?,
+        body: None,
+    };
+    let origin = send_to_origin(&outbound, config.origin_timeout_ms).await?;
     deletion::origin_outcome(origin.status_code())?;
     let answer = deletion::answer(id);
     {
