@@ -336,7 +336,13 @@ fn nearest_in_capitals(
             let Some(part) = bytes.get(lo..hi) else {
                 continue;
             };
-            for at in memchr::memmem::find_iter(part, needle) {
+            let Some(&first) = needle.first() else {
+                continue;
+            };
+            for at in memchr::memchr_iter(first, part) {
+                if !part.get(at..).is_some_and(|rest| rest.starts_with(needle)) {
+                    continue;
+                }
                 let (s, e) = (lo + at, lo + at + needle.len());
                 let stands = (s == lo || !word_char(s - 1)) && (e == hi || !word_char(e));
                 let d = if is_before { hi - e } else { s - lo };
