@@ -6,8 +6,9 @@
 //! `Herr`, `Mme`, `Sra.`, `Sig.ra`, `Dhr.` …), or a letter's sign-off or salutation line
 //! (`Regards,\nJane Doe`, `Mit freundlichen Grüßen\nMax Mustermann`, `Dear Jane,`).
 //!
-//! One Aho-Corasick pass over the view finds the trigger phrases; benign text costs that pass and
-//! nothing else. At each trigger a local parser reads forward a name of one to four capitalised
+//! One Aho-Corasick pass over the view finds the trigger phrases, run only when the shared trigger
+//! finder ([`super::triggers`]) saw one of them start a word; benign text costs its share of that
+//! finder's pass and nothing else. At each trigger a local parser reads forward a name of one to four capitalised
 //! words (Unicode letters, inner hyphens and apostrophes, initials such as `J.`, lowercase
 //! particles such as `van`, `de`, `da`, `von` between them). Capitalised words that are not names
 //! (`I'm Sorry`, `Dear Customer`, `Regards,\nThe Team`, days, months, nationalities, products) stop
@@ -17,6 +18,7 @@ use std::sync::LazyLock;
 
 use crate::automaton::{Case, MatchKind, Matcher};
 
+use super::triggers::{self, Owner};
 use super::words::{
     char_at, char_before, in_list, is_all_caps, is_apostrophe, is_capitalised, lower_into,
     skip_blanks, skip_blanks_back, word_end, word_start,
@@ -418,6 +420,11 @@ static FINDER: LazyLock<Option<Matcher>> = LazyLock::new(|| {
     )
     .ok()
 });
+
+/// The trigger phrases for [`triggers`]: each names a person only where it starts a word.
+pub(super) fn trigger_patterns() -> Vec<(&'static str, bool)> {
+    TRIGGERS.iter().map(|&(phrase, _)| (phrase, true)).collect()
+}
 
 /// Words that may stand before a name label's `:` (`Full name:`, `Customer name:`); any other
 /// word there makes it a label of something else (`Company name:`, `File name:`).
@@ -1510,16 +1517,45 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         .as_bytes()
         .get(..last.saturating_add(LONGEST_TRIGGER))
         .unwrap_or(text.as_bytes());
-    scan_triggers(finder, text, searched, out);
+    // Every trigger that can introduce a name starts a word (`appelle` follows an apostrophe),
+    // where the shared finder looks. The automaton needs to read only from a byte no trigger
+    // holds (no match runs across it) before the first hit to the end of the last: with no hit,
+    // not at all.
+    let Some(hits) = triggers::hits(hay, Owner::Person) else {
+        scan_triggers(finder, text, 0, searched.len(), out);
+        return;
+    };
+    let (mut first, mut end) = (usize::MAX, 0);
+    for (e, s, _) in hits.filter(|&(e, _, _)| e <= searched.len()) {
+        first = first.min(s);
+        end = end.max(e);
+    }
+    if end == 0 {
+        return;
+    }
+    let from = searched
+        .get(..first)
+        .and_then(|before| before.iter().rposition(|&b| !may_be_in_trigger(b)))
+        .map_or(0, |at| at + 1);
+    scan_triggers(finder, text, from, end, out);
 }
 
-/// Reports the names introduced by the triggers found in `searched`, a prefix of `text`.
-fn scan_triggers(finder: &Matcher, text: &str, searched: &[u8], out: &mut Vec<Candidate>) {
+/// False for the bytes no trigger phrase holds: no match of the automaton runs across one, so a
+/// search from just after one finds what a search from further back does. The window also ends
+/// at the end of the last hit: no trigger phrase holds, after a word's start, another one and
+/// more (the tests check both), so a match past it cannot hide a trigger before it.
+fn may_be_in_trigger(b: u8) -> bool {
+    !b.is_ascii() || b.is_ascii_alphabetic() || matches!(b, b' ' | b'\'' | b'.')
+}
+
+/// Reports the names introduced by the triggers found in `text[from..to]`.
+fn scan_triggers(finder: &Matcher, text: &str, from: usize, to: usize, out: &mut Vec<Candidate>) {
+    let searched = text.as_bytes().get(from..to).unwrap_or_default();
     for m in finder.find_iter(searched) {
         let Some(&(pattern, trigger)) = TRIGGERS.get(m.pattern().as_usize()) else {
             continue;
         };
-        let (s, e) = (m.start(), m.end());
+        let (s, e) = (from + m.start(), from + m.end());
         let left_ok = trigger == Elided
             || !char_before(text, s).is_some_and(|c| c.is_alphanumeric() || c == '_');
         let right_ok =
