@@ -1506,6 +1506,11 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         return;
     };
     let text = hay.text;
+    // Every trigger that can introduce a name starts a word (`appelle` follows an apostrophe),
+    // where the shared finder looks: without one of its hits, there is nothing to read.
+    if triggers::hits(hay, Owner::Person).is_some_and(|mut hits| hits.next().is_none()) {
+        return;
+    }
     // Every name this recognizer reports has a capitalised or all-caps word after its trigger,
     // so only a trigger that ends at or before the last capital letter (or non-ASCII byte, which
     // may belong to one) can introduce one. All-lowercase ASCII text (most typed chat) has none;
@@ -1517,10 +1522,8 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         .as_bytes()
         .get(..last.saturating_add(LONGEST_TRIGGER))
         .unwrap_or(text.as_bytes());
-    // Every trigger that can introduce a name starts a word (`appelle` follows an apostrophe),
-    // where the shared finder looks. The automaton needs to read only from a byte no trigger
-    // holds (no match runs across it) before the first hit to the end of the last: with no hit,
-    // not at all.
+    // The automaton needs to read only from a byte no trigger holds (no match runs across it)
+    // before the first hit to the end of the last.
     let Some(hits) = triggers::hits(hay, Owner::Person) else {
         scan_triggers(finder, text, 0, searched.len(), out);
         return;

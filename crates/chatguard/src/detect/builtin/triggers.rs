@@ -440,11 +440,11 @@ impl Finder {
 /// `prev` holds the classes of the byte before and receives those of the last byte.
 #[inline(always)]
 fn segment_starts(w: u64, prev: &mut Prev) -> u64 {
-    let ascii = !w & HIGH;
-    let x = w & LOW7;
-    let upper = in_range(x, b'A', b'Z') & ascii;
-    let letter = in_range(x | (0x20 * ONES), b'a', b'z') & ascii;
-    let lower = letter & !upper;
+    // Letters: with the case bit (0x20) set, in `a..=z`, and ASCII (the high bit clear).
+    let letter = in_range((w | (0x20 * ONES)) & LOW7, b'a', b'z') & !w;
+    // Upper-case letters have the case bit clear; shifted by two, it lands on the high bit.
+    let upper = letter & !(w << 2);
+    let lower = letter ^ upper;
     let prev_letter = (letter << 8) | prev.letter;
     let prev_lower = (lower << 8) | prev.lower;
     prev.letter = letter >> 56;
