@@ -5,7 +5,7 @@
 //! places where an identifier could start. Recognizers then work on these short lists instead of
 //! rescanning the text.
 
-use super::builtin::triggers::{self, Hit};
+use super::builtin::triggers;
 use super::mentions::Mentions;
 
 /// A byte broadcast to every lane of a `u64` (`b * ONES`), for the scans that look at eight bytes
@@ -35,7 +35,7 @@ pub(crate) struct Hay<'a> {
     /// The context words in the text, found on first use (see [`Mentions`]).
     mentions: core::cell::OnceCell<Option<Mentions>>,
     /// Where the recognizers' trigger patterns occur, found on first use (see [`triggers`]).
-    trigger_hits: core::cell::OnceCell<Option<Vec<Hit>>>,
+    triggers: core::cell::OnceCell<Option<triggers::Found>>,
 }
 
 /// Which of a few bytes that recognizers search for, and chat seldom holds, occur in a text: the
@@ -419,7 +419,7 @@ impl<'a> Hay<'a> {
             counts,
             rare: RareBytes::of(bytes),
             mentions: core::cell::OnceCell::new(),
-            trigger_hits: core::cell::OnceCell::new(),
+            triggers: core::cell::OnceCell::new(),
         }
     }
 
@@ -436,10 +436,8 @@ impl<'a> Hay<'a> {
 
     /// Where the trigger patterns of the secret, person and URL recognizers occur, searched once
     /// on first use (see [`triggers`]); `None` when their finder could not be built.
-    pub fn trigger_hits(&self) -> Option<&[Hit]> {
-        self.trigger_hits
-            .get_or_init(|| triggers::find(self))
-            .as_deref()
+    pub fn triggers(&self) -> Option<&triggers::Found> {
+        self.triggers.get_or_init(|| triggers::find(self)).as_ref()
     }
 
     /// [`Hay::mentions`] if the words were already searched for, without searching.

@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 
 use crate::automaton::{Case, MatchKind, Matcher};
 
-use super::triggers::{self, Owner};
+use super::triggers;
 use super::words::{
     char_at, char_before, in_list, is_all_caps, is_apostrophe, is_capitalised, lower_into,
     skip_blanks, skip_blanks_back, word_end, word_start,
@@ -1508,7 +1508,8 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let text = hay.text;
     // Every trigger that can introduce a name starts a word (`appelle` follows an apostrophe),
     // where the shared finder looks: without one of its hits, there is nothing to read.
-    if triggers::hits(hay, Owner::Person).is_some_and(|mut hits| hits.next().is_none()) {
+    let spread = triggers::person_spread(hay);
+    if spread == Some(None) {
         return;
     }
     // Every name this recognizer reports has a capitalised or all-caps word after its trigger,
@@ -1523,21 +1524,17 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         .get(..last.saturating_add(LONGEST_TRIGGER))
         .unwrap_or(text.as_bytes());
     // The automaton needs to read only from a byte no trigger holds (no match runs across it)
-    // before the first hit to the end of the last.
-    let Some(hits) = triggers::hits(hay, Owner::Person) else {
+    // before the first hit to the end of the last inside the searched part.
+    let Some(Some(spread)) = spread else {
         scan_triggers(finder, text, 0, searched.len(), out);
         return;
     };
-    let (mut first, mut end) = (usize::MAX, 0);
-    for (e, s, _) in hits.filter(|&(e, _, _)| e <= searched.len()) {
-        first = first.min(s);
-        end = end.max(e);
-    }
-    if end == 0 {
+    if spread.min_end > searched.len() {
         return;
     }
+    let end = spread.max_end.min(searched.len());
     let from = searched
-        .get(..first)
+        .get(..spread.first_start)
         .and_then(|before| before.iter().rposition(|&b| !may_be_in_trigger(b)))
         .map_or(0, |at| at + 1);
     scan_triggers(finder, text, from, end, out);
@@ -1669,6 +1666,16 @@ fn courtesy_title_at(text: &str, i: usize) -> bool {
 fn parse_name_with(text: &str, i: usize, caps: bool, particle_first: bool) -> Option<Name> {
     let bytes = text.as_bytes();
     let i = skip_titles(text, i);
+    // A first word in lower case is neither an initial nor capitalised (nor all caps), and a
+    // particle first needs `particle_first`: no name (`I'm sorry`). Only an elided `d'`/`l'`
+    // can hide a capital after a lower-case letter.
+    if !particle_first
+        && bytes
+            .get(i)
+            .is_some_and(|&b| b.is_ascii_lowercase() && b != b'd' && b != b'l')
+    {
+        return None;
+    }
     let mut pos = i;
     let mut start = None;
     let mut end = i;

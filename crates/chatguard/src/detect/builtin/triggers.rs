@@ -33,12 +33,48 @@ const MAX_MARKS: usize = 3;
 /// Aho-Corasick search reports them: by end, the longer first.
 pub(crate) type Hit = (usize, usize, u16);
 
+/// Where the patterns of a recognizer that needs no more than that occur: the first start and
+/// the range of the ends (the person recognizer reads its trigger phrases itself, in a window
+/// these give).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Spread {
+    pub first_start: usize,
+    pub min_end: usize,
+    pub max_end: usize,
+}
+
+impl Spread {
+    fn add(spread: &mut Option<Spread>, start: usize, end: usize) {
+        *spread = Some(match *spread {
+            None => Spread {
+                first_start: start,
+                min_end: end,
+                max_end: end,
+            },
+            Some(s) => Spread {
+                first_start: s.first_start.min(start),
+                min_end: s.min_end.min(end),
+                max_end: s.max_end.max(end),
+            },
+        });
+    }
+}
+
+/// What the finder found in one text (see [`Hay::triggers`]).
+#[derive(Debug, Default)]
+pub(crate) struct Found {
+    /// The hits of the secret and URL recognizers' patterns, in the order of [`Hit`].
+    hits: Vec<Hit>,
+    /// Where the person recognizer's trigger phrases occur.
+    person: Option<Spread>,
+}
+
 /// The recognizers whose patterns are searched for here.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Owner {
     /// The secret recognizer's prefixes, key words and markers, in its own order.
     Secret,
-    /// The person recognizer's trigger phrases, in its own order.
+    /// The person recognizer's trigger phrases, summarised as a [`Spread`].
     Person,
     /// `www.` (the URL recognizer's bare hosts), pattern 0.
     Url,
@@ -68,8 +104,9 @@ static INDEX: LazyLock<Option<Index>> = LazyLock::new(|| {
         }
         owners[owner as usize] = first..u16::try_from(patterns.len()).ok()?;
     }
+    let spread = owners[Owner::Person as usize].clone();
     Some(Index {
-        finder: Finder::new(&patterns, &starts_token)?,
+        finder: Finder::new(&patterns, &starts_token, spread)?,
         owners,
     })
 });
@@ -88,28 +125,35 @@ fn patterns_of(owner: Owner) -> Vec<(&'static str, bool)> {
     }
 }
 
-/// Every hit in `hay`'s text, in the order of [`Hit`]; `None` when the patterns could not be
-/// placed (then each recognizer searches for its own). For [`Hay::trigger_hits`].
-pub(crate) fn find(hay: &Hay<'_>) -> Option<Vec<Hit>> {
+/// Everything the finder finds in `hay`'s text; `None` when the patterns could not be placed
+/// (then each recognizer searches for its own). For [`Hay::triggers`].
+pub(crate) fn find(hay: &Hay<'_>) -> Option<Found> {
     let index = INDEX.as_ref()?;
-    let mut hits = Vec::new();
+    let mut found = Found::default();
     let marks = index.finder.marks().iter().any(|&b| hay.may_contain(b));
-    index.finder.find(hay.text.as_bytes(), marks, &mut hits);
-    crate::sort::sort_by(&mut hits, Ord::cmp);
-    Some(hits)
+    index.finder.find(hay.text.as_bytes(), marks, &mut found);
+    crate::sort::sort_by(&mut found.hits, Ord::cmp);
+    Some(found)
 }
 
-/// The hits of `owner`'s patterns, in the order of [`Hit`], numbered as in the owner's own list;
-/// `None` when the patterns could not be placed (then the recognizer searches for itself).
+/// The hits of `owner`'s patterns (the secret or URL recognizer's), in the order of [`Hit`],
+/// numbered as in the owner's own list; `None` when the patterns could not be placed (then the
+/// recognizer searches for itself).
 pub(crate) fn hits<'h>(hay: &'h Hay<'_>, owner: Owner) -> Option<impl Iterator<Item = Hit> + 'h> {
     let range = INDEX.as_ref()?.owners.get(owner as usize)?.clone();
-    let all = hay.trigger_hits()?;
+    let all = &hay.triggers()?.hits;
     let first = range.start;
     Some(
         all.iter()
             .filter(move |h| range.contains(&h.2))
             .map(move |&(e, s, p)| (e, s, p - first)),
     )
+}
+
+/// Where the person recognizer's trigger phrases occur (`Some(None)`: nowhere); `None` when the
+/// patterns could not be placed (then the recognizer searches for itself).
+pub(crate) fn person_spread(hay: &Hay<'_>) -> Option<Option<Spread>> {
+    Some(hay.triggers()?.person)
 }
 
 /// One pattern: its bytes, and its first eight bytes with a mask that drops the case bit of its
@@ -176,6 +220,8 @@ struct Finder {
     marks: [u8; MAX_MARKS],
     /// The other patterns: `(marking byte, its offset in the pattern, pattern)`.
     marked: Vec<(u8, u8, u16)>,
+    /// The patterns whose hits are only summarised (see [`Spread`]).
+    spread: core::ops::Range<u16>,
 }
 
 /// How many bits each byte value sets.
@@ -228,7 +274,12 @@ fn set(set: &mut [u64], k: u16) {
 impl Finder {
     /// Builds the finder. `starts_token[i]` says that pattern `i` only matters where its first
     /// byte starts a token or a name segment. `None` when a pattern cannot be placed.
-    fn new(patterns: &[&'static str], starts_token: &[bool]) -> Option<Finder> {
+    /// The hits of the patterns in `spread` are summarised, not listed.
+    fn new(
+        patterns: &[&'static str],
+        starts_token: &[bool],
+        spread: core::ops::Range<u16>,
+    ) -> Option<Finder> {
         let mut gate = Box::new([0u64; 512]);
         let mut gate4 = Box::new([0u64; 1024]);
         let mut anchored = Vec::new();
@@ -321,6 +372,7 @@ impl Finder {
             by_rank,
             marks: mark_bytes,
             marked,
+            spread,
         })
     }
 
@@ -331,7 +383,7 @@ impl Finder {
 
     /// Appends every hit that can matter, unordered. `marks` false says that no byte of
     /// [`Finder::marks`] occurs in `bytes`, which then are not searched for.
-    fn find(&self, bytes: &[u8], marks: bool, hits: &mut Vec<Hit>) {
+    fn find(&self, bytes: &[u8], marks: bool, found: &mut Found) {
         let mut prev = Prev::default();
         let mut base = 0;
         while base < bytes.len() {
@@ -372,7 +424,7 @@ impl Finder {
                 };
                 let k = key3(v);
                 if has(&self.gate[..], k) && has(&self.gate4[..], key4(v)) {
-                    self.anchored_at(bytes, base + j, k, hits);
+                    self.anchored_at(bytes, base + j, k, found);
                 }
             }
             base += 64;
@@ -380,19 +432,19 @@ impl Finder {
         if marks {
             let [m0, m1, m2] = self.marks;
             for i in memchr::memchr3_iter(m0, m1, m2, bytes) {
-                self.marked_at(bytes, i, hits);
+                self.marked_at(bytes, i, found);
             }
         }
     }
 
     /// Checks the patterns marked by the byte at `i`.
     #[cold]
-    fn marked_at(&self, bytes: &[u8], i: usize, hits: &mut Vec<Hit>) {
+    fn marked_at(&self, bytes: &[u8], i: usize, found: &mut Found) {
         let b = bytes.get(i).copied().unwrap_or(0);
         for &(mb, off, p) in &self.marked {
             if mb == b {
                 if let Some(s) = i.checked_sub(usize::from(off)) {
-                    self.check(bytes, s, p, hits);
+                    self.check(bytes, s, p, found);
                 }
             }
         }
@@ -400,7 +452,7 @@ impl Finder {
 
     /// Checks the anchored patterns with key `k` (a key the gate has) at the segment start `i`.
     #[cold]
-    fn anchored_at(&self, bytes: &[u8], i: usize, k: u16, hits: &mut Vec<Hit>) {
+    fn anchored_at(&self, bytes: &[u8], i: usize, k: u16, found: &mut Found) {
         // The keys below `k` in its byte of the gate, counted by table (the baseline x86-64
         // target has no popcount instruction).
         let byte = self
@@ -417,17 +469,22 @@ impl Finder {
         let to = self.by_rank.get(r + 1).map_or(0, |&t| usize::from(t));
         for &(p, off) in self.anchored.get(from..to).unwrap_or_default() {
             if let Some(s) = i.checked_sub(usize::from(off)) {
-                self.check(bytes, s, p, hits);
+                self.check(bytes, s, p, found);
             }
         }
     }
 
     /// Records pattern `p` at `s` when it is there.
     #[inline(always)]
-    fn check(&self, bytes: &[u8], s: usize, p: u16, hits: &mut Vec<Hit>) {
+    fn check(&self, bytes: &[u8], s: usize, p: u16, found: &mut Found) {
         if let Some(pat) = self.patterns.get(usize::from(p)) {
             if pat.is_at(bytes, s) {
-                hits.push((s + pat.bytes.len(), s, p));
+                let e = s + pat.bytes.len();
+                if self.spread.contains(&p) {
+                    Spread::add(&mut found.person, s, e);
+                } else {
+                    found.hits.push((e, s, p));
+                }
             }
         }
     }
