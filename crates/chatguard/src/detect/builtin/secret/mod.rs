@@ -347,13 +347,18 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let Some(pf) = PREFILTER.as_ref() else {
         return;
     };
-    let Some(hits) = triggers::hits(hay, Owner::Secret) else {
+    let Some(mut hits) = triggers::hits(hay, Owner::Secret) else {
         return;
     };
-    act(pf, hay, hits, out);
+    match hits.next() {
+        // No prefix, key word or marker (most chat): only the formats without one may be there.
+        None => shapeless(hay, out),
+        Some(first) => act(pf, hay, core::iter::once(first).chain(hits), out),
+    }
 }
 
 /// Checks the hits, in the order an overlapping search reports them, and reports what they open.
+#[inline(never)]
 fn act(
     pf: &Prefilter,
     hay: &Hay<'_>,
