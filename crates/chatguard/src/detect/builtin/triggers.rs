@@ -1,24 +1,30 @@
 //! The places where a recognizer's trigger patterns occur — provider prefixes and key words of
 //! secrets, the trigger phrases of person names, `www.` — found once per text and shared by those
-//! recognizers ([`Hay::trigger_hits`]).
+//! recognizers ([`Hay::triggers`]).
 //!
 //! Every hit a recognizer acts on starts a token or a name segment: the byte before is not a
 //! letter or digit (`start_ok`, `segment_ok`, `jwt` of the secret recognizer, the word boundary
 //! of a trigger phrase, a `www.` that starts a host), or it is a camel-case hump (`dbPassword`).
 //! So one pass over the text, eight bytes at a time (SWAR), marks the *segment starts* — a letter
 //! after a byte that is not a letter, or an upper-case letter after a lower-case letter — and
-//! looks each one up in a 4 KiB bitset keyed by its first three bytes, case-folded. Few benign
-//! words pass that gate (about one in twenty); those that do are compared,
+//! looks each one up in a 4 KiB bitset keyed by a hash of its first three bytes, case-folded,
+//! then in an 8 KiB one keyed by its first four. Few benign words pass both gates (about one in
+//! fifteen, mostly real trigger phrases such as `thanks`); those that do are compared,
 //! ASCII-case-insensitively, with the handful of patterns sharing their key (the first eight bytes
 //! at once). A pattern that does not start with a letter (`-----BEGIN`, `-us`) is anchored at its
 //! first inner segment start instead, which every occurrence has. The rest (`://`, `пароль`, and
 //! the mid-token prefix `Q~`) are found from a byte of theirs that is not an ASCII letter (`:`,
 //! `~`, the lead byte of `п`), with one vectorised `memchr3` pass.
 //!
+//! The secret and URL recognizers get their hits listed; the person recognizer, which reads its
+//! phrases again with its own automaton, only where they occur ([`Spread`]). The same pass also
+//! notes whether any separator (`-`, `.`, `:`) is glued to what follows, which every MAC address
+//! needs ([`separator_joins`]).
+//!
 //! The hits are the subset of the ASCII-case-insensitive overlapping matches (what an
 //! Aho-Corasick automaton over the same patterns reports) that can pass the recognizers' checks;
 //! the secret recognizer's tests compare both, hit for hit and finding for finding, and the person
-//! and URL recognizers' tests compare their findings with a search of their own.
+//! recognizer's tests compare its findings with a search of the whole text.
 
 use std::sync::LazyLock;
 
@@ -67,6 +73,9 @@ pub(crate) struct Found {
     hits: Vec<Hit>,
     /// Where the person recognizer's trigger phrases occur.
     person: Option<Spread>,
+    /// Whether a `-`, `.`, `:` (or `/` or a digit) stands right before a byte from `0` up (see
+    /// [`separator_joins`]).
+    joined: bool,
 }
 
 /// The recognizers whose patterns are searched for here.
@@ -148,6 +157,13 @@ pub(crate) fn hits<'h>(hay: &'h Hay<'_>, owner: Owner) -> Option<impl Iterator<I
             .filter(move |h| range.contains(&h.2))
             .map(move |&(e, s, p)| (e, s, p - first)),
     )
+}
+
+/// False when no `-`, `.` or `:` in `hay`'s text stands right before a byte from `0` up (nor a
+/// `/` or a digit, which the test lets through): then nothing joins two groups of hex digits the
+/// way every MAC address does. Noted by the same pass, which reads every byte anyway.
+pub(crate) fn separator_joins(hay: &Hay<'_>) -> bool {
+    hay.triggers().is_none_or(|found| found.joined)
 }
 
 /// Where the person recognizer's trigger phrases occur (`Some(None)`: nowhere); `None` when the
@@ -383,8 +399,10 @@ impl Finder {
 
     /// Appends every hit that can matter, unordered. `marks` false says that no byte of
     /// [`Finder::marks`] occurs in `bytes`, which then are not searched for.
+    /// Also notes in `found` whether a separator may join two tokens.
     fn find(&self, bytes: &[u8], marks: bool, found: &mut Found) {
         let mut prev = Prev::default();
+        let mut joined = 0;
         let mut base = 0;
         while base < bytes.len() {
             // 64 bytes and the next eight (for keys that run over), zero-padded at the end of
@@ -414,6 +432,7 @@ impl Finder {
                     _ => 0,
                 };
                 starts |= compress(segment_starts(w, &mut prev)) << (8 * lane);
+                joined |= joined_lanes(w, &mut prev);
             }
             while starts != 0 {
                 let j = starts.trailing_zeros() as usize;
@@ -429,6 +448,7 @@ impl Finder {
             }
             base += 64;
         }
+        found.joined = joined & HIGH != 0;
         if marks {
             let [m0, m1, m2] = self.marks;
             for i in memchr::memchr3_iter(m0, m1, m2, bytes) {
@@ -509,11 +529,26 @@ fn segment_starts(w: u64, prev: &mut Prev) -> u64 {
     (letter & !prev_letter) | (upper & prev_lower)
 }
 
+/// Lanes of `w` whose byte's low seven bits are `0` or above, right after a byte whose low seven
+/// bits are in `-..=:` (`-`, `.`, `/`, a digit, `:`), high bit set: a superset of the separators
+/// joined to a hex digit, cheaper than telling them apart. `prev` carries the last lane over to
+/// the next word.
+#[inline(always)]
+fn joined_lanes(w: u64, prev: &mut Prev) -> u64 {
+    let x = w & LOW7;
+    let separator = in_range(x, b'-', b':');
+    let after = (separator << 8) | prev.separator;
+    prev.separator = separator >> 56;
+    // From `0` up: the low seven bits plus `0x80 - '0'` carry into the high bit.
+    after & (x + u64::from(0x80 - b'0') * ONES)
+}
+
 /// The classes of the byte before a block, in the high bit of lane 0.
 #[derive(Default)]
 struct Prev {
     letter: u64,
     lower: u64,
+    separator: u64,
 }
 
 /// Gathers the high bits of the eight lanes into the low eight bits, lane order kept.
@@ -554,5 +589,45 @@ impl Finder {
             }
         }
         (gated, starts)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The definition [`separator_joins`] reads eight bytes at a time: a byte whose low seven
+    /// bits are in `-..=:` right before one whose low seven bits are `0` or above.
+    fn joins_bytewise(bytes: &[u8]) -> bool {
+        bytes
+            .windows(2)
+            .any(|w| (b'-'..=b':').contains(&(w[0] & 0x7f)) && w[1] & 0x7f >= b'0')
+    }
+
+    #[test]
+    fn separator_joins_reads_every_lane_and_block_edge() {
+        const PIECES: &[&str] = &[
+            "a", " ", "-", ".", ":", "0", "9", "F", "/", ",", "\n", "é", "—", "...", "- ", "x.",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut joined = 0;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            let len = 1 + (seed >> 40) as usize % 90;
+            while text.len() < len {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(PIECES[(seed >> 33) as usize % PIECES.len()]);
+            }
+            let expected = joins_bytewise(text.as_bytes());
+            assert_eq!(separator_joins(&Hay::new(&text)), expected, "{text:?}");
+            joined += usize::from(expected);
+        }
+        assert!(joined > 1000 && joined < 19_000, "{joined}");
+        // Chat without a separator glued to what follows has none.
+        for text in ["Sure - see you then.", "Done... thanks!", "ok. bye"] {
+            assert!(!separator_joins(&Hay::new(text)), "{text}");
+        }
     }
 }
