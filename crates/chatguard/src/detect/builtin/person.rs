@@ -1502,16 +1502,21 @@ struct Found {
 }
 
 pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+    // Every trigger that can introduce a name starts a word (`appelle` follows an apostrophe),
+    // where the shared finder looks: without one of its hits, there is nothing to read.
+    let spread = triggers::person_spread(hay);
+    if spread != Some(None) {
+        scan_spread(hay, spread, out);
+    }
+}
+
+/// [`scan`] of a text where the shared finder saw a trigger phrase (`spread`), or could not look.
+#[inline(never)]
+fn scan_spread(hay: &Hay<'_>, spread: Option<Option<triggers::Spread>>, out: &mut Vec<Candidate>) {
     let Some(finder) = FINDER.as_ref() else {
         return;
     };
     let text = hay.text;
-    // Every trigger that can introduce a name starts a word (`appelle` follows an apostrophe),
-    // where the shared finder looks: without one of its hits, there is nothing to read.
-    let spread = triggers::person_spread(hay);
-    if spread == Some(None) {
-        return;
-    }
     // Every name this recognizer reports has a capitalised or all-caps word after its trigger,
     // so only a trigger that ends at or before the last capital letter (or non-ASCII byte, which
     // may belong to one) can introduce one. All-lowercase ASCII text (most typed chat) has none;

@@ -6,7 +6,7 @@
 //! letter or digit (`start_ok`, `segment_ok`, `jwt` of the secret recognizer, the word boundary
 //! of a trigger phrase, a `www.` that starts a host), or it is a camel-case hump (`dbPassword`).
 //! So one pass over the text, eight bytes at a time (SWAR), marks the *segment starts* — a letter
-//! after a byte that is not a letter, or an upper-case letter after a lower-case letter — and
+//! after a byte that is not a letter, and every upper-case letter — and
 //! looks each one up in a 4 KiB bitset keyed by a hash of its first three bytes, case-folded,
 //! then in an 8 KiB one keyed by its first four. Few benign words pass both gates (about one in
 //! fifteen, mostly real trigger phrases such as `thanks`); those that do are compared,
@@ -160,8 +160,9 @@ pub(crate) fn hits<'h>(hay: &'h Hay<'_>, owner: Owner) -> Option<impl Iterator<I
 }
 
 /// False when no `-`, `.` or `:` in `hay`'s text stands right before a byte from `0` up (nor a
-/// `/` or a digit, which the test lets through): then nothing joins two groups of hex digits the
-/// way every MAC address does. Noted by the same pass, which reads every byte anyway.
+/// `/`, a digit or a few control bytes, which the test lets through): then nothing joins two
+/// groups of hex digits the way every MAC address does. Noted by the same pass, which reads every
+/// byte anyway.
 pub(crate) fn separator_joins(hay: &Hay<'_>) -> bool {
     hay.triggers().is_none_or(|found| found.joined)
 }
@@ -431,8 +432,9 @@ impl Finder {
                     }
                     _ => 0,
                 };
-                starts |= compress(segment_starts(w, &mut prev)) << (8 * lane);
-                joined |= joined_lanes(w, &mut prev);
+                let (lane_starts, lane_joined) = classify(w, &mut prev);
+                starts |= compress(lane_starts) << (8 * lane);
+                joined |= lane_joined;
             }
             while starts != 0 {
                 let j = starts.trailing_zeros() as usize;
@@ -511,43 +513,38 @@ impl Finder {
 }
 
 /// Segment starts among the eight bytes `w` (high bit of each lane), or a few more: a letter
-/// after a byte that is not a letter, or an upper-case letter after a lower-case one. That
-/// covers every start (a letter after a byte that is neither a letter nor a digit, an upper-case
-/// letter after a lower-case letter or a digit) and adds letters after digits, which are rare.
-/// `prev` holds the classes of the byte before and receives those of the last byte.
+/// after a byte that is not a letter, and every upper-case letter. That covers every start (a
+/// letter after a byte that is neither a letter nor a digit, an upper-case letter after a
+/// lower-case letter or a digit) and adds letters after digits and capitals inside words of
+/// capitals, which chat has few of (and which cost less to let through than to tell apart).
+/// Second, the lanes right after a separator glued to what follows them (see
+/// [`separator_joins`]). `prev` holds the classes of the byte before and receives those of the
+/// last byte.
 #[inline(always)]
-fn segment_starts(w: u64, prev: &mut Prev) -> u64 {
-    // Letters: with the case bit (0x20) set, in `a..=z`, and ASCII (the high bit clear).
-    let letter = in_range((w | (0x20 * ONES)) & LOW7, b'a', b'z') & !w;
+fn classify(w: u64, prev: &mut Prev) -> (u64, u64) {
+    // Each lane's low seven bits with the case bit (0x20) set: letters fold to lower case, and
+    // `-..=:` and the bytes from `0` up keep their place (a few control bytes join them, which
+    // only lets a text more through).
+    let y = (w | (0x20 * ONES)) & LOW7;
+    // Letters: in `a..=z` once folded, and ASCII (the high bit clear).
+    let letter = in_range(y, b'a', b'z') & !w;
     // Upper-case letters have the case bit clear; shifted by two, it lands on the high bit.
     let upper = letter & !(w << 2);
-    let lower = letter ^ upper;
     let prev_letter = (letter << 8) | prev.letter;
-    let prev_lower = (lower << 8) | prev.lower;
     prev.letter = letter >> 56;
-    prev.lower = lower >> 56;
-    (letter & !prev_letter) | (upper & prev_lower)
-}
-
-/// Lanes of `w` whose byte's low seven bits are `0` or above, right after a byte whose low seven
-/// bits are in `-..=:` (`-`, `.`, `/`, a digit, `:`), high bit set: a superset of the separators
-/// joined to a hex digit, cheaper than telling them apart. `prev` carries the last lane over to
-/// the next word.
-#[inline(always)]
-fn joined_lanes(w: u64, prev: &mut Prev) -> u64 {
-    let x = w & LOW7;
-    let separator = in_range(x, b'-', b':');
+    let starts = (letter & !prev_letter) | upper;
+    let separator = in_range(y, b'-', b':');
     let after = (separator << 8) | prev.separator;
     prev.separator = separator >> 56;
-    // From `0` up: the low seven bits plus `0x80 - '0'` carry into the high bit.
-    after & (x + u64::from(0x80 - b'0') * ONES)
+    // From `0` up: the folded bits plus `0x80 - '0'` carry into the high bit.
+    let joined = after & (y + u64::from(0x80 - b'0') * ONES);
+    (starts, joined)
 }
 
 /// The classes of the byte before a block, in the high bit of lane 0.
 #[derive(Default)]
 struct Prev {
     letter: u64,
-    lower: u64,
     separator: u64,
 }
 
@@ -597,11 +594,12 @@ mod tests {
     use super::*;
 
     /// The definition [`separator_joins`] reads eight bytes at a time: a byte whose low seven
-    /// bits are in `-..=:` right before one whose low seven bits are `0` or above.
+    /// bits, with the case bit set, are in `-..=:` right before one whose are `0` or above.
     fn joins_bytewise(bytes: &[u8]) -> bool {
+        let folded = |b: u8| (b & 0x7f) | 0x20;
         bytes
             .windows(2)
-            .any(|w| (b'-'..=b':').contains(&(w[0] & 0x7f)) && w[1] & 0x7f >= b'0')
+            .any(|w| (b'-'..=b':').contains(&folded(w[0])) && folded(w[1]) >= b'0')
     }
 
     #[test]

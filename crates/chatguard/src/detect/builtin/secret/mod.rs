@@ -351,8 +351,13 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         return;
     };
     match hits.next() {
-        // No prefix, key word or marker (most chat): only the formats without one may be there.
-        None => shapeless(hay, out),
+        // No prefix, key word or marker (most chat): only the formats without one may be there,
+        // read from the word and number lists (empty without a digit).
+        None => {
+            if !hay.words.is_empty() || !hay.numbers.is_empty() {
+                shapeless(hay, out);
+            }
+        }
         Some(first) => act(pf, hay, core::iter::once(first).chain(hits), out),
     }
 }
