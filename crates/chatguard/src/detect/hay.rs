@@ -5,6 +5,7 @@
 //! places where an identifier could start. Recognizers then work on these short lists instead of
 //! rescanning the text.
 
+use super::builtin::triggers;
 use super::mentions::Mentions;
 
 /// A byte broadcast to every lane of a `u64` (`b * ONES`), for the scans that look at eight bytes
@@ -33,6 +34,8 @@ pub(crate) struct Hay<'a> {
     rare: RareBytes,
     /// The context words in the text, found on first use (see [`Mentions`]).
     mentions: core::cell::OnceCell<Option<Mentions>>,
+    /// Where the recognizers' trigger patterns occur, found on first use (see [`triggers`]).
+    triggers: core::cell::OnceCell<Option<triggers::Found>>,
 }
 
 /// Which of a few bytes that recognizers search for, and chat seldom holds, occur in a text: the
@@ -416,6 +419,7 @@ impl<'a> Hay<'a> {
             counts,
             rare: RareBytes::of(bytes),
             mentions: core::cell::OnceCell::new(),
+            triggers: core::cell::OnceCell::new(),
         }
     }
 
@@ -428,6 +432,12 @@ impl<'a> Hay<'a> {
             b'~'.. => self.rare.high,
             _ => true,
         }
+    }
+
+    /// Where the trigger patterns of the secret, person and URL recognizers occur, searched once
+    /// on first use (see [`triggers`]); `None` when their finder could not be built.
+    pub fn triggers(&self) -> Option<&triggers::Found> {
+        self.triggers.get_or_init(|| triggers::find(self)).as_ref()
     }
 
     /// [`Hay::mentions`] if the words were already searched for, without searching.

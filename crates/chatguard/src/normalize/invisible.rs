@@ -124,10 +124,7 @@ impl CarrierStripper {
             // No ASCII character is a carrier: a run of them is copied at once, leaving the
             // state as `keeps` would (after one, no flag is open and it is both the previous
             // kept and the previous seen character).
-            let run = rest
-                .bytes()
-                .position(|b| !b.is_ascii())
-                .unwrap_or(rest.len());
+            let run = super::ascii_prefix_len(rest.as_bytes());
             if let Some(&last) = rest.as_bytes().get(..run).and_then(<[u8]>::last) {
                 out.push_str(&rest[..run]);
                 let last = char::from(last);

@@ -21,6 +21,7 @@ mod invisible;
 
 use std::borrow::Cow;
 
+use crate::detect::hay::HIGH;
 use crate::Span;
 
 pub(crate) use invisible::{is_removable_invisible, keeps_joiner, CarrierStripper, Carriers};
@@ -65,10 +66,7 @@ impl<'a> Normalized<'a> {
             let at = next_at;
             if c.is_ascii() {
                 // ASCII is never rewritten: copy the whole run at once.
-                let run_end = bytes
-                    .get(at..)
-                    .and_then(|rest| rest.iter().position(|b| !b.is_ascii()))
-                    .map_or(bytes.len(), |n| at + n);
+                let run_end = at + bytes.get(at..).map_or(0, ascii_prefix_len);
                 builder.copy(at, run_end, original);
                 prev = bytes.get(run_end - 1).map(|&b| char::from(b));
                 next_at = run_end;
@@ -216,6 +214,21 @@ impl Builder {
 
 /// True when the view could differ from the text: only non-ASCII characters are ever rewritten.
 /// Texts over 4 GiB are left as they are, since offsets are stored in 32 bits.
+/// The length of the run of ASCII bytes `bytes` starts with, eight bytes at a time.
+pub(crate) fn ascii_prefix_len(bytes: &[u8]) -> usize {
+    let mut i = 0;
+    while let Some(&[b0, b1, b2, b3, b4, b5, b6, b7]) = bytes.get(i..i + 8) {
+        let high = u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7]) & HIGH;
+        if high != 0 {
+            return i + high.trailing_zeros() as usize / 8;
+        }
+        i += 8;
+    }
+    i + bytes
+        .get(i..)
+        .map_or(0, |rest| rest.iter().take_while(|b| b.is_ascii()).count())
+}
+
 fn needs_work(text: &str) -> bool {
     !text.is_ascii() && text.len() <= u32::MAX as usize
 }
@@ -292,6 +305,19 @@ mod tests {
 
     fn view(s: &str) -> String {
         Normalized::new(s).text().to_owned()
+    }
+
+    #[test]
+    fn ascii_prefix_stops_at_the_first_byte_above_ascii_in_any_lane() {
+        for len in 0..20 {
+            for at in 0..=len {
+                let mut bytes = vec![b'a'; len];
+                if let Some(b) = bytes.get_mut(at) {
+                    *b = 0xC3;
+                }
+                assert_eq!(ascii_prefix_len(&bytes), at, "{len} {at}");
+            }
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 use memchr::memchr3_iter;
 
+use super::triggers;
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 use crate::{Kind, Score};
@@ -35,6 +36,11 @@ const HEX: u16 = 800;
 const DIGITS_ONLY: u16 = 400;
 
 pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+    // Every notation has a separator right before a hex digit: chat without a separator joined
+    // to what follows has none to read.
+    if !triggers::separator_joins(hay) {
+        return;
+    }
     let bytes = hay.text.as_bytes();
     let mut covered = 0;
     for p in memchr3_iter(b':', b'-', b'.', bytes) {
@@ -131,6 +137,16 @@ mod tests {
             found("Die MAC-Adresse ist 3C:22:FB:12:34:56"),
             ["3C:22:FB:12:34:56"]
         );
+    }
+
+    #[test]
+    fn addresses_across_the_shared_pass_block_edges_are_found() {
+        for pad in 50..80 {
+            for mac in ["00:1A:2B:3C:4D:5E", "aa-bb-cc-dd-ee-ff", "001a.2b3c.4d5e"] {
+                let text = format!("{} {mac} x", "y".repeat(pad));
+                assert_eq!(found(&text), [mac], "{text}");
+            }
+        }
     }
 
     #[test]

@@ -75,6 +75,7 @@ pub(crate) mod shape;
 mod tables;
 #[cfg_attr(not(feature = "ids-mea"), allow(dead_code))]
 mod tr;
+pub(crate) mod triggers;
 #[cfg_attr(not(feature = "ids-europe"), allow(dead_code))]
 mod uk;
 mod url;

@@ -6,8 +6,9 @@
 //! `Herr`, `Mme`, `Sra.`, `Sig.ra`, `Dhr.` …), or a letter's sign-off or salutation line
 //! (`Regards,\nJane Doe`, `Mit freundlichen Grüßen\nMax Mustermann`, `Dear Jane,`).
 //!
-//! One Aho-Corasick pass over the view finds the trigger phrases; benign text costs that pass and
-//! nothing else. At each trigger a local parser reads forward a name of one to four capitalised
+//! One Aho-Corasick pass over the view finds the trigger phrases, run only when the shared trigger
+//! finder ([`super::triggers`]) saw one of them start a word; benign text costs its share of that
+//! finder's pass and nothing else. At each trigger a local parser reads forward a name of one to four capitalised
 //! words (Unicode letters, inner hyphens and apostrophes, initials such as `J.`, lowercase
 //! particles such as `van`, `de`, `da`, `von` between them). Capitalised words that are not names
 //! (`I'm Sorry`, `Dear Customer`, `Regards,\nThe Team`, days, months, nationalities, products) stop
@@ -17,6 +18,7 @@ use std::sync::LazyLock;
 
 use crate::automaton::{Case, MatchKind, Matcher};
 
+use super::triggers;
 use super::words::{
     char_at, char_before, in_list, is_all_caps, is_apostrophe, is_capitalised, lower_into,
     skip_blanks, skip_blanks_back, word_end, word_start,
@@ -418,6 +420,11 @@ static FINDER: LazyLock<Option<Matcher>> = LazyLock::new(|| {
     )
     .ok()
 });
+
+/// The trigger phrases for [`triggers`]: each names a person only where it starts a word.
+pub(super) fn trigger_patterns() -> Vec<(&'static str, bool)> {
+    TRIGGERS.iter().map(|&(phrase, _)| (phrase, true)).collect()
+}
 
 /// Words that may stand before a name label's `:` (`Full name:`, `Customer name:`); any other
 /// word there makes it a label of something else (`Company name:`, `File name:`).
@@ -1495,6 +1502,17 @@ struct Found {
 }
 
 pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+    // Every trigger that can introduce a name starts a word (`appelle` follows an apostrophe),
+    // where the shared finder looks: without one of its hits, there is nothing to read.
+    let spread = triggers::person_spread(hay);
+    if spread != Some(None) {
+        scan_spread(hay, spread, out);
+    }
+}
+
+/// [`scan`] of a text where the shared finder saw a trigger phrase (`spread`), or could not look.
+#[inline(never)]
+fn scan_spread(hay: &Hay<'_>, spread: Option<Option<triggers::Spread>>, out: &mut Vec<Candidate>) {
     let Some(finder) = FINDER.as_ref() else {
         return;
     };
@@ -1510,16 +1528,39 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         .as_bytes()
         .get(..last.saturating_add(LONGEST_TRIGGER))
         .unwrap_or(text.as_bytes());
-    scan_triggers(finder, text, searched, out);
+    // The automaton needs to read only from a byte no trigger holds (no match runs across it)
+    // before the first hit to the end of the last inside the searched part.
+    let Some(Some(spread)) = spread else {
+        scan_triggers(finder, text, 0, searched.len(), out);
+        return;
+    };
+    if spread.min_end > searched.len() {
+        return;
+    }
+    let end = spread.max_end.min(searched.len());
+    let from = searched
+        .get(..spread.first_start)
+        .and_then(|before| before.iter().rposition(|&b| !may_be_in_trigger(b)))
+        .map_or(0, |at| at + 1);
+    scan_triggers(finder, text, from, end, out);
 }
 
-/// Reports the names introduced by the triggers found in `searched`, a prefix of `text`.
-fn scan_triggers(finder: &Matcher, text: &str, searched: &[u8], out: &mut Vec<Candidate>) {
+/// False for the bytes no trigger phrase holds: no match of the automaton runs across one, so a
+/// search from just after one finds what a search from further back does. The window also ends
+/// at the end of the last hit: no trigger phrase holds, after a word's start, another one and
+/// more (the tests check both), so a match past it cannot hide a trigger before it.
+fn may_be_in_trigger(b: u8) -> bool {
+    !b.is_ascii() || b.is_ascii_alphabetic() || matches!(b, b' ' | b'\'' | b'.')
+}
+
+/// Reports the names introduced by the triggers found in `text[from..to]`.
+fn scan_triggers(finder: &Matcher, text: &str, from: usize, to: usize, out: &mut Vec<Candidate>) {
+    let searched = text.as_bytes().get(from..to).unwrap_or_default();
     for m in finder.find_iter(searched) {
         let Some(&(pattern, trigger)) = TRIGGERS.get(m.pattern().as_usize()) else {
             continue;
         };
-        let (s, e) = (m.start(), m.end());
+        let (s, e) = (from + m.start(), from + m.end());
         let left_ok = trigger == Elided
             || !char_before(text, s).is_some_and(|c| c.is_alphanumeric() || c == '_');
         let right_ok =
@@ -1630,6 +1671,16 @@ fn courtesy_title_at(text: &str, i: usize) -> bool {
 fn parse_name_with(text: &str, i: usize, caps: bool, particle_first: bool) -> Option<Name> {
     let bytes = text.as_bytes();
     let i = skip_titles(text, i);
+    // A first word in lower case is neither an initial nor capitalised (nor all caps), and a
+    // particle first needs `particle_first`: no name (`I'm sorry`). Only an elided `d'`/`l'`
+    // can hide a capital after a lower-case letter.
+    if !particle_first
+        && bytes
+            .get(i)
+            .is_some_and(|&b| b.is_ascii_lowercase() && b != b'd' && b != b'l')
+    {
+        return None;
+    }
     let mut pos = i;
     let mut start = None;
     let mut end = i;

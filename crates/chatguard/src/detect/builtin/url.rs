@@ -9,11 +9,11 @@ use std::sync::LazyLock;
 
 use memchr::memmem;
 
-/// Searchers built once: building one per message costs more than searching a short message.
+/// The searcher built once: building one per message costs more than searching a short message.
 static SCHEME_SEP: LazyLock<memmem::Finder<'static>> =
     LazyLock::new(|| memmem::Finder::new(b"://"));
-static WWW: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(b"www."));
 
+use super::triggers::{self, Owner};
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 use crate::{Kind, Score};
@@ -53,83 +53,106 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let ours = out.len();
     let mut covered = 0;
     // Every scheme separator has a `:`.
-    let seps = hay
-        .may_contain(b':')
-        .then(|| SCHEME_SEP.find_iter(bytes))
-        .into_iter()
-        .flatten();
-    for sep in seps {
-        if sep < covered {
-            continue;
+    if hay.may_contain(b':') {
+        for sep in SCHEME_SEP.find_iter(bytes) {
+            scheme_url(text, sep, &mut covered, out);
         }
-        let mut start = sep;
-        while start > 0 && sep - start < 5 && bytes[start - 1].is_ascii_alphabetic() {
-            start -= 1;
-        }
-        let scheme = &bytes[start..sep];
-        if !SCHEMES.iter().any(|s| s.eq_ignore_ascii_case(scheme)) {
-            continue;
-        }
-        if start > 0 && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] >= 0x80) {
-            continue;
-        }
-        let auth = sep + 3;
-        let end = url_end(text, auth);
-        let Some((host, credentials)) = authority(bytes, auth, end) else {
-            continue;
-        };
-        if !host_ok(&bytes[host.0..host.1]) {
-            continue;
-        }
-        covered = end;
-        if let Some((s, e)) = credentials {
-            out.push(Candidate {
-                kind: Kind::Secret,
-                start: s,
-                end: e,
-                // Above the email recognizer's score: `pass@host` inside the URL also reads as
-                // an address, and the credential must win that overlap.
-                score: Score::from_milli(980),
-                rule: "secret.url_credentials",
-                validated: false,
-            });
-        }
-        out.push(Candidate {
-            kind: Kind::Url,
-            start,
-            end,
-            score: Score::from_milli(900),
-            rule: "url.address",
-            validated: false,
-        });
     }
-    for at in WWW.find_iter(bytes) {
-        if at < covered || at > 0 && !www_may_start_after(bytes[at - 1]) {
-            continue;
+    // A bare host's `www.` starts a word, where the shared trigger finder looks (it ignores
+    // case: the hits are checked here).
+    match triggers::hits(hay, Owner::Url) {
+        Some(hits) => {
+            for (_, at, _) in hits {
+                if bytes.get(at..at + 4) == Some(b"www.") {
+                    bare_host(text, at, &mut covered, out);
+                }
+            }
         }
-        let end = url_end(text, at);
-        let host_end = bytes[at..end]
-            .iter()
-            .position(|&b| matches!(b, b'/' | b'?' | b'#' | b':'))
-            .map_or(end, |p| at + p);
-        let host = &bytes[at..host_end];
-        // `www.` + a label + a top-level domain.
-        if host.iter().filter(|&&b| b == b'.').count() < 2 || !host_ok(host) {
-            continue;
+        None => {
+            for at in memmem::find_iter(bytes, b"www.") {
+                bare_host(text, at, &mut covered, out);
+            }
         }
-        covered = end;
-        out.push(Candidate {
-            kind: Kind::Url,
-            start: at,
-            end,
-            score: Score::from_milli(800),
-            rule: "url.address",
-            validated: false,
-        });
     }
     if let Some(new) = out.get_mut(ours..) {
         crate::sort::sort_by_key(new, |c| c.start);
     }
+}
+
+/// Reports the URL whose scheme separator `://` is at `sep` unless an earlier URL covers it, and
+/// the credentials in it.
+fn scheme_url(text: &str, sep: usize, covered: &mut usize, out: &mut Vec<Candidate>) {
+    let bytes = text.as_bytes();
+    if sep < *covered {
+        return;
+    }
+    let mut start = sep;
+    while start > 0 && sep - start < 5 && bytes[start - 1].is_ascii_alphabetic() {
+        start -= 1;
+    }
+    let scheme = &bytes[start..sep];
+    if !SCHEMES.iter().any(|s| s.eq_ignore_ascii_case(scheme)) {
+        return;
+    }
+    if start > 0 && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] >= 0x80) {
+        return;
+    }
+    let auth = sep + 3;
+    let end = url_end(text, auth);
+    let Some((host, credentials)) = authority(bytes, auth, end) else {
+        return;
+    };
+    if !host_ok(&bytes[host.0..host.1]) {
+        return;
+    }
+    *covered = end;
+    if let Some((s, e)) = credentials {
+        out.push(Candidate {
+            kind: Kind::Secret,
+            start: s,
+            end: e,
+            // Above the email recognizer's score: `pass@host` inside the URL also reads as
+            // an address, and the credential must win that overlap.
+            score: Score::from_milli(980),
+            rule: "secret.url_credentials",
+            validated: false,
+        });
+    }
+    out.push(Candidate {
+        kind: Kind::Url,
+        start,
+        end,
+        score: Score::from_milli(900),
+        rule: "url.address",
+        validated: false,
+    });
+}
+
+/// Reports the bare host starting with the `www.` at `at` unless an earlier URL covers it.
+fn bare_host(text: &str, at: usize, covered: &mut usize, out: &mut Vec<Candidate>) {
+    let bytes = text.as_bytes();
+    if at < *covered || at > 0 && !www_may_start_after(bytes[at - 1]) {
+        return;
+    }
+    let end = url_end(text, at);
+    let host_end = bytes[at..end]
+        .iter()
+        .position(|&b| matches!(b, b'/' | b'?' | b'#' | b':'))
+        .map_or(end, |p| at + p);
+    let host = &bytes[at..host_end];
+    // `www.` + a label + a top-level domain.
+    if host.iter().filter(|&&b| b == b'.').count() < 2 || !host_ok(host) {
+        return;
+    }
+    *covered = end;
+    out.push(Candidate {
+        kind: Kind::Url,
+        start: at,
+        end,
+        score: Score::from_milli(800),
+        rule: "url.address",
+        validated: false,
+    });
 }
 
 fn www_may_start_after(b: u8) -> bool {

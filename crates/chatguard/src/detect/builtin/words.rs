@@ -43,6 +43,45 @@ pub(crate) fn skip_blanks_back(text: &str, mut i: usize) -> usize {
 /// follows them), or `None` when no letter starts there or the word is implausibly long.
 pub(crate) fn word_end(text: &str, i: usize) -> Option<usize> {
     let rest = text.get(i..)?;
+    if let Some(end) = ascii_word_end(rest.as_bytes()) {
+        return end.map(|e| i + e);
+    }
+    word_end_by_chars(rest).map(|e| i + e)
+}
+
+/// [`word_end`] of `rest` read byte by byte, for the ASCII words most text holds: `None` when a
+/// byte that is not ASCII must be read as part of a character (then [`word_end_by_chars`]
+/// decides), else the answer.
+fn ascii_word_end(bytes: &[u8]) -> Option<Option<usize>> {
+    match bytes.first() {
+        Some(b) if b.is_ascii_alphabetic() => {}
+        Some(b) if !b.is_ascii() => return None,
+        _ => return Some(None),
+    }
+    let mut end = 0;
+    for (j, &b) in bytes.iter().enumerate() {
+        if b.is_ascii_alphabetic() {
+            end = j + 1;
+        } else if b == b'-' || b == b'\'' {
+            match bytes.get(j + 1) {
+                Some(n) if n.is_ascii_alphabetic() => {}
+                Some(n) if !n.is_ascii() => return None,
+                _ => break,
+            }
+        } else if b.is_ascii() {
+            break;
+        } else {
+            return None;
+        }
+        if end > MAX_WORD {
+            return Some(None);
+        }
+    }
+    Some(Some(end))
+}
+
+/// [`word_end`] of `rest` read character by character.
+fn word_end_by_chars(rest: &str) -> Option<usize> {
     let mut chars = rest.char_indices().peekable();
     match chars.peek() {
         Some(&(_, c)) if c.is_alphabetic() => {}
@@ -64,7 +103,7 @@ pub(crate) fn word_end(text: &str, i: usize) -> Option<usize> {
             return None;
         }
     }
-    Some(i + end)
+    Some(end)
 }
 
 /// The start of the word of letters ending at `end` (the mirror of [`word_end`]), or `None`.
@@ -146,6 +185,33 @@ pub(crate) fn in_list(list: &[&str], word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The ASCII reading answers as the character reading does, or defers to it.
+    #[test]
+    fn ascii_word_end_agrees_with_the_character_reading() {
+        const PARTS: &[&str] = &[
+            "a", "Z", "-", "'", "’", " ", ".", "é", "9", "_", "x-", "'s", "ab", "Ž", "\n",
+        ];
+        let mut seed = 7u64;
+        let mut deferred = 0;
+        for _ in 0..50_000 {
+            let mut text = String::new();
+            for _ in 0..(seed % 9) {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                text.push_str(PARTS[(seed >> 33) as usize % PARTS.len()]);
+            }
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            match ascii_word_end(text.as_bytes()) {
+                Some(end) => assert_eq!(end, word_end_by_chars(&text), "{text:?}"),
+                None => deferred += 1,
+            }
+        }
+        assert!(deferred > 0);
+        let long = "a".repeat(MAX_WORD + 1);
+        assert_eq!(ascii_word_end(long.as_bytes()), Some(None));
+        assert_eq!(word_end_by_chars(&long), None);
+        assert_eq!(ascii_word_end(&long.as_bytes()[1..]), Some(Some(MAX_WORD)));
+    }
 
     #[test]
     fn words_keep_inner_hyphens_and_apostrophes() {

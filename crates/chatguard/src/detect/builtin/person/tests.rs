@@ -405,8 +405,9 @@ fn last_capital_finds_the_last_capital_or_non_ascii_byte() {
     }
 }
 
-/// Searching for triggers only up to the last capital letter finds the same names as searching
-/// the whole text: on the tables, and with lowercase text or triggers after the last capital.
+/// Searching for triggers only from the window the shared finder's hits give, up to the last
+/// capital letter, finds the same names as searching the whole text: on the tables, and with
+/// lowercase text or triggers after the last capital.
 #[test]
 fn searching_up_to_the_last_capital_finds_what_the_whole_text_does() {
     let finder = FINDER.as_ref().expect("triggers compile");
@@ -429,7 +430,7 @@ fn searching_up_to_the_last_capital_finds_what_the_whole_text_does() {
                 let text = format!("{text}{tail}");
                 let (mut cut, mut whole) = (Vec::new(), Vec::new());
                 scan(&Hay::new(&text), &mut cut);
-                scan_triggers(finder, &text, text.as_bytes(), &mut whole);
+                scan_triggers(finder, &text, 0, text.len(), &mut whole);
                 assert_eq!(cut, whole, "{text:?}");
                 checked += usize::from(!whole.is_empty());
             }
@@ -438,10 +439,134 @@ fn searching_up_to_the_last_capital_finds_what_the_whole_text_does() {
     for text in NEGATIVE {
         let (mut cut, mut whole) = (Vec::new(), Vec::new());
         scan(&Hay::new(text), &mut cut);
-        scan_triggers(finder, text, text.as_bytes(), &mut whole);
+        scan_triggers(finder, text, 0, text.len(), &mut whole);
         assert_eq!(cut, whole, "{text:?}");
     }
     assert!(checked > POSITIVE.len());
+}
+
+/// What the recognizer reports with one automaton search over the whole text.
+fn scan_whole(text: &str) -> Vec<Candidate> {
+    let finder = FINDER.as_ref().expect("triggers compile");
+    let mut out = Vec::new();
+    scan_triggers(finder, text, 0, text.len(), &mut out);
+    out
+}
+
+/// Asserts that the window finds what the whole text does; returns how many names it found.
+fn assert_window_finds_what_the_whole_text_does(text: &str) -> usize {
+    let mut windowed = Vec::new();
+    scan(&Hay::new(text), &mut windowed);
+    assert_eq!(windowed, scan_whole(text), "{text:?}");
+    windowed.len()
+}
+
+/// The window's two premises: a search may start after any byte no trigger phrase holds, and no
+/// trigger phrase holds, after the start of a word inside it, a shorter trigger phrase and more
+/// (`appelle` counts anywhere: it needs no word start).
+#[test]
+fn trigger_phrases_allow_the_search_window() {
+    for (phrase, _) in TRIGGERS {
+        assert!(
+            phrase.bytes().all(may_be_in_trigger),
+            "{phrase:?} holds a byte the window may start after"
+        );
+        for (j, c) in phrase.char_indices().skip(1) {
+            let after_boundary = phrase[..j]
+                .chars()
+                .next_back()
+                .is_some_and(|p| !p.is_alphanumeric() && p != '_');
+            let tail = &phrase.as_bytes()[j..];
+            for (inner, trigger) in TRIGGERS {
+                let applies = after_boundary || *trigger == Elided;
+                assert!(
+                    !(applies
+                        && inner.len() < tail.len()
+                        && tail[..inner.len()].eq_ignore_ascii_case(inner.as_bytes())),
+                    "{phrase:?} holds {inner:?} and more after {c:?}"
+                );
+            }
+        }
+    }
+}
+
+/// The window finds what one search over the whole text does, on every line of the haystacks and
+/// evaluation sets (also upper-cased) and on random mixes of trigger phrases and words.
+#[test]
+fn the_window_finds_what_the_whole_text_does() {
+    for hay in [
+        include_str!("../../../../../../tests/haystacks/benign_chat.txt"),
+        include_str!("../../../../../../tests/haystacks/pii_dense.txt"),
+        include_str!("../../../../../../tests/haystacks/sample_chat.txt"),
+        include_str!("../../../../../../tests/eval/pii.jsonl"),
+        include_str!("../../../../../../tests/eval/negatives.jsonl"),
+    ] {
+        for line in hay.lines() {
+            assert_window_finds_what_the_whole_text_does(line);
+            assert_window_finds_what_the_whole_text_does(&line.to_uppercase());
+        }
+        assert_window_finds_what_the_whole_text_does(hay);
+    }
+    const GLUE: &[&str] = &[
+        " ",
+        " ",
+        ", ",
+        ". ",
+        "\n",
+        "'",
+        "’",
+        "x",
+        "Q",
+        "7",
+        "-",
+        ": ",
+        " Jane Doe ",
+        " Herr ",
+        " Marie",
+        "Mme. ",
+        "é",
+        "_",
+    ];
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = move || {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) as usize
+    };
+    // A match inside a word may run into a trigger and hide it: the search must start before it.
+    for text in [
+        "xi'mr Jane Doe",
+        "Hi'mr Jane Doe, i am here",
+        "taxi amitiés, Jane",
+        "dear, xi'mme Marie Curie",
+        "Wi-Fi'ms Jane Doe",
+    ] {
+        assert_window_finds_what_the_whole_text_does(text);
+    }
+    let mut names = 0;
+    for _ in 0..20_000 {
+        let mut text = String::new();
+        for _ in 0..(1 + next() % 10) {
+            if next() % 2 == 0 {
+                let phrase = TRIGGERS[next() % TRIGGERS.len()].0;
+                match next() % 3 {
+                    0 => text.push_str(&phrase.to_uppercase()),
+                    1 => text.push_str(&phrase[..1].to_uppercase()),
+                    _ => {}
+                }
+                if next() % 3 != 1 {
+                    text.push_str(phrase);
+                } else {
+                    text.push_str(phrase.get(1..).unwrap_or(phrase));
+                }
+            } else {
+                text.push_str(GLUE[next() % GLUE.len()]);
+            }
+        }
+        names += assert_window_finds_what_the_whole_text_does(&text);
+    }
+    assert!(names > 1000, "{names} names: the mixes should hold many");
 }
 
 #[test]

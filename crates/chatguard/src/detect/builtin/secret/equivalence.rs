@@ -1,4 +1,4 @@
-//! The finder against the automaton it replaces: an ASCII-case-insensitive, overlapping
+//! The shared trigger finder against the automaton it replaces: an ASCII-case-insensitive, overlapping
 //! Aho-Corasick search over the same patterns, acted on by the same checks, must report exactly
 //! the same candidates (rule, span, score, order) on any text.
 
@@ -6,8 +6,8 @@ use std::sync::LazyLock;
 
 use crate::automaton::{Case, MatchKind, Matcher};
 
-use super::finder::Hit;
 use super::rules::MID_TOKEN;
+use super::triggers::{self, Hit, Owner};
 use super::{act, scan, PREFILTER};
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
@@ -35,7 +35,7 @@ pub(super) fn reference_scan(text: &str) -> Vec<Candidate> {
     let pf = PREFILTER.as_ref().expect("prefilter builds");
     let hay = Hay::new(text);
     let mut out = Vec::new();
-    act(pf, &hay, &automaton_hits(text), &mut out);
+    act(pf, &hay, automaton_hits(text), &mut out);
     out
 }
 
@@ -47,9 +47,9 @@ pub(super) fn assert_same(text: &str) {
     let mut out = Vec::new();
     scan(&hay, &mut out);
     assert_eq!(out, reference_scan(text), "findings differ on {text:?}");
-    let mut hits = Vec::new();
-    pf.finder.find(text.as_bytes(), true, &mut hits);
-    hits.sort_unstable();
+    let hits: Vec<Hit> = triggers::hits(&hay, Owner::Secret)
+        .expect("the trigger finder builds")
+        .collect();
     let all = automaton_hits(text);
     let mut rest = all.iter();
     for h in &hits {

@@ -4,9 +4,10 @@
 //!
 //! One table, built once, holds every fixed prefix (`ghp_`, `AKIA`, `sk_live_` …, see [`rules`]),
 //! every key word (`password`, `api_key`, `token` …) and the few structural markers (`eyJ`,
-//! `-----BEGIN`, `://`, `bearer`, `basic`). The [`finder`] reports their ASCII-case-insensitive
-//! occurrences that can pass a check — those starting a token or a name segment — with one SWAR
-//! pass and a 4 KiB gate instead of an automaton (the tests hold it to the automaton's answers).
+//! `-----BEGIN`, `://`, `bearer`, `basic`). The shared trigger finder ([`super::triggers`]) reports
+//! their ASCII-case-insensitive occurrences that can pass a check — those starting a token or a
+//! name segment — with one SWAR pass and a 4 KiB gate instead of an automaton (the tests hold it
+//! to the automaton's answers).
 //! Benign text without a hit costs that one pass; each hit is then checked case-sensitively with
 //! bounded work. Four formats without a prefix (Discord bot tokens, Twilio API keys, Telegram bot tokens,
 //! Asana tokens) are found from the shared word and number lists instead.
@@ -17,7 +18,6 @@
 
 #[cfg(test)]
 mod equivalence;
-mod finder;
 #[cfg(test)]
 mod perf;
 mod rules;
@@ -26,11 +26,11 @@ mod tests;
 
 use std::sync::LazyLock;
 
-use self::finder::{Finder, Hit};
 use self::rules::{
     end_ok, start_ok, take, PrefixRule, Set, Shape, BASE64_PAD, HEX_ANY, MID_TOKEN, PROVIDERS,
     RULES, URLSAFE,
 };
+use super::triggers::{self, Hit, Owner};
 use crate::detect::context::{ceil_boundary, floor_boundary};
 use crate::detect::hay::{Hay, Word};
 use crate::detect::Candidate;
@@ -240,14 +240,14 @@ enum Key {
 }
 
 struct Prefilter {
-    finder: Finder,
-    /// The patterns, for the tests' reference automaton.
-    #[cfg(test)]
+    /// The patterns, searched for by [`triggers`] (and by the tests' reference automaton).
     patterns: Vec<&'static str>,
+    /// Per pattern, whether it only matters where it starts a token or a name segment.
+    starts_token: Vec<bool>,
     triggers: Vec<Vec<Trigger>>,
 }
 
-/// Every prefix and key word with what a hit on it means, and their finder, built on first use.
+/// Every prefix and key word with what a hit on it means, built on first use.
 static PREFILTER: LazyLock<Option<Prefilter>> = LazyLock::new(build_prefilter);
 
 fn build_prefilter() -> Option<Prefilter> {
@@ -297,12 +297,22 @@ fn build_prefilter() -> Option<Prefilter> {
                 .all(|t| !matches!(t, Trigger::Prefix(_, p) if MID_TOKEN.contains(p)))
         })
         .collect();
-    let finder = Finder::new(&patterns, &starts_token)?;
     Some(Prefilter {
-        finder,
-        #[cfg(test)]
         patterns,
+        starts_token,
         triggers,
+    })
+}
+
+/// The patterns for [`triggers`], each with whether it only matters where it starts a token or
+/// a name segment; none when the table cannot be built (then nothing is reported).
+pub(super) fn trigger_patterns() -> Vec<(&'static str, bool)> {
+    PREFILTER.as_ref().map_or_else(Vec::new, |pf| {
+        pf.patterns
+            .iter()
+            .copied()
+            .zip(pf.starts_token.iter().copied())
+            .collect()
     })
 }
 
@@ -337,22 +347,36 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let Some(pf) = PREFILTER.as_ref() else {
         return;
     };
-    let mut hits = Vec::new();
-    let marks = pf.finder.marks().iter().any(|&b| hay.may_contain(b));
-    pf.finder.find(hay.text.as_bytes(), marks, &mut hits);
-    crate::sort::sort_by(&mut hits, Ord::cmp);
-    act(pf, hay, &hits, out);
+    let Some(mut hits) = triggers::hits(hay, Owner::Secret) else {
+        return;
+    };
+    match hits.next() {
+        // No prefix, key word or marker (most chat): only the formats without one may be there,
+        // read from the word and number lists (empty without a digit).
+        None => {
+            if !hay.words.is_empty() || !hay.numbers.is_empty() {
+                shapeless(hay, out);
+            }
+        }
+        Some(first) => act(pf, hay, core::iter::once(first).chain(hits), out),
+    }
 }
 
 /// Checks the hits, in the order an overlapping search reports them, and reports what they open.
-fn act(pf: &Prefilter, hay: &Hay<'_>, hits: &[Hit], out: &mut Vec<Candidate>) {
+#[inline(never)]
+fn act(
+    pf: &Prefilter,
+    hay: &Hay<'_>,
+    hits: impl IntoIterator<Item = Hit>,
+    out: &mut Vec<Candidate>,
+) {
     let text = hay.text;
     let bytes = text.as_bytes();
     let first = out.len();
     // Context-based hits wait until every exact format is known, so they never re-report one.
     let mut deferred: Vec<(usize, usize, Trigger)> = Vec::new();
     let mut pem_until = 0;
-    for &(e, s, p) in hits {
+    for (e, s, p) in hits {
         let Some(triggers) = pf.triggers.get(usize::from(p)) else {
             continue;
         };

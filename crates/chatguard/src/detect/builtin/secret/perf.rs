@@ -65,25 +65,24 @@ fn secret_cost_parts() {
     let whole = Hay::new(BENIGN);
     let bytes = BENIGN.as_bytes();
     let mb = BENIGN.len() as f64 / 1e6;
-    let mut hits = Vec::new();
     let find = best(15, || {
-        hits.clear();
-        pf.finder.find(black_box(bytes), true, &mut hits);
-        black_box(&hits);
+        black_box(super::triggers::find(black_box(&whole)));
     });
+    let hits: Vec<_> = super::triggers::hits(&whole, super::Owner::Secret)
+        .expect("builds")
+        .collect();
     let mut out = Vec::new();
     let shapeless = best(15, || {
         out.clear();
         super::shapeless(black_box(&whole), &mut out);
         black_box(&out);
     });
-    hits.sort_unstable();
     let act = best(15, || {
         out.clear();
-        super::act(pf, black_box(&whole), &hits, &mut out);
+        super::act(pf, black_box(&whole), hits.iter().copied(), &mut out);
         black_box(&out);
     });
-    let (gated, starts) = pf.finder.gate_stats(bytes);
+    let (gated, starts) = super::triggers::gate_stats(bytes);
     println!(
         "find {:.3} ms/MB ({} hits, {gated} of {starts} starts pass the gate), shapeless {:.3}, act {:.3}",
         find / 1e6 / mb,

@@ -1,0 +1,1 @@
+chatguard: corpus.txt: No such file or directory (os error 2)
