@@ -1,1 +1,0 @@
-chatguard: corpus.txt: No such file or directory (os error 2)
