@@ -57,6 +57,8 @@ pub(crate) fn issuer_score(digits: &[u8]) -> Option<u16> {
             800
         }
         b'3' if (3528..=3589).contains(&p4) && (16..=19).contains(&n) => 850,
+        // JCB's older 15-digit ranges.
+        b'1' | b'2' if (p4 == 1800 || p4 == 2131) && n == 15 => 700,
         b'6' if (p4 == 6011 || (644..=649).contains(&p3) || p2 == 65) && (16..=19).contains(&n) => {
             850
         }
@@ -159,6 +161,15 @@ mod tests {
             found("4012 8888 8888 1881 5555 5555 5555 4444"),
             ["4012 8888 8888 1881", "5555 5555 5555 4444"]
         );
+    }
+
+    #[test]
+    fn legacy_fifteen_digit_jcb() {
+        // Synthetic Luhn-valid numbers in JCB's old 2131 and 1800 ranges.
+        assert_eq!(found("JCB 213105215355942"), ["213105215355942"]);
+        assert_eq!(found("card 180001234567899"), ["180001234567899"]);
+        assert!(found("card 180001234567898").is_empty()); // Luhn fails
+        assert!(found("card 1800012345678973").is_empty());
     }
 
     #[test]

@@ -682,6 +682,7 @@ fn classify(s: &Shape) -> Option<Hit> {
         .or_else(|| india(s))
         .or_else(|| it(s))
         .or_else(|| es(s))
+        .or_else(|| pt(s))
         .or_else(|| de(s))
 }
 
@@ -967,6 +968,19 @@ fn es(s: &Shape) -> Option<Hit> {
     hit("phone.es", TYPICAL)
 }
 
+/// Portugal: 9 digits, landlines starting 2 and mobiles starting 91, 92, 93 or 96, written in
+/// threes (`221 668 064`, `912 345 678`). A 9 in threes is Spain's first (`es`).
+fn pt(s: &Shape) -> Option<Hit> {
+    let d = s.digits();
+    let mobile = d.first() == Some(&b'9') && matches!(d.get(1), Some(b'1' | b'2' | b'3' | b'6'));
+    if s.len != 9 || !(d.first() == Some(&b'2') || mobile) || s.any_paren() {
+        return None;
+    }
+    let sep = s.uniform(1)?;
+    (s.lens() == [3, 3, 3] && matches!(sep, b' ' | b'-') && no_zero_groups(s)).then_some(())?;
+    hit("phone.pt", TYPICAL)
+}
+
 /// Germany: 0 + area code (2–5 digits) + subscriber; `015x/016x/017x` mobiles. The area code may
 /// be followed by `/` (`030/1234567`).
 fn de(s: &Shape) -> Option<Hit> {
@@ -1215,6 +1229,8 @@ mod tests {
             ("(03449) 78690", "(03449) 78690", "phone.de"),
             ("612 345 678", "612 345 678", "phone.es"),
             ("91 123 45 67", "91 123 45 67", "phone.es"),
+            ("221 668 064", "221 668 064", "phone.pt"),
+            ("253-123-456", "253-123-456", "phone.pt"),
             ("347 123 4567", "347 123 4567", "phone.it"),
             ("02 12345678", "02 12345678", "phone.it"),
             ("(11) 91234-5678", "(11) 91234-5678", "phone.br"),
