@@ -1483,6 +1483,23 @@ const STOP: &[&str] = &[
     "github",
     "android",
     "iphone",
+    // Type names in code (`name: String,`, `name: Cow<'a, str>`).
+    "string",
+    "str",
+    "cow",
+    "option",
+    "vec",
+    "box",
+    "self",
+    "none",
+    "null",
+    "nil",
+    "undefined",
+    "object",
+    "integer",
+    "boolean",
+    "bool",
+    "void",
     // Everyday German nouns: German capitalises every noun, so `Herr Hund`, `Frau Küche` in a
     // sentence are no names. Nouns that are also common surnames (Koch, Bauer, Sommer, Winter,
     // Vogel, Stein, Berg, Mann …) are not listed.

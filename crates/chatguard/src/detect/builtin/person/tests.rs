@@ -277,6 +277,11 @@ const POSITIVE: &[(&str, &str, &str)] = &[
 
 /// Sentences where nothing is a person's name.
 const NEGATIVE: &[&str] = &[
+    // Code: a field typed `String`; German nouns after an honorific in a sentence.
+    "struct User {\n    name: String,\n    age: u8,\n}",
+    "fn new(name: Cow<'a, str>) -> Self",
+    "Plötzlich Fahrrad Herr Hund los mich wollen Zug dir.",
+    "Stück dafür Woche Herr Geld kurz Bein jetzt.",
     // "I am" with a job, nationality or state is no name.
     "Ich bin Lehrer und brauche Hilfe",
     "ich bin Deutscher",

@@ -912,6 +912,10 @@ fn password_value(bytes: &[u8], at: usize, sep: Sep) -> Option<(usize, usize)> {
         (at, unquoted(at), false)
     };
     let e = if quoted { e } else { trim_value(bytes, s, e) };
+    // A generic type in code (`password: Option<String>`).
+    if !quoted && bytes.get(e) == Some(&b'<') && bytes.get(e + 1) != Some(&b'/') {
+        return None;
+    }
     let v = bytes.get(s..e)?;
     password_ok(v, sep, quoted, prose_follows(bytes, e)).then_some((s, e))
 }
@@ -935,12 +939,39 @@ fn trim_value(bytes: &[u8], s: usize, mut e: usize) -> usize {
     e
 }
 
+/// Type names a password field is declared with in code, never a password itself.
+const TYPE_NAMES: &[&[u8]] = &[
+    b"&str",
+    b"&[u8]",
+    b"&String",
+    b"str",
+    b"String",
+    b"string",
+    b"Option<String>",
+    b"Vec<u8>",
+    b"SecretString",
+    b"SecretBox<str>",
+    b"Zeroizing<String>",
+    b"bytes",
+    b"char[]",
+    b"[]byte",
+];
+
 fn password_ok(v: &[u8], sep: Sep, quoted: bool, word_follows: bool) -> bool {
     if v.len() < 4 || is_placeholder(v) {
         return false;
     }
     // Paths (`PWD=/home/x`) and code (`password = get_password()`, `self.password`).
     if v.starts_with(b"/") || v.starts_with(b"~/") || v.starts_with(b"./") || v.contains(&b'(') {
+        return false;
+    }
+    // Type annotations in code (`fn hash(password: &str)`, `password: String,`).
+    if !quoted
+        && (TYPE_NAMES.contains(&v)
+            || [&b"&'"[..], b"&mut ", b"&dyn "]
+                .iter()
+                .any(|p| v.starts_with(p)))
+    {
         return false;
     }
     let digit = v.iter().any(u8::is_ascii_digit);

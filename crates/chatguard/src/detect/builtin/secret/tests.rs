@@ -1294,3 +1294,22 @@ fn streaming_matches_one_shot() {
         assert_eq!(out, whole, "chunk size {size}");
     }
 }
+
+#[test]
+fn type_annotations_are_no_passwords() {
+    for text in [
+        "fn hash(password: &str, salt: &str) -> String",
+        "struct Login {\n    password: String,\n}",
+        "let password: Option<String> = None;",
+        "def check(password: str) -> bool:",
+    ] {
+        assert!(
+            !found(text)
+                .iter()
+                .any(|&(rule, _)| rule == "secret.password_assignment"),
+            "{text}"
+        );
+    }
+    // Values that only look like code are still passwords.
+    assert!(found("password: &Tr0ub4dor!").contains(&("secret.password_assignment", "&Tr0ub4dor!")));
+}
