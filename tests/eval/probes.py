@@ -13,6 +13,8 @@ last names, example domains. Each probe is a question the labelled corpus cannot
 - `phones`: national phone layouts of nine countries in twelve phrasings (recall, per country).
 - `names`: self-introductions and sign-offs in seven languages (recall, per language), and
   capitalised non-names in the same frames (false positives).
+- `passwords`: random passwords after password words in seven languages and in other verb frames
+  (recall, per frame), and sentences about passwords that hold none (false positives).
 
 Run (prints the tables; writes nothing outside a temporary directory):
 
@@ -104,6 +106,38 @@ NOT_NAMES = ["Dear Customer, your order has shipped.", "I'm from Berlin and I lo
              "Cordiali saluti,\nIl Team", "Ik heet u welkom.", "Groetjes, Team",
              "Sou Cliente há anos.", "Cumprimentos, Apoio ao Cliente"]
 
+PASSWORD_FRAMES = ["my password is {p}", "the password is {p}", "Password: {p}", "pwd: {p}",
+                   "login: anna / pass: {p}", "Passwort: {p}", "mein Passwort ist {p}",
+                   "Kennwort lautet {p}", "mot de passe : {p}", "mon mot de passe est {p}",
+                   "contraseña: {p}", "mi contraseña es {p}", "la mia password è {p}",
+                   "wachtwoord: {p}", "mijn wachtwoord is {p}", "senha: {p}",
+                   "a minha senha é {p}", "the wifi password is {p}", "use {p} as the password",
+                   "password={p}", "set the password to {p}"]
+NOT_PASSWORDS = ["I forgot my password", "Where do I reset my password?",
+                 "your password must be at least 8 characters", "password: ********",
+                 "The password is incorrect.", "Click here to reset your password",
+                 "Passwort vergessen?", "mot de passe oublié", "¿Olvidaste tu contraseña?",
+                 "Ho dimenticato la password", "wachtwoord vergeten", "esqueci a minha senha",
+                 "The password is the same as before.", "My password is too long to remember.",
+                 "The password field is required.", "password is case-sensitive",
+                 "Password: (see the vault)", "password reset email not received",
+                 "I changed my password yesterday", "Passwort ist abgelaufen"]
+
+
+def password(rng):
+    """A random password of one of four shapes."""
+    alnum = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+    shape = rng.randrange(4)
+    if shape == 0:
+        return (rng.choice(["Sommer", "Winter", "Blue", "Happy", "Tiger", "Berlin"])
+                + str(rng.randrange(1, 2030)) + rng.choice(["!", "#", "", "?", "$"]))
+    if shape == 1:
+        return "".join(rng.choice(alnum) for _ in range(rng.randrange(8, 16)))
+    if shape == 2:
+        return "".join(rng.choice(alnum + "!@#%&*") for _ in range(12))
+    return "-".join([rng.choice(["correct", "horse", "purple", "monkey"]),
+                     rng.choice(["dish", "lamp", "river"]), str(rng.randrange(10, 99))])
+
 
 def digits(rng, n):
     return "".join(rng.choice("0123456789") for _ in range(n))
@@ -161,6 +195,13 @@ def texts(rng):
             out.append(("names", lang, text, span_of(text, name)))
     for text in NOT_NAMES:
         out.append(("names", "not a name", text, None))
+    for frame in PASSWORD_FRAMES:
+        for _ in range(40):
+            secret = password(rng)
+            text = frame.format(p=secret)
+            out.append(("passwords", frame.replace("{p}", "…"), text, span_of(text, secret)))
+    for text in NOT_PASSWORDS:
+        out.append(("passwords", "not a password", text, None))
     return out
 
 
@@ -191,7 +232,7 @@ def main():
             for f in findings:
                 false_pos[(probe, group)][f["kind"]] += 1
             continue
-        want = "phone" if probe == "phones" else "person"
+        want = {"phones": "phone", "names": "person", "passwords": "secret"}[probe]
         if any(f["kind"] == want and (f["start"], f["end"]) == span for f in findings):
             hits[(probe, group)] += 1
         for f in findings:
@@ -206,11 +247,11 @@ def main():
                        reverse=True)
         for count, group, kinds in worst[:12 if probe == "references" else 20]:
             print(f"  {group:32} {count:4}  {dict(kinds.most_common())}")
-    for probe in ("phones", "names"):
+    for probe in ("phones", "names", "passwords"):
         print(f"{probe}: recall per group")
         for (p, group), n in sorted(totals.items()):
-            if p == probe and group != "not a name":
-                print(f"  {group:10} {hits[(p, group)]:4} / {n}")
+            if p == probe and not group.startswith("not a "):
+                print(f"  {group:28} {hits[(p, group)]:4} / {n}")
         fp = sum(sum(c.values()) for (p, _), c in false_pos.items() if p == probe)
         print(f"  other findings (false positives): {fp}")
 
