@@ -152,7 +152,9 @@ pub(crate) fn apply_mapped(
         .iter()
         .filter(|d| d.action == Action::Redact(Operator::Pseudonym))
         .fold((0, 0), |(values, bytes), d| {
-            (values + 1, bytes + 3 * d.finding.span.len() + 48)
+            // The original and its placeholder (`[`, the label, `_N]`).
+            let placeholder = guard.kind_name(d.finding.kind).len() + 16;
+            (values + 1, bytes + d.finding.span.len() + placeholder)
         });
     vault.reserve(values, bytes);
     let mut at = 0;
