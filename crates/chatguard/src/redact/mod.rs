@@ -153,7 +153,7 @@ pub(crate) fn apply_mapped(
         .filter(|d| d.action == Action::Redact(Operator::Pseudonym))
         .fold((0, 0), |(values, bytes), d| {
             // The original and its placeholder (`[`, the label, `_N]`).
-            let placeholder = guard.kind_name(d.finding.kind).len() + 16;
+            let placeholder = guard.label(d.finding.kind).len() + 16;
             (values + 1, bytes + d.finding.span.len() + placeholder)
         });
     vault.reserve(values, bytes);
@@ -213,13 +213,13 @@ pub(crate) fn replace(
         Operator::Remove => {}
         Operator::Placeholder => {
             out.push('[');
-            out.push_str(&guard.label(kind));
+            out.push_str(guard.label(kind));
             out.push(']');
         }
-        Operator::Pseudonym => vault.push_pseudonym(out, guard.kind_name(kind), kind, value),
+        Operator::Pseudonym => vault.push_pseudonym(out, guard.label(kind), kind, value),
         Operator::Hash => {
             out.push('[');
-            out.push_str(&guard.label(kind));
+            out.push_str(guard.label(kind));
             out.push('#');
             out.push_str(&keyed_digest(guard.hash_key(), kind, value));
             out.push(']');

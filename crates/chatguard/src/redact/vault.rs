@@ -287,23 +287,14 @@ fn reserve_wiping(buffer: &mut String, additional: usize) {
     old.zeroize();
 }
 
-/// Appends to `key` the value key of `value` of `kind` under the label `name` (in ASCII upper
-/// case when `upper`): the label's length, `:`, the label, the canonical value. The length comes
-/// first so that no two (label, value) pairs share a key. Returns where the label ends.
-fn value_key(key: &mut String, name: &str, upper: bool, kind: Kind, value: &str) -> usize {
-    push_decimal(key, name.len());
+/// Appends to `key` the value key of `value` of `kind` under `label`: the label's length, `:`,
+/// the label, the canonical value. The length comes first so that no two (label, value) pairs
+/// share a key.
+fn value_key(key: &mut String, label: &str, kind: Kind, value: &str) {
+    push_decimal(key, label.len());
     key.push(':');
-    let from = key.len();
-    key.push_str(name);
-    if upper {
-        // Only ASCII letters change: as mapping each character with `to_ascii_uppercase`.
-        if let Some(label) = key.get_mut(from..) {
-            label.make_ascii_uppercase();
-        }
-    }
-    let label_end = key.len();
+    key.push_str(label);
     push_canonical(key, kind, value);
-    label_end
 }
 
 impl Vault {
@@ -381,7 +372,7 @@ impl Vault {
         // Room for the key (lowercasing may lengthen a value by half).
         reserve_wiping(&mut self.keys, label.len() + 4 * original.len() + 32);
         let start = self.keys.len();
-        value_key(&mut self.keys, label, false, slot.kind, original);
+        value_key(&mut self.keys, label, slot.kind, original);
         let end = self.keys.len();
         if let Some(slot) = self.slots.get_mut(i) {
             slot.key = Some((start, end));
@@ -456,30 +447,29 @@ impl Vault {
     #[cfg(test)]
     pub(crate) fn pseudonym(&mut self, label: &str, kind: Kind, value: &str) -> String {
         let mut out = String::new();
-        self.push_pseudonym(&mut out, label, kind, value);
+        self.push_pseudonym(&mut out, &label.to_ascii_uppercase(), kind, value);
         out
     }
 
-    /// Appends the placeholder for `value` of `kind` to `out`, labelled `name` in upper case
-    /// (`email` gives `[EMAIL_1]`), made on first use.
-    pub(crate) fn push_pseudonym(&mut self, out: &mut String, name: &str, kind: Kind, value: &str) {
+    /// Appends the placeholder for `value` of `kind` to `out`, labelled `label` (`[EMAIL_1]`
+    /// for `EMAIL`: [`crate::Guard::label`]), made on first use.
+    pub(crate) fn push_pseudonym(
+        &mut self,
+        out: &mut String,
+        label: &str,
+        kind: Kind,
+        value: &str,
+    ) {
         // Only an entry of the same label can stand for the value: unless the vault is indexed,
         // the value key is made only when there is one (and so are that entry's and its like).
         let indexed = self.indexed();
         let mut compare = indexed;
         if !indexed {
-            let upper_name = |label: &str| {
-                label.len() == name.len()
-                    && label
-                        .bytes()
-                        .zip(name.bytes())
-                        .all(|(l, n)| l == n.to_ascii_uppercase())
-            };
             for i in 0..self.slots.len() {
                 if self
                     .slots
                     .get(i)
-                    .is_some_and(|slot| upper_name(self.label_of(slot)))
+                    .is_some_and(|slot| self.label_of(slot) == label)
                 {
                     self.make_key(i);
                     compare = true;
@@ -490,9 +480,9 @@ impl Vault {
         if compare {
             // The key is written after the others, and wiped and cut off again if the value is
             // known. Room for it (lowercasing may lengthen a value by half).
-            reserve_wiping(&mut self.keys, name.len() + 4 * value.len() + 32);
+            reserve_wiping(&mut self.keys, label.len() + 4 * value.len() + 32);
             let start = self.keys.len();
-            value_key(&mut self.keys, name, true, kind, value);
+            value_key(&mut self.keys, label, kind, value);
             key = Some((start, self.keys.len()));
             if indexed {
                 hash = self.keys.get(start..).map(|k| self.hash_key.hash_one(k));
@@ -509,20 +499,14 @@ impl Vault {
             }
         }
         // The original, then the placeholder built around the label: `[`, the label, `_N]`.
-        reserve_wiping(&mut self.store, value.len() + name.len() + 16);
+        reserve_wiping(&mut self.store, value.len() + label.len() + 16);
         let original = self.store.len();
         self.store.push_str(value);
         let placeholder = self.store.len();
         self.store.push('[');
-        self.store.push_str(name);
-        if let Some(label) = self.store.get_mut(placeholder + 1..) {
-            // Only ASCII letters change: as mapping each character with `to_ascii_uppercase`.
-            label.make_ascii_uppercase();
-        }
+        self.store.push_str(label);
         let label_end = self.store.len();
-        let n = self
-            .counters
-            .next(self.store.get(placeholder + 1..).unwrap_or_default());
+        let n = self.counters.next(label);
         self.store.push('_');
         push_decimal(&mut self.store, n as usize);
         self.store.push(']');
