@@ -32,14 +32,16 @@ pub(crate) fn may_reveal(text: &str, findings: &[Decided]) -> bool {
     let bytes = text.as_bytes();
     let separator = |b: u8| b == b' ' || b"-./".contains(&b);
     // Invisible characters between the separator and the digits do not hide the group: the
-    // detectors match on the text with them removed (and the redacted output drops them).
+    // detectors match on the text with them removed (and the redacted output drops them). No
+    // ASCII character is one, so the usual neighbour is judged without the table.
+    let visible = |c: &char| c.is_ascii() || !is_removable_invisible(*c);
     let digit_group_before = |at: usize| {
         at >= 2
             && separator(bytes[at - 1])
             && text.get(..at - 1).is_some_and(|head| {
                 head.chars()
                     .rev()
-                    .find(|&c| !is_removable_invisible(c))
+                    .find(visible)
                     .is_some_and(|c| c.is_ascii_digit())
             })
     };
@@ -47,7 +49,7 @@ pub(crate) fn may_reveal(text: &str, findings: &[Decided]) -> bool {
         bytes.get(at).is_some_and(|&b| separator(b))
             && text.get(at + 1..).is_some_and(|tail| {
                 tail.chars()
-                    .find(|&c| !is_removable_invisible(c))
+                    .find(visible)
                     .is_some_and(|c| c.is_ascii_digit())
             })
     };
