@@ -509,7 +509,7 @@ impl Guard {
     /// Runs the whole pipeline with a fresh vault for pseudonyms (placeholders numbered from 1
     /// within this text).
     pub fn check(&self, text: &str, cx: &Context) -> Outcome {
-        self.check_with(text, cx, &mut Vault::new())
+        redact::vault::with_lent_vault(|vault| self.check_with(text, cx, vault))
     }
 
     /// Runs the whole pipeline, numbering pseudonyms in `vault` so that the same value keeps the

@@ -112,6 +112,34 @@ impl Drop for Vault {
     }
 }
 
+/// The longest buffer a lent vault keeps between calls; a larger one is freed (after wiping).
+const LENT_CAPACITY: usize = 16 * 1024;
+
+std::thread_local! {
+    /// The vault [`with_lent_vault`] lends on this thread.
+    static LENT: core::cell::RefCell<Vault> = core::cell::RefCell::new(Vault::new());
+}
+
+/// Runs `f` with an empty vault that is wiped and emptied again when `f` returns (or unwinds):
+/// the vault of one [`crate::Guard::check`], whose buffers the next call on the thread reuses
+/// instead of allocating and freeing them per message. A nested call gets a fresh vault.
+pub(crate) fn with_lent_vault<R>(f: impl FnOnce(&mut Vault) -> R) -> R {
+    /// Empties the lent vault when dropped.
+    struct Lent<'v>(&'v mut Vault);
+    impl Drop for Lent<'_> {
+        fn drop(&mut self) {
+            self.0.wipe_and_empty();
+        }
+    }
+    LENT.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut vault) => {
+            let lent = Lent(&mut vault);
+            f(&mut *lent.0)
+        }
+        Err(_) => f(&mut Vault::new()),
+    })
+}
+
 /// The canonical form two spellings of one value share: letters and digits only, lower case
 /// (spaces and dashes inside a card number do not make it another card).
 pub(crate) fn canonical(kind: Kind, value: &str) -> String {
@@ -191,8 +219,13 @@ fn push_ascii_canonical(out: &mut String, kind: Kind, trimmed: &str) -> bool {
 /// The last number given to each label. A label of at most [`Counters::SHORT`] bytes (every
 /// built-in kind's) is packed with its length into one integer key, so counting it allocates
 /// nothing per label; longer ones (custom kinds, labels read from text) are kept as strings.
+/// The first [`Counters::INLINE`] short labels are kept in the vault itself, so the vault of one
+/// message allocates no tree.
 #[derive(Default, Clone)]
 struct Counters {
+    /// The first short labels' keys and counters: `inline[..inline_len]`.
+    inline: [(u128, u32); Counters::INLINE],
+    inline_len: usize,
     short: BTreeMap<u128, u32>,
     long: BTreeMap<String, u32>,
 }
@@ -200,6 +233,8 @@ struct Counters {
 impl Counters {
     /// The longest label kept as an integer: its bytes and a length byte fill a `u128`.
     const SHORT: usize = 15;
+    /// How many short labels are kept in the vault itself, before the tree.
+    const INLINE: usize = 4;
 
     /// The counter of `label`, 0 when new.
     fn entry(&mut self, label: &str) -> &mut u32 {
@@ -209,9 +244,35 @@ impl Counters {
                 let mut key = [0u8; 16];
                 key[..bytes.len()].copy_from_slice(bytes);
                 key[Counters::SHORT] = len;
-                self.short.entry(u128::from_le_bytes(key)).or_insert(0)
+                let key = u128::from_le_bytes(key);
+                let inline_len = self.inline_len.min(Counters::INLINE);
+                match self.inline[..inline_len]
+                    .iter()
+                    .position(|&(k, _)| k == key)
+                {
+                    Some(at) => &mut self.inline[at].1,
+                    // Once the inline labels are taken, new ones go to the tree.
+                    None if inline_len < Counters::INLINE => {
+                        self.inline[inline_len] = (key, 0);
+                        self.inline_len = inline_len + 1;
+                        &mut self.inline[inline_len].1
+                    }
+                    None => self.short.entry(key).or_insert(0),
+                }
             }
             _ => self.long.entry(label.to_owned()).or_insert(0),
+        }
+    }
+
+    /// Forgets every label.
+    fn clear(&mut self) {
+        self.inline_len = 0;
+        // Emptying an empty tree still walks it.
+        if !self.short.is_empty() {
+            self.short.clear();
+        }
+        if !self.long.is_empty() {
+            self.long.clear();
         }
     }
 
@@ -311,6 +372,26 @@ impl Vault {
             self.by_value.reserve(values);
         }
         reserve_wiping(&mut self.store, bytes);
+    }
+
+    /// Wipes what the vault holds and empties it, keeping its buffers unless they grew beyond
+    /// [`LENT_CAPACITY`] (for [`with_lent_vault`]).
+    fn wipe_and_empty(&mut self) {
+        // Nothing lies beyond the buffers' lengths: the store only grows, a value key is wiped
+        // before it is cut off, and a buffer that moves wipes the old one.
+        self.store.as_mut_str().zeroize();
+        self.store.clear();
+        self.keys.as_mut_str().zeroize();
+        self.keys.clear();
+        self.slots.clear();
+        self.by_value.clear();
+        self.by_placeholder.take();
+        self.counters.clear();
+        let large = self.store.capacity().max(self.keys.capacity()) > LENT_CAPACITY
+            || self.slots.capacity().max(self.by_value.capacity()) > LENT_CAPACITY / 64;
+        if large {
+            *self = Vault::new();
+        }
     }
 
     /// How many values the vault holds.
@@ -914,6 +995,9 @@ mod tests {
             ("phone", Kind::Phone),
             ("credit_card", Kind::CreditCard),
             ("person", Kind::Person),
+            // More short labels than the vault keeps inline.
+            ("iban", Kind::Iban),
+            ("ip_address", Kind::IpAddress),
             ("a_rather_long_custom_label", Kind::Custom(0)),
         ];
         let mut seed = 0x2545_f491_u64;
@@ -959,6 +1043,50 @@ mod tests {
             }
             assert_eq!(v.len(), model.len(), "round {round}");
         }
+    }
+
+    #[test]
+    fn a_lent_vault_is_empty_for_every_use_even_after_a_panic() {
+        let lent_is_empty = || {
+            LENT.with(|cell| {
+                let v = cell.borrow();
+                v.is_empty()
+                    && v.store.is_empty()
+                    && v.keys.is_empty()
+                    && v.counters.inline_len == 0
+            })
+        };
+        // Synthetic values.
+        let placeholders = with_lent_vault(|v| {
+            assert!(v.is_empty());
+            let first = v.pseudonym("EMAIL", Kind::Email, "a@example.com");
+            // A nested use gets a vault of its own.
+            let nested = with_lent_vault(|inner| {
+                assert!(inner.is_empty());
+                inner.pseudonym("EMAIL", Kind::Email, "b@example.com")
+            });
+            let again = v.pseudonym("EMAIL", Kind::Email, "A@Example.com");
+            (first, nested, again)
+        });
+        assert_eq!(
+            placeholders,
+            ("[EMAIL_1]".into(), "[EMAIL_1]".into(), "[EMAIL_1]".into())
+        );
+        assert!(lent_is_empty());
+        let panicked = std::panic::catch_unwind(|| {
+            with_lent_vault(|v| {
+                v.pseudonym("PHONE", Kind::Phone, "+44 20 7946 0000");
+                panic!("synthetic");
+            })
+        });
+        assert!(panicked.is_err());
+        assert!(lent_is_empty());
+        with_lent_vault(|v| {
+            assert_eq!(
+                v.pseudonym("PHONE", Kind::Phone, "+1 202 555 0100"),
+                "[PHONE_1]"
+            );
+        });
     }
 
     #[test]
