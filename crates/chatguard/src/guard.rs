@@ -741,6 +741,16 @@ mod tests {
     }
 
     #[test]
+    fn check_with_its_lent_vault_is_check_with_a_fresh_vault() {
+        let guard = Guard::new(Policy::default()).unwrap();
+        let cx = Context::default();
+        for text in texts() {
+            let fresh = guard.check_with(&text, &cx, &mut Vault::new());
+            assert_eq!(guard.check(&text, &cx), fresh, "{text}");
+        }
+    }
+
+    #[test]
     fn contrary_words_and_overlaps_as_the_pairwise_versions_on_real_text() {
         let guard = Guard::new(Policy::default()).unwrap();
         let mut checked = 0;
