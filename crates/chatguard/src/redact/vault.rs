@@ -379,12 +379,17 @@ impl Vault {
     fn wipe_and_empty(&mut self) {
         // Nothing lies beyond the buffers' lengths: the store only grows, a value key is wiped
         // before it is cut off, and a buffer that moves wipes the old one.
-        self.store.as_mut_str().zeroize();
-        self.store.clear();
-        self.keys.as_mut_str().zeroize();
-        self.keys.clear();
-        self.slots.clear();
-        self.by_value.clear();
+        for buffer in [&mut self.store, &mut self.keys] {
+            // (A message without values leaves them empty: no call to wipe nothing.)
+            if !buffer.is_empty() {
+                buffer.as_mut_str().zeroize();
+                buffer.clear();
+            }
+        }
+        if !self.slots.is_empty() {
+            self.slots.clear();
+            self.by_value.clear();
+        }
         self.by_placeholder.take();
         self.counters.clear();
         let large = self.store.capacity().max(self.keys.capacity()) > LENT_CAPACITY
