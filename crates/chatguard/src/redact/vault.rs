@@ -351,11 +351,30 @@ fn reserve_wiping(buffer: &mut String, additional: usize) {
 /// Appends to `key` the value key of `value` of `kind` under `label`: the label's length, `:`,
 /// the label, the canonical value. The length comes first so that no two (label, value) pairs
 /// share a key.
+///
+/// The room is made first (wiping what moves), so the key never makes `key` reallocate and leave
+/// a copy behind: an ASCII value's canonical form is never longer than the value; another one
+/// (normalisation may expand a character many times, `\u{FDFA}`) is made beside it first.
 fn value_key(key: &mut String, label: &str, kind: Kind, value: &str) {
+    /// `usize::MAX` in decimal, and the `:`.
+    const HEAD: usize = 21;
+    let mut canonical = String::new();
+    let room = if value.is_ascii() {
+        value.len()
+    } else {
+        push_canonical(&mut canonical, kind, value);
+        canonical.len()
+    };
+    reserve_wiping(key, HEAD + label.len() + room);
     push_decimal(key, label.len());
     key.push(':');
     key.push_str(label);
-    push_canonical(key, kind, value);
+    if value.is_ascii() {
+        push_canonical(key, kind, value);
+    } else {
+        key.push_str(&canonical);
+        canonical.zeroize();
+    }
 }
 
 impl Vault {
@@ -455,8 +474,6 @@ impl Vault {
         let label = self.store.get(slot.placeholder + 1..slot.label_end);
         let original = self.store.get(slot.original..slot.placeholder);
         let (label, original) = (label.unwrap_or_default(), original.unwrap_or_default());
-        // Room for the key (lowercasing may lengthen a value by half).
-        reserve_wiping(&mut self.keys, label.len() + 4 * original.len() + 32);
         let start = self.keys.len();
         value_key(&mut self.keys, label, slot.kind, original);
         let end = self.keys.len();
@@ -565,8 +582,7 @@ impl Vault {
         let (mut key, mut hash) = (None, None);
         if compare {
             // The key is written after the others, and wiped and cut off again if the value is
-            // known. Room for it (lowercasing may lengthen a value by half).
-            reserve_wiping(&mut self.keys, label.len() + 4 * value.len() + 32);
+            // known.
             let start = self.keys.len();
             value_key(&mut self.keys, label, kind, value);
             key = Some((start, self.keys.len()));
@@ -874,6 +890,28 @@ impl PendingRestore {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_value_key_fits_the_room_made_for_it() {
+        // U+FDFA expands to 18 characters under NFKC: the key must still be written into the
+        // room reserved (and wiped when moved), never by a reallocation that leaves a copy.
+        for value in [
+            "\u{FDFA}".repeat(40),
+            "Ǆ".repeat(30),
+            "x@example.com".to_owned(),
+        ] {
+            let mut key = String::new();
+            value_key(&mut key, "EMAIL", Kind::Email, &value);
+            let room = 21 + "EMAIL".len() + canonical(Kind::Email, &value).len();
+            let room = if value.is_ascii() {
+                21 + "EMAIL".len() + value.len()
+            } else {
+                room
+            };
+            assert_eq!(key.capacity(), room, "{value}");
+            assert!(key.ends_with(&canonical(Kind::Email, &value)));
+        }
+    }
 
     #[test]
     fn placeholders_already_in_the_text_are_not_made_again() {
