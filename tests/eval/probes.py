@@ -15,6 +15,8 @@ last names, example domains. Each probe is a question the labelled corpus cannot
   capitalised non-names in the same frames (false positives).
 - `passwords`: random passwords after password words in seven languages and in other verb frames
   (recall, per frame), and sentences about passwords that hold none (false positives).
+- `births`: birth dates in each language's layouts after birth words (recall, per language), and
+  the same dates after appointment and invoice words (false positives).
 
 Run (prints the tables; writes nothing outside a temporary directory):
 
@@ -123,6 +125,48 @@ NOT_PASSWORDS = ["I forgot my password", "Where do I reset my password?",
                  "Password: (see the vault)", "password reset email not received",
                  "I changed my password yesterday", "Passwort ist abgelaufen"]
 
+MONTHS = {
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"],
+    "de": ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+           "Oktober", "November", "Dezember"],
+    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+           "octobre", "novembre", "décembre"],
+    "es": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+           "octubre", "noviembre", "diciembre"],
+    "it": ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+           "settembre", "ottobre", "novembre", "dicembre"],
+    "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december"],
+    "pt": ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
+           "setembro", "outubro", "novembro", "dezembro"],
+}
+BIRTH_FRAMES = {
+    "en": ["I was born on {d}.", "DOB: {d}", "date of birth {d}", "my birthday is {d}"],
+    "de": ["Ich bin am {d} geboren.", "geboren am {d}", "Geburtsdatum: {d}", "geb. {d}"],
+    "fr": ["Je suis né le {d}.", "née le {d}", "date de naissance : {d}"],
+    "es": ["Nací el {d}.", "fecha de nacimiento: {d}", "nacido el {d}"],
+    "it": ["Sono nato il {d}.", "data di nascita {d}", "nata il {d}"],
+    "nl": ["Ik ben geboren op {d}.", "geboortedatum: {d}", "geb. {d}"],
+    "pt": ["Nasci a {d}.", "data de nascimento: {d}", "nascido em {d}"],
+}
+NOT_BIRTH_FRAMES = ["The meeting is on {d}.", "Invoice dated {d}", "Termin am {d}",
+                    "Rendez-vous le {d}", "La cita es el {d}", "Appuntamento il {d}",
+                    "Afspraak op {d}", "Reunião em {d}"]
+
+
+def a_date(rng, lang):
+    """A date between 1940 and 2007 in one of the language's usual layouts."""
+    y, m, d = rng.randrange(1940, 2008), rng.randrange(1, 13), rng.randrange(1, 29)
+    month = MONTHS[lang][m - 1]
+    forms = [f"{d:02d}.{m:02d}.{y}", f"{d:02d}/{m:02d}/{y}", f"{y}-{m:02d}-{d:02d}",
+             f"{d} {month} {y}"]
+    if lang == "en":
+        forms += [f"{month} {d}, {y}", f"{m:02d}/{d:02d}/{y}"]
+    if lang in ("es", "pt"):
+        forms.append(f"{d} de {month} de {y}")
+    return rng.choice(forms)
+
 
 def password(rng):
     """A random password of one of four shapes."""
@@ -202,6 +246,14 @@ def texts(rng):
             out.append(("passwords", frame.replace("{p}", "…"), text, span_of(text, secret)))
     for text in NOT_PASSWORDS:
         out.append(("passwords", "not a password", text, None))
+    for lang, frames in BIRTH_FRAMES.items():
+        for _ in range(100):
+            when = a_date(rng, lang)
+            text = rng.choice(frames).format(d=when)
+            out.append(("births", lang, text, span_of(text, when)))
+    for frame in NOT_BIRTH_FRAMES:
+        for _ in range(20):
+            out.append(("births", "not a birth", frame.format(d=a_date(rng, "en")), None))
     return out
 
 
@@ -232,7 +284,8 @@ def main():
             for f in findings:
                 false_pos[(probe, group)][f["kind"]] += 1
             continue
-        want = {"phones": "phone", "names": "person", "passwords": "secret"}[probe]
+        want = {"phones": "phone", "names": "person", "passwords": "secret",
+                "births": "date_of_birth"}[probe]
         if any(f["kind"] == want and (f["start"], f["end"]) == span for f in findings):
             hits[(probe, group)] += 1
         for f in findings:
@@ -247,7 +300,7 @@ def main():
                        reverse=True)
         for count, group, kinds in worst[:12 if probe == "references" else 20]:
             print(f"  {group:32} {count:4}  {dict(kinds.most_common())}")
-    for probe in ("phones", "names", "passwords"):
+    for probe in ("phones", "names", "passwords", "births"):
         print(f"{probe}: recall per group")
         for (p, group), n in sorted(totals.items()):
             if p == probe and not group.startswith("not a "):

@@ -55,6 +55,8 @@ pub(crate) const CONTEXT: &[&str] = &[
     "geboortedag",
     "nascido",
     "nascida",
+    "nasci",
+    "nasceu",
     "data de nascimento",
     "nascimento",
 ];
@@ -506,6 +508,7 @@ mod tests {
             ("Sono nato il 12 marzo 1985", "12 marzo 1985"),
             ("geboren op 12 maart 1985", "12 maart 1985"),
             ("nascido em 12 de março de 1985", "12 de março de 1985"),
+            ("Nasci a 12.03.1985.", "12.03.1985"),
             ("DOB Mar. 12 1985", "Mar. 12 1985"),
             ("born March 12 1985", "March 12 1985"),
         ] {
