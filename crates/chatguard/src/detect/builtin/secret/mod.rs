@@ -676,9 +676,12 @@ impl Group {
             let span = password_value(bytes, at, sep).filter(|&(s, e)| {
                 password
                     || bytes.get(s..e).is_some_and(|v| {
+                        let mixed_case = v.iter().skip(1).any(u8::is_ascii_uppercase)
+                            && v.iter().any(u8::is_ascii_lowercase);
                         v.len() >= 6
                             && v.iter().any(u8::is_ascii_alphabetic)
-                            && v.iter().any(|b| !b.is_ascii_alphabetic())
+                            && (v.iter().any(|b| !b.is_ascii_alphabetic())
+                                || mixed_case && v.len() >= 10)
                     })
             });
             if let Some(span) = span {
@@ -842,7 +845,11 @@ fn is_placeholder(v: &[u8]) -> bool {
     let Some(&first) = v.first() else {
         return true;
     };
-    if matches!(first, b'[' | b'<' | b'{' | b'*' | b'(') || v.starts_with("•".as_bytes()) {
+    if matches!(first, b'[' | b'<' | b'{' | b'(') || v.starts_with("•".as_bytes()) {
+        return true;
+    }
+    // `*****` and markdown emphasis (`**bold**`, `**see below**`) are no password; `*K3yBR1n` is.
+    if first == b'*' && (v.ends_with(b"*") || v.starts_with(b"**")) {
         return true;
     }
     if first == b'%' {

@@ -960,6 +960,8 @@ fn passwords_in_context_several_languages() {
         ("das Passwort wird Tiger#2025", "Tiger#2025"),
         ("password: %mdYx*689AnL", "%mdYx*689AnL"),
         ("senha: NbfBQOl1Eam&", "NbfBQOl1Eam&"),
+        ("contraseña: *K3yBR1nHNlF", "*K3yBR1nHNlF"),
+        ("login: anna / pass: zJtCAeOSBPqzLd", "zJtCAeOSBPqzLd"),
         (
             "my password is correct-horse-battery",
             "correct-horse-battery",
@@ -1001,6 +1003,8 @@ fn password_words_without_a_password() {
         "password=[SECRET]",
         "password=[SECRET_1] and pwd: [SECRET#abcdefghijklmnop]",
         "password: ********",
+        "password: **see below**",
+        "pass: FastTrack",
         "password = ${DB_PASSWORD}",
         "password = get_password()",
         "password = self.password",
