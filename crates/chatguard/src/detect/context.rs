@@ -116,22 +116,39 @@ fn apply_with(
     support: Support<'static>,
     needs_context: bool,
 ) -> Option<(Candidate, Option<ContextHit>)> {
-    let (before, after) = window_parts(text, cand.start, cand.end);
+    let (start, end) = (cand.start, cand.end);
+    // The window is cut only when a search needs it: the one pass tells at once, without it,
+    // that no word of a list occurs in the text.
+    let mut parts: Option<(Range<usize>, Range<usize>)> = None;
     let mut window: Option<Window> = None;
     // Most lists hold no word that counts only in capitals: the one pass knows which do.
     let capitals =
         |words: &'static [&'static str]| mentions.is_none_or(|m| m.may_hold_capitals_only(words));
     let mut nearest = |words: &'static [&'static str]| {
-        let found =
-            match mentions.and_then(|m| m.nearest(text, before.clone(), after.clone(), words)) {
-                Some(found) => found,
-                None => window
-                    .get_or_insert_with(|| Window::of(text, before.clone(), after.clone()))
-                    .nearest(words),
-            };
+        // No word of an empty list ever stands near (most recognizers list no generic words).
+        if words.is_empty() {
+            return None;
+        }
+        let found = match mentions.and_then(|m| {
+            m.nearest(
+                text,
+                end,
+                || window_parts_once(&mut parts, text, start, end),
+                words,
+            )
+        }) {
+            Some(found) => found,
+            None => {
+                let (before, after) = window_parts_once(&mut parts, text, start, end);
+                window
+                    .get_or_insert_with(|| Window::of(text, before, after))
+                    .nearest(words)
+            }
+        };
         if !capitals(words) {
             return found;
         }
+        let (before, after) = window_parts_once(&mut parts, text, start, end);
         with_capitals(found, text, &before, &after, words)
     };
     // A specific word wins over any generic one; among words of one sort the nearest wins.
@@ -382,6 +399,18 @@ fn with_capitals(
 const LIST_JOINERS: &[&str] = &[
     "and", "or", "und", "oder", "et", "ou", "y", "o", "e", "ed", "en", "of",
 ];
+
+/// [`window_parts`], cut on first use and kept in `parts`.
+fn window_parts_once(
+    parts: &mut Option<(Range<usize>, Range<usize>)>,
+    text: &str,
+    start: usize,
+    end: usize,
+) -> (Range<usize>, Range<usize>) {
+    parts
+        .get_or_insert_with(|| window_parts(text, start, end))
+        .clone()
+}
 
 /// The parts of `text` searched for words around `start..end`: before the candidate (ending at
 /// `start`) and after it (starting at `end`), cut at line breaks.

@@ -359,25 +359,27 @@ impl Mentions {
             .is_none_or(|id| contains(&self.lexicon.capitals, id))
     }
 
-    /// The word of `words` nearest to a candidate whose window is `before` (ending at the
-    /// candidate's start) and `after` (starting at its end), with its distance, as the
-    /// window-by-window search finds it: `Some(None)` when there is none, `None` when this text
-    /// or list cannot be answered from the one pass.
+    /// The word of `words` nearest to a candidate ending at `end`, whose window `parts` cuts
+    /// as `before` (ending at the candidate's start) and `after` (starting at `end`), with its
+    /// distance, as the window-by-window search finds it: `Some(None)` when there is none,
+    /// `None` when this text or list cannot be answered from the one pass. The window is cut
+    /// only when a word of the list occurs in the text.
     pub(crate) fn nearest(
         &self,
         text: &str,
-        before: Range<usize>,
-        after: Range<usize>,
+        end: usize,
+        parts: impl FnOnce() -> (Range<usize>, Range<usize>),
         words: &'static [&'static str],
     ) -> Option<Option<(&'static str, usize)>> {
         // Words before the candidate that start inside a word never count: starting at
         // `before.start` or earlier, they end farther than `BEFORE` from it (`window_parts`
         // reaches `LONGEST_WORD` bytes beyond), unless the part starts its line.
         let mut inside = Vec::new();
-        self.inside_word(text, after.start, &mut inside);
+        self.inside_word(text, end, &mut inside);
         let Some(id) = self.searchable(words, &inside)? else {
             return Some(None);
         };
+        let (before, after) = parts();
         let bytes = text.as_bytes();
         let word_char = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_alphanumeric);
         // A word stands as a word in a window part `lo..hi` when it starts the part or follows a
