@@ -251,6 +251,8 @@ pub(crate) struct Mentions {
     /// True when the text holds `[` or `]`: redaction placeholders are blanked in windows, so
     /// the windows are searched one by one.
     bracketed: bool,
+    /// True when the text holds a line break.
+    line_breaks: bool,
     lexicon: &'static Lexicon,
 }
 
@@ -287,8 +289,14 @@ impl Mentions {
             found,
             present,
             bracketed: memchr::memchr2(b'[', b']', bytes).is_some(),
+            line_breaks: memchr::memchr(b'\n', bytes).is_some(),
             lexicon,
         })
+    }
+
+    /// True when the text holds a line break (else windows need not look for one).
+    pub(crate) fn has_line_breaks(&self) -> bool {
+        self.line_breaks
     }
 
     /// The id of a registered list; `None` for any other list.
