@@ -23,8 +23,6 @@ use std::sync::LazyLock;
 use super::builtin::RECOGNIZERS;
 use super::context::{AFTER, BEFORE, CONTRARY_WORDS};
 
-/// A [`Lexicon::byte_facts`] bit: the byte is an ASCII letter or digit.
-const IN_WORD: u8 = 1;
 /// A [`Lexicon::byte_facts`] bit: some word starts with the byte (ASCII case folded).
 const STARTS_WORD: u8 = 2;
 
@@ -37,7 +35,7 @@ const NO_WORD: u32 = u32::MAX;
 
 /// The built-in word lists compiled into one trie.
 struct Lexicon {
-    /// [`IN_WORD`] and [`STARTS_WORD`] of each byte, so the pass over a text reads one table.
+    /// [`STARTS_WORD`] of each byte.
     byte_facts: [u8; 256],
     /// The trie node reached from the root by each (lowercase) byte; 0 for none.
     root: [u32; 256],
@@ -156,9 +154,6 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
     let mut byte_facts = [0u8; 256];
     for (b, facts) in (0..=255u8).zip(byte_facts.iter_mut()) {
-        if b.is_ascii_alphanumeric() {
-            *facts |= IN_WORD;
-        }
         if root[usize::from(b.to_ascii_lowercase())] != 0 {
             *facts |= STARTS_WORD;
         }
@@ -195,6 +190,19 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         lists: table,
     }
 });
+
+/// The high bit of each byte of `eight` (eight ASCII bytes) that is an ASCII letter or digit.
+fn ascii_alphanumerics(eight: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    // For bytes below 0x80, adding `0x80 - lo` sets the high bit exactly of those at or above
+    // `lo`, and no sum carries into the next byte.
+    let at_least = |x: u64, lo: u64| x + (0x80 - lo) * ONES;
+    let within = |x: u64, lo: u64, hi: u64| at_least(x, lo) & !at_least(x, hi + 1) & HIGH;
+    // Setting bit 5 folds capitals onto small letters, and nothing else onto them.
+    within(eight | (0x20 * ONES), u64::from(b'a'), u64::from(b'z'))
+        | within(eight, u64::from(b'0'), u64::from(b'9'))
+}
 
 /// The [`Lexicon::starts`] bit of two bytes.
 fn pair(b0: u8, b1: u8) -> usize {
@@ -269,12 +277,13 @@ impl Mentions {
         // Every word at every position that follows no letter or digit, in order of start and
         // then end. A word starting inside another counts only at the edge of a window or of a
         // blanked range: those positions are walked when asked about ([`Mentions::inside_word`]).
-        let mut prev = 0;
-        for (at, &b) in bytes.iter().enumerate() {
-            let this = lexicon.byte_facts[usize::from(b)];
-            // Most positions (digits, spaces, most punctuation) start no word at all.
-            if core::mem::replace(&mut prev, this) & IN_WORD != 0 || this & STARTS_WORD == 0 {
-                continue;
+        let mut look = |at: usize| {
+            // Most words start no context word: their first byte tells.
+            if bytes
+                .get(at)
+                .is_none_or(|&b| lexicon.byte_facts[usize::from(b)] & STARTS_WORD == 0)
+            {
+                return;
             }
             lexicon.each_at(bytes, at, |end, w| {
                 if let Some(lists) = lexicon.in_lists.get(w) {
@@ -284,6 +293,30 @@ impl Mentions {
                 }
                 found.push((at, end, w));
             });
+        };
+        // The starts of the words, eight bytes at a time: a letter or digit after none.
+        let mut chunks = bytes.chunks_exact(8);
+        let mut base = 0;
+        let mut after_word = 0u64;
+        for chunk in &mut chunks {
+            let mut eight = [0u8; 8];
+            eight.copy_from_slice(chunk);
+            let in_word = ascii_alphanumerics(u64::from_le_bytes(eight));
+            let mut starts = in_word & !(in_word << 8 | after_word);
+            after_word = in_word >> 56;
+            while starts != 0 {
+                look(base + starts.trailing_zeros() as usize / 8);
+                starts &= starts - 1;
+            }
+            base += 8;
+        }
+        let mut prev_in_word = after_word != 0;
+        for (at, b) in chunks.remainder().iter().enumerate() {
+            let in_word = b.is_ascii_alphanumeric();
+            if in_word && !prev_in_word {
+                look(base + at);
+            }
+            prev_in_word = in_word;
         }
         Some(Mentions {
             found,
@@ -582,6 +615,35 @@ mod tests {
             for w in rec.context.iter().chain(rec.generic) {
                 assert!(w.len() < super::super::context::LONGEST_WORD, "{w:?}");
             }
+        }
+    }
+
+    #[test]
+    fn eight_byte_word_test_is_the_byte_test() {
+        for b in 0..128u8 {
+            for lane in 0..8 {
+                let mut eight = [b' '; 8];
+                eight[lane] = b;
+                eight[(lane + 3) % 8] = 127 - b;
+                let mask = ascii_alphanumerics(u64::from_le_bytes(eight));
+                for (i, byte) in eight.iter().enumerate() {
+                    let high = mask >> (i * 8 + 7) & 1 == 1;
+                    assert_eq!(high, byte.is_ascii_alphanumeric(), "{byte} in lane {i}");
+                }
+                assert_eq!(mask & !(0x80 * 0x0101_0101_0101_0101), 0);
+            }
+        }
+        // Word starts at every offset around the eight-byte steps.
+        for len in 0..40 {
+            let text: String = (0..len)
+                .map(|i| if i % 5 == 4 { ' ' } else { 'p' })
+                .collect::<String>()
+                + " phone";
+            let m = Mentions::new(&text).expect("ascii");
+            let phone = super::super::builtin::context_for(crate::Kind::Phone)
+                .0
+                .specific;
+            assert!(m.may_occur(phone), "{text:?}");
         }
     }
 
