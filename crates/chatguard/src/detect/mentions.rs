@@ -20,8 +20,10 @@
 use core::ops::Range;
 use std::sync::LazyLock;
 
+use super::builtin::triggers::in_range;
 use super::builtin::RECOGNIZERS;
 use super::context::{AFTER, BEFORE, CONTRARY_WORDS};
+use super::hay::ONES;
 
 /// A [`Lexicon::byte_facts`] bit: some word starts with the byte (ASCII case folded).
 const STARTS_WORD: u8 = 2;
@@ -193,15 +195,8 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 
 /// The high bit of each byte of `eight` (eight ASCII bytes) that is an ASCII letter or digit.
 fn ascii_alphanumerics(eight: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES * 0x80;
-    // For bytes below 0x80, adding `0x80 - lo` sets the high bit exactly of those at or above
-    // `lo`, and no sum carries into the next byte.
-    let at_least = |x: u64, lo: u64| x + (0x80 - lo) * ONES;
-    let within = |x: u64, lo: u64, hi: u64| at_least(x, lo) & !at_least(x, hi + 1) & HIGH;
     // Setting bit 5 folds capitals onto small letters, and nothing else onto them.
-    within(eight | (0x20 * ONES), u64::from(b'a'), u64::from(b'z'))
-        | within(eight, u64::from(b'0'), u64::from(b'9'))
+    in_range(eight | (0x20 * ONES), b'a', b'z') | in_range(eight, b'0', b'9')
 }
 
 /// The [`Lexicon::starts`] bit of two bytes.
@@ -630,7 +625,7 @@ mod tests {
                     let high = mask >> (i * 8 + 7) & 1 == 1;
                     assert_eq!(high, byte.is_ascii_alphanumeric(), "{byte} in lane {i}");
                 }
-                assert_eq!(mask & !(0x80 * 0x0101_0101_0101_0101), 0);
+                assert_eq!(mask & !(0x80 * ONES), 0);
             }
         }
         // Word starts at every offset around the eight-byte steps.
