@@ -532,7 +532,10 @@ fn token_before(text: &str, end: usize) -> Option<(usize, &str, &str)> {
 fn type_of(table: &[(&str, Strength)], bare: &str, full: &str) -> Option<Strength> {
     table
         .iter()
-        .find(|(w, _)| w.eq_ignore_ascii_case(full) || w.eq_ignore_ascii_case(bare))
+        // `bare` is `full` without its last byte, or `full` itself.
+        .find(|(w, _)| {
+            w.eq_ignore_ascii_case(full) || bare.len() != full.len() && w.eq_ignore_ascii_case(bare)
+        })
         .map(|&(_, s)| s)
 }
 
@@ -727,7 +730,10 @@ fn number_first(text: &str, s: usize, num_end: usize) -> Option<Street> {
     }
     // French: `12 rue de la Paix`, `8, boulevard Haussmann`, `3 av. Foch` (type words are
     // letters: a number after the number is none).
-    if let Some(we) = word_end(text, k).filter(|_| !bytes.get(k).is_some_and(u8::is_ascii_digit)) {
+    if let Some(we) = Some(k)
+        .filter(|&k| !bytes.get(k).is_some_and(u8::is_ascii_digit))
+        .and_then(|k| word_end(text, k))
+    {
         let word = text.get(k..we)?;
         if let Some(strength) = type_of(FR_TYPES, word, word) {
             let mut after = we;
