@@ -380,7 +380,16 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
             if sep_before || sep_after {
                 continue;
             }
-            let Some(found) = at_number(text, s, e) else {
+            // Inside a card or account number (`4590 1391 0580 4300`) neither shape can match:
+            // the group before leaves no street name to end at this number, and a group of four
+            // digits or more after it no word to start one.
+            let street_before = g == 0;
+            let street_after = !(text.as_bytes().get(e) == Some(&b' ')
+                && run.groups.get(g + 1).is_some_and(|&(ns, ne)| ne - ns >= 4));
+            if !street_before && !street_after {
+                continue;
+            }
+            let Some(found) = at_number(text, s, e, street_before, street_after) else {
                 continue;
             };
             // Candidates come in text order: only the last few can overlap.
@@ -420,15 +429,25 @@ struct Street {
     english: bool,
 }
 
-fn at_number(text: &str, s: usize, e: usize) -> Option<Found> {
+/// The address around the house number at `s..e`; the street is looked for before the number
+/// only when `street_before`, after it only when `street_after` (the caller knows the other
+/// reading cannot match).
+fn at_number(
+    text: &str,
+    s: usize,
+    e: usize,
+    street_before: bool,
+    street_after: bool,
+) -> Option<Found> {
     let num_end = house_number(text, s, e)?;
     let digits = e - s;
     // `Visit 1 Infinite Loop, …`: a bare name before the number that leads nowhere gives way to
     // the number-first reading.
-    before_number(text, s, num_end)
-        .filter(|_| digits <= 4)
+    (street_before && digits <= 4)
+        .then(|| before_number(text, s, num_end))
+        .flatten()
         .and_then(|street| finish(text, street))
-        .or_else(|| finish(text, number_first(text, s, num_end)?))
+        .or_else(|| finish(text, street_after.then(|| number_first(text, s, num_end))??))
         // Checked last: most numbers are no address anyway, and the word list is long.
         .filter(|_| !unit_after(text, num_end))
 }
