@@ -41,9 +41,11 @@ struct Lexicon {
     byte_facts: [u8; 256],
     /// The trie node reached from the root by each (lowercase) byte; 0 for none.
     root: [u32; 256],
-    /// One bit per pair of (lowercase) bytes that some word starts with, and per byte that is a
-    /// word of its own: most positions of a text start no word, and this tells so at once.
-    starts: Vec<u64>,
+    /// One bit per pair of (lowercase) bytes that is a word, or starts with a one-byte word.
+    short: Vec<u64>,
+    /// One bit per [`triple`] hash of the first three (lowercase) bytes of the longer words: with
+    /// `short`, most positions of a text that start no word are told so at once.
+    triples: Vec<u64>,
     /// Per node: its first edge, its edge count, and the word ending there (or [`NO_WORD`]).
     nodes: Vec<(u32, u32, u32)>,
     /// Edges `(byte, node)`, each node's sorted by byte.
@@ -160,16 +162,18 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             *facts |= STARTS_WORD;
         }
     }
-    let mut starts = vec![0u64; 65536 / 64];
-    let mut mark = |bit: usize| {
-        if let Some(w) = starts.get_mut(bit / 64) {
+    let mut short = vec![0u64; 65536 / 64];
+    let mut triples = vec![0u64; TRIPLES / 64];
+    let mark = |set: &mut Vec<u64>, bit: usize| {
+        if let Some(w) = set.get_mut(bit / 64) {
             *w |= 1 << (bit % 64);
         }
     };
     for w in &words {
         match *w.as_bytes() {
-            [b] => (0..=255).for_each(|next| mark(pair(b, next))),
-            [b, next, ..] => mark(pair(b, next)),
+            [b] => (0..=255).for_each(|next| mark(&mut short, pair(b, next))),
+            [b, next] => mark(&mut short, pair(b, next)),
+            [b0, b1, b2, ..] => mark(&mut triples, triple(b0, b1, b2)),
             [] => {}
         }
     }
@@ -183,7 +187,8 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon {
         byte_facts,
         root,
-        starts,
+        short,
+        triples,
         nodes,
         edges,
         words,
@@ -199,9 +204,24 @@ fn ascii_alphanumerics(eight: u64) -> u64 {
     in_range(eight | (0x20 * ONES), b'a', b'z') | in_range(eight, b'0', b'9')
 }
 
-/// The [`Lexicon::starts`] bit of two bytes.
+/// The [`Lexicon::short`] bit of two bytes.
 fn pair(b0: u8, b1: u8) -> usize {
     usize::from(b0) << 8 | usize::from(b1)
+}
+
+/// Bits in [`Lexicon::triples`].
+const TRIPLES: usize = 1 << 16;
+
+/// The [`Lexicon::triples`] bit of three bytes: a multiplicative hash.
+fn triple(b0: u8, b1: u8, b2: u8) -> usize {
+    let v = u32::from(b0) | u32::from(b1) << 8 | u32::from(b2) << 16;
+    (v.wrapping_mul(0x9E37_79B1) >> 16) as usize
+}
+
+/// True when bit `bit` of `set` is set.
+fn has(set: &[u64], bit: usize) -> bool {
+    set.get(bit / 64)
+        .is_some_and(|w| w & (1 << (bit % 64)) != 0)
 }
 
 impl Lexicon {
@@ -213,12 +233,13 @@ impl Lexicon {
         };
         let b = b.to_ascii_lowercase();
         let next = bytes.get(at + 1).map_or(0, u8::to_ascii_lowercase);
-        let bit = pair(b, next);
-        if self
-            .starts
-            .get(bit / 64)
-            .is_none_or(|w| w & (1 << (bit % 64)) == 0)
-        {
+        // A word of one or two bytes, or of more whose first three the text has here.
+        let long = || {
+            bytes.get(at + 2).is_some_and(|&third| {
+                has(&self.triples, triple(b, next, third.to_ascii_lowercase()))
+            })
+        };
+        if !has(&self.short, pair(b, next)) && !long() {
             return;
         }
         let mut node = self.root[usize::from(b)];
