@@ -39,6 +39,8 @@ const NO_WORD: u32 = u32::MAX;
 struct Lexicon {
     /// [`STARTS_WORD`] of each byte.
     byte_facts: [u8; 256],
+    /// True when a word starts with a digit.
+    digit_first: bool,
     /// The trie node reached from the root by each (lowercase) byte; 0 for none.
     root: [u32; 256],
     /// One bit per pair of (lowercase) bytes that is a word, or starts with a one-byte word.
@@ -186,6 +188,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
     Lexicon {
         byte_facts,
+        digit_first: (b'0'..=b'9').any(|d| root[usize::from(d)] != 0),
         root,
         short,
         triples,
@@ -198,10 +201,12 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
 });
 
-/// The high bit of each byte of `eight` (eight ASCII bytes) that is an ASCII letter or digit.
-fn ascii_alphanumerics(eight: u64) -> u64 {
+/// The high bits of the bytes of `eight` (eight ASCII bytes) that are ASCII letters, and of
+/// those that are ASCII letters or digits.
+fn ascii_letters_and_alphanumerics(eight: u64) -> (u64, u64) {
     // Setting bit 5 folds capitals onto small letters, and nothing else onto them.
-    in_range(eight | (0x20 * ONES), b'a', b'z') | in_range(eight, b'0', b'9')
+    let letters = in_range(eight | (0x20 * ONES), b'a', b'z');
+    (letters, letters | in_range(eight, b'0', b'9'))
 }
 
 /// The [`Lexicon::short`] bit of two bytes.
@@ -317,8 +322,14 @@ impl Mentions {
         for chunk in &mut chunks {
             let mut eight = [0u8; 8];
             eight.copy_from_slice(chunk);
-            let in_word = ascii_alphanumerics(u64::from_le_bytes(eight));
-            let mut starts = in_word & !(in_word << 8 | after_word);
+            let (letters, in_word) = ascii_letters_and_alphanumerics(u64::from_le_bytes(eight));
+            // No word starts with a digit, most likely: then numbers need no look.
+            let first = if lexicon.digit_first {
+                in_word
+            } else {
+                letters
+            };
+            let mut starts = first & !(in_word << 8 | after_word);
             after_word = in_word >> 56;
             while starts != 0 {
                 look(base + starts.trailing_zeros() as usize / 8);
@@ -641,10 +652,12 @@ mod tests {
                 let mut eight = [b' '; 8];
                 eight[lane] = b;
                 eight[(lane + 3) % 8] = 127 - b;
-                let mask = ascii_alphanumerics(u64::from_le_bytes(eight));
+                let (letters, mask) = ascii_letters_and_alphanumerics(u64::from_le_bytes(eight));
                 for (i, byte) in eight.iter().enumerate() {
                     let high = mask >> (i * 8 + 7) & 1 == 1;
                     assert_eq!(high, byte.is_ascii_alphanumeric(), "{byte} in lane {i}");
+                    let letter = letters >> (i * 8 + 7) & 1 == 1;
+                    assert_eq!(letter, byte.is_ascii_alphabetic(), "{byte} in lane {i}");
                 }
                 assert_eq!(mask & !(0x80 * ONES), 0);
             }
