@@ -345,8 +345,11 @@ fn run_recognizers(
                 return;
             }
         }
-        buf.clear();
         (rec.scan)(hay, &mut buf);
+        // Most recognizers find nothing in a text.
+        if buf.is_empty() {
+            return;
+        }
         for cand in buf.drain(..) {
             if cand.kind != Kind::Iban
                 && builtin::continues_iban_shape(hay.text.as_bytes(), cand.start)
