@@ -593,7 +593,19 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
         }
     }
     // Every shape below ends in a capitalised (or all-capital) word: most numbers in chat have
-    // none before them and are rejected before the words further back are read.
+    // none before them and are rejected before the words further back are read. A word of
+    // small ASCII letters standing alone (`card 4590`) is told so from its bytes.
+    let bytes = text.as_bytes();
+    let bare_end = j - usize::from(j > 0 && matches!(bytes[j - 1], b'.' | b'/'));
+    let lower_from = bytes[..bare_end]
+        .iter()
+        .rposition(|b| !b.is_ascii_lowercase())
+        .map_or(0, |at| at + 1);
+    if lower_from < bare_end
+        && (lower_from == 0 || matches!(bytes[lower_from - 1], b' ' | b'\t' | b'\n' | b',' | b'('))
+    {
+        return None;
+    }
     let (_, nearest, _) = token_before(text, j)?;
     if !is_capitalised(nearest) && !is_name_word(nearest) {
         return None;
