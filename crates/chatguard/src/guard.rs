@@ -120,6 +120,9 @@ pub struct Guard {
     /// candidate and finding).
     rules: Vec<Rule>,
     custom: Vec<CustomMatcher>,
+    /// The placeholder label of each kind (see [`Guard::label`]): the built-in kinds' by
+    /// [`Kind::builtin_index`], then the policy's custom kinds'.
+    labels: Vec<String>,
     deny: Option<(Matcher, Vec<Kind>)>,
     allow: HashSet<String>,
     hash_key: Zeroizing<Vec<u8>>,
@@ -224,11 +227,18 @@ fn compile(policy: Policy, hash_key: Option<Zeroizing<Vec<u8>>>) -> Result<Guard
         .map(|s| s.trim().to_lowercase())
         .collect();
     let hash_key = hash_key.unwrap_or_else(|| Zeroizing::new(vec![0u8; 32]));
+    let labels = Kind::BUILTIN
+        .iter()
+        .map(|k| k.builtin_name().unwrap_or("unknown"))
+        .chain(policy.custom.iter().map(|c| c.name.as_str()))
+        .map(str::to_ascii_uppercase)
+        .collect();
     Ok(Guard {
         policy,
         enabled,
         rules,
         custom,
+        labels,
         deny,
         allow,
         hash_key,
@@ -499,7 +509,7 @@ impl Guard {
     /// Runs the whole pipeline with a fresh vault for pseudonyms (placeholders numbered from 1
     /// within this text).
     pub fn check(&self, text: &str, cx: &Context) -> Outcome {
-        self.check_with(text, cx, &mut Vault::new())
+        redact::vault::with_lent_vault(|vault| self.check_with(text, cx, vault))
     }
 
     /// Runs the whole pipeline, numbering pseudonyms in `vault` so that the same value keeps the
@@ -650,9 +660,15 @@ impl Guard {
         }
     }
 
-    /// The placeholder label of a kind: its wire name in upper case (`CREDIT_CARD`).
-    pub(crate) fn label(&self, kind: Kind) -> String {
-        self.kind_name(kind).to_ascii_uppercase()
+    /// The placeholder label of a kind: its wire name in upper case (`CREDIT_CARD`), made
+    /// when the guard is built.
+    pub(crate) fn label(&self, kind: Kind) -> &str {
+        let at = match kind {
+            Kind::Custom(i) => Kind::BUILTIN.len() + usize::from(i),
+            other => other.builtin_index().unwrap_or(usize::MAX),
+        };
+        // What `kind_name` gives a custom kind the policy does not name, in upper case.
+        self.labels.get(at).map_or("CUSTOM", String::as_str)
     }
 
     pub(crate) fn hash_key(&self) -> &[u8] {
@@ -721,6 +737,16 @@ mod tests {
             let whole = guard.check_with(&text, &cx, &mut one);
             let halves = guard.check_decided(&text, guard.decided(&text, &cx), &mut two);
             assert_eq!(whole, halves, "{text}");
+        }
+    }
+
+    #[test]
+    fn check_with_its_lent_vault_is_check_with_a_fresh_vault() {
+        let guard = Guard::new(Policy::default()).unwrap();
+        let cx = Context::default();
+        for text in texts() {
+            let fresh = guard.check_with(&text, &cx, &mut Vault::new());
+            assert_eq!(guard.check(&text, &cx), fresh, "{text}");
         }
     }
 

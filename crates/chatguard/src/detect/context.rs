@@ -46,25 +46,43 @@ pub(crate) static CONTRARY_WORDS: &[&str] = &[
     "part no", "model", "shipment", "parcel", "confirmation", "booking", "reservation", "case", "po", "txn",
     "transaction id", "item", "article", "product", "part number", "catalog no", "timestamp",
     "time stamp", "epoch", "unix time", "created_at", "updated_at", "log", "logged", "last seen",
-    "last login", "expires",
+    "last login", "expires", "package", "customer no", "customer number", "receipt", "voucher", "coupon",
+    "batch", "waybill", "consignment", "policy no", "policy number", "membership", "member no",
+    "member number", "contract no", "contract number", "meter", "barcode", "ean", "upc", "gtin", "quote no",
+    "quote number", "container", "store no", "store number", "job no", "job number", "claim no",
+    "claim number", "lot no", "lot number",
     // de
     "bestell", "sendung", "rechnung", "auftrag", "artikel", "produkt", "vorgang", "buchung",
     "art.-nr", "art.nr", "art. nr", "teilenummer", "materialnummer", "zeitstempel", "protokoll",
-    "zuletzt gesehen", "letzte anmeldung",
+    "zuletzt gesehen", "letzte anmeldung", "paket", "kundennummer", "kunden-nr", "kundennr", "beleg",
+    "gutschein", "seriennummer", "chargennummer", "frachtbrief", "vertragsnummer", "zähler", "filiale",
+    "lieferschein", "mitgliedsnummer", "versicherungsschein", "policennummer", "losnummer",
     // fr
     "commande", "facture", "colis", "suivi", "référence", "réf", "produit", "dossier",
-    "horodatage", "journal", "vu à", "dernière connexion",
+    "horodatage", "journal", "vu à", "dernière connexion", "numéro client", "numéro de client", "reçu",
+    "numéro de série", "lettre de voiture", "contrat", "compteur", "magasin", "code-barres", "code barre",
+    "devis", "adhérent", "bon de livraison", "numéro de lot",
     // es
     "pedido", "factura", "seguimiento", "envío", "referencia", "artículo", "producto",
-    "marca de tiempo", "marca temporal", "última conexión",
+    "marca de tiempo", "marca temporal", "última conexión", "paquete", "número de cliente", "recibo",
+    "cupón", "número de serie", "lote", "albarán", "contrato", "contador", "lectura", "tienda",
+    "código de barras", "expediente", "presupuesto", "número de socio", "póliza",
     // it
     "ordine", "fattura", "spedizione", "riferimento", "articolo", "prodotto", "cod. art",
-    "marca temporale", "ultimo accesso",
+    "marca temporale", "ultimo accesso", "pacco", "tracciamento", "codice cliente", "ricevuta", "buono",
+    "numero di serie", "lotto", "bolla", "contratto", "contatore", "lettura", "negozio", "codice a barre",
+    "preventivo", "polizza",
     // nl
     "bestelling", "bestelnummer", "factuur", "zending", "artikelnummer", "kenmerk", "referentie",
-    "onderdeelnummer", "tijdstempel", "laatst gezien",
+    "onderdeelnummer", "tijdstempel", "laatst gezien", "pakket", "trackingnummer", "track & trace",
+    "ordernummer", "klantnummer", "waardebon", "kassabon", "serienummer", "vrachtbrief", "contractnummer",
+    "meternummer", "meterstand", "winkel", "streepjescode", "dossiernummer", "offerte",
+    "lidmaatschapsnummer", "polisnummer",
     // pt
     "encomenda", "fatura", "rastreio", "referência", "artigo", "produto", "carimbo de data", "último acesso",
+    "pacote", "número do pedido", "número de cliente", "recibo", "número de série", "lote", "guia de remessa",
+    "contrato", "contador", "leitura", "loja", "código de barras", "processo", "orçamento", "número de sócio",
+    "apólice",
 ];
 
 /// A recognizer's supporting words: those naming its format, and those naming a class of numbers.

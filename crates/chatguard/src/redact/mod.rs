@@ -32,14 +32,16 @@ pub(crate) fn may_reveal(text: &str, findings: &[Decided]) -> bool {
     let bytes = text.as_bytes();
     let separator = |b: u8| b == b' ' || b"-./".contains(&b);
     // Invisible characters between the separator and the digits do not hide the group: the
-    // detectors match on the text with them removed (and the redacted output drops them).
+    // detectors match on the text with them removed (and the redacted output drops them). No
+    // ASCII character is one, so the usual neighbour is judged without the table.
+    let visible = |c: &char| c.is_ascii() || !is_removable_invisible(*c);
     let digit_group_before = |at: usize| {
         at >= 2
             && separator(bytes[at - 1])
             && text.get(..at - 1).is_some_and(|head| {
                 head.chars()
                     .rev()
-                    .find(|&c| !is_removable_invisible(c))
+                    .find(visible)
                     .is_some_and(|c| c.is_ascii_digit())
             })
     };
@@ -47,7 +49,7 @@ pub(crate) fn may_reveal(text: &str, findings: &[Decided]) -> bool {
         bytes.get(at).is_some_and(|&b| separator(b))
             && text.get(at + 1..).is_some_and(|tail| {
                 tail.chars()
-                    .find(|&c| !is_removable_invisible(c))
+                    .find(visible)
                     .is_some_and(|c| c.is_ascii_digit())
             })
     };
@@ -152,7 +154,9 @@ pub(crate) fn apply_mapped(
         .iter()
         .filter(|d| d.action == Action::Redact(Operator::Pseudonym))
         .fold((0, 0), |(values, bytes), d| {
-            (values + 1, bytes + 3 * d.finding.span.len() + 48)
+            // The original and its placeholder (`[`, the label, `_N]`).
+            let placeholder = guard.label(d.finding.kind).len() + 16;
+            (values + 1, bytes + d.finding.span.len() + placeholder)
         });
     vault.reserve(values, bytes);
     let mut at = 0;
@@ -211,13 +215,13 @@ pub(crate) fn replace(
         Operator::Remove => {}
         Operator::Placeholder => {
             out.push('[');
-            out.push_str(&guard.label(kind));
+            out.push_str(guard.label(kind));
             out.push(']');
         }
-        Operator::Pseudonym => vault.push_pseudonym(out, guard.kind_name(kind), kind, value),
+        Operator::Pseudonym => vault.push_pseudonym(out, guard.label(kind), kind, value),
         Operator::Hash => {
             out.push('[');
-            out.push_str(&guard.label(kind));
+            out.push_str(guard.label(kind));
             out.push('#');
             out.push_str(&keyed_digest(guard.hash_key(), kind, value));
             out.push(']');

@@ -26,14 +26,19 @@ pub(crate) const MAX_PLACEHOLDER: usize = 72;
 /// Placeholders and the originals they stand for. The same value (compared in a canonical form:
 /// digits and letters only, case folded) always gets the same placeholder.
 ///
-/// Every entry's value key, original and placeholder lie back to back in one buffer, so making
-/// a placeholder allocates nothing per value; the buffer never reallocates in place (it moves
-/// to a larger one and wipes the old), and is wiped when the vault is dropped.
+/// Every entry's original and placeholder lie back to back in one buffer, and its value key in a
+/// second one, so making a placeholder allocates nothing per value. A value key is made only
+/// once a value of the same label must be compared with the entry: the values of one message
+/// are mostly of distinct kinds and never need their canonical form. The buffers never
+/// reallocate in place (they move to larger ones and wipe the old), and are wiped when the vault
+/// is dropped.
 #[derive(Default, Clone)]
 pub struct Vault {
-    /// The entries' text, each entry's [`Slot`] after the one before.
+    /// The entries' originals and placeholders, each entry's [`Slot`] after the one before.
     store: String,
-    /// Where each entry lies in `store`, in the order they were made.
+    /// The value keys made so far (see [`Slot::key`]).
+    keys: String,
+    /// Where each entry lies in `store` and `keys`, in the order they were made.
     slots: Vec<Slot>,
     /// The keyed hash of a value key (see [`value_key`]) to the newest entry with that hash;
     /// older ones follow [`Slot::same_hash`]. Empty until the vault holds [`INDEXED_FROM`]
@@ -47,21 +52,25 @@ pub struct Vault {
     /// The last number given to each label (few, and short: a tree compares them faster than a
     /// keyed hash), see [`Counters`].
     counters: Counters,
-    /// A label buffer reused between look-ups.
-    label: String,
 }
 
 /// How many entries a [`Vault`] holds before it looks values up by their hash rather than by
 /// comparing them with every entry.
 const INDEXED_FROM: usize = 8;
 
-/// One entry of a [`Vault`]: `store[key..original]` is its value key, `store[original..placeholder]`
-/// the original and `store[placeholder..end]` the placeholder.
+/// One entry of a [`Vault`]: `store[original..placeholder]` is its original,
+/// `store[placeholder..end]` its placeholder and `store[placeholder + 1..label_end]` the label in
+/// it.
 #[derive(Clone, Copy)]
 struct Slot {
-    key: usize,
+    /// `keys[start..end]` is its value key (see [`value_key`]), once made: every entry's when
+    /// the vault is indexed, else only those of labels that two values have had.
+    key: Option<(usize, usize)>,
+    /// The kind its value key is made for.
+    kind: Kind,
     original: usize,
     placeholder: usize,
+    label_end: usize,
     end: usize,
     /// The next older entry whose value key has the same hash.
     same_hash: Option<usize>,
@@ -97,9 +106,38 @@ impl core::fmt::Debug for Vault {
 
 impl Drop for Vault {
     fn drop(&mut self) {
-        // The whole capacity: value keys and originals, and what was truncated after a look-up.
+        // The whole capacity: originals and value keys, and what was truncated after a look-up.
         self.store.zeroize();
+        self.keys.zeroize();
     }
+}
+
+/// The longest buffer a lent vault keeps between calls; a larger one is freed (after wiping).
+const LENT_CAPACITY: usize = 16 * 1024;
+
+std::thread_local! {
+    /// The vault [`with_lent_vault`] lends on this thread.
+    static LENT: core::cell::RefCell<Vault> = core::cell::RefCell::new(Vault::new());
+}
+
+/// Runs `f` with an empty vault that is wiped and emptied again when `f` returns (or unwinds):
+/// the vault of one [`crate::Guard::check`], whose buffers the next call on the thread reuses
+/// instead of allocating and freeing them per message. A nested call gets a fresh vault.
+pub(crate) fn with_lent_vault<R>(f: impl FnOnce(&mut Vault) -> R) -> R {
+    /// Empties the lent vault when dropped.
+    struct Lent<'v>(&'v mut Vault);
+    impl Drop for Lent<'_> {
+        fn drop(&mut self) {
+            self.0.wipe_and_empty();
+        }
+    }
+    LENT.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut vault) => {
+            let lent = Lent(&mut vault);
+            f(&mut *lent.0)
+        }
+        Err(_) => f(&mut Vault::new()),
+    })
 }
 
 /// The canonical form two spellings of one value share: letters and digits only, lower case
@@ -181,8 +219,13 @@ fn push_ascii_canonical(out: &mut String, kind: Kind, trimmed: &str) -> bool {
 /// The last number given to each label. A label of at most [`Counters::SHORT`] bytes (every
 /// built-in kind's) is packed with its length into one integer key, so counting it allocates
 /// nothing per label; longer ones (custom kinds, labels read from text) are kept as strings.
+/// The first [`Counters::INLINE`] short labels are kept in the vault itself, so the vault of one
+/// message allocates no tree.
 #[derive(Default, Clone)]
 struct Counters {
+    /// The first short labels' keys and counters: `inline[..inline_len]`.
+    inline: [(u128, u32); Counters::INLINE],
+    inline_len: usize,
     short: BTreeMap<u128, u32>,
     long: BTreeMap<String, u32>,
 }
@@ -190,6 +233,8 @@ struct Counters {
 impl Counters {
     /// The longest label kept as an integer: its bytes and a length byte fill a `u128`.
     const SHORT: usize = 15;
+    /// How many short labels are kept in the vault itself, before the tree.
+    const INLINE: usize = 4;
 
     /// The counter of `label`, 0 when new.
     fn entry(&mut self, label: &str) -> &mut u32 {
@@ -199,9 +244,35 @@ impl Counters {
                 let mut key = [0u8; 16];
                 key[..bytes.len()].copy_from_slice(bytes);
                 key[Counters::SHORT] = len;
-                self.short.entry(u128::from_le_bytes(key)).or_insert(0)
+                let key = u128::from_le_bytes(key);
+                let inline_len = self.inline_len.min(Counters::INLINE);
+                match self.inline[..inline_len]
+                    .iter()
+                    .position(|&(k, _)| k == key)
+                {
+                    Some(at) => &mut self.inline[at].1,
+                    // Once the inline labels are taken, new ones go to the tree.
+                    None if inline_len < Counters::INLINE => {
+                        self.inline[inline_len] = (key, 0);
+                        self.inline_len = inline_len + 1;
+                        &mut self.inline[inline_len].1
+                    }
+                    None => self.short.entry(key).or_insert(0),
+                }
             }
             _ => self.long.entry(label.to_owned()).or_insert(0),
+        }
+    }
+
+    /// Forgets every label.
+    fn clear(&mut self) {
+        self.inline_len = 0;
+        // Emptying an empty tree still walks it.
+        if !self.short.is_empty() {
+            self.short.clear();
+        }
+        if !self.long.is_empty() {
+            self.long.clear();
         }
     }
 
@@ -264,23 +335,46 @@ fn push_ascii_lower(out: &mut String, text: &str) {
     out[from..].make_ascii_lowercase();
 }
 
-/// Appends to `key` the value key of `value` of `kind` under the label `name` (in ASCII upper
-/// case when `upper`): the label's length, `:`, the label, the canonical value. The length comes
-/// first so that no two (label, value) pairs share a key. Returns where the label ends.
-fn value_key(key: &mut String, name: &str, upper: bool, kind: Kind, value: &str) -> usize {
-    push_decimal(key, name.len());
-    key.push(':');
-    let from = key.len();
-    key.push_str(name);
-    if upper {
-        // Only ASCII letters change: as mapping each character with `to_ascii_uppercase`.
-        if let Some(label) = key.get_mut(from..) {
-            label.make_ascii_uppercase();
-        }
+/// Makes room for `additional` more bytes in `buffer` without leaving a copy behind: the text
+/// moves to a larger buffer and the old one is wiped.
+fn reserve_wiping(buffer: &mut String, additional: usize) {
+    let needed = buffer.len().saturating_add(additional);
+    if needed <= buffer.capacity() {
+        return;
     }
-    let label_end = key.len();
-    push_canonical(key, kind, value);
-    label_end
+    let mut larger = String::with_capacity(needed.max(buffer.capacity().saturating_mul(2)));
+    larger.push_str(buffer);
+    let mut old = core::mem::replace(buffer, larger);
+    old.zeroize();
+}
+
+/// Appends to `key` the value key of `value` of `kind` under `label`: the label's length, `:`,
+/// the label, the canonical value. The length comes first so that no two (label, value) pairs
+/// share a key.
+///
+/// The room is made first (wiping what moves), so the key never makes `key` reallocate and leave
+/// a copy behind: an ASCII value's canonical form is never longer than the value; another one
+/// (normalisation may expand a character many times, `\u{FDFA}`) is made beside it first.
+fn value_key(key: &mut String, label: &str, kind: Kind, value: &str) {
+    /// `usize::MAX` in decimal, and the `:`.
+    const HEAD: usize = 21;
+    let mut canonical = String::new();
+    let room = if value.is_ascii() {
+        value.len()
+    } else {
+        push_canonical(&mut canonical, kind, value);
+        canonical.len()
+    };
+    reserve_wiping(key, HEAD + label.len() + room);
+    push_decimal(key, label.len());
+    key.push(':');
+    key.push_str(label);
+    if value.is_ascii() {
+        push_canonical(key, kind, value);
+    } else {
+        key.push_str(&canonical);
+        canonical.zeroize();
+    }
 }
 
 impl Vault {
@@ -289,27 +383,39 @@ impl Vault {
         Vault::default()
     }
 
-    /// Makes room for `values` more values taking about `bytes` bytes of keys, originals and
+    /// Makes room for `values` more values taking about `bytes` bytes of originals and
     /// placeholders together.
     pub(crate) fn reserve(&mut self, values: usize, bytes: usize) {
         self.slots.reserve(values);
         if self.slots.len() + values >= INDEXED_FROM {
             self.by_value.reserve(values);
         }
-        self.reserve_store(bytes);
+        reserve_wiping(&mut self.store, bytes);
     }
 
-    /// Makes room for `additional` more bytes in the store without leaving a copy behind: the
-    /// text moves to a larger buffer and the old one is wiped.
-    fn reserve_store(&mut self, additional: usize) {
-        let needed = self.store.len().saturating_add(additional);
-        if needed <= self.store.capacity() {
-            return;
+    /// Wipes what the vault holds and empties it, keeping its buffers unless they grew beyond
+    /// [`LENT_CAPACITY`] (for [`with_lent_vault`]).
+    fn wipe_and_empty(&mut self) {
+        // Nothing lies beyond the buffers' lengths: the store only grows, a value key is wiped
+        // before it is cut off, and a buffer that moves wipes the old one.
+        for buffer in [&mut self.store, &mut self.keys] {
+            // (A message without values leaves them empty: no call to wipe nothing.)
+            if !buffer.is_empty() {
+                buffer.as_mut_str().zeroize();
+                buffer.clear();
+            }
         }
-        let mut larger = String::with_capacity(needed.max(self.store.capacity().saturating_mul(2)));
-        larger.push_str(&self.store);
-        let mut old = core::mem::replace(&mut self.store, larger);
-        old.zeroize();
+        if !self.slots.is_empty() {
+            self.slots.clear();
+            self.by_value.clear();
+        }
+        self.by_placeholder.take();
+        self.counters.clear();
+        let large = self.store.capacity().max(self.keys.capacity()) > LENT_CAPACITY
+            || self.slots.capacity().max(self.by_value.capacity()) > LENT_CAPACITY / 64;
+        if large {
+            *self = Vault::new();
+        }
     }
 
     /// How many values the vault holds.
@@ -348,29 +454,56 @@ impl Vault {
         self.slots.len() >= INDEXED_FROM
     }
 
-    /// The keyed hash of the value key at `store[key_from..]`, when the vault looks values up by
-    /// hash.
-    fn key_hash(&self, key_from: usize) -> Option<u64> {
-        self.indexed().then(|| {
-            self.hash_key
-                .hash_one(self.store.get(key_from..).unwrap_or_default())
-        })
+    /// Entry `slot`'s label.
+    fn label_of(&self, slot: &Slot) -> &str {
+        self.store
+            .get(slot.placeholder + 1..slot.label_end)
+            .unwrap_or_default()
     }
 
-    /// The newest entry whose value key is `store[key_from..]` (hashed to `hash` when the vault
-    /// is indexed; a small vault compares the keys from the newest entry back).
-    fn find_key(&self, hash: Option<u64>, key_from: usize) -> Option<usize> {
-        let key = self.store.get(key_from..)?;
+    /// Entry `slot`'s value key, once made.
+    fn key_of(&self, slot: &Slot) -> Option<&str> {
+        slot.key.and_then(|(start, end)| self.keys.get(start..end))
+    }
+
+    /// Makes entry `i`'s value key, unless it has one.
+    fn make_key(&mut self, i: usize) {
+        let Some(&slot) = self.slots.get(i).filter(|slot| slot.key.is_none()) else {
+            return;
+        };
+        let label = self.store.get(slot.placeholder + 1..slot.label_end);
+        let original = self.store.get(slot.original..slot.placeholder);
+        let (label, original) = (label.unwrap_or_default(), original.unwrap_or_default());
+        let start = self.keys.len();
+        value_key(&mut self.keys, label, slot.kind, original);
+        let end = self.keys.len();
+        if let Some(slot) = self.slots.get_mut(i) {
+            slot.key = Some((start, end));
+        }
+    }
+
+    /// The keyed hash of entry `i`'s value key, made if it has none.
+    fn entry_hash(&mut self, i: usize) -> u64 {
+        self.make_key(i);
+        let key = self.slots.get(i).and_then(|slot| self.key_of(slot));
+        self.hash_key.hash_one(key.unwrap_or_default())
+    }
+
+    /// The newest entry whose value key is `keys[key.0..key.1]` (hashed to `hash` when the vault
+    /// is indexed; a small vault compares the keys from the newest entry back, where entries of
+    /// other labels have none or another).
+    fn find_key(&self, hash: Option<u64>, key: (usize, usize)) -> Option<usize> {
+        let key = self.keys.get(key.0..key.1)?;
         let Some(hash) = hash else {
             return self
                 .slots
                 .iter()
-                .rposition(|slot| self.store.get(slot.key..slot.original) == Some(key));
+                .rposition(|slot| self.key_of(slot) == Some(key));
         };
         let mut at = self.by_value.get(&hash).copied();
         while let Some(i) = at {
             let slot = self.slots.get(i)?;
-            if self.store.get(slot.key..slot.original) == Some(key) {
+            if self.key_of(slot) == Some(key) {
                 return Some(i);
             }
             at = slot.same_hash;
@@ -378,40 +511,34 @@ impl Vault {
         None
     }
 
-    /// Records the entry whose value key was just written at `store[key..]` (hashed to `hash`, as
-    /// [`Vault::key_hash`] gives it): appends `original` and `placeholder` after it.
-    fn push_slot(&mut self, hash: Option<u64>, key: usize, original: &str, placeholder: &str) {
-        self.reserve_store(original.len() + placeholder.len());
-        let original_at = self.store.len();
-        self.store.push_str(original);
-        let placeholder_at = self.store.len();
-        self.store.push_str(placeholder);
+    /// Records `slot`, whose original and placeholder were just appended to `store` (and whose
+    /// value key, if made, hashes to `hash` when the vault is indexed), indexing the vault once
+    /// it holds [`INDEXED_FROM`] entries.
+    fn push_slot(&mut self, slot: Slot, hash: Option<u64>) {
         let index = self.slots.len();
-        let same_hash = hash.and_then(|hash| self.by_value.insert(hash, index));
-        self.slots.push(Slot {
-            key,
-            original: original_at,
-            placeholder: placeholder_at,
-            end: self.store.len(),
-            same_hash,
-        });
-        if self.slots.len() == INDEXED_FROM && self.by_value.is_empty() {
+        self.slots.push(slot);
+        if index + 1 == INDEXED_FROM && self.by_value.is_empty() {
             self.index_by_value();
+        } else if index >= INDEXED_FROM {
+            let hash = match hash {
+                Some(hash) => hash,
+                None => self.entry_hash(index),
+            };
+            let same_hash = self.by_value.insert(hash, index);
+            if let Some(slot) = self.slots.get_mut(index) {
+                slot.same_hash = same_hash;
+            }
         }
         self.by_placeholder.take();
     }
 
-    /// Hashes every entry's value key into [`Vault::by_value`], oldest first, so that each
-    /// hash leads to its newest entry as if they had been hashed when made.
+    /// Hashes every entry's value key (making those not made yet) into [`Vault::by_value`],
+    /// oldest first, so that each hash leads to its newest entry as if they had been hashed when
+    /// made.
     fn index_by_value(&mut self) {
         self.by_value.reserve(self.slots.len());
         for i in 0..self.slots.len() {
-            let Some(&Slot { key, original, .. }) = self.slots.get(i) else {
-                continue;
-            };
-            let hash = self
-                .hash_key
-                .hash_one(self.store.get(key..original).unwrap_or_default());
+            let hash = self.entry_hash(i);
             let same_hash = self.by_value.insert(hash, i);
             if let Some(slot) = self.slots.get_mut(i) {
                 slot.same_hash = same_hash;
@@ -423,42 +550,79 @@ impl Vault {
     #[cfg(test)]
     pub(crate) fn pseudonym(&mut self, label: &str, kind: Kind, value: &str) -> String {
         let mut out = String::new();
-        self.push_pseudonym(&mut out, label, kind, value);
+        self.push_pseudonym(&mut out, &label.to_ascii_uppercase(), kind, value);
         out
     }
 
-    /// Appends the placeholder for `value` of `kind` to `out`, labelled `name` in upper case
-    /// (`email` gives `[EMAIL_1]`), made on first use.
-    pub(crate) fn push_pseudonym(&mut self, out: &mut String, name: &str, kind: Kind, value: &str) {
-        // The key is written where the entry would begin, and cut off again if the value is known.
-        // Room for the key and the original (lowercasing may lengthen a value by half).
-        self.reserve_store(name.len() + 4 * value.len() + 32);
-        let key_at = self.store.len();
-        let label_end = value_key(&mut self.store, name, true, kind, value);
-        let hash = self.key_hash(key_at);
-        if let Some(found) = self.find_key(hash, key_at) {
-            self.store.truncate(key_at);
-            if let Some(slot) = self.slots.get(found) {
-                out.push_str(self.placeholder_of(slot));
+    /// Appends the placeholder for `value` of `kind` to `out`, labelled `label` (`[EMAIL_1]`
+    /// for `EMAIL`: [`crate::Guard::label`]), made on first use.
+    pub(crate) fn push_pseudonym(
+        &mut self,
+        out: &mut String,
+        label: &str,
+        kind: Kind,
+        value: &str,
+    ) {
+        // Only an entry of the same label can stand for the value: unless the vault is indexed,
+        // the value key is made only when there is one (and so are that entry's and its like).
+        let indexed = self.indexed();
+        let mut compare = indexed;
+        if !indexed {
+            for i in 0..self.slots.len() {
+                if self
+                    .slots
+                    .get(i)
+                    .is_some_and(|slot| self.label_of(slot) == label)
+                {
+                    self.make_key(i);
+                    compare = true;
+                }
             }
-            return;
         }
-        // The placeholder is built in `label`'s buffer, around the label.
-        let mut label = core::mem::take(&mut self.label);
-        label.clear();
-        label.push('[');
-        label.push_str(
-            self.store
-                .get(label_end - name.len()..label_end)
-                .unwrap_or_default(),
-        );
-        let n = self.counters.next(label.get(1..).unwrap_or_default());
-        label.push('_');
-        push_decimal(&mut label, n as usize);
-        label.push(']');
-        out.push_str(&label);
-        self.push_slot(hash, key_at, value, &label);
-        self.label = label;
+        let (mut key, mut hash) = (None, None);
+        if compare {
+            // The key is written after the others, and wiped and cut off again if the value is
+            // known.
+            let start = self.keys.len();
+            value_key(&mut self.keys, label, kind, value);
+            key = Some((start, self.keys.len()));
+            if indexed {
+                hash = self.keys.get(start..).map(|k| self.hash_key.hash_one(k));
+            }
+            if let Some(found) = key.and_then(|key| self.find_key(hash, key)) {
+                if let Some(made) = self.keys.get_mut(start..) {
+                    made.zeroize();
+                }
+                self.keys.truncate(start);
+                if let Some(slot) = self.slots.get(found) {
+                    out.push_str(self.placeholder_of(slot));
+                }
+                return;
+            }
+        }
+        // The original, then the placeholder built around the label: `[`, the label, `_N]`.
+        reserve_wiping(&mut self.store, value.len() + label.len() + 16);
+        let original = self.store.len();
+        self.store.push_str(value);
+        let placeholder = self.store.len();
+        self.store.push('[');
+        self.store.push_str(label);
+        let label_end = self.store.len();
+        let n = self.counters.next(label);
+        self.store.push('_');
+        push_decimal(&mut self.store, n as usize);
+        self.store.push(']');
+        out.push_str(self.store.get(placeholder..).unwrap_or_default());
+        let slot = Slot {
+            key,
+            kind,
+            original,
+            placeholder,
+            label_end,
+            end: self.store.len(),
+            same_hash: None,
+        };
+        self.push_slot(slot, hash);
     }
 
     /// Keeps the placeholders this vault makes from now on clear of those already in `text`
@@ -649,11 +813,22 @@ impl Vault {
             let count = vault.counters.entry(label);
             *count = (*count).max(number);
             let kind = Kind::from_name(&label.to_ascii_lowercase()).unwrap_or(Kind::Custom(0));
-            vault.reserve_store(label.len() + 4 * original.len() + 32);
-            let key_at = vault.store.len();
-            value_key(&mut vault.store, label, false, kind, &original);
-            let hash = vault.key_hash(key_at);
-            vault.push_slot(hash, key_at, &original, &placeholder);
+            let label_len = label.len();
+            reserve_wiping(&mut vault.store, original.len() + placeholder.len());
+            let original_at = vault.store.len();
+            vault.store.push_str(&original);
+            let placeholder_at = vault.store.len();
+            vault.store.push_str(&placeholder);
+            let slot = Slot {
+                key: None,
+                kind,
+                original: original_at,
+                placeholder: placeholder_at,
+                label_end: placeholder_at + 1 + label_len,
+                end: vault.store.len(),
+                same_hash: None,
+            };
+            vault.push_slot(slot, None);
         }
         Ok(vault)
     }
@@ -715,6 +890,28 @@ impl PendingRestore {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_value_key_fits_the_room_made_for_it() {
+        // U+FDFA expands to 18 characters under NFKC: the key must still be written into the
+        // room reserved (and wiped when moved), never by a reallocation that leaves a copy.
+        for value in [
+            "\u{FDFA}".repeat(40),
+            "Ǆ".repeat(30),
+            "x@example.com".to_owned(),
+        ] {
+            let mut key = String::new();
+            value_key(&mut key, "EMAIL", Kind::Email, &value);
+            let room = 21 + "EMAIL".len() + canonical(Kind::Email, &value).len();
+            let room = if value.is_ascii() {
+                21 + "EMAIL".len() + value.len()
+            } else {
+                room
+            };
+            assert_eq!(key.capacity(), room, "{value}");
+            assert!(key.ends_with(&canonical(Kind::Email, &value)));
+        }
+    }
 
     #[test]
     fn placeholders_already_in_the_text_are_not_made_again() {
@@ -830,6 +1027,109 @@ mod tests {
         }
         assert!(v.indexed());
         assert_eq!(v.len(), first_seen.len());
+    }
+
+    #[test]
+    fn placeholders_follow_label_and_canonical_value_across_indexing_and_import() {
+        // The model: one number per (label, canonical value), counted per label. Synthetic
+        // values, respelled with separators and case; labels shared by several kinds' values.
+        let labels = [
+            ("email", Kind::Email),
+            ("phone", Kind::Phone),
+            ("credit_card", Kind::CreditCard),
+            ("person", Kind::Person),
+            // More short labels than the vault keeps inline.
+            ("iban", Kind::Iban),
+            ("ip_address", Kind::IpAddress),
+            ("a_rather_long_custom_label", Kind::Custom(0)),
+        ];
+        let mut seed = 0x2545_f491_u64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        for round in 0..40 {
+            let mut v = Vault::new();
+            let mut model: HashMap<(String, String), String> = HashMap::new();
+            let mut counts: HashMap<String, u32> = HashMap::new();
+            let steps = 1 + next(3 * INDEXED_FROM as u64) as usize;
+            for step in 0..steps {
+                let (name, kind) = labels[next(labels.len() as u64) as usize];
+                let n = next(6);
+                let value = match (kind, next(3)) {
+                    (Kind::Email, 0) => format!("User{n}@Example.com"),
+                    (Kind::Email, _) => format!("user{n}@example.com"),
+                    (_, 0) => format!("Ab {n}0-1{n}"),
+                    (_, 1) => format!("ab{n}01{n}"),
+                    _ => format!("AB.{n}01.{n}"),
+                };
+                let label = name.to_ascii_uppercase();
+                let want = model
+                    .entry((label.clone(), canonical(kind, &value)))
+                    .or_insert_with(|| {
+                        let count = counts.entry(label.clone()).or_insert(0);
+                        *count += 1;
+                        format!("[{label}_{count}]")
+                    })
+                    .clone();
+                assert_eq!(
+                    v.pseudonym(name, kind, &value),
+                    want,
+                    "round {round} step {step}"
+                );
+                assert!(v.original(&want).is_some());
+                if next(7) == 0 {
+                    v = Vault::import_unsealed(&v.export_unsealed()).expect("round trip");
+                }
+            }
+            assert_eq!(v.len(), model.len(), "round {round}");
+        }
+    }
+
+    #[test]
+    fn a_lent_vault_is_empty_for_every_use_even_after_a_panic() {
+        let lent_is_empty = || {
+            LENT.with(|cell| {
+                let v = cell.borrow();
+                v.is_empty()
+                    && v.store.is_empty()
+                    && v.keys.is_empty()
+                    && v.counters.inline_len == 0
+            })
+        };
+        // Synthetic values.
+        let placeholders = with_lent_vault(|v| {
+            assert!(v.is_empty());
+            let first = v.pseudonym("EMAIL", Kind::Email, "a@example.com");
+            // A nested use gets a vault of its own.
+            let nested = with_lent_vault(|inner| {
+                assert!(inner.is_empty());
+                inner.pseudonym("EMAIL", Kind::Email, "b@example.com")
+            });
+            let again = v.pseudonym("EMAIL", Kind::Email, "A@Example.com");
+            (first, nested, again)
+        });
+        assert_eq!(
+            placeholders,
+            ("[EMAIL_1]".into(), "[EMAIL_1]".into(), "[EMAIL_1]".into())
+        );
+        assert!(lent_is_empty());
+        let panicked = std::panic::catch_unwind(|| {
+            with_lent_vault(|v| {
+                v.pseudonym("PHONE", Kind::Phone, "+44 20 7946 0000");
+                panic!("synthetic");
+            })
+        });
+        assert!(panicked.is_err());
+        assert!(lent_is_empty());
+        with_lent_vault(|v| {
+            assert_eq!(
+                v.pseudonym("PHONE", Kind::Phone, "+1 202 555 0100"),
+                "[PHONE_1]"
+            );
+        });
     }
 
     #[test]

@@ -463,8 +463,15 @@ fn builtin_hold(word: &str) -> Hold {
     let lower = core
         .trim_matches(|c: char| c.is_ascii_punctuation())
         .to_ascii_lowercase();
-    if crate::detect::builtin::is_trigger_word(&lower) {
-        return if label.is_none() && crate::detect::builtin::opens_only_names(&lower) {
+    // A trigger word may carry a hyphenated pronoun (`Chamo-me`): then its first part counts.
+    let head = lower.split('-').next().unwrap_or(&lower);
+    let trigger = if crate::detect::builtin::is_trigger_word(&lower) {
+        Some(lower.as_str())
+    } else {
+        Some(head).filter(|h| h.len() < lower.len() && crate::detect::builtin::is_trigger_word(h))
+    };
+    if let Some(trigger) = trigger {
+        return if label.is_none() && crate::detect::builtin::opens_only_names(trigger) {
             Hold::Name
         } else {
             Hold::Window

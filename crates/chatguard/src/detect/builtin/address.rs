@@ -177,6 +177,11 @@ const EN_TYPES: &[(&str, Strength)] = &[
     ("grove", Strength::Weak),
 ];
 
+/// The abbreviated English street types (`St.`, `Ave.`), which may carry a dot.
+const EN_ABBREVIATIONS: &[&str] = &[
+    "st", "rd", "ave", "ln", "dr", "blvd", "pkwy", "hwy", "ct", "pl", "sq",
+];
+
 /// French street types after a house number (`12 rue de la Paix`).
 const FR_TYPES: &[(&str, Strength)] = &[
     ("rue", Strength::Strong),
@@ -810,7 +815,8 @@ fn number_first(text: &str, s: usize, num_end: usize) -> Option<Street> {
         if names > 0 {
             if let Some(strength) = type_of(EN_TYPES, word, word) {
                 let mut end = we;
-                if bytes.get(end) == Some(&b'.') {
+                // The dot of `St.` belongs to it; after `Street` it ends the sentence.
+                if bytes.get(end) == Some(&b'.') && in_list(EN_ABBREVIATIONS, word) {
                     end += 1;
                 }
                 // `Pennsylvania Avenue NW`

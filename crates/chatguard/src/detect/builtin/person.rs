@@ -189,6 +189,7 @@ pub(crate) const TRIGGER_WORDS: &[&str] = &[
     "cordialmente",
     "groet",
     "groeten",
+    "groetjes",
     "atenciosamente",
     "cumprimentos",
     "dear",
@@ -352,6 +353,7 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("cordialmente", SignOff),
     ("groet", SignOff),
     ("groeten", SignOff),
+    ("groetjes", SignOff),
     ("atenciosamente", SignOff),
     ("abraços", SignOff),
     ("abraço", SignOff),
@@ -935,6 +937,7 @@ const STOP: &[&str] = &[
     "saluti",
     "groet",
     "groeten",
+    "groetjes",
     "atenciosamente",
     "atentamente",
     "cumprimentos",
@@ -2100,10 +2103,17 @@ fn introduction(text: &str, at: usize) -> Option<Found> {
 }
 
 fn called(text: &str, s: usize, e: usize, pronouns: &[&str]) -> Option<Found> {
-    if !prev_word(text, s).is_some_and(|p| in_list(pronouns, p)) {
-        return None;
+    if prev_word(text, s).is_some_and(|p| in_list(pronouns, p)) {
+        return introduction(text, e);
     }
-    introduction(text, e)
+    // European Portuguese puts the pronoun after the verb: `Chamo-me Inês`, `chama-se Rui`.
+    let rest = text.get(e..)?.strip_prefix('-')?;
+    let pronoun = pronouns.iter().find(|p| {
+        rest.get(..p.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(p))
+            && !char_at(rest, p.len()).is_some_and(char::is_alphanumeric)
+    })?;
+    introduction(text, e + 1 + pronoun.len())
 }
 
 fn elided(text: &str, s: usize, e: usize) -> Option<Found> {

@@ -60,6 +60,27 @@ pub(crate) const CONTEXT: &[&str] = &[
     "ligar",
     "contact",
     "reach me",
+    // "my number is" in each language: the number a person calls theirs is their phone. With the
+    // verb or a colon only, so "my order number" and "mon numéro de commande" stay references.
+    "my number is",
+    "my number:",
+    "mon numéro est",
+    "mon numéro :",
+    "mon numéro:",
+    "mon numero est",
+    "meine nummer ist",
+    "meine nummer lautet",
+    "meine nummer:",
+    "mi número es",
+    "mi número:",
+    "mi numero es",
+    "mio numero è",
+    "mio numero:",
+    "mijn nummer is",
+    "mijn nummer:",
+    "meu número é",
+    "meu número:",
+    "meu numero é",
 ];
 
 /// The most digit groups a phone token keeps; longer tokens are not phones.
@@ -882,13 +903,18 @@ fn nl(s: &Shape) -> Option<Hit> {
     national(s, "phone.nl")
 }
 
-/// Brazil: `(11) 91234-5678`, `(11) 3456-7890`, `11 91234-5678`.
+/// Brazil: `(11) 91234-5678`, `(11) 3456-7890`, `11 91234-5678`; a nine-digit mobile also in
+/// spaces (`11 91234 5678`) when the area code (DDD) is one Anatel assigned.
 fn br(s: &Shape) -> Option<Hit> {
     let d = s.digits();
-    if !matches!(s.lens(), [2, 5, 4] | [2, 4, 4]) || s.paren[1] || s.paren[2] || s.seps[2] != b'-' {
+    if !matches!(s.lens(), [2, 5, 4] | [2, 4, 4]) || s.paren[1] || s.paren[2] {
         return None;
     }
     if !(b'1'..=b'9').contains(&d[0]) || !(b'1'..=b'9').contains(&d[1]) {
+        return None;
+    }
+    let spaced_mobile = s.lens[1] == 5 && s.seps[2] == b' ' && br_area_code(&d[..2]);
+    if s.seps[2] != b'-' && !spaced_mobile {
         return None;
     }
     let sub = d[2];
@@ -908,6 +934,22 @@ fn br(s: &Shape) -> Option<Hit> {
     national(s, "phone.br")
 }
 
+/// Whether two digits are a Brazilian area code (DDD) in use.
+fn br_area_code(ddd: &[u8]) -> bool {
+    matches!(
+        ddd,
+        [b'1', b'1'..=b'9']
+            | [b'2', b'1' | b'2' | b'4' | b'7' | b'8']
+            | [b'3', b'1'..=b'5' | b'7' | b'8']
+            | [b'4', b'1'..=b'9']
+            | [b'5', b'1' | b'3' | b'4' | b'5']
+            | [b'6', b'1'..=b'9']
+            | [b'7', b'1' | b'3' | b'4' | b'5' | b'7' | b'9']
+            | [b'8', b'1'..=b'9']
+            | [b'9', b'1'..=b'9']
+    )
+}
+
 /// India: mobiles `[6-9]XXXX XXXXX`.
 fn india(s: &Shape) -> Option<Hit> {
     let d = s.digits();
@@ -919,7 +961,8 @@ fn india(s: &Shape) -> Option<Hit> {
     hit("phone.in", TYPICAL)
 }
 
-/// Italy: `3XX` mobiles and `0X` landlines.
+/// Italy: `3XX` mobiles and `0X` landlines; Milan's and Rome's two-digit codes (`02`, `06`)
+/// also before a seven-digit subscriber number (`02 6513614`).
 fn it(s: &Shape) -> Option<Hit> {
     let d = s.digits();
     if d[0] == b'3' && (9..=10).contains(&s.len) && !s.any_paren() {
@@ -942,6 +985,9 @@ fn it(s: &Shape) -> Option<Hit> {
         && s.national_seps(b" -")
         && matches!(s.lens(), [2, 8] | [2, 4, 4] | [2, 3, 4] | [2, 4, 3])
     {
+        return national(s, "phone.it");
+    }
+    if matches!(&d[..2], b"02" | b"06") && s.lens() == [2, 7] && s.national_seps(b" -") {
         return national(s, "phone.it");
     }
     None
@@ -1208,6 +1254,17 @@ mod tests {
         assert_eq!(found("móvil 612345678"), ["612345678"]);
         assert_eq!(found("cellulare 3471234567"), ["3471234567"]);
         assert!(found("call 1234567890").is_empty()); // area code 123
+
+        // Someone's own number, in seven languages (synthetic numbers).
+        assert_eq!(found("Mon numéro est le 0749604537."), ["0749604537"]);
+        assert_eq!(found("Meine Nummer: 015112345678"), ["015112345678"]);
+        assert_eq!(found("my number is 5552345678"), ["5552345678"]);
+        assert_eq!(found("mi número es 612345678"), ["612345678"]);
+        assert_eq!(found("il mio numero è 3471234567"), ["3471234567"]);
+        assert_eq!(found("mijn nummer is 0612345678"), ["0612345678"]);
+        assert_eq!(found("o meu número é 912345678"), ["912345678"]);
+        assert!(found("order number 0749604537").is_empty());
+        assert!(found("mon numéro de commande est 0749604537").is_empty());
     }
 
     #[test]
@@ -1233,9 +1290,13 @@ mod tests {
             ("253-123-456", "253-123-456", "phone.pt"),
             ("347 123 4567", "347 123 4567", "phone.it"),
             ("02 12345678", "02 12345678", "phone.it"),
+            ("02 6513614", "02 6513614", "phone.it"),
+            ("06-6513614", "06-6513614", "phone.it"),
             ("(11) 91234-5678", "(11) 91234-5678", "phone.br"),
             ("11 3456-7890", "11 3456-7890", "phone.br"),
             ("42 9797-1147", "42 9797-1147", "phone.br"),
+            ("11 97028 0935", "11 97028 0935", "phone.br"),
+            ("(21) 97028 0935", "(21) 97028 0935", "phone.br"),
             ("98765 43210", "98765 43210", "phone.in"),
         ] {
             assert_eq!(found(text), [want], "{text}");
@@ -1304,6 +1365,10 @@ mod tests {
             "1 912 345 678",
             "84.164.79.99",
             "ZIP 04363-5205",
+            "04 6513614",
+            "20 97028 0935",
+            "11 87028 0935",
+            "11 3456 7890",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }

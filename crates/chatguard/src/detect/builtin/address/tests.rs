@@ -33,6 +33,12 @@ const POSITIVE: &[(&str, &str, &str)] = &[
         RULE_STREET,
     ),
     (
+        "I live at 123 Church Street.",
+        "123 Church Street",
+        RULE_STREET,
+    ),
+    ("Ship to 12 Elm Ave. tomorrow", "12 Elm Ave.", RULE_STREET),
+    (
         "Office: 350 5th Avenue, New York, NY 10118",
         "350 5th Avenue, New York, NY 10118",
         RULE_POSTCODE,

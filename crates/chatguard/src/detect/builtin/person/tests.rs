@@ -28,6 +28,12 @@ const POSITIVE: &[(&str, &str, &str)] = &[
         RULE_INTRODUCTION,
     ),
     ("Hoi, ik ben Jan Jansen", "Jan Jansen", RULE_INTRODUCTION),
+    (
+        "Olá, chamo-me Inês Oliveira.",
+        "Inês Oliveira",
+        RULE_INTRODUCTION,
+    ),
+    ("Groetjes,\nDaan Bakker", "Daan Bakker", RULE_SIGNATURE),
     ("Olá, sou o João Silva", "João Silva", RULE_INTRODUCTION),
     (
         "Bonjour, je suis Claire Martin",
@@ -291,6 +297,10 @@ const NEGATIVE: &[&str] = &[
     "c'est Super, merci",
     "je suis Désolé",
     "I'm Sorry, I can't help with that.",
+    "Hier ist Kundenservice.",
+    "Ici Paris.",
+    "Groetjes, Team",
+    "Ele chama-se assim.",
     "I'm Happy to help!",
     "I'm Fine, thanks.",
     "I'm Not Sure What You Mean",

@@ -168,7 +168,27 @@ const GENERIC_WORDS: &[&str] = &[
 ];
 
 /// Copulas that introduce a value in prose: `my password is …`, `das Passwort ist …`.
-const COPULAS: &[&str] = &["is", "ist", "est", "es", "é", "è", "era", "was", "lautet"];
+/// Longer ones first: `is now` before `is`.
+const COPULAS: &[&str] = &[
+    "is now",
+    "will be",
+    "should be",
+    "is",
+    "ist",
+    "est",
+    "es",
+    "é",
+    "è",
+    "era",
+    "was",
+    "lautet",
+    "wird",
+    "sera",
+    "será",
+    "sarà",
+    "wordt",
+    "to",
+];
 
 /// Values that are names of things, not secrets.
 const STOPWORDS: &[&str] = &[
@@ -822,8 +842,18 @@ fn is_placeholder(v: &[u8]) -> bool {
     let Some(&first) = v.first() else {
         return true;
     };
-    if matches!(first, b'[' | b'<' | b'{' | b'%' | b'*' | b'(') || v.starts_with("•".as_bytes()) {
+    if matches!(first, b'[' | b'<' | b'{' | b'*' | b'(') || v.starts_with("•".as_bytes()) {
         return true;
+    }
+    if first == b'%' {
+        // `%s`, `%(password)s`, `%DB_PASS%`, `%{pw}`: a format slot or variable. `%mdYx*689` is a
+        // password.
+        let rest = v.get(1..).unwrap_or_default();
+        let slot =
+            rest.len() <= 1 || matches!(rest.first(), Some(b'(' | b'{')) || rest.ends_with(b"%");
+        if slot {
+            return true;
+        }
     }
     if first == b'$' {
         // `${X}`, `$(cmd)`, `$DB_PASS`: a variable. `$ecret9` is a password.
@@ -851,11 +881,13 @@ fn ends_value(bytes: &[u8], i: usize) -> bool {
     match bytes.get(i) {
         None => true,
         Some(&b) if b.is_ascii_whitespace() || matches!(b, b'"' | b'\'' | b'`' | b'<') => true,
-        Some(b'&' | b';' | b',') => {
+        Some(&sep @ (b'&' | b';' | b',')) => {
             let mut j = i + 1;
+            // A `&` closing the text or a word is the password's last character (`NbfB1Eam&`);
+            // between query pairs (`pw=x&user=y`) it separates them.
             match bytes.get(j) {
-                None => return true,
-                Some(b) if b.is_ascii_whitespace() => return true,
+                None => return sep != b'&',
+                Some(b) if b.is_ascii_whitespace() => return sep != b'&',
                 _ => {}
             }
             while j - i < 64 && bytes.get(j).is_some_and(|&b| is_ident(b) || b == b' ') {
@@ -985,8 +1017,11 @@ fn password_ok(v: &[u8], sep: Sep, quoted: bool, word_follows: bool) -> bool {
         return false;
     }
     let strong = digit || symbol || inner_upper;
+    // `case-sensitive`, `user-defined`: a hyphenated word says what a password is, not what it is.
+    let hyphenated_word = v.iter().filter(|&&b| b == b'-').count() == 1
+        && v.iter().all(|&b| b.is_ascii_lowercase() || b == b'-');
     match sep {
-        Sep::Prose => strong && v.len() >= 6,
+        Sep::Prose => strong && v.len() >= 6 && !hyphenated_word,
         Sep::Colon => quoted || strong || !word_follows,
         Sep::Equals | Sep::Markup | Sep::Flag => true,
     }

@@ -955,6 +955,15 @@ fn passwords_in_context_several_languages() {
         ("a senha é Praia2024", "Praia2024"),
         ("het wachtwoord is Fiets1234", "Fiets1234"),
         ("la parola d'ordine è Pizza2024", "Pizza2024"),
+        ("set the password to Sommer2024!", "Sommer2024!"),
+        ("the new password will be Blue77#x", "Blue77#x"),
+        ("das Passwort wird Tiger#2025", "Tiger#2025"),
+        ("password: %mdYx*689AnL", "%mdYx*689AnL"),
+        ("senha: NbfBQOl1Eam&", "NbfBQOl1Eam&"),
+        (
+            "my password is correct-horse-battery",
+            "correct-horse-battery",
+        ),
         (
             "Server=db;User Id=app;Password=Xy7-pq9;Database=x",
             "Xy7-pq9",
@@ -981,6 +990,12 @@ fn password_words_without_a_password() {
     for text in [
         "I forgot my password yesterday",
         "the password is incorrect",
+        "password is case-sensitive",
+        "the password is user-defined",
+        "I want to change my password to something stronger",
+        "password = %s",
+        "password: %(password)s",
+        "password=%DB_PASS%",
         "Password: forgotten, please reset it",
         "password: required",
         "password=[SECRET]",

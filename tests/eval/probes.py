@@ -1,0 +1,260 @@
+#!/usr/bin/env python3
+"""Probes outside the eval generator: phrasings and values `generate.py` does not make.
+
+Everything here is synthetic: random digits, invented names from short lists of common first and
+last names, example domains. Each probe is a question the labelled corpus cannot answer:
+
+- `references`: "my <business reference word> is <random 9-19 digits>" in seven languages. The
+  numbers are order, parcel, meter or customer numbers by what the sentence says; every finding
+  is a false positive. Reported per reference word.
+- `random`: random digit runs of 6-20 digits in neutral sentences with no word naming them. A
+  finding is a number that passed some format's checks by chance: the rate per length and kind
+  is what a format's checks alone are worth.
+- `phones`: national phone layouts of nine countries in twelve phrasings (recall, per country).
+- `names`: self-introductions and sign-offs in seven languages (recall, per language), and
+  capitalised non-names in the same frames (false positives).
+- `passwords`: random passwords after password words in seven languages and in other verb frames
+  (recall, per frame), and sentences about passwords that hold none (false positives).
+
+Run (prints the tables; writes nothing outside a temporary directory):
+
+    cargo build --release -p chatguard-cli
+    python3 tests/eval/probes.py [path/to/chatguard]
+
+Fixed seeds: the same binary prints the same tables.
+"""
+
+import collections
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+
+REFERENCE_WORDS = {
+    "en": ["package", "parcel", "shipment", "tracking number", "order no.", "order number",
+           "customer number", "receipt", "voucher", "coupon", "serial number", "batch", "waybill",
+           "consignment", "policy number", "membership number", "booking reference",
+           "confirmation code", "case number", "ticket", "contract number", "meter number",
+           "meter reading", "barcode", "EAN", "UPC", "GTIN", "item",
+           # everyday words left out of the contrary list
+           "lot", "store", "branch", "claim", "quote", "job", "loyalty card", "gift card code"],
+    "de": ["Paket", "Paketnummer", "Sendungsnummer", "Bestellnummer", "Kundennummer",
+           "Rechnungsnummer", "Beleg", "Gutschein", "Seriennummer", "Frachtbrief",
+           "Vertragsnummer", "Zählernummer", "Zählerstand", "Filiale", "Barcode", "Artikelnummer",
+           "Vorgangsnummer", "Auftragsnummer", "Lieferschein", "Mitgliedsnummer", "Los", "Charge"],
+    "fr": ["colis", "numéro de suivi", "numéro de commande", "numéro client", "facture", "reçu",
+           "numéro de série", "lettre de voiture", "contrat", "compteur", "magasin",
+           "code-barres", "dossier", "devis", "adhérent", "bon", "relevé", "lot"],
+    "es": ["paquete", "número de seguimiento", "número de pedido", "número de cliente", "factura",
+           "recibo", "cupón", "número de serie", "lote", "albarán", "contrato", "contador",
+           "lectura", "tienda", "código de barras", "expediente", "presupuesto", "póliza", "socio"],
+    "it": ["pacco", "numero di tracciamento", "numero d'ordine", "codice cliente", "fattura",
+           "ricevuta", "buono", "numero di serie", "lotto", "bolla", "contratto", "contatore",
+           "lettura", "negozio", "codice a barre", "preventivo", "polizza", "pratica",
+           "tessera"],
+    "nl": ["pakket", "pakketnummer", "trackingnummer", "ordernummer", "klantnummer",
+           "factuurnummer", "waardebon", "serienummer", "vrachtbrief", "contractnummer",
+           "meternummer", "meterstand", "winkel", "streepjescode", "dossiernummer", "offerte",
+           "lidmaatschapsnummer", "polisnummer", "bon", "partij"],
+    "pt": ["pacote", "encomenda", "número de rastreio", "número do pedido", "número de cliente",
+           "fatura", "recibo", "número de série", "lote", "guia de remessa", "contrato",
+           "contador", "leitura", "loja", "código de barras", "orçamento", "apólice", "vale",
+           "sócio"],
+}
+REFERENCE_FRAME = {
+    "en": "Hi, my {w} is {n}, thanks.", "de": "Hallo, meine {w} ist {n}, danke.",
+    "fr": "Bonjour, mon {w} est {n}, merci.", "es": "Hola, mi {w} es {n}, gracias.",
+    "it": "Ciao, il mio {w} è {n}, grazie.", "nl": "Hallo, mijn {w} is {n}, bedankt.",
+    "pt": "Olá, o meu {w} é {n}, obrigado.",
+}
+NEUTRAL_FRAMES = ["Zie {} hieronder.", "It is {}.", "{} ok", "Das ist {}.", "hier: {}"]
+
+PHONE_FRAMES = ["Ring me at {p}.", "{p}", "you can reach me on {p} tomorrow", "Meine Nummer: {p}",
+                "I'll be there around five, {p}", "Mon numéro est le {p}.", "Llámame al {p}.",
+                "Chiamami al {p}", "Bel me op {p}", "Meu telefone é {p}",
+                "call {p} if anything changes", "my mobile {p}"]
+
+FIRST = ["Anna", "Lukas", "Marie", "Jean", "Sofia", "Marco", "Lucía", "Pieter", "João", "Emma",
+         "Noah", "Chloé", "Giulia", "Daan", "Inês", "Olivia", "Mateo", "Léa", "Finn", "Beatriz",
+         "Aisha", "Wei", "Priya", "Kenji", "Fatima", "Omar", "Ingrid", "Tomasz", "Zoë", "Hugo"]
+LAST = ["Schmidt", "Dubois", "García", "Rossi", "de Vries", "Silva", "Müller", "Martin",
+        "Fernández", "Bianchi", "Jansen", "Santos", "Wagner", "Bernard", "López", "Romano",
+        "Bakker", "Oliveira", "Nguyen", "Kowalski", "Okafor", "Haddad", "Tanaka", "Patel",
+        "Johansson", "O'Brien", "van der Berg", "Da Costa", "Lefèvre", "Ferreira"]
+NAME_FRAMES = {
+    "en": ["My name is {n}.", "I'm {n} and I need help with my order.",
+           "This is {n} from accounting.", "Thanks, {n}", "Best regards,\n{n}", "Hi, {n} here.",
+           "Please ask for {n}.", "Kind regards, {n}"],
+    "de": ["Mein Name ist {n}.", "Ich heiße {n}.", "Hier ist {n}.", "Viele Grüße\n{n}",
+           "Mit freundlichen Grüßen, {n}"],
+    "fr": ["Je m'appelle {n}.", "Mon nom est {n}.", "Ici {n}.", "Cordialement,\n{n}",
+           "Bien à vous, {n}"],
+    "es": ["Me llamo {n}.", "Mi nombre es {n}.", "Soy {n}.", "Saludos,\n{n}", "Atentamente, {n}"],
+    "it": ["Mi chiamo {n}.", "Il mio nome è {n}.", "Sono {n}.", "Cordiali saluti,\n{n}"],
+    "nl": ["Mijn naam is {n}.", "Ik heet {n}.", "Met vriendelijke groet,\n{n}", "Groetjes, {n}"],
+    "pt": ["O meu nome é {n}.", "Chamo-me {n}.", "Sou o {n}.", "Atenciosamente,\n{n}",
+           "Cumprimentos, {n}"],
+}
+NOT_NAMES = ["Dear Customer, your order has shipped.", "I'm from Berlin and I love it.",
+             "Thanks, Team", "Best regards,\nThe Support Team", "My name is on the account.",
+             "I'm Happy With The Service", "Please ask for Customer Service.",
+             "Kind regards, Acme Corp", "Hier ist Kundenservice.", "Viele Grüße\nIhr Team",
+             "Ich heiße Sie willkommen.", "Ici Paris.", "Cordialement,\nLe service client",
+             "Soy Cliente desde 2010.", "Atentamente, Atención al Cliente", "Sono Contento.",
+             "Cordiali saluti,\nIl Team", "Ik heet u welkom.", "Groetjes, Team",
+             "Sou Cliente há anos.", "Cumprimentos, Apoio ao Cliente"]
+
+PASSWORD_FRAMES = ["my password is {p}", "the password is {p}", "Password: {p}", "pwd: {p}",
+                   "login: anna / pass: {p}", "Passwort: {p}", "mein Passwort ist {p}",
+                   "Kennwort lautet {p}", "mot de passe : {p}", "mon mot de passe est {p}",
+                   "contraseña: {p}", "mi contraseña es {p}", "la mia password è {p}",
+                   "wachtwoord: {p}", "mijn wachtwoord is {p}", "senha: {p}",
+                   "a minha senha é {p}", "the wifi password is {p}", "use {p} as the password",
+                   "password={p}", "set the password to {p}"]
+NOT_PASSWORDS = ["I forgot my password", "Where do I reset my password?",
+                 "your password must be at least 8 characters", "password: ********",
+                 "The password is incorrect.", "Click here to reset your password",
+                 "Passwort vergessen?", "mot de passe oublié", "¿Olvidaste tu contraseña?",
+                 "Ho dimenticato la password", "wachtwoord vergeten", "esqueci a minha senha",
+                 "The password is the same as before.", "My password is too long to remember.",
+                 "The password field is required.", "password is case-sensitive",
+                 "Password: (see the vault)", "password reset email not received",
+                 "I changed my password yesterday", "Passwort ist abgelaufen"]
+
+
+def password(rng):
+    """A random password of one of four shapes."""
+    alnum = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+    shape = rng.randrange(4)
+    if shape == 0:
+        return (rng.choice(["Sommer", "Winter", "Blue", "Happy", "Tiger", "Berlin"])
+                + str(rng.randrange(1, 2030)) + rng.choice(["!", "#", "", "?", "$"]))
+    if shape == 1:
+        return "".join(rng.choice(alnum) for _ in range(rng.randrange(8, 16)))
+    if shape == 2:
+        return "".join(rng.choice(alnum + "!@#%&*") for _ in range(12))
+    return "-".join([rng.choice(["correct", "horse", "purple", "monkey"]),
+                     rng.choice(["dish", "lamp", "river"]), str(rng.randrange(10, 99))])
+
+
+def digits(rng, n):
+    return "".join(rng.choice("0123456789") for _ in range(n))
+
+
+def phone_layouts(rng):
+    """One random national number per layout and country (fictional subscriber digits)."""
+    d = lambda n: digits(rng, n)  # noqa: E731
+    return {
+        "us": lambda: rng.choice(["({a}) {x}-{s}", "{a}-{x}-{s}", "{a}.{x}.{s}",
+                                  "+1 {a} {x} {s}"]).format(
+            a=rng.choice(["212", "415", "312", "617", "206"]),
+            x=rng.choice("2345689") + rng.choice("02345689") + d(1), s=d(4)),
+        "uk": lambda: rng.choice([f"020 7{d(3)} {d(4)}", f"07{rng.choice('789')}{d(2)} {d(6)}",
+                                  f"+44 7{rng.choice('789')}{d(2)} {d(6)}", f"0161 {d(3)} {d(4)}"]),
+        "de": lambda: rng.choice([f"030 {d(8)}", f"+49 30 {d(8)}", f"0151 {d(8)}",
+                                  f"0171/{d(7)}", f"089 {d(3)} {d(4)}"]),
+        "fr": lambda: (lambda p: rng.choice([f"{p} {d(2)} {d(2)} {d(2)} {d(2)}",
+                                             f"+33 {p[1]} {d(2)} {d(2)} {d(2)} {d(2)}",
+                                             f"{p}.{d(2)}.{d(2)}.{d(2)}.{d(2)}", f"{p}{d(8)}"]))(
+            rng.choice(["06", "07", "01", "02", "03", "04", "05", "09"])),
+        "es": lambda: rng.choice([f"6{d(2)} {d(2)} {d(2)} {d(2)}", f"+34 6{d(2)} {d(3)} {d(3)}",
+                                  f"91 {d(3)} {d(2)} {d(2)}"]),
+        "it": lambda: rng.choice([f"+39 06 {d(4)} {d(4)}", f"3{rng.choice('234')}{d(1)} {d(3)} {d(4)}",
+                                  f"02 {d(7)}", f"06 {d(8)}"]),
+        "nl": lambda: rng.choice([f"06-{d(8)}", f"+31 6 {d(8)}", f"020-{d(7)}", f"010 {d(3)} {d(4)}"]),
+        "br": lambda: rng.choice([f"(11) 9{d(4)}-{d(4)}", f"+55 11 9{d(4)}-{d(4)}",
+                                  f"(21) {rng.choice('2345')}{d(3)}-{d(4)}", f"11 9{d(4)} {d(4)}"]),
+        "in": lambda: rng.choice([f"+91 9{d(4)} {d(5)}", f"9{d(4)}-{d(5)}", f"+91 22 {d(4)} {d(4)}"]),
+    }
+
+
+def texts(rng):
+    """(probe, group, text, span or None) for every probe text."""
+    out = []
+    for lang, words in REFERENCE_WORDS.items():
+        for word in words:
+            for _ in range(200):
+                n = digits(rng, rng.randrange(9, 20))
+                out.append(("references", f"{lang} {word}",
+                            REFERENCE_FRAME[lang].format(w=word, n=n), None))
+    for length in range(6, 21):
+        for _ in range(2000):
+            out.append(("random", str(length),
+                        rng.choice(NEUTRAL_FRAMES).format(digits(rng, length)), None))
+    for country, make in phone_layouts(rng).items():
+        for _ in range(200):
+            number = make()
+            text = rng.choice(PHONE_FRAMES).format(p=number)
+            out.append(("phones", country, text, span_of(text, number)))
+    for lang, frames in NAME_FRAMES.items():
+        for _ in range(100):
+            name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+            text = rng.choice(frames).format(n=name)
+            out.append(("names", lang, text, span_of(text, name)))
+    for text in NOT_NAMES:
+        out.append(("names", "not a name", text, None))
+    for frame in PASSWORD_FRAMES:
+        for _ in range(40):
+            secret = password(rng)
+            text = frame.format(p=secret)
+            out.append(("passwords", frame.replace("{p}", "…"), text, span_of(text, secret)))
+    for text in NOT_PASSWORDS:
+        out.append(("passwords", "not a password", text, None))
+    return out
+
+
+def span_of(text, value):
+    start = text.index(value)
+    return (len(text[:start].encode()), len(text[:start].encode()) + len(value.encode()))
+
+
+def main():
+    binary = sys.argv[1] if len(sys.argv) > 1 else "target/release/chatguard"
+    probes = texts(random.Random(2026))
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "probes.jsonl")
+        with open(path, "w", encoding="utf-8") as f:
+            for i, (_, _, text, _) in enumerate(probes):
+                f.write(json.dumps({"id": i, "text": text}, ensure_ascii=False) + "\n")
+        run = subprocess.run([binary, "scan", "--jsonl", path], capture_output=True, check=True,
+                             text=True)
+    results = [json.loads(line)["findings"] for line in run.stdout.splitlines()]
+    assert len(results) == len(probes), "one output line per input line"
+
+    false_pos = collections.defaultdict(collections.Counter)
+    totals = collections.Counter()
+    hits = collections.Counter()
+    for (probe, group, _, span), findings in zip(probes, results):
+        totals[(probe, group)] += 1
+        if span is None:
+            for f in findings:
+                false_pos[(probe, group)][f["kind"]] += 1
+            continue
+        want = {"phones": "phone", "names": "person", "passwords": "secret"}[probe]
+        if any(f["kind"] == want and (f["start"], f["end"]) == span for f in findings):
+            hits[(probe, group)] += 1
+        for f in findings:
+            if (f["start"], f["end"]) != span:
+                false_pos[(probe, group)][f["kind"]] += 1
+
+    for probe in ("references", "random"):
+        n = sum(v for (p, _), v in totals.items() if p == probe)
+        fp = sum(sum(c.values()) for (p, _), c in false_pos.items() if p == probe)
+        print(f"{probe}: {fp} findings in {n} texts ({100 * fp / n:.2f} %), all false positives")
+        worst = sorted(((sum(c.values()), g, c) for (p, g), c in false_pos.items() if p == probe),
+                       reverse=True)
+        for count, group, kinds in worst[:12 if probe == "references" else 20]:
+            print(f"  {group:32} {count:4}  {dict(kinds.most_common())}")
+    for probe in ("phones", "names", "passwords"):
+        print(f"{probe}: recall per group")
+        for (p, group), n in sorted(totals.items()):
+            if p == probe and not group.startswith("not a "):
+                print(f"  {group:28} {hits[(p, group)]:4} / {n}")
+        fp = sum(sum(c.values()) for (p, _), c in false_pos.items() if p == probe)
+        print(f"  other findings (false positives): {fp}")
+
+
+if __name__ == "__main__":
+    main()
