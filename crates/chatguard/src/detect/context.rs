@@ -533,10 +533,19 @@ fn only_list_joiners(between: &str) -> bool {
             .all(|w| joiner(w.as_bytes()));
     }
     // The same words: on ASCII, `is_alphabetic` is `is_ascii_alphabetic`.
-    between
-        .as_bytes()
-        .split(|b| !b.is_ascii_alphabetic())
-        .all(joiner)
+    let bytes = between.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let len = bytes[at..]
+            .iter()
+            .position(|b| !b.is_ascii_alphabetic())
+            .unwrap_or(bytes.len() - at);
+        if !joiner(&bytes[at..at + len]) {
+            return false;
+        }
+        at += len + 1;
+    }
+    true
 }
 
 impl Window {
