@@ -134,22 +134,40 @@ fn apply_with(
     support: Support<'static>,
     needs_context: bool,
 ) -> Option<(Candidate, Option<ContextHit>)> {
-    let (before, after) = window_parts(text, cand.start, cand.end);
+    let (start, end) = (cand.start, cand.end);
+    let breaks = mentions.is_none_or(Mentions::has_line_breaks);
+    // The window is cut only when a search needs it: the one pass tells at once, without it,
+    // that no word of a list occurs in the text.
+    let mut parts: Option<(Range<usize>, Range<usize>)> = None;
     let mut window: Option<Window> = None;
     // Most lists hold no word that counts only in capitals: the one pass knows which do.
     let capitals =
         |words: &'static [&'static str]| mentions.is_none_or(|m| m.may_hold_capitals_only(words));
     let mut nearest = |words: &'static [&'static str]| {
-        let found =
-            match mentions.and_then(|m| m.nearest(text, before.clone(), after.clone(), words)) {
-                Some(found) => found,
-                None => window
-                    .get_or_insert_with(|| Window::of(text, before.clone(), after.clone()))
-                    .nearest(words),
-            };
+        // No word of an empty list ever stands near (most recognizers list no generic words).
+        if words.is_empty() {
+            return None;
+        }
+        let found = match mentions.and_then(|m| {
+            m.nearest(
+                text,
+                end,
+                || window_parts_once(&mut parts, text, start, end, breaks),
+                words,
+            )
+        }) {
+            Some(found) => found,
+            None => {
+                let (before, after) = window_parts_once(&mut parts, text, start, end, breaks);
+                window
+                    .get_or_insert_with(|| Window::of(text, before, after))
+                    .nearest(words)
+            }
+        };
         if !capitals(words) {
             return found;
         }
+        let (before, after) = window_parts_once(&mut parts, text, start, end, breaks);
         with_capitals(found, text, &before, &after, words)
     };
     // A specific word wins over any generic one; among words of one sort the nearest wins.
@@ -189,7 +207,7 @@ pub(crate) fn has_support(text: &str, start: usize, end: usize, support: Support
     {
         return false;
     }
-    let (before, after) = window_parts(text, start, end);
+    let (before, after) = window_parts(text, start, end, true);
     let window = Window::of(text, before.clone(), after.clone());
     [support.specific, support.generic]
         .into_iter()
@@ -401,14 +419,52 @@ const LIST_JOINERS: &[&str] = &[
     "and", "or", "und", "oder", "et", "ou", "y", "o", "e", "ed", "en", "of",
 ];
 
+/// [`window_parts`], cut on first use and kept in `parts`.
+fn window_parts_once(
+    parts: &mut Option<(Range<usize>, Range<usize>)>,
+    text: &str,
+    start: usize,
+    end: usize,
+    breaks: bool,
+) -> (Range<usize>, Range<usize>) {
+    parts
+        .get_or_insert_with(|| window_parts(text, start, end, breaks))
+        .clone()
+}
+
 /// The parts of `text` searched for words around `start..end`: before the candidate (ending at
 /// `start`) and after it (starting at `end`), cut at line breaks.
-fn window_parts(text: &str, start: usize, end: usize) -> (Range<usize>, Range<usize>) {
+///
+/// A word names the value it stands next to: words before another value (a digit between them
+/// and this one) are that value's unless only a list's separators stand between the two
+/// (`SSN: 123-45-6789, 987-65-4321`), and after this one the search stops at the next value's
+/// label, the two words right before it (`SIN 450577309. passport no. 944037290`: `SIN` names
+/// the first, `passport no.` the second).
+///
+/// `breaks` is false only when the text holds no line break (then none is looked for).
+fn window_parts(
+    text: &str,
+    start: usize,
+    end: usize,
+    breaks: bool,
+) -> (Range<usize>, Range<usize>) {
     let from = floor_boundary(text, start.saturating_sub(BEFORE + LONGEST_WORD));
     let to = ceil_boundary(text, (end + AFTER + LONGEST_WORD).min(text.len()));
-    let mut before = from..start;
+    (
+        before_part(text, from, start, breaks),
+        after_part(text, end, to, breaks),
+    )
+}
+
+/// The part before a value starting at `start`, from `from` on, cut at line breaks (when
+/// `breaks`) and at the last digit (see [`window_parts`]).
+fn before_part(text: &str, from: usize, start: usize, breaks: bool) -> Range<usize> {
     let bytes = text.as_bytes();
-    if let Some(nl) = memchr::memrchr(b'\n', &bytes[from..start]) {
+    let mut before = from..start;
+    if let Some(nl) = breaks
+        .then(|| memchr::memrchr(b'\n', &bytes[from..start]))
+        .flatten()
+    {
         // A value that starts its line sees the line above (its label), no further.
         let cut = if is_blank(&text[from + nl + 1..start]) {
             memchr::memrchr(b'\n', &bytes[from..from + nl]).map_or(0, |p| p + 1)
@@ -417,8 +473,23 @@ fn window_parts(text: &str, start: usize, end: usize) -> (Range<usize>, Range<us
         };
         before = from + cut..start;
     }
+    if let Some(digit) = last_digit(&bytes[before.clone()]) {
+        if !only_list_joiners(&text[before.start + digit + 1..before.end]) {
+            before = before.start + digit + 1..before.end;
+        }
+    }
+    before
+}
+
+/// The part after a value ending at `end`, up to `to`, cut at line breaks (when `breaks`) and
+/// at the label of the next value (see [`window_parts`]).
+fn after_part(text: &str, end: usize, to: usize, breaks: bool) -> Range<usize> {
+    let bytes = text.as_bytes();
     let mut after = end..to;
-    if let Some(nl) = memchr::memchr(b'\n', &bytes[end..to]) {
+    if let Some(nl) = breaks
+        .then(|| memchr::memchr(b'\n', &bytes[end..to]))
+        .flatten()
+    {
         // A value that ends its line sees the line below, no further.
         let cut = if is_blank(&text[end..end + nl]) {
             memchr::memchr(b'\n', &bytes[end + nl + 1..to]).map_or(to - end, |p| nl + 1 + p)
@@ -427,33 +498,54 @@ fn window_parts(text: &str, start: usize, end: usize) -> (Range<usize>, Range<us
         };
         after = end..end + cut;
     }
-    // A word names the value it stands next to: words before another value (a digit between
-    // them and this one) are that value's unless only a list's separators stand between the two
-    // (`SSN: 123-45-6789, 987-65-4321`), and after this one the search stops at the next value's
-    // label, the two words right before it (`SIN 450577309. passport no. 944037290`: `SIN`
-    // names the first, `passport no.` the second).
-    if let Some(digit) = last_digit(&bytes[before.clone()]) {
-        let between = &text[before.start + digit + 1..before.end];
-        let listed = between
-            .split(|c: char| !c.is_alphabetic())
-            .all(|w| w.is_empty() || LIST_JOINERS.iter().any(|j| w.eq_ignore_ascii_case(j)));
-        if !listed {
-            before = before.start + digit + 1..before.end;
-        }
-    }
     if let Some(digit) = next_digit(&bytes[..after.end], after.start) {
-        let mut label = digit;
-        for _ in 0..2 {
-            while label > after.start && bytes[label - 1].is_ascii_whitespace() {
-                label -= 1;
-            }
-            while label > after.start && !bytes[label - 1].is_ascii_whitespace() {
-                label -= 1;
-            }
-        }
-        after = after.start..label;
+        after = after.start..label_start(bytes, after.start, digit);
     }
-    (before, after)
+    after
+}
+
+/// Where the label of a value whose first digit is at `digit` starts: the two words right before
+/// it, not before `from`.
+fn label_start(bytes: &[u8], from: usize, digit: usize) -> usize {
+    let mut label = digit;
+    for _ in 0..2 {
+        while label > from && bytes[label - 1].is_ascii_whitespace() {
+            label -= 1;
+        }
+        while label > from && !bytes[label - 1].is_ascii_whitespace() {
+            label -= 1;
+        }
+    }
+    label
+}
+
+/// True when the words of `between` (the text between two values) are all [`LIST_JOINERS`].
+fn only_list_joiners(between: &str) -> bool {
+    let joiner = |w: &[u8]| {
+        w.is_empty()
+            || LIST_JOINERS
+                .iter()
+                .any(|j| w.eq_ignore_ascii_case(j.as_bytes()))
+    };
+    if !between.is_ascii() {
+        return between
+            .split(|c: char| !c.is_alphabetic())
+            .all(|w| joiner(w.as_bytes()));
+    }
+    // The same words: on ASCII, `is_alphabetic` is `is_ascii_alphabetic`.
+    let bytes = between.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let len = bytes[at..]
+            .iter()
+            .position(|b| !b.is_ascii_alphabetic())
+            .unwrap_or(bytes.len() - at);
+        if !joiner(&bytes[at..at + len]) {
+            return false;
+        }
+        at += len + 1;
+    }
+    true
 }
 
 impl Window {

@@ -20,11 +20,11 @@
 use core::ops::Range;
 use std::sync::LazyLock;
 
+use super::builtin::triggers::in_range;
 use super::builtin::RECOGNIZERS;
 use super::context::{AFTER, BEFORE, CONTRARY_WORDS};
+use super::hay::ONES;
 
-/// A [`Lexicon::byte_facts`] bit: the byte is an ASCII letter or digit.
-const IN_WORD: u8 = 1;
 /// A [`Lexicon::byte_facts`] bit: some word starts with the byte (ASCII case folded).
 const STARTS_WORD: u8 = 2;
 
@@ -37,13 +37,17 @@ const NO_WORD: u32 = u32::MAX;
 
 /// The built-in word lists compiled into one trie.
 struct Lexicon {
-    /// [`IN_WORD`] and [`STARTS_WORD`] of each byte, so the pass over a text reads one table.
+    /// [`STARTS_WORD`] of each byte.
     byte_facts: [u8; 256],
+    /// True when a word starts with a digit.
+    digit_first: bool,
     /// The trie node reached from the root by each (lowercase) byte; 0 for none.
     root: [u32; 256],
-    /// One bit per pair of (lowercase) bytes that some word starts with, and per byte that is a
-    /// word of its own: most positions of a text start no word, and this tells so at once.
-    starts: Vec<u64>,
+    /// One bit per pair of (lowercase) bytes that is a word, or starts with a one-byte word.
+    short: Vec<u64>,
+    /// One bit per [`triple`] hash of the first three (lowercase) bytes of the longer words: with
+    /// `short`, most positions of a text that start no word are told so at once.
+    triples: Vec<u64>,
     /// Per node: its first edge, its edge count, and the word ending there (or [`NO_WORD`]).
     nodes: Vec<(u32, u32, u32)>,
     /// Edges `(byte, node)`, each node's sorted by byte.
@@ -156,23 +160,22 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
     let mut byte_facts = [0u8; 256];
     for (b, facts) in (0..=255u8).zip(byte_facts.iter_mut()) {
-        if b.is_ascii_alphanumeric() {
-            *facts |= IN_WORD;
-        }
         if root[usize::from(b.to_ascii_lowercase())] != 0 {
             *facts |= STARTS_WORD;
         }
     }
-    let mut starts = vec![0u64; 65536 / 64];
-    let mut mark = |bit: usize| {
-        if let Some(w) = starts.get_mut(bit / 64) {
+    let mut short = vec![0u64; 65536 / 64];
+    let mut triples = vec![0u64; TRIPLES / 64];
+    let mark = |set: &mut Vec<u64>, bit: usize| {
+        if let Some(w) = set.get_mut(bit / 64) {
             *w |= 1 << (bit % 64);
         }
     };
     for w in &words {
         match *w.as_bytes() {
-            [b] => (0..=255).for_each(|next| mark(pair(b, next))),
-            [b, next, ..] => mark(pair(b, next)),
+            [b] => (0..=255).for_each(|next| mark(&mut short, pair(b, next))),
+            [b, next] => mark(&mut short, pair(b, next)),
+            [b0, b1, b2, ..] => mark(&mut triples, triple(b0, b1, b2)),
             [] => {}
         }
     }
@@ -185,8 +188,10 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
     Lexicon {
         byte_facts,
+        digit_first: (b'0'..=b'9').any(|d| root[usize::from(d)] != 0),
         root,
-        starts,
+        short,
+        triples,
         nodes,
         edges,
         words,
@@ -196,9 +201,32 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
 });
 
-/// The [`Lexicon::starts`] bit of two bytes.
+/// The high bits of the bytes of `eight` (eight ASCII bytes) that are ASCII letters, and of
+/// those that are ASCII letters or digits.
+fn ascii_letters_and_alphanumerics(eight: u64) -> (u64, u64) {
+    // Setting bit 5 folds capitals onto small letters, and nothing else onto them.
+    let letters = in_range(eight | (0x20 * ONES), b'a', b'z');
+    (letters, letters | in_range(eight, b'0', b'9'))
+}
+
+/// The [`Lexicon::short`] bit of two bytes.
 fn pair(b0: u8, b1: u8) -> usize {
     usize::from(b0) << 8 | usize::from(b1)
+}
+
+/// Bits in [`Lexicon::triples`].
+const TRIPLES: usize = 1 << 16;
+
+/// The [`Lexicon::triples`] bit of three bytes: a multiplicative hash.
+fn triple(b0: u8, b1: u8, b2: u8) -> usize {
+    let v = u32::from(b0) | u32::from(b1) << 8 | u32::from(b2) << 16;
+    (v.wrapping_mul(0x9E37_79B1) >> 16) as usize
+}
+
+/// True when bit `bit` of `set` is set.
+fn has(set: &[u64], bit: usize) -> bool {
+    set.get(bit / 64)
+        .is_some_and(|w| w & (1 << (bit % 64)) != 0)
 }
 
 impl Lexicon {
@@ -210,12 +238,13 @@ impl Lexicon {
         };
         let b = b.to_ascii_lowercase();
         let next = bytes.get(at + 1).map_or(0, u8::to_ascii_lowercase);
-        let bit = pair(b, next);
-        if self
-            .starts
-            .get(bit / 64)
-            .is_none_or(|w| w & (1 << (bit % 64)) == 0)
-        {
+        // A word of one or two bytes, or of more whose first three the text has here.
+        let long = || {
+            bytes.get(at + 2).is_some_and(|&third| {
+                has(&self.triples, triple(b, next, third.to_ascii_lowercase()))
+            })
+        };
+        if !has(&self.short, pair(b, next)) && !long() {
             return;
         }
         let mut node = self.root[usize::from(b)];
@@ -251,6 +280,8 @@ pub(crate) struct Mentions {
     /// True when the text holds `[` or `]`: redaction placeholders are blanked in windows, so
     /// the windows are searched one by one.
     bracketed: bool,
+    /// True when the text holds a line break.
+    line_breaks: bool,
     lexicon: &'static Lexicon,
 }
 
@@ -267,12 +298,13 @@ impl Mentions {
         // Every word at every position that follows no letter or digit, in order of start and
         // then end. A word starting inside another counts only at the edge of a window or of a
         // blanked range: those positions are walked when asked about ([`Mentions::inside_word`]).
-        let mut prev = 0;
-        for (at, &b) in bytes.iter().enumerate() {
-            let this = lexicon.byte_facts[usize::from(b)];
-            // Most positions (digits, spaces, most punctuation) start no word at all.
-            if core::mem::replace(&mut prev, this) & IN_WORD != 0 || this & STARTS_WORD == 0 {
-                continue;
+        let mut look = |at: usize| {
+            // Most words start no context word: their first byte tells.
+            if bytes
+                .get(at)
+                .is_none_or(|&b| lexicon.byte_facts[usize::from(b)] & STARTS_WORD == 0)
+            {
+                return;
             }
             lexicon.each_at(bytes, at, |end, w| {
                 if let Some(lists) = lexicon.in_lists.get(w) {
@@ -282,13 +314,49 @@ impl Mentions {
                 }
                 found.push((at, end, w));
             });
+        };
+        // The starts of the words, eight bytes at a time: a letter or digit after none.
+        let mut chunks = bytes.chunks_exact(8);
+        let mut base = 0;
+        let mut after_word = 0u64;
+        for chunk in &mut chunks {
+            let mut eight = [0u8; 8];
+            eight.copy_from_slice(chunk);
+            let (letters, in_word) = ascii_letters_and_alphanumerics(u64::from_le_bytes(eight));
+            // No word starts with a digit, most likely: then numbers need no look.
+            let first = if lexicon.digit_first {
+                in_word
+            } else {
+                letters
+            };
+            let mut starts = first & !(in_word << 8 | after_word);
+            after_word = in_word >> 56;
+            while starts != 0 {
+                look(base + starts.trailing_zeros() as usize / 8);
+                starts &= starts - 1;
+            }
+            base += 8;
+        }
+        let mut prev_in_word = after_word != 0;
+        for (at, b) in chunks.remainder().iter().enumerate() {
+            let in_word = b.is_ascii_alphanumeric();
+            if in_word && !prev_in_word {
+                look(base + at);
+            }
+            prev_in_word = in_word;
         }
         Some(Mentions {
             found,
             present,
             bracketed: memchr::memchr2(b'[', b']', bytes).is_some(),
+            line_breaks: memchr::memchr(b'\n', bytes).is_some(),
             lexicon,
         })
+    }
+
+    /// True when the text holds a line break (else windows need not look for one).
+    pub(crate) fn has_line_breaks(&self) -> bool {
+        self.line_breaks
     }
 
     /// The id of a registered list; `None` for any other list.
@@ -359,25 +427,27 @@ impl Mentions {
             .is_none_or(|id| contains(&self.lexicon.capitals, id))
     }
 
-    /// The word of `words` nearest to a candidate whose window is `before` (ending at the
-    /// candidate's start) and `after` (starting at its end), with its distance, as the
-    /// window-by-window search finds it: `Some(None)` when there is none, `None` when this text
-    /// or list cannot be answered from the one pass.
+    /// The word of `words` nearest to a candidate ending at `end`, whose window `parts` cuts
+    /// as `before` (ending at the candidate's start) and `after` (starting at `end`), with its
+    /// distance, as the window-by-window search finds it: `Some(None)` when there is none,
+    /// `None` when this text or list cannot be answered from the one pass. The window is cut
+    /// only when a word of the list occurs in the text.
     pub(crate) fn nearest(
         &self,
         text: &str,
-        before: Range<usize>,
-        after: Range<usize>,
+        end: usize,
+        parts: impl FnOnce() -> (Range<usize>, Range<usize>),
         words: &'static [&'static str],
     ) -> Option<Option<(&'static str, usize)>> {
         // Words before the candidate that start inside a word never count: starting at
         // `before.start` or earlier, they end farther than `BEFORE` from it (`window_parts`
         // reaches `LONGEST_WORD` bytes beyond), unless the part starts its line.
         let mut inside = Vec::new();
-        self.inside_word(text, after.start, &mut inside);
+        self.inside_word(text, end, &mut inside);
         let Some(id) = self.searchable(words, &inside)? else {
             return Some(None);
         };
+        let (before, after) = parts();
         let bytes = text.as_bytes();
         let word_char = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_alphanumeric);
         // A word stands as a word in a window part `lo..hi` when it starts the part or follows a
@@ -572,6 +642,37 @@ mod tests {
             for w in rec.context.iter().chain(rec.generic) {
                 assert!(w.len() < super::super::context::LONGEST_WORD, "{w:?}");
             }
+        }
+    }
+
+    #[test]
+    fn eight_byte_word_test_is_the_byte_test() {
+        for b in 0..128u8 {
+            for lane in 0..8 {
+                let mut eight = [b' '; 8];
+                eight[lane] = b;
+                eight[(lane + 3) % 8] = 127 - b;
+                let (letters, mask) = ascii_letters_and_alphanumerics(u64::from_le_bytes(eight));
+                for (i, byte) in eight.iter().enumerate() {
+                    let high = mask >> (i * 8 + 7) & 1 == 1;
+                    assert_eq!(high, byte.is_ascii_alphanumeric(), "{byte} in lane {i}");
+                    let letter = letters >> (i * 8 + 7) & 1 == 1;
+                    assert_eq!(letter, byte.is_ascii_alphabetic(), "{byte} in lane {i}");
+                }
+                assert_eq!(mask & !(0x80 * ONES), 0);
+            }
+        }
+        // Word starts at every offset around the eight-byte steps.
+        for len in 0..40 {
+            let text: String = (0..len)
+                .map(|i| if i % 5 == 4 { ' ' } else { 'p' })
+                .collect::<String>()
+                + " phone";
+            let m = Mentions::new(&text).expect("ascii");
+            let phone = super::super::builtin::context_for(crate::Kind::Phone)
+                .0
+                .specific;
+            assert!(m.may_occur(phone), "{text:?}");
         }
     }
 

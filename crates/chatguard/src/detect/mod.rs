@@ -107,6 +107,7 @@ impl Needs {
     }
 
     /// True when the text summarised by `counts` may hold a match.
+    #[cfg(test)]
     fn met_by(&self, counts: &hay::Counts) -> bool {
         !self.declared
             || (self.run_digits & counts.run_digits)
@@ -200,6 +201,100 @@ pub struct ContextHit {
     pub specific: bool,
 }
 
+/// How many recognizers a [`Schedule`] set holds; any further ones in the table always run.
+const SCHEDULED: usize = 128;
+
+/// A set of recognizers, one bit per position in the table.
+type RecognizerSet = [u64; SCHEDULED / 64];
+
+/// The recognizer table indexed by what each scanner [`Needs`]: for every count a text may hold,
+/// the set of recognizers that count lets run, so the recognizers due on a text are the union of
+/// the few sets of the counts it holds instead of one test per recognizer.
+struct Schedule {
+    /// Every recognizer.
+    all: RecognizerSet,
+    /// The recognizers that declared nothing (they always run).
+    undeclared: RecognizerSet,
+    /// The recognizers whose kinds can be written without a digit: the only ones that run on a
+    /// text without one.
+    digitless: RecognizerSet,
+    /// Those of them that declared nothing: a text without a digit meets no declared need.
+    digitless_undeclared: RecognizerSet,
+    /// Per count bit `n`, the recognizers that run when a range of groups of a number run
+    /// totals `n` digits.
+    run_digits: [RecognizerSet; 64],
+    /// Per count bit `n`, the recognizers that run when a word holds `n` digits.
+    word_digits: [RecognizerSet; 64],
+    /// Per count bit `n`, the recognizers that run when a word is `n` characters long.
+    word_lens: [RecognizerSet; 64],
+}
+
+static SCHEDULE: std::sync::LazyLock<Schedule> = std::sync::LazyLock::new(|| {
+    let set = |keep: &dyn Fn(&Recognizer) -> bool| {
+        let mut bits: RecognizerSet = [0; SCHEDULED / 64];
+        for (i, rec) in builtin::RECOGNIZERS.iter().enumerate() {
+            if let Some(w) = bits.get_mut(i / 64).filter(|_| keep(rec)) {
+                *w |= 1 << (i % 64);
+            }
+        }
+        bits
+    };
+    let per_count = |of: fn(&Needs) -> u64| {
+        core::array::from_fn(|n| set(&|r| r.needs.declared() && of(&r.needs) & 1 << n != 0))
+    };
+    Schedule {
+        all: set(&|_| true),
+        undeclared: set(&|r| !r.needs.declared()),
+        digitless: set(&|r| r.kind.may_lack_digits()),
+        digitless_undeclared: set(&|r| r.kind.may_lack_digits() && !r.needs.declared()),
+        run_digits: per_count(|n| n.run_digits),
+        word_digits: per_count(|n| n.word_digits),
+        word_lens: per_count(|n| n.word_lens),
+    }
+});
+
+impl Schedule {
+    /// The recognizers whose [`Needs`] the text summarised by `counts` meets: the set of those
+    /// [`Needs::met_by`] accepts.
+    fn met_by(&self, counts: &hay::Counts) -> RecognizerSet {
+        let mut due = self.undeclared;
+        for (mut bits, sets) in [
+            (counts.run_digits, &self.run_digits),
+            (counts.word_digits, &self.word_digits),
+            (counts.word_lens, &self.word_lens),
+        ] {
+            while bits != 0 {
+                let n = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                if let Some(add) = sets.get(n) {
+                    for (d, a) in due.iter_mut().zip(add) {
+                        *d |= a;
+                    }
+                }
+            }
+        }
+        due
+    }
+    /// Calls `visit` with the recognizers of the set `due`, in table order, then with any the
+    /// sets cannot hold (when the text has a digit, or they can be written without one).
+    fn each(due: RecognizerSet, has_digit: bool, mut visit: impl FnMut(&'static Recognizer)) {
+        for (w, mut bits) in due.into_iter().enumerate() {
+            while bits != 0 {
+                let i = w * 64 + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                if let Some(rec) = builtin::RECOGNIZERS.get(i) {
+                    visit(rec);
+                }
+            }
+        }
+        for rec in builtin::RECOGNIZERS.get(SCHEDULED..).unwrap_or_default() {
+            if has_digit || rec.kind.may_lack_digits() {
+                visit(rec);
+            }
+        }
+    }
+}
+
 /// Runs every enabled built-in recognizer over `hay` and returns scored, context-adjusted
 /// candidates in view coordinates, with their context explanation.
 pub(crate) fn run_builtin(
@@ -218,27 +313,20 @@ fn run_recognizers(
     out: &mut Vec<(Candidate, Option<ContextHit>)>,
     skip: bool,
 ) {
-    /// Every recognizer, then the ones whose kinds can be written without a digit, in table order
-    /// (one slice type for both, so the loop below makes no call to step through them).
-    static ALL: std::sync::LazyLock<Vec<&'static Recognizer>> =
-        std::sync::LazyLock::new(|| builtin::RECOGNIZERS.iter().collect());
-    static DIGITLESS: std::sync::LazyLock<Vec<&'static Recognizer>> =
-        std::sync::LazyLock::new(|| {
-            builtin::RECOGNIZERS
-                .iter()
-                .filter(|r| r.kind.may_lack_digits())
-                .collect()
-        });
     let mut buf = Vec::new();
-    // Most chat has no digit at all; then only the kinds that can be written without one run.
+    let schedule = &*SCHEDULE;
+    // Most chat has no digit at all; then only the kinds that can be written without one run,
+    // and those that declared needs cannot meet them.
     let has_digit = !hay.numbers.is_empty() || !hay.words.is_empty();
-    let recognizers: &[&Recognizer] = if has_digit { &ALL } else { &DIGITLESS };
-    for &rec in recognizers {
-        if skip && !rec.needs.met_by(&hay.counts) {
-            continue;
-        }
+    let due = match (has_digit, skip) {
+        (true, true) => schedule.met_by(&hay.counts),
+        (true, false) => schedule.all,
+        (false, true) => schedule.digitless_undeclared,
+        (false, false) => schedule.digitless,
+    };
+    Schedule::each(due, has_digit, |rec| {
         if !enabled(rec.kind) {
-            continue;
+            return;
         }
         // A recognizer that reports only next to one of its words has nothing to report when
         // none of them occurs in the text (its candidates are all of its own kind). The words
@@ -254,11 +342,14 @@ fn run_recognizers(
             if mentions
                 .is_some_and(|m| !m.may_occur(support.specific) && !m.may_occur(support.generic))
             {
-                continue;
+                return;
             }
         }
-        buf.clear();
         (rec.scan)(hay, &mut buf);
+        // Most recognizers find nothing in a text.
+        if buf.is_empty() {
+            return;
+        }
         for cand in buf.drain(..) {
             if cand.kind != Kind::Iban
                 && builtin::continues_iban_shape(hay.text.as_bytes(), cand.start)
@@ -277,7 +368,7 @@ fn run_recognizers(
                 out.push(scored);
             }
         }
-    }
+    });
 }
 
 #[cfg(test)]
@@ -494,6 +585,32 @@ mod needs_tests {
     fn generated_numbers_meet_their_recognizers_needs() {
         for text in generated() {
             check(&text);
+        }
+    }
+
+    #[test]
+    fn the_schedule_holds_every_recognizer_and_agrees_with_each_needs() {
+        assert!(
+            builtin::RECOGNIZERS.len() <= SCHEDULED,
+            "widen RecognizerSet"
+        );
+        let texts = texts();
+        for text in texts
+            .iter()
+            .map(String::as_str)
+            .chain(["", "no digits", "12 ab34"])
+        {
+            let hay = Hay::new(text);
+            let mut due: Vec<usize> = Vec::new();
+            Schedule::each(SCHEDULE.met_by(&hay.counts), true, |r| {
+                due.push(r as *const Recognizer as usize);
+            });
+            let each: Vec<usize> = builtin::RECOGNIZERS
+                .iter()
+                .filter(|r| r.needs.met_by(&hay.counts))
+                .map(|r| r as *const Recognizer as usize)
+                .collect();
+            assert_eq!(due, each, "{text:?}");
         }
     }
 

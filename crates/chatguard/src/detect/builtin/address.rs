@@ -385,7 +385,16 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
             if sep_before || sep_after {
                 continue;
             }
-            let Some(found) = at_number(text, s, e) else {
+            // Inside a card or account number (`4590 1391 0580 4300`) neither shape can match:
+            // the group before leaves no street name to end at this number, and a group of four
+            // digits or more after it no word to start one.
+            let street_before = g == 0;
+            let street_after = !(text.as_bytes().get(e) == Some(&b' ')
+                && run.groups.get(g + 1).is_some_and(|&(ns, ne)| ne - ns >= 4));
+            if !street_before && !street_after {
+                continue;
+            }
+            let Some(found) = at_number(text, s, e, street_before, street_after) else {
                 continue;
             };
             // Candidates come in text order: only the last few can overlap.
@@ -425,15 +434,25 @@ struct Street {
     english: bool,
 }
 
-fn at_number(text: &str, s: usize, e: usize) -> Option<Found> {
+/// The address around the house number at `s..e`; the street is looked for before the number
+/// only when `street_before`, after it only when `street_after` (the caller knows the other
+/// reading cannot match).
+fn at_number(
+    text: &str,
+    s: usize,
+    e: usize,
+    street_before: bool,
+    street_after: bool,
+) -> Option<Found> {
     let num_end = house_number(text, s, e)?;
     let digits = e - s;
     // `Visit 1 Infinite Loop, …`: a bare name before the number that leads nowhere gives way to
     // the number-first reading.
-    before_number(text, s, num_end)
-        .filter(|_| digits <= 4)
+    (street_before && digits <= 4)
+        .then(|| before_number(text, s, num_end))
+        .flatten()
         .and_then(|street| finish(text, street))
-        .or_else(|| finish(text, number_first(text, s, num_end)?))
+        .or_else(|| finish(text, street_after.then(|| number_first(text, s, num_end))??))
         // Checked last: most numbers are no address anyway, and the word list is long.
         .filter(|_| !unit_after(text, num_end))
 }
@@ -537,7 +556,10 @@ fn token_before(text: &str, end: usize) -> Option<(usize, &str, &str)> {
 fn type_of(table: &[(&str, Strength)], bare: &str, full: &str) -> Option<Strength> {
     table
         .iter()
-        .find(|(w, _)| w.eq_ignore_ascii_case(full) || w.eq_ignore_ascii_case(bare))
+        // `bare` is `full` without its last byte, or `full` itself.
+        .find(|(w, _)| {
+            w.eq_ignore_ascii_case(full) || bare.len() != full.len() && w.eq_ignore_ascii_case(bare)
+        })
         .map(|&(_, s)| s)
 }
 
@@ -576,7 +598,19 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
         }
     }
     // Every shape below ends in a capitalised (or all-capital) word: most numbers in chat have
-    // none before them and are rejected before the words further back are read.
+    // none before them and are rejected before the words further back are read. A word of
+    // small ASCII letters standing alone (`card 4590`) is told so from its bytes.
+    let bytes = text.as_bytes();
+    let bare_end = j - usize::from(j > 0 && matches!(bytes[j - 1], b'.' | b'/'));
+    let lower_from = bytes[..bare_end]
+        .iter()
+        .rposition(|b| !b.is_ascii_lowercase())
+        .map_or(0, |at| at + 1);
+    if lower_from < bare_end
+        && (lower_from == 0 || matches!(bytes[lower_from - 1], b' ' | b'\t' | b'\n' | b',' | b'('))
+    {
+        return None;
+    }
     let (_, nearest, _) = token_before(text, j)?;
     if !is_capitalised(nearest) && !is_name_word(nearest) {
         return None;
@@ -732,7 +766,10 @@ fn number_first(text: &str, s: usize, num_end: usize) -> Option<Street> {
     }
     // French: `12 rue de la Paix`, `8, boulevard Haussmann`, `3 av. Foch` (type words are
     // letters: a number after the number is none).
-    if let Some(we) = word_end(text, k).filter(|_| !bytes.get(k).is_some_and(u8::is_ascii_digit)) {
+    if let Some(we) = Some(k)
+        .filter(|&k| !bytes.get(k).is_some_and(u8::is_ascii_digit))
+        .and_then(|k| word_end(text, k))
+    {
         let word = text.get(k..we)?;
         if let Some(strength) = type_of(FR_TYPES, word, word) {
             let mut after = we;

@@ -556,7 +556,7 @@ fn compress(m: u64) -> u64 {
 
 /// High bit set in each lane of `x` (lanes below 0x80) that lies in `lo..=hi`.
 #[inline(always)]
-fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+pub(crate) fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
     let ge_lo = x.wrapping_add(u64::from(0x80 - lo) * ONES);
     let gt_hi = x.wrapping_add(u64::from(0x7f - hi) * ONES);
     ge_lo & !gt_hi & HIGH

@@ -380,3 +380,49 @@ fn number_marks_fit_the_window_searched_before_a_house_number() {
     assert!(!found(short).is_empty());
     assert_eq!(found(short), found(&glued));
 }
+
+/// The groups `scan` passes over inside a number, or reads one way only, hold no address the
+/// other way: every number group of the eval sets, the corpus, the haystacks and numbers next to
+/// street words (synthetic), read both ways, gives what `scan` reads.
+#[test]
+fn skipped_readings_find_nothing() {
+    let mut texts = crate::detect::needs_tests::texts();
+    for street in [
+        "Baker Street",
+        "rue de la Paix",
+        "Hauptstraße",
+        "Calle Mayor",
+        "5th Avenue",
+    ] {
+        for numbers in [
+            "12 3456",
+            "1234 5678 9012",
+            "12 345 Berlin",
+            "221 4567 London",
+            "3 45",
+        ] {
+            texts.push(format!("{street} {numbers}"));
+            texts.push(format!("{numbers} {street}"));
+        }
+    }
+    let mut compared = 0;
+    for text in &texts {
+        let hay = Hay::new(text);
+        for run in hay.numbers.iter().filter(|r| !r.plus) {
+            for (g, &(s, e)) in run.groups.iter().enumerate() {
+                if g > 0 && text.as_bytes().get(s - 1) != Some(&b' ') {
+                    continue;
+                }
+                let street_before = g == 0;
+                let street_after = !(text.as_bytes().get(e) == Some(&b' ')
+                    && run.groups.get(g + 1).is_some_and(|&(ns, ne)| ne - ns >= 4));
+                let both = at_number(text, s, e, true, true).map(|f| (f.start, f.end, f.rule));
+                let read = at_number(text, s, e, street_before, street_after)
+                    .map(|f| (f.start, f.end, f.rule));
+                assert_eq!(read, both, "{text:?} at {s}..{e}");
+                compared += 1;
+            }
+        }
+    }
+    assert!(compared > 10_000, "{compared}");
+}
