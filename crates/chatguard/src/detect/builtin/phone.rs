@@ -12,7 +12,7 @@
 //! word nearby.
 
 use crate::detect::context::{ceil_boundary, contains_word, floor_boundary};
-use crate::detect::hay::Hay;
+use crate::detect::hay::{Hay, NumberRun};
 use crate::detect::Candidate;
 use crate::{Kind, Score};
 
@@ -264,7 +264,14 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         if start < covered {
             continue;
         }
-        if !lex(bytes, start, &mut tok) {
+        // A token without parentheses is the shared run itself (same groups, same separators):
+        // read it from the run's groups instead of the bytes.
+        let read = if start == run.start && !paren_follows(bytes, run.end) {
+            lex_run(bytes, run, &mut tok)
+        } else {
+            lex(bytes, start, &mut tok)
+        };
+        if !read {
             covered = run.end;
             continue;
         }
@@ -273,7 +280,9 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         if !start_ok(text, start) || !end_ok(text, covered) || !enough_digits(bytes, &tok) {
             continue;
         }
-        find_in(text, &tok, out);
+        if !whole_only_and_impossible(bytes, &tok) {
+            find_in(text, &tok, out);
+        }
     }
 }
 
@@ -293,6 +302,57 @@ fn enough_digits(bytes: &[u8], tok: &Token) -> bool {
         9
     };
     digits >= fewest
+}
+
+/// Whether a parenthesised group may continue a token after `end` (`(`, ` (` or `-(`): only
+/// then can [`lex`] read past the end of a number run.
+fn paren_follows(bytes: &[u8], end: usize) -> bool {
+    match bytes.get(end) {
+        Some(b'(') => true,
+        Some(b' ' | b'-') => bytes.get(end + 1) == Some(&b'('),
+        _ => false,
+    }
+}
+
+/// [`lex`] for a token that starts at `run` and has no parentheses, read from the run's groups:
+/// [`lex`] joins groups with the separators a run does (one of ` -./` before a digit), stops
+/// where the run stops when no `(` follows (see [`paren_follows`]), and rejects the same runs
+/// (more than [`MAX_GROUPS`] groups or [`MAX_DIGITS`] digits; a run cut at its own limits has
+/// more than both).
+fn lex_run(bytes: &[u8], run: &NumberRun, tok: &mut Token) -> bool {
+    let groups = &run.groups[..];
+    if groups.len() > MAX_GROUPS {
+        return false;
+    }
+    let mut digits = 0;
+    for (slot, (k, &(s, e))) in tok.groups.iter_mut().zip(groups.iter().enumerate()) {
+        digits += e - s;
+        *slot = Group {
+            start: s,
+            end: e,
+            paren: false,
+            sep: if k == 0 { 0 } else { bytes[s - 1] },
+        };
+    }
+    if digits > MAX_DIGITS || groups.is_empty() {
+        return false;
+    }
+    tok.plus = run.plus;
+    tok.n = groups.len();
+    // A letter glued to the last group must start an extension (`x123`).
+    tok.ext_end = extension(bytes, run.end);
+    tok.ext_end.is_some() || !bytes.get(run.end).is_some_and(u8::is_ascii_alphabetic)
+}
+
+/// True when [`find_in`] can find nothing in `tok` because it may try only the whole token (see
+/// `spaced_only` there) and the whole token has no phone length (see [`length_possible`]).
+fn whole_only_and_impossible(bytes: &[u8], tok: &Token) -> bool {
+    let spaced_only = !tok.plus
+        && tok.groups[..tok.n]
+            .iter()
+            .enumerate()
+            .all(|(k, g)| !g.paren && (k == 0 || g.sep == b' '));
+    spaced_only && !length_possible(bytes, tok, 0, tok.n - 1)
 }
 
 /// Reads a phone-shaped token at `start` (a `+`, `(` or digit) into `tok`, whose groups past
@@ -1307,6 +1367,89 @@ mod tests {
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
+    }
+
+    /// [`scan`] as it reads without the shortcuts: every token lexed from the bytes and searched.
+    fn scan_bytewise(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+        let bytes = hay.text.as_bytes();
+        let mut covered = 0;
+        let mut tok = Token {
+            plus: false,
+            groups: [Group::default(); MAX_GROUPS],
+            n: 0,
+            ext_end: None,
+        };
+        for run in &hay.numbers {
+            let start = if !run.plus && run.start > 0 && bytes[run.start - 1] == b'(' {
+                run.start - 1
+            } else {
+                run.start
+            };
+            if run.start < covered || start < covered {
+                continue;
+            }
+            if !lex(bytes, start, &mut tok) {
+                covered = run.end;
+                continue;
+            }
+            let last = tok.groups[tok.n - 1];
+            covered = tok.ext_end.unwrap_or(last.end + usize::from(last.paren));
+            if start_ok(hay.text, start) && end_ok(hay.text, covered) && enough_digits(bytes, &tok)
+            {
+                find_in(hay.text, &tok, out);
+            }
+        }
+    }
+
+    #[test]
+    fn reading_tokens_from_the_runs_finds_what_lexing_the_bytes_finds() {
+        const PIECES: &[&str] = &[
+            "0",
+            "1",
+            "4",
+            "7",
+            "9",
+            "00",
+            "44",
+            "555",
+            "0123",
+            "20",
+            " ",
+            "-",
+            ".",
+            "/",
+            "(",
+            ")",
+            "+",
+            "x",
+            "ext ",
+            "a",
+            "é",
+            ",",
+            "  ",
+            "+44 ",
+            "(0)",
+            "07700 900",
+            "123",
+            "12345",
+            "+1 555 ",
+            "(555) ",
+            "555-0123",
+            "0161 496 0",
+            "7946 0958",
+            "06 12 34 56 78",
+        ];
+        let texts = crate::detect::builtin::shape::testing::random_texts(PIECES, 30_000, 60);
+        let mut phones = 0;
+        for text in &texts {
+            let hay = Hay::new(text);
+            let (mut fast, mut plain) = (Vec::new(), Vec::new());
+            scan(&hay, &mut fast);
+            scan_bytewise(&hay, &mut plain);
+            assert_eq!(fast, plain, "{text:?}");
+            phones += fast.len();
+        }
+        assert!(phones > 1000, "{phones}");
     }
 
     #[test]

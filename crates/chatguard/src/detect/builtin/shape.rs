@@ -735,6 +735,29 @@ pub(crate) mod testing {
             .collect()
     }
 
+    /// `count` texts of up to `max_len` bytes glued together from `pieces` in a fixed
+    /// pseudo-random order (xorshift), for the tests that compare a fast path with the plain
+    /// reading it replaces.
+    pub(crate) fn random_texts(pieces: &[&str], count: usize, max_len: usize) -> Vec<String> {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed >> 33) as usize
+        };
+        (0..count)
+            .map(|_| {
+                let len = 1 + next() % max_len;
+                let mut text = String::new();
+                while text.len() < len {
+                    text.push_str(pieces[next() % pieces.len()]);
+                }
+                text
+            })
+            .collect()
+    }
+
     /// Just the spans of [`reported`].
     pub(crate) fn spans<'t>(
         text: &'t str,
