@@ -19,6 +19,9 @@ pub(crate) const MAX_GROUPS: usize = 12;
 /// The most digits a number run keeps; identifiers are shorter than this.
 pub(crate) const MAX_DIGITS: usize = 40;
 
+/// How many words the first word with a digit makes room for.
+const WORDS_RESERVED: usize = 16;
+
 /// The normalized text plus the places recognizers care about.
 pub(crate) struct Hay<'a> {
     /// The matching view (see [`crate::normalize`]).
@@ -117,12 +120,13 @@ impl Counts {
             self.run_digits = u64::MAX;
             return;
         }
-        for first in 0..groups.len() {
-            let mut sum = 0;
-            for &(s, e) in &groups[first..] {
-                sum += e - s;
-                self.run_digits |= count_bit(sum);
-            }
+        // `ending` holds the totals of the ranges ending at the group just read (all below
+        // `MAX_DIGITS`, so no total reaches the shared bit 63): each range ending at the next
+        // group adds its length, and the next group is a range of its own.
+        let mut ending = 0u64;
+        for &(s, e) in groups {
+            ending = (ending << (e - s)) | count_bit(e - s);
+            self.run_digits |= ending;
         }
     }
 }
@@ -358,6 +362,11 @@ impl<'a> Hay<'a> {
             let Some(digit) = next_digit(bytes, i) else {
                 break;
             };
+            if words.capacity() == 0 {
+                // A text with one digit usually has several words with digits: one allocation
+                // instead of growing four, eight, sixteen.
+                words.reserve(WORDS_RESERVED);
+            }
             let mut start = digit;
             while start > i && bytes[start - 1].is_ascii_alphanumeric() {
                 start -= 1;
@@ -636,6 +645,30 @@ mod tests {
         }
         let hay = Hay::new("пароль: x");
         assert!(hay.may_contain(0xD0) && hay.may_contain(b':') && !hay.may_contain(b'@'));
+    }
+
+    #[test]
+    fn run_digits_hold_the_total_of_every_range_of_groups() {
+        const PIECES: &[&str] = &["1", "22", "333", "4444", "55555", " ", "-", ".", "x", "  "];
+        let texts = crate::detect::builtin::shape::testing::random_texts(PIECES, 5_000, 120);
+        for text in &texts {
+            let hay = Hay::new(text);
+            let mut want = 0u64;
+            for run in &hay.numbers {
+                let total: usize = run.groups.iter().map(|&(s, e)| e - s).sum();
+                if run.groups.len() >= MAX_GROUPS || total >= MAX_DIGITS {
+                    want = u64::MAX;
+                    continue;
+                }
+                for first in 0..run.groups.len() {
+                    for last in first..run.groups.len() {
+                        let sum = run.groups[first..=last].iter().map(|&(s, e)| e - s).sum();
+                        want |= count_bit(sum);
+                    }
+                }
+            }
+            assert_eq!(hay.counts.run_digits, want, "{text:?}");
+        }
     }
 
     #[test]
