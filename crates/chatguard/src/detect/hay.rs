@@ -391,34 +391,28 @@ impl<'a> Hay<'a> {
             if bytes[start].is_ascii_digit() {
                 // A number run starts at a word that begins with a digit.
                 let run = number_run(bytes, start);
-                let run_end = run.end;
+                // The groups after the first are words of their own (one separator stands
+                // between groups); the last one runs on over the letters glued to it.
+                let groups = &run.groups[..];
+                for (k, &(s, e)) in groups.iter().enumerate().skip(1) {
+                    let (mut end, mut digits) = (e, e - s);
+                    if k + 1 == groups.len() {
+                        while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+                            digits += usize::from(bytes[end].is_ascii_digit());
+                            end += 1;
+                        }
+                        i = i.max(end);
+                    }
+                    let word = Word {
+                        start: s,
+                        end,
+                        digits,
+                    };
+                    counts.add_word(&word);
+                    words.push(word);
+                }
                 counts.add_run(&run);
                 numbers.push(run);
-                // Skip words the run already covered.
-                while i < run_end {
-                    let s = i;
-                    while i < bytes.len() && !bytes[i].is_ascii_alphanumeric() {
-                        i += 1;
-                    }
-                    let ws = i;
-                    let mut d = 0;
-                    while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-                        d += usize::from(bytes[i].is_ascii_digit());
-                        i += 1;
-                    }
-                    if d > 0 && i > ws {
-                        let word = Word {
-                            start: ws,
-                            end: i,
-                            digits: d,
-                        };
-                        counts.add_word(&word);
-                        words.push(word);
-                    }
-                    if i == s {
-                        break;
-                    }
-                }
             }
         }
         Hay {
@@ -645,6 +639,40 @@ mod tests {
         }
         let hay = Hay::new("пароль: x");
         assert!(hay.may_contain(0xD0) && hay.may_contain(b':') && !hay.may_contain(b'@'));
+    }
+
+    #[test]
+    fn words_are_every_maximal_alphanumeric_run_with_a_digit() {
+        const PIECES: &[&str] = &[
+            "1", "22", "a", "Z", "x9", " ", "-", ".", "/", "+", "é", "  ",
+        ];
+        let texts = crate::detect::builtin::shape::testing::random_texts(PIECES, 5_000, 120);
+        for text in &texts {
+            let bytes = text.as_bytes();
+            let mut want = Vec::new();
+            let mut i = 0;
+            while i < bytes.len() {
+                let start = i;
+                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                let digits = bytes[start..i]
+                    .iter()
+                    .filter(|b| b.is_ascii_digit())
+                    .count();
+                if digits > 0 {
+                    want.push((start, i, digits));
+                }
+                i = i.max(start + 1);
+            }
+            let hay = Hay::new(text);
+            let got: Vec<_> = hay
+                .words
+                .iter()
+                .map(|w| (w.start, w.end, w.digits))
+                .collect();
+            assert_eq!(got, want, "{text:?}");
+        }
     }
 
     #[test]
