@@ -265,25 +265,70 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
             continue;
         }
         // A token without parentheses is the shared run itself (same groups, same separators):
-        // read it from the run's groups instead of the bytes.
-        let read = if start == run.start && !paren_follows(bytes, run.end) {
-            lex_run(bytes, run, &mut tok)
+        // it is judged and read from the run's groups instead of the bytes.
+        if start == run.start && !paren_follows(bytes, run.end) {
+            let Some(whole) = run_token(bytes, run) else {
+                covered = run.end;
+                continue;
+            };
+            covered = whole.end;
+            if !whole.searchable {
+                continue;
+            }
+            lex_run(bytes, run, &mut tok, whole.end);
         } else {
-            lex(bytes, start, &mut tok)
-        };
-        if !read {
-            covered = run.end;
-            continue;
+            if !lex(bytes, start, &mut tok) {
+                covered = run.end;
+                continue;
+            }
+            let last = tok.groups[tok.n - 1];
+            covered = tok.ext_end.unwrap_or(last.end + usize::from(last.paren));
+            if whole_only_and_impossible(bytes, &tok) {
+                continue;
+            }
         }
-        let last = tok.groups[tok.n - 1];
-        covered = tok.ext_end.unwrap_or(last.end + usize::from(last.paren));
-        if !start_ok(text, start) || !end_ok(text, covered) || !enough_digits(bytes, &tok) {
-            continue;
-        }
-        if !whole_only_and_impossible(bytes, &tok) {
+        if start_ok(text, start) && end_ok(text, covered) && enough_digits(bytes, &tok) {
             find_in(text, &tok, out);
         }
     }
+}
+
+/// A number run read as a whole phone token (see [`run_token`]).
+struct RunToken {
+    /// The end of the token: the run's, or its extension's (`x123`).
+    end: usize,
+    /// False when [`find_in`] can find nothing in the token (see [`whole_only_and_impossible`]).
+    searchable: bool,
+}
+
+/// What [`lex`] reads at a number run that starts a token and is followed by no `(` (see
+/// [`paren_follows`]): the run's groups, joined by the separators a run takes (one of ` -./`
+/// before a digit), and an extension. `None` where [`lex`] rejects the token: more than
+/// [`MAX_GROUPS`] groups or [`MAX_DIGITS`] digits (a run cut at its own limits has more than
+/// both), or a letter glued to the end that starts no extension.
+fn run_token(bytes: &[u8], run: &NumberRun) -> Option<RunToken> {
+    let groups = &run.groups[..];
+    let (&lead, rest) = groups.split_first()?;
+    let digits: usize = groups.iter().map(|&(s, e)| e - s).sum();
+    if groups.len() > MAX_GROUPS || digits > MAX_DIGITS {
+        return None;
+    }
+    // A letter glued to the last group must start an extension (`x123`).
+    let ext = extension(bytes, run.end);
+    if ext.is_none() && bytes.get(run.end).is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    // As `whole_only_and_impossible` and `length_possible` read the whole token.
+    let spaced_only = !run.plus && rest.iter().all(|&(s, _)| bytes[s - 1] == b' ');
+    let lengths = if lead.1 - lead.0 > 2 && bytes.get(lead.0..lead.0 + 2) == Some(b"00") {
+        8..=17
+    } else {
+        9..=12
+    };
+    Some(RunToken {
+        end: ext.unwrap_or(run.end),
+        searchable: !spaced_only || lengths.contains(&digits),
+    })
 }
 
 /// Whether `tok` holds enough digits for the shortest range [`length_possible`] takes (8 after
@@ -314,19 +359,10 @@ fn paren_follows(bytes: &[u8], end: usize) -> bool {
     }
 }
 
-/// [`lex`] for a token that starts at `run` and has no parentheses, read from the run's groups:
-/// [`lex`] joins groups with the separators a run does (one of ` -./` before a digit), stops
-/// where the run stops when no `(` follows (see [`paren_follows`]), and rejects the same runs
-/// (more than [`MAX_GROUPS`] groups or [`MAX_DIGITS`] digits; a run cut at its own limits has
-/// more than both).
-fn lex_run(bytes: &[u8], run: &NumberRun, tok: &mut Token) -> bool {
+/// Reads the token of a number run that [`run_token`] accepted, ending at `end`, into `tok`.
+fn lex_run(bytes: &[u8], run: &NumberRun, tok: &mut Token, end: usize) {
     let groups = &run.groups[..];
-    if groups.len() > MAX_GROUPS {
-        return false;
-    }
-    let mut digits = 0;
     for (slot, (k, &(s, e))) in tok.groups.iter_mut().zip(groups.iter().enumerate()) {
-        digits += e - s;
         *slot = Group {
             start: s,
             end: e,
@@ -334,14 +370,9 @@ fn lex_run(bytes: &[u8], run: &NumberRun, tok: &mut Token) -> bool {
             sep: if k == 0 { 0 } else { bytes[s - 1] },
         };
     }
-    if digits > MAX_DIGITS || groups.is_empty() {
-        return false;
-    }
     tok.plus = run.plus;
     tok.n = groups.len();
-    // A letter glued to the last group must start an extension (`x123`).
-    tok.ext_end = extension(bytes, run.end);
-    tok.ext_end.is_some() || !bytes.get(run.end).is_some_and(u8::is_ascii_alphabetic)
+    tok.ext_end = (end != run.end).then_some(end);
 }
 
 /// True when [`find_in`] can find nothing in `tok` because it may try only the whole token (see
