@@ -115,8 +115,7 @@ impl Counts {
 
     fn add_run(&mut self, run: &NumberRun) {
         let groups = &run.groups[..];
-        let total: usize = groups.iter().map(|&(s, e)| e - s).sum();
-        if groups.len() >= MAX_GROUPS || total >= MAX_DIGITS {
+        if groups.len() >= MAX_GROUPS || run.digits >= MAX_DIGITS {
             self.run_digits = u64::MAX;
             return;
         }
@@ -140,6 +139,8 @@ pub(crate) struct NumberRun {
     pub end: usize,
     /// True when the run starts with `+` (international phone numbers).
     pub plus: bool,
+    /// How many digits its groups hold in all.
+    pub digits: usize,
     /// Byte ranges of the digit groups, in order.
     pub groups: Groups,
 }
@@ -526,6 +527,7 @@ fn number_run(bytes: &[u8], start: usize) -> NumberRun {
         start: if plus { start - 1 } else { start },
         end,
         plus,
+        digits: total,
         groups,
     }
 }
@@ -684,6 +686,7 @@ mod tests {
             let mut want = 0u64;
             for run in &hay.numbers {
                 let total: usize = run.groups.iter().map(|&(s, e)| e - s).sum();
+                assert_eq!(run.digits, total, "{text:?}");
                 if run.groups.len() >= MAX_GROUPS || total >= MAX_DIGITS {
                     want = u64::MAX;
                     continue;

@@ -309,7 +309,7 @@ struct RunToken {
 fn run_token(bytes: &[u8], run: &NumberRun) -> Option<RunToken> {
     let groups = &run.groups[..];
     let (&lead, rest) = groups.split_first()?;
-    let digits: usize = groups.iter().map(|&(s, e)| e - s).sum();
+    let digits = run.digits;
     if groups.len() > MAX_GROUPS || digits > MAX_DIGITS {
         return None;
     }

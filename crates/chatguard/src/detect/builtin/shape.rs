@@ -315,7 +315,7 @@ pub(crate) fn scan_layouts(
     let first = &stats.first;
     let mut last_end = 0;
     for run in &hay.numbers {
-        let mut left: usize = run.groups.iter().map(|&(s, e)| e - s).sum();
+        let mut left = run.digits;
         for &(start, end) in &run.groups {
             if left < need {
                 break;
