@@ -187,6 +187,17 @@ impl core::ops::Deref for Groups {
 }
 
 impl NumberRun {
+    /// A run without groups, for [`read_number_run`] to fill.
+    fn empty() -> NumberRun {
+        NumberRun {
+            start: 0,
+            end: 0,
+            plus: false,
+            digits: 0,
+            groups: Groups::new(),
+        }
+    }
+
     /// The digits of groups `first..=last` as ASCII bytes, without separators.
     pub fn digits(&self, text: &str, first: usize, last: usize) -> Digits {
         let mut out = Digits::default();
@@ -391,7 +402,11 @@ impl<'a> Hay<'a> {
             words.push(word);
             if bytes[start].is_ascii_digit() {
                 // A number run starts at a word that begins with a digit.
-                let run = number_run(bytes, start);
+                numbers.push(NumberRun::empty());
+                let Some(run) = numbers.last_mut() else {
+                    break;
+                };
+                read_number_run(bytes, start, run);
                 // The groups after the first are words of their own (one separator stands
                 // between groups); the last one runs on over the letters glued to it.
                 let groups = &run.groups[..];
@@ -412,8 +427,7 @@ impl<'a> Hay<'a> {
                     counts.add_word(&word);
                     words.push(word);
                 }
-                counts.add_run(&run);
-                numbers.push(run);
+                counts.add_run(run);
             }
         }
         Hay {
@@ -496,10 +510,11 @@ fn is_separator(b: u8) -> bool {
     matches!(b, b' ' | b'-' | b'.' | b'/')
 }
 
-/// Reads a number run starting at the digit at `start`.
-fn number_run(bytes: &[u8], start: usize) -> NumberRun {
+/// Reads a number run starting at the digit at `start` into `run`, a run fresh from
+/// [`NumberRun::empty`] (filled where it lies, so that the groups are not copied).
+fn read_number_run(bytes: &[u8], start: usize, run: &mut NumberRun) {
     let plus = start > 0 && bytes[start - 1] == b'+';
-    let mut groups = Groups::new();
+    let groups = &mut run.groups;
     let mut i = start;
     let mut total = 0;
     loop {
@@ -522,14 +537,10 @@ fn number_run(bytes: &[u8], start: usize) -> NumberRun {
         }
         break;
     }
-    let end = i;
-    NumberRun {
-        start: if plus { start - 1 } else { start },
-        end,
-        plus,
-        digits: total,
-        groups,
-    }
+    run.start = if plus { start - 1 } else { start };
+    run.end = i;
+    run.plus = plus;
+    run.digits = total;
 }
 
 #[cfg(test)]
