@@ -352,6 +352,10 @@ pub(crate) struct Word {
     pub end: usize,
     /// How many of its characters are digits.
     pub digits: usize,
+    /// True when it opens with a letter, or a letter stands one separator (` `, `-`, `.`)
+    /// before it: the words where a value with a prefix of letters can start (`AB123456C`,
+    /// `X-1234567-L`, `DE 136 695 976`). A group inside a number run never is.
+    pub lettered: bool,
 }
 
 impl Word {
@@ -393,10 +397,15 @@ impl<'a> Hay<'a> {
             if digits == 0 {
                 continue;
             }
+            let lettered = bytes[start].is_ascii_alphabetic()
+                || start >= 2
+                    && matches!(bytes[start - 1], b' ' | b'-' | b'.')
+                    && bytes[start - 2].is_ascii_alphabetic();
             let word = Word {
                 start,
                 end: i,
                 digits,
+                lettered,
             };
             counts.add_word(&word);
             words.push(word);
@@ -423,6 +432,7 @@ impl<'a> Hay<'a> {
                         start: s,
                         end,
                         digits,
+                        lettered: false,
                     };
                     counts.add_word(&word);
                     words.push(word);
@@ -657,7 +667,7 @@ mod tests {
     #[test]
     fn words_are_every_maximal_alphanumeric_run_with_a_digit() {
         const PIECES: &[&str] = &[
-            "1", "22", "a", "Z", "x9", " ", "-", ".", "/", "+", "é", "  ",
+            "1", "22", "a", "Z", "x9", " ", "-", ".", "/", "+", "é", "  ", "X-1",
         ];
         let texts = crate::detect::builtin::shape::testing::random_texts(PIECES, 5_000, 120);
         for text in &texts {
@@ -674,7 +684,11 @@ mod tests {
                     .filter(|b| b.is_ascii_digit())
                     .count();
                 if digits > 0 {
-                    want.push((start, i, digits));
+                    let lettered = bytes[start].is_ascii_alphabetic()
+                        || start >= 2
+                            && matches!(bytes[start - 1], b' ' | b'-' | b'.')
+                            && bytes[start - 2].is_ascii_alphabetic();
+                    want.push((start, i, digits, lettered));
                 }
                 i = i.max(start + 1);
             }
@@ -682,7 +696,7 @@ mod tests {
             let got: Vec<_> = hay
                 .words
                 .iter()
-                .map(|w| (w.start, w.end, w.digits))
+                .map(|w| (w.start, w.end, w.digits, w.lettered))
                 .collect();
             assert_eq!(got, want, "{text:?}");
         }

@@ -176,8 +176,8 @@ pub(crate) fn continues_iban_shape(bytes: &[u8], start: usize) -> bool {
 
 pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let bytes = hay.text.as_bytes();
-    for word in &hay.words {
-        // An IBAN starts with a word that begins with two letters and two check digits.
+    // An IBAN starts with a word that begins with two letters and two check digits.
+    for word in hay.words.iter().filter(|w| w.lettered) {
         let w = &bytes[word.start..word.end];
         if w.len() < 4
             || !w[0].is_ascii_alphabetic()
