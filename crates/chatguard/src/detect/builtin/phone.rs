@@ -283,11 +283,11 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
             }
             let last = tok.groups[tok.n - 1];
             covered = tok.ext_end.unwrap_or(last.end + usize::from(last.paren));
-            if whole_only_and_impossible(bytes, &tok) {
+            if whole_only_and_impossible(bytes, &tok) || !enough_digits(bytes, &tok) {
                 continue;
             }
         }
-        if start_ok(text, start) && end_ok(text, covered) && enough_digits(bytes, &tok) {
+        if start_ok(text, start) && end_ok(text, covered) {
             find_in(text, &tok, out);
         }
     }
@@ -297,7 +297,9 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 struct RunToken {
     /// The end of the token: the run's, or its extension's (`x123`).
     end: usize,
-    /// False when [`find_in`] can find nothing in the token (see [`whole_only_and_impossible`]).
+    /// False when [`find_in`] can find nothing in the token: too few digits (see
+    /// [`enough_digits`]), or no phone length where only the whole may be tried (see
+    /// [`whole_only_and_impossible`]).
     searchable: bool,
 }
 
@@ -318,16 +320,19 @@ fn run_token(bytes: &[u8], run: &NumberRun) -> Option<RunToken> {
     if ext.is_none() && bytes.get(run.end).is_some_and(u8::is_ascii_alphabetic) {
         return None;
     }
+    // As `enough_digits` counts the token's digits.
+    let opens_00 = |&(s, e): &(usize, usize)| e - s > 2 && bytes.get(s..s + 2) == Some(b"00");
+    let fewest = if run.plus || groups.iter().any(opens_00) {
+        8
+    } else {
+        9
+    };
     // As `whole_only_and_impossible` and `length_possible` read the whole token.
     let spaced_only = !run.plus && rest.iter().all(|&(s, _)| bytes[s - 1] == b' ');
-    let lengths = if lead.1 - lead.0 > 2 && bytes.get(lead.0..lead.0 + 2) == Some(b"00") {
-        8..=17
-    } else {
-        9..=12
-    };
+    let lengths = if opens_00(&lead) { 8..=17 } else { 9..=12 };
     Some(RunToken {
         end: ext.unwrap_or(run.end),
-        searchable: !spaced_only || lengths.contains(&digits),
+        searchable: digits >= fewest && (!spaced_only || lengths.contains(&digits)),
     })
 }
 
