@@ -265,7 +265,11 @@ const SHORTEST: usize = 14;
 
 pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let bytes = hay.text.as_bytes();
-    // Most words with digits (a card's groups, an address's octets) are far shorter.
+    // Most words with digits (a card's groups, an address's octets) are far shorter; chat
+    // without digits has none at all.
+    if hay.words.is_empty() {
+        return;
+    }
     for word in hay.words.iter().filter(|w| w.len() >= SHORTEST) {
         let w = &bytes[word.start..word.end];
         let found = match w.first() {
@@ -292,6 +296,9 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 /// Ethereum addresses without a checksum (one case): need context.
 pub(crate) fn scan_unchecked(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let bytes = hay.text.as_bytes();
+    if hay.words.is_empty() {
+        return;
+    }
     for word in hay.words.iter().filter(|w| w.len() >= SHORTEST) {
         let w = &bytes[word.start..word.end];
         if eth_valid(w) == Some(EthCase::Unchecked)
