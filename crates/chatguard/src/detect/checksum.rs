@@ -128,29 +128,32 @@ mod tests {
         assert!(!mod97(bad[4..].bytes().chain(bad[..4].bytes())));
     }
 
+    /// `text` mod 97 carried one digit (one letter's two digits) at a time, the definition;
+    /// `None` for a byte that is no digit or ASCII letter.
+    fn remainder(text: &[u8]) -> Option<u32> {
+        let mut rem = 0u32;
+        for &b in text {
+            let v = match b {
+                b'0'..=b'9' => u32::from(b - b'0'),
+                b'A'..=b'Z' => u32::from(b - b'A') + 10,
+                b'a'..=b'z' => u32::from(b - b'a') + 10,
+                _ => return None,
+            };
+            rem = (rem * if v >= 10 { 100 } else { 10 } + v) % 97;
+        }
+        Some(rem)
+    }
+
     #[test]
     fn mod97_is_the_remainder_digit_by_digit() {
-        // The definition: the remainder carried one digit (one letter's two digits) at a time.
-        let by_digit = |s: &[u8]| {
-            let mut rem = 0u32;
-            for &b in s {
-                let v = match b {
-                    b'0'..=b'9' => u32::from(b - b'0'),
-                    b'A'..=b'Z' => u32::from(b - b'A') + 10,
-                    b'a'..=b'z' => u32::from(b - b'a') + 10,
-                    _ => return false,
-                };
-                rem = (rem * if v >= 10 { 100 } else { 10 } + v) % 97;
-            }
-            !s.is_empty() && rem == 1
-        };
+        let by_digit = |s: &[u8]| !s.is_empty() && remainder(s) == Some(1);
         const PIECES: &[&str] = &["0", "1", "9", "7", "A", "z", "Q", "99"];
         let texts = crate::detect::builtin::shape::testing::random_texts(PIECES, 20_000, 80);
         let mut valid = 0;
         for text in &texts {
-            let s = text.as_bytes();
-            // Check digits that make each text valid, then the text as it is.
-            for candidate in [format!("{text}{:02}", 98 - rem_of(s)), text.clone()] {
+            // Check digits that make the text valid, then the text as it is.
+            let check = 98 - remainder(text.as_bytes()).map_or(0, |r| r * 100 % 97);
+            for candidate in [format!("{text}{check:02}"), text.clone()] {
                 let c = candidate.as_bytes();
                 assert_eq!(mod97(c.iter().copied()), by_digit(c), "{candidate}");
                 valid += usize::from(by_digit(c));
@@ -159,21 +162,6 @@ mod tests {
         assert!(valid > 20_000, "{valid}");
         assert!(!mod97(core::iter::empty()));
         assert!(!mod97(b"1-98".iter().copied()) && !by_digit(b"1-98"));
-    }
-
-    /// `text * 100 mod 97` digit by digit (0 for a byte that is no digit or letter).
-    fn rem_of(text: &[u8]) -> u32 {
-        let mut rem = 0u32;
-        for &b in text {
-            let v = match b {
-                b'0'..=b'9' => u32::from(b - b'0'),
-                b'A'..=b'Z' => u32::from(b - b'A') + 10,
-                b'a'..=b'z' => u32::from(b - b'a') + 10,
-                _ => return 0,
-            };
-            rem = (rem * if v >= 10 { 100 } else { 10 } + v) % 97;
-        }
-        rem * 100 % 97
     }
 
     #[test]

@@ -242,25 +242,37 @@ struct Token {
     ext_end: Option<usize>,
 }
 
+impl Token {
+    /// A token with no groups, to be read into.
+    fn empty() -> Token {
+        Token {
+            plus: false,
+            groups: [Group::default(); MAX_GROUPS],
+            n: 0,
+            ext_end: None,
+        }
+    }
+}
+
+/// Where a phone token at `run` starts: at a `(` right before it, else where the run does.
+fn token_start(bytes: &[u8], run: &NumberRun) -> usize {
+    if !run.plus && run.start > 0 && bytes[run.start - 1] == b'(' {
+        run.start - 1
+    } else {
+        run.start
+    }
+}
+
 pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let text = hay.text;
     let bytes = text.as_bytes();
     let mut covered = 0;
-    let mut tok = Token {
-        plus: false,
-        groups: [Group::default(); MAX_GROUPS],
-        n: 0,
-        ext_end: None,
-    };
+    let mut tok = Token::empty();
     for run in &hay.numbers {
         if run.start < covered {
             continue;
         }
-        let start = if !run.plus && run.start > 0 && bytes[run.start - 1] == b'(' {
-            run.start - 1
-        } else {
-            run.start
-        };
+        let start = token_start(bytes, run);
         if start < covered {
             continue;
         }
@@ -1409,18 +1421,9 @@ mod tests {
     fn scan_bytewise(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         let bytes = hay.text.as_bytes();
         let mut covered = 0;
-        let mut tok = Token {
-            plus: false,
-            groups: [Group::default(); MAX_GROUPS],
-            n: 0,
-            ext_end: None,
-        };
+        let mut tok = Token::empty();
         for run in &hay.numbers {
-            let start = if !run.plus && run.start > 0 && bytes[run.start - 1] == b'(' {
-                run.start - 1
-            } else {
-                run.start
-            };
+            let start = token_start(bytes, run);
             if run.start < covered || start < covered {
                 continue;
             }
