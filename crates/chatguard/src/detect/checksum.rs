@@ -25,24 +25,21 @@ pub(crate) fn luhn(digits: &[u8]) -> bool {
 
 /// ISO 7064 MOD 97-10 over an alphanumeric string in IBAN order (letters count 10..35): IBAN, and
 /// the BBAN-style checks that reuse it.
-pub(crate) fn mod97(chars: impl Iterator<Item = u8>) -> bool {
-    let mut rem = 0u32;
-    let mut any = false;
-    for b in chars {
-        any = true;
-        let v = match b {
-            b'0'..=b'9' => u32::from(b - b'0'),
-            b'A'..=b'Z' => u32::from(b - b'A') + 10,
-            b'a'..=b'z' => u32::from(b - b'a') + 10,
-            _ => return false,
+pub(crate) fn mod97(mut chars: impl Iterator<Item = u8>) -> bool {
+    // The number is accumulated as is and reduced only when it nears the top of a `u64` (below
+    // 2^56, one more letter's two digits still fit): the remainder is the same. Folded, so
+    // that a chain of two slices runs as two plain loops.
+    let folded = chars.try_fold((0u64, false), |(acc, _), b| {
+        let (scale, v) = match b {
+            b'0'..=b'9' => (10, u64::from(b - b'0')),
+            b'A'..=b'Z' => (100, u64::from(b - b'A') + 10),
+            b'a'..=b'z' => (100, u64::from(b - b'a') + 10),
+            _ => return None,
         };
-        rem = if v >= 10 {
-            (rem * 100 + v) % 97
-        } else {
-            (rem * 10 + v) % 97
-        };
-    }
-    any && rem == 1
+        let acc = acc * scale + v;
+        Some((if acc >= 1 << 56 { acc % 97 } else { acc }, true))
+    });
+    matches!(folded, Some((acc, true)) if acc % 97 == 1)
 }
 
 const VERHOEFF_D: [[u8; 10]; 10] = [
@@ -129,6 +126,42 @@ mod tests {
         assert!(mod97(rearranged));
         let bad = "GB82WEST12345698765433";
         assert!(!mod97(bad[4..].bytes().chain(bad[..4].bytes())));
+    }
+
+    /// `text` mod 97 carried one digit (one letter's two digits) at a time, the definition;
+    /// `None` for a byte that is no digit or ASCII letter.
+    fn remainder(text: &[u8]) -> Option<u32> {
+        let mut rem = 0u32;
+        for &b in text {
+            let v = match b {
+                b'0'..=b'9' => u32::from(b - b'0'),
+                b'A'..=b'Z' => u32::from(b - b'A') + 10,
+                b'a'..=b'z' => u32::from(b - b'a') + 10,
+                _ => return None,
+            };
+            rem = (rem * if v >= 10 { 100 } else { 10 } + v) % 97;
+        }
+        Some(rem)
+    }
+
+    #[test]
+    fn mod97_is_the_remainder_digit_by_digit() {
+        let by_digit = |s: &[u8]| !s.is_empty() && remainder(s) == Some(1);
+        const PIECES: &[&str] = &["0", "1", "9", "7", "A", "z", "Q", "99"];
+        let texts = crate::detect::builtin::shape::testing::random_texts(PIECES, 20_000, 80);
+        let mut valid = 0;
+        for text in &texts {
+            // Check digits that make the text valid, then the text as it is.
+            let check = 98 - remainder(text.as_bytes()).map_or(0, |r| r * 100 % 97);
+            for candidate in [format!("{text}{check:02}"), text.clone()] {
+                let c = candidate.as_bytes();
+                assert_eq!(mod97(c.iter().copied()), by_digit(c), "{candidate}");
+                valid += usize::from(by_digit(c));
+            }
+        }
+        assert!(valid > 20_000, "{valid}");
+        assert!(!mod97(core::iter::empty()));
+        assert!(!mod97(b"1-98".iter().copied()) && !by_digit(b"1-98"));
     }
 
     #[test]

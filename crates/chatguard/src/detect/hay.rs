@@ -19,6 +19,9 @@ pub(crate) const MAX_GROUPS: usize = 12;
 /// The most digits a number run keeps; identifiers are shorter than this.
 pub(crate) const MAX_DIGITS: usize = 40;
 
+/// How many words the first word with a digit makes room for.
+const WORDS_RESERVED: usize = 16;
+
 /// The normalized text plus the places recognizers care about.
 pub(crate) struct Hay<'a> {
     /// The matching view (see [`crate::normalize`]).
@@ -112,17 +115,17 @@ impl Counts {
 
     fn add_run(&mut self, run: &NumberRun) {
         let groups = &run.groups[..];
-        let total: usize = groups.iter().map(|&(s, e)| e - s).sum();
-        if groups.len() >= MAX_GROUPS || total >= MAX_DIGITS {
+        if groups.len() >= MAX_GROUPS || run.digits >= MAX_DIGITS {
             self.run_digits = u64::MAX;
             return;
         }
-        for first in 0..groups.len() {
-            let mut sum = 0;
-            for &(s, e) in &groups[first..] {
-                sum += e - s;
-                self.run_digits |= count_bit(sum);
-            }
+        // `ending` holds the totals of the ranges ending at the group just read (all below
+        // `MAX_DIGITS`, so no total reaches the shared bit 63): each range ending at the next
+        // group adds its length, and the next group is a range of its own.
+        let mut ending = 0u64;
+        for &(s, e) in groups {
+            ending = (ending << (e - s)) | count_bit(e - s);
+            self.run_digits |= ending;
         }
     }
 }
@@ -136,6 +139,8 @@ pub(crate) struct NumberRun {
     pub end: usize,
     /// True when the run starts with `+` (international phone numbers).
     pub plus: bool,
+    /// How many digits its groups hold in all.
+    pub digits: usize,
     /// Byte ranges of the digit groups, in order.
     pub groups: Groups,
 }
@@ -182,6 +187,17 @@ impl core::ops::Deref for Groups {
 }
 
 impl NumberRun {
+    /// A run without groups, for [`read_number_run`] to fill.
+    fn empty() -> NumberRun {
+        NumberRun {
+            start: 0,
+            end: 0,
+            plus: false,
+            digits: 0,
+            groups: Groups::new(),
+        }
+    }
+
     /// The digits of groups `first..=last` as ASCII bytes, without separators.
     pub fn digits(&self, text: &str, first: usize, last: usize) -> Digits {
         let mut out = Digits::default();
@@ -336,6 +352,10 @@ pub(crate) struct Word {
     pub end: usize,
     /// How many of its characters are digits.
     pub digits: usize,
+    /// True when it opens with a letter, or a letter stands one separator (` `, `-`, `.`)
+    /// before it: the words where a value with a prefix of letters can start (`AB123456C`,
+    /// `X-1234567-L`, `DE 136 695 976`). A group inside a number run never is.
+    pub lettered: bool,
 }
 
 impl Word {
@@ -358,6 +378,11 @@ impl<'a> Hay<'a> {
             let Some(digit) = next_digit(bytes, i) else {
                 break;
             };
+            if words.capacity() == 0 {
+                // A text with one digit usually has several words with digits: one allocation
+                // instead of growing four, eight, sixteen.
+                words.reserve(WORDS_RESERVED);
+            }
             let mut start = digit;
             while start > i && bytes[start - 1].is_ascii_alphanumeric() {
                 start -= 1;
@@ -372,44 +397,47 @@ impl<'a> Hay<'a> {
             if digits == 0 {
                 continue;
             }
+            let lettered = bytes[start].is_ascii_alphabetic()
+                || start >= 2
+                    && matches!(bytes[start - 1], b' ' | b'-' | b'.')
+                    && bytes[start - 2].is_ascii_alphabetic();
             let word = Word {
                 start,
                 end: i,
                 digits,
+                lettered,
             };
             counts.add_word(&word);
             words.push(word);
             if bytes[start].is_ascii_digit() {
                 // A number run starts at a word that begins with a digit.
-                let run = number_run(bytes, start);
-                let run_end = run.end;
-                counts.add_run(&run);
-                numbers.push(run);
-                // Skip words the run already covered.
-                while i < run_end {
-                    let s = i;
-                    while i < bytes.len() && !bytes[i].is_ascii_alphanumeric() {
-                        i += 1;
+                numbers.push(NumberRun::empty());
+                let Some(run) = numbers.last_mut() else {
+                    break;
+                };
+                read_number_run(bytes, start, run);
+                // The groups after the first are words of their own (one separator stands
+                // between groups); the last one runs on over the letters glued to it.
+                let groups = &run.groups[..];
+                for (k, &(s, e)) in groups.iter().enumerate().skip(1) {
+                    let (mut end, mut digits) = (e, e - s);
+                    if k + 1 == groups.len() {
+                        while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+                            digits += usize::from(bytes[end].is_ascii_digit());
+                            end += 1;
+                        }
+                        i = i.max(end);
                     }
-                    let ws = i;
-                    let mut d = 0;
-                    while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-                        d += usize::from(bytes[i].is_ascii_digit());
-                        i += 1;
-                    }
-                    if d > 0 && i > ws {
-                        let word = Word {
-                            start: ws,
-                            end: i,
-                            digits: d,
-                        };
-                        counts.add_word(&word);
-                        words.push(word);
-                    }
-                    if i == s {
-                        break;
-                    }
+                    let word = Word {
+                        start: s,
+                        end,
+                        digits,
+                        lettered: false,
+                    };
+                    counts.add_word(&word);
+                    words.push(word);
                 }
+                counts.add_run(run);
             }
         }
         Hay {
@@ -492,10 +520,11 @@ fn is_separator(b: u8) -> bool {
     matches!(b, b' ' | b'-' | b'.' | b'/')
 }
 
-/// Reads a number run starting at the digit at `start`.
-fn number_run(bytes: &[u8], start: usize) -> NumberRun {
+/// Reads a number run starting at the digit at `start` into `run`, a run fresh from
+/// [`NumberRun::empty`] (filled where it lies, so that the groups are not copied).
+fn read_number_run(bytes: &[u8], start: usize, run: &mut NumberRun) {
     let plus = start > 0 && bytes[start - 1] == b'+';
-    let mut groups = Groups::new();
+    let groups = &mut run.groups;
     let mut i = start;
     let mut total = 0;
     loop {
@@ -518,13 +547,10 @@ fn number_run(bytes: &[u8], start: usize) -> NumberRun {
         }
         break;
     }
-    let end = i;
-    NumberRun {
-        start: if plus { start - 1 } else { start },
-        end,
-        plus,
-        groups,
-    }
+    run.start = if plus { start - 1 } else { start };
+    run.end = i;
+    run.plus = plus;
+    run.digits = total;
 }
 
 #[cfg(test)]
@@ -636,6 +662,69 @@ mod tests {
         }
         let hay = Hay::new("пароль: x");
         assert!(hay.may_contain(0xD0) && hay.may_contain(b':') && !hay.may_contain(b'@'));
+    }
+
+    #[test]
+    fn words_are_every_maximal_alphanumeric_run_with_a_digit() {
+        const PIECES: &[&str] = &[
+            "1", "22", "a", "Z", "x9", " ", "-", ".", "/", "+", "é", "  ", "X-1",
+        ];
+        let texts = crate::detect::builtin::shape::testing::random_texts(PIECES, 5_000, 120);
+        for text in &texts {
+            let bytes = text.as_bytes();
+            let mut want = Vec::new();
+            let mut i = 0;
+            while i < bytes.len() {
+                let start = i;
+                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                let digits = bytes[start..i]
+                    .iter()
+                    .filter(|b| b.is_ascii_digit())
+                    .count();
+                if digits > 0 {
+                    let lettered = bytes[start].is_ascii_alphabetic()
+                        || start >= 2
+                            && matches!(bytes[start - 1], b' ' | b'-' | b'.')
+                            && bytes[start - 2].is_ascii_alphabetic();
+                    want.push((start, i, digits, lettered));
+                }
+                i = i.max(start + 1);
+            }
+            let hay = Hay::new(text);
+            let got: Vec<_> = hay
+                .words
+                .iter()
+                .map(|w| (w.start, w.end, w.digits, w.lettered))
+                .collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn run_digits_hold_the_total_of_every_range_of_groups() {
+        const PIECES: &[&str] = &["1", "22", "333", "4444", "55555", " ", "-", ".", "x", "  "];
+        let texts = crate::detect::builtin::shape::testing::random_texts(PIECES, 5_000, 120);
+        for text in &texts {
+            let hay = Hay::new(text);
+            let mut want = 0u64;
+            for run in &hay.numbers {
+                let total: usize = run.groups.iter().map(|&(s, e)| e - s).sum();
+                assert_eq!(run.digits, total, "{text:?}");
+                if run.groups.len() >= MAX_GROUPS || total >= MAX_DIGITS {
+                    want = u64::MAX;
+                    continue;
+                }
+                for first in 0..run.groups.len() {
+                    for last in first..run.groups.len() {
+                        let sum = run.groups[first..=last].iter().map(|&(s, e)| e - s).sum();
+                        want |= count_bit(sum);
+                    }
+                }
+            }
+            assert_eq!(hay.counts.run_digits, want, "{text:?}");
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! need a context word. RRNs issued since October 2020 no longer carry a check digit; they are
 //! not recognised (a number failing its checksum is never reported).
 
-use super::shape::{num, scan_with, standalone, valid_date, Report};
+use super::shape::{num, scan_with, standalone, valid_date, Layouts, Report};
 use crate::detect::checksum::weighted_sum;
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
@@ -208,7 +208,7 @@ pub(crate) fn scan_ric(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     scan_with(
         hay,
         out,
-        &["dddddddddddddddddx", "dddddd dddddddd dddx"],
+        &const { Layouts::new(&["dddddddddddddddddx", "dddddd dddddddd dddx"]) },
         ric_valid,
         &report,
     );
@@ -241,7 +241,13 @@ pub(crate) fn scan_rrn(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         milli: 800,
         rule: "kr_rrn.mod11",
     };
-    scan_with(hay, out, &["dddddd-ddddddd"], rrn_valid, &report);
+    scan_with(
+        hay,
+        out,
+        &const { Layouts::new(&["dddddd-ddddddd"]) },
+        rrn_valid,
+        &report,
+    );
 }
 
 /// The compact 13-digit form: needs context.
@@ -254,7 +260,7 @@ pub(crate) fn scan_rrn_compact(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     scan_with(
         hay,
         out,
-        &["ddddddddddddd", "dddddd ddddddd"],
+        &const { Layouts::new(&["ddddddddddddd", "dddddd ddddddd"]) },
         rrn_valid,
         &report,
     );
@@ -331,7 +337,7 @@ pub(crate) fn scan_my_number(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     scan_with(
         hay,
         out,
-        &["dddd dddd dddd", "dddd-dddd-dddd", "dddddddddddd"],
+        &const { Layouts::new(&["dddd dddd dddd", "dddd-dddd-dddd", "dddddddddddd"]) },
         my_number_valid,
         &report,
     );
@@ -356,7 +362,13 @@ pub(crate) fn scan_th_pin(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         milli: 750,
         rule: "th_pin.mod11",
     };
-    scan_with(hay, out, &["d-dddd-ddddd-dd-d"], th_pin_valid, &report);
+    scan_with(
+        hay,
+        out,
+        &const { Layouts::new(&["d-dddd-ddddd-dd-d"]) },
+        th_pin_valid,
+        &report,
+    );
 }
 
 /// Compact and space-separated forms: need context.
@@ -369,7 +381,7 @@ pub(crate) fn scan_th_pin_plain(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     scan_with(
         hay,
         out,
-        &["ddddddddddddd", "d dddd ddddd dd d"],
+        &const { Layouts::new(&["ddddddddddddd", "d dddd ddddd dd d"]) },
         th_pin_valid,
         &report,
     );

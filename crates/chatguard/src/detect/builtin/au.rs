@@ -5,7 +5,7 @@
 //! Both are plain digit strings with one check, so both need a context word. Legacy 8-digit TFNs
 //! are not recognised: sources disagree on their weights, and a wrong rule would be a guess.
 
-use super::shape::{scan_with, Report};
+use super::shape::{scan_with, Layouts, Report};
 use crate::detect::checksum::weighted_sum;
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
@@ -63,8 +63,8 @@ pub(crate) const ABN_GENERIC: &[&str] = &[
     "número da empresa",
 ];
 
-const TFN_LAYOUTS: &[&str] = &["ddd ddd ddd", "ddd-ddd-ddd", "ddddddddd"];
-const ABN_LAYOUTS: &[&str] = &["dd ddd ddd ddd", "dd-ddd-ddd-ddd", "ddddddddddd"];
+const TFN_LAYOUTS: Layouts = Layouts::new(&["ddd ddd ddd", "ddd-ddd-ddd", "ddddddddd"]);
+const ABN_LAYOUTS: Layouts = Layouts::new(&["dd ddd ddd ddd", "dd-ddd-ddd-ddd", "ddddddddddd"]);
 
 /// Checks a compact 9-digit TFN: weights 1,4,3,7,5,8,6,9,10, sum divisible by 11.
 pub(crate) fn tfn_valid(d: &[u8]) -> bool {
@@ -90,7 +90,7 @@ pub(crate) fn scan_tfn(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         milli: 500,
         rule: "au_tfn.mod11",
     };
-    scan_with(hay, out, TFN_LAYOUTS, tfn_valid, &report);
+    scan_with(hay, out, &TFN_LAYOUTS, tfn_valid, &report);
 }
 
 pub(crate) fn scan_abn(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
@@ -99,7 +99,7 @@ pub(crate) fn scan_abn(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         milli: 500,
         rule: "au_abn.mod89",
     };
-    scan_with(hay, out, ABN_LAYOUTS, abn_valid, &report);
+    scan_with(hay, out, &ABN_LAYOUTS, abn_valid, &report);
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! forms look like phone and order numbers (1 in 100 random numbers passes two check digits), so
 //! they are registered separately and need a context word.
 
-use super::shape::{all_same, scan_layouts, Shape};
+use super::shape::{all_same, scan_layouts, Layouts, Shape};
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 use crate::{Kind, Score};
@@ -68,10 +68,11 @@ pub(crate) const CNPJ_GENERIC: &[&str] = &[
     "tax id",
 ];
 
-const CPF_FORMATTED: &[&str] = &["ddd.ddd.ddd-dd", "ddddddddd-dd", "ddd ddd ddd-dd"];
-const CPF_COMPACT: &[&str] = &["ddddddddddd", "ddd.ddd.ddd.dd", "ddd ddd ddd dd"];
-const CNPJ_FORMATTED: &[&str] = &["dd.ddd.ddd/dddd-dd", "dd.ddd.ddd/dddd.dd"];
-const CNPJ_COMPACT: &[&str] = &["dddddddddddddd", "dddddddd/dddd-dd", "dd ddd ddd dddd dd"];
+const CPF_FORMATTED: Layouts = Layouts::new(&["ddd.ddd.ddd-dd", "ddddddddd-dd", "ddd ddd ddd-dd"]);
+const CPF_COMPACT: Layouts = Layouts::new(&["ddddddddddd", "ddd.ddd.ddd.dd", "ddd ddd ddd dd"]);
+const CNPJ_FORMATTED: Layouts = Layouts::new(&["dd.ddd.ddd/dddd-dd", "dd.ddd.ddd/dddd.dd"]);
+const CNPJ_COMPACT: Layouts =
+    Layouts::new(&["dddddddddddddd", "dddddddd/dddd-dd", "dd ddd ddd dddd dd"]);
 
 /// One Receita Federal check digit over `digits` with weights counting down to 2.
 fn check_digit(digits: &[u8], top: u32) -> u8 {
@@ -128,7 +129,7 @@ fn push(out: &mut Vec<Candidate>, s: &Shape, kind: Kind, milli: u16, rule: &'sta
 
 /// CPF in its punctuated forms (reported without context).
 pub(crate) fn scan_cpf(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    scan_layouts(hay, CPF_FORMATTED, |s| {
+    scan_layouts(hay, &CPF_FORMATTED, |s| {
         let ok = cpf_valid(s.compact());
         if ok {
             push(out, s, Kind::BrCpf, 850, "br_cpf.mod11");
@@ -139,7 +140,7 @@ pub(crate) fn scan_cpf(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 
 /// CPF as 11 plain digits (needs context).
 pub(crate) fn scan_cpf_compact(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    scan_layouts(hay, CPF_COMPACT, |s| {
+    scan_layouts(hay, &CPF_COMPACT, |s| {
         let ok = cpf_valid(s.compact());
         if ok {
             push(out, s, Kind::BrCpf, 500, "br_cpf.mod11");
@@ -150,7 +151,7 @@ pub(crate) fn scan_cpf_compact(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 
 /// CNPJ in its punctuated form (reported without context).
 pub(crate) fn scan_cnpj(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    scan_layouts(hay, CNPJ_FORMATTED, |s| {
+    scan_layouts(hay, &CNPJ_FORMATTED, |s| {
         let ok = cnpj_valid(s.compact());
         if ok {
             push(out, s, Kind::BrCnpj, 850, "br_cnpj.mod11");
@@ -161,7 +162,7 @@ pub(crate) fn scan_cnpj(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 
 /// CNPJ as 14 plain digits (needs context).
 pub(crate) fn scan_cnpj_compact(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    scan_layouts(hay, CNPJ_COMPACT, |s| {
+    scan_layouts(hay, &CNPJ_COMPACT, |s| {
         let ok = cnpj_valid(s.compact());
         if ok {
             push(out, s, Kind::BrCnpj, 500, "br_cnpj.mod11");

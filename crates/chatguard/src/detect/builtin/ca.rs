@@ -2,7 +2,7 @@
 //! 8 (business numbers), written `123 456 782` or `123-456-782` (Employment and Social Development
 //! Canada). One Luhn digit over a plain 9-digit string is weak, so it needs a context word.
 
-use super::shape::{scan_with, Report};
+use super::shape::{scan_with, Layouts, Report};
 use crate::detect::checksum::luhn;
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
@@ -37,7 +37,7 @@ pub(crate) const GENERIC: &[&str] = &[
     "número de segurança social",
 ];
 
-const LAYOUTS: &[&str] = &["ddd ddd ddd", "ddd-ddd-ddd", "ddddddddd"];
+const LAYOUTS: Layouts = Layouts::new(&["ddd ddd ddd", "ddd-ddd-ddd", "ddddddddd"]);
 
 /// Checks a compact SIN.
 pub(crate) fn sin_valid(d: &[u8]) -> bool {
@@ -50,7 +50,7 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         milli: 500,
         rule: "ca_sin.luhn",
     };
-    scan_with(hay, out, LAYOUTS, sin_valid, &report);
+    scan_with(hay, out, &LAYOUTS, sin_valid, &report);
 }
 
 #[cfg(test)]

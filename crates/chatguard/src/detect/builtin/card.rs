@@ -95,10 +95,7 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let bytes = hay.text.as_bytes();
     for run in &hay.numbers {
         // Most runs (dates, prices, phone numbers) hold fewer digits than any card.
-        if run.plus
-            || run.groups.iter().map(|&(s, e)| e - s).sum::<usize>() < 12
-            || continues_identifier(bytes, run.start)
-        {
+        if run.plus || run.digits < 12 || continues_identifier(bytes, run.start) {
             continue;
         }
         // Longest first; several cards may share one run (`4012… 1881 5555… 4444`). A card made

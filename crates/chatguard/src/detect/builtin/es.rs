@@ -206,7 +206,8 @@ pub(crate) fn scan_dni(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 
 pub(crate) fn scan_nie(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let bytes = hay.text.as_bytes();
-    for w in &hay.words {
+    // Both forms open with `X`, `Y` or `Z`: in the word, or one separator before it.
+    for w in hay.words.iter().filter(|w| w.lettered) {
         let s = w.start;
         let start = if matches!(bytes[s].to_ascii_uppercase(), b'X' | b'Y' | b'Z') {
             s

@@ -130,23 +130,10 @@ fn length_for(country: &[u8]) -> Option<usize> {
     LENGTHS.get(i).map(|&(_, n)| n)
 }
 
-/// Checks a compact IBAN (no spaces, any case).
-pub(crate) fn is_valid(compact: &[u8]) -> bool {
-    if compact.len() < 15
-        || !compact[..2].iter().all(u8::is_ascii_alphabetic)
-        || !compact[2..4].iter().all(u8::is_ascii_digit)
-    {
-        return false;
-    }
-    let country = [
-        compact[0].to_ascii_uppercase(),
-        compact[1].to_ascii_uppercase(),
-    ];
-    if length_for(&country) != Some(compact.len()) || !compact.iter().all(u8::is_ascii_alphanumeric)
-    {
-        return false;
-    }
-    mod97(compact[4..].iter().chain(&compact[..4]).copied())
+/// The ISO 7064 check of a compact IBAN already known to have its country's length and only
+/// letters and digits (the country code and check digits moved to the end).
+fn mod97_holds(compact: &[u8]) -> bool {
+    compact.len() > 4 && mod97(compact[4..].iter().chain(&compact[..4]).copied())
 }
 
 /// True when `start` continues a run written in IBAN form: before it stand, from a word start, a
@@ -189,8 +176,8 @@ pub(crate) fn continues_iban_shape(bytes: &[u8], start: usize) -> bool {
 
 pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let bytes = hay.text.as_bytes();
-    for word in &hay.words {
-        // An IBAN starts with a word that begins with two letters and two check digits.
+    // An IBAN starts with a word that begins with two letters and two check digits.
+    for word in hay.words.iter().filter(|w| w.lettered) {
         let w = &bytes[word.start..word.end];
         if w.len() < 4
             || !w[0].is_ascii_alphabetic()
@@ -236,7 +223,9 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         if len != want || end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
             continue;
         }
-        if is_valid(compact) {
+        // Gathered as it is, `compact` has the country's length and only letters and digits,
+        // opening with two letters and two digits: only the checksum is left to check.
+        if mod97_holds(compact) {
             out.push(Candidate {
                 kind: Kind::Iban,
                 start: word.start,

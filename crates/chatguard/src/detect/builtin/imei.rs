@@ -3,7 +3,7 @@
 //! own; a bare 15-digit string, or 14 digits and a separated check digit, need a context word. An
 //! all-zero TAC is never allocated and is rejected.
 
-use super::shape::{scan_with, Report};
+use super::shape::{scan_with, Layouts, Report};
 use crate::detect::checksum::luhn;
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
@@ -31,13 +31,13 @@ pub(crate) const CONTEXT: &[&str] = &[
 ];
 
 /// The GSMA presentation and TAC-serial-check: distinctive enough to report alone.
-const SEPARATED: &[&str] = &[
+const SEPARATED: Layouts = Layouts::new(&[
     "dd-dddddd-dddddd-d",
     "dd dddddd dddddd d",
     "dddddddd-dddddd-d",
-];
+]);
 /// Fifteen plain digits, or 14 and a separated check digit: need context.
-const PLAIN: &[&str] = &["ddddddddddddddd", "dddddddddddddd-d", "dddddddddddddd d"];
+const PLAIN: Layouts = Layouts::new(&["ddddddddddddddd", "dddddddddddddd-d", "dddddddddddddd d"]);
 
 /// Checks a compact 15-digit IMEI.
 pub(crate) fn imei_valid(d: &[u8]) -> bool {
@@ -54,7 +54,7 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         milli: 750,
         rule: "imei.luhn",
     };
-    scan_with(hay, out, SEPARATED, imei_valid, &report);
+    scan_with(hay, out, &SEPARATED, imei_valid, &report);
 }
 
 /// Fifteen plain digits or `14+1`: needs context.
@@ -64,7 +64,7 @@ pub(crate) fn scan_compact(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         milli: 500,
         rule: "imei.luhn",
     };
-    scan_with(hay, out, PLAIN, imei_valid, &report);
+    scan_with(hay, out, &PLAIN, imei_valid, &report);
 }
 
 #[cfg(test)]

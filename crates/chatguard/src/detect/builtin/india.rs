@@ -7,7 +7,7 @@
 //! zero, a letter; the fourth letter a holder type), reports `validated: false`, and needs a
 //! context word.
 
-use super::shape::{scan_layouts, standalone};
+use super::shape::{scan_layouts, standalone, Layouts};
 use crate::detect::checksum::verhoeff;
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
@@ -68,7 +68,8 @@ pub(crate) const PAN_GENERIC: &[&str] = &[
     "fiscaal nummer",
 ];
 
-const AADHAAR_LAYOUTS: &[&str] = &["dddd dddd dddd", "dddd-dddd-dddd", "dddddddddddd"];
+const AADHAAR_LAYOUTS: Layouts =
+    Layouts::new(&["dddd dddd dddd", "dddd-dddd-dddd", "dddddddddddd"]);
 
 /// PAN holder types (4th character), as listed by the Income Tax Department; `K` is no longer
 /// issued.
@@ -94,7 +95,7 @@ pub(crate) fn pan_structure(w: &[u8]) -> bool {
 }
 
 pub(crate) fn scan_aadhaar(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    scan_layouts(hay, AADHAAR_LAYOUTS, |s| {
+    scan_layouts(hay, &AADHAAR_LAYOUTS, |s| {
         let ok = aadhaar_valid(s.compact());
         if ok {
             out.push(Candidate {

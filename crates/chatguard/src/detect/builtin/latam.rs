@@ -6,7 +6,7 @@
 //! (`20-12345678-6`, fixed type prefixes) are distinctive: these report on their own. The other
 //! forms are plain digit strings with one check digit and need a context word.
 
-use super::shape::{num, scan_layouts, scan_with, standalone, valid_date, Report};
+use super::shape::{num, scan_layouts, scan_with, standalone, valid_date, Layouts, Report};
 use crate::detect::checksum::weighted_sum;
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
@@ -297,13 +297,14 @@ pub(crate) fn rut_valid(c: &[u8]) -> bool {
     check.to_ascii_uppercase() == want
 }
 
-const RUT_DOTTED: &[&str] = &["dd.ddd.ddd-k", "d.ddd.ddd-k", "dddddddd-k", "ddddddd-k"];
-const RUT_PLAIN: &[&str] = &["dddddddd-k", "ddddddd-k", "ddddddddk", "dddddddk"];
+const RUT_DOTTED: Layouts =
+    Layouts::new(&["dd.ddd.ddd-k", "d.ddd.ddd-k", "dddddddd-k", "ddddddd-k"]);
+const RUT_PLAIN: Layouts = Layouts::new(&["dddddddd-k", "ddddddd-k", "ddddddddk", "dddddddk"]);
 
 /// RUT with dots (`12.345.678-5`) or ending in `-K`: reported without context.
 pub(crate) fn scan_rut(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let bytes = hay.text.as_bytes();
-    scan_layouts(hay, RUT_DOTTED, |s| {
+    scan_layouts(hay, &RUT_DOTTED, |s| {
         let dotted = bytes[s.start..s.end].contains(&b'.');
         let k = s.compact().last() == Some(&b'K');
         let ok = (dotted || k) && rut_valid(s.compact());
@@ -323,7 +324,7 @@ pub(crate) fn scan_rut(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 
 /// RUT without dots and with a digit check (`12345678-5`, `123456785`): needs context.
 pub(crate) fn scan_rut_plain(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    scan_layouts(hay, RUT_PLAIN, |s| {
+    scan_layouts(hay, &RUT_PLAIN, |s| {
         let ok = s.compact().last() != Some(&b'K') && rut_valid(s.compact());
         if ok {
             out.push(Candidate {
@@ -371,7 +372,13 @@ pub(crate) fn scan_cuit(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         milli: 800,
         rule: "ar_cuit.mod11",
     };
-    scan_with(hay, out, &["dd-dddddddd-d"], cuit_valid, &report);
+    scan_with(
+        hay,
+        out,
+        &const { Layouts::new(&["dd-dddddddd-d"]) },
+        cuit_valid,
+        &report,
+    );
 }
 
 pub(crate) fn scan_cuit_plain(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
@@ -383,7 +390,7 @@ pub(crate) fn scan_cuit_plain(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     scan_with(
         hay,
         out,
-        &["ddddddddddd", "dd dddddddd d"],
+        &const { Layouts::new(&["ddddddddddd", "dd dddddddd d"]) },
         cuit_valid,
         &report,
     );
@@ -415,7 +422,7 @@ pub(crate) fn nit_valid(d: &[u8]) -> bool {
     u32::from(check - b'0') == want
 }
 
-const NIT_LAYOUTS: &[&str] = &[
+const NIT_LAYOUTS: Layouts = Layouts::new(&[
     "d.ddd.ddd.ddd-d",
     "ddd.ddd.ddd-d",
     "dd.ddd.ddd-d",
@@ -425,7 +432,7 @@ const NIT_LAYOUTS: &[&str] = &[
     "dddddddd-d",
     "ddddddd-d",
     "dddddddddd",
-];
+]);
 
 pub(crate) fn scan_nit(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let report = Report {
@@ -433,7 +440,7 @@ pub(crate) fn scan_nit(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         milli: 500,
         rule: "co_nit.mod11",
     };
-    scan_with(hay, out, NIT_LAYOUTS, nit_valid, &report);
+    scan_with(hay, out, &NIT_LAYOUTS, nit_valid, &report);
 }
 
 // ----- Peru RUC -------------------------------------------------------------------------------
@@ -459,7 +466,7 @@ pub(crate) fn scan_ruc(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     scan_with(
         hay,
         out,
-        &["ddddddddddd", "dd-dddddddd-d"],
+        &const { Layouts::new(&["ddddddddddd", "dd-dddddddd-d"]) },
         ruc_valid,
         &report,
     );
@@ -483,14 +490,14 @@ pub(crate) fn ci_valid(d: &[u8]) -> bool {
     u32::from(check - b'0') == (10 - sum % 10) % 10
 }
 
-const CI_LAYOUTS: &[&str] = &[
+const CI_LAYOUTS: Layouts = Layouts::new(&[
     "d.ddd.ddd-d",
     "ddd.ddd-d",
     "ddddddd-d",
     "dddddd-d",
     "d.ddd.ddd.d",
     "dddddddd",
-];
+]);
 
 pub(crate) fn scan_ci(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let report = Report {
@@ -498,7 +505,7 @@ pub(crate) fn scan_ci(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         milli: 500,
         rule: "uy_ci.mod10",
     };
-    scan_with(hay, out, CI_LAYOUTS, ci_valid, &report);
+    scan_with(hay, out, &CI_LAYOUTS, ci_valid, &report);
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! with a mod-11 check digit computed with a primary weight set and, when that gives 10, a
 //! secondary one. A plain digit string with one check digit: needs a context word.
 
-use super::shape::{num, scan_with, Report};
+use super::shape::{num, scan_with, Layouts, Report};
 use crate::detect::checksum::weighted_sum;
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
@@ -34,7 +34,7 @@ pub(crate) const GENERIC: &[&str] = &[
     "número de contribuinte",
 ];
 
-const LAYOUTS: &[&str] = &[
+const LAYOUTS: Layouts = Layouts::new(&[
     "ddd-ddd-ddd",
     "dd-ddd-ddd",
     "ddd ddd ddd",
@@ -43,7 +43,7 @@ const LAYOUTS: &[&str] = &[
     "dddddddd-d",
     "ddddddddd",
     "dddddddd",
-];
+]);
 
 /// Checks a compact IRD number.
 pub(crate) fn ird_valid(d: &[u8]) -> bool {
@@ -75,7 +75,7 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         milli: 500,
         rule: "nz_ird.mod11",
     };
-    scan_with(hay, out, LAYOUTS, ird_valid, &report);
+    scan_with(hay, out, &LAYOUTS, ird_valid, &report);
 }
 
 #[cfg(test)]

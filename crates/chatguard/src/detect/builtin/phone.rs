@@ -12,7 +12,7 @@
 //! word nearby.
 
 use crate::detect::context::{ceil_boundary, contains_word, floor_boundary};
-use crate::detect::hay::Hay;
+use crate::detect::hay::{Hay, NumberRun};
 use crate::detect::Candidate;
 use crate::{Kind, Score};
 
@@ -263,39 +263,110 @@ struct Token {
     ext_end: Option<usize>,
 }
 
+impl Token {
+    /// A token with no groups, to be read into.
+    fn empty() -> Token {
+        Token {
+            plus: false,
+            groups: [Group::default(); MAX_GROUPS],
+            n: 0,
+            ext_end: None,
+        }
+    }
+}
+
+/// Where a phone token at `run` starts: at a `(` right before it, else where the run does.
+fn token_start(bytes: &[u8], run: &NumberRun) -> usize {
+    if !run.plus && run.start > 0 && bytes[run.start - 1] == b'(' {
+        run.start - 1
+    } else {
+        run.start
+    }
+}
+
 pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let text = hay.text;
     let bytes = text.as_bytes();
     let mut covered = 0;
-    let mut tok = Token {
-        plus: false,
-        groups: [Group::default(); MAX_GROUPS],
-        n: 0,
-        ext_end: None,
-    };
+    let mut tok = Token::empty();
     for run in &hay.numbers {
         if run.start < covered {
             continue;
         }
-        let start = if !run.plus && run.start > 0 && bytes[run.start - 1] == b'(' {
-            run.start - 1
-        } else {
-            run.start
-        };
+        let start = token_start(bytes, run);
         if start < covered {
             continue;
         }
-        if !lex(bytes, start, &mut tok) {
-            covered = run.end;
-            continue;
+        // A token without parentheses is the shared run itself (same groups, same separators):
+        // it is judged and read from the run's groups instead of the bytes.
+        if start == run.start && !paren_follows(bytes, run.end) {
+            let Some(whole) = run_token(bytes, run) else {
+                covered = run.end;
+                continue;
+            };
+            covered = whole.end;
+            if !whole.searchable {
+                continue;
+            }
+            lex_run(bytes, run, &mut tok, whole.end);
+        } else {
+            if !lex(bytes, start, &mut tok) {
+                covered = run.end;
+                continue;
+            }
+            let last = tok.groups[tok.n - 1];
+            covered = tok.ext_end.unwrap_or(last.end + usize::from(last.paren));
+            if whole_only_and_impossible(bytes, &tok) || !enough_digits(bytes, &tok) {
+                continue;
+            }
         }
-        let last = tok.groups[tok.n - 1];
-        covered = tok.ext_end.unwrap_or(last.end + usize::from(last.paren));
-        if !start_ok(text, start) || !end_ok(text, covered) || !enough_digits(bytes, &tok) {
-            continue;
+        if start_ok(text, start) && end_ok(text, covered) {
+            find_in(text, &tok, out);
         }
-        find_in(text, &tok, out);
     }
+}
+
+/// A number run read as a whole phone token (see [`run_token`]).
+struct RunToken {
+    /// The end of the token: the run's, or its extension's (`x123`).
+    end: usize,
+    /// False when [`find_in`] can find nothing in the token: too few digits (see
+    /// [`enough_digits`]), or no phone length where only the whole may be tried (see
+    /// [`whole_only_and_impossible`]).
+    searchable: bool,
+}
+
+/// What [`lex`] reads at a number run that starts a token and is followed by no `(` (see
+/// [`paren_follows`]): the run's groups, joined by the separators a run takes (one of ` -./`
+/// before a digit), and an extension. `None` where [`lex`] rejects the token: more than
+/// [`MAX_GROUPS`] groups or [`MAX_DIGITS`] digits (a run cut at its own limits has more than
+/// both), or a letter glued to the end that starts no extension.
+fn run_token(bytes: &[u8], run: &NumberRun) -> Option<RunToken> {
+    let groups = &run.groups[..];
+    let (&lead, rest) = groups.split_first()?;
+    let digits = run.digits;
+    if groups.len() > MAX_GROUPS || digits > MAX_DIGITS {
+        return None;
+    }
+    // A letter glued to the last group must start an extension (`x123`).
+    let ext = extension(bytes, run.end);
+    if ext.is_none() && bytes.get(run.end).is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    // As `enough_digits` counts the token's digits.
+    let opens_00 = |&(s, e): &(usize, usize)| e - s > 2 && bytes.get(s..s + 2) == Some(b"00");
+    let fewest = if run.plus || groups.iter().any(opens_00) {
+        8
+    } else {
+        9
+    };
+    // As `whole_only_and_impossible` and `length_possible` read the whole token.
+    let spaced_only = !run.plus && rest.iter().all(|&(s, _)| bytes[s - 1] == b' ');
+    let lengths = if opens_00(&lead) { 8..=17 } else { 9..=12 };
+    Some(RunToken {
+        end: ext.unwrap_or(run.end),
+        searchable: digits >= fewest && (!spaced_only || lengths.contains(&digits)),
+    })
 }
 
 /// Whether `tok` holds enough digits for the shortest range [`length_possible`] takes (8 after
@@ -314,6 +385,43 @@ fn enough_digits(bytes: &[u8], tok: &Token) -> bool {
         9
     };
     digits >= fewest
+}
+
+/// Whether a parenthesised group may continue a token after `end` (`(`, ` (` or `-(`): only
+/// then can [`lex`] read past the end of a number run.
+fn paren_follows(bytes: &[u8], end: usize) -> bool {
+    match bytes.get(end) {
+        Some(b'(') => true,
+        Some(b' ' | b'-') => bytes.get(end + 1) == Some(&b'('),
+        _ => false,
+    }
+}
+
+/// Reads the token of a number run that [`run_token`] accepted, ending at `end`, into `tok`.
+fn lex_run(bytes: &[u8], run: &NumberRun, tok: &mut Token, end: usize) {
+    let groups = &run.groups[..];
+    for (slot, (k, &(s, e))) in tok.groups.iter_mut().zip(groups.iter().enumerate()) {
+        *slot = Group {
+            start: s,
+            end: e,
+            paren: false,
+            sep: if k == 0 { 0 } else { bytes[s - 1] },
+        };
+    }
+    tok.plus = run.plus;
+    tok.n = groups.len();
+    tok.ext_end = (end != run.end).then_some(end);
+}
+
+/// True when [`find_in`] can find nothing in `tok` because it may try only the whole token (see
+/// `spaced_only` there) and the whole token has no phone length (see [`length_possible`]).
+fn whole_only_and_impossible(bytes: &[u8], tok: &Token) -> bool {
+    let spaced_only = !tok.plus
+        && tok.groups[..tok.n]
+            .iter()
+            .enumerate()
+            .all(|(k, g)| !g.paren && (k == 0 || g.sep == b' '));
+    spaced_only && !length_possible(bytes, tok, 0, tok.n - 1)
 }
 
 /// Reads a phone-shaped token at `start` (a `+`, `(` or digit) into `tok`, whose groups past
@@ -1372,6 +1480,80 @@ mod tests {
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
+    }
+
+    /// [`scan`] as it reads without the shortcuts: every token lexed from the bytes and searched.
+    fn scan_bytewise(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+        let bytes = hay.text.as_bytes();
+        let mut covered = 0;
+        let mut tok = Token::empty();
+        for run in &hay.numbers {
+            let start = token_start(bytes, run);
+            if run.start < covered || start < covered {
+                continue;
+            }
+            if !lex(bytes, start, &mut tok) {
+                covered = run.end;
+                continue;
+            }
+            let last = tok.groups[tok.n - 1];
+            covered = tok.ext_end.unwrap_or(last.end + usize::from(last.paren));
+            if start_ok(hay.text, start) && end_ok(hay.text, covered) && enough_digits(bytes, &tok)
+            {
+                find_in(hay.text, &tok, out);
+            }
+        }
+    }
+
+    #[test]
+    fn reading_tokens_from_the_runs_finds_what_lexing_the_bytes_finds() {
+        const PIECES: &[&str] = &[
+            "0",
+            "1",
+            "4",
+            "7",
+            "9",
+            "00",
+            "44",
+            "555",
+            "0123",
+            "20",
+            " ",
+            "-",
+            ".",
+            "/",
+            "(",
+            ")",
+            "+",
+            "x",
+            "ext ",
+            "a",
+            "é",
+            ",",
+            "  ",
+            "+44 ",
+            "(0)",
+            "07700 900",
+            "123",
+            "12345",
+            "+1 555 ",
+            "(555) ",
+            "555-0123",
+            "0161 496 0",
+            "7946 0958",
+            "06 12 34 56 78",
+        ];
+        let texts = crate::detect::builtin::shape::testing::random_texts(PIECES, 30_000, 60);
+        let mut phones = 0;
+        for text in &texts {
+            let hay = Hay::new(text);
+            let (mut fast, mut plain) = (Vec::new(), Vec::new());
+            scan(&hay, &mut fast);
+            scan_bytewise(&hay, &mut plain);
+            assert_eq!(fast, plain, "{text:?}");
+            phones += fast.len();
+        }
+        assert!(phones > 1000, "{phones}");
     }
 
     #[test]

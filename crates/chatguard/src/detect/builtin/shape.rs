@@ -109,7 +109,7 @@ const MAX_FILTERED: usize = 16;
 
 /// What a layout's first group says about where it can match: a layout can only start at a digit
 /// group whose length is `len` (or `len - 1` when `short_ok`), or anywhere (`ANY`). Two bytes, so
-/// that a list's [`LayoutStats`] copies cheaply out of their cache.
+/// that a list's [`LayoutStats`] stays small.
 #[derive(Clone, Copy)]
 struct FirstGroup {
     len: u8,
@@ -126,27 +126,32 @@ impl FirstGroup {
     /// no digit), so a leading run of `d` followed by a literal that is no digit must span the
     /// whole group; a layout of `d` only must too (a digit after it fails [`standalone`]); one of
     /// `d` and a final `x`/`k` spans the group or the group and a letter after it.
-    fn of(layout: &[u8]) -> FirstGroup {
-        let len = layout.iter().take_while(|&&b| b == b'd').count();
+    const fn of(layout: &[u8]) -> FirstGroup {
+        let mut len = 0;
+        while len < layout.len() && layout[len] == b'd' {
+            len += 1;
+        }
         // Layouts are far shorter than `u8::MAX` (`MAX_CHARS`); a longer one may start anywhere.
-        let Ok(short) = u8::try_from(len + 1) else {
+        if len == 0 || len + 1 >= u8::MAX as usize {
             return FirstGroup::ANY;
-        };
-        match layout.get(len) {
-            _ if len == 0 || short == u8::MAX => FirstGroup::ANY,
-            None => FirstGroup {
+        }
+        let short = (len + 1) as u8;
+        if len == layout.len() {
+            return FirstGroup {
                 len: short - 1,
                 short_ok: false,
-            },
-            Some(b'x' | b'k') if len + 1 == layout.len() => FirstGroup {
+            };
+        }
+        match layout[len] {
+            b'x' | b'k' if len + 1 == layout.len() => FirstGroup {
                 len: short,
                 short_ok: true,
             },
-            Some(&b) if !b.is_ascii_digit() && !matches!(b, b'x' | b'k') => FirstGroup {
+            b if !b.is_ascii_digit() && !matches!(b, b'x' | b'k') => FirstGroup {
                 len: short - 1,
                 short_ok: false,
             },
-            Some(_) => FirstGroup::ANY,
+            _ => FirstGroup::ANY,
         }
     }
 
@@ -181,19 +186,20 @@ impl FirstGroup {
 /// that many digits. A group followed by a final `x`/`k` (a digit or a letter) says nothing.
 ///
 /// [`Counts`]: crate::detect::hay::Counts
-fn layout_words(layout: &[u8]) -> u64 {
+const fn layout_words(layout: &[u8]) -> u64 {
     let mut bits = 0;
     let mut i = 0;
     while i < layout.len() {
         let opens = i == 0 || !layout[i - 1].is_ascii_alphanumeric();
-        let len = layout[i..].iter().take_while(|&&b| b == b'd').count();
+        let mut len = 0;
+        while i + len < layout.len() && layout[i + len] == b'd' {
+            len += 1;
+        }
         if len == 0 {
             i += 1;
             continue;
         }
-        let closes = layout
-            .get(i + len)
-            .is_none_or(|b| !b.is_ascii_alphanumeric());
+        let closes = i + len == layout.len() || !layout[i + len].is_ascii_alphanumeric();
         if opens && closes {
             bits |= count_bit(len);
         }
@@ -202,7 +208,8 @@ fn layout_words(layout: &[u8]) -> u64 {
     bits
 }
 
-/// What [`scan_layouts`] needs to know of a list of layouts, worked out once per list.
+/// What [`scan_layouts`] needs to know of a list of layouts, worked out at compile time (see
+/// [`Layouts::new`]).
 #[derive(Clone, Copy)]
 struct LayoutStats {
     /// [`layout_digits`] of the list.
@@ -216,52 +223,53 @@ struct LayoutStats {
 }
 
 impl LayoutStats {
-    fn of(layouts: &[&str]) -> LayoutStats {
+    const fn of(layouts: &[&str]) -> LayoutStats {
         let mut first = [FirstGroup::ANY; MAX_FILTERED];
         let mut words = [0; MAX_FILTERED];
-        for ((slot, word_bits), layout) in first.iter_mut().zip(&mut words).zip(layouts) {
-            *slot = FirstGroup::of(layout.as_bytes());
-            *word_bits = layout_words(layout.as_bytes());
+        let mut need = usize::MAX;
+        let mut i = 0;
+        while i < layouts.len() {
+            let layout = layouts[i].as_bytes();
+            if i < MAX_FILTERED {
+                first[i] = FirstGroup::of(layout);
+                words[i] = layout_words(layout);
+            }
+            let mut digits = 0;
+            let mut k = 0;
+            while k < layout.len() {
+                digits += (layout[k] == b'd') as usize;
+                k += 1;
+            }
+            if digits < need {
+                need = digits;
+            }
+            i += 1;
         }
         LayoutStats {
             bits: layout_digits(layouts),
-            need: layouts
-                .iter()
-                .map(|l| l.bytes().filter(|&b| b == b'd').count())
-                .min()
-                .unwrap_or(0),
+            need: if layouts.is_empty() { 0 } else { need },
             first,
             words,
         }
     }
+}
 
-    /// The stats of a `'static` list, from a cache keyed by the list's address and length
-    /// (static data never changes, so those name its content). Bounded; lists past the bound
-    /// are worked out on each call.
-    fn cached(layouts: &'static [&'static str]) -> LayoutStats {
-        use core::hash::BuildHasherDefault;
-        use std::collections::HashMap;
-        use std::sync::Mutex;
-        type Cache = HashMap<
-            (usize, usize),
-            LayoutStats,
-            BuildHasherDefault<crate::detect::context::AddressHasher>,
-        >;
-        const MAX_CACHED: usize = 512;
-        static CACHE: Mutex<Option<Cache>> = Mutex::new(None);
-        let Ok(mut guard) = CACHE.lock() else {
-            return LayoutStats::of(layouts);
-        };
-        let cache = guard.get_or_insert_with(Cache::default);
-        let key = (layouts.as_ptr() as usize, layouts.len());
-        if let Some(stats) = cache.get(&key) {
-            return *stats;
+/// A list of byte templates (see the module documentation) and what [`scan_layouts`] needs to
+/// know of it, worked out when the list is declared: `const CPF: Layouts =
+/// Layouts::new(&["ddd.ddd.ddd-dd"]);`, or `&const { Layouts::new(..) }` in place.
+pub(crate) struct Layouts {
+    list: &'static [&'static str],
+    stats: LayoutStats,
+}
+
+impl Layouts {
+    /// The list with its stats; meant for a `const` (called at run time it works them out on
+    /// each call).
+    pub(crate) const fn new(list: &'static [&'static str]) -> Layouts {
+        Layouts {
+            list,
+            stats: LayoutStats::of(list),
         }
-        let stats = LayoutStats::of(layouts);
-        if cache.len() < MAX_CACHED {
-            cache.insert(key, stats);
-        }
-        stats
     }
 }
 
@@ -269,14 +277,15 @@ impl LayoutStats {
 /// Layouts are tried in order at each digit group; the first one `accept` takes wins there.
 pub(crate) fn scan_layouts(
     hay: &Hay<'_>,
-    layouts: &'static [&'static str],
+    layouts: &Layouts,
     mut accept: impl FnMut(&Shape) -> bool,
 ) {
     if hay.numbers.is_empty() {
         return;
     }
     let bytes = hay.text.as_bytes();
-    let stats = LayoutStats::cached(layouts);
+    let stats = &layouts.stats;
+    let layouts = layouts.list;
     // A match covers whole consecutive groups of one run, so its digit total is one the run has.
     if hay.counts.run_digits & stats.bits == 0 {
         return;
@@ -306,7 +315,7 @@ pub(crate) fn scan_layouts(
     let first = &stats.first;
     let mut last_end = 0;
     for run in &hay.numbers {
-        let mut left: usize = run.groups.iter().map(|&(s, e)| e - s).sum();
+        let mut left = run.digits;
         for &(start, end) in &run.groups {
             if left < need {
                 break;
@@ -338,22 +347,28 @@ pub(crate) fn scan_layouts(
 /// the end), so the caller never skips such layouts.
 ///
 /// [`Counts`]: crate::detect::hay::Counts
-pub(crate) fn layout_digits(layouts: &[&str]) -> u64 {
+pub(crate) const fn layout_digits(layouts: &[&str]) -> u64 {
     let mut bits = 0;
-    for layout in layouts {
-        let bytes = layout.as_bytes();
+    let mut l = 0;
+    while l < layouts.len() {
+        let bytes = layouts[l].as_bytes();
         let (mut digits, mut either) = (0, 0);
-        for (i, &b) in bytes.iter().enumerate() {
-            match b {
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
                 b'd' => digits += 1,
                 b'x' | b'k' if i + 1 == bytes.len() => either += 1,
                 b' ' | b'-' | b'.' | b'/' => {}
                 _ => return u64::MAX,
             }
+            i += 1;
         }
-        for n in digits..=digits + either {
+        let mut n = digits;
+        while n <= digits + either {
             bits |= count_bit(n);
+            n += 1;
         }
+        l += 1;
     }
     bits
 }
@@ -373,7 +388,7 @@ pub(crate) struct Report {
 pub(crate) fn scan_with(
     hay: &Hay<'_>,
     out: &mut Vec<Candidate>,
-    layouts: &'static [&'static str],
+    layouts: &Layouts,
     valid: fn(&[u8]) -> bool,
     report: &Report,
 ) {
@@ -735,6 +750,29 @@ pub(crate) mod testing {
             .collect()
     }
 
+    /// `count` texts of up to `max_len` bytes glued together from `pieces` in a fixed
+    /// pseudo-random order (xorshift), for the tests that compare a fast path with the plain
+    /// reading it replaces.
+    pub(crate) fn random_texts(pieces: &[&str], count: usize, max_len: usize) -> Vec<String> {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed >> 33) as usize
+        };
+        (0..count)
+            .map(|_| {
+                let len = 1 + next() % max_len;
+                let mut text = String::new();
+                while text.len() < len {
+                    text.push_str(pieces[next() % pieces.len()]);
+                }
+                text
+            })
+            .collect()
+    }
+
     /// Just the spans of [`reported`].
     pub(crate) fn spans<'t>(
         text: &'t str,
@@ -779,7 +817,7 @@ mod tests {
     fn shapes(text: &str, layouts: &'static [&'static str]) -> Vec<String> {
         let hay = Hay::new(text);
         let mut out = Vec::new();
-        scan_layouts(&hay, layouts, |s| {
+        scan_layouts(&hay, &Layouts::new(layouts), |s| {
             out.push(format!(
                 "{}|{}",
                 &text[s.start..s.end],

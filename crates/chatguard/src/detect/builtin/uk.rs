@@ -120,7 +120,8 @@ fn read_nino(bytes: &[u8], start: usize) -> Option<([u8; 9], usize, bool)> {
 
 pub(crate) fn scan_nino(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let bytes = hay.text.as_bytes();
-    for w in &hay.words {
+    // Both forms open with letters: in the word, or one space before it.
+    for w in hay.words.iter().filter(|w| w.lettered) {
         let s = w.start;
         let start = if bytes.get(s..s + 3).is_some_and(|p| {
             p[0].is_ascii_alphabetic() && p[1].is_ascii_alphabetic() && p[2].is_ascii_digit()

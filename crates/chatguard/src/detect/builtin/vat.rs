@@ -587,7 +587,8 @@ fn try_body(bytes: &[u8], start: usize, from: usize, c: &Country, out: &mut Vec<
 
 pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let bytes = hay.text.as_bytes();
-    for word in &hay.words {
+    // Both forms open with the country's letters: in the word, or one separator before it.
+    for word in hay.words.iter().filter(|w| w.lettered) {
         let (s, e) = (word.start, word.end);
         // `DE136695976`: the prefix opens the word.
         if e - s >= 3 && bytes[s].is_ascii_alphabetic() && bytes[s + 1].is_ascii_alphabetic() {

@@ -259,9 +259,18 @@ fn candidate(
 }
 
 /// Base58check, bech32/bech32m and EIP-55 addresses: reported without context.
+/// The fewest characters of any address form: a bech32 address (`segwit_valid`); base58check
+/// ones have 26 or more, Ethereum ones 42.
+const SHORTEST: usize = 14;
+
 pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let bytes = hay.text.as_bytes();
-    for word in &hay.words {
+    // Most words with digits (a card's groups, an address's octets) are far shorter; chat
+    // without digits has none at all.
+    if hay.words.is_empty() {
+        return;
+    }
+    for word in hay.words.iter().filter(|w| w.len() >= SHORTEST) {
         let w = &bytes[word.start..word.end];
         let found = match w.first() {
             Some(b'1' | b'3') if base58check_valid(w) => Some("crypto_wallet.base58check"),
@@ -287,7 +296,10 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 /// Ethereum addresses without a checksum (one case): need context.
 pub(crate) fn scan_unchecked(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let bytes = hay.text.as_bytes();
-    for word in &hay.words {
+    if hay.words.is_empty() {
+        return;
+    }
+    for word in hay.words.iter().filter(|w| w.len() >= SHORTEST) {
         let w = &bytes[word.start..word.end];
         if eth_valid(w) == Some(EthCase::Unchecked)
             && standalone(bytes, word.start, word.end, false)

@@ -4,7 +4,7 @@
 //! of Home Affairs). Date, citizenship, `A` and Luhn together let a random 13-digit number
 //! (a millisecond timestamp, say) pass about once in ten thousand, so it reports without context.
 
-use super::shape::{num, scan_with, valid_date, Report};
+use super::shape::{num, scan_with, valid_date, Layouts, Report};
 use crate::detect::checksum::luhn;
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
@@ -65,12 +65,14 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     scan_with(
         hay,
         out,
-        &[
-            "ddddddddddddd",
-            "dddddd dddd ddd",
-            "dddddd dddd dd d",
-            "dddddd ddddddd",
-        ],
+        &const {
+            Layouts::new(&[
+                "ddddddddddddd",
+                "dddddd dddd ddd",
+                "dddddd dddd dd d",
+                "dddddd ddddddd",
+            ])
+        },
         id_valid,
         &report,
     );
