@@ -69,6 +69,8 @@ from stdnum.tr import tckimlik
 from stdnum.us import itin, rtn, ssn
 from stdnum.za import idnr as za_idnr
 
+from months import MONTHS
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 # `--draw K` (K > 0) reseeds every generator for a held-out draw of the same kinds of message
 # (`--out DIR` says where it goes); draw 0 is the committed corpus.
@@ -224,22 +226,6 @@ def gen_person(lang):
     return f"{f.first_name()} {f.last_name()}"
 
 
-MONTHS = {
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"],
-    "de": ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-           "Oktober", "November", "Dezember"],
-    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-           "octobre", "novembre", "décembre"],
-    "es": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-           "octubre", "noviembre", "diciembre"],
-    "it": ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
-           "settembre", "ottobre", "novembre", "dicembre"],
-    "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-           "oktober", "november", "december"],
-    "pt": ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro",
-           "outubro", "novembro", "dezembro"],
-}
 
 
 def gen_dob(lang):

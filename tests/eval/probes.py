@@ -37,6 +37,8 @@ import subprocess
 import sys
 import tempfile
 
+from months import MONTHS
+
 REFERENCE_WORDS = {
     "en": ["package", "parcel", "shipment", "tracking number", "order no.", "order number",
            "customer number", "receipt", "voucher", "coupon", "serial number", "batch", "waybill",
@@ -128,22 +130,6 @@ NOT_PASSWORDS = ["I forgot my password", "Where do I reset my password?",
                  "Password: (see the vault)", "password reset email not received",
                  "I changed my password yesterday", "Passwort ist abgelaufen"]
 
-MONTHS = {
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"],
-    "de": ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-           "Oktober", "November", "Dezember"],
-    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-           "octobre", "novembre", "décembre"],
-    "es": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-           "octubre", "noviembre", "diciembre"],
-    "it": ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
-           "settembre", "ottobre", "novembre", "dicembre"],
-    "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december"],
-    "pt": ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
-           "setembro", "outubro", "novembro", "dezembro"],
-}
 BIRTH_FRAMES = {
     "en": ["I was born on {d}.", "DOB: {d}", "date of birth {d}", "my birthday is {d}"],
     "de": ["Ich bin am {d} geboren.", "geboren am {d}", "Geburtsdatum: {d}", "geb. {d}"],
