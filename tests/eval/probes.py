@@ -17,6 +17,9 @@ last names, example domains. Each probe is a question the labelled corpus cannot
   (recall, per frame), and sentences about passwords that hold none (false positives).
 - `births`: birth dates in each language's layouts after birth words (recall, per language), and
   the same dates after appointment and invoice words (false positives).
+- `layouts`: card numbers, IBANs and e-mail addresses written the ways people write them (groups of
+  four with spaces, dashes, dots or two spaces; lower case IBANs; `name (at) example (dot) com`), in
+  seven languages' frames (recall, per layout).
 - `support`: customer-support messages in seven languages that use the words of attacks for
   ordinary requests ("ignore my previous email", "what are the system requirements", "oubliez
   cela, tout est réglé"): every injection verdict other than `allow` is a false positive.
@@ -176,6 +179,57 @@ SUPPORT_MESSAGES = [
     "Esqueça o meu último pedido, tudo está resolvido.",
 ]
 
+VALUE_FRAMES = ["pay with {v}", "{v}", "Karte {v} bitte belasten", "ma carte {v}", "mi tarjeta es {v}",
+                "IBAN: {v}", "virement sur {v}", "conto {v} grazie", "rekening {v}", "write to {v}",
+                "Mail: {v}", "escríbeme a {v}", "o meu email é {v}"]
+
+
+def luhn_number(rng, prefix, length):
+    """A Luhn-valid number of `length` digits starting with `prefix` (random otherwise)."""
+    digits = [int(c) for c in prefix] + [rng.randrange(10) for _ in range(length - len(prefix) - 1)]
+    total = 0
+    for i, d in enumerate(reversed(digits)):
+        d = d * 2 if i % 2 == 0 else d
+        total += d - 9 if d > 9 else d
+    return "".join(map(str, digits)) + str((10 - total % 10) % 10)
+
+
+def iban_number(rng, country, length):
+    """A mod-97-valid IBAN of `country` with a random numeric BBAN of `length` digits."""
+    bban = digits(rng, length)
+    number = int("".join(str(int(c, 36)) for c in bban + country + "00"))
+    return f"{country}{98 - number % 97:02d}{bban}"
+
+
+def grouped(value, sep):
+    return sep.join(value[i:i + 4] for i in range(0, len(value), 4))
+
+
+def layouts(rng):
+    """(layout, value) pairs: cards, IBANs and e-mail addresses in their written forms."""
+    out = []
+    for _ in range(40):
+        card = luhn_number(rng, rng.choice(["4", "51", "55", "2221", "6011"]), 16)
+        for name, sep in [("card 4-4-4-4 spaces", " "), ("card 4-4-4-4 dashes", "-"),
+                          ("card 4-4-4-4 dots", "."), ("card 4-4-4-4 two spaces", "  ")]:
+            out.append((name, grouped(card, sep)))
+        out.append(("card 16 digits", card))
+        amex = luhn_number(rng, rng.choice(["34", "37"]), 15)
+        out.append(("card amex 4-6-5", f"{amex[:4]} {amex[4:10]} {amex[10:]}"))
+        country, length = rng.choice([("DE", 18), ("FR", 23), ("ES", 20), ("IT", 23), ("AT", 16),
+                                      ("PT", 21), ("BE", 12), ("PL", 24)])
+        iban = iban_number(rng, country, length)
+        out.append(("iban grouped", grouped(iban, " ")))
+        out.append(("iban compact", iban))
+        out.append(("iban lower case", grouped(iban, " ").lower()))
+        user = rng.choice(["anna.schmidt", "j.doe", "maria_garcia", "li.wei88", "info+test"])
+        domain = rng.choice(["example.com", "example.org", "mail.example.de", "example.co.uk"])
+        out.append(("email plain", f"{user}@{domain}"))
+        out.append(("email upper case", f"{user}@{domain}".upper()))
+        out.append(("email (at) (dot)", f"{user} (at) {domain.replace('.', ' (dot) ')}"))
+        out.append(("email [at]", f"{user}[at]{domain}"))
+    return out
+
 
 def a_date(rng, lang):
     """A date between 1940 and 2007 in one of the language's usual layouts."""
@@ -276,6 +330,9 @@ def texts(rng):
     for frame in NOT_BIRTH_FRAMES:
         for _ in range(20):
             out.append(("births", "not a birth", frame.format(d=a_date(rng, "en")), None))
+    for layout, value in layouts(rng):
+        text = rng.choice(VALUE_FRAMES).format(v=value)
+        out.append(("layouts", layout, text, span_of(text, value)))
     for text in SUPPORT_MESSAGES:
         out.append(("support", "message", text, None))
     return out
@@ -314,8 +371,12 @@ def main():
             for f in findings:
                 false_pos[(probe, group)][f["kind"]] += 1
             continue
-        want = {"phones": "phone", "names": "person", "passwords": "secret",
-                "births": "date_of_birth"}[probe]
+        if probe == "layouts":
+            # "card …" → credit_card; "iban …", "email …" name their kind.
+            want = "credit_card" if group.startswith("card") else group.split()[0]
+        else:
+            want = {"phones": "phone", "names": "person", "passwords": "secret",
+                    "births": "date_of_birth"}[probe]
         if any(f["kind"] == want and (f["start"], f["end"]) == span for f in findings):
             hits[(probe, group)] += 1
         for f in findings:
@@ -330,7 +391,7 @@ def main():
                        reverse=True)
         for count, group, kinds in worst[:12 if probe == "references" else 20]:
             print(f"  {group:32} {count:4}  {dict(kinds.most_common())}")
-    for probe in ("phones", "names", "passwords", "births"):
+    for probe in ("phones", "names", "passwords", "births", "layouts"):
         print(f"{probe}: recall per group")
         for (p, group), n in sorted(totals.items()):
             if p == probe and not group.startswith("not a "):
