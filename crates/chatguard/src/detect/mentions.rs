@@ -63,6 +63,9 @@ struct Lexicon {
     /// changes, so those name its content): an open-addressing table of [`LIST_SLOTS`] slots,
     /// probed from [`slot`] on, `(0, 0)` marking an empty slot.
     lists: Vec<((usize, usize), usize)>,
+    /// Per recognizer of [`RECOGNIZERS`], by position, the ids of its word lists (specific and
+    /// generic, those not empty); `None` when one of them is not registered.
+    by_recognizer: Vec<Option<ListSet>>,
 }
 
 fn key(words: &'static [&'static str]) -> (usize, usize) {
@@ -144,6 +147,20 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             }
         }
     }
+    let by_recognizer = RECOGNIZERS
+        .iter()
+        .map(|rec| {
+            let mut set: ListSet = [0; 4];
+            for list in [rec.context, rec.generic]
+                .into_iter()
+                .filter(|l| !l.is_empty())
+            {
+                let &(_, id) = ids.iter().find(|&&(k, _)| k == key(list))?;
+                insert(&mut set, id);
+            }
+            Some(set)
+        })
+        .collect();
     let mut table = vec![((0, 0), 0); LIST_SLOTS];
     for (key, id) in ids {
         let mut at = slot(key);
@@ -198,6 +215,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         in_lists,
         capitals,
         lists: table,
+        by_recognizer,
     }
 });
 
@@ -293,7 +311,8 @@ impl Mentions {
         }
         let lexicon = &*LEXICON;
         let bytes = text.as_bytes();
-        let mut found = Vec::new();
+        // Searched only for text a recognizer needs words for, which usually holds several.
+        let mut found = Vec::with_capacity(8);
         let mut present = [0; 4];
         // Every word at every position that follows no letter or digit, in order of start and
         // then end. A word starting inside another counts only at the edge of a window or of a
@@ -412,12 +431,27 @@ impl Mentions {
     /// False only when no word of `words` starts anywhere in the text after a non-word byte (so
     /// none can stand near a candidate, but for one glued to the candidate's end: `123vat`).
     /// Unregistered lists, and lists with a word that counts only in capitals, may always occur.
+    /// (The recognizer loop asks [`Mentions::recognizer_words_may_occur`]; this is its oracle.)
+    #[cfg(test)]
     pub(crate) fn may_occur(&self, words: &'static [&'static str]) -> bool {
         if words.is_empty() {
             return false;
         }
         self.list_id(words)
             .is_none_or(|id| contains(&self.present, id) || contains(&self.lexicon.capitals, id))
+    }
+
+    /// [`Mentions::may_occur`] of either word list of the recognizer at position `at` of
+    /// [`RECOGNIZERS`], read off the lists' ids kept for it.
+    pub(crate) fn recognizer_words_may_occur(&self, at: usize) -> bool {
+        let Some(Some(lists)) = self.lexicon.by_recognizer.get(at) else {
+            return true;
+        };
+        lists
+            .iter()
+            .zip(&self.present)
+            .zip(&self.lexicon.capitals)
+            .any(|((l, p), c)| l & (p | c) != 0)
     }
 
     /// False only when `words` is a registered list without a word that counts only in
@@ -674,6 +708,24 @@ mod tests {
                 .specific;
             assert!(m.may_occur(phone), "{text:?}");
         }
+    }
+
+    /// The per-recognizer answer read off the kept list ids is the answer of asking about each
+    /// of its lists.
+    #[test]
+    fn recognizer_words_may_occur_is_may_occur_of_either_list() {
+        let mut texts = crate::detect::needs_tests::texts();
+        texts.push("ssn: SIN 123 and bsn, vat, phone, iban, tfn".into());
+        let mut occurred = 0;
+        for text in texts.iter().filter(|t| t.is_ascii()) {
+            let m = Mentions::new(text).expect("ascii");
+            for (at, rec) in RECOGNIZERS.iter().enumerate() {
+                let each = m.may_occur(rec.context) || m.may_occur(rec.generic);
+                assert_eq!(m.recognizer_words_may_occur(at), each, "#{at} in {text:?}");
+                occurred += usize::from(each);
+            }
+        }
+        assert!(occurred > 1000, "{occurred}");
     }
 
     #[test]
