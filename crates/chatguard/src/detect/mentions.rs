@@ -254,6 +254,10 @@ impl Lexicon {
         let Some(&b) = bytes.get(at) else {
             return;
         };
+        // Most positions start no context word: their first byte tells.
+        if self.byte_facts[usize::from(b)] & STARTS_WORD == 0 {
+            return;
+        }
         let b = b.to_ascii_lowercase();
         let next = bytes.get(at + 1).map_or(0, u8::to_ascii_lowercase);
         // A word of one or two bytes, or of more whose first three the text has here.
@@ -318,13 +322,6 @@ impl Mentions {
         // then end. A word starting inside another counts only at the edge of a window or of a
         // blanked range: those positions are walked when asked about ([`Mentions::inside_word`]).
         let mut look = |at: usize| {
-            // Most words start no context word: their first byte tells.
-            if bytes
-                .get(at)
-                .is_none_or(|&b| lexicon.byte_facts[usize::from(b)] & STARTS_WORD == 0)
-            {
-                return;
-            }
             lexicon.each_at(bytes, at, |end, w| {
                 if let Some(lists) = lexicon.in_lists.get(w) {
                     for (p, l) in present.iter_mut().zip(lists) {
