@@ -293,6 +293,14 @@ impl Lexicon {
     }
 }
 
+/// A word list as [`Mentions`] knows it: its words and its id (`None`: not registered), looked
+/// up once for the questions asked about one candidate.
+#[derive(Clone, Copy)]
+pub(crate) struct Listed {
+    words: &'static [&'static str],
+    id: Option<usize>,
+}
+
 /// The occurrences of the built-in context words in one ASCII text.
 pub(crate) struct Mentions {
     /// `(start, end, word id)` of every occurrence, overlapping ones included, by start.
@@ -375,6 +383,14 @@ impl Mentions {
         self.line_breaks
     }
 
+    /// `words` with its id, for [`Mentions::nearest`] and [`Mentions::may_hold_capitals_only`].
+    pub(crate) fn listed(&self, words: &'static [&'static str]) -> Listed {
+        Listed {
+            words,
+            id: self.list_id(words),
+        }
+    }
+
     /// The id of a registered list; `None` for any other list.
     fn list_id(&self, words: &'static [&'static str]) -> Option<usize> {
         let key = key(words);
@@ -392,18 +408,14 @@ impl Mentions {
     /// not (a placeholder may need blanking, or the list is not registered), `Some(None)` when
     /// no word of the list occurs in the text at all — neither where the pass looked nor in
     /// `inside` — otherwise the list's id.
-    fn searchable(
-        &self,
-        words: &'static [&'static str],
-        inside: &[(usize, usize, usize)],
-    ) -> Option<Option<usize>> {
+    fn searchable(&self, list: Listed, inside: &[(usize, usize, usize)]) -> Option<Option<usize>> {
         if self.bracketed {
             return None;
         }
-        if words.is_empty() {
+        if list.words.is_empty() {
             return Some(None);
         }
-        let id = self.list_id(words)?;
+        let id = list.id?;
         let occurs = contains(&self.present, id)
             || inside.iter().any(|&(_, _, w)| {
                 self.lexicon
@@ -453,8 +465,8 @@ impl Mentions {
 
     /// False only when `words` is a registered list without a word that counts only in
     /// capitals (see `context::CAPITALS_ONLY`).
-    pub(crate) fn may_hold_capitals_only(&self, words: &'static [&'static str]) -> bool {
-        self.list_id(words)
+    pub(crate) fn may_hold_capitals_only(&self, list: Listed) -> bool {
+        list.id
             .is_none_or(|id| contains(&self.lexicon.capitals, id))
     }
 
@@ -468,14 +480,15 @@ impl Mentions {
         text: &str,
         end: usize,
         parts: impl FnOnce() -> (Range<usize>, Range<usize>),
-        words: &'static [&'static str],
+        list: Listed,
     ) -> Option<Option<(&'static str, usize)>> {
+        let words = list.words;
         // Words before the candidate that start inside a word never count: starting at
         // `before.start` or earlier, they end farther than `BEFORE` from it (`window_parts`
         // reaches `LONGEST_WORD` bytes beyond), unless the part starts its line.
         let mut inside = Vec::new();
         self.inside_word(text, end, &mut inside);
-        let Some(id) = self.searchable(words, &inside)? else {
+        let Some(id) = self.searchable(list, &inside)? else {
             return Some(None);
         };
         let (before, after) = parts();
@@ -553,7 +566,7 @@ impl Mentions {
                 self.inside_word(text, end, &mut inside);
             }
         }
-        let Some(id) = self.searchable(words, &inside)? else {
+        let Some(id) = self.searchable(self.listed(words), &inside)? else {
             return Some(None);
         };
         let bytes = text.as_bytes();
