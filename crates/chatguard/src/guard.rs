@@ -116,6 +116,8 @@ struct CustomMatcher {
 pub struct Guard {
     policy: Policy,
     enabled: Vec<bool>,
+    /// The built-in recognizers `enabled` runs.
+    recognizers: detect::EnabledRecognizers,
     /// The policy's rule for each built-in kind, by [`Kind::builtin_index`] (looked up for every
     /// candidate and finding).
     rules: Vec<Rule>,
@@ -174,6 +176,7 @@ fn compile(policy: Policy, hash_key: Option<Zeroizing<Vec<u8>>>) -> Result<Guard
     for (i, k) in Kind::BUILTIN.iter().enumerate() {
         enabled[i] = policy.is_enabled(*k);
     }
+    let recognizers = detect::EnabledRecognizers::of(&|k| policy.is_enabled(k));
     let rules = Kind::BUILTIN.iter().map(|&k| policy.rule_for(k)).collect();
     let mut custom = Vec::with_capacity(policy.custom.len());
     for (i, c) in policy.custom.iter().enumerate() {
@@ -236,6 +239,7 @@ fn compile(policy: Policy, hash_key: Option<Zeroizing<Vec<u8>>>) -> Result<Guard
     Ok(Guard {
         policy,
         enabled,
+        recognizers,
         rules,
         custom,
         labels,
@@ -433,8 +437,10 @@ impl Guard {
     /// Every candidate in the text of `hay` with its supporting context, before contrary words.
     fn candidates(&self, hay: &Hay<'_>) -> Vec<(Candidate, Option<ContextHit>)> {
         let view = hay.text;
-        let mut out = Vec::new();
-        detect::run_builtin(hay, &|k| self.is_enabled(k), &mut out);
+        // Text with digits usually yields a few candidates: room for them up front.
+        let has_digit = !hay.numbers.is_empty() || !hay.words.is_empty();
+        let mut out = Vec::with_capacity(if has_digit { 8 } else { 0 });
+        detect::run_enabled(hay, &self.recognizers, &|k| self.is_enabled(k), &mut out);
         for m in &self.custom {
             for found in m.regex.find_iter(view) {
                 if found.is_empty() {
@@ -611,7 +617,9 @@ impl Guard {
             if !near_miss && !redact::may_reveal(text, &decided) {
                 break;
             }
-            let mut pieces = Vec::new();
+            // Each redaction records the text copied before it and its replacement, and the
+            // rest of the text follows the last one.
+            let mut pieces = Vec::with_capacity(2 * decided.len() + 1);
             let out =
                 redact::apply_mapped(text, &decided, self, &mut Vault::new(), Some(&mut pieces));
             let late: Vec<Decided> = self

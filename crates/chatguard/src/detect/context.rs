@@ -140,20 +140,19 @@ fn apply_with(
     // that no word of a list occurs in the text.
     let mut parts: Option<(Range<usize>, Range<usize>)> = None;
     let mut window: Option<Window> = None;
-    // Most lists hold no word that counts only in capitals: the one pass knows which do.
-    let capitals =
-        |words: &'static [&'static str]| mentions.is_none_or(|m| m.may_hold_capitals_only(words));
     let mut nearest = |words: &'static [&'static str]| {
         // No word of an empty list ever stands near (most recognizers list no generic words).
         if words.is_empty() {
             return None;
         }
-        let found = match mentions.and_then(|m| {
+        // The list looked up once for both questions asked about it.
+        let listed = mentions.map(|m| (m, m.listed(words)));
+        let found = match listed.and_then(|(m, list)| {
             m.nearest(
                 text,
                 end,
                 || window_parts_once(&mut parts, text, start, end, breaks),
-                words,
+                list,
             )
         }) {
             Some(found) => found,
@@ -164,7 +163,8 @@ fn apply_with(
                     .nearest(words)
             }
         };
-        if !capitals(words) {
+        // Most lists hold no word that counts only in capitals: the one pass knows which do.
+        if listed.is_some_and(|(m, list)| !m.may_hold_capitals_only(list)) {
             return found;
         }
         let (before, after) = window_parts_once(&mut parts, text, start, end, breaks);

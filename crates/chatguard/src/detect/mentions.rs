@@ -63,6 +63,9 @@ struct Lexicon {
     /// changes, so those name its content): an open-addressing table of [`LIST_SLOTS`] slots,
     /// probed from [`slot`] on, `(0, 0)` marking an empty slot.
     lists: Vec<((usize, usize), usize)>,
+    /// Per recognizer of [`RECOGNIZERS`], by position, the ids of its word lists (specific and
+    /// generic, those not empty); `None` when one of them is not registered.
+    by_recognizer: Vec<Option<ListSet>>,
 }
 
 fn key(words: &'static [&'static str]) -> (usize, usize) {
@@ -144,6 +147,20 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             }
         }
     }
+    let by_recognizer = RECOGNIZERS
+        .iter()
+        .map(|rec| {
+            let mut set: ListSet = [0; 4];
+            for list in [rec.context, rec.generic]
+                .into_iter()
+                .filter(|l| !l.is_empty())
+            {
+                let &(_, id) = ids.iter().find(|&&(k, _)| k == key(list))?;
+                insert(&mut set, id);
+            }
+            Some(set)
+        })
+        .collect();
     let mut table = vec![((0, 0), 0); LIST_SLOTS];
     for (key, id) in ids {
         let mut at = slot(key);
@@ -198,6 +215,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         in_lists,
         capitals,
         lists: table,
+        by_recognizer,
     }
 });
 
@@ -236,6 +254,10 @@ impl Lexicon {
         let Some(&b) = bytes.get(at) else {
             return;
         };
+        // Most positions start no context word: their first byte tells.
+        if self.byte_facts[usize::from(b)] & STARTS_WORD == 0 {
+            return;
+        }
         let b = b.to_ascii_lowercase();
         let next = bytes.get(at + 1).map_or(0, u8::to_ascii_lowercase);
         // A word of one or two bytes, or of more whose first three the text has here.
@@ -271,6 +293,14 @@ impl Lexicon {
     }
 }
 
+/// A word list as [`Mentions`] knows it: its words and its id (`None`: not registered), looked
+/// up once for the questions asked about one candidate.
+#[derive(Clone, Copy)]
+pub(crate) struct Listed {
+    words: &'static [&'static str],
+    id: Option<usize>,
+}
+
 /// The occurrences of the built-in context words in one ASCII text.
 pub(crate) struct Mentions {
     /// `(start, end, word id)` of every occurrence, overlapping ones included, by start.
@@ -293,19 +323,13 @@ impl Mentions {
         }
         let lexicon = &*LEXICON;
         let bytes = text.as_bytes();
-        let mut found = Vec::new();
+        // Searched only for text a recognizer needs words for, which usually holds several.
+        let mut found = Vec::with_capacity(8);
         let mut present = [0; 4];
         // Every word at every position that follows no letter or digit, in order of start and
         // then end. A word starting inside another counts only at the edge of a window or of a
         // blanked range: those positions are walked when asked about ([`Mentions::inside_word`]).
         let mut look = |at: usize| {
-            // Most words start no context word: their first byte tells.
-            if bytes
-                .get(at)
-                .is_none_or(|&b| lexicon.byte_facts[usize::from(b)] & STARTS_WORD == 0)
-            {
-                return;
-            }
             lexicon.each_at(bytes, at, |end, w| {
                 if let Some(lists) = lexicon.in_lists.get(w) {
                     for (p, l) in present.iter_mut().zip(lists) {
@@ -359,6 +383,14 @@ impl Mentions {
         self.line_breaks
     }
 
+    /// `words` with its id, for [`Mentions::nearest`] and [`Mentions::may_hold_capitals_only`].
+    pub(crate) fn listed(&self, words: &'static [&'static str]) -> Listed {
+        Listed {
+            words,
+            id: self.list_id(words),
+        }
+    }
+
     /// The id of a registered list; `None` for any other list.
     fn list_id(&self, words: &'static [&'static str]) -> Option<usize> {
         let key = key(words);
@@ -376,18 +408,14 @@ impl Mentions {
     /// not (a placeholder may need blanking, or the list is not registered), `Some(None)` when
     /// no word of the list occurs in the text at all — neither where the pass looked nor in
     /// `inside` — otherwise the list's id.
-    fn searchable(
-        &self,
-        words: &'static [&'static str],
-        inside: &[(usize, usize, usize)],
-    ) -> Option<Option<usize>> {
+    fn searchable(&self, list: Listed, inside: &[(usize, usize, usize)]) -> Option<Option<usize>> {
         if self.bracketed {
             return None;
         }
-        if words.is_empty() {
+        if list.words.is_empty() {
             return Some(None);
         }
-        let id = self.list_id(words)?;
+        let id = list.id?;
         let occurs = contains(&self.present, id)
             || inside.iter().any(|&(_, _, w)| {
                 self.lexicon
@@ -412,6 +440,8 @@ impl Mentions {
     /// False only when no word of `words` starts anywhere in the text after a non-word byte (so
     /// none can stand near a candidate, but for one glued to the candidate's end: `123vat`).
     /// Unregistered lists, and lists with a word that counts only in capitals, may always occur.
+    /// (The recognizer loop asks [`Mentions::recognizer_words_may_occur`]; this is its oracle.)
+    #[cfg(test)]
     pub(crate) fn may_occur(&self, words: &'static [&'static str]) -> bool {
         if words.is_empty() {
             return false;
@@ -420,10 +450,23 @@ impl Mentions {
             .is_none_or(|id| contains(&self.present, id) || contains(&self.lexicon.capitals, id))
     }
 
+    /// [`Mentions::may_occur`] of either word list of the recognizer at position `at` of
+    /// [`RECOGNIZERS`], read off the lists' ids kept for it.
+    pub(crate) fn recognizer_words_may_occur(&self, at: usize) -> bool {
+        let Some(Some(lists)) = self.lexicon.by_recognizer.get(at) else {
+            return true;
+        };
+        lists
+            .iter()
+            .zip(&self.present)
+            .zip(&self.lexicon.capitals)
+            .any(|((l, p), c)| l & (p | c) != 0)
+    }
+
     /// False only when `words` is a registered list without a word that counts only in
     /// capitals (see `context::CAPITALS_ONLY`).
-    pub(crate) fn may_hold_capitals_only(&self, words: &'static [&'static str]) -> bool {
-        self.list_id(words)
+    pub(crate) fn may_hold_capitals_only(&self, list: Listed) -> bool {
+        list.id
             .is_none_or(|id| contains(&self.lexicon.capitals, id))
     }
 
@@ -437,14 +480,15 @@ impl Mentions {
         text: &str,
         end: usize,
         parts: impl FnOnce() -> (Range<usize>, Range<usize>),
-        words: &'static [&'static str],
+        list: Listed,
     ) -> Option<Option<(&'static str, usize)>> {
+        let words = list.words;
         // Words before the candidate that start inside a word never count: starting at
         // `before.start` or earlier, they end farther than `BEFORE` from it (`window_parts`
         // reaches `LONGEST_WORD` bytes beyond), unless the part starts its line.
         let mut inside = Vec::new();
         self.inside_word(text, end, &mut inside);
-        let Some(id) = self.searchable(words, &inside)? else {
+        let Some(id) = self.searchable(list, &inside)? else {
             return Some(None);
         };
         let (before, after) = parts();
@@ -522,7 +566,7 @@ impl Mentions {
                 self.inside_word(text, end, &mut inside);
             }
         }
-        let Some(id) = self.searchable(words, &inside)? else {
+        let Some(id) = self.searchable(self.listed(words), &inside)? else {
             return Some(None);
         };
         let bytes = text.as_bytes();
@@ -674,6 +718,24 @@ mod tests {
                 .specific;
             assert!(m.may_occur(phone), "{text:?}");
         }
+    }
+
+    /// The per-recognizer answer read off the kept list ids is the answer of asking about each
+    /// of its lists.
+    #[test]
+    fn recognizer_words_may_occur_is_may_occur_of_either_list() {
+        let mut texts = crate::detect::needs_tests::texts();
+        texts.push("ssn: SIN 123 and bsn, vat, phone, iban, tfn".into());
+        let mut occurred = 0;
+        for text in texts.iter().filter(|t| t.is_ascii()) {
+            let m = Mentions::new(text).expect("ascii");
+            for (at, rec) in RECOGNIZERS.iter().enumerate() {
+                let each = m.may_occur(rec.context) || m.may_occur(rec.generic);
+                assert_eq!(m.recognizer_words_may_occur(at), each, "#{at} in {text:?}");
+                occurred += usize::from(each);
+            }
+        }
+        assert!(occurred > 1000, "{occurred}");
     }
 
     #[test]

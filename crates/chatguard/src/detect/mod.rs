@@ -275,57 +275,103 @@ impl Schedule {
         }
         due
     }
-    /// Calls `visit` with the recognizers of the set `due`, in table order, then with any the
-    /// sets cannot hold (when the text has a digit, or they can be written without one).
-    fn each(due: RecognizerSet, has_digit: bool, mut visit: impl FnMut(&'static Recognizer)) {
+    /// Calls `visit` with the recognizers of the set `due` and their positions in the table, in
+    /// table order, then with any the sets cannot hold (when the text has a digit, or they can
+    /// be written without one).
+    fn each(
+        due: RecognizerSet,
+        has_digit: bool,
+        mut visit: impl FnMut(usize, &'static Recognizer),
+    ) {
         for (w, mut bits) in due.into_iter().enumerate() {
             while bits != 0 {
                 let i = w * 64 + bits.trailing_zeros() as usize;
                 bits &= bits - 1;
                 if let Some(rec) = builtin::RECOGNIZERS.get(i) {
-                    visit(rec);
+                    visit(i, rec);
                 }
             }
         }
-        for rec in builtin::RECOGNIZERS.get(SCHEDULED..).unwrap_or_default() {
+        let unscheduled = builtin::RECOGNIZERS.get(SCHEDULED..).unwrap_or_default();
+        for (i, rec) in (SCHEDULED..).zip(unscheduled) {
             if has_digit || rec.kind.may_lack_digits() {
-                visit(rec);
+                visit(i, rec);
             }
         }
     }
 }
 
+/// The built-in recognizers whose kind a policy enables, worked out once (a guard keeps it) so
+/// the recognizer loop does not ask the policy about every recognizer of every text.
+#[derive(Clone, Debug)]
+pub(crate) struct EnabledRecognizers {
+    /// The enabled recognizers among those a [`Schedule`] set holds.
+    scheduled: RecognizerSet,
+}
+
+impl EnabledRecognizers {
+    /// The recognizers whose kind `enabled` accepts.
+    pub(crate) fn of(enabled: &dyn Fn(Kind) -> bool) -> EnabledRecognizers {
+        let mut scheduled: RecognizerSet = [0; SCHEDULED / 64];
+        for (i, rec) in builtin::RECOGNIZERS.iter().enumerate().take(SCHEDULED) {
+            if let Some(w) = scheduled.get_mut(i / 64).filter(|_| enabled(rec.kind)) {
+                *w |= 1 << (i % 64);
+            }
+        }
+        EnabledRecognizers { scheduled }
+    }
+}
+
 /// Runs every enabled built-in recognizer over `hay` and returns scored, context-adjusted
-/// candidates in view coordinates, with their context explanation.
+/// candidates in view coordinates, with their context explanation (for tests: a guard keeps
+/// its [`EnabledRecognizers`] and calls [`run_enabled`]).
+#[cfg(test)]
 pub(crate) fn run_builtin(
     hay: &Hay<'_>,
     enabled: &dyn Fn(Kind) -> bool,
     out: &mut Vec<(Candidate, Option<ContextHit>)>,
 ) {
-    run_recognizers(hay, enabled, out, true);
+    run_enabled(hay, &EnabledRecognizers::of(enabled), enabled, out);
+}
+
+/// [`run_builtin`] with the recognizers `enabled` accepts already worked out in `recognizers`
+/// (what a guard runs on every text).
+pub(crate) fn run_enabled(
+    hay: &Hay<'_>,
+    recognizers: &EnabledRecognizers,
+    enabled: &dyn Fn(Kind) -> bool,
+    out: &mut Vec<(Candidate, Option<ContextHit>)>,
+) {
+    run_recognizers(hay, recognizers, enabled, out, true);
 }
 
 /// [`run_builtin`], optionally without skipping the recognizers whose [`Needs`] the text does not
 /// meet (tests compare both).
 fn run_recognizers(
     hay: &Hay<'_>,
+    recognizers: &EnabledRecognizers,
     enabled: &dyn Fn(Kind) -> bool,
     out: &mut Vec<(Candidate, Option<ContextHit>)>,
     skip: bool,
 ) {
-    let mut buf = Vec::new();
     let schedule = &*SCHEDULE;
     // Most chat has no digit at all; then only the kinds that can be written without one run,
     // and those that declared needs cannot meet them.
     let has_digit = !hay.numbers.is_empty() || !hay.words.is_empty();
-    let due = match (has_digit, skip) {
+    // Text with digits usually yields candidates: one allocation up front instead of several
+    // as the first scanners push (text without digits rarely yields any).
+    let mut buf = Vec::with_capacity(if has_digit { 16 } else { 0 });
+    let mut due = match (has_digit, skip) {
         (true, true) => schedule.met_by(&hay.counts),
         (true, false) => schedule.all,
         (false, true) => schedule.digitless_undeclared,
         (false, false) => schedule.digitless,
     };
-    Schedule::each(due, has_digit, |rec| {
-        if !enabled(rec.kind) {
+    for (d, e) in due.iter_mut().zip(&recognizers.scheduled) {
+        *d &= e;
+    }
+    Schedule::each(due, has_digit, |at, rec| {
+        if at >= SCHEDULED && !enabled(rec.kind) {
             return;
         }
         // A recognizer that reports only next to one of its words has nothing to report when
@@ -338,10 +384,7 @@ fn run_recognizers(
             } else {
                 hay.mentions_if_searched()
             };
-            let support = rec.support();
-            if mentions
-                .is_some_and(|m| !m.may_occur(support.specific) && !m.may_occur(support.generic))
-            {
+            if mentions.is_some_and(|m| !m.recognizer_words_may_occur(at)) {
                 return;
             }
         }
@@ -567,8 +610,9 @@ mod needs_tests {
             );
         }
         let (mut skipping, mut all) = (Vec::new(), Vec::new());
-        run_recognizers(&hay, &|_| true, &mut skipping, true);
-        run_recognizers(&hay, &|_| true, &mut all, false);
+        let every = EnabledRecognizers::of(&|_| true);
+        run_recognizers(&hay, &every, &|_| true, &mut skipping, true);
+        run_recognizers(&hay, &every, &|_| true, &mut all, false);
         assert_eq!(skipping, all, "{text:?}");
     }
 
@@ -602,7 +646,7 @@ mod needs_tests {
         {
             let hay = Hay::new(text);
             let mut due: Vec<usize> = Vec::new();
-            Schedule::each(SCHEDULE.met_by(&hay.counts), true, |r| {
+            Schedule::each(SCHEDULE.met_by(&hay.counts), true, |_, r| {
                 due.push(r as *const Recognizer as usize);
             });
             let each: Vec<usize> = builtin::RECOGNIZERS
