@@ -203,9 +203,7 @@ impl NumberRun {
         let mut out = Digits::default();
         let bytes = text.as_bytes();
         for &(s, e) in &self.groups[first..=last] {
-            for &b in &bytes[s..e] {
-                out.push(b);
-            }
+            out.extend(&bytes[s..e]);
         }
         out
     }
@@ -325,11 +323,12 @@ impl Default for Digits {
 }
 
 impl Digits {
-    fn push(&mut self, b: u8) {
-        if self.len < MAX_DIGITS {
-            self.buf[self.len] = b;
-            self.len += 1;
-        }
+    /// Appends `bytes`, as many as fit.
+    fn extend(&mut self, bytes: &[u8]) {
+        let room = &mut self.buf[self.len..];
+        let n = bytes.len().min(room.len());
+        room[..n].copy_from_slice(&bytes[..n]);
+        self.len += n;
     }
 
     /// The digits as ASCII bytes.
