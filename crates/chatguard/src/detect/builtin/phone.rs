@@ -590,12 +590,12 @@ impl Shape {
             n: 0,
         };
         for g in &tok.groups[first..=last] {
-            for &b in &bytes[g.start..g.end] {
-                if s.len < MAX_DIGITS {
-                    s.d[s.len] = b;
-                    s.len += 1;
-                }
-            }
+            // As many digits as fit.
+            let digits = &bytes[g.start..g.end];
+            let room = &mut s.d[s.len..];
+            let n = digits.len().min(room.len());
+            room[..n].copy_from_slice(&digits[..n]);
+            s.len += n;
             s.lens[s.n] = g.len();
             s.seps[s.n] = g.sep;
             s.paren[s.n] = g.paren;
@@ -869,10 +869,9 @@ fn e164(s: &Shape) -> Option<Hit> {
         if trunk && k == 1 {
             continue;
         }
-        for &b in s.group(k) {
-            d[len] = b;
-            len += 1;
-        }
+        let group = s.group(k);
+        d.get_mut(len..len + group.len())?.copy_from_slice(group);
+        len += group.len();
     }
     let d = &d[..len];
     if !(8..=15).contains(&len) {
