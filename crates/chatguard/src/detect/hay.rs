@@ -53,8 +53,8 @@ fn class(b: u8) -> u8 {
     CLASS[usize::from(b)]
 }
 
-/// True for an ASCII letter or digit (`u8::is_ascii_alphanumeric`).
-fn alphanumeric(b: u8) -> bool {
+/// True for an ASCII letter or digit (`u8::is_ascii_alphanumeric`), by one table load.
+pub(crate) fn alphanumeric(b: u8) -> bool {
     class(b) & (DIGIT | LETTER) != 0
 }
 
