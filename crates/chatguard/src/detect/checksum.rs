@@ -6,19 +6,26 @@
 /// Luhn (ISO/IEC 7812-1 Annex B) over ASCII digits: payment cards, IMEI, Canadian SIN, Swedish
 /// personnummer, South African ID.
 pub(crate) fn luhn(digits: &[u8]) -> bool {
-    if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
+    // Every second digit from the right counts doubled, its two digits summed: `DOUBLED[d]`.
+    const DOUBLED: [u32; 10] = [0, 2, 4, 6, 8, 1, 3, 5, 7, 9];
+    if digits.is_empty() {
         return false;
     }
     let mut sum = 0u32;
-    for (i, &b) in digits.iter().rev().enumerate() {
-        let mut d = u32::from(b - b'0');
-        if i % 2 == 1 {
-            d *= 2;
-            if d > 9 {
-                d -= 9;
-            }
+    let mut pairs = digits.rchunks_exact(2);
+    for pair in &mut pairs {
+        let (d1, d0) = (pair[0].wrapping_sub(b'0'), pair[1].wrapping_sub(b'0'));
+        if d0 > 9 || d1 > 9 {
+            return false;
         }
-        sum += d;
+        sum += u32::from(d0) + DOUBLED[usize::from(d1)];
+    }
+    for &b in pairs.remainder() {
+        let d = b.wrapping_sub(b'0');
+        if d > 9 {
+            return false;
+        }
+        sum += u32::from(d);
     }
     sum % 10 == 0
 }
@@ -116,6 +123,36 @@ mod tests {
         assert!(!luhn(b"4012888888881882"));
         assert!(!luhn(b""));
         assert!(!luhn(b"40a2"));
+    }
+
+    #[test]
+    fn luhn_agrees_with_its_definition() {
+        // The definition: from the right, every second digit doubled (9 taken off above 9).
+        let by_definition = |digits: &[u8]| {
+            let sum: u32 = digits
+                .iter()
+                .rev()
+                .enumerate()
+                .map(|(i, &b)| {
+                    let d = u32::from(b - b'0') * if i % 2 == 1 { 2 } else { 1 };
+                    if d > 9 {
+                        d - 9
+                    } else {
+                        d
+                    }
+                })
+                .sum();
+            !digits.is_empty() && sum % 10 == 0
+        };
+        for n in 0..20_000u32 {
+            let text = n.to_string();
+            for digits in [&text.as_bytes()[1..], text.as_bytes()] {
+                assert_eq!(luhn(digits), by_definition(digits), "{digits:?}");
+            }
+        }
+        for bad in [&b"1234a"[..], b"a1234", b"12 34", b"/", b":1"] {
+            assert!(!luhn(bad));
+        }
     }
 
     #[test]

@@ -19,6 +19,50 @@ pub(crate) const MAX_GROUPS: usize = 12;
 /// The most digits a number run keeps; identifiers are shorter than this.
 pub(crate) const MAX_DIGITS: usize = 40;
 
+/// [`CLASS`] bit of an ASCII digit.
+const DIGIT: u8 = 1;
+/// [`CLASS`] bit of an ASCII letter.
+const LETTER: u8 = 2;
+
+/// [`CLASS`] bit of a byte that joins the groups of a number run (` `, `-`, `.`, `/`).
+const SEPARATOR: u8 = 4;
+
+/// [`DIGIT`], [`LETTER`] or [`SEPARATOR`] for each byte, 0 for the rest: one load instead of
+/// range tests in the loops that walk words and number runs.
+static CLASS: [u8; 256] = {
+    let mut class = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        class[b] = if byte.is_ascii_digit() {
+            DIGIT
+        } else if byte.is_ascii_alphabetic() {
+            LETTER
+        } else if matches!(byte, b' ' | b'-' | b'.' | b'/') {
+            SEPARATOR
+        } else {
+            0
+        };
+        b += 1;
+    }
+    class
+};
+
+/// The [`CLASS`] bits of `b`.
+fn class(b: u8) -> u8 {
+    CLASS[usize::from(b)]
+}
+
+/// True for an ASCII letter or digit (`u8::is_ascii_alphanumeric`), by one table load.
+pub(crate) fn alphanumeric(b: u8) -> bool {
+    class(b) & (DIGIT | LETTER) != 0
+}
+
+/// 1 for an ASCII digit, 0 for any other byte.
+fn digit_count(b: u8) -> usize {
+    usize::from(CLASS[usize::from(b)] & DIGIT)
+}
+
 /// How many words the first word with a digit makes room for.
 const WORDS_RESERVED: usize = 16;
 
@@ -203,9 +247,7 @@ impl NumberRun {
         let mut out = Digits::default();
         let bytes = text.as_bytes();
         for &(s, e) in &self.groups[first..=last] {
-            for &b in &bytes[s..e] {
-                out.push(b);
-            }
+            out.extend(&bytes[s..e]);
         }
         out
     }
@@ -325,11 +367,12 @@ impl Default for Digits {
 }
 
 impl Digits {
-    fn push(&mut self, b: u8) {
-        if self.len < MAX_DIGITS {
-            self.buf[self.len] = b;
-            self.len += 1;
-        }
+    /// Appends `bytes`, as many as fit.
+    fn extend(&mut self, bytes: &[u8]) {
+        let room = &mut self.buf[self.len..];
+        let n = bytes.len().min(room.len());
+        room[..n].copy_from_slice(&bytes[..n]);
+        self.len += n;
     }
 
     /// The digits as ASCII bytes.
@@ -384,14 +427,14 @@ impl<'a> Hay<'a> {
                 words.reserve(WORDS_RESERVED);
             }
             let mut start = digit;
-            while start > i && bytes[start - 1].is_ascii_alphanumeric() {
+            while start > i && alphanumeric(bytes[start - 1]) {
                 start -= 1;
             }
             i = start;
             // A word: a maximal alphanumeric run.
             let mut digits = 0;
-            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-                digits += usize::from(bytes[i].is_ascii_digit());
+            while let Some(&b) = bytes.get(i).filter(|&&b| alphanumeric(b)) {
+                digits += digit_count(b);
                 i += 1;
             }
             if digits == 0 {
@@ -422,8 +465,8 @@ impl<'a> Hay<'a> {
                 for (k, &(s, e)) in groups.iter().enumerate().skip(1) {
                     let (mut end, mut digits) = (e, e - s);
                     if k + 1 == groups.len() {
-                        while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
-                            digits += usize::from(bytes[end].is_ascii_digit());
+                        while let Some(&b) = bytes.get(end).filter(|&&b| alphanumeric(b)) {
+                            digits += digit_count(b);
                             end += 1;
                         }
                         i = i.max(end);
@@ -516,10 +559,6 @@ pub(crate) fn last_digit(bytes: &[u8]) -> Option<usize> {
     bytes[..end].iter().rposition(u8::is_ascii_digit)
 }
 
-fn is_separator(b: u8) -> bool {
-    matches!(b, b' ' | b'-' | b'.' | b'/')
-}
-
 /// Reads a number run starting at the digit at `start` into `run`, a run fresh from
 /// [`NumberRun::empty`] (filled where it lies, so that the groups are not copied).
 fn read_number_run(bytes: &[u8], start: usize, run: &mut NumberRun) {
@@ -529,19 +568,20 @@ fn read_number_run(bytes: &[u8], start: usize, run: &mut NumberRun) {
     let mut total = 0;
     loop {
         let g = i;
-        while i < bytes.len() && bytes[i].is_ascii_digit() {
+        while bytes.get(i).is_some_and(|&b| class(b) == DIGIT) {
             i += 1;
         }
         total += i - g;
         groups.push((g, i));
         // A group glued to a letter ends the run there (`12345678Z`): the letter belongs to the word.
-        if i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+        let next = bytes.get(i).map_or(0, |&b| class(b));
+        if next == LETTER {
             break;
         }
         if groups.len() >= MAX_GROUPS || total >= MAX_DIGITS {
             break;
         }
-        if i + 1 < bytes.len() && is_separator(bytes[i]) && bytes[i + 1].is_ascii_digit() {
+        if next == SEPARATOR && bytes.get(i + 1).is_some_and(|&b| class(b) == DIGIT) {
             i += 1;
             continue;
         }

@@ -1,7 +1,7 @@
 //! Payment card numbers: issuer prefix, length and Luhn, with any common separators.
 
 use crate::detect::checksum::luhn;
-use crate::detect::hay::Hay;
+use crate::detect::hay::{Hay, MAX_GROUPS};
 use crate::detect::Candidate;
 use crate::{Kind, Score};
 
@@ -100,8 +100,11 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         }
         // Longest first; several cards may share one run (`4012… 1881 5555… 4444`). A card made
         // of several groups starts the run: `4760-6339-0840-6968` holds no card in its tail.
-        let mut taken: Vec<(usize, usize)> = Vec::new();
+        // Taken ranges are disjoint, so there are at most as many as groups: kept on the stack.
+        let mut taken_buf = [(0usize, 0usize); MAX_GROUPS];
+        let mut taken_len = 0;
         for (first, last) in run.subruns(12, 19) {
+            let taken = &taken_buf[..taken_len];
             if first > 0 && first != last && !taken.iter().any(|&(_, l)| l + 1 == first) {
                 continue;
             }
@@ -130,7 +133,10 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
                 rule: "card.luhn",
                 validated: true,
             });
-            taken.push((first, last));
+            if let Some(slot) = taken_buf.get_mut(taken_len) {
+                *slot = (first, last);
+                taken_len += 1;
+            }
         }
     }
 }

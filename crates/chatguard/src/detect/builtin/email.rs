@@ -1,6 +1,6 @@
 //! Email addresses, including the `name (at) example (dot) com` style of hiding them.
 
-use crate::detect::hay::{Hay, HIGH, ONES};
+use crate::detect::hay::{alphanumeric, Hay, HIGH, ONES};
 use crate::detect::Candidate;
 use crate::{Kind, Score};
 
@@ -11,7 +11,7 @@ pub(crate) const CONTEXT: &[&str] = &[
 /// The length of the label character (ASCII letter, digit, `-`, or a non-ASCII letter) at `i`.
 fn label_char(bytes: &[u8], i: usize) -> Option<usize> {
     let b = *bytes.get(i)?;
-    if b.is_ascii_alphanumeric() || b == b'-' {
+    if alphanumeric(b) || b == b'-' {
         return Some(1);
     }
     letter_at(bytes, i)
@@ -46,7 +46,7 @@ fn local_char_before(bytes: &[u8], end: usize) -> Option<usize> {
 }
 
 fn is_local(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-' | b'\'')
+    alphanumeric(b) || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-' | b'\'')
 }
 
 /// Obfuscated `.` forms, matched case-insensitively.

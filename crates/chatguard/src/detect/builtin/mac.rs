@@ -49,6 +49,10 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         }
         let sep = bytes[p];
         let (group, count) = if sep == b'.' { (4, 3) } else { (2, 6) };
+        // The same separator one group on: without it no address starts one group back.
+        if bytes.get(p + group + 1) != Some(&sep) {
+            continue;
+        }
         let Some(start) = p.checked_sub(group) else {
             continue;
         };

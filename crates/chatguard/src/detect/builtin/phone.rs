@@ -590,12 +590,12 @@ impl Shape {
             n: 0,
         };
         for g in &tok.groups[first..=last] {
-            for &b in &bytes[g.start..g.end] {
-                if s.len < MAX_DIGITS {
-                    s.d[s.len] = b;
-                    s.len += 1;
-                }
-            }
+            // As many digits as fit.
+            let digits = &bytes[g.start..g.end];
+            let room = &mut s.d[s.len..];
+            let n = digits.len().min(room.len());
+            room[..n].copy_from_slice(&digits[..n]);
+            s.len += n;
             s.lens[s.n] = g.len();
             s.seps[s.n] = g.sep;
             s.paren[s.n] = g.paren;
@@ -869,10 +869,9 @@ fn e164(s: &Shape) -> Option<Hit> {
         if trunk && k == 1 {
             continue;
         }
-        for &b in s.group(k) {
-            d[len] = b;
-            len += 1;
-        }
+        let group = s.group(k);
+        d.get_mut(len..len + group.len())?.copy_from_slice(group);
+        len += group.len();
     }
     let d = &d[..len];
     if !(8..=15).contains(&len) {
@@ -1227,20 +1226,21 @@ pub(crate) fn has_context_within(
     let (Some(pre), Some(post)) = (text.get(from..start), text.get(end..to)) else {
         return false;
     };
+    // One side at a time: the text after is not lowercased when a word stands before.
+    has_word(pre, words) || has_word(post, words)
+}
+
+/// Whether one of `words` occurs as a word in `window` lowercased.
+fn has_word(window: &str, words: &[&str]) -> bool {
     // Windows are short and usually ASCII: lowercased on the stack, without allocating.
-    let (mut pre_buf, mut post_buf) = ([0u8; 128], [0u8; 128]);
-    let (Some(pre_low), Some(post_low)) = (
-        ascii_lowercase_in(&mut pre_buf, pre),
-        ascii_lowercase_in(&mut post_buf, post),
-    ) else {
-        let (pre, post) = (pre.to_lowercase(), post.to_lowercase());
-        return words
-            .iter()
-            .any(|w| contains_word(&pre, w) || contains_word(&post, w));
-    };
-    words
-        .iter()
-        .any(|w| contains_word(pre_low, w) || contains_word(post_low, w))
+    let mut buf = [0u8; 128];
+    match ascii_lowercase_in(&mut buf, window) {
+        Some(low) => words.iter().any(|w| contains_word(low, w)),
+        None => {
+            let low = window.to_lowercase();
+            words.iter().any(|w| contains_word(&low, w))
+        }
+    }
 }
 
 /// `text` lowercased in `buf` when it is ASCII and fits (what `to_lowercase` gives for ASCII).
