@@ -366,7 +366,8 @@ fn drop_participles(at: &mut [Vec<(u32, u32)>], text: &str, words: &Words) {
         return;
     };
     nouns.retain(|&(first, last)| {
-        let Some(word) = words.words.get(last as usize) else {
+        // A participle is one word.
+        let Some(word) = words.words.get(last as usize).filter(|_| first == last) else {
             return true;
         };
         let original = text
@@ -375,7 +376,7 @@ fn drop_participles(at: &mut [Vec<(u32, u32)>], text: &str, words: &Words) {
         let ending = original
             .trim_end_matches(['s', 'S'])
             .trim_end_matches(['e', 'E']);
-        first != last || !ending.ends_with(['é', 'É'])
+        !ending.ends_with(['é', 'É'])
     });
 }
 

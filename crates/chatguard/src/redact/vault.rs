@@ -358,8 +358,9 @@ fn reserve_wiping(buffer: &mut String, additional: usize) {
 fn value_key(key: &mut String, label: &str, kind: Kind, value: &str) {
     /// `usize::MAX` in decimal, and the `:`.
     const HEAD: usize = 21;
+    let ascii = value.is_ascii();
     let mut canonical = String::new();
-    let room = if value.is_ascii() {
+    let room = if ascii {
         value.len()
     } else {
         push_canonical(&mut canonical, kind, value);
@@ -369,7 +370,7 @@ fn value_key(key: &mut String, label: &str, kind: Kind, value: &str) {
     push_decimal(key, label.len());
     key.push(':');
     key.push_str(label);
-    if value.is_ascii() {
+    if ascii {
         push_canonical(key, kind, value);
     } else {
         key.push_str(&canonical);

@@ -1,4 +1,4 @@
-//! Swiss social security number (AHV/AVS/AVS-nummer, since 2008): `756.XXXX.XXXX.XC`, thirteen
+//! Swiss social security number (AHV/AVS/AVS-nummer, since 2008): `756.1234.5678.97`, thirteen
 //! digits opening with the ISO 3166 country code 756 and closed by an EAN-13 check digit.
 //!
 //! The fixed prefix plus the check digit make it strong enough to report without context.

@@ -920,7 +920,8 @@ fn compact(d: &[u8]) -> Option<Hit> {
     }
 }
 
-/// US/CA: `(NXX) NXX-XXXX`, `NXX-NXX-XXXX`, `NXX.NXX.XXXX`, `NXX NXX XXXX`, `1-800-…`.
+/// US/CA: `(212) 555-0123`, `212-555-0123`, `212.555.0123`, `212 555 0123`, `1-800-…` (area code and
+/// exchange `[2-9]dd`).
 fn nanp(s: &Shape) -> Option<Hit> {
     let d = s.digits();
     let lead = s.n == 4 && s.lens[0] == 1 && d.first() == Some(&b'1');
@@ -1057,7 +1058,7 @@ fn br_area_code(ddd: &[u8]) -> bool {
     )
 }
 
-/// India: mobiles `[6-9]XXXX XXXXX`.
+/// India: mobiles of ten digits opening with 6–9, `98765 43210`.
 fn india(s: &Shape) -> Option<Hit> {
     let d = s.digits();
     if s.len != 10 || !(b'6'..=b'9').contains(&d[0]) || s.any_paren() {

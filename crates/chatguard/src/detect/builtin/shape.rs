@@ -514,7 +514,7 @@ pub(crate) fn each_grouped(
 pub(crate) struct Grouping {
     /// The number of digits.
     pub len: usize,
-    /// Group layouts accepted besides the compact form, e.g. `&[6, 4]` for `YYMMDD/XXXX`.
+    /// Group layouts accepted besides the compact form, e.g. `&[6, 4]` for `YYMMDD/nnnn`.
     pub layouts: &'static [&'static [usize]],
     /// Separators accepted between the groups of a layout (they may be mixed: `85.07.30-033.28`).
     pub seps: &'static [u8],
