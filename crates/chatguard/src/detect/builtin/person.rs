@@ -127,6 +127,13 @@ pub(crate) const TRIGGER_WORDS: &[&str] = &[
     "chama",
     "heisse",
     "heisst",
+    "hier",
+    "ici",
+    "hi",
+    "hello",
+    "hey",
+    "hallo",
+    "hoi",
     // Honorifics.
     "mr",
     "mrs",
@@ -232,6 +239,8 @@ enum Trigger {
     IAmFullName,
     /// `this is` (phone and chat introductions: `Hi, this is Jane from Acme`).
     ThisIs,
+    /// A greeting, then a name and `here` (`Hi, Jane here.`, `Hallo, Jan hier`).
+    GreetingHere,
     /// A courtesy title before a name.
     Honorific,
     /// The last word of a sign-off before the signature.
@@ -241,7 +250,8 @@ enum Trigger {
 }
 
 use Trigger::{
-    Called, Elided, Honorific, IAm, IAmFullName, Label, NameIs, Salutation, SignOff, ThisIs,
+    Called, Elided, GreetingHere, Honorific, IAm, IAmFullName, Label, NameIs, Salutation, SignOff,
+    ThisIs,
 };
 
 /// The trigger phrases, matched ASCII-case-insensitively on word boundaries.
@@ -290,6 +300,13 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("sou a", IAmFullName),
     ("je suis", IAmFullName),
     ("c'est", IAmFullName),
+    ("hier ist", IAmFullName),
+    ("ici", IAmFullName),
+    ("hi", GreetingHere),
+    ("hello", GreetingHere),
+    ("hey", GreetingHere),
+    ("hallo", GreetingHere),
+    ("hoi", GreetingHere),
     ("mr", Honorific),
     ("mrs", Honorific),
     ("ms", Honorific),
@@ -506,7 +523,7 @@ const FIELD_PREFIX: &[&str] = &[
 /// their parsers skip.
 const fn capital_within(trigger: Trigger) -> usize {
     match trigger {
-        IAm | IAmFullName | Called(_) | Elided | Salutation | ThisIs => 4,
+        IAm | IAmFullName | Called(_) | Elided | Salutation | ThisIs | GreetingHere => 4,
         Honorific => 8,
         Label | NameIs | SignOff => 10,
     }
@@ -599,6 +616,13 @@ pub(crate) fn may_open_name(word: &str, rest: &str) -> bool {
                 None => return true,
             }
         }
+        if trigger == GreetingHere {
+            match greeting_here_goes_on(after) {
+                Some(true) => return true,
+                Some(false) => continue,
+                None => return true,
+            }
+        }
         let within = capital_within(trigger);
         if after.iter().take(within).any(|n| may_be_name_word(n.text)) {
             return true;
@@ -669,6 +693,33 @@ fn sign_off_goes_on(last: &str, after: &[Next<'_>]) -> Option<bool> {
     }
     None
 }
+
+/// Whether [`greeting_here`] may still find `<Name> here` in the words `after` a greeting:
+/// one to four words that may hold a name's capital, then `here` or `hier`. `None` while that
+/// is not known yet.
+fn greeting_here_goes_on(after: &[Next<'_>]) -> Option<bool> {
+    for (k, n) in after.iter().enumerate() {
+        if !n.complete {
+            return None;
+        }
+        if k > 0 && HERE.iter().any(|w| starts_with_phrase_word(n.text, w)) {
+            return Some(true);
+        }
+        if k >= 4 || !(may_be_name_word(n.text) || in_list(PARTICLES, n.text)) {
+            return Some(false);
+        }
+    }
+    None
+}
+
+/// The words after a greeting's name that make it an introduction (`Hi, Jane here`).
+const HERE: &[&str] = &["here", "hier"];
+
+/// Words that may follow `<Name> here` (`Hi, Jane here from Acme`); `Click here to …` is no
+/// introduction.
+const HERE_FOLLOW: &[&str] = &[
+    "from", "with", "again", "and", "speaking", "at", "of", "von", "aus", "van", "met",
+];
 
 /// Words that may stand before `name is` (possessives and `full`/`first`/`last`).
 const POSSESSIVES: &[&str] = &[
@@ -1785,6 +1836,7 @@ fn scan_triggers(finder: &Matcher, text: &str, from: usize, to: usize, out: &mut
             IAm => i_am(text, e),
             IAmFullName => i_am(text, e).filter(|f| f.milli > 750),
             ThisIs => this_is(text, s, e),
+            GreetingHere => greeting_here(text, e),
             Honorific => honorific(text, s, e, pattern),
             SignOff => sign_off(text, s, e),
             Salutation => salutation(text, s, e),
@@ -2166,6 +2218,42 @@ fn i_am(text: &str, e: usize) -> Option<Found> {
         start: name.start,
         end: name.end,
         milli,
+        rule: RULE_INTRODUCTION,
+    })
+}
+
+/// `Hi, Jane here.`, `Hallo Jan de Vries hier`: a greeting, a name, then `here` or `hier`.
+fn greeting_here(text: &str, e: usize) -> Option<Found> {
+    let mut k = e;
+    if text.as_bytes().get(k) == Some(&b',') {
+        k += 1;
+    }
+    let name = parse_name(text, skip_blanks(text, k), false)?;
+    let n = skip_blanks(text, name.end);
+    let here = HERE.iter().find(|w| starts_with_word(text, n, w))?;
+    if name.stopped || n == name.end {
+        return None;
+    }
+    let after = n + here.len();
+    let m = skip_blanks(text, after);
+    let introduces = match char_at(text, after) {
+        None | Some('.' | ',' | '!' | ';' | ':' | '-' | '\u{2013}' | '\u{2014}' | '\n' | '\r') => {
+            true
+        }
+        Some(' ' | '\t') => {
+            char_at(text, m)
+                .is_none_or(|c| matches!(c, '\n' | '\r' | '-' | '(' | '\u{2013}' | '\u{2014}'))
+                || HERE_FOLLOW.iter().any(|w| starts_with_word(text, m, w))
+        }
+        Some(_) => false,
+    };
+    if !introduces {
+        return None;
+    }
+    Some(Found {
+        start: name.start,
+        end: name.end,
+        milli: 850,
         rule: RULE_INTRODUCTION,
     })
 }

@@ -29,6 +29,28 @@ const POSITIVE: &[(&str, &str, &str)] = &[
     ),
     ("Hoi, ik ben Jan Jansen", "Jan Jansen", RULE_INTRODUCTION),
     (
+        "Guten Tag, hier ist Katrin Vogel aus Köln.",
+        "Katrin Vogel",
+        RULE_INTRODUCTION,
+    ),
+    (
+        "Bonjour, ici Claire Fontaine.",
+        "Claire Fontaine",
+        RULE_INTRODUCTION,
+    ),
+    // A greeting, a name, then `here`.
+    ("Hi, Tom here. Quick question", "Tom", RULE_INTRODUCTION),
+    (
+        "hello Priya Raman here from Leeds, my parcel is late",
+        "Priya Raman",
+        RULE_INTRODUCTION,
+    ),
+    (
+        "Hallo, Jan de Vries hier.",
+        "Jan de Vries",
+        RULE_INTRODUCTION,
+    ),
+    (
         "Olá, chamo-me Inês Oliveira.",
         "Inês Oliveira",
         RULE_INTRODUCTION,
@@ -298,6 +320,12 @@ const NEGATIVE: &[&str] = &[
     "je suis Désolé",
     "I'm Sorry, I can't help with that.",
     "Hier ist Kundenservice.",
+    "Hier ist Ihre Rechnung vom März.",
+    "Ici Paris.",
+    "Hi, Support here.",
+    "Hi there, anyone here?",
+    "Hello, World here is a test",
+    "Hey Click here to reset",
     "Ici Paris.",
     "Groetjes, Team",
     "Ele chama-se assim.",
