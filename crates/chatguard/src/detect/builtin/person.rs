@@ -950,6 +950,19 @@ const STOP: &[&str] = &[
     "use",
     "using",
     // Greetings and sign-offs.
+    "morning",
+    "afternoon",
+    "evening",
+    "hallo",
+    "hola",
+    "ciao",
+    "hoi",
+    "olá",
+    "oi",
+    "salut",
+    "moin",
+    "servus",
+    "buenas",
     "best",
     "bye",
     "cheers",
@@ -2405,10 +2418,34 @@ fn short_word_line(text: &str, at: usize, max: usize) -> bool {
     })
 }
 
+/// True when at most `max` bytes of letters and blanks stand between the end of a sentence on
+/// the same line (`.`, `!` or `?`, then a blank) and `at`: `Sent it. Best regards,`.
+fn short_word_sentence(text: &str, at: usize, max: usize) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = at.min(bytes.len());
+    let mut blank = false;
+    while at - i <= max {
+        match char_before(text, i) {
+            Some(c) if c.is_alphabetic() => i -= c.len_utf8(),
+            Some(' ' | '\t') => {
+                blank = true;
+                i -= 1;
+            }
+            Some('.' | '!' | '?') => return blank && i < at,
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// True when the name ends its line: only blanks, or punctuation that starts a title or company
 /// (`Jane Doe, Acme`, `Jane Doe | Sales`), follow it.
 fn ends_line(text: &str, end: usize) -> bool {
     let n = skip_blanks(text, end);
+    // `Steuer-IdNr.: 9184…` is a label.
+    if text.get(n..).is_some_and(|rest| rest.starts_with(".:")) {
+        return false;
+    }
     matches!(
         char_at(text, n),
         None | Some('\n' | '\r' | ',' | '.' | '!' | '|' | '(' | '-' | '\u{2013}' | '/')
@@ -2416,7 +2453,10 @@ fn ends_line(text: &str, end: usize) -> bool {
 }
 
 fn sign_off(text: &str, s: usize, e: usize) -> Option<Found> {
-    if !short_word_line(text, s, 40) {
+    // After a sentence on the same line (`Sent it. Best regards,`), the name must be alone on
+    // its line (`Thanks!\nOlá, NIE …` is a greeting).
+    let mid_line = !short_word_line(text, s, 40);
+    if mid_line && !short_word_sentence(text, s, 40) {
         return None;
     }
     let mut i = e;
@@ -2452,6 +2492,15 @@ fn sign_off(text: &str, s: usize, e: usize) -> Option<Found> {
     }
     let name = parse_name(text, i, false)?;
     if name.stopped || !ends_line(text, name.end) {
+        return None;
+    }
+    let alone = || {
+        matches!(
+            char_at(text, skip_blanks(text, name.end)),
+            None | Some('\n' | '\r')
+        )
+    };
+    if mid_line && !alone() {
         return None;
     }
     Some(Found {
