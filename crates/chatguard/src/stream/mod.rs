@@ -419,8 +419,8 @@ enum Hold {
     SpelledAt,
 }
 
-/// Whether [`builtin_hold`] holds `word` at all (for tests).
-#[cfg(test)]
+/// Whether [`builtin_hold`] holds `word` at all: recognizers whose finding starts more than
+/// [`WORDS_BEFORE`] words before the word that reveals it accept only values this holds.
 pub(crate) fn is_builtin_trigger(word: &str) -> bool {
     builtin_hold(word) != Hold::No
 }

@@ -175,6 +175,22 @@ fn name_triggers_stop_holding_when_no_name_can_follow() {
 }
 
 #[test]
+fn greetings_hold_only_until_no_name_and_here_can_follow() {
+    let guard = Guard::new(Policy::default()).expect("builds");
+    // An answer that opens with a greeting goes on after a few words.
+    let text = format!("Hello! How can I help you with your order today? {PROSE}{PROSE}");
+    let (held, out) = held_after_each_chunk(&guard, &text, 8);
+    assert_eq!(out, one_shot(&guard, &text));
+    let max = held.iter().copied().max().unwrap_or(0);
+    assert!(max <= 48, "held up to {max} bytes: {held:?}");
+    // `Hi, <Name> here` is held until the name is out of reach (synthetic name).
+    let text = "Hi, Jan de Vries here, about my parcel ";
+    let (_, out) = held_after_each_chunk(&guard, text, 1);
+    assert_eq!(out, one_shot(&guard, text));
+    assert!(!out.contains("Vries") && !out.contains("Jan"), "{out}");
+}
+
+#[test]
 fn accented_prose_is_held_back_by_a_few_words_only() {
     let guard = Guard::new(Policy::default()).expect("builds");
     let text = "Claro, aquí está la información que pediste sobre la configuración de tu cuenta. \
