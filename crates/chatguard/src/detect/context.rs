@@ -250,23 +250,73 @@ fn apply_contrary_with(
     if found.iter().all(|(_, hit)| hit.is_some()) {
         return;
     }
+    crate::scratch::lend(&SWEEP, |lists| {
+        sweep_contrary(text, hay, found, passes, lists);
+    });
+}
+
+/// The working lists of [`apply_contrary_with`]'s sweep, kept between calls (see
+/// [`crate::scratch`]): each holds `(start, end, place in found)` or, for `near`,
+/// `(place, start, end)`.
+#[derive(Default)]
+struct SweepLists {
+    by_start: Vec<(usize, usize, usize)>,
+    strong: Vec<(usize, usize, usize)>,
+    active: Vec<(usize, usize, usize)>,
+    near: Vec<(usize, usize, usize)>,
+}
+
+impl crate::scratch::Reuse for SweepLists {
+    fn empty_for_reuse(&mut self) -> bool {
+        let mut keep = true;
+        for list in [
+            &mut self.by_start,
+            &mut self.strong,
+            &mut self.active,
+            &mut self.near,
+        ] {
+            keep &= list.empty_for_reuse();
+        }
+        keep
+    }
+}
+
+std::thread_local! {
+    /// The lists [`apply_contrary_with`] lends its sweep.
+    static SWEEP: core::cell::Cell<Option<SweepLists>> = const { core::cell::Cell::new(None) };
+}
+
+/// The sweep of [`apply_contrary_with`], with its working lists (empty).
+fn sweep_contrary(
+    text: &str,
+    hay: Option<&Hay<'_>>,
+    found: &mut [(Candidate, Option<ContextHit>)],
+    passes: impl Fn(&Candidate) -> bool,
+    lists: &mut SweepLists,
+) {
+    let SweepLists {
+        by_start,
+        strong,
+        active,
+        near,
+    } = lists;
     // All candidates by start, each with its place in `found`: the windows of those without a
     // supporting word start in this order too, and the passing ones enter the sweep in it.
-    let mut by_start: Vec<(usize, usize, usize)> = found
-        .iter()
-        .enumerate()
-        .map(|(at, (c, _))| (c.start, c.end, at))
-        .collect();
-    crate::sort::sort_by(&mut by_start, Ord::cmp);
-    let strong: Vec<(usize, usize, usize)> = by_start
-        .iter()
-        .filter(|&&(_, _, at)| found.get(at).is_some_and(|(c, _)| passes(c)))
-        .copied()
-        .collect();
+    by_start.extend(
+        found
+            .iter()
+            .enumerate()
+            .map(|(at, (c, _))| (c.start, c.end, at)),
+    );
+    crate::sort::sort_by(by_start, Ord::cmp);
+    strong.extend(
+        by_start
+            .iter()
+            .filter(|&&(_, _, at)| found.get(at).is_some_and(|(c, _)| passes(c)))
+            .copied(),
+    );
     let mut next_strong = strong.iter().peekable();
-    let mut active: Vec<(usize, usize, usize)> = Vec::new();
-    let mut near: Vec<(usize, usize, usize)> = Vec::new();
-    for &(_, _, at) in &by_start {
+    for &(_, _, at) in by_start.iter() {
         let Some((cand, hit)) = found.get_mut(at) else {
             continue;
         };
@@ -298,13 +348,13 @@ fn apply_contrary_with(
             Some(first) => first,
             None => {
                 if near.len() > 1 {
-                    crate::sort::sort_by(&mut near, Ord::cmp);
+                    crate::sort::sort_by(near, Ord::cmp);
                 }
                 let Some(window) = text.get(from..cand.start) else {
                     continue;
                 };
                 let mut before = without_placeholders(window);
-                for &(_, s, e) in &near {
+                for &(_, s, e) in near.iter() {
                     let (s, e) = (s.max(from) - from, e.min(cand.start) - from);
                     // Lowercasing may change byte lengths outside ASCII; blank only what still
                     // lines up.

@@ -315,6 +315,18 @@ pub(crate) struct Mentions {
     lexicon: &'static Lexicon,
 }
 
+std::thread_local! {
+    /// The list of occurrences a [`Mentions`] takes and gives back (see [`crate::scratch`]).
+    static FOUND: core::cell::Cell<Option<Vec<(usize, usize, usize)>>> =
+        const { core::cell::Cell::new(None) };
+}
+
+impl Drop for Mentions {
+    fn drop(&mut self) {
+        crate::scratch::give_back(&FOUND, core::mem::take(&mut self.found));
+    }
+}
+
 impl Mentions {
     /// Searches `text` once; `None` when it is not ASCII.
     pub(crate) fn new(text: &str) -> Option<Mentions> {
@@ -323,8 +335,8 @@ impl Mentions {
         }
         let lexicon = &*LEXICON;
         let bytes = text.as_bytes();
-        // Searched only for text a recognizer needs words for, which usually holds several.
-        let mut found = Vec::with_capacity(8);
+        // The thread's list, given back when the mentions are dropped.
+        let mut found = crate::scratch::take(&FOUND);
         let mut present = [0; 4];
         // Every word at every position that follows no letter or digit, in order of start and
         // then end. A word starting inside another counts only at the edge of a window or of a
