@@ -168,7 +168,8 @@ fn apply_with(
             return found;
         }
         let (before, after) = window_parts_once(&mut parts, text, start, end, breaks);
-        with_capitals(found, text, &before, &after, words)
+        let at = listed.and_then(|(m, list)| m.capitals_only_at(list));
+        with_capitals(found, text, &before, &after, words, at)
     };
     // A specific word wins over any generic one; among words of one sort the nearest wins.
     let found = match nearest(support.specific) {
@@ -211,7 +212,9 @@ pub(crate) fn has_support(text: &str, start: usize, end: usize, support: Support
     let window = Window::of(text, before.clone(), after.clone());
     [support.specific, support.generic]
         .into_iter()
-        .any(|words| with_capitals(window.nearest(words), text, &before, &after, words).is_some())
+        .any(|words| {
+            with_capitals(window.nearest(words), text, &before, &after, words, None).is_some()
+        })
 }
 
 /// [`apply_contrary_in`] searching each window on its own (the tests hold the one-pass answers
@@ -398,19 +401,21 @@ pub(crate) fn capitals_only(word: &str) -> bool {
 
 /// The [`CAPITALS_ONLY`] word of `words` nearest to a value whose window parts are `before` and
 /// `after`, written in capitals and standing as a word, as `(distance, index in words)`.
+/// `at`, when known, lists the positions of those words in `words`.
 fn nearest_in_capitals(
     text: &str,
     before: &Range<usize>,
     after: &Range<usize>,
     words: &[&'static str],
+    at: Option<&[usize]>,
 ) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
     let word_char = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_alphanumeric);
     let mut best: Option<(usize, usize)> = None;
-    for (i, w) in words.iter().enumerate().filter(|(_, w)| capitals_only(w)) {
+    let mut search = |i: usize, w: &str| {
         let mut upper = [0u8; 8];
         let Some(needle) = upper.get_mut(..w.len()) else {
-            continue;
+            return;
         };
         needle.copy_from_slice(w.as_bytes());
         needle.make_ascii_uppercase();
@@ -440,6 +445,20 @@ fn nearest_in_capitals(
                 }
             }
         }
+    };
+    match at {
+        Some(at) => {
+            for &i in at {
+                if let Some(w) = words.get(i) {
+                    search(i, w);
+                }
+            }
+        }
+        None => {
+            for (i, w) in words.iter().enumerate().filter(|(_, w)| capitals_only(w)) {
+                search(i, w);
+            }
+        }
     }
     best
 }
@@ -452,8 +471,9 @@ fn with_capitals(
     before: &Range<usize>,
     after: &Range<usize>,
     words: &'static [&'static str],
+    at: Option<&[usize]>,
 ) -> Option<(&'static str, usize)> {
-    let Some((d, i)) = nearest_in_capitals(text, before, after, words) else {
+    let Some((d, i)) = nearest_in_capitals(text, before, after, words, at) else {
         return found;
     };
     let listed = |w: &str| words.iter().position(|x| *x == w).unwrap_or(usize::MAX);

@@ -73,6 +73,8 @@ struct Lexicon {
     /// The lists holding a word that counts only in capitals (see `context::CAPITALS_ONLY`):
     /// not in the trie, so the pass cannot tell whether they occur.
     capitals: ListSet,
+    /// Per list id, the positions in the list of its words that count only in capitals.
+    capitals_at: Vec<Vec<usize>>,
     /// The id of each registered list, keyed by its address and length (static data never
     /// changes, so those name its content): an open-addressing table of [`LIST_SLOTS`] slots,
     /// probed from [`slot`] on, `(0, 0)` marking an empty slot.
@@ -114,6 +116,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut words: Vec<&'static str> = Vec::new();
     let mut in_lists: Vec<ListSet> = Vec::new();
     let mut capitals: ListSet = [0; 4];
+    let mut capitals_at: Vec<Vec<usize>> = Vec::new();
     // The trie under construction: children and word per node, node 0 the root.
     let mut children: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
     let mut ends: Vec<u32> = vec![NO_WORD];
@@ -126,9 +129,16 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             break;
         }
         ids.push((key(list), id));
-        if list.iter().any(|w| super::context::capitals_only(w)) {
+        let at: Vec<usize> = (0..list.len())
+            .filter(|&i| {
+                list.get(i)
+                    .is_some_and(|w| super::context::capitals_only(w))
+            })
+            .collect();
+        if !at.is_empty() {
             insert(&mut capitals, id);
         }
+        capitals_at.push(at);
         // Only ASCII text is searched, and lowercased: a word with an ASCII capital or another
         // script is never found there, nor is the empty word (it never counts).
         for &w in list.iter().filter(|w| {
@@ -258,6 +268,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         words,
         in_lists,
         capitals,
+        capitals_at,
         lists: table,
         by_recognizer,
     }
@@ -455,6 +466,14 @@ impl Mentions {
             words,
             id: self.list_id(words),
         }
+    }
+
+    /// The positions in `list` of its words that count only in capitals (see
+    /// `context::CAPITALS_ONLY`), worked out once per list; `None` when the list is not
+    /// registered.
+    pub(crate) fn capitals_only_at(&self, list: Listed) -> Option<&'static [usize]> {
+        let lexicon: &'static Lexicon = self.lexicon;
+        lexicon.capitals_at.get(list.id?).map(Vec::as_slice)
     }
 
     /// The id of a registered list; `None` for any other list.
