@@ -286,7 +286,7 @@ impl crate::scratch::Reuse for SweepLists {
 
 std::thread_local! {
     /// The lists [`apply_contrary_with`] lends its sweep.
-    static SWEEP: core::cell::Cell<Option<SweepLists>> = const { core::cell::Cell::new(None) };
+    static SWEEP: core::cell::Cell<Option<Box<SweepLists>>> = const { core::cell::Cell::new(None) };
 }
 
 /// The sweep of [`apply_contrary_with`], with its working lists (empty).
