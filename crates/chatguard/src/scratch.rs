@@ -17,8 +17,9 @@ use std::thread::LocalKey;
 /// `std::thread_local!(static NAME: Cell<Option<T>> = const { Cell::new(None) })`.
 pub(crate) type Spare<T> = LocalKey<Cell<Option<T>>>;
 
-/// The most bytes a kept list may hold: a larger one (from a very long text) is freed.
-pub(crate) const KEEP_BYTES: usize = 4 << 20;
+/// The most bytes a kept list may hold: a larger one (from a text of more than a few hundred
+/// KiB) is freed, so a thread keeps a few MiB at most.
+pub(crate) const KEEP_BYTES: usize = 1 << 20;
 
 /// A buffer that can be kept for the next call.
 pub(crate) trait Reuse: Default {
