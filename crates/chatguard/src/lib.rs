@@ -78,6 +78,7 @@ mod kind;
 pub mod normalize;
 pub mod policy;
 mod redact;
+mod scratch;
 mod sort;
 mod span;
 pub mod stream;
