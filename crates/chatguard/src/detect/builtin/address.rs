@@ -123,6 +123,16 @@ pub(crate) const TRIGGER_WORDS: &[&str] = &[
     "borgo",
 ];
 
+/// Prepositions that open German street names (`Am Markt 5`, `An der Alster 12`, `Unter den
+/// Linden 5`, `Zum Hafen 2`): the address starts two or three words before its number, so the
+/// stream redactor holds text after these words until [`may_open_street`] rules a street out.
+pub(crate) const STREET_PREPOSITIONS: &[&str] = &[
+    "am", "an", "auf", "im", "in", "zum", "zur", "unter", "hinter", "vor", "beim", "über",
+];
+
+/// Articles between such a preposition and the street name (`An der Alster`).
+const STREET_ARTICLES: &[&str] = &["der", "dem", "den", "die", "das"];
+
 const RULE_STREET: &str = "address.street";
 const RULE_POSTCODE: &str = "address.with_postcode";
 
@@ -308,6 +318,7 @@ const UNITS: &[&str] = &[
     "weeks", "months", "years", "times", "people", "persons", "euros", "eur", "usd", "dollars",
     "pm", "am", "x", "percent", "stars", "pages", "points", "items", "anni", "años", "anos",
     "jahre", "ans", "jaar", "minuti", "minutos", "minuten", "ore", "horas", "uur", "stunden",
+    "uhr", "tage", "wochen", "monate", "euro", "mal", "prozent", "stück", "personen",
 ];
 
 /// Capitalised words that are not street or city names.
@@ -687,6 +698,16 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
             }
         }
     }
+    // A German street opening with a preposition: `Am Markt 5`, `An der Alster 12`, `Am Alten
+    // Markt 3`. Many such words are ordinary (`Im Jahr 2020`): a weak shape.
+    if let Some(start) = preposition_street(toks) {
+        return Some(Street {
+            start,
+            end: num_end,
+            strength: Strength::Weak,
+            english: false,
+        });
+    }
     // A bare street name: `Damrak 1`, reported only with a distinctive postcode.
     if is_capitalised(t0_bare) && !in_list(NOT_NAMES, t0_bare) && t0_full == t0_bare {
         return Some(Street {
@@ -697,6 +718,66 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
         });
     }
     None
+}
+
+/// Where a German street that opens with a preposition starts, given the words before its
+/// number (nearest first): a capitalised name, optionally one capitalised word before it, an
+/// optional article, then one of [`STREET_PREPOSITIONS`].
+fn preposition_street(toks: &[(usize, &str, &str)]) -> Option<usize> {
+    let &(_, name, full) = toks.first()?;
+    if !is_capitalised(name) || in_list(NOT_NAMES, name) || full != name {
+        return None;
+    }
+    let mut adjective = false;
+    let mut article = false;
+    for &(start, bare, full) in toks.get(1..)?.iter().take(3) {
+        if full != bare {
+            return None;
+        }
+        if in_list(STREET_PREPOSITIONS, bare) {
+            return Some(start);
+        }
+        if !article && !adjective && in_list(STREET_ARTICLES, bare) && is_lowercase_word(bare) {
+            article = true;
+        } else if !article && !adjective && is_name_word(bare) {
+            adjective = true;
+        } else {
+            return None;
+        }
+    }
+    None
+}
+
+/// True when `word` has no capital letter.
+fn is_lowercase_word(word: &str) -> bool {
+    !word.chars().any(char::is_uppercase)
+}
+
+/// Whether a word of [`STREET_PREPOSITIONS`] may still open a street, given `rest`, the text after
+/// it that has arrived so far (more may follow): an optional article, one or two capitalised
+/// words, then a word starting with a digit. False once a complete word rules that out; the
+/// stream redactor then stops holding text for the preposition.
+pub(crate) fn may_open_street(rest: &str) -> bool {
+    let complete_all = rest.ends_with(|c: char| c.is_whitespace());
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let mut names = 0;
+    let mut article = false;
+    for (i, word) in words.iter().enumerate() {
+        if i + 1 == words.len() && !complete_all {
+            return true;
+        }
+        if names > 0 && word.starts_with(|c: char| c.is_ascii_digit()) {
+            return true;
+        }
+        if names == 0 && !article && in_list(STREET_ARTICLES, word) && is_lowercase_word(word) {
+            article = true;
+        } else if names < 2 && word.starts_with(char::is_uppercase) {
+            names += 1;
+        } else {
+            return false;
+        }
+    }
+    true
 }
 
 /// A street name forward from `i`: capitalised words and particles joined by single spaces, at

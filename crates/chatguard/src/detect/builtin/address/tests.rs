@@ -60,6 +60,23 @@ const POSITIVE: &[(&str, &str, &str)] = &[
         "Hauptstr. 5a, 10115 Berlin",
         RULE_POSTCODE,
     ),
+    // German streets that open with a preposition (synthetic addresses).
+    ("Ich wohne Am Markt 5.", "Am Markt 5", RULE_STREET),
+    (
+        "Lieferadresse: An der Alster 12, 20099 Hamburg",
+        "An der Alster 12, 20099 Hamburg",
+        RULE_POSTCODE,
+    ),
+    (
+        "Meine Adresse ist Am Alten Markt 3a",
+        "Am Alten Markt 3a",
+        RULE_STREET,
+    ),
+    (
+        "wohnhaft Zum Hafen 2, 24103 Kiel",
+        "Zum Hafen 2, 24103 Kiel",
+        RULE_POSTCODE,
+    ),
     (
         "Lieferadresse: Berliner Straße 12\n10115 Berlin",
         "Berliner Straße 12\n10115 Berlin",
@@ -273,6 +290,10 @@ const NEGATIVE: &[&str] = &[
     "The 3 Musketeers, Paris, 1844",
     "Python 3.12 released",
     "Step 2, 10000 Iterations",
+    "Im Jahr 2020 war alles anders.",
+    "Am Montag 5 Uhr passt gut.",
+    "I am Batman 2 times a week.",
+    "In Berlin 3 Tage bleiben",
 ];
 
 #[test]
