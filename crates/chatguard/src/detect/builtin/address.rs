@@ -121,6 +121,30 @@ pub(crate) const TRIGGER_WORDS: &[&str] = &[
     "strada",
     "contrada",
     "borgo",
+    "callejón",
+    "glorieta",
+    "travesía",
+    "avinguda",
+    "urbanización",
+    "pasaje",
+    "pasadizo",
+    "cuesta",
+    "cañada",
+    "acceso",
+    "vial",
+    "carretera",
+    "lungomare",
+    "lungotevere",
+    "stretto",
+    "incrocio",
+    "rotonda",
+    "canale",
+    "vico",
+    "traversa",
+    "salita",
+    "r",
+    "beco",
+    "rodovia",
 ];
 
 /// Prepositions that open German street names (`Am Markt 5`, `An der Alster 12`, `Unter den
@@ -185,6 +209,106 @@ const EN_TYPES: &[(&str, Strength)] = &[
     ("circle", Strength::Weak),
     ("gardens", Strength::Weak),
     ("grove", Strength::Weak),
+    // More USPS street suffixes (Publication 28): mostly ordinary words, so weak.
+    ("expressway", Strength::Strong),
+    ("freeway", Strength::Strong),
+    ("stravenue", Strength::Strong),
+    ("trafficway", Strength::Strong),
+    ("causeway", Strength::Strong),
+    ("parkways", Strength::Strong),
+    ("boulevards", Strength::Strong),
+    ("avenues", Strength::Weak),
+    ("streets", Strength::Weak),
+    ("roads", Strength::Weak),
+    ("drives", Strength::Weak),
+    ("lanes", Strength::Weak),
+    ("squares", Strength::Weak),
+    ("bypass", Strength::Weak),
+    ("burg", Strength::Weak),
+    ("camp", Strength::Weak),
+    ("center", Strength::Weak),
+    ("circles", Strength::Weak),
+    ("courts", Strength::Weak),
+    ("cove", Strength::Weak),
+    ("creek", Strength::Weak),
+    ("crossing", Strength::Weak),
+    ("estates", Strength::Weak),
+    ("extension", Strength::Weak),
+    ("falls", Strength::Weak),
+    ("field", Strength::Weak),
+    ("fields", Strength::Weak),
+    ("flats", Strength::Weak),
+    ("forge", Strength::Weak),
+    ("fork", Strength::Weak),
+    ("forks", Strength::Weak),
+    ("fort", Strength::Weak),
+    ("gateway", Strength::Weak),
+    ("glen", Strength::Weak),
+    ("green", Strength::Weak),
+    ("greens", Strength::Weak),
+    ("harbor", Strength::Weak),
+    ("harbors", Strength::Weak),
+    ("haven", Strength::Weak),
+    ("heights", Strength::Weak),
+    ("hill", Strength::Weak),
+    ("hills", Strength::Weak),
+    ("hollow", Strength::Weak),
+    ("island", Strength::Weak),
+    ("islands", Strength::Weak),
+    ("junction", Strength::Weak),
+    ("knoll", Strength::Weak),
+    ("knolls", Strength::Weak),
+    ("landing", Strength::Weak),
+    ("locks", Strength::Weak),
+    ("lodge", Strength::Weak),
+    ("manor", Strength::Weak),
+    ("meadow", Strength::Weak),
+    ("meadows", Strength::Weak),
+    ("mill", Strength::Weak),
+    ("mills", Strength::Weak),
+    ("mission", Strength::Weak),
+    ("motorway", Strength::Weak),
+    ("mount", Strength::Weak),
+    ("oval", Strength::Weak),
+    ("overpass", Strength::Weak),
+    ("pike", Strength::Weak),
+    ("pines", Strength::Weak),
+    ("plains", Strength::Weak),
+    ("point", Strength::Weak),
+    ("points", Strength::Weak),
+    ("port", Strength::Weak),
+    ("ports", Strength::Weak),
+    ("prairie", Strength::Weak),
+    ("ranch", Strength::Weak),
+    ("rapids", Strength::Weak),
+    ("ridge", Strength::Weak),
+    ("ridges", Strength::Weak),
+    ("shoal", Strength::Weak),
+    ("shoals", Strength::Weak),
+    ("shore", Strength::Weak),
+    ("shores", Strength::Weak),
+    ("skyway", Strength::Weak),
+    ("spring", Strength::Weak),
+    ("springs", Strength::Weak),
+    ("spur", Strength::Weak),
+    ("station", Strength::Weak),
+    ("summit", Strength::Weak),
+    ("throughway", Strength::Weak),
+    ("trace", Strength::Weak),
+    ("track", Strength::Weak),
+    ("tunnel", Strength::Weak),
+    ("underpass", Strength::Weak),
+    ("valley", Strength::Weak),
+    ("valleys", Strength::Weak),
+    ("viaduct", Strength::Weak),
+    ("view", Strength::Weak),
+    ("views", Strength::Weak),
+    ("village", Strength::Weak),
+    ("villages", Strength::Weak),
+    ("ville", Strength::Weak),
+    ("vista", Strength::Weak),
+    ("walk", Strength::Weak),
+    ("wells", Strength::Weak),
 ];
 
 /// The abbreviated English street types (`St.`, `Ave.`), which may carry a dot.
@@ -251,7 +375,37 @@ const TYPE_FIRST: &[(&str, Strength)] = &[
     ("av", Strength::Weak),
     ("avenue", Strength::Weak),
     ("estrada", Strength::Weak),
+    // es
+    ("callejón", Strength::Strong),
+    ("glorieta", Strength::Strong),
+    ("travesía", Strength::Strong),
+    ("avinguda", Strength::Strong),
+    ("urbanización", Strength::Weak),
+    ("pasaje", Strength::Weak),
+    ("pasadizo", Strength::Weak),
+    ("cuesta", Strength::Weak),
+    ("cañada", Strength::Weak),
+    ("acceso", Strength::Weak),
+    ("vial", Strength::Weak),
+    ("carretera", Strength::Weak),
+    // it
+    ("lungomare", Strength::Strong),
+    ("lungotevere", Strength::Strong),
+    ("stretto", Strength::Weak),
+    ("incrocio", Strength::Weak),
+    ("rotonda", Strength::Weak),
+    ("canale", Strength::Weak),
+    ("vico", Strength::Weak),
+    ("traversa", Strength::Weak),
+    ("salita", Strength::Weak),
+    // pt: `R. da Ribeira, 89` (`rua`), strong with its particle.
+    ("r.", Strength::Weak),
+    ("beco", Strength::Weak),
+    ("rodovia", Strength::Weak),
 ];
+
+/// Portuguese particles after `R.` that only a street name has (`R. da Ribeira`).
+const PT_PARTICLES: &[&str] = &["de", "da", "do", "dos", "das"];
 
 /// German and Dutch street words that end a compound street name (`Musterstraße`, `Damstraat`).
 const SUFFIXES: &[(&str, Strength)] = &[
@@ -275,9 +429,11 @@ const SUFFIXES: &[(&str, Strength)] = &[
     ("laan", Strength::Strong),
     ("baan", Strength::Strong),
     ("boulevard", Strength::Strong),
+    ("dreef", Strength::Strong),
     ("ring", Strength::Weak),
     ("pad", Strength::Weak),
     ("markt", Strength::Weak),
+    ("hof", Strength::Weak),
 ];
 
 /// German street words written as a word of their own after an adjective (`Berliner Straße 12`).
@@ -470,11 +626,15 @@ fn at_number(
 
 /// Scores a street with what follows it, or `None` when the shape alone is not an address.
 fn finish(text: &str, street: Street) -> Option<Found> {
+    // A unit after the number (`Suite 230`, `Piso 2`, `Appartamento 9`) belongs to the address
+    // and says it is one.
+    let unit = unit_end(text, street.end);
     let street = Street {
-        end: if street.english {
-            unit_end(text, street.end)
+        end: unit,
+        strength: if unit > street.end && street.strength == Strength::Weak {
+            Strength::Strong
         } else {
-            street.end
+            street.strength
         },
         ..street
     };
@@ -655,6 +815,9 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
                     strength = Strength::Strong;
                 }
                 if full.ends_with('.') && bare.eq_ignore_ascii_case("av") {
+                    strength = Strength::Strong;
+                }
+                if full.eq_ignore_ascii_case("r.") && in_list(PT_PARTICLES, after) {
                     strength = Strength::Strong;
                 }
                 return Some(Street {
@@ -1143,7 +1306,27 @@ fn unit_end(text: &str, end: usize) -> usize {
 }
 
 /// Words that introduce a unit inside a building.
-const UNIT_WORDS: &[&str] = &["apt", "suite", "ste", "unit", "flat", "fl", "floor", "room"];
+const UNIT_WORDS: &[&str] = &[
+    "apt",
+    "suite",
+    "ste",
+    "unit",
+    "flat",
+    "fl",
+    "floor",
+    "room",
+    "piso",
+    "puerta",
+    "planta",
+    "apto",
+    "apartamento",
+    "andar",
+    "piano",
+    "appartamento",
+    "interno",
+    "scala",
+    "etage",
+];
 
 /// True when the word after `end` (one space) starts with a capital letter.
 fn next_is_capitalised(text: &str, end: usize) -> bool {

@@ -60,6 +60,38 @@ const POSITIVE: &[(&str, &str, &str)] = &[
         "Hauptstr. 5a, 10115 Berlin",
         RULE_POSTCODE,
     ),
+    // USPS suffixes, units after the number, more type-first words (synthetic addresses).
+    (
+        "my home address is 6447 Gibson Harbors Suite 230",
+        "6447 Gibson Harbors Suite 230",
+        RULE_STREET,
+    ),
+    ("ship to 751 Curtis Locks", "751 Curtis Locks", RULE_STREET),
+    (
+        "indirizzo Incrocio Bembo, 712, grazie",
+        "Incrocio Bembo, 712",
+        RULE_STREET,
+    ),
+    (
+        "Strada Salvi, 180 Appartamento 55",
+        "Strada Salvi, 180 Appartamento 55",
+        RULE_STREET,
+    ),
+    (
+        "mi dirección: Callejón de Joaquín Bernat 25",
+        "Callejón de Joaquín Bernat 25",
+        RULE_STREET,
+    ),
+    (
+        "endereço R. da Ribeira, 89",
+        "R. da Ribeira, 89",
+        RULE_STREET,
+    ),
+    (
+        "adres Noëlledreef 668, bedankt",
+        "Noëlledreef 668",
+        RULE_STREET,
+    ),
     // German streets that open with a preposition (synthetic addresses).
     ("Ich wohne Am Markt 5.", "Am Markt 5", RULE_STREET),
     (
@@ -291,6 +323,10 @@ const NEGATIVE: &[&str] = &[
     "Python 3.12 released",
     "Step 2, 10000 Iterations",
     "Im Jahr 2020 war alles anders.",
+    "Canale 5 ha trasmesso il film.",
+    "We hiked 3 Blue Ridge trails and 2 Pine Valley loops.",
+    "R. Smith 12 wrote the report.",
+    "Il piano 2 è chiuso.",
     "Am Montag 5 Uhr passt gut.",
     "I am Batman 2 times a week.",
     "In Berlin 3 Tage bleiben",
