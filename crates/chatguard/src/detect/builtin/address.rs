@@ -538,6 +538,55 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+    let first = out.len();
+    scan_numbers(hay, out);
+    without_number(hay.text, first, out);
+}
+
+/// Streets written without a house number, `s/n` ("sin número", "sem número"): `Rua Matos,
+/// S/N`, `Calle Mayor s/n`. Rare: looked for only where a `/` stands between the two letters.
+fn without_number(text: &str, first: usize, out: &mut Vec<Candidate>) {
+    let bytes = text.as_bytes();
+    for slash in memchr::memchr_iter(b'/', bytes) {
+        let (Some(s), e) = (slash.checked_sub(1), slash + 2) else {
+            continue;
+        };
+        let letters = matches!(bytes.get(s), Some(b's' | b'S'))
+            && matches!(bytes.get(slash + 1), Some(b'n' | b'N'));
+        let bounded = !s
+            .checked_sub(1)
+            .and_then(|b| bytes.get(b))
+            .is_some_and(u8::is_ascii_alphanumeric)
+            && !bytes.get(e).is_some_and(u8::is_ascii_alphanumeric);
+        if !letters || !bounded {
+            continue;
+        }
+        let Some(found) = before_number(text, s, e)
+            .filter(|street| street.strength != Strength::Typeless)
+            .and_then(|street| finish(text, street))
+        else {
+            continue;
+        };
+        let taken = out
+            .get(first..)
+            .unwrap_or_default()
+            .iter()
+            .any(|c| c.start < found.end && found.start < c.end);
+        if !taken {
+            out.push(Candidate {
+                kind: Kind::StreetAddress,
+                start: found.start,
+                end: found.end,
+                score: Score::from_milli(found.milli),
+                rule: found.rule,
+                validated: false,
+            });
+        }
+    }
+}
+
+/// Streets around the text's house numbers.
+fn scan_numbers(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let text = hay.text;
     for run in &hay.numbers {
         if run.plus {

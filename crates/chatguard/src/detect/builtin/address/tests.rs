@@ -92,6 +92,13 @@ const POSITIVE: &[(&str, &str, &str)] = &[
         "Noëlledreef 668",
         RULE_STREET,
     ),
+    // Without a house number (synthetic addresses).
+    ("endereço: Rua Matos, S/N", "Rua Matos, S/N", RULE_STREET),
+    (
+        "vivo en Calle Mayor s/n, Madrid",
+        "Calle Mayor s/n",
+        RULE_STREET,
+    ),
     // German streets that open with a preposition (synthetic addresses).
     ("Ich wohne Am Markt 5.", "Am Markt 5", RULE_STREET),
     (
@@ -327,6 +334,7 @@ const NEGATIVE: &[&str] = &[
     "We hiked 3 Blue Ridge trails and 2 Pine Valley loops.",
     "R. Smith 12 wrote the report.",
     "Il piano 2 è chiuso.",
+    "The S/N ratio was fine, see Table s/n.",
     "Am Montag 5 Uhr passt gut.",
     "I am Batman 2 times a week.",
     "In Berlin 3 Tage bleiben",
