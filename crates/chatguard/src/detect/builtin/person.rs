@@ -2212,7 +2212,16 @@ fn i_am(text: &str, e: usize) -> Option<Found> {
     }
     let name = parse_name(text, k, false)?;
     let first = text.get(name.start..name.first_end)?;
-    if name.stopped || looks_like_adjective(first) {
+    // `I'm Exhausted` is a state; `c'est Vincent Joubert` a first name that ends like one,
+    // followed by a surname.
+    let last = text
+        .get(name.start..name.end)?
+        .rsplit(' ')
+        .next()
+        .unwrap_or(first);
+    if name.stopped
+        || looks_like_adjective(first) && (name.tokens == 1 || looks_like_adjective(last))
+    {
         return None;
     }
     let mut milli = 850;
@@ -2418,8 +2427,9 @@ fn short_word_line(text: &str, at: usize, max: usize) -> bool {
     })
 }
 
-/// True when at most `max` bytes of letters and blanks stand between the end of a sentence on
-/// the same line (`.`, `!` or `?`, then a blank) and `at`: `Sent it. Best regards,`.
+/// True when at most `max` bytes of letters and blanks stand between the end of a sentence or
+/// clause on the same line (`.`, `!`, `?`, `;` or a dash, then a blank) and `at`: `Sent it. Best
+/// regards,`, `Danke – viele Grüße`.
 fn short_word_sentence(text: &str, at: usize, max: usize) -> bool {
     let bytes = text.as_bytes();
     let mut i = at.min(bytes.len());
@@ -2431,7 +2441,9 @@ fn short_word_sentence(text: &str, at: usize, max: usize) -> bool {
                 blank = true;
                 i -= 1;
             }
-            Some('.' | '!' | '?') => return blank && i < at,
+            Some('.' | '!' | '?' | ';' | '\u{2013}' | '\u{2014}') => return blank && i < at,
+            // A dash between blanks (normalisation folds `–` to `-`): `Danke - viele Grüße`.
+            Some('-') => return blank && char_before(text, i - 1).is_some_and(char::is_whitespace),
             _ => return false,
         }
     }

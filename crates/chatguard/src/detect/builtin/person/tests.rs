@@ -308,6 +308,21 @@ const POSITIVE: &[(&str, &str, &str)] = &[
         RULE_SIGNATURE,
     ),
     ("Ok, done! Thanks,\nAnneke", "Anneke", RULE_SIGNATURE),
+    (
+        "Danke für alles – viele Grüße\nStilla Döring",
+        "Stilla Döring",
+        RULE_SIGNATURE,
+    ),
+    (
+        "c'est Vincent Joubert à l'appareil",
+        "Vincent Joubert",
+        RULE_INTRODUCTION,
+    ),
+    (
+        "I'm Laurent Dubois from Lyon",
+        "Laurent Dubois",
+        RULE_INTRODUCTION,
+    ),
 ];
 
 /// Sentences where nothing is a person's name.
@@ -326,6 +341,10 @@ const NEGATIVE: &[&str] = &[
     "c'est Super, merci",
     "je suis Désolé",
     "I'm Sorry, I can't help with that.",
+    "I'm Exhausted.",
+    "I'm Really Disappointed Honestly",
+    "je suis Content",
+    "see the e-Best regards page\nJane Doe wrote it",
     "Hier ist Kundenservice.",
     "It is the best. Best regards, Acme Team",
     "Can you update my ID? Thanks!\nOlá, NIE Y-4098392-J, obrigado!",
