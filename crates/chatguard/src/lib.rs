@@ -75,6 +75,7 @@ mod guard;
 #[cfg(feature = "inject")]
 pub mod inject;
 mod kind;
+mod lend;
 pub mod normalize;
 pub mod policy;
 mod redact;

@@ -71,7 +71,7 @@ pub(crate) struct Hay<'a> {
     /// The matching view (see [`crate::normalize`]).
     pub text: &'a str,
     /// Runs of digits joined by single separators (`4012 8888-8888.1881`, `+44 20 7946 0958`).
-    pub numbers: Vec<NumberRun>,
+    pub numbers: NumberRuns,
     /// Maximal ASCII-alphanumeric words with at least one digit (`AB123456C`, `DE89`, `12345678Z`).
     pub words: Vec<Word>,
     /// Which counts occur where, so that recognizers that cannot match are skipped (see
@@ -157,9 +157,8 @@ impl Counts {
         self.word_lens |= count_bit(word.len());
     }
 
-    fn add_run(&mut self, run: &NumberRun) {
-        let groups = &run.groups[..];
-        if groups.len() >= MAX_GROUPS || run.digits >= MAX_DIGITS {
+    fn add_run(&mut self, groups: &[(usize, usize)], digits: usize) {
+        if groups.len() >= MAX_GROUPS || digits >= MAX_DIGITS {
             self.run_digits = u64::MAX;
             return;
         }
@@ -174,9 +173,10 @@ impl Counts {
     }
 }
 
-/// A run of digit groups separated by single ` `, `-`, `.` or `/` characters.
-#[derive(Clone, Debug)]
-pub(crate) struct NumberRun {
+/// A run of digit groups separated by single ` `, `-`, `.` or `/` characters, as recognizers read
+/// it from [`Hay::numbers`] (a view: its groups lie in a buffer all runs of the text share).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct NumberRun<'h> {
     /// Byte offset of the first digit, or of the `+` before it.
     pub start: usize,
     /// One past the last digit.
@@ -185,63 +185,103 @@ pub(crate) struct NumberRun {
     pub plus: bool,
     /// How many digits its groups hold in all.
     pub digits: usize,
-    /// Byte ranges of the digit groups, in order.
-    pub groups: Groups,
+    /// Byte ranges of the digit groups, in order (at most [`MAX_GROUPS`]).
+    pub groups: &'h [(usize, usize)],
 }
 
-/// Up to [`MAX_GROUPS`] byte ranges, kept inline (number runs are made once per run of digits, so
-/// they must not allocate); reads as a slice.
+/// A number run as the hay keeps it: its groups are `groups_end - count .. groups_end` of
+/// [`NumberRuns::groups`], so that a run takes a few words instead of room for [`MAX_GROUPS`]
+/// ranges (a text dense with numbers makes tens of thousands of runs).
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct Groups {
-    buf: [(usize, usize); MAX_GROUPS],
-    len: usize,
+struct StoredRun {
+    start: usize,
+    end: usize,
+    digits: usize,
+    /// One past the run's last group in the shared buffer.
+    groups_end: usize,
+    /// How many groups the run has (1 to [`MAX_GROUPS`]).
+    count: u8,
+    plus: bool,
 }
 
-impl Groups {
-    fn new() -> Groups {
-        Groups {
-            buf: [(0, 0); MAX_GROUPS],
-            len: 0,
+/// The number runs of a text: one list of runs, one buffer of all their groups. Reads as a list of
+/// [`NumberRun`]s.
+#[derive(Debug, Default)]
+pub(crate) struct NumberRuns {
+    runs: Vec<StoredRun>,
+    groups: Vec<(usize, usize)>,
+}
+
+impl NumberRuns {
+    /// True when the text has no number run.
+    pub fn is_empty(&self) -> bool {
+        self.runs.is_empty()
+    }
+
+    /// The runs in text order.
+    pub fn iter(&self) -> Runs<'_> {
+        Runs {
+            runs: self.runs.iter(),
+            groups: &self.groups,
         }
     }
 
-    fn push(&mut self, group: (usize, usize)) {
-        if self.len < MAX_GROUPS {
-            self.buf[self.len] = group;
-            self.len += 1;
-        }
+    /// Empties both lists, keeping their buffers.
+    fn clear(&mut self) {
+        self.runs.clear();
+        self.groups.clear();
     }
 }
 
-impl<'g> IntoIterator for &'g Groups {
-    type Item = &'g (usize, usize);
-    type IntoIter = core::slice::Iter<'g, (usize, usize)>;
+/// The [`NumberRun`] of `run`, whose groups lie in `groups`.
+fn view<'h>(run: &StoredRun, groups: &'h [(usize, usize)]) -> NumberRun<'h> {
+    let first = run.groups_end - usize::from(run.count);
+    NumberRun {
+        start: run.start,
+        end: run.end,
+        plus: run.plus,
+        digits: run.digits,
+        groups: groups.get(first..run.groups_end).unwrap_or_default(),
+    }
+}
 
-    fn into_iter(self) -> Self::IntoIter {
+/// The runs of [`NumberRuns::iter`], in text order.
+#[derive(Clone, Debug)]
+pub(crate) struct Runs<'h> {
+    runs: core::slice::Iter<'h, StoredRun>,
+    groups: &'h [(usize, usize)],
+}
+
+impl<'h> Iterator for Runs<'h> {
+    type Item = NumberRun<'h>;
+
+    fn next(&mut self) -> Option<NumberRun<'h>> {
+        self.runs.next().map(|run| view(run, self.groups))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.runs.size_hint()
+    }
+}
+
+impl DoubleEndedIterator for Runs<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        self.runs.next_back().map(|run| view(run, self.groups))
+    }
+}
+
+impl ExactSizeIterator for Runs<'_> {}
+
+impl<'h> IntoIterator for &'h NumberRuns {
+    type Item = NumberRun<'h>;
+    type IntoIter = Runs<'h>;
+
+    fn into_iter(self) -> Runs<'h> {
         self.iter()
     }
 }
 
-impl core::ops::Deref for Groups {
-    type Target = [(usize, usize)];
-
-    fn deref(&self) -> &[(usize, usize)] {
-        &self.buf[..self.len]
-    }
-}
-
-impl NumberRun {
-    /// A run without groups, for [`read_number_run`] to fill.
-    fn empty() -> NumberRun {
-        NumberRun {
-            start: 0,
-            end: 0,
-            plus: false,
-            digits: 0,
-            groups: Groups::new(),
-        }
-    }
-
+impl NumberRun<'_> {
     /// The digits of groups `first..=last` as ASCII bytes, without separators.
     pub fn digits(&self, text: &str, first: usize, last: usize) -> Digits {
         let mut out = Digits::default();
@@ -408,19 +448,90 @@ impl Word {
     }
 }
 
+/// The buffers of a [`Hay`], lent per thread between calls (see [`Hay::lent`]).
+#[derive(Debug, Default)]
+pub(crate) struct HayBuffers {
+    numbers: NumberRuns,
+    words: Vec<Word>,
+}
+
+/// How many bytes of lists a thread keeps lent between calls (enough for a 256 KiB text dense
+/// with numbers); larger lists are freed.
+const LENT_BYTES: usize = 4 << 20;
+
+impl HayBuffers {
+    /// No buffers yet.
+    const fn new() -> HayBuffers {
+        HayBuffers {
+            numbers: NumberRuns {
+                runs: Vec::new(),
+                groups: Vec::new(),
+            },
+            words: Vec::new(),
+        }
+    }
+
+    /// Empties the buffers, keeping them unless they grew past [`LENT_BYTES`].
+    fn empty(&mut self) {
+        let bytes = self.numbers.runs.capacity() * core::mem::size_of::<StoredRun>()
+            + self.numbers.groups.capacity() * core::mem::size_of::<(usize, usize)>()
+            + self.words.capacity() * core::mem::size_of::<Word>();
+        if bytes > LENT_BYTES {
+            *self = HayBuffers::new();
+        } else {
+            self.numbers.clear();
+            self.words.clear();
+        }
+    }
+}
+
+std::thread_local! {
+    /// The buffers [`Hay::lent`] lends on this thread.
+    static LENT: core::cell::RefCell<HayBuffers> =
+        const { core::cell::RefCell::new(HayBuffers::new()) };
+}
+
 impl<'a> Hay<'a> {
-    /// Tokenises `text` once.
+    /// Tokenises `text` once, into buffers of its own (what tests and the hays made for
+    /// comparisons use; a guard lends a hay with [`Hay::lent`]).
+    #[cfg(test)]
     pub fn new(text: &'a str) -> Hay<'a> {
+        Hay::with_buffers(text, next_digit(text.as_bytes(), 0), HayBuffers::new())
+    }
+
+    /// Runs `f` with the hay of `text`, built in this thread's lent buffers (emptied when `f`
+    /// returns), so that a call after the first allocates nothing for the hay's lists: a large
+    /// text no longer maps and faults in fresh pages for them on every call. A nested call gets
+    /// buffers of its own.
+    pub fn lent<R>(text: &str, f: impl FnOnce(&Hay<'_>) -> R) -> R {
+        // Most chat has no digit, and then the lists stay empty: nothing to lend.
+        let Some(digit) = next_digit(text.as_bytes(), 0) else {
+            return f(&Hay::with_buffers(text, None, HayBuffers::new()));
+        };
+        crate::lend::with_lent(&LENT, HayBuffers::new, HayBuffers::empty, |buffers| {
+            let hay = Hay::with_buffers(text, Some(digit), core::mem::take(buffers));
+            let result = f(&hay);
+            *buffers = HayBuffers {
+                numbers: hay.numbers,
+                words: hay.words,
+            };
+            result
+        })
+    }
+
+    /// Tokenises `text` once into `buffers` (empty, perhaps with room from an earlier text);
+    /// `first_digit` is where the text's first digit is ([`next_digit`] from 0).
+    fn with_buffers(text: &'a str, first_digit: Option<usize>, buffers: HayBuffers) -> Hay<'a> {
+        let HayBuffers {
+            mut numbers,
+            mut words,
+        } = buffers;
         let bytes = text.as_bytes();
-        let mut numbers = Vec::new();
-        let mut words = Vec::new();
         let mut counts = Counts::default();
         let mut i = 0;
-        while i < bytes.len() {
-            // Only words with a digit matter: jump to the next digit, then back to its word's start.
-            let Some(digit) = next_digit(bytes, i) else {
-                break;
-            };
+        // Only words with a digit matter: jump to the next digit, then back to its word's start.
+        let mut next = first_digit;
+        while let Some(digit) = next {
             if words.capacity() == 0 {
                 // A text with one digit usually has several words with digits: one allocation
                 // instead of growing four, eight, sixteen.
@@ -437,9 +548,6 @@ impl<'a> Hay<'a> {
                 digits += digit_count(b);
                 i += 1;
             }
-            if digits == 0 {
-                continue;
-            }
             let lettered = bytes[start].is_ascii_alphabetic()
                 || start >= 2
                     && matches!(bytes[start - 1], b' ' | b'-' | b'.')
@@ -454,14 +562,12 @@ impl<'a> Hay<'a> {
             words.push(word);
             if bytes[start].is_ascii_digit() {
                 // A number run starts at a word that begins with a digit.
-                numbers.push(NumberRun::empty());
-                let Some(run) = numbers.last_mut() else {
-                    break;
-                };
-                read_number_run(bytes, start, run);
+                let first = numbers.groups.len();
+                let run = read_number_run(bytes, start, &mut numbers.groups);
+                numbers.runs.push(run);
                 // The groups after the first are words of their own (one separator stands
                 // between groups); the last one runs on over the letters glued to it.
-                let groups = &run.groups[..];
+                let groups = numbers.groups.get(first..).unwrap_or_default();
                 for (k, &(s, e)) in groups.iter().enumerate().skip(1) {
                     let (mut end, mut digits) = (e, e - s);
                     if k + 1 == groups.len() {
@@ -480,8 +586,9 @@ impl<'a> Hay<'a> {
                     counts.add_word(&word);
                     words.push(word);
                 }
-                counts.add_run(run);
+                counts.add_run(groups, run.digits);
             }
+            next = next_digit(bytes, i);
         }
         Hay {
             text,
@@ -559,13 +666,12 @@ pub(crate) fn last_digit(bytes: &[u8]) -> Option<usize> {
     bytes[..end].iter().rposition(u8::is_ascii_digit)
 }
 
-/// Reads a number run starting at the digit at `start` into `run`, a run fresh from
-/// [`NumberRun::empty`] (filled where it lies, so that the groups are not copied).
-fn read_number_run(bytes: &[u8], start: usize, run: &mut NumberRun) {
+/// Reads the number run starting at the digit at `start`, appending its groups to `groups`.
+fn read_number_run(bytes: &[u8], start: usize, groups: &mut Vec<(usize, usize)>) -> StoredRun {
     let plus = start > 0 && bytes[start - 1] == b'+';
-    let groups = &mut run.groups;
     let mut i = start;
     let mut total = 0;
+    let mut count = 0;
     loop {
         let g = i;
         while bytes.get(i).is_some_and(|&b| class(b) == DIGIT) {
@@ -573,12 +679,13 @@ fn read_number_run(bytes: &[u8], start: usize, run: &mut NumberRun) {
         }
         total += i - g;
         groups.push((g, i));
+        count += 1;
         // A group glued to a letter ends the run there (`12345678Z`): the letter belongs to the word.
         let next = bytes.get(i).map_or(0, |&b| class(b));
         if next == LETTER {
             break;
         }
-        if groups.len() >= MAX_GROUPS || total >= MAX_DIGITS {
+        if count >= MAX_GROUPS || total >= MAX_DIGITS {
             break;
         }
         if next == SEPARATOR && bytes.get(i + 1).is_some_and(|&b| class(b) == DIGIT) {
@@ -587,10 +694,15 @@ fn read_number_run(bytes: &[u8], start: usize, run: &mut NumberRun) {
         }
         break;
     }
-    run.start = if plus { start - 1 } else { start };
-    run.end = i;
-    run.plus = plus;
-    run.digits = total;
+    StoredRun {
+        start: if plus { start - 1 } else { start },
+        end: i,
+        digits: total,
+        groups_end: groups.len(),
+        // At most `MAX_GROUPS`, which fits in a byte.
+        count: count as u8,
+        plus,
+    }
 }
 
 #[cfg(test)]
@@ -606,8 +718,8 @@ mod tests {
             .map(|r| &hay.text[r.start..r.end])
             .collect();
         assert_eq!(runs, ["4012-8888 8888.1881", "12/27", "+44 20 7946 0958"]);
-        assert!(hay.numbers[2].plus);
-        let run = &hay.numbers[0];
+        assert!(hay.numbers.iter().nth(2).is_some_and(|r| r.plus));
+        let run = hay.numbers.iter().next().unwrap();
         assert_eq!(
             run.digits(hay.text, 0, run.groups.len() - 1).as_bytes(),
             b"4012888888881881"
@@ -634,7 +746,7 @@ mod tests {
     #[test]
     fn subruns_find_inner_numbers_longest_first() {
         let hay = Hay::new("4012888888881881 12 27");
-        let run = &hay.numbers[0];
+        let run = hay.numbers.iter().next().unwrap();
         let subs = run.subruns(13, 19);
         assert_eq!(subs[0], (0, 1));
         assert!(subs.contains(&(0, 0)));
@@ -764,6 +876,45 @@ mod tests {
                 }
             }
             assert_eq!(hay.counts.run_digits, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_lent_hay_reads_as_a_new_one_and_its_buffers_come_back_empty() {
+        let texts = [
+            "card 4012-8888 8888.1881 exp 12/27, call +44 20 7946 0958",
+            "no digits at all",
+            "nino AB123456C dni 12345678Z 1 2  3--4",
+            "",
+        ];
+        let summary = |hay: &Hay<'_>| {
+            let runs: Vec<_> = hay
+                .numbers
+                .iter()
+                .map(|r| (r.start, r.end, r.plus, r.digits, r.groups.to_vec()))
+                .collect();
+            let words: Vec<_> = hay
+                .words
+                .iter()
+                .map(|w| (w.start, w.end, w.digits, w.lettered))
+                .collect();
+            (runs, words, hay.counts, hay.rare)
+        };
+        for _ in 0..2 {
+            for text in texts {
+                let lent = Hay::lent(text, |hay| {
+                    // A nested hay gets buffers of its own.
+                    let nested = Hay::lent("5555 4444", |inner| summary(inner));
+                    assert_eq!(nested, summary(&Hay::new("5555 4444")));
+                    summary(hay)
+                });
+                assert_eq!(lent, summary(&Hay::new(text)), "{text:?}");
+                LENT.with(|cell| {
+                    let kept = cell.borrow();
+                    assert!(kept.numbers.is_empty() && kept.numbers.groups.is_empty());
+                    assert!(kept.words.is_empty());
+                });
+            }
         }
     }
 

@@ -124,20 +124,7 @@ std::thread_local! {
 /// the vault of one [`crate::Guard::check`], whose buffers the next call on the thread reuses
 /// instead of allocating and freeing them per message. A nested call gets a fresh vault.
 pub(crate) fn with_lent_vault<R>(f: impl FnOnce(&mut Vault) -> R) -> R {
-    /// Empties the lent vault when dropped.
-    struct Lent<'v>(&'v mut Vault);
-    impl Drop for Lent<'_> {
-        fn drop(&mut self) {
-            self.0.wipe_and_empty();
-        }
-    }
-    LENT.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut vault) => {
-            let lent = Lent(&mut vault);
-            f(&mut *lent.0)
-        }
-        Err(_) => f(&mut Vault::new()),
-    })
+    crate::lend::with_lent(&LENT, Vault::new, Vault::wipe_and_empty, f)
 }
 
 /// The canonical form two spellings of one value share: letters and digits only, lower case

@@ -276,7 +276,7 @@ impl Token {
 }
 
 /// Where a phone token at `run` starts: at a `(` right before it, else where the run does.
-fn token_start(bytes: &[u8], run: &NumberRun) -> usize {
+fn token_start(bytes: &[u8], run: NumberRun<'_>) -> usize {
     if !run.plus && run.start > 0 && bytes[run.start - 1] == b'(' {
         run.start - 1
     } else {
@@ -341,8 +341,8 @@ struct RunToken {
 /// before a digit), and an extension. `None` where [`lex`] rejects the token: more than
 /// [`MAX_GROUPS`] groups or [`MAX_DIGITS`] digits (a run cut at its own limits has more than
 /// both), or a letter glued to the end that starts no extension.
-fn run_token(bytes: &[u8], run: &NumberRun) -> Option<RunToken> {
-    let groups = &run.groups[..];
+fn run_token(bytes: &[u8], run: NumberRun<'_>) -> Option<RunToken> {
+    let groups = run.groups;
     let (&lead, rest) = groups.split_first()?;
     let digits = run.digits;
     if groups.len() > MAX_GROUPS || digits > MAX_DIGITS {
@@ -398,8 +398,8 @@ fn paren_follows(bytes: &[u8], end: usize) -> bool {
 }
 
 /// Reads the token of a number run that [`run_token`] accepted, ending at `end`, into `tok`.
-fn lex_run(bytes: &[u8], run: &NumberRun, tok: &mut Token, end: usize) {
-    let groups = &run.groups[..];
+fn lex_run(bytes: &[u8], run: NumberRun<'_>, tok: &mut Token, end: usize) {
+    let groups = run.groups;
     for (slot, (k, &(s, e))) in tok.groups.iter_mut().zip(groups.iter().enumerate()) {
         *slot = Group {
             start: s,

@@ -316,7 +316,7 @@ pub(crate) fn scan_layouts(
     let mut last_end = 0;
     for run in &hay.numbers {
         let mut left = run.digits;
-        for &(start, end) in &run.groups {
+        for &(start, end) in run.groups {
             if left < need {
                 break;
             }
@@ -459,7 +459,7 @@ pub(crate) struct Grouped {
 /// not use spaces (`123-45-6789 2024` is fine, `1 123 45 6789` is not an SSN). Runs that start
 /// with `+` (international phone numbers) are skipped.
 pub(crate) fn each_grouped(
-    run: &NumberRun,
+    run: NumberRun<'_>,
     text: &str,
     lens: &[usize],
     seps: &[u8],
@@ -611,8 +611,8 @@ fn words_may_hold(hay: &Hay<'_>, shape: &Grouping) -> bool {
 /// The ranges of groups `(first, last)` of `run` holding exactly `len` digits, by first group
 /// (one per first group at most: every group has a digit). A sliding window, so linear in the
 /// number of groups.
-fn exact_ranges(run: &NumberRun, len: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let groups: &[(usize, usize)] = &run.groups;
+fn exact_ranges(run: NumberRun<'_>, len: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let groups = run.groups;
     // `total` counts the digits of `groups[first..next]`.
     let (mut next, mut total) = (0, 0);
     (0..groups.len()).filter_map(move |first| {

@@ -1274,7 +1274,7 @@ fn shapeless(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         if let Some(span) = telegram(bytes, run.groups.last().copied(), run.end) {
             push(text, out, span, "secret.telegram_bot_token", 850);
         }
-        if let Some(span) = asana(bytes, &run.groups, run.start, run.end) {
+        if let Some(span) = asana(bytes, run.groups, run.start, run.end) {
             push(text, out, span, "secret.asana_pat", 900);
         }
     }
