@@ -98,11 +98,13 @@ struct RareBytes {
 }
 
 impl RareBytes {
-    /// One pass over `bytes`, eight at a time.
-    fn of(bytes: &[u8]) -> RareBytes {
+    /// One pass over `bytes`, eight at a time; also finds the first ASCII digit (what
+    /// [`next_digit`]`(bytes, 0)` returns), so that a text needs one pass for both.
+    fn of(bytes: &[u8]) -> (RareBytes, Option<usize>) {
         // `x - ONES & !x` has a lane's high bit set where the lane is zero (higher lanes may be
         // set too by the borrow; none is set when no lane is zero): `x = w ^ b * ONES` tests
         // every lane for byte `b`. A lane's seven low bits plus 2 reach its high bit from `~` up.
+        // A lane holds a digit when `w ^ b'0'` is below 10 (the same borrow test, for 10).
         let (mut at, mut colon, mut high) = (0u64, 0u64, 0u64);
         let mut look = |lanes: [u8; 8]| {
             let w = u64::from_le_bytes(lanes);
@@ -111,8 +113,25 @@ impl RareBytes {
             let y = w ^ (u64::from(b':') * ONES);
             colon |= y.wrapping_sub(ONES) & !y;
             high |= w | ((w & !HIGH) + 2 * ONES);
+            w
+        };
+        let has_digit = |w: u64| {
+            let z = w ^ (u64::from(b'0') * ONES);
+            z.wrapping_sub(10 * ONES) & !z & HIGH != 0
         };
         let mut chunks = bytes.chunks_exact(8);
+        // Until the first digit, each chunk is also tested for one; then no more.
+        let mut digit_chunk = None;
+        let mut from = 0;
+        for chunk in &mut chunks {
+            if let Ok(lanes) = <[u8; 8]>::try_from(chunk) {
+                if has_digit(look(lanes)) {
+                    digit_chunk = Some(from);
+                    break;
+                }
+            }
+            from += 8;
+        }
         for chunk in &mut chunks {
             if let Ok(lanes) = <[u8; 8]>::try_from(chunk) {
                 look(lanes);
@@ -123,12 +142,15 @@ impl RareBytes {
         for (lane, &b) in lanes.iter_mut().zip(chunks.remainder()) {
             *lane = b;
         }
-        look(lanes);
-        RareBytes {
+        if has_digit(look(lanes)) && digit_chunk.is_none() {
+            digit_chunk = Some(from);
+        }
+        let rare = RareBytes {
             at: at & HIGH != 0,
             colon: colon & HIGH != 0,
             high: high & HIGH != 0,
-        }
+        };
+        (rare, digit_chunk.and_then(|from| next_digit(bytes, from)))
     }
 }
 
@@ -496,7 +518,8 @@ impl<'a> Hay<'a> {
     /// comparisons use; a guard lends a hay with [`Hay::lent`]).
     #[cfg(test)]
     pub fn new(text: &'a str) -> Hay<'a> {
-        Hay::with_buffers(text, next_digit(text.as_bytes(), 0), HayBuffers::new())
+        let (rare, first_digit) = RareBytes::of(text.as_bytes());
+        Hay::with_buffers(text, rare, first_digit, HayBuffers::new())
     }
 
     /// Runs `f` with the hay of `text`, built in this thread's lent buffers (emptied when `f`
@@ -505,11 +528,20 @@ impl<'a> Hay<'a> {
     /// buffers of its own.
     pub fn lent<R>(text: &str, f: impl FnOnce(&Hay<'_>) -> R) -> R {
         // Most chat has no digit, and then the lists stay empty: nothing to lend.
-        let Some(digit) = next_digit(text.as_bytes(), 0) else {
-            return f(&Hay::with_buffers(text, None, HayBuffers::new()));
+        let (rare, first_digit) = RareBytes::of(text.as_bytes());
+        let Some(digit) = first_digit else {
+            return f(&Hay {
+                text,
+                numbers: NumberRuns::default(),
+                words: Vec::new(),
+                counts: Counts::default(),
+                rare,
+                mentions: core::cell::OnceCell::new(),
+                triggers: core::cell::OnceCell::new(),
+            });
         };
         crate::lend::with_lent(&LENT, HayBuffers::new, HayBuffers::empty, |buffers| {
-            let hay = Hay::with_buffers(text, Some(digit), core::mem::take(buffers));
+            let hay = Hay::with_buffers(text, rare, Some(digit), core::mem::take(buffers));
             let result = f(&hay);
             *buffers = HayBuffers {
                 numbers: hay.numbers,
@@ -520,74 +552,48 @@ impl<'a> Hay<'a> {
     }
 
     /// Tokenises `text` once into `buffers` (empty, perhaps with room from an earlier text);
-    /// `first_digit` is where the text's first digit is ([`next_digit`] from 0).
-    fn with_buffers(text: &'a str, first_digit: Option<usize>, buffers: HayBuffers) -> Hay<'a> {
+    /// `rare` and `first_digit` are what [`RareBytes::of`] found in it.
+    fn with_buffers(
+        text: &'a str,
+        rare: RareBytes,
+        first_digit: Option<usize>,
+        buffers: HayBuffers,
+    ) -> Hay<'a> {
         let HayBuffers {
             mut numbers,
             mut words,
         } = buffers;
         let bytes = text.as_bytes();
         let mut counts = Counts::default();
+        if first_digit.is_some() && words.capacity() == 0 {
+            // A text with one digit usually has several words with digits: one allocation
+            // instead of growing four, eight, sixteen.
+            words.reserve(WORDS_RESERVED);
+        }
+        // Where the last word read ends: the next one starts there or later.
         let mut i = 0;
         // Only words with a digit matter: jump to the next digit, then back to its word's start.
         let mut next = first_digit;
         while let Some(digit) = next {
-            if words.capacity() == 0 {
-                // A text with one digit usually has several words with digits: one allocation
-                // instead of growing four, eight, sixteen.
-                words.reserve(WORDS_RESERVED);
-            }
             let mut start = digit;
             while start > i && alphanumeric(bytes[start - 1]) {
                 start -= 1;
             }
-            i = start;
-            // A word: a maximal alphanumeric run.
-            let mut digits = 0;
-            while let Some(&b) = bytes.get(i).filter(|&&b| alphanumeric(b)) {
-                digits += digit_count(b);
-                i += 1;
-            }
-            let lettered = bytes[start].is_ascii_alphabetic()
-                || start >= 2
-                    && matches!(bytes[start - 1], b' ' | b'-' | b'.')
-                    && bytes[start - 2].is_ascii_alphabetic();
-            let word = Word {
-                start,
-                end: i,
-                digits,
-                lettered,
+            i = if start < digit {
+                // A word that opens with letters (`AB123456C`): no number run starts here.
+                let (end, digits) = alphanumeric_end(bytes, digit);
+                let word = Word {
+                    start,
+                    end,
+                    digits,
+                    lettered: true,
+                };
+                counts.add_word(&word);
+                words.push(word);
+                end
+            } else {
+                read_number_run(bytes, start, &mut numbers, &mut words, &mut counts)
             };
-            counts.add_word(&word);
-            words.push(word);
-            if bytes[start].is_ascii_digit() {
-                // A number run starts at a word that begins with a digit.
-                let first = numbers.groups.len();
-                let run = read_number_run(bytes, start, &mut numbers.groups);
-                numbers.runs.push(run);
-                // The groups after the first are words of their own (one separator stands
-                // between groups); the last one runs on over the letters glued to it.
-                let groups = numbers.groups.get(first..).unwrap_or_default();
-                for (k, &(s, e)) in groups.iter().enumerate().skip(1) {
-                    let (mut end, mut digits) = (e, e - s);
-                    if k + 1 == groups.len() {
-                        while let Some(&b) = bytes.get(end).filter(|&&b| alphanumeric(b)) {
-                            digits += digit_count(b);
-                            end += 1;
-                        }
-                        i = i.max(end);
-                    }
-                    let word = Word {
-                        start: s,
-                        end,
-                        digits,
-                        lettered: false,
-                    };
-                    counts.add_word(&word);
-                    words.push(word);
-                }
-                counts.add_run(groups, run.digits);
-            }
             next = next_digit(bytes, i);
         }
         Hay {
@@ -595,7 +601,7 @@ impl<'a> Hay<'a> {
             numbers,
             words,
             counts,
-            rare: RareBytes::of(bytes),
+            rare,
             mentions: core::cell::OnceCell::new(),
             triggers: core::cell::OnceCell::new(),
         }
@@ -666,43 +672,85 @@ pub(crate) fn last_digit(bytes: &[u8]) -> Option<usize> {
     bytes[..end].iter().rposition(u8::is_ascii_digit)
 }
 
-/// Reads the number run starting at the digit at `start`, appending its groups to `groups`.
-fn read_number_run(bytes: &[u8], start: usize, groups: &mut Vec<(usize, usize)>) -> StoredRun {
+/// Where the ASCII letters and digits from `from` end, and how many digits they hold.
+fn alphanumeric_end(bytes: &[u8], from: usize) -> (usize, usize) {
+    let mut end = from;
+    let mut digits = 0;
+    while let Some(&b) = bytes.get(end).filter(|&&b| alphanumeric(b)) {
+        digits += digit_count(b);
+        end += 1;
+    }
+    (end, digits)
+}
+
+/// Reads the number run starting at the digit at `start` (a word opens there) into `numbers`,
+/// and the words it makes into `words`: one per group, the last one running on over the letters
+/// glued to it (`12345678Z`), the first one `lettered` when a letter stands one separator
+/// before it. Returns where the last word ends.
+fn read_number_run(
+    bytes: &[u8],
+    start: usize,
+    numbers: &mut NumberRuns,
+    words: &mut Vec<Word>,
+    counts: &mut Counts,
+) -> usize {
     let plus = start > 0 && bytes[start - 1] == b'+';
-    let mut i = start;
+    let mut lettered = start >= 2
+        && matches!(bytes[start - 1], b' ' | b'-' | b'.')
+        && bytes[start - 2].is_ascii_alphabetic();
+    let first = numbers.groups.len();
+    let mut g = start;
     let mut total = 0;
     let mut count = 0;
-    loop {
-        let g = i;
-        while bytes.get(i).is_some_and(|&b| class(b) == DIGIT) {
-            i += 1;
+    let end = loop {
+        let mut e = g;
+        while bytes.get(e).is_some_and(|&b| class(b) == DIGIT) {
+            e += 1;
         }
-        total += i - g;
-        groups.push((g, i));
+        total += e - g;
         count += 1;
-        // A group glued to a letter ends the run there (`12345678Z`): the letter belongs to the word.
-        let next = bytes.get(i).map_or(0, |&b| class(b));
+        numbers.groups.push((g, e));
+        let next = bytes.get(e).map_or(0, |&b| class(b));
+        // A group glued to a letter ends the run there (`12345678Z`): its word runs on over
+        // the letters and digits after it.
+        let (word_end, more) = if next == LETTER {
+            alphanumeric_end(bytes, e)
+        } else {
+            (e, 0)
+        };
+        let word = Word {
+            start: g,
+            end: word_end,
+            digits: e - g + more,
+            lettered,
+        };
+        counts.add_word(&word);
+        words.push(word);
+        lettered = false;
         if next == LETTER {
-            break;
+            break word_end;
         }
         if count >= MAX_GROUPS || total >= MAX_DIGITS {
-            break;
+            break e;
         }
-        if next == SEPARATOR && bytes.get(i + 1).is_some_and(|&b| class(b) == DIGIT) {
-            i += 1;
+        if next == SEPARATOR && bytes.get(e + 1).is_some_and(|&b| class(b) == DIGIT) {
+            g = e + 1;
             continue;
         }
-        break;
-    }
-    StoredRun {
+        break e;
+    };
+    let groups = numbers.groups.get(first..).unwrap_or_default();
+    counts.add_run(groups, total);
+    numbers.runs.push(StoredRun {
         start: if plus { start - 1 } else { start },
-        end: i,
+        end: groups.last().map_or(start, |&(_, e)| e),
         digits: total,
-        groups_end: groups.len(),
+        groups_end: numbers.groups.len(),
         // At most `MAX_GROUPS`, which fits in a byte.
         count: count as u8,
         plus,
-    }
+    });
+    end
 }
 
 #[cfg(test)]
@@ -800,6 +848,7 @@ mod tests {
                         continue;
                     };
                     let hay = Hay::new(s);
+                    assert_eq!(RareBytes::of(s.as_bytes()).1, next_digit(s.as_bytes(), 0));
                     for probe in [b'@', b':', b'~', 0x7F, 0xD0, 0xE2, b'x', b'?'] {
                         let expected = match probe {
                             b'@' | b':' => s.bytes().any(|b| b == probe),
