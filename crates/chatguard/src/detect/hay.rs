@@ -166,11 +166,29 @@ pub(crate) struct Counts {
     pub word_digits: u64,
     /// The lengths of the words.
     pub word_lens: u64,
+    /// The [`pair_bit`]s of the lengths of every two neighbouring groups of a number run. All
+    /// bits are set when a run was cut, as for `run_digits`.
+    pub group_pairs: u64,
 }
 
 /// The bit standing for the count `n` in a [`Counts`] set.
 pub(crate) const fn count_bit(n: usize) -> u64 {
     1 << if n < 63 { n } else { 63 }
+}
+
+/// The bit standing for a group of `first` digits followed by one of `second` digits in
+/// [`Counts::group_pairs`]: lengths from 8 up share one value.
+pub(crate) const fn pair_bit(first: usize, second: usize) -> u64 {
+    1 << (pair_bucket(first) * 8 + pair_bucket(second))
+}
+
+/// A group length as [`pair_bit`] counts it: 1 to 7, or 0 for 8 and more.
+const fn pair_bucket(len: usize) -> usize {
+    if len < 8 {
+        len
+    } else {
+        0
+    }
 }
 
 impl Counts {
@@ -182,15 +200,22 @@ impl Counts {
     fn add_run(&mut self, groups: &[(usize, usize)], digits: usize) {
         if groups.len() >= MAX_GROUPS || digits >= MAX_DIGITS {
             self.run_digits = u64::MAX;
+            self.group_pairs = u64::MAX;
             return;
         }
         // `ending` holds the totals of the ranges ending at the group just read (all below
         // `MAX_DIGITS`, so no total reaches the shared bit 63): each range ending at the next
         // group adds its length, and the next group is a range of its own.
         let mut ending = 0u64;
+        // The length of the group before (none before the first).
+        let mut before = None;
         for &(s, e) in groups {
             ending = (ending << (e - s)) | count_bit(e - s);
             self.run_digits |= ending;
+            if let Some(len) = before {
+                self.group_pairs |= pair_bit(len, e - s);
+            }
+            before = Some(e - s);
         }
     }
 }
@@ -904,17 +929,18 @@ mod tests {
     }
 
     #[test]
-    fn run_digits_hold_the_total_of_every_range_of_groups() {
+    fn run_digits_and_group_pairs_hold_every_range_and_pair_of_groups() {
         const PIECES: &[&str] = &["1", "22", "333", "4444", "55555", " ", "-", ".", "x", "  "];
         let texts = crate::detect::builtin::shape::testing::random_texts(PIECES, 5_000, 120);
         for text in &texts {
             let hay = Hay::new(text);
-            let mut want = 0u64;
+            let (mut want, mut pairs) = (0u64, 0u64);
             for run in &hay.numbers {
                 let total: usize = run.groups.iter().map(|&(s, e)| e - s).sum();
                 assert_eq!(run.digits, total, "{text:?}");
                 if run.groups.len() >= MAX_GROUPS || total >= MAX_DIGITS {
                     want = u64::MAX;
+                    pairs = u64::MAX;
                     continue;
                 }
                 for first in 0..run.groups.len() {
@@ -923,8 +949,12 @@ mod tests {
                         want |= count_bit(sum);
                     }
                 }
+                for two in run.groups.windows(2) {
+                    pairs |= pair_bit(two[0].1 - two[0].0, two[1].1 - two[1].0);
+                }
             }
             assert_eq!(hay.counts.run_digits, want, "{text:?}");
+            assert_eq!(hay.counts.group_pairs, pairs, "{text:?}");
         }
     }
 
