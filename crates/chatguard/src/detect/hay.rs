@@ -169,6 +169,10 @@ pub(crate) struct Counts {
     /// The [`pair_bit`]s of the lengths of every two neighbouring groups of a number run. All
     /// bits are set when a run was cut, as for `run_digits`.
     pub group_pairs: u64,
+    /// The digit totals of the ranges of groups that end a number run glued to a letter
+    /// (`12345678Z`, the `2` of `1 85 05 2A`). All bits are set when a run was cut, as for
+    /// `run_digits`.
+    pub glued_run_digits: u64,
 }
 
 /// The bit standing for the count `n` in a [`Counts`] set.
@@ -197,10 +201,12 @@ impl Counts {
         self.word_lens |= count_bit(word.len());
     }
 
-    fn add_run(&mut self, groups: &[(usize, usize)], digits: usize) {
+    /// Adds the run of `groups` holding `digits` digits, `glued` when a letter follows it.
+    fn add_run(&mut self, groups: &[(usize, usize)], digits: usize, glued: bool) {
         if groups.len() >= MAX_GROUPS || digits >= MAX_DIGITS {
             self.run_digits = u64::MAX;
             self.group_pairs = u64::MAX;
+            self.glued_run_digits = u64::MAX;
             return;
         }
         // `ending` holds the totals of the ranges ending at the group just read (all below
@@ -216,6 +222,9 @@ impl Counts {
                 self.group_pairs |= pair_bit(len, e - s);
             }
             before = Some(e - s);
+        }
+        if glued {
+            self.glued_run_digits |= ending;
         }
     }
 }
@@ -727,6 +736,7 @@ fn read_number_run(
     let mut g = start;
     let mut total = 0;
     let mut count = 0;
+    let mut glued = false;
     let end = loop {
         let mut e = g;
         while bytes.get(e).is_some_and(|&b| class(b) == DIGIT) {
@@ -753,6 +763,7 @@ fn read_number_run(
         words.push(word);
         lettered = false;
         if next == LETTER {
+            glued = true;
             break word_end;
         }
         if count >= MAX_GROUPS || total >= MAX_DIGITS {
@@ -765,7 +776,7 @@ fn read_number_run(
         break e;
     };
     let groups = numbers.groups.get(first..).unwrap_or_default();
-    counts.add_run(groups, total);
+    counts.add_run(groups, total, glued);
     numbers.runs.push(StoredRun {
         start: if plus { start - 1 } else { start },
         end: groups.last().map_or(start, |&(_, e)| e),
@@ -934,19 +945,27 @@ mod tests {
         let texts = crate::detect::builtin::shape::testing::random_texts(PIECES, 5_000, 120);
         for text in &texts {
             let hay = Hay::new(text);
-            let (mut want, mut pairs) = (0u64, 0u64);
+            let (mut want, mut pairs, mut glued) = (0u64, 0u64, 0u64);
             for run in &hay.numbers {
                 let total: usize = run.groups.iter().map(|&(s, e)| e - s).sum();
                 assert_eq!(run.digits, total, "{text:?}");
                 if run.groups.len() >= MAX_GROUPS || total >= MAX_DIGITS {
                     want = u64::MAX;
                     pairs = u64::MAX;
+                    glued = u64::MAX;
                     continue;
                 }
+                let letter_after = text
+                    .as_bytes()
+                    .get(run.end)
+                    .is_some_and(u8::is_ascii_alphabetic);
                 for first in 0..run.groups.len() {
                     for last in first..run.groups.len() {
                         let sum = run.groups[first..=last].iter().map(|&(s, e)| e - s).sum();
                         want |= count_bit(sum);
+                        if letter_after && last + 1 == run.groups.len() {
+                            glued |= count_bit(sum);
+                        }
                     }
                 }
                 for two in run.groups.windows(2) {
@@ -955,6 +974,7 @@ mod tests {
             }
             assert_eq!(hay.counts.run_digits, want, "{text:?}");
             assert_eq!(hay.counts.group_pairs, pairs, "{text:?}");
+            assert_eq!(hay.counts.glued_run_digits, glued, "{text:?}");
         }
     }
 

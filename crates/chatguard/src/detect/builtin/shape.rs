@@ -824,6 +824,27 @@ pub(crate) mod testing {
             .collect()
     }
 
+    /// Checks that a scanner's look at the hay's counts before it reads the words (`scan`)
+    /// finds what reading them all finds (`reading`), on texts glued together from `pieces`
+    /// (which should hold valid values); at least `least` candidates must be found in all.
+    pub(crate) fn counts_skip_nothing(
+        scan: ScanFn,
+        reading: ScanFn,
+        pieces: &[&str],
+        least: usize,
+    ) {
+        let mut total = 0;
+        for text in random_texts(pieces, 3_000, 80) {
+            let hay = Hay::new(&text);
+            let (mut fast, mut plain) = (Vec::new(), Vec::new());
+            scan(&hay, &mut fast);
+            reading(&hay, &mut plain);
+            assert_eq!(fast, plain, "{text:?}");
+            total += plain.len();
+        }
+        assert!(total >= least, "{total} found");
+    }
+
     /// `count` texts of up to `max_len` bytes glued together from `pieces` in a fixed
     /// pseudo-random order (xorshift), for the tests that compare a fast path with the plain
     /// reading it replaces.
