@@ -923,20 +923,13 @@ mod tests {
     /// layout at every digit group finds.
     #[test]
     fn scan_layouts_finds_what_trying_every_layout_everywhere_finds() {
-        const LISTS: &[Layouts] = &[
-            CI_LIKE,
-            Layouts::new(&["dd.ddd.ddd-k", "d.ddd.ddd-k", "dddddddd-k", "ddddddd-k"]),
-            Layouts::new(&["dddddddd-k", "ddddddd-k", "ddddddddk", "dddddddk"]),
-            Layouts::new(&["ddd ddd ddd", "ddd-dd-dddd", "dd/dd", "ddddx"]),
+        use super::super::latam::{CI_LAYOUTS, RUT_DOTTED, RUT_PLAIN};
+        const LISTS: &[&Layouts] = &[
+            &CI_LAYOUTS,
+            &RUT_DOTTED,
+            &RUT_PLAIN,
+            &Layouts::new(&["ddd ddd ddd", "ddd-dd-dddd", "dd/dd", "ddddx"]),
         ];
-        const CI_LIKE: Layouts = Layouts::new(&[
-            "d.ddd.ddd-d",
-            "ddd.ddd-d",
-            "ddddddd-d",
-            "dddddd-d",
-            "d.ddd.ddd.d",
-            "dddddddd",
-        ]);
         const PIECES: &[&str] = &[
             "1", "22", "333", "4444", "1234567", "12345678", " ", "-", ".", "/", "K", "x", ",", "a",
         ];
