@@ -22,8 +22,8 @@ use futures_util::{stream, StreamExt};
 use worker::wasm_bindgen_futures::JsFuture;
 use worker::worker_sys::web_sys;
 use worker::{
-    console_error, console_log, durable_object, event, js_sys, AbortController, ByteStream, Date,
-    Delay, DurableObject, Env, Fetch, Headers, Request, Response, State, Stub,
+    console_error, console_log, event, js_sys, AbortController, ByteStream, Date, Delay, Env,
+    Fetch, Headers, Response, State, Stub,
 };
 
 use chatguard::inject::canary::Canary;
@@ -777,34 +777,45 @@ fn json_reply(status: u16, value: &serde_json::Value) -> Result<Response, ApiErr
     Ok(r)
 }
 
-/// The principal's rate-limit Durable Object (one per role and principal, named by a hash).
+/// The principal's rate-limit Durable Object (one per role and principal, named by a hash), as
+/// the runtime's stub: [`rate_limit`] calls its `fetch` directly.
 fn rate_limiter(
     env: &Env,
     config: &Config,
     principal_id: &str,
     role: &Role,
-) -> Result<Stub, ApiError> {
+) -> Result<worker::worker_sys::DurableObject, ApiError> {
     let namespace = env
         .durable_object("RATE_LIMITER")
         .map_err(|e| internal("RATE_LIMITER binding", e))?;
     let name = object_name(config.audit_key.as_deref(), &role.name, principal_id);
     namespace
         .get_by_name(&name)
+        .map(Stub::into_rpc)
         .map_err(|e| internal("rate limiter stub", e))
 }
 
 /// Asks the principal's object to admit a request: `Ok` when admitted, 429 when over the
 /// limit, 500 when it could not be asked or answered anything else (fail closed). The ask goes
 /// in the URL of a bodiless `GET` and the verdict comes back as the status (see
-/// [`crate::ratelimit`]).
-async fn rate_limit(stub: &Stub, ask: Ask) -> Result<(), ApiError> {
+/// [`crate::ratelimit`]). The answer is read straight from the runtime's object — its status,
+/// and `Retry-After` only on a refusal: workers-rs's `Response` would also read its headers,
+/// body, `webSocket` and `cf` first.
+async fn rate_limit(stub: &worker::worker_sys::DurableObject, ask: Ask) -> Result<(), ApiError> {
     let url = format!("https://rate-limiter/admit?{}", ask.to_query());
-    let resp = stub
+    let asking = stub
         .fetch_with_str(&url)
+        .map_err(|e| internal("rate limiter", worker::Error::from(e)))?;
+    let resp: web_sys::Response = JsFuture::from(asking)
         .await
-        .map_err(|e| internal("rate limiter", e))?;
-    let status = resp.status_code();
-    let retry_after = resp.headers().get("Retry-After").ok().flatten();
+        .and_then(JsCast::dyn_into)
+        .map_err(|e| internal("rate limiter", worker::Error::from(e)))?;
+    let status = resp.status();
+    let retry_after = if status == crate::ratelimit::REFUSED {
+        resp.headers().get("Retry-After").ok().flatten()
+    } else {
+        None
+    };
     let verdict = RateVerdict::from_status(status, retry_after.as_deref())
         .ok_or_else(|| internal("rate verdict", format!("status {status}")))?;
     if verdict.allowed {
@@ -1170,7 +1181,13 @@ fn end_stream(s: &mut Streaming, last: usize) {
 /// window as it is then, never on the answer's path. Durability: an object that stops between
 /// an admission and the next write (a crash or a redeploy, not an idle eviction, which only
 /// happens after far longer than the delay) forgets at most that last delay's admissions.
-#[durable_object]
+///
+/// The class is exported with `wasm_bindgen` directly rather than through workers-rs's
+/// `#[durable_object]`, whose `fetch` wraps each request in a workers-rs `Request` (reading its
+/// method, URL, headers and a `cf` object the runtime builds anew) and each answer in a
+/// workers-rs `Response` (a new `Headers` object, copied into a `ResponseInit`): here the URL is
+/// the only thing read and the answer carries a header only when it refuses.
+#[wasm_bindgen::prelude::wasm_bindgen]
 pub struct RateLimiter {
     state: State,
     window: Rc<RefCell<Option<Window>>>,
@@ -1209,23 +1226,40 @@ impl RateLimiter {
     }
 }
 
-impl DurableObject for RateLimiter {
-    fn new(state: State, _env: Env) -> Self {
+#[wasm_bindgen::prelude::wasm_bindgen(wasm_bindgen_futures = worker::wasm_bindgen_futures)]
+impl RateLimiter {
+    /// Called by the runtime when the object starts.
+    #[wasm_bindgen(constructor)]
+    pub fn new(state: worker::worker_sys::DurableObjectState, _env: Env) -> RateLimiter {
         RateLimiter {
-            state,
+            state: State::from(state),
             window: Rc::new(RefCell::new(None)),
             loaded: core::cell::Cell::new(false),
             write_scheduled: Rc::new(core::cell::Cell::new(false)),
         }
     }
 
-    async fn fetch(&self, req: Request) -> worker::Result<Response> {
-        let Some(ask) = Ask::from_url(&req.inner().url()) else {
+    /// One ask of the Worker ([`Ask::to_query`] in the URL); answers 204 (admitted), 429 with
+    /// `Retry-After` (refused) or 400 (not an ask). A storage error rejects the promise, which
+    /// the Worker turns into a 500.
+    pub async fn fetch(&self, req: web_sys::Request) -> Result<JsValue, JsValue> {
+        core::panic::AssertUnwindSafe(self.admit(req)).await
+    }
+}
+
+impl RateLimiter {
+    async fn admit(&self, req: web_sys::Request) -> Result<JsValue, JsValue> {
+        let Some(ask) = Ask::from_url(&req.url()) else {
             // Not an ask the Worker sends: the Worker reads any status but 204/429 as an error.
-            return Ok(Response::empty()?.with_status(400));
+            return bare_response(400, None);
         };
         if !self.loaded.get() {
-            let stored: Option<Window> = self.state.storage().get(WINDOW_KEY).await?;
+            let stored: Option<Window> = self
+                .state
+                .storage()
+                .get(WINDOW_KEY)
+                .await
+                .map_err(JsValue::from)?;
             // Another request may have loaded (and counted) while this one waited.
             if !self.loaded.replace(true) {
                 *self.window.borrow_mut() = stored;
@@ -1238,10 +1272,18 @@ impl DurableObject for RateLimiter {
             self.schedule_write();
         }
         let (status, retry_after) = verdict.status();
-        let mut answer = Response::empty()?.with_status(status);
-        if let Some(secs) = retry_after {
-            answer.headers_mut().set("Retry-After", &secs.to_string())?;
-        }
-        Ok(answer)
+        bare_response(status, retry_after.map(|secs| secs.to_string()).as_deref())
     }
+}
+
+/// A bodiless answer with `status` and, when given, a `Retry-After` header.
+fn bare_response(status: u16, retry_after: Option<&str>) -> Result<JsValue, JsValue> {
+    let init = web_sys::ResponseInit::new();
+    init.set_status(status);
+    if let Some(secs) = retry_after {
+        let headers = web_sys::Headers::new()?;
+        headers.set("Retry-After", secs)?;
+        init.set_headers(&headers);
+    }
+    web_sys::Response::new_with_opt_str_and_init(None, &init).map(JsValue::from)
 }

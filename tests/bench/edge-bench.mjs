@@ -3,12 +3,22 @@
 // nothing about time.
 //
 //   request   — a 4 KB Chat Completions request with a bearer JWT (RS256; the key comes from a
-//               loopback JWKS that is fetched once and then cached), in three series sampled in
-//               rotation, so load from the shared machine falls on all alike: the pass-through
-//               Worker; the edge on a new conversation with a new token (nothing to reuse: every
-//               text scored, every signature checked); the edge on the next turn of a session (the
-//               same history plus a new message, the session's token). p50/p99 of each, the
-//               difference and the ratio; requests/s with 8 concurrent clients.
+//               loopback JWKS that is fetched once and then cached), in three series: the
+//               pass-through Worker; the edge on a new conversation with a new token (nothing to
+//               reuse: every text scored, every signature checked); the edge on the next turn of
+//               a session (the same history plus a new message, the session's token). Every
+//               round sends one request of each series, one at a time, from the same client, in
+//               a new random order (seeded, so runs are repeatable): each series follows each
+//               other one equally often, so neither the machine's load nor the work another
+//               Worker leaves behind after answering falls on one series more than on another.
+//               p50/p99 of each, the difference and the ratio, with a bootstrap 95% interval of
+//               the difference, and the same difference between the two halves of the
+//               pass-through's own samples (an A/A comparison: what the noise alone gives);
+//               requests/s with 8 concurrent clients (the two Workers in alternating blocks).
+//               The runtime CPU per request is the
+//               scheduler's run time of each workerd process, read before every request:
+//               everything a process runs between two of its requests (work left after the
+//               answer, timers, garbage collection) is charged to the request before.
 //   stream    — a streamed answer whose origin writes one whole SSE event (one model token) every
 //               STREAM_PAUSE_MS: time to the first token the client can show, and the forwarding
 //               delay of every event (arrival at the client minus the origin's write that
@@ -18,11 +28,11 @@
 //   bundle    — index.js + index_bg.wasm, raw and gzip -9.
 //
 // Run after `worker-build --release` in edge/ (or via `cargo xtask bench`).
-// EDGE_BENCH_SAMPLES (default 400) and EDGE_BENCH_STREAMS (default 40) set the sample counts,
-// EDGE_BENCH_WARMUP (default 400) the warm-up rounds;
+// EDGE_BENCH_SAMPLES (default 1000) and EDGE_BENCH_STREAMS (default 40) set the sample counts,
+// EDGE_BENCH_WARMUP (default 400) the warm-up rounds, EDGE_BENCH_SEED the order's seed;
 // EDGE_BENCH_BUILD names another worker-build output directory (default edge/build), so two
 // builds can be compared without rebuilding; EDGE_BENCH_COMPARE names a second one whose two edge
-// series are sampled in the same rotation (an A/B test on one noisy machine; each Worker serves
+// series are sampled in the same rounds (an A/B test on one noisy machine; each Worker serves
 // two of the five series, so neither gets more quiet time between its requests).
 
 import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
@@ -37,13 +47,16 @@ import { pair, joseSign } from '../jwt/tokens.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BUILD = process.env.EDGE_BENCH_BUILD ?? join(ROOT, 'edge', 'build');
-const SAMPLES = Number(process.env.EDGE_BENCH_SAMPLES ?? 400);
+const SAMPLES = Number(process.env.EDGE_BENCH_SAMPLES ?? 1000);
 const STREAMS = Number(process.env.EDGE_BENCH_STREAMS ?? 40);
 // Warm-up rounds (each sends one request of every series) before anything is measured: V8 first
 // runs the Worker's wasm with its baseline compiler and optimises the hot functions in the
 // background; with 40 rounds that one-off compilation still ran during the measured requests
 // (11.8% of the edge's workerd CPU under `perf`, 0.2–0.3 ms of "added CPU" per request).
 const WARMUP = Number(process.env.EDGE_BENCH_WARMUP ?? 400);
+const SEED = Number(process.env.EDGE_BENCH_SEED ?? 1);
+/** Bootstrap resamples for the intervals of the differences. */
+const RESAMPLES = 2000;
 const CLIENTS = 8;
 const STREAM_PAUSE_MS = 10;
 const ISSUER = 'https://issuer.bench.example';
@@ -168,11 +181,44 @@ async function send(mf, body, token) {
   await res.arrayBuffer();
 }
 
+/** A small seeded generator (mulberry32): uniform numbers in [0, 1), the same for one seed. */
+function random(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** `xs` in a random order (Fisher–Yates with `rand`), as a new array. */
+function shuffled(xs, rand) {
+  const out = [...xs];
+  for (let i = out.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(rand() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
 /**
- * Sequential latency, sampled in rotation: the pass-through Worker; the edge on a new
- * conversation (every text new to it); the edge on a continuing one (the same history with a
- * new last message, as a chat client sends each turn). Then requests/s of the pass-through and of
- * the edge on new conversations.
+ * The 95% bootstrap interval of `percentile(b, p) - percentile(a, p)`: both samples drawn again
+ * with replacement, RESAMPLES times. How far the difference of two noisy percentiles can move
+ * with the same machine and the same builds.
+ */
+function interval(a, b, p, rand) {
+  const draw = (xs) => sorted(Array.from(xs, () => xs[Math.floor(rand() * xs.length)]));
+  const diffs = sorted(Array.from({ length: RESAMPLES }, () => percentile(draw(b), p) - percentile(draw(a), p)));
+  return [percentile(diffs, 2.5), percentile(diffs, 97.5)];
+}
+
+/**
+ * Sequential latency, one request at a time, each round in a new random order: the
+ * pass-through Worker; the edge on a new conversation (every text new to it); the edge on a
+ * continuing one (the same history with a new last message, as a chat client sends each turn).
+ * Then requests/s of the pass-through and of the edge on new conversations.
  */
 async function measureRequests(pass, edge, tokens, other) {
   let t = 0;
@@ -187,47 +233,74 @@ async function measureRequests(pass, edge, tokens, other) {
   ];
   // The compared build gets the same two series, so both instances serve half the requests.
   if (other) series.push(['other', other, fresh, token], ['otherWarm', other, continuing, () => sessionToken]);
+  const rand = random(SEED);
   for (let i = 0; i < WARMUP; i += 1) {
-    for (const [, mf, body, tk] of series) await send(mf, body(), tk());
+    for (const [, mf, body, tk] of shuffled(series, rand)) await send(mf, body(), tk());
   }
   const times = { pass: [], cold: [], warm: [], other: [], otherWarm: [] };
   const cpu = { pass: 0, cold: 0, warm: 0, other: 0, otherWarm: 0 };
-  const pids = new Map();
-  for (const [, mf] of series) pids.set(mf, await workerdPid(mf));
+  // Per workerd process: its pid, the CPU it had used when last read and the series whose
+  // request it served last (charged with what the process runs until its next request).
+  const processes = new Map();
+  for (const [, mf] of series) processes.set(mf, { pid: await workerdPid(mf), read: NaN, last: undefined });
+  for (const p of processes.values()) p.read = cpuMs(p.pid);
+  const loadBefore = os.loadavg();
   for (let i = 0; i < SAMPLES; i += 1) {
-    for (let k = 0; k < series.length; k += 1) {
-      const [name, mf, makeBody, nextToken] = series[(i + k) % series.length];
+    for (const [name, mf, makeBody, nextToken] of shuffled(series, rand)) {
       const body = makeBody();
       const tk = nextToken();
-      const c0 = cpuMs(pids.get(mf));
+      const p = processes.get(mf);
+      const c0 = cpuMs(p.pid);
+      if (p.last) cpu[p.last] += c0 - p.read;
       const t0 = now();
       await send(mf, body, tk);
       times[name].push(now() - t0);
-      cpu[name] += cpuMs(pids.get(mf)) - c0;
+      p.read = cpuMs(p.pid);
+      cpu[name] += p.read - c0;
+      p.last = name;
     }
   }
-  const rps = {};
-  for (const [name, mf] of [['pass', pass], ['cold', edge]]) {
-    const bodies = Array.from({ length: SAMPLES }, fresh);
-    const t0 = now();
-    let next = 0;
-    await Promise.all(Array.from({ length: CLIENTS }, async () => {
-      while (next < SAMPLES) { next += 1; await send(mf, bodies[next - 1], token()); }
-    }));
-    rps[name] = SAMPLES / ((now() - t0) / 1000);
+  for (const p of processes.values()) cpu[p.last] += cpuMs(p.pid) - p.read;
+  const loadAfter = os.loadavg();
+  // Requests/s with CLIENTS concurrent clients, the two Workers in alternating blocks (the order
+  // flipping each block) so that a busy spell of the machine does not fall on one of them.
+  const BLOCKS = 10;
+  const served = { pass: { n: 0, ms: 0 }, cold: { n: 0, ms: 0 } };
+  for (let b = 0; b < BLOCKS; b += 1) {
+    const pair = [['pass', pass], ['cold', edge]];
+    for (const [name, mf] of b % 2 ? pair.reverse() : pair) {
+      const count = Math.ceil(SAMPLES / BLOCKS);
+      const bodies = Array.from({ length: count }, fresh);
+      const t0 = now();
+      let next = 0;
+      await Promise.all(Array.from({ length: CLIENTS }, async () => {
+        while (next < count) { next += 1; await send(mf, bodies[next - 1], token()); }
+      }));
+      served[name].ms += now() - t0;
+      served[name].n += count;
+    }
   }
-  const stats = (xs, name) => {
-    const s = sorted(xs);
-    return { p50: percentile(s, 50), p99: percentile(s, 99), cpu: cpu[name] / SAMPLES };
+  const rps = { pass: served.pass.n / (served.pass.ms / 1000), cold: served.cold.n / (served.cold.ms / 1000) };
+  const stats = (name) => {
+    const s = sorted(times[name]);
+    const vs = (p) => interval(times.pass, times[name], p, rand);
+    return { p50: percentile(s, 50), p99: percentile(s, 99), cpu: cpu[name] / SAMPLES, ci50: vs(50), ci99: vs(99) };
   };
+  // A/A: the pass-through's samples of even rounds against those of odd rounds.
+  const even = times.pass.filter((_, i) => i % 2 === 0);
+  const odd = times.pass.filter((_, i) => i % 2 === 1);
+  const aa = (p) => percentile(sorted(odd), p) - percentile(sorted(even), p);
   return {
     size: Buffer.byteLength(fresh()),
     messages: JSON.parse(fresh()).messages.length,
-    pass: { ...stats(times.pass, 'pass'), rps: rps.pass },
-    cold: { ...stats(times.cold, 'cold'), rps: rps.cold },
-    warm: stats(times.warm, 'warm'),
-    other: other && stats(times.other, 'other'),
-    otherWarm: other && stats(times.otherWarm, 'otherWarm'),
+    loadBefore,
+    loadAfter,
+    aa: { p50: aa(50), p99: aa(99) },
+    pass: { ...stats('pass'), rps: rps.pass },
+    cold: { ...stats('cold'), rps: rps.cold },
+    warm: stats('warm'),
+    other: other && stats('other'),
+    otherWarm: other && stats('otherWarm'),
   };
 }
 
@@ -336,20 +409,23 @@ try {
   await Promise.all([pass.ready, edge.ready, other?.ready]);
   const tokens = await mintTokens(keyPair.privateKey, 1000);
   const r = await measureRequests(pass, edge, tokens, other);
-  const added = (e) => `added p50 ${fmt(e.p50 - r.pass.p50)} ms  p99 ${fmt(e.p99 - r.pass.p99)} ms  (ratio p50 ${(e.p50 / r.pass.p50).toFixed(2)}x, p99 ${(e.p99 / r.pass.p99).toFixed(2)}x)`;
-  console.log(`edge bench: ~${r.size} B chat request (${r.messages} messages) with an RS256 bearer JWT (JWKS cached: ${jwks.server.fetches} fetch), ${SAMPLES} samples per series taken in rotation, loopback origin`);
-  console.log(`  pass-through worker              p50 ${fmt(r.pass.p50)} ms  p99 ${fmt(r.pass.p99)} ms  ${r.pass.rps.toFixed(0)} req/s (${CLIENTS} clients)`);
+  const range = ([lo, hi]) => `[${lo.toFixed(2)}, ${hi.toFixed(2)}]`;
+  const added = (e) => `added p50 ${fmt(e.p50 - r.pass.p50)} ms ${range(e.ci50)}  p99 ${fmt(e.p99 - r.pass.p99)} ms ${range(e.ci99)}  (ratio p50 ${(e.p50 / r.pass.p50).toFixed(2)}x, p99 ${(e.p99 / r.pass.p99).toFixed(2)}x)`;
+  const load = (l) => l.map((x) => x.toFixed(1)).join(' / ');
+  console.log(`edge bench: ~${r.size} B chat request (${r.messages} messages) with an RS256 bearer JWT (JWKS cached: ${jwks.server.fetches} fetch), ${SAMPLES} samples per series (after ${WARMUP} warm-up rounds), one request at a time, each round in a random order (seed ${SEED}), loopback origin`);
+  console.log(`  pass-through worker               p50 ${fmt(r.pass.p50)} ms  p99 ${fmt(r.pass.p99)} ms  ${r.pass.rps.toFixed(0)} req/s (${CLIENTS} clients)`);
   console.log(`  edge, new conversation, new token p50 ${fmt(r.cold.p50)} ms  p99 ${fmt(r.cold.p99)} ms  ${r.cold.rps.toFixed(0)} req/s (${CLIENTS} clients)  ${added(r.cold)}`);
-  console.log(`  edge, next turn of a session     p50 ${fmt(r.warm.p50)} ms  p99 ${fmt(r.warm.p99)} ms  ${added(r.warm)}`);
+  console.log(`  edge, next turn of a session      p50 ${fmt(r.warm.p50)} ms  p99 ${fmt(r.warm.p99)} ms  ${added(r.warm)}`);
   if (r.other) {
     console.log(`  compared build (${COMPARE}):`);
-    console.log(`    new conversation, new token   p50 ${fmt(r.other.p50)} ms  p99 ${fmt(r.other.p99)} ms  ${added(r.other)}`);
-    console.log(`    next turn of a session        p50 ${fmt(r.otherWarm.p50)} ms  p99 ${fmt(r.otherWarm.p99)} ms  ${added(r.otherWarm)}`);
+    console.log(`    new conversation, new token     p50 ${fmt(r.other.p50)} ms  p99 ${fmt(r.other.p99)} ms  ${added(r.other)}`);
+    console.log(`    next turn of a session          p50 ${fmt(r.otherWarm.p50)} ms  p99 ${fmt(r.otherWarm.p99)} ms  ${added(r.otherWarm)}`);
   }
+  console.log(`  [a, b]: bootstrap 95% interval of the difference; noise alone (A/A, the pass-through's odd rounds minus its even rounds): p50 ${fmt(r.aa.p50)} ms  p99 ${fmt(r.aa.p99)} ms`);
   const cpuLine = (e) => `${e.cpu.toFixed(2)} ms (+${(e.cpu - r.pass.cpu).toFixed(2)})`;
-  console.log(`  runtime CPU per request (workerd threads' run time, mean): pass-through ${r.pass.cpu.toFixed(2)} ms, edge new ${cpuLine(r.cold)}, next turn ${cpuLine(r.warm)}${r.other ? `; compared build new ${cpuLine(r.other)}, next turn ${cpuLine(r.otherWarm)}` : ''}`);
+  console.log(`  runtime CPU per request (workerd threads' run time, mean, work between requests included): pass-through ${r.pass.cpu.toFixed(2)} ms, edge new ${cpuLine(r.cold)}, next turn ${cpuLine(r.warm)}${r.other ? `; compared build new ${cpuLine(r.other)}, next turn ${cpuLine(r.otherWarm)}` : ''}`);
   console.log('  (goal <= 1 ms p99 added; "new": every text and the token new to the edge, so every signature is checked; "next turn": the same history with a new last message and the session\'s token)');
-  console.log(`  machine load average during the run: ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} (1/5/15 min, ${os.cpus().length} cores): tails move with it`);
+  console.log(`  machine load average (1/5/15 min, ${os.cpus().length} cores) before the measured rounds ${load(r.loadBefore)}, after ${load(r.loadAfter)}: tails move with it`);
 
   await Promise.all([
     pass.setOptions({ ...passOptions, bindings: { ORIGIN_URL: streamOrigin.url } }),

@@ -34,6 +34,7 @@ Usage:
   chatguard redact [OPTIONS] [FILE...]
 
 Reads each FILE (`-` or none: standard input) line by line, in constant memory.
+Plain text is checked a line at a time, or with --paragraphs a paragraph at a time.
 
 Plain text (default):
   scan     prints one line per finding: FILE:LINE:COL KIND RULE SCORE
@@ -52,6 +53,11 @@ Options:
   --hash-key-file FILE   key for the `hash` operator (the file's bytes, one trailing
                          newline removed; at least 16 bytes)
   --jsonl                input and output are JSON lines
+  --paragraphs           plain text: check lines up to a blank line together (at most
+                         1 MiB), so that what spans lines is found (a signature under its
+                         sign-off, an address over two lines); findings keep their line and
+                         column; in a paragraph a `block` rule matches, every line
+                         that is not blank becomes [BLOCKED]
   --on-error skip|fail   on a malformed line (bad JSON, invalid UTF-8) or unreadable file:
                          skip = report it on stderr and go on, exit 2 at the end (default);
                          fail = stop at the first one, exit 2
@@ -174,6 +180,7 @@ pub(crate) struct ProcessArgs {
     pub(crate) policy: Option<PathBuf>,
     pub(crate) hash_key_file: Option<PathBuf>,
     pub(crate) jsonl: bool,
+    pub(crate) paragraphs: bool,
     pub(crate) on_error: OnError,
     pub(crate) fail_on_findings: bool,
 }
@@ -220,6 +227,7 @@ fn process(p: &mut lexopt::Parser, mode: Mode) -> Result<Command, UsageError> {
         policy: None,
         hash_key_file: None,
         jsonl: false,
+        paragraphs: false,
         on_error: OnError::Skip,
         fail_on_findings: false,
     };
@@ -229,6 +237,7 @@ fn process(p: &mut lexopt::Parser, mode: Mode) -> Result<Command, UsageError> {
             Long("policy") => args.policy = Some(p.value()?.into()),
             Long("hash-key-file") => args.hash_key_file = Some(p.value()?.into()),
             Long("jsonl") => args.jsonl = true,
+            Long("paragraphs") => args.paragraphs = true,
             Long("fail-on-findings") => args.fail_on_findings = true,
             Long("on-error") => {
                 let v = p.value()?;
@@ -246,6 +255,11 @@ fn process(p: &mut lexopt::Parser, mode: Mode) -> Result<Command, UsageError> {
             Value(file) => args.files.push(file),
             other => return Err(other.unexpected().into()),
         }
+    }
+    if args.jsonl && args.paragraphs {
+        return Err(UsageError(
+            "--paragraphs is for plain text; --jsonl records are checked whole".into(),
+        ));
     }
     Ok(Command::Process(args))
 }

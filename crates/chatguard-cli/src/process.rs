@@ -1,9 +1,12 @@
 //! `scan` and `redact` over files and stdin, plain text or JSON lines, in constant memory.
 //!
 //! Plain text goes line by line: a line runs through [`Guard::scan`] or [`Guard::check_with`]
-//! (one pseudonym vault per input, so a value keeps its placeholder through a file). A line longer
-//! than [`LINE_CAP`] is not held whole: `redact` feeds it to a [`chatguard::StreamRedactor`] in
-//! pieces, `scan` scans it in overlapping windows. JSON lines are parsed one at a time, each
+//! (one pseudonym vault per input, so a value keeps its placeholder through a file). With
+//! `--paragraphs` the unit is a paragraph instead: lines up to a blank line (at most
+//! [`LINE_CAP`] bytes together), so that what spans lines — a signature under its sign-off, an
+//! address over two lines — is found; findings are still reported by line and column. A line
+//! longer than [`LINE_CAP`] is not held whole: `redact` feeds it to a
+//! [`chatguard::StreamRedactor`] in pieces, `scan` scans it in overlapping windows. JSON lines are parsed one at a time, each
 //! checked on its own (pseudonyms numbered per record).
 //!
 //! A bad line (invalid UTF-8, malformed JSON, a JSON line too long) is reported on stderr as
@@ -280,30 +283,68 @@ impl Run<'_, '_> {
     fn plain<R: Read>(&mut self, r: &mut BufReader<R>, name: &str) -> Result<Flow, OutputError> {
         let mut vault = Vault::new();
         let mut buf = Vec::with_capacity(8 * 1024);
+        // With `--paragraphs`, the lines gathered so far and the number of the first.
+        let mut paragraph = Vec::new();
+        let mut first: u64 = 1;
         let mut line: u64 = 0;
         loop {
-            self.flush_if_idle(r)?;
+            if paragraph.is_empty() {
+                self.flush_if_idle(r)?;
+            }
             buf.clear();
             let mut n = 0;
             let read = read_capped(r, &mut buf, LINE_CAP, &mut n);
             self.ui.advance(n);
             let piece = match read {
                 Ok(p) => p,
-                Err(e) => return Ok(self.read_error(name, line + 1, &e)),
+                Err(e) => {
+                    // What was read before the error is still processed.
+                    if self.plain_text(name, first, &paragraph, &mut vault)? == Flow::Stop {
+                        return Ok(Flow::Stop);
+                    }
+                    return Ok(self.read_error(name, line + 1, &e));
+                }
             };
             if buf.is_empty() {
-                return Ok(Flow::Go);
+                return self.plain_text(name, first, &paragraph, &mut vault);
             }
             line += 1;
-            let flow = match piece {
-                Piece::Capped => match self.args.mode {
-                    Mode::Redact => self.redact_long(r, name, line, &mut buf, &mut vault)?,
-                    Mode::Scan => self.scan_long(r, name, line, &mut buf)?,
-                },
-                Piece::Line | Piece::Eof => self.plain_line(name, line, &buf, &mut vault)?,
-            };
-            if flow == Flow::Stop {
-                return Ok(Flow::Stop);
+            let long = piece == Piece::Capped;
+            if !self.args.paragraphs || long {
+                // Line by line; a long line ends the paragraph before it.
+                if self.plain_text(name, first, &paragraph, &mut vault)? == Flow::Stop {
+                    return Ok(Flow::Stop);
+                }
+                paragraph.clear();
+                let flow = match (piece, self.args.mode) {
+                    (Piece::Capped, Mode::Redact) => {
+                        self.redact_long(r, name, line, &mut buf, &mut vault)?
+                    }
+                    (Piece::Capped, Mode::Scan) => self.scan_long(r, name, line, &mut buf)?,
+                    _ => self.plain_text(name, line, &buf, &mut vault)?,
+                };
+                if flow == Flow::Stop {
+                    return Ok(Flow::Stop);
+                }
+                continue;
+            }
+            // A paragraph ends before a line that would take it past the cap, and after a
+            // blank line.
+            if paragraph.len() + buf.len() > LINE_CAP {
+                if self.plain_text(name, first, &paragraph, &mut vault)? == Flow::Stop {
+                    return Ok(Flow::Stop);
+                }
+                paragraph.clear();
+            }
+            if paragraph.is_empty() {
+                first = line;
+            }
+            paragraph.extend_from_slice(&buf);
+            if buf.iter().all(u8::is_ascii_whitespace) {
+                if self.plain_text(name, first, &paragraph, &mut vault)? == Flow::Stop {
+                    return Ok(Flow::Stop);
+                }
+                paragraph.clear();
             }
         }
     }
@@ -316,14 +357,18 @@ impl Run<'_, '_> {
         self.failed()
     }
 
-    /// One complete plain line (`buf` may end with `\n`).
-    fn plain_line(
+    /// Complete plain lines checked as one text: one line, or a paragraph of them whose first
+    /// is line `line` (`buf` may end with `\n`; empty `buf` does nothing).
+    fn plain_text(
         &mut self,
         name: &str,
         line: u64,
         buf: &[u8],
         vault: &mut Vault,
     ) -> Result<Flow, OutputError> {
+        if buf.is_empty() {
+            return Ok(Flow::Go);
+        }
         let (content, newline) = match buf.split_last() {
             Some((b'\n', rest)) => (rest, true),
             _ => (buf, false),
@@ -332,7 +377,8 @@ impl Run<'_, '_> {
         let text = match core::str::from_utf8(content) {
             Ok(s) => Cow::Borrowed(s),
             Err(e) => {
-                if self.bad_plain_line(name, line, e.valid_up_to() + 1) == Flow::Stop {
+                let (bad_line, column) = line_and_column(content, line, e.valid_up_to());
+                if self.bad_plain_line(name, bad_line, column + 1) == Flow::Stop {
                     return Ok(Flow::Stop);
                 }
                 Cow::Owned(lossy.decode(content))
@@ -341,8 +387,10 @@ impl Run<'_, '_> {
         match self.args.mode {
             Mode::Scan => {
                 for mut f in self.guard.scan(&text) {
-                    f.span.start = lossy.original(f.span.start);
-                    self.finding_line(name, line, 0, &f)?;
+                    let (at_line, column) =
+                        line_and_column(content, line, lossy.original(f.span.start));
+                    f.span.start = column;
+                    self.finding_line(name, at_line, 0, &f)?;
                 }
             }
             Mode::Redact => {
@@ -351,7 +399,7 @@ impl Run<'_, '_> {
                 match outcome.verdict {
                     Verdict::Block(kind) => {
                         let kind = self.guard.kind_name(kind).to_owned();
-                        self.blocked_line(name, line, &kind)?;
+                        self.blocked_lines(name, line, content, &kind)?;
                     }
                     _ => self.out.write_all(outcome.text.as_bytes())?,
                 }
@@ -388,6 +436,37 @@ impl Run<'_, '_> {
             "{name}:{line}: line withheld: a `block` rule matched ({kind})"
         ));
         self.out.write_all(BLOCKED.as_bytes())?;
+        Ok(())
+    }
+
+    /// Withholds the lines of `text` (a line, or a paragraph whose first is `line`): one
+    /// `[BLOCKED]` per line that is not blank, so the output stays aligned with the input.
+    fn blocked_lines(
+        &mut self,
+        name: &str,
+        line: u64,
+        text: &[u8],
+        kind: &str,
+    ) -> Result<(), OutputError> {
+        if !text.contains(&b'\n') {
+            return self.blocked_line(name, line, kind);
+        }
+        self.ui.say(format_args!(
+            "{name}:{line}: paragraph withheld: a `block` rule matched ({kind})"
+        ));
+        for (i, part) in text.split(|&b| b == b'\n').enumerate() {
+            if i > 0 {
+                self.out.write_all(b"\n")?;
+            }
+            if part.iter().all(u8::is_ascii_whitespace) {
+                self.out.write_all(part)?;
+            } else {
+                self.out.write_all(BLOCKED.as_bytes())?;
+                if part.ends_with(b"\r") {
+                    self.out.write_all(b"\r")?;
+                }
+            }
+        }
         Ok(())
     }
 
@@ -705,6 +784,18 @@ impl Lossy {
             None => at,
         }
     }
+}
+
+/// The line number and byte column (from 0) of offset `at` in `text`, whose first line is
+/// number `first`.
+fn line_and_column(text: &[u8], first: u64, at: usize) -> (u64, usize) {
+    let before = text.get(..at).unwrap_or(text);
+    let breaks = before.iter().filter(|&&b| b == b'\n').count() as u64;
+    let start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    (first + breaks, at - start)
 }
 
 /// The largest char boundary of `s` at or before `at`.

@@ -415,6 +415,83 @@ fn invalid_utf8_in_plain_text_both_modes() {
     assert_eq!(out.stdout, "<stdin>:1:4 email email.address 0.950\n");
 }
 
+// Synthetic letter: an invented name under its sign-off, an example.com address.
+const LETTER: &str = "Hello,\nplease reset my account, mail jane@example.com.\n\nBest regards,\nJane Doe\n\nP.S. thanks\n";
+
+#[test]
+fn paragraphs_find_what_spans_lines_and_keep_lines_and_columns() {
+    // Line by line, the name under the sign-off is not seen.
+    let out = run(&["scan"], LETTER.as_bytes());
+    assert_eq!(out.stdout, "<stdin>:2:31 email email.address 1.000\n");
+    let out = run(&["scan", "--paragraphs"], LETTER.as_bytes());
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        "<stdin>:2:31 email email.address 1.000\n<stdin>:5:1 person person.signature 1.000\n"
+    );
+    // Redaction keeps every line, blank ones too, and one vault for the whole input.
+    let out = run(&["redact", "--paragraphs"], LETTER.as_bytes());
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        "Hello,\nplease reset my account, mail [EMAIL_1].\n\nBest regards,\n[PERSON_1]\n\nP.S. thanks\n"
+    );
+    // Without a final newline, and with CRLF line ends.
+    let crlf = LETTER.replace('\n', "\r\n");
+    let out = run(&["redact", "--paragraphs"], crlf.trim_end().as_bytes());
+    assert_eq!(
+        out.stdout,
+        "Hello,\r\nplease reset my account, mail [EMAIL_1].\r\n\r\nBest regards,\r\n[PERSON_1]\r\n\r\nP.S. thanks"
+    );
+    // Only for plain text.
+    let out = run(&["scan", "--paragraphs", "--jsonl"], b"");
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("--paragraphs is for plain text"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn paragraphs_blocked_and_invalid_utf8() {
+    let dir = temp_dir();
+    let policy = write_file(
+        dir.path(),
+        "block.json",
+        br#"{"version": 1, "kinds": {"email": {"action": "block"}}}"#,
+    );
+    // A paragraph a `block` rule matches is withheld line for line; the others pass.
+    let out = run(
+        &["redact", "--paragraphs", "--policy", &policy],
+        b"one\n\nto\na@example.com\nthree\n\nfour",
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, "one\n\n[BLOCKED]\n[BLOCKED]\n[BLOCKED]\n\nfour");
+    assert!(
+        out.stderr.contains("<stdin>:3: paragraph withheld"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains("a@example.com"));
+    // Invalid UTF-8 is located by line and column inside a paragraph.
+    let input = b"ok jane@example.com\nbad \xff then ops@example.com\n";
+    let out = run(&["scan", "--paragraphs"], input);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "chatguard: <stdin>:2: invalid UTF-8 at column 5\n"
+    );
+    assert_eq!(
+        out.stdout,
+        "<stdin>:1:4 email email.address 0.950\n<stdin>:2:12 email email.address 0.950\n"
+    );
+    // fail: the paragraph holding the bad line is not written at all.
+    let out = run(&["redact", "--paragraphs", "--on-error", "fail"], input);
+    assert_eq!(out.code, 2);
+    assert_eq!(out.stdout, "");
+}
+
 #[test]
 fn exit_codes() {
     // 0: findings without --fail-on-findings, and no findings with it.

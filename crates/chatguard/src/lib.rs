@@ -75,10 +75,10 @@ mod guard;
 #[cfg(feature = "inject")]
 pub mod inject;
 mod kind;
-mod lend;
 pub mod normalize;
 pub mod policy;
 mod redact;
+mod scratch;
 mod sort;
 mod span;
 pub mod stream;

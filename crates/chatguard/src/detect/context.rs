@@ -168,7 +168,8 @@ fn apply_with(
             return found;
         }
         let (before, after) = window_parts_once(&mut parts, text, start, end, breaks);
-        with_capitals(found, text, &before, &after, words)
+        let at = listed.and_then(|(m, list)| m.capitals_only_at(list));
+        with_capitals(found, text, &before, &after, words, at)
     };
     // A specific word wins over any generic one; among words of one sort the nearest wins.
     let found = match nearest(support.specific) {
@@ -211,7 +212,9 @@ pub(crate) fn has_support(text: &str, start: usize, end: usize, support: Support
     let window = Window::of(text, before.clone(), after.clone());
     [support.specific, support.generic]
         .into_iter()
-        .any(|words| with_capitals(window.nearest(words), text, &before, &after, words).is_some())
+        .any(|words| {
+            with_capitals(window.nearest(words), text, &before, &after, words, None).is_some()
+        })
 }
 
 /// [`apply_contrary_in`] searching each window on its own (the tests hold the one-pass answers
@@ -250,23 +253,73 @@ fn apply_contrary_with(
     if found.iter().all(|(_, hit)| hit.is_some()) {
         return;
     }
+    crate::scratch::lend(&SWEEP, |lists| {
+        sweep_contrary(text, hay, found, passes, lists);
+    });
+}
+
+/// The working lists of [`apply_contrary_with`]'s sweep, kept between calls (see
+/// [`crate::scratch`]): each holds `(start, end, place in found)` or, for `near`,
+/// `(place, start, end)`.
+#[derive(Default)]
+struct SweepLists {
+    by_start: Vec<(usize, usize, usize)>,
+    strong: Vec<(usize, usize, usize)>,
+    active: Vec<(usize, usize, usize)>,
+    near: Vec<(usize, usize, usize)>,
+}
+
+impl crate::scratch::Reuse for SweepLists {
+    fn empty_for_reuse(&mut self) -> bool {
+        let mut keep = true;
+        for list in [
+            &mut self.by_start,
+            &mut self.strong,
+            &mut self.active,
+            &mut self.near,
+        ] {
+            keep &= list.empty_for_reuse();
+        }
+        keep
+    }
+}
+
+std::thread_local! {
+    /// The lists [`apply_contrary_with`] lends its sweep.
+    static SWEEP: core::cell::Cell<Option<Box<SweepLists>>> = const { core::cell::Cell::new(None) };
+}
+
+/// The sweep of [`apply_contrary_with`], with its working lists (empty).
+fn sweep_contrary(
+    text: &str,
+    hay: Option<&Hay<'_>>,
+    found: &mut [(Candidate, Option<ContextHit>)],
+    passes: impl Fn(&Candidate) -> bool,
+    lists: &mut SweepLists,
+) {
+    let SweepLists {
+        by_start,
+        strong,
+        active,
+        near,
+    } = lists;
     // All candidates by start, each with its place in `found`: the windows of those without a
     // supporting word start in this order too, and the passing ones enter the sweep in it.
-    let mut by_start: Vec<(usize, usize, usize)> = found
-        .iter()
-        .enumerate()
-        .map(|(at, (c, _))| (c.start, c.end, at))
-        .collect();
-    crate::sort::sort_by(&mut by_start, Ord::cmp);
-    let strong: Vec<(usize, usize, usize)> = by_start
-        .iter()
-        .filter(|&&(_, _, at)| found.get(at).is_some_and(|(c, _)| passes(c)))
-        .copied()
-        .collect();
+    by_start.extend(
+        found
+            .iter()
+            .enumerate()
+            .map(|(at, (c, _))| (c.start, c.end, at)),
+    );
+    crate::sort::sort_by(by_start, Ord::cmp);
+    strong.extend(
+        by_start
+            .iter()
+            .filter(|&&(_, _, at)| found.get(at).is_some_and(|(c, _)| passes(c)))
+            .copied(),
+    );
     let mut next_strong = strong.iter().peekable();
-    let mut active: Vec<(usize, usize, usize)> = Vec::new();
-    let mut near: Vec<(usize, usize, usize)> = Vec::new();
-    for &(_, _, at) in &by_start {
+    for &(_, _, at) in by_start.iter() {
         let Some((cand, hit)) = found.get_mut(at) else {
             continue;
         };
@@ -298,13 +351,13 @@ fn apply_contrary_with(
             Some(first) => first,
             None => {
                 if near.len() > 1 {
-                    crate::sort::sort_by(&mut near, Ord::cmp);
+                    crate::sort::sort_by(near, Ord::cmp);
                 }
                 let Some(window) = text.get(from..cand.start) else {
                     continue;
                 };
                 let mut before = without_placeholders(window);
-                for &(_, s, e) in &near {
+                for &(_, s, e) in near.iter() {
                     let (s, e) = (s.max(from) - from, e.min(cand.start) - from);
                     // Lowercasing may change byte lengths outside ASCII; blank only what still
                     // lines up.
@@ -348,19 +401,21 @@ pub(crate) fn capitals_only(word: &str) -> bool {
 
 /// The [`CAPITALS_ONLY`] word of `words` nearest to a value whose window parts are `before` and
 /// `after`, written in capitals and standing as a word, as `(distance, index in words)`.
+/// `at`, when known, lists the positions of those words in `words`.
 fn nearest_in_capitals(
     text: &str,
     before: &Range<usize>,
     after: &Range<usize>,
     words: &[&'static str],
+    at: Option<&[usize]>,
 ) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
     let word_char = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_alphanumeric);
     let mut best: Option<(usize, usize)> = None;
-    for (i, w) in words.iter().enumerate().filter(|(_, w)| capitals_only(w)) {
+    let mut search = |i: usize, w: &str| {
         let mut upper = [0u8; 8];
         let Some(needle) = upper.get_mut(..w.len()) else {
-            continue;
+            return;
         };
         needle.copy_from_slice(w.as_bytes());
         needle.make_ascii_uppercase();
@@ -390,6 +445,20 @@ fn nearest_in_capitals(
                 }
             }
         }
+    };
+    match at {
+        Some(at) => {
+            for &i in at {
+                if let Some(w) = words.get(i) {
+                    search(i, w);
+                }
+            }
+        }
+        None => {
+            for (i, w) in words.iter().enumerate().filter(|(_, w)| capitals_only(w)) {
+                search(i, w);
+            }
+        }
     }
     best
 }
@@ -402,8 +471,9 @@ fn with_capitals(
     before: &Range<usize>,
     after: &Range<usize>,
     words: &'static [&'static str],
+    at: Option<&[usize]>,
 ) -> Option<(&'static str, usize)> {
-    let Some((d, i)) = nearest_in_capitals(text, before, after, words) else {
+    let Some((d, i)) = nearest_in_capitals(text, before, after, words, at) else {
         return found;
     };
     let listed = |w: &str| words.iter().position(|x| *x == w).unwrap_or(usize::MAX);

@@ -7,6 +7,7 @@
 
 use super::builtin::triggers;
 use super::mentions::Mentions;
+use crate::scratch::{self, Reuse};
 
 /// A byte broadcast to every lane of a `u64` (`b * ONES`), for the scans that look at eight bytes
 /// at a time; shared by every such scan in the crate.
@@ -281,12 +282,6 @@ impl NumberRuns {
             groups: &self.groups,
         }
     }
-
-    /// Empties both lists, keeping their buffers.
-    fn clear(&mut self) {
-        self.runs.clear();
-        self.groups.clear();
-    }
 }
 
 /// The [`NumberRun`] of `run`, whose groups lie in `groups`.
@@ -511,40 +506,26 @@ pub(crate) struct HayBuffers {
     words: Vec<Word>,
 }
 
-/// How many bytes of lists a thread keeps lent between calls (enough for a 256 KiB text dense
-/// with numbers); larger lists are freed.
-const LENT_BYTES: usize = 4 << 20;
-
-impl HayBuffers {
-    /// No buffers yet.
-    const fn new() -> HayBuffers {
-        HayBuffers {
-            numbers: NumberRuns {
-                runs: Vec::new(),
-                groups: Vec::new(),
-            },
-            words: Vec::new(),
+/// Each list is kept on its own terms (those of a `Vec`): one grown too large is freed, the
+/// others are kept.
+impl Reuse for HayBuffers {
+    fn empty_for_reuse(&mut self) -> bool {
+        if !self.numbers.runs.empty_for_reuse() {
+            self.numbers.runs = Vec::new();
         }
-    }
-
-    /// Empties the buffers, keeping them unless they grew past [`LENT_BYTES`].
-    fn empty(&mut self) {
-        let bytes = self.numbers.runs.capacity() * core::mem::size_of::<StoredRun>()
-            + self.numbers.groups.capacity() * core::mem::size_of::<(usize, usize)>()
-            + self.words.capacity() * core::mem::size_of::<Word>();
-        if bytes > LENT_BYTES {
-            *self = HayBuffers::new();
-        } else {
-            self.numbers.clear();
-            self.words.clear();
+        if !self.numbers.groups.empty_for_reuse() {
+            self.numbers.groups = Vec::new();
         }
+        if !self.words.empty_for_reuse() {
+            self.words = Vec::new();
+        }
+        true
     }
 }
 
 std::thread_local! {
-    /// The buffers [`Hay::lent`] lends on this thread.
-    static LENT: core::cell::RefCell<HayBuffers> =
-        const { core::cell::RefCell::new(HayBuffers::new()) };
+    /// The spare buffers [`Hay::lent`] lends on this thread.
+    static LENT: core::cell::Cell<Option<HayBuffers>> = const { core::cell::Cell::new(None) };
 }
 
 impl<'a> Hay<'a> {
@@ -553,7 +534,7 @@ impl<'a> Hay<'a> {
     #[cfg(test)]
     pub fn new(text: &'a str) -> Hay<'a> {
         let (rare, first_digit) = RareBytes::of(text.as_bytes());
-        Hay::with_buffers(text, rare, first_digit, HayBuffers::new())
+        Hay::with_buffers(text, rare, first_digit, HayBuffers::default())
     }
 
     /// Runs `f` with the hay of `text`, built in this thread's lent buffers (emptied when `f`
@@ -574,7 +555,7 @@ impl<'a> Hay<'a> {
                 triggers: core::cell::OnceCell::new(),
             });
         };
-        crate::lend::with_lent(&LENT, HayBuffers::new, HayBuffers::empty, |buffers| {
+        scratch::lend(&LENT, |buffers| {
             let hay = Hay::with_buffers(text, rare, Some(digit), core::mem::take(buffers));
             let result = f(&hay);
             *buffers = HayBuffers {
@@ -1009,9 +990,10 @@ mod tests {
                 });
                 assert_eq!(lent, summary(&Hay::new(text)), "{text:?}");
                 LENT.with(|cell| {
-                    let kept = cell.borrow();
+                    let kept = cell.take().unwrap_or_default();
                     assert!(kept.numbers.is_empty() && kept.numbers.groups.is_empty());
                     assert!(kept.words.is_empty());
+                    cell.set(Some(kept));
                 });
             }
         }

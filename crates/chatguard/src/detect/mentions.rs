@@ -34,6 +34,12 @@ type ListSet = [u64; 4];
 const MAX_LISTS: usize = 256;
 /// No word ends at a trie node.
 const NO_WORD: u32 = u32::MAX;
+/// A trie node of at most this many edges has them compared one by one; one of more looks the
+/// next byte's class up in its row.
+const FEW_EDGES: u32 = 2;
+
+/// A trie node: `(first edge, edge count, word ending here or NO_WORD, row)`.
+type Node = (u32, u32, u32, u32);
 
 /// The built-in word lists compiled into one trie.
 struct Lexicon {
@@ -48,10 +54,18 @@ struct Lexicon {
     /// One bit per [`triple`] hash of the first three (lowercase) bytes of the longer words: with
     /// `short`, most positions of a text that start no word are told so at once.
     triples: Vec<u64>,
-    /// Per node: its first edge, its edge count, and the word ending there (or [`NO_WORD`]).
-    nodes: Vec<(u32, u32, u32)>,
-    /// Edges `(byte, node)`, each node's sorted by byte.
+    /// The class of each byte, ASCII case folded: `1..` for the bytes the words hold (after
+    /// the first), 0 for the others (no word continues with them).
+    class: [u8; 256],
+    /// How many classes there are, 0 included: the length of a row of `rows`.
+    classes: usize,
+    /// Per node: its first edge, its edge count, the word ending there (or [`NO_WORD`]), and
+    /// for a node of more than [`FEW_EDGES`] edges its row of `rows` (else 0).
+    nodes: Vec<Node>,
+    /// Edges `(class, node)`.
     edges: Vec<(u8, u32)>,
+    /// Per node of many edges, one row: the node each class leads to (0 for none).
+    rows: Vec<u32>,
     /// The words by id.
     words: Vec<&'static str>,
     /// The lists holding each word, by word id.
@@ -59,6 +73,8 @@ struct Lexicon {
     /// The lists holding a word that counts only in capitals (see `context::CAPITALS_ONLY`):
     /// not in the trie, so the pass cannot tell whether they occur.
     capitals: ListSet,
+    /// Per list id, the positions in the list of its words that count only in capitals.
+    capitals_at: Vec<Vec<usize>>,
     /// The id of each registered list, keyed by its address and length (static data never
     /// changes, so those name its content): an open-addressing table of [`LIST_SLOTS`] slots,
     /// probed from [`slot`] on, `(0, 0)` marking an empty slot.
@@ -100,6 +116,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut words: Vec<&'static str> = Vec::new();
     let mut in_lists: Vec<ListSet> = Vec::new();
     let mut capitals: ListSet = [0; 4];
+    let mut capitals_at: Vec<Vec<usize>> = Vec::new();
     // The trie under construction: children and word per node, node 0 the root.
     let mut children: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
     let mut ends: Vec<u32> = vec![NO_WORD];
@@ -112,9 +129,16 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             break;
         }
         ids.push((key(list), id));
-        if list.iter().any(|w| super::context::capitals_only(w)) {
+        let at: Vec<usize> = (0..list.len())
+            .filter(|&i| {
+                list.get(i)
+                    .is_some_and(|w| super::context::capitals_only(w))
+            })
+            .collect();
+        if !at.is_empty() {
             insert(&mut capitals, id);
         }
+        capitals_at.push(at);
         // Only ASCII text is searched, and lowercased: a word with an ASCII capital or another
         // script is never found there, nor is the empty word (it never counts).
         for &w in list.iter().filter(|w| {
@@ -196,12 +220,39 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             [] => {}
         }
     }
+    // Classes for the bytes past a word's first, each case of a letter in its class.
+    let mut class = [0u8; 256];
+    let mut classes = 1usize;
+    for kids in children.iter().skip(1) {
+        for &(b, _) in kids {
+            if class[usize::from(b)] == 0 {
+                let c = u8::try_from(classes).unwrap_or(0);
+                class[usize::from(b)] = c;
+                class[usize::from(b.to_ascii_uppercase())] = c;
+                classes += 1;
+            }
+        }
+    }
     let mut nodes = Vec::with_capacity(children.len());
     let mut edges = Vec::new();
-    for (mut kids, end) in children.into_iter().zip(ends) {
-        crate::sort::sort_by(&mut kids, Ord::cmp);
-        nodes.push((edges.len() as u32, kids.len() as u32, end));
-        edges.extend(kids);
+    // Row 0 is never looked up: a node without a row has at most `FEW_EDGES` edges.
+    let mut rows = vec![0u32; classes];
+    for (kids, end) in children.into_iter().zip(ends) {
+        let count = kids.len() as u32;
+        let row = if count > FEW_EDGES {
+            let at = rows.len();
+            rows.resize(at + classes, 0);
+            for &(b, n) in &kids {
+                if let Some(slot) = rows.get_mut(at + usize::from(class[usize::from(b)])) {
+                    *slot = n;
+                }
+            }
+            (at / classes) as u32
+        } else {
+            0
+        };
+        nodes.push((edges.len() as u32, count, end, row));
+        edges.extend(kids.iter().map(|&(b, n)| (class[usize::from(b)], n)));
     }
     Lexicon {
         byte_facts,
@@ -209,11 +260,15 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         root,
         short,
         triples,
+        class,
+        classes,
         nodes,
         edges,
+        rows,
         words,
         in_lists,
         capitals,
+        capitals_at,
         lists: table,
         by_recognizer,
     }
@@ -272,7 +327,7 @@ impl Lexicon {
         let mut node = self.root[usize::from(b)];
         let mut i = at + 1;
         while node != 0 {
-            let Some(&(first, len, word)) = self.nodes.get(node as usize) else {
+            let Some(&(first, len, word, row)) = self.nodes.get(node as usize) else {
                 return;
             };
             if word != NO_WORD {
@@ -281,13 +336,23 @@ impl Lexicon {
             let Some(&b) = bytes.get(i) else {
                 return;
             };
-            let b = b.to_ascii_lowercase();
-            let (first, len) = (first as usize, len as usize);
-            node = self
-                .edges
-                .get(first..first + len)
-                .and_then(|edges| edges.iter().find(|e| e.0 == b))
-                .map_or(0, |e| e.1);
+            let c = self.class[usize::from(b)];
+            // A byte no word holds, or the end of every word here (most often).
+            if c == 0 || len == 0 {
+                return;
+            }
+            node = if len > FEW_EDGES {
+                self.rows
+                    .get(row as usize * self.classes + usize::from(c))
+                    .copied()
+                    .unwrap_or(0)
+            } else {
+                let first = first as usize;
+                self.edges
+                    .get(first..first + len as usize)
+                    .and_then(|edges| edges.iter().find(|e| e.0 == c))
+                    .map_or(0, |e| e.1)
+            };
             i += 1;
         }
     }
@@ -315,6 +380,18 @@ pub(crate) struct Mentions {
     lexicon: &'static Lexicon,
 }
 
+std::thread_local! {
+    /// The list of occurrences a [`Mentions`] takes and gives back (see [`crate::scratch`]).
+    static FOUND: core::cell::Cell<Option<Vec<(usize, usize, usize)>>> =
+        const { core::cell::Cell::new(None) };
+}
+
+impl Drop for Mentions {
+    fn drop(&mut self) {
+        crate::scratch::give_back(&FOUND, core::mem::take(&mut self.found));
+    }
+}
+
 impl Mentions {
     /// Searches `text` once; `None` when it is not ASCII.
     pub(crate) fn new(text: &str) -> Option<Mentions> {
@@ -323,8 +400,8 @@ impl Mentions {
         }
         let lexicon = &*LEXICON;
         let bytes = text.as_bytes();
-        // Searched only for text a recognizer needs words for, which usually holds several.
-        let mut found = Vec::with_capacity(8);
+        // The thread's list, given back when the mentions are dropped.
+        let mut found = crate::scratch::take(&FOUND);
         let mut present = [0; 4];
         // Every word at every position that follows no letter or digit, in order of start and
         // then end. A word starting inside another counts only at the edge of a window or of a
@@ -389,6 +466,14 @@ impl Mentions {
             words,
             id: self.list_id(words),
         }
+    }
+
+    /// The positions in `list` of its words that count only in capitals (see
+    /// `context::CAPITALS_ONLY`), worked out once per list; `None` when the list is not
+    /// registered.
+    pub(crate) fn capitals_only_at(&self, list: Listed) -> Option<&'static [usize]> {
+        let lexicon: &'static Lexicon = self.lexicon;
+        lexicon.capitals_at.get(list.id?).map(Vec::as_slice)
     }
 
     /// The id of a registered list; `None` for any other list.

@@ -358,9 +358,13 @@ fn run_recognizers(
     // Most chat has no digit at all; then only the kinds that can be written without one run,
     // and those that declared needs cannot meet them.
     let has_digit = !hay.numbers.is_empty() || !hay.words.is_empty();
-    // Text with digits usually yields candidates: one allocation up front instead of several
-    // as the first scanners push (text without digits rarely yields any).
-    let mut buf = Vec::with_capacity(if has_digit { 16 } else { 0 });
+    // Text with digits usually yields candidates: the thread's list, kept between calls (see
+    // `crate::scratch`; text without digits rarely yields any, and takes an empty one).
+    let mut buf = if has_digit {
+        crate::scratch::take(&SCANNED)
+    } else {
+        Vec::new()
+    };
     let mut due = match (has_digit, skip) {
         (true, true) => schedule.met_by(&hay.counts),
         (true, false) => schedule.all,
@@ -412,6 +416,14 @@ fn run_recognizers(
             }
         }
     });
+    if has_digit {
+        crate::scratch::give_back(&SCANNED, buf);
+    }
+}
+
+std::thread_local! {
+    /// The list [`run_recognizers`] hands the scanners.
+    static SCANNED: core::cell::Cell<Option<Vec<Candidate>>> = const { core::cell::Cell::new(None) };
 }
 
 #[cfg(test)]

@@ -113,18 +113,27 @@ impl Drop for Vault {
 }
 
 /// The longest buffer a lent vault keeps between calls; a larger one is freed (after wiping).
-const LENT_CAPACITY: usize = 16 * 1024;
+/// Wiping reads only what a call wrote, so a kept large buffer costs a small message nothing;
+/// it spares a long text (thousands of values) fresh pages on every call.
+const LENT_CAPACITY: usize = 1 << 20;
 
 std::thread_local! {
     /// The vault [`with_lent_vault`] lends on this thread.
-    static LENT: core::cell::RefCell<Vault> = core::cell::RefCell::new(Vault::new());
+    static LENT: core::cell::Cell<Option<Box<Vault>>> = const { core::cell::Cell::new(None) };
+}
+
+impl crate::scratch::Reuse for Vault {
+    fn empty_for_reuse(&mut self) -> bool {
+        self.wipe_and_empty();
+        true
+    }
 }
 
 /// Runs `f` with an empty vault that is wiped and emptied again when `f` returns (or unwinds):
 /// the vault of one [`crate::Guard::check`], whose buffers the next call on the thread reuses
 /// instead of allocating and freeing them per message. A nested call gets a fresh vault.
 pub(crate) fn with_lent_vault<R>(f: impl FnOnce(&mut Vault) -> R) -> R {
-    crate::lend::with_lent(&LENT, Vault::new, Vault::wipe_and_empty, f)
+    crate::scratch::lend(&LENT, |vault| f(vault))
 }
 
 /// The canonical form two spellings of one value share: letters and digits only, lower case
@@ -1080,11 +1089,15 @@ mod tests {
     fn a_lent_vault_is_empty_for_every_use_even_after_a_panic() {
         let lent_is_empty = || {
             LENT.with(|cell| {
-                let v = cell.borrow();
-                v.is_empty()
-                    && v.store.is_empty()
-                    && v.keys.is_empty()
-                    && v.counters.inline_len == 0
+                let kept = cell.take();
+                let empty = kept.as_ref().is_some_and(|v| {
+                    v.is_empty()
+                        && v.store.is_empty()
+                        && v.keys.is_empty()
+                        && v.counters.inline_len == 0
+                });
+                cell.set(kept);
+                empty
             })
         };
         // Synthetic values.

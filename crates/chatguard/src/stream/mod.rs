@@ -301,6 +301,14 @@ impl StreamRedactor<'_> {
             Hold::Window => true,
             Hold::No => is_custom_trigger(word, self.guard),
             Hold::Name => crate::detect::builtin::may_open_name(word, &text[e..]),
+            Hold::Street => {
+                crate::detect::builtin::may_open_street(&text[e..])
+                    || match hold_of(word, false) {
+                        Hold::No => false,
+                        Hold::Name => crate::detect::builtin::may_open_name(word, &text[e..]),
+                        Hold::Window | Hold::Street | Hold::SpelledAt => true,
+                    }
+            }
             Hold::SpelledAt => spelled_email_may_follow(text, &words[i + 1..]),
         }
     }
@@ -414,13 +422,17 @@ enum Hold {
     /// once the words after it rule out every name it could open (`I'm sorry`, `this should`,
     /// `Thanks for`), see `may_open_name`.
     Name,
+    /// A preposition that opens German street names (`Am Markt 5`, `An der Alster 12`): as
+    /// [`Hold::Window`] until the words after it rule out a street (see `may_open_street`) and,
+    /// for a word that also opens names (`am` in `I am`), a name.
+    Street,
     /// The word `at`, which with a spelled-out dot two words later makes an email (`john at
     /// example dot com`): as [`Hold::Window`] until the word after next rules that out.
     SpelledAt,
 }
 
-/// Whether [`builtin_hold`] holds `word` at all (for tests).
-#[cfg(test)]
+/// Whether [`builtin_hold`] holds `word` at all: recognizers whose finding starts more than
+/// [`WORDS_BEFORE`] words before the word that reveals it accept only values this holds.
 pub(crate) fn is_builtin_trigger(word: &str) -> bool {
     builtin_hold(word) != Hold::No
 }
@@ -440,6 +452,11 @@ pub(crate) fn is_builtin_trigger(word: &str) -> bool {
 ///
 /// Returns how long the word holds text ([`Hold::No`] when it is not a trigger).
 fn builtin_hold(word: &str) -> Hold {
+    hold_of(word, true)
+}
+
+/// [`builtin_hold`], with street prepositions as [`Hold::Street`] only when `streets`.
+fn hold_of(word: &str, streets: bool) -> Hold {
     if !word.is_empty() && word.bytes().all(|b| matches!(b, b'*' | b'_' | b'#')) {
         return Hold::No;
     }
@@ -463,6 +480,10 @@ fn builtin_hold(word: &str) -> Hold {
     let lower = core
         .trim_matches(|c: char| c.is_ascii_punctuation())
         .to_ascii_lowercase();
+    // `Am`, `an`, `in` open German street names (`Am Markt 5`) two words before their number.
+    if streets && label.is_none() && crate::detect::builtin::is_street_preposition(&lower) {
+        return Hold::Street;
+    }
     // A trigger word may carry a hyphenated pronoun (`Chamo-me`): then its first part counts.
     let head = lower.split('-').next().unwrap_or(&lower);
     let trigger = if crate::detect::builtin::is_trigger_word(&lower) {

@@ -175,6 +175,44 @@ fn name_triggers_stop_holding_when_no_name_can_follow() {
 }
 
 #[test]
+fn street_prepositions_hold_only_until_no_street_can_follow() {
+    let guard = Guard::new(Policy::default()).expect("builds");
+    // `in`, `an`, `am` go on as soon as the next words are no street name and number.
+    let text = format!(
+        "We wait in an order queue in Berlin and in the middle of it for an hour. {PROSE}{PROSE}"
+    );
+    let (held, out) = held_after_each_chunk(&guard, &text, 8);
+    assert_eq!(out, one_shot(&guard, &text));
+    let max = held.iter().copied().max().unwrap_or(0);
+    assert!(max <= 48, "held up to {max} bytes: {held:?}");
+    // A street that opens with its preposition is redacted whole (synthetic address).
+    for text in [
+        "Wir wohnen Am Alten Markt 3a, kommen Sie vorbei. ",
+        "Lieferadresse: An der Alster 12, 20099 Hamburg. ",
+    ] {
+        let (_, out) = held_after_each_chunk(&guard, text, 1);
+        assert_eq!(out, one_shot(&guard, text));
+        assert!(!out.contains("Markt") && !out.contains("Alster"), "{out}");
+    }
+}
+
+#[test]
+fn greetings_hold_only_until_no_name_and_here_can_follow() {
+    let guard = Guard::new(Policy::default()).expect("builds");
+    // An answer that opens with a greeting goes on after a few words.
+    let text = format!("Hello! How can I help you with your order today? {PROSE}{PROSE}");
+    let (held, out) = held_after_each_chunk(&guard, &text, 8);
+    assert_eq!(out, one_shot(&guard, &text));
+    let max = held.iter().copied().max().unwrap_or(0);
+    assert!(max <= 48, "held up to {max} bytes: {held:?}");
+    // `Hi, <Name> here` is held until the name is out of reach (synthetic name).
+    let text = "Hi, Jan de Vries here, about my parcel ";
+    let (_, out) = held_after_each_chunk(&guard, text, 1);
+    assert_eq!(out, one_shot(&guard, text));
+    assert!(!out.contains("Vries") && !out.contains("Jan"), "{out}");
+}
+
+#[test]
 fn accented_prose_is_held_back_by_a_few_words_only() {
     let guard = Guard::new(Policy::default()).expect("builds");
     let text = "Claro, aquí está la información que pediste sobre la configuración de tu cuenta. \

@@ -121,7 +121,41 @@ pub(crate) const TRIGGER_WORDS: &[&str] = &[
     "strada",
     "contrada",
     "borgo",
+    "callejón",
+    "glorieta",
+    "travesía",
+    "avinguda",
+    "urbanización",
+    "pasaje",
+    "pasadizo",
+    "cuesta",
+    "cañada",
+    "acceso",
+    "vial",
+    "carretera",
+    "lungomare",
+    "lungotevere",
+    "stretto",
+    "incrocio",
+    "rotonda",
+    "canale",
+    "vico",
+    "traversa",
+    "salita",
+    "r",
+    "beco",
+    "rodovia",
 ];
+
+/// Prepositions that open German street names (`Am Markt 5`, `An der Alster 12`, `Unter den
+/// Linden 5`, `Zum Hafen 2`): the address starts two or three words before its number, so the
+/// stream redactor holds text after these words until [`may_open_street`] rules a street out.
+pub(crate) const STREET_PREPOSITIONS: &[&str] = &[
+    "am", "an", "auf", "im", "in", "zum", "zur", "unter", "hinter", "vor", "beim", "über",
+];
+
+/// Articles between such a preposition and the street name (`An der Alster`).
+const STREET_ARTICLES: &[&str] = &["der", "dem", "den", "die", "das"];
 
 const RULE_STREET: &str = "address.street";
 const RULE_POSTCODE: &str = "address.with_postcode";
@@ -175,6 +209,106 @@ const EN_TYPES: &[(&str, Strength)] = &[
     ("circle", Strength::Weak),
     ("gardens", Strength::Weak),
     ("grove", Strength::Weak),
+    // More USPS street suffixes (Publication 28): mostly ordinary words, so weak.
+    ("expressway", Strength::Strong),
+    ("freeway", Strength::Strong),
+    ("stravenue", Strength::Strong),
+    ("trafficway", Strength::Strong),
+    ("causeway", Strength::Strong),
+    ("parkways", Strength::Strong),
+    ("boulevards", Strength::Strong),
+    ("avenues", Strength::Weak),
+    ("streets", Strength::Weak),
+    ("roads", Strength::Weak),
+    ("drives", Strength::Weak),
+    ("lanes", Strength::Weak),
+    ("squares", Strength::Weak),
+    ("bypass", Strength::Weak),
+    ("burg", Strength::Weak),
+    ("camp", Strength::Weak),
+    ("center", Strength::Weak),
+    ("circles", Strength::Weak),
+    ("courts", Strength::Weak),
+    ("cove", Strength::Weak),
+    ("creek", Strength::Weak),
+    ("crossing", Strength::Weak),
+    ("estates", Strength::Weak),
+    ("extension", Strength::Weak),
+    ("falls", Strength::Weak),
+    ("field", Strength::Weak),
+    ("fields", Strength::Weak),
+    ("flats", Strength::Weak),
+    ("forge", Strength::Weak),
+    ("fork", Strength::Weak),
+    ("forks", Strength::Weak),
+    ("fort", Strength::Weak),
+    ("gateway", Strength::Weak),
+    ("glen", Strength::Weak),
+    ("green", Strength::Weak),
+    ("greens", Strength::Weak),
+    ("harbor", Strength::Weak),
+    ("harbors", Strength::Weak),
+    ("haven", Strength::Weak),
+    ("heights", Strength::Weak),
+    ("hill", Strength::Weak),
+    ("hills", Strength::Weak),
+    ("hollow", Strength::Weak),
+    ("island", Strength::Weak),
+    ("islands", Strength::Weak),
+    ("junction", Strength::Weak),
+    ("knoll", Strength::Weak),
+    ("knolls", Strength::Weak),
+    ("landing", Strength::Weak),
+    ("locks", Strength::Weak),
+    ("lodge", Strength::Weak),
+    ("manor", Strength::Weak),
+    ("meadow", Strength::Weak),
+    ("meadows", Strength::Weak),
+    ("mill", Strength::Weak),
+    ("mills", Strength::Weak),
+    ("mission", Strength::Weak),
+    ("motorway", Strength::Weak),
+    ("mount", Strength::Weak),
+    ("oval", Strength::Weak),
+    ("overpass", Strength::Weak),
+    ("pike", Strength::Weak),
+    ("pines", Strength::Weak),
+    ("plains", Strength::Weak),
+    ("point", Strength::Weak),
+    ("points", Strength::Weak),
+    ("port", Strength::Weak),
+    ("ports", Strength::Weak),
+    ("prairie", Strength::Weak),
+    ("ranch", Strength::Weak),
+    ("rapids", Strength::Weak),
+    ("ridge", Strength::Weak),
+    ("ridges", Strength::Weak),
+    ("shoal", Strength::Weak),
+    ("shoals", Strength::Weak),
+    ("shore", Strength::Weak),
+    ("shores", Strength::Weak),
+    ("skyway", Strength::Weak),
+    ("spring", Strength::Weak),
+    ("springs", Strength::Weak),
+    ("spur", Strength::Weak),
+    ("station", Strength::Weak),
+    ("summit", Strength::Weak),
+    ("throughway", Strength::Weak),
+    ("trace", Strength::Weak),
+    ("track", Strength::Weak),
+    ("tunnel", Strength::Weak),
+    ("underpass", Strength::Weak),
+    ("valley", Strength::Weak),
+    ("valleys", Strength::Weak),
+    ("viaduct", Strength::Weak),
+    ("view", Strength::Weak),
+    ("views", Strength::Weak),
+    ("village", Strength::Weak),
+    ("villages", Strength::Weak),
+    ("ville", Strength::Weak),
+    ("vista", Strength::Weak),
+    ("walk", Strength::Weak),
+    ("wells", Strength::Weak),
 ];
 
 /// The abbreviated English street types (`St.`, `Ave.`), which may carry a dot.
@@ -241,7 +375,37 @@ const TYPE_FIRST: &[(&str, Strength)] = &[
     ("av", Strength::Weak),
     ("avenue", Strength::Weak),
     ("estrada", Strength::Weak),
+    // es
+    ("callejón", Strength::Strong),
+    ("glorieta", Strength::Strong),
+    ("travesía", Strength::Strong),
+    ("avinguda", Strength::Strong),
+    ("urbanización", Strength::Weak),
+    ("pasaje", Strength::Weak),
+    ("pasadizo", Strength::Weak),
+    ("cuesta", Strength::Weak),
+    ("cañada", Strength::Weak),
+    ("acceso", Strength::Weak),
+    ("vial", Strength::Weak),
+    ("carretera", Strength::Weak),
+    // it
+    ("lungomare", Strength::Strong),
+    ("lungotevere", Strength::Strong),
+    ("stretto", Strength::Weak),
+    ("incrocio", Strength::Weak),
+    ("rotonda", Strength::Weak),
+    ("canale", Strength::Weak),
+    ("vico", Strength::Weak),
+    ("traversa", Strength::Weak),
+    ("salita", Strength::Weak),
+    // pt: `R. da Ribeira, 89` (`rua`), strong with its particle.
+    ("r.", Strength::Weak),
+    ("beco", Strength::Weak),
+    ("rodovia", Strength::Weak),
 ];
+
+/// Portuguese particles after `R.` that only a street name has (`R. da Ribeira`).
+const PT_PARTICLES: &[&str] = &["de", "da", "do", "dos", "das"];
 
 /// German and Dutch street words that end a compound street name (`Musterstraße`, `Damstraat`).
 const SUFFIXES: &[(&str, Strength)] = &[
@@ -265,9 +429,11 @@ const SUFFIXES: &[(&str, Strength)] = &[
     ("laan", Strength::Strong),
     ("baan", Strength::Strong),
     ("boulevard", Strength::Strong),
+    ("dreef", Strength::Strong),
     ("ring", Strength::Weak),
     ("pad", Strength::Weak),
     ("markt", Strength::Weak),
+    ("hof", Strength::Weak),
 ];
 
 /// German street words written as a word of their own after an adjective (`Berliner Straße 12`).
@@ -308,6 +474,7 @@ const UNITS: &[&str] = &[
     "weeks", "months", "years", "times", "people", "persons", "euros", "eur", "usd", "dollars",
     "pm", "am", "x", "percent", "stars", "pages", "points", "items", "anni", "años", "anos",
     "jahre", "ans", "jaar", "minuti", "minutos", "minuten", "ore", "horas", "uur", "stunden",
+    "uhr", "tage", "wochen", "monate", "euro", "mal", "prozent", "stück", "personen",
 ];
 
 /// Capitalised words that are not street or city names.
@@ -371,6 +538,55 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+    let first = out.len();
+    scan_numbers(hay, out);
+    without_number(hay.text, first, out);
+}
+
+/// Streets written without a house number, `s/n` ("sin número", "sem número"): `Rua Matos,
+/// S/N`, `Calle Mayor s/n`. Rare: looked for only where a `/` stands between the two letters.
+fn without_number(text: &str, first: usize, out: &mut Vec<Candidate>) {
+    let bytes = text.as_bytes();
+    for slash in memchr::memchr_iter(b'/', bytes) {
+        let (Some(s), e) = (slash.checked_sub(1), slash + 2) else {
+            continue;
+        };
+        let letters = matches!(bytes.get(s), Some(b's' | b'S'))
+            && matches!(bytes.get(slash + 1), Some(b'n' | b'N'));
+        let bounded = !s
+            .checked_sub(1)
+            .and_then(|b| bytes.get(b))
+            .is_some_and(u8::is_ascii_alphanumeric)
+            && !bytes.get(e).is_some_and(u8::is_ascii_alphanumeric);
+        if !letters || !bounded {
+            continue;
+        }
+        let Some(found) = before_number(text, s, e)
+            .filter(|street| street.strength != Strength::Typeless)
+            .and_then(|street| finish(text, street))
+        else {
+            continue;
+        };
+        let taken = out
+            .get(first..)
+            .unwrap_or_default()
+            .iter()
+            .any(|c| c.start < found.end && found.start < c.end);
+        if !taken {
+            out.push(Candidate {
+                kind: Kind::StreetAddress,
+                start: found.start,
+                end: found.end,
+                score: Score::from_milli(found.milli),
+                rule: found.rule,
+                validated: false,
+            });
+        }
+    }
+}
+
+/// Streets around the text's house numbers.
+fn scan_numbers(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let text = hay.text;
     for run in &hay.numbers {
         if run.plus {
@@ -459,11 +675,15 @@ fn at_number(
 
 /// Scores a street with what follows it, or `None` when the shape alone is not an address.
 fn finish(text: &str, street: Street) -> Option<Found> {
+    // A unit after the number (`Suite 230`, `Piso 2`, `Appartamento 9`) belongs to the address
+    // and says it is one.
+    let unit = unit_end(text, street.end);
     let street = Street {
-        end: if street.english {
-            unit_end(text, street.end)
+        end: unit,
+        strength: if unit > street.end && street.strength == Strength::Weak {
+            Strength::Strong
         } else {
-            street.end
+            street.strength
         },
         ..street
     };
@@ -646,6 +866,9 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
                 if full.ends_with('.') && bare.eq_ignore_ascii_case("av") {
                     strength = Strength::Strong;
                 }
+                if full.eq_ignore_ascii_case("r.") && in_list(PT_PARTICLES, after) {
+                    strength = Strength::Strong;
+                }
                 return Some(Street {
                     start,
                     end: num_end,
@@ -687,6 +910,16 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
             }
         }
     }
+    // A German street opening with a preposition: `Am Markt 5`, `An der Alster 12`, `Am Alten
+    // Markt 3`. Many such words are ordinary (`Im Jahr 2020`): a weak shape.
+    if let Some(start) = preposition_street(toks) {
+        return Some(Street {
+            start,
+            end: num_end,
+            strength: Strength::Weak,
+            english: false,
+        });
+    }
     // A bare street name: `Damrak 1`, reported only with a distinctive postcode.
     if is_capitalised(t0_bare) && !in_list(NOT_NAMES, t0_bare) && t0_full == t0_bare {
         return Some(Street {
@@ -697,6 +930,66 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
         });
     }
     None
+}
+
+/// Where a German street that opens with a preposition starts, given the words before its
+/// number (nearest first): a capitalised name, optionally one capitalised word before it, an
+/// optional article, then one of [`STREET_PREPOSITIONS`].
+fn preposition_street(toks: &[(usize, &str, &str)]) -> Option<usize> {
+    let &(_, name, full) = toks.first()?;
+    if !is_capitalised(name) || in_list(NOT_NAMES, name) || full != name {
+        return None;
+    }
+    let mut adjective = false;
+    let mut article = false;
+    for &(start, bare, full) in toks.get(1..)?.iter().take(3) {
+        if full != bare {
+            return None;
+        }
+        if in_list(STREET_PREPOSITIONS, bare) {
+            return Some(start);
+        }
+        if !article && !adjective && in_list(STREET_ARTICLES, bare) && is_lowercase_word(bare) {
+            article = true;
+        } else if !article && !adjective && is_name_word(bare) {
+            adjective = true;
+        } else {
+            return None;
+        }
+    }
+    None
+}
+
+/// True when `word` has no capital letter.
+fn is_lowercase_word(word: &str) -> bool {
+    !word.chars().any(char::is_uppercase)
+}
+
+/// Whether a word of [`STREET_PREPOSITIONS`] may still open a street, given `rest`, the text after
+/// it that has arrived so far (more may follow): an optional article, one or two capitalised
+/// words, then a word starting with a digit. False once a complete word rules that out; the
+/// stream redactor then stops holding text for the preposition.
+pub(crate) fn may_open_street(rest: &str) -> bool {
+    let complete_all = rest.ends_with(|c: char| c.is_whitespace());
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let mut names = 0;
+    let mut article = false;
+    for (i, word) in words.iter().enumerate() {
+        if i + 1 == words.len() && !complete_all {
+            return true;
+        }
+        if names > 0 && word.starts_with(|c: char| c.is_ascii_digit()) {
+            return true;
+        }
+        if names == 0 && !article && in_list(STREET_ARTICLES, word) && is_lowercase_word(word) {
+            article = true;
+        } else if names < 2 && word.starts_with(char::is_uppercase) {
+            names += 1;
+        } else {
+            return false;
+        }
+    }
+    true
 }
 
 /// A street name forward from `i`: capitalised words and particles joined by single spaces, at
@@ -1062,7 +1355,27 @@ fn unit_end(text: &str, end: usize) -> usize {
 }
 
 /// Words that introduce a unit inside a building.
-const UNIT_WORDS: &[&str] = &["apt", "suite", "ste", "unit", "flat", "fl", "floor", "room"];
+const UNIT_WORDS: &[&str] = &[
+    "apt",
+    "suite",
+    "ste",
+    "unit",
+    "flat",
+    "fl",
+    "floor",
+    "room",
+    "piso",
+    "puerta",
+    "planta",
+    "apto",
+    "apartamento",
+    "andar",
+    "piano",
+    "appartamento",
+    "interno",
+    "scala",
+    "etage",
+];
 
 /// True when the word after `end` (one space) starts with a capital letter.
 fn next_is_capitalised(text: &str, end: usize) -> bool {

@@ -316,6 +316,18 @@ pub(crate) fn may_open_name(word: &str, rest: &str) -> bool {
     cfg!(feature = "person") && person::may_open_name(word, rest)
 }
 
+/// True when `lower` opens German street names (`am`, `an der`, see
+/// [`address::STREET_PREPOSITIONS`]).
+pub(crate) fn is_street_preposition(lower: &str) -> bool {
+    cfg!(feature = "address") && address::STREET_PREPOSITIONS.contains(&lower)
+}
+
+/// Whether a street preposition may still open a street given the text after it (see
+/// [`address::may_open_street`]).
+pub(crate) fn may_open_street(rest: &str) -> bool {
+    cfg!(feature = "address") && address::may_open_street(rest)
+}
+
 /// True when a `word:` label may assign a secret (see [`secret::may_name_key`]).
 pub(crate) fn may_name_key(lower: &str) -> bool {
     cfg!(feature = "secrets") && secret::may_name_key(lower)

@@ -127,6 +127,13 @@ pub(crate) const TRIGGER_WORDS: &[&str] = &[
     "chama",
     "heisse",
     "heisst",
+    "hier",
+    "ici",
+    "hi",
+    "hello",
+    "hey",
+    "hallo",
+    "hoi",
     // Honorifics.
     "mr",
     "mrs",
@@ -232,6 +239,8 @@ enum Trigger {
     IAmFullName,
     /// `this is` (phone and chat introductions: `Hi, this is Jane from Acme`).
     ThisIs,
+    /// A greeting, then a name and `here` (`Hi, Jane here.`, `Hallo, Jan hier`).
+    GreetingHere,
     /// A courtesy title before a name.
     Honorific,
     /// The last word of a sign-off before the signature.
@@ -241,7 +250,8 @@ enum Trigger {
 }
 
 use Trigger::{
-    Called, Elided, Honorific, IAm, IAmFullName, Label, NameIs, Salutation, SignOff, ThisIs,
+    Called, Elided, GreetingHere, Honorific, IAm, IAmFullName, Label, NameIs, Salutation, SignOff,
+    ThisIs,
 };
 
 /// The trigger phrases, matched ASCII-case-insensitively on word boundaries.
@@ -290,6 +300,13 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("sou a", IAmFullName),
     ("je suis", IAmFullName),
     ("c'est", IAmFullName),
+    ("hier ist", IAmFullName),
+    ("ici", IAmFullName),
+    ("hi", GreetingHere),
+    ("hello", GreetingHere),
+    ("hey", GreetingHere),
+    ("hallo", GreetingHere),
+    ("hoi", GreetingHere),
     ("mr", Honorific),
     ("mrs", Honorific),
     ("ms", Honorific),
@@ -506,7 +523,7 @@ const FIELD_PREFIX: &[&str] = &[
 /// their parsers skip.
 const fn capital_within(trigger: Trigger) -> usize {
     match trigger {
-        IAm | IAmFullName | Called(_) | Elided | Salutation | ThisIs => 4,
+        IAm | IAmFullName | Called(_) | Elided | Salutation | ThisIs | GreetingHere => 4,
         Honorific => 8,
         Label | NameIs | SignOff => 10,
     }
@@ -599,6 +616,13 @@ pub(crate) fn may_open_name(word: &str, rest: &str) -> bool {
                 None => return true,
             }
         }
+        if trigger == GreetingHere {
+            match greeting_here_goes_on(after) {
+                Some(true) => return true,
+                Some(false) => continue,
+                None => return true,
+            }
+        }
         let within = capital_within(trigger);
         if after.iter().take(within).any(|n| may_be_name_word(n.text)) {
             return true;
@@ -669,6 +693,33 @@ fn sign_off_goes_on(last: &str, after: &[Next<'_>]) -> Option<bool> {
     }
     None
 }
+
+/// Whether [`greeting_here`] may still find `<Name> here` in the words `after` a greeting:
+/// one to four words that may hold a name's capital, then `here` or `hier`. `None` while that
+/// is not known yet.
+fn greeting_here_goes_on(after: &[Next<'_>]) -> Option<bool> {
+    for (k, n) in after.iter().enumerate() {
+        if !n.complete {
+            return None;
+        }
+        if k > 0 && HERE.iter().any(|w| starts_with_phrase_word(n.text, w)) {
+            return Some(true);
+        }
+        if k >= 4 || !(may_be_name_word(n.text) || in_list(PARTICLES, n.text)) {
+            return Some(false);
+        }
+    }
+    None
+}
+
+/// The words after a greeting's name that make it an introduction (`Hi, Jane here`).
+const HERE: &[&str] = &["here", "hier"];
+
+/// Words that may follow `<Name> here` (`Hi, Jane here from Acme`); `Click here to …` is no
+/// introduction.
+const HERE_FOLLOW: &[&str] = &[
+    "from", "with", "again", "and", "speaking", "at", "of", "von", "aus", "van", "met",
+];
 
 /// Words that may stand before `name is` (possessives and `full`/`first`/`last`).
 const POSSESSIVES: &[&str] = &[
@@ -899,6 +950,19 @@ const STOP: &[&str] = &[
     "use",
     "using",
     // Greetings and sign-offs.
+    "morning",
+    "afternoon",
+    "evening",
+    "hallo",
+    "hola",
+    "ciao",
+    "hoi",
+    "olá",
+    "oi",
+    "salut",
+    "moin",
+    "servus",
+    "buenas",
     "best",
     "bye",
     "cheers",
@@ -1785,6 +1849,7 @@ fn scan_triggers(finder: &Matcher, text: &str, from: usize, to: usize, out: &mut
             IAm => i_am(text, e),
             IAmFullName => i_am(text, e).filter(|f| f.milli > 750),
             ThisIs => this_is(text, s, e),
+            GreetingHere => greeting_here(text, e),
             Honorific => honorific(text, s, e, pattern),
             SignOff => sign_off(text, s, e),
             Salutation => salutation(text, s, e),
@@ -2170,6 +2235,42 @@ fn i_am(text: &str, e: usize) -> Option<Found> {
     })
 }
 
+/// `Hi, Jane here.`, `Hallo Jan de Vries hier`: a greeting, a name, then `here` or `hier`.
+fn greeting_here(text: &str, e: usize) -> Option<Found> {
+    let mut k = e;
+    if text.as_bytes().get(k) == Some(&b',') {
+        k += 1;
+    }
+    let name = parse_name(text, skip_blanks(text, k), false)?;
+    let n = skip_blanks(text, name.end);
+    let here = HERE.iter().find(|w| starts_with_word(text, n, w))?;
+    if name.stopped || n == name.end {
+        return None;
+    }
+    let after = n + here.len();
+    let m = skip_blanks(text, after);
+    let introduces = match char_at(text, after) {
+        None | Some('.' | ',' | '!' | ';' | ':' | '-' | '\u{2013}' | '\u{2014}' | '\n' | '\r') => {
+            true
+        }
+        Some(' ' | '\t') => {
+            char_at(text, m)
+                .is_none_or(|c| matches!(c, '\n' | '\r' | '-' | '(' | '\u{2013}' | '\u{2014}'))
+                || HERE_FOLLOW.iter().any(|w| starts_with_word(text, m, w))
+        }
+        Some(_) => false,
+    };
+    if !introduces {
+        return None;
+    }
+    Some(Found {
+        start: name.start,
+        end: name.end,
+        milli: 850,
+        rule: RULE_INTRODUCTION,
+    })
+}
+
 fn this_is(text: &str, s: usize, e: usize) -> Option<Found> {
     // `This Is` / `THIS IS` is a heading.
     if text.as_bytes().get(s + 5) != Some(&b'i') {
@@ -2317,10 +2418,34 @@ fn short_word_line(text: &str, at: usize, max: usize) -> bool {
     })
 }
 
+/// True when at most `max` bytes of letters and blanks stand between the end of a sentence on
+/// the same line (`.`, `!` or `?`, then a blank) and `at`: `Sent it. Best regards,`.
+fn short_word_sentence(text: &str, at: usize, max: usize) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = at.min(bytes.len());
+    let mut blank = false;
+    while at - i <= max {
+        match char_before(text, i) {
+            Some(c) if c.is_alphabetic() => i -= c.len_utf8(),
+            Some(' ' | '\t') => {
+                blank = true;
+                i -= 1;
+            }
+            Some('.' | '!' | '?') => return blank && i < at,
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// True when the name ends its line: only blanks, or punctuation that starts a title or company
 /// (`Jane Doe, Acme`, `Jane Doe | Sales`), follow it.
 fn ends_line(text: &str, end: usize) -> bool {
     let n = skip_blanks(text, end);
+    // `Steuer-IdNr.: 9184…` is a label.
+    if text.get(n..).is_some_and(|rest| rest.starts_with(".:")) {
+        return false;
+    }
     matches!(
         char_at(text, n),
         None | Some('\n' | '\r' | ',' | '.' | '!' | '|' | '(' | '-' | '\u{2013}' | '/')
@@ -2328,7 +2453,10 @@ fn ends_line(text: &str, end: usize) -> bool {
 }
 
 fn sign_off(text: &str, s: usize, e: usize) -> Option<Found> {
-    if !short_word_line(text, s, 40) {
+    // After a sentence on the same line (`Sent it. Best regards,`), the name must be alone on
+    // its line (`Thanks!\nOlá, NIE …` is a greeting).
+    let mid_line = !short_word_line(text, s, 40);
+    if mid_line && !short_word_sentence(text, s, 40) {
         return None;
     }
     let mut i = e;
@@ -2364,6 +2492,15 @@ fn sign_off(text: &str, s: usize, e: usize) -> Option<Found> {
     }
     let name = parse_name(text, i, false)?;
     if name.stopped || !ends_line(text, name.end) {
+        return None;
+    }
+    let alone = || {
+        matches!(
+            char_at(text, skip_blanks(text, name.end)),
+            None | Some('\n' | '\r')
+        )
+    };
+    if mid_line && !alone() {
         return None;
     }
     Some(Found {

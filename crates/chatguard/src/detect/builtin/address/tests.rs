@@ -60,6 +60,62 @@ const POSITIVE: &[(&str, &str, &str)] = &[
         "Hauptstr. 5a, 10115 Berlin",
         RULE_POSTCODE,
     ),
+    // USPS suffixes, units after the number, more type-first words (synthetic addresses).
+    (
+        "my home address is 6447 Gibson Harbors Suite 230",
+        "6447 Gibson Harbors Suite 230",
+        RULE_STREET,
+    ),
+    ("ship to 751 Curtis Locks", "751 Curtis Locks", RULE_STREET),
+    (
+        "indirizzo Incrocio Bembo, 712, grazie",
+        "Incrocio Bembo, 712",
+        RULE_STREET,
+    ),
+    (
+        "Strada Salvi, 180 Appartamento 55",
+        "Strada Salvi, 180 Appartamento 55",
+        RULE_STREET,
+    ),
+    (
+        "mi dirección: Callejón de Joaquín Bernat 25",
+        "Callejón de Joaquín Bernat 25",
+        RULE_STREET,
+    ),
+    (
+        "endereço R. da Ribeira, 89",
+        "R. da Ribeira, 89",
+        RULE_STREET,
+    ),
+    (
+        "adres Noëlledreef 668, bedankt",
+        "Noëlledreef 668",
+        RULE_STREET,
+    ),
+    // Without a house number (synthetic addresses).
+    ("endereço: Rua Matos, S/N", "Rua Matos, S/N", RULE_STREET),
+    (
+        "vivo en Calle Mayor s/n, Madrid",
+        "Calle Mayor s/n",
+        RULE_STREET,
+    ),
+    // German streets that open with a preposition (synthetic addresses).
+    ("Ich wohne Am Markt 5.", "Am Markt 5", RULE_STREET),
+    (
+        "Lieferadresse: An der Alster 12, 20099 Hamburg",
+        "An der Alster 12, 20099 Hamburg",
+        RULE_POSTCODE,
+    ),
+    (
+        "Meine Adresse ist Am Alten Markt 3a",
+        "Am Alten Markt 3a",
+        RULE_STREET,
+    ),
+    (
+        "wohnhaft Zum Hafen 2, 24103 Kiel",
+        "Zum Hafen 2, 24103 Kiel",
+        RULE_POSTCODE,
+    ),
     (
         "Lieferadresse: Berliner Straße 12\n10115 Berlin",
         "Berliner Straße 12\n10115 Berlin",
@@ -273,6 +329,15 @@ const NEGATIVE: &[&str] = &[
     "The 3 Musketeers, Paris, 1844",
     "Python 3.12 released",
     "Step 2, 10000 Iterations",
+    "Im Jahr 2020 war alles anders.",
+    "Canale 5 ha trasmesso il film.",
+    "We hiked 3 Blue Ridge trails and 2 Pine Valley loops.",
+    "R. Smith 12 wrote the report.",
+    "Il piano 2 è chiuso.",
+    "The S/N ratio was fine, see Table s/n.",
+    "Am Montag 5 Uhr passt gut.",
+    "I am Batman 2 times a week.",
+    "In Berlin 3 Tage bleiben",
 ];
 
 #[test]

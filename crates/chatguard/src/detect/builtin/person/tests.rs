@@ -29,6 +29,28 @@ const POSITIVE: &[(&str, &str, &str)] = &[
     ),
     ("Hoi, ik ben Jan Jansen", "Jan Jansen", RULE_INTRODUCTION),
     (
+        "Guten Tag, hier ist Katrin Vogel aus Köln.",
+        "Katrin Vogel",
+        RULE_INTRODUCTION,
+    ),
+    (
+        "Bonjour, ici Claire Fontaine.",
+        "Claire Fontaine",
+        RULE_INTRODUCTION,
+    ),
+    // A greeting, a name, then `here`.
+    ("Hi, Tom here. Quick question", "Tom", RULE_INTRODUCTION),
+    (
+        "hello Priya Raman here from Leeds, my parcel is late",
+        "Priya Raman",
+        RULE_INTRODUCTION,
+    ),
+    (
+        "Hallo, Jan de Vries hier.",
+        "Jan de Vries",
+        RULE_INTRODUCTION,
+    ),
+    (
         "Olá, chamo-me Inês Oliveira.",
         "Inês Oliveira",
         RULE_INTRODUCTION,
@@ -279,6 +301,13 @@ const POSITIVE: &[(&str, &str, &str)] = &[
         RULE_SIGNATURE,
     ),
     ("Liebe Katrin,\nvielen Dank!", "Katrin", RULE_SIGNATURE),
+    // A sign-off after a sentence on the same line.
+    (
+        "te paso correo mañana. Best regards,\nCharles Smith",
+        "Charles Smith",
+        RULE_SIGNATURE,
+    ),
+    ("Ok, done! Thanks,\nAnneke", "Anneke", RULE_SIGNATURE),
 ];
 
 /// Sentences where nothing is a person's name.
@@ -298,6 +327,19 @@ const NEGATIVE: &[&str] = &[
     "je suis Désolé",
     "I'm Sorry, I can't help with that.",
     "Hier ist Kundenservice.",
+    "It is the best. Best regards, Acme Team",
+    "Can you update my ID? Thanks!\nOlá, NIE Y-4098392-J, obrigado!",
+    "Can you update my RUC? Thanks!\nSteuer-IdNr.: 91847302501",
+    "Thanks!\nOlá, NIE Y-4098392-J, obrigado!",
+    "Thanks!\nSteuer-IdNr.: 91847302501",
+    "Best regards,\nMorning shift",
+    "Price: 3.50. Best, Monday works for me.",
+    "Hier ist Ihre Rechnung vom März.",
+    "Ici Paris.",
+    "Hi, Support here.",
+    "Hi there, anyone here?",
+    "Hello, World here is a test",
+    "Hey Click here to reset",
     "Ici Paris.",
     "Groetjes, Team",
     "Ele chama-se assim.",

@@ -645,6 +645,11 @@ impl Group {
     fn flush(&self, text: &str, taken: &Taken, out: &mut Vec<Candidate>) -> usize {
         let bytes = text.as_bytes();
         let Some((at, sep)) = assignment(bytes, self.start, self.end) else {
+            if self.password && self.password_prose {
+                if let Some(span) = value_before(text, self.start).filter(|&s| !taken.overlaps(s)) {
+                    push(text, out, span, "secret.password_assignment", 800);
+                }
+            }
             return self.end;
         };
         let mut report = |span: (usize, usize), rule: &'static str, score: u16| {
@@ -806,6 +811,94 @@ fn assignment(bytes: &[u8], ks: usize, ke: usize) -> Option<(usize, Sep)> {
         }
     }
     None
+}
+
+/// Words that may stand between `as` and a password word (`as the password`, `als neues Passwort`).
+const VALUE_BEFORE_DETERMINERS: &[&str] = &[
+    "the", "my", "your", "a", "new", "our", "das", "dein", "mein", "ein", "neues", "le", "mon",
+    "ton", "votre", "un", "nouveau", "el", "mi", "tu", "su", "il", "la", "mia", "tua", "het", "je",
+    "mijn", "o", "meu", "minha", "nova", "nuevo", "nueva", "nuova",
+];
+
+/// Words that make the value before them a password (`use X as the password`).
+const VALUE_BEFORE_AS: &[&str] = &["as", "als", "comme", "como", "come"];
+
+/// Verbs and prepositions before such a value (`use`, `with`, `nimm`, `utilise` …).
+const VALUE_BEFORE_VERBS: &[&str] = &[
+    "use",
+    "using",
+    "try",
+    "choose",
+    "pick",
+    "enter",
+    "type",
+    "put",
+    "with",
+    "verwende",
+    "verwenden",
+    "nimm",
+    "nehmen",
+    "benutze",
+    "benutzen",
+    "mit",
+    "utilise",
+    "utilisez",
+    "utiliser",
+    "prends",
+    "prenez",
+    "avec",
+    "usa",
+    "usar",
+    "utiliza",
+    "utilizar",
+    "con",
+    "pon",
+    "usare",
+    "metti",
+    "gebruik",
+    "neem",
+    "met",
+    "coloca",
+    "com",
+];
+
+/// The password written before its word: `use Tr0ub4dor&3 as the password`, `nimm Sommer#24 als
+/// Passwort`, `utilise Soleil2023! comme mot de passe`. The key word starts at `ks`; before it,
+/// up to two determiners, an `as` word, the value, and a verb or preposition. The value must be a
+/// word the stream redactor holds by itself (a digit or a value character), so that streamed text
+/// is redacted as one-shot text is, and strong (see [`password_ok`]).
+fn value_before(text: &str, ks: usize) -> Option<(usize, usize)> {
+    let mut words = text
+        .get(..ks)?
+        .rsplit([' ', '\t'])
+        .filter(|w| !w.is_empty());
+    let mut word = words.next()?;
+    for _ in 0..2 {
+        if !super::words::in_list(VALUE_BEFORE_DETERMINERS, word) {
+            break;
+        }
+        word = words.next()?;
+    }
+    if !super::words::in_list(VALUE_BEFORE_AS, word) {
+        return None;
+    }
+    let value = words.next()?;
+    let verb = words.next()?;
+    if !super::words::in_list(VALUE_BEFORE_VERBS, verb) {
+        return None;
+    }
+    let start = value.as_ptr() as usize - text.as_ptr() as usize;
+    let (quoted, inner) = match value.as_bytes() {
+        [q @ (b'"' | b'\'' | b'`'), .., last] if last == q && value.len() > 2 => {
+            (true, value.get(1..value.len() - 1)?)
+        }
+        _ => (false, value),
+    };
+    let s = start + usize::from(quoted);
+    let e = s + inner.len();
+    (crate::stream::is_builtin_trigger(inner)
+        && password_ok(inner.as_bytes(), Sep::Prose, quoted, false))
+    .then_some((s, e))
 }
 
 /// A token-like value at `at`, quoted or not: `(start, end)` of its bytes.

@@ -956,6 +956,11 @@ fn passwords_in_context_several_languages() {
         ("het wachtwoord is Fiets1234", "Fiets1234"),
         ("la parola d'ordine è Pizza2024", "Pizza2024"),
         ("set the password to Sommer2024!", "Sommer2024!"),
+        ("use Tr0ub4dor&3 as the password", "Tr0ub4dor&3"),
+        ("log in with 'Kx9-pq22' as your new password", "Kx9-pq22"),
+        ("nimm Sommer#2024 als Passwort", "Sommer#2024"),
+        ("utilise Soleil2023! comme mot de passe", "Soleil2023!"),
+        ("usa Verano#24 como contraseña", "Verano#24"),
         ("the new password will be Blue77#x", "Blue77#x"),
         ("das Passwort wird Tiger#2025", "Tiger#2025"),
         ("password: %mdYx*689AnL", "%mdYx*689AnL"),
@@ -991,6 +996,9 @@ fn passwords_in_context_several_languages() {
 fn password_words_without_a_password() {
     for text in [
         "I forgot my password yesterday",
+        "use SomethingLong as the password",
+        "use 2FA as the password reset method",
+        "works 2024 as the password admin",
         "the password is incorrect",
         "password is case-sensitive",
         "the password is user-defined",
@@ -1286,7 +1294,7 @@ fn streaming_matches_one_shot() {
     use crate::{Context, Guard, Policy};
     let guard = Guard::new(Policy::default()).expect("default policy");
     let text = format!(
-        "use ghp_{} and password: Hx8!pq2rr then\n-----BEGIN EC PRIVATE KEY-----\n{}\n{}\n-----END EC PRIVATE KEY-----\nand postgres://u:Pw9x-77@db/x plus Authorization: Bearer {} done.",
+        "use ghp_{} and password: Hx8!pq2rr, or try Kx9-pq22 as the new password then\n-----BEGIN EC PRIVATE KEY-----\n{}\n{}\n-----END EC PRIVATE KEY-----\nand postgres://u:Pw9x-77@db/x plus Authorization: Bearer {} done.",
         g(AN, 36),
         g(B64, 64),
         g(B64, 64),
@@ -1294,7 +1302,9 @@ fn streaming_matches_one_shot() {
     );
     let whole = guard.check(&text, &Context::default()).text;
     assert!(
-        !whole.contains("Hx8!pq2rr") && !whole.contains("PRIVATE KEY"),
+        !whole.contains("Hx8!pq2rr")
+            && !whole.contains("Kx9-pq22")
+            && !whole.contains("PRIVATE KEY"),
         "{whole}"
     );
     for size in [1, 3, 7, 64] {
