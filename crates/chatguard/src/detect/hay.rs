@@ -537,10 +537,11 @@ impl<'a> Hay<'a> {
         Hay::with_buffers(text, rare, first_digit, HayBuffers::default())
     }
 
-    /// Runs `f` with the hay of `text`, built in this thread's lent buffers (emptied when `f`
-    /// returns), so that a call after the first allocates nothing for the hay's lists: a large
-    /// text no longer maps and faults in fresh pages for them on every call. A nested call gets
-    /// buffers of its own.
+    /// Runs `f` with the hay of `text`, built in this thread's spare lists (see
+    /// [`crate::scratch`]; emptied when `f` returns), so that a call after the first allocates
+    /// nothing for them: a long text no longer maps and faults in fresh pages for its lists on
+    /// every call (a list past [`scratch::KEEP_BYTES`] is freed instead of kept). A nested call
+    /// gets lists of its own.
     pub fn lent<R>(text: &str, f: impl FnOnce(&Hay<'_>) -> R) -> R {
         // Most chat has no digit, and then the lists stay empty: nothing to lend.
         let (rare, first_digit) = RareBytes::of(text.as_bytes());
