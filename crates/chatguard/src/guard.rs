@@ -428,10 +428,11 @@ impl Guard {
     }
 
     fn scan_view(&self, view: &str) -> Vec<(Candidate, Option<ContextHit>)> {
-        let hay = Hay::new(view);
-        let mut out = self.candidates(&hay);
-        context::apply_contrary_in(&hay, &mut out, |c| c.score >= self.threshold_for(c.kind));
-        out
+        Hay::lent(view, |hay| {
+            let mut out = self.candidates(hay);
+            context::apply_contrary_in(hay, &mut out, |c| c.score >= self.threshold_for(c.kind));
+            out
+        })
     }
 
     /// Every candidate in the text of `hay` with its supporting context, before contrary words.

@@ -7,6 +7,7 @@
 
 use super::builtin::triggers;
 use super::mentions::Mentions;
+use crate::scratch::{self, Reuse};
 
 /// A byte broadcast to every lane of a `u64` (`b * ONES`), for the scans that look at eight bytes
 /// at a time; shared by every such scan in the crate.
@@ -71,7 +72,7 @@ pub(crate) struct Hay<'a> {
     /// The matching view (see [`crate::normalize`]).
     pub text: &'a str,
     /// Runs of digits joined by single separators (`4012 8888-8888.1881`, `+44 20 7946 0958`).
-    pub numbers: Vec<NumberRun>,
+    pub numbers: NumberRuns,
     /// Maximal ASCII-alphanumeric words with at least one digit (`AB123456C`, `DE89`, `12345678Z`).
     pub words: Vec<Word>,
     /// Which counts occur where, so that recognizers that cannot match are skipped (see
@@ -98,11 +99,13 @@ struct RareBytes {
 }
 
 impl RareBytes {
-    /// One pass over `bytes`, eight at a time.
-    fn of(bytes: &[u8]) -> RareBytes {
+    /// One pass over `bytes`, eight at a time; also finds the first ASCII digit (what
+    /// [`next_digit`]`(bytes, 0)` returns), so that a text needs one pass for both.
+    fn of(bytes: &[u8]) -> (RareBytes, Option<usize>) {
         // `x - ONES & !x` has a lane's high bit set where the lane is zero (higher lanes may be
         // set too by the borrow; none is set when no lane is zero): `x = w ^ b * ONES` tests
         // every lane for byte `b`. A lane's seven low bits plus 2 reach its high bit from `~` up.
+        // A lane holds a digit when `w ^ b'0'` is below 10 (the same borrow test, for 10).
         let (mut at, mut colon, mut high) = (0u64, 0u64, 0u64);
         let mut look = |lanes: [u8; 8]| {
             let w = u64::from_le_bytes(lanes);
@@ -111,8 +114,25 @@ impl RareBytes {
             let y = w ^ (u64::from(b':') * ONES);
             colon |= y.wrapping_sub(ONES) & !y;
             high |= w | ((w & !HIGH) + 2 * ONES);
+            w
+        };
+        let has_digit = |w: u64| {
+            let z = w ^ (u64::from(b'0') * ONES);
+            z.wrapping_sub(10 * ONES) & !z & HIGH != 0
         };
         let mut chunks = bytes.chunks_exact(8);
+        // Until the first digit, each chunk is also tested for one; then no more.
+        let mut digit_chunk = None;
+        let mut from = 0;
+        for chunk in &mut chunks {
+            if let Ok(lanes) = <[u8; 8]>::try_from(chunk) {
+                if has_digit(look(lanes)) {
+                    digit_chunk = Some(from);
+                    break;
+                }
+            }
+            from += 8;
+        }
         for chunk in &mut chunks {
             if let Ok(lanes) = <[u8; 8]>::try_from(chunk) {
                 look(lanes);
@@ -123,12 +143,15 @@ impl RareBytes {
         for (lane, &b) in lanes.iter_mut().zip(chunks.remainder()) {
             *lane = b;
         }
-        look(lanes);
-        RareBytes {
+        if has_digit(look(lanes)) && digit_chunk.is_none() {
+            digit_chunk = Some(from);
+        }
+        let rare = RareBytes {
             at: at & HIGH != 0,
             colon: colon & HIGH != 0,
             high: high & HIGH != 0,
-        }
+        };
+        (rare, digit_chunk.and_then(|from| next_digit(bytes, from)))
     }
 }
 
@@ -144,11 +167,33 @@ pub(crate) struct Counts {
     pub word_digits: u64,
     /// The lengths of the words.
     pub word_lens: u64,
+    /// The [`pair_bit`]s of the lengths of every two neighbouring groups of a number run. All
+    /// bits are set when a run was cut, as for `run_digits`.
+    pub group_pairs: u64,
+    /// The digit totals of the ranges of groups that end a number run glued to a letter
+    /// (`12345678Z`, the `2` of `1 85 05 2A`). All bits are set when a run was cut, as for
+    /// `run_digits`.
+    pub glued_run_digits: u64,
 }
 
 /// The bit standing for the count `n` in a [`Counts`] set.
 pub(crate) const fn count_bit(n: usize) -> u64 {
     1 << if n < 63 { n } else { 63 }
+}
+
+/// The bit standing for a group of `first` digits followed by one of `second` digits in
+/// [`Counts::group_pairs`]: lengths from 8 up share one value.
+pub(crate) const fn pair_bit(first: usize, second: usize) -> u64 {
+    1 << (pair_bucket(first) * 8 + pair_bucket(second))
+}
+
+/// A group length as [`pair_bit`] counts it: 1 to 7, or 0 for 8 and more.
+const fn pair_bucket(len: usize) -> usize {
+    if len < 8 {
+        len
+    } else {
+        0
+    }
 }
 
 impl Counts {
@@ -157,26 +202,38 @@ impl Counts {
         self.word_lens |= count_bit(word.len());
     }
 
-    fn add_run(&mut self, run: &NumberRun) {
-        let groups = &run.groups[..];
-        if groups.len() >= MAX_GROUPS || run.digits >= MAX_DIGITS {
+    /// Adds the run of `groups` holding `digits` digits, `glued` when a letter follows it.
+    fn add_run(&mut self, groups: &[(usize, usize)], digits: usize, glued: bool) {
+        if groups.len() >= MAX_GROUPS || digits >= MAX_DIGITS {
             self.run_digits = u64::MAX;
+            self.group_pairs = u64::MAX;
+            self.glued_run_digits = u64::MAX;
             return;
         }
         // `ending` holds the totals of the ranges ending at the group just read (all below
         // `MAX_DIGITS`, so no total reaches the shared bit 63): each range ending at the next
         // group adds its length, and the next group is a range of its own.
         let mut ending = 0u64;
+        // The length of the group before (none before the first).
+        let mut before = None;
         for &(s, e) in groups {
             ending = (ending << (e - s)) | count_bit(e - s);
             self.run_digits |= ending;
+            if let Some(len) = before {
+                self.group_pairs |= pair_bit(len, e - s);
+            }
+            before = Some(e - s);
+        }
+        if glued {
+            self.glued_run_digits |= ending;
         }
     }
 }
 
-/// A run of digit groups separated by single ` `, `-`, `.` or `/` characters.
-#[derive(Clone, Debug)]
-pub(crate) struct NumberRun {
+/// A run of digit groups separated by single ` `, `-`, `.` or `/` characters, as recognizers read
+/// it from [`Hay::numbers`] (a view: its groups lie in a buffer all runs of the text share).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct NumberRun<'h> {
     /// Byte offset of the first digit, or of the `+` before it.
     pub start: usize,
     /// One past the last digit.
@@ -185,63 +242,97 @@ pub(crate) struct NumberRun {
     pub plus: bool,
     /// How many digits its groups hold in all.
     pub digits: usize,
-    /// Byte ranges of the digit groups, in order.
-    pub groups: Groups,
+    /// Byte ranges of the digit groups, in order (at most [`MAX_GROUPS`]).
+    pub groups: &'h [(usize, usize)],
 }
 
-/// Up to [`MAX_GROUPS`] byte ranges, kept inline (number runs are made once per run of digits, so
-/// they must not allocate); reads as a slice.
+/// A number run as the hay keeps it: its groups are `groups_end - count .. groups_end` of
+/// [`NumberRuns::groups`], so that a run takes a few words instead of room for [`MAX_GROUPS`]
+/// ranges (a text dense with numbers makes tens of thousands of runs).
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct Groups {
-    buf: [(usize, usize); MAX_GROUPS],
-    len: usize,
+struct StoredRun {
+    start: usize,
+    end: usize,
+    digits: usize,
+    /// One past the run's last group in the shared buffer.
+    groups_end: usize,
+    /// How many groups the run has (1 to [`MAX_GROUPS`]).
+    count: u8,
+    plus: bool,
 }
 
-impl Groups {
-    fn new() -> Groups {
-        Groups {
-            buf: [(0, 0); MAX_GROUPS],
-            len: 0,
-        }
+/// The number runs of a text: one list of runs, one buffer of all their groups. Reads as a list of
+/// [`NumberRun`]s.
+#[derive(Debug, Default)]
+pub(crate) struct NumberRuns {
+    runs: Vec<StoredRun>,
+    groups: Vec<(usize, usize)>,
+}
+
+impl NumberRuns {
+    /// True when the text has no number run.
+    pub fn is_empty(&self) -> bool {
+        self.runs.is_empty()
     }
 
-    fn push(&mut self, group: (usize, usize)) {
-        if self.len < MAX_GROUPS {
-            self.buf[self.len] = group;
-            self.len += 1;
+    /// The runs in text order.
+    pub fn iter(&self) -> Runs<'_> {
+        Runs {
+            runs: self.runs.iter(),
+            groups: &self.groups,
         }
     }
 }
 
-impl<'g> IntoIterator for &'g Groups {
-    type Item = &'g (usize, usize);
-    type IntoIter = core::slice::Iter<'g, (usize, usize)>;
+/// The [`NumberRun`] of `run`, whose groups lie in `groups`.
+fn view<'h>(run: &StoredRun, groups: &'h [(usize, usize)]) -> NumberRun<'h> {
+    let first = run.groups_end - usize::from(run.count);
+    NumberRun {
+        start: run.start,
+        end: run.end,
+        plus: run.plus,
+        digits: run.digits,
+        groups: groups.get(first..run.groups_end).unwrap_or_default(),
+    }
+}
 
-    fn into_iter(self) -> Self::IntoIter {
+/// The runs of [`NumberRuns::iter`], in text order.
+#[derive(Clone, Debug)]
+pub(crate) struct Runs<'h> {
+    runs: core::slice::Iter<'h, StoredRun>,
+    groups: &'h [(usize, usize)],
+}
+
+impl<'h> Iterator for Runs<'h> {
+    type Item = NumberRun<'h>;
+
+    fn next(&mut self) -> Option<NumberRun<'h>> {
+        self.runs.next().map(|run| view(run, self.groups))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.runs.size_hint()
+    }
+}
+
+impl DoubleEndedIterator for Runs<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        self.runs.next_back().map(|run| view(run, self.groups))
+    }
+}
+
+impl ExactSizeIterator for Runs<'_> {}
+
+impl<'h> IntoIterator for &'h NumberRuns {
+    type Item = NumberRun<'h>;
+    type IntoIter = Runs<'h>;
+
+    fn into_iter(self) -> Runs<'h> {
         self.iter()
     }
 }
 
-impl core::ops::Deref for Groups {
-    type Target = [(usize, usize)];
-
-    fn deref(&self) -> &[(usize, usize)] {
-        &self.buf[..self.len]
-    }
-}
-
-impl NumberRun {
-    /// A run without groups, for [`read_number_run`] to fill.
-    fn empty() -> NumberRun {
-        NumberRun {
-            start: 0,
-            end: 0,
-            plus: false,
-            digits: 0,
-            groups: Groups::new(),
-        }
-    }
-
+impl NumberRun<'_> {
     /// The digits of groups `first..=last` as ASCII bytes, without separators.
     pub fn digits(&self, text: &str, first: usize, last: usize) -> Digits {
         let mut out = Digits::default();
@@ -408,87 +499,125 @@ impl Word {
     }
 }
 
+/// The buffers of a [`Hay`], lent per thread between calls (see [`Hay::lent`]).
+#[derive(Debug, Default)]
+pub(crate) struct HayBuffers {
+    numbers: NumberRuns,
+    words: Vec<Word>,
+}
+
+/// Each list is kept on its own terms (those of a `Vec`): one grown too large is freed, the
+/// others are kept.
+impl Reuse for HayBuffers {
+    fn empty_for_reuse(&mut self) -> bool {
+        if !self.numbers.runs.empty_for_reuse() {
+            self.numbers.runs = Vec::new();
+        }
+        if !self.numbers.groups.empty_for_reuse() {
+            self.numbers.groups = Vec::new();
+        }
+        if !self.words.empty_for_reuse() {
+            self.words = Vec::new();
+        }
+        true
+    }
+}
+
+std::thread_local! {
+    /// The spare buffers [`Hay::lent`] lends on this thread.
+    static LENT: core::cell::Cell<Option<HayBuffers>> = const { core::cell::Cell::new(None) };
+}
+
 impl<'a> Hay<'a> {
-    /// Tokenises `text` once.
+    /// Tokenises `text` once, into buffers of its own (what tests and the hays made for
+    /// comparisons use; a guard lends a hay with [`Hay::lent`]).
+    #[cfg(test)]
     pub fn new(text: &'a str) -> Hay<'a> {
-        let bytes = text.as_bytes();
-        let mut numbers = Vec::new();
-        let mut words = Vec::new();
-        let mut counts = Counts::default();
-        let mut i = 0;
-        while i < bytes.len() {
-            // Only words with a digit matter: jump to the next digit, then back to its word's start.
-            let Some(digit) = next_digit(bytes, i) else {
-                break;
+        let (rare, first_digit) = RareBytes::of(text.as_bytes());
+        Hay::with_buffers(text, rare, first_digit, HayBuffers::default())
+    }
+
+    /// Runs `f` with the hay of `text`, built in this thread's spare lists (see
+    /// [`crate::scratch`]; emptied when `f` returns), so that a call after the first allocates
+    /// nothing for them: a long text no longer maps and faults in fresh pages for its lists on
+    /// every call (a list past [`scratch::KEEP_BYTES`] is freed instead of kept). A nested call
+    /// gets lists of its own.
+    pub fn lent<R>(text: &str, f: impl FnOnce(&Hay<'_>) -> R) -> R {
+        // Most chat has no digit, and then the lists stay empty: nothing to lend.
+        let (rare, first_digit) = RareBytes::of(text.as_bytes());
+        let Some(digit) = first_digit else {
+            return f(&Hay {
+                text,
+                numbers: NumberRuns::default(),
+                words: Vec::new(),
+                counts: Counts::default(),
+                rare,
+                mentions: core::cell::OnceCell::new(),
+                triggers: core::cell::OnceCell::new(),
+            });
+        };
+        scratch::lend(&LENT, |buffers| {
+            let hay = Hay::with_buffers(text, rare, Some(digit), core::mem::take(buffers));
+            let result = f(&hay);
+            *buffers = HayBuffers {
+                numbers: hay.numbers,
+                words: hay.words,
             };
-            if words.capacity() == 0 {
-                // A text with one digit usually has several words with digits: one allocation
-                // instead of growing four, eight, sixteen.
-                words.reserve(WORDS_RESERVED);
-            }
+            result
+        })
+    }
+
+    /// Tokenises `text` once into `buffers` (empty, perhaps with room from an earlier text);
+    /// `rare` and `first_digit` are what [`RareBytes::of`] found in it.
+    fn with_buffers(
+        text: &'a str,
+        rare: RareBytes,
+        first_digit: Option<usize>,
+        buffers: HayBuffers,
+    ) -> Hay<'a> {
+        let HayBuffers {
+            mut numbers,
+            mut words,
+        } = buffers;
+        let bytes = text.as_bytes();
+        let mut counts = Counts::default();
+        if first_digit.is_some() && words.capacity() == 0 {
+            // A text with one digit usually has several words with digits: one allocation
+            // instead of growing four, eight, sixteen.
+            words.reserve(WORDS_RESERVED);
+        }
+        // Where the last word read ends: the next one starts there or later.
+        let mut i = 0;
+        // Only words with a digit matter: jump to the next digit, then back to its word's start.
+        let mut next = first_digit;
+        while let Some(digit) = next {
             let mut start = digit;
             while start > i && alphanumeric(bytes[start - 1]) {
                 start -= 1;
             }
-            i = start;
-            // A word: a maximal alphanumeric run.
-            let mut digits = 0;
-            while let Some(&b) = bytes.get(i).filter(|&&b| alphanumeric(b)) {
-                digits += digit_count(b);
-                i += 1;
-            }
-            if digits == 0 {
-                continue;
-            }
-            let lettered = bytes[start].is_ascii_alphabetic()
-                || start >= 2
-                    && matches!(bytes[start - 1], b' ' | b'-' | b'.')
-                    && bytes[start - 2].is_ascii_alphabetic();
-            let word = Word {
-                start,
-                end: i,
-                digits,
-                lettered,
-            };
-            counts.add_word(&word);
-            words.push(word);
-            if bytes[start].is_ascii_digit() {
-                // A number run starts at a word that begins with a digit.
-                numbers.push(NumberRun::empty());
-                let Some(run) = numbers.last_mut() else {
-                    break;
+            i = if start < digit {
+                // A word that opens with letters (`AB123456C`): no number run starts here.
+                let (end, digits) = alphanumeric_end(bytes, digit);
+                let word = Word {
+                    start,
+                    end,
+                    digits,
+                    lettered: true,
                 };
-                read_number_run(bytes, start, run);
-                // The groups after the first are words of their own (one separator stands
-                // between groups); the last one runs on over the letters glued to it.
-                let groups = &run.groups[..];
-                for (k, &(s, e)) in groups.iter().enumerate().skip(1) {
-                    let (mut end, mut digits) = (e, e - s);
-                    if k + 1 == groups.len() {
-                        while let Some(&b) = bytes.get(end).filter(|&&b| alphanumeric(b)) {
-                            digits += digit_count(b);
-                            end += 1;
-                        }
-                        i = i.max(end);
-                    }
-                    let word = Word {
-                        start: s,
-                        end,
-                        digits,
-                        lettered: false,
-                    };
-                    counts.add_word(&word);
-                    words.push(word);
-                }
-                counts.add_run(run);
-            }
+                counts.add_word(&word);
+                words.push(word);
+                end
+            } else {
+                read_number_run(bytes, start, &mut numbers, &mut words, &mut counts)
+            };
+            next = next_digit(bytes, i);
         }
         Hay {
             text,
             numbers,
             words,
             counts,
-            rare: RareBytes::of(bytes),
+            rare,
             mentions: core::cell::OnceCell::new(),
             triggers: core::cell::OnceCell::new(),
         }
@@ -559,38 +688,87 @@ pub(crate) fn last_digit(bytes: &[u8]) -> Option<usize> {
     bytes[..end].iter().rposition(u8::is_ascii_digit)
 }
 
-/// Reads a number run starting at the digit at `start` into `run`, a run fresh from
-/// [`NumberRun::empty`] (filled where it lies, so that the groups are not copied).
-fn read_number_run(bytes: &[u8], start: usize, run: &mut NumberRun) {
+/// Where the ASCII letters and digits from `from` end, and how many digits they hold.
+fn alphanumeric_end(bytes: &[u8], from: usize) -> (usize, usize) {
+    let mut end = from;
+    let mut digits = 0;
+    while let Some(&b) = bytes.get(end).filter(|&&b| alphanumeric(b)) {
+        digits += digit_count(b);
+        end += 1;
+    }
+    (end, digits)
+}
+
+/// Reads the number run starting at the digit at `start` (a word opens there) into `numbers`,
+/// and the words it makes into `words`: one per group, the last one running on over the letters
+/// glued to it (`12345678Z`), the first one `lettered` when a letter stands one separator
+/// before it. Returns where the last word ends.
+fn read_number_run(
+    bytes: &[u8],
+    start: usize,
+    numbers: &mut NumberRuns,
+    words: &mut Vec<Word>,
+    counts: &mut Counts,
+) -> usize {
     let plus = start > 0 && bytes[start - 1] == b'+';
-    let groups = &mut run.groups;
-    let mut i = start;
+    let mut lettered = start >= 2
+        && matches!(bytes[start - 1], b' ' | b'-' | b'.')
+        && bytes[start - 2].is_ascii_alphabetic();
+    let first = numbers.groups.len();
+    let mut g = start;
     let mut total = 0;
-    loop {
-        let g = i;
-        while bytes.get(i).is_some_and(|&b| class(b) == DIGIT) {
-            i += 1;
+    let mut count = 0;
+    let mut glued = false;
+    let end = loop {
+        let mut e = g;
+        while bytes.get(e).is_some_and(|&b| class(b) == DIGIT) {
+            e += 1;
         }
-        total += i - g;
-        groups.push((g, i));
-        // A group glued to a letter ends the run there (`12345678Z`): the letter belongs to the word.
-        let next = bytes.get(i).map_or(0, |&b| class(b));
+        total += e - g;
+        count += 1;
+        numbers.groups.push((g, e));
+        let next = bytes.get(e).map_or(0, |&b| class(b));
+        // A group glued to a letter ends the run there (`12345678Z`): its word runs on over
+        // the letters and digits after it.
+        let (word_end, more) = if next == LETTER {
+            alphanumeric_end(bytes, e)
+        } else {
+            (e, 0)
+        };
+        let word = Word {
+            start: g,
+            end: word_end,
+            digits: e - g + more,
+            lettered,
+        };
+        counts.add_word(&word);
+        words.push(word);
+        lettered = false;
         if next == LETTER {
-            break;
+            glued = true;
+            break word_end;
         }
-        if groups.len() >= MAX_GROUPS || total >= MAX_DIGITS {
-            break;
+        if count >= MAX_GROUPS || total >= MAX_DIGITS {
+            break e;
         }
-        if next == SEPARATOR && bytes.get(i + 1).is_some_and(|&b| class(b) == DIGIT) {
-            i += 1;
+        if next == SEPARATOR && bytes.get(e + 1).is_some_and(|&b| class(b) == DIGIT) {
+            g = e + 1;
             continue;
         }
-        break;
-    }
-    run.start = if plus { start - 1 } else { start };
-    run.end = i;
-    run.plus = plus;
-    run.digits = total;
+        break e;
+    };
+    let groups = numbers.groups.get(first..).unwrap_or_default();
+    counts.add_run(groups, total, glued);
+    numbers.runs.push(StoredRun {
+        start: if plus { start - 1 } else { start },
+        end: groups.last().map_or(start, |&(_, e)| e),
+        digits: total,
+        groups_end: numbers.groups.len(),
+        // At most `MAX_GROUPS`, which fits in a byte.
+        count: count as u8,
+        plus,
+    });
+    end
 }
 
 #[cfg(test)]
@@ -606,8 +784,8 @@ mod tests {
             .map(|r| &hay.text[r.start..r.end])
             .collect();
         assert_eq!(runs, ["4012-8888 8888.1881", "12/27", "+44 20 7946 0958"]);
-        assert!(hay.numbers[2].plus);
-        let run = &hay.numbers[0];
+        assert!(hay.numbers.iter().nth(2).is_some_and(|r| r.plus));
+        let run = hay.numbers.iter().next().unwrap();
         assert_eq!(
             run.digits(hay.text, 0, run.groups.len() - 1).as_bytes(),
             b"4012888888881881"
@@ -634,7 +812,7 @@ mod tests {
     #[test]
     fn subruns_find_inner_numbers_longest_first() {
         let hay = Hay::new("4012888888881881 12 27");
-        let run = &hay.numbers[0];
+        let run = hay.numbers.iter().next().unwrap();
         let subs = run.subruns(13, 19);
         assert_eq!(subs[0], (0, 1));
         assert!(subs.contains(&(0, 0)));
@@ -688,6 +866,7 @@ mod tests {
                         continue;
                     };
                     let hay = Hay::new(s);
+                    assert_eq!(RareBytes::of(s.as_bytes()).1, next_digit(s.as_bytes(), 0));
                     for probe in [b'@', b':', b'~', 0x7F, 0xD0, 0xE2, b'x', b'?'] {
                         let expected = match probe {
                             b'@' | b':' => s.bytes().any(|b| b == probe),
@@ -743,27 +922,81 @@ mod tests {
     }
 
     #[test]
-    fn run_digits_hold_the_total_of_every_range_of_groups() {
+    fn run_digits_and_group_pairs_hold_every_range_and_pair_of_groups() {
         const PIECES: &[&str] = &["1", "22", "333", "4444", "55555", " ", "-", ".", "x", "  "];
         let texts = crate::detect::builtin::shape::testing::random_texts(PIECES, 5_000, 120);
         for text in &texts {
             let hay = Hay::new(text);
-            let mut want = 0u64;
+            let (mut want, mut pairs, mut glued) = (0u64, 0u64, 0u64);
             for run in &hay.numbers {
                 let total: usize = run.groups.iter().map(|&(s, e)| e - s).sum();
                 assert_eq!(run.digits, total, "{text:?}");
                 if run.groups.len() >= MAX_GROUPS || total >= MAX_DIGITS {
                     want = u64::MAX;
+                    pairs = u64::MAX;
+                    glued = u64::MAX;
                     continue;
                 }
+                let letter_after = text
+                    .as_bytes()
+                    .get(run.end)
+                    .is_some_and(u8::is_ascii_alphabetic);
                 for first in 0..run.groups.len() {
                     for last in first..run.groups.len() {
                         let sum = run.groups[first..=last].iter().map(|&(s, e)| e - s).sum();
                         want |= count_bit(sum);
+                        if letter_after && last + 1 == run.groups.len() {
+                            glued |= count_bit(sum);
+                        }
                     }
+                }
+                for two in run.groups.windows(2) {
+                    pairs |= pair_bit(two[0].1 - two[0].0, two[1].1 - two[1].0);
                 }
             }
             assert_eq!(hay.counts.run_digits, want, "{text:?}");
+            assert_eq!(hay.counts.group_pairs, pairs, "{text:?}");
+            assert_eq!(hay.counts.glued_run_digits, glued, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_lent_hay_reads_as_a_new_one_and_its_buffers_come_back_empty() {
+        let texts = [
+            "card 4012-8888 8888.1881 exp 12/27, call +44 20 7946 0958",
+            "no digits at all",
+            "nino AB123456C dni 12345678Z 1 2  3--4",
+            "",
+        ];
+        let summary = |hay: &Hay<'_>| {
+            let runs: Vec<_> = hay
+                .numbers
+                .iter()
+                .map(|r| (r.start, r.end, r.plus, r.digits, r.groups.to_vec()))
+                .collect();
+            let words: Vec<_> = hay
+                .words
+                .iter()
+                .map(|w| (w.start, w.end, w.digits, w.lettered))
+                .collect();
+            (runs, words, hay.counts, hay.rare)
+        };
+        for _ in 0..2 {
+            for text in texts {
+                let lent = Hay::lent(text, |hay| {
+                    // A nested hay gets buffers of its own.
+                    let nested = Hay::lent("5555 4444", |inner| summary(inner));
+                    assert_eq!(nested, summary(&Hay::new("5555 4444")));
+                    summary(hay)
+                });
+                assert_eq!(lent, summary(&Hay::new(text)), "{text:?}");
+                LENT.with(|cell| {
+                    let kept = cell.take().unwrap_or_default();
+                    assert!(kept.numbers.is_empty() && kept.numbers.groups.is_empty());
+                    assert!(kept.words.is_empty());
+                    cell.set(Some(kept));
+                });
+            }
         }
     }
 

@@ -1,7 +1,7 @@
 //! Payment card numbers: issuer prefix, length and Luhn, with any common separators.
 
 use crate::detect::checksum::luhn;
-use crate::detect::hay::{Hay, MAX_GROUPS};
+use crate::detect::hay::{Hay, NumberRun, MAX_GROUPS};
 use crate::detect::Candidate;
 use crate::{Kind, Score};
 
@@ -103,7 +103,21 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         // Taken ranges are disjoint, so there are at most as many as groups: kept on the stack.
         let mut taken_buf = [(0usize, 0usize); MAX_GROUPS];
         let mut taken_len = 0;
+        let whole = (0, run.groups.len().saturating_sub(1));
+        // The whole run, when it holds a card's digits, is the longest range: a card there
+        // takes every other range (most card runs are one card), so it is tried first without
+        // listing the ranges.
+        if run.digits <= 19 {
+            if let Some(card) = card_at(hay.text, run, whole.0, whole.1) {
+                out.push(card);
+                continue;
+            }
+        }
         for (first, last) in run.subruns(12, 19) {
+            if (first, last) == whole {
+                // Tried above.
+                continue;
+            }
             let taken = &taken_buf[..taken_len];
             if first > 0 && first != last && !taken.iter().any(|&(_, l)| l + 1 == first) {
                 continue;
@@ -111,28 +125,10 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
             if taken.iter().any(|&(f, l)| first <= l && f <= last) {
                 continue;
             }
-            // Glued to a letter or digit (an IBAN's digits after its country code): no card.
-            let (start, end) = run.span(first, last);
-            if start > 0 && bytes[start - 1].is_ascii_alphanumeric()
-                || end < bytes.len() && bytes[end].is_ascii_alphanumeric()
-            {
-                continue;
-            }
-            let digits = run.digits(hay.text, first, last);
-            let Some(base) = issuer_score(digits.as_bytes()) else {
+            let Some(card) = card_at(hay.text, run, first, last) else {
                 continue;
             };
-            if !luhn(digits.as_bytes()) {
-                continue;
-            }
-            out.push(Candidate {
-                kind: Kind::CreditCard,
-                start,
-                end,
-                score: Score::from_milli(base),
-                rule: "card.luhn",
-                validated: true,
-            });
+            out.push(card);
             if let Some(slot) = taken_buf.get_mut(taken_len) {
                 *slot = (first, last);
                 taken_len += 1;
@@ -141,12 +137,82 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     }
 }
 
+/// The card on groups `first..=last` of `run`, if they hold one: not glued to a letter or digit
+/// (an IBAN's digits after its country code), an issuer's prefix and length, and the Luhn sum.
+fn card_at(text: &str, run: NumberRun<'_>, first: usize, last: usize) -> Option<Candidate> {
+    let bytes = text.as_bytes();
+    let (start, end) = run.span(first, last);
+    if start > 0 && bytes[start - 1].is_ascii_alphanumeric()
+        || end < bytes.len() && bytes[end].is_ascii_alphanumeric()
+    {
+        return None;
+    }
+    let digits = run.digits(text, first, last);
+    let base = issuer_score(digits.as_bytes())?;
+    luhn(digits.as_bytes()).then(|| Candidate {
+        kind: Kind::CreditCard,
+        start,
+        end,
+        score: Score::from_milli(base),
+        rule: "card.luhn",
+        validated: true,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn found(text: &str) -> Vec<&str> {
         crate::detect::builtin::shape::testing::spans_found(text, scan)
+    }
+
+    /// Trying the whole run first finds what trying every range longest first finds.
+    #[test]
+    fn the_whole_run_first_finds_what_every_range_finds() {
+        // Published test numbers and their pieces, with separators and other numbers around.
+        const PIECES: &[&str] = &[
+            "4012888888881881",
+            "4012 8888 8888 1881",
+            "5555-5555-5555-4444",
+            "3782 822463 10005",
+            "4111",
+            "1111",
+            "12",
+            "4",
+            " ",
+            "-",
+            ".",
+            "a",
+        ];
+        let mut found = 0;
+        for text in crate::detect::builtin::shape::testing::random_texts(PIECES, 4_000, 70) {
+            let hay = Hay::new(&text);
+            let mut fast = Vec::new();
+            scan(&hay, &mut fast);
+            let bytes = text.as_bytes();
+            let mut every = Vec::new();
+            for run in &hay.numbers {
+                if run.plus || run.digits < 12 || continues_identifier(bytes, run.start) {
+                    continue;
+                }
+                let mut taken: Vec<(usize, usize)> = Vec::new();
+                for (first, last) in run.subruns(12, 19) {
+                    if first > 0 && first != last && !taken.iter().any(|&(_, l)| l + 1 == first)
+                        || taken.iter().any(|&(f, l)| first <= l && f <= last)
+                    {
+                        continue;
+                    }
+                    if let Some(card) = card_at(&text, run, first, last) {
+                        every.push(card);
+                        taken.push((first, last));
+                    }
+                }
+            }
+            assert_eq!(fast, every, "{text:?}");
+            found += every.len();
+        }
+        assert!(found > 1_000, "{found}");
     }
 
     #[test]

@@ -182,9 +182,9 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         if run.plus {
             continue;
         }
-        numeric(text, &run.groups, out);
+        numeric(text, run.groups, out);
         // A written date ends in a year: `12 March 1985`, `March 12 1985`.
-        for &(s, e) in &run.groups {
+        for &(s, e) in run.groups {
             if e - s == 4 {
                 if let Some(start) = written(text, s) {
                     push(text, out, start, e);

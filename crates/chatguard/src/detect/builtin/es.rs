@@ -6,7 +6,7 @@
 //! Accepted forms: `12345678Z`, `12345678-Z`, `12345678 Z`, `12.345.678-Z`; `X1234567L`,
 //! `X-1234567-L`, `X 1234567 L`.
 
-use crate::detect::hay::Hay;
+use crate::detect::hay::{count_bit, pair_bit, Hay};
 use crate::detect::Candidate;
 use crate::Kind;
 
@@ -180,6 +180,15 @@ fn nie_valid(compact: &[u8]) -> bool {
 }
 
 pub(crate) fn scan_dni(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+    // Eight digits in one word, or `12.345.678`: a two-digit group before a three-digit one.
+    if hay.counts.word_digits >> 8 == 0 && hay.counts.group_pairs & pair_bit(2, 3) == 0 {
+        return;
+    }
+    scan_dni_words(hay, out);
+}
+
+/// [`scan_dni`] without the look at the hay's counts first.
+fn scan_dni_words(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let bytes = hay.text.as_bytes();
     for w in &hay.words {
         // Eight digits in a row lie within one word; the dotted form opens with a two-digit word.
@@ -205,6 +214,15 @@ pub(crate) fn scan_dni(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 }
 
 pub(crate) fn scan_nie(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+    // The seven digits make one word (`X1234567L`, `X-1234567-L`).
+    if hay.counts.word_digits & count_bit(7) == 0 {
+        return;
+    }
+    scan_nie_words(hay, out);
+}
+
+/// [`scan_nie`] without the look at the hay's counts first.
+fn scan_nie_words(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let bytes = hay.text.as_bytes();
     // Both forms open with `X`, `Y` or `Z`: in the word, or one separator before it.
     for w in hay.words.iter().filter(|w| w.lettered) {
@@ -242,7 +260,28 @@ pub(crate) fn scan_nie(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 mod tests {
     // DNI and NIE check letters and the written forms people use.
     use super::*;
-    use crate::detect::builtin::shape::testing::found;
+    use crate::detect::builtin::shape::testing::{counts_skip_nothing, found};
+
+    #[test]
+    fn the_counts_skip_no_text_with_a_dni_or_nie() {
+        // Synthetic: check letters computed with the mod-23 table.
+        let pieces = [
+            "12345678Z",
+            "12.345.678-Z",
+            "12.345.678 z",
+            "X1234567L",
+            "X-1234567-L",
+            "y 0000000 z",
+            " ",
+            "-",
+            ".",
+            "1",
+            "333",
+            "Z",
+        ];
+        counts_skip_nothing(scan_dni, scan_dni_words, &pieces, 300);
+        counts_skip_nothing(scan_nie, scan_nie_words, &pieces, 300);
+    }
 
     #[test]
     fn dni_check_letter() {

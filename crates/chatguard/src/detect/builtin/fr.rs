@@ -6,7 +6,7 @@
 //! without context. Accepted forms: compact `185057800608491`, and the printed
 //! `1 85 05 78 006 084 91` with spaces, dots or dashes.
 
-use crate::detect::hay::Hay;
+use crate::detect::hay::{count_bit, Hay};
 use crate::detect::Candidate;
 use crate::Kind;
 
@@ -122,6 +122,17 @@ pub(crate) fn nir_valid(c: &[u8]) -> bool {
 }
 
 pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+    // A NIR's separators are ones a number run takes, so it lies on consecutive groups of one
+    // run: 15 digits, or (Corsica) 6 digits ending glued to the department's `A` or `B`.
+    let counts = &hay.counts;
+    if counts.run_digits & count_bit(15) == 0 && counts.glued_run_digits & count_bit(6) == 0 {
+        return;
+    }
+    scan_words(hay, out);
+}
+
+/// [`scan`] without the look at the hay's counts first.
+fn scan_words(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let bytes = hay.text.as_bytes();
     for w in &hay.words {
         // The first word ends at a group break (`1 85 05 …`) or holds the whole number: a word
@@ -153,7 +164,28 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 mod tests {
     // Key, Corsican departments, field rules and written forms.
     use super::*;
-    use crate::detect::builtin::shape::testing::found;
+    use crate::detect::builtin::shape::testing::{counts_skip_nothing, found};
+
+    #[test]
+    fn the_counts_skip_no_text_with_a_nir() {
+        // The documented and synthetic NIRs of `key_and_fields`, written as people do.
+        let pieces = [
+            "295109912611193",
+            "2 95 10 99 126 111 93",
+            "253072B07300470",
+            "2 53 07 2B 073 004 70",
+            "2.53.07.2B.073.004.70",
+            "185052A00608435",
+            "1-85-05-2A-006-084-35",
+            "185 05 78 006 084 91",
+            " ",
+            "-",
+            "1",
+            "22",
+            "A",
+        ];
+        counts_skip_nothing(scan, scan_words, &pieces, 500);
+    }
 
     #[test]
     fn key_and_fields() {

@@ -9,7 +9,7 @@
 
 use core::net::Ipv6Addr;
 
-use super::phone::{has_context, has_context_within};
+use super::phone::{has_context_near, has_context_within};
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 use crate::{Kind, Score};
@@ -105,7 +105,7 @@ fn scan_v4(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
             if !v4_bounds_ok(text, start, end) {
                 continue;
             }
-            let near_ip = has_context(text, start, end, CONTEXT);
+            let near_ip = has_context_near(hay, start, end, CONTEXT);
             if !near_ip && has_context_within(text, start, end, 24, 0, VERSION_WORDS) {
                 continue;
             }

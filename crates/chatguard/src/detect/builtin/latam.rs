@@ -297,9 +297,10 @@ pub(crate) fn rut_valid(c: &[u8]) -> bool {
     check.to_ascii_uppercase() == want
 }
 
-const RUT_DOTTED: Layouts =
+pub(crate) const RUT_DOTTED: Layouts =
     Layouts::new(&["dd.ddd.ddd-k", "d.ddd.ddd-k", "dddddddd-k", "ddddddd-k"]);
-const RUT_PLAIN: Layouts = Layouts::new(&["dddddddd-k", "ddddddd-k", "ddddddddk", "dddddddk"]);
+pub(crate) const RUT_PLAIN: Layouts =
+    Layouts::new(&["dddddddd-k", "ddddddd-k", "ddddddddk", "dddddddk"]);
 
 /// RUT with dots (`12.345.678-5`) or ending in `-K`: reported without context.
 pub(crate) fn scan_rut(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
@@ -490,7 +491,7 @@ pub(crate) fn ci_valid(d: &[u8]) -> bool {
     u32::from(check - b'0') == (10 - sum % 10) % 10
 }
 
-const CI_LAYOUTS: Layouts = Layouts::new(&[
+pub(crate) const CI_LAYOUTS: Layouts = Layouts::new(&[
     "d.ddd.ddd-d",
     "ddd.ddd-d",
     "ddddddd-d",

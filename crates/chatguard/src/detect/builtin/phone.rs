@@ -276,7 +276,7 @@ impl Token {
 }
 
 /// Where a phone token at `run` starts: at a `(` right before it, else where the run does.
-fn token_start(bytes: &[u8], run: &NumberRun) -> usize {
+fn token_start(bytes: &[u8], run: NumberRun<'_>) -> usize {
     if !run.plus && run.start > 0 && bytes[run.start - 1] == b'(' {
         run.start - 1
     } else {
@@ -341,8 +341,8 @@ struct RunToken {
 /// before a digit), and an extension. `None` where [`lex`] rejects the token: more than
 /// [`MAX_GROUPS`] groups or [`MAX_DIGITS`] digits (a run cut at its own limits has more than
 /// both), or a letter glued to the end that starts no extension.
-fn run_token(bytes: &[u8], run: &NumberRun) -> Option<RunToken> {
-    let groups = &run.groups[..];
+fn run_token(bytes: &[u8], run: NumberRun<'_>) -> Option<RunToken> {
+    let groups = run.groups;
     let (&lead, rest) = groups.split_first()?;
     let digits = run.digits;
     if groups.len() > MAX_GROUPS || digits > MAX_DIGITS {
@@ -398,8 +398,8 @@ fn paren_follows(bytes: &[u8], end: usize) -> bool {
 }
 
 /// Reads the token of a number run that [`run_token`] accepted, ending at `end`, into `tok`.
-fn lex_run(bytes: &[u8], run: &NumberRun, tok: &mut Token, end: usize) {
-    let groups = &run.groups[..];
+fn lex_run(bytes: &[u8], run: NumberRun<'_>, tok: &mut Token, end: usize) {
+    let groups = run.groups;
     for (slot, (k, &(s, e))) in tok.groups.iter_mut().zip(groups.iter().enumerate()) {
         *slot = Group {
             start: s,
@@ -1213,6 +1213,31 @@ pub(crate) fn has_context(text: &str, start: usize, end: usize, words: &[&str]) 
     has_context_within(text, start, end, 64, 32, words)
 }
 
+/// [`has_context`] for a span of the text of `hay`, read off the hay's context-word index (see
+/// [`crate::detect::mentions`]) where it can answer: for a list it holds, in ASCII text without
+/// brackets. Elsewhere each side's window is searched.
+pub(crate) fn has_context_near(
+    hay: &Hay<'_>,
+    start: usize,
+    end: usize,
+    words: &'static [&'static str],
+) -> bool {
+    let text = hay.text;
+    let from = floor_boundary(text, start.saturating_sub(64));
+    let to = ceil_boundary(text, end.saturating_add(32).min(text.len()));
+    let (Some(pre), Some(post)) = (text.get(from..start), text.get(end..to)) else {
+        return false;
+    };
+    let mentions = hay.mentions();
+    let side = |window: core::ops::Range<usize>, part: &str| match mentions
+        .and_then(|m| m.first_listed(text, window, words, core::iter::empty()))
+    {
+        Some(first) => first.is_some(),
+        None => has_word(part, words),
+    };
+    side(from..start, pre) || side(end..to, post)
+}
+
 /// Whether one of `words` occurs within `before` bytes before or `after` bytes after the span.
 pub(crate) fn has_context_within(
     text: &str,
@@ -1272,6 +1297,43 @@ mod tests {
 
     // Numbers below are synthetic: fictional ranges (NANP 555, Ofcom drama numbers 020 7946 0xxx,
     // 07700 900xxx, 0161 496 0xxx) or shapes generated with faker; none is a real subscriber.
+
+    /// The search through the hay's index finds what searching each window finds, at every
+    /// number, word with a digit and IP candidate of the eval texts, corpus and haystacks.
+    #[test]
+    fn context_near_a_span_is_found_as_each_window_search_finds_it() {
+        let mut texts = crate::detect::needs_tests::texts();
+        texts.push("myhost:x 192.0.2.1ip, [ip] 10.0.0.1 servers ip".into());
+        texts.push(format!("{}host 192.0.2.1 xip", "a".repeat(61)));
+        let (mut compared, mut near) = (0, 0);
+        for text in &texts {
+            let view = crate::normalize::Normalized::new(text);
+            let hay = Hay::new(view.text());
+            let mut spans: Vec<(usize, usize)> =
+                hay.numbers.iter().map(|r| (r.start, r.end)).collect();
+            spans.extend(hay.words.iter().map(|w| (w.start, w.end)));
+            let mut ips = Vec::new();
+            super::super::ip::scan(&hay, &mut ips);
+            spans.extend(ips.iter().map(|c| (c.start, c.end)));
+            for (start, end) in spans {
+                for words in [super::super::ip::CONTEXT, CONTEXT] {
+                    let want = has_context(hay.text, start, end, words);
+                    assert_eq!(
+                        has_context_near(&hay, start, end, words),
+                        want,
+                        "{:?} at {start}..{end}",
+                        hay.text
+                    );
+                    compared += 1;
+                    near += usize::from(want);
+                }
+            }
+        }
+        assert!(
+            compared > 10_000 && near > 500,
+            "{compared} compared, {near} near"
+        );
+    }
 
     #[test]
     fn country_table_is_sorted_by_length_then_digits() {

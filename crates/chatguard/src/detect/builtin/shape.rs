@@ -14,7 +14,7 @@
 //! `046 454 286.5`. Everything is bounded: each helper looks at a fixed number of bytes around
 //! one candidate. Context words near a value are checked with [`crate::detect::context`].
 
-use crate::detect::hay::{count_bit, Digits, Hay, NumberRun};
+use crate::detect::hay::{count_bit, pair_bit, Digits, Hay, NumberRun};
 use crate::detect::Candidate;
 use crate::{Kind, Score};
 
@@ -208,6 +208,64 @@ const fn layout_words(layout: &[u8]) -> u64 {
     bits
 }
 
+/// The digit counts of which the text must hold a word for the group of `d` that a final `x`/`k`
+/// follows (`dddddddk`), as a [`Counts`] bit set: a match stands alone, so that group and the
+/// final character are one word, of `n` digits or of `n + 1`. 0 when there is no such group (or
+/// something glued before it says otherwise).
+///
+/// [`Counts`]: crate::detect::hay::Counts
+const fn layout_final_word(layout: &[u8]) -> u64 {
+    let n = layout.len();
+    if n < 2 || !matches!(layout[n - 1], b'x' | b'k') {
+        return 0;
+    }
+    let mut start = n - 1;
+    while start > 0 && layout[start - 1] == b'd' {
+        start -= 1;
+    }
+    let len = n - 1 - start;
+    if len == 0 || start > 0 && layout[start - 1].is_ascii_alphanumeric() {
+        return 0;
+    }
+    count_bit(len) | count_bit(len + 1)
+}
+
+/// The [`pair_bit`]s of the neighbouring digit groups every match of `layout` holds, as
+/// `Counts::group_pairs` holds them: two groups of `d` joined by one separator a number run
+/// takes (` `, `-`, `.`, `/`), the second not followed by a `x`/`k` (which could be a digit of
+/// it). A match starts at a digit group of a run, and a group of `d` ends where the layout has
+/// no digit, so both are whole neighbouring groups of one run.
+const fn layout_pairs(layout: &[u8]) -> u64 {
+    let mut bits = 0;
+    // The length of the group of `d` just read when one run separator follows it, else 0.
+    let mut before = 0;
+    let mut i = 0;
+    while i < layout.len() {
+        if layout[i] != b'd' {
+            before = 0;
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < layout.len() && layout[i] == b'd' {
+            i += 1;
+        }
+        let len = i - start;
+        let whole = i == layout.len() || !matches!(layout[i], b'x' | b'k');
+        if before > 0 && whole {
+            bits |= pair_bit(before, len);
+        }
+        let joined = i + 1 < layout.len()
+            && matches!(layout[i], b' ' | b'-' | b'.' | b'/')
+            && layout[i + 1] == b'd';
+        before = if joined { len } else { 0 };
+        if joined {
+            i += 1;
+        }
+    }
+    bits
+}
+
 /// What [`scan_layouts`] needs to know of a list of layouts, worked out at compile time (see
 /// [`Layouts::new`]).
 #[derive(Clone, Copy)]
@@ -220,12 +278,18 @@ struct LayoutStats {
     first: [FirstGroup; MAX_FILTERED],
     /// [`layout_words`] of each of the first [`MAX_FILTERED`] layouts.
     words: [u64; MAX_FILTERED],
+    /// [`layout_final_word`] of each of the first [`MAX_FILTERED`] layouts.
+    final_word: [u64; MAX_FILTERED],
+    /// [`layout_pairs`] of each of the first [`MAX_FILTERED`] layouts.
+    pairs: [u64; MAX_FILTERED],
 }
 
 impl LayoutStats {
     const fn of(layouts: &[&str]) -> LayoutStats {
         let mut first = [FirstGroup::ANY; MAX_FILTERED];
         let mut words = [0; MAX_FILTERED];
+        let mut final_word = [0; MAX_FILTERED];
+        let mut pairs = [0; MAX_FILTERED];
         let mut need = usize::MAX;
         let mut i = 0;
         while i < layouts.len() {
@@ -233,6 +297,8 @@ impl LayoutStats {
             if i < MAX_FILTERED {
                 first[i] = FirstGroup::of(layout);
                 words[i] = layout_words(layout);
+                final_word[i] = layout_final_word(layout);
+                pairs[i] = layout_pairs(layout);
             }
             let mut digits = 0;
             let mut k = 0;
@@ -250,6 +316,8 @@ impl LayoutStats {
             need: if layouts.is_empty() { 0 } else { need },
             first,
             words,
+            final_word,
+            pairs,
         }
     }
 }
@@ -290,10 +358,12 @@ pub(crate) fn scan_layouts(
     if hay.counts.run_digits & stats.bits == 0 {
         return;
     }
-    // And the text has a word for each of its whole groups (see `layout_words`): the layouts
-    // that may match, by index (those past `MAX_FILTERED` always may).
-    // `starts` holds the lengths of the digit groups one of those may start at.
+    // And the text has a word for each of its whole groups (see `layout_words`) and for a group
+    // before a final check character (`layout_final_word`), and its neighbouring groups
+    // (`layout_pairs`): the layouts that may match, by index (those past `MAX_FILTERED` always
+    // may). `starts` holds the lengths of the digit groups one of those may start at.
     let word_digits = hay.counts.word_digits;
+    let group_pairs = hay.counts.group_pairs;
     let mut possible = 0u32;
     let mut starts = if layouts.len() > MAX_FILTERED {
         u64::MAX
@@ -301,7 +371,11 @@ pub(crate) fn scan_layouts(
         0
     };
     for (i, &bits) in stats.words.iter().enumerate().take(layouts.len()) {
-        if bits & !word_digits == 0 {
+        let final_word = stats.final_word[i];
+        if bits & !word_digits == 0
+            && stats.pairs[i] & !group_pairs == 0
+            && (final_word == 0 || final_word & word_digits != 0)
+        {
             possible |= 1 << i;
             starts |= stats.first[i].lengths();
         }
@@ -316,7 +390,7 @@ pub(crate) fn scan_layouts(
     let mut last_end = 0;
     for run in &hay.numbers {
         let mut left = run.digits;
-        for &(start, end) in &run.groups {
+        for &(start, end) in run.groups {
             if left < need {
                 break;
             }
@@ -459,7 +533,7 @@ pub(crate) struct Grouped {
 /// not use spaces (`123-45-6789 2024` is fine, `1 123 45 6789` is not an SSN). Runs that start
 /// with `+` (international phone numbers) are skipped.
 pub(crate) fn each_grouped(
-    run: &NumberRun,
+    run: NumberRun<'_>,
     text: &str,
     lens: &[usize],
     seps: &[u8],
@@ -611,8 +685,8 @@ fn words_may_hold(hay: &Hay<'_>, shape: &Grouping) -> bool {
 /// The ranges of groups `(first, last)` of `run` holding exactly `len` digits, by first group
 /// (one per first group at most: every group has a digit). A sliding window, so linear in the
 /// number of groups.
-fn exact_ranges(run: &NumberRun, len: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let groups: &[(usize, usize)] = &run.groups;
+fn exact_ranges(run: NumberRun<'_>, len: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let groups = run.groups;
     // `total` counts the digits of `groups[first..next]`.
     let (mut next, mut total) = (0, 0);
     (0..groups.len()).filter_map(move |first| {
@@ -750,6 +824,27 @@ pub(crate) mod testing {
             .collect()
     }
 
+    /// Checks that a scanner's look at the hay's counts before it reads the words (`scan`)
+    /// finds what reading them all finds (`reading`), on texts glued together from `pieces`
+    /// (which should hold valid values); at least `least` candidates must be found in all.
+    pub(crate) fn counts_skip_nothing(
+        scan: ScanFn,
+        reading: ScanFn,
+        pieces: &[&str],
+        least: usize,
+    ) {
+        let mut total = 0;
+        for text in random_texts(pieces, 3_000, 80) {
+            let hay = Hay::new(&text);
+            let (mut fast, mut plain) = (Vec::new(), Vec::new());
+            scan(&hay, &mut fast);
+            reading(&hay, &mut plain);
+            assert_eq!(fast, plain, "{text:?}");
+            total += plain.len();
+        }
+        assert!(total >= least, "{total} found");
+    }
+
     /// `count` texts of up to `max_len` bytes glued together from `pieces` in a fixed
     /// pseudo-random order (xorshift), for the tests that compare a fast path with the plain
     /// reading it replaces.
@@ -801,6 +896,76 @@ mod tests {
         // A layout matches only where the text has a word for each such group.
         let hay = Hay::new("12.345.678-5");
         assert_eq!(layout_words(b"dd.ddd.ddd-k") & !hay.counts.word_digits, 0);
+    }
+
+    #[test]
+    fn layout_pairs_and_final_words_are_what_every_match_holds() {
+        assert_eq!(
+            layout_pairs(b"d.ddd.ddd-d"),
+            pair_bit(1, 3) | pair_bit(3, 3) | pair_bit(3, 1)
+        );
+        // A final check character may be a letter: no pair with the group it stands for.
+        assert_eq!(
+            layout_pairs(b"dd.ddd.ddd-k"),
+            pair_bit(2, 3) | pair_bit(3, 3)
+        );
+        assert_eq!(layout_pairs(b"ddd.dddk"), 0);
+        assert_eq!(layout_pairs(b"ddd,ddd"), 0);
+        assert_eq!(layout_pairs(b"AAdddd dd"), pair_bit(4, 2));
+        assert_eq!(layout_final_word(b"dddddddk"), count_bit(7) | count_bit(8));
+        assert_eq!(layout_final_word(b"dd-dddx"), count_bit(3) | count_bit(4));
+        assert_eq!(layout_final_word(b"Adddx"), 0);
+        assert_eq!(layout_final_word(b"dd-ddd"), 0);
+    }
+
+    /// The filters of [`scan_layouts`] (digit totals, words, neighbouring groups, the first
+    /// group's length, the digits left in a run) change nothing: it finds what trying every
+    /// layout at every digit group finds.
+    #[test]
+    fn scan_layouts_finds_what_trying_every_layout_everywhere_finds() {
+        use super::super::latam::{CI_LAYOUTS, RUT_DOTTED, RUT_PLAIN};
+        const LISTS: &[&Layouts] = &[
+            &CI_LAYOUTS,
+            &RUT_DOTTED,
+            &RUT_PLAIN,
+            &Layouts::new(&["ddd ddd ddd", "ddd-dd-dddd", "dd/dd", "ddddx"]),
+        ];
+        const PIECES: &[&str] = &[
+            "1", "22", "333", "4444", "1234567", "12345678", " ", "-", ".", "/", "K", "x", ",", "a",
+        ];
+        let texts = testing::random_texts(PIECES, 4_000, 60);
+        let mut matched = 0;
+        for layouts in LISTS {
+            for text in &texts {
+                let hay = Hay::new(text);
+                let mut found = Vec::new();
+                scan_layouts(&hay, layouts, |s| {
+                    found.push((s.start, s.end));
+                    true
+                });
+                let mut want = Vec::new();
+                let mut last_end = 0;
+                for run in &hay.numbers {
+                    for &(start, _) in run.groups {
+                        if start < last_end {
+                            continue;
+                        }
+                        let bytes = text.as_bytes();
+                        if let Some(shape) = layouts
+                            .list
+                            .iter()
+                            .find_map(|l| match_at(bytes, start, l.as_bytes()))
+                        {
+                            want.push((shape.start, shape.end));
+                            last_end = shape.end;
+                        }
+                    }
+                }
+                assert_eq!(found, want, "{text:?} {:?}", layouts.list);
+                matched += found.len();
+            }
+        }
+        assert!(matched > 500, "{matched}");
     }
 
     #[test]

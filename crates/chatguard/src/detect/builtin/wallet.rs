@@ -263,11 +263,17 @@ fn candidate(
 /// ones have 26 or more, Ethereum ones 42.
 const SHORTEST: usize = 14;
 
+/// True when a word with a digit is [`SHORTEST`] characters long or longer (read off the hay's
+/// word lengths).
+fn has_long_word(hay: &Hay<'_>) -> bool {
+    hay.counts.word_lens >> SHORTEST != 0
+}
+
 pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let bytes = hay.text.as_bytes();
     // Most words with digits (a card's groups, an address's octets) are far shorter; chat
     // without digits has none at all.
-    if hay.words.is_empty() {
+    if !has_long_word(hay) {
         return;
     }
     for word in hay.words.iter().filter(|w| w.len() >= SHORTEST) {
@@ -296,7 +302,7 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 /// Ethereum addresses without a checksum (one case): need context.
 pub(crate) fn scan_unchecked(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let bytes = hay.text.as_bytes();
-    if hay.words.is_empty() {
+    if !has_long_word(hay) {
         return;
     }
     for word in hay.words.iter().filter(|w| w.len() >= SHORTEST) {

@@ -32,7 +32,7 @@ use self::rules::{
 };
 use super::triggers::{self, Hit, Owner};
 use crate::detect::context::{ceil_boundary, floor_boundary};
-use crate::detect::hay::{Hay, Word};
+use crate::detect::hay::{count_bit, Hay, Word};
 use crate::detect::Candidate;
 use crate::{Kind, Score};
 
@@ -1353,12 +1353,20 @@ pub(crate) fn decode_base64(input: &[u8], url: bool) -> Option<Vec<u8>> {
 fn shapeless(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let text = hay.text;
     let bytes = text.as_bytes();
-    for w in &hay.words {
-        if let Some(span) = twilio(bytes, w) {
-            push(text, out, span, "secret.twilio_api_key", 900);
-        } else if let Some(span) = discord_bot(bytes, w) {
-            push(text, out, span, "secret.discord_bot_token", 900);
+    // A Twilio key is a word of 34 characters, a Discord token opens with one of 23 to 28.
+    const WORD_LENS: u64 = count_bit(34) | (count_bit(29) - count_bit(23));
+    if hay.counts.word_lens & WORD_LENS != 0 {
+        for w in &hay.words {
+            if let Some(span) = twilio(bytes, w) {
+                push(text, out, span, "secret.twilio_api_key", 900);
+            } else if let Some(span) = discord_bot(bytes, w) {
+                push(text, out, span, "secret.discord_bot_token", 900);
+            }
         }
+    }
+    // Telegram and Asana tokens have a `:` right after their number run.
+    if !hay.may_contain(b':') {
+        return;
     }
     for run in &hay.numbers {
         if run.plus {
@@ -1367,7 +1375,7 @@ fn shapeless(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         if let Some(span) = telegram(bytes, run.groups.last().copied(), run.end) {
             push(text, out, span, "secret.telegram_bot_token", 850);
         }
-        if let Some(span) = asana(bytes, &run.groups, run.start, run.end) {
+        if let Some(span) = asana(bytes, run.groups, run.start, run.end) {
             push(text, out, span, "secret.asana_pat", 900);
         }
     }
