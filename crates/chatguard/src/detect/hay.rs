@@ -459,7 +459,7 @@ impl Default for Digits {
 
 impl Digits {
     /// Appends `bytes`, as many as fit.
-    fn extend(&mut self, bytes: &[u8]) {
+    pub fn extend(&mut self, bytes: &[u8]) {
         let room = &mut self.buf[self.len..];
         let n = bytes.len().min(room.len());
         room[..n].copy_from_slice(&bytes[..n]);

@@ -1,7 +1,7 @@
 //! Payment card numbers: issuer prefix, length and Luhn, with any common separators.
 
 use crate::detect::checksum::luhn;
-use crate::detect::hay::{Hay, NumberRun, MAX_GROUPS};
+use crate::detect::hay::{Digits, Hay, NumberRun, MAX_GROUPS};
 use crate::detect::Candidate;
 use crate::{Kind, Score};
 
@@ -135,10 +135,71 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
             }
         }
     }
+    double_spaced(hay, out);
 }
 
 /// The card on groups `first..=last` of `run`, if they hold one: not glued to a letter or digit
 /// (an IBAN's digits after its country code), an issuer's prefix and length, and the Luhn sum.
+/// Cards whose groups are joined by two spaces (`5352  0193  1236  9500`, as receipts and
+/// copied PDFs print them). A number run takes one separator between groups, so each group is a
+/// run of its own here: three to five runs of four to six digits, two spaces apart.
+fn double_spaced(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+    let bytes = hay.text.as_bytes();
+    // The chain so far: its start, its end, its groups and their digits.
+    let mut start = 0;
+    let mut end = 0;
+    let mut groups = 0;
+    let mut digits = Digits::default();
+    for run in &hay.numbers {
+        let group = !run.plus && run.groups.len() == 1 && (4..=6).contains(&run.digits);
+        let joins = groups > 0 && groups < 5 && bytes.get(end..run.start) == Some(b"  ".as_slice());
+        if group && joins {
+            end = run.end;
+            groups += 1;
+            digits.extend(bytes.get(run.start..run.end).unwrap_or_default());
+            continue;
+        }
+        if groups >= 3 {
+            out.extend(double_spaced_card(bytes, start, end, &digits));
+        }
+        groups = 0;
+        if group {
+            (start, end, groups) = (run.start, run.end, 1);
+            digits = Digits::default();
+            digits.extend(bytes.get(run.start..run.end).unwrap_or_default());
+        }
+    }
+    if groups >= 3 {
+        out.extend(double_spaced_card(bytes, start, end, &digits));
+    }
+}
+
+/// The card at `start..end` whose groups hold `digits`, if its issuer, length and Luhn check pass
+/// and nothing alphanumeric is glued to it.
+fn double_spaced_card(
+    bytes: &[u8],
+    start: usize,
+    end: usize,
+    digits: &Digits,
+) -> Option<Candidate> {
+    if !(13..=19).contains(&digits.len())
+        || start > 0 && bytes[start - 1].is_ascii_alphanumeric()
+        || bytes.get(end).is_some_and(u8::is_ascii_alphanumeric)
+        || continues_identifier(bytes, start)
+    {
+        return None;
+    }
+    let base = issuer_score(digits.as_bytes())?;
+    luhn(digits.as_bytes()).then(|| Candidate {
+        kind: Kind::CreditCard,
+        start,
+        end,
+        score: Score::from_milli(base),
+        rule: "card.luhn",
+        validated: true,
+    })
+}
+
 fn card_at(text: &str, run: NumberRun<'_>, first: usize, last: usize) -> Option<Candidate> {
     let bytes = text.as_bytes();
     let (start, end) = run.span(first, last);
@@ -213,6 +274,22 @@ mod tests {
             found += every.len();
         }
         assert!(found > 1_000, "{found}");
+    }
+
+    #[test]
+    fn groups_joined_by_two_spaces() {
+        // Published test numbers (card networks' integration-test numbers).
+        assert_eq!(
+            found("card: 4012  8888  8888  1881, thanks"),
+            ["4012  8888  8888  1881"]
+        );
+        assert_eq!(found("amex 3782  822463  10005"), ["3782  822463  10005"]);
+        // Not a card: the Luhn check fails, a group is glued to a letter, or too few groups.
+        assert!(found("4012  8888  8888  1882").is_empty());
+        assert!(found("4012  8888  8888  1881x").is_empty());
+        assert!(found("4012  8888 8888  1881").is_empty());
+        assert!(found("2019  2020  2021  2022").is_empty());
+        assert!(found("ref 12  4012  8888  8888  1881").len() == 1);
     }
 
     #[test]

@@ -93,7 +93,9 @@ mod za;
 #[rustfmt::skip]
 pub(crate) static RECOGNIZERS: &[Recognizer] = &[
     rec(Kind::Email, email::CONTEXT, false, email::scan),
-    rec(Kind::CreditCard, card::CONTEXT, false, card::scan).run_digits(12, 19),
+    rec(Kind::CreditCard, card::CONTEXT, false, card::scan)
+        .run_digits(12, 19)
+        .word_digits(4, 6),
     rec(Kind::Iban, iban::CONTEXT, false, iban::scan),
     #[cfg(feature = "ids-europe")]
     rec(Kind::PlPesel, pl::CONTEXT, false, pl::scan).generic(pl::GENERIC).run_digits(11, 11),
