@@ -52,15 +52,26 @@ impl StructureScanner {
         Some(StructureScanner { markers })
     }
 
-    /// Appends every structural signal of `text` (the normalised view).
-    pub(crate) fn scan(&self, text: &str, concepts_present: bool, out: &mut Vec<Hit>) {
+    /// Appends every structural signal of `text` (the normalised view; `folded` is its
+    /// [`super::words::Words::folded`]).
+    pub(crate) fn scan(
+        &self,
+        text: &str,
+        folded: &str,
+        concepts_present: bool,
+        out: &mut Vec<Hit>,
+    ) {
         let mut best: Option<Hit> = None;
         let mut keep = |h: Hit| {
             if best.is_none_or(|b| h.weight > b.weight) {
                 best = Some(h);
             }
         };
-        for m in self.markers.find_iter(text) {
+        for m in may_hold_marker(text, folded)
+            .then(|| self.markers.find_iter(text))
+            .into_iter()
+            .flatten()
+        {
             if let Some(&(_, weight)) = MARKERS.get(m.pattern().as_usize()) {
                 keep(hit(id::DELIMITER, weight, m.start(), m.end()));
             }
@@ -80,6 +91,15 @@ impl StructureScanner {
             out.push(h);
         }
     }
+}
+
+/// False when no [`MARKERS`] entry can match `text`: every marker starts with `<`, `[` or `"`
+/// except the two `end of …` phrases, which (ASCII letters and single spaces) read the same in
+/// the folded words. Most chat has none, and the marker automaton need not walk it.
+fn may_hold_marker(text: &str, folded: &str) -> bool {
+    memchr::memchr3(b'<', b'[', b'"', text.as_bytes()).is_some()
+        || folded.contains("end of user input")
+        || folded.contains("end of prompt")
 }
 
 fn hit(id: &'static str, weight: u16, start: usize, end: usize) -> Hit {
@@ -319,7 +339,7 @@ fn split_payload(text: &str) -> Option<Hit> {
     let bytes = text.as_bytes();
     let mut names: Vec<&str> = Vec::new();
     let mut first = None;
-    for (i, _) in bytes.iter().enumerate().filter(|&(_, &b)| b == b'=') {
+    for i in memchr::memchr_iter(b'=', bytes) {
         let mut j = i + 1;
         while bytes.get(j) == Some(&b' ') {
             j += 1;
@@ -386,10 +406,30 @@ mod tests {
     fn scan(text: &str) -> Vec<(&'static str, u16, &str)> {
         let s = StructureScanner::new().unwrap();
         let mut out = Vec::new();
-        s.scan(text, false, &mut out);
+        s.scan(
+            text,
+            &super::super::words::Words::new(text).folded,
+            false,
+            &mut out,
+        );
         out.iter()
             .map(|h| (h.id, h.weight, &text[h.start..h.end]))
             .collect()
+    }
+
+    #[test]
+    fn the_marker_gate_covers_every_marker() {
+        for &(marker, _) in MARKERS {
+            let upper = marker.to_ascii_uppercase();
+            for text in [format!("x {marker} y"), format!("x{upper}y")] {
+                let folded = super::super::words::Words::new(&text).folded;
+                assert!(may_hold_marker(&text, &folded), "{text}");
+            }
+        }
+        assert!(!may_hold_marker(
+            "at the end of the month",
+            " at the end of the month "
+        ));
     }
 
     #[test]

@@ -31,6 +31,19 @@ pub(crate) struct Words {
     pub words: Vec<Word>,
 }
 
+/// [`fold_char`] for ASCII bytes: the lowercase letter or digit, 0 for a separator.
+const ASCII_FOLD: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0u8;
+    while b < 128 {
+        if b.is_ascii_alphanumeric() {
+            table[b as usize] = b.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    table
+};
+
 /// The folded form of one character: `Some(c)` for a word character, `None` for a separator.
 pub(crate) fn fold_char(c: char) -> Option<char> {
     if c.is_ascii() {
@@ -62,30 +75,37 @@ impl Words {
         folded.push(' ');
         let mut open: Option<Word> = None;
         let mut line_break = false;
-        for (at, c) in text.char_indices() {
-            match fold_char(c) {
+        let bytes = text.as_bytes();
+        let mut at = 0usize;
+        while let Some(&b) = bytes.get(at) {
+            // ASCII from a table; other characters decoded and folded one by one.
+            let (fold, len) = match ASCII_FOLD.get(usize::from(b)) {
+                Some(&f) => ((f != 0).then_some(char::from(f)), 1),
+                None => match text.get(at..).and_then(|rest| rest.chars().next()) {
+                    Some(c) => (fold_char(c), c.len_utf8()),
+                    None => break,
+                },
+            };
+            match fold {
                 Some(f) => {
-                    if open.is_none() {
-                        open = Some(Word {
-                            folded_start: folded.len() as u32,
-                            start: at as u32,
-                            end: at as u32,
-                            line_start: core::mem::take(&mut line_break),
-                        });
-                    }
+                    let w = open.get_or_insert(Word {
+                        folded_start: folded.len() as u32,
+                        start: at as u32,
+                        end: at as u32,
+                        line_start: core::mem::take(&mut line_break),
+                    });
+                    w.end = (at + len) as u32;
                     folded.push(f);
-                    if let Some(w) = open.as_mut() {
-                        w.end = (at + c.len_utf8()) as u32;
-                    }
                 }
                 None => {
-                    line_break |= c == '\n';
+                    line_break |= b == b'\n';
                     if let Some(w) = open.take() {
                         words.push(w);
                         folded.push(' ');
                     }
                 }
             }
+            at += len;
         }
         if let Some(w) = open {
             words.push(w);
@@ -218,5 +238,9 @@ mod tests {
         assert_eq!(fold_char('ß'), Some('ß'));
         assert_eq!(fold_char('ł'), Some('ł'));
         assert_eq!(fold_char('-'), None);
+        for b in 0..128u8 {
+            let table = Some(ASCII_FOLD[usize::from(b)]).filter(|&f| f != 0);
+            assert_eq!(table.map(char::from), fold_char(char::from(b)), "{b}");
+        }
     }
 }
