@@ -70,10 +70,17 @@ pub(crate) fn fold_char(c: char) -> Option<char> {
 impl Words {
     /// Folds `text` (the normalised view).
     pub(crate) fn new(text: &str) -> Words {
-        let mut folded = String::with_capacity(text.len() + 2);
+        // Bytes of whole characters only, so the string is valid UTF-8 by construction.
+        let mut folded: Vec<u8> = Vec::with_capacity(text.len() + 2);
         let mut words = Vec::with_capacity(text.len() / 5 + 1);
-        folded.push(' ');
-        let mut open: Option<Word> = None;
+        folded.push(b' ');
+        let mut open = false;
+        let mut word = Word {
+            folded_start: 0,
+            start: 0,
+            end: 0,
+            line_start: false,
+        };
         let mut line_break = false;
         let bytes = text.as_bytes();
         let mut at = 0usize;
@@ -87,31 +94,42 @@ impl Words {
                 },
             };
             match fold {
-                Some(f) => {
-                    let w = open.get_or_insert(Word {
-                        folded_start: folded.len() as u32,
-                        start: at as u32,
-                        end: at as u32,
-                        line_start: core::mem::take(&mut line_break),
-                    });
-                    w.end = (at + len) as u32;
-                    folded.push(f);
-                }
                 None => {
                     line_break |= b == b'\n';
-                    if let Some(w) = open.take() {
-                        words.push(w);
-                        folded.push(' ');
+                    if open {
+                        open = false;
+                        words.push(word);
+                        folded.push(b' ');
+                    }
+                }
+                Some(f) => {
+                    if !open {
+                        open = true;
+                        word = Word {
+                            folded_start: folded.len() as u32,
+                            start: at as u32,
+                            end: at as u32,
+                            line_start: core::mem::take(&mut line_break),
+                        };
+                    }
+                    word.end = (at + len) as u32;
+                    if f.is_ascii() {
+                        folded.push(f as u8);
+                    } else {
+                        folded.extend_from_slice(f.encode_utf8(&mut [0u8; 4]).as_bytes());
                     }
                 }
             }
             at += len;
         }
-        if let Some(w) = open {
-            words.push(w);
-            folded.push(' ');
+        if open {
+            words.push(word);
+            folded.push(b' ');
         }
-        Words { folded, words }
+        Words {
+            folded: String::from_utf8(folded).unwrap_or_default(),
+            words,
+        }
     }
 
     /// Word `i` as folded (no surrounding spaces); empty when out of range.
