@@ -135,8 +135,9 @@ impl Model {
             b.count += count;
         }
         let mut current = 0usize;
+        // The previous word's bigram prefix hash (`b`, the word, a space), if any.
         let mut previous: Option<u32> = None;
-        for w in &words.words {
+        for (i, w) in words.words.iter().enumerate() {
             let start = w.folded_start as usize;
             while starts
                 .get(current + 1)
@@ -144,21 +145,22 @@ impl Model {
             {
                 current += 1;
             }
-            let end = folded
-                .get(start..)
-                .and_then(|r| r.iter().position(|&b| b == b' '))
-                .map_or(folded.len(), |n| start + n);
-            let word = folded.get(start..end).unwrap_or(&[]);
-            let mut sum = self.weight(word.iter().fold(fnv(FNV_OFFSET, b'w'), |h, &b| fnv(h, b)));
+            // The unigram (`w`, the word), this word's bigram prefix and the bigram with the
+            // previous word, hashed in one pass over the word.
+            let (mut unigram, mut prefix) = (fnv(FNV_OFFSET, b'w'), fnv(FNV_OFFSET, b'b'));
+            let mut bigram = previous.unwrap_or(0);
+            for &b in words.folded_word(i).as_bytes() {
+                unigram = fnv(unigram, b);
+                prefix = fnv(prefix, b);
+                bigram = fnv(bigram, b);
+            }
+            let mut sum = self.weight(unigram);
             let mut count = 1;
-            // A bigram's hash: `b`, the previous word, a space, this word.
-            let bigram_prefix = word.iter().fold(fnv(FNV_OFFSET, b'b'), |h, &b| fnv(h, b));
-            if let Some(prev_hash) = previous {
-                let h = word.iter().fold(fnv(prev_hash, b' '), |h, &b| fnv(h, b));
-                sum += self.weight(h);
+            if previous.is_some() {
+                sum += self.weight(bigram);
                 count += 1;
             }
-            previous = Some(bigram_prefix);
+            previous = Some(fnv(prefix, b' '));
             if let Some(block) = blocks.get_mut(current) {
                 block.sum += sum;
                 block.count += count;
