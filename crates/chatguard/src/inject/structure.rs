@@ -42,6 +42,10 @@ const MARKERS: &[(&str, u16)] = &[
 /// Compiled structural scanners.
 pub(crate) struct StructureScanner {
     markers: Matcher,
+    /// `"role"`, built once: a searcher per text costs more than a short text's search.
+    role_key: memchr::memmem::Finder<'static>,
+    /// `http`, likewise.
+    http: memchr::memmem::Finder<'static>,
 }
 
 impl StructureScanner {
@@ -49,7 +53,11 @@ impl StructureScanner {
         let patterns: Vec<&str> = MARKERS.iter().map(|&(p, _)| p).collect();
         let markers =
             Matcher::new(&patterns, MatchKind::LeftmostFirst, Case::AsciiInsensitive).ok()?;
-        Some(StructureScanner { markers })
+        Some(StructureScanner {
+            markers,
+            role_key: memchr::memmem::Finder::new(b"\"role\""),
+            http: memchr::memmem::Finder::new(b"http"),
+        })
     }
 
     /// Appends every structural signal of `text` (the normalised view; `folded` is its
@@ -76,12 +84,12 @@ impl StructureScanner {
                 keep(hit(id::DELIMITER, weight, m.start(), m.end()));
             }
         }
-        role_json(text, &mut keep);
+        role_json(text, &self.role_key, &mut keep);
         role_lines(text, &mut keep);
         if let Some(h) = best {
             out.push(h);
         }
-        if let Some(h) = exfiltration_urls(text) {
+        if let Some(h) = exfiltration_urls(text, &self.http) {
             out.push(h);
         }
         if let Some(mut h) = split_payload(text) {
@@ -112,9 +120,9 @@ fn hit(id: &'static str, weight: u16, start: usize, end: usize) -> Hit {
 }
 
 /// `"role": "system"` (and assistant, tool, function, developer) in pasted JSON.
-fn role_json(text: &str, keep: &mut impl FnMut(Hit)) {
+fn role_json(text: &str, role_key: &memchr::memmem::Finder<'_>, keep: &mut impl FnMut(Hit)) {
     let bytes = text.as_bytes();
-    for at in memchr::memmem::find_iter(bytes, b"\"role\"") {
+    for at in role_key.find_iter(bytes) {
         let mut i = at + 6;
         while bytes
             .get(i)
@@ -253,14 +261,11 @@ fn role_word(line: &str) -> Option<(Role, usize)> {
 
 /// Markdown images and links (and bare URLs) whose query carries data: a placeholder or a
 /// data-ish parameter. An image is fetched without a click, so it weighs most.
-fn exfiltration_urls(text: &str) -> Option<Hit> {
+fn exfiltration_urls(text: &str, http: &memchr::memmem::Finder<'_>) -> Option<Hit> {
     let bytes = text.as_bytes();
     let mut best: Option<Hit> = None;
     let mut from = 0usize;
-    while let Some(rel) = bytes
-        .get(from..)
-        .and_then(|rest| memchr::memmem::find(rest, b"http"))
-    {
+    while let Some(rel) = bytes.get(from..).and_then(|rest| http.find(rest)) {
         let start = from + rel;
         from = start + 4;
         let tail = bytes.get(start..).unwrap_or(&[]);
