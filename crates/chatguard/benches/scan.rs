@@ -16,8 +16,9 @@
 //!
 //! Run: `cargo bench -p chatguard --bench scan` (or `cargo xtask bench` for everything).
 //!
-//! `--once benign|dense|dense-whole|messages…` checks each line (or each 4 KiB message, or the
-//! whole dense haystack as one text) of the named workloads once, in order, and prints their finding counts: a fixed workload for `valgrind
+//! `--once benign|dense|dense-whole|messages|injection…` checks each line (or each 4 KiB message, or the
+//! whole dense haystack as one text) of the named workloads once, in order, and prints their finding counts
+//! (`injection` scores each 1 KiB injection-benchmark message once and prints the verdict counts): a fixed workload for `valgrind
 //! --tool=callgrind`, whose instruction counts stay comparable on a busy machine where wall-clock
 //! figures do not. The difference between `--once dense dense` and `--once dense` is the cost
 //! of one pass without the one-time set-up (lazily built automata).
@@ -73,9 +74,34 @@ fn main() {
                     .iter()
                     .map(|m| guard.check(m, &cx).findings.len())
                     .sum(),
-                other => {
-                    panic!("--once takes benign, dense, dense-whole or messages, not {other:?}")
+                "injection" => {
+                    // Verdict counts, and sums of the scores, the model's part and the signals'
+                    // weights and spans, so a change that moves any figure shows.
+                    let mut counts = [0usize; 3];
+                    let mut sums = [0usize; 4];
+                    for (m, _) in one_kib_messages() {
+                        let report = guard.injection(&m);
+                        sums[0] += usize::from(report.score.milli());
+                        sums[1] += usize::from(report.model.milli());
+                        for s in &report.signals {
+                            sums[2] += usize::from(s.weight.milli()) + s.id.len();
+                            sums[3] += s.span.start * 3 + s.span.end;
+                        }
+                        counts[match report.verdict {
+                            InjectionVerdict::Allow => 0,
+                            InjectionVerdict::Flag => 1,
+                            InjectionVerdict::Block => 2,
+                        }] += 1;
+                    }
+                    println!(
+                        "injection: {} allow, {} flag, {} block (scores {}, model {}, signals {}, spans {})",
+                        counts[0], counts[1], counts[2], sums[0], sums[1], sums[2], sums[3]
+                    );
+                    continue;
                 }
+                other => panic!(
+                    "--once takes benign, dense, dense-whole, messages or injection, not {other:?}"
+                ),
             };
             println!("{which}: {found} findings");
         }

@@ -224,7 +224,9 @@ fn rate(text: &str) -> Rated {
                 .iter()
                 .all(|h| quoted(view, h.start, h.end) && (me <= h.start || ms >= h.end))
     });
-    scorer.structure.scan(view, concepts, &mut hits);
+    scorer
+        .structure
+        .scan(view, &words.folded, concepts, &mut hits);
     // Too few words for the model to weigh: an instruction it alone would flag needs a clause.
     // A lone "system" or "assistant" (a tool's field name, a one-word reply) is no attack; the
     // phrase and structure rules still score short texts.

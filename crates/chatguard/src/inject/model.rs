@@ -20,14 +20,23 @@ const NORM_POWER: f32 = 0.5;
 const FNV_OFFSET: u32 = 0x811c_9dc5;
 const FNV_PRIME: u32 = 0x0100_0193;
 
+/// The bucket count the committed header declares (bytes 4..8, little-endian): a power of two,
+/// checked at compile time, so a masked hash indexes the weight table without a bounds check.
+const BUCKETS: usize = {
+    let n = u32::from_le_bytes([MODEL[4], MODEL[5], MODEL[6], MODEL[7]]) as usize;
+    assert!(n.is_power_of_two() && n >= 2);
+    n
+};
+/// The hash every character n-gram starts from (the n-gram kind's tag).
+const CHAR_SEED: u32 = fnv(FNV_OFFSET, b'c');
+
 /// Parsed weights: `CGI4`, bucket count (u32 LE, a power of two), scale and bias (f32 LE), then
 /// one signed 4-bit weight per bucket, two per byte (the even bucket in the low nibble). They are
 /// unpacked to one byte per bucket once, when the scorer is built: lookups are the hot loop.
 pub(crate) struct Model {
     scale: f32,
     bias: f32,
-    mask: usize,
-    weights: Vec<i8>,
+    weights: Box<[i8; BUCKETS]>,
 }
 
 #[derive(Clone, Copy, Default)]
@@ -50,10 +59,10 @@ impl Model {
         let bias = f32::from_le_bytes(word(12)?);
         let weights = MODEL.get(16..)?;
         let finite = scale.is_finite() && bias.is_finite();
-        if !buckets.is_power_of_two() || buckets < 2 || weights.len() != buckets / 2 || !finite {
+        if buckets != BUCKETS || weights.len() != buckets / 2 || !finite {
             return None;
         }
-        let weights = weights
+        let weights: Vec<i8> = weights
             .iter()
             .flat_map(|&b| [b << 4, b & 0xF0])
             // Sign-extend each nibble from the byte's top half.
@@ -62,18 +71,46 @@ impl Model {
         Some(Model {
             scale,
             bias,
-            mask: buckets - 1,
-            weights,
+            weights: weights.into_boxed_slice().try_into().ok()?,
         })
     }
 
     fn weight(&self, hash: u32) -> i32 {
-        i32::from(
-            self.weights
-                .get(hash as usize & self.mask)
-                .copied()
-                .unwrap_or(0),
-        )
+        i32::from(self.weights[hash as usize & (BUCKETS - 1)])
+    }
+
+    /// The weight sum and count of the character 3-, 4- and 5-grams starting at each byte of
+    /// `at` (a range of `folded`; the n-grams may reach past it).
+    fn char_grams(&self, folded: &[u8], at: core::ops::Range<usize>) -> (i32, u32) {
+        let (mut sum, mut count) = (0i32, 0u32);
+        let end = at.end.min(folded.len());
+        // Every n-gram of a position whose five bytes all exist: no length checks in the loop.
+        let full_end = end.min(folded.len().saturating_sub(4));
+        let mut i = at.start;
+        if let Some(full) = folded.get(i..full_end + 4) {
+            for five in full.windows(5) {
+                let [a, b, c, d, e] = [five[0], five[1], five[2], five[3], five[4]];
+                let h3 = fnv(fnv(fnv(CHAR_SEED, a), b), c);
+                let h4 = fnv(h3, d);
+                let h5 = fnv(h4, e);
+                sum += self.weight(h3) + self.weight(h4) + self.weight(h5);
+            }
+            count += 3 * full_end.saturating_sub(i) as u32;
+            i = i.max(full_end);
+        }
+        // The last positions, whose n-grams run out of text.
+        while i < end {
+            let mut h = CHAR_SEED;
+            for (n, &b) in folded.get(i..).unwrap_or(&[]).iter().take(5).enumerate() {
+                h = fnv(h, b);
+                if n >= 2 {
+                    sum += self.weight(h);
+                    count += 1;
+                }
+            }
+            i += 1;
+        }
+        (sum, count)
     }
 
     /// The probability that `words` is an injection: the most suspicious window's.
@@ -88,56 +125,43 @@ impl Model {
             large.resize(starts.len(), Block::default());
             &mut large
         };
-        for (b, s) in blocks.iter_mut().zip(&starts) {
+        // Each block's character n-grams: those starting at its bytes, up to the next block's
+        // start (the last block runs to the end of the string).
+        for (k, (b, s)) in blocks.iter_mut().zip(&starts).enumerate() {
             b.line = s.1;
+            let next = starts.get(k + 1).map_or(folded.len(), |&(n, _)| n as usize);
+            let (sum, count) = self.char_grams(folded, s.0 as usize..next);
+            b.sum += sum;
+            b.count += count;
         }
-        let block_of = |at: usize| {
-            starts
-                .partition_point(|&(s, _)| s as usize <= at)
-                .saturating_sub(1)
-        };
         let mut current = 0usize;
-        for i in 0..folded.len() {
+        // The previous word's bigram prefix hash (`b`, the word, a space), if any.
+        let mut previous: Option<u32> = None;
+        for (i, w) in words.words.iter().enumerate() {
+            let start = w.folded_start as usize;
             while starts
                 .get(current + 1)
-                .is_some_and(|&(s, _)| s as usize <= i)
+                .is_some_and(|&(s, _)| s as usize <= start)
             {
                 current += 1;
             }
-            let mut h = fnv(FNV_OFFSET, b'c');
-            let mut sum = 0i32;
-            let mut count = 0u32;
-            for n in 0..5 {
-                let Some(&b) = folded.get(i + n) else { break };
-                h = fnv(h, b);
-                if n >= 2 {
-                    sum += self.weight(h);
-                    count += 1;
-                }
+            // The unigram (`w`, the word), this word's bigram prefix and the bigram with the
+            // previous word, hashed in one pass over the word.
+            let (mut unigram, mut prefix) = (fnv(FNV_OFFSET, b'w'), fnv(FNV_OFFSET, b'b'));
+            let mut bigram = previous.unwrap_or(0);
+            for &b in words.folded_word(i).as_bytes() {
+                unigram = fnv(unigram, b);
+                prefix = fnv(prefix, b);
+                bigram = fnv(bigram, b);
             }
-            if let Some(block) = blocks.get_mut(current) {
-                block.sum += sum;
-                block.count += count;
-            }
-        }
-        let mut previous: Option<&[u8]> = None;
-        for w in &words.words {
-            let start = w.folded_start as usize;
-            let end = folded
-                .get(start..)
-                .and_then(|r| r.iter().position(|&b| b == b' '))
-                .map_or(folded.len(), |n| start + n);
-            let word = folded.get(start..end).unwrap_or(&[]);
-            let mut sum = self.weight(word.iter().fold(fnv(FNV_OFFSET, b'w'), |h, &b| fnv(h, b)));
+            let mut sum = self.weight(unigram);
             let mut count = 1;
-            if let Some(prev) = previous {
-                let h = prev.iter().fold(fnv(FNV_OFFSET, b'b'), |h, &b| fnv(h, b));
-                let h = word.iter().fold(fnv(h, b' '), |h, &b| fnv(h, b));
-                sum += self.weight(h);
+            if previous.is_some() {
+                sum += self.weight(bigram);
                 count += 1;
             }
-            previous = Some(word);
-            if let Some(block) = blocks.get_mut(block_of(start)) {
+            previous = Some(fnv(prefix, b' '));
+            if let Some(block) = blocks.get_mut(current) {
                 block.sum += sum;
                 block.count += count;
             }

@@ -149,6 +149,10 @@ impl PhraseMatcher {
             }
         }
         run_together_overrides(words, &mut at);
+        // No concept, no rule (each needs its anchor) and no talk about attacks.
+        if at.iter().all(Vec::is_empty) {
+            return None;
+        }
         for list in &mut at {
             list.sort_unstable();
         }

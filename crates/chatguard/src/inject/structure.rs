@@ -42,6 +42,10 @@ const MARKERS: &[(&str, u16)] = &[
 /// Compiled structural scanners.
 pub(crate) struct StructureScanner {
     markers: Matcher,
+    /// `"role"`, built once: a searcher per text costs more than a short text's search.
+    role_key: memchr::memmem::Finder<'static>,
+    /// `http`, likewise.
+    http: memchr::memmem::Finder<'static>,
 }
 
 impl StructureScanner {
@@ -49,28 +53,43 @@ impl StructureScanner {
         let patterns: Vec<&str> = MARKERS.iter().map(|&(p, _)| p).collect();
         let markers =
             Matcher::new(&patterns, MatchKind::LeftmostFirst, Case::AsciiInsensitive).ok()?;
-        Some(StructureScanner { markers })
+        Some(StructureScanner {
+            markers,
+            role_key: memchr::memmem::Finder::new(b"\"role\""),
+            http: memchr::memmem::Finder::new(b"http"),
+        })
     }
 
-    /// Appends every structural signal of `text` (the normalised view).
-    pub(crate) fn scan(&self, text: &str, concepts_present: bool, out: &mut Vec<Hit>) {
+    /// Appends every structural signal of `text` (the normalised view; `folded` is its
+    /// [`super::words::Words::folded`]).
+    pub(crate) fn scan(
+        &self,
+        text: &str,
+        folded: &str,
+        concepts_present: bool,
+        out: &mut Vec<Hit>,
+    ) {
         let mut best: Option<Hit> = None;
         let mut keep = |h: Hit| {
             if best.is_none_or(|b| h.weight > b.weight) {
                 best = Some(h);
             }
         };
-        for m in self.markers.find_iter(text) {
+        for m in may_hold_marker(text, folded)
+            .then(|| self.markers.find_iter(text))
+            .into_iter()
+            .flatten()
+        {
             if let Some(&(_, weight)) = MARKERS.get(m.pattern().as_usize()) {
                 keep(hit(id::DELIMITER, weight, m.start(), m.end()));
             }
         }
-        role_json(text, &mut keep);
+        role_json(text, &self.role_key, &mut keep);
         role_lines(text, &mut keep);
         if let Some(h) = best {
             out.push(h);
         }
-        if let Some(h) = exfiltration_urls(text) {
+        if let Some(h) = exfiltration_urls(text, &self.http) {
             out.push(h);
         }
         if let Some(mut h) = split_payload(text) {
@@ -80,6 +99,15 @@ impl StructureScanner {
             out.push(h);
         }
     }
+}
+
+/// False when no [`MARKERS`] entry can match `text`: every marker starts with `<`, `[` or `"`
+/// except the two `end of …` phrases, which (ASCII letters and single spaces) read the same in
+/// the folded words. Most chat has none, and the marker automaton need not walk it.
+fn may_hold_marker(text: &str, folded: &str) -> bool {
+    memchr::memchr3(b'<', b'[', b'"', text.as_bytes()).is_some()
+        || folded.contains("end of user input")
+        || folded.contains("end of prompt")
 }
 
 fn hit(id: &'static str, weight: u16, start: usize, end: usize) -> Hit {
@@ -92,9 +120,9 @@ fn hit(id: &'static str, weight: u16, start: usize, end: usize) -> Hit {
 }
 
 /// `"role": "system"` (and assistant, tool, function, developer) in pasted JSON.
-fn role_json(text: &str, keep: &mut impl FnMut(Hit)) {
+fn role_json(text: &str, role_key: &memchr::memmem::Finder<'_>, keep: &mut impl FnMut(Hit)) {
     let bytes = text.as_bytes();
-    for at in memchr::memmem::find_iter(bytes, b"\"role\"") {
+    for at in role_key.find_iter(bytes) {
         let mut i = at + 6;
         while bytes
             .get(i)
@@ -233,14 +261,11 @@ fn role_word(line: &str) -> Option<(Role, usize)> {
 
 /// Markdown images and links (and bare URLs) whose query carries data: a placeholder or a
 /// data-ish parameter. An image is fetched without a click, so it weighs most.
-fn exfiltration_urls(text: &str) -> Option<Hit> {
+fn exfiltration_urls(text: &str, http: &memchr::memmem::Finder<'_>) -> Option<Hit> {
     let bytes = text.as_bytes();
     let mut best: Option<Hit> = None;
     let mut from = 0usize;
-    while let Some(rel) = bytes
-        .get(from..)
-        .and_then(|rest| memchr::memmem::find(rest, b"http"))
-    {
+    while let Some(rel) = bytes.get(from..).and_then(|rest| http.find(rest)) {
         let start = from + rel;
         from = start + 4;
         let tail = bytes.get(start..).unwrap_or(&[]);
@@ -319,7 +344,7 @@ fn split_payload(text: &str) -> Option<Hit> {
     let bytes = text.as_bytes();
     let mut names: Vec<&str> = Vec::new();
     let mut first = None;
-    for (i, _) in bytes.iter().enumerate().filter(|&(_, &b)| b == b'=') {
+    for i in memchr::memchr_iter(b'=', bytes) {
         let mut j = i + 1;
         while bytes.get(j) == Some(&b' ') {
             j += 1;
@@ -386,10 +411,30 @@ mod tests {
     fn scan(text: &str) -> Vec<(&'static str, u16, &str)> {
         let s = StructureScanner::new().unwrap();
         let mut out = Vec::new();
-        s.scan(text, false, &mut out);
+        s.scan(
+            text,
+            &super::super::words::Words::new(text).folded,
+            false,
+            &mut out,
+        );
         out.iter()
             .map(|h| (h.id, h.weight, &text[h.start..h.end]))
             .collect()
+    }
+
+    #[test]
+    fn the_marker_gate_covers_every_marker() {
+        for &(marker, _) in MARKERS {
+            let upper = marker.to_ascii_uppercase();
+            for text in [format!("x {marker} y"), format!("x{upper}y")] {
+                let folded = super::super::words::Words::new(&text).folded;
+                assert!(may_hold_marker(&text, &folded), "{text}");
+            }
+        }
+        assert!(!may_hold_marker(
+            "at the end of the month",
+            " at the end of the month "
+        ));
     }
 
     #[test]

@@ -31,6 +31,19 @@ pub(crate) struct Words {
     pub words: Vec<Word>,
 }
 
+/// [`fold_char`] for ASCII bytes: the lowercase letter or digit, 0 for a separator.
+const ASCII_FOLD: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0u8;
+    while b < 128 {
+        if b.is_ascii_alphanumeric() {
+            table[b as usize] = b.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    table
+};
+
 /// The folded form of one character: `Some(c)` for a word character, `None` for a separator.
 pub(crate) fn fold_char(c: char) -> Option<char> {
     if c.is_ascii() {
@@ -57,41 +70,66 @@ pub(crate) fn fold_char(c: char) -> Option<char> {
 impl Words {
     /// Folds `text` (the normalised view).
     pub(crate) fn new(text: &str) -> Words {
-        let mut folded = String::with_capacity(text.len() + 2);
+        // Bytes of whole characters only, so the string is valid UTF-8 by construction.
+        let mut folded: Vec<u8> = Vec::with_capacity(text.len() + 2);
         let mut words = Vec::with_capacity(text.len() / 5 + 1);
-        folded.push(' ');
-        let mut open: Option<Word> = None;
+        folded.push(b' ');
+        let mut open = false;
+        let mut word = Word {
+            folded_start: 0,
+            start: 0,
+            end: 0,
+            line_start: false,
+        };
         let mut line_break = false;
-        for (at, c) in text.char_indices() {
-            match fold_char(c) {
+        let bytes = text.as_bytes();
+        let mut at = 0usize;
+        while let Some(&b) = bytes.get(at) {
+            // ASCII from a table; other characters decoded and folded one by one.
+            let (fold, len) = match ASCII_FOLD.get(usize::from(b)) {
+                Some(&f) => ((f != 0).then_some(char::from(f)), 1),
+                None => match text.get(at..).and_then(|rest| rest.chars().next()) {
+                    Some(c) => (fold_char(c), c.len_utf8()),
+                    None => break,
+                },
+            };
+            match fold {
+                None => {
+                    line_break |= b == b'\n';
+                    if open {
+                        open = false;
+                        words.push(word);
+                        folded.push(b' ');
+                    }
+                }
                 Some(f) => {
-                    if open.is_none() {
-                        open = Some(Word {
+                    if !open {
+                        open = true;
+                        word = Word {
                             folded_start: folded.len() as u32,
                             start: at as u32,
                             end: at as u32,
                             line_start: core::mem::take(&mut line_break),
-                        });
+                        };
                     }
-                    folded.push(f);
-                    if let Some(w) = open.as_mut() {
-                        w.end = (at + c.len_utf8()) as u32;
-                    }
-                }
-                None => {
-                    line_break |= c == '\n';
-                    if let Some(w) = open.take() {
-                        words.push(w);
-                        folded.push(' ');
+                    word.end = (at + len) as u32;
+                    if f.is_ascii() {
+                        folded.push(f as u8);
+                    } else {
+                        folded.extend_from_slice(f.encode_utf8(&mut [0u8; 4]).as_bytes());
                     }
                 }
             }
+            at += len;
         }
-        if let Some(w) = open {
-            words.push(w);
-            folded.push(' ');
+        if open {
+            words.push(word);
+            folded.push(b' ');
         }
-        Words { folded, words }
+        Words {
+            folded: String::from_utf8(folded).unwrap_or_default(),
+            words,
+        }
     }
 
     /// Word `i` as folded (no surrounding spaces); empty when out of range.
@@ -218,5 +256,9 @@ mod tests {
         assert_eq!(fold_char('ß'), Some('ß'));
         assert_eq!(fold_char('ł'), Some('ł'));
         assert_eq!(fold_char('-'), None);
+        for b in 0..128u8 {
+            let table = Some(ASCII_FOLD[usize::from(b)]).filter(|&f| f != 0);
+            assert_eq!(table.map(char::from), fold_char(char::from(b)), "{b}");
+        }
     }
 }
