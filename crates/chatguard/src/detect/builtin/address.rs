@@ -573,14 +573,7 @@ fn without_number(text: &str, first: usize, out: &mut Vec<Candidate>) {
             .iter()
             .any(|c| c.start < found.end && found.start < c.end);
         if !taken {
-            out.push(Candidate {
-                kind: Kind::StreetAddress,
-                start: found.start,
-                end: found.end,
-                score: Score::from_milli(found.milli),
-                rule: found.rule,
-                validated: false,
-            });
+            out.push(found.candidate());
         }
     }
 }
@@ -622,14 +615,7 @@ fn scan_numbers(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
             {
                 continue;
             }
-            out.push(Candidate {
-                kind: Kind::StreetAddress,
-                start: found.start,
-                end: found.end,
-                score: Score::from_milli(found.milli),
-                rule: found.rule,
-                validated: false,
-            });
+            out.push(found.candidate());
         }
     }
 }
@@ -639,6 +625,20 @@ struct Found {
     end: usize,
     milli: u16,
     rule: &'static str,
+}
+
+impl Found {
+    /// The street address candidate this is.
+    fn candidate(&self) -> Candidate {
+        Candidate {
+            kind: Kind::StreetAddress,
+            start: self.start,
+            end: self.end,
+            score: Score::from_milli(self.milli),
+            rule: self.rule,
+            validated: false,
+        }
+    }
 }
 
 /// A street found around a house number: where it starts and ends, how strong its type is, and

@@ -189,15 +189,7 @@ fn double_spaced_card(
     {
         return None;
     }
-    let base = issuer_score(digits.as_bytes())?;
-    luhn(digits.as_bytes()).then(|| Candidate {
-        kind: Kind::CreditCard,
-        start,
-        end,
-        score: Score::from_milli(base),
-        rule: "card.luhn",
-        validated: true,
-    })
+    checked_card(digits, start, end)
 }
 
 fn card_at(text: &str, run: NumberRun<'_>, first: usize, last: usize) -> Option<Candidate> {
@@ -208,7 +200,12 @@ fn card_at(text: &str, run: NumberRun<'_>, first: usize, last: usize) -> Option<
     {
         return None;
     }
-    let digits = run.digits(text, first, last);
+    checked_card(&run.digits(text, first, last), start, end)
+}
+
+/// The card at `start..end` whose digits are `digits`, if an issuer takes that prefix and
+/// length and the Luhn check passes.
+fn checked_card(digits: &Digits, start: usize, end: usize) -> Option<Candidate> {
     let base = issuer_score(digits.as_bytes())?;
     luhn(digits.as_bytes()).then(|| Candidate {
         kind: Kind::CreditCard,
