@@ -1774,6 +1774,18 @@ struct Found {
     rule: &'static str,
 }
 
+impl Found {
+    /// `name` as a self-introduction (`My name is …`, `This is … from`, `Hi, … here`).
+    fn introduction(name: &Name) -> Found {
+        Found {
+            start: name.start,
+            end: name.end,
+            milli: 850,
+            rule: RULE_INTRODUCTION,
+        }
+    }
+}
+
 pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     // Every trigger that can introduce a name starts a word (`appelle` follows an apostrophe),
     // where the shared finder looks: without one of its hits, there is nothing to read.
@@ -2142,12 +2154,7 @@ fn label(text: &str, s: usize, e: usize, copula_ok: bool) -> Option<Found> {
     if name.stopped && name.tokens == 0 {
         return None;
     }
-    Some(Found {
-        start: name.start,
-        end: name.end,
-        milli: 850,
-        rule: RULE_INTRODUCTION,
-    })
+    Some(Found::introduction(&name))
 }
 
 fn introduction(text: &str, at: usize) -> Option<Found> {
@@ -2159,12 +2166,7 @@ fn introduction(text: &str, at: usize) -> Option<Found> {
     if name.stopped {
         return None;
     }
-    Some(Found {
-        start: name.start,
-        end: name.end,
-        milli: 850,
-        rule: RULE_INTRODUCTION,
-    })
+    Some(Found::introduction(&name))
 }
 
 fn called(text: &str, s: usize, e: usize, pronouns: &[&str]) -> Option<Found> {
@@ -2272,12 +2274,7 @@ fn greeting_here(text: &str, e: usize) -> Option<Found> {
     if !introduces {
         return None;
     }
-    Some(Found {
-        start: name.start,
-        end: name.end,
-        milli: 850,
-        rule: RULE_INTRODUCTION,
-    })
+    Some(Found::introduction(&name))
 }
 
 fn this_is(text: &str, s: usize, e: usize) -> Option<Found> {
@@ -2314,12 +2311,7 @@ fn this_is(text: &str, s: usize, e: usize) -> Option<Found> {
     if !followed && !greeted {
         return None;
     }
-    Some(Found {
-        start: name.start,
-        end: name.end,
-        milli: 850,
-        rule: RULE_INTRODUCTION,
-    })
+    Some(Found::introduction(&name))
 }
 
 fn honorific(text: &str, s: usize, e: usize, pattern: &str) -> Option<Found> {
