@@ -40,18 +40,9 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
         program.as_str(),
     ];
     node_args.extend_from_slice(extra);
-    let (wasm, status) = Step::new("node", &node_args).output_and_status()?;
+    let wasm = Step::new("node", &node_args).output()?;
     print!("{wasm}");
     let wasm = result_line(&wasm)?;
-    if !status.success() {
-        // Node 20's V8 crashes (SIGSEGV in the WASI shim) while this program exits, after it has
-        // printed every figure, RESULT last (see the README's speed section). The figures are
-        // complete, so they are reported; the crash is said, not hidden.
-        eprintln!(
-            "xtask: WARNING: node ended with {status} after the wasm benchmark printed all its \
-             figures (a known crash of Node's WASI at exit); the figures above are complete"
-        );
-    }
     println!(
         "wasm/native ratio: benign {:.2}  PII-dense {:.2}  (goal >= 0.5)",
         wasm.benign / native.benign,

@@ -1,7 +1,7 @@
 //! Running commands: one `Step` type that echoes what it runs and turns failure into a message.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitStatus, Stdio};
+use std::process::{Command, Stdio};
 
 /// The workspace root (xtask lives in `crates/xtask`).
 pub(crate) fn root() -> PathBuf {
@@ -65,27 +65,18 @@ impl Step {
         }
     }
 
-    /// Runs and returns standard output and how the command ended, whether it succeeded or not.
-    pub(crate) fn output_and_status(mut self) -> Result<(String, ExitStatus), String> {
+    /// Runs and returns standard output.
+    pub(crate) fn output(mut self) -> Result<String, String> {
         eprintln!("xtask: $ {}", self.shown);
         let out = self
             .command
             .stderr(Stdio::inherit())
             .output()
             .map_err(|e| format!("cannot run `{}`: {e}", self.shown))?;
-        let stdout = String::from_utf8(out.stdout)
-            .map_err(|_| format!("`{}` printed non-UTF-8", self.shown))?;
-        Ok((stdout, out.status))
-    }
-
-    /// Runs and returns standard output.
-    pub(crate) fn output(self) -> Result<String, String> {
-        let shown = self.shown.clone();
-        let (stdout, status) = self.output_and_status()?;
-        if !status.success() {
-            return Err(format!("`{shown}` failed ({status})"));
+        if !out.status.success() {
+            return Err(format!("`{}` failed ({})", self.shown, out.status));
         }
-        Ok(stdout)
+        String::from_utf8(out.stdout).map_err(|_| format!("`{}` printed non-UTF-8", self.shown))
     }
 }
 
