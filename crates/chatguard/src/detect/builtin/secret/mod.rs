@@ -650,6 +650,19 @@ impl Group {
                     push(text, out, span, "secret.password_assignment", 800);
                 }
             }
+            // `the API key 9fK2…` / `token 3mQ8…`: a key word and, after a blank, a random-looking
+            // token with no `:`, `=` or `is` between them. Only a value that passes the entropy
+            // floors is read so (the next word is most often just a word: `password reset`).
+            if (self.generic || self.password) && matches!(bytes.get(self.end), Some(b' ' | b'\t'))
+            {
+                let at = skip_blank(bytes, self.end, 4);
+                if let Some((s, e)) = token_value(bytes, at) {
+                    if generic_ok(bytes.get(s..e).unwrap_or_default()) && !taken.overlaps((s, e)) {
+                        push(text, out, (s, e), "secret.generic_high_entropy", 750);
+                        return e;
+                    }
+                }
+            }
             return self.end;
         };
         let mut report = |span: (usize, usize), rule: &'static str, score: u16| {

@@ -1102,6 +1102,40 @@ fn generic_values_need_entropy_letters_and_digits() {
 }
 
 #[test]
+fn generic_values_right_after_the_key_word() {
+    // `the API key 9fK2…`: no `:`, `=` or `is` between the key word and the token.
+    let v = g(AN, 32);
+    let hex = g(HX, 40);
+    for (text, value) in [
+        (format!("the API key {v} was rotated"), v.as_str()),
+        (format!("Here's my api key {v}"), v.as_str()),
+        (format!("new token {hex}, expires Friday"), hex.as_str()),
+        (format!("client secret\t{v}"), v.as_str()),
+        (format!("the token \"{v}\" expired"), v.as_str()),
+        (format!("the admin password {v}"), v.as_str()),
+    ] {
+        assert!(
+            found(&text).contains(&("secret.generic_high_entropy", value)),
+            "{text}: {:?}",
+            found(&text)
+        );
+    }
+    // The next word is no token, or the token is not random, or glued to the key word.
+    for text in [
+        "the API key header is missing".to_owned(),
+        "the token expired yesterday".to_owned(),
+        "secret Santa gifts for 2024".to_owned(),
+        "token 1234567890123456789012345".to_owned(),
+        "api key your_api_key_goes_here".to_owned(),
+        "token MY_SECRET_TOKEN_NAME_V2".to_owned(),
+        "the password reset link".to_owned(),
+        format!("the api key{v}"),
+    ] {
+        assert!(found(&text).is_empty(), "{text}: {:?}", found(&text));
+    }
+}
+
+#[test]
 fn bearer_and_basic() {
     let t = g(US, 40);
     let text = format!("curl -H 'Authorization: Bearer {t}' https://api.example.com");
@@ -1293,16 +1327,19 @@ fn repeated_triggers_stay_linear() {
 fn streaming_matches_one_shot() {
     use crate::{Context, Guard, Policy};
     let guard = Guard::new(Policy::default()).expect("default policy");
+    let bare = g(AN, 32);
     let text = format!(
-        "use ghp_{} and password: Hx8!pq2rr, or try Kx9-pq22 as the new password then\n-----BEGIN EC PRIVATE KEY-----\n{}\n{}\n-----END EC PRIVATE KEY-----\nand postgres://u:Pw9x-77@db/x plus Authorization: Bearer {} done.",
+        "use ghp_{} and password: Hx8!pq2rr, or try Kx9-pq22 as the new password then\n-----BEGIN EC PRIVATE KEY-----\n{}\n{}\n-----END EC PRIVATE KEY-----\nand postgres://u:Pw9x-77@db/x plus Authorization: Bearer {} done, and the API key {} too.",
         g(AN, 36),
         g(B64, 64),
         g(B64, 64),
-        g(US, 40)
+        g(US, 40),
+        bare
     );
     let whole = guard.check(&text, &Context::default()).text;
     assert!(
-        !whole.contains("Hx8!pq2rr")
+        !whole.contains(&bare)
+            && !whole.contains("Hx8!pq2rr")
             && !whole.contains("Kx9-pq22")
             && !whole.contains("PRIVATE KEY"),
         "{whole}"
