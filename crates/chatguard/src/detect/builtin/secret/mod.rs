@@ -115,7 +115,11 @@ const PASSWORD_WORDS: &[&str] = &[
 ];
 
 /// Short password words, only with an explicit `=` or `:` after them.
-const PASSWORD_SHORT: &[&str] = &["pwd", "mdp"];
+const PASSWORD_SHORT: &[&str] = &["pwd", "pw", "mdp"];
+
+/// Words for a personal identification number (a card's or an account's PIN); the value read
+/// after them is 4 to 8 digits.
+const PIN_WORDS: &[&str] = &["pin", "pincode", "pin code", "geheimzahl"];
 
 /// Words before `pass` that make it a ticket, not a password (`boarding pass: AB12CD`).
 const PASS_NOT: &[&str] = &[
@@ -255,6 +259,8 @@ enum Key {
     Pass,
     /// Some secret; reported when the value looks random.
     Generic,
+    /// A PIN: reported when the value is 4 to 8 digits.
+    Pin,
     /// A provider from [`PROVIDERS`], by index.
     Provider(u8),
 }
@@ -296,6 +302,9 @@ fn build_prefilter() -> Option<Prefilter> {
     add("pass", Trigger::Key(Key::Pass));
     for &w in GENERIC_WORDS {
         add(w, Trigger::Key(Key::Generic));
+    }
+    for &w in PIN_WORDS {
+        add(w, Trigger::Key(Key::Pin));
     }
     for (i, p) in PROVIDERS.iter().enumerate() {
         let i = u8::try_from(i).ok()?;
@@ -341,6 +350,7 @@ pub(super) fn trigger_patterns() -> Vec<(&'static str, bool)> {
 /// assign a secret. A superset of what the scanner keys on: the stream redactor keeps such
 /// `word:` labels as triggers and lets other labels (`said:`, `**Note:**`) pass.
 pub(crate) fn may_name_key(lower: &str) -> bool {
+    // PIN words are not needed here: a PIN is digits, which hold the stream by themselves.
     let lists: [&[&str]; 4] = [
         PASSWORD_WORDS,
         PASSWORD_SHORT,
@@ -612,6 +622,7 @@ struct Group {
     password_prose: bool,
     pass: bool,
     generic: bool,
+    pin: bool,
     providers: u64,
 }
 
@@ -624,6 +635,7 @@ impl Group {
             password_prose: false,
             pass: false,
             generic: false,
+            pin: false,
             providers: 0,
         }
     }
@@ -636,6 +648,7 @@ impl Group {
             }
             Key::Pass => self.pass = true,
             Key::Generic => self.generic = true,
+            Key::Pin => self.pin = true,
             Key::Provider(i) => self.providers |= 1u64 << (i & 63),
         }
     }
@@ -704,6 +717,12 @@ impl Group {
             });
             if let Some(span) = span {
                 report(span, "secret.password_assignment", 800);
+                return read.max(span.1);
+            }
+        }
+        if self.pin {
+            if let Some(span) = pin_value(bytes, at) {
+                report(span, "secret.pin", 800);
                 return read.max(span.1);
             }
         }
@@ -934,6 +953,27 @@ fn token_value(bytes: &[u8], at: usize) -> Option<(usize, usize)> {
         e -= 1;
     }
     (e > at).then_some((at, e))
+}
+
+/// A PIN's value at `at`: 4 to 8 digits, quoted or not, not glued to a letter, digit or a
+/// decimal point and digit after (`PIN: 1234.5` is a number, not a PIN).
+fn pin_value(bytes: &[u8], at: usize) -> Option<(usize, usize)> {
+    let at = skip_escape(bytes, at);
+    let s = if matches!(bytes.get(at), Some(b'"' | b'\'' | b'`')) {
+        at + 1
+    } else {
+        at
+    };
+    let mut e = s;
+    while e - s < 9 && bytes.get(e).is_some_and(u8::is_ascii_digit) {
+        e += 1;
+    }
+    let glued = bytes.get(e).is_some_and(|&b| {
+        b.is_ascii_alphanumeric()
+            || matches!(b, b'.' | b',' | b'/' | b'-')
+                && bytes.get(e + 1).is_some_and(u8::is_ascii_digit)
+    });
+    ((4..=8).contains(&(e - s)) && !glued).then_some((s, e))
 }
 
 /// Steps over the backslash of an escaped quote (`\"` inside a JSON string).

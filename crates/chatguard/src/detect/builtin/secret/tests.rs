@@ -827,6 +827,7 @@ fn cases() -> Vec<Case> {
             "hunter2hunter2".into(),
             "${DB_PASS}".into(),
         ),
+        keyed("secret.pin", "PIN: ", "4821".into(), "482".into()),
         Case {
             rule: "secret.connection_string",
             text: "DATABASE_URL=postgres://app:s3cr3t-Pw@db.internal:5432/app".into(),
@@ -869,6 +870,7 @@ const OTHER_RULES: &[&str] = &[
     "secret.telegram_bot_token",
     "secret.asana_pat",
     "secret.password_assignment",
+    "secret.pin",
     "secret.connection_string",
     "secret.generic_high_entropy",
     "secret.bearer_token",
@@ -1136,6 +1138,52 @@ fn generic_values_right_after_the_key_word() {
 }
 
 #[test]
+fn pins_after_a_pin_word_in_several_languages() {
+    // Synthetic PINs.
+    for (text, pin) in [
+        ("My PIN is 4821", "4821"),
+        ("pin: 093311", "093311"),
+        ("Meine PIN lautet 7310.", "7310"),
+        ("PIN-Code: 55190", "55190"),
+        ("mon code PIN est 2468", "2468"),
+        ("mi PIN es 1357, gracias", "1357"),
+        ("mijn pincode is 8642", "8642"),
+        ("Geheimzahl: 9753", "9753"),
+        ("card_pin=\"12345678\"", "12345678"),
+        ("the pin code is 0000 until you change it", "0000"),
+    ] {
+        assert!(
+            found(text).contains(&("secret.pin", pin)),
+            "{text}: {:?}",
+            found(text)
+        );
+    }
+    // Not a PIN: too short or long, a number with decimals, no separator, not the word `pin`.
+    for text in [
+        "GPIO pin: 17",
+        "the pin is 3 cm long",
+        "PIN: 123456789",
+        "pin: 1234.5 mm",
+        "pin 4821",
+        "shopping: 4821",
+        "spinner: 4821",
+        "Pinterest: 4821 followers",
+        "the pin is loose",
+    ] {
+        assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+    }
+}
+
+#[test]
+fn short_password_words_need_a_colon_or_equals() {
+    assert!(found("pw: Summer2024!").contains(&("secret.password_assignment", "Summer2024!")));
+    assert!(found("db_pw=Qx7!pass99").contains(&("secret.password_assignment", "Qx7!pass99")));
+    for text in ["pw is Summer2024!", "PWM: 50%", "pwned: Summer2024!"] {
+        assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+    }
+}
+
+#[test]
 fn bearer_and_basic() {
     let t = g(US, 40);
     let text = format!("curl -H 'Authorization: Bearer {t}' https://api.example.com");
@@ -1329,7 +1377,7 @@ fn streaming_matches_one_shot() {
     let guard = Guard::new(Policy::default()).expect("default policy");
     let bare = g(AN, 32);
     let text = format!(
-        "use ghp_{} and password: Hx8!pq2rr, or try Kx9-pq22 as the new password then\n-----BEGIN EC PRIVATE KEY-----\n{}\n{}\n-----END EC PRIVATE KEY-----\nand postgres://u:Pw9x-77@db/x plus Authorization: Bearer {} done, and the API key {} too.",
+        "use ghp_{} and password: Hx8!pq2rr, or try Kx9-pq22 as the new password then\n-----BEGIN EC PRIVATE KEY-----\n{}\n{}\n-----END EC PRIVATE KEY-----\nand postgres://u:Pw9x-77@db/x plus Authorization: Bearer {} done, and the API key {} too. My PIN is 4821.",
         g(AN, 36),
         g(B64, 64),
         g(B64, 64),
@@ -1339,6 +1387,7 @@ fn streaming_matches_one_shot() {
     let whole = guard.check(&text, &Context::default()).text;
     assert!(
         !whole.contains(&bare)
+            && !whole.contains("4821")
             && !whole.contains("Hx8!pq2rr")
             && !whole.contains("Kx9-pq22")
             && !whole.contains("PRIVATE KEY"),
