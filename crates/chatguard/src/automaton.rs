@@ -306,10 +306,8 @@ impl Matcher {
             .chain((0..states).filter(|&s| s != START && s != DEAD as usize && !is_match(s)))
             .collect();
         let stride2 = alphabet.next_power_of_two().trailing_zeros();
-        if states
-            .checked_shl(stride2)
-            .is_none_or(|cells| cells > u32::MAX as usize)
-        {
+        // Every premultiplied id (below `states << stride2`) must fit in 32 bits.
+        if (states as u64) << stride2 > u64::from(u32::MAX) {
             return Err(too_many);
         }
         let mut new_id = vec![DEAD; states];
