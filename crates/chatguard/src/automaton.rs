@@ -1,23 +1,28 @@
 //! The crate's one multi-pattern matcher: every word list, trigger list and phrase lexicon is
-//! searched with a [`Matcher`], a thin wrapper over aho-corasick's DFA.
+//! searched with a [`Matcher`], an Aho-Corasick automaton compiled to a DFA.
 //!
-//! One automaton kind, built and searched in one place, keeps one copy of the search code in the
-//! browser module: the crate-wide `AhoCorasick` type picks among three automaton kinds at run
-//! time and so links the builders and search loops of all three behind dynamic dispatch. A DFA
-//! is also the fastest of the three to search (one table look-up per byte); it costs more memory
-//! and set-up than the NFAs, which the crate's lists — a few hundred short words each, built once
-//! per process — afford easily.
+//! The textbook construction: a trie of the patterns, failure links filled breadth first, and
+//! every missing transition resolved through the failure links at build time, so a search takes
+//! one table look-up per haystack byte and never backtracks (linear time on any input). Bytes no
+//! pattern tells apart share one column of the table (byte classes); state ids are premultiplied
+//! by the row length, so a transition is `trans[state + class[byte]]`. Match states come first
+//! after the dead state, so one comparison per byte tells whether anything is to be done.
+//!
+//! Match semantics are exactly those of the aho-corasick crate's DFA (which this module replaced
+//! to keep its builders, search loops and `Debug` impls, about 21 KB gzipped, out of the browser
+//! module): [`MatchKind::Standard`] reports each match as soon as it ends, and overlapping
+//! search reports every one of them; the leftmost kinds report, of the matches starting
+//! leftmost, the first-listed or the longest one. The tests compare both on random pattern
+//! sets, and in this crate's own test build every search of every list is checked against
+//! aho-corasick (a dev-dependency) as it runs.
 //!
 //! ```text
 //! let m = Matcher::new(&["dob", "born"], MatchKind::Standard, Case::AsciiInsensitive)?;
 //! for hit in m.find_overlapping_iter("Born on ...") { /* hit.pattern(), hit.start() */ }
 //! ```
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::dfa::DFA;
-use aho_corasick::Input;
-
-pub(crate) use aho_corasick::{BuildError, Match, MatchKind};
+use std::collections::VecDeque;
+use std::fmt;
 
 /// Whether ASCII letters match regardless of case (non-ASCII bytes always match exactly).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,10 +33,151 @@ pub(crate) enum Case {
     AsciiInsensitive,
 }
 
-/// A compiled set of patterns.
+/// Which matches a search reports (the aho-corasick crate's semantics of the same names).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum MatchKind {
+    /// Every match, as soon as it ends; the only kind that supports overlapping search.
+    /// Non-overlapping search reports the match that ends first and resumes after it.
+    Standard,
+    /// Of the matches starting leftmost, the one whose pattern was listed first.
+    LeftmostFirst,
+    /// Of the matches starting leftmost, the longest one.
+    LeftmostLongest,
+}
+
+/// The index of a pattern in the list a [`Matcher`] was built from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct PatternId(u32);
+
+impl PatternId {
+    /// The pattern's index in the list.
+    pub(crate) fn as_usize(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// One match: which pattern, and where (half-open byte offsets into the haystack).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct Match {
+    pattern: PatternId,
+    start: usize,
+    end: usize,
+}
+
+impl Match {
+    /// The matched pattern.
+    pub(crate) fn pattern(&self) -> PatternId {
+        self.pattern
+    }
+
+    /// Where the match starts.
+    pub(crate) fn start(&self) -> usize {
+        self.start
+    }
+
+    /// Where the match ends (exclusive).
+    pub(crate) fn end(&self) -> usize {
+        self.end
+    }
+}
+
+/// Why a pattern list could not be compiled: its automaton would need more states (or the list
+/// more patterns) than 32-bit ids address.
 #[derive(Clone, Debug)]
+pub(crate) struct BuildError {
+    /// The number of patterns in the list.
+    patterns: usize,
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} patterns are too many for one automaton",
+            self.patterns
+        )
+    }
+}
+
+/// The dead state: every transition loops to it, and a leftmost search stops on entering it.
+const DEAD: u32 = 0;
+/// While building: the start state's index.
+const START: usize = 1;
+/// While building: a trie cell with no edge (yet).
+const FAIL: u32 = u32::MAX;
+
+/// A compiled set of patterns.
+#[derive(Clone)]
 pub(crate) struct Matcher {
-    dfa: DFA,
+    /// `classes[b]`: the column of byte `b` in every row of `trans`.
+    classes: [u8; 256],
+    /// The transition table, one row of `1 << stride2` cells per state. A state's id is the
+    /// index of its row's first cell; row 0 is the dead state, then come the match states.
+    trans: Vec<u32>,
+    /// Log2 of the row length (the number of byte classes, rounded up to a power of two).
+    stride2: u32,
+    /// The start state's id.
+    start: u32,
+    /// The highest match state's id: ids `1..=max_match` are match states (0 if none is).
+    max_match: u32,
+    /// Match state `k` (id `(k + 1) << stride2`) reports the patterns
+    /// `match_patterns[match_offsets[k]..match_offsets[k + 1]]`, in the order a search reports them.
+    match_offsets: Vec<u32>,
+    /// The concatenated pattern lists of the match states.
+    match_patterns: Vec<u32>,
+    /// Each pattern's length in bytes, to turn a match's end into its start.
+    pattern_lens: Vec<usize>,
+    kind: MatchKind,
+    /// The aho-corasick crate's automaton for the same patterns: the crate's test build checks
+    /// every search against it.
+    #[cfg(test)]
+    reference: aho_corasick::dfa::DFA,
+}
+
+impl fmt::Debug for Matcher {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Matcher")
+            .field("kind", &self.kind)
+            .field("patterns", &self.pattern_lens.len())
+            .field("states", &(self.trans.len() >> self.stride2))
+            .finish()
+    }
+}
+
+/// `b`'s other ASCII case, or `b` itself if it is not an ASCII letter.
+fn other_case(b: u8) -> u8 {
+    if b.is_ascii_alphabetic() {
+        b ^ 0x20
+    } else {
+        b
+    }
+}
+
+/// Splits the bytes into classes: each byte that occurs in a pattern (in either case when
+/// `fold`) is a class of its own, and each run of bytes between them is one class.
+fn byte_classes(patterns: &[&str], fold: bool) -> ([u8; 256], usize) {
+    let mut ends_class = [false; 256];
+    let mut mark = |b: u8| {
+        if let Some(before) = b.checked_sub(1) {
+            ends_class[usize::from(before)] = true;
+        }
+        ends_class[usize::from(b)] = true;
+    };
+    for &b in patterns.iter().flat_map(|p| p.as_bytes()) {
+        mark(b);
+        if fold {
+            mark(other_case(b));
+        }
+    }
+    let mut classes = [0u8; 256];
+    let mut class = 0u8;
+    for (b, slot) in classes.iter_mut().enumerate() {
+        *slot = class;
+        if ends_class[b] && b < 255 {
+            class += 1;
+        }
+    }
+    (classes, usize::from(class) + 1)
 }
 
 impl Matcher {
@@ -46,11 +192,230 @@ impl Matcher {
         kind: MatchKind,
         case: Case,
     ) -> Result<Matcher, BuildError> {
-        let dfa = DFA::builder()
-            .match_kind(kind)
-            .ascii_case_insensitive(case == Case::AsciiInsensitive)
-            .build(patterns)?;
-        Ok(Matcher { dfa })
+        let too_many = BuildError {
+            patterns: patterns.len(),
+        };
+        let fold = case == Case::AsciiInsensitive;
+        let (classes, alphabet) = byte_classes(patterns, fold);
+        let class = |b: u8| usize::from(classes[usize::from(b)]);
+
+        // The trie: `rows[s * alphabet + c]` is state s's edge on class c. State 0 is dead
+        // (all edges to itself), state 1 the start.
+        let mut rows: Vec<u32> = vec![DEAD; alphabet];
+        rows.resize(2 * alphabet, FAIL);
+        // Each state's matches, in report order: its own patterns, then those of its failure
+        // state (then the start state's, for standard semantics).
+        let mut matches: Vec<Vec<u32>> = vec![Vec::new(), Vec::new()];
+        let mut pattern_lens = Vec::with_capacity(patterns.len());
+        'patterns: for (id, pattern) in patterns.iter().enumerate() {
+            let id = u32::try_from(id).map_err(|_| too_many.clone())?;
+            pattern_lens.push(pattern.len());
+            let mut state = START;
+            let mut saw_match = false;
+            for &b in pattern.as_bytes() {
+                // Under leftmost-first semantics a pattern that extends a match listed earlier
+                // can never be reported: it is left out of the trie.
+                saw_match = saw_match || !matches[state].is_empty();
+                if kind == MatchKind::LeftmostFirst && saw_match {
+                    continue 'patterns;
+                }
+                let cell = state * alphabet + class(b);
+                if rows[cell] != FAIL {
+                    state = rows[cell] as usize;
+                    continue;
+                }
+                let next = matches.len();
+                let next_id = u32::try_from(next).map_err(|_| too_many.clone())?;
+                rows.resize(rows.len() + alphabet, FAIL);
+                matches.push(Vec::new());
+                rows[cell] = next_id;
+                if fold {
+                    rows[state * alphabet + class(other_case(b))] = next_id;
+                }
+                state = next;
+            }
+            matches[state].push(id);
+        }
+
+        // Failure links, breadth first, completing each state's row as it leaves the queue:
+        // a missing edge goes where the failure state's edge goes. Under leftmost semantics a
+        // match state fails to the dead state, so a search stops once a match cannot extend.
+        let leftmost = kind != MatchKind::Standard;
+        let states = matches.len();
+        let mut fail = vec![START as u32; states];
+        let mut queued = vec![false; states];
+        let mut queue = VecDeque::new();
+        for c in 0..alphabet {
+            let cell = START * alphabet + c;
+            let next = rows[cell];
+            if next == FAIL {
+                rows[cell] = START as u32;
+            } else if !queued[next as usize] {
+                queued[next as usize] = true;
+                queue.push_back(next as usize);
+                if leftmost && !matches[next as usize].is_empty() {
+                    fail[next as usize] = DEAD;
+                }
+            }
+        }
+        while let Some(state) = queue.pop_front() {
+            let failure = fail[state] as usize;
+            for c in 0..alphabet {
+                let next = rows[state * alphabet + c];
+                if next == FAIL || queued[next as usize] {
+                    continue;
+                }
+                let next = next as usize;
+                queued[next] = true;
+                queue.push_back(next);
+                if leftmost && !matches[next].is_empty() {
+                    fail[next] = DEAD;
+                    continue;
+                }
+                // The failure state's row is complete: it left the queue earlier.
+                let next_fail = rows[failure * alphabet + c];
+                fail[next] = next_fail;
+                let inherited = matches[next_fail as usize].clone();
+                matches[next].extend(inherited);
+            }
+            for c in 0..alphabet {
+                if rows[state * alphabet + c] == FAIL {
+                    rows[state * alphabet + c] = rows[failure * alphabet + c];
+                }
+            }
+            if !leftmost {
+                let inherited = matches[START].clone();
+                matches[state].extend(inherited);
+            }
+        }
+        // Under leftmost semantics an empty pattern matches at the start of the search and
+        // nothing can start later: the start state does not loop.
+        if leftmost && !matches[START].is_empty() {
+            for cell in &mut rows {
+                if *cell == START as u32 {
+                    *cell = DEAD;
+                }
+            }
+        }
+
+        // Renumber: dead, match states, the start state (if not a match state), the rest.
+        let is_match = |s: usize| s != DEAD as usize && !matches[s].is_empty();
+        let order: Vec<usize> = core::iter::once(DEAD as usize)
+            .chain((0..states).filter(|&s| is_match(s)))
+            .chain((!is_match(START)).then_some(START))
+            .chain((0..states).filter(|&s| s != START && s != DEAD as usize && !is_match(s)))
+            .collect();
+        let stride2 = alphabet.next_power_of_two().trailing_zeros();
+        // Every premultiplied id (below `states << stride2`) must fit in 32 bits.
+        if (states as u64) << stride2 > u64::from(u32::MAX) {
+            return Err(too_many);
+        }
+        let mut new_id = vec![DEAD; states];
+        for (index, &old) in order.iter().enumerate() {
+            new_id[old] = (index << stride2) as u32;
+        }
+        let mut trans = vec![DEAD; states << stride2];
+        let mut match_offsets = vec![0u32];
+        let mut match_patterns = Vec::new();
+        for (&old, row) in order.iter().zip(trans.chunks_exact_mut(1 << stride2)) {
+            for (cell, &next) in row
+                .iter_mut()
+                .zip(&rows[old * alphabet..(old + 1) * alphabet])
+            {
+                *cell = new_id[next as usize];
+            }
+            if is_match(old) {
+                match_patterns.extend_from_slice(&matches[old]);
+                let end = u32::try_from(match_patterns.len()).map_err(|_| too_many.clone())?;
+                match_offsets.push(end);
+            }
+        }
+        let match_states = match_offsets.len() - 1;
+        Ok(Matcher {
+            classes,
+            trans,
+            stride2,
+            start: new_id[START],
+            max_match: (match_states << stride2) as u32,
+            match_offsets,
+            match_patterns,
+            pattern_lens,
+            kind,
+            #[cfg(test)]
+            reference: aho_corasick::dfa::DFA::builder()
+                .match_kind(match kind {
+                    MatchKind::Standard => aho_corasick::MatchKind::Standard,
+                    MatchKind::LeftmostFirst => aho_corasick::MatchKind::LeftmostFirst,
+                    MatchKind::LeftmostLongest => aho_corasick::MatchKind::LeftmostLongest,
+                })
+                .ascii_case_insensitive(fold)
+                .build(patterns)
+                .expect("aho-corasick builds what the matcher builds"),
+        })
+    }
+
+    /// The state after `state` reads `byte`.
+    #[inline(always)]
+    fn next_state(&self, state: u32, byte: u8) -> u32 {
+        // Invariant: every id is a row start and every class is below the row length.
+        self.trans[state as usize + usize::from(self.classes[usize::from(byte)])]
+    }
+
+    /// Whether `state` is the dead state or a match state (one comparison).
+    #[inline(always)]
+    fn is_special(&self, state: u32) -> bool {
+        state <= self.max_match
+    }
+
+    /// The patterns match state `state` reports.
+    fn patterns_of(&self, state: u32) -> &[u32] {
+        // Invariant: `state` is a match state, so `k + 1` indexes `match_offsets`.
+        let k = (state >> self.stride2) as usize - 1;
+        let (from, to) = (self.match_offsets[k], self.match_offsets[k + 1]);
+        &self.match_patterns[from as usize..to as usize]
+    }
+
+    /// The `index`-th match reported in match state `state`, ending at `end`.
+    fn match_at(&self, state: u32, index: usize, end: usize) -> Match {
+        let pattern = self.patterns_of(state)[index];
+        Match {
+            pattern: PatternId(pattern),
+            start: end - self.pattern_lens[pattern as usize],
+            end,
+        }
+    }
+
+    /// Whether `state` is a match state.
+    fn is_match(&self, state: u32) -> bool {
+        state != DEAD && self.is_special(state)
+    }
+
+    /// The first match in `hay[from..]` under the matcher's match kind (nothing if `from` is
+    /// past the end).
+    fn find_from(&self, hay: &[u8], from: usize) -> Option<Match> {
+        let earliest = self.kind == MatchKind::Standard;
+        let rest = hay.get(from..)?;
+        let mut state = self.start;
+        let mut found = None;
+        if self.is_match(state) {
+            found = Some(self.match_at(state, 0, from));
+            if earliest {
+                return found;
+            }
+        }
+        for (at, &byte) in (from..).zip(rest) {
+            state = self.next_state(state, byte);
+            if self.is_special(state) {
+                if state == DEAD {
+                    return found;
+                }
+                found = Some(self.match_at(state, 0, at + 1));
+                if earliest {
+                    return found;
+                }
+            }
+        }
+        found
     }
 
     /// The non-overlapping matches in `hay`, left to right, under the matcher's match kind.
@@ -58,29 +423,159 @@ impl Matcher {
         &'a self,
         hay: &'h H,
     ) -> impl Iterator<Item = Match> + use<'a, 'h, H> {
-        // An unanchored search of an unanchored DFA cannot fail; were it to, there is no match.
-        self.dfa
-            .try_find_iter(Input::new(hay.as_ref()))
-            .into_iter()
-            .flatten()
+        let found = FindIter {
+            matcher: self,
+            hay: hay.as_ref(),
+            from: 0,
+            last_end: None,
+        };
+        #[cfg(test)]
+        let found = self.checked(hay.as_ref(), found, false);
+        found
     }
 
-    /// Every match in `hay`, overlapping ones too, ordered by end then by pattern. Reports
-    /// nothing unless the matcher was built with [`MatchKind::Standard`].
+    /// Every match in `hay`, overlapping ones too, ordered by end (and, at one end, longest
+    /// first). Reports nothing unless the matcher was built with [`MatchKind::Standard`].
     pub(crate) fn find_overlapping_iter<'a, 'h, H: AsRef<[u8]> + ?Sized>(
         &'a self,
         hay: &'h H,
     ) -> impl Iterator<Item = Match> + use<'a, 'h, H> {
-        self.dfa
-            .try_find_overlapping_iter(Input::new(hay.as_ref()))
-            .into_iter()
-            .flatten()
+        let found = OverlappingIter {
+            matcher: self,
+            hay: hay.as_ref(),
+            state: (self.kind == MatchKind::Standard).then_some(self.start),
+            started: false,
+            at: 0,
+            next_index: None,
+        };
+        #[cfg(test)]
+        let found = self.checked(hay.as_ref(), found, true);
+        found
+    }
+
+    /// Test build only: `found`, after checking it equals aho-corasick's answer.
+    #[cfg(test)]
+    fn checked(
+        &self,
+        hay: &[u8],
+        found: impl Iterator<Item = Match>,
+        overlapping: bool,
+    ) -> std::vec::IntoIter<Match> {
+        use aho_corasick::automaton::Automaton;
+        let input = aho_corasick::Input::new(hay);
+        let convert = |m: aho_corasick::Match| Match {
+            pattern: PatternId(m.pattern().as_u32()),
+            start: m.start(),
+            end: m.end(),
+        };
+        let expected: Vec<Match> = if overlapping {
+            let it = self.reference.try_find_overlapping_iter(input);
+            it.into_iter().flatten().map(convert).collect()
+        } else {
+            let it = self.reference.try_find_iter(input);
+            it.into_iter().flatten().map(convert).collect()
+        };
+        let found: Vec<Match> = found.collect();
+        assert_eq!(
+            found,
+            expected,
+            "{:?} on {:?}",
+            self,
+            String::from_utf8_lossy(hay)
+        );
+        found.into_iter()
+    }
+}
+
+/// Non-overlapping search: one [`Matcher::find_from`] per match.
+struct FindIter<'a, 'h> {
+    matcher: &'a Matcher,
+    hay: &'h [u8],
+    /// Where the next search starts.
+    from: usize,
+    /// The end of the last match reported: an empty match there is skipped.
+    last_end: Option<usize>,
+}
+
+impl Iterator for FindIter<'_, '_> {
+    type Item = Match;
+
+    fn next(&mut self) -> Option<Match> {
+        let mut found = self.matcher.find_from(self.hay, self.from)?;
+        if found.start == found.end && Some(found.end) == self.last_end {
+            // An empty match right after the last match: search again one byte on.
+            self.from += 1;
+            found = self.matcher.find_from(self.hay, self.from)?;
+        }
+        self.from = found.end;
+        self.last_end = Some(found.end);
+        Some(found)
+    }
+}
+
+/// Overlapping search: walks the haystack once, reporting each match state's patterns in turn.
+struct OverlappingIter<'a, 'h> {
+    matcher: &'a Matcher,
+    hay: &'h [u8],
+    /// The current state; `None` once the search is over (or if it cannot run).
+    state: Option<u32>,
+    /// Whether the start state's own matches (empty patterns) have been reported.
+    started: bool,
+    /// The offset of the byte the current state read last (or the search's start).
+    at: usize,
+    /// The index of the next match to report in the current match state.
+    next_index: Option<usize>,
+}
+
+impl Iterator for OverlappingIter<'_, '_> {
+    type Item = Match;
+
+    fn next(&mut self) -> Option<Match> {
+        let matcher = self.matcher;
+        let mut state = self.state?;
+        if !self.started {
+            if matcher.is_match(state) {
+                let index = self.next_index.unwrap_or(0);
+                if index < matcher.patterns_of(state).len() {
+                    self.next_index = Some(index + 1);
+                    return Some(matcher.match_at(state, index, 0));
+                }
+            }
+            self.started = true;
+            self.next_index = None;
+        } else if let Some(index) = self.next_index {
+            if index < matcher.patterns_of(state).len() {
+                self.next_index = Some(index + 1);
+                return Some(matcher.match_at(state, index, self.at + 1));
+            }
+            self.at += 1;
+            self.next_index = None;
+        }
+        let mut at = self.at;
+        while let Some(&byte) = self.hay.get(at) {
+            state = matcher.next_state(state, byte);
+            if matcher.is_special(state) {
+                self.at = at;
+                if state == DEAD {
+                    self.state = None;
+                    return None;
+                }
+                self.state = Some(state);
+                self.next_index = Some(1);
+                return Some(matcher.match_at(state, 0, at + 1));
+            }
+            at += 1;
+        }
+        self.at = at;
+        self.state = None;
+        None
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn spans(it: impl Iterator<Item = Match>) -> Vec<(usize, usize, usize)> {
         it.map(|m| (m.pattern().as_usize(), m.start(), m.end()))
@@ -94,6 +589,18 @@ mod tests {
             spans(m.find_overlapping_iter("xabc")),
             vec![(0, 1, 4), (1, 2, 4), (2, 3, 4)]
         );
+        // At one end, the longest match first, whatever the list order.
+        let m = Matcher::new(&["c", "bc", "abc"], MatchKind::Standard, Case::Exact).unwrap();
+        assert_eq!(
+            spans(m.find_overlapping_iter("xabc")),
+            vec![(2, 1, 4), (1, 2, 4), (0, 3, 4)]
+        );
+    }
+
+    #[test]
+    fn standard_non_overlapping_search_reports_the_match_ending_first() {
+        let m = Matcher::new(&["abcd", "bc"], MatchKind::Standard, Case::Exact).unwrap();
+        assert_eq!(spans(m.find_iter("abcd abcd")), vec![(1, 1, 3), (1, 6, 8)]);
     }
 
     #[test]
@@ -106,8 +613,25 @@ mod tests {
             spans(longest.find_iter("abcd ab")),
             vec![(1, 0, 4), (0, 5, 7)]
         );
+        // A failed attempt at the longer pattern falls back to a match inside it.
+        let m = Matcher::new(&["abcd", "bc"], MatchKind::LeftmostLongest, Case::Exact).unwrap();
+        assert_eq!(spans(m.find_iter("abcx")), vec![(1, 1, 3)]);
         // Overlapping search is defined only for standard semantics: it reports nothing.
         assert_eq!(spans(longest.find_overlapping_iter("abcd")), vec![]);
+    }
+
+    #[test]
+    fn empty_patterns_match_between_bytes() {
+        let m = Matcher::new(&["", "b"], MatchKind::LeftmostFirst, Case::Exact).unwrap();
+        assert_eq!(
+            spans(m.find_iter("ab")),
+            vec![(0, 0, 0), (0, 1, 1), (0, 2, 2)]
+        );
+        let m = Matcher::new(&["b", ""], MatchKind::Standard, Case::Exact).unwrap();
+        assert_eq!(
+            spans(m.find_overlapping_iter("ab")),
+            vec![(1, 0, 0), (1, 1, 1), (0, 1, 2), (1, 2, 2)]
+        );
     }
 
     #[test]
@@ -126,5 +650,67 @@ mod tests {
         let hit = m.find_iter(hay).next().unwrap();
         assert_eq!(&hay[hit.start()..hit.end()], "BORN");
         assert_eq!(spans(m.find_iter(hay.as_bytes())), vec![(0, 3, 7)]);
+    }
+
+    #[test]
+    fn an_empty_list_matches_nothing() {
+        let m = Matcher::new(&[], MatchKind::LeftmostLongest, Case::AsciiInsensitive).unwrap();
+        assert_eq!(spans(m.find_iter("anything")), vec![]);
+    }
+
+    /// The crate's own lists (word lists, triggers, the phrase lexicon, document addressing
+    /// phrases, delimiters), searched by the whole pipeline over the benchmark haystacks: each
+    /// search checks itself against aho-corasick in the test build.
+    #[test]
+    fn the_crate_lists_agree_with_aho_corasick_on_the_haystacks() {
+        let guard = crate::Guard::new(crate::Policy::default()).unwrap();
+        let cx = crate::Context::default();
+        let mut findings = 0;
+        for text in [
+            include_str!("../../../tests/haystacks/benign_chat.txt"),
+            include_str!("../../../tests/haystacks/pii_dense.txt"),
+            include_str!("../../../tests/haystacks/sample_chat.txt"),
+        ] {
+            for line in text.lines() {
+                findings += guard.check(line, &cx).findings.len();
+                #[cfg(feature = "inject")]
+                for mode in [crate::InjectionMode::Chat, crate::InjectionMode::Document] {
+                    let _ = guard.injection_in(line, mode);
+                }
+            }
+        }
+        assert!(findings > 0, "the dense haystack has findings");
+    }
+
+    /// Text over a small alphabet (a two-byte letter included), so patterns share prefixes and
+    /// suffixes and match often.
+    fn small_text(max: usize) -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            proptest::sample::select(vec!['a', 'b', 'c', 'A', 'B', 'é', ' ']),
+            0..=max,
+        )
+        .prop_map(|chars| chars.into_iter().collect())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// Every match kind and case mode, on random lists (empty, duplicate and prefix
+        /// patterns included) and haystacks: `find_iter` and `find_overlapping_iter` check
+        /// themselves against aho-corasick in the test build; this runs them.
+        #[test]
+        fn agrees_with_aho_corasick(
+            patterns in proptest::collection::vec(small_text(4), 0..8),
+            hay in small_text(40),
+        ) {
+            let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
+            for kind in [MatchKind::Standard, MatchKind::LeftmostFirst, MatchKind::LeftmostLongest] {
+                for case in [Case::Exact, Case::AsciiInsensitive] {
+                    let m = Matcher::new(&patterns, kind, case).unwrap();
+                    let _ = m.find_iter(&hay).count();
+                    let _ = m.find_overlapping_iter(&hay).count();
+                }
+            }
+        }
     }
 }
