@@ -379,7 +379,7 @@ fn style_hides(style: &str) -> bool {
     let css: String = style
         .chars()
         .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
+        .flat_map(crate::normalize::lower_char)
         .collect();
     let value = |prop: &str| -> Option<&str> {
         css.split(';').find_map(|decl| {

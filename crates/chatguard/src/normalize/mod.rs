@@ -18,6 +18,8 @@
 
 mod fold_table;
 mod invisible;
+mod lower;
+mod lower_table;
 
 use std::borrow::Cow;
 
@@ -25,6 +27,7 @@ use crate::detect::hay::HIGH;
 use crate::Span;
 
 pub(crate) use invisible::{is_removable_invisible, keeps_joiner, CarrierStripper, Carriers};
+pub(crate) use lower::{lower_char, lower_str, push_lower};
 
 /// A text prepared for matching, with the map back to the original.
 #[derive(Clone, Debug)]

@@ -883,7 +883,7 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
     }
     // Suffix compound: `Musterstraße 12`, `Hauptstr. 5a`, `Kalverstraat 92`.
     if is_capitalised(t0_bare) {
-        let lower = t0_bare.to_lowercase();
+        let lower = crate::normalize::lower_str(t0_bare);
         for &(suffix, strength) in SUFFIXES {
             if let Some(prefix) = lower.strip_suffix(suffix) {
                 if prefix.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
@@ -898,7 +898,7 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
         }
     }
     // A German type word after an adjective: `Berliner Straße 12`, `Frankfurter Allee 3`.
-    if is_capitalised(t0_bare) && in_list(DE_TYPES, &t0_bare.to_lowercase()) {
+    if is_capitalised(t0_bare) && in_list(DE_TYPES, &crate::normalize::lower_str(t0_bare)) {
         if let Some(&(start, bare, _)) = toks.get(1) {
             if is_name_word(bare) {
                 return Some(Street {

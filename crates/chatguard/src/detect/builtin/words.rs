@@ -171,7 +171,7 @@ pub(crate) fn lower_into<'b>(word: &str, buf: &'b mut String) -> &'b str {
         if is_apostrophe(c) {
             buf.push('\'');
         } else {
-            buf.extend(c.to_lowercase());
+            buf.extend(crate::normalize::lower_char(c));
         }
     }
     buf.as_str()
