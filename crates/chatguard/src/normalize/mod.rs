@@ -15,6 +15,9 @@
 //! Every span found in the view is mapped back with [`Normalized::to_original`], so reports and
 //! redaction always address the original bytes. Pure ASCII text without control characters is
 //! borrowed unchanged, at the cost of one fast scan.
+//!
+//! The crate's one Unicode lower-casing lives here too ([`lower_char`], [`lower_str`],
+//! [`push_lower`]: exactly std's `to_lowercase`, from compact generated tables).
 
 mod fold_table;
 mod invisible;
