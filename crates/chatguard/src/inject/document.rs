@@ -615,7 +615,10 @@ const VOCATIVES: &[&str] = &[
 ];
 
 static ADDRESSING_FINDER: LazyLock<Option<Matcher>> = LazyLock::new(|| {
-    let phrases: Vec<&str> = ADDRESSING.iter().chain(VOCATIVES).copied().collect();
+    let phrases: Vec<&str> = packed!(ADDRESSING)
+        .split('\n')
+        .chain(VOCATIVES.iter().copied())
+        .collect();
     Matcher::new(&phrases, MatchKind::Standard, Case::AsciiInsensitive).ok()
 });
 

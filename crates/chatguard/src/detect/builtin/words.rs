@@ -182,6 +182,11 @@ pub(crate) fn in_list(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
+/// [`in_list`] for a list packed with [`packed!`](crate::packed).
+pub(crate) fn in_packed(packed: &str, word: &str) -> bool {
+    packed.split('\n').any(|w| w.eq_ignore_ascii_case(word))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
