@@ -15,9 +15,7 @@
 use super::lower_table::{
     CASED, CASE_IGNORABLE, LOWER_DELTAS, LOWER_RUNS, LOWER_RUN_DELTA, LOWER_TWO,
 };
-
-/// Bits of a packed run or range that hold its first code point.
-const FIRST: u32 = (1 << 21) - 1;
+use super::{run_before, FIRST};
 
 /// The lower case of a character: an iterator over one character, or two (U+0130), the same as
 /// std's `ToLowercase`.
@@ -70,10 +68,7 @@ pub(crate) fn lower_char(c: char) -> Lower {
 /// The one-character lower case of the code point `cp` from the run table; `None` when it is its
 /// own lower case.
 fn lower_single(cp: u32) -> Option<char> {
-    let i = LOWER_RUNS
-        .partition_point(|&packed| packed & FIRST <= cp)
-        .checked_sub(1)?;
-    let packed = *LOWER_RUNS.get(i)?;
+    let (i, packed) = run_before(LOWER_RUNS, cp)?;
     // A run is `count` code points `stride` apart, all moved by the same delta.
     let (first, count, stride) = (
         packed & FIRST,
@@ -135,15 +130,7 @@ fn cased_after_ignorable(mut chars: impl Iterator<Item = char>) -> bool {
 /// Whether `c` lies in one of `ranges` (sorted, each `first | (count - 1) << 21`).
 fn in_ranges(ranges: &[u32], c: char) -> bool {
     let cp = u32::from(c);
-    let Some(i) = ranges
-        .partition_point(|&packed| packed & FIRST <= cp)
-        .checked_sub(1)
-    else {
-        return false;
-    };
-    ranges
-        .get(i)
-        .is_some_and(|&packed| cp - (packed & FIRST) <= packed >> 21)
+    run_before(ranges, cp).is_some_and(|(_, packed)| cp - (packed & FIRST) <= packed >> 21)
 }
 
 #[cfg(test)]

@@ -255,16 +255,24 @@ enum Folded {
     Many(&'static str),
 }
 
+/// The low bits of a packed run key of the generated tables: the run's first code point.
+const FIRST: u32 = (1 << 21) - 1;
+
+/// Index and key of the last run in `keys` (sorted by first code point, which is `key & FIRST`)
+/// that starts at or before `cp`: the only run that may hold it.
+fn run_before(keys: &[u32], cp: u32) -> Option<(usize, u32)> {
+    let i = keys
+        .partition_point(|&packed| packed & FIRST <= cp)
+        .checked_sub(1)?;
+    Some((i, *keys.get(i)?))
+}
+
 /// The NFKC compatibility form of `c`, from the generated table (see `gen_fold_table.py` for what
 /// it covers); `None` when `c` is its own form.
 fn compat_fold(c: char) -> Option<Folded> {
     let cp = u32::from(c);
-    const FIRST: u32 = (1 << 21) - 1;
-    let i = fold_table::RUN_KEYS.partition_point(|&packed| packed & FIRST <= cp);
-    if let Some(i) = i.checked_sub(1) {
-        if let (Some(&packed), Some(&target)) =
-            (fold_table::RUN_KEYS.get(i), fold_table::RUN_TARGETS.get(i))
-        {
+    if let Some((i, packed)) = run_before(fold_table::RUN_KEYS, cp) {
+        if let Some(&target) = fold_table::RUN_TARGETS.get(i) {
             let (first, count) = (packed & FIRST, packed >> 21);
             if cp < first + count {
                 return char::from_u32(target + (cp - first)).map(Folded::One);
