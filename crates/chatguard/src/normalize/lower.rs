@@ -13,7 +13,8 @@
 //! Unicode version fails them until the table is generated again.
 
 use super::lower_table::{
-    CASED, CASE_IGNORABLE, LOWER_DELTAS, LOWER_RUNS, LOWER_RUN_DELTA, LOWER_TWO,
+    CASED_OFFSETS, CASED_RUNS, CASE_IGNORABLE_OFFSETS, CASE_IGNORABLE_RUNS, LOWER_DELTAS,
+    LOWER_RUNS, LOWER_RUN_DELTA, LOWER_TWO,
 };
 use super::{run_before, FIRST};
 
@@ -123,14 +124,42 @@ fn is_word_final(text: &str, at: usize) -> bool {
 /// Whether the first character of `chars` that is not case-ignorable is cased.
 fn cased_after_ignorable(mut chars: impl Iterator<Item = char>) -> bool {
     chars
-        .find(|&c| !in_ranges(CASE_IGNORABLE, c))
-        .is_some_and(|c| in_ranges(CASED, c))
+        .find(|&c| !in_set(CASE_IGNORABLE_RUNS, CASE_IGNORABLE_OFFSETS, c))
+        .is_some_and(|c| in_set(CASED_RUNS, CASED_OFFSETS, c))
 }
 
-/// Whether `c` lies in one of `ranges` (sorted, each `first | (count - 1) << 21`).
-fn in_ranges(ranges: &[u32], c: char) -> bool {
+/// Whether `c` is in a set stored as std stores its Unicode properties (a skip list): `offsets`
+/// are the distances between successive edges of the set's ranges (a range's first code point,
+/// then the one after its last), one byte each, so a code point is in the set when an odd number
+/// of edges lie at or before it. A distance too long for a byte closes a chunk of `offsets` with a
+/// `0` (which keeps the count's parity); `runs` holds each chunk's end, `edge | first index << 21`,
+/// the edge being the code point the chunk reaches. A lookup finds its chunk by binary search and
+/// then adds up at most that chunk's distances.
+fn in_set(runs: &[u32], offsets: &[u8], c: char) -> bool {
     let cp = u32::from(c);
-    run_before(ranges, cp).is_some_and(|(_, packed)| cp - (packed & FIRST) <= packed >> 21)
+    let chunk = runs.partition_point(|&run| run & FIRST <= cp);
+    let start_of = |run: u32| (run >> 21) as usize;
+    let Some(&run) = runs.get(chunk) else {
+        return false;
+    };
+    let mut at = start_of(run);
+    let end = runs
+        .get(chunk + 1)
+        .map_or(offsets.len(), |&next| start_of(next));
+    let chunk_from = chunk
+        .checked_sub(1)
+        .and_then(|before| runs.get(before))
+        .map_or(0, |&before| before & FIRST);
+    let distance = cp - chunk_from;
+    let mut edge = 0;
+    while at + 1 < end {
+        edge += offsets.get(at).map_or(0, |&d| u32::from(d));
+        if edge > distance {
+            break;
+        }
+        at += 1;
+    }
+    at % 2 == 1
 }
 
 #[cfg(test)]
@@ -240,18 +269,35 @@ mod tests {
         std::fs::write(path, generate()).expect("write lower_table.rs");
     }
 
-    /// Packs sorted, disjoint `(first, count)` ranges as `first | (count - 1) << 21`.
-    fn pack_ranges(ranges: &[(u32, u32)]) -> Vec<u32> {
-        ranges
+    /// Encodes sorted, disjoint, non-adjacent `(first, count)` ranges for [`in_set`]: the
+    /// `runs` and the `offsets` (std's skip list, `unicode-table-generator/src/skiplist.rs`).
+    fn skip_list(ranges: &[(u32, u32)]) -> (Vec<u32>, Vec<u8>) {
+        let mut distances = Vec::new();
+        let mut last = 0;
+        for edge in ranges
             .iter()
-            .map(|&(first, count)| {
-                assert!(
-                    (1..=2048).contains(&count),
-                    "range too long at U+{first:04X}"
-                );
-                first | (count - 1) << 21
-            })
-            .collect()
+            .flat_map(|&(first, count)| [first, first + count])
+        {
+            distances.push(edge - last);
+            last = edge;
+        }
+        // Longer than any byte, so the last chunk ends past every code point.
+        distances.push(0x110000 - last);
+        let (mut runs, mut offsets) = (Vec::new(), Vec::new());
+        let (mut chunk_start, mut edge) = (0, 0);
+        for distance in distances {
+            edge += distance;
+            match u8::try_from(distance) {
+                Ok(d) => offsets.push(d),
+                Err(_) => {
+                    runs.push(edge | u32::try_from(chunk_start).unwrap() << 21);
+                    offsets.push(0);
+                    chunk_start = offsets.len();
+                }
+            }
+        }
+        assert!(edge >= 0x110000 && offsets.len() < 1 << 11);
+        (runs, offsets)
     }
 
     fn generate() -> String {
@@ -361,23 +407,30 @@ mod tests {
                 })
                 .collect(),
         );
-        list(
-            &mut out,
-            "CASE_IGNORABLE",
-            "/// Unicode's `Case_Ignorable` characters: `first | (count - 1) << 21`, sorted.\n",
-            "u32",
-            pack_ranges(&ignorable)
-                .iter()
-                .map(|v| format!("{v:#X}"))
-                .collect(),
-        );
-        list(
-            &mut out,
-            "CASED",
-            "/// Unicode's `Cased` characters that are not case-ignorable (those are skipped first):\n/// `first | (count - 1) << 21`, sorted.\n",
-            "u32",
-            pack_ranges(&cased).iter().map(|v| format!("{v:#X}")).collect(),
-        );
+        for (name, ranges, what) in [
+            ("CASE_IGNORABLE", &ignorable, "Unicode's `Case_Ignorable` characters"),
+            (
+                "CASED",
+                &cased,
+                "Unicode's `Cased` characters that are not case-ignorable (those are skipped first)",
+            ),
+        ] {
+            let (runs, offsets) = skip_list(ranges);
+            list(
+                &mut out,
+                &format!("{name}_RUNS"),
+                &format!("/// {what}, as a skip list (see `in_set`): the chunks.\n"),
+                "u32",
+                runs.iter().map(|v| format!("{v:#X}")).collect(),
+            );
+            list(
+                &mut out,
+                &format!("{name}_OFFSETS"),
+                "/// The distances between the edges of its ranges.\n",
+                "u8",
+                offsets.iter().map(u8::to_string).collect(),
+            );
+        }
         out.truncate(out.len() - 1);
         out
     }
