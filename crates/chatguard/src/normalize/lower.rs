@@ -1,6 +1,6 @@
 //! Unicode lower-casing from the crate's own compact tables: exactly what std's
 //! `char::to_lowercase` and `str::to_lowercase` give, without linking std's case tables (11.7 KB
-//! raw in the browser module, against about 3 KB for the run tables here).
+//! raw in the browser module, against 2.7 KB for the tables here).
 //!
 //! * [`lower_char`] is `char::to_lowercase`: one character, or two for U+0130 (`İ` → `i̇`).
 //! * [`lower_str`] and [`push_lower`] are `str::to_lowercase`, final sigma included: a capital
