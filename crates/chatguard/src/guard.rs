@@ -227,7 +227,7 @@ fn compile(policy: Policy, hash_key: Option<Zeroizing<Vec<u8>>>) -> Result<Guard
     let allow = policy
         .allow
         .iter()
-        .map(|s| s.trim().to_lowercase())
+        .map(|s| crate::normalize::lower_str(s.trim()))
         .collect();
     let hash_key = hash_key.unwrap_or_else(|| Zeroizing::new(vec![0u8; 32]));
     let labels = Kind::BUILTIN
@@ -419,9 +419,9 @@ impl Guard {
             .collect();
         if !self.allow.is_empty() {
             out.retain(|f| {
-                !self
-                    .allow
-                    .contains(&text[f.span.start..f.span.end].trim().to_lowercase())
+                !self.allow.contains(&crate::normalize::lower_str(
+                    text[f.span.start..f.span.end].trim(),
+                ))
             });
         }
         (out, near_miss)

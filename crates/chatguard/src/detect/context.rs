@@ -685,13 +685,7 @@ fn without_placeholders(text: &str) -> String {
 /// Appends [`without_placeholders`]`(text)` to `out`.
 fn push_without_placeholders(out: &mut String, text: &str) {
     let from = out.len();
-    if text.is_ascii() {
-        // The same as `to_lowercase` for ASCII, without a temporary string.
-        out.push_str(text);
-        out[from..].make_ascii_lowercase();
-    } else {
-        out.push_str(&text.to_lowercase());
-    }
+    crate::normalize::push_lower(out, text);
     // Both are ASCII, so looking at bytes finds what `contains(['[', ']'])` finds.
     if memchr::memchr2(b'[', b']', &out.as_bytes()[from..]).is_none() {
         return;

@@ -379,7 +379,7 @@ fn style_hides(style: &str) -> bool {
     let css: String = style
         .chars()
         .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
+        .flat_map(crate::normalize::lower_char)
         .collect();
     let value = |prop: &str| -> Option<&str> {
         css.split(';').find_map(|decl| {
@@ -615,7 +615,10 @@ const VOCATIVES: &[&str] = &[
 ];
 
 static ADDRESSING_FINDER: LazyLock<Option<Matcher>> = LazyLock::new(|| {
-    let phrases: Vec<&str> = ADDRESSING.iter().chain(VOCATIVES).copied().collect();
+    let phrases: Vec<&str> = packed!(ADDRESSING)
+        .split('\n')
+        .chain(VOCATIVES.iter().copied())
+        .collect();
     Matcher::new(&phrases, MatchKind::Standard, Case::AsciiInsensitive).ok()
 });
 

@@ -377,7 +377,7 @@ fn words(text: &str) -> impl Iterator<Item = (Span, u64)> + '_ {
             if !c.is_alphanumeric() {
                 break;
             }
-            for l in c.to_lowercase() {
+            for l in crate::normalize::lower_char(c) {
                 let mut buf = [0u8; 4];
                 for &b in l.encode_utf8(&mut buf).as_bytes() {
                     hash = (hash ^ u64::from(b)).wrapping_mul(FNV_PRIME);

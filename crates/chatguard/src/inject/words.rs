@@ -60,7 +60,7 @@ pub(crate) fn fold_char(c: char) -> Option<char> {
     if !c.is_alphanumeric() {
         return None;
     }
-    let mut lower = c.to_lowercase();
+    let mut lower = crate::normalize::lower_char(c);
     match (lower.next(), lower.next()) {
         (Some(l), None) => Some(l),
         _ => Some(c),

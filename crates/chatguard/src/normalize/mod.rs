@@ -15,9 +15,14 @@
 //! Every span found in the view is mapped back with [`Normalized::to_original`], so reports and
 //! redaction always address the original bytes. Pure ASCII text without control characters is
 //! borrowed unchanged, at the cost of one fast scan.
+//!
+//! The crate's one Unicode lower-casing lives here too ([`lower_char`], [`lower_str`],
+//! [`push_lower`]: exactly std's `to_lowercase`, from compact generated tables).
 
 mod fold_table;
 mod invisible;
+mod lower;
+mod lower_table;
 
 use std::borrow::Cow;
 
@@ -25,6 +30,7 @@ use crate::detect::hay::HIGH;
 use crate::Span;
 
 pub(crate) use invisible::{is_removable_invisible, keeps_joiner, CarrierStripper, Carriers};
+pub(crate) use lower::{lower_char, lower_str, push_lower};
 
 /// A text prepared for matching, with the map back to the original.
 #[derive(Clone, Debug)]
@@ -249,16 +255,24 @@ enum Folded {
     Many(&'static str),
 }
 
+/// The low bits of a packed run key of the generated tables: the run's first code point.
+const FIRST: u32 = (1 << 21) - 1;
+
+/// Index and key of the last run in `keys` (sorted by first code point, which is `key & FIRST`)
+/// that starts at or before `cp`: the only run that may hold it.
+fn run_before(keys: &[u32], cp: u32) -> Option<(usize, u32)> {
+    let i = keys
+        .partition_point(|&packed| packed & FIRST <= cp)
+        .checked_sub(1)?;
+    Some((i, *keys.get(i)?))
+}
+
 /// The NFKC compatibility form of `c`, from the generated table (see `gen_fold_table.py` for what
 /// it covers); `None` when `c` is its own form.
 fn compat_fold(c: char) -> Option<Folded> {
     let cp = u32::from(c);
-    const FIRST: u32 = (1 << 21) - 1;
-    let i = fold_table::RUN_KEYS.partition_point(|&packed| packed & FIRST <= cp);
-    if let Some(i) = i.checked_sub(1) {
-        if let (Some(&packed), Some(&target)) =
-            (fold_table::RUN_KEYS.get(i), fold_table::RUN_TARGETS.get(i))
-        {
+    if let Some((i, packed)) = run_before(fold_table::RUN_KEYS, cp) {
+        if let Some(&target) = fold_table::RUN_TARGETS.get(i) {
             let (first, count) = (packed & FIRST, packed >> 21);
             if cp < first + count {
                 return char::from_u32(target + (cp - first)).map(Folded::One);

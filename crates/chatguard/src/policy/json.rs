@@ -397,7 +397,7 @@ fn custom_pattern(
         None => Vec::new(),
         Some(v) => strings(&join(path, "context"), Some(v))?
             .into_iter()
-            .map(|s| s.to_lowercase())
+            .map(|s| crate::normalize::lower_str(&s))
             .collect(),
     };
     let needs_context = match obj.get("needs_context") {

@@ -156,7 +156,7 @@ fn push_canonical(out: &mut String, kind: Kind, value: &str) {
     if trimmed.is_ascii() && push_ascii_canonical(out, kind, trimmed) {
         return;
     }
-    let folded = trimmed.to_lowercase();
+    let folded = crate::normalize::lower_str(trimmed);
     match kind {
         Kind::Person | Kind::StreetAddress | Kind::Secret | Kind::Url | Kind::Custom(_) => {
             out.push_str(&folded);

@@ -19,8 +19,8 @@
 //! tokeniser already found; benign text without numbers costs nothing here.
 
 use super::words::{
-    char_at, char_before, in_list, is_all_caps, is_capitalised, skip_blanks, skip_blanks_back,
-    word_end, word_start,
+    char_at, char_before, in_list, in_packed, is_all_caps, is_capitalised, skip_blanks,
+    skip_blanks_back, word_end, word_start,
 };
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
@@ -758,7 +758,7 @@ fn unit_after(text: &str, end: usize) -> bool {
     text.as_bytes().get(end) == Some(&b' ')
         && word_end(text, end + 1)
             .and_then(|we| text.get(end + 1..we))
-            .is_some_and(|w| in_list(UNITS, w))
+            .is_some_and(|w| in_packed(packed!(UNITS), w))
 }
 
 /// A word made of letters, optionally ending in `.` or `/` (`Str.`, `Avda.`, `C/`), that ends at
@@ -786,7 +786,7 @@ fn type_of(table: &[(&str, Strength)], bare: &str, full: &str) -> Option<Strengt
 /// True for a capitalised word that can be part of a street or city name.
 fn is_name_word(word: &str) -> bool {
     (is_capitalised(word) || is_all_caps(word) && word.chars().count() <= 12)
-        && !in_list(NOT_NAMES, word)
+        && !in_packed(packed!(NOT_NAMES), word)
 }
 
 /// The shapes with the number last: type first, suffix compound, German type word, bare name.
@@ -883,7 +883,7 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
     }
     // Suffix compound: `Musterstraße 12`, `Hauptstr. 5a`, `Kalverstraat 92`.
     if is_capitalised(t0_bare) {
-        let lower = t0_bare.to_lowercase();
+        let lower = crate::normalize::lower_str(t0_bare);
         for &(suffix, strength) in SUFFIXES {
             if let Some(prefix) = lower.strip_suffix(suffix) {
                 if prefix.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
@@ -898,7 +898,7 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
         }
     }
     // A German type word after an adjective: `Berliner Straße 12`, `Frankfurter Allee 3`.
-    if is_capitalised(t0_bare) && in_list(DE_TYPES, &t0_bare.to_lowercase()) {
+    if is_capitalised(t0_bare) && in_list(DE_TYPES, &crate::normalize::lower_str(t0_bare)) {
         if let Some(&(start, bare, _)) = toks.get(1) {
             if is_name_word(bare) {
                 return Some(Street {
@@ -921,7 +921,7 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
         });
     }
     // A bare street name: `Damrak 1`, reported only with a distinctive postcode.
-    if is_capitalised(t0_bare) && !in_list(NOT_NAMES, t0_bare) && t0_full == t0_bare {
+    if is_capitalised(t0_bare) && !in_packed(packed!(NOT_NAMES), t0_bare) && t0_full == t0_bare {
         return Some(Street {
             start: t0_start,
             end: num_end,
@@ -937,7 +937,7 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
 /// optional article, then one of [`STREET_PREPOSITIONS`].
 fn preposition_street(toks: &[(usize, &str, &str)]) -> Option<usize> {
     let &(_, name, full) = toks.first()?;
-    if !is_capitalised(name) || in_list(NOT_NAMES, name) || full != name {
+    if !is_capitalised(name) || in_packed(packed!(NOT_NAMES), name) || full != name {
         return None;
     }
     let mut adjective = false;
@@ -1133,7 +1133,7 @@ fn number_first(text: &str, s: usize, num_end: usize) -> Option<Street> {
             }
         }
         let ordinal = word.starts_with(|c: char| c.is_ascii_digit());
-        if !(ordinal || is_capitalised(word) && !in_list(NOT_NAMES, word)) {
+        if !(ordinal || is_capitalised(word) && !in_packed(packed!(NOT_NAMES), word)) {
             return typeless(names, last);
         }
         last = we;

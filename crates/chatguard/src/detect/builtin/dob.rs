@@ -224,7 +224,7 @@ fn birth_word_owns(text: &str, start: usize, end: usize) -> bool {
             .is_none_or(|c| !c.is_alphanumeric())
     };
     let from = floor_boundary(text, start.saturating_sub(48));
-    let before = text[from..start].to_lowercase();
+    let before = crate::normalize::lower_str(&text[from..start]);
     let last_word_end = finder
         .find_overlapping_iter(&before)
         .filter(|m| word_start(&before, m.start()))
@@ -236,7 +236,7 @@ fn birth_word_owns(text: &str, start: usize, end: usize) -> bool {
         }
     }
     let to = ceil_boundary(text, end.saturating_add(48).min(text.len()));
-    let after = text[end..to].to_lowercase();
+    let after = crate::normalize::lower_str(&text[end..to]);
     let Some((i, e)) = finder
         .find_overlapping_iter(&after)
         .filter(|m| word_start(&after, m.start()))
@@ -390,7 +390,7 @@ fn tokens_before(text: &str, from: usize, to: usize) -> Vec<Tok> {
 
 /// The month number of a word, if it names one.
 fn month_of(word: &str) -> Option<u32> {
-    let lower = word.to_lowercase();
+    let lower = crate::normalize::lower_str(word);
     MONTHS
         .iter()
         .find(|(name, _)| *name == lower)
@@ -426,7 +426,9 @@ fn written(text: &str, year_start: usize) -> Option<usize> {
         _ => None,
     };
     let is_filler = |t: Tok| {
-        word(t).is_some_and(|(_, w)| matches!(w.to_lowercase().as_str(), "de" | "del" | "of"))
+        word(t).is_some_and(|(_, w)| {
+            matches!(crate::normalize::lower_str(w).as_str(), "de" | "del" | "of")
+        })
     };
     let mut i = toks.len();
     let prev = |i: &mut usize| -> Option<Tok> {

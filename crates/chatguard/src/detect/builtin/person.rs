@@ -20,8 +20,8 @@ use crate::automaton::{Case, MatchKind, Matcher};
 
 use super::triggers;
 use super::words::{
-    char_at, char_before, in_list, is_all_caps, is_apostrophe, is_capitalised, lower_into,
-    skip_blanks, skip_blanks_back, word_end, word_start,
+    char_at, char_before, in_list, in_packed, is_all_caps, is_apostrophe, is_capitalised,
+    lower_into, skip_blanks, skip_blanks_back, word_end, word_start,
 };
 use crate::detect::hay::{Hay, HIGH, ONES};
 use crate::detect::Candidate;
@@ -2114,7 +2114,7 @@ fn label(text: &str, s: usize, e: usize, copula_ok: bool) -> Option<Found> {
     }
     let prev = prev_word(text, s);
     if char_at(text, i) == Some(':') {
-        if prev.is_some_and(|p| !in_list(FIELD_PREFIX, p)) {
+        if prev.is_some_and(|p| !in_packed(packed!(FIELD_PREFIX), p)) {
             return None;
         }
         // `Name:` at a line's end with the value on the next line is a form layout too.

@@ -1178,9 +1178,11 @@ fn near_amount(text: &str, start: usize, end: usize) -> bool {
         return true;
     }
     let is_amount_word = |word: &str| {
-        WORDS
-            .iter()
-            .any(|w| word.chars().flat_map(char::to_lowercase).eq(w.chars()))
+        WORDS.iter().any(|w| {
+            word.chars()
+                .flat_map(crate::normalize::lower_char)
+                .eq(w.chars())
+        })
     };
     let in_word = |c: char| c.is_alphanumeric() || c == '$';
     // The first (last) up to eight word characters after (before) the span, as slices of `text`.
@@ -1263,7 +1265,7 @@ fn has_word(window: &str, words: &[&str]) -> bool {
     match ascii_lowercase_in(&mut buf, window) {
         Some(low) => words.iter().any(|w| contains_word(low, w)),
         None => {
-            let low = window.to_lowercase();
+            let low = crate::normalize::lower_str(window);
             words.iter().any(|w| contains_word(&low, w))
         }
     }

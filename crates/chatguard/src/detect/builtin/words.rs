@@ -171,7 +171,7 @@ pub(crate) fn lower_into<'b>(word: &str, buf: &'b mut String) -> &'b str {
         if is_apostrophe(c) {
             buf.push('\'');
         } else {
-            buf.extend(c.to_lowercase());
+            buf.extend(crate::normalize::lower_char(c));
         }
     }
     buf.as_str()
@@ -180,6 +180,11 @@ pub(crate) fn lower_into<'b>(word: &str, buf: &'b mut String) -> &'b str {
 /// True when `list` contains `word` compared ASCII-case-insensitively.
 pub(crate) fn in_list(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// [`in_list`] for a list packed with [`packed!`](crate::packed).
+pub(crate) fn in_packed(packed: &str, word: &str) -> bool {
+    packed.split('\n').any(|w| w.eq_ignore_ascii_case(word))
 }
 
 #[cfg(test)]
