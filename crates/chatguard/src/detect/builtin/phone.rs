@@ -815,16 +815,47 @@ fn classify(s: &Shape) -> Option<Hit> {
         .or_else(|| de(s))
 }
 
-/// The country code at the start of `d` and its national number lengths.
+/// Where the codes of each length start in [`BY_CODE`]: one slot per 1-, 2- and 3-digit code.
+const CODE_OFFSETS: [usize; 4] = [0, 10, 110, 1110];
+
+/// [`COUNTRIES`] indexed by code (its length's offset in [`CODE_OFFSETS`] plus its value):
+/// the national number lengths, `(0, 0)` for no country. Every phone candidate looks its code up.
+const BY_CODE: [(u8, u8); CODE_OFFSETS[3]] = {
+    let mut table = [(0, 0); CODE_OFFSETS[3]];
+    let mut i = 0;
+    while i < COUNTRIES.len() {
+        let (code, min, max) = COUNTRIES[i];
+        let digits = code.as_bytes();
+        assert!(!digits.is_empty() && digits.len() <= 3 && min > 0);
+        let mut value = 0;
+        let mut j = 0;
+        while j < digits.len() {
+            assert!(digits[j].is_ascii_digit());
+            value = value * 10 + (digits[j] - b'0') as usize;
+            j += 1;
+        }
+        table[CODE_OFFSETS[digits.len() - 1] + value] = (min, max);
+        i += 1;
+    }
+    table
+};
+
+/// The country code at the start of `d` and its national number lengths (the shortest code
+/// that is one, as codes are prefix-free).
 fn country(d: &[u8]) -> Option<(usize, u8, u8)> {
-    (1..=3).find_map(|k| {
-        let cc = d.get(..k)?;
-        // The table is sorted by length, then digits (a test checks it).
-        let i = COUNTRIES
-            .binary_search_by(|(c, _, _)| (c.len(), c.as_bytes()).cmp(&(k, cc)))
-            .ok()?;
-        COUNTRIES.get(i).map(|&(_, min, max)| (k, min, max))
-    })
+    let mut value = 0;
+    for (k, &b) in d.iter().take(3).enumerate() {
+        // No code holds anything but digits.
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        value = value * 10 + usize::from(b - b'0');
+        let at = CODE_OFFSETS.get(k)? + value;
+        if let Some(&(min, max)) = BY_CODE.get(at).filter(|&&(min, _)| min > 0) {
+            return Some((k + 1, min, max));
+        }
+    }
+    None
 }
 
 /// Checks a national significant number against its country's length and leading digit.
@@ -1335,6 +1366,34 @@ mod tests {
             compared > 10_000 && near > 500,
             "{compared} compared, {near} near"
         );
+    }
+
+    /// [`country`] as it was: a binary search of the sorted table, for each code length.
+    fn country_by_search(d: &[u8]) -> Option<(usize, u8, u8)> {
+        (1..=3).find_map(|k| {
+            let cc = d.get(..k)?;
+            let i = COUNTRIES
+                .binary_search_by(|(c, _, _)| (c.len(), c.as_bytes()).cmp(&(k, cc)))
+                .ok()?;
+            COUNTRIES.get(i).map(|&(_, min, max)| (k, min, max))
+        })
+    }
+
+    #[test]
+    fn country_by_table_is_country_by_search() {
+        let mut found = 0;
+        for n in 0..10_000u32 {
+            for width in 0..=4 {
+                let digits = format!("{n:04}");
+                let d = &digits.as_bytes()[4 - width..];
+                assert_eq!(country(d), country_by_search(d), "{digits} {width}");
+                found += usize::from(country(d).is_some());
+            }
+        }
+        for d in [&b"4a"[..], b"a4", b"35x", b"1-", b""] {
+            assert_eq!(country(d), country_by_search(d), "{d:?}");
+        }
+        assert!(found > 1000, "{found}");
     }
 
     #[test]
