@@ -19,6 +19,15 @@ pub const DEFAULT_POLICY_JSON: &str = include_str!("../../../../tests/policies/d
 const MAX_CUSTOM: usize = 256;
 /// The longest custom pattern accepted, in bytes.
 const MAX_PATTERN_LEN: usize = 4096;
+/// The most values all deny lists together may hold. Deny lists compile into one automaton
+/// whose memory grows with them (README "Configuration: the policy" has the measurements):
+/// these three limits keep the largest policy's matcher well inside a Cloudflare Worker's
+/// 128 MB, build included.
+pub(crate) const MAX_DENY_VALUES: usize = 50_000;
+/// The longest deny-list value accepted, in bytes.
+pub(crate) const MAX_DENY_VALUE_LEN: usize = 256;
+/// The most bytes all deny-list values together may hold.
+pub(crate) const MAX_DENY_BYTES: usize = 1 << 20;
 
 pub(super) fn parse(text: &str) -> Result<Policy, PolicyError> {
     // Read as bytes, like the vault's reader: serde_json compiles its parser once per kind of
@@ -113,6 +122,7 @@ pub(super) fn parse(text: &str) -> Result<Policy, PolicyError> {
         }
     }
     let mut deny = Vec::new();
+    let (mut deny_values, mut deny_bytes) = (0usize, 0usize);
     if let Some(v) = root.get("deny") {
         for (i, item) in array("deny", v)?.iter().enumerate() {
             let path = format!("deny[{i}]");
@@ -130,6 +140,26 @@ pub(super) fn parse(text: &str) -> Result<Policy, PolicyError> {
                 return Err(PolicyError::new(
                     format!("{path}.values"),
                     "values must not be empty",
+                ));
+            }
+            if let Some(j) = values.iter().position(|v| v.len() > MAX_DENY_VALUE_LEN) {
+                return Err(PolicyError::new(
+                    format!("{path}.values[{j}]"),
+                    format!("longer than {MAX_DENY_VALUE_LEN} bytes"),
+                ));
+            }
+            deny_values += values.len();
+            deny_bytes += values.iter().map(String::len).sum::<usize>();
+            if deny_values > MAX_DENY_VALUES {
+                return Err(PolicyError::new(
+                    "deny",
+                    format!("at most {MAX_DENY_VALUES} values in all deny lists together"),
+                ));
+            }
+            if deny_bytes > MAX_DENY_BYTES {
+                return Err(PolicyError::new(
+                    "deny",
+                    format!("at most {MAX_DENY_BYTES} bytes of values in all deny lists together"),
                 ));
             }
             deny.push(DenyList { kind, values });
