@@ -500,11 +500,20 @@ impl Matcher {
         // its two bytes the dense build meets first, so children come in the dense build's order.
         let label = |b: u8| if fold { b.to_ascii_uppercase() } else { b };
         // The trie: each state's children form a list sorted by label.
-        let mut first_child: Vec<u32> = vec![NONE, NONE];
-        let mut next_sibling: Vec<u32> = vec![NONE, NONE];
-        let mut labels: Vec<u8> = vec![0, 0];
+        // At most one state per pattern byte, plus the dead and start states: reserved at
+        // once, so growing never holds two copies.
+        let most_states = patterns.iter().map(|p| p.len()).sum::<usize>() + 2;
+        let with = |fill: u32| {
+            let mut v = Vec::with_capacity(most_states);
+            v.extend([fill, fill]);
+            v
+        };
+        let mut first_child: Vec<u32> = with(NONE);
+        let mut next_sibling: Vec<u32> = with(NONE);
+        let mut labels: Vec<u8> = Vec::with_capacity(most_states);
+        labels.extend([0, 0]);
         // Each state's own patterns, newest first (`own_next` links a pattern to the previous).
-        let mut own_head: Vec<u32> = vec![NONE, NONE];
+        let mut own_head: Vec<u32> = with(NONE);
         let mut own_next: Vec<u32> = Vec::with_capacity(patterns.len());
         let mut pattern_lens = Vec::with_capacity(patterns.len());
         let child = |first_child: &[u32], next_sibling: &[u32], labels: &[u8], s: usize, c: u8| {
@@ -652,14 +661,15 @@ impl Matcher {
 
         // Renumber as the dense build does: dead, match states, the start state, the rest.
         let is_match = |s: usize| s != DEAD as usize && list_of(s).next().is_some();
-        let order: Vec<usize> = core::iter::once(DEAD as usize)
+        let order: Vec<u32> = core::iter::once(DEAD as usize)
             .chain((0..states).filter(|&s| is_match(s)))
             .chain((!is_match(START)).then_some(START))
             .chain((0..states).filter(|&s| s != START && s != DEAD as usize && !is_match(s)))
+            .map(|s| s as u32)
             .collect();
         let mut new_id = vec![DEAD; states];
         for (index, &old) in order.iter().enumerate() {
-            new_id[old] = u32::try_from(index).map_err(|_| too_many())?;
+            new_id[old as usize] = u32::try_from(index).map_err(|_| too_many())?;
         }
         let mut edge_offsets = Vec::with_capacity(states + 1);
         let mut edge_bytes = Vec::with_capacity(states);
@@ -667,7 +677,7 @@ impl Matcher {
         let mut new_fail = Vec::with_capacity(states);
         let mut match_offsets = vec![0u32];
         let mut match_patterns = Vec::new();
-        for &old in &order {
+        for old in order.into_iter().map(|s| s as usize) {
             edge_offsets.push(u32::try_from(edge_bytes.len()).map_err(|_| too_many())?);
             let mut at = first_child[old];
             while at != NONE {

@@ -20,14 +20,17 @@ const MAX_CUSTOM: usize = 256;
 /// The longest custom pattern accepted, in bytes.
 const MAX_PATTERN_LEN: usize = 4096;
 /// The most values all deny lists together may hold. Deny lists compile into one automaton
-/// whose memory grows with them (README "Configuration: the policy" has the measurements):
-/// these three limits keep the largest policy's matcher well inside a Cloudflare Worker's
-/// 128 MB, build included.
+/// whose memory grows with their bytes (`cargo bench -p chatguard --bench deny`; README
+/// "Configuration: the policy"): past the dense budget the compact automaton's build raises
+/// the resident set by about 55 bytes per value byte at its peak and keeps about 20, so the
+/// byte cap below bounds a policy's deny lists to about 29 MB at the build's peak and 11 MB
+/// kept, under a quarter of a Cloudflare Worker's 128 MB (whose WebAssembly memory never
+/// shrinks, so the peak is what counts).
 pub(crate) const MAX_DENY_VALUES: usize = 50_000;
 /// The longest deny-list value accepted, in bytes.
 pub(crate) const MAX_DENY_VALUE_LEN: usize = 256;
-/// The most bytes all deny-list values together may hold.
-pub(crate) const MAX_DENY_BYTES: usize = 1 << 20;
+/// The most bytes all deny-list values together may hold (512 KiB: about 37,000 names).
+pub(crate) const MAX_DENY_BYTES: usize = 512 << 10;
 
 pub(super) fn parse(text: &str) -> Result<Policy, PolicyError> {
     // Read as bytes, like the vault's reader: serde_json compiles its parser once per kind of
