@@ -8,6 +8,11 @@
 //! by the row length, so a transition is `trans[state + class[byte]]`. Match states come first
 //! after the dead state, so one comparison per byte tells whether anything is to be done.
 //!
+//! A list whose dense table would pass [`DENSE_BUDGET`] (big policy deny lists; none of the
+//! crate's own lists) is built in a compact mode instead ([`SparseDelta`]): the trie's sorted
+//! edges and failure links, followed at search time, still linear, with the same match states
+//! and match lists, so both modes report exactly the same matches through the same search loops.
+//!
 //! Match semantics are exactly those of the aho-corasick crate's DFA (which this module replaced
 //! to keep its builders, search loops and `Debug` impls, about 21 KB gzipped, out of the browser
 //! module): [`MatchKind::Standard`] reports each match as soon as it ends, and overlapping
