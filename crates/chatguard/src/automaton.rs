@@ -8,6 +8,11 @@
 //! by the row length, so a transition is `trans[state + class[byte]]`. Match states come first
 //! after the dead state, so one comparison per byte tells whether anything is to be done.
 //!
+//! A list whose dense table would pass [`DENSE_BUDGET`] (big policy deny lists; none of the
+//! crate's own lists) is built in a compact mode instead ([`SparseDelta`]): the trie's sorted
+//! edges and failure links, followed at search time, still linear, with the same match states
+//! and match lists, so both modes report exactly the same matches through the same search loops.
+//!
 //! Match semantics are exactly those of the aho-corasick crate's DFA (which this module replaced
 //! to keep its builders, search loops and `Debug` impls, about 21 KB gzipped, out of the browser
 //! module): [`MatchKind::Standard`] reports each match as soon as it ends, and overlapping
@@ -106,15 +111,140 @@ const START: usize = 1;
 /// While building: a trie cell with no edge (yet).
 const FAIL: u32 = u32::MAX;
 
-/// A compiled set of patterns.
+/// The dense table's size limit in bytes: a pattern list whose table could exceed it is
+/// compiled to the compact representation instead (see [`SparseDelta`]). Every list of the
+/// crate itself stays far below it (the largest, the phrase lexicon, needs well under 1 MB), so
+/// only big policy deny lists switch; 4 MB keeps the table of one policy a few percent of a
+/// Cloudflare Worker's 128 MB while covering deny lists of about a thousand names.
+const DENSE_BUDGET: usize = 4 << 20;
+
+#[cfg(test)]
+thread_local! {
+    /// Test build only: the dense budget this thread's builds use (0 forces the compact mode).
+    static TEST_DENSE_BUDGET: core::cell::Cell<usize> = const { core::cell::Cell::new(DENSE_BUDGET) };
+}
+
+/// The dense budget in force: [`DENSE_BUDGET`], or in the test build the thread's override.
+fn dense_budget() -> usize {
+    #[cfg(test)]
+    return TEST_DENSE_BUDGET.with(core::cell::Cell::get);
+    #[cfg(not(test))]
+    DENSE_BUDGET
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Test build only: how many compact matchers this thread has built.
+    static COMPACT_BUILDS: core::cell::Cell<usize> = const { core::cell::Cell::new(0) };
+}
+
+/// Test build only: how many compact matchers any thread built under the default budget.
+#[cfg(test)]
+static COMPACT_AT_DEFAULT_BUDGET: core::sync::atomic::AtomicUsize =
+    core::sync::atomic::AtomicUsize::new(0);
+
+/// Test build only: runs `f` with the dense budget set to `budget` on this thread.
+#[cfg(test)]
+pub(crate) fn with_dense_budget<T>(budget: usize, f: impl FnOnce() -> T) -> T {
+    let before = TEST_DENSE_BUDGET.with(|b| b.replace(budget));
+    let out = f();
+    TEST_DENSE_BUDGET.with(|b| b.set(before));
+    out
+}
+
+/// One step of the automaton: the state after `state` reads `byte`.
+trait Step {
+    fn step(&self, state: u32, byte: u8) -> u32;
+}
+
+/// The DFA: every transition resolved at build time, one table look-up per byte.
 #[derive(Clone)]
-pub(crate) struct Matcher {
+struct DenseDelta {
     /// `classes[b]`: the column of byte `b` in every row of `trans`.
     classes: [u8; 256],
     /// The transition table, one row of `1 << stride2` cells per state. A state's id is the
     /// index of its row's first cell; row 0 is the dead state, then come the match states.
     trans: Vec<u32>,
-    /// Log2 of the row length (the number of byte classes, rounded up to a power of two).
+}
+
+impl Step for DenseDelta {
+    #[inline(always)]
+    fn step(&self, state: u32, byte: u8) -> u32 {
+        // Invariant: every id is a row start and every class is below the row length.
+        self.trans[state as usize + usize::from(self.classes[usize::from(byte)])]
+    }
+}
+
+/// The compact mode for big pattern lists: the trie's own edges, sorted per state, plus
+/// failure links, followed at search time (the classic Aho-Corasick NFA). A step follows
+/// failure links until a state has an edge on the byte; each failure link leads to a shallower
+/// state and each byte deepens by at most one, so a search stays linear in the haystack. The
+/// start state keeps a full 256-entry row, the one state every search keeps returning to.
+/// State ids are plain indices (no premultiplication); about 13 bytes per state instead of a
+/// dense row of 4 bytes per byte class.
+#[derive(Clone)]
+struct SparseDelta {
+    /// Whether bytes are upper-cased (ASCII letters only) before a look-up: edges are labelled
+    /// with upper-case letters under [`Case::AsciiInsensitive`].
+    fold: bool,
+    /// The start state's id.
+    start: u32,
+    /// The start state's transition on every byte (already resolved).
+    start_row: Box<[u32; 256]>,
+    /// State `s`'s edges are `edge_offsets[s]..edge_offsets[s + 1]` in the two arrays below.
+    edge_offsets: Vec<u32>,
+    /// Edge labels, sorted within each state.
+    edge_bytes: Vec<u8>,
+    /// Edge targets.
+    edge_targets: Vec<u32>,
+    /// Each state's failure state (the dead state for a leftmost match state).
+    fail: Vec<u32>,
+}
+
+impl Step for SparseDelta {
+    #[inline(always)]
+    fn step(&self, state: u32, byte: u8) -> u32 {
+        let byte = if self.fold {
+            byte.to_ascii_uppercase()
+        } else {
+            byte
+        };
+        let mut state = state;
+        loop {
+            if state == self.start {
+                return self.start_row[usize::from(byte)];
+            }
+            if state == DEAD {
+                return DEAD;
+            }
+            // Invariant: every id below is a state index, so `s + 1` indexes `edge_offsets`.
+            let s = state as usize;
+            let (from, to) = (
+                self.edge_offsets[s] as usize,
+                self.edge_offsets[s + 1] as usize,
+            );
+            if let Ok(i) = self.edge_bytes[from..to].binary_search(&byte) {
+                return self.edge_targets[from + i];
+            }
+            state = self.fail[s];
+        }
+    }
+}
+
+/// How a [`Matcher`] finds its next state.
+#[derive(Clone)]
+enum Delta {
+    Dense(DenseDelta),
+    Sparse(SparseDelta),
+}
+
+/// A compiled set of patterns.
+#[derive(Clone)]
+pub(crate) struct Matcher {
+    /// The transitions: a dense DFA, or the compact form when the DFA would exceed the budget.
+    delta: Delta,
+    /// Log2 of a dense row's length (the number of byte classes, rounded up to a power of
+    /// two); 0 in the compact mode, whose ids are not premultiplied.
     stride2: u32,
     /// The start state's id.
     start: u32,
@@ -139,7 +269,8 @@ impl fmt::Debug for Matcher {
         f.debug_struct("Matcher")
             .field("kind", &self.kind)
             .field("patterns", &self.pattern_lens.len())
-            .field("states", &(self.trans.len() >> self.stride2))
+            .field("states", &self.states())
+            .field("compact", &self.is_compact())
             .finish()
     }
 }
@@ -197,6 +328,12 @@ impl Matcher {
         };
         let fold = case == Case::AsciiInsensitive;
         let (classes, alphabet) = byte_classes(patterns, fold);
+        let stride2 = alphabet.next_power_of_two().trailing_zeros();
+        let budget = dense_budget();
+        // The dead and start states' rows come first.
+        if (2usize << stride2).saturating_mul(4) > budget {
+            return Self::new_compact(patterns, kind, fold);
+        }
         let class = |b: u8| usize::from(classes[usize::from(b)]);
 
         // The trie: `rows[s * alphabet + c]` is state s's edge on class c. State 0 is dead
@@ -225,6 +362,11 @@ impl Matcher {
                     continue;
                 }
                 let next = matches.len();
+                // The finished table would have a row of `1 << stride2` cells per state: past
+                // the budget, the list is built in the compact mode instead.
+                if ((next + 1) << stride2).saturating_mul(4) > budget {
+                    return Self::new_compact(patterns, kind, fold);
+                }
                 let next_id = u32::try_from(next).map_err(|_| too_many.clone())?;
                 rows.resize(rows.len() + alphabet, FAIL);
                 matches.push(Vec::new());
@@ -305,7 +447,6 @@ impl Matcher {
             .chain((!is_match(START)).then_some(START))
             .chain((0..states).filter(|&s| s != START && s != DEAD as usize && !is_match(s)))
             .collect();
-        let stride2 = alphabet.next_power_of_two().trailing_zeros();
         // Every premultiplied id (below `states << stride2`) must fit in 32 bits.
         if (states as u64) << stride2 > u64::from(u32::MAX) {
             return Err(too_many);
@@ -332,8 +473,7 @@ impl Matcher {
         }
         let match_states = match_offsets.len() - 1;
         Ok(Matcher {
-            classes,
-            trans,
+            delta: Delta::Dense(DenseDelta { classes, trans }),
             stride2,
             start: new_id[START],
             max_match: (match_states << stride2) as u32,
@@ -342,23 +482,269 @@ impl Matcher {
             pattern_lens,
             kind,
             #[cfg(test)]
-            reference: aho_corasick::dfa::DFA::builder()
-                .match_kind(match kind {
-                    MatchKind::Standard => aho_corasick::MatchKind::Standard,
-                    MatchKind::LeftmostFirst => aho_corasick::MatchKind::LeftmostFirst,
-                    MatchKind::LeftmostLongest => aho_corasick::MatchKind::LeftmostLongest,
-                })
-                .ascii_case_insensitive(fold)
-                .build(patterns)
-                .expect("aho-corasick builds what the matcher builds"),
+            reference: reference(patterns, kind, fold),
         })
     }
 
-    /// The state after `state` reads `byte`.
-    #[inline(always)]
-    fn next_state(&self, state: u32, byte: u8) -> u32 {
-        // Invariant: every id is a row start and every class is below the row length.
-        self.trans[state as usize + usize::from(self.classes[usize::from(byte)])]
+    /// [`Matcher::new`] in the compact mode ([`SparseDelta`]): the same trie, failure links
+    /// and match lists as the dense build, step for step, with each state's edges kept sparse
+    /// (a sorted child list) instead of a table row, so memory grows with the pattern bytes,
+    /// not with bytes × byte classes.
+    fn new_compact(patterns: &[&str], kind: MatchKind, fold: bool) -> Result<Matcher, BuildError> {
+        const NONE: u32 = u32::MAX;
+        #[cfg(test)]
+        COMPACT_BUILDS.with(|n| n.set(n.get() + 1));
+        #[cfg(test)]
+        if dense_budget() == DENSE_BUDGET {
+            COMPACT_AT_DEFAULT_BUDGET.fetch_add(1, core::sync::atomic::Ordering::Relaxed);
+        }
+        let too_many = || BuildError {
+            patterns: patterns.len(),
+        };
+        // Under case folding an ASCII letter's edge is labelled with its upper case, the one of
+        // its two bytes the dense build meets first, so children come in the dense build's order.
+        let label = |b: u8| if fold { b.to_ascii_uppercase() } else { b };
+        // The trie: each state's children form a list sorted by label.
+        // At most one state per pattern byte, plus the dead and start states: reserved at
+        // once, so growing never holds two copies.
+        let most_states = patterns.iter().map(|p| p.len()).sum::<usize>() + 2;
+        let with = |fill: u32| {
+            let mut v = Vec::with_capacity(most_states);
+            v.extend([fill, fill]);
+            v
+        };
+        let mut first_child: Vec<u32> = with(NONE);
+        let mut next_sibling: Vec<u32> = with(NONE);
+        let mut labels: Vec<u8> = Vec::with_capacity(most_states);
+        labels.extend([0, 0]);
+        // Each state's own patterns, newest first (`own_next` links a pattern to the previous).
+        let mut own_head: Vec<u32> = with(NONE);
+        let mut own_next: Vec<u32> = Vec::with_capacity(patterns.len());
+        let mut pattern_lens = Vec::with_capacity(patterns.len());
+        let child = |first_child: &[u32], next_sibling: &[u32], labels: &[u8], s: usize, c: u8| {
+            let mut at = first_child[s];
+            while at != NONE && labels[at as usize] < c {
+                at = next_sibling[at as usize];
+            }
+            (at != NONE && labels[at as usize] == c).then_some(at)
+        };
+        'patterns: for (id, pattern) in patterns.iter().enumerate() {
+            let id = u32::try_from(id).map_err(|_| too_many())?;
+            pattern_lens.push(pattern.len());
+            own_next.push(NONE);
+            let mut state = START;
+            let mut saw_match = false;
+            for &b in pattern.as_bytes() {
+                saw_match = saw_match || own_head[state] != NONE;
+                if kind == MatchKind::LeftmostFirst && saw_match {
+                    continue 'patterns;
+                }
+                let c = label(b);
+                // Find the child labelled `c`, or the link after which to insert it.
+                let mut before: Option<usize> = None;
+                let mut at = first_child[state];
+                while at != NONE && labels[at as usize] < c {
+                    before = Some(at as usize);
+                    at = next_sibling[at as usize];
+                }
+                if at != NONE && labels[at as usize] == c {
+                    state = at as usize;
+                    continue;
+                }
+                let next = u32::try_from(labels.len())
+                    .ok()
+                    .filter(|&n| n != NONE)
+                    .ok_or_else(too_many)?;
+                labels.push(c);
+                first_child.push(NONE);
+                own_head.push(NONE);
+                next_sibling.push(at);
+                match before {
+                    Some(prev) => next_sibling[prev] = next,
+                    None => first_child[state] = next,
+                }
+                state = next as usize;
+            }
+            // Invariant: `id` indexes `own_next`, pushed above.
+            own_next[id as usize] = own_head[state];
+            own_head[state] = id;
+        }
+        let states = labels.len();
+        let own = |s: usize| {
+            let mut list = Vec::new();
+            let mut at = own_head[s];
+            while at != NONE {
+                list.push(at);
+                at = own_next[at as usize];
+            }
+            list.reverse();
+            list
+        };
+        let start_own = own(START);
+
+        // Failure links and match lists, breadth first, exactly as the dense build computes
+        // them: a state's list is its own patterns, then its failure state's list as it stands
+        // when the state is discovered, and under standard semantics the start state's
+        // patterns, appended when the state leaves the queue (`appended`).
+        let leftmost = kind != MatchKind::Standard;
+        let mut fail = vec![START as u32; states];
+        fail[DEAD as usize] = DEAD;
+        let mut list_from = vec![0u32; states];
+        let mut list_len = vec![0u32; states];
+        let mut appended = vec![false; states];
+        let mut arena: Vec<u32> = Vec::new();
+        let push_list = |arena: &mut Vec<u32>, items: &[u32]| -> Result<(u32, u32), BuildError> {
+            let from = u32::try_from(arena.len()).map_err(|_| too_many())?;
+            arena.extend_from_slice(items);
+            let len = u32::try_from(items.len()).map_err(|_| too_many())?;
+            Ok((from, len))
+        };
+        let (from, len) = push_list(&mut arena, &start_own)?;
+        list_from[START] = from;
+        list_len[START] = len;
+        // The transition of `s` on `c` as the dense build's completed rows give it (before
+        // the leftmost empty-pattern rewrite).
+        let resolve = |first_child: &[u32], fail: &[u32], mut s: usize, c: u8| loop {
+            if s == DEAD as usize {
+                return DEAD as usize;
+            }
+            if let Some(next) = child(first_child, &next_sibling, &labels, s, c) {
+                return next as usize;
+            }
+            if s == START {
+                return START;
+            }
+            s = fail[s] as usize;
+        };
+        let mut queue: VecDeque<usize> = VecDeque::new();
+        let mut at = first_child[START];
+        while at != NONE {
+            let next = at as usize;
+            queue.push_back(next);
+            let mine = own(next);
+            if leftmost && !mine.is_empty() {
+                fail[next] = DEAD;
+            }
+            let (from, len) = push_list(&mut arena, &mine)?;
+            list_from[next] = from;
+            list_len[next] = len;
+            at = next_sibling[next];
+        }
+        while let Some(state) = queue.pop_front() {
+            let failure = fail[state] as usize;
+            let mut at = first_child[state];
+            while at != NONE {
+                let next = at as usize;
+                at = next_sibling[next];
+                queue.push_back(next);
+                let mut list = own(next);
+                if leftmost && !list.is_empty() {
+                    fail[next] = DEAD;
+                } else {
+                    let next_fail = resolve(&first_child, &fail, failure, labels[next]);
+                    fail[next] = next_fail as u32;
+                    let (from, len) = (list_from[next_fail], list_len[next_fail]);
+                    list.extend_from_slice(&arena[from as usize..(from + len) as usize]);
+                    if appended[next_fail] {
+                        list.extend_from_slice(&start_own);
+                    }
+                }
+                let (from, len) = push_list(&mut arena, &list)?;
+                list_from[next] = from;
+                list_len[next] = len;
+            }
+            if !leftmost {
+                appended[state] = true;
+            }
+        }
+        drop(own_next);
+        let list_of = |s: usize| {
+            let (from, len) = (list_from[s] as usize, list_len[s] as usize);
+            let suffix: &[u32] = if appended[s] { &start_own } else { &[] };
+            arena[from..from + len].iter().chain(suffix)
+        };
+
+        // Renumber as the dense build does: dead, match states, the start state, the rest.
+        let is_match = |s: usize| s != DEAD as usize && list_of(s).next().is_some();
+        let order: Vec<u32> = core::iter::once(DEAD as usize)
+            .chain((0..states).filter(|&s| is_match(s)))
+            .chain((!is_match(START)).then_some(START))
+            .chain((0..states).filter(|&s| s != START && s != DEAD as usize && !is_match(s)))
+            .map(|s| s as u32)
+            .collect();
+        let mut new_id = vec![DEAD; states];
+        for (index, &old) in order.iter().enumerate() {
+            new_id[old as usize] = u32::try_from(index).map_err(|_| too_many())?;
+        }
+        let mut edge_offsets = Vec::with_capacity(states + 1);
+        let mut edge_bytes = Vec::with_capacity(states);
+        let mut edge_targets = Vec::with_capacity(states);
+        let mut new_fail = Vec::with_capacity(states);
+        let mut match_offsets = vec![0u32];
+        let mut match_patterns = Vec::new();
+        for old in order.into_iter().map(|s| s as usize) {
+            edge_offsets.push(u32::try_from(edge_bytes.len()).map_err(|_| too_many())?);
+            let mut at = first_child[old];
+            while at != NONE {
+                edge_bytes.push(labels[at as usize]);
+                edge_targets.push(new_id[at as usize]);
+                at = next_sibling[at as usize];
+            }
+            new_fail.push(new_id[fail[old] as usize]);
+            if is_match(old) {
+                match_patterns.extend(list_of(old));
+                let end = u32::try_from(match_patterns.len()).map_err(|_| too_many())?;
+                match_offsets.push(end);
+            }
+        }
+        edge_offsets.push(u32::try_from(edge_bytes.len()).map_err(|_| too_many())?);
+        // The start state's full row; under leftmost semantics an empty pattern matches at the
+        // start and nothing can start later, so its missing edges lead to the dead state.
+        let stay = if leftmost && is_match(START) {
+            DEAD
+        } else {
+            new_id[START]
+        };
+        let mut start_row = Box::new([stay; 256]);
+        for (b, cell) in (0..=255u8).zip(start_row.iter_mut()) {
+            if let Some(next) = child(&first_child, &next_sibling, &labels, START, label(b)) {
+                *cell = new_id[next as usize];
+            }
+        }
+        let match_states = match_offsets.len() - 1;
+        Ok(Matcher {
+            delta: Delta::Sparse(SparseDelta {
+                fold,
+                start: new_id[START],
+                start_row,
+                edge_offsets,
+                edge_bytes,
+                edge_targets,
+                fail: new_fail,
+            }),
+            stride2: 0,
+            start: new_id[START],
+            max_match: u32::try_from(match_states).map_err(|_| too_many())?,
+            match_offsets,
+            match_patterns,
+            pattern_lens,
+            kind,
+            #[cfg(test)]
+            reference: reference(patterns, kind, fold),
+        })
+    }
+
+    /// Whether the matcher uses the compact mode.
+    fn is_compact(&self) -> bool {
+        matches!(self.delta, Delta::Sparse(_))
+    }
+
+    /// The number of states.
+    fn states(&self) -> usize {
+        match &self.delta {
+            Delta::Dense(dense) => dense.trans.len() >> self.stride2,
+            Delta::Sparse(sparse) => sparse.fail.len(),
+        }
     }
 
     /// Whether `state` is the dead state or a match state (one comparison).
@@ -393,6 +779,15 @@ impl Matcher {
     /// The first match in `hay[from..]` under the matcher's match kind (nothing if `from` is
     /// past the end).
     fn find_from(&self, hay: &[u8], from: usize) -> Option<Match> {
+        match &self.delta {
+            Delta::Dense(dense) => self.find_from_with(dense, hay, from),
+            Delta::Sparse(sparse) => self.find_from_with(sparse, hay, from),
+        }
+    }
+
+    /// [`Matcher::find_from`] with the transitions `delta`.
+    #[inline(always)]
+    fn find_from_with(&self, delta: &impl Step, hay: &[u8], from: usize) -> Option<Match> {
         let earliest = self.kind == MatchKind::Standard;
         let rest = hay.get(from..)?;
         let mut state = self.start;
@@ -404,7 +799,7 @@ impl Matcher {
             }
         }
         for (at, &byte) in (from..).zip(rest) {
-            state = self.next_state(state, byte);
+            state = delta.step(state, byte);
             if self.is_special(state) {
                 if state == DEAD {
                     return found;
@@ -532,7 +927,7 @@ impl Iterator for OverlappingIter<'_, '_> {
 
     fn next(&mut self) -> Option<Match> {
         let matcher = self.matcher;
-        let mut state = self.state?;
+        let state = self.state?;
         if !self.started {
             if matcher.is_match(state) {
                 let index = self.next_index.unwrap_or(0);
@@ -551,25 +946,55 @@ impl Iterator for OverlappingIter<'_, '_> {
             self.at += 1;
             self.next_index = None;
         }
-        let mut at = self.at;
-        while let Some(&byte) = self.hay.get(at) {
-            state = matcher.next_state(state, byte);
-            if matcher.is_special(state) {
-                self.at = at;
-                if state == DEAD {
-                    self.state = None;
-                    return None;
-                }
-                self.state = Some(state);
-                self.next_index = Some(1);
-                return Some(matcher.match_at(state, 0, at + 1));
+        let (state, at) = match &matcher.delta {
+            Delta::Dense(dense) => matcher.run_to_special(dense, state, self.hay, self.at),
+            Delta::Sparse(sparse) => matcher.run_to_special(sparse, state, self.hay, self.at),
+        };
+        self.at = at;
+        if at >= self.hay.len() || state == DEAD {
+            self.state = None;
+            return None;
+        }
+        self.state = Some(state);
+        self.next_index = Some(1);
+        Some(matcher.match_at(state, 0, at + 1))
+    }
+}
+
+impl Matcher {
+    /// Reads `hay` from `at` until a byte leads to the dead state or a match state: that state
+    /// and the byte's offset, or the last state and `hay.len()` if none does.
+    #[inline(always)]
+    fn run_to_special(
+        &self,
+        delta: &impl Step,
+        mut state: u32,
+        hay: &[u8],
+        mut at: usize,
+    ) -> (u32, usize) {
+        while let Some(&byte) = hay.get(at) {
+            state = delta.step(state, byte);
+            if self.is_special(state) {
+                return (state, at);
             }
             at += 1;
         }
-        self.at = at;
-        self.state = None;
-        None
+        (state, at)
     }
+}
+
+/// Test build only: the aho-corasick crate's DFA for the same patterns and semantics.
+#[cfg(test)]
+fn reference(patterns: &[&str], kind: MatchKind, fold: bool) -> aho_corasick::dfa::DFA {
+    aho_corasick::dfa::DFA::builder()
+        .match_kind(match kind {
+            MatchKind::Standard => aho_corasick::MatchKind::Standard,
+            MatchKind::LeftmostFirst => aho_corasick::MatchKind::LeftmostFirst,
+            MatchKind::LeftmostLongest => aho_corasick::MatchKind::LeftmostLongest,
+        })
+        .ascii_case_insensitive(fold)
+        .build(patterns)
+        .expect("aho-corasick builds what the matcher builds")
 }
 
 #[cfg(test)]
@@ -663,6 +1088,22 @@ mod tests {
     /// search checks itself against aho-corasick in the test build.
     #[test]
     fn the_crate_lists_agree_with_aho_corasick_on_the_haystacks() {
+        run_the_crate_lists_on_the_haystacks();
+        // Every list of the crate (its lazily built statics included, whichever thread built
+        // them) fits the dense budget: its speed is the DFA's.
+        let compact = COMPACT_AT_DEFAULT_BUDGET.load(core::sync::atomic::Ordering::Relaxed);
+        assert_eq!(compact, 0, "a crate list was built in the compact mode");
+    }
+
+    /// The same in the compact mode: every list built on this thread is compact.
+    #[test]
+    fn the_crate_lists_agree_with_aho_corasick_in_the_compact_mode() {
+        let compact_before = COMPACT_BUILDS.with(core::cell::Cell::get);
+        with_dense_budget(0, run_the_crate_lists_on_the_haystacks);
+        assert!(COMPACT_BUILDS.with(core::cell::Cell::get) > compact_before);
+    }
+
+    fn run_the_crate_lists_on_the_haystacks() {
         let guard = crate::Guard::new(crate::Policy::default()).unwrap();
         let cx = crate::Context::default();
         let mut findings = 0;
@@ -695,9 +1136,9 @@ mod tests {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
 
-        /// Every match kind and case mode, on random lists (empty, duplicate and prefix
-        /// patterns included) and haystacks: `find_iter` and `find_overlapping_iter` check
-        /// themselves against aho-corasick in the test build; this runs them.
+        /// Every match kind and case mode, dense and compact, on random lists (empty, duplicate
+        /// and prefix patterns included) and haystacks: `find_iter` and `find_overlapping_iter`
+        /// check themselves against aho-corasick in the test build; this runs them.
         #[test]
         fn agrees_with_aho_corasick(
             patterns in proptest::collection::vec(small_text(4), 0..8),
@@ -706,9 +1147,13 @@ mod tests {
             let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
             for kind in [MatchKind::Standard, MatchKind::LeftmostFirst, MatchKind::LeftmostLongest] {
                 for case in [Case::Exact, Case::AsciiInsensitive] {
-                    let m = Matcher::new(&patterns, kind, case).unwrap();
-                    let _ = m.find_iter(&hay).count();
-                    let _ = m.find_overlapping_iter(&hay).count();
+                    for budget in [DENSE_BUDGET, 0] {
+                        let m = with_dense_budget(budget, || Matcher::new(&patterns, kind, case))
+                            .unwrap();
+                        prop_assert_eq!(m.is_compact(), budget == 0);
+                        let _ = m.find_iter(&hay).count();
+                        let _ = m.find_overlapping_iter(&hay).count();
+                    }
                 }
             }
         }

@@ -19,6 +19,18 @@ pub const DEFAULT_POLICY_JSON: &str = include_str!("../../../../tests/policies/d
 const MAX_CUSTOM: usize = 256;
 /// The longest custom pattern accepted, in bytes.
 const MAX_PATTERN_LEN: usize = 4096;
+/// The most values all deny lists together may hold. Deny lists compile into one automaton
+/// whose memory grows with their bytes (`cargo bench -p chatguard --bench deny`; README
+/// "Configuration: the policy"): past the dense budget the compact automaton's build raises
+/// the resident set by about 55 bytes per value byte at its peak and keeps about 20, so the
+/// byte cap below bounds a policy's deny lists to about 29 MB at the build's peak and 11 MB
+/// kept, under a quarter of a Cloudflare Worker's 128 MB (whose WebAssembly memory never
+/// shrinks, so the peak is what counts).
+pub(crate) const MAX_DENY_VALUES: usize = 50_000;
+/// The longest deny-list value accepted, in bytes.
+pub(crate) const MAX_DENY_VALUE_LEN: usize = 256;
+/// The most bytes all deny-list values together may hold (512 KiB: about 37,000 names).
+pub(crate) const MAX_DENY_BYTES: usize = 512 << 10;
 
 pub(super) fn parse(text: &str) -> Result<Policy, PolicyError> {
     // Read as bytes, like the vault's reader: serde_json compiles its parser once per kind of
@@ -113,6 +125,7 @@ pub(super) fn parse(text: &str) -> Result<Policy, PolicyError> {
         }
     }
     let mut deny = Vec::new();
+    let (mut deny_values, mut deny_bytes) = (0usize, 0usize);
     if let Some(v) = root.get("deny") {
         for (i, item) in array("deny", v)?.iter().enumerate() {
             let path = format!("deny[{i}]");
@@ -130,6 +143,26 @@ pub(super) fn parse(text: &str) -> Result<Policy, PolicyError> {
                 return Err(PolicyError::new(
                     format!("{path}.values"),
                     "values must not be empty",
+                ));
+            }
+            if let Some(j) = values.iter().position(|v| v.len() > MAX_DENY_VALUE_LEN) {
+                return Err(PolicyError::new(
+                    format!("{path}.values[{j}]"),
+                    format!("longer than {MAX_DENY_VALUE_LEN} bytes"),
+                ));
+            }
+            deny_values += values.len();
+            deny_bytes += values.iter().map(String::len).sum::<usize>();
+            if deny_values > MAX_DENY_VALUES {
+                return Err(PolicyError::new(
+                    "deny",
+                    format!("at most {MAX_DENY_VALUES} values in all deny lists together"),
+                ));
+            }
+            if deny_bytes > MAX_DENY_BYTES {
+                return Err(PolicyError::new(
+                    "deny",
+                    format!("at most {MAX_DENY_BYTES} bytes of values in all deny lists together"),
                 ));
             }
             deny.push(DenyList { kind, values });

@@ -344,3 +344,66 @@ fn schema_matches_the_parser() {
         }
     }
 }
+
+/// A policy document with the given deny lists, each a list of values.
+fn deny_policy(lists: &[Vec<String>]) -> String {
+    let lists: Vec<serde_json::Value> = lists
+        .iter()
+        .map(|values| serde_json::json!({"kind": "person", "values": values}))
+        .collect();
+    serde_json::json!({"version": 1, "deny": lists}).to_string()
+}
+
+#[test]
+fn deny_lists_are_capped() {
+    use super::json::{MAX_DENY_BYTES, MAX_DENY_VALUES, MAX_DENY_VALUE_LEN};
+    // Synthetic values, not real names.
+    let value = |i: usize| format!("name {i}");
+    // At the limits: accepted.
+    let longest = vec!["x".repeat(MAX_DENY_VALUE_LEN)];
+    assert!(Policy::from_json(&deny_policy(&[longest])).is_ok());
+    let half = MAX_DENY_VALUES / 2;
+    let full: Vec<Vec<String>> = vec![
+        (0..half).map(value).collect(),
+        (half..MAX_DENY_VALUES).map(value).collect(),
+    ];
+    if let Err(e) = Policy::from_json(&deny_policy(&full)) {
+        panic!("{MAX_DENY_VALUES} short values rejected: {e}");
+    }
+
+    // One byte too long: the value is named.
+    let too_long = vec!["a".into(), "x".repeat(MAX_DENY_VALUE_LEN + 1)];
+    let (field, reason) = err(&deny_policy(&[too_long]));
+    assert_eq!(field, "deny[0].values[1]");
+    assert!(reason.contains(&MAX_DENY_VALUE_LEN.to_string()), "{reason}");
+
+    // One value too many, counted over all lists.
+    let mut over = full.clone();
+    over[1].push(value(MAX_DENY_VALUES));
+    let (field, reason) = err(&deny_policy(&over));
+    assert_eq!(field, "deny");
+    assert!(reason.contains(&MAX_DENY_VALUES.to_string()), "{reason}");
+
+    // Too many bytes in all, with every value within its own limit and few enough values.
+    let per_list = MAX_DENY_BYTES / MAX_DENY_VALUE_LEN / 2 + 1;
+    let long_values = |c: char| vec![c.to_string().repeat(MAX_DENY_VALUE_LEN); per_list];
+    let (field, reason) = err(&deny_policy(&[long_values('a'), long_values('b')]));
+    assert_eq!(field, "deny");
+    assert!(reason.contains(&MAX_DENY_BYTES.to_string()), "{reason}");
+}
+
+/// The JSON Schema states the parser's deny-list limits.
+#[test]
+fn schema_states_the_deny_limits() {
+    use super::json::{MAX_DENY_VALUES, MAX_DENY_VALUE_LEN};
+    let schema: serde_json::Value = serde_json::from_str(include_str!(
+        "../../../../tests/policies/policy.schema.json"
+    ))
+    .expect("schema is JSON");
+    let values = &schema["properties"]["deny"]["items"]["properties"]["values"];
+    assert_eq!(values["maxItems"].as_u64(), Some(MAX_DENY_VALUES as u64));
+    assert_eq!(
+        values["items"]["maxLength"].as_u64(),
+        Some(MAX_DENY_VALUE_LEN as u64)
+    );
+}
