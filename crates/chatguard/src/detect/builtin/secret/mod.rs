@@ -121,6 +121,22 @@ const PASSWORD_SHORT: &[&str] = &["pwd", "pw", "mdp"];
 /// after them is 4 to 8 digits.
 const PIN_WORDS: &[&str] = &["pin", "pincode", "pin code", "geheimzahl"];
 
+/// Words for a payment card's security code (CVV, CVC); the value read after them, with or
+/// without `:` or `is` between, is 3 or 4 digits.
+const CVV_WORDS: &[&str] = &[
+    "cvv",
+    "cvv2",
+    "cvc",
+    "cvc2",
+    "security code",
+    "kartenprüfnummer",
+    "cryptogramme visuel",
+    "código de seguridad",
+    "codice di sicurezza",
+    "código de segurança",
+    "beveiligingscode",
+];
+
 /// Words before `pass` that make it a ticket, not a password (`boarding pass: AB12CD`).
 const PASS_NOT: &[&str] = &[
     "boarding",
@@ -261,6 +277,8 @@ enum Key {
     Generic,
     /// A PIN: reported when the value is 4 to 8 digits.
     Pin,
+    /// A card security code: reported when the value is 3 or 4 digits.
+    Cvv,
     /// A provider from [`PROVIDERS`], by index.
     Provider(u8),
 }
@@ -305,6 +323,9 @@ fn build_prefilter() -> Option<Prefilter> {
     }
     for &w in PIN_WORDS {
         add(w, Trigger::Key(Key::Pin));
+    }
+    for &w in CVV_WORDS {
+        add(w, Trigger::Key(Key::Cvv));
     }
     for (i, p) in PROVIDERS.iter().enumerate() {
         let i = u8::try_from(i).ok()?;
@@ -623,6 +644,7 @@ struct Group {
     pass: bool,
     generic: bool,
     pin: bool,
+    cvv: bool,
     providers: u64,
 }
 
@@ -636,6 +658,7 @@ impl Group {
             pass: false,
             generic: false,
             pin: false,
+            cvv: false,
             providers: 0,
         }
     }
@@ -649,6 +672,7 @@ impl Group {
             Key::Pass => self.pass = true,
             Key::Generic => self.generic = true,
             Key::Pin => self.pin = true,
+            Key::Cvv => self.cvv = true,
             Key::Provider(i) => self.providers |= 1u64 << (i & 63),
         }
     }
@@ -663,20 +687,7 @@ impl Group {
                     push(text, out, span, "secret.password_assignment", 800);
                 }
             }
-            // `the API key 9fK2…` / `token 3mQ8…`: a key word and, after a blank, a random-looking
-            // token with no `:`, `=` or `is` between them. Only a value that passes the entropy
-            // floors is read so (the next word is most often just a word: `password reset`).
-            if (self.generic || self.password) && matches!(bytes.get(self.end), Some(b' ' | b'\t'))
-            {
-                let at = skip_blank(bytes, self.end, 4);
-                if let Some((s, e)) = token_value(bytes, at) {
-                    if generic_ok(bytes.get(s..e).unwrap_or_default()) && !taken.overlaps((s, e)) {
-                        push(text, out, (s, e), "secret.generic_high_entropy", 750);
-                        return e;
-                    }
-                }
-            }
-            return self.end;
+            return self.bare(text, taken, out).unwrap_or(self.end);
         };
         let mut report = |span: (usize, usize), rule: &'static str, score: u16| {
             if !taken.overlaps(span) {
@@ -721,8 +732,14 @@ impl Group {
             }
         }
         if self.pin {
-            if let Some(span) = pin_value(bytes, at) {
+            if let Some(span) = digits_value(bytes, at, 4, 8) {
                 report(span, "secret.pin", 800);
+                return read.max(span.1);
+            }
+        }
+        if self.cvv {
+            if let Some(span) = digits_value(bytes, at, 3, 4) {
+                report(span, "secret.card_security_code", 800);
                 return read.max(span.1);
             }
         }
@@ -734,6 +751,43 @@ impl Group {
             }
         }
         read
+    }
+
+    /// Reports a value written straight after the key name, with no `:`, `=` or `is` between:
+    /// `the API key 9fK2…`, `password Tr0ub4dor&3`, `cvv 123`. The next word is most often just a
+    /// word (`password reset`, `token expired`), so only values that cannot be one are read: a
+    /// random-looking token, a password with letters and digits, a card security code's digits.
+    /// Returns where the value ends.
+    fn bare(&self, text: &str, taken: &Taken, out: &mut Vec<Candidate>) -> Option<usize> {
+        let bytes = text.as_bytes();
+        if !matches!(bytes.get(self.end), Some(b' ' | b'\t')) {
+            return None;
+        }
+        let at = skip_blank(bytes, self.end, 4);
+        let (span, rule, score) = if self.cvv {
+            let span = digits_value(bytes, at, 3, 4)?;
+            (span, "secret.card_security_code", 800)
+        } else if self.generic || self.password {
+            let value = |span: (usize, usize)| bytes.get(span.0..span.1).unwrap_or_default();
+            // A password reads to the next blank (`Tr0ub4dor&3` whole), a token to its last
+            // token byte.
+            if let Some(span) = token_value(bytes, at).filter(|&t| generic_ok(value(t))) {
+                (span, "secret.generic_high_entropy", 750)
+            } else if let Some(span) = password_value(bytes, at, Sep::Prose)
+                .filter(|&p| self.password && bare_password_ok(value(p)))
+            {
+                (span, "secret.password_assignment", 800)
+            } else {
+                return None;
+            }
+        } else {
+            return None;
+        };
+        if taken.overlaps(span) {
+            return None;
+        }
+        push(text, out, span, rule, score);
+        Some(span.1)
     }
 }
 
@@ -955,9 +1009,9 @@ fn token_value(bytes: &[u8], at: usize) -> Option<(usize, usize)> {
     (e > at).then_some((at, e))
 }
 
-/// A PIN's value at `at`: 4 to 8 digits, quoted or not, not glued to a letter, digit or a
-/// decimal point and digit after (`PIN: 1234.5` is a number, not a PIN).
-fn pin_value(bytes: &[u8], at: usize) -> Option<(usize, usize)> {
+/// A PIN's or security code's value at `at`: `min` to `max` digits, quoted or not, not glued to
+/// a letter, digit or a decimal point and digit after (`PIN: 1234.5` is a number, not a PIN).
+fn digits_value(bytes: &[u8], at: usize, min: usize, max: usize) -> Option<(usize, usize)> {
     let at = skip_escape(bytes, at);
     let s = if matches!(bytes.get(at), Some(b'"' | b'\'' | b'`')) {
         at + 1
@@ -965,7 +1019,7 @@ fn pin_value(bytes: &[u8], at: usize) -> Option<(usize, usize)> {
         at
     };
     let mut e = s;
-    while e - s < 9 && bytes.get(e).is_some_and(u8::is_ascii_digit) {
+    while e - s <= max && bytes.get(e).is_some_and(u8::is_ascii_digit) {
         e += 1;
     }
     let glued = bytes.get(e).is_some_and(|&b| {
@@ -973,7 +1027,15 @@ fn pin_value(bytes: &[u8], at: usize) -> Option<(usize, usize)> {
             || matches!(b, b'.' | b',' | b'/' | b'-')
                 && bytes.get(e + 1).is_some_and(u8::is_ascii_digit)
     });
-    ((4..=8).contains(&(e - s)) && !glued).then_some((s, e))
+    ((min..=max).contains(&(e - s)) && !glued).then_some((s, e))
+}
+
+/// A password written straight after its word (`password Tr0ub4dor&3`), on top of what
+/// [`password_value`] checks for prose: at least eight bytes with a letter and a digit, so that
+/// the word after `password` in a sentence (`password reset`, `password manager`) is not read as
+/// one. (The digit also makes the stream redactor hold the value.)
+fn bare_password_ok(v: &[u8]) -> bool {
+    v.len() >= 8 && v.iter().any(u8::is_ascii_alphabetic) && v.iter().any(u8::is_ascii_digit)
 }
 
 /// Steps over the backslash of an escaped quote (`\"` inside a JSON string).

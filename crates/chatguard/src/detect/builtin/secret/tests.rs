@@ -828,6 +828,12 @@ fn cases() -> Vec<Case> {
             "${DB_PASS}".into(),
         ),
         keyed("secret.pin", "PIN: ", "4821".into(), "482".into()),
+        keyed(
+            "secret.card_security_code",
+            "CVV: ",
+            "123".into(),
+            "12".into(),
+        ),
         Case {
             rule: "secret.connection_string",
             text: "DATABASE_URL=postgres://app:s3cr3t-Pw@db.internal:5432/app".into(),
@@ -871,6 +877,7 @@ const OTHER_RULES: &[&str] = &[
     "secret.asana_pat",
     "secret.password_assignment",
     "secret.pin",
+    "secret.card_security_code",
     "secret.connection_string",
     "secret.generic_high_entropy",
     "secret.bearer_token",
@@ -1175,6 +1182,54 @@ fn pins_after_a_pin_word_in_several_languages() {
 }
 
 #[test]
+fn card_security_codes_with_or_without_a_separator() {
+    // Synthetic codes.
+    for (text, code) in [
+        ("card 4111 1111 1111 1111 exp 09/27 cvv 123", "123"),
+        ("my CVC is 456", "456"),
+        ("CVV2: 321", "321"),
+        ("security code: 7890", "7890"),
+        ("Kartenprüfnummer 123", "123"),
+        ("cryptogramme visuel : 456", "456"),
+        ("código de seguridad: 789", "789"),
+        ("\"cvc\": \"042\"", "042"),
+    ] {
+        assert!(
+            found(text).contains(&("secret.card_security_code", code)),
+            "{text}: {:?}",
+            found(text)
+        );
+    }
+    for text in [
+        "cvv 12345",
+        "the cvv is 3 digits",
+        "CVV: 123.45",
+        "our security code of conduct 2024",
+        "cvv12 3",
+        "cvv 12",
+    ] {
+        assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+    }
+}
+
+#[test]
+fn passwords_straight_after_their_word_need_letters_and_digits() {
+    assert!(found("my username is jdoe42 and password Tr0ub4dor&3")
+        .contains(&("secret.password_assignment", "Tr0ub4dor&3")));
+    assert!(found("Passwort Sommer2024! bitte ändern")
+        .contains(&("secret.password_assignment", "Sommer2024!")));
+    for text in [
+        "the password reset link",
+        "the password manager 1Password",
+        "password 12345678",
+        "the password field is empty",
+        "password abc1",
+    ] {
+        assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+    }
+}
+
+#[test]
 fn short_password_words_need_a_colon_or_equals() {
     assert!(found("pw: Summer2024!").contains(&("secret.password_assignment", "Summer2024!")));
     assert!(found("db_pw=Qx7!pass99").contains(&("secret.password_assignment", "Qx7!pass99")));
@@ -1377,7 +1432,7 @@ fn streaming_matches_one_shot() {
     let guard = Guard::new(Policy::default()).expect("default policy");
     let bare = g(AN, 32);
     let text = format!(
-        "use ghp_{} and password: Hx8!pq2rr, or try Kx9-pq22 as the new password then\n-----BEGIN EC PRIVATE KEY-----\n{}\n{}\n-----END EC PRIVATE KEY-----\nand postgres://u:Pw9x-77@db/x plus Authorization: Bearer {} done, and the API key {} too. My PIN is 4821.",
+        "use ghp_{} and password: Hx8!pq2rr, or try Kx9-pq22 as the new password then\n-----BEGIN EC PRIVATE KEY-----\n{}\n{}\n-----END EC PRIVATE KEY-----\nand postgres://u:Pw9x-77@db/x plus Authorization: Bearer {} done, and the API key {} too. My PIN is 4821, cvv 321, password Tr0ub4dor&3.",
         g(AN, 36),
         g(B64, 64),
         g(B64, 64),
@@ -1388,6 +1443,8 @@ fn streaming_matches_one_shot() {
     assert!(
         !whole.contains(&bare)
             && !whole.contains("4821")
+            && !whole.contains("cvv 321")
+            && !whole.contains("Tr0ub4dor&3")
             && !whole.contains("Hx8!pq2rr")
             && !whole.contains("Kx9-pq22")
             && !whole.contains("PRIVATE KEY"),
