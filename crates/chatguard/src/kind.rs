@@ -24,7 +24,7 @@ pub enum Category {
     Network,
     /// Who a person is: name, date of birth.
     Identity,
-    /// Device identifiers such as IMEI.
+    /// Device and vehicle identifiers: IMEI, VIN.
     Device,
     /// Kinds defined by a policy's custom patterns.
     Custom,
@@ -277,6 +277,8 @@ kinds! {
     UyCi => "uy_ci", GovernmentId, true;
     /// Latvian personal code.
     LvPk => "lv_pk", GovernmentId, true;
+    /// A vehicle identification number (ISO 3779, with the North American check digit).
+    Vin => "vin", Device, true;
 }
 
 /// A detector pack: a group of built-in kinds whose recognizers a build may leave out, so that a
@@ -310,7 +312,7 @@ pub enum Pack {
     Passport,
     /// Securities and crypto: ISINs and cryptocurrency wallet addresses.
     Finance,
-    /// Device identifiers: IMEI.
+    /// Device and vehicle identifiers: IMEI, VIN.
     Device,
 }
 
@@ -396,7 +398,7 @@ impl Kind {
             DateOfBirth => Pack::Dob,
             Passport => Pack::Passport,
             Isin | CryptoWallet => Pack::Finance,
-            Imei => Pack::Device,
+            Imei | Vin => Pack::Device,
         })
     }
 

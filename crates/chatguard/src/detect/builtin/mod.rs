@@ -83,6 +83,8 @@ mod url;
 mod us;
 #[cfg_attr(not(feature = "ids-europe"), allow(dead_code))]
 mod vat;
+#[cfg_attr(not(feature = "device"), allow(dead_code))]
+mod vin;
 #[cfg_attr(not(feature = "finance"), allow(dead_code))]
 mod wallet;
 mod words;
@@ -223,6 +225,8 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
     rec(Kind::Imei, imei::CONTEXT, false, imei::scan).run_digits(15, 15),
     #[cfg(feature = "device")]
     rec(Kind::Imei, imei::CONTEXT, true, imei::scan_compact).run_digits(15, 15),
+    #[cfg(feature = "device")]
+    rec(Kind::Vin, vin::CONTEXT, true, vin::scan).word_len(17),
     #[cfg(feature = "finance")]
     rec(Kind::CryptoWallet, wallet::CONTEXT, false, wallet::scan),
     #[cfg(feature = "finance")]
