@@ -56,7 +56,7 @@ fn foreground(mut command: Command) -> Result<(), String> {
 pub(crate) fn cli() -> Result<(), String> {
     let sample = root().join("tests/haystacks/sample_chat.txt");
     cargo(&["build", "--release", "-p", "chatguard-cli"]).run()?;
-    let bin = root().join("target/release/chatguard");
+    let bin = crate::run::cargo_target_dir().join("release/chatguard");
     let bin = bin.to_str().ok_or("non-UTF-8 path")?;
     let sample = sample.to_str().ok_or("non-UTF-8 path")?;
     println!("== what chatguard finds in {sample} (kinds, rules, scores — never the text) ==");

@@ -11,6 +11,15 @@ pub(crate) fn root() -> PathBuf {
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
 }
 
+/// Where cargo writes its builds: `CARGO_TARGET_DIR` when set (relative to the workspace root
+/// when relative), else the workspace's `target/`.
+pub(crate) fn cargo_target_dir() -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) if !dir.is_empty() => root().join(dir),
+        _ => root().join("target"),
+    }
+}
+
 /// A command to run from the workspace root.
 pub(crate) struct Step {
     command: Command,

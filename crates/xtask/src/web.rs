@@ -71,10 +71,7 @@ fn build_module(packs: Option<&str>, out_dir: &str) -> Result<(), String> {
     let features = pack_features(packs)?;
     args.extend(features.iter().map(String::as_str));
     cargo(&args).run()?;
-    bindgen_and_optimise(
-        "target/wasm32-unknown-unknown/wasm/chatguard_web.wasm",
-        out_dir,
-    )?;
+    bindgen_and_optimise(&built("chatguard_web.wasm")?, out_dir)?;
     // Read by browsers only, so served minified: the generated glue 2.7 KB gzipped instead of 5.3.
     let glue = format!("{out_dir}/chatguard_web.js");
     minify(&glue, &glue, &["--format=esm"])
@@ -138,11 +135,19 @@ fn build_core_only() -> Result<&'static str, String> {
         "wasm",
     ])
     .run()?;
-    bindgen_and_optimise(
-        "target/wasm32-unknown-unknown/wasm/examples/core_only.wasm",
-        CORE_ONLY_DIR,
-    )?;
+    bindgen_and_optimise(&built("examples/core_only.wasm")?, CORE_ONLY_DIR)?;
     Ok(CORE_ONLY_BG)
+}
+
+/// The path of `file` in cargo's output for the `wasm` profile on wasm32 (in `CARGO_TARGET_DIR`
+/// when set).
+fn built(file: &str) -> Result<String, String> {
+    let path = crate::run::cargo_target_dir()
+        .join("wasm32-unknown-unknown/wasm")
+        .join(file);
+    path.into_os_string()
+        .into_string()
+        .map_err(|_| "the cargo target directory is not a UTF-8 path".to_owned())
 }
 
 /// `wasm-bindgen --target web` of cargo's `module` into `out_dir`, then `wasm-opt` (binaryen
