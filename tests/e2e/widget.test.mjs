@@ -549,6 +549,19 @@ describe('chat widget', () => {
     await context.close();
   });
 
+  test('kind names in the summary follow the language', async () => {
+    const { context, page } = await openPage();
+    await openAndAccept(page);
+    await page.evaluate(() => document.querySelector('chat-guard').setAttribute('lang', 'de'));
+    // Synthetic values: a documentation-range address and a published example VIN.
+    await page.fill('chat-guard >> .input', 'Server 192.0.2.10, VIN 1HGCM82633A004352');
+    await page.waitForFunction(() => document.querySelector('chat-guard').shadowRoot.querySelectorAll('.mirror mark').length === 2);
+    const summary = await page.textContent('chat-guard >> .summary');
+    assert.match(summary, /2 Angabe\(n\) werden geschwärzt: .*IP-Adresse/);
+    assert.match(summary, /Fahrzeug-Identifizierungsnummer/);
+    await context.close();
+  });
+
   test('axe-core finds no accessibility violations (panel open, highlights, injection notice, dark theme too)', async () => {
     for (const theme of ['light', 'dark']) {
       const { context, page } = await openPage();
