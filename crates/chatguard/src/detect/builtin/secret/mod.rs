@@ -117,24 +117,47 @@ const PASSWORD_WORDS: &[&str] = &[
 /// Short password words, only with an explicit `=` or `:` after them.
 const PASSWORD_SHORT: &[&str] = &["pwd", "pw", "mdp"];
 
-/// Words for a personal identification number (a card's or an account's PIN); the value read
-/// after them is 4 to 8 digits.
-const PIN_WORDS: &[&str] = &["pin", "pincode", "pin code", "geheimzahl"];
+/// A numeric code named by its words: a PIN or a card security code.
+struct Code {
+    /// The words that name it.
+    words: &'static [&'static str],
+    /// How many digits its value has.
+    min: usize,
+    max: usize,
+    /// Whether a value written straight after the word, with no `:` or `is`, is read too.
+    bare: bool,
+    rule: &'static str,
+}
 
-/// Words for a payment card's security code (CVV, CVC); the value read after them, with or
-/// without `:` or `is` between, is 3 or 4 digits.
-const CVV_WORDS: &[&str] = &[
-    "cvv",
-    "cvv2",
-    "cvc",
-    "cvc2",
-    "security code",
-    "kartenprüfnummer",
-    "cryptogramme visuel",
-    "código de seguridad",
-    "codice di sicurezza",
-    "código de segurança",
-    "beveiligingscode",
+/// The numeric codes. A PIN (a card's or an account's) is 4 to 8 digits after `:`, `=` or
+/// `is`; a card security code (CVV, CVC) 3 or 4 digits, also right after its word (`cvv 123`).
+const CODES: &[Code] = &[
+    Code {
+        words: &["pin", "pincode", "pin code", "geheimzahl"],
+        min: 4,
+        max: 8,
+        bare: false,
+        rule: "secret.pin",
+    },
+    Code {
+        words: &[
+            "cvv",
+            "cvv2",
+            "cvc",
+            "cvc2",
+            "security code",
+            "kartenprüfnummer",
+            "cryptogramme visuel",
+            "código de seguridad",
+            "codice di sicurezza",
+            "código de segurança",
+            "beveiligingscode",
+        ],
+        min: 3,
+        max: 4,
+        bare: true,
+        rule: "secret.card_security_code",
+    },
 ];
 
 /// Words before `pass` that make it a ticket, not a password (`boarding pass: AB12CD`).
@@ -275,10 +298,8 @@ enum Key {
     Pass,
     /// Some secret; reported when the value looks random.
     Generic,
-    /// A PIN: reported when the value is 4 to 8 digits.
-    Pin,
-    /// A card security code: reported when the value is 3 or 4 digits.
-    Cvv,
+    /// A numeric code: reported when the value has its number of digits.
+    Code(&'static Code),
     /// A provider from [`PROVIDERS`], by index.
     Provider(u8),
 }
@@ -321,11 +342,10 @@ fn build_prefilter() -> Option<Prefilter> {
     for &w in GENERIC_WORDS {
         add(w, Trigger::Key(Key::Generic));
     }
-    for &w in PIN_WORDS {
-        add(w, Trigger::Key(Key::Pin));
-    }
-    for &w in CVV_WORDS {
-        add(w, Trigger::Key(Key::Cvv));
+    for code in CODES {
+        for &w in code.words {
+            add(w, Trigger::Key(Key::Code(code)));
+        }
     }
     for (i, p) in PROVIDERS.iter().enumerate() {
         let i = u8::try_from(i).ok()?;
@@ -371,7 +391,8 @@ pub(super) fn trigger_patterns() -> Vec<(&'static str, bool)> {
 /// assign a secret. A superset of what the scanner keys on: the stream redactor keeps such
 /// `word:` labels as triggers and lets other labels (`said:`, `**Note:**`) pass.
 pub(crate) fn may_name_key(lower: &str) -> bool {
-    // PIN words are not needed here: a PIN is digits, which hold the stream by themselves.
+    // The words of `CODES` are not needed here: their values are digits, which hold the stream
+    // by themselves.
     let lists: [&[&str]; 4] = [
         PASSWORD_WORDS,
         PASSWORD_SHORT,
@@ -643,8 +664,7 @@ struct Group {
     password_prose: bool,
     pass: bool,
     generic: bool,
-    pin: bool,
-    cvv: bool,
+    code: Option<&'static Code>,
     providers: u64,
 }
 
@@ -657,8 +677,7 @@ impl Group {
             password_prose: false,
             pass: false,
             generic: false,
-            pin: false,
-            cvv: false,
+            code: None,
             providers: 0,
         }
     }
@@ -671,8 +690,7 @@ impl Group {
             }
             Key::Pass => self.pass = true,
             Key::Generic => self.generic = true,
-            Key::Pin => self.pin = true,
-            Key::Cvv => self.cvv = true,
+            Key::Code(code) => self.code = Some(code),
             Key::Provider(i) => self.providers |= 1u64 << (i & 63),
         }
     }
@@ -731,15 +749,9 @@ impl Group {
                 return read.max(span.1);
             }
         }
-        if self.pin {
-            if let Some(span) = digits_value(bytes, at, 4, 8) {
-                report(span, "secret.pin", 800);
-                return read.max(span.1);
-            }
-        }
-        if self.cvv {
-            if let Some(span) = digits_value(bytes, at, 3, 4) {
-                report(span, "secret.card_security_code", 800);
+        if let Some(code) = self.code {
+            if let Some(span) = digits_value(bytes, at, code.min, code.max) {
+                report(span, code.rule, 800);
                 return read.max(span.1);
             }
         }
@@ -764,9 +776,8 @@ impl Group {
             return None;
         }
         let at = skip_blank(bytes, self.end, 4);
-        let (span, rule, score) = if self.cvv {
-            let span = digits_value(bytes, at, 3, 4)?;
-            (span, "secret.card_security_code", 800)
+        let (span, rule, score) = if let Some(code) = self.code.filter(|c| c.bare) {
+            (digits_value(bytes, at, code.min, code.max)?, code.rule, 800)
         } else if self.generic || self.password {
             let value = |span: (usize, usize)| bytes.get(span.0..span.1).unwrap_or_default();
             // A password reads to the next blank (`Tr0ub4dor&3` whole), a token to its last
@@ -1009,7 +1020,7 @@ fn token_value(bytes: &[u8], at: usize) -> Option<(usize, usize)> {
     (e > at).then_some((at, e))
 }
 
-/// A PIN's or security code's value at `at`: `min` to `max` digits, quoted or not, not glued to
+/// A [`Code`]'s value at `at`: `min` to `max` digits, quoted or not, not glued to
 /// a letter, digit or a decimal point and digit after (`PIN: 1234.5` is a number, not a PIN).
 fn digits_value(bytes: &[u8], at: usize, min: usize, max: usize) -> Option<(usize, usize)> {
     let at = skip_escape(bytes, at);
