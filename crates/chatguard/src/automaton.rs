@@ -311,6 +311,16 @@ fn byte_classes(patterns: &[&str], fold: bool) -> ([u8; 256], usize) {
     (classes, usize::from(class) + 1)
 }
 
+/// The order in which both builds number their states: dead, the match states (so that a state
+/// id below a bound says "match"), the start state (unless it is a match state), the rest.
+fn renumbering(states: usize, is_match: impl Fn(usize) -> bool) -> Vec<usize> {
+    core::iter::once(DEAD as usize)
+        .chain((0..states).filter(|&s| is_match(s)))
+        .chain((!is_match(START)).then_some(START))
+        .chain((0..states).filter(|&s| s != START && s != DEAD as usize && !is_match(s)))
+        .collect()
+}
+
 impl Matcher {
     /// Compiles `patterns` (pattern `i` is reported as `Match::pattern() == i`) with the given
     /// match semantics. Overlapping search needs [`MatchKind::Standard`]; leftmost search
@@ -440,13 +450,8 @@ impl Matcher {
             }
         }
 
-        // Renumber: dead, match states, the start state (if not a match state), the rest.
         let is_match = |s: usize| s != DEAD as usize && !matches[s].is_empty();
-        let order: Vec<usize> = core::iter::once(DEAD as usize)
-            .chain((0..states).filter(|&s| is_match(s)))
-            .chain((!is_match(START)).then_some(START))
-            .chain((0..states).filter(|&s| s != START && s != DEAD as usize && !is_match(s)))
-            .collect();
+        let order = renumbering(states, is_match);
         // Every premultiplied id (below `states << stride2`) must fit in 32 bits.
         if (states as u64) << stride2 > u64::from(u32::MAX) {
             return Err(too_many);
@@ -664,17 +669,11 @@ impl Matcher {
             arena[from..from + len].iter().chain(suffix)
         };
 
-        // Renumber as the dense build does: dead, match states, the start state, the rest.
         let is_match = |s: usize| s != DEAD as usize && list_of(s).next().is_some();
-        let order: Vec<u32> = core::iter::once(DEAD as usize)
-            .chain((0..states).filter(|&s| is_match(s)))
-            .chain((!is_match(START)).then_some(START))
-            .chain((0..states).filter(|&s| s != START && s != DEAD as usize && !is_match(s)))
-            .map(|s| s as u32)
-            .collect();
+        let order = renumbering(states, is_match);
         let mut new_id = vec![DEAD; states];
         for (index, &old) in order.iter().enumerate() {
-            new_id[old as usize] = u32::try_from(index).map_err(|_| too_many())?;
+            new_id[old] = u32::try_from(index).map_err(|_| too_many())?;
         }
         let mut edge_offsets = Vec::with_capacity(states + 1);
         let mut edge_bytes = Vec::with_capacity(states);
@@ -682,7 +681,7 @@ impl Matcher {
         let mut new_fail = Vec::with_capacity(states);
         let mut match_offsets = vec![0u32];
         let mut match_patterns = Vec::new();
-        for old in order.into_iter().map(|s| s as usize) {
+        for old in order {
             edge_offsets.push(u32::try_from(edge_bytes.len()).map_err(|_| too_many())?);
             let mut at = first_child[old];
             while at != NONE {
