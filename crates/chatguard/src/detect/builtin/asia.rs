@@ -8,7 +8,7 @@
 //! need a context word. RRNs issued since October 2020 no longer carry a check digit; they are
 //! not recognised (a number failing its checksum is never reported).
 
-use super::shape::{num, scan_with, standalone, valid_date, Layouts, Report};
+use super::shape::{ascii_upper, num, scan_with, standalone, valid_date, Layouts, Report};
 use crate::detect::checksum::weighted_sum;
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
@@ -298,10 +298,7 @@ pub(crate) fn scan_nric(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         if first.is_ascii_uppercase() != last.is_ascii_uppercase() {
             continue;
         }
-        let mut upper = [0u8; 9];
-        for (u, &b) in upper.iter_mut().zip(w) {
-            *u = b.to_ascii_uppercase();
-        }
+        let upper: [u8; 9] = ascii_upper(w);
         if nric_valid(&upper) && standalone(bytes, word.start, word.end, false) {
             out.push(Candidate {
                 kind: Kind::SgNric,

@@ -7,7 +7,7 @@
 //! zero, a letter; the fourth letter a holder type), reports `validated: false`, and needs a
 //! context word.
 
-use super::shape::{scan_layouts, standalone, Layouts};
+use super::shape::{ascii_upper, scan_layouts, standalone, Layouts};
 use crate::detect::checksum::verhoeff;
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
@@ -122,10 +122,7 @@ pub(crate) fn scan_pan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         if w.iter().any(u8::is_ascii_lowercase) && w.iter().any(u8::is_ascii_uppercase) {
             continue;
         }
-        let mut upper = [0u8; 10];
-        for (u, &b) in upper.iter_mut().zip(w) {
-            *u = b.to_ascii_uppercase();
-        }
+        let upper: [u8; 10] = ascii_upper(w);
         if pan_structure(&upper) && standalone(bytes, word.start, word.end, false) {
             out.push(Candidate {
                 kind: Kind::InPan,

@@ -11,7 +11,7 @@ use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 use crate::Kind;
 
-use super::shape::{candidate, isolated, valid_date_yy};
+use super::shape::{ascii_upper, candidate, isolated, valid_date_yy};
 
 pub(crate) const CF_CONTEXT: &[&str] = &[
     "codice fiscale",
@@ -119,10 +119,7 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         let Some(raw) = bytes.get(w.start..w.end) else {
             continue;
         };
-        let mut upper = [0u8; 16];
-        for (u, &b) in upper.iter_mut().zip(raw) {
-            *u = b.to_ascii_uppercase();
-        }
+        let upper: [u8; 16] = ascii_upper(raw);
         if !cf_valid(&upper) {
             continue;
         }

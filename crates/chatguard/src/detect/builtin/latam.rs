@@ -6,7 +6,9 @@
 //! (`20-12345678-6`, fixed type prefixes) are distinctive: these report on their own. The other
 //! forms are plain digit strings with one check digit and need a context word.
 
-use super::shape::{num, scan_layouts, scan_with, standalone, valid_date, Layouts, Report};
+use super::shape::{
+    ascii_upper, num, scan_layouts, scan_with, standalone, valid_date, Layouts, Report,
+};
 use crate::detect::checksum::weighted_sum;
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
@@ -255,10 +257,7 @@ pub(crate) fn scan_curp(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         if w.iter().any(u8::is_ascii_lowercase) && w.iter().any(u8::is_ascii_uppercase) {
             continue;
         }
-        let mut upper = [0u8; 18];
-        for (u, &b) in upper.iter_mut().zip(w) {
-            *u = b.to_ascii_uppercase();
-        }
+        let upper: [u8; 18] = ascii_upper(w);
         if curp_valid(&upper) && standalone(bytes, word.start, word.end, false) {
             out.push(Candidate {
                 kind: Kind::MxCurp,

@@ -22,7 +22,7 @@ use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 use crate::Kind;
 
-use super::shape::{candidate, isolated, num, valid_date, valid_date_yy};
+use super::shape::{ascii_upper, candidate, isolated, num, valid_date, valid_date_yy};
 
 pub(crate) const SE_CONTEXT: &[&str] = &[
     "personnummer",
@@ -423,10 +423,7 @@ pub(crate) fn scan_fi(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         let Some(raw) = bytes.get(w.start..end) else {
             continue;
         };
-        let mut c = [0u8; 11];
-        for (u, &b) in c.iter_mut().zip(raw) {
-            *u = b.to_ascii_uppercase();
-        }
+        let c: [u8; 11] = ascii_upper(raw);
         if !isolated(bytes, w.start, end) || !fi_valid(&c) {
             continue;
         }

@@ -495,6 +495,16 @@ fn joins(glue: u8, other: u8) -> bool {
     }
 }
 
+/// The first `N` bytes of `raw` in ASCII upper case (zero-filled when `raw` is shorter): the
+/// fixed-length buffer the letter-and-digit identifiers are checked in.
+pub(crate) fn ascii_upper<const N: usize>(raw: &[u8]) -> [u8; N] {
+    let mut upper = [0u8; N];
+    for (u, &b) in upper.iter_mut().zip(raw) {
+        *u = b.to_ascii_uppercase();
+    }
+    upper
+}
+
 /// True when `start..end` is a token of its own: no letter or digit touches it, and no glue byte
 /// connects it to a neighbouring token (see [`joins`]).
 pub(crate) fn isolated(bytes: &[u8], start: usize, end: usize) -> bool {

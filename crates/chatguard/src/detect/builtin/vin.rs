@@ -5,7 +5,7 @@
 //! it; European VINs need not, and are left out (a random 17-character code passes one time in
 //! eleven) — and only next to a vehicle word (`VIN`, `Fahrgestellnummer`, `bastidor` …).
 
-use super::shape::{candidate, isolated};
+use super::shape::{ascii_upper, candidate, isolated};
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 use crate::Kind;
@@ -76,10 +76,7 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         let Some(raw) = bytes.get(w.start..w.end) else {
             continue;
         };
-        let mut upper = [0u8; 17];
-        for (u, &b) in upper.iter_mut().zip(raw) {
-            *u = b.to_ascii_uppercase();
-        }
+        let upper: [u8; 17] = ascii_upper(raw);
         if vin_valid(&upper) {
             out.push(candidate(
                 Kind::Vin,
