@@ -57,6 +57,10 @@ pub(crate) fn issuer_score(digits: &[u8]) -> Option<u16> {
             800
         }
         b'3' if (3528..=3589).contains(&p4) && (16..=19).contains(&n) => 850,
+        // The rest of JCB's `35` block: unassigned, but test-card generators (Faker among them)
+        // write JCB numbers anywhere in it, and a Luhn-valid 16-digit number there reads as a
+        // card to anyone.
+        b'3' if p2 == 35 && n == 16 => 600,
         // JCB's older 15-digit ranges.
         b'1' | b'2' if (p4 == 1800 || p4 == 2131) && n == 15 => 700,
         b'6' if (p4 == 6011 || (644..=649).contains(&p3) || p2 == 65) && (16..=19).contains(&n) => {
@@ -73,6 +77,13 @@ pub(crate) fn issuer_score(digits: &[u8]) -> Option<u16> {
         {
             maestro(600)
         }
+        // The rest of the `6` block at 16 digits: Maestro's 56–69 range, RuPay (60), Iran's
+        // Shetab banks (603799, 610433, 627353, …), InstaPayment (637–639) and national
+        // schemes; UnionPay's 81 and RuPay's 82; UzCard (8600), Troy (9792), Prostir (9804) and
+        // Humo (9860). Scored as the rarer Maestro lengths: one contrary word drops them.
+        b'6' if n == 16 => 600,
+        b'8' if (p2 == 81 || p2 == 82 || p4 == 8600) && n == 16 => 600,
+        b'9' if matches!(p4, 9792 | 9804 | 9860) && n == 16 => 600,
         _ => return None,
     };
     Some(score)
@@ -315,6 +326,28 @@ mod tests {
         assert!(found("card 1800012345678973").is_empty());
     }
 
+    /// Synthetic Luhn-valid numbers of the national schemes and of the rest of JCB's block: found
+    /// bare, dropped before a reference word (they score just above the threshold).
+    #[test]
+    fn national_schemes_and_the_rest_of_the_jcb_block() {
+        for number in [
+            "3512673197242869", // 35, below JCB's 3528
+            "3591285249177458", // 35, above JCB's 3589
+            "6037991234567893", // Shetab (Iran)
+            "6104339876543210", // Shetab (Iran)
+            "6063731234567890", // Shetab (Iran), Mehr Eghtesad
+            "6999999999999991", // the rest of the 6 block
+            "8123456789012340", // UnionPay 81
+            "8600123456789012", // UzCard
+            "9792001234567890", // Troy
+            "9804123456789014", // Prostir
+            "9860123456789015", // Humo
+        ] {
+            assert_eq!(found(&format!("pay with {number} today")), [number]);
+            assert_eq!(issuer_score(number.as_bytes()), Some(600), "{number}");
+        }
+    }
+
     #[test]
     fn luhn_failures_and_bad_prefixes_are_not_cards() {
         assert!(found("4012 8888 8888 1882").is_empty());
@@ -324,8 +357,12 @@ mod tests {
         assert!(found("4760-6339-0840-6968").is_empty());
         // Card-shaped groups inside a longer identifier.
         assert!(found("DE12 5059 1380 9505 5924 00").is_empty());
-        // Prefixes no scheme issues.
-        assert_eq!(issuer_score(b"6999999999999999"), None);
+        // Prefixes no scheme issues, and lengths the `6` block has only for the schemes above.
+        assert_eq!(issuer_score(b"7999999999999999"), None);
+        assert_eq!(issuer_score(b"9117120045471494"), None);
+        assert_eq!(issuer_score(b"699999999999999"), None);
+        assert_eq!(issuer_score(b"06049690565"), None); // faker's `0604` maestro
+        assert_eq!(issuer_score(b"351267319724286"), None);
         assert_eq!(issuer_score(b"4222222222222"), Some(550));
     }
 }
