@@ -20,6 +20,11 @@ last names, example domains. Each probe is a question the labelled corpus cannot
 - `layouts`: card numbers, IBANs and e-mail addresses written the ways people write them (groups of
   four with spaces, dashes, dots or two spaces; lower case IBANs; `name (at) example (dot) com`), in
   seven languages' frames (recall, per layout).
+- `faker`: Faker's own `credit_card_number` per card type and locale provider, `phone_number` in
+  the issue's twelve phone locales after a phone word, and `iban` in every locale, unfiltered:
+  values the generator's filters keep out (JCB numbers anywhere in 35, an area code no plan
+  assigns). Recall per group; Faker IBANs that python-stdnum rejects (a length the country does
+  not have, a country without IBANs) must not be found, and count as false positives.
 - `support`: customer-support messages in seven languages that use the words of attacks for
   ordinary requests ("ignore my previous email", "what are the system requirements", "oubliez
   cela, tout est réglé"): every injection verdict other than `allow` is a false positive.
@@ -39,6 +44,10 @@ import random
 import subprocess
 import sys
 import tempfile
+
+from faker import Faker
+from faker.config import AVAILABLE_LOCALES
+from stdnum import iban as std_iban
 
 from months import MONTHS
 
@@ -290,6 +299,38 @@ def phone_layouts(rng):
     }
 
 
+FAKER_CARD_LOCALES = ["en_US", "fa_IR", "pt_PT", "ru_RU", "uk_UA", "zh_CN"]
+FAKER_PHONE_LOCALES = ["en_US", "en_CA", "fr_CA", "en_GB", "de_DE", "fr_FR", "es_ES", "it_IT",
+                       "nl_NL", "pt_BR", "en_IN", "hi_IN"]
+FAKER_PHONE_FRAMES = ["You can call me at {p} tomorrow.", "My phone number is {p}", "Phone: {p}",
+                      "Reach me on {p}, thanks!"]
+
+
+def faker_values():
+    """(group, value, whether it is one) from Faker's providers, seeded per locale."""
+    out = []
+    for loc in FAKER_CARD_LOCALES:
+        fake = Faker(loc)
+        fake.seed_instance(2026)
+        for card_type in sorted(fake.provider("faker.providers.credit_card").credit_card_types):
+            for _ in range(40):
+                out.append((f"card {loc} {card_type}",
+                            fake.credit_card_number(card_type=card_type), True))
+    for loc in FAKER_PHONE_LOCALES:
+        fake = Faker(loc)
+        fake.seed_instance(2026)
+        for _ in range(100):
+            out.append((f"phone {loc}", fake.phone_number(), True))
+    for loc in AVAILABLE_LOCALES:
+        fake = Faker(loc)
+        fake.seed_instance(2026)
+        for _ in range(10):
+            value = fake.iban()
+            valid = std_iban.is_valid(value)
+            out.append(("iban" if valid else "iban rejected by stdnum", value, valid))
+    return out
+
+
 def texts(rng):
     """(probe, group, text, span or None) for every probe text."""
     out = []
@@ -333,6 +374,13 @@ def texts(rng):
     for layout, value in layouts(rng):
         text = rng.choice(VALUE_FRAMES).format(v=value)
         out.append(("layouts", layout, text, span_of(text, value)))
+    for group, value, real in faker_values():
+        if group.startswith("phone"):
+            text = rng.choice(FAKER_PHONE_FRAMES).format(p=value)
+        else:
+            text = rng.choice(VALUE_FRAMES).format(v=value)
+        out.append(("faker", group if real else f"not a {group}", text,
+                    span_of(text, value) if real else None))
     for text in SUPPORT_MESSAGES:
         out.append(("support", "message", text, None))
     return out
@@ -374,6 +422,8 @@ def main():
         if probe == "layouts":
             # "card …" → credit_card; "iban …", "email …" name their kind.
             want = "credit_card" if group.startswith("card") else group.split()[0]
+        elif probe == "faker":
+            want = {"card": "credit_card", "phone": "phone", "iban": "iban"}[group.split()[0]]
         else:
             want = {"phones": "phone", "names": "person", "passwords": "secret",
                     "births": "date_of_birth"}[probe]
@@ -391,7 +441,7 @@ def main():
                        reverse=True)
         for count, group, kinds in worst[:12 if probe == "references" else 20]:
             print(f"  {group:32} {count:4}  {dict(kinds.most_common())}")
-    for probe in ("phones", "names", "passwords", "births", "layouts"):
+    for probe in ("phones", "names", "passwords", "births", "layouts", "faker"):
         print(f"{probe}: recall per group")
         for (p, group), n in sorted(totals.items()):
             if p == probe and not group.startswith("not a "):

@@ -11,6 +11,7 @@
 //! reported in a typical grouping; compact national numbers (`5551234567`) need a phone context
 //! word nearby.
 
+use crate::detect::context::CONTRARY_WORDS;
 use crate::detect::context::{ceil_boundary, contains_word, floor_boundary};
 use crate::detect::hay::{Hay, NumberRun};
 use crate::detect::Candidate;
@@ -698,6 +699,7 @@ fn find_in(text: &str, tok: &Token, out: &mut Vec<Candidate>) {
             .iter()
             .enumerate()
             .all(|(k, g)| !g.paren && (k == 0 || g.sep == b' '));
+    let found_before = out.len();
     let mut stack = [(0usize, tok.n - 1); MAX_GROUPS + 1];
     let mut depth = 1;
     while depth > 0 {
@@ -751,6 +753,46 @@ fn find_in(text: &str, tok: &Token, out: &mut Vec<Candidate>) {
             }
         }
     }
+    if out.len() == found_before {
+        push_unplanned(text, tok, out);
+    }
+}
+
+/// How far before a number [`unplanned`] takes must its phone word stand: a number that fits no
+/// plan is a phone number only where it is given as one (`call me at …`, `Phone: …`), not
+/// anywhere in a sentence about phones.
+const UNPLANNED_BEFORE: usize = 24;
+
+/// Reports the whole of `tok`, in which no numbering plan found a number, when it still reads as
+/// a phone number (see [`unplanned`]), a phone word stands shortly before it and no reference
+/// word near it.
+fn push_unplanned(text: &str, tok: &Token, out: &mut Vec<Candidate>) {
+    let bytes = text.as_bytes();
+    let last = tok.n - 1;
+    if !length_possible(bytes, tok, 0, last) {
+        return;
+    }
+    let shape = Shape::new(bytes, tok, 0, last);
+    let Some(found) = unplanned(&shape) else {
+        return;
+    };
+    let (g0, gl) = (tok.groups[0], tok.groups[last]);
+    let start = g0.start - usize::from(tok.plus) - usize::from(g0.paren);
+    let end = tok.ext_end.unwrap_or(gl.end + usize::from(gl.paren));
+    if near_amount(text, start, end)
+        || !has_context_within(text, start, end, UNPLANNED_BEFORE, 0, CONTEXT)
+        || has_context(text, start, end, CONTRARY_WORDS)
+    {
+        return;
+    }
+    out.push(Candidate {
+        kind: Kind::Phone,
+        start,
+        end,
+        score: Score::from_milli(found.score),
+        rule: found.rule,
+        validated: false,
+    });
 }
 
 /// Whether groups `first..=last` of `tok` may be tried on their own. A part of a token must be
@@ -813,6 +855,40 @@ fn classify(s: &Shape) -> Option<Hit> {
         .or_else(|| es(s))
         .or_else(|| pt(s))
         .or_else(|| de(s))
+}
+
+/// A number laid out as a phone number that fits no numbering plan in [`classify`]: an area code
+/// no plan assigns (`(187) 380-6956`, `+1 (150) 889-9579`), an exchange such as `411`, a
+/// subscriber number opening with 0 or 1 (`21 0897-4464`), an 11-digit mobile. Typos and
+/// invented numbers are still the number a person shares, so after a phone word (checked by
+/// the caller) they are reported: a known country code and 8 to 15 digits after a `+`, else 9
+/// to 12 digits (up to 17 after a first group of `00` and a known country code), in at most five groups of which only the first (and a trunk `(0)` after a `+`)
+/// may be a single digit. Never a date, an IPv4 address or another kind's layout.
+fn unplanned(s: &Shape) -> Option<Hit> {
+    let trunk = |k: usize| k == 1 && s.plus && s.paren[1] && s.group(1) == b"0";
+    if s.is_date() || s.is_ipv4() || s.n > 5 || (1..s.n).any(|k| s.lens[k] < 2 && !trunk(k)) {
+        return None;
+    }
+    // The layouts of other kinds: a US SSN, a ZIP+4 code, groups of four (cards, references).
+    let other_kind = !s.plus
+        && !s.any_paren()
+        && (s.lens() == [3, 2, 4]
+            || s.lens() == [5, 4]
+            || s.n > 2 && s.lens().iter().all(|&l| l == 4));
+    if other_kind {
+        return None;
+    }
+    let d = s.digits();
+    let ok = if s.plus {
+        (8..=15).contains(&s.len) && country(d).is_some_and(|(cc, _, _)| s.lens[0] >= cc)
+    } else {
+        (9..=12).contains(&s.len)
+            || d.starts_with(b"00")
+                && s.len <= 17
+                && country(&d[2..]).is_some_and(|(cc, _, _)| s.lens[0] == 2 + cc)
+    };
+    ok.then_some(())?;
+    hit("phone.context", COMPACT)
 }
 
 /// Where the codes of each length start in [`BY_CODE`]: one slot per 1-, 2- and 3-digit code.
@@ -1485,7 +1561,9 @@ mod tests {
         assert_eq!(found("Handy 015112345678"), ["015112345678"]);
         assert_eq!(found("móvil 612345678"), ["612345678"]);
         assert_eq!(found("cellulare 3471234567"), ["3471234567"]);
-        assert!(found("call 1234567890").is_empty()); // area code 123
+        // Area code 123: no plan's number, yet a number given to be called (see `unplanned`).
+        assert_eq!(rules("call 1234567890"), ["phone.context"]);
+        assert!(found("1234567890").is_empty());
 
         // Someone's own number, in seven languages (synthetic numbers).
         assert_eq!(found("Mon numéro est le 0749604537."), ["0749604537"]);
@@ -1497,6 +1575,72 @@ mod tests {
         assert_eq!(found("o meu número é 912345678"), ["912345678"]);
         assert!(found("order number 0749604537").is_empty());
         assert!(found("mon numéro de commande est 0749604537").is_empty());
+    }
+
+    /// Shapes faker writes that no numbering plan assigns (synthetic): reported next to a phone
+    /// word, never without one or next to a reference word.
+    #[test]
+    fn numbers_no_plan_assigns_need_a_phone_word() {
+        for (number, why) in [
+            ("(187) 380-6956", "area code 1XX"),
+            ("+1 (150) 889-9579", "area code 1XX after +1"),
+            ("715.511.2469", "exchange N11"),
+            ("(698) 311-4108 x514", "exchange N11, extension"),
+            ("1-136-803-8790", "area code 1XX after 1-"),
+            ("001-568-311-7320x60011", "exchange N11 after 001"),
+            ("21 0897-4464", "Brazilian subscriber number opening with 0"),
+            ("35098683498", "eleven-digit Italian mobile"),
+            (
+                "00932 081967",
+                "a trunk 0 before an area code opening with 0",
+            ),
+            (
+                "(0075)-364556",
+                "a trunk 0 before an area code opening with 0",
+            ),
+            (
+                "+49(0)0339 621723",
+                "area code opening with 0 after the trunk",
+            ),
+            (
+                "+31(0)03-0620278",
+                "area code opening with 0 after the trunk",
+            ),
+            ("+91 0793094930", "trunk 0 after the country code"),
+        ] {
+            for text in [
+                format!("You can call me at {number} tomorrow."),
+                format!("My phone number is {number}"),
+                format!("Reach me on {number}, thanks!"),
+            ] {
+                assert_eq!(found(&text), [number], "{why}: {text}");
+                assert_eq!(rules(&text), ["phone.context"], "{why}: {text}");
+            }
+            for text in [
+                format!("Please note {number} for the record."),
+                format!("Call us about order {number}."),
+                format!("Phone support: invoice {number}"),
+                format!("{number} is what my phone shows"),
+                format!("My phone showed an error yesterday, about {number}."),
+            ] {
+                assert!(found(&text).is_empty(), "{why}: {text}: {:?}", found(&text));
+            }
+        }
+        for text in [
+            "call me on 2024 05 06",      // a date
+            "call 192.168.100.200",       // an IPv4 address
+            "call 1 2 3 4 5 6 7 8 9",     // single digits
+            "phone 12 345 678 901 234 5", // six groups
+            "phone 12345678",             // eight digits
+            "phone 1234567890123",        // thirteen digits
+            "call 555 123 4567 €",        // an amount
+            "call me: +999 1234 5678",    // no such country code
+            "call me on 817-10-2274",     // a US SSN's layout
+            "call me on 81493-7289",      // a ZIP+4 code's layout
+            "call me on 3273-8288-3075",  // groups of four
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
     }
 
     #[test]
