@@ -21,10 +21,12 @@ last names, example domains. Each probe is a question the labelled corpus cannot
   four with spaces, dashes, dots or two spaces; lower case IBANs; `name (at) example (dot) com`), in
   seven languages' frames (recall, per layout).
 - `faker`: Faker's own `credit_card_number` per card type and locale provider, `phone_number` in
-  the issue's twelve phone locales after a phone word, and `iban` in every locale, unfiltered:
+  the issue's twelve phone locales after a phone word, `ssn` in the locales where it is a national
+  id chatguard knows, after a word naming it, and `iban` in every locale, unfiltered:
   values the generator's filters keep out (JCB numbers anywhere in 35, an area code no plan
-  assigns). Recall per group; Faker IBANs that python-stdnum rejects (a length the country does
-  not have, a country without IBANs) must not be found, and count as false positives.
+  assigns, `ZZ … T` National Insurance numbers). Recall per group; Faker IBANs and ids that
+  python-stdnum rejects (a length the country does not have, a country without IBANs, a wrong
+  check digit) must not be found as that kind, and findings on them count as false positives.
 - `support`: customer-support messages in seven languages that use the words of attacks for
   ordinary requests ("ignore my previous email", "what are the system requirements", "oubliez
   cela, tout est réglé"): every injection verdict other than `allow` is a false positive.
@@ -38,6 +40,7 @@ Fixed seeds: the same binary prints the same tables.
 """
 
 import collections
+import importlib
 import json
 import os
 import random
@@ -302,6 +305,31 @@ def phone_layouts(rng):
 FAKER_CARD_LOCALES = ["en_US", "fa_IR", "pt_PT", "ru_RU", "uk_UA", "zh_CN"]
 FAKER_PHONE_LOCALES = ["en_US", "en_CA", "fr_CA", "en_GB", "de_DE", "fr_FR", "es_ES", "it_IT",
                        "nl_NL", "pt_BR", "en_IN", "hi_IN"]
+# Locales whose Faker `ssn` is a national id chatguard knows: the kind, a sentence naming it, and
+# the python-stdnum module that validates it (None where stdnum has none).
+FAKER_IDS = {
+    "en_US": ("us_ssn", "My SSN is {v}", None),
+    "en_GB": ("uk_nino", "My National Insurance number is {v}", None),
+    "en_CA": ("ca_sin", "My SIN is {v}", "ca.sin"),
+    "nl_NL": ("nl_bsn", "Mijn BSN is {v}", "nl.bsn"),
+    "nl_BE": ("be_nn", "Mijn rijksregisternummer is {v}", "be.nn"),
+    "pt_BR": ("br_cpf", "Meu CPF é {v}", "br.cpf"),
+    "no_NO": ("no_fnr", "Mitt fødselsnummer er {v}", "no.fodselsnummer"),
+    "he_IL": ("il_id", "My Teudat Zehut number is {v}", "il.idnr"),
+    "hr_HR": ("hr_oib", "Moj OIB je {v}", "hr.oib"),
+    "de_AT": ("at_svnr", "Meine SVNR ist {v}", "at.vnr"),
+    "de_CH": ("ch_ahv", "Meine AHV-Nummer ist {v}", "ch.ssn"),
+    "fr_FR": ("fr_nir", "Mon NIR est {v}", "fr.nir"),
+    "it_IT": ("it_fiscal_code", "Il mio codice fiscale è {v}", "it.codicefiscale"),
+    "fi_FI": ("fi_hetu", "Henkilötunnukseni on {v}", "fi.hetu"),
+    "sv_SE": ("se_personnummer", "Mitt personnummer är {v}", "se.personnummer"),
+    "pl_PL": ("pl_pesel", "Mój PESEL to {v}", "pl.pesel"),
+    "ro_RO": ("ro_cnp", "CNP-ul meu este {v}", "ro.cnp"),
+    "lv_LV": ("lv_pk", "Mans personas kods ir {v}", "lv.pvn"),
+    "et_EE": ("ee_ik", "Minu isikukood on {v}", "ee.ik"),
+    "th_TH": ("th_pin", "My Thai ID number is {v}", "th.pin"),
+    "tr_TR": ("tr_tckn", "TC kimlik numaram {v}", "tr.tckimlik"),
+}
 FAKER_PHONE_FRAMES = ["You can call me at {p} tomorrow.", "My phone number is {p}", "Phone: {p}",
                       "Reach me on {p}, thanks!"]
 
@@ -321,6 +349,15 @@ def faker_values():
         fake.seed_instance(2026)
         for _ in range(100):
             out.append((f"phone {loc}", fake.phone_number(), True))
+    for loc, (kind, frame, module) in FAKER_IDS.items():
+        fake = Faker(loc)
+        fake.seed_instance(2026)
+        check = importlib.import_module(f"stdnum.{module}").is_valid if module else None
+        for _ in range(20):
+            value = fake.ssn()
+            valid = check is None or check(value)
+            out.append((f"id {loc} {kind}" if valid else f"id {loc} rejected by stdnum", value,
+                        valid))
     for loc in AVAILABLE_LOCALES:
         fake = Faker(loc)
         fake.seed_instance(2026)
@@ -377,6 +414,8 @@ def texts(rng):
     for group, value, real in faker_values():
         if group.startswith("phone"):
             text = rng.choice(FAKER_PHONE_FRAMES).format(p=value)
+        elif group.startswith("id"):
+            text = FAKER_IDS[group.split()[1]][1].format(v=value)
         else:
             text = rng.choice(VALUE_FRAMES).format(v=value)
         out.append(("faker", group if real else f"not a {group}", text,
@@ -423,7 +462,9 @@ def main():
             # "card …" → credit_card; "iban …", "email …" name their kind.
             want = "credit_card" if group.startswith("card") else group.split()[0]
         elif probe == "faker":
-            want = {"card": "credit_card", "phone": "phone", "iban": "iban"}[group.split()[0]]
+            first, *rest = group.split()
+            want = rest[1] if first == "id" else {"card": "credit_card", "phone": "phone",
+                                                  "iban": "iban"}[first]
         else:
             want = {"phones": "phone", "names": "person", "passwords": "secret",
                     "births": "date_of_birth"}[probe]

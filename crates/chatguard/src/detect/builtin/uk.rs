@@ -3,9 +3,11 @@
 //!
 //! A National Insurance number has no check character, but its two restricted prefix letters,
 //! six digits and A–D suffix make an uppercase one distinctive enough to report alone; lowercase
-//! forms need a context word to pass the default threshold. An NHS number is one check digit over
-//! a plain digit string, so it needs context.
+//! forms need a context word to pass the default threshold; one with letters HMRC never allocates
+//! is reported only right after a NINO word. An NHS number is one check digit over a plain digit
+//! string, so it needs context.
 
+use super::phone::has_context_within;
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 use crate::Kind;
@@ -142,18 +144,32 @@ pub(crate) fn scan_nino(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         let Some((compact, end, upper)) = read_nino(bytes, start) else {
             continue;
         };
-        if !isolated(bytes, start, end) || !nino_valid(&compact) {
+        if !isolated(bytes, start, end) {
             continue;
         }
-        let milli = if upper { 650 } else { 450 };
-        out.push(candidate(
-            Kind::UkNino,
-            start,
-            end,
-            milli,
-            "uk_nino.prefix_suffix",
-            false,
-        ));
+        if nino_valid(&compact) {
+            let milli = if upper { 650 } else { 450 };
+            out.push(candidate(
+                Kind::UkNino,
+                start,
+                end,
+                milli,
+                "uk_nino.prefix_suffix",
+                false,
+            ));
+        } else if upper && has_context_within(hay.text, start, end, 32, 0, NINO_CONTEXT) {
+            // Letters HMRC never allocates (`ZZ`, suffix `T`: what Faker writes), given right
+            // after a NINO word: a mistyped or placeholder NINO is still the number a person
+            // means to share, so it is redacted all the same, at a lower score.
+            out.push(candidate(
+                Kind::UkNino,
+                start,
+                end,
+                450,
+                "uk_nino.context",
+                false,
+            ));
+        }
     }
 }
 
@@ -227,6 +243,24 @@ mod tests {
         assert!(found("AB1234567C", scan_nino).is_empty());
         assert!(found("AB12345C", scan_nino).is_empty());
         assert!(found("GB 12 34 56 A", scan_nino).is_empty());
+        // Letters never allocated, right after a NINO word (Faker's reserved `ZZ … T`): found
+        // at the lower score; not without the word, not after it, not far after it.
+        for text in [
+            "My National Insurance number is ZZ 87 92 17 T",
+            "NINO: ZZ877893T",
+            "my NI number is ZZ 218096 T.",
+        ] {
+            let want = &text[text.find("ZZ").unwrap()..].trim_end_matches('.');
+            assert_eq!(found(text, scan_nino), [(*want, 450)], "{text}");
+        }
+        for text in [
+            "ZZ 87 92 17 T",
+            "ZZ877893T is my National Insurance number",
+            "National Insurance numbers are printed on the letter we sent, reference ZZ877893T",
+            "national insurance number: zz877893t",
+        ] {
+            assert!(found(text, scan_nino).is_empty(), "{text}");
+        }
         assert!(found("AB  12 34 56 C", scan_nino).is_empty());
     }
 
