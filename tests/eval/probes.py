@@ -44,6 +44,7 @@ import importlib
 import json
 import os
 import random
+import string
 import subprocess
 import sys
 import tempfile
@@ -207,8 +208,10 @@ def luhn_number(rng, prefix, length):
 
 
 def iban_number(rng, country, length):
-    """A mod-97-valid IBAN of `country` with a random numeric BBAN of `length` digits."""
-    bban = digits(rng, length)
+    """A mod-97-valid IBAN of `country` with a random BBAN of `length` characters in the country's
+    layout: digits, after a check letter (CIN) in Italy."""
+    bban = rng.choice(string.ascii_uppercase) + digits(rng, length - 1) if country == "IT" \
+        else digits(rng, length)
     number = int("".join(str(int(c, 36)) for c in bban + country + "00"))
     return f"{country}{98 - number % 97:02d}{bban}"
 

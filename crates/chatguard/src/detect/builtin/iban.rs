@@ -25,109 +25,149 @@ pub(crate) const CONTEXT: &[&str] = &[
     "sepa",
 ];
 
-/// IBAN lengths per country (SWIFT IBAN registry, release 99, plus partial-member countries).
-const LENGTHS: &[(&[u8; 2], usize)] = &[
-    (b"AD", 24),
-    (b"AE", 23),
-    (b"AL", 28),
-    (b"AT", 20),
-    (b"AZ", 28),
-    (b"BA", 20),
-    (b"BE", 16),
-    (b"BG", 22),
-    (b"BH", 22),
-    (b"BI", 27),
-    (b"BR", 29),
-    (b"BY", 28),
-    (b"CH", 21),
-    (b"CR", 22),
-    (b"CY", 28),
-    (b"CZ", 24),
-    (b"DE", 22),
-    (b"DJ", 27),
-    (b"DK", 18),
-    (b"DO", 28),
-    (b"EE", 20),
-    (b"EG", 29),
-    (b"ES", 24),
-    (b"FI", 18),
-    (b"FK", 18),
-    (b"FO", 18),
-    (b"FR", 27),
-    (b"GB", 22),
-    (b"GE", 22),
-    (b"GI", 23),
-    (b"GL", 18),
-    (b"GR", 27),
-    (b"GT", 28),
-    (b"HN", 28),
-    (b"HR", 21),
-    (b"HU", 28),
-    (b"IE", 22),
-    (b"IL", 23),
-    (b"IQ", 23),
-    (b"IS", 26),
-    (b"IT", 27),
-    (b"JO", 30),
-    (b"KW", 30),
-    (b"KZ", 20),
-    (b"LB", 28),
-    (b"LC", 32),
-    (b"LI", 21),
-    (b"LT", 20),
-    (b"LU", 20),
-    (b"LV", 21),
-    (b"LY", 25),
-    (b"MC", 27),
-    (b"MD", 24),
-    (b"ME", 22),
-    (b"MK", 19),
-    (b"MN", 20),
-    (b"MR", 27),
-    (b"MT", 31),
-    (b"MU", 30),
-    (b"NI", 28),
-    (b"NL", 18),
-    (b"NO", 15),
-    (b"OM", 23),
-    (b"PK", 24),
-    (b"PL", 28),
-    (b"PS", 29),
-    (b"PT", 25),
-    (b"QA", 29),
-    (b"RO", 24),
-    (b"RS", 22),
-    (b"RU", 33),
-    (b"SA", 24),
-    (b"SC", 31),
-    (b"SD", 18),
-    (b"SE", 24),
-    (b"SI", 19),
-    (b"SK", 24),
-    (b"SM", 27),
-    (b"SO", 23),
-    (b"ST", 25),
-    (b"SV", 28),
-    (b"TL", 23),
-    (b"TN", 24),
-    (b"TR", 26),
-    (b"UA", 29),
-    (b"VA", 22),
-    (b"VG", 24),
-    (b"XK", 20),
-    (b"YE", 30),
+/// The BBAN layout of each IBAN country (SWIFT IBAN registry, release 101, plus partial-member
+/// countries; adjacent runs of one class joined): runs of a count and a class — `n` digits, `a`
+/// letters, `c` letters or digits. `BE` `12n` is twelve digits, `GB` `4a14n` a bank code of four
+/// letters and fourteen digits. The IBAN is the country code, two check digits and the BBAN.
+const LAYOUTS: &[(&[u8; 2], &str)] = &[
+    (b"AD", "8n12c"),
+    (b"AE", "19n"),
+    (b"AL", "8n16c"),
+    (b"AT", "16n"),
+    (b"AZ", "4a20c"),
+    (b"BA", "16n"),
+    (b"BE", "12n"),
+    (b"BG", "4a6n8c"),
+    (b"BH", "4a14c"),
+    (b"BI", "23n"),
+    (b"BR", "23n1a1c"),
+    (b"BY", "4c4n16c"),
+    (b"CH", "5n12c"),
+    (b"CR", "18n"),
+    (b"CY", "8n16c"),
+    (b"CZ", "20n"),
+    (b"DE", "18n"),
+    (b"DJ", "23n"),
+    (b"DK", "14n"),
+    (b"DO", "4c20n"),
+    (b"EE", "16n"),
+    (b"EG", "25n"),
+    (b"ES", "20n"),
+    (b"FI", "14n"),
+    (b"FK", "2a12n"),
+    (b"FO", "14n"),
+    (b"FR", "10n11c2n"),
+    (b"GB", "4a14n"),
+    (b"GE", "2a16n"),
+    (b"GI", "4a15c"),
+    (b"GL", "14n"),
+    (b"GR", "7n16c"),
+    (b"GT", "24c"),
+    (b"HN", "4a20n"),
+    (b"HR", "17n"),
+    (b"HU", "24n"),
+    (b"IE", "4a14n"),
+    (b"IL", "19n"),
+    (b"IQ", "4a15n"),
+    (b"IS", "22n"),
+    (b"IT", "1a10n12c"),
+    (b"JO", "4a4n18c"),
+    (b"KW", "4a22c"),
+    (b"KZ", "3n13c"),
+    (b"LB", "4n20c"),
+    (b"LC", "4a24c"),
+    (b"LI", "5n12c"),
+    (b"LT", "16n"),
+    (b"LU", "3n13c"),
+    (b"LV", "4a13c"),
+    (b"LY", "21n"),
+    (b"MC", "10n11c2n"),
+    (b"MD", "20c"),
+    (b"ME", "18n"),
+    (b"MK", "3n10c2n"),
+    (b"MN", "16n"),
+    (b"MR", "23n"),
+    (b"MT", "4a5n18c"),
+    (b"MU", "4a19n3a"),
+    (b"NI", "4a20n"),
+    (b"NL", "4a10n"),
+    (b"NO", "11n"),
+    (b"OM", "3n16c"),
+    (b"PK", "4a16c"),
+    (b"PL", "24n"),
+    (b"PS", "4a21c"),
+    (b"PT", "21n"),
+    (b"QA", "4a21c"),
+    (b"RO", "4a16c"),
+    (b"RS", "18n"),
+    (b"RU", "14n15c"),
+    (b"SA", "2n18c"),
+    (b"SC", "4a20n3a"),
+    (b"SD", "14n"),
+    (b"SE", "20n"),
+    (b"SI", "15n"),
+    (b"SK", "20n"),
+    (b"SM", "1a10n12c"),
+    (b"SO", "19n"),
+    (b"ST", "21n"),
+    (b"SV", "4a20n"),
+    (b"TL", "19n"),
+    (b"TN", "20n"),
+    (b"TR", "6n16c"),
+    (b"UA", "6n19c"),
+    (b"VA", "18n"),
+    (b"VG", "4a16n"),
+    (b"XK", "16n"),
+    (b"YE", "4a4n18c"),
 ];
 
-/// The longest IBAN of any country in [`LENGTHS`] (a test checks it).
+/// The longest IBAN of any country in [`LAYOUTS`] (a test checks it).
 const MAX_LEN: usize = 34;
 
-/// The IBAN length of a country (upper case), from [`LENGTHS`] (sorted by country: a test checks
+/// The BBAN layout of a country (upper case), from [`LAYOUTS`] (sorted by country: a test checks
 /// it).
-fn length_for(country: &[u8]) -> Option<usize> {
-    let i = LENGTHS
+fn layout_for(country: &[u8]) -> Option<&'static str> {
+    let i = LAYOUTS
         .binary_search_by(|(c, _)| c.as_slice().cmp(country))
         .ok()?;
-    LENGTHS.get(i).map(|&(_, n)| n)
+    LAYOUTS.get(i).map(|&(_, layout)| layout)
+}
+
+/// The runs of a layout: how many characters, of which class (`n`, `a` or `c`).
+fn runs(layout: &str) -> impl Iterator<Item = (usize, u8)> + '_ {
+    layout
+        .as_bytes()
+        .split_inclusive(u8::is_ascii_alphabetic)
+        .filter_map(|run| {
+            let (&class, count) = run.split_last()?;
+            let count = count
+                .iter()
+                .fold(0, |n, &d| n * 10 + usize::from(d.wrapping_sub(b'0')));
+            Some((count, class))
+        })
+}
+
+/// The IBAN length of a country (upper case): four and its BBAN's.
+fn length_for(country: &[u8]) -> Option<usize> {
+    layout_for(country).map(|layout| 4 + runs(layout).map(|(n, _)| n).sum::<usize>())
+}
+
+/// Whether `bban` (letters of either case and digits, of its country's length) has its country's
+/// layout: digits where the registry has digits, letters where it has letters. A string that
+/// passes mod 97 by chance (one in 97) rarely does: `be75-80d7ac8b5e90`, the tail of a UUID.
+fn bban_fits(layout: &str, bban: &[u8]) -> bool {
+    let mut rest = bban;
+    runs(layout).all(|(n, class)| {
+        let Some((run, tail)) = rest.split_at_checked(n) else {
+            return false;
+        };
+        rest = tail;
+        run.iter().all(|b| match class {
+            b'n' => b.is_ascii_digit(),
+            b'a' => b.is_ascii_alphabetic(),
+            _ => b.is_ascii_alphanumeric(),
+        })
+    }) && rest.is_empty()
 }
 
 /// The ISO 7064 check of a compact IBAN already known to have its country's length and only
@@ -190,9 +230,11 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         if word.start > 0 && bytes[word.start - 1].is_ascii_alphanumeric() {
             continue;
         }
-        let Some(want) = length_for(&[w[0].to_ascii_uppercase(), w[1].to_ascii_uppercase()]) else {
+        let Some(layout) = layout_for(&[w[0].to_ascii_uppercase(), w[1].to_ascii_uppercase()])
+        else {
             continue;
         };
+        let want = 4 + runs(layout).map(|(n, _)| n).sum::<usize>();
         // Gather alphanumerics, allowing single spaces or dashes between groups, up to the length.
         // On the stack: no IBAN is longer than `MAX_LEN` characters.
         let mut buf = [0u8; MAX_LEN];
@@ -224,8 +266,8 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
             continue;
         }
         // Gathered as it is, `compact` has the country's length and only letters and digits,
-        // opening with two letters and two digits: only the checksum is left to check.
-        if mod97_holds(compact) {
+        // opening with two letters and two digits: the layout and the checksum are left to check.
+        if bban_fits(layout, &compact[4..]) && mod97_holds(compact) {
             out.push(Candidate {
                 kind: Kind::Iban,
                 start: word.start,
@@ -247,8 +289,8 @@ mod tests {
     }
 
     #[test]
-    fn lengths_are_sorted_by_country_and_fit_the_buffer() {
-        for pair in LENGTHS.windows(2) {
+    fn layouts_are_sorted_by_country_and_fit_the_buffer() {
+        for pair in LAYOUTS.windows(2) {
             assert!(
                 pair[0].0 < pair[1].0,
                 "{:?} before {:?}",
@@ -256,7 +298,34 @@ mod tests {
                 pair[1].0
             );
         }
-        assert!(LENGTHS.iter().all(|&(_, n)| n <= MAX_LEN));
+        for &(country, layout) in LAYOUTS {
+            let n = length_for(country).expect("listed");
+            assert!((15..=MAX_LEN).contains(&n), "{country:?}: {n}");
+            assert!(runs(layout).all(|(n, c)| n > 0 && matches!(c, b'n' | b'a' | b'c')));
+        }
+        // Registry lengths of a few countries.
+        for (country, n) in [
+            (b"NO", 15),
+            (b"BE", 16),
+            (b"DE", 22),
+            (b"FR", 27),
+            (b"RU", 33),
+        ] {
+            assert_eq!(length_for(country), Some(n));
+        }
+    }
+
+    #[test]
+    fn letters_where_the_registry_has_digits_are_no_iban() {
+        // Synthetic: passes mod 97, but a Belgian BBAN is twelve digits (the tail of a UUID).
+        assert!(mod97_holds(b"BE7580D7AC8B5E90"));
+        assert!(found("id 7e36ef9b-3229-4bc3-be75-80d7ac8b5e90").is_empty());
+        assert!(found("BE7580D7AC8B5E90").is_empty());
+        assert!(bban_fits("4a14n", b"WEST12345698765432"));
+        assert!(!bban_fits("4a14n", b"WES012345698765432"));
+        assert!(bban_fits("10n11c2n", b"20041010050500013m02606"));
+        assert!(!bban_fits("10n11c2n", b"20041010050500013m0260x"));
+        assert!(!bban_fits("12n", b"12345678901"));
     }
 
     #[test]
