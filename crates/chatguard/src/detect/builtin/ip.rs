@@ -48,7 +48,8 @@ pub(crate) const CONTEXT: &[&str] = &[
 /// Words right before a dotted quad that make it a version number.
 const VERSION_WORDS: &[&str] = &[
     "version", "ver", "v", "release", "rel", "build", "rev", "revision", "firmware", "fw", "patch",
-    "update", "sdk", "versión", "versao", "versão", "versione", "versie",
+    // A browser's user agent: `Mozilla/5.0 (X11; Linux x86_64; rv:1.9.2.20) Gecko/…`.
+    "rv", "update", "sdk", "versión", "versao", "versão", "versione", "versie",
 ];
 
 /// Base score of a dotted quad with at least one multi-digit octet.
@@ -310,6 +311,7 @@ mod tests {
             "v 10.20.30.40",
             "v10.20.30.40",
             "build 2.16.240.1",
+            "Mozilla/5.0 (X11; Linux x86_64; rv:1.9.6.20) Gecko/20100101 Firefox/3.6.15",
             "1.3.6.1.4.1",
             "192.168.1",
             "a192.168.1.1",
