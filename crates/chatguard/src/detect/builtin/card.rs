@@ -211,6 +211,16 @@ fn card_at(text: &str, run: NumberRun<'_>, first: usize, last: usize) -> Option<
     {
         return None;
     }
+    // Two groups joined by a dot are a decimal number (`352999360.34206533`, a Unix time with
+    // its fraction), however its digits add up.
+    let decimal = last == first + 1
+        && run
+            .groups
+            .get(first)
+            .is_some_and(|&(_, e)| bytes.get(e) == Some(&b'.'));
+    if decimal {
+        return None;
+    }
     checked_card(&run.digits(text, first, last), start, end)
 }
 
@@ -355,6 +365,9 @@ mod tests {
         assert!(found("ab4012888888881881").is_empty());
         // A Luhn-failing number whose tail would pass as a Maestro card.
         assert!(found("4760-6339-0840-6968").is_empty());
+        // A decimal number whose digits pass (a Unix time with its fraction, synthetic).
+        assert!(found("at 352999360.34206533").is_empty());
+        assert_eq!(found("4012.8888.8888.1881"), ["4012.8888.8888.1881"]);
         // Card-shaped groups inside a longer identifier.
         assert!(found("DE12 5059 1380 9505 5924 00").is_empty());
         // Prefixes no scheme issues, and lengths the `6` block has only for the schemes above.
