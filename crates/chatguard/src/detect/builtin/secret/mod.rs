@@ -145,6 +145,12 @@ const CODES: &[Code] = &[
             "cvv2",
             "cvc",
             "cvc2",
+            "cvn",
+            "csc",
+            // American Express prints its four-digit code as the CID (card identification).
+            "cid",
+            "card verification value",
+            "card verification code",
             "security code",
             "kartenprüfnummer",
             "cryptogramme visuel",

@@ -1193,6 +1193,12 @@ fn card_security_codes_with_or_without_a_separator() {
         ("cryptogramme visuel : 456", "456"),
         ("código de seguridad: 789", "789"),
         ("\"cvc\": \"042\"", "042"),
+        (
+            "American Express\nLauren Jenkins\n378282246310005 05/32\nCID: 4830\n",
+            "4830",
+        ),
+        ("card verification value 913", "913"),
+        ("CSC 551", "551"),
     ] {
         assert!(
             found(text).contains(&("secret.card_security_code", code)),
