@@ -124,16 +124,71 @@ const LAYOUTS: &[(&[u8; 2], &str)] = &[
 /// The longest IBAN of any country in [`LAYOUTS`] (a test checks it).
 const MAX_LEN: usize = 34;
 
-/// The BBAN layout of a country (upper case), from [`LAYOUTS`] (sorted by country: a test checks
-/// it).
-fn layout_for(country: &[u8]) -> Option<&'static str> {
-    let i = LAYOUTS
-        .binary_search_by(|(c, _)| c.as_slice().cmp(country))
+/// What the search for an IBAN looks up per country, worked out from [`LAYOUTS`] at compile
+/// time: the IBAN length, and which BBAN positions must be digits and which letters (bit `k` for
+/// position `k`).
+#[derive(Clone, Copy)]
+struct Shape {
+    country: &'static [u8; 2],
+    length: usize,
+    digits: u32,
+    letters: u32,
+}
+
+const SHAPES: &[Shape] = &{
+    let empty = Shape {
+        country: b"  ",
+        length: 0,
+        digits: 0,
+        letters: 0,
+    };
+    let mut table = [empty; LAYOUTS.len()];
+    let mut i = 0;
+    while i < LAYOUTS.len() {
+        let (country, layout) = LAYOUTS[i];
+        let layout = layout.as_bytes();
+        let mut shape = Shape { country, ..empty };
+        let (mut at, mut count, mut k) = (0, 0, 0);
+        while k < layout.len() {
+            let b = layout[k];
+            if b.is_ascii_digit() {
+                count = count * 10 + (b - b'0') as usize;
+            } else {
+                let run = ((1u64 << count) - 1) as u32;
+                match b {
+                    b'n' => shape.digits |= run << at,
+                    b'a' => shape.letters |= run << at,
+                    _ => {}
+                }
+                at += count;
+                count = 0;
+            }
+            k += 1;
+        }
+        assert!(at <= 30, "a BBAN fits the masks");
+        shape.length = 4 + at;
+        table[i] = shape;
+        i += 1;
+    }
+    table
+};
+
+/// The shape of a country's IBAN (upper case), from [`SHAPES`] (sorted by country, as
+/// [`LAYOUTS`] is: a test checks it).
+fn shape_for(country: &[u8]) -> Option<&'static Shape> {
+    let i = SHAPES
+        .binary_search_by(|s| s.country.as_slice().cmp(country))
         .ok()?;
-    LAYOUTS.get(i).map(|&(_, layout)| layout)
+    SHAPES.get(i)
+}
+
+/// The IBAN length of a country (upper case).
+fn length_for(country: &[u8]) -> Option<usize> {
+    shape_for(country).map(|s| s.length)
 }
 
 /// The runs of a layout: how many characters, of which class (`n`, `a` or `c`).
+#[cfg(test)]
 fn runs(layout: &str) -> impl Iterator<Item = (usize, u8)> + '_ {
     layout
         .as_bytes()
@@ -147,27 +202,16 @@ fn runs(layout: &str) -> impl Iterator<Item = (usize, u8)> + '_ {
         })
 }
 
-/// The IBAN length of a country (upper case): four and its BBAN's.
-fn length_for(country: &[u8]) -> Option<usize> {
-    layout_for(country).map(|layout| 4 + runs(layout).map(|(n, _)| n).sum::<usize>())
-}
-
 /// Whether `bban` (letters of either case and digits, of its country's length) has its country's
 /// layout: digits where the registry has digits, letters where it has letters. A string that
 /// passes mod 97 by chance (one in 97) rarely does: `be75-80d7ac8b5e90`, the tail of a UUID.
-fn bban_fits(layout: &str, bban: &[u8]) -> bool {
-    let mut rest = bban;
-    runs(layout).all(|(n, class)| {
-        let Some((run, tail)) = rest.split_at_checked(n) else {
-            return false;
-        };
-        rest = tail;
-        run.iter().all(|b| match class {
-            b'n' => b.is_ascii_digit(),
-            b'a' => b.is_ascii_alphabetic(),
-            _ => b.is_ascii_alphanumeric(),
+fn bban_fits(shape: &Shape, bban: &[u8]) -> bool {
+    bban.len() + 4 == shape.length
+        && bban.iter().enumerate().all(|(k, b)| {
+            let bit = 1 << k;
+            (shape.digits & bit == 0 || b.is_ascii_digit())
+                && (shape.letters & bit == 0 || b.is_ascii_alphabetic())
         })
-    }) && rest.is_empty()
 }
 
 /// The ISO 7064 check of a compact IBAN already known to have its country's length and only
@@ -230,11 +274,10 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         if word.start > 0 && bytes[word.start - 1].is_ascii_alphanumeric() {
             continue;
         }
-        let Some(layout) = layout_for(&[w[0].to_ascii_uppercase(), w[1].to_ascii_uppercase()])
-        else {
+        let country = [w[0].to_ascii_uppercase(), w[1].to_ascii_uppercase()];
+        let Some(want) = length_for(&country) else {
             continue;
         };
-        let want = 4 + runs(layout).map(|(n, _)| n).sum::<usize>();
         // Gather alphanumerics, allowing single spaces or dashes between groups, up to the length.
         // On the stack: no IBAN is longer than `MAX_LEN` characters.
         let mut buf = [0u8; MAX_LEN];
@@ -267,7 +310,9 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         }
         // Gathered as it is, `compact` has the country's length and only letters and digits,
         // opening with two letters and two digits: the layout and the checksum are left to check.
-        if bban_fits(layout, &compact[4..]) && mod97_holds(compact) {
+        // The layout is looked up again: few words get this far.
+        let fits = shape_for(&country).is_some_and(|shape| bban_fits(shape, &compact[4..]));
+        if fits && mod97_holds(compact) {
             out.push(Candidate {
                 kind: Kind::Iban,
                 start: word.start,
@@ -302,6 +347,18 @@ mod tests {
             let n = length_for(country).expect("listed");
             assert!((15..=MAX_LEN).contains(&n), "{country:?}: {n}");
             assert!(runs(layout).all(|(n, c)| n > 0 && matches!(c, b'n' | b'a' | b'c')));
+            let bban: usize = runs(layout).map(|(n, _)| n).sum();
+            assert_eq!(4 + bban, n, "{country:?}: the length is the layout's");
+            // The masks hold as many positions as the layout's digit and letter runs.
+            let of = |class: u8| {
+                runs(layout)
+                    .filter(move |&(_, c)| c == class)
+                    .map(|(n, _)| n)
+            };
+            let shape = shape_for(country).expect("listed");
+            assert_eq!(shape.digits.count_ones() as usize, of(b'n').sum::<usize>());
+            assert_eq!(shape.letters.count_ones() as usize, of(b'a').sum::<usize>());
+            assert_eq!(shape.digits & shape.letters, 0);
         }
         // Registry lengths of a few countries.
         for (country, n) in [
@@ -321,11 +378,13 @@ mod tests {
         assert!(mod97_holds(b"BE7580D7AC8B5E90"));
         assert!(found("id 7e36ef9b-3229-4bc3-be75-80d7ac8b5e90").is_empty());
         assert!(found("BE7580D7AC8B5E90").is_empty());
-        assert!(bban_fits("4a14n", b"WEST12345698765432"));
-        assert!(!bban_fits("4a14n", b"WES012345698765432"));
-        assert!(bban_fits("10n11c2n", b"20041010050500013m02606"));
-        assert!(!bban_fits("10n11c2n", b"20041010050500013m0260x"));
-        assert!(!bban_fits("12n", b"12345678901"));
+        let shape = |country: &[u8; 2]| shape_for(country).expect("listed");
+        assert!(bban_fits(shape(b"GB"), b"WEST12345698765432"));
+        assert!(bban_fits(shape(b"GB"), b"west12345698765432"));
+        assert!(!bban_fits(shape(b"GB"), b"WES012345698765432"));
+        assert!(bban_fits(shape(b"FR"), b"20041010050500013m02606"));
+        assert!(!bban_fits(shape(b"FR"), b"20041010050500013m0260x"));
+        assert!(!bban_fits(shape(b"BE"), b"12345678901"));
     }
 
     #[test]
