@@ -1197,7 +1197,7 @@ fn card_security_codes_with_or_without_a_separator() {
             "American Express\nLauren Jenkins\n378282246310005 05/32\nCID: 4830\n",
             "4830",
         ),
-        ("card verification value 913", "913"),
+        ("CVN 913", "913"),
         ("CSC 551", "551"),
     ] {
         assert!(
