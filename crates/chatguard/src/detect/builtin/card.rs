@@ -212,13 +212,12 @@ fn card_at(text: &str, run: NumberRun<'_>, first: usize, last: usize) -> Option<
         return None;
     }
     // Two groups joined by a dot are a decimal number (`352999360.34206533`, a Unix time with
-    // its fraction), however its digits add up.
-    let decimal = last == first + 1
-        && run
-            .groups
-            .get(first)
-            .is_some_and(|&(_, e)| bytes.get(e) == Some(&b'.'));
-    if decimal {
+    // its fraction), however its digits add up; and no card is written with a first group of
+    // fewer than four digits (`367-1718244-6443529` is an order number).
+    let first_group = run.groups.get(first).copied().unwrap_or_default();
+    let decimal = last == first + 1 && bytes.get(first_group.1) == Some(&b'.');
+    let short_lead = last > first && first_group.1 - first_group.0 < 4;
+    if decimal || short_lead {
         return None;
     }
     checked_card(&run.digits(text, first, last), start, end)
@@ -368,6 +367,9 @@ mod tests {
         // A decimal number whose digits pass (a Unix time with its fraction, synthetic).
         assert!(found("at 352999360.34206533").is_empty());
         assert_eq!(found("4012.8888.8888.1881"), ["4012.8888.8888.1881"]);
+        // An order number in 3-7-7 groups whose digits pass (synthetic).
+        assert!(found("order 367-1718244-6443529").is_empty());
+        assert!(found("367-1718244-6443529").is_empty());
         // Card-shaped groups inside a longer identifier.
         assert!(found("DE12 5059 1380 9505 5924 00").is_empty());
         // Prefixes no scheme issues, and lengths the `6` block has only for the schemes above.
