@@ -498,6 +498,10 @@ fn hold_of(word: &str, streets: bool) -> Hold {
             Hold::Window
         };
     }
+    // `Contact person:`, `Titular de la cuenta:` open a name; `person` and `cuenta` alone do not.
+    if label.is_some() && crate::detect::builtin::is_label_word(&lower) {
+        return Hold::Window;
+    }
     // Accented key words (`contraseña`, `hasło`) hold as their `word:` labels do.
     if (label.is_some() || !core.is_ascii()) && crate::detect::builtin::may_name_key(&lower) {
         return Hold::Window;

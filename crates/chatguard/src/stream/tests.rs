@@ -213,6 +213,31 @@ fn greetings_hold_only_until_no_name_and_here_can_follow() {
 }
 
 #[test]
+fn holder_and_contact_labels_stream_as_one_shot_at_every_split() {
+    let guard = Guard::new(Policy::default()).expect("builds");
+    // Synthetic names after the form labels and phrases added in session 9.
+    for text in [
+        "Contact person: Priya Nair, room 4 ",
+        "Ansprechpartnerin: Julia Weber, Raum 4 ",
+        "Account holder: Jane Mary Doe, thanks ",
+        "Kontoinhaber: Erika Musterfrau bitte ",
+        "Titulaire du compte : Jean-Luc Dupont merci ",
+        "Titular de la cuenta: Ana García López gracias ",
+        "Titular da conta: Rui Almeida obrigado ",
+        "Rekeninghouder: Sanne de Jong bedankt ",
+        "Signed, Oliver Grant\nSent from my phone ",
+        "Hallo, hier spricht Max Mustermann, wegen ",
+        "Olá, aqui é João Silva, tudo bem ",
+    ] {
+        for size in [1, 2, 3, 5, 7] {
+            let (_, out) = held_after_each_chunk(&guard, text, size);
+            assert_eq!(out, one_shot(&guard, text), "{text} in chunks of {size}");
+        }
+        assert_ne!(one_shot(&guard, text), text, "{text}: a name is redacted");
+    }
+}
+
+#[test]
 fn accented_prose_is_held_back_by_a_few_words_only() {
     let guard = Guard::new(Policy::default()).expect("builds");
     let text = "Claro, aquí está la información que pediste sobre la configuración de tu cuenta. \

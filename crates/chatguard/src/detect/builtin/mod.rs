@@ -300,6 +300,12 @@ pub(crate) fn is_trigger_word(lower: &str) -> bool {
     TRIGGER_WORDS.iter().any(|list| list.contains(&lower))
 }
 
+/// True when `lower` ends a label trigger phrase and is a trigger only as a `word:` label (see
+/// [`person::LABEL_WORDS`]).
+pub(crate) fn is_label_word(lower: &str) -> bool {
+    cfg!(feature = "person") && person::LABEL_WORDS.contains(&lower)
+}
+
 /// True when `lower_prefix` (the lowercased start of a word still arriving) may grow into a
 /// trigger word.
 pub(crate) fn may_grow_into_trigger_word(lower_prefix: &str) -> bool {

@@ -68,6 +68,11 @@ pub(crate) const CONTEXT: &[&str] = &[
     "dear",
 ];
 
+/// Everyday words that end a label trigger phrase (`Contact person:`, `Titular de la cuenta:`):
+/// triggers for the stream redactor only as a `word:` label (see [`super::is_label_word`]), so
+/// that prose with `person` or `cuenta` in it is not held.
+pub(crate) const LABEL_WORDS: &[&str] = &["person", "compte", "cuenta", "conta"];
+
 /// Lowercase words that open a name (see [`super::is_trigger_word`]); the stream redactor holds
 /// text after them. Words with digits or non-ASCII letters are triggers anyway; a `word:` label
 /// is one only when its word is listed here (or may name a secret's key), so every label trigger
@@ -111,6 +116,20 @@ pub(crate) const TRIGGER_WORDS: &[&str] = &[
     "achternaam",
     "voornaam",
     "sobrenome",
+    "holder",
+    "cardholder",
+    "kontoinhaber",
+    "kontoinhaberin",
+    "karteninhaber",
+    "karteninhaberin",
+    "ansprechpartner",
+    "ansprechpartnerin",
+    "titulaire",
+    "titular",
+    "intestatario",
+    "rekeninghouder",
+    "spricht",
+    "aqui",
     "i'm",
     "im",
     "am",
@@ -178,6 +197,7 @@ pub(crate) const TRIGGER_WORDS: &[&str] = &[
     "wishes",
     "greetings",
     "respectfully",
+    "signed",
     "grüßen",
     "grüße",
     "gruß",
@@ -275,6 +295,22 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("achternaam", Label),
     ("voornaam", Label),
     ("sobrenome", Label),
+    // Who holds an account or a card, who to ask: form fields of a person. (Beneficiaries and
+    // owners are as often companies, so their words are no labels here.)
+    ("account holder", Label),
+    ("contact person", Label),
+    ("cardholder", Label),
+    ("card holder", Label),
+    ("kontoinhaber", Label),
+    ("kontoinhaberin", Label),
+    ("karteninhaber", Label),
+    ("karteninhaberin", Label),
+    ("ansprechpartner", Label),
+    ("ansprechpartnerin", Label),
+    ("titulaire", Label),
+    ("titular", Label),
+    ("intestatario", Label),
+    ("rekeninghouder", Label),
     ("appelle", Elided),
     ("llamo", Called(&["me"])),
     ("llama", Called(&["se", "te"])),
@@ -301,6 +337,8 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("je suis", IAmFullName),
     ("c'est", IAmFullName),
     ("hier ist", IAmFullName),
+    ("hier spricht", IAmFullName),
+    ("aqui é", IAmFullName),
     ("ici", IAmFullName),
     ("hi", GreetingHere),
     ("hello", GreetingHere),
@@ -352,6 +390,7 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("wishes", SignOff),
     ("greetings", SignOff),
     ("respectfully", SignOff),
+    ("signed", SignOff),
     ("grüßen", SignOff),
     ("grüssen", SignOff),
     ("grüße", SignOff),
@@ -744,6 +783,10 @@ const QUALIFIERS: &[&str] = &[
     "y apellidos",
     "e sobrenome",
     "und vorname",
+    // `Titulaire du compte :`, `Titular de la cuenta:`, `Titular da conta:`.
+    "du compte",
+    "de la cuenta",
+    "da conta",
 ];
 
 /// Words that may follow a sign-off word before the signature (`Thanks again,`).
