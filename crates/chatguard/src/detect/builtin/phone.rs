@@ -11,11 +11,11 @@
 //! reported in a typical grouping; compact national numbers (`5551234567`) need a phone context
 //! word nearby.
 
-use crate::detect::context::CONTRARY_WORDS;
-use crate::detect::context::{ceil_boundary, contains_word, floor_boundary};
+use super::shape::candidate;
+use crate::detect::context::{ceil_boundary, contains_word, floor_boundary, CONTRARY_WORDS};
 use crate::detect::hay::{Hay, NumberRun};
 use crate::detect::Candidate;
-use crate::{Kind, Score};
+use crate::Kind;
 
 pub(crate) const CONTEXT: &[&str] = &[
     "phone",
@@ -733,14 +733,14 @@ fn find_in(text: &str, tok: &Token, out: &mut Vec<Candidate>) {
                 if found.score < TYPICAL && !has_context(text, start, end, CONTEXT) {
                     continue;
                 }
-                out.push(Candidate {
-                    kind: Kind::Phone,
+                out.push(candidate(
+                    Kind::Phone,
                     start,
                     end,
-                    score: Score::from_milli(found.score),
-                    rule: found.rule,
-                    validated: false,
-                });
+                    found.score,
+                    found.rule,
+                    false,
+                ));
                 if first > lo && depth < stack.len() {
                     stack[depth] = (lo, first - 1);
                     depth += 1;
@@ -785,14 +785,14 @@ fn push_unplanned(text: &str, tok: &Token, out: &mut Vec<Candidate>) {
     {
         return;
     }
-    out.push(Candidate {
-        kind: Kind::Phone,
+    out.push(candidate(
+        Kind::Phone,
         start,
         end,
-        score: Score::from_milli(found.score),
-        rule: found.rule,
-        validated: false,
-    });
+        found.score,
+        found.rule,
+        false,
+    ));
 }
 
 /// Whether groups `first..=last` of `tok` may be tried on their own. A part of a token must be
