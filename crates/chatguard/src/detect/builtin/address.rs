@@ -145,6 +145,50 @@ pub(crate) const TRIGGER_WORDS: &[&str] = &[
     "r",
     "beco",
     "rodovia",
+    "ladeira",
+    "viela",
+    "viaduto",
+    "loteamento",
+    "aeroporto",
+    "campo",
+    "chácara",
+    "colônia",
+    "condomínio",
+    "conjunto",
+    "distrito",
+    "esplanada",
+    "estação",
+    "favela",
+    "fazenda",
+    "feira",
+    "jardim",
+    "lago",
+    "lagoa",
+    "morro",
+    "núcleo",
+    "parque",
+    "passarela",
+    "pátio",
+    "praia",
+    "quadra",
+    "recanto",
+    "residencial",
+    "setor",
+    "sítio",
+    "trecho",
+    "trevo",
+    "vale",
+    "vereda",
+    "vila",
+    "ul",
+    "ulica",
+    "al",
+    "aleja",
+    "pl",
+    "plac",
+    "osiedle",
+    // Danish types after a name (`Rahbeks Allé 1`).
+    "allé",
 ];
 
 /// Prepositions that open German street names (`Am Markt 5`, `An der Alster 12`, `Unter den
@@ -309,6 +353,91 @@ const EN_TYPES: &[(&str, Strength)] = &[
     ("vista", Strength::Weak),
     ("walk", Strength::Weak),
     ("wells", Strength::Weak),
+    // The rest of Publication 28's suffixes Faker writes (`582 Smith Cape`, `88 Ruth Mountains`):
+    // ordinary words all, weak.
+    ("branch", Strength::Weak),
+    ("bridge", Strength::Weak),
+    ("brook", Strength::Weak),
+    ("brooks", Strength::Weak),
+    ("burgs", Strength::Weak),
+    ("canyon", Strength::Weak),
+    ("cape", Strength::Weak),
+    ("centers", Strength::Weak),
+    ("cliff", Strength::Weak),
+    ("cliffs", Strength::Weak),
+    ("club", Strength::Weak),
+    ("common", Strength::Weak),
+    ("corner", Strength::Weak),
+    ("corners", Strength::Weak),
+    ("course", Strength::Weak),
+    ("coves", Strength::Weak),
+    ("crest", Strength::Weak),
+    ("crossroad", Strength::Weak),
+    ("curve", Strength::Weak),
+    ("dale", Strength::Weak),
+    ("dam", Strength::Weak),
+    ("divide", Strength::Weak),
+    ("estate", Strength::Weak),
+    ("extensions", Strength::Weak),
+    ("fall", Strength::Weak),
+    ("ferry", Strength::Weak),
+    ("flat", Strength::Weak),
+    ("ford", Strength::Weak),
+    ("fords", Strength::Weak),
+    ("forest", Strength::Weak),
+    ("forges", Strength::Weak),
+    ("garden", Strength::Weak),
+    ("glens", Strength::Weak),
+    ("groves", Strength::Weak),
+    ("inlet", Strength::Weak),
+    ("isle", Strength::Weak),
+    ("junctions", Strength::Weak),
+    ("key", Strength::Weak),
+    ("keys", Strength::Weak),
+    ("lake", Strength::Weak),
+    ("lakes", Strength::Weak),
+    ("land", Strength::Weak),
+    ("light", Strength::Weak),
+    ("lights", Strength::Weak),
+    ("loaf", Strength::Weak),
+    ("lock", Strength::Weak),
+    ("mall", Strength::Weak),
+    ("manors", Strength::Weak),
+    ("mountain", Strength::Weak),
+    ("mountains", Strength::Weak),
+    ("neck", Strength::Weak),
+    ("orchard", Strength::Weak),
+    ("park", Strength::Weak),
+    ("parks", Strength::Weak),
+    ("pass", Strength::Weak),
+    ("passage", Strength::Weak),
+    ("path", Strength::Weak),
+    ("pine", Strength::Weak),
+    ("plain", Strength::Weak),
+    ("radial", Strength::Weak),
+    ("ramp", Strength::Weak),
+    ("rapid", Strength::Weak),
+    ("rest", Strength::Weak),
+    ("river", Strength::Weak),
+    ("route", Strength::Weak),
+    ("rue", Strength::Weak),
+    ("run", Strength::Weak),
+    ("spurs", Strength::Weak),
+    ("stream", Strength::Weak),
+    ("union", Strength::Weak),
+    ("unions", Strength::Weak),
+    ("via", Strength::Weak),
+    ("walks", Strength::Weak),
+    ("wall", Strength::Weak),
+    ("ways", Strength::Weak),
+    ("well", Strength::Weak),
+    // en_IN: `42/174, Sawhney Marg`, `H.No. 44, Sheth Nagar`; `Marg` (road) and `Chowk` (square)
+    // are no English words.
+    ("marg", Strength::Strong),
+    ("chowk", Strength::Strong),
+    ("nagar", Strength::Weak),
+    ("ganj", Strength::Weak),
+    ("zila", Strength::Weak),
 ];
 
 /// The abbreviated English street types (`St.`, `Ave.`), which may carry a dot.
@@ -402,6 +531,51 @@ const TYPE_FIRST: &[(&str, Strength)] = &[
     ("r.", Strength::Weak),
     ("beco", Strength::Weak),
     ("rodovia", Strength::Weak),
+    // Brazilian logradouro types (`Ladeira Mendonça, 60`, `Jardim Cunha, 42`): the ones that are
+    // also ordinary words (lake, park, beach, garden) are weak.
+    ("ladeira", Strength::Strong),
+    ("viela", Strength::Strong),
+    ("viaduto", Strength::Strong),
+    ("loteamento", Strength::Strong),
+    ("aeroporto", Strength::Weak),
+    ("campo", Strength::Weak),
+    ("chácara", Strength::Weak),
+    ("colônia", Strength::Weak),
+    ("condomínio", Strength::Weak),
+    ("conjunto", Strength::Weak),
+    ("distrito", Strength::Weak),
+    ("esplanada", Strength::Weak),
+    ("estação", Strength::Weak),
+    ("favela", Strength::Weak),
+    ("fazenda", Strength::Weak),
+    ("feira", Strength::Weak),
+    ("jardim", Strength::Weak),
+    ("lago", Strength::Weak),
+    ("lagoa", Strength::Weak),
+    ("morro", Strength::Weak),
+    ("núcleo", Strength::Weak),
+    ("parque", Strength::Weak),
+    ("passarela", Strength::Weak),
+    ("pátio", Strength::Weak),
+    ("praia", Strength::Weak),
+    ("quadra", Strength::Weak),
+    ("recanto", Strength::Weak),
+    ("residencial", Strength::Weak),
+    ("setor", Strength::Weak),
+    ("sítio", Strength::Weak),
+    ("trecho", Strength::Weak),
+    ("trevo", Strength::Weak),
+    ("vale", Strength::Weak),
+    ("vereda", Strength::Weak),
+    ("vila", Strength::Weak),
+    // pl: `ul. Lwowska 56/19`, `aleja Kolejowa 8`, `plac Tuwima 15/10`, `os. Słoneczne 4`.
+    ("ul.", Strength::Strong),
+    ("ulica", Strength::Strong),
+    ("aleja", Strength::Strong),
+    ("plac", Strength::Strong),
+    ("osiedle", Strength::Strong),
+    ("al.", Strength::Weak),
+    ("pl.", Strength::Weak),
 ];
 
 /// Portuguese particles after `R.` that only a street name has (`R. da Ribeira`).
@@ -434,11 +608,34 @@ const SUFFIXES: &[(&str, Strength)] = &[
     ("pad", Strength::Weak),
     ("markt", Strength::Weak),
     ("hof", Strength::Weak),
+    // Swedish, Danish and Norwegian (`Storgatan 77`, `Havnegade 87`, `Lyngbyvej 8`, `Storgata 5`,
+    // `Kirkeveien 3`). `-gade` also ends English words (`Brigade 2`, `Renegade 5`): weak.
+    ("gatan", Strength::Strong),
+    ("vägen", Strength::Strong),
+    ("gränd", Strength::Strong),
+    ("torget", Strength::Strong),
+    ("stigen", Strength::Strong),
+    ("allén", Strength::Strong),
+    ("stræde", Strength::Strong),
+    ("vej", Strength::Strong),
+    ("torv", Strength::Strong),
+    ("gata", Strength::Strong),
+    ("veien", Strength::Strong),
+    ("vegen", Strength::Strong),
+    ("alléen", Strength::Strong),
+    ("gade", Strength::Weak),
+    ("backen", Strength::Weak),
+    ("leden", Strength::Weak),
+    ("bakken", Strength::Weak),
+    ("plassen", Strength::Weak),
+    ("svingen", Strength::Weak),
 ];
 
 /// German street words written as a word of their own after an adjective (`Berliner Straße 12`).
 const DE_TYPES: &[&str] = &[
     "straße", "strasse", "str", "allee", "weg", "platz", "gasse", "damm", "ufer", "chaussee",
+    // Danish: `Rahbeks Allé 1`.
+    "allé",
 ];
 
 /// Particles inside street and city names (`rue de la Paix`, `Via del Corso`, `Frankfurt am Main`).
@@ -886,7 +1083,9 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
         let lower = crate::normalize::lower_str(t0_bare);
         for &(suffix, strength) in SUFFIXES {
             if let Some(prefix) = lower.strip_suffix(suffix) {
-                if prefix.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
+                // A long suffix says more: `Nygatan`, `Ekgränd` have two letters before it.
+                let least = if suffix.len() >= 5 { 2 } else { 3 };
+                if prefix.chars().filter(|c| c.is_alphabetic()).count() >= least {
                     return Some(Street {
                         start: t0_start,
                         end: num_end,
@@ -1000,7 +1199,10 @@ fn name_forward(text: &str, i: usize, max: usize) -> Option<usize> {
     let mut end = None;
     let mut caps = 0;
     for _ in 0..max + 3 {
-        let we = word_end(text, pos)?;
+        // French puts a space before `?`, `!`, `:` and `;` (`rue de Guérin ?`): the name ends there.
+        let Some(we) = word_end(text, pos) else {
+            break;
+        };
         let word = text.get(pos..we)?;
         if char_at(text, we).is_some_and(char::is_alphanumeric) {
             // `SW1A`: a code, not a word.
@@ -1091,19 +1293,22 @@ fn number_first(text: &str, s: usize, num_end: usize) -> Option<Street> {
     }
     // English: one to four name words, then the type. Without a known type the words may still
     // be a street when a British postcode or a US state and ZIP follows (`60 Nicole Ports, …`).
-    let typeless = |names: usize, end: usize| {
-        (names > 0).then_some(Street {
+    // A type word followed by another capitalised word may be part of the name (`500 Lake Shore
+    // Drive`, `12 River Park Road`): the last type within reach ends the street.
+    let mut typed: Option<Street> = None;
+    let typeless = |typed: Option<Street>, names: usize, end: usize| {
+        typed.or((names > 0).then_some(Street {
             start: s,
             end,
             strength: Strength::Typeless,
             english: true,
-        })
+        }))
     };
     let mut pos = k;
     let mut last = k;
     for names in 0..5 {
         let Some((we, word)) = word_or_ordinal(text, pos) else {
-            return typeless(names, last);
+            return typeless(typed, names, last);
         };
         if names > 0 {
             if let Some(strength) = type_of(EN_TYPES, word, word) {
@@ -1124,26 +1329,30 @@ fn number_first(text: &str, s: usize, num_end: usize) -> Option<Street> {
                         }
                     }
                 }
-                return Some(Street {
+                let street = Street {
                     start: s,
                     end,
                     strength,
                     english: true,
-                });
+                };
+                if end > we || names == 4 || !next_is_capitalised(text, end) {
+                    return Some(street);
+                }
+                typed = Some(street);
             }
         }
         let ordinal = word.starts_with(|c: char| c.is_ascii_digit());
         if !(ordinal || is_capitalised(word) && !in_packed(packed!(NOT_NAMES), word)) {
-            return typeless(names, last);
+            return typeless(typed, names, last);
         }
         last = we;
         if bytes.get(we) == Some(&b' ') {
             pos = we + 1;
         } else {
-            return typeless(names + 1, last);
+            return typeless(typed, names + 1, last);
         }
     }
-    None
+    typed
 }
 
 /// What follows a street.
@@ -1176,16 +1385,8 @@ fn tail(text: &str, from: usize) -> Option<Tail> {
         i = skip_blanks(text, i + 1);
     }
     // `75002 Paris`, `1012 LG Amsterdam`, `CH-8001 Zürich`, `01310-100 São Paulo`.
-    if let Some((pc_end, distinctive)) = postcode(text, i) {
-        let mut c = skip_blanks(text, pc_end);
-        if char_at(text, c) == Some(',') {
-            c = skip_blanks(text, c + 1);
-        }
-        if c > pc_end {
-            if let Some(end) = name_forward(text, c, 3) {
-                return Some(Tail::Postcode { end, distinctive });
-            }
-        }
+    if let Some(tail) = postcode_and_city(text, i) {
+        return Some(tail);
     }
     // `SW1A 2AA` alone.
     if let Some(end) = uk_postcode(text, i) {
@@ -1194,8 +1395,15 @@ fn tail(text: &str, from: usize) -> Option<Tail> {
             distinctive: true,
         });
     }
-    // `London SW1A 2AA`, `Washington, DC 20500`.
-    let city_end = name_forward(text, i, 3)?;
+    // `London SW1A 2AA`, `Washington, DC 20500`; a bairro (`Vila Canto Do Sabiá`) may be longer.
+    let city_end = name_forward(text, i, 4)?;
+    // `Hosur 850166`, `Bhimavaram-059981`: an Indian PIN after the city.
+    if let Some(end) = indian_pin(text, city_end) {
+        return Some(Tail::Postcode {
+            end,
+            distinctive: false,
+        });
+    }
     let mut j = city_end;
     if char_at(text, j) == Some(',') {
         j += 1;
@@ -1208,6 +1416,11 @@ fn tail(text: &str, from: usize) -> Option<Tail> {
                 distinctive: true,
             });
         }
+        // A Brazilian bairro between the street and the CEP: `Rua X, 12, Casa Branca, 72679-496
+        // Vasconcelos / TO`.
+        if let Some(tail) = postcode_and_city(text, j) {
+            return Some(tail);
+        }
     }
     (dash
         && matches!(
@@ -1215,6 +1428,50 @@ fn tail(text: &str, from: usize) -> Option<Tail> {
             None | Some('\n' | '\r' | ',' | '.' | ';' | ')' | '-')
         ))
     .then_some(Tail::City { end: city_end })
+}
+
+/// A postcode and city at `i` (`75002 Paris`, `80054, Caprile`, `01310-100 São Paulo / SP`). A
+/// CEP written without its dash (`54407554`) is eight bare digits: only with the state after
+/// the city.
+fn postcode_and_city(text: &str, i: usize) -> Option<Tail> {
+    let (pc_end, distinctive) = postcode(text, i)?;
+    let mut c = skip_blanks(text, pc_end);
+    if char_at(text, c) == Some(',') {
+        c = skip_blanks(text, c + 1);
+    }
+    if c == pc_end {
+        return None;
+    }
+    let city_end = name_forward(text, c, 3)?;
+    let end = state_after(text, city_end);
+    let bare_digits = text
+        .as_bytes()
+        .get(i..pc_end)
+        .is_some_and(|pc| pc.len() == 8 && pc.iter().all(u8::is_ascii_digit));
+    (!bare_digits || end > city_end).then_some(Tail::Postcode { end, distinctive })
+}
+
+/// An Indian PIN (six digits) after a space or dash at `i`: its end.
+fn indian_pin(text: &str, i: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if !matches!(bytes.get(i), Some(b' ' | b'-')) || digits_at(bytes, i + 1) != 6 {
+        return None;
+    }
+    let end = i + 7;
+    (!bytes.get(end).is_some_and(u8::is_ascii_alphanumeric)).then_some(end)
+}
+
+/// The end of a Brazilian state after a city (` / SP`), or `end` when there is none.
+fn state_after(text: &str, end: usize) -> usize {
+    let bytes = text.as_bytes();
+    let state = bytes.get(end..end + 5);
+    let ok =
+        state.is_some_and(|s| s.starts_with(b" / ") && s[3..].iter().all(u8::is_ascii_uppercase));
+    if ok && !bytes.get(end + 5).is_some_and(u8::is_ascii_alphanumeric) {
+        end + 5
+    } else {
+        end
+    }
 }
 
 fn digits_at(bytes: &[u8], i: usize) -> usize {
@@ -1259,6 +1516,10 @@ fn postcode(text: &str, i: usize) -> Option<(usize, bool)> {
                 end += 4;
             }
         }
+        // A Brazilian CEP without its dash: `54407554`.
+        8 => {}
+        // Polish `19-225`.
+        2 if bytes.get(end) == Some(&b'-') && digits_at(bytes, end + 1) == 3 => end += 4,
         _ => return None,
     }
     if bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {

@@ -286,6 +286,104 @@ const POSITIVE: &[(&str, &str, &str)] = &[
         RULE_POSTCODE,
     ),
     ("Vivo en C. de Alcalá 8.", "C. de Alcalá 8", RULE_STREET),
+    // The rest of USPS Publication 28 (weak: a unit, a preposition or an address word supports
+    // them), a type inside the name, French punctuation after a space (synthetic addresses).
+    (
+        "I live at 582 Smith Cape Apt. 707",
+        "582 Smith Cape Apt. 707",
+        RULE_STREET,
+    ),
+    (
+        "ship to 88 Ruth Mountains",
+        "88 Ruth Mountains",
+        RULE_STREET,
+    ),
+    (
+        "Send it to 7 Garcia Orchard Suite 4",
+        "7 Garcia Orchard Suite 4",
+        RULE_STREET,
+    ),
+    (
+        "I live at 500 Lake Shore Drive.",
+        "500 Lake Shore Drive",
+        RULE_STREET,
+    ),
+    (
+        "c'est quoi le souci avec adresse 36, chemin Audrey Delannoy ?",
+        "36, chemin Audrey Delannoy",
+        RULE_STREET,
+    ),
+    (
+        "indirizzo Vicolo Stefano, 58, 80054, Caprile (NA)",
+        "Vicolo Stefano, 58, 80054, Caprile",
+        RULE_POSTCODE,
+    ),
+    // pt-BR logradouros, with a bairro between the street and the CEP.
+    (
+        "Endereço: Ladeira Mendonça, 60",
+        "Ladeira Mendonça, 60",
+        RULE_STREET,
+    ),
+    ("moro no Jardim Cunha, 42", "Jardim Cunha, 42", RULE_STREET),
+    (
+        "Favela Aragão, 38, Casa Branca, 72679-496 Vasconcelos do Galho / TO",
+        "Favela Aragão, 38, Casa Branca, 72679-496 Vasconcelos do Galho / TO",
+        RULE_POSTCODE,
+    ),
+    (
+        "Endereço: Morro Pimenta, 482, Cruzeiro, 90312379 Sampaio Alegre / MT",
+        "Morro Pimenta, 482, Cruzeiro, 90312379 Sampaio Alegre / MT",
+        RULE_POSTCODE,
+    ),
+    // sv, da, no: compound suffixes; Danish `Allé` as a word of its own.
+    (
+        "Jag bor på Storgatan 77, 62355 Sundsvall",
+        "Storgatan 77, 62355 Sundsvall",
+        RULE_POSTCODE,
+    ),
+    ("adress: Ekgränd 2", "Ekgränd 2", RULE_STREET),
+    ("Skolvägen 669", "Skolvägen 669", RULE_STREET),
+    ("Jeg bor på Lyngbyvej 883", "Lyngbyvej 883", RULE_STREET),
+    ("adresse: Havnegade 87", "Havnegade 87", RULE_STREET),
+    ("adresse: Rahbeks Allé 1", "Rahbeks Allé 1", RULE_STREET),
+    (
+        "Kirkeveien 3, 0155 Oslo",
+        "Kirkeveien 3, 0155 Oslo",
+        RULE_POSTCODE,
+    ),
+    // pl: the type first, the number (often `56/19`) last, `NN-NNN` postcodes.
+    (
+        "mieszkam przy ul. Lwowska 56/19",
+        "ul. Lwowska 56/19",
+        RULE_STREET,
+    ),
+    (
+        "al. Sowia 93/28, 19-225 Tarnobrzeg",
+        "al. Sowia 93/28, 19-225 Tarnobrzeg",
+        RULE_POSTCODE,
+    ),
+    ("aleja Kolejowa 8", "aleja Kolejowa 8", RULE_STREET),
+    (
+        "plac Kazimierza Wielkiego 79/94",
+        "plac Kazimierza Wielkiego 79/94",
+        RULE_STREET,
+    ),
+    // en-IN: `Marg`, `Chowk`, `Nagar`; a six-digit PIN after the city.
+    (
+        "address: 42/174, Sawhney Marg",
+        "42/174, Sawhney Marg",
+        RULE_STREET,
+    ),
+    (
+        "H.No. 44, Sheth Nagar, Hosur 850166",
+        "44, Sheth Nagar, Hosur 850166",
+        RULE_POSTCODE,
+    ),
+    (
+        "806, Kashyap Chowk, Bhimavaram-059981",
+        "806, Kashyap Chowk, Bhimavaram-059981",
+        RULE_POSTCODE,
+    ),
     (
         "Strada Statale 12, 38020 Cloz",
         "Strada Statale 12, 38020 Cloz",
@@ -338,6 +436,22 @@ const NEGATIVE: &[&str] = &[
     "Am Montag 5 Uhr passt gut.",
     "I am Batman 2 times a week.",
     "In Berlin 3 Tage bleiben",
+    // Street types that are ordinary words, without anything that makes them an address.
+    "Park 3 cars behind the shop.",
+    "Lake 2 is closed for swimming.",
+    "Garden 12 items are on sale.",
+    "We stock 3 Blue Lights and 2 Red Keys.",
+    "Top 10 Lake Resorts this year",
+    "Renegade 2 is out now.",
+    "The Brigade 2 left at dawn.",
+    "Smith et al. Nature 12, 2019",
+    "Quadra 5 está reservada.",
+    "Feira Expo 2024 abre amanhã.",
+    "Vale 2 euros.",
+    "Campo Grande 3 x 1 Palmeiras",
+    "Chapter 3 Central Park",
+    "Order 12 Smith Cape Cod chips",
+    "Pl. 12, Tabela 3",
 ];
 
 #[test]
