@@ -65,6 +65,25 @@ pub(crate) const CONTEXT: &[&str] = &[
     "bezorg",
     "headquarters",
     "sede",
+    // Sending something somewhere: `Please ship it to …`, `enviar para …`.
+    "ship it to",
+    "send it to",
+    "send to",
+    "sent to",
+    "mail it to",
+    "post it to",
+    "forward it to",
+    "senden an",
+    "schicken an",
+    "envoyer à",
+    "enviar a",
+    "envíalo a",
+    "spedire a",
+    "inviare a",
+    "sturen naar",
+    "stuur het naar",
+    "enviar para",
+    "mandar para",
 ];
 
 /// Lowercase street-type words that open an address made of plain words (the type comes before
@@ -105,6 +124,7 @@ pub(crate) const TRIGGER_WORDS: &[&str] = &[
     "camino",
     "carrer",
     "ronda",
+    "rambla",
     "via",
     "viale",
     "piazza",
@@ -484,6 +504,7 @@ const TYPE_FIRST: &[(&str, Strength)] = &[
     ("paseo", Strength::Strong),
     ("carrer", Strength::Strong),
     ("ronda", Strength::Strong),
+    ("rambla", Strength::Strong),
     ("viale", Strength::Strong),
     ("piazza", Strength::Strong),
     ("piazzale", Strength::Strong),
@@ -923,8 +944,11 @@ fn house_number(text: &str, s: usize, e: usize) -> Option<usize> {
         Some(c) if c.is_whitespace() || c == '(' || c == ',' => {}
         _ => return None,
     }
+    // `3x` is a count (three times), not a house number with a letter.
     let letter = |at: usize| {
-        bytes.get(at).is_some_and(u8::is_ascii_alphabetic)
+        bytes
+            .get(at)
+            .is_some_and(|&b| b.is_ascii_alphabetic() && b != b'x')
             && !bytes.get(at + 1).is_some_and(u8::is_ascii_alphanumeric)
     };
     let mut end = e;
@@ -1086,6 +1110,12 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
                 // A long suffix says more: `Nygatan`, `Ekgränd` have two letters before it.
                 let least = if suffix.len() >= 5 { 2 } else { 3 };
                 if prefix.chars().filter(|c| c.is_alphabetic()).count() >= least {
+                    // A street named after a person (`Konrad-Adenauer-Ring`): weak types too.
+                    let strength = if t0_bare.matches('-').count() >= 2 {
+                        Strength::Strong
+                    } else {
+                        strength
+                    };
                     return Some(Street {
                         start: t0_start,
                         end: num_end,
@@ -1098,8 +1128,9 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
     }
     // A German type word after an adjective: `Berliner Straße 12`, `Frankfurter Allee 3`.
     if is_capitalised(t0_bare) && in_list(DE_TYPES, &crate::normalize::lower_str(t0_bare)) {
-        if let Some(&(start, bare, _)) = toks.get(1) {
-            if is_name_word(bare) {
+        if let Some(&(start, bare, full)) = toks.get(1) {
+            // `Anna. Allé 92`: a sentence ends before the type, no adjective.
+            if is_name_word(bare) && full == bare {
                 return Some(Street {
                     start,
                     end: num_end,

@@ -299,6 +299,21 @@ const POSITIVE: &[(&str, &str, &str)] = &[
         RULE_STREET,
     ),
     (
+        "Please ship it to 14 Rice Brook, thanks.",
+        "14 Rice Brook",
+        RULE_STREET,
+    ),
+    (
+        "envíalo a Rambla de Eulalia Correa 43",
+        "Rambla de Eulalia Correa 43",
+        RULE_STREET,
+    ),
+    (
+        "Torsten-Ritter-Ring 2",
+        "Torsten-Ritter-Ring 2",
+        RULE_STREET,
+    ),
+    (
         "Send it to 7 Garcia Orchard Suite 4",
         "7 Garcia Orchard Suite 4",
         RULE_STREET,
@@ -452,6 +467,8 @@ const NEGATIVE: &[&str] = &[
     "Chapter 3 Central Park",
     "Order 12 Smith Cape Cod chips",
     "Pl. 12, Tabela 3",
+    "Send it to me. We have 16x Stuart Light left.",
+    "Mail it to Anna. Allé 92 sats.",
 ];
 
 #[test]
