@@ -555,8 +555,8 @@ fn every_type_before_a_name_is_a_stream_trigger() {
     // (`Calle de Alcalá 42`) or after an adjective (`Frankfurter Allee 3`) starts at or one word
     // before its type, so the type word itself must be a trigger.
     let types = super::TYPE_FIRST
-        .iter()
-        .map(|&(w, _)| w)
+        .words()
+        .map(|(w, _)| w)
         .chain(super::DE_TYPES.iter().copied());
     let missing: Vec<&str> = types
         .filter(|w| !crate::stream::is_builtin_trigger(w))
