@@ -505,6 +505,25 @@ fn weak_types_need_support() {
 }
 
 #[test]
+fn plurals_of_types_are_weak() {
+    for text in [
+        "12 Smith Lakes",
+        "7 Oak Streets",
+        "3 Elm Boulevards",
+        "9 Ruth Mountains",
+    ] {
+        let hay = Hay::new(text);
+        let mut out = Vec::new();
+        scan(&hay, &mut out);
+        assert_eq!(out.len(), 1, "{text}");
+        assert_eq!(out[0].score, Score::from_milli(450), "{text}");
+    }
+    assert_eq!(en_type("Lakes"), Some(Strength::Weak));
+    assert_eq!(en_type("Street"), Some(Strength::Strong));
+    assert_eq!(en_type("Cars"), None);
+}
+
+#[test]
 fn postcodes() {
     assert_eq!(uk_postcode("SW1A 2AA", 0), Some(8));
     assert_eq!(uk_postcode("M1 1AE,", 0), Some(6));
@@ -514,6 +533,17 @@ fn postcodes() {
     assert_eq!(postcode("1012LG x", 0), Some((6, true)));
     assert_eq!(postcode("D-10115 B", 0), Some((7, false)));
     assert_eq!(postcode("123456", 0), None);
+    assert_eq!(postcode("19-225 T", 0), Some((6, false)));
+    assert_eq!(postcode("19-2250", 0), None);
+    assert_eq!(postcode("54407554 M", 0), Some((8, false)));
+    assert_eq!(indian_pin(" 850166", 0), Some(7));
+    assert_eq!(indian_pin("-059981,", 0), Some(7));
+    assert_eq!(indian_pin(" 8501667", 0), None);
+    assert_eq!(state_after(" / SP", 0), 5);
+    assert_eq!(state_after(" / SPX", 0), 0);
+    // Eight bare digits are a CEP only with the state after the city.
+    assert!(postcode_and_city("54407554 Moreira / AC", 0).is_some());
+    assert!(postcode_and_city("54407554 Moreira", 0).is_none());
 }
 
 #[test]
