@@ -507,7 +507,9 @@ const TYPE_FIRST: Types = Types {
         "viela",
         "viaduto",
         "loteamento",
-        // pl: `ul. Lwowska 56/19`, `aleja Kolejowa 8`, `plac Tuwima 15/10`, `os. Słoneczne 4`.
+        // pl: `ul. Lwowska 56/19`, `aleja Kolejowa 8`, `plac Tuwima 15/10`, `osiedle Słoneczne 4`.
+        // Not `os.`: every type here is a stream trigger, and the stream would hold text after
+        // every Portuguese `os` (`al` costs Spanish and Italian streams 1.5 bytes held on average).
         "ul.",
         "ulica",
         "aleja",
