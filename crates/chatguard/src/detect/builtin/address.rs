@@ -65,25 +65,6 @@ pub(crate) const CONTEXT: &[&str] = &[
     "bezorg",
     "headquarters",
     "sede",
-    // Sending something somewhere: `Please ship it to …`, `enviar para …`.
-    "ship it to",
-    "send it to",
-    "send to",
-    "sent to",
-    "mail it to",
-    "post it to",
-    "forward it to",
-    "senden an",
-    "schicken an",
-    "envoyer à",
-    "enviar a",
-    "envíalo a",
-    "spedire a",
-    "inviare a",
-    "sturen naar",
-    "stuur het naar",
-    "enviar para",
-    "mandar para",
 ];
 
 /// Lowercase street-type words that open an address made of plain words (the type comes before
@@ -886,7 +867,15 @@ fn finish(text: &str, street: Street) -> Option<Found> {
     let tail = tail(text, street.end);
     let (end, milli, rule) = match (tail, street.strength) {
         (Some(Tail::Postcode { end, distinctive }), Strength::Typeless) => {
-            (end, if distinctive { 800 } else { 450 }, RULE_POSTCODE)
+            // `ship it to Brekkeflata 98, 7719 Abrahamsen`: sent there, an address.
+            let milli = if distinctive {
+                800
+            } else if sent_to(text, street.start) {
+                600
+            } else {
+                450
+            };
+            (end, milli, RULE_POSTCODE)
         }
         (Some(Tail::Postcode { end, .. }), _) => (end, 850, RULE_POSTCODE),
         (_, Strength::Typeless) => return None,
@@ -899,7 +888,9 @@ fn finish(text: &str, street: Street) -> Option<Found> {
                 Some(Tail::City { end }) => end,
                 _ => street.end,
             };
-            let strong = strength == Strength::Strong || preposition_before(text, street.start);
+            let strong = strength == Strength::Strong
+                || preposition_before(text, street.start)
+                || sent_to(text, street.start);
             (end, if strong { 600 } else { 450 }, RULE_STREET)
         }
     };
@@ -1673,6 +1664,75 @@ fn preposition_before(text: &str, start: usize) -> bool {
         && word_start(text, j)
             .and_then(|ws| text.get(ws..j))
             .is_some_and(|w| in_list(PREPOSITIONS, w))
+}
+
+/// Prepositions that end a sending phrase before a street (`ship it to`, `envíalo a`, `envoyer à`,
+/// `stuur het naar`, `schicken an`).
+const SEND_PREPOSITIONS: &[&str] = &["to", "a", "à", "para", "naar", "an"];
+
+/// The starts of sending verbs in seven languages (`send`, `shipped`, `mailing`, `envíalo`,
+/// `spedisci`, `stuur`, `schicken`, `expédier`).
+const SEND_STEMS: &[&str] = &[
+    "send",
+    "sent",
+    "ship",
+    "mail",
+    "post",
+    "forward",
+    "deliver",
+    "envi",
+    "enví",
+    "envoy",
+    "expédi",
+    "mand",
+    "sped",
+    "invi",
+    "stuur",
+    "stur",
+    "schick",
+    "verschick",
+    "liefer",
+];
+
+/// How far before a street a sending verb is looked for, in bytes: within the already-emitted
+/// text a stream keeps for context.
+const SEND_WINDOW: usize = 48;
+
+/// True when a sending phrase ends right before `start`: one of [`SEND_PREPOSITIONS`] and, at most
+/// four words and [`SEND_WINDOW`] bytes before it with no punctuation between, a sending verb
+/// (`Please ship it to 14 Rice Brook`, `envíalo a Rambla de Eulalia Correa 43`). A sending word
+/// elsewhere in the text (`Send it to me. We have 12 Hope Lakes left.`) says nothing.
+fn sent_to(text: &str, start: usize) -> bool {
+    let from = start.saturating_sub(SEND_WINDOW);
+    let end = skip_blanks_back(text, start);
+    let Some(mut at) = (end < start).then(|| word_start(text, end)).flatten() else {
+        return false;
+    };
+    if !text
+        .get(at..end)
+        .is_some_and(|w| in_list(SEND_PREPOSITIONS, w))
+    {
+        return false;
+    }
+    for _ in 0..4 {
+        let end = skip_blanks_back(text, at);
+        let Some(ws) = (end < at).then(|| word_start(text, end)).flatten() else {
+            return false;
+        };
+        if ws < from {
+            return false;
+        }
+        let word = text.get(ws..end).unwrap_or("");
+        let sends = SEND_STEMS.iter().any(|stem| {
+            word.get(..stem.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(stem))
+        });
+        if sends {
+            return true;
+        }
+        at = ws;
+    }
+    false
 }
 
 #[cfg(test)]

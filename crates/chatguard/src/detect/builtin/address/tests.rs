@@ -304,6 +304,16 @@ const POSITIVE: &[(&str, &str, &str)] = &[
         RULE_STREET,
     ),
     (
+        "could you mail the keys to 7 Garcia Orchard?",
+        "7 Garcia Orchard",
+        RULE_STREET,
+    ),
+    (
+        "Ship it to Brekkeflata 98, 7719 Abrahamsen",
+        "Brekkeflata 98, 7719 Abrahamsen",
+        RULE_POSTCODE,
+    ),
+    (
         "envíalo a Rambla de Eulalia Correa 43",
         "Rambla de Eulalia Correa 43",
         RULE_STREET,
@@ -469,6 +479,8 @@ const NEGATIVE: &[&str] = &[
     "Pl. 12, Tabela 3",
     "Send it to me. We have 16x Stuart Light left.",
     "Mail it to Anna. Allé 92 sats.",
+    "Send it to me. We have 12 Hope Lakes left.",
+    "I sent it, to 3 Blue Lakes fans",
 ];
 
 #[test]
