@@ -481,6 +481,9 @@ const NEGATIVE: &[&str] = &[
     "Mail it to Anna. Allé 92 sats.",
     "Send it to me. We have 12 Hope Lakes left.",
     "I sent it, to 3 Blue Lakes fans",
+    "We met 3 Ravi Nagar fans today.",
+    "Zila 4 results were announced.",
+    "Praia 3 dias, Vila 2 noites",
 ];
 
 #[test]
