@@ -27,6 +27,10 @@ last names, example domains. Each probe is a question the labelled corpus cannot
   assigns, `ZZ … T` National Insurance numbers). Recall per group; Faker IBANs and ids that
   python-stdnum rejects (a length the country does not have, a country without IBANs, a wrong
   check digit) must not be found as that kind, and findings on them count as false positives.
+  `street` groups: Faker's `street_address` in fourteen locales after an address phrase, matched
+  as the eval matches (a street finding covering at least half the address); other findings that
+  do not touch the address count as false positives. Faker's house numbers `0`, `00`, `021` and
+  British flats on a line of their own (`Studio 7\nRebecca Walk`) are misses by design.
 - `support`: customer-support messages in seven languages that use the words of attacks for
   ordinary requests ("ignore my previous email", "what are the system requirements", "oubliez
   cela, tout est réglé"): every injection verdict other than `allow` is a false positive.
@@ -337,6 +341,12 @@ FAKER_PHONE_FRAMES = ["You can call me at {p} tomorrow.", "My phone number is {p
                       "Reach me on {p}, thanks!"]
 
 
+FAKER_STREET_LOCALES = ["en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL", "pt_BR",
+                        "pt_PT", "en_IN", "pl_PL", "sv_SE", "da_DK", "no_NO"]
+FAKER_STREET_FRAMES = ["I live at {v}.", "My address is {v}", "Please ship it to {v}, thanks.",
+                       "Address: {v}"]
+
+
 def faker_values():
     """(group, value, whether it is one) from Faker's providers, seeded per locale."""
     out = []
@@ -368,6 +378,11 @@ def faker_values():
             value = fake.iban()
             valid = std_iban.is_valid(value)
             out.append(("iban" if valid else "iban rejected by stdnum", value, valid))
+    for loc in FAKER_STREET_LOCALES:
+        fake = Faker(loc)
+        fake.seed_instance(2026)
+        for _ in range(60):
+            out.append((f"street {loc}", fake.street_address().replace("\n", ", ").strip(), True))
     return out
 
 
@@ -414,9 +429,11 @@ def texts(rng):
     for layout, value in layouts(rng):
         text = rng.choice(VALUE_FRAMES).format(v=value)
         out.append(("layouts", layout, text, span_of(text, value)))
-    for group, value, real in faker_values():
+    for i, (group, value, real) in enumerate(faker_values()):
         if group.startswith("phone"):
             text = rng.choice(FAKER_PHONE_FRAMES).format(p=value)
+        elif group.startswith("street"):
+            text = FAKER_STREET_FRAMES[i % len(FAKER_STREET_FRAMES)].format(v=value)
         elif group.startswith("id"):
             text = FAKER_IDS[group.split()[1]][1].format(v=value)
         else:
@@ -466,6 +483,16 @@ def main():
             want = "credit_card" if group.startswith("card") else group.split()[0]
         elif probe == "faker":
             first, *rest = group.split()
+            if first == "street":
+                # As the eval matches: a street finding covering at least half the address.
+                start, end = span
+                covered = [min(f["end"], end) - max(f["start"], start) for f in findings]
+                if any(f["kind"] == "street_address" and 2 * c >= end - start
+                       for f, c in zip(findings, covered)):
+                    hits[(probe, group)] += 1
+                false_pos[(probe, group)].update(
+                    f["kind"] for f, c in zip(findings, covered) if c <= 0)
+                continue
             want = rest[1] if first == "id" else {"card": "credit_card", "phone": "phone",
                                                   "iban": "iban"}[first]
         else:

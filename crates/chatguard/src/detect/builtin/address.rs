@@ -105,6 +105,7 @@ pub(crate) const TRIGGER_WORDS: &[&str] = &[
     "camino",
     "carrer",
     "ronda",
+    "rambla",
     "via",
     "viale",
     "piazza",
@@ -145,6 +146,50 @@ pub(crate) const TRIGGER_WORDS: &[&str] = &[
     "r",
     "beco",
     "rodovia",
+    "ladeira",
+    "viela",
+    "viaduto",
+    "loteamento",
+    "aeroporto",
+    "campo",
+    "chácara",
+    "colônia",
+    "condomínio",
+    "conjunto",
+    "distrito",
+    "esplanada",
+    "estação",
+    "favela",
+    "fazenda",
+    "feira",
+    "jardim",
+    "lago",
+    "lagoa",
+    "morro",
+    "núcleo",
+    "parque",
+    "passarela",
+    "pátio",
+    "praia",
+    "quadra",
+    "recanto",
+    "residencial",
+    "setor",
+    "sítio",
+    "trecho",
+    "trevo",
+    "vale",
+    "vereda",
+    "vila",
+    "ul",
+    "ulica",
+    "al",
+    "aleja",
+    "pl",
+    "plac",
+    "osiedle",
+    // Danish types after a name (`Rahbeks Allé 1`).
+    "allé",
 ];
 
 /// Prepositions that open German street names (`Am Markt 5`, `An der Alster 12`, `Unter den
@@ -160,6 +205,33 @@ const STREET_ARTICLES: &[&str] = &["der", "dem", "den", "die", "das"];
 const RULE_STREET: &str = "address.street";
 const RULE_POSTCODE: &str = "address.with_postcode";
 
+/// Street-type words by how much they say: two word lists rather than one table of pairs (a
+/// table of `(&str, Strength)` pairs costs the browser download a third more per word).
+struct Types {
+    /// Unambiguous types ([`Strength::Strong`]).
+    strong: &'static [&'static str],
+    /// Types that are also ordinary words ([`Strength::Weak`]).
+    weak: &'static [&'static str],
+}
+
+impl Types {
+    /// Each word with its strength, strong ones first.
+    fn words(&self) -> impl Iterator<Item = (&'static str, Strength)> {
+        let strong = self.strong.iter().map(|&w| (w, Strength::Strong));
+        strong.chain(self.weak.iter().map(|&w| (w, Strength::Weak)))
+    }
+}
+
+/// [`Types`] packed into one string per strength with [`packed!`](crate::packed), for the long
+/// English list: a lookup reads every byte, so only the list read once per name word after a
+/// house number is packed.
+struct PackedTypes {
+    /// Unambiguous types.
+    strong: &'static str,
+    /// Types that are also ordinary words.
+    weak: &'static str,
+}
+
 /// How much a street shape alone says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Strength {
@@ -171,145 +243,176 @@ enum Strength {
     Typeless,
 }
 
-/// Street types written after the name in English, with their strength (number first).
-const EN_TYPES: &[(&str, Strength)] = &[
-    ("street", Strength::Strong),
-    ("st", Strength::Strong),
-    ("road", Strength::Strong),
-    ("rd", Strength::Strong),
-    ("avenue", Strength::Strong),
-    ("ave", Strength::Strong),
-    ("lane", Strength::Strong),
-    ("ln", Strength::Strong),
-    ("drive", Strength::Strong),
-    ("dr", Strength::Strong),
-    ("boulevard", Strength::Strong),
-    ("blvd", Strength::Strong),
-    ("parkway", Strength::Strong),
-    ("pkwy", Strength::Strong),
-    ("crescent", Strength::Strong),
-    ("highway", Strength::Strong),
-    ("hwy", Strength::Strong),
-    ("turnpike", Strength::Strong),
-    ("trail", Strength::Weak),
-    ("alley", Strength::Weak),
-    ("loop", Strength::Weak),
-    ("plaza", Strength::Weak),
-    ("row", Strength::Weak),
-    ("mews", Strength::Strong),
-    ("way", Strength::Weak),
-    ("court", Strength::Weak),
-    ("ct", Strength::Weak),
-    ("place", Strength::Weak),
-    ("pl", Strength::Weak),
-    ("square", Strength::Weak),
-    ("sq", Strength::Weak),
-    ("terrace", Strength::Weak),
-    ("close", Strength::Weak),
-    ("circle", Strength::Weak),
-    ("gardens", Strength::Weak),
-    ("grove", Strength::Weak),
-    // More USPS street suffixes (Publication 28): mostly ordinary words, so weak.
-    ("expressway", Strength::Strong),
-    ("freeway", Strength::Strong),
-    ("stravenue", Strength::Strong),
-    ("trafficway", Strength::Strong),
-    ("causeway", Strength::Strong),
-    ("parkways", Strength::Strong),
-    ("boulevards", Strength::Strong),
-    ("avenues", Strength::Weak),
-    ("streets", Strength::Weak),
-    ("roads", Strength::Weak),
-    ("drives", Strength::Weak),
-    ("lanes", Strength::Weak),
-    ("squares", Strength::Weak),
-    ("bypass", Strength::Weak),
-    ("burg", Strength::Weak),
-    ("camp", Strength::Weak),
-    ("center", Strength::Weak),
-    ("circles", Strength::Weak),
-    ("courts", Strength::Weak),
-    ("cove", Strength::Weak),
-    ("creek", Strength::Weak),
-    ("crossing", Strength::Weak),
-    ("estates", Strength::Weak),
-    ("extension", Strength::Weak),
-    ("falls", Strength::Weak),
-    ("field", Strength::Weak),
-    ("fields", Strength::Weak),
-    ("flats", Strength::Weak),
-    ("forge", Strength::Weak),
-    ("fork", Strength::Weak),
-    ("forks", Strength::Weak),
-    ("fort", Strength::Weak),
-    ("gateway", Strength::Weak),
-    ("glen", Strength::Weak),
-    ("green", Strength::Weak),
-    ("greens", Strength::Weak),
-    ("harbor", Strength::Weak),
-    ("harbors", Strength::Weak),
-    ("haven", Strength::Weak),
-    ("heights", Strength::Weak),
-    ("hill", Strength::Weak),
-    ("hills", Strength::Weak),
-    ("hollow", Strength::Weak),
-    ("island", Strength::Weak),
-    ("islands", Strength::Weak),
-    ("junction", Strength::Weak),
-    ("knoll", Strength::Weak),
-    ("knolls", Strength::Weak),
-    ("landing", Strength::Weak),
-    ("locks", Strength::Weak),
-    ("lodge", Strength::Weak),
-    ("manor", Strength::Weak),
-    ("meadow", Strength::Weak),
-    ("meadows", Strength::Weak),
-    ("mill", Strength::Weak),
-    ("mills", Strength::Weak),
-    ("mission", Strength::Weak),
-    ("motorway", Strength::Weak),
-    ("mount", Strength::Weak),
-    ("oval", Strength::Weak),
-    ("overpass", Strength::Weak),
-    ("pike", Strength::Weak),
-    ("pines", Strength::Weak),
-    ("plains", Strength::Weak),
-    ("point", Strength::Weak),
-    ("points", Strength::Weak),
-    ("port", Strength::Weak),
-    ("ports", Strength::Weak),
-    ("prairie", Strength::Weak),
-    ("ranch", Strength::Weak),
-    ("rapids", Strength::Weak),
-    ("ridge", Strength::Weak),
-    ("ridges", Strength::Weak),
-    ("shoal", Strength::Weak),
-    ("shoals", Strength::Weak),
-    ("shore", Strength::Weak),
-    ("shores", Strength::Weak),
-    ("skyway", Strength::Weak),
-    ("spring", Strength::Weak),
-    ("springs", Strength::Weak),
-    ("spur", Strength::Weak),
-    ("station", Strength::Weak),
-    ("summit", Strength::Weak),
-    ("throughway", Strength::Weak),
-    ("trace", Strength::Weak),
-    ("track", Strength::Weak),
-    ("tunnel", Strength::Weak),
-    ("underpass", Strength::Weak),
-    ("valley", Strength::Weak),
-    ("valleys", Strength::Weak),
-    ("viaduct", Strength::Weak),
-    ("view", Strength::Weak),
-    ("views", Strength::Weak),
-    ("village", Strength::Weak),
-    ("villages", Strength::Weak),
-    ("ville", Strength::Weak),
-    ("vista", Strength::Weak),
-    ("walk", Strength::Weak),
-    ("wells", Strength::Weak),
-];
+/// Street types written after the name in English (number first); their plurals are weak types
+/// ([`en_type`]).
+const EN_TYPES: PackedTypes = PackedTypes {
+    strong: packed!(&[
+        "street",
+        "st",
+        "road",
+        "rd",
+        "avenue",
+        "ave",
+        "lane",
+        "ln",
+        "drive",
+        "dr",
+        "boulevard",
+        "blvd",
+        "parkway",
+        "pkwy",
+        "crescent",
+        "highway",
+        "hwy",
+        "turnpike",
+        "mews",
+        // More USPS street suffixes (Publication 28): mostly ordinary words, so weak.
+        "expressway",
+        "freeway",
+        "stravenue",
+        "trafficway",
+        "causeway",
+        // en_IN: `42/174, Sawhney Marg`, `H.No. 44, Sheth Nagar`; `Marg` (road) and `Chowk` (square)
+        // are no English words.
+        "marg",
+        "chowk",
+    ]),
+    weak: packed!(&[
+        "trail",
+        "alley",
+        "loop",
+        "plaza",
+        "row",
+        "way",
+        "court",
+        "ct",
+        "place",
+        "pl",
+        "square",
+        "sq",
+        "terrace",
+        "close",
+        "circle",
+        "grove",
+        "bypass",
+        "burg",
+        "camp",
+        "center",
+        "cove",
+        "creek",
+        "crossing",
+        "extension",
+        "field",
+        "forge",
+        "fork",
+        "fort",
+        "gateway",
+        "glen",
+        "green",
+        "harbor",
+        "haven",
+        "heights",
+        "hill",
+        "hollow",
+        "island",
+        "junction",
+        "knoll",
+        "landing",
+        "lodge",
+        "manor",
+        "meadow",
+        "mill",
+        "mission",
+        "motorway",
+        "mount",
+        "oval",
+        "overpass",
+        "pike",
+        "point",
+        "port",
+        "prairie",
+        "ranch",
+        "ridge",
+        "shoal",
+        "shore",
+        "skyway",
+        "spring",
+        "spur",
+        "station",
+        "summit",
+        "throughway",
+        "trace",
+        "track",
+        "tunnel",
+        "underpass",
+        "valley",
+        "viaduct",
+        "view",
+        "village",
+        "ville",
+        "vista",
+        "walk",
+        // The rest of Publication 28's suffixes Faker writes (`582 Smith Cape`, `88 Ruth Mountains`):
+        // ordinary words all, weak.
+        "branch",
+        "bridge",
+        "brook",
+        "canyon",
+        "cape",
+        "cliff",
+        "club",
+        "common",
+        "corner",
+        "course",
+        "crest",
+        "crossroad",
+        "curve",
+        "dale",
+        "dam",
+        "divide",
+        "estate",
+        "fall",
+        "ferry",
+        "flat",
+        "ford",
+        "forest",
+        "garden",
+        "inlet",
+        "isle",
+        "key",
+        "lake",
+        "land",
+        "light",
+        "loaf",
+        "lock",
+        "mall",
+        "mountain",
+        "neck",
+        "orchard",
+        "park",
+        "pass",
+        "passage",
+        "path",
+        "pine",
+        "plain",
+        "radial",
+        "ramp",
+        "rapid",
+        "rest",
+        "river",
+        "route",
+        "rue",
+        "run",
+        "stream",
+        "union",
+        "via",
+        "wall",
+        "well",
+        "nagar",
+        "ganj",
+        "zila",
+    ]),
+};
 
 /// The abbreviated English street types (`St.`, `Ave.`), which may carry a dot.
 const EN_ABBREVIATIONS: &[&str] = &[
@@ -317,128 +420,202 @@ const EN_ABBREVIATIONS: &[&str] = &[
 ];
 
 /// French street types after a house number (`12 rue de la Paix`).
-const FR_TYPES: &[(&str, Strength)] = &[
-    ("rue", Strength::Strong),
-    ("avenue", Strength::Strong),
-    ("av", Strength::Strong),
-    ("boulevard", Strength::Strong),
-    ("bd", Strength::Strong),
-    ("bld", Strength::Strong),
-    ("allée", Strength::Strong),
-    ("impasse", Strength::Strong),
-    ("quai", Strength::Strong),
-    ("chemin", Strength::Strong),
-    ("faubourg", Strength::Strong),
-    ("ruelle", Strength::Strong),
-    ("place", Strength::Weak),
-    ("route", Strength::Weak),
-    ("cours", Strength::Weak),
-    ("square", Strength::Weak),
-    ("passage", Strength::Weak),
-    ("voie", Strength::Weak),
-    ("esplanade", Strength::Weak),
-];
+const FR_TYPES: Types = Types {
+    strong: &[
+        "rue",
+        "avenue",
+        "av",
+        "boulevard",
+        "bd",
+        "bld",
+        "allée",
+        "impasse",
+        "quai",
+        "chemin",
+        "faubourg",
+        "ruelle",
+    ],
+    weak: &[
+        "place",
+        "route",
+        "cours",
+        "square",
+        "passage",
+        "voie",
+        "esplanade",
+    ],
+};
 
 /// Street types written before the name, with the number after it (es, it, pt, fr-BE, nl).
-const TYPE_FIRST: &[(&str, Strength)] = &[
-    ("calle", Strength::Strong),
-    ("c/", Strength::Strong),
-    ("c.", Strength::Strong),
-    ("contrada", Strength::Strong),
-    ("località", Strength::Strong),
-    ("strada", Strength::Weak),
-    ("borgo", Strength::Weak),
-    ("avenida", Strength::Strong),
-    ("avda.", Strength::Strong),
-    ("avda", Strength::Strong),
-    ("av.", Strength::Strong),
-    ("paseo", Strength::Strong),
-    ("carrer", Strength::Strong),
-    ("ronda", Strength::Strong),
-    ("viale", Strength::Strong),
-    ("piazza", Strength::Strong),
-    ("piazzale", Strength::Strong),
-    ("vicolo", Strength::Strong),
-    ("rua", Strength::Strong),
-    ("travessa", Strength::Strong),
-    ("praça", Strength::Strong),
-    ("alameda", Strength::Strong),
-    ("rue", Strength::Strong),
-    ("boulevard", Strength::Strong),
-    ("chemin", Strength::Strong),
-    ("laan", Strength::Strong),
-    ("via", Strength::Weak),
-    ("corso", Strength::Weak),
-    ("largo", Strength::Weak),
-    ("plaza", Strength::Weak),
-    ("camino", Strength::Weak),
-    ("av", Strength::Weak),
-    ("avenue", Strength::Weak),
-    ("estrada", Strength::Weak),
-    // es
-    ("callejón", Strength::Strong),
-    ("glorieta", Strength::Strong),
-    ("travesía", Strength::Strong),
-    ("avinguda", Strength::Strong),
-    ("urbanización", Strength::Weak),
-    ("pasaje", Strength::Weak),
-    ("pasadizo", Strength::Weak),
-    ("cuesta", Strength::Weak),
-    ("cañada", Strength::Weak),
-    ("acceso", Strength::Weak),
-    ("vial", Strength::Weak),
-    ("carretera", Strength::Weak),
-    // it
-    ("lungomare", Strength::Strong),
-    ("lungotevere", Strength::Strong),
-    ("stretto", Strength::Weak),
-    ("incrocio", Strength::Weak),
-    ("rotonda", Strength::Weak),
-    ("canale", Strength::Weak),
-    ("vico", Strength::Weak),
-    ("traversa", Strength::Weak),
-    ("salita", Strength::Weak),
-    // pt: `R. da Ribeira, 89` (`rua`), strong with its particle.
-    ("r.", Strength::Weak),
-    ("beco", Strength::Weak),
-    ("rodovia", Strength::Weak),
-];
+const TYPE_FIRST: Types = Types {
+    strong: &[
+        "calle",
+        "c/",
+        "c.",
+        "contrada",
+        "località",
+        "avenida",
+        "avda.",
+        "avda",
+        "av.",
+        "paseo",
+        "carrer",
+        "ronda",
+        "rambla",
+        "viale",
+        "piazza",
+        "piazzale",
+        "vicolo",
+        "rua",
+        "travessa",
+        "praça",
+        "alameda",
+        "rue",
+        "boulevard",
+        "chemin",
+        "laan",
+        // es
+        "callejón",
+        "glorieta",
+        "travesía",
+        "avinguda",
+        // it
+        "lungomare",
+        "lungotevere",
+        // Brazilian logradouro types (`Ladeira Mendonça, 60`, `Jardim Cunha, 42`): the ones that are
+        // also ordinary words (lake, park, beach, garden) are weak.
+        "ladeira",
+        "viela",
+        "viaduto",
+        "loteamento",
+        // pl: `ul. Lwowska 56/19`, `aleja Kolejowa 8`, `plac Tuwima 15/10`, `osiedle Słoneczne 4`.
+        // Not `os.`: every type here is a stream trigger, and the stream would hold text after
+        // every Portuguese `os` (`al` costs Spanish and Italian streams 1.5 bytes held on average).
+        "ul.",
+        "ulica",
+        "aleja",
+        "plac",
+        "osiedle",
+    ],
+    weak: &[
+        "strada",
+        "borgo",
+        "via",
+        "corso",
+        "largo",
+        "plaza",
+        "camino",
+        "av",
+        "avenue",
+        "estrada",
+        "urbanización",
+        "pasaje",
+        "pasadizo",
+        "cuesta",
+        "cañada",
+        "acceso",
+        "vial",
+        "carretera",
+        "stretto",
+        "incrocio",
+        "rotonda",
+        "canale",
+        "vico",
+        "traversa",
+        "salita",
+        // pt: `R. da Ribeira, 89` (`rua`), strong with its particle.
+        "r.",
+        "beco",
+        "rodovia",
+        "aeroporto",
+        "campo",
+        "chácara",
+        "colônia",
+        "condomínio",
+        "conjunto",
+        "distrito",
+        "esplanada",
+        "estação",
+        "favela",
+        "fazenda",
+        "feira",
+        "jardim",
+        "lago",
+        "lagoa",
+        "morro",
+        "núcleo",
+        "parque",
+        "passarela",
+        "pátio",
+        "praia",
+        "quadra",
+        "recanto",
+        "residencial",
+        "setor",
+        "sítio",
+        "trecho",
+        "trevo",
+        "vale",
+        "vereda",
+        "vila",
+        "al.",
+        "pl.",
+    ],
+};
 
 /// Portuguese particles after `R.` that only a street name has (`R. da Ribeira`).
 const PT_PARTICLES: &[&str] = &["de", "da", "do", "dos", "das"];
 
 /// German and Dutch street words that end a compound street name (`Musterstraße`, `Damstraat`).
-const SUFFIXES: &[(&str, Strength)] = &[
-    ("straße", Strength::Strong),
-    ("strasse", Strength::Strong),
-    ("str", Strength::Strong),
-    ("gasse", Strength::Strong),
-    ("allee", Strength::Strong),
-    ("weg", Strength::Strong),
-    ("platz", Strength::Strong),
-    ("damm", Strength::Strong),
-    ("ufer", Strength::Strong),
-    ("chaussee", Strength::Strong),
-    ("straat", Strength::Strong),
-    ("gracht", Strength::Strong),
-    ("steeg", Strength::Strong),
-    ("kade", Strength::Strong),
-    ("dijk", Strength::Strong),
-    ("singel", Strength::Strong),
-    ("plein", Strength::Strong),
-    ("laan", Strength::Strong),
-    ("baan", Strength::Strong),
-    ("boulevard", Strength::Strong),
-    ("dreef", Strength::Strong),
-    ("ring", Strength::Weak),
-    ("pad", Strength::Weak),
-    ("markt", Strength::Weak),
-    ("hof", Strength::Weak),
-];
+const SUFFIXES: Types = Types {
+    strong: &[
+        "straße",
+        "strasse",
+        "str",
+        "gasse",
+        "allee",
+        "weg",
+        "platz",
+        "damm",
+        "ufer",
+        "chaussee",
+        "straat",
+        "gracht",
+        "steeg",
+        "kade",
+        "dijk",
+        "singel",
+        "plein",
+        "laan",
+        "baan",
+        "boulevard",
+        "dreef",
+        // Swedish, Danish and Norwegian (`Storgatan 77`, `Havnegade 87`, `Lyngbyvej 8`, `Storgata 5`,
+        // `Kirkeveien 3`). `-gade` also ends English words (`Brigade 2`, `Renegade 5`): weak.
+        "gatan",
+        "vägen",
+        "gränd",
+        "torget",
+        "stigen",
+        "allén",
+        "stræde",
+        "vej",
+        "torv",
+        "gata",
+        "veien",
+        "vegen",
+        "alléen",
+    ],
+    weak: &[
+        "ring", "pad", "markt", "hof", "gade", "backen", "leden", "bakken", "plassen", "svingen",
+    ],
+};
 
 /// German street words written as a word of their own after an adjective (`Berliner Straße 12`).
 const DE_TYPES: &[&str] = &[
     "straße", "strasse", "str", "allee", "weg", "platz", "gasse", "damm", "ufer", "chaussee",
+    // Danish: `Rahbeks Allé 1`.
+    "allé",
 ];
 
 /// Particles inside street and city names (`rue de la Paix`, `Via del Corso`, `Frankfurt am Main`).
@@ -690,7 +867,15 @@ fn finish(text: &str, street: Street) -> Option<Found> {
     let tail = tail(text, street.end);
     let (end, milli, rule) = match (tail, street.strength) {
         (Some(Tail::Postcode { end, distinctive }), Strength::Typeless) => {
-            (end, if distinctive { 800 } else { 450 }, RULE_POSTCODE)
+            // `ship it to Brekkeflata 98, 7719 Abrahamsen`: sent there, an address.
+            let milli = if distinctive {
+                800
+            } else if sent_to(text, street.start) {
+                600
+            } else {
+                450
+            };
+            (end, milli, RULE_POSTCODE)
         }
         (Some(Tail::Postcode { end, .. }), _) => (end, 850, RULE_POSTCODE),
         (_, Strength::Typeless) => return None,
@@ -703,7 +888,9 @@ fn finish(text: &str, street: Street) -> Option<Found> {
                 Some(Tail::City { end }) => end,
                 _ => street.end,
             };
-            let strong = strength == Strength::Strong || preposition_before(text, street.start);
+            let strong = strength == Strength::Strong
+                || preposition_before(text, street.start)
+                || sent_to(text, street.start);
             (end, if strong { 600 } else { 450 }, RULE_STREET)
         }
     };
@@ -726,8 +913,11 @@ fn house_number(text: &str, s: usize, e: usize) -> Option<usize> {
         Some(c) if c.is_whitespace() || c == '(' || c == ',' => {}
         _ => return None,
     }
+    // `3x` is a count (three times), not a house number with a letter.
     let letter = |at: usize| {
-        bytes.get(at).is_some_and(u8::is_ascii_alphabetic)
+        bytes
+            .get(at)
+            .is_some_and(|&b| b.is_ascii_alphabetic() && b != b'x')
             && !bytes.get(at + 1).is_some_and(u8::is_ascii_alphanumeric)
     };
     let mut end = e;
@@ -772,15 +962,28 @@ fn token_before(text: &str, end: usize) -> Option<(usize, &str, &str)> {
     Some((start, text.get(start..bare_end)?, text.get(start..end)?))
 }
 
+/// The strength of an English street type: a plural of a type (`Brooks`, `Lakes`, `Streets`) is
+/// a weak one.
+fn en_type(word: &str) -> Option<Strength> {
+    let listed = |w: &str| {
+        if in_packed(EN_TYPES.strong, w) {
+            Some(Strength::Strong)
+        } else {
+            in_packed(EN_TYPES.weak, w).then_some(Strength::Weak)
+        }
+    };
+    listed(word).or_else(|| listed(word.strip_suffix('s')?).map(|_| Strength::Weak))
+}
+
 /// The lookup of a type word (with or without its trailing `.`/`/`) in `table`.
-fn type_of(table: &[(&str, Strength)], bare: &str, full: &str) -> Option<Strength> {
+fn type_of(table: &Types, bare: &str, full: &str) -> Option<Strength> {
     table
-        .iter()
+        .words()
         // `bare` is `full` without its last byte, or `full` itself.
         .find(|(w, _)| {
             w.eq_ignore_ascii_case(full) || bare.len() != full.len() && w.eq_ignore_ascii_case(bare)
         })
-        .map(|&(_, s)| s)
+        .map(|(_, s)| s)
 }
 
 /// True for a capitalised word that can be part of a street or city name.
@@ -857,7 +1060,7 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
     if is_name_word(t0_bare) && t0_full == t0_bare {
         for i in 1..toks.len() {
             let (start, bare, full) = toks[i];
-            if let Some(strength) = type_of(TYPE_FIRST, bare, full) {
+            if let Some(strength) = type_of(&TYPE_FIRST, bare, full) {
                 let mut strength = strength;
                 let after = toks[i - 1].1;
                 if bare.eq_ignore_ascii_case("via") && in_list(IT_PARTICLES, after) {
@@ -884,9 +1087,17 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
     // Suffix compound: `Musterstraße 12`, `Hauptstr. 5a`, `Kalverstraat 92`.
     if is_capitalised(t0_bare) {
         let lower = crate::normalize::lower_str(t0_bare);
-        for &(suffix, strength) in SUFFIXES {
+        for (suffix, strength) in SUFFIXES.words() {
             if let Some(prefix) = lower.strip_suffix(suffix) {
-                if prefix.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
+                // A long suffix says more: `Nygatan`, `Ekgränd` have two letters before it.
+                let least = if suffix.len() >= 5 { 2 } else { 3 };
+                if prefix.chars().filter(|c| c.is_alphabetic()).count() >= least {
+                    // A street named after a person (`Konrad-Adenauer-Ring`): weak types too.
+                    let strength = if t0_bare.matches('-').count() >= 2 {
+                        Strength::Strong
+                    } else {
+                        strength
+                    };
                     return Some(Street {
                         start: t0_start,
                         end: num_end,
@@ -899,8 +1110,9 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
     }
     // A German type word after an adjective: `Berliner Straße 12`, `Frankfurter Allee 3`.
     if is_capitalised(t0_bare) && in_list(DE_TYPES, &crate::normalize::lower_str(t0_bare)) {
-        if let Some(&(start, bare, _)) = toks.get(1) {
-            if is_name_word(bare) {
+        if let Some(&(start, bare, full)) = toks.get(1) {
+            // `Anna. Allé 92`: a sentence ends before the type, no adjective.
+            if is_name_word(bare) && full == bare {
                 return Some(Street {
                     start,
                     end: num_end,
@@ -1000,7 +1212,10 @@ fn name_forward(text: &str, i: usize, max: usize) -> Option<usize> {
     let mut end = None;
     let mut caps = 0;
     for _ in 0..max + 3 {
-        let we = word_end(text, pos)?;
+        // French puts a space before `?`, `!`, `:` and `;` (`rue de Guérin ?`): the name ends there.
+        let Some(we) = word_end(text, pos) else {
+            break;
+        };
         let word = text.get(pos..we)?;
         if char_at(text, we).is_some_and(char::is_alphanumeric) {
             // `SW1A`: a code, not a word.
@@ -1064,7 +1279,7 @@ fn number_first(text: &str, s: usize, num_end: usize) -> Option<Street> {
         .and_then(|k| word_end(text, k))
     {
         let word = text.get(k..we)?;
-        if let Some(strength) = type_of(FR_TYPES, word, word) {
+        if let Some(strength) = type_of(&FR_TYPES, word, word) {
             let mut after = we;
             if bytes.get(after) == Some(&b'.') {
                 after += 1;
@@ -1091,22 +1306,25 @@ fn number_first(text: &str, s: usize, num_end: usize) -> Option<Street> {
     }
     // English: one to four name words, then the type. Without a known type the words may still
     // be a street when a British postcode or a US state and ZIP follows (`60 Nicole Ports, …`).
-    let typeless = |names: usize, end: usize| {
-        (names > 0).then_some(Street {
+    // A type word followed by another capitalised word may be part of the name (`500 Lake Shore
+    // Drive`, `12 River Park Road`): the last type within reach ends the street.
+    let mut typed: Option<Street> = None;
+    let typeless = |typed: Option<Street>, names: usize, end: usize| {
+        typed.or((names > 0).then_some(Street {
             start: s,
             end,
             strength: Strength::Typeless,
             english: true,
-        })
+        }))
     };
     let mut pos = k;
     let mut last = k;
     for names in 0..5 {
         let Some((we, word)) = word_or_ordinal(text, pos) else {
-            return typeless(names, last);
+            return typeless(typed, names, last);
         };
         if names > 0 {
-            if let Some(strength) = type_of(EN_TYPES, word, word) {
+            if let Some(strength) = en_type(word) {
                 let mut end = we;
                 // The dot of `St.` belongs to it; after `Street` it ends the sentence.
                 if bytes.get(end) == Some(&b'.') && in_list(EN_ABBREVIATIONS, word) {
@@ -1124,26 +1342,30 @@ fn number_first(text: &str, s: usize, num_end: usize) -> Option<Street> {
                         }
                     }
                 }
-                return Some(Street {
+                let street = Street {
                     start: s,
                     end,
                     strength,
                     english: true,
-                });
+                };
+                if end > we || names == 4 || !next_is_capitalised(text, end) {
+                    return Some(street);
+                }
+                typed = Some(street);
             }
         }
         let ordinal = word.starts_with(|c: char| c.is_ascii_digit());
         if !(ordinal || is_capitalised(word) && !in_packed(packed!(NOT_NAMES), word)) {
-            return typeless(names, last);
+            return typeless(typed, names, last);
         }
         last = we;
         if bytes.get(we) == Some(&b' ') {
             pos = we + 1;
         } else {
-            return typeless(names + 1, last);
+            return typeless(typed, names + 1, last);
         }
     }
-    None
+    typed
 }
 
 /// What follows a street.
@@ -1176,16 +1398,8 @@ fn tail(text: &str, from: usize) -> Option<Tail> {
         i = skip_blanks(text, i + 1);
     }
     // `75002 Paris`, `1012 LG Amsterdam`, `CH-8001 Zürich`, `01310-100 São Paulo`.
-    if let Some((pc_end, distinctive)) = postcode(text, i) {
-        let mut c = skip_blanks(text, pc_end);
-        if char_at(text, c) == Some(',') {
-            c = skip_blanks(text, c + 1);
-        }
-        if c > pc_end {
-            if let Some(end) = name_forward(text, c, 3) {
-                return Some(Tail::Postcode { end, distinctive });
-            }
-        }
+    if let Some(tail) = postcode_and_city(text, i) {
+        return Some(tail);
     }
     // `SW1A 2AA` alone.
     if let Some(end) = uk_postcode(text, i) {
@@ -1194,8 +1408,15 @@ fn tail(text: &str, from: usize) -> Option<Tail> {
             distinctive: true,
         });
     }
-    // `London SW1A 2AA`, `Washington, DC 20500`.
-    let city_end = name_forward(text, i, 3)?;
+    // `London SW1A 2AA`, `Washington, DC 20500`; a bairro (`Vila Canto Do Sabiá`) may be longer.
+    let city_end = name_forward(text, i, 4)?;
+    // `Hosur 850166`, `Bhimavaram-059981`: an Indian PIN after the city.
+    if let Some(end) = indian_pin(text, city_end) {
+        return Some(Tail::Postcode {
+            end,
+            distinctive: false,
+        });
+    }
     let mut j = city_end;
     if char_at(text, j) == Some(',') {
         j += 1;
@@ -1208,6 +1429,11 @@ fn tail(text: &str, from: usize) -> Option<Tail> {
                 distinctive: true,
             });
         }
+        // A Brazilian bairro between the street and the CEP: `Rua X, 12, Casa Branca, 72679-496
+        // Vasconcelos / TO`.
+        if let Some(tail) = postcode_and_city(text, j) {
+            return Some(tail);
+        }
     }
     (dash
         && matches!(
@@ -1215,6 +1441,50 @@ fn tail(text: &str, from: usize) -> Option<Tail> {
             None | Some('\n' | '\r' | ',' | '.' | ';' | ')' | '-')
         ))
     .then_some(Tail::City { end: city_end })
+}
+
+/// A postcode and city at `i` (`75002 Paris`, `80054, Caprile`, `01310-100 São Paulo / SP`). A
+/// CEP written without its dash (`54407554`) is eight bare digits: only with the state after
+/// the city.
+fn postcode_and_city(text: &str, i: usize) -> Option<Tail> {
+    let (pc_end, distinctive) = postcode(text, i)?;
+    let mut c = skip_blanks(text, pc_end);
+    if char_at(text, c) == Some(',') {
+        c = skip_blanks(text, c + 1);
+    }
+    if c == pc_end {
+        return None;
+    }
+    let city_end = name_forward(text, c, 3)?;
+    let end = state_after(text, city_end);
+    let bare_digits = text
+        .as_bytes()
+        .get(i..pc_end)
+        .is_some_and(|pc| pc.len() == 8 && pc.iter().all(u8::is_ascii_digit));
+    (!bare_digits || end > city_end).then_some(Tail::Postcode { end, distinctive })
+}
+
+/// An Indian PIN (six digits) after a space or dash at `i`: its end.
+fn indian_pin(text: &str, i: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if !matches!(bytes.get(i), Some(b' ' | b'-')) || digits_at(bytes, i + 1) != 6 {
+        return None;
+    }
+    let end = i + 7;
+    (!bytes.get(end).is_some_and(u8::is_ascii_alphanumeric)).then_some(end)
+}
+
+/// The end of a Brazilian state after a city (` / SP`), or `end` when there is none.
+fn state_after(text: &str, end: usize) -> usize {
+    let bytes = text.as_bytes();
+    let state = bytes.get(end..end + 5);
+    let ok =
+        state.is_some_and(|s| s.starts_with(b" / ") && s[3..].iter().all(u8::is_ascii_uppercase));
+    if ok && !bytes.get(end + 5).is_some_and(u8::is_ascii_alphanumeric) {
+        end + 5
+    } else {
+        end
+    }
 }
 
 fn digits_at(bytes: &[u8], i: usize) -> usize {
@@ -1259,6 +1529,10 @@ fn postcode(text: &str, i: usize) -> Option<(usize, bool)> {
                 end += 4;
             }
         }
+        // A Brazilian CEP without its dash: `54407554`.
+        8 => {}
+        // Polish `19-225`.
+        2 if bytes.get(end) == Some(&b'-') && digits_at(bytes, end + 1) == 3 => end += 4,
         _ => return None,
     }
     if bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
@@ -1390,6 +1664,75 @@ fn preposition_before(text: &str, start: usize) -> bool {
         && word_start(text, j)
             .and_then(|ws| text.get(ws..j))
             .is_some_and(|w| in_list(PREPOSITIONS, w))
+}
+
+/// Prepositions that end a sending phrase before a street (`ship it to`, `envíalo a`, `envoyer à`,
+/// `stuur het naar`, `schicken an`).
+const SEND_PREPOSITIONS: &[&str] = &["to", "a", "à", "para", "naar", "an"];
+
+/// The starts of sending verbs in seven languages (`send`, `shipped`, `mailing`, `envíalo`,
+/// `spedisci`, `stuur`, `schicken`, `expédier`).
+const SEND_STEMS: &[&str] = &[
+    "send",
+    "sent",
+    "ship",
+    "mail",
+    "post",
+    "forward",
+    "deliver",
+    "envi",
+    "enví",
+    "envoy",
+    "expédi",
+    "mand",
+    "sped",
+    "invi",
+    "stuur",
+    "stur",
+    "schick",
+    "verschick",
+    "liefer",
+];
+
+/// How far before a street a sending verb is looked for, in bytes: within the already-emitted
+/// text a stream keeps for context.
+const SEND_WINDOW: usize = 48;
+
+/// True when a sending phrase ends right before `start`: one of [`SEND_PREPOSITIONS`] and, at most
+/// four words and [`SEND_WINDOW`] bytes before it with no punctuation between, a sending verb
+/// (`Please ship it to 14 Rice Brook`, `envíalo a Rambla de Eulalia Correa 43`). A sending word
+/// elsewhere in the text (`Send it to me. We have 12 Hope Lakes left.`) says nothing.
+fn sent_to(text: &str, start: usize) -> bool {
+    let from = start.saturating_sub(SEND_WINDOW);
+    let end = skip_blanks_back(text, start);
+    let Some(mut at) = (end < start).then(|| word_start(text, end)).flatten() else {
+        return false;
+    };
+    if !text
+        .get(at..end)
+        .is_some_and(|w| in_list(SEND_PREPOSITIONS, w))
+    {
+        return false;
+    }
+    for _ in 0..4 {
+        let end = skip_blanks_back(text, at);
+        let Some(ws) = (end < at).then(|| word_start(text, end)).flatten() else {
+            return false;
+        };
+        if ws < from {
+            return false;
+        }
+        let word = text.get(ws..end).unwrap_or("");
+        let sends = SEND_STEMS.iter().any(|stem| {
+            word.get(..stem.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(stem))
+        });
+        if sends {
+            return true;
+        }
+        at = ws;
+    }
+    false
 }
 
 #[cfg(test)]

@@ -286,6 +286,129 @@ const POSITIVE: &[(&str, &str, &str)] = &[
         RULE_POSTCODE,
     ),
     ("Vivo en C. de Alcalá 8.", "C. de Alcalá 8", RULE_STREET),
+    // The rest of USPS Publication 28 (weak: a unit, a preposition or an address word supports
+    // them), a type inside the name, French punctuation after a space (synthetic addresses).
+    (
+        "I live at 582 Smith Cape Apt. 707",
+        "582 Smith Cape Apt. 707",
+        RULE_STREET,
+    ),
+    (
+        "ship to 88 Ruth Mountains",
+        "88 Ruth Mountains",
+        RULE_STREET,
+    ),
+    (
+        "Please ship it to 14 Rice Brook, thanks.",
+        "14 Rice Brook",
+        RULE_STREET,
+    ),
+    (
+        "could you mail the keys to 7 Garcia Orchard?",
+        "7 Garcia Orchard",
+        RULE_STREET,
+    ),
+    (
+        "Ship it to Brekkeflata 98, 7719 Abrahamsen",
+        "Brekkeflata 98, 7719 Abrahamsen",
+        RULE_POSTCODE,
+    ),
+    (
+        "envíalo a Rambla de Eulalia Correa 43",
+        "Rambla de Eulalia Correa 43",
+        RULE_STREET,
+    ),
+    (
+        "Torsten-Ritter-Ring 2",
+        "Torsten-Ritter-Ring 2",
+        RULE_STREET,
+    ),
+    (
+        "Send it to 7 Garcia Orchard Suite 4",
+        "7 Garcia Orchard Suite 4",
+        RULE_STREET,
+    ),
+    (
+        "I live at 500 Lake Shore Drive.",
+        "500 Lake Shore Drive",
+        RULE_STREET,
+    ),
+    (
+        "c'est quoi le souci avec adresse 36, chemin Audrey Delannoy ?",
+        "36, chemin Audrey Delannoy",
+        RULE_STREET,
+    ),
+    (
+        "indirizzo Vicolo Stefano, 58, 80054, Caprile (NA)",
+        "Vicolo Stefano, 58, 80054, Caprile",
+        RULE_POSTCODE,
+    ),
+    // pt-BR logradouros, with a bairro between the street and the CEP.
+    (
+        "Endereço: Ladeira Mendonça, 60",
+        "Ladeira Mendonça, 60",
+        RULE_STREET,
+    ),
+    ("moro no Jardim Cunha, 42", "Jardim Cunha, 42", RULE_STREET),
+    (
+        "Favela Aragão, 38, Casa Branca, 72679-496 Vasconcelos do Galho / TO",
+        "Favela Aragão, 38, Casa Branca, 72679-496 Vasconcelos do Galho / TO",
+        RULE_POSTCODE,
+    ),
+    (
+        "Endereço: Morro Pimenta, 482, Cruzeiro, 90312379 Sampaio Alegre / MT",
+        "Morro Pimenta, 482, Cruzeiro, 90312379 Sampaio Alegre / MT",
+        RULE_POSTCODE,
+    ),
+    // sv, da, no: compound suffixes; Danish `Allé` as a word of its own.
+    (
+        "Jag bor på Storgatan 77, 62355 Sundsvall",
+        "Storgatan 77, 62355 Sundsvall",
+        RULE_POSTCODE,
+    ),
+    ("adress: Ekgränd 2", "Ekgränd 2", RULE_STREET),
+    ("Skolvägen 669", "Skolvägen 669", RULE_STREET),
+    ("Jeg bor på Lyngbyvej 883", "Lyngbyvej 883", RULE_STREET),
+    ("adresse: Havnegade 87", "Havnegade 87", RULE_STREET),
+    ("adresse: Rahbeks Allé 1", "Rahbeks Allé 1", RULE_STREET),
+    (
+        "Kirkeveien 3, 0155 Oslo",
+        "Kirkeveien 3, 0155 Oslo",
+        RULE_POSTCODE,
+    ),
+    // pl: the type first, the number (often `56/19`) last, `NN-NNN` postcodes.
+    (
+        "mieszkam przy ul. Lwowska 56/19",
+        "ul. Lwowska 56/19",
+        RULE_STREET,
+    ),
+    (
+        "al. Sowia 93/28, 19-225 Tarnobrzeg",
+        "al. Sowia 93/28, 19-225 Tarnobrzeg",
+        RULE_POSTCODE,
+    ),
+    ("aleja Kolejowa 8", "aleja Kolejowa 8", RULE_STREET),
+    (
+        "plac Kazimierza Wielkiego 79/94",
+        "plac Kazimierza Wielkiego 79/94",
+        RULE_STREET,
+    ),
+    // en-IN: `Marg`, `Chowk`, `Nagar`; a six-digit PIN after the city.
+    (
+        "address: 42/174, Sawhney Marg",
+        "42/174, Sawhney Marg",
+        RULE_STREET,
+    ),
+    (
+        "H.No. 44, Sheth Nagar, Hosur 850166",
+        "44, Sheth Nagar, Hosur 850166",
+        RULE_POSTCODE,
+    ),
+    (
+        "806, Kashyap Chowk, Bhimavaram-059981",
+        "806, Kashyap Chowk, Bhimavaram-059981",
+        RULE_POSTCODE,
+    ),
     (
         "Strada Statale 12, 38020 Cloz",
         "Strada Statale 12, 38020 Cloz",
@@ -338,6 +461,29 @@ const NEGATIVE: &[&str] = &[
     "Am Montag 5 Uhr passt gut.",
     "I am Batman 2 times a week.",
     "In Berlin 3 Tage bleiben",
+    // Street types that are ordinary words, without anything that makes them an address.
+    "Park 3 cars behind the shop.",
+    "Lake 2 is closed for swimming.",
+    "Garden 12 items are on sale.",
+    "We stock 3 Blue Lights and 2 Red Keys.",
+    "Top 10 Lake Resorts this year",
+    "Renegade 2 is out now.",
+    "The Brigade 2 left at dawn.",
+    "Smith et al. Nature 12, 2019",
+    "Quadra 5 está reservada.",
+    "Feira Expo 2024 abre amanhã.",
+    "Vale 2 euros.",
+    "Campo Grande 3 x 1 Palmeiras",
+    "Chapter 3 Central Park",
+    "Order 12 Smith Cape Cod chips",
+    "Pl. 12, Tabela 3",
+    "Send it to me. We have 16x Stuart Light left.",
+    "Mail it to Anna. Allé 92 sats.",
+    "Send it to me. We have 12 Hope Lakes left.",
+    "I sent it, to 3 Blue Lakes fans",
+    "We met 3 Ravi Nagar fans today.",
+    "Zila 4 results were announced.",
+    "Praia 3 dias, Vila 2 noites",
 ];
 
 #[test]
@@ -374,6 +520,25 @@ fn weak_types_need_support() {
 }
 
 #[test]
+fn plurals_of_types_are_weak() {
+    for text in [
+        "12 Smith Lakes",
+        "7 Oak Streets",
+        "3 Elm Boulevards",
+        "9 Ruth Mountains",
+    ] {
+        let hay = Hay::new(text);
+        let mut out = Vec::new();
+        scan(&hay, &mut out);
+        assert_eq!(out.len(), 1, "{text}");
+        assert_eq!(out[0].score, Score::from_milli(450), "{text}");
+    }
+    assert_eq!(en_type("Lakes"), Some(Strength::Weak));
+    assert_eq!(en_type("Street"), Some(Strength::Strong));
+    assert_eq!(en_type("Cars"), None);
+}
+
+#[test]
 fn postcodes() {
     assert_eq!(uk_postcode("SW1A 2AA", 0), Some(8));
     assert_eq!(uk_postcode("M1 1AE,", 0), Some(6));
@@ -383,6 +548,17 @@ fn postcodes() {
     assert_eq!(postcode("1012LG x", 0), Some((6, true)));
     assert_eq!(postcode("D-10115 B", 0), Some((7, false)));
     assert_eq!(postcode("123456", 0), None);
+    assert_eq!(postcode("19-225 T", 0), Some((6, false)));
+    assert_eq!(postcode("19-2250", 0), None);
+    assert_eq!(postcode("54407554 M", 0), Some((8, false)));
+    assert_eq!(indian_pin(" 850166", 0), Some(7));
+    assert_eq!(indian_pin("-059981,", 0), Some(7));
+    assert_eq!(indian_pin(" 8501667", 0), None);
+    assert_eq!(state_after(" / SP", 0), 5);
+    assert_eq!(state_after(" / SPX", 0), 0);
+    // Eight bare digits are a CEP only with the state after the city.
+    assert!(postcode_and_city("54407554 Moreira / AC", 0).is_some());
+    assert!(postcode_and_city("54407554 Moreira", 0).is_none());
 }
 
 #[test]
@@ -424,8 +600,8 @@ fn every_type_before_a_name_is_a_stream_trigger() {
     // (`Calle de Alcalá 42`) or after an adjective (`Frankfurter Allee 3`) starts at or one word
     // before its type, so the type word itself must be a trigger.
     let types = super::TYPE_FIRST
-        .iter()
-        .map(|&(w, _)| w)
+        .words()
+        .map(|(w, _)| w)
         .chain(super::DE_TYPES.iter().copied());
     let missing: Vec<&str> = types
         .filter(|w| !crate::stream::is_builtin_trigger(w))
