@@ -27,6 +27,8 @@ last names, example domains. Each probe is a question the labelled corpus cannot
   assigns, `ZZ … T` National Insurance numbers). Recall per group; Faker IBANs and ids that
   python-stdnum rejects (a length the country does not have, a country without IBANs, a wrong
   check digit) must not be found as that kind, and findings on them count as false positives.
+  `vat` groups: Faker's `vat_id` in every locale python-stdnum has a VAT check for; the ones
+  it rejects (most: Faker does not compute check digits for every country) must not be found.
   `street` groups: Faker's `street_address` in fourteen locales after an address phrase, matched
   as the eval matches (a street finding covering at least half the address); other findings that
   do not touch the address count as false positives. Faker's house numbers `0`, `00`, `021` and
@@ -56,6 +58,8 @@ import tempfile
 from faker import Faker
 from faker.config import AVAILABLE_LOCALES
 from stdnum import iban as std_iban
+from stdnum.eu import vat as std_vat
+from stdnum.util import get_cc_module
 
 from months import MONTHS
 
@@ -347,6 +351,19 @@ FAKER_STREET_FRAMES = ["I live at {v}.", "My address is {v}", "Please ship it to
                        "Address: {v}"]
 
 
+def vat_check(loc):
+    """python-stdnum's VAT check for a locale's country (EU member states, the UK, Switzerland),
+    or None where it has none."""
+    country = loc.split("_")[-1].lower()
+    # Thailand's VAT number is its 13-digit tax id, which chatguard reports as th_pin; stdnum's
+    # th "vat" module is another number (the MOA).
+    module = None if country == "th" else get_cc_module(country, "vat")
+    return None if module is None else lambda value: std_vat.is_valid(value) or module.is_valid(value)
+
+
+FAKER_VAT_FRAMES = ["Our VAT number is {v}.", "VAT: {v}", "Please invoice us, VAT ID {v}, thanks."]
+
+
 def faker_values():
     """(group, value, whether it is one) from Faker's providers, seeded per locale."""
     out = []
@@ -378,6 +395,16 @@ def faker_values():
             value = fake.iban()
             valid = std_iban.is_valid(value)
             out.append(("iban" if valid else "iban rejected by stdnum", value, valid))
+    for loc in sorted(AVAILABLE_LOCALES):
+        fake = Faker(loc)
+        fake.seed_instance(2026)
+        check = vat_check(loc)
+        if not hasattr(fake, "vat_id") or check is None:
+            continue
+        for _ in range(40):
+            value = fake.vat_id()
+            valid = check(value)
+            out.append((f"vat {loc}" if valid else f"vat {loc} rejected by stdnum", value, valid))
     for loc in FAKER_STREET_LOCALES:
         fake = Faker(loc)
         fake.seed_instance(2026)
@@ -434,6 +461,8 @@ def texts(rng):
             text = rng.choice(FAKER_PHONE_FRAMES).format(p=value)
         elif group.startswith("street"):
             text = FAKER_STREET_FRAMES[i % len(FAKER_STREET_FRAMES)].format(v=value)
+        elif group.startswith("vat"):
+            text = FAKER_VAT_FRAMES[i % len(FAKER_VAT_FRAMES)].format(v=value)
         elif group.startswith("id"):
             text = FAKER_IDS[group.split()[1]][1].format(v=value)
         else:
@@ -494,7 +523,7 @@ def main():
                     f["kind"] for f, c in zip(findings, covered) if c <= 0)
                 continue
             want = rest[1] if first == "id" else {"card": "credit_card", "phone": "phone",
-                                                  "iban": "iban"}[first]
+                                                  "iban": "iban", "vat": "eu_vat"}[first]
         else:
             want = {"phones": "phone", "names": "person", "passwords": "secret",
                     "births": "date_of_birth"}[probe]

@@ -11,6 +11,8 @@ use crate::detect::Candidate;
 use crate::{Kind, Score};
 
 use super::shape::standalone;
+use super::vat;
+use crate::detect::context::{has_support, Support};
 
 pub(crate) const CONTEXT: &[&str] = &[
     "isin",
@@ -108,7 +110,10 @@ fn scan_digits(hay: &Hay<'_>, out: &mut Vec<Candidate>, digits: core::ops::Range
             continue;
         }
         let w = &bytes[word.start..word.end];
-        if isin_valid(w) && standalone(bytes, word.start, word.end, false) {
+        if isin_valid(w)
+            && standalone(bytes, word.start, word.end, false)
+            && !named_as_vat(hay, word.start, word.end)
+        {
             out.push(Candidate {
                 kind: Kind::Isin,
                 start: word.start,
@@ -119,6 +124,18 @@ fn scan_digits(hay: &Hay<'_>, out: &mut Vec<Candidate>, digits: core::ops::Range
             });
         }
     }
+}
+
+/// True when a VAT word names the value and no securities word does: a country prefix and ten
+/// digits is also how VAT numbers of Czechia, Poland, Slovakia or Switzerland (`CHE` and nine
+/// digits) are written, and one in ten that fails its VAT check passes the ISIN's.
+fn named_as_vat(hay: &Hay<'_>, start: usize, end: usize) -> bool {
+    let vat_words = Support {
+        specific: vat::CONTEXT,
+        generic: vat::GENERIC,
+    };
+    has_support(hay.text, start, end, vat_words)
+        && !has_support(hay.text, start, end, Support::only(CONTEXT))
 }
 
 #[cfg(test)]
@@ -154,6 +171,15 @@ mod tests {
     fn in_sentences() {
         assert_eq!(found("Buy ISIN US0378331005 today"), ["US0378331005"]);
         assert_eq!(found("(GB00BYXJL758)"), ["GB00BYXJL758"]);
+        // Faker's VAT numbers whose VAT check fails (synthetic) pass the ISIN check by chance:
+        // a VAT word names them, so they are not ISINs; a securities word keeps an ISIN.
+        assert!(isin_valid(b"CZ3171008989") && isin_valid(b"PL2458921527"));
+        assert!(found("Our VAT number is CZ3171008989.").is_empty());
+        assert!(found("NIP: PL2458921527").is_empty());
+        assert_eq!(
+            found("VAT aside, the fund's ISIN is PL2458921527"),
+            ["PL2458921527"]
+        );
         assert!(found("US0378331003").is_empty());
         assert!(found("XUS0378331005").is_empty());
         // A CUSIP with a letter (Alphabet Inc., US38259P5089 in issuer documents) still has 9 digits.

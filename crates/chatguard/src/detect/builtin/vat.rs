@@ -4,8 +4,9 @@
 //!
 //! The prefix plus a per-country length and check makes the format structurally strong, so it is
 //! reported without context. Bare national forms without a prefix are the business of the
-//! national recognizers. Supported (23 prefixes): AT, BE, DE, DK, EE, EL/GR, ES, FI, FR, GB/XI,
-//! HR, HU, IE, IT, LU, LV, MT, NL, PL, PT, SE, SI, SK. Algorithms follow python-stdnum (the
+//! national recognizers. Supported (30 prefixes: every EU member state, Greece as EL and GR, the UK and Northern Ireland): AT, BE, BG,
+//! CY, CZ, DE, DK, EE, EL/GR, ES, FI, FR, GB/XI, HR, HU, IE, IT, LT, LU, LV, MT, NL, PL, PT, RO, SE,
+//! SI, SK. Algorithms follow python-stdnum (the
 //! `stdnum.<cc>.vat`-style modules), which documents each country's source.
 //!
 //! Written forms: the prefix directly followed by the number, or (upper-case prefix only, since
@@ -13,7 +14,9 @@
 //! its length is refused unless the number was written compact and what follows comes after a
 //! space (`DE136695976 2024`), so IBANs such as `BE68 5390 0754 7034` are not read as VAT numbers.
 
+use super::balkan::egn_is_valid;
 use super::baltic::{lv_new_is_valid, lv_old_is_valid};
+use super::cz::is_valid as birth_number_is_valid;
 use super::shape::{alnum_at, dig, num};
 use crate::detect::checksum::{iso7064_mod11_10, luhn, mod97, weighted_sum};
 use crate::detect::hay::Hay;
@@ -93,6 +96,24 @@ static COUNTRIES: &[Country] = &[
         check: be,
     },
     Country {
+        code: *b"BG",
+        lens: &[10, 9],
+        rule: "eu_vat.bg_mod11",
+        check: bg,
+    },
+    Country {
+        code: *b"CY",
+        lens: &[9],
+        rule: "eu_vat.cy_mod26",
+        check: cy,
+    },
+    Country {
+        code: *b"CZ",
+        lens: &[10, 9, 8],
+        rule: "eu_vat.cz_mod11",
+        check: cz,
+    },
+    Country {
         code: *b"DE",
         lens: &[9],
         rule: "eu_vat.de_iso7064",
@@ -142,13 +163,13 @@ static COUNTRIES: &[Country] = &[
     },
     Country {
         code: *b"GB",
-        lens: &[12, 9],
+        lens: &[12, 9, 5],
         rule: "eu_vat.gb_mod97",
         check: gb,
     },
     Country {
         code: *b"XI",
-        lens: &[12, 9],
+        lens: &[12, 9, 5],
         rule: "eu_vat.gb_mod97",
         check: gb,
     },
@@ -175,6 +196,12 @@ static COUNTRIES: &[Country] = &[
         lens: &[11],
         rule: "eu_vat.it_luhn",
         check: it,
+    },
+    Country {
+        code: *b"LT",
+        lens: &[12, 9],
+        rule: "eu_vat.lt_mod11",
+        check: lt,
     },
     Country {
         code: *b"LU",
@@ -211,6 +238,12 @@ static COUNTRIES: &[Country] = &[
         lens: &[9],
         rule: "eu_vat.pt_mod11",
         check: pt,
+    },
+    Country {
+        code: *b"RO",
+        lens: &[10, 9, 8, 7, 6],
+        rule: "eu_vat.ro_mod11",
+        check: ro,
     },
     Country {
         code: *b"SE",
@@ -275,6 +308,71 @@ fn be(b: &[u8]) -> bool {
         _ => return false,
     };
     head > 0 && (head % 97 + tail) % 97 == 0
+}
+
+/// Bulgaria: 9 digits for legal entities (weights 1…8, mod 11; a remainder of 10 retried with
+/// weights 3…10); 10 digits for persons: an EGN, a foreigner's PNF (weights 21-19-17-13-11-9-7-3-1
+/// mod 10) or weights 4-3-2-7-6-5-4-3-2 with `11 − s mod 11`.
+fn bg(b: &[u8]) -> bool {
+    if !all_digits(b) {
+        return false;
+    }
+    match b.len() {
+        9 => {
+            let mut check = weighted_sum(&b[..8], &[1, 2, 3, 4, 5, 6, 7, 8]) % 11;
+            if check == 10 {
+                check = weighted_sum(&b[..8], &[3, 4, 5, 6, 7, 8, 9, 10]) % 11;
+            }
+            check % 10 == dig(b, 8)
+        }
+        10 => {
+            egn_is_valid(b)
+                || weighted_sum(&b[..9], &[21, 19, 17, 13, 11, 9, 7, 3, 1]) % 10 == dig(b, 9)
+                || (11 - weighted_sum(&b[..9], &[4, 3, 2, 7, 6, 5, 4, 3, 2]) % 11) % 11 == dig(b, 9)
+        }
+        _ => false,
+    }
+}
+
+/// Cyprus: 8 digits (not opening with `12`) and a check letter: the digits in odd places
+/// translated 0→1, 1→0, 2→5, 3→7, 4→9, 5→13 … 9→21, plus the others, mod 26.
+fn cy(b: &[u8]) -> bool {
+    const ODD: [u32; 10] = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21];
+    if b.len() != 9 || !all_digits(&b[..8]) || b.starts_with(b"12") {
+        return false;
+    }
+    let sum: u32 = (0..8)
+        .map(|i| {
+            if i % 2 == 0 {
+                ODD[dig(b, i) as usize]
+            } else {
+                dig(b, i)
+            }
+        })
+        .sum();
+    u32::from(b[8]) == u32::from(b'A') + sum % 26
+}
+
+/// Czechia (DIČ): 8 digits for legal entities (not opening with 9; weights 8…2,
+/// `(11 − s mod 11)`, 0 → 1, mod 10); 9 digits opening with 6 for special cases; otherwise an
+/// individual's ten-digit birth number with its check (the nine-digit numbers of people born
+/// before 1954 carry no check: a date alone, which one in five random numbers meets, is not taken).
+fn cz(b: &[u8]) -> bool {
+    if !all_digits(b) {
+        return false;
+    }
+    match b.len() {
+        8 => {
+            let check = (11 - weighted_sum(&b[..7], &[8, 7, 6, 5, 4, 3, 2]) % 11) % 11;
+            b[0] != b'9' && (if check == 0 { 1 } else { check }) % 10 == dig(b, 7)
+        }
+        9 if b[0] == b'6' => {
+            let check = weighted_sum(&b[1..8], &[8, 7, 6, 5, 4, 3, 2]) % 11;
+            (18 - (10 - check) % 11) % 10 == dig(b, 8)
+        }
+        10 => birth_number_is_valid(b),
+        _ => false,
+    }
 }
 
 /// Germany: 9 digits, no leading zero, ISO 7064 MOD 11,10.
@@ -363,8 +461,17 @@ fn fr(b: &[u8]) -> bool {
 }
 
 /// United Kingdom / Northern Ireland: 9 digits (12 with a branch suffix), weights
-/// 8-7-6-5-4-3-2-10-1 mod 97 in {0, 42, 55} (only 0 for numbers below 100 0000 00).
+/// 8-7-6-5-4-3-2-10-1 mod 97 in {0, 42, 55} (only 0 for numbers below 100 0000 00); government
+/// departments `GD000`–`GD499` and health authorities `HA500`–`HA999` have no check.
 fn gb(b: &[u8]) -> bool {
+    if b.len() == 5 {
+        return all_digits(&b[2..])
+            && match &b[..2] {
+                b"GD" => num(&b[2..]) < 500,
+                b"HA" => num(&b[2..]) >= 500,
+                _ => false,
+            };
+    }
     if !all_digits(b) || !(b.len() == 9 || b.len() == 12) {
         return false;
     }
@@ -436,6 +543,32 @@ fn it(b: &[u8]) -> bool {
     matches!(num(&b[7..10]), 1..=100 | 120 | 121 | 888 | 999) && luhn(b)
 }
 
+/// Lithuania (PVM): 9 digits for legal entities (eighth digit 1), 12 for temporary taxpayers and
+/// persons (eleventh digit 1); weights 1…9 repeating mod 11, a remainder of 10 retried with the
+/// weights shifted by two, then mod 10.
+fn lt(b: &[u8]) -> bool {
+    let marker = match b.len() {
+        9 => 7,
+        12 => 10,
+        _ => return false,
+    };
+    if !all_digits(b) || b[marker] != b'1' {
+        return false;
+    }
+    let body = &b[..b.len() - 1];
+    let weighted = |shift: usize| -> u32 {
+        body.iter()
+            .enumerate()
+            .map(|(i, &d)| u32::from(d - b'0') * (1 + (i + shift) % 9) as u32)
+            .sum()
+    };
+    let mut check = weighted(0) % 11;
+    if check == 10 {
+        check = weighted(2) % 11;
+    }
+    check % 10 == dig(b, b.len() - 1)
+}
+
 /// Luxembourg: 8 digits, the last two are the first six mod 89.
 fn lu(b: &[u8]) -> bool {
     b.len() == 8 && all_digits(b) && num(&b[..6]) % 89 == num(&b[6..])
@@ -492,6 +625,23 @@ fn pt(b: &[u8]) -> bool {
     (11 - s % 11) % 11 % 10 == dig(b, 8)
 }
 
+/// Romania (CUI/CIF): 2 to 10 digits without a leading zero (6 to 10 here: shorter ones are
+/// company numbers from the early 1990s that a two-letter prefix makes too easy to meet by
+/// chance), left-padded to 10; weights 7-5-3-2-1-7-5-3-2, `10 s mod 11 mod 10`.
+fn ro(b: &[u8]) -> bool {
+    if !(6..=10).contains(&b.len()) || !all_digits(b) || b[0] == b'0' {
+        return false;
+    }
+    const WEIGHTS: [u32; 9] = [7, 5, 3, 2, 1, 7, 5, 3, 2];
+    let body = &b[..b.len() - 1];
+    let sum: u32 = body
+        .iter()
+        .zip(&WEIGHTS[9 - body.len()..])
+        .map(|(&d, &w)| u32::from(d - b'0') * w)
+        .sum();
+    10 * sum % 11 % 10 == dig(b, b.len() - 1)
+}
+
 /// Sweden: the 10-digit organisation number (Luhn) followed by `01`.
 fn se(b: &[u8]) -> bool {
     b.len() == 12 && all_digits(b) && b.ends_with(b"01") && luhn(&b[..10])
@@ -510,13 +660,15 @@ fn si(b: &[u8]) -> bool {
     }
 }
 
-/// Slovakia (IČ DPH): 10 digits, no leading zero, third digit 2/3/4/7/8/9, divisible by 11.
+/// Slovakia (IČ DPH): 10 digits, no leading zero, third digit 2/3/4/7/8/9, divisible by 11; or
+/// a person's ten-digit birth number (python-stdnum's `sk.dph` accepts both).
 fn sk(b: &[u8]) -> bool {
     b.len() == 10
         && all_digits(b)
-        && b[0] != b'0'
-        && matches!(b[2], b'2' | b'3' | b'4' | b'7' | b'8' | b'9')
-        && (u64::from(num(&b[..9])) * 10 + u64::from(dig(b, 9))) % 11 == 0
+        && (b[0] != b'0'
+            && matches!(b[2], b'2' | b'3' | b'4' | b'7' | b'8' | b'9')
+            && (u64::from(num(&b[..9])) * 10 + u64::from(dig(b, 9))) % 11 == 0
+            || birth_number_is_valid(b))
 }
 
 fn country(a: u8, b: u8) -> Option<&'static Country> {
@@ -665,6 +817,21 @@ mod tests {
             ("SE", "123456789701", "123456789101"),
             ("SI", "50223054", "50223055"),
             ("SK", "2022749619", "2022749618"),
+            ("BG", "175074752", "175074751"),
+            ("CY", "10259033P", "10259033Z"),
+            ("CZ", "25123891", "25123890"),
+            ("CZ", "7103192745", "7103192746"), // a person's birth number
+            ("CZ", "640903926", "640903927"),   // special case
+            ("CZ", "610000078", "610000079"),   // special case, sum ≡ 0 (check 8, no underflow)
+            ("CZ", "610000029", "610000028"),   // special case, sum ≡ 1 (check 9)
+            ("CZ", "634014739", "634014735"),   // Faker's 634014735 fails python-stdnum
+            ("LT", "119511515", "119511516"),
+            ("LT", "100001919017", "100001919018"),
+            ("LT", "100004801610", "100004801611"), // second step of the check
+            ("RO", "18547290", "18547291"),
+            ("SK", "7103192745", "7103192746"), // a birth number (python-stdnum's sk.dph)
+            ("GB", "GD100", "GD500"),           // government department
+            ("GB", "HA500", "HA499"),           // health authority
         ];
         for &(cc, good, bad) in cases {
             assert!(valid(cc, good), "{cc}{good}");
@@ -686,6 +853,9 @@ mod tests {
             ("GB", "980780684001"),
             ("IE", "8Z49289F"),
             ("LV", "16117519997"),
+            ("BG", "8301661313"), // a ten-digit number for a person
+            ("LT", "423421717"),
+            ("RO", "2260181596"),
         ];
         for &(cc, v) in cases {
             assert!(valid(cc, v), "{cc}{v}");
@@ -723,6 +893,22 @@ mod tests {
             [("DE136695976", "eu_vat.de_iso7064")]
         );
         assert_eq!(found("IE6433435OA"), [("IE6433435OA", "eu_vat.ie_mod23")]);
+        assert_eq!(
+            found("CUI RO 185 472 90."),
+            [("RO 185 472 90", "eu_vat.ro_mod11")]
+        );
+        assert_eq!(
+            found("VAT: CY10259033P"),
+            [("CY10259033P", "eu_vat.cy_mod26")]
+        );
+        assert_eq!(found("DIČ CZ25123891"), [("CZ25123891", "eu_vat.cz_mod11")]);
+        assert_eq!(found("VAT GBHA943."), [("GBHA943", "eu_vat.gb_mod97")]);
+        // A pre-1954 nine-digit birth number has no check digit: not taken.
+        assert!(found("DIČ CZ530101123").is_empty());
+        // Romanian numbers shorter than six digits, and opening with 0, are not taken.
+        assert!(found("RO 18547").is_empty());
+        assert!(found("RO 018547290").is_empty());
+        assert!(found("GBGD500 GBHA499").is_empty());
         // Wrong check, glued, wrong case mix, continued numbers, IBAN look-alikes.
         assert!(found("DE136695978").is_empty());
         assert!(found("XDE136695976").is_empty());
