@@ -27,6 +27,7 @@ last names, example domains. Each probe is a question the labelled corpus cannot
   assigns, `ZZ … T` National Insurance numbers). Recall per group; Faker IBANs and ids that
   python-stdnum rejects (a length the country does not have, a country without IBANs, a wrong
   check digit) must not be found as that kind, and findings on them count as false positives.
+  `password`: Faker's `password()` (special characters, brackets included) after password words.
   `vat` groups: Faker's `vat_id` in every locale python-stdnum has a VAT check for; the ones
   it rejects (most: Faker does not compute check digits for every country) must not be found.
   `street` groups: Faker's `street_address` in fourteen locales after an address phrase, matched
@@ -361,6 +362,9 @@ def vat_check(loc):
     return None if module is None else lambda value: std_vat.is_valid(value) or module.is_valid(value)
 
 
+FAKER_PASSWORD_FRAMES = ["my password is {v}", "Password: {v}", "pwd={v}",
+                         "The new password is {v} and it works.", "Passwort: {v}",
+                         "mot de passe : {v}", "login: anna / pass: {v}"]
 FAKER_VAT_FRAMES = ["Our VAT number is {v}.", "VAT: {v}", "Please invoice us, VAT ID {v}, thanks."]
 
 
@@ -405,6 +409,10 @@ def faker_values():
             value = fake.vat_id()
             valid = check(value)
             out.append((f"vat {loc}" if valid else f"vat {loc} rejected by stdnum", value, valid))
+    fake = Faker("en_US")
+    fake.seed_instance(2026)
+    for _ in range(200):
+        out.append(("password", fake.password(length=fake.random_int(8, 16)), True))
     for loc in FAKER_STREET_LOCALES:
         fake = Faker(loc)
         fake.seed_instance(2026)
@@ -461,6 +469,8 @@ def texts(rng):
             text = rng.choice(FAKER_PHONE_FRAMES).format(p=value)
         elif group.startswith("street"):
             text = FAKER_STREET_FRAMES[i % len(FAKER_STREET_FRAMES)].format(v=value)
+        elif group == "password":
+            text = FAKER_PASSWORD_FRAMES[i % len(FAKER_PASSWORD_FRAMES)].format(v=value)
         elif group.startswith("vat"):
             text = FAKER_VAT_FRAMES[i % len(FAKER_VAT_FRAMES)].format(v=value)
         elif group.startswith("id"):
@@ -523,7 +533,8 @@ def main():
                     f["kind"] for f, c in zip(findings, covered) if c <= 0)
                 continue
             want = rest[1] if first == "id" else {"card": "credit_card", "phone": "phone",
-                                                  "iban": "iban", "vat": "eu_vat"}[first]
+                                                  "iban": "iban", "vat": "eu_vat",
+                                                  "password": "secret"}[first]
         else:
             want = {"phones": "phone", "names": "person", "passwords": "secret",
                     "births": "date_of_birth"}[probe]

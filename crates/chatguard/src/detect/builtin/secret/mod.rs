@@ -1068,11 +1068,20 @@ fn is_placeholder(v: &[u8]) -> bool {
     let Some(&first) = v.first() else {
         return true;
     };
-    if matches!(first, b'[' | b'<' | b'{' | b'(') || v.starts_with("•".as_bytes()) {
+    if matches!(first, b'[' | b'<' | b'{') || v.starts_with("•".as_bytes()) {
         return true;
     }
-    // `*****` and markdown emphasis (`**bold**`, `**see below**`) are no password; `*K3yBR1n` is.
-    if first == b'*' && (v.ends_with(b"*") || v.starts_with(b"**")) {
+    // `(hidden)`, `(see vault)`, `(none)`; generated passwords open with `(` too (`(3bW+3Rn`,
+    // `(o)%(&%!66cTxl`): those hold a digit and do not close the bracket at their end.
+    if first == b'(' && (v.ends_with(b")") || !v.iter().any(u8::is_ascii_digit)) {
+        return true;
+    }
+    // `*****` and markdown emphasis (`**bold**`, `**see below**`) are no password; `*K3yBR1n`,
+    // `**5x2QXp` and `*k&#tiJb+a20)O*` (a digit) are.
+    if first == b'*'
+        && (v.starts_with(b"**") && v.ends_with(b"**")
+            || (v.ends_with(b"*") || v.starts_with(b"**")) && !v.iter().any(u8::is_ascii_digit))
+    {
         return true;
     }
     if first == b'%' {
@@ -1201,6 +1210,32 @@ fn trim_value(bytes: &[u8], s: usize, mut e: usize) -> usize {
     e
 }
 
+/// True for a function call in code (`get_password()`, `os.getenv('DB_PASS')`, `input("Enter`,
+/// `hash(pw`): a name of at least two identifier bytes opening with a letter or `_`, then `(`
+/// and an argument list (closed at the end, or opening with a quote, a bracket, a lower-case
+/// name or `)`). A generated password with a bracket (`fHOFQeanD(2v`, `_%ZP&zw(6)Bc0`,
+/// `M4(9XZIl@n`) has a symbol or a one-letter name before it, or a digit or capital after it.
+fn is_call(v: &[u8]) -> bool {
+    let Some(open) = v.iter().position(|&b| b == b'(') else {
+        return false;
+    };
+    let name = &v[..open];
+    let is_name = name.len() >= 2
+        && (name[0].is_ascii_alphabetic() || name[0] == b'_')
+        && name
+            .iter()
+            .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b':'));
+    is_name
+        && (v.ends_with(b")")
+            || v.get(open + 1).is_none_or(|&b| {
+                b.is_ascii_lowercase()
+                    || matches!(
+                        b,
+                        b'_' | b')' | b'"' | b'\'' | b'`' | b'[' | b'{' | b'$' | b'*' | b'&'
+                    )
+            }))
+}
+
 /// Type names a password field is declared with in code, never a password itself.
 const TYPE_NAMES: &[&[u8]] = &[
     b"&str",
@@ -1224,7 +1259,7 @@ fn password_ok(v: &[u8], sep: Sep, quoted: bool, word_follows: bool) -> bool {
         return false;
     }
     // Paths (`PWD=/home/x`) and code (`password = get_password()`, `self.password`).
-    if v.starts_with(b"/") || v.starts_with(b"~/") || v.starts_with(b"./") || v.contains(&b'(') {
+    if v.starts_with(b"/") || v.starts_with(b"~/") || v.starts_with(b"./") || is_call(v) {
         return false;
     }
     // Type annotations in code (`fn hash(password: &str)`, `password: String,`).
