@@ -34,6 +34,12 @@ last names, example domains. Each probe is a question the labelled corpus cannot
   as the eval matches (a street finding covering at least half the address); other findings that
   do not touch the address count as false positives. Faker's house numbers `0`, `00`, `021` and
   British flats on a line of their own (`Studio 7\nRebecca Walk`) are misses by design.
+  `person` groups: Faker's `name()` (titles and suffixes such as `Dr.`, `Herr`, `Jr.`, `PhD`
+  included), `first_name() last_name()`, `name_female()` and `name_male()` in fifteen locales, in
+  English frames and the locale's own (introductions, sign-offs, customer and holder labels,
+  `Hi X,`, `Dear X,`, `my colleague X`); a hit is a person finding covering the name, titles
+  optional. Faker's `company()` (legal forms included) and `job()` in the same frames: every
+  person finding on them is a false positive.
 - `support`: customer-support messages in seven languages that use the words of attacks for
   ordinary requests ("ignore my previous email", "what are the system requirements", "oubliez
   cela, tout est réglé"): every injection verdict other than `allow` is a false positive.
@@ -351,6 +357,33 @@ FAKER_STREET_LOCALES = ["en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "it_IT", "n
 FAKER_STREET_FRAMES = ["I live at {v}.", "My address is {v}", "Please ship it to {v}, thanks.",
                        "Address: {v}"]
 
+FAKER_PERSON_LOCALES = ["en_US", "en_GB", "en_IN", "de_DE", "de_AT", "fr_FR", "es_ES", "es_MX",
+                        "it_IT", "nl_NL", "pt_BR", "pt_PT", "pl_PL", "sv_SE", "da_DK"]
+# English frames for every locale, then each locale's language's own; `{n}` is the value.
+FAKER_PERSON_FRAMES = {
+    "en": ["Hi, I'm {n}.", "My name is {n} and I need help with my order.", "Regards,\n{n}",
+           "Thanks for the quick fix. Best, {n}", "Customer: {n}", "Account holder: {n}",
+           "Contact person: {n}", "The account holder is {n}.", "Dear {n},\nthank you.",
+           "Hi {n},\nyour order has shipped.", "My colleague {n} will follow up."],
+    "de": ["Mein Name ist {n}.", "Mit freundlichen Grüßen\n{n}", "Kunde: {n}", "Kontoinhaber: {n}",
+           "Hallo {n},\nIhre Bestellung ist unterwegs.", "Mein Kollege {n} meldet sich."],
+    "fr": ["Je m'appelle {n}.", "Cordialement,\n{n}", "Client : {n}", "Bonjour {n},\nmerci.",
+           "Mon collègue {n} vous rappellera."],
+    "es": ["Me llamo {n}.", "Saludos,\n{n}", "Cliente: {n}", "Hola {n},\nsu pedido salió.",
+           "Estimado {n}:\ngracias.", "Mi compañero {n} le llamará."],
+    "it": ["Mi chiamo {n}.", "Cordiali saluti,\n{n}", "Cliente: {n}", "Ciao {n},\ngrazie.",
+           "Il mio collega {n} la richiamerà."],
+    "nl": ["Ik heet {n}.", "Hallo, met {n}.", "Met vriendelijke groet,\n{n}", "Klant: {n}",
+           "Beste {n},\nbedankt.", "Mijn collega {n} belt u terug."],
+    "pt": ["Meu nome é {n}.", "Atenciosamente,\n{n}", "Cliente: {n}", "Olá {n},\nobrigado.",
+           "Meu colega {n} vai retornar."],
+    "pl": ["Nazywam się {n}.", "Pozdrawiam,\n{n}", "Imię i nazwisko: {n}", "Klient: {n}"],
+    "sv": ["Hej, jag heter {n}.", "Med vänliga hälsningar,\n{n}", "Namn: {n}", "Kund: {n}",
+           "Hej {n},\ndin order har skickats."],
+    "da": ["Hej, jeg hedder {n}.", "Med venlig hilsen\n{n}", "Navn: {n}", "Kunde: {n}",
+           "Hej {n},\ndin ordre er afsendt."],
+}
+
 
 def vat_check(loc):
     """python-stdnum's VAT check for a locale's country (EU member states, the UK, Switzerland),
@@ -421,6 +454,42 @@ def faker_values():
     return out
 
 
+def faker_person_texts():
+    """("faker", group, text, (value span, name span) or None) for the `person` groups."""
+    out = []
+    for loc in FAKER_PERSON_LOCALES:
+        fake = Faker(loc)
+        fake.seed_instance(2026)
+        person = fake.provider("faker.providers.person")
+        titles = set()
+        for attr in dir(person):
+            if attr.startswith(("prefixes", "suffixes")):
+                titles.update(getattr(person, attr))
+        titles -= {"Le", "de", "de la", "du", "da", "do", "del"}   # particles of the surname
+        frames = FAKER_PERSON_FRAMES["en"] + FAKER_PERSON_FRAMES[loc[:2]]
+        makers = [fake.name, lambda: f"{fake.first_name()} {fake.last_name()}", fake.name_female,
+                  fake.name_male]
+        for k, frame in enumerate(frames):
+            for j in range(4):
+                value = makers[j]()
+                words = value.split(" ")
+                while len(words) > 1 and words[0] in titles:
+                    words.pop(0)
+                while len(words) > 1 and words[-1] in titles:
+                    words.pop()
+                name = " ".join(words)
+                text = frame.format(n=value)
+                start = len(text[:text.index(value)].encode())
+                inner = start + len(value[:value.index(name)].encode())
+                spans = ((start, start + len(value.encode())),
+                         (inner, inner + len(name.encode())))
+                out.append(("faker", f"person {loc}", text, spans))
+            # Hard negatives in the same frame: a firm with its legal form, a job.
+            for value in (fake.company(), fake.job()):
+                out.append(("faker", "not a person", frame.format(n=value), None))
+    return out
+
+
 def texts(rng):
     """(probe, group, text, span or None) for every probe text."""
     out = []
@@ -479,6 +548,7 @@ def texts(rng):
             text = rng.choice(VALUE_FRAMES).format(v=value)
         out.append(("faker", group if real else f"not a {group}", text,
                     span_of(text, value) if real else None))
+    out.extend(faker_person_texts())
     for text in SUPPORT_MESSAGES:
         out.append(("support", "message", text, None))
     return out
@@ -513,6 +583,10 @@ def main():
             if line["injection"]["verdict"] != "allow":
                 flagged.append((line["injection"]["verdict"], text))
             continue
+        if group == "not a person":
+            # Firms and jobs in a name's frame: only a person finding is wrong here.
+            false_pos[(probe, group)].update(f["kind"] for f in findings if f["kind"] == "person")
+            continue
         if span is None:
             for f in findings:
                 false_pos[(probe, group)][f["kind"]] += 1
@@ -522,6 +596,17 @@ def main():
             want = "credit_card" if group.startswith("card") else group.split()[0]
         elif probe == "faker":
             first, *rest = group.split()
+            if first == "person":
+                # A person finding covering the name, titles and suffixes optional, inside the
+                # value; other person findings are false positives.
+                (start, end), (inner, inner_end) = span
+                if any(f["kind"] == "person" and f["start"] <= inner and f["end"] >= inner_end
+                       and f["start"] >= start and f["end"] <= end for f in findings):
+                    hits[(probe, group)] += 1
+                false_pos[(probe, group)].update(
+                    f["kind"] for f in findings
+                    if f["kind"] == "person" and (f["end"] <= start or f["start"] >= end))
+                continue
             if first == "street":
                 # As the eval matches: a street finding covering at least half the address.
                 start, end = span
@@ -557,8 +642,13 @@ def main():
         for (p, group), n in sorted(totals.items()):
             if p == probe and not group.startswith("not a "):
                 print(f"  {group:28} {hits[(p, group)]:4} / {n}")
-        fp = sum(sum(c.values()) for (p, _), c in false_pos.items() if p == probe)
+        fp = sum(sum(c.values()) for (p, g), c in false_pos.items()
+                 if p == probe and g != "not a person")
         print(f"  other findings (false positives): {fp}")
+        if probe == "faker":
+            print(f"  person findings on Faker firms and jobs in the person frames:"
+                  f" {sum(false_pos[(probe, 'not a person')].values())}"
+                  f" / {totals[(probe, 'not a person')]}")
     print(f"support: {len(flagged)} of {totals[('support', 'message')]} messages not allowed"
           " by the injection check (false positives)")
     for verdict, text in flagged:

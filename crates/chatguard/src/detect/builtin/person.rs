@@ -71,7 +71,10 @@ pub(crate) const CONTEXT: &[&str] = &[
 /// Everyday words that end a label trigger phrase (`Contact person:`, `Titular de la cuenta:`):
 /// triggers for the stream redactor only as a `word:` label (see [`super::is_label_word`]), so
 /// that prose with `person` or `cuenta` in it is not held.
-pub(crate) const LABEL_WORDS: &[&str] = &["person", "compte", "cuenta", "conta"];
+pub(crate) const LABEL_WORDS: &[&str] = &[
+    "person", "compte", "cuenta", "conta", "customer", "client", "cliente", "kunde", "kundin",
+    "klant", "kund", "klient",
+];
 
 /// Lowercase words that open a name (see [`super::is_trigger_word`]); the stream redactor holds
 /// text after them. Words with digits or non-ASCII letters are triggers anyway; a `word:` label
@@ -128,6 +131,13 @@ pub(crate) const TRIGGER_WORDS: &[&str] = &[
     "titular",
     "intestatario",
     "rekeninghouder",
+    "navn",
+    "namn",
+    "nazwisko",
+    "heter",
+    "hedder",
+    "met",
+    "nazywam",
     "spricht",
     "aqui",
     "i'm",
@@ -153,6 +163,13 @@ pub(crate) const TRIGGER_WORDS: &[&str] = &[
     "hey",
     "hallo",
     "hoi",
+    "hola",
+    "bonjour",
+    "salut",
+    "ciao",
+    "buongiorno",
+    "olá",
+    "hej",
     // Honorifics.
     "mr",
     "mrs",
@@ -219,6 +236,10 @@ pub(crate) const TRIGGER_WORDS: &[&str] = &[
     "groetjes",
     "atenciosamente",
     "cumprimentos",
+    "pozdrawiam",
+    "poważaniem",
+    "hälsningar",
+    "hilsen",
     "dear",
     "liebe",
     "lieber",
@@ -233,18 +254,41 @@ pub(crate) const TRIGGER_WORDS: &[&str] = &[
     "beste",
     "prezado",
     "prezada",
+    "colleague",
+    "coworker",
+    "wife",
+    "husband",
+    "kollege",
+    "kollegin",
+    "collègue",
+    "compañero",
+    "compañera",
+    "femme",
+    "mari",
+    "esposa",
+    "esposo",
+    "marido",
+    "collega",
+    "moglie",
+    "marito",
+    "colega",
+    "mulher",
 ];
 
 const RULE_FIELD: &str = "person.field";
 const RULE_INTRODUCTION: &str = "person.introduction";
 const RULE_HONORIFIC: &str = "person.honorific";
 const RULE_SIGNATURE: &str = "person.signature";
+const RULE_RELATION: &str = "person.relation";
 
 /// How a trigger phrase introduces a name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Trigger {
     /// A name label followed by `:` (a form field).
     Label,
+    /// The label of who holds an account or a card, which also takes a copula: `Account holder:`,
+    /// `The account holder is`, `Der Kontoinhaber ist`.
+    Holder,
     /// A label that may also take a copula: `my name is`, `mein Name ist`, `mi nombre es`.
     NameIs,
     /// A verb meaning "to be called" after one of its pronouns: `me llamo`, `ik heet`.
@@ -267,11 +311,15 @@ enum Trigger {
     SignOff,
     /// A letter's salutation: `Dear Jane,`.
     Salutation,
+    /// A colleague or spouse after a possessive: `my colleague Jane Doe`, `ma femme Claire`.
+    Relation,
+    /// Dutch `met` after a greeting or `spreekt` (`Hallo, met Daan Bakker`, `u spreekt met …`).
+    DutchCall,
 }
 
 use Trigger::{
-    Called, Elided, GreetingHere, Honorific, IAm, IAmFullName, Label, NameIs, Salutation, SignOff,
-    ThisIs,
+    Called, DutchCall, Elided, GreetingHere, Holder, Honorific, IAm, IAmFullName, Label, NameIs,
+    Relation, Salutation, SignOff, ThisIs,
 };
 
 /// The trigger phrases, matched ASCII-case-insensitively on word boundaries.
@@ -295,22 +343,36 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("achternaam", Label),
     ("voornaam", Label),
     ("sobrenome", Label),
+    ("navn", Label),
+    ("namn", Label),
+    ("nazwisko", Label),
+    ("imię i nazwisko", Label),
+    // `Customer:` names a customer, a person or a company: the company rule
+    // ([`names_a_company`]) tells them apart.
+    ("customer", Label),
+    ("client", Label),
+    ("cliente", Label),
+    ("kunde", Label),
+    ("kundin", Label),
+    ("klant", Label),
+    ("kund", Label),
+    ("klient", Label),
     // Who holds an account or a card, who to ask: form fields of a person. (Beneficiaries and
     // owners are as often companies, so their words are no labels here.)
-    ("account holder", Label),
+    ("account holder", Holder),
     ("contact person", Label),
-    ("cardholder", Label),
-    ("card holder", Label),
-    ("kontoinhaber", Label),
-    ("kontoinhaberin", Label),
-    ("karteninhaber", Label),
-    ("karteninhaberin", Label),
+    ("cardholder", Holder),
+    ("card holder", Holder),
+    ("kontoinhaber", Holder),
+    ("kontoinhaberin", Holder),
+    ("karteninhaber", Holder),
+    ("karteninhaberin", Holder),
     ("ansprechpartner", Label),
     ("ansprechpartnerin", Label),
-    ("titulaire", Label),
-    ("titular", Label),
-    ("intestatario", Label),
-    ("rekeninghouder", Label),
+    ("titulaire", Holder),
+    ("titular", Holder),
+    ("intestatario", Holder),
+    ("rekeninghouder", Holder),
     ("appelle", Elided),
     ("llamo", Called(&["me"])),
     ("llama", Called(&["se", "te"])),
@@ -323,6 +385,11 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("heisse", Called(&["ich"])),
     ("heißt", Called(&["er", "sie", "du"])),
     ("heisst", Called(&["er", "sie", "du"])),
+    ("heter", Called(&["jag", "han", "hon", "du"])),
+    ("hedder", Called(&["jeg", "han", "hun", "du"])),
+    ("nazywam się", IAm),
+    // A Dutch phone call opens with a greeting and `met` and the caller's name.
+    ("met", DutchCall),
     ("i'm", IAm),
     ("i\u{2019}m", IAm),
     ("i am", IAm),
@@ -345,6 +412,13 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("hey", GreetingHere),
     ("hallo", GreetingHere),
     ("hoi", GreetingHere),
+    ("hola", GreetingHere),
+    ("bonjour", GreetingHere),
+    ("salut", GreetingHere),
+    ("ciao", GreetingHere),
+    ("buongiorno", GreetingHere),
+    ("olá", GreetingHere),
+    ("hej", GreetingHere),
     ("mr", Honorific),
     ("mrs", Honorific),
     ("ms", Honorific),
@@ -414,6 +488,10 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("abraços", SignOff),
     ("abraço", SignOff),
     ("cumprimentos", SignOff),
+    ("pozdrawiam", SignOff),
+    ("poważaniem", SignOff),
+    ("hälsningar", SignOff),
+    ("hilsen", SignOff),
     ("dear", Salutation),
     ("liebe", Salutation),
     ("lieber", Salutation),
@@ -429,6 +507,25 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("beste", Salutation),
     ("prezado", Salutation),
     ("prezada", Salutation),
+    ("colleague", Relation),
+    ("coworker", Relation),
+    ("wife", Relation),
+    ("husband", Relation),
+    ("kollege", Relation),
+    ("kollegin", Relation),
+    ("collègue", Relation),
+    ("femme", Relation),
+    ("mari", Relation),
+    ("compañero", Relation),
+    ("compañera", Relation),
+    ("esposa", Relation),
+    ("esposo", Relation),
+    ("marido", Relation),
+    ("collega", Relation),
+    ("moglie", Relation),
+    ("marito", Relation),
+    ("colega", Relation),
+    ("mulher", Relation),
 ];
 
 /// The length in bytes of the longest trigger phrase.
@@ -562,9 +659,10 @@ const FIELD_PREFIX: &[&str] = &[
 /// their parsers skip.
 const fn capital_within(trigger: Trigger) -> usize {
     match trigger {
-        IAm | IAmFullName | Called(_) | Elided | Salutation | ThisIs | GreetingHere => 4,
+        IAm | IAmFullName | Called(_) | Elided | Salutation | ThisIs | GreetingHere | Relation
+        | DutchCall => 4,
         Honorific => 8,
-        Label | NameIs | SignOff => 10,
+        Label | Holder | NameIs | SignOff => 10,
     }
 }
 
@@ -734,8 +832,8 @@ fn sign_off_goes_on(last: &str, after: &[Next<'_>]) -> Option<bool> {
 }
 
 /// Whether [`greeting_here`] may still find `<Name> here` in the words `after` a greeting:
-/// one to four words that may hold a name's capital, then `here` or `hier`. `None` while that
-/// is not known yet.
+/// one to four words that may hold a name's capital, then `here` or `hier`, or the last of them
+/// with a comma or `!` glued to it (`Hi Jane,`). `None` while that is not known yet.
 fn greeting_here_goes_on(after: &[Next<'_>]) -> Option<bool> {
     for (k, n) in after.iter().enumerate() {
         if !n.complete {
@@ -746,6 +844,9 @@ fn greeting_here_goes_on(after: &[Next<'_>]) -> Option<bool> {
         }
         if k >= 4 || !(may_be_name_word(n.text) || in_list(PARTICLES, n.text)) {
             return Some(false);
+        }
+        if may_be_name_word(n.text) && n.text.contains([',', '!']) {
+            return Some(true);
         }
     }
     None
@@ -839,6 +940,8 @@ const I_AM_FOLLOW: &[&str] = &["and", "from", "here", "speaking", "with", "at", 
 const DETERMINERS: &[&str] = &[
     "die", "der", "den", "dem", "des", "eine", "einer", "einem", "einen", "ein", "jede", "jeder",
     "keine", "kein", "diese", "dieser", "welche", "jene", "alte", "junge", "the", "a",
+    // Dative possessives: `meiner Frau Bescheid sagen`, `Ihrer Frau Blumen schenken` (the wife).
+    "meiner", "deiner", "seiner", "ihrer", "unserer", "eurer",
 ];
 
 /// Lowercase particles allowed inside a name (`Jan van der Berg`, `João da Silva`).
@@ -1359,6 +1462,27 @@ const STOP: &[&str] = &[
     "madams",
     "people",
     "family",
+    // Everyone in a greeting: `Hallo zusammen,`, `Hola amigos,`.
+    "zusammen",
+    "allerseits",
+    "leute",
+    "amigos",
+    "amigas",
+    "chicos",
+    "todos",
+    "tous",
+    "tout",
+    "ragazzi",
+    "tutti",
+    "pessoal",
+    "gente",
+    "allemaal",
+    "iedereen",
+    "alle",
+    "allihopa",
+    "allesammen",
+    "there",
+    "all",
     "community",
     "neighbour",
     "neighbor",
@@ -1898,20 +2022,32 @@ fn scan_triggers(finder: &Matcher, text: &str, from: usize, to: usize, out: &mut
         }
         let found = match trigger {
             Label => label(text, s, e, false),
+            Holder => holder(text, s, e),
             NameIs => label(text, s, e, true),
             Called(pronouns) => called(text, s, e, pronouns),
             Elided => elided(text, s, e),
             IAm => i_am(text, e),
             IAmFullName => i_am(text, e).filter(|f| f.milli > 750),
             ThisIs => this_is(text, s, e),
-            GreetingHere => greeting_here(text, e),
+            GreetingHere => greeting_here(text, s, e),
             Honorific => honorific(text, s, e, pattern),
             SignOff => sign_off(text, s, e),
             Salutation => salutation(text, s, e),
+            Relation => relation(text, s, e),
+            DutchCall => dutch_call(text, s, e),
         };
         let Some(f) = found else {
             continue;
         };
+        // `Customer: Jones Ltd`, `Regards,\nWard, Cox and Murphy`: a firm named after people.
+        if names_a_company(
+            text,
+            f.start,
+            f.end,
+            !matches!(trigger, Salutation | GreetingHere),
+        ) {
+            continue;
+        }
         // Candidates come in text order: only the last few can overlap.
         if out
             .iter()
@@ -1987,6 +2123,14 @@ fn skip_titles(text: &str, mut i: usize) -> usize {
         i = n;
     }
     i
+}
+
+/// True when an honorific trigger opens the name at `i` (`Bonjour M. Petit,`): the honorific
+/// rule reports it.
+fn honorific_at(text: &str, i: usize) -> bool {
+    word_at(text, i).is_some_and(|w| {
+        in_list(HONORIFIC_WORDS, w) || w == "M" && char_at(text, i + 1) == Some('.')
+    })
 }
 
 /// True when a courtesy title opens the name at `i` (`Mr.`, `Dr`, `Sra.`): the honorific rule
@@ -2089,7 +2233,8 @@ fn parse_name_with(text: &str, i: usize, caps: bool, particle_first: bool) -> Op
     }
     // `Jane2`, `jane_doe`, `jane@…`, `Doe.com` are handles, not names.
     match char_at(text, end) {
-        Some(c) if c.is_alphanumeric() || c == '_' || c == '@' => return None,
+        // `Holzwirt*in`, `Technische*r`: a German job title written for every gender.
+        Some(c) if c.is_alphanumeric() || matches!(c, '_' | '@' | '*') => return None,
         Some('.') if char_at(text, end + 1).is_some_and(char::is_alphanumeric) => return None,
         _ => {}
     }
@@ -2169,6 +2314,11 @@ fn label(text: &str, s: usize, e: usize, copula_ok: bool) -> Option<Found> {
             j = skip_blanks(text, j + 1);
         }
         let name = parse_name(text, skip_quote(text, j), true)?;
+        if name.tokens == 1 && lowercase_words_end_line(text, name.end) {
+            // `Contact person: Warehouse manager`, `Name: Nature conservation officer`: a job
+            // or a noun phrase, not a name.
+            return None;
+        }
         return Some(Found {
             start: name.start,
             end: name.end,
@@ -2198,6 +2348,279 @@ fn label(text: &str, s: usize, e: usize, copula_ok: bool) -> Option<Found> {
         return None;
     }
     Some(Found::introduction(&name))
+}
+
+/// True when one or more lowercase words (no particle first) and then the end of the line follow
+/// `end` after a single blank.
+fn lowercase_words_end_line(text: &str, end: usize) -> bool {
+    let Some(mut i) = text
+        .as_bytes()
+        .get(end)
+        .filter(|&&b| b == b' ')
+        .map(|_| end + 1)
+    else {
+        return false;
+    };
+    let mut words = 0;
+    while let Some(we) = word_end(text, i) {
+        let Some(word) = text.get(i..we) else {
+            return false;
+        };
+        if !word.starts_with(char::is_lowercase) || words == 0 && in_list(PARTICLES, word) {
+            return false;
+        }
+        words += 1;
+        i = skip_blanks(text, we);
+        if matches!(char_at(text, i), None | Some('\n' | '\r')) {
+            return true;
+        }
+    }
+    false
+}
+
+/// An account or card holder: a form field (`Account holder: Jane Doe`) or, after a copula, a
+/// sentence (`The account holder is Jane Doe`, `Der Kontoinhaber ist Max Muster`), read as `I am`
+/// reads its name (a state such as `is Responsible` is none).
+fn holder(text: &str, s: usize, e: usize) -> Option<Found> {
+    if let Some(found) = label(text, s, e, false) {
+        return Some(found);
+    }
+    // The copula right after the holder word (`titulaire du compte est` is left out: the stream
+    // redactor looks at most three words back from a name for its trigger).
+    let i = skip_blanks(text, e);
+    let word = word_at(text, i)?;
+    if !COPULAS.contains(&word) {
+        return None;
+    }
+    i_am(text, i + word.len()).map(|f| Found {
+        rule: RULE_FIELD,
+        ..f
+    })
+}
+
+/// Legal forms and the words of firms named after people (lowercase, without a trailing dot):
+/// `Ltd`, `GmbH & Co. KG`, `S.A.`, `s.r.l.`, `Sp. z o.o.`, `A/S`. Letters-only forms count
+/// only written with a capital (`AG`, `Inc`), dotted ones in any case (`e.V.`, `s.r.l.`).
+const LEGAL_FORMS: &[&str] = &[
+    "ltd",
+    "limited",
+    "llc",
+    "llp",
+    "lllp",
+    "pllc",
+    "plc",
+    "inc",
+    "incorporated",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "group",
+    "holdings",
+    "holding",
+    "gmbh",
+    "mbh",
+    "ag",
+    "kg",
+    "kgaa",
+    "ohg",
+    "gbr",
+    "gesbr",
+    "e.v",
+    "eg",
+    "ug",
+    "se",
+    "stiftung",
+    "sa",
+    "s.a",
+    "sas",
+    "s.a.s",
+    "sarl",
+    "s.a.r.l",
+    "snc",
+    "s.n.c",
+    "eurl",
+    "sca",
+    "s.l",
+    "s.l.u",
+    "slu",
+    "s.coop",
+    "s.c",
+    "sc",
+    "a.c",
+    "s.a.b",
+    "c.v",
+    "spa",
+    "s.p.a",
+    "srl",
+    "s.r.l",
+    "sapa",
+    "bv",
+    "b.v",
+    "nv",
+    "n.v",
+    "vof",
+    "v.o.f",
+    "ltda",
+    "lda",
+    "s/a",
+    "eireli",
+    "sp",
+    "o.o",
+    "sp.j",
+    "ab",
+    "hb",
+    "kb",
+    "a/s",
+    "aps",
+    "i/s",
+    "k/s",
+    "asa",
+    "oy",
+    "oyj",
+];
+
+/// Words that name a firm's family or partners after a joiner (`and Sons`, `e figli`, `et Fils`,
+/// `y asociados`, `i syn`, `& Søn`).
+const FIRM_FAMILY: &[&str] = &[
+    "sons",
+    "son",
+    "söhne",
+    "sohn",
+    "fils",
+    "figli",
+    "figlio",
+    "filhos",
+    "filho",
+    "hijos",
+    "hijo",
+    "hnos",
+    "hermanos",
+    "irmãos",
+    "zonen",
+    "zn",
+    "syn",
+    "synowie",
+    "søn",
+    "sønner",
+    "partners",
+    "partner",
+    "associates",
+    "asociados",
+    "associados",
+    "associati",
+    "associés",
+    "wspólnicy",
+];
+
+/// Words that open the name of a firm (`Laboratorios Razo y Muñiz`, `Stichting Lelijveld`,
+/// `Fundacja Bartela`).
+const FIRM_HEADS: &[&str] = &[
+    "laboratorios",
+    "laboratorio",
+    "consultoría",
+    "consultora",
+    "talleres",
+    "proyectos",
+    "inversiones",
+    "instalaciones",
+    "corporación",
+    "corporacin",
+    "despacho",
+    "grupo",
+    "gruppo",
+    "grupa",
+    "industrias",
+    "construcciones",
+    "distribuciones",
+    "promociones",
+    "comercial",
+    "comercializadora",
+    "hermanos",
+    "hnos",
+    "stichting",
+    "koninklijke",
+    "fundacja",
+    "fundación",
+    "fundação",
+    "fondazione",
+    "spółdzielnia",
+    "firma",
+    "studio",
+    "club",
+    "banco",
+    "bank",
+];
+
+/// Joiners between the names in a firm's name (`Ward, Cox and Murphy`, `Schatz & Kölbl`).
+const FIRM_JOINERS: &[&str] = &["and", "und", "&", "e", "et", "y", "i", "en", "og", "och"];
+
+/// True when the name at `start..end` is (part of) a firm's name: a word of it or of the
+/// capitalised words, joiners and legal forms that go on after it on its line is a legal form
+/// (`Jones Ltd`, `Brandl & Messner AG`, `Pellico s.r.l.`), a firm's family after a joiner
+/// (`Roberts and Sons`), or its first word opens firm names (`Stichting Lelijveld`); or, when
+/// `lists` allows it, a comma and a second name joined to a third follow (`Ward, Cox and
+/// Murphy`) — a salutation to three people reads the same, so greetings pass `false`.
+fn names_a_company(text: &str, start: usize, end: usize, lists: bool) -> bool {
+    let mut buf = String::new();
+    if word_at(text, start).is_some_and(|w| in_packed(packed!(FIRM_HEADS), lower_into(w, &mut buf)))
+    {
+        return true;
+    }
+    let mut i = start;
+    let mut joined = false;
+    for _ in 0..12 {
+        let token_end = text
+            .get(i..)
+            .and_then(|rest| rest.find(|c: char| c.is_whitespace()))
+            .map_or(text.len(), |n| i + n);
+        let Some(token) = text.get(i..token_end).filter(|t| !t.is_empty()) else {
+            return false;
+        };
+        let bare = token.trim_end_matches([',', ':', '!', '?', ';']);
+        let core = bare.strip_suffix('.').unwrap_or(bare);
+        let lower = lower_into(core, &mut buf);
+        let capital = core.starts_with(char::is_uppercase);
+        // (`e.G.` is a cooperative, `e.g.` an example.)
+        if (capital || core.contains(['.', '/'])) && in_packed(packed!(LEGAL_FORMS), lower)
+            || core == "e.G"
+        {
+            return true;
+        }
+        if joined && in_packed(packed!(FIRM_FAMILY), lower) {
+            return true;
+        }
+        joined = in_list(FIRM_JOINERS, lower);
+        if token_end >= end && !(capital || joined) {
+            return false;
+        }
+        if bare.len() < token.len() {
+            // A comma ends the name unless a list of names follows (`Ward, Cox and Murphy`).
+            return lists
+                && token.ends_with(',')
+                && token_end >= end
+                && lists_a_firm(text, token_end);
+        }
+        // The firm's words go on along the line, one blank apart.
+        if text.as_bytes().get(token_end) != Some(&b' ') {
+            return false;
+        }
+        i = token_end + 1;
+    }
+    false
+}
+
+/// True when ` Cox and Murphy` (a capitalised word, a joiner, a capitalised word) follows `at`.
+fn lists_a_firm(text: &str, at: usize) -> bool {
+    let words: Vec<&str> = text
+        .get(at..)
+        .unwrap_or_default()
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .collect();
+    matches!(words.as_slice(), [a, j, b] if is_capitalised(a) && in_list(FIRM_JOINERS, j)
+        && b.starts_with(char::is_uppercase))
 }
 
 fn introduction(text: &str, at: usize) -> Option<Found> {
@@ -2289,16 +2712,31 @@ fn i_am(text: &str, e: usize) -> Option<Found> {
     })
 }
 
-/// `Hi, Jane here.`, `Hallo Jan de Vries hier`: a greeting, a name, then `here` or `hier`.
-fn greeting_here(text: &str, e: usize) -> Option<Found> {
+/// `Hi, Jane here.`, `Hallo Jan de Vries hier`: a greeting, a name, then `here` or `hier`; or a
+/// greeting that opens its line and a name with a comma or `!` glued to it (`Hi Jane,`, `Hola
+/// Lucía Pérez!`), a letter's salutation.
+fn greeting_here(text: &str, s: usize, e: usize) -> Option<Found> {
     let mut k = e;
     if text.as_bytes().get(k) == Some(&b',') {
         k += 1;
     }
     let name = parse_name(text, skip_blanks(text, k), false)?;
+    if name.stopped {
+        return None;
+    }
+    if matches!(char_at(text, name.end), Some(',' | '!'))
+        && short_word_line(text, s, 20)
+        && !honorific_at(text, name.start)
+    {
+        return Some(Found {
+            milli: 700,
+            rule: RULE_SIGNATURE,
+            ..Found::introduction(&name)
+        });
+    }
     let n = skip_blanks(text, name.end);
     let here = HERE.iter().find(|w| starts_with_word(text, n, w))?;
-    if name.stopped || n == name.end {
+    if n == name.end {
         return None;
     }
     let after = n + here.len();
@@ -2569,11 +3007,20 @@ fn salutation(text: &str, s: usize, e: usize) -> Option<Found> {
     if courtesy_title_at(text, k) {
         return None;
     }
-    let name = parse_name(text, k, false)?;
+    let mut name = parse_name(text, k, false)?;
     if name.stopped {
         return None;
     }
-    let n = skip_blanks(text, name.end);
+    let mut n = skip_blanks(text, name.end);
+    // `Estimado Lucas Barroso:` (the name's last word before its `:` ends the parse).
+    if let Some(we) = word_end(text, n).filter(|_| name.tokens < 4) {
+        let glued_colon = char_at(text, we) == Some(':')
+            && matches!(char_at(text, we + 1), None | Some('\n' | '\r'));
+        if glued_colon && text.get(n..we).is_some_and(is_capitalised) {
+            name.end = we;
+            n = we;
+        }
+    }
     if !matches!(char_at(text, n), None | Some(',' | '!' | ':' | '\n' | '\r')) {
         return None;
     }
@@ -2582,6 +3029,64 @@ fn salutation(text: &str, s: usize, e: usize) -> Option<Found> {
         end: name.end,
         milli: 700,
         rule: RULE_SIGNATURE,
+    })
+}
+
+/// The words before Dutch `met` that make it a caller's introduction.
+const DUTCH_CALL_OPENERS: &[&str] = &[
+    "hallo",
+    "hoi",
+    "dag",
+    "goedemorgen",
+    "goedemiddag",
+    "goedenavond",
+    "spreekt",
+    "ja",
+];
+
+/// `Hallo, met Daan Bakker.`, `Goedemiddag, u spreekt met Jan.`: read as `I am` reads its name.
+fn dutch_call(text: &str, s: usize, e: usize) -> Option<Found> {
+    let before = text.get(..s)?.trim_end_matches([' ', ',']);
+    let opener = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .filter(|w| in_list(DUTCH_CALL_OPENERS, w))?;
+    // The greeting opens its line, or `spreekt` stands in its sentence.
+    if !opener.eq_ignore_ascii_case("spreekt")
+        && !short_word_line(text, before.len() - opener.len(), 0)
+    {
+        return None;
+    }
+    i_am(text, e)
+}
+
+/// Possessives before a colleague or spouse (`my colleague`, `meine Kollegin`, `ma femme`).
+const RELATION_OWNERS: &[&str] = &[
+    "my", "our", "your", "his", "her", "their", "mein", "meine", "meinen", "unser", "unsere",
+    "unseren", "dein", "deine", "ihr", "ihre", "mon", "ma", "notre", "votre", "mi", "nuestro",
+    "nuestra", "su", "mio", "mia", "nostro", "nostra", "suo", "sua", "mijn", "onze", "meu",
+    "minha", "nosso", "nossa", "seu",
+];
+
+/// `my colleague Jane Doe`, `meine Kollegin Anna`, `mi esposa Lucía`: a possessive, a colleague
+/// or spouse, and a name right after it.
+fn relation(text: &str, s: usize, e: usize) -> Option<Found> {
+    if !prev_word(text, s).is_some_and(|p| in_list(RELATION_OWNERS, p)) {
+        return None;
+    }
+    let k = skip_blanks(text, e);
+    if k == e || courtesy_title_at(text, k) {
+        return None;
+    }
+    let name = parse_name(text, k, false)?;
+    if name.stopped {
+        return None;
+    }
+    Some(Found {
+        start: name.start,
+        end: name.end,
+        milli: 750,
+        rule: RULE_RELATION,
     })
 }
 
