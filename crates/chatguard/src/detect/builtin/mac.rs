@@ -2,14 +2,14 @@
 //! `00-1a-2b-3c-4d-5e`) and the three dotted quads of hex digits Cisco prints (`001a.2b3c.4d5e`),
 //! with one separator throughout. Forms made only of decimal digits look like other numbers and
 //! get a score that needs a context word. Twelve hex digits without separators (`001A2B3C4D5E`,
-//! as routers and inventories print them) are a MAC address only right after a MAC word: alone
-//! they are as likely a short git hash or an id.
+//! as routers and inventories print them, with a digit and a letter) are a MAC address only right
+//! after a MAC word: alone they are as likely a short git hash or an id.
 
 use memchr::memchr3_iter;
 
-use super::phone::has_context_near_within;
+use super::phone::has_context_within;
 use super::triggers;
-use crate::detect::hay::Hay;
+use crate::detect::hay::{count_bit, Hay};
 use crate::detect::Candidate;
 use crate::{Kind, Score};
 
@@ -39,6 +39,12 @@ const HEX: u16 = 800;
 const DIGITS_ONLY: u16 = 400;
 
 pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+    scan_separated(hay, out);
+    scan_compact(hay, out);
+}
+
+/// The three notations with separators.
+fn scan_separated(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     // Every notation has a separator right before a hex digit: chat without a separator joined
     // to what follows has none to read.
     if !triggers::separator_joins(hay) {
@@ -82,10 +88,15 @@ const COMPACT_BEFORE: usize = 24;
 
 /// Twelve hex digits without separators, with a MAC word at most [`COMPACT_BEFORE`] bytes before
 /// them (`MAC 001A2B3C4D5E`, `Die MAC-Adresse ist 3c22fb123456`).
-pub(crate) fn scan_compact(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+fn scan_compact(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+    // Most texts have no word of twelve characters with a digit.
+    if hay.counts.word_lens & count_bit(12) == 0 {
+        return;
+    }
     let bytes = hay.text.as_bytes();
     for w in &hay.words {
-        if w.len() != 12 || w.digits == 0 {
+        // A digit and a hex letter: twelve decimal digits are any other number.
+        if w.len() != 12 || w.digits == 0 || w.digits == 12 {
             continue;
         }
         let Some(raw) = bytes.get(w.start..w.end) else {
@@ -97,16 +108,15 @@ pub(crate) fn scan_compact(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         if !raw.iter().all(u8::is_ascii_hexdigit)
             || lower && upper
             || parse_bounds(bytes, w.start, w.end).is_none()
-            || !has_context_near_within(hay, w.start, w.end, COMPACT_BEFORE, 0, CONTEXT)
+            || !has_context_within(hay.text, w.start, w.end, COMPACT_BEFORE, 0, CONTEXT)
         {
             continue;
         }
-        let digits_only = w.digits == 12;
         out.push(Candidate {
             kind: Kind::MacAddress,
             start: w.start,
             end: w.end,
-            score: Score::from_milli(if digits_only { DIGITS_ONLY } else { HEX }),
+            score: Score::from_milli(HEX),
             rule: "mac.compact",
             validated: false,
         });
@@ -239,6 +249,7 @@ mod tests {
             "MAC 00G A2B3C4D5E",            // not hex
             "MAC x001A2B3C4D5E",            // glued
             "MAC 001A2B3C4D5E:ff",          // more groups
+            "MAC 123456789012",             // decimal digits only
             "My MacBook from 2019 is slow; ticket 001A2B3C4D5E was opened", // word too far
         ] {
             assert!(

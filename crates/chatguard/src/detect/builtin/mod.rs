@@ -234,7 +234,6 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
     rec(Kind::Phone, phone::CONTEXT, false, phone::scan),
     rec(Kind::IpAddress, ip::CONTEXT, false, ip::scan),
     rec(Kind::MacAddress, mac::CONTEXT, false, mac::scan),
-    rec(Kind::MacAddress, mac::CONTEXT, true, mac::scan_compact).word_len(12),
     rec(Kind::Url, url::CONTEXT, false, url::scan),
     #[cfg(feature = "dob")]
     rec(Kind::DateOfBirth, dob::CONTEXT, true, dob::scan),
