@@ -785,7 +785,9 @@ fn find_in(hay: &Hay<'_>, tok: &Token, out: &mut Vec<Candidate>) {
                 if last == tok.n - 1 {
                     end = tok.ext_end.unwrap_or(end);
                 }
-                if !shape.plus && near_amount(text, start, end) {
+                if !shape.plus && near_amount(text, start, end)
+                    || is_named_ein(hay, &shape, start, end)
+                {
                     continue;
                 }
                 if found.score < TYPICAL && !has_context_near(hay, start, end, CONTEXT) {
@@ -847,6 +849,7 @@ fn push_unplanned(hay: &Hay<'_>, tok: &Token, out: &mut Vec<Candidate>) {
     if !has_context_near_within(hay, start, end, UNPLANNED_BEFORE, 0, CONTEXT)
         || has_context_near(hay, start, end, CONTRARY_WORDS)
         || near_amount(text, start, end)
+        || is_named_ein(hay, &shape, start, end)
     {
         return;
     }
@@ -1395,6 +1398,32 @@ fn de(s: &Shape) -> Option<Hit> {
     national(s, "phone.de")
 }
 
+/// Words naming a US Employer Identification Number, or a US taxpayer number it is mistaken for.
+const EIN_WORDS: &[&str] = &[
+    "ein",
+    "ssn",
+    "social security",
+    "fein",
+    "employer identification",
+    "employer id",
+    "tax id",
+    "taxpayer id",
+    "tax identification",
+    "federal tax",
+    "tin",
+];
+
+/// Whether the span has the layout of a US Employer Identification Number, `NN-NNNNNNN`
+/// (`06-1360220`, the layout of Rome's and Milan's numbers in [`it`]), and a word naming one
+/// stands near it: then it is that number, not a phone.
+fn is_named_ein(hay: &Hay<'_>, s: &Shape, start: usize, end: usize) -> bool {
+    !s.plus
+        && s.lens() == [2, 7]
+        && s.seps[1] == b'-'
+        && !s.paren[0]
+        && has_context_near(hay, start, end, EIN_WORDS)
+}
+
 /// Whether a currency sign or word sits right before or after the span (amounts written with
 /// space or dash grouping).
 fn near_amount(text: &str, start: usize, end: usize) -> bool {
@@ -1865,6 +1894,24 @@ mod tests {
         }
         // Latin letters glued to digits still make another token.
         assert!(found("电话 ABC15726018159").is_empty());
+    }
+
+    /// `NN-NNNNNNN` is Rome's or Milan's layout and a US EIN's: with a word naming an EIN it is the
+    /// EIN (synthetic digits; `06` and `46` are IRS campus prefixes in python-stdnum's
+    /// stdnum/us/ein.dat).
+    #[test]
+    fn an_ein_named_as_one_is_no_phone() {
+        for text in [
+            "Our EIN is 06-1360220.",
+            "Tel.: EIN 46-7399921",
+            "Call about our employer identification number 06-1360220",
+            "Federal tax ID: 06-1360220, phone on request",
+            "Phone support asked for the FEIN 06-1360220",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+        assert_eq!(found("Chiamami allo 06-1360220"), ["06-1360220"]);
+        assert_eq!(found("Tel. 06-1360220 (Roma)"), ["06-1360220"]);
     }
 
     #[test]
