@@ -21,7 +21,8 @@ last names, example domains. Each probe is a question the labelled corpus cannot
   four with spaces, dashes, dots or two spaces; lower case IBANs; `name (at) example (dot) com`), in
   seven languages' frames (recall, per layout).
 - `faker`: Faker's own `credit_card_number` per card type and locale provider, `phone_number` in
-  the issue's twelve phone locales after a phone word, `ssn` in the locales where it is a national
+  the issue's twelve phone locales after a phone word (and in 21 more after a phone word in the
+  locale's language or in English), `ssn` in the locales where it is a national
   id chatguard knows, after a word naming it, and `iban` in every locale, unfiltered:
   values the generator's filters keep out (JCB numbers anywhere in 35, an area code no plan
   assigns, `ZZ … T` National Insurance numbers). Recall per group; Faker IBANs and ids that
@@ -323,6 +324,32 @@ def phone_layouts(rng):
 FAKER_CARD_LOCALES = ["en_US", "fa_IR", "pt_PT", "ru_RU", "uk_UA", "zh_CN"]
 FAKER_PHONE_LOCALES = ["en_US", "en_CA", "fr_CA", "en_GB", "de_DE", "fr_FR", "es_ES", "it_IT",
                        "nl_NL", "pt_BR", "en_IN", "hi_IN"]
+# More of Faker's phone locales, each after a phone word in its own language (alternating with the
+# English frames above): the Nordic and Baltic eight-digit numbers, `+(370) …` and `(+358) …`
+# country codes, numbers written against Chinese, Japanese and Korean words.
+FAKER_MORE_PHONE_FRAMES = {
+    "no_NO": ["Mitt telefonnummer er {p}", "Ring meg på {p}.", "Tlf: {p}"],
+    "da_DK": ["Mit telefonnummer er {p}", "Ring til mig på {p}.", "Tlf.: {p}"],
+    "sv_SE": ["Mitt telefonnummer är {p}", "Ring mig på {p}.", "Tel: {p}"],
+    "fi_FI": ["Puhelinnumeroni on {p}", "Soita minulle numeroon {p}.", "Puh. {p}"],
+    "lt_LT": ["Mano telefono numeris {p}", "Tel. {p}"],
+    "lv_LV": ["Mans tālruņa numurs ir {p}", "Tālr. {p}"],
+    "cs_CZ": ["Moje telefonní číslo je {p}", "Zavolejte mi na {p}."],
+    "sk_SK": ["Moje telefónne číslo je {p}", "Tel.: {p}"],
+    "ro_RO": ["Numărul meu de telefon este {p}", "Sunați-mă la {p}."],
+    "hr_HR": ["Moj broj telefona je {p}", "Nazovite me na {p}."],
+    "sl_SI": ["Moja telefonska številka je {p}", "Tel.: {p}"],
+    "el_GR": ["Το τηλέφωνό μου είναι {p}", "Τηλ.: {p}"],
+    "de_CH": ["Meine Telefonnummer ist {p}", "Tel.: {p}"],
+    "fr_CH": ["Mon numéro de téléphone est le {p}", "Appelez-moi au {p}."],
+    "en_AU": ["My phone number is {p}", "Phone: {p}"],
+    "es_AR": ["Mi número de teléfono es {p}", "Llámame al {p}."],
+    "es_CL": ["Mi número de teléfono es {p}", "Llámame al {p}."],
+    "ja_JP": ["電話番号は{p}です。", "電話: {p}"],
+    "ko_KR": ["제 전화번호는 {p}입니다.", "전화: {p}"],
+    "zh_CN": ["我的电话是{p}。", "电话：{p}"],
+    "he_IL": ["מספר הטלפון שלי {p}", "טלפון: {p}"],
+}
 # Locales whose Faker `ssn` is a national id chatguard knows: the kind, a sentence naming it, and
 # the python-stdnum module that validates it (None where stdnum has none).
 FAKER_IDS = {
@@ -549,6 +576,15 @@ def texts(rng):
         out.append(("faker", group if real else f"not a {group}", text,
                     span_of(text, value) if real else None))
     out.extend(faker_person_texts())
+    for loc, frames in FAKER_MORE_PHONE_FRAMES.items():
+        # Frames by position, not by `rng`, so that the texts of every other probe stay as they were.
+        fake = Faker(loc)
+        fake.seed_instance(2026)
+        for i in range(100):
+            value = fake.phone_number()
+            frame = frames[i // 2 % len(frames)] if i % 2 else FAKER_PHONE_FRAMES[i // 2 % 4]
+            text = frame.format(p=value)
+            out.append(("faker", f"phone {loc}", text, span_of(text, value)))
     for text in SUPPORT_MESSAGES:
         out.append(("support", "message", text, None))
     return out

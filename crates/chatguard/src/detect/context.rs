@@ -83,6 +83,8 @@ pub(crate) static CONTRARY_WORDS: &[&str] = &[
     "pacote", "número do pedido", "número de cliente", "recibo", "número de série", "lote", "guia de remessa",
     "contrato", "contador", "leitura", "loja", "código de barras", "processo", "orçamento", "número de sócio",
     "apólice",
+    // no, da, sv, fi
+    "ordre", "bestilling", "beställning", "faktura", "kundenummer", "kundnummer", "tilaus", "lasku",
 ];
 
 /// A recognizer's supporting words: those naming its format, and those naming a class of numbers.
@@ -917,7 +919,7 @@ fn continues_word(c: char) -> bool {
 }
 
 /// Chinese, Japanese, Korean, Thai, Lao, Khmer and Myanmar characters.
-fn is_unspaced(c: char) -> bool {
+pub(crate) fn is_unspaced(c: char) -> bool {
     matches!(c,
         '\u{0E00}'..='\u{0EFF}'       // Thai, Lao
         | '\u{1000}'..='\u{109F}'     // Myanmar

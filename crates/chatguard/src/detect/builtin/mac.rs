@@ -1,12 +1,15 @@
 //! MAC addresses (EUI-48): six hex pairs joined by `:` or `-` (`00:1A:2B:3C:4D:5E`,
 //! `00-1a-2b-3c-4d-5e`) and the three dotted quads of hex digits Cisco prints (`001a.2b3c.4d5e`),
 //! with one separator throughout. Forms made only of decimal digits look like other numbers and
-//! get a score that needs a context word.
+//! get a score that needs a context word. Twelve hex digits without separators (`001A2B3C4D5E`,
+//! as routers and inventories print them, with a digit and a letter) are a MAC address only right
+//! after a MAC word: alone they are as likely a short git hash or an id.
 
 use memchr::memchr3_iter;
 
+use super::phone::has_context_within;
 use super::triggers;
-use crate::detect::hay::Hay;
+use crate::detect::hay::{count_bit, Hay};
 use crate::detect::Candidate;
 use crate::{Kind, Score};
 
@@ -36,6 +39,12 @@ const HEX: u16 = 800;
 const DIGITS_ONLY: u16 = 400;
 
 pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+    scan_separated(hay, out);
+    scan_compact(hay, out);
+}
+
+/// The three notations with separators.
+fn scan_separated(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     // Every notation has a separator right before a hex digit: chat without a separator joined
     // to what follows has none to read.
     if !triggers::separator_joins(hay) {
@@ -71,6 +80,61 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
             rule: "mac.address",
             validated: false,
         });
+    }
+}
+
+/// How far before a compact address its MAC word may end (`MAC address: `, `mac-adresse er `).
+const COMPACT_BEFORE: usize = 24;
+
+/// Twelve hex digits without separators, with a MAC word at most [`COMPACT_BEFORE`] bytes before
+/// them (`MAC 001A2B3C4D5E`, `Die MAC-Adresse ist 3c22fb123456`).
+fn scan_compact(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+    // Most texts have no word of twelve characters with a digit.
+    if hay.counts.word_lens & count_bit(12) == 0 {
+        return;
+    }
+    let bytes = hay.text.as_bytes();
+    for w in &hay.words {
+        // A digit and a hex letter: twelve decimal digits are any other number.
+        if w.len() != 12 || w.digits == 0 || w.digits == 12 {
+            continue;
+        }
+        let Some(raw) = bytes.get(w.start..w.end) else {
+            continue;
+        };
+        // One case throughout, as devices print them (`001a2b…` or `001A2B…`).
+        let lower = raw.iter().any(u8::is_ascii_lowercase);
+        let upper = raw.iter().any(u8::is_ascii_uppercase);
+        if !raw.iter().all(u8::is_ascii_hexdigit)
+            || lower && upper
+            || parse_bounds(bytes, w.start, w.end).is_none()
+            || !has_context_within(hay.text, w.start, w.end, COMPACT_BEFORE, 0, CONTEXT)
+        {
+            continue;
+        }
+        out.push(Candidate {
+            kind: Kind::MacAddress,
+            start: w.start,
+            end: w.end,
+            score: Score::from_milli(HEX),
+            rule: "mac.compact",
+            validated: false,
+        });
+    }
+}
+
+/// `Some(())` when nothing that continues an address or a word is glued to `start..end`.
+fn parse_bounds(bytes: &[u8], start: usize, end: usize) -> Option<()> {
+    let glued = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80;
+    if start > 0 && (glued(bytes[start - 1]) || matches!(bytes[start - 1], b':' | b'-' | b'.')) {
+        return None;
+    }
+    match bytes.get(end) {
+        Some(&b) if glued(b) => None,
+        Some(b':' | b'-' | b'.') if bytes.get(end + 1).is_some_and(u8::is_ascii_alphanumeric) => {
+            None
+        }
+        _ => Some(()),
     }
 }
 
@@ -150,6 +214,49 @@ mod tests {
                 let text = format!("{} {mac} x", "y".repeat(pad));
                 assert_eq!(found(&text), [mac], "{text}");
             }
+        }
+    }
+
+    fn found_compact(text: &str) -> Vec<&str> {
+        crate::detect::builtin::shape::testing::spans_found(text, scan_compact)
+    }
+
+    #[test]
+    fn compact_addresses_after_a_mac_word() {
+        for text in [
+            "MAC 001A2B3C4D5E",
+            "mac address: 00005e005301",
+            "My WiFi MAC is 3C22FB123456.",
+            "Die MAC-Adresse ist 3c22fb123456",
+            "BSSID 00005E005302, channel 6",
+        ] {
+            let want = text
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .find(|w| w.len() == 12)
+                .unwrap();
+            assert_eq!(found_compact(text), [want], "{text}");
+        }
+    }
+
+    #[test]
+    fn compact_hex_without_a_mac_word_is_no_address() {
+        for text in [
+            "commit 3c22fb123456 fixed it", // a short git hash
+            "id 001a2b3c4d5e",              // an id
+            "MAC 001A2B3C4D5",              // eleven digits
+            "MAC 001A2B3C4D5E6F",           // fourteen
+            "MAC 001a2B3C4D5E",             // mixed case
+            "MAC 00G A2B3C4D5E",            // not hex
+            "MAC x001A2B3C4D5E",            // glued
+            "MAC 001A2B3C4D5E:ff",          // more groups
+            "MAC 123456789012",             // decimal digits only
+            "My MacBook from 2019 is slow; ticket 001A2B3C4D5E was opened", // word too far
+        ] {
+            assert!(
+                found_compact(text).is_empty(),
+                "{text}: {:?}",
+                found_compact(text)
+            );
         }
     }
 

@@ -12,7 +12,9 @@
 //! word nearby.
 
 use super::shape::candidate;
-use crate::detect::context::{ceil_boundary, contains_word, floor_boundary, CONTRARY_WORDS};
+use crate::detect::context::{
+    ceil_boundary, contains_word, floor_boundary, is_unspaced, CONTRARY_WORDS,
+};
 use crate::detect::hay::{Hay, NumberRun};
 use crate::detect::Candidate;
 use crate::Kind;
@@ -82,6 +84,47 @@ pub(crate) const CONTEXT: &[&str] = &[
     "meu número é",
     "meu número:",
     "meu numero é",
+    // Phone words of the languages Faker writes phone numbers in beyond the ones above (entries
+    // of four or more bytes also match as prefixes: `telefon` matches `telefonnummer`,
+    // `telefonní`, `telefonszámom`, `telefona`; `телефон` matches `телефонът`).
+    "tlf",
+    "ring meg",
+    "ring mig",
+    "ring til mig",
+    "puh",
+    "puhelin",
+    "soita",
+    "tālr",
+    "tālruņa",
+    "zavolejte",
+    "sunați",
+    "sunati",
+    "nazovite",
+    "nazovi",
+    "telepon",
+    "telp",
+    "hubungi",
+    "điện thoại",
+    "đt",
+    "телефон",
+    "тел.",
+    "тел:",
+    "позвоните",
+    "звоните",
+    "τηλέφων",
+    "τηλεφών",
+    "τηλ.",
+    "τηλ:",
+    "טלפון",
+    "נייד",
+    "โทร",
+    "電話",
+    "电话",
+    "手机",
+    "携帯",
+    "전화",
+    "휴대폰",
+    "연락처",
 ];
 
 /// The most digit groups a phone token keeps; longer tokens are not phones.
@@ -276,12 +319,17 @@ impl Token {
     }
 }
 
-/// Where a phone token at `run` starts: at a `(` right before it, else where the run does.
+/// Where a phone token at `run` starts: at a `(` right before it (and a `+` before that, as in
+/// `+(370) 612 34567`), else where the run does; a run opening with `+` starts at a `(` right
+/// before it (`(+358) 40 123 4567`).
 fn token_start(bytes: &[u8], run: NumberRun<'_>) -> usize {
-    if !run.plus && run.start > 0 && bytes[run.start - 1] == b'(' {
-        run.start - 1
+    if run.start == 0 || bytes[run.start - 1] != b'(' {
+        return run.start;
+    }
+    if !run.plus && run.start > 1 && bytes[run.start - 2] == b'+' {
+        run.start - 2
     } else {
-        run.start
+        run.start - 1
     }
 }
 
@@ -322,7 +370,7 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
             }
         }
         if start_ok(text, start) && end_ok(text, covered) {
-            find_in(text, &tok, out);
+            find_in(hay, &tok, out);
         }
     }
 }
@@ -356,36 +404,38 @@ fn run_token(bytes: &[u8], run: NumberRun<'_>) -> Option<RunToken> {
     }
     // As `enough_digits` counts the token's digits.
     let opens_00 = |&(s, e): &(usize, usize)| e - s > 2 && bytes.get(s..s + 2) == Some(b"00");
-    let fewest = if run.plus || groups.iter().any(opens_00) {
-        8
-    } else {
-        9
-    };
+    let international = run.plus || groups.iter().any(opens_00);
+    let fewest = if international { 8 } else { FEWEST_UNPLANNED };
     // As `whole_only_and_impossible` and `length_possible` read the whole token.
     let spaced_only = !run.plus && rest.iter().all(|&(s, _)| bytes[s - 1] == b' ');
-    let lengths = if opens_00(&lead) { 8..=17 } else { 9..=12 };
+    let lengths = if opens_00(&lead) {
+        8..=17
+    } else {
+        FEWEST_UNPLANNED..=12
+    };
+    let eight_ok =
+        digits != 8 || international || eight_digit_lens(groups.iter().map(|&(s, e)| e - s));
     Some(RunToken {
         end: ext.unwrap_or(run.end),
-        searchable: digits >= fewest && (!spaced_only || lengths.contains(&digits)),
+        searchable: digits >= fewest && eight_ok && (!spaced_only || lengths.contains(&digits)),
     })
 }
 
-/// Whether `tok` holds enough digits for the shortest range [`length_possible`] takes (8 after
-/// a `+` or from a group opening with `00`, 9 otherwise): most number tokens in chat (dates,
-/// times, addresses of the IP kind) do not, and none of their ranges is tried.
+/// Whether `tok` holds enough digits for the shortest range [`length_possible`] or
+/// [`unplanned`] takes (8 after a `+` or from a group opening with `00`, else 8 in a layout of
+/// [`eight_digit_lens`] or 9 in any): most number tokens in chat (dates, times, addresses of
+/// the IP kind) do not, and none of their ranges is tried.
 fn enough_digits(bytes: &[u8], tok: &Token) -> bool {
     let groups = &tok.groups[..tok.n];
     let digits: usize = groups.iter().map(Group::len).sum();
-    let fewest = if tok.plus
+    let international = tok.plus
         || groups
             .iter()
-            .any(|g| g.len() > 2 && bytes.get(g.start..g.start + 2) == Some(b"00"))
-    {
-        8
-    } else {
-        9
-    };
-    digits >= fewest
+            .any(|g| g.len() > 2 && bytes.get(g.start..g.start + 2) == Some(b"00"));
+    if international {
+        return digits >= 8;
+    }
+    digits >= FEWEST_UNPLANNED && (digits != 8 || eight_digit_lens(groups.iter().map(Group::len)))
 }
 
 /// Whether a parenthesised group may continue a token after `end` (`(`, ` (` or `-(`): only
@@ -434,7 +484,12 @@ fn lex(bytes: &[u8], start: usize, tok: &mut Token) -> bool {
     tok.n = 0;
     tok.ext_end = None;
     let mut i = start;
-    if bytes.get(i) == Some(&b'+') {
+    // `(+358)`: a country code in parentheses with its `+`, read as `+(358)`.
+    let mut plus_in_paren = bytes.get(i..i + 2) == Some(b"(+");
+    if plus_in_paren {
+        tok.plus = true;
+        i += 2;
+    } else if bytes.get(i) == Some(&b'+') {
         tok.plus = true;
         i += 1;
     }
@@ -442,8 +497,9 @@ fn lex(bytes: &[u8], start: usize, tok: &mut Token) -> bool {
     let mut paren_used = false;
     let mut digits = 0;
     loop {
-        let paren = bytes.get(i) == Some(&b'(');
-        let gs = if paren { i + 1 } else { i };
+        let paren = plus_in_paren || bytes.get(i) == Some(&b'(');
+        let gs = if paren && !plus_in_paren { i + 1 } else { i };
+        plus_in_paren = false;
         let mut j = gs;
         while j < bytes.len() && bytes[j].is_ascii_digit() {
             j += 1;
@@ -544,7 +600,8 @@ fn start_ok(text: &str, s: usize) -> bool {
     };
     let prev = before.next();
     match c {
-        c if c.is_alphanumeric() => false,
+        // Chinese, Japanese, Korean and Thai write numbers against the words around them.
+        c if c.is_alphanumeric() => is_unspaced(c),
         '_' | '@' | '#' | '$' | '€' | '£' | '¥' | '₹' | '%' | '&' | '=' | '+' | '*' | '\\'
         | '^' | '~' | '<' => false,
         '-' | '/' => !prev.is_some_and(char::is_alphanumeric),
@@ -561,7 +618,7 @@ fn end_ok(text: &str, e: usize) -> bool {
     };
     let next = after.next();
     match c {
-        c if c.is_alphanumeric() => false,
+        c if c.is_alphanumeric() => is_unspaced(c),
         '@' | '_' | '%' | '€' | '$' | '£' | '¥' | '₹' | '°' | '+' => false,
         '-' | '/' | '.' | ',' | ':' => !next.is_some_and(char::is_alphanumeric),
         _ => true,
@@ -690,7 +747,8 @@ fn hit(rule: &'static str, score: u16) -> Option<Hit> {
 }
 
 /// Finds the phone numbers among the groups of `tok`, longest range first.
-fn find_in(text: &str, tok: &Token, out: &mut Vec<Candidate>) {
+fn find_in(hay: &Hay<'_>, tok: &Token, out: &mut Vec<Candidate>) {
+    let text = hay.text;
     let bytes = text.as_bytes();
     // Without a `+`, parentheses or a separator other than a space, no part of the token may be
     // tried on its own (see [`range_allowed`]): only the whole token is (a card number, a date).
@@ -727,10 +785,12 @@ fn find_in(text: &str, tok: &Token, out: &mut Vec<Candidate>) {
                 if last == tok.n - 1 {
                     end = tok.ext_end.unwrap_or(end);
                 }
-                if !shape.plus && near_amount(text, start, end) {
+                if !shape.plus && near_amount(text, start, end)
+                    || is_named_ein(hay, &shape, start, end)
+                {
                     continue;
                 }
-                if found.score < TYPICAL && !has_context(text, start, end, CONTEXT) {
+                if found.score < TYPICAL && !has_context_near(hay, start, end, CONTEXT) {
                     continue;
                 }
                 out.push(candidate(
@@ -754,9 +814,14 @@ fn find_in(text: &str, tok: &Token, out: &mut Vec<Candidate>) {
         }
     }
     if out.len() == found_before {
-        push_unplanned(text, tok, out);
+        push_unplanned(hay, tok, out);
     }
 }
+
+/// The fewest digits of a number without `+` that [`unplanned`] takes: eight, the length of
+/// Nordic and Baltic subscriber numbers (`12 34 56 78`, `123 45 678`) and of local numbers in
+/// many plans; the national plans of [`classify`] take nine or more.
+const FEWEST_UNPLANNED: usize = 8;
 
 /// How far before a number [`unplanned`] takes must its phone word stand: a number that fits no
 /// plan is a phone number only where it is given as one (`call me at …`, `Phone: …`), not
@@ -766,10 +831,12 @@ const UNPLANNED_BEFORE: usize = 24;
 /// Reports the whole of `tok`, in which no numbering plan found a number, when it still reads as
 /// a phone number (see [`unplanned`]), a phone word stands shortly before it and no reference
 /// word near it.
-fn push_unplanned(text: &str, tok: &Token, out: &mut Vec<Candidate>) {
+fn push_unplanned(hay: &Hay<'_>, tok: &Token, out: &mut Vec<Candidate>) {
+    let text = hay.text;
     let bytes = text.as_bytes();
     let last = tok.n - 1;
-    if !length_possible(bytes, tok, 0, last) {
+    let digits: usize = tok.groups[..tok.n].iter().map(Group::len).sum();
+    if digits < FEWEST_UNPLANNED || !length_possible(bytes, tok, 0, last) && digits > 8 {
         return;
     }
     let shape = Shape::new(bytes, tok, 0, last);
@@ -779,9 +846,10 @@ fn push_unplanned(text: &str, tok: &Token, out: &mut Vec<Candidate>) {
     let (g0, gl) = (tok.groups[0], tok.groups[last]);
     let start = g0.start - usize::from(tok.plus) - usize::from(g0.paren);
     let end = tok.ext_end.unwrap_or(gl.end + usize::from(gl.paren));
-    if near_amount(text, start, end)
-        || !has_context_within(text, start, end, UNPLANNED_BEFORE, 0, CONTEXT)
-        || has_context(text, start, end, CONTRARY_WORDS)
+    if !has_context_near_within(hay, start, end, UNPLANNED_BEFORE, 0, CONTEXT)
+        || has_context_near(hay, start, end, CONTRARY_WORDS)
+        || near_amount(text, start, end)
+        || is_named_ein(hay, &shape, start, end)
     {
         return;
     }
@@ -865,8 +933,10 @@ fn classify(s: &Shape) -> Option<Hit> {
 /// to 12 digits (up to 17 after a first group of `00` and a known country code), in at most five groups of which only the first (and a trunk `(0)` after a `+`)
 /// may be a single digit. Never a date, an IPv4 address or another kind's layout.
 fn unplanned(s: &Shape) -> Option<Hit> {
-    let trunk = |k: usize| k == 1 && s.plus && s.paren[1] && s.group(1) == b"0";
-    if s.is_date() || s.is_ipv4() || s.n > 5 || (1..s.n).any(|k| s.lens[k] < 2 && !trunk(k)) {
+    // A single digit right after the country code: a trunk `(0)`, an area code (`+64 4 …`,
+    // `+56 2 …`) or a mobile prefix (`+54 9 …`).
+    let after_code = |k: usize| k == 1 && s.plus;
+    if s.is_date() || s.is_ipv4() || s.n > 5 || (1..s.n).any(|k| s.lens[k] < 2 && !after_code(k)) {
         return None;
     }
     // The layouts of other kinds: a US SSN, a ZIP+4 code, groups of four (cards, references).
@@ -883,12 +953,61 @@ fn unplanned(s: &Shape) -> Option<Hit> {
         (8..=15).contains(&s.len) && country(d).is_some_and(|(cc, _, _)| s.lens[0] >= cc)
     } else {
         (9..=12).contains(&s.len)
+            || s.len == 8 && eight_digit_layout(s)
             || d.starts_with(b"00")
                 && s.len <= 17
                 && country(&d[2..]).is_some_and(|(cc, _, _)| s.lens[0] == 2 + cc)
     };
     ok.then_some(())?;
     hit("phone.context", COMPACT)
+}
+
+/// Whether eight digits without `+` are laid out as a phone number (Nordic `12 34 56 78`,
+/// `1234 5678`, `123 45 678`, `12345678`; `0800 12 34`) rather than as an amount (`12 345 678`),
+/// a date (`20240315`) or a span of years (`2024-2025`).
+fn eight_digit_layout(s: &Shape) -> bool {
+    let d = s.digits();
+    let years = |x: &[u8]| matches!(x, [b'1', b'9', _, _] | [b'2', b'0', _, _]);
+    eight_digit_lens(s.lens().iter().copied())
+        && match s.lens() {
+            [8] => !is_compact_date(d),
+            [4, 4] => !(years(s.group(0)) && years(s.group(1))),
+            _ => true,
+        }
+}
+
+/// Whether groups of these lengths (eight digits in all) are one of the layouts of
+/// [`eight_digit_layout`]: `12345678`, `1234 5678`, `12 34 56 78`, `123 45 678`, `0800 12 34`.
+/// Read from the groups alone, so that the many eight-digit tokens of other layouts (IPv4
+/// addresses such as `192.0.2.25`, amounts) are never lexed or searched.
+fn eight_digit_lens(mut lens: impl Iterator<Item = usize>) -> bool {
+    let mut seen = [0usize; 4];
+    for slot in &mut seen {
+        match lens.next() {
+            Some(len) => *slot = len,
+            None => break,
+        }
+    }
+    lens.next().is_none()
+        && matches!(
+            seen,
+            [8, 0, 0, 0] | [4, 4, 0, 0] | [2, 2, 2, 2] | [3, 2, 3, 0] | [4, 2, 2, 0]
+        )
+}
+
+/// Whether eight digits read as a date written without separators: `YYYYMMDD` or `DDMMYYYY` in
+/// the years 1900 to 2099.
+fn is_compact_date(d: &[u8]) -> bool {
+    let v = |r: core::ops::Range<usize>| {
+        d[r].iter()
+            .fold(0u32, |a, &b| a * 10 + u32::from(b.wrapping_sub(b'0')))
+    };
+    let year = |x: u32| (1900..=2099).contains(&x);
+    let month = |x: u32| (1..=12).contains(&x);
+    let day = |x: u32| (1..=31).contains(&x);
+    d.len() == 8
+        && (year(v(0..4)) && month(v(4..6)) && day(v(6..8))
+            || day(v(0..2)) && month(v(2..4)) && year(v(4..8)))
 }
 
 /// Where the codes of each length start in [`BY_CODE`]: one slot per 1-, 2- and 3-digit code.
@@ -963,8 +1082,9 @@ fn nanp_code_ok(code: &[u8], relaxed: bool) -> bool {
 }
 
 fn e164(s: &Shape) -> Option<Hit> {
-    // Parentheses only right after the country code: `+44 (0)20 …`, `+1 (555) …`.
-    if (0..s.n).any(|k| s.paren[k] && k != 1)
+    // Parentheses only around the country code (`+(370) …`, `(+358) …`) or right after it:
+    // `+44 (0)20 …`, `+1 (555) …`.
+    if (0..s.n).any(|k| s.paren[k] && k > 1)
         || s.seps[1..s.n].iter().filter(|&&c| c == b'/').count() > 1
     {
         return None;
@@ -985,10 +1105,16 @@ fn e164(s: &Shape) -> Option<Hit> {
         return None;
     }
     let (cc_len, min, max) = country(d)?;
-    if s.lens[0] < cc_len || trunk && s.lens[0] != cc_len {
+    if s.lens[0] < cc_len || (trunk || s.paren[0]) && s.lens[0] != cc_len {
         return None;
     }
-    nsn_ok(&d[..cc_len], &d[cc_len..], min, max).then_some(())?;
+    let (cc, mut nsn) = d.split_at(cc_len);
+    // After a code in parentheses the national number keeps its trunk 0: `(+358) 09 123 4567`
+    // is `+358 9 123 4567` (the parentheses say "leave out when calling from abroad").
+    if s.paren[0] && nsn.first() == Some(&b'0') && !KEEPS_ZERO.iter().any(|k| k.as_bytes() == cc) {
+        nsn = &nsn[1..];
+    }
+    nsn_ok(cc, nsn, min, max).then_some(())?;
     hit("phone.e164", E164)
 }
 
@@ -1272,6 +1398,32 @@ fn de(s: &Shape) -> Option<Hit> {
     national(s, "phone.de")
 }
 
+/// Words naming a US Employer Identification Number, or a US taxpayer number it is mistaken for.
+const EIN_WORDS: &[&str] = &[
+    "ein",
+    "ssn",
+    "social security",
+    "fein",
+    "employer identification",
+    "employer id",
+    "tax id",
+    "taxpayer id",
+    "tax identification",
+    "federal tax",
+    "tin",
+];
+
+/// Whether the span has the layout of a US Employer Identification Number, `NN-NNNNNNN`
+/// (`06-1360220`, the layout of Rome's and Milan's numbers in [`it`]), and a word naming one
+/// stands near it: then it is that number, not a phone.
+fn is_named_ein(hay: &Hay<'_>, s: &Shape, start: usize, end: usize) -> bool {
+    !s.plus
+        && s.lens() == [2, 7]
+        && s.seps[1] == b'-'
+        && !s.paren[0]
+        && has_context_near(hay, start, end, EIN_WORDS)
+}
+
 /// Whether a currency sign or word sits right before or after the span (amounts written with
 /// space or dash grouping).
 fn near_amount(text: &str, start: usize, end: usize) -> bool {
@@ -1317,7 +1469,9 @@ fn near_amount(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// Whether one of `words` occurs within 64 bytes before or 32 bytes after the span (the same
-/// window the context scorer uses).
+/// window the context scorer uses). The scan reads it off the hay (see [`has_context_near`]); the
+/// tests compare the two.
+#[cfg(test)]
 pub(crate) fn has_context(text: &str, start: usize, end: usize, words: &[&str]) -> bool {
     has_context_within(text, start, end, 64, 32, words)
 }
@@ -1331,9 +1485,22 @@ pub(crate) fn has_context_near(
     end: usize,
     words: &'static [&'static str],
 ) -> bool {
+    has_context_near_within(hay, start, end, 64, 32, words)
+}
+
+/// [`has_context_within`] for a span of the text of `hay`, read off the hay's context-word index
+/// where it can answer (see [`has_context_near`]).
+pub(crate) fn has_context_near_within(
+    hay: &Hay<'_>,
+    start: usize,
+    end: usize,
+    before: usize,
+    after: usize,
+    words: &'static [&'static str],
+) -> bool {
     let text = hay.text;
-    let from = floor_boundary(text, start.saturating_sub(64));
-    let to = ceil_boundary(text, end.saturating_add(32).min(text.len()));
+    let from = floor_boundary(text, start.saturating_sub(before));
+    let to = ceil_boundary(text, end.saturating_add(after).min(text.len()));
     let (Some(pre), Some(post)) = (text.get(from..start), text.get(end..to)) else {
         return false;
     };
@@ -1425,11 +1592,17 @@ mod tests {
             super::super::ip::scan(&hay, &mut ips);
             spans.extend(ips.iter().map(|c| (c.start, c.end)));
             for (start, end) in spans {
-                for words in [super::super::ip::CONTEXT, CONTEXT] {
+                for words in [super::super::ip::CONTEXT, CONTEXT, CONTRARY_WORDS] {
                     let want = has_context(hay.text, start, end, words);
                     assert_eq!(
                         has_context_near(&hay, start, end, words),
                         want,
+                        "{:?} at {start}..{end}",
+                        hay.text
+                    );
+                    assert_eq!(
+                        has_context_near_within(&hay, start, end, UNPLANNED_BEFORE, 0, words),
+                        has_context_within(hay.text, start, end, UNPLANNED_BEFORE, 0, words),
                         "{:?} at {start}..{end}",
                         hay.text
                     );
@@ -1631,7 +1804,11 @@ mod tests {
             "call 192.168.100.200",       // an IPv4 address
             "call 1 2 3 4 5 6 7 8 9",     // single digits
             "phone 12 345 678 901 234 5", // six groups
-            "phone 12345678",             // eight digits
+            "phone 1234567",              // seven digits
+            "phone 20240315",             // eight digits that read as a date
+            "phone 2024-2025",            // a span of years
+            "phone 12 345 678",           // an amount in thousands
+            "phone 1 23 45 67 8",         // eight digits in no phone layout
             "phone 1234567890123",        // thirteen digits
             "call 555 123 4567 €",        // an amount
             "call me: +999 1234 5678",    // no such country code
@@ -1641,6 +1818,100 @@ mod tests {
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
+    }
+
+    /// Eight-digit numbers (Norway, Denmark, the Baltics, Australian locals, Swedish `08-…`) in
+    /// Faker's layouts, after a phone word only (synthetic digits).
+    #[test]
+    fn eight_digit_numbers_after_a_phone_word() {
+        for number in [
+            "26018159",
+            "91 41 77 76",
+            "981 24 158",
+            "9603 0824",
+            "08-26 01 81",
+            "0800 76 01",
+            "1895-5597",
+        ] {
+            for text in [
+                format!("Ring meg på {number}."),
+                format!("Mit telefonnummer er {number}"),
+                format!("Tlf.: {number}"),
+                format!("My phone number is {number}"),
+            ] {
+                assert_eq!(found(&text), [number], "{text}");
+                assert_eq!(rules(&text), ["phone.context"], "{text}");
+            }
+            for text in [
+                format!("Please note {number} for the record."),
+                format!("Phone order {number}"),
+                format!("Tlf. ordre {number}"),
+                format!("{number} is what my phone shows"),
+            ] {
+                assert!(found(&text).is_empty(), "{text}: {:?}", found(&text));
+            }
+        }
+    }
+
+    /// A country code written in parentheses with its `+`: `+(370) …` (Lithuania, Latvia) and
+    /// `(+358) …` (Finland, Greece, Colombia), the latter also before the trunk 0 (synthetic
+    /// digits).
+    #[test]
+    fn country_code_in_parentheses() {
+        for (number, rule) in [
+            ("+(370) 61234567", "phone.e164"),
+            ("+(371) 26018159", "phone.e164"),
+            ("(+358) 091390996", "phone.e164"),
+            ("(+358) 40 123 4567", "phone.e164"),
+            ("(+30) 2491 186252", "phone.e164"),
+            ("(+57)3017066907", "phone.e164"),
+        ] {
+            for text in [format!("Call me at {number}."), number.to_string()] {
+                assert_eq!(found(&text), [number], "{text}");
+                assert_eq!(rules(&text), [rule], "{text}");
+            }
+        }
+        // No such country code, or the wrong length for it.
+        for text in ["Call +(999) 12345678", "Call (+370) 1234", "Call (+44) 12"] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    /// Chinese, Japanese, Korean and Thai write numbers against the words around them, and say
+    /// "phone" in their own script (synthetic digits).
+    #[test]
+    fn numbers_against_unspaced_scripts() {
+        for (text, want) in [
+            ("我的电话是15726018159。", "15726018159"),
+            ("電話番号は070-8301-6613です。", "070-8301-6613"),
+            ("제 전화번호는 053-260-1815입니다.", "053-260-1815"),
+            ("โทร: 0 2318 6091", "0 2318 6091"),
+            ("Το τηλέφωνό μου είναι 2109482199", "2109482199"),
+            ("מספר הטלפון שלי 039093786", "039093786"),
+            ("Мой телефон 8 812 415 86 83", "8 812 415 86 83"),
+        ] {
+            assert_eq!(found(text), [want], "{text}");
+        }
+        // Latin letters glued to digits still make another token.
+        assert!(found("电话 ABC15726018159").is_empty());
+    }
+
+    /// `NN-NNNNNNN` is Rome's or Milan's layout and a US EIN's: with a word naming an EIN it is the
+    /// EIN (synthetic digits; `06` and `46` are IRS campus prefixes in python-stdnum's
+    /// stdnum/us/ein.dat).
+    #[test]
+    fn an_ein_named_as_one_is_no_phone() {
+        for text in [
+            "Our EIN is 06-1360220.",
+            "Tel.: EIN 46-7399921",
+            "Call about our employer identification number 06-1360220",
+            "Federal tax ID: 06-1360220, phone on request",
+            "Phone support asked for the FEIN 06-1360220",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+        assert_eq!(found("Chiamami allo 06-1360220"), ["06-1360220"]);
+        assert_eq!(found("Tel. 06-1360220 (Roma)"), ["06-1360220"]);
     }
 
     #[test]
@@ -1768,7 +2039,7 @@ mod tests {
             covered = tok.ext_end.unwrap_or(last.end + usize::from(last.paren));
             if start_ok(hay.text, start) && end_ok(hay.text, covered) && enough_digits(bytes, &tok)
             {
-                find_in(hay.text, &tok, out);
+                find_in(hay, &tok, out);
             }
         }
     }
