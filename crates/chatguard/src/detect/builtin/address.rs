@@ -239,6 +239,10 @@ enum Strength {
     Strong,
     /// A street type that is also an ordinary word (`via`, `place`, `corso`).
     Weak,
+    /// A weak type that a preposition does not support either, only an address word, a sending
+    /// phrase or a postcode: a Norwegian compound (`at Copenhagen 2`, `in Schengen 2`), any type
+    /// before or after a zero-padded number (`at 0930 Park Avenue`).
+    Plain,
     /// No street type at all (`Damrak 1`): only with a Dutch or British postcode.
     Typeless,
 }
@@ -611,6 +615,27 @@ const SUFFIXES: Types = Types {
     ],
 };
 
+/// Norwegian street names made of a name and a word for a place (`Lundskogen 4`, `Paulsenlia
+/// 2C`, `Myhremarka 88`): weak suffixes, as they are ordinary nouns (wood, hillside, field) and
+/// Norwegian surnames are made the same way (`Nordhagen`, `Bakken`); with a house number of at
+/// most [`NORWEGIAN_DIGITS`] digits.
+const NORWEGIAN_SUFFIXES: &[&str] = &[
+    "haugen", "hagen", "berget", "bråten", "eggen", "engen", "ekra", "faret", "flata", "gjerdet",
+    "grenda", "gropa", "havna", "holtet", "høgda", "jordet", "kollen", "kroken", "lia", "lunden",
+    "lyngen", "løkka", "marka", "moen", "myra", "ringen", "roa", "røa", "skogen", "skrenten",
+    "spranget", "stien", "stranda", "stubben", "stykket", "tjernet", "toppen", "tunet", "vollen",
+    "vika", "åsen",
+];
+
+/// Weak suffixes that also end Romance and Indian names after a vowel (`Australia`, `Amelia`,
+/// `Thüringen`, `Sébastien`, `Figueroa`, `Bhavika`, `Danimarka`): a street only after a consonant
+/// (`Paulsenlia`, `Vikringen`, `Eliassenstien`).
+const AFTER_CONSONANT: &[&str] = &["lia", "ringen", "stien", "roa", "vika", "marka"];
+
+/// The most digits a house number after a [`NORWEGIAN_SUFFIXES`] compound has: Norwegian house
+/// numbers stay below a thousand, and `Moen 2024` is a year.
+const NORWEGIAN_DIGITS: usize = 3;
+
 /// German street words written as a word of their own after an adjective (`Berliner Straße 12`).
 const DE_TYPES: &[&str] = &[
     "straße", "strasse", "str", "allee", "weg", "platz", "gasse", "damm", "ufer", "chaussee",
@@ -839,13 +864,29 @@ fn at_number(
 ) -> Option<Found> {
     let num_end = house_number(text, s, e)?;
     let digits = e - s;
+    // `Bäckgatan 07`, `034 Gonzalez Summit`: Faker pads house numbers with zeros, real ones never
+    // are; such a number is read only with a street type, and only an address word, a sending
+    // phrase or a postcode makes it an address (`Meet at 0930 Park Avenue` is a time).
+    let padded = text.as_bytes().get(s) == Some(&b'0');
+    let typed = |street: Street| match street.strength {
+        _ if !padded => Some(street),
+        Strength::Typeless => None,
+        _ => Some(Street {
+            strength: Strength::Plain,
+            ..street
+        }),
+    };
     // `Visit 1 Infinite Loop, …`: a bare name before the number that leads nowhere gives way to
     // the number-first reading.
     (street_before && digits <= 4)
         .then(|| before_number(text, s, num_end))
         .flatten()
+        .and_then(typed)
         .and_then(|street| finish(text, street))
-        .or_else(|| finish(text, street_after.then(|| number_first(text, s, num_end))??))
+        .or_else(|| {
+            let street = typed(street_after.then(|| number_first(text, s, num_end))??)?;
+            finish(text, flat_before(text, street))
+        })
         // Checked last: most numbers are no address anyway, and the word list is long.
         .filter(|_| !unit_after(text, num_end))
 }
@@ -857,7 +898,9 @@ fn finish(text: &str, street: Street) -> Option<Found> {
     let unit = unit_end(text, street.end);
     let street = Street {
         end: unit,
-        strength: if unit > street.end && street.strength == Strength::Weak {
+        strength: if unit > street.end
+            && matches!(street.strength, Strength::Weak | Strength::Plain)
+        {
             Strength::Strong
         } else {
             street.strength
@@ -889,7 +932,7 @@ fn finish(text: &str, street: Street) -> Option<Found> {
                 _ => street.end,
             };
             let strong = strength == Strength::Strong
-                || preposition_before(text, street.start)
+                || strength == Strength::Weak && preposition_before(text, street.start)
                 || sent_to(text, street.start);
             (end, if strong { 600 } else { 450 }, RULE_STREET)
         }
@@ -905,7 +948,7 @@ fn finish(text: &str, street: Street) -> Option<Found> {
 /// Checks the house number at `s..e` and returns its end, with a one-letter suffix (`221B`, `5a`).
 fn house_number(text: &str, s: usize, e: usize) -> Option<usize> {
     let bytes = text.as_bytes();
-    if e <= s || e - s > 5 || bytes.get(s) == Some(&b'0') {
+    if e <= s || e - s > 5 {
         return None;
     }
     match char_before(text, s) {
@@ -1087,11 +1130,26 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
     // Suffix compound: `Musterstraße 12`, `Hauptstr. 5a`, `Kalverstraat 92`.
     if is_capitalised(t0_bare) {
         let lower = crate::normalize::lower_str(t0_bare);
-        for (suffix, strength) in SUFFIXES.words() {
+        let short_number = digits_at(text.as_bytes(), s) <= NORWEGIAN_DIGITS;
+        let norwegian = NORWEGIAN_SUFFIXES
+            .iter()
+            .filter(|_| short_number)
+            .map(|&w| (w, Strength::Plain));
+        for (suffix, strength) in SUFFIXES.words().chain(norwegian) {
             if let Some(prefix) = lower.strip_suffix(suffix) {
-                // A long suffix says more: `Nygatan`, `Ekgränd` have two letters before it.
-                let least = if suffix.len() >= 5 { 2 } else { 3 };
-                if prefix.chars().filter(|c| c.is_alphabetic()).count() >= least {
+                // A long suffix says more: `Nygatan`, `Ekgränd` have two letters before it; a
+                // Norwegian one does not (`Springen`, `Schagen`).
+                let least = if suffix.len() >= 5 && strength != Strength::Plain {
+                    2
+                } else {
+                    3
+                };
+                let unlikely = in_list(AFTER_CONSONANT, suffix)
+                    && prefix
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| "aeiouyæøåäöüéèáíóú".contains(c));
+                if !unlikely && prefix.chars().filter(|c| c.is_alphabetic()).count() >= least {
                     // A street named after a person (`Konrad-Adenauer-Ring`): weak types too.
                     let strength = if t0_bare.matches('-').count() >= 2 {
                         Strength::Strong
@@ -1626,6 +1684,38 @@ fn unit_end(text: &str, end: usize) -> usize {
         return end;
     }
     j
+}
+
+/// A number-first street with the flat or house-number mark before its number: `Flat 23b, Martyn
+/// Plains` (Faker's British flats), `H.No. 622, Mohan` (an Indian house number, whose street is
+/// often a bare name). The mark belongs to the address, and a sending phrase before it supports
+/// the street; after `H.No.` a bare name is a weak street.
+fn flat_before(text: &str, street: Street) -> Street {
+    let j = skip_blanks_back(text, street.start);
+    let Some((start, bare, full)) = (j < street.start).then(|| token_before(text, j)).flatten()
+    else {
+        return street;
+    };
+    let before = text.get(..start).unwrap_or("");
+    let house = full.eq_ignore_ascii_case("no.")
+        && (before.ends_with("H.") || before.ends_with("h."))
+        && !char_before(text, start - 2).is_some_and(char::is_alphanumeric);
+    if house {
+        let strength = match street.strength {
+            Strength::Typeless => Strength::Weak,
+            strength => strength,
+        };
+        return Street {
+            start: start - 2,
+            strength,
+            ..street
+        };
+    }
+    let unit = in_list(UNIT_WORDS, bare) || bare.eq_ignore_ascii_case("studio");
+    if unit && is_capitalised(bare) && full == bare {
+        return Street { start, ..street };
+    }
+    street
 }
 
 /// Words that introduce a unit inside a building.

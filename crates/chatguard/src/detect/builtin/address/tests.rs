@@ -376,6 +376,43 @@ const POSITIVE: &[(&str, &str, &str)] = &[
         "Kirkeveien 3, 0155 Oslo",
         RULE_POSTCODE,
     ),
+    // no: a name and a word for a place (synthetic, Faker-style), with an address word, a sending
+    // phrase or a postcode; Faker pads house numbers with zeros.
+    ("I live at Lundskogen 4.", "Lundskogen 4", RULE_STREET),
+    ("Address: Paulsenlia 2C", "Paulsenlia 2C", RULE_STREET),
+    (
+        "Please ship it to Eliassenstien 3, thanks.",
+        "Eliassenstien 3",
+        RULE_STREET,
+    ),
+    ("adresse: Vikringen 7", "Vikringen 7", RULE_STREET),
+    (
+        "Aunegjerdet 00, 9815 Sindreodden",
+        "Aunegjerdet 00, 9815 Sindreodden",
+        RULE_POSTCODE,
+    ),
+    (
+        "My address is Fabriksgatan 07, 63645 Lidingö",
+        "Fabriksgatan 07, 63645 Lidingö",
+        RULE_POSTCODE,
+    ),
+    (
+        "I live at 034 Gonzalez Summit Apt. 337.",
+        "034 Gonzalez Summit Apt. 337",
+        RULE_STREET,
+    ),
+    // A flat or house-number mark before a number-first street; a sending phrase before it.
+    (
+        "Please ship it to Flat 76f, Ball Plaza, thanks.",
+        "Flat 76f, Ball Plaza",
+        RULE_STREET,
+    ),
+    (
+        "Please ship it to Studio 15G, McCarthy Viaduct",
+        "Studio 15G, McCarthy Viaduct",
+        RULE_STREET,
+    ),
+    ("My address is H.No. 622, Mohan", "H.No. 622, Mohan", RULE_STREET),
     // pl: the type first, the number (often `56/19`) last, `NN-NNN` postcodes.
     (
         "mieszkam przy ul. Lwowska 56/19",
@@ -401,7 +438,7 @@ const POSITIVE: &[(&str, &str, &str)] = &[
     ),
     (
         "H.No. 44, Sheth Nagar, Hosur 850166",
-        "44, Sheth Nagar, Hosur 850166",
+        "H.No. 44, Sheth Nagar, Hosur 850166",
         RULE_POSTCODE,
     ),
     (
@@ -484,6 +521,25 @@ const NEGATIVE: &[&str] = &[
     "We met 3 Ravi Nagar fans today.",
     "Zila 4 results were announced.",
     "Praia 3 dias, Vila 2 noites",
+    // Norwegian place words ending other names; a preposition alone does not support them.
+    "We met at Copenhagen 2 years ago and again in Schengen 2 weeks later.",
+    "Back at Copenhagen 2, Malmö 1 after the break.",
+    "Wahl in Thüringen 2024",
+    "in Schengen 2",
+    "My address is Springen 17B Rad gelb.",
+    "We flew to Australia 2 times; address: Amelia 5",
+    "adresse chez Sébastien 3",
+    "address: Italia 90",
+    "Kari Nordhagen 45 og Ola Bakken 12",
+    "address: Moen 2024",
+    // Zero-padded numbers only with a street type and an address word, a sending phrase or a
+    // postcode.
+    "Agent 007 and Room 007, Route 066",
+    "Meet at 0930 Park Avenue tomorrow.",
+    "The 007 Bond Street film",
+    "Bäckgatan 07",
+    "See Flat 3, Tracey Station in the brochure",
+    "H.No. 5 is the best, H.No. 622, Mohan",
 ];
 
 #[test]
