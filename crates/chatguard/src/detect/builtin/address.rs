@@ -282,6 +282,71 @@ const EN_TYPES: PackedTypes = PackedTypes {
         "chowk",
     ]),
     weak: packed!(&[
+        // Australian types (Australia Post's list, as Faker's en_AU writes them); the ones that
+        // are ordinary words in many phrases (`End`, `Top`, `Round`, `Access`, `Steps`,
+        // `Reserve`) are left out.
+        "alleyway",
+        "amble",
+        "anchorage",
+        "arcade",
+        "basin",
+        "bend",
+        "brae",
+        "broadway",
+        "brow",
+        "byway",
+        "centreway",
+        "chase",
+        "circuit",
+        "colonnade",
+        "concourse",
+        "copse",
+        "courtyard",
+        "crossway",
+        "cruiseway",
+        "cul-de-sac",
+        "dell",
+        "driveway",
+        "esplanade",
+        "fairway",
+        "firetrail",
+        "footway",
+        "foreshore",
+        "frontage",
+        "glade",
+        "grange",
+        "gully",
+        "highroad",
+        "laneway",
+        "lookout",
+        "meander",
+        "mew",
+        "parade",
+        "parklands",
+        "pathway",
+        "plateau",
+        "promenade",
+        "quadrant",
+        "quay",
+        "ramble",
+        "ridgeway",
+        "riverway",
+        "riviera",
+        "roadside",
+        "roadway",
+        "ronde",
+        "rosebowl",
+        "rotary",
+        "strand",
+        "subway",
+        "tarn",
+        "thoroughfare",
+        "tollway",
+        "tor",
+        "trunkway",
+        "vale",
+        "walkway",
+        "wynd",
         "trail",
         "alley",
         "loop",
@@ -609,32 +674,42 @@ const SUFFIXES: Types = Types {
         "veien",
         "vegen",
         "alléen",
+        // Finnish (`Mannerheimintie 5` is below, with the genitive it needs).
+        "katu",
+        "kuja",
+        "polku",
+        "bulevardi",
+        "väylä",
     ],
     weak: &[
         "ring", "pad", "markt", "hof", "gade", "backen", "leden", "bakken", "plassen", "svingen",
     ],
 };
 
-/// Norwegian street names made of a name and a word for a place (`Lundskogen 4`, `Paulsenlia
-/// 2C`, `Myhremarka 88`): weak suffixes, as they are ordinary nouns (wood, hillside, field) and
-/// Norwegian surnames are made the same way (`Nordhagen`, `Bakken`); with a house number of at
-/// most [`NORWEGIAN_DIGITS`] digits.
-const NORWEGIAN_SUFFIXES: &[&str] = &[
+/// Street names made of a name and a word for a place, mostly Norwegian (`Lundskogen 4`,
+/// `Paulsenlia 2C`, `Myhremarka 88`): weak suffixes that a preposition does not support
+/// ([`Strength::Plain`]), as they are ordinary nouns (wood, hillside, field) and Norwegian
+/// surnames are made the same way (`Nordhagen`, `Bakken`); with a house number of at most
+/// [`PLACE_SUFFIX_DIGITS`] digits.
+const PLACE_SUFFIXES: &[&str] = &[
     "haugen", "hagen", "berget", "bråten", "eggen", "engen", "ekra", "faret", "flata", "gjerdet",
     "grenda", "gropa", "havna", "holtet", "høgda", "jordet", "kollen", "kroken", "lia", "lunden",
     "lyngen", "løkka", "marka", "moen", "myra", "ringen", "roa", "røa", "skogen", "skrenten",
     "spranget", "stien", "stranda", "stubben", "stykket", "tjernet", "toppen", "tunet", "vollen",
     "vika", "åsen",
+    // Flemish `-lei` (`Frankrijklei 12`) and Finnish `-tie` (`Hämeentie 3`): short endings of
+    // other names too (`Galilei`, `Christie`).
+    "lei", "tie",
 ];
 
 /// Weak suffixes that also end Romance and Indian names after a vowel (`Australia`, `Amelia`,
-/// `Thüringen`, `Sébastien`, `Figueroa`, `Bhavika`, `Danimarka`): a street only after a consonant
-/// (`Paulsenlia`, `Vikringen`, `Eliassenstien`).
-const AFTER_CONSONANT: &[&str] = &["lia", "ringen", "stien", "roa", "vika", "marka"];
+/// `Thüringen`, `Sébastien`, `Figueroa`, `Bhavika`, `Danimarka`, `Galilei`): a street only after
+/// a consonant (`Paulsenlia`, `Vikringen`, `Eliassenstien`, `Thomaslei`).
+const AFTER_CONSONANT: &[&str] = &["lia", "ringen", "stien", "roa", "vika", "marka", "lei"];
 
-/// The most digits a house number after a [`NORWEGIAN_SUFFIXES`] compound has: Norwegian house
+/// The most digits a house number after a [`PLACE_SUFFIXES`] compound has: Norwegian house
 /// numbers stay below a thousand, and `Moen 2024` is a year.
-const NORWEGIAN_DIGITS: usize = 3;
+const PLACE_SUFFIX_DIGITS: usize = 3;
 
 /// German street words written as a word of their own after an adjective (`Berliner Straße 12`).
 const DE_TYPES: &[&str] = &[
@@ -1130,12 +1205,12 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
     // Suffix compound: `Musterstraße 12`, `Hauptstr. 5a`, `Kalverstraat 92`.
     if is_capitalised(t0_bare) {
         let lower = crate::normalize::lower_str(t0_bare);
-        let short_number = digits_at(text.as_bytes(), s) <= NORWEGIAN_DIGITS;
-        let norwegian = NORWEGIAN_SUFFIXES
+        let short_number = digits_at(text.as_bytes(), s) <= PLACE_SUFFIX_DIGITS;
+        let places = PLACE_SUFFIXES
             .iter()
             .filter(|_| short_number)
             .map(|&w| (w, Strength::Plain));
-        for (suffix, strength) in SUFFIXES.words().chain(norwegian) {
+        for (suffix, strength) in SUFFIXES.words().chain(places) {
             if let Some(prefix) = lower.strip_suffix(suffix) {
                 // A long suffix says more: `Nygatan`, `Ekgränd` have two letters before it; a
                 // Norwegian one does not (`Springen`, `Schagen`).
@@ -1144,11 +1219,11 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
                 } else {
                     3
                 };
+                let last = prefix.chars().next_back().unwrap_or(' ');
                 let unlikely = in_list(AFTER_CONSONANT, suffix)
-                    && prefix
-                        .chars()
-                        .next_back()
-                        .is_some_and(|c| "aeiouyæøåäöüéèáíóú".contains(c));
+                    && "aeiouyæøåäöüéèáíóú".contains(last)
+                    // Finnish `-tie` after the genitive `-n` (`Christie`, `Mattie` are names).
+                    || suffix == "tie" && last != 'n';
                 if !unlikely && prefix.chars().filter(|c| c.is_alphabetic()).count() >= least {
                     // A street named after a person (`Konrad-Adenauer-Ring`): weak types too.
                     let strength = if t0_bare.matches('-').count() >= 2 {

@@ -401,6 +401,13 @@ const POSITIVE: &[(&str, &str, &str)] = &[
         "034 Gonzalez Summit Apt. 337",
         RULE_STREET,
     ),
+    // Australian types; Finnish and Flemish suffixes (synthetic, Faker-style).
+    ("I live at 88 Nicole Roadway.", "88 Nicole Roadway", RULE_STREET),
+    ("Address: 5 Angela Frontage", "5 Angela Frontage", RULE_STREET),
+    ("I live at Nelikkobulevardi 1.", "Nelikkobulevardi 1", RULE_STREET),
+    ("osoite: Winqvistinkuja 5", "Winqvistinkuja 5", RULE_STREET),
+    ("My address is Hämeentie 3", "Hämeentie 3", RULE_STREET),
+    ("I live at Thomaslei 77.", "Thomaslei 77", RULE_STREET),
     // A flat or house-number mark before a number-first street; a sending phrase before it.
     (
         "Please ship it to Flat 76f, Ball Plaza, thanks.",
@@ -412,7 +419,11 @@ const POSITIVE: &[(&str, &str, &str)] = &[
         "Studio 15G, McCarthy Viaduct",
         RULE_STREET,
     ),
-    ("My address is H.No. 622, Mohan", "H.No. 622, Mohan", RULE_STREET),
+    (
+        "My address is H.No. 622, Mohan",
+        "H.No. 622, Mohan",
+        RULE_STREET,
+    ),
     // pl: the type first, the number (often `56/19`) last, `NN-NNN` postcodes.
     (
         "mieszkam przy ul. Lwowska 56/19",
@@ -538,6 +549,8 @@ const NEGATIVE: &[&str] = &[
     "Meet at 0930 Park Avenue tomorrow.",
     "The 007 Bond Street film",
     "Bäckgatan 07",
+    "address: Galilei 3, Christie 5",
+    "I met 3 Grand Parade fans",
     "See Flat 3, Tracey Station in the brochure",
     "H.No. 5 is the best, H.No. 622, Mohan",
 ];
