@@ -98,6 +98,8 @@ pub(crate) const TRIGGER_WORDS: &[&str] = &[
     "boulevard",
     "bd",
     "chemin",
+    "impasse",
+    "quai",
     "calle",
     "c",
     "paseo",
@@ -818,6 +820,151 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let first = out.len();
     scan_numbers(hay, out);
     without_number(hay.text, first, out);
+    unnumbered(hay, first, out);
+}
+
+/// Street types that open a street written without a house number right after an address
+/// phrase (`J'habite rue Thomas`, `My address is boulevard Denise Jourdan`): the unambiguous
+/// French types and Portuguese `rua`, found by the shared trigger pass.
+pub(crate) const UNNUMBERED_TYPES: &[&str] = &[
+    "rue",
+    "avenue",
+    "boulevard",
+    "chemin",
+    "impasse",
+    "quai",
+    "rua",
+];
+
+/// Words for an address before `:` or `is` (`Address: rue Thomas`, `mon adresse est …`).
+const ADDRESS_NOUNS: &[&str] = &[
+    "address",
+    "addr",
+    "adresse",
+    "adres",
+    "domicile",
+    "endereço",
+    "endereco",
+    "morada",
+    "dirección",
+    "direccion",
+    "indirizzo",
+    "anschrift",
+];
+
+/// Verbs of living that take the street as their object (`j'habite rue …`, `moro na Rua …`),
+/// and English ones before `at`/`on` (`I live at …`).
+const LIVING: &[&str] = &[
+    "habite",
+    "habites",
+    "habitons",
+    "habitez",
+    "habitent",
+    "réside",
+    "résidons",
+    "demeure",
+    "live",
+    "lives",
+    "living",
+    "located",
+    "reside",
+    "resides",
+    "moro",
+    "mora",
+    "moramos",
+];
+
+/// Streets without a house number (`rue Thomas`, `avenue de Parent`), only right after an address
+/// phrase ([`address_phrase_before`]) or a sending phrase; a postcode and city may follow.
+fn unnumbered(hay: &Hay<'_>, first: usize, out: &mut Vec<Candidate>) {
+    let text = hay.text;
+    let mut found = Vec::new();
+    let mut look = |start: usize, end: usize| {
+        if text.as_bytes().get(end) != Some(&b' ')
+            || !(address_phrase_before(text, start) || sent_to(text, start))
+        {
+            return;
+        }
+        let Some(name_end) = name_forward(text, end + 1, 4) else {
+            return;
+        };
+        let (end, milli, rule) = match tail(text, name_end) {
+            Some(Tail::Postcode { end, .. }) => (end, 850, RULE_POSTCODE),
+            Some(Tail::City { end }) => (end, 600, RULE_STREET),
+            None => (name_end, 600, RULE_STREET),
+        };
+        found.push(Found {
+            start,
+            end,
+            milli,
+            rule,
+        });
+    };
+    match super::triggers::hits(hay, super::triggers::Owner::Address) {
+        Some(hits) => hits.for_each(|(end, start, _)| look(start, end)),
+        None => {
+            for word in UNNUMBERED_TYPES {
+                for at in memchr::memmem::find_iter(text.as_bytes(), word.as_bytes()) {
+                    let bounded = !text.as_bytes()[..at]
+                        .last()
+                        .is_some_and(u8::is_ascii_alphanumeric);
+                    if bounded {
+                        look(at, at + word.len());
+                    }
+                }
+            }
+        }
+    }
+    for f in found {
+        let taken = out
+            .get(first..)
+            .unwrap_or_default()
+            .iter()
+            .any(|c| c.start < f.end && f.start < c.end);
+        if !taken {
+            out.push(f.candidate());
+        }
+    }
+}
+
+/// True when an address phrase ends right before `start`: `Address:`, `adresse`, `my address
+/// is`, `mon adresse est`, `I live at`, `j'habite`.
+fn address_phrase_before(text: &str, start: usize) -> bool {
+    let word_before = |end: usize| {
+        let j = skip_blanks_back(text, end);
+        let ws = (j < end).then(|| word_start(text, j)).flatten()?;
+        Some((ws, text.get(ws..j)?))
+    };
+    let j = skip_blanks_back(text, start);
+    // `adresse boulevard Raymond`: the word for an address right before the street.
+    let noun = word_start(text, j)
+        .and_then(|ws| text.get(ws..j))
+        .is_some_and(|w| in_list(ADDRESS_NOUNS, w));
+    if j < start && noun {
+        return true;
+    }
+    if j < start && char_before(text, j) == Some(':') {
+        let noun = skip_blanks_back(text, j - 1);
+        return word_start(text, noun)
+            .and_then(|ws| text.get(ws..noun))
+            .is_some_and(|w| in_list(ADDRESS_NOUNS, w));
+    }
+    let Some((ws, word)) = word_before(start) else {
+        return false;
+    };
+    // `J'habite`: the verb after an elided pronoun.
+    let verb = word.rsplit(['\'', '’']).next().unwrap_or(word);
+    if in_list(LIVING, verb) && !matches!(verb, "live" | "lives" | "living" | "located") {
+        return true;
+    }
+    let Some((_, before)) = word_before(ws) else {
+        return false;
+    };
+    match word {
+        "is" | "est" | "é" | "es" | "è" | "ist" => in_list(ADDRESS_NOUNS, before),
+        "at" | "on" => in_list(LIVING, before),
+        _ => false,
+    }
 }
 
 /// Streets written without a house number, `s/n` ("sin número", "sem número"): `Rua Matos,
@@ -1456,7 +1603,11 @@ fn number_first(text: &str, s: usize, num_end: usize) -> Option<Street> {
         let Some((we, word)) = word_or_ordinal(text, pos) else {
             return typeless(typed, names, last);
         };
-        if names > 0 {
+        // A type in small letters after capitalised names is a word of a sentence (`2011 Ortiz
+        // River She drive`); only an abbreviation is often written so (`12 Main st`).
+        let lowercase =
+            word.starts_with(|c: char| c.is_lowercase()) && !in_list(EN_ABBREVIATIONS, word);
+        if names > 0 && !lowercase {
             if let Some(strength) = en_type(word) {
                 let mut end = we;
                 // The dot of `St.` belongs to it; after `Street` it ends the sentence.

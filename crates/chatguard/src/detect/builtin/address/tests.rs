@@ -401,10 +401,50 @@ const POSITIVE: &[(&str, &str, &str)] = &[
         "034 Gonzalez Summit Apt. 337",
         RULE_STREET,
     ),
+    // Streets without a house number, right after an address or sending phrase.
+    ("My address is rue Thomas.", "rue Thomas", RULE_STREET),
+    (
+        "Bonjour, adresse boulevard Raymond, merci",
+        "boulevard Raymond",
+        RULE_STREET,
+    ),
+    ("Address: avenue de Parent", "avenue de Parent", RULE_STREET),
+    (
+        "J'habite boulevard Denise Jourdan.",
+        "boulevard Denise Jourdan",
+        RULE_STREET,
+    ),
+    (
+        "Please ship it to chemin Anouk Morvan, thanks.",
+        "chemin Anouk Morvan",
+        RULE_STREET,
+    ),
+    (
+        "J’habite impasse de la Gare, 75002 Paris",
+        "impasse de la Gare, 75002 Paris",
+        RULE_POSTCODE,
+    ),
+    (
+        "I live at Rua Olivia Ramos.",
+        "Rua Olivia Ramos",
+        RULE_STREET,
+    ),
     // Australian types; Finnish and Flemish suffixes (synthetic, Faker-style).
-    ("I live at 88 Nicole Roadway.", "88 Nicole Roadway", RULE_STREET),
-    ("Address: 5 Angela Frontage", "5 Angela Frontage", RULE_STREET),
-    ("I live at Nelikkobulevardi 1.", "Nelikkobulevardi 1", RULE_STREET),
+    (
+        "I live at 88 Nicole Roadway.",
+        "88 Nicole Roadway",
+        RULE_STREET,
+    ),
+    (
+        "Address: 5 Angela Frontage",
+        "5 Angela Frontage",
+        RULE_STREET,
+    ),
+    (
+        "I live at Nelikkobulevardi 1.",
+        "Nelikkobulevardi 1",
+        RULE_STREET,
+    ),
     ("osoite: Winqvistinkuja 5", "Winqvistinkuja 5", RULE_STREET),
     ("My address is Hämeentie 3", "Hämeentie 3", RULE_STREET),
     ("I live at Thomaslei 77.", "Thomaslei 77", RULE_STREET),
@@ -550,6 +590,14 @@ const NEGATIVE: &[&str] = &[
     "The 007 Bond Street film",
     "Bäckgatan 07",
     "address: Galilei 3, Christie 5",
+    // A street type without a number, not right after an address phrase.
+    "You'll rue the day, Thomas.",
+    "The avenue Foch café is nice; my address is on the card.",
+    "Address: Avenue Q was a musical",
+    "I live at avenue of approach",
+    "We will rue Thomas forever",
+    "2011 Ortiz River She drive",
+    "My address: 2011 Ortiz River She drive home",
     "I met 3 Grand Parade fans",
     "See Flat 3, Tracey Station in the brochure",
     "H.No. 5 is the best, H.No. 622, Mohan",
@@ -671,7 +719,9 @@ fn every_type_before_a_name_is_a_stream_trigger() {
     let types = super::TYPE_FIRST
         .words()
         .map(|(w, _)| w)
-        .chain(super::DE_TYPES.iter().copied());
+        .chain(super::DE_TYPES.iter().copied())
+        // A street without a number starts at its type.
+        .chain(super::UNNUMBERED_TYPES.iter().copied());
     let missing: Vec<&str> = types
         .filter(|w| !crate::stream::is_builtin_trigger(w))
         .collect();
