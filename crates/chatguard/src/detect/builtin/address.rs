@@ -877,6 +877,10 @@ const LIVING: &[&str] = &[
 /// Streets without a house number (`rue Thomas`, `avenue de Parent`), only right after an address
 /// phrase ([`address_phrase_before`]) or a sending phrase; a postcode and city may follow.
 fn unnumbered(hay: &Hay<'_>, first: usize, out: &mut Vec<Candidate>) {
+    // Most texts hold no hit at all: they cost one test.
+    if super::triggers::no_hits(hay) {
+        return;
+    }
     let text = hay.text;
     let mut found = Vec::new();
     let mut look = |start: usize, end: usize| {
@@ -1701,11 +1705,7 @@ fn tail(text: &str, from: usize) -> Option<Tail> {
             distinctive: false,
         });
     }
-    let mut j = city_end;
-    if char_at(text, j) == Some(',') {
-        j += 1;
-    }
-    let j = skip_blanks(text, j);
+    let j = next_part(text, city_end);
     if j > city_end {
         if let Some(end) = uk_postcode(text, j).or_else(|| us_state_zip(text, j)) {
             return Some(Tail::Postcode {
@@ -1732,10 +1732,7 @@ fn tail(text: &str, from: usize) -> Option<Tail> {
 /// the city.
 fn postcode_and_city(text: &str, i: usize) -> Option<Tail> {
     let (pc_end, distinctive) = postcode(text, i)?;
-    let mut c = skip_blanks(text, pc_end);
-    if char_at(text, c) == Some(',') {
-        c = skip_blanks(text, c + 1);
-    }
+    let c = next_part(text, pc_end);
     if c == pc_end {
         return None;
     }
@@ -1746,6 +1743,19 @@ fn postcode_and_city(text: &str, i: usize) -> Option<Tail> {
         .get(i..pc_end)
         .is_some_and(|pc| pc.len() == 8 && pc.iter().all(u8::is_ascii_digit));
     (!bare_digits || end > city_end).then_some(Tail::Postcode { end, distinctive })
+}
+
+/// Where the next part of an address starts after `i`: past blanks and one comma or one line break
+/// (`Gillside\nTF7W 3AZ`, `7455 VG\nBruinisse`: Faker's `address()` puts them on lines of their
+/// own).
+fn next_part(text: &str, i: usize) -> usize {
+    let mut j = skip_blanks(text, i);
+    match text.as_bytes().get(j) {
+        Some(b',' | b'\n') => j += 1,
+        Some(b'\r') if text.as_bytes().get(j + 1) == Some(&b'\n') => j += 2,
+        _ => {}
+    }
+    skip_blanks(text, j)
 }
 
 /// An Indian PIN (six digits) after a space or dash at `i`: its end.

@@ -167,6 +167,12 @@ pub(crate) fn hits<'h>(hay: &'h Hay<'_>, owner: Owner) -> Option<impl Iterator<I
     )
 }
 
+/// True when no secret, URL or address pattern occurs in `hay`'s text (the person recognizer's
+/// phrases aside), so that a recognizer acting only on such hits stops before asking for its own.
+pub(crate) fn no_hits(hay: &Hay<'_>) -> bool {
+    hay.triggers().is_some_and(|found| found.hits.is_empty())
+}
+
 /// False when no `-`, `.` or `:` in `hay`'s text stands right before a byte from `0` up (nor a
 /// `/`, a digit or a few control bytes, which the test lets through): then nothing joins two
 /// groups of hex digits the way every MAC address does. Noted by the same pass, which reads every

@@ -429,6 +429,17 @@ const POSITIVE: &[(&str, &str, &str)] = &[
         "Rua Olivia Ramos",
         RULE_STREET,
     ),
+    // Faker's `address()` with the postcode and city on lines of their own.
+    (
+        "Address: Amirastraat 6\n9697 HZ\nAppelscha",
+        "Amirastraat 6\n9697 HZ\nAppelscha",
+        RULE_POSTCODE,
+    ),
+    (
+        "I live at 12 Grace Road\nGillside\nTF7W 3AZ.",
+        "12 Grace Road\nGillside\nTF7W 3AZ",
+        RULE_POSTCODE,
+    ),
     // Australian types; Finnish and Flemish suffixes (synthetic, Faker-style).
     (
         "I live at 88 Nicole Roadway.",
