@@ -31,10 +31,12 @@ last names, example domains. Each probe is a question the labelled corpus cannot
   `password`: Faker's `password()` (special characters, brackets included) after password words.
   `vat` groups: Faker's `vat_id` in every locale python-stdnum has a VAT check for; the ones
   it rejects (most: Faker does not compute check digits for every country) must not be found.
-  `street` groups: Faker's `street_address` in fourteen locales after an address phrase, matched
+  `street` groups: Faker's `street_address` in eighteen locales after an address phrase, matched
   as the eval matches (a street finding covering at least half the address); other findings that
-  do not touch the address count as false positives. Faker's house numbers `0`, `00`, `021` and
-  British flats on a line of their own (`Studio 7\nRebecca Walk`) are misses by design.
+  do not touch the address count as false positives, and so does any finding in `not a street`
+  (street-shaped texts without an address: `Wahl in Thüringen 2024`, `Agent 007`, `You'll rue
+  the day`). Faker's zero-padded house numbers (`Bäckgatan 07`) are found only with a street type
+  and an address phrase, which the frames give.
   `person` groups: Faker's `name()` (titles and suffixes such as `Dr.`, `Herr`, `Jr.`, `PhD`
   included), `first_name() last_name()`, `name_female()` and `name_male()` in fifteen locales, in
   English frames and the locale's own (introductions, sign-offs, customer and holder labels,
@@ -380,9 +382,26 @@ FAKER_PHONE_FRAMES = ["You can call me at {p} tomorrow.", "My phone number is {p
 
 
 FAKER_STREET_LOCALES = ["en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL", "pt_BR",
-                        "pt_PT", "en_IN", "pl_PL", "sv_SE", "da_DK", "no_NO"]
+                        "pt_PT", "en_IN", "pl_PL", "sv_SE", "da_DK", "no_NO",
+                        # Added in session 10, after the first fourteen so their frames stay put.
+                        "fi_FI", "en_AU", "nl_BE", "fr_CH"]
 FAKER_STREET_FRAMES = ["I live at {v}.", "My address is {v}", "Please ship it to {v}, thanks.",
                        "Address: {v}"]
+# Street-shaped texts that hold no address (synthetic): words that end Norwegian, Finnish or
+# Flemish street names, zero-padded numbers, street types without a number, flats and marks.
+NOT_STREETS = [
+    "We met at Copenhagen 2 years ago and again in Schengen 2 weeks later.",
+    "Wahl in Thüringen 2024", "My address is Springen 17B Rad gelb.",
+    "We flew to Australia 2 times; address: Amelia 5", "adresse chez Sébastien 3",
+    "address: Italia 90", "Kari Nordhagen 45 og Ola Bakken 12", "address: Moen 2024",
+    "address: Galilei 3, Christie 5", "Agent 007 and Room 007, Route 066",
+    "Meet at 0930 Park Avenue tomorrow.", "The 007 Bond Street film", "Bäckgatan 07",
+    "See Flat 3, Tracey Station in the brochure", "H.No. 5 is the best",
+    "You'll rue the day, Thomas.", "The avenue Foch café is nice; my address is on the card.",
+    "Address: Avenue Q was a musical", "I live at avenue of approach", "We will rue Thomas forever",
+    "Il piano 6 è chiuso.", "Piano 6, scala B", "Jeg har en bekymring 3 ganger.", "Bekymring 3",
+    "2011 Ortiz River She drive", "I met 3 Grand Parade fans", "Top 10 på Toppen 5",
+]
 
 FAKER_PERSON_LOCALES = ["en_US", "en_GB", "en_IN", "de_DE", "de_AT", "fr_FR", "es_ES", "es_MX",
                         "it_IT", "nl_NL", "pt_BR", "pt_PT", "pl_PL", "sv_SE", "da_DK"]
@@ -585,6 +604,8 @@ def texts(rng):
             frame = frames[i // 2 % len(frames)] if i % 2 else FAKER_PHONE_FRAMES[i // 2 % 4]
             text = frame.format(p=value)
             out.append(("faker", f"phone {loc}", text, span_of(text, value)))
+    for text in NOT_STREETS:
+        out.append(("faker", "not a street", text, None))
     for text in SUPPORT_MESSAGES:
         out.append(("support", "message", text, None))
     return out

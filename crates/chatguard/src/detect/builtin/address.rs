@@ -98,6 +98,8 @@ pub(crate) const TRIGGER_WORDS: &[&str] = &[
     "boulevard",
     "bd",
     "chemin",
+    "impasse",
+    "quai",
     "calle",
     "c",
     "paseo",
@@ -239,6 +241,10 @@ enum Strength {
     Strong,
     /// A street type that is also an ordinary word (`via`, `place`, `corso`).
     Weak,
+    /// A weak type that a preposition does not support either, only an address word, a sending
+    /// phrase or a postcode: a Norwegian compound (`at Copenhagen 2`, `in Schengen 2`), any type
+    /// before or after a zero-padded number (`at 0930 Park Avenue`).
+    Plain,
     /// No street type at all (`Damrak 1`): only with a Dutch or British postcode.
     Typeless,
 }
@@ -278,6 +284,71 @@ const EN_TYPES: PackedTypes = PackedTypes {
         "chowk",
     ]),
     weak: packed!(&[
+        // Australian types (Australia Post's list, as Faker's en_AU writes them); the ones that
+        // are ordinary words in many phrases (`End`, `Top`, `Round`, `Access`, `Steps`,
+        // `Reserve`) are left out.
+        "alleyway",
+        "amble",
+        "anchorage",
+        "arcade",
+        "basin",
+        "bend",
+        "brae",
+        "broadway",
+        "brow",
+        "byway",
+        "centreway",
+        "chase",
+        "circuit",
+        "colonnade",
+        "concourse",
+        "copse",
+        "courtyard",
+        "crossway",
+        "cruiseway",
+        "cul-de-sac",
+        "dell",
+        "driveway",
+        "esplanade",
+        "fairway",
+        "firetrail",
+        "footway",
+        "foreshore",
+        "frontage",
+        "glade",
+        "grange",
+        "gully",
+        "highroad",
+        "laneway",
+        "lookout",
+        "meander",
+        "mew",
+        "parade",
+        "parklands",
+        "pathway",
+        "plateau",
+        "promenade",
+        "quadrant",
+        "quay",
+        "ramble",
+        "ridgeway",
+        "riverway",
+        "riviera",
+        "roadside",
+        "roadway",
+        "ronde",
+        "rosebowl",
+        "rotary",
+        "strand",
+        "subway",
+        "tarn",
+        "thoroughfare",
+        "tollway",
+        "tor",
+        "trunkway",
+        "vale",
+        "walkway",
+        "wynd",
         "trail",
         "alley",
         "loop",
@@ -605,11 +676,42 @@ const SUFFIXES: Types = Types {
         "veien",
         "vegen",
         "alléen",
+        // Finnish (`Mannerheimintie 5` is below, with the genitive it needs).
+        "katu",
+        "kuja",
+        "polku",
+        "bulevardi",
+        "väylä",
     ],
     weak: &[
         "ring", "pad", "markt", "hof", "gade", "backen", "leden", "bakken", "plassen", "svingen",
     ],
 };
+
+/// Street names made of a name and a word for a place, mostly Norwegian (`Lundskogen 4`,
+/// `Paulsenlia 2C`, `Myhremarka 88`): weak suffixes that a preposition does not support
+/// ([`Strength::Plain`]), as they are ordinary nouns (wood, hillside, field) and Norwegian
+/// surnames are made the same way (`Nordhagen`, `Bakken`); with a house number of at most
+/// [`PLACE_SUFFIX_DIGITS`] digits.
+const PLACE_SUFFIXES: &[&str] = &[
+    "haugen", "hagen", "berget", "bråten", "eggen", "engen", "ekra", "faret", "flata", "gjerdet",
+    "grenda", "gropa", "havna", "holtet", "høgda", "jordet", "kollen", "kroken", "lia", "lunden",
+    "lyngen", "løkka", "marka", "moen", "myra", "ringen", "roa", "røa", "skogen", "skrenten",
+    "spranget", "stien", "stranda", "stubben", "stykket", "tjernet", "toppen", "tunet", "vollen",
+    "vika", "åsen",
+    // Flemish `-lei` (`Frankrijklei 12`) and Finnish `-tie` (`Hämeentie 3`): short endings of
+    // other names too (`Galilei`, `Christie`).
+    "lei", "tie",
+];
+
+/// Weak suffixes that also end Romance and Indian names after a vowel (`Australia`, `Amelia`,
+/// `Thüringen`, `Sébastien`, `Figueroa`, `Bhavika`, `Danimarka`, `Galilei`): a street only after
+/// a consonant (`Paulsenlia`, `Vikringen`, `Eliassenstien`, `Thomaslei`).
+const AFTER_CONSONANT: &[&str] = &["lia", "ringen", "stien", "roa", "vika", "marka", "lei"];
+
+/// The most digits a house number after a [`PLACE_SUFFIXES`] compound has: Norwegian house
+/// numbers stay below a thousand, and `Moen 2024` is a year.
+const PLACE_SUFFIX_DIGITS: usize = 3;
 
 /// German street words written as a word of their own after an adjective (`Berliner Straße 12`).
 const DE_TYPES: &[&str] = &[
@@ -718,6 +820,155 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let first = out.len();
     scan_numbers(hay, out);
     without_number(hay.text, first, out);
+    unnumbered(hay, first, out);
+}
+
+/// Street types that open a street written without a house number right after an address
+/// phrase (`J'habite rue Thomas`, `My address is boulevard Denise Jourdan`): the unambiguous
+/// French types and Portuguese `rua`, found by the shared trigger pass.
+pub(crate) const UNNUMBERED_TYPES: &[&str] = &[
+    "rue",
+    "avenue",
+    "boulevard",
+    "chemin",
+    "impasse",
+    "quai",
+    "rua",
+];
+
+/// Words for an address before `:` or `is` (`Address: rue Thomas`, `mon adresse est …`).
+const ADDRESS_NOUNS: &[&str] = &[
+    "address",
+    "addr",
+    "adresse",
+    "adres",
+    "domicile",
+    "endereço",
+    "endereco",
+    "morada",
+    "dirección",
+    "direccion",
+    "indirizzo",
+    "anschrift",
+];
+
+/// Verbs of living that take the street as their object (`j'habite rue …`, `moro na Rua …`),
+/// and English ones before `at`/`on` (`I live at …`).
+const LIVING: &[&str] = &[
+    "habite",
+    "habites",
+    "habitons",
+    "habitez",
+    "habitent",
+    "réside",
+    "résidons",
+    "demeure",
+    "live",
+    "lives",
+    "living",
+    "located",
+    "reside",
+    "resides",
+    "moro",
+    "mora",
+    "moramos",
+];
+
+/// Streets without a house number (`rue Thomas`, `avenue de Parent`), only right after an address
+/// phrase ([`address_phrase_before`]) or a sending phrase; a postcode and city may follow.
+fn unnumbered(hay: &Hay<'_>, first: usize, out: &mut Vec<Candidate>) {
+    // Most texts hold no hit at all: they cost one test.
+    if super::triggers::no_hits(hay) {
+        return;
+    }
+    let text = hay.text;
+    let mut found = Vec::new();
+    let mut look = |start: usize, end: usize| {
+        if text.as_bytes().get(end) != Some(&b' ')
+            || !(address_phrase_before(text, start) || sent_to(text, start))
+        {
+            return;
+        }
+        let Some(name_end) = name_forward(text, end + 1, 4) else {
+            return;
+        };
+        let (end, milli, rule) = match tail(text, name_end) {
+            Some(Tail::Postcode { end, .. }) => (end, 850, RULE_POSTCODE),
+            Some(Tail::City { end }) => (end, 600, RULE_STREET),
+            None => (name_end, 600, RULE_STREET),
+        };
+        found.push(Found {
+            start,
+            end,
+            milli,
+            rule,
+        });
+    };
+    match super::triggers::hits(hay, super::triggers::Owner::Address) {
+        Some(hits) => hits.for_each(|(end, start, _)| look(start, end)),
+        None => {
+            for word in UNNUMBERED_TYPES {
+                for at in memchr::memmem::find_iter(text.as_bytes(), word.as_bytes()) {
+                    let bounded = !text.as_bytes()[..at]
+                        .last()
+                        .is_some_and(u8::is_ascii_alphanumeric);
+                    if bounded {
+                        look(at, at + word.len());
+                    }
+                }
+            }
+        }
+    }
+    for f in found {
+        let taken = out
+            .get(first..)
+            .unwrap_or_default()
+            .iter()
+            .any(|c| c.start < f.end && f.start < c.end);
+        if !taken {
+            out.push(f.candidate());
+        }
+    }
+}
+
+/// True when an address phrase ends right before `start`: `Address:`, `adresse`, `my address
+/// is`, `mon adresse est`, `I live at`, `j'habite`.
+fn address_phrase_before(text: &str, start: usize) -> bool {
+    let word_before = |end: usize| {
+        let j = skip_blanks_back(text, end);
+        let ws = (j < end).then(|| word_start(text, j)).flatten()?;
+        Some((ws, text.get(ws..j)?))
+    };
+    let j = skip_blanks_back(text, start);
+    // `adresse boulevard Raymond`: the word for an address right before the street.
+    let noun = word_start(text, j)
+        .and_then(|ws| text.get(ws..j))
+        .is_some_and(|w| in_list(ADDRESS_NOUNS, w));
+    if j < start && noun {
+        return true;
+    }
+    if j < start && char_before(text, j) == Some(':') {
+        let noun = skip_blanks_back(text, j - 1);
+        return word_start(text, noun)
+            .and_then(|ws| text.get(ws..noun))
+            .is_some_and(|w| in_list(ADDRESS_NOUNS, w));
+    }
+    let Some((ws, word)) = word_before(start) else {
+        return false;
+    };
+    // `J'habite`: the verb after an elided pronoun.
+    let verb = word.rsplit(['\'', '’']).next().unwrap_or(word);
+    if in_list(LIVING, verb) && !matches!(verb, "live" | "lives" | "living" | "located") {
+        return true;
+    }
+    let Some((_, before)) = word_before(ws) else {
+        return false;
+    };
+    match word {
+        "is" | "est" | "é" | "es" | "è" | "ist" => in_list(ADDRESS_NOUNS, before),
+        "at" | "on" => in_list(LIVING, before),
+        _ => false,
+    }
 }
 
 /// Streets written without a house number, `s/n` ("sin número", "sem número"): `Rua Matos,
@@ -839,13 +1090,29 @@ fn at_number(
 ) -> Option<Found> {
     let num_end = house_number(text, s, e)?;
     let digits = e - s;
+    // `Bäckgatan 07`, `034 Gonzalez Summit`: Faker pads house numbers with zeros, real ones never
+    // are; such a number is read only with a street type, and only an address word, a sending
+    // phrase or a postcode makes it an address (`Meet at 0930 Park Avenue` is a time).
+    let padded = text.as_bytes().get(s) == Some(&b'0');
+    let typed = |street: Street| match street.strength {
+        _ if !padded => Some(street),
+        Strength::Typeless => None,
+        _ => Some(Street {
+            strength: Strength::Plain,
+            ..street
+        }),
+    };
     // `Visit 1 Infinite Loop, …`: a bare name before the number that leads nowhere gives way to
     // the number-first reading.
     (street_before && digits <= 4)
         .then(|| before_number(text, s, num_end))
         .flatten()
+        .and_then(typed)
         .and_then(|street| finish(text, street))
-        .or_else(|| finish(text, street_after.then(|| number_first(text, s, num_end))??))
+        .or_else(|| {
+            let street = typed(street_after.then(|| number_first(text, s, num_end))??)?;
+            finish(text, flat_before(text, street))
+        })
         // Checked last: most numbers are no address anyway, and the word list is long.
         .filter(|_| !unit_after(text, num_end))
 }
@@ -857,7 +1124,9 @@ fn finish(text: &str, street: Street) -> Option<Found> {
     let unit = unit_end(text, street.end);
     let street = Street {
         end: unit,
-        strength: if unit > street.end && street.strength == Strength::Weak {
+        strength: if unit > street.end
+            && matches!(street.strength, Strength::Weak | Strength::Plain)
+        {
             Strength::Strong
         } else {
             street.strength
@@ -889,7 +1158,7 @@ fn finish(text: &str, street: Street) -> Option<Found> {
                 _ => street.end,
             };
             let strong = strength == Strength::Strong
-                || preposition_before(text, street.start)
+                || strength == Strength::Weak && preposition_before(text, street.start)
                 || sent_to(text, street.start);
             (end, if strong { 600 } else { 450 }, RULE_STREET)
         }
@@ -905,7 +1174,7 @@ fn finish(text: &str, street: Street) -> Option<Found> {
 /// Checks the house number at `s..e` and returns its end, with a one-letter suffix (`221B`, `5a`).
 fn house_number(text: &str, s: usize, e: usize) -> Option<usize> {
     let bytes = text.as_bytes();
-    if e <= s || e - s > 5 || bytes.get(s) == Some(&b'0') {
+    if e <= s || e - s > 5 {
         return None;
     }
     match char_before(text, s) {
@@ -1087,11 +1356,26 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
     // Suffix compound: `Musterstraße 12`, `Hauptstr. 5a`, `Kalverstraat 92`.
     if is_capitalised(t0_bare) {
         let lower = crate::normalize::lower_str(t0_bare);
-        for (suffix, strength) in SUFFIXES.words() {
+        let short_number = digits_at(text.as_bytes(), s) <= PLACE_SUFFIX_DIGITS;
+        let places = PLACE_SUFFIXES
+            .iter()
+            .filter(|_| short_number)
+            .map(|&w| (w, Strength::Plain));
+        for (suffix, strength) in SUFFIXES.words().chain(places) {
             if let Some(prefix) = lower.strip_suffix(suffix) {
-                // A long suffix says more: `Nygatan`, `Ekgränd` have two letters before it.
-                let least = if suffix.len() >= 5 { 2 } else { 3 };
-                if prefix.chars().filter(|c| c.is_alphabetic()).count() >= least {
+                // A long suffix says more: `Nygatan`, `Ekgränd` have two letters before it; a
+                // Norwegian one does not (`Springen`, `Schagen`).
+                let least = if suffix.len() >= 5 && strength != Strength::Plain {
+                    2
+                } else {
+                    3
+                };
+                let last = prefix.chars().next_back().unwrap_or(' ');
+                let unlikely = in_list(AFTER_CONSONANT, suffix)
+                    && "aeiouyæøåäöüéèáíóú".contains(last)
+                    // Finnish `-tie` after the genitive `-n` (`Christie`, `Mattie` are names).
+                    || suffix == "tie" && last != 'n';
+                if !unlikely && prefix.chars().filter(|c| c.is_alphabetic()).count() >= least {
                     // A street named after a person (`Konrad-Adenauer-Ring`): weak types too.
                     let strength = if t0_bare.matches('-').count() >= 2 {
                         Strength::Strong
@@ -1323,7 +1607,11 @@ fn number_first(text: &str, s: usize, num_end: usize) -> Option<Street> {
         let Some((we, word)) = word_or_ordinal(text, pos) else {
             return typeless(typed, names, last);
         };
-        if names > 0 {
+        // A type in small letters after capitalised names is a word of a sentence (`2011 Ortiz
+        // River She drive`); only an abbreviation is often written so (`12 Main st`).
+        let lowercase =
+            word.starts_with(|c: char| c.is_lowercase()) && !in_list(EN_ABBREVIATIONS, word);
+        if names > 0 && !lowercase {
             if let Some(strength) = en_type(word) {
                 let mut end = we;
                 // The dot of `St.` belongs to it; after `Street` it ends the sentence.
@@ -1417,11 +1705,7 @@ fn tail(text: &str, from: usize) -> Option<Tail> {
             distinctive: false,
         });
     }
-    let mut j = city_end;
-    if char_at(text, j) == Some(',') {
-        j += 1;
-    }
-    let j = skip_blanks(text, j);
+    let j = next_part(text, city_end);
     if j > city_end {
         if let Some(end) = uk_postcode(text, j).or_else(|| us_state_zip(text, j)) {
             return Some(Tail::Postcode {
@@ -1448,10 +1732,7 @@ fn tail(text: &str, from: usize) -> Option<Tail> {
 /// the city.
 fn postcode_and_city(text: &str, i: usize) -> Option<Tail> {
     let (pc_end, distinctive) = postcode(text, i)?;
-    let mut c = skip_blanks(text, pc_end);
-    if char_at(text, c) == Some(',') {
-        c = skip_blanks(text, c + 1);
-    }
+    let c = next_part(text, pc_end);
     if c == pc_end {
         return None;
     }
@@ -1462,6 +1743,19 @@ fn postcode_and_city(text: &str, i: usize) -> Option<Tail> {
         .get(i..pc_end)
         .is_some_and(|pc| pc.len() == 8 && pc.iter().all(u8::is_ascii_digit));
     (!bare_digits || end > city_end).then_some(Tail::Postcode { end, distinctive })
+}
+
+/// Where the next part of an address starts after `i`: past blanks and one comma or one line break
+/// (`Gillside\nTF7W 3AZ`, `7455 VG\nBruinisse`: Faker's `address()` puts them on lines of their
+/// own).
+fn next_part(text: &str, i: usize) -> usize {
+    let mut j = skip_blanks(text, i);
+    match text.as_bytes().get(j) {
+        Some(b',' | b'\n') => j += 1,
+        Some(b'\r') if text.as_bytes().get(j + 1) == Some(&b'\n') => j += 2,
+        _ => {}
+    }
+    skip_blanks(text, j)
 }
 
 /// An Indian PIN (six digits) after a space or dash at `i`: its end.
@@ -1626,6 +1920,38 @@ fn unit_end(text: &str, end: usize) -> usize {
         return end;
     }
     j
+}
+
+/// A number-first street with the flat or house-number mark before its number: `Flat 23b, Martyn
+/// Plains` (Faker's British flats), `H.No. 622, Mohan` (an Indian house number, whose street is
+/// often a bare name). The mark belongs to the address, and a sending phrase before it supports
+/// the street; after `H.No.` a bare name is a weak street.
+fn flat_before(text: &str, street: Street) -> Street {
+    let j = skip_blanks_back(text, street.start);
+    let Some((start, bare, full)) = (j < street.start).then(|| token_before(text, j)).flatten()
+    else {
+        return street;
+    };
+    let before = text.get(..start).unwrap_or("");
+    let house = full.eq_ignore_ascii_case("no.")
+        && (before.ends_with("H.") || before.ends_with("h."))
+        && !char_before(text, start - 2).is_some_and(char::is_alphanumeric);
+    if house {
+        let strength = match street.strength {
+            Strength::Typeless => Strength::Weak,
+            strength => strength,
+        };
+        return Street {
+            start: start - 2,
+            strength,
+            ..street
+        };
+    }
+    let unit = in_list(UNIT_WORDS, bare) || bare.eq_ignore_ascii_case("studio");
+    if unit && is_capitalised(bare) && full == bare {
+        return Street { start, ..street };
+    }
+    street
 }
 
 /// Words that introduce a unit inside a building.

@@ -87,23 +87,26 @@ pub(crate) enum Owner {
     Person,
     /// `www.` (the URL recognizer's bare hosts), pattern 0.
     Url,
+    /// The street types that open a street written without a house number (`rue`, `avenue` …).
+    Address,
 }
 
 /// Every owner's patterns and their finder, built on first use.
 struct Index {
     finder: Finder,
     /// Per [`Owner`], the range of its patterns in the finder.
-    owners: [core::ops::Range<u16>; 3],
+    owners: [core::ops::Range<u16>; 4],
 }
 
 static INDEX: LazyLock<Option<Index>> = LazyLock::new(|| {
     let mut patterns: Vec<&'static str> = Vec::new();
     let mut starts_token: Vec<bool> = Vec::new();
-    let mut owners = [0..0, 0..0, 0..0];
-    let lists: [(Owner, Vec<(&'static str, bool)>); 3] = [
+    let mut owners = [0..0, 0..0, 0..0, 0..0];
+    let lists: [(Owner, Vec<(&'static str, bool)>); 4] = [
         (Owner::Secret, patterns_of(Owner::Secret)),
         (Owner::Person, patterns_of(Owner::Person)),
         (Owner::Url, patterns_of(Owner::Url)),
+        (Owner::Address, patterns_of(Owner::Address)),
     ];
     for (owner, list) in lists {
         let first = u16::try_from(patterns.len()).ok()?;
@@ -129,6 +132,11 @@ fn patterns_of(owner: Owner) -> Vec<(&'static str, bool)> {
         #[cfg(feature = "person")]
         Owner::Person => super::person::trigger_patterns(),
         Owner::Url => vec![("www.", true)],
+        #[cfg(feature = "address")]
+        Owner::Address => super::address::UNNUMBERED_TYPES
+            .iter()
+            .map(|&w| (w, true))
+            .collect(),
         #[allow(unreachable_patterns)]
         _ => Vec::new(),
     }
@@ -145,7 +153,7 @@ pub(crate) fn find(hay: &Hay<'_>) -> Option<Found> {
     Some(found)
 }
 
-/// The hits of `owner`'s patterns (the secret or URL recognizer's), in the order of [`Hit`],
+/// The hits of `owner`'s patterns (the secret, URL or address recognizer's), in the order of [`Hit`],
 /// numbered as in the owner's own list; `None` when the patterns could not be placed (then the
 /// recognizer searches for itself).
 pub(crate) fn hits<'h>(hay: &'h Hay<'_>, owner: Owner) -> Option<impl Iterator<Item = Hit> + 'h> {
@@ -157,6 +165,12 @@ pub(crate) fn hits<'h>(hay: &'h Hay<'_>, owner: Owner) -> Option<impl Iterator<I
             .filter(move |h| range.contains(&h.2))
             .map(move |&(e, s, p)| (e, s, p - first)),
     )
+}
+
+/// True when no secret, URL or address pattern occurs in `hay`'s text (the person recognizer's
+/// phrases aside), so that a recognizer acting only on such hits stops before asking for its own.
+pub(crate) fn no_hits(hay: &Hay<'_>) -> bool {
+    hay.triggers().is_some_and(|found| found.hits.is_empty())
 }
 
 /// False when no `-`, `.` or `:` in `hay`'s text stands right before a byte from `0` up (nor a

@@ -376,6 +376,105 @@ const POSITIVE: &[(&str, &str, &str)] = &[
         "Kirkeveien 3, 0155 Oslo",
         RULE_POSTCODE,
     ),
+    // no: a name and a word for a place (synthetic, Faker-style), with an address word, a sending
+    // phrase or a postcode; Faker pads house numbers with zeros.
+    ("I live at Lundskogen 4.", "Lundskogen 4", RULE_STREET),
+    ("Address: Paulsenlia 2C", "Paulsenlia 2C", RULE_STREET),
+    (
+        "Please ship it to Eliassenstien 3, thanks.",
+        "Eliassenstien 3",
+        RULE_STREET,
+    ),
+    ("adresse: Vikringen 7", "Vikringen 7", RULE_STREET),
+    (
+        "Aunegjerdet 00, 9815 Sindreodden",
+        "Aunegjerdet 00, 9815 Sindreodden",
+        RULE_POSTCODE,
+    ),
+    (
+        "My address is Fabriksgatan 07, 63645 Lidingö",
+        "Fabriksgatan 07, 63645 Lidingö",
+        RULE_POSTCODE,
+    ),
+    (
+        "I live at 034 Gonzalez Summit Apt. 337.",
+        "034 Gonzalez Summit Apt. 337",
+        RULE_STREET,
+    ),
+    // Streets without a house number, right after an address or sending phrase.
+    ("My address is rue Thomas.", "rue Thomas", RULE_STREET),
+    (
+        "Bonjour, adresse boulevard Raymond, merci",
+        "boulevard Raymond",
+        RULE_STREET,
+    ),
+    ("Address: avenue de Parent", "avenue de Parent", RULE_STREET),
+    (
+        "J'habite boulevard Denise Jourdan.",
+        "boulevard Denise Jourdan",
+        RULE_STREET,
+    ),
+    (
+        "Please ship it to chemin Anouk Morvan, thanks.",
+        "chemin Anouk Morvan",
+        RULE_STREET,
+    ),
+    (
+        "J’habite impasse de la Gare, 75002 Paris",
+        "impasse de la Gare, 75002 Paris",
+        RULE_POSTCODE,
+    ),
+    (
+        "I live at Rua Olivia Ramos.",
+        "Rua Olivia Ramos",
+        RULE_STREET,
+    ),
+    // Faker's `address()` with the postcode and city on lines of their own.
+    (
+        "Address: Amirastraat 6\n9697 HZ\nAppelscha",
+        "Amirastraat 6\n9697 HZ\nAppelscha",
+        RULE_POSTCODE,
+    ),
+    (
+        "I live at 12 Grace Road\nGillside\nTF7W 3AZ.",
+        "12 Grace Road\nGillside\nTF7W 3AZ",
+        RULE_POSTCODE,
+    ),
+    // Australian types; Finnish and Flemish suffixes (synthetic, Faker-style).
+    (
+        "I live at 88 Nicole Roadway.",
+        "88 Nicole Roadway",
+        RULE_STREET,
+    ),
+    (
+        "Address: 5 Angela Frontage",
+        "5 Angela Frontage",
+        RULE_STREET,
+    ),
+    (
+        "I live at Nelikkobulevardi 1.",
+        "Nelikkobulevardi 1",
+        RULE_STREET,
+    ),
+    ("osoite: Winqvistinkuja 5", "Winqvistinkuja 5", RULE_STREET),
+    ("My address is Hämeentie 3", "Hämeentie 3", RULE_STREET),
+    ("I live at Thomaslei 77.", "Thomaslei 77", RULE_STREET),
+    // A flat or house-number mark before a number-first street; a sending phrase before it.
+    (
+        "Please ship it to Flat 76f, Ball Plaza, thanks.",
+        "Flat 76f, Ball Plaza",
+        RULE_STREET,
+    ),
+    (
+        "Please ship it to Studio 15G, McCarthy Viaduct",
+        "Studio 15G, McCarthy Viaduct",
+        RULE_STREET,
+    ),
+    (
+        "My address is H.No. 622, Mohan",
+        "H.No. 622, Mohan",
+        RULE_STREET,
+    ),
     // pl: the type first, the number (often `56/19`) last, `NN-NNN` postcodes.
     (
         "mieszkam przy ul. Lwowska 56/19",
@@ -401,7 +500,7 @@ const POSITIVE: &[(&str, &str, &str)] = &[
     ),
     (
         "H.No. 44, Sheth Nagar, Hosur 850166",
-        "44, Sheth Nagar, Hosur 850166",
+        "H.No. 44, Sheth Nagar, Hosur 850166",
         RULE_POSTCODE,
     ),
     (
@@ -484,6 +583,35 @@ const NEGATIVE: &[&str] = &[
     "We met 3 Ravi Nagar fans today.",
     "Zila 4 results were announced.",
     "Praia 3 dias, Vila 2 noites",
+    // Norwegian place words ending other names; a preposition alone does not support them.
+    "We met at Copenhagen 2 years ago and again in Schengen 2 weeks later.",
+    "Back at Copenhagen 2, Malmö 1 after the break.",
+    "Wahl in Thüringen 2024",
+    "in Schengen 2",
+    "My address is Springen 17B Rad gelb.",
+    "We flew to Australia 2 times; address: Amelia 5",
+    "adresse chez Sébastien 3",
+    "address: Italia 90",
+    "Kari Nordhagen 45 og Ola Bakken 12",
+    "address: Moen 2024",
+    // Zero-padded numbers only with a street type and an address word, a sending phrase or a
+    // postcode.
+    "Agent 007 and Room 007, Route 066",
+    "Meet at 0930 Park Avenue tomorrow.",
+    "The 007 Bond Street film",
+    "Bäckgatan 07",
+    "address: Galilei 3, Christie 5",
+    // A street type without a number, not right after an address phrase.
+    "You'll rue the day, Thomas.",
+    "The avenue Foch café is nice; my address is on the card.",
+    "Address: Avenue Q was a musical",
+    "I live at avenue of approach",
+    "We will rue Thomas forever",
+    "2011 Ortiz River She drive",
+    "My address: 2011 Ortiz River She drive home",
+    "I met 3 Grand Parade fans",
+    "See Flat 3, Tracey Station in the brochure",
+    "H.No. 5 is the best, H.No. 622, Mohan",
 ];
 
 #[test]
@@ -602,7 +730,9 @@ fn every_type_before_a_name_is_a_stream_trigger() {
     let types = super::TYPE_FIRST
         .words()
         .map(|(w, _)| w)
-        .chain(super::DE_TYPES.iter().copied());
+        .chain(super::DE_TYPES.iter().copied())
+        // A street without a number starts at its type.
+        .chain(super::UNNUMBERED_TYPES.iter().copied());
     let missing: Vec<&str> = types
         .filter(|w| !crate::stream::is_builtin_trigger(w))
         .collect();
