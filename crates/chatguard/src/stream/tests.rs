@@ -546,3 +546,29 @@ proptest::proptest! {
         proptest::prop_assert_eq!(&out, &expected, "split: {:?}", text);
     }
 }
+
+#[test]
+fn internationalised_email_domains_stream_as_one_shot_at_every_split() {
+    let guard = Guard::new(Policy::default()).expect("builds");
+    // Synthetic addresses under internationalised top-level domains.
+    for text in [
+        "Write to danzasenko@vdovychenko.укр please",
+        "пишите: иван@пример.рф. Спасибо",
+        "mail li@例子.中国 谢谢",
+        "ivan@пример.укр日本語 ok",
+    ] {
+        let expected = one_shot(&guard, text);
+        assert!(!expected.contains('@'), "{text}: {expected}");
+        for split in 0..=text.len() {
+            if !text.is_char_boundary(split) {
+                continue;
+            }
+            let out = streamed(&guard, &[&text[..split], &text[split..]]);
+            assert_eq!(out, expected, "{text} split at {split}");
+        }
+        for size in [1, 2, 3, 5] {
+            let (_, out) = held_after_each_chunk(&guard, text, size);
+            assert_eq!(out, expected, "{text} in chunks of {size}");
+        }
+    }
+}

@@ -144,6 +144,9 @@ fn domain(
     if tld.starts_with(b"xn--") {
         return (end, labels, true);
     }
+    if let Some(len) = idn_tld(tld) {
+        return (last_label.0 + len, labels, true);
+    }
     let letters = tld.iter().take_while(|b| b.is_ascii_alphabetic()).count();
     // The domain ends with those letters unless a Latin letter runs on (`comGrüße` is one word,
     // and no top-level domain); digits, dashes and other scripts (`example.com-4012`,
@@ -157,6 +160,49 @@ fn domain(
         return (end, labels, true);
     }
     (end, labels, false)
+}
+
+/// The length of an internationalised top-level domain opening `label` (`рф`, `укр`, `中国`,
+/// `ελ`, `ไทย`): two or more lower-case or caseless letters of one script. The address ends where
+/// that script does, as it ends after the letters of `.com`, so that what follows does not decide.
+fn idn_tld(label: &[u8]) -> Option<usize> {
+    if label.first().is_none_or(|&b| b < 0x80) {
+        return None;
+    }
+    let text = match core::str::from_utf8(label) {
+        Ok(text) => text,
+        Err(e) => core::str::from_utf8(&label[..e.valid_up_to()]).ok()?,
+    };
+    let script = script_of(text.chars().next()?)?;
+    let mut len = 0;
+    let mut count = 0;
+    for c in text.chars() {
+        if script_of(c) != Some(script) {
+            break;
+        }
+        len += c.len_utf8();
+        count += 1;
+    }
+    (count >= 2).then_some(len)
+}
+
+/// The script of a lower-case or caseless letter, for the scripts that have top-level domains of
+/// their own.
+fn script_of(c: char) -> Option<u8> {
+    if !c.is_alphabetic() || c.is_uppercase() {
+        return None;
+    }
+    Some(match u32::from(c) {
+        0x0370..=0x03FF => 1,                   // Greek
+        0x0400..=0x052F => 2,                   // Cyrillic
+        0x0590..=0x05FF => 3,                   // Hebrew
+        0x0600..=0x06FF | 0x0750..=0x077F => 4, // Arabic
+        0x0900..=0x097F => 5,                   // Devanagari
+        0x0E00..=0x0E7F => 6,                   // Thai
+        0x3040..=0x30FF | 0x4E00..=0x9FFF => 7, // kana and CJK ideographs
+        0xAC00..=0xD7A3 => 8,                   // Hangul
+        _ => return None,
+    })
 }
 
 /// The positions of the `t` of every `at` in a text, any case, found eight bytes at a time: far
@@ -347,6 +393,17 @@ mod tests {
             ["a@b.io", "c_d@sub.example.org"]
         );
         assert_eq!(found("josé@exämple.de"), ["josé@exämple.de"]);
+        // Internationalised top-level domains (synthetic addresses); the address ends where the
+        // domain's script does, and a capitalised word after a dot is no top-level domain.
+        assert_eq!(
+            found("Write to danzasenko@vdovychenko.укр please"),
+            ["danzasenko@vdovychenko.укр"]
+        );
+        assert_eq!(found("пишите: иван@пример.рф."), ["иван@пример.рф"]);
+        assert_eq!(found("li@例子.中国"), ["li@例子.中国"]);
+        assert_eq!(found("ivan@пример.укр日本語"), ["ivan@пример.укр"]);
+        assert!(found("ivan@mail.Спасибо").is_empty());
+        assert!(found("ivan@mail.ж").is_empty());
     }
 
     #[test]
