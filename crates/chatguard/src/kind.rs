@@ -279,6 +279,8 @@ kinds! {
     LvPk => "lv_pk", GovernmentId, true;
     /// A vehicle identification number (ISO 3779, with the North American check digit).
     Vin => "vin", Device, true;
+    /// Greek social security number (AMKA).
+    GrAmka => "gr_amka", GovernmentId, true;
 }
 
 /// A detector pack: a group of built-in kinds whose recognizers a build may leave out, so that a
@@ -384,9 +386,8 @@ impl Kind {
             }
             PlPesel | BeNn | ChAhv | AtSvnr | BgEgn | RoCnp | HrOib | EeIk | LtAsmens | LvPk
             | CzRc | EuVat | UkNino | UkNhs | EsDni | EsNie | ItFiscalCode | FrNir | DeTaxId
-            | NlBsn | SePersonnummer | DkCpr | FiHetu | NoFnr | IsKennitala | PtNif | IePps => {
-                Pack::IdsEurope
-            }
+            | NlBsn | SePersonnummer | DkCpr | FiHetu | NoFnr | IsKennitala | PtNif | IePps
+            | GrAmka => Pack::IdsEurope,
             UsSsn | UsItin | UsNpi | UsAbaRouting | CaSin | BrCpf | BrCnpj | MxCurp | ClRut
             | ArCuit | CoNit | PeRuc | UyCi => Pack::IdsAmericas,
             InAadhaar | InPan | AuTfn | AuAbn | CnRic | KrRrn | SgNric | JpMyNumber | ThPin

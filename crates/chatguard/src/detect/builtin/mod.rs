@@ -36,6 +36,8 @@ mod email;
 mod es;
 #[cfg_attr(not(feature = "ids-europe"), allow(dead_code))]
 mod fr;
+#[cfg_attr(not(feature = "ids-europe"), allow(dead_code))]
+mod gr;
 mod iban;
 #[cfg_attr(not(feature = "ids-europe"), allow(dead_code))]
 mod ie;
@@ -119,6 +121,8 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
     rec(Kind::LtAsmens, baltic::LT_CONTEXT, false, baltic::scan_lt).run_digits(11, 11),
     #[cfg(feature = "ids-europe")]
     rec(Kind::LvPk, baltic::LV_CONTEXT, false, baltic::scan_lv).generic(baltic::LV_GENERIC).run_digits(11, 11),
+    #[cfg(feature = "ids-europe")]
+    rec(Kind::GrAmka, gr::CONTEXT, true, gr::scan).generic(gr::GENERIC).run_digits(11, 11),
     #[cfg(feature = "ids-europe")]
     rec(Kind::CzRc, cz::CONTEXT, false, cz::scan).generic(cz::GENERIC).run_digits(9, 10),
     #[cfg(feature = "ids-mea")]
