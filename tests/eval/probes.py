@@ -378,6 +378,7 @@ FAKER_IDS = {
     "tr_TR": ("tr_tckn", "TC kimlik numaram {v}", "tr.tckimlik"),
     # Added in session 10 (`id` frames take no `rng` draw, so later texts stay as they were).
     "el_GR": ("gr_amka", "Ο ΑΜΚΑ μου είναι {v}", "gr.amka"),
+    "uk_UA": ("ua_rntrc", "Мій РНОКПП {v}", "ua.rntrc"),
 }
 FAKER_PHONE_FRAMES = ["You can call me at {p} tomorrow.", "My phone number is {p}", "Phone: {p}",
                       "Reach me on {p}, thanks!"]

@@ -281,6 +281,8 @@ kinds! {
     Vin => "vin", Device, true;
     /// Greek social security number (AMKA).
     GrAmka => "gr_amka", GovernmentId, true;
+    /// Ukrainian individual taxpayer number (РНОКПП).
+    UaRntrc => "ua_rntrc", GovernmentId, true;
 }
 
 /// A detector pack: a group of built-in kinds whose recognizers a build may leave out, so that a
@@ -387,7 +389,7 @@ impl Kind {
             PlPesel | BeNn | ChAhv | AtSvnr | BgEgn | RoCnp | HrOib | EeIk | LtAsmens | LvPk
             | CzRc | EuVat | UkNino | UkNhs | EsDni | EsNie | ItFiscalCode | FrNir | DeTaxId
             | NlBsn | SePersonnummer | DkCpr | FiHetu | NoFnr | IsKennitala | PtNif | IePps
-            | GrAmka => Pack::IdsEurope,
+            | GrAmka | UaRntrc => Pack::IdsEurope,
             UsSsn | UsItin | UsNpi | UsAbaRouting | CaSin | BrCpf | BrCnpj | MxCurp | ClRut
             | ArCuit | CoNit | PeRuc | UyCi => Pack::IdsAmericas,
             InAadhaar | InPan | AuTfn | AuAbn | CnRic | KrRrn | SgNric | JpMyNumber | ThPin

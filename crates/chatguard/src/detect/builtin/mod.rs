@@ -79,6 +79,8 @@ mod tables;
 mod tr;
 pub(crate) mod triggers;
 #[cfg_attr(not(feature = "ids-europe"), allow(dead_code))]
+mod ua;
+#[cfg_attr(not(feature = "ids-europe"), allow(dead_code))]
 mod uk;
 mod url;
 #[cfg_attr(not(feature = "ids-americas"), allow(dead_code))]
@@ -123,6 +125,8 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
     rec(Kind::LvPk, baltic::LV_CONTEXT, false, baltic::scan_lv).generic(baltic::LV_GENERIC).run_digits(11, 11),
     #[cfg(feature = "ids-europe")]
     rec(Kind::GrAmka, gr::CONTEXT, true, gr::scan).generic(gr::GENERIC).run_digits(11, 11),
+    #[cfg(feature = "ids-europe")]
+    rec(Kind::UaRntrc, ua::CONTEXT, true, ua::scan).generic(ua::GENERIC).run_digits(10, 10),
     #[cfg(feature = "ids-europe")]
     rec(Kind::CzRc, cz::CONTEXT, false, cz::scan).generic(cz::GENERIC).run_digits(9, 10),
     #[cfg(feature = "ids-mea")]
