@@ -379,6 +379,8 @@ FAKER_IDS = {
     # Added in session 10 (`id` frames take no `rng` draw, so later texts stay as they were).
     "el_GR": ("gr_amka", "Ο ΑΜΚΑ μου είναι {v}", "gr.amka"),
     "uk_UA": ("ua_rntrc", "Мій РНОКПП {v}", "ua.rntrc"),
+    "mk_MK": ("rs_jmbg", "Мојот ЕМБГ е {v}", "si.emso"),
+    "sr_BA": ("rs_jmbg", "Moj JMBG je {v}", "si.emso"),
 }
 FAKER_PHONE_FRAMES = ["You can call me at {p} tomorrow.", "My phone number is {p}", "Phone: {p}",
                       "Reach me on {p}, thanks!"]

@@ -283,6 +283,9 @@ kinds! {
     GrAmka => "gr_amka", GovernmentId, true;
     /// Ukrainian individual taxpayer number (РНОКПП).
     UaRntrc => "ua_rntrc", GovernmentId, true;
+    /// Unique master citizen number of Serbia, Bosnia and Herzegovina, Montenegro, North
+    /// Macedonia (JMBG, ЕМБГ) and Slovenia (EMŠO).
+    RsJmbg => "rs_jmbg", GovernmentId, true;
 }
 
 /// A detector pack: a group of built-in kinds whose recognizers a build may leave out, so that a
@@ -389,7 +392,7 @@ impl Kind {
             PlPesel | BeNn | ChAhv | AtSvnr | BgEgn | RoCnp | HrOib | EeIk | LtAsmens | LvPk
             | CzRc | EuVat | UkNino | UkNhs | EsDni | EsNie | ItFiscalCode | FrNir | DeTaxId
             | NlBsn | SePersonnummer | DkCpr | FiHetu | NoFnr | IsKennitala | PtNif | IePps
-            | GrAmka | UaRntrc => Pack::IdsEurope,
+            | GrAmka | UaRntrc | RsJmbg => Pack::IdsEurope,
             UsSsn | UsItin | UsNpi | UsAbaRouting | CaSin | BrCpf | BrCnpj | MxCurp | ClRut
             | ArCuit | CoNit | PeRuc | UyCi => Pack::IdsAmericas,
             InAadhaar | InPan | AuTfn | AuAbn | CnRic | KrRrn | SgNric | JpMyNumber | ThPin

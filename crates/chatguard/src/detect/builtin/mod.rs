@@ -118,6 +118,8 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
     #[cfg(feature = "ids-europe")]
     rec(Kind::HrOib, balkan::OIB_CONTEXT, true, balkan::scan_oib).generic(balkan::OIB_GENERIC).run_digits(11, 11),
     #[cfg(feature = "ids-europe")]
+    rec(Kind::RsJmbg, balkan::JMBG_CONTEXT, true, balkan::scan_jmbg).generic(balkan::JMBG_GENERIC).run_digits(13, 13),
+    #[cfg(feature = "ids-europe")]
     rec(Kind::EeIk, baltic::EE_CONTEXT, false, baltic::scan_ee).generic(baltic::EE_GENERIC).run_digits(11, 11),
     #[cfg(feature = "ids-europe")]
     rec(Kind::LtAsmens, baltic::LT_CONTEXT, false, baltic::scan_lt).run_digits(11, 11),
