@@ -381,6 +381,7 @@ FAKER_IDS = {
     "uk_UA": ("ua_rntrc", "Мій РНОКПП {v}", "ua.rntrc"),
     "mk_MK": ("rs_jmbg", "Мојот ЕМБГ е {v}", "si.emso"),
     "sr_BA": ("rs_jmbg", "Moj JMBG je {v}", "si.emso"),
+    "zh_TW": ("tw_id", "我的身分證字號是{v}", None),
 }
 FAKER_PHONE_FRAMES = ["You can call me at {p} tomorrow.", "My phone number is {p}", "Phone: {p}",
                       "Reach me on {p}, thanks!"]

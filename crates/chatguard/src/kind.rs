@@ -286,6 +286,8 @@ kinds! {
     /// Unique master citizen number of Serbia, Bosnia and Herzegovina, Montenegro, North
     /// Macedonia (JMBG, ЕМБГ) and Slovenia (EMŠO).
     RsJmbg => "rs_jmbg", GovernmentId, true;
+    /// Taiwan national identification number (and the resident certificate number of its form).
+    TwId => "tw_id", GovernmentId, true;
 }
 
 /// A detector pack: a group of built-in kinds whose recognizers a build may leave out, so that a
@@ -396,7 +398,7 @@ impl Kind {
             UsSsn | UsItin | UsNpi | UsAbaRouting | CaSin | BrCpf | BrCnpj | MxCurp | ClRut
             | ArCuit | CoNit | PeRuc | UyCi => Pack::IdsAmericas,
             InAadhaar | InPan | AuTfn | AuAbn | CnRic | KrRrn | SgNric | JpMyNumber | ThPin
-            | NzIrd => Pack::IdsApac,
+            | NzIrd | TwId => Pack::IdsApac,
             TrTckn | IlId | ZaId => Pack::IdsMea,
             Secret => Pack::Secrets,
             Person => Pack::Person,

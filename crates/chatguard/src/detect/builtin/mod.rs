@@ -78,6 +78,8 @@ mod tables;
 #[cfg_attr(not(feature = "ids-mea"), allow(dead_code))]
 mod tr;
 pub(crate) mod triggers;
+#[cfg_attr(not(feature = "ids-apac"), allow(dead_code))]
+mod tw;
 #[cfg_attr(not(feature = "ids-europe"), allow(dead_code))]
 mod ua;
 #[cfg_attr(not(feature = "ids-europe"), allow(dead_code))]
@@ -217,6 +219,8 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
     rec(Kind::KrRrn, asia::RRN_CONTEXT, true, asia::scan_rrn_compact).generic(asia::RRN_GENERIC).run_digits(13, 13),
     #[cfg(feature = "ids-apac")]
     rec(Kind::SgNric, asia::NRIC_CONTEXT, false, asia::scan_nric).generic(asia::NRIC_GENERIC).word_len(9),
+    #[cfg(feature = "ids-apac")]
+    rec(Kind::TwId, tw::CONTEXT, true, tw::scan).generic(tw::GENERIC).word_len(10),
     #[cfg(feature = "ids-apac")]
     rec(Kind::JpMyNumber, asia::MY_NUMBER_CONTEXT, true, asia::scan_my_number).generic(asia::MY_NUMBER_GENERIC).run_digits(12, 12),
     #[cfg(feature = "ids-apac")]
