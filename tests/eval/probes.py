@@ -376,6 +376,12 @@ FAKER_IDS = {
     "et_EE": ("ee_ik", "Minu isikukood on {v}", "ee.ik"),
     "th_TH": ("th_pin", "My Thai ID number is {v}", "th.pin"),
     "tr_TR": ("tr_tckn", "TC kimlik numaram {v}", "tr.tckimlik"),
+    # Added in session 10 (`id` frames take no `rng` draw, so later texts stay as they were).
+    "el_GR": ("gr_amka", "Ο ΑΜΚΑ μου είναι {v}", "gr.amka"),
+    "uk_UA": ("ua_rntrc", "Мій РНОКПП {v}", "ua.rntrc"),
+    "mk_MK": ("rs_jmbg", "Мојот ЕМБГ е {v}", "si.emso"),
+    "sr_BA": ("rs_jmbg", "Moj JMBG je {v}", "si.emso"),
+    "zh_TW": ("tw_id", "我的身分證字號是{v}", None),
 }
 FAKER_PHONE_FRAMES = ["You can call me at {p} tomorrow.", "My phone number is {p}", "Phone: {p}",
                       "Reach me on {p}, thanks!"]

@@ -279,6 +279,15 @@ kinds! {
     LvPk => "lv_pk", GovernmentId, true;
     /// A vehicle identification number (ISO 3779, with the North American check digit).
     Vin => "vin", Device, true;
+    /// Greek social security number (AMKA).
+    GrAmka => "gr_amka", GovernmentId, true;
+    /// Ukrainian individual taxpayer number (РНОКПП).
+    UaRntrc => "ua_rntrc", GovernmentId, true;
+    /// Unique master citizen number of Serbia, Bosnia and Herzegovina, Montenegro, North
+    /// Macedonia (JMBG, ЕМБГ) and Slovenia (EMŠO).
+    RsJmbg => "rs_jmbg", GovernmentId, true;
+    /// Taiwan national identification number (and the resident certificate number of its form).
+    TwId => "tw_id", GovernmentId, true;
 }
 
 /// A detector pack: a group of built-in kinds whose recognizers a build may leave out, so that a
@@ -384,13 +393,12 @@ impl Kind {
             }
             PlPesel | BeNn | ChAhv | AtSvnr | BgEgn | RoCnp | HrOib | EeIk | LtAsmens | LvPk
             | CzRc | EuVat | UkNino | UkNhs | EsDni | EsNie | ItFiscalCode | FrNir | DeTaxId
-            | NlBsn | SePersonnummer | DkCpr | FiHetu | NoFnr | IsKennitala | PtNif | IePps => {
-                Pack::IdsEurope
-            }
+            | NlBsn | SePersonnummer | DkCpr | FiHetu | NoFnr | IsKennitala | PtNif | IePps
+            | GrAmka | UaRntrc | RsJmbg => Pack::IdsEurope,
             UsSsn | UsItin | UsNpi | UsAbaRouting | CaSin | BrCpf | BrCnpj | MxCurp | ClRut
             | ArCuit | CoNit | PeRuc | UyCi => Pack::IdsAmericas,
             InAadhaar | InPan | AuTfn | AuAbn | CnRic | KrRrn | SgNric | JpMyNumber | ThPin
-            | NzIrd => Pack::IdsApac,
+            | NzIrd | TwId => Pack::IdsApac,
             TrTckn | IlId | ZaId => Pack::IdsMea,
             Secret => Pack::Secrets,
             Person => Pack::Person,

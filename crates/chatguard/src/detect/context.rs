@@ -547,7 +547,13 @@ fn before_part(text: &str, from: usize, start: usize, breaks: bool) -> Range<usi
     }
     if let Some(digit) = last_digit(&bytes[before.clone()]) {
         if !only_list_joiners(&text[before.start + digit + 1..before.end]) {
-            before = before.start + digit + 1..before.end;
+            // Letters glued to that digit (`a2cf`) are the rest of its word, never a word of
+            // their own: the part starts after them, as the one pass ([`Mentions`]) reads it.
+            let mut cut = before.start + digit + 1;
+            while cut < before.end && bytes[cut].is_ascii_alphanumeric() {
+                cut += 1;
+            }
+            before = cut..before.end;
         }
     }
     before

@@ -1,4 +1,5 @@
-//! Personal numbers of Bulgaria (EGN), Romania (CNP) and Croatia (OIB).
+//! Personal numbers of Bulgaria (EGN), Romania (CNP), Croatia (OIB) and the former Yugoslavia
+//! (JMBG).
 //!
 //! - **EGN** (единен граждански номер): ten digits `YYMMDDSSSC`, month +40 for births from 2000
 //!   (+20 marks the 1800s and is refused: nobody alive carries it), check digit over weights
@@ -8,6 +9,12 @@
 //!   becomes 1). Strongly structured: reported without context.
 //! - **OIB** (osobni identifikacijski broj): eleven digits with one ISO 7064 MOD 11,10 check digit
 //!   and no other structure, so about one random number in ten passes: it needs a context word.
+//! - **JMBG** (јединствени матични број грађана, unique master citizen number): thirteen digits
+//!   `DDMMYYYRRBBBC` still issued in Serbia, Bosnia and Herzegovina, Montenegro and North
+//!   Macedonia (ЕМБГ) and in Slovenia as EMŠO: a birth date with the year's last three digits, a
+//!   region, a serial and a check digit over weights 7-6-5-4-3-2-7-6-5-4-3-2, `11 − sum mod 11`
+//!   (10 and 11 become 0, as python-stdnum's si.emso reads it). Only births from 1900 to 2099 are
+//!   accepted. Plain thirteen-digit runs are common (EAN-13 barcodes): it needs a context word.
 
 use super::shape::{dig, each_spot, num, valid_date, Grouping};
 use crate::detect::checksum::{iso7064_mod11_10, weighted_sum};
@@ -138,6 +145,82 @@ pub(crate) const OIB_GENERIC: &[&str] = &[
     "contribuinte",
 ];
 
+pub(crate) const JMBG_CONTEXT: &[&str] = &[
+    "јмбг",
+    "jmbg",
+    "ембг",
+    "embg",
+    "emšo",
+    "emso",
+    "матични број",
+    "matični broj",
+    "maticni broj",
+    "матичен број",
+    "matična številka",
+    "maticna stevilka",
+    "јединствени матични",
+    "jedinstveni matični",
+    "jedinstveni maticni",
+    "единствен матичен",
+    "enotna matična",
+    "master citizen number",
+    "serbia",
+    "srbija",
+    "србија",
+    "srpsk",
+    "српск",
+    "serbien",
+    "serbisch",
+    "serbie",
+    "bosnia",
+    "bosna",
+    "босна",
+    "bosansk",
+    "bosnien",
+    "bosnisch",
+    "bosnie",
+    "montenegr",
+    "crna gora",
+    "црна гора",
+    "crnogorsk",
+    "macedonia",
+    "македонија",
+    "македонск",
+    "makedonija",
+    "mazedonien",
+    "mazedonisch",
+    "macédoine",
+    "slovenia",
+    "slovene",
+    "slovenija",
+    "slovensk",
+    "slowenien",
+    "slowenisch",
+    "slovénie",
+    "eslovenia",
+    "yugoslav",
+    "jugoslav",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const JMBG_GENERIC: &[&str] = &[
+    "personal number",
+    "personal identification number",
+    "citizen number",
+    "ssn",
+    "national id",
+    "id number",
+    "identity number",
+    "identification number",
+    "personennummer",
+    "identifikationsnummer",
+    "numéro d'identification",
+    "número de identificación",
+    "numero di identificazione",
+    "identificatienummer",
+    "número de identificação",
+];
+
 const EGN_SHAPE: Grouping = Grouping {
     len: 10,
     layouts: &[&[6, 4], &[6, 3, 1]],
@@ -152,6 +235,12 @@ const CNP_SHAPE: Grouping = Grouping {
 
 const OIB_SHAPE: Grouping = Grouping {
     len: 11,
+    layouts: &[],
+    seps: b"",
+};
+
+const JMBG_SHAPE: Grouping = Grouping {
+    len: 13,
     layouts: &[],
     seps: b"",
 };
@@ -202,6 +291,25 @@ pub(crate) fn cnp_is_valid(d: &[u8]) -> bool {
 /// Checks a Croatian OIB (eleven ASCII digits).
 pub(crate) fn oib_is_valid(d: &[u8]) -> bool {
     d.len() == 11 && iso7064_mod11_10(d)
+}
+
+/// Checks a JMBG / EMŠO (thirteen ASCII digits): a birth date from 1900 to 2099 and the check
+/// digit. Regions are not checked (python-stdnum does not either).
+pub(crate) fn jmbg_is_valid(d: &[u8]) -> bool {
+    if d.len() != 13 || !d.iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let (dd, mm, yyy) = (num(&d[0..2]), num(&d[2..4]), num(&d[4..7]));
+    let year = match yyy {
+        900..=999 => 1000 + yyy,
+        0..=99 => 2000 + yyy,
+        _ => return false,
+    };
+    if !valid_date(year, mm, dd) {
+        return false;
+    }
+    let sum = weighted_sum(&d[..12], &[7, 6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2]);
+    (11 - sum % 11) % 11 % 10 == dig(d, 12)
 }
 
 pub(crate) fn scan_egn(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
@@ -255,10 +363,27 @@ pub(crate) fn scan_oib(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     });
 }
 
+pub(crate) fn scan_jmbg(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+    each_spot(hay, &JMBG_SHAPE, |spot| {
+        if !jmbg_is_valid(spot.digits) {
+            return false;
+        }
+        out.push(Candidate {
+            kind: Kind::RsJmbg,
+            start: spot.start,
+            end: spot.end,
+            score: Score::from_milli(500),
+            rule: "rs_jmbg.mod11",
+            validated: true,
+        });
+        true
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::builtin::shape::testing::{spans_found, ScanFn};
+    use crate::detect::builtin::shape::testing::{pipeline, spans_found, ScanFn};
 
     fn found(scan: ScanFn, text: &str) -> Vec<&str> {
         spans_found(text, scan)
@@ -339,5 +464,58 @@ mod tests {
         // OIB is pushed as a candidate; the context requirement is applied by the framework.
         assert_eq!(found(scan_oib, "Moj OIB je 33392005961."), ["33392005961"]);
         assert!(found(scan_oib, "OIB 33392005962").is_empty());
+    }
+
+    #[test]
+    fn jmbg_known_answers() {
+        // From python-stdnum 2.2's si.emso documentation.
+        assert!(jmbg_is_valid(b"0101006500006"));
+        assert!(!jmbg_is_valid(b"0101006500007")); // check digit
+                                                   // Synthetic, generated and checked with python-stdnum (si.emso.calc_check_digit),
+                                                   // regions of Bosnia (17), Macedonia (45), Serbia (71), Slovenia (50), Montenegro (29).
+        for v in [
+            "0810004179376",
+            "2008938459302",
+            "2708963711964",
+            "2308017504063",
+            "2103959298883",
+        ] {
+            assert!(jmbg_is_valid(v.as_bytes()), "{v}");
+        }
+        assert!(!jmbg_is_valid(b"0810004179377"));
+        assert!(!jmbg_is_valid(b"2008938459303"));
+        // The check digit passes, the date (31 February 1995) does not: python-stdnum agrees.
+        assert!(!jmbg_is_valid(b"3102995071230"));
+        // Valid for python-stdnum (born 1899, 2210) but refused by design: nobody alive, or not yet born.
+        assert!(!jmbg_is_valid(b"0101899712340"));
+        assert!(!jmbg_is_valid(b"1503210712343"));
+    }
+
+    #[test]
+    fn jmbg_found_after_a_jmbg_word_only() {
+        // Synthetic values of the form Faker's mk_MK and sr_BA ssn() write.
+        assert_eq!(found(scan_jmbg, "ЈМБГ: 2708963711964"), ["2708963711964"]);
+        assert!(found(scan_jmbg, "ЈМБГ: 2708963711965").is_empty());
+        for text in [
+            "Мој ЈМБГ је 2708963711964.",
+            "Moj JMBG je 0810004179376",
+            "Мојот ЕМБГ е 2008938459302",
+            "Moja EMŠO je 2308017504063",
+            "matični broj: 2103959298883",
+            "My Serbian ID number is 2708963711964",
+        ] {
+            let value = text.trim_end_matches('.').rsplit(' ').next().unwrap();
+            assert_eq!(pipeline(text), [(Kind::RsJmbg, value)], "{text}");
+        }
+        for text in [
+            "2708963711964",
+            "Order 2708963711964 shipped",
+            "EAN 2708963711964",
+        ] {
+            assert!(
+                !pipeline(text).iter().any(|(k, _)| *k == Kind::RsJmbg),
+                "{text}"
+            );
+        }
     }
 }

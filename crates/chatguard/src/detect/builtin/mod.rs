@@ -36,6 +36,8 @@ mod email;
 mod es;
 #[cfg_attr(not(feature = "ids-europe"), allow(dead_code))]
 mod fr;
+#[cfg_attr(not(feature = "ids-europe"), allow(dead_code))]
+mod gr;
 mod iban;
 #[cfg_attr(not(feature = "ids-europe"), allow(dead_code))]
 mod ie;
@@ -76,6 +78,10 @@ mod tables;
 #[cfg_attr(not(feature = "ids-mea"), allow(dead_code))]
 mod tr;
 pub(crate) mod triggers;
+#[cfg_attr(not(feature = "ids-apac"), allow(dead_code))]
+mod tw;
+#[cfg_attr(not(feature = "ids-europe"), allow(dead_code))]
+mod ua;
 #[cfg_attr(not(feature = "ids-europe"), allow(dead_code))]
 mod uk;
 mod url;
@@ -114,11 +120,17 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
     #[cfg(feature = "ids-europe")]
     rec(Kind::HrOib, balkan::OIB_CONTEXT, true, balkan::scan_oib).generic(balkan::OIB_GENERIC).run_digits(11, 11),
     #[cfg(feature = "ids-europe")]
+    rec(Kind::RsJmbg, balkan::JMBG_CONTEXT, true, balkan::scan_jmbg).generic(balkan::JMBG_GENERIC).run_digits(13, 13),
+    #[cfg(feature = "ids-europe")]
     rec(Kind::EeIk, baltic::EE_CONTEXT, false, baltic::scan_ee).generic(baltic::EE_GENERIC).run_digits(11, 11),
     #[cfg(feature = "ids-europe")]
     rec(Kind::LtAsmens, baltic::LT_CONTEXT, false, baltic::scan_lt).run_digits(11, 11),
     #[cfg(feature = "ids-europe")]
     rec(Kind::LvPk, baltic::LV_CONTEXT, false, baltic::scan_lv).generic(baltic::LV_GENERIC).run_digits(11, 11),
+    #[cfg(feature = "ids-europe")]
+    rec(Kind::GrAmka, gr::CONTEXT, true, gr::scan).generic(gr::GENERIC).run_digits(11, 11),
+    #[cfg(feature = "ids-europe")]
+    rec(Kind::UaRntrc, ua::CONTEXT, true, ua::scan).generic(ua::GENERIC).run_digits(10, 10),
     #[cfg(feature = "ids-europe")]
     rec(Kind::CzRc, cz::CONTEXT, false, cz::scan).generic(cz::GENERIC).run_digits(9, 10),
     #[cfg(feature = "ids-mea")]
@@ -207,6 +219,8 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
     rec(Kind::KrRrn, asia::RRN_CONTEXT, true, asia::scan_rrn_compact).generic(asia::RRN_GENERIC).run_digits(13, 13),
     #[cfg(feature = "ids-apac")]
     rec(Kind::SgNric, asia::NRIC_CONTEXT, false, asia::scan_nric).generic(asia::NRIC_GENERIC).word_len(9),
+    #[cfg(feature = "ids-apac")]
+    rec(Kind::TwId, tw::CONTEXT, true, tw::scan).generic(tw::GENERIC).word_len(10),
     #[cfg(feature = "ids-apac")]
     rec(Kind::JpMyNumber, asia::MY_NUMBER_CONTEXT, true, asia::scan_my_number).generic(asia::MY_NUMBER_GENERIC).run_digits(12, 12),
     #[cfg(feature = "ids-apac")]

@@ -1,0 +1,133 @@
+//! Greek social security number (Αριθμός Μητρώου Κοινωνικής Ασφάλισης, AMKA): eleven digits
+//! `DDMMYYSSSSC`, the birth date (century not encoded), four serial digits (the last gives the
+//! sex) and a Luhn check digit over all eleven.
+//!
+//! A date plus one Luhn digit pass about one random eleven-digit number in three hundred, and
+//! plain eleven-digit runs are common (phone numbers, references): reported only next to a
+//! context word (rule `gr_amka.luhn`).
+
+use super::shape::{each_spot, num, valid_date_yy, Grouping};
+use crate::detect::checksum::luhn;
+use crate::detect::hay::Hay;
+use crate::detect::Candidate;
+use crate::{Kind, Score};
+
+pub(crate) const CONTEXT: &[&str] = &[
+    "amka",
+    "αμκα",
+    "α.μ.κ.α",
+    "αριθμός μητρώου",
+    "μητρώου κοινωνικής ασφάλισης",
+    "κοινωνικής ασφάλισης",
+    "greek",
+    "greece",
+    "ελλάδα",
+    "ελληνικ",
+    "griechenland",
+    "griechisch",
+    "grèce",
+    "grec",
+    "griego",
+    "griekenland",
+    "grieks",
+    "grécia",
+    "grego",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`).
+pub(crate) const GENERIC: &[&str] = &[
+    "social security",
+    "ssn",
+    "insurance number",
+    "sozialversicherungsnummer",
+    "sécurité sociale",
+    "seguridad social",
+    "previdenza sociale",
+    "sociale zekerheid",
+    "segurança social",
+    "national id",
+    "id number",
+];
+
+const SHAPE: Grouping = Grouping {
+    len: 11,
+    layouts: &[],
+    seps: b"",
+};
+
+/// Checks eleven ASCII digits: a `DDMMYY` date and the Luhn check over all of them.
+pub(crate) fn is_valid(d: &[u8]) -> bool {
+    d.len() == 11
+        && d.iter().all(u8::is_ascii_digit)
+        && valid_date_yy(num(&d[4..6]), num(&d[2..4]), num(&d[0..2]))
+        && luhn(d)
+}
+
+pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+    each_spot(hay, &SHAPE, |spot| {
+        if !is_valid(spot.digits) {
+            return false;
+        }
+        out.push(Candidate {
+            kind: Kind::GrAmka,
+            start: spot.start,
+            end: spot.end,
+            score: Score::from_milli(450),
+            rule: "gr_amka.luhn",
+            validated: true,
+        });
+        true
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detect::builtin::shape::testing::{pipeline, spans_found};
+
+    #[test]
+    fn known_answers() {
+        // From python-stdnum 2.2's gr.amka documentation.
+        assert!(is_valid(b"01013099997"));
+        assert!(!is_valid(b"01013099999")); // check digit
+                                            // Synthetic, generated and checked with python-stdnum (luhn.calc_check_digit, gr.amka).
+        for v in [
+            "11035001814",
+            "12100783013",
+            "14070831863",
+            "02101539092",
+            "19070630827",
+        ] {
+            assert!(is_valid(v.as_bytes()), "{v}");
+        }
+        assert!(!is_valid(b"11035001815"));
+        assert!(!is_valid(b"12100783014"));
+        // Luhn passes, the date (32 December) does not: python-stdnum rejects it too.
+        assert!(!is_valid(b"32135012345"));
+        assert!(!is_valid(b"0101309999"));
+    }
+
+    #[test]
+    fn found_after_an_amka_word_only() {
+        // Synthetic values of the form Faker's el_GR ssn() writes.
+        assert_eq!(spans_found("ΑΜΚΑ: 11035001814", scan), ["11035001814"]);
+        assert!(spans_found("ΑΜΚΑ: 110350018140", scan).is_empty());
+        for text in [
+            "Ο ΑΜΚΑ μου είναι 11035001814.",
+            "My AMKA is 11035001814",
+            "Αριθμός Μητρώου Κοινωνικής Ασφάλισης 11035001814",
+        ] {
+            assert_eq!(pipeline(text), [(Kind::GrAmka, "11035001814")], "{text}");
+        }
+        for text in [
+            "11035001814",
+            "Order 11035001814 shipped",
+            "Παραγγελία 11035001814",
+        ] {
+            assert!(
+                !pipeline(text).iter().any(|(k, _)| *k == Kind::GrAmka),
+                "{text}"
+            );
+        }
+    }
+}
