@@ -29,6 +29,9 @@ from stdnum.at import vnr
 from stdnum.au import abn, tfn
 from stdnum.be import nn as be_nn
 from stdnum.bg import egn
+from stdnum.gr import amka
+from stdnum.si import emso
+from stdnum.ua import rntrc
 from stdnum.br import cnpj, cpf
 from stdnum.ca import sin
 from stdnum.ch import ssn as ch_ssn
@@ -1076,9 +1079,62 @@ GENERATORS["vin"] = gen_vin
 NAMES["vin"] = {"en": ["VIN", "vehicle identification number"], "de": ["Fahrgestellnummer"],
                 "fr": ["numéro de châssis", "VIN"], "es": ["número de bastidor", "bastidor"],
                 "it": ["numero di telaio", "telaio"], "nl": ["chassisnummer"], "pt": ["número do chassi", "chassi"]}
-# Kinds added after the corpus was first committed: drawn after everything else, so the messages of
-# the kinds before them stay as they were.
-ADDED_KINDS = ["vin"]
+
+def gen_amka(_lang):
+    def body():
+        y, m, d = birth()
+        return f"{d:02}{m:02}{y % 100:02}{rd(4)}"
+    return brute(body, DIGITS, amka.validate)
+
+
+def gen_rntrc(_lang):
+    return brute(lambda: rd(9), DIGITS, rntrc.validate)
+
+
+def gen_jmbg(_lang):
+    def body():
+        y, m, d = birth(1930, 2005)
+        return f"{d:02}{m:02}{y % 1000:03}{R.choice(['71', '17', '45', '50', '29'])}{rd(3)}"
+    return brute(body, DIGITS, emso.validate)
+
+
+TW_LETTERS = dict(zip("ABCDEFGHJKLMNPQRSTUVXYWZIO", range(10, 36)))
+
+
+def tw_id_validate(v):
+    """The Taiwan national identification number check (letter as two digits, weights 1 9 8 … 1 1)."""
+    if len(v) != 10 or v[0] not in TW_LETTERS or v[1] not in "1289" or not v[1:].isdigit():
+        raise ValueError(v)
+    n = TW_LETTERS[v[0]]
+    total = n // 10 + (n % 10) * 9 + sum(int(c) * w for c, w in zip(v[1:9], range(8, 0, -1))) + int(v[9])
+    if total % 10:
+        raise ValueError(v)
+    return v
+
+
+assert tw_id_validate("A123456789")  # the widely published example
+
+
+def gen_tw_id(_lang):
+    return brute(lambda: R.choice(list(TW_LETTERS)) + R.choice("12") + rd(7), DIGITS, tw_id_validate)
+
+
+GENERATORS.update({"gr_amka": gen_amka, "ua_rntrc": gen_rntrc, "rs_jmbg": gen_jmbg, "tw_id": gen_tw_id})
+NAMES["gr_amka"] = {"en": ["AMKA", "Greek AMKA number"], "de": ["AMKA", "griechische AMKA-Nummer"],
+                    "fr": ["AMKA", "numéro AMKA"], "es": ["AMKA"], "it": ["AMKA", "numero AMKA"],
+                    "nl": ["AMKA-nummer"], "pt": ["AMKA"]}
+NAMES["ua_rntrc"] = {"en": ["RNOKPP", "Ukrainian tax number"], "de": ["RNOKPP"], "fr": ["RNOKPP"],
+                     "es": ["RNOKPP"], "it": ["RNOKPP"], "nl": ["RNOKPP"], "pt": ["RNOKPP"]}
+NAMES["rs_jmbg"] = {"en": ["JMBG", "EMŠO"], "de": ["JMBG"], "fr": ["JMBG"], "es": ["JMBG"],
+                    "it": ["JMBG", "EMŠO"], "nl": ["JMBG"], "pt": ["JMBG"]}
+NAMES["tw_id"] = {"en": ["Taiwan ID", "Taiwanese ID number"], "de": ["taiwanesische Ausweisnummer"],
+                  "fr": ["numéro d'identité de Taïwan"], "es": ["cédula de Taiwán"],
+                  "it": ["numero di identità di Taiwan"], "nl": ["Taiwanees ID-nummer"],
+                  "pt": ["número de identidade de Taiwan"]}
+# Kinds added after the corpus was first committed: drawn after everything else, in the order they
+# came, each with the pool of kinds of its time, so the messages drawn before them stay as they were.
+ADDED_KINDS = ["vin", "gr_amka", "ua_rntrc", "rs_jmbg", "tw_id"]
+ADDED_IN = {"vin": 1, "gr_amka": 5, "ua_rntrc": 5, "rs_jmbg": 5, "tw_id": 5}
 
 # ---------------------------------------------------------------------------------------------
 # Sentence templates. {n} is the naming word, {N} the same capitalised, {v} the value.
@@ -1447,7 +1503,10 @@ def main():
     first = [k for k in sorted(GENERATORS) if k not in ADDED_KINDS]
     pos = build_positives(first, first)
     neg = build_negatives()
-    pos += build_positives(ADDED_KINDS, sorted(GENERATORS))
+    for batch in sorted(set(ADDED_IN.values())):
+        kinds = [k for k in ADDED_KINDS if ADDED_IN[k] == batch]
+        pool = sorted(k for k in GENERATORS if k not in ADDED_IN or ADDED_IN[k] <= batch)
+        pos += build_positives(kinds, pool)
     for path, rows in (("pii.jsonl", pos), ("negatives.jsonl", neg)):
         os.makedirs(OUT, exist_ok=True)
         with open(os.path.join(OUT, path), "w", encoding="utf-8", newline="\n") as fh:

@@ -31,6 +31,7 @@ pub(crate) const CONTEXT: &[&str] = &[
     "taïwan",
     "taïwanais",
     "taiwanés",
+    "taiwán",
     "taiwanese",
     "taiwanees",
     "taiwanês",
