@@ -3,7 +3,8 @@
 //! municipality code and a check letter — including omocodia, where digits of the date and
 //! municipality are replaced by the letters `LMNPQRSTUV`.
 //!
-//! Structure, an embedded date and a check letter make it safe to report without context.
+//! Structure, an embedded date and a check letter make it safe to report without context, except
+//! for omocodic codes, which need a context word (random 16-character ids meet their layout).
 //! Fully omocodic codes (every digit replaced) contain no digit and are not seen by the shared
 //! tokenizer, so they are not found.
 
@@ -110,6 +111,9 @@ pub(crate) fn cf_valid(c: &[u8]) -> bool {
     u32::from(c[15]) == u32::from(b'A') + sum % 26
 }
 
+/// Where the date and the municipality code hold digits (letters there are omocodia).
+const DIGIT_POSITIONS: [usize; 7] = [6, 7, 9, 10, 12, 13, 14];
+
 pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let bytes = hay.text.as_bytes();
     for w in &hay.words {
@@ -123,7 +127,13 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         if !cf_valid(&upper) {
             continue;
         }
-        let milli = if raw.iter().all(|b| !b.is_ascii_lowercase()) {
+        // Omocodic codes (a letter where a digit belongs) are rare, and random 16-character ids
+        // (`jamellr6p2rrsusq`) meet their looser layout and the check letter about once in 30,000:
+        // they need a context word.
+        let omocodic = DIGIT_POSITIONS.iter().any(|&i| !upper[i].is_ascii_digit());
+        let milli = if omocodic {
+            450
+        } else if raw.iter().all(|b| !b.is_ascii_lowercase()) {
             850
         } else {
             650
@@ -175,6 +185,9 @@ mod tests {
             found("cf: rccmnl83s18d969h", scan),
             [("rccmnl83s18d969h", 650)]
         );
+        // Omocodic: scored below the threshold, a context word lifts it.
+        assert_eq!(found("RCCMNL83S18D96VW", scan), [("RCCMNL83S18D96VW", 450)]);
+        assert_eq!(found("jamellr6p2rrsusq", scan), [("jamellr6p2rrsusq", 450)]);
         assert!(found("RCCMNL83S18D969G", scan).is_empty());
         assert!(found("XRCCMNL83S18D969H", scan).is_empty());
         assert!(found("RCCMNL83S18D969H7", scan).is_empty());
