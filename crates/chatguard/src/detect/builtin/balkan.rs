@@ -16,7 +16,7 @@
 //!   (10 and 11 become 0, as python-stdnum's si.emso reads it). Only births from 1900 to 2099 are
 //!   accepted. Plain thirteen-digit runs are common (EAN-13 barcodes): it needs a context word.
 
-use super::shape::{dig, each_spot, num, valid_date, Grouping};
+use super::shape::{candidate, dig, each_spot, num, valid_date, Grouping};
 use crate::detect::checksum::{iso7064_mod11_10, weighted_sum};
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
@@ -227,7 +227,8 @@ const EGN_SHAPE: Grouping = Grouping {
     seps: b" ",
 };
 
-const CNP_SHAPE: Grouping = Grouping {
+/// Thirteen digits written whole: the Romanian CNP and the JMBG.
+const THIRTEEN_DIGITS: Grouping = Grouping {
     len: 13,
     layouts: &[],
     seps: b"",
@@ -235,12 +236,6 @@ const CNP_SHAPE: Grouping = Grouping {
 
 const OIB_SHAPE: Grouping = Grouping {
     len: 11,
-    layouts: &[],
-    seps: b"",
-};
-
-const JMBG_SHAPE: Grouping = Grouping {
-    len: 13,
     layouts: &[],
     seps: b"",
 };
@@ -330,7 +325,7 @@ pub(crate) fn scan_egn(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 }
 
 pub(crate) fn scan_cnp(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    each_spot(hay, &CNP_SHAPE, |spot| {
+    each_spot(hay, &THIRTEEN_DIGITS, |spot| {
         if !cnp_is_valid(spot.digits) {
             return false;
         }
@@ -364,18 +359,18 @@ pub(crate) fn scan_oib(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 }
 
 pub(crate) fn scan_jmbg(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    each_spot(hay, &JMBG_SHAPE, |spot| {
+    each_spot(hay, &THIRTEEN_DIGITS, |spot| {
         if !jmbg_is_valid(spot.digits) {
             return false;
         }
-        out.push(Candidate {
-            kind: Kind::RsJmbg,
-            start: spot.start,
-            end: spot.end,
-            score: Score::from_milli(500),
-            rule: "rs_jmbg.mod11",
-            validated: true,
-        });
+        out.push(candidate(
+            Kind::RsJmbg,
+            spot.start,
+            spot.end,
+            500,
+            "rs_jmbg.mod11",
+            true,
+        ));
         true
     });
 }

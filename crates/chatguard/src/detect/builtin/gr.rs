@@ -6,11 +6,11 @@
 //! plain eleven-digit runs are common (phone numbers, references): reported only next to a
 //! context word (rule `gr_amka.luhn`).
 
-use super::shape::{each_spot, num, valid_date_yy, Grouping};
+use super::shape::{candidate, each_spot, num, valid_date_yy, Grouping};
 use crate::detect::checksum::luhn;
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
-use crate::{Kind, Score};
+use crate::Kind;
 
 pub(crate) const CONTEXT: &[&str] = &[
     "amka",
@@ -68,14 +68,14 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         if !is_valid(spot.digits) {
             return false;
         }
-        out.push(Candidate {
-            kind: Kind::GrAmka,
-            start: spot.start,
-            end: spot.end,
-            score: Score::from_milli(450),
-            rule: "gr_amka.luhn",
-            validated: true,
-        });
+        out.push(candidate(
+            Kind::GrAmka,
+            spot.start,
+            spot.end,
+            450,
+            "gr_amka.luhn",
+            true,
+        ));
         true
     });
 }

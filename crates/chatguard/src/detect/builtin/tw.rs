@@ -8,11 +8,11 @@
 //! One check digit mod 10 over a letter and nine digits, the shape of many product and part
 //! codes: reported only next to a context word (rule `tw_id.mod10`).
 
-use super::shape::standalone;
+use super::shape::{candidate, standalone};
 use crate::detect::checksum::weighted_sum;
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
-use crate::{Kind, Score};
+use crate::Kind;
 
 pub(crate) const CONTEXT: &[&str] = &[
     "身分證",
@@ -84,14 +84,14 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         }
         if is_valid(&bytes[word.start..word.end]) && standalone(bytes, word.start, word.end, false)
         {
-            out.push(Candidate {
-                kind: Kind::TwId,
-                start: word.start,
-                end: word.end,
-                score: Score::from_milli(450),
-                rule: "tw_id.mod10",
-                validated: true,
-            });
+            out.push(candidate(
+                Kind::TwId,
+                word.start,
+                word.end,
+                450,
+                "tw_id.mod10",
+                true,
+            ));
         }
     }
 }

@@ -6,11 +6,11 @@
 //! The day count takes any value, so about one random ten-digit number in ten passes: reported
 //! only next to a context word (rule `ua_rntrc.mod11`).
 
-use super::shape::{dig, each_spot, Grouping};
+use super::shape::{candidate, dig, each_spot, Grouping};
 use crate::detect::checksum::weighted_sum;
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
-use crate::{Kind, Score};
+use crate::Kind;
 
 pub(crate) const CONTEXT: &[&str] = &[
     "рнокпп",
@@ -79,14 +79,14 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         if !is_valid(spot.digits) {
             return false;
         }
-        out.push(Candidate {
-            kind: Kind::UaRntrc,
-            start: spot.start,
-            end: spot.end,
-            score: Score::from_milli(400),
-            rule: "ua_rntrc.mod11",
-            validated: true,
-        });
+        out.push(candidate(
+            Kind::UaRntrc,
+            spot.start,
+            spot.end,
+            400,
+            "ua_rntrc.mod11",
+            true,
+        ));
         true
     });
 }
