@@ -121,7 +121,8 @@ fn worse(a: InjectionVerdict, b: InjectionVerdict) -> InjectionVerdict {
 
 /// How the text at `pointer` is scored: document mode inside tool results (OpenAI `tool` /
 /// `function` turns, Responses `function_call_output`, Anthropic `tool_result` blocks) and
-/// earlier assistant turns; chat mode for everything else the caller wrote.
+/// earlier assistant turns and reasoning items (model output passed back); chat mode for
+/// everything else the caller wrote.
 pub fn mode_for(body: &Value, pointer: &str) -> InjectionMode {
     let mut at = body;
     let mut document = false;
@@ -139,7 +140,7 @@ pub fn mode_for(body: &Value, pointer: &str) -> InjectionMode {
             if matches!(field("role"), Some("tool" | "function" | "assistant"))
                 || matches!(
                     field("type"),
-                    Some("tool_result" | "function_call_output" | "tool_call_output")
+                    Some("tool_result" | "function_call_output" | "tool_call_output" | "reasoning")
                 )
             {
                 document = true;

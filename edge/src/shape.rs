@@ -337,6 +337,7 @@ fn responses(body: &Value, req: &mut ChatRequest) -> Result<(), ApiError> {
                     Some("function_call_output") => {
                         string_at(item.get("output"), || format!("{}/output", at()))?
                     }
+                    Some("reasoning") => reasoning_item(item, at)?,
                     Some(_) => return Err(shape(format!("{}/type is not supported", at()))),
                 }
             }
@@ -379,11 +380,20 @@ fn messages(body: &Value, req: &mut ChatRequest) -> Result<(), ApiError> {
                 )))
             }
         };
+        let assistant = m.get("role").and_then(Value::as_str) == Some("assistant");
         for (j, block) in blocks.iter().enumerate() {
             let p = || format!("{}/content/{j}", at());
             match block.get("type").and_then(Value::as_str) {
                 Some("text") => string_at(block.get("text"), || format!("{}/text", p()))?,
                 Some("image" | "document" | "tool_use") => {}
+                // Extended thinking, passed back in the assistant turns that produced it.
+                Some("thinking") if assistant => {
+                    string_at(block.get("thinking"), || format!("{}/thinking", p()))?;
+                    string_at(block.get("signature"), || format!("{}/signature", p()))?
+                }
+                Some("redacted_thinking") if assistant => {
+                    string_at(block.get("data"), || format!("{}/data", p()))?
+                }
                 Some("tool_result") => match block.get("content") {
                     None | Some(Value::Null) => {}
                     value => content(value, || format!("{}/content", p()))?,
@@ -393,6 +403,32 @@ fn messages(body: &Value, req: &mut ChatRequest) -> Result<(), ApiError> {
         }
     }
     Ok(())
+}
+
+/// A Responses `reasoning` input item, passed back from an earlier answer: its `summary` (and
+/// any `content`) are lists of text parts; `encrypted_content`, when present, is a string that
+/// [`fields`] checks as a sealed blob.
+fn reasoning_item(item: &Value, at: impl Fn() -> String) -> Result<(), ApiError> {
+    for (member, part_type, required) in [
+        ("summary", "summary_text", true),
+        ("content", "reasoning_text", false),
+    ] {
+        let parts = match item.get(member) {
+            Some(Value::Array(parts)) => parts,
+            None | Some(Value::Null) if !required => continue,
+            _ => return Err(shape(format!("{}/{member} must be an array", at()))),
+        };
+        for (j, part) in parts.iter().enumerate() {
+            let p = || format!("{}/{member}/{j}", at());
+            if part.get("type").and_then(Value::as_str) != Some(part_type) {
+                return Err(shape(format!("{}/type must be {part_type}", p())));
+            }
+            string_at(part.get("text"), || format!("{}/text", p()))?;
+        }
+    }
+    optional_string(item.get("encrypted_content"), || {
+        format!("{}/encrypted_content", at())
+    })
 }
 
 fn generic(body: &Value, pointers: &[String], req: &mut ChatRequest) -> Result<(), ApiError> {
@@ -982,6 +1018,121 @@ mod tests {
             r.texts,
             ["/messages/0/content/0/image_url/url", "/reasoning_effort"]
         );
+    }
+
+    /// Model output passed back in a later request — Anthropic extended thinking, OpenAI
+    /// reasoning items — is accepted: the thinking and the summaries are text (scanned and
+    /// redacted like every assistant turn), the provider's sealed blobs are checked as base64
+    /// and passed unchanged.
+    #[test]
+    fn thinking_and_reasoning_are_passed_back() {
+        const SIGNATURE: &str = "EqQBCkYIBxgCKkBf0g3Q+/yZ8L1mNn0aW2x==";
+        const SEALED: &str = "gAAAAABo_x9Vq3-Zr2kE4d7Ya1t-Jm0wK8s_uQ";
+        let messages = |thinking: Value| {
+            json!({"model": "m", "max_tokens": 9, "messages": [
+                {"role": "user", "content": "look me up"},
+                {"role": "assistant", "content": [thinking,
+                    {"type": "redacted_thinking", "data": SEALED},
+                    {"type": "tool_use", "id": "toolu_1", "name": "lookup", "input": {}}]},
+                {"role": "user", "content": [{"type": "tool_result", "tool_use_id": "toolu_1", "content": "ok"}]}]})
+        };
+        let thinking = |text: &str, signature: &str| json!({"type": "thinking", "thinking": text, "signature": signature});
+        let body = messages(thinking(&format!("The user is {EMAIL}."), SIGNATURE));
+        let r = ok(&Api::Messages, body.clone());
+        assert!(r
+            .texts
+            .contains(&"/messages/1/content/0/thinking".to_owned()));
+        for sealed in [
+            "/messages/1/content/0/signature",
+            "/messages/1/content/1/data",
+        ] {
+            assert!(!r.texts.contains(&sealed.to_owned()), "{sealed}");
+        }
+        let sent = pipeline::forwarded(&Api::Messages, &body.to_string()).expect("forwarded");
+        let block = |i: usize| &sent["messages"][1]["content"][i];
+        assert_eq!(block(0)["thinking"], "The user is [EMAIL_1].");
+        assert_eq!(block(0)["signature"], SIGNATURE);
+        assert_eq!(block(1)["data"], SEALED);
+        // Thinking is model output: an injection in it is scored as a document.
+        let planted = messages(thinking(INJECTION, SIGNATURE)).to_string();
+        assert_eq!(
+            crate::injection::mode_for(
+                &serde_json::from_str(&planted).expect("json"),
+                "/messages/1/content/0/thinking"
+            ),
+            chatguard::InjectionMode::Document
+        );
+
+        let responses = |item: Value| {
+            json!({"model": "m", "input": [{"role": "user", "content": "hi"}, item,
+                {"type": "function_call", "call_id": "call_1", "name": "lookup", "arguments": "{}"}]})
+        };
+        let item = json!({"type": "reasoning", "id": "rs_1",
+            "summary": [{"type": "summary_text", "text": format!("Write to {EMAIL}.")}],
+            "encrypted_content": SEALED});
+        let r = ok(&Api::Responses, responses(item.clone()));
+        assert!(r.texts.contains(&"/input/1/summary/0/text".to_owned()));
+        assert!(r.texts.contains(&"/input/1/id".to_owned()));
+        assert!(!r.texts.contains(&"/input/1/encrypted_content".to_owned()));
+        let sent =
+            pipeline::forwarded(&Api::Responses, &responses(item).to_string()).expect("forwarded");
+        assert_eq!(
+            sent["input"][1]["summary"][0]["text"],
+            "Write to [EMAIL_1]."
+        );
+        assert_eq!(sent["input"][1]["encrypted_content"], SEALED);
+        let body: Value = responses(json!({"type": "reasoning", "summary": []}));
+        assert_eq!(
+            crate::injection::mode_for(&body, "/input/1/summary/0/text"),
+            chatguard::InjectionMode::Document
+        );
+
+        // Refused: thinking in a user turn, a blob that is not base64 (an injection or personal
+        // data hidden there would reach the provider unscanned), malformed reasoning items.
+        let user_thinking = json!({"model": "m", "max_tokens": 9, "messages": [
+            {"role": "user", "content": [thinking("x", SIGNATURE)]}]});
+        let refused = [
+            (Api::Messages, user_thinking, "invalid_shape"),
+            (
+                Api::Messages,
+                messages(thinking("x", EMAIL)),
+                "invalid_data",
+            ),
+            (Api::Messages, messages(thinking("x", "")), "invalid_data"),
+            (
+                Api::Messages,
+                messages(json!({"type": "thinking", "thinking": "x"})),
+                "invalid_shape",
+            ),
+            (
+                Api::Responses,
+                responses(
+                    json!({"type": "reasoning", "summary": [], "encrypted_content": INJECTION}),
+                ),
+                "invalid_data",
+            ),
+            (
+                Api::Responses,
+                responses(json!({"type": "reasoning"})),
+                "invalid_shape",
+            ),
+            (
+                Api::Responses,
+                responses(
+                    json!({"type": "reasoning", "summary": [{"type": "input_text", "text": "x"}]}),
+                ),
+                "invalid_shape",
+            ),
+            (
+                Api::Responses,
+                responses(json!({"type": "reasoning", "summary": [], "encrypted_content": 5})),
+                "invalid_shape",
+            ),
+        ];
+        for (api, body, want) in refused {
+            let (status, got) = code(&api, JSON, body.to_string().as_bytes());
+            assert_eq!((status, got), (422, want), "{body}");
+        }
     }
 
     /// A remote image URL is scanned as text: credentials in it are caught.

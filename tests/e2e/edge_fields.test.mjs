@@ -133,6 +133,43 @@ test('malformed ids, disguised inline data and deep nesting are refused without 
   assert.equal(origin.seen.length, before);
 });
 
+test('model output passed back (extended thinking, reasoning items): the thinking redacted, sealed blobs unchanged', async () => {
+  // Shapes of a provider's signature (standard base64) and encrypted reasoning (URL-safe).
+  const SIGNATURE = 'EqQBCkYIBxgCKkBf0g3Q+/yZ8L1mNn0aW2x==';
+  const SEALED = 'gAAAAABo_x9Vq3-Zr2kE4d7Ya1t-Jm0wK8s_uQ';
+  const cases = [
+    ['/v1/messages', { model: 'demo', max_tokens: 50, messages: [
+      { role: 'user', content: 'look me up' },
+      { role: 'assistant', content: [
+        { type: 'thinking', thinking: PII, signature: SIGNATURE },
+        { type: 'redacted_thinking', data: SEALED },
+        { type: 'tool_use', id: 'toolu_1', name: 'lookup', input: {} }] },
+      { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_1', content: 'ok' }] }] }],
+    ['/v1/responses', { model: 'demo', input: [
+      { role: 'user', content: 'look me up' },
+      { type: 'reasoning', id: 'rs_1', summary: [{ type: 'summary_text', text: PII }], encrypted_content: SEALED },
+      { type: 'function_call', call_id: 'call_1', name: 'lookup', arguments: '{}' },
+      { type: 'function_call_output', call_id: 'call_1', output: 'ok' }] }],
+  ];
+  for (const [path, body] of cases) {
+    const res = await post(path, body);
+    assert.equal(res.status, 200, `${path}: ${await res.clone().text()}`);
+    await res.arrayBuffer();
+    const raw = JSON.stringify(origin.seen.at(-1).body);
+    assert.ok(!raw.includes(EMAIL) && !raw.includes(AWS_KEY), `${path}: ${raw}`);
+    assert.match(raw, /write to \[EMAIL_1\]/, path);
+    assert.ok(raw.includes(SEALED), `${path}: the sealed blob arrived unchanged`);
+    if (path === '/v1/messages') assert.ok(raw.includes(SIGNATURE), 'the signature arrived unchanged');
+  }
+  // A "signature" that is not base64 could carry anything to the provider unscanned: refused.
+  const before = origin.seen.length;
+  const forged = structuredClone(cases[0][1]);
+  forged.messages[1].content[0].signature = PII;
+  const error = await expectError(await post('/v1/messages', forged), 422, 'invalid_data');
+  assert.ok(!error.error.message.includes('jane'), error.error.message);
+  assert.equal(origin.seen.length, before);
+});
+
 test('no audit line holds text, tokens or personal data', async () => {
   await new Promise((r) => setTimeout(r, 200));
   assert.ok(audit.length > 0);

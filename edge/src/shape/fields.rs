@@ -12,7 +12,10 @@
 //!   RBAC checks against the role; another shape is 422 `invalid_shape`;
 //! * inline binary data — a `data:` URL of an image or a PDF, base64 audio or an Anthropic base64
 //!   source — checked by [`super::binary`] (media type, base64, signature), else 422
-//!   `invalid_data`.
+//!   `invalid_data`;
+//! * blobs the model provider sealed — a thinking block's `signature`, `redacted_thinking`
+//!   `data`, a reasoning item's `encrypted_content` — which must be base64 ([`binary::sealed`]),
+//!   else 422 `invalid_data`. The thinking and the reasoning summaries themselves are text.
 //!
 //! Ids (`id`, `call_id`, `tool_call_id`, `tool_use_id`, `previous_response_id`, `file_id`,
 //! ...) are attacker-chosen strings too: they must be 1–128 of `[A-Za-z0-9_-]` (else 422
@@ -83,6 +86,8 @@ enum Leaf {
     Url(Media),
     /// Base64 of this format (`None`: the media type beside it is not one the edge takes).
     Base64(Option<Format>),
+    /// A blob the model provider sealed: base64, passed unscanned.
+    Sealed,
 }
 
 /// What a value at one position is. Arrays are transparent: each item has the slot of the array
@@ -155,6 +160,11 @@ const TYPES: &[&str] = &[
     "document",
     "tool_use",
     "tool_result",
+    "thinking",
+    "redacted_thinking",
+    "reasoning",
+    "summary_text",
+    "reasoning_text",
     "message",
     "function_call",
     "function_call_output",
@@ -316,6 +326,10 @@ impl Shape {
             (Shape::Message, "id" | "call_id" | "tool_call_id") => ID,
             (Shape::Message, "audio") => Slot::Object(Shape::IdRef),
             (Shape::Message, "status") => word(STATUS)?,
+            (Shape::Message, "summary") => Slot::Object(Shape::Part),
+            (Shape::Message, "encrypted_content") if sibling("type") == Some("reasoning") => {
+                Slot::Leaf(Leaf::Sealed)
+            }
             (Shape::Part, "text" | "refusal" | "filename" | "title" | "context") => TEXT,
             (Shape::Part, "citations" | "annotations" | "logprobs" | "input") => TEXT,
             (Shape::Part, "image_url") => Slot::Object(Shape::ImageUrl),
@@ -328,7 +342,13 @@ impl Shape {
             (Shape::Part, "detail") => word(DETAIL)?,
             (Shape::Part, "id" | "file_id" | "tool_use_id") => ID,
             (Shape::Part, "name") => Slot::Leaf(Leaf::ToolName),
-            (Shape::Part, "is_error") => TEXT,
+            (Shape::Part, "is_error" | "thinking") => TEXT,
+            (Shape::Part, "signature") if sibling("type") == Some("thinking") => {
+                Slot::Leaf(Leaf::Sealed)
+            }
+            (Shape::Part, "data") if sibling("type") == Some("redacted_thinking") => {
+                Slot::Leaf(Leaf::Sealed)
+            }
             (Shape::Part | Shape::Tool, "cache_control") => Slot::Object(Shape::CacheControl),
             (Shape::Source, "media_type") => word(MEDIA_TYPES)?,
             (Shape::Source, "data") if sibling("type") == Some("base64") => {
@@ -536,6 +556,7 @@ impl Walk {
                 binary::base64(s, format).map_err(|r| self.invalid_data(r.reason()))
             }
             Leaf::Base64(None) => Err(self.invalid_data("has no media type the edge accepts")),
+            Leaf::Sealed => binary::sealed(s).map_err(|r| self.invalid_data(r.reason())),
         }
     }
 
