@@ -5,7 +5,8 @@
 //! Numeric dates: `1985-03-12`, `12/03/1985`, `12.03.1985`, `03/25/1985`, `12-03-85` (day/month
 //! or month/day, whichever is a valid date). Written dates in en, de, fr, es, it, nl and pt:
 //! `12 March 1985`, `March 12, 1985`, `12th of March 1985`, `12. März 1985`, `12 mars 1985`,
-//! `12 de marzo de 1985`, `12 marzo 1985`, `12 maart 1985`, `12 de março de 1985`.
+//! `12 de marzo de 1985`, `12 marzo 1985`, `12 maart 1985`, `12 de março de 1985`; and as forms
+//! and databases write them, `12-Mar-1985`, `12-MAR-85`, `12/Mar/1985`.
 
 use std::sync::LazyLock;
 
@@ -183,9 +184,11 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
             continue;
         }
         numeric(text, run.groups, out);
-        // A written date ends in a year: `12 March 1985`, `March 12 1985`.
+        // A written date ends in a year: `12 March 1985`, `March 12 1985`, `12-Mar-1985`.
         for &(s, e) in run.groups {
-            if e - s == 4 {
+            if let Some(start) = abbreviated(text, s, e) {
+                push(text, out, start, e);
+            } else if e - s == 4 {
                 if let Some(start) = written(text, s) {
                     push(text, out, start, e);
                 }
@@ -472,6 +475,47 @@ fn written(text: &str, year_start: usize) -> Option<usize> {
     (d <= days_in_month(year, m)).then_some(ms)
 }
 
+/// The start of a date written day, month name and year joined by one `-` or `/` (forms and
+/// databases: `12-Mar-1985`, `12-MAR-85`, `12/Mar/1985`), whose year is `text[year_start..end]`.
+fn abbreviated(text: &str, year_start: usize, end: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let sep = *bytes.get(year_start.checked_sub(1)?)?;
+    if !matches!(sep, b'-' | b'/') {
+        return None;
+    }
+    let digits = &bytes[year_start..end];
+    let year = match digits.len() {
+        4 => year_of(digits)?,
+        2 => match value(digits) {
+            y @ 0..=26 => 2000 + y,
+            y => 1900 + y,
+        },
+        _ => return None,
+    };
+    let month_end = year_start - 1;
+    let month_start = text[..month_end]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()?
+        .0;
+    let month = month_of(&text[month_start..month_end])?;
+    let day_end = month_start.checked_sub(1)?;
+    if bytes[day_end] != sep {
+        return None;
+    }
+    let day_digits = bytes[..day_end]
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let day_start = day_end - day_digits;
+    let ok = (1..=2).contains(&day_digits)
+        && valid(year, month, value(&bytes[day_start..day_end]))
+        && bounds_ok(bytes, day_start, end);
+    ok.then_some(day_start)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -513,6 +557,10 @@ mod tests {
             ("Nasci a 12.03.1985.", "12.03.1985"),
             ("DOB Mar. 12 1985", "Mar. 12 1985"),
             ("born March 12 1985", "March 12 1985"),
+            ("DOB: 12-Mar-1985", "12-Mar-1985"),
+            ("date of birth 03-MAR-85", "03-MAR-85"),
+            ("birth date 3/Mar/1985", "3/Mar/1985"),
+            ("Geburtsdatum 12-Okt-1985", "12-Okt-1985"),
         ] {
             assert_eq!(found(text), [want], "{text}");
         }
@@ -536,6 +584,13 @@ mod tests {
             "born 1985",
             "born in 1985, moved on 2019-05-01",
             "issued 2019-05-01; DOB: 1985-03-12x",
+            "born 31-Apr-1985",
+            "born 12-Mar/1985",
+            "born 12-Foo-1985",
+            "born 123-Mar-1985",
+            "born 12-Mar-1985x",
+            "born x12-Mar-1985",
+            "born 12-Mar-198",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }

@@ -447,6 +447,8 @@ mod tests {
             "Ons kantoor: Damrak 1, 1012 LG Amsterdam",
             "Endereço: Av. Paulista, 1578 - São Paulo",
             "Write to 10 Downing St, London SW1A 2AA today",
+            "DOB: 12-Mar-1985, member since 2019",
+            "date of birth 03-MAR-85 thanks",
         ] {
             assert!(!guard.scan(text).is_empty(), "{text:?} finds nothing");
             assert_streams_like_one_shot(&guard, text);
