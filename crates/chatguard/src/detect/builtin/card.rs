@@ -1,5 +1,6 @@
 //! Payment card numbers: issuer prefix, length and Luhn, with any common separators.
 
+use crate::detect::builtin::shape::inside_uuid;
 use crate::detect::checksum::luhn;
 use crate::detect::hay::{Digits, Hay, NumberRun, MAX_GROUPS};
 use crate::detect::Candidate;
@@ -213,14 +214,15 @@ fn card_at(text: &str, run: NumberRun<'_>, first: usize, last: usize) -> Option<
     }
     // Two groups joined by a dot are a decimal number (`352999360.34206533`, a Unix time with
     // its fraction), however its digits add up; and no card is written with a first group of
-    // fewer than four digits (`367-1718244-6443529` is an order number).
+    // fewer than four digits (`367-1718244-6443529` is an order number). Digits inside a UUID
+    // are no card either (`56923185-8584-…` passes Luhn as a 12-digit Maestro number).
     let first_group = run.groups.get(first).copied().unwrap_or_default();
     let decimal = last == first + 1 && bytes.get(first_group.1) == Some(&b'.');
     let short_lead = last > first && first_group.1 - first_group.0 < 4;
     if decimal || short_lead {
         return None;
     }
-    checked_card(&run.digits(text, first, last), start, end)
+    checked_card(&run.digits(text, first, last), start, end).filter(|_| !inside_uuid(bytes, start))
 }
 
 /// The card at `start..end` whose digits are `digits`, if an issuer takes that prefix and
@@ -372,6 +374,16 @@ mod tests {
         assert!(found("367-1718244-6443529").is_empty());
         // Card-shaped groups inside a longer identifier.
         assert!(found("DE12 5059 1380 9505 5924 00").is_empty());
+        // The digit groups of a UUID (a random v4 UUID: its first 12 digits pass Luhn as a
+        // Maestro number).
+        assert!(luhn(b"569231858584"));
+        assert!(found("see 56923185-8584-4351-a861-75dfc3ee2d02 for details").is_empty());
+        assert!(found("56923185-8584-4351-8861-758122242020").is_empty());
+        // Not a UUID around it: still a card.
+        assert_eq!(
+            found("card 5555-5555-5555-4444 thanks"),
+            ["5555-5555-5555-4444"]
+        );
         // Prefixes no scheme issues, and lengths the `6` block has only for the schemes above.
         assert_eq!(issuer_score(b"7999999999999999"), None);
         assert_eq!(issuer_score(b"9117120045471494"), None);

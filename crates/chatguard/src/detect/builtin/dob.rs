@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 
 use crate::automaton::{Case, MatchKind, Matcher};
 
+use crate::detect::builtin::shape::valid_date;
 use crate::detect::context::{ceil_boundary, floor_boundary};
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
@@ -284,18 +285,9 @@ fn year_of(b: &[u8]) -> Option<u32> {
     (b.len() == 4 && (1900..=2026).contains(&y)).then_some(y)
 }
 
-fn days_in_month(y: u32, m: u32) -> u32 {
-    match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) => 29,
-        2 => 28,
-        _ => 0,
-    }
-}
-
+/// A real calendar date with a plausible birth year.
 fn valid(y: u32, m: u32, d: u32) -> bool {
-    (1900..=2026).contains(&y) && (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)
+    (1900..=2026).contains(&y) && valid_date(y, m, d)
 }
 
 /// Numeric dates: three groups joined by one `-`, `/` or `.` that is not part of a longer
@@ -462,7 +454,7 @@ fn written(text: &str, year_start: usize) -> Option<usize> {
         }
         let (ds, dw) = word(t)?;
         let d = day_of(dw)?;
-        return (d <= days_in_month(year, m)).then_some(ds);
+        return valid_date(year, m, d).then_some(ds);
     }
     // Month first: `March 12, 1985`, `Mar. 12 1985`.
     let d = day_of(w)?;
@@ -472,7 +464,7 @@ fn written(text: &str, year_start: usize) -> Option<usize> {
     }
     let (ms, mw) = word(t)?;
     let m = month_of(mw)?;
-    (d <= days_in_month(year, m)).then_some(ms)
+    valid_date(year, m, d).then_some(ms)
 }
 
 /// The start of a date written day, month name and year joined by one `-` or `/` (forms and

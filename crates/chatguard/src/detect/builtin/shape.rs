@@ -734,6 +734,28 @@ pub(crate) fn all_same(digits: &[u8]) -> bool {
     digits.windows(2).all(|w| w[0] == w[1])
 }
 
+/// `8-4-4-4-12` hex digits: a UUID.
+pub(crate) fn is_uuid(v: &[u8]) -> bool {
+    v.len() == 36
+        && v.iter().enumerate().all(|(i, &b)| {
+            if matches!(i, 8 | 13 | 18 | 23) {
+                b == b'-'
+            } else {
+                b.is_ascii_hexdigit()
+            }
+        })
+}
+
+/// True when the byte at `at` lies inside a UUID (`56923185-8584-4351-a861-75dfc3ee2d02`): its
+/// digit groups are no one's number, however their digits add up.
+pub(crate) fn inside_uuid(bytes: &[u8], at: usize) -> bool {
+    let part = |b: &u8| b.is_ascii_hexdigit() || *b == b'-';
+    let start = at.min(bytes.len());
+    let from = start - bytes[..start].iter().rev().take_while(|b| part(b)).count();
+    let to = start + bytes[start..].iter().take_while(|b| part(b)).count();
+    is_uuid(&bytes[from..to])
+}
+
 /// True for a Gregorian leap year.
 pub(crate) fn is_leap(year: u32) -> bool {
     year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)

@@ -718,12 +718,12 @@ pub(super) static PROVIDERS: &[Provider] = &[
     Provider {
         id: "secret.heroku_api_key",
         words: &["heroku"],
-        value: is_uuid,
+        value: crate::detect::builtin::shape::is_uuid,
     },
     Provider {
         id: "secret.snyk_api_token",
         words: &["snyk"],
-        value: is_uuid,
+        value: crate::detect::builtin::shape::is_uuid,
     },
     Provider {
         id: "secret.zendesk_secret_key",
@@ -775,18 +775,6 @@ pub(super) static PROVIDERS: &[Provider] = &[
 
 fn letters_and_digits(v: &[u8]) -> bool {
     v.iter().any(u8::is_ascii_alphabetic) && v.iter().any(u8::is_ascii_digit)
-}
-
-/// `8-4-4-4-12` hex digits.
-pub(super) fn is_uuid(v: &[u8]) -> bool {
-    v.len() == 36
-        && v.iter().enumerate().all(|(i, &b)| {
-            if matches!(i, 8 | 13 | 18 | 23) {
-                b == b'-'
-            } else {
-                HEX_ANY.has(b)
-            }
-        })
 }
 
 /// Reads up to `max` bytes of `set` from `at`; `None` when fewer than `min`.
