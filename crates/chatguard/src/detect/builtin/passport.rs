@@ -5,7 +5,8 @@
 //! passport shape: US (9 digits or letter + 8 digits), UK (9 digits), DE (9 characters of
 //! `CFGHJKLMNPRTVWXYZ0-9`), FR (2 digits, 2 letters, 5 digits), ES (3 letters + 6 digits), IT
 //! (2 letters + 7 digits), NL (2 letters, 6 letters or digits, 1 digit), IN (letter + 7 digits),
-//! or a generic 6–9 character shape with letters and digits.
+//! RU (the internal passport's series and number, `45 10 123456` or `4510 123456`), or a generic
+//! 6–9 character shape with letters and digits.
 //!
 //! The machine-readable zone of a passport (ICAO 9303 TD3, second line of 44 characters) carries
 //! check digits over the document number, birth date, expiry date, personal number and the whole
@@ -13,6 +14,7 @@
 
 use memchr::memchr_iter;
 
+use crate::detect::builtin::shape::each_grouped;
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 use crate::{Kind, Score};
@@ -32,6 +34,8 @@ pub(crate) const CONTEXT: &[&str] = &[
     "paspoort",
     "passaporte",
     "mrz",
+    "паспорт",
+    "паспорта",
 ];
 
 /// Base score of a number in a known country's passport shape.
@@ -65,6 +69,29 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
             rule: "passport.context",
             validated: false,
         });
+    }
+    scan_russian(hay, out);
+}
+
+/// The Russian internal passport: a four-digit series (written `45 10` or `4510`) and a six-digit
+/// number, `45 10 123456`.
+fn scan_russian(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+    for run in &hay.numbers {
+        if run.digits != 10 {
+            continue;
+        }
+        for lens in [&[2, 2, 6][..], &[4, 6]] {
+            each_grouped(run, hay.text, lens, b" ", |g| {
+                out.push(Candidate {
+                    kind: Kind::Passport,
+                    start: g.start,
+                    end: g.end,
+                    score: Score::from_milli(COUNTRY_SHAPE),
+                    rule: "passport.context",
+                    validated: false,
+                });
+            });
+        }
     }
 }
 
@@ -295,6 +322,9 @@ mod tests {
             ("paspoortnummer NPFH12345", "NPFH12345"),
             ("passaporte CZ123456", "CZ123456"),
             ("passport J1234567", "J1234567"),
+            // Russian internal passports (synthetic series and numbers).
+            ("My passport number is 20 03 322453.", "20 03 322453"),
+            ("паспорт 4510 123456", "4510 123456"),
         ] {
             assert_eq!(with_context(text), [want], "{text}");
         }
@@ -318,6 +348,9 @@ mod tests {
             "passport ref ORD-123456789",       // glued to another token
             "passport 550e8400-e29b-41d4",      // UUID fragment
             "passport v1.2.3.4",                // a version
+            "passport 20 03 3224",              // a series without its number
+            "passport 1 20 03 322453",          // a longer run
+            "passport 20-03-322453",            // not how it is written
         ] {
             assert!(
                 with_context(text).is_empty(),
