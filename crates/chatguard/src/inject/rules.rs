@@ -392,276 +392,294 @@ const ALL_OR_ABOVE: &[&str] = &[
 ];
 
 /// Everyday matters a customer gives a shop, restaurant or hotel instructions about, in en, de,
-/// fr, es, it, pt and nl (folded). A word matches when it equals an entry, or starts with an
-/// entry of at least [`EVERYDAY_STEM_MIN`] letters (`lieferung` → `lieferadresse`, `deliver` →
-/// `delivery`). Nothing here is about the assistant, its rules or its output: safety, filters,
-/// content, format, tone, answers and the like are not matters of this kind.
+/// fr, es, it, pt and nl (folded, sorted for a binary search): delivery, shipping, address, gift
+/// wrap, order, booking, payment, recipe, reservation, pickup, return, invoice, appointment …
+/// Nothing here is about the assistant, its rules or its output: safety, filters, content,
+/// format, tone, answers and the like are not matters of this kind.
 const EVERYDAY_MATTERS: &[&str] = &[
-    // en
-    "deliver",
-    "shipping",
-    "shipment",
-    "address",
-    "gift",
-    "wrap",
-    "wrapping",
-    "order",
-    "booking",
-    "payment",
-    "recipe",
-    "reservation",
-    "pickup",
-    "parcel",
-    "package",
-    "return",
-    "returns",
-    "refund",
-    "invoice",
-    "billing",
-    "appointment",
-    "cake",
-    "flowers",
-    "table",
-    "room",
-    "courier",
-    "checkout",
-    "cleaning",
-    "installation",
-    "catering",
-    // de
-    "liefer",
-    "versand",
-    "adresse",
-    "anschrift",
-    "geschenk",
-    "verpackung",
-    "bestellung",
-    "buchung",
-    "zahlung",
-    "bezahlung",
-    "rezept",
-    "reservierung",
     "abholung",
-    "paket",
-    "rucksendung",
-    "rechnung",
-    "termin",
-    "zustellung",
-    "kuchen",
-    "blumen",
-    "tisch",
-    "zimmer",
-    // fr
-    "livraison",
-    "expedition",
-    "emballage",
-    "cadeau",
-    "commande",
-    "reservation",
-    "paiement",
-    "recette",
-    "colis",
-    "retour",
-    "remboursement",
-    "facture",
-    "rendez",
-    "retrait",
-    "gateau",
-    "fleurs",
-    "chambre",
-    // es
-    "envio",
-    "entrega",
-    "direccion",
-    "envoltorio",
-    "regalo",
-    "pedido",
-    "reserva",
-    "pago",
-    "receta",
-    "paquete",
-    "devolucion",
-    "reembolso",
-    "factura",
-    "cita",
-    "recogida",
-    "tarta",
-    "pastel",
-    "flores",
-    "mesa",
-    "habitacion",
-    // it
-    "consegna",
-    "spedizione",
-    "indirizzo",
-    "confezione",
-    "ordine",
-    "prenotazione",
-    "pagamento",
-    "ricetta",
-    "pacco",
-    "reso",
-    "rimborso",
-    "fattura",
+    "address",
+    "adres",
+    "adresse",
+    "afspraak",
+    "anschrift",
     "appuntamento",
-    "ritiro",
-    "torta",
-    "fiori",
-    "tavolo",
+    "bestelling",
+    "bestellingen",
+    "betaling",
+    "bezahlung",
+    "billing",
+    "bloemen",
+    "blumen",
+    "boeking",
+    "bolo",
+    "booking",
+    "bookings",
+    "buchung",
+    "cadeau",
+    "cake",
+    "cakes",
     "camera",
-    // pt
-    "endereco",
+    "catering",
+    "chambre",
+    "checkout",
+    "cita",
+    "cleaning",
+    "colis",
+    "commande",
+    "commandes",
+    "confezione",
+    "consegna",
+    "consegne",
+    "courier",
+    "devolucao",
+    "devolucion",
+    "direccion",
+    "emballage",
     "embrulho",
     "encomenda",
-    "receita",
-    "pacote",
-    "devolucao",
+    "encomendas",
+    "endereco",
+    "entrega",
+    "entregas",
+    "envio",
+    "envios",
+    "envoltorio",
+    "expedition",
+    "factura",
+    "facture",
+    "factuur",
+    "fattura",
     "fatura",
-    "marcacao",
-    "bolo",
-    "quarto",
-    // nl
+    "fiori",
+    "fleurs",
+    "flores",
+    "flowers",
+    "gateau",
+    "gift",
+    "habitacion",
+    "indirizzo",
+    "installation",
+    "invoice",
+    "invoices",
+    "kamer",
+    "kuchen",
     "levering",
+    "leveringen",
+    "livraison",
+    "livraisons",
+    "marcacao",
+    "mesa",
+    "ophalen",
+    "order",
+    "orders",
+    "ordine",
+    "ordini",
+    "pacco",
+    "package",
+    "packages",
+    "pacote",
+    "pagamento",
+    "pago",
+    "paiement",
+    "paket",
+    "pakje",
+    "pakket",
+    "paquete",
+    "parcel",
+    "parcels",
+    "pastel",
+    "payment",
+    "payments",
+    "pedido",
+    "pedidos",
+    "pickup",
+    "prenotazione",
+    "prenotazioni",
+    "quarto",
+    "receita",
+    "recept",
+    "receta",
+    "recette",
+    "rechnung",
+    "recipe",
+    "recipes",
+    "recogida",
+    "reembolso",
+    "refund",
+    "refunds",
+    "regalo",
+    "remboursement",
+    "rendez",
+    "reserva",
+    "reservas",
+    "reservering",
+    "reserveringen",
+    "reso",
+    "retour",
+    "retrait",
+    "return",
+    "returns",
+    "rezept",
+    "ricetta",
+    "rimborso",
+    "ritiro",
+    "room",
+    "rooms",
+    "rucksendung",
+    "shipment",
+    "shipping",
+    "spedizione",
+    "taart",
+    "table",
+    "tables",
+    "tafel",
+    "tarta",
+    "tavolo",
+    "termin",
+    "terugbetaling",
+    "tisch",
+    "torta",
+    "verpackung",
+    "wrap",
+    "wrapping",
+    "zahlung",
+    "zimmer",
+    "zustellung",
+];
+/// Beginnings of everyday matters that run into longer words (`liefer` → `lieferadresse`,
+/// `deliver` → `deliveries`, `bezorg` → `bezorginstructies`).
+const EVERYDAY_STEMS: &[&str] = &[
+    "deliver",
+    "liefer",
+    "versand",
     "bezorg",
     "verzend",
-    "adres",
     "inpak",
-    "bestelling",
-    "boeking",
-    "reservering",
-    "betaling",
-    "recept",
-    "pakket",
-    "pakje",
-    "terugbetaling",
-    "factuur",
-    "afspraak",
-    "ophalen",
-    "taart",
-    "bloemen",
-    "tafel",
-    "kamer",
+    "geschenk",
+    "reservier",
+    "bestellung",
+    "appointment",
+    "reservation",
 ];
-/// The shortest entry of [`EVERYDAY_MATTERS`] that also matches as a word's beginning.
-const EVERYDAY_STEM_MIN: usize = 6;
 
 /// Words that may stand between an instruction noun and the matter it is about: prepositions,
 /// articles, first-person possessives and "previous" ("instructions de livraison",
 /// "instrucciones anteriores sobre el envío", "Anweisungen zur Lieferung", "istruzioni di
 /// consegna", "instructies over de levering"). English "in" is not one ("in order to").
+/// Sorted for a binary search.
 const ABOUT: &[&str] = &[
+    "a",
     "about",
-    "regarding",
-    "concerning",
-    "for",
-    "on",
-    "of",
-    "re",
-    "the",
-    "my",
-    "our",
-    "this",
-    "earlier",
-    "previous",
-    "old",
-    "zur",
-    "zum",
-    "fur",
-    "uber",
-    "zu",
-    "bezuglich",
-    "wegen",
-    "von",
-    "vom",
-    "bei",
-    "beim",
-    "die",
-    "der",
-    "den",
-    "das",
-    "dem",
-    "des",
-    "meine",
-    "meiner",
-    "meinem",
-    "meinen",
-    "vorherigen",
+    "acerca",
+    "al",
+    "alla",
     "alten",
-    "fruheren",
-    "de",
-    "du",
-    "d",
-    "l",
-    "la",
-    "le",
-    "les",
-    "pour",
-    "sur",
-    "concernant",
+    "anciennes",
+    "anteriores",
+    "ao",
+    "as",
     "au",
     "aux",
-    "sujet",
-    "propos",
-    "a",
-    "mon",
-    "ma",
-    "mes",
-    "notre",
-    "nos",
-    "precedentes",
-    "anciennes",
-    "del",
-    "sobre",
-    "para",
-    "acerca",
-    "respecto",
-    "el",
-    "los",
-    "las",
-    "mi",
-    "mis",
-    "anteriores",
-    "previas",
-    "di",
-    "della",
-    "dello",
+    "bei",
+    "beim",
+    "betreffende",
+    "bezuglich",
+    "circa",
+    "concernant",
+    "concerning",
+    "d",
+    "da",
+    "das",
+    "de",
     "dei",
+    "del",
+    "della",
     "delle",
+    "dello",
+    "dem",
+    "den",
+    "der",
+    "des",
+    "di",
+    "die",
+    "do",
+    "dos",
+    "du",
+    "earlier",
+    "eerdere",
+    "el",
+    "for",
+    "fruheren",
+    "fur",
+    "het",
+    "il",
+    "l",
+    "la",
+    "las",
+    "le",
+    "les",
+    "lo",
+    "los",
+    "ma",
+    "meine",
+    "meinem",
+    "meinen",
+    "meiner",
+    "mes",
+    "meu",
+    "meus",
+    "mi",
+    "mia",
+    "mie",
+    "mijn",
+    "minha",
+    "minhas",
+    "mio",
+    "mis",
+    "mon",
+    "my",
+    "nos",
+    "notre",
+    "o",
+    "of",
+    "old",
+    "on",
+    "onze",
+    "os",
+    "our",
+    "over",
+    "para",
     "per",
+    "pour",
+    "precedentes",
+    "precedenti",
+    "previas",
+    "previous",
+    "propos",
+    "re",
+    "regarding",
+    "respecto",
+    "riguardo",
+    "sobre",
+    "sujet",
     "sul",
     "sulla",
     "sullo",
-    "riguardo",
-    "circa",
-    "il",
-    "lo",
-    "mio",
-    "mia",
-    "mie",
-    "al",
-    "alla",
-    "precedenti",
-    "do",
-    "da",
-    "dos",
-    "das",
-    "o",
-    "as",
-    "os",
-    "ao",
-    "minha",
-    "meu",
-    "minhas",
-    "meus",
-    "over",
-    "voor",
+    "sur",
+    "the",
+    "this",
+    "uber",
     "van",
-    "het",
-    "mijn",
-    "onze",
+    "vom",
+    "von",
+    "voor",
+    "vorherigen",
     "vorige",
-    "eerdere",
-    "betreffende",
+    "wegen",
+    "zu",
+    "zum",
+    "zur",
 ];
 /// How many words after an instruction noun the matter it is about is looked for.
 const ABOUT_REACH: usize = 6;
@@ -730,29 +748,20 @@ const BEFORE_GAVE: &[&str] = &[
 /// ("ignore your instructions about the delivery", "ignore all previous instructions about
 /// the order").
 fn drop_own_everyday_instructions(at: &mut [Vec<(u32, u32)>], text: &str, words: &Words) {
-    if at
-        .get(Concept::Instruction as usize)
-        .is_none_or(Vec::is_empty)
-    {
+    // Only what an override verb sets aside is looked at.
+    if at.get(Concept::Ignore as usize).is_none_or(Vec::is_empty) {
         return;
     }
-    // Concept hits that make an instruction noun the assistant's.
-    let assistants: Vec<(u32, u32)> = [Concept::Your, Concept::SystemObject, Concept::Above]
-        .iter()
-        .filter_map(|&c| at.get(c as usize))
-        .flatten()
-        .copied()
-        .collect();
-    let Some(nouns) = at.get_mut(Concept::Instruction as usize) else {
-        return;
+    let mut nouns = match at.get_mut(Concept::Instruction as usize) {
+        Some(nouns) if !nouns.is_empty() => core::mem::take(nouns),
+        _ => return,
     };
+    // Concept hits that make an instruction noun the assistant's.
+    let assistants = [Concept::Your, Concept::SystemObject, Concept::Above]
+        .map(|c| at.get(c as usize).map_or(&[][..], Vec::as_slice));
     nouns.retain(|&(first, last)| {
         let (first, last) = (first as usize, last as usize);
-        // The noun's phrase: its determiners before it, what it is about after it.
-        let mut lo = first;
-        while lo > 0 && first - lo < DETERMINER_REACH && !words.clause_starts(text, lo) {
-            lo -= 1;
-        }
+        // What the noun is about, up to the end of its clause.
         let mut hi = last;
         while hi + 1 < words.words.len()
             && hi - last < ABOUT_REACH
@@ -760,22 +769,32 @@ fn drop_own_everyday_instructions(at: &mut [Vec<(u32, u32)>], text: &str, words:
         {
             hi += 1;
         }
-        let (lo32, hi32) = (lo as u32, hi as u32);
-        let the_assistants = assistants.iter().any(|&(f, l)| l >= lo32 && f <= hi32)
-            || (lo..=hi).any(|k| ALL_OR_ABOVE.contains(&words.folded_word(k)));
-        if the_assistants {
+        if !(about_an_everyday_matter(words, first, last, hi)
+            || given_by_the_speaker(text, words, last))
+        {
             return true;
         }
-        !(about_an_everyday_matter(words, first, last, hi)
-            || given_by_the_speaker(text, words, last))
+        // The noun's phrase, from its determiners: the assistant's, all of them or above?
+        let mut lo = first;
+        while lo > 0 && first - lo < DETERMINER_REACH && !words.clause_starts(text, lo) {
+            lo -= 1;
+        }
+        let (lo32, hi32) = (lo as u32, hi as u32);
+        assistants
+            .iter()
+            .flat_map(|hits| hits.iter())
+            .any(|&(f, l)| l >= lo32 && f <= hi32)
+            || (lo..=hi).any(|k| ALL_OR_ABOVE.contains(&words.folded_word(k)))
     });
+    if let Some(kept) = at.get_mut(Concept::Instruction as usize) {
+        *kept = nouns;
+    }
 }
 
-/// True when `word` names an everyday matter ([`EVERYDAY_MATTERS`]).
+/// True when `word` names an everyday matter ([`EVERYDAY_MATTERS`], [`EVERYDAY_STEMS`]).
 fn is_everyday_matter(word: &str) -> bool {
-    EVERYDAY_MATTERS
-        .iter()
-        .any(|&m| word == m || (m.len() >= EVERYDAY_STEM_MIN && word.starts_with(m)))
+    EVERYDAY_MATTERS.binary_search(&word).is_ok()
+        || EVERYDAY_STEMS.iter().any(|stem| word.starts_with(stem))
 }
 
 /// True when the instruction noun at words `first..=last` is about an everyday matter: the word
@@ -790,7 +809,7 @@ fn about_an_everyday_matter(words: &Words, first: usize, last: usize, hi: usize)
         if is_everyday_matter(word) {
             return true;
         }
-        if !ABOUT.contains(&word) {
+        if ABOUT.binary_search(&word).is_err() {
             return false;
         }
     }
@@ -1199,6 +1218,18 @@ mod tests {
                 fired(text)
             );
         }
+    }
+
+    #[test]
+    fn binary_searched_word_lists_are_sorted_and_folded() {
+        for list in [EVERYDAY_MATTERS, ABOUT] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+        for word in EVERYDAY_MATTERS.iter().chain(EVERYDAY_STEMS).chain(ABOUT) {
+            assert!(word.bytes().all(|b| b.is_ascii_lowercase()), "{word}");
+        }
+        assert!(is_everyday_matter("lieferadresse") && is_everyday_matter("commande"));
+        assert!(!is_everyday_matter("safety") && !is_everyday_matter("sicherheit"));
     }
 
     #[test]
