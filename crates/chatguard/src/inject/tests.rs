@@ -80,8 +80,8 @@ fn attacks_block_and_hard_negatives_pass() {
     }
 }
 
-/// A customer taking back their own instructions about an everyday matter is no attack (each
-/// of these scored 0.92–0.96 and was refused); the attacks next to them still block.
+/// A customer taking back their own instructions about an everyday matter in a chat is no attack
+/// (each of these scored 0.92–0.96 and was refused); the attacks next to them still block.
 #[test]
 fn taking_back_ones_own_instructions_is_not_refused() {
     for text in [
@@ -97,6 +97,12 @@ fn taking_back_ones_own_instructions_is_not_refused() {
         assert!(r.verdict < InjectionVerdict::Block, "{text}: {r:?}");
         assert!(
             r.signals.iter().all(|s| s.id != signal_ids::OVERRIDE),
+            "{text}: {r:?}"
+        );
+        // In a retrieved document "my instructions" are its author's: still an override.
+        let r = score(text, InjectionMode::Document, &InjectionPolicy::DEFAULT);
+        assert!(
+            r.signals.iter().any(|s| s.id == signal_ids::OVERRIDE),
             "{text}: {r:?}"
         );
     }
