@@ -205,14 +205,15 @@ struct Rated {
 /// The fewest words the learned model scores.
 const MODEL_MIN_WORDS: usize = 2;
 
-/// Runs the phrase and structure rules and the model on `text`.
-fn rate(text: &str) -> Rated {
+/// Runs the phrase and structure rules and the model on `text`, read as `mode` says: in a chat
+/// message "I" is the customer, in a document whoever wrote it.
+fn rate(text: &str, mode: InjectionMode) -> Rated {
     let scorer = &*SCORER;
     let normalized = Normalized::new(text);
     let view = normalized.text();
     let words = words::Words::new(view);
     let mut hits = Vec::new();
-    let meta = scorer.phrases.fire(view, &words, &mut hits);
+    let meta = scorer.phrases.fire(view, &words, mode, &mut hits);
     let concepts = !hits.is_empty();
     // A question *about* an attack that quotes it ("how do I defend against 'ignore previous
     // instructions'?"): every phrase rule matched inside quotation marks and a word like
@@ -275,7 +276,7 @@ fn rate(text: &str) -> Rated {
 /// word fires one flags.
 pub fn score(text: &str, mode: InjectionMode, policy: &InjectionPolicy) -> InjectionReport {
     let smuggled = smuggle::scan(text);
-    let rated = rate(smuggled.revealed());
+    let rated = rate(smuggled.revealed(), mode);
     let mut model = rated.model;
     let mut candidates: Vec<Signal> = rated
         .signals
@@ -321,7 +322,7 @@ pub fn score(text: &str, mode: InjectionMode, policy: &InjectionPolicy) -> Injec
     }
     if mode == InjectionMode::Document {
         for d in document::scan_document(text).signals() {
-            let hidden = rate(&d.text);
+            let hidden = rate(&d.text, InjectionMode::Document);
             model = model.max(hidden.model);
             candidates.extend(
                 hidden
