@@ -33,7 +33,7 @@ from stdnum.gr import amka
 from stdnum.si import emso
 from stdnum.ua import rntrc
 from stdnum.gr import vat as gr_vat
-from stdnum.pl import nip
+from stdnum.pl import nip, regon
 from stdnum.ru import inn as ru_inn
 from stdnum.br import cnpj, cpf
 from stdnum.ca import sin
@@ -1187,12 +1187,23 @@ NAMES["mx_nss"] = {"en": ["NSS", "Mexican social security number"], "de": ["NSS"
 NAMES["pl_nip"] = {"en": ["NIP", "Polish tax number"], "de": ["NIP", "polnische Steuernummer"],
                    "fr": ["NIP", "numéro fiscal polonais"], "es": ["NIP"], "it": ["NIP", "partita NIP"],
                    "nl": ["NIP-nummer"], "pt": ["NIP"]}
+
+
+def gen_regon(_lang):
+    """A REGON of nine digits, or of a local unit: its parent's nine, four more and a check digit."""
+    nine = brute(lambda: str(R.randint(1, 9)) + rd(7), DIGITS, regon.validate)
+    return nine if R.random() < 0.5 else brute(lambda: nine + rd(4), DIGITS, regon.validate)
+
+
+GENERATORS["pl_regon"] = gen_regon
+NAMES["pl_regon"] = {"en": ["REGON", "REGON number"], "de": ["REGON", "REGON-Nummer"], "fr": ["REGON", "numéro REGON"],
+                     "es": ["REGON"], "it": ["REGON", "numero REGON"], "nl": ["REGON-nummer"], "pt": ["REGON"]}
 # Kinds added after the corpus was first committed: drawn after everything else, in the order they
 # came, each with the pool of kinds of its time, so the messages drawn before them stay as they were.
 ADDED_KINDS = ["vin", "gr_amka", "ua_rntrc", "rs_jmbg", "tw_id", "ru_snils", "ru_inn", "gr_afm", "mx_nss",
-               "pl_nip"]
+               "pl_nip", "pl_regon"]
 ADDED_IN = {"vin": 1, "gr_amka": 5, "ua_rntrc": 5, "rs_jmbg": 5, "tw_id": 5, "ru_snils": 6, "ru_inn": 6,
-            "gr_afm": 6, "mx_nss": 6, "pl_nip": 6}
+            "gr_afm": 6, "mx_nss": 6, "pl_nip": 6, "pl_regon": 7}
 
 # ---------------------------------------------------------------------------------------------
 # Sentence templates. {n} is the naming word, {N} the same capitalised, {v} the value.

@@ -644,6 +644,10 @@ FAKER_TAX_IDS = [
                                 "Número de afiliación al IMSS: {v}", "My IMSS number is {v}"], nss_is_valid),
     ("pl_PL", "nip", "pl_nip", ["Mój NIP to {v}", "NIP: {v}", "My NIP is {v}", "Our Polish tax ID is {v}"],
      lambda v: importlib.import_module("stdnum.pl.nip").is_valid(v)),
+    ("pl_PL", "regon", "pl_regon", ["Numer REGON firmy: {v}", "REGON {v}", "Our REGON is {v}"],
+     lambda v: importlib.import_module("stdnum.pl.regon").is_valid(v)),
+    ("pl_PL", "local_regon", "pl_regon", ["REGON jednostki lokalnej: {v}", "The branch's REGON is {v}"],
+     lambda v: importlib.import_module("stdnum.pl.regon").is_valid(v)),
 ]
 
 

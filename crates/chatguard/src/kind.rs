@@ -298,6 +298,8 @@ kinds! {
     MxNss => "mx_nss", GovernmentId, true;
     /// Polish tax identification number (NIP).
     PlNip => "pl_nip", GovernmentId, true;
+    /// Polish statistical number of economic units (REGON).
+    PlRegon => "pl_regon", GovernmentId, true;
 }
 
 /// A detector pack: a group of built-in kinds whose recognizers a build may leave out, so that a
@@ -404,7 +406,9 @@ impl Kind {
             PlPesel | BeNn | ChAhv | AtSvnr | BgEgn | RoCnp | HrOib | EeIk | LtAsmens | LvPk
             | CzRc | EuVat | UkNino | UkNhs | EsDni | EsNie | ItFiscalCode | FrNir | DeTaxId
             | NlBsn | SePersonnummer | DkCpr | FiHetu | NoFnr | IsKennitala | PtNif | IePps
-            | GrAmka | UaRntrc | RsJmbg | RuSnils | RuInn | GrAfm | PlNip => Pack::IdsEurope,
+            | GrAmka | UaRntrc | RsJmbg | RuSnils | RuInn | GrAfm | PlNip | PlRegon => {
+                Pack::IdsEurope
+            }
             UsSsn | UsItin | UsNpi | UsAbaRouting | CaSin | BrCpf | BrCnpj | MxCurp | ClRut
             | ArCuit | CoNit | PeRuc | UyCi | MxNss => Pack::IdsAmericas,
             InAadhaar | InPan | AuTfn | AuAbn | CnRic | KrRrn | SgNric | JpMyNumber | ThPin

@@ -142,6 +142,8 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
     #[cfg(feature = "ids-europe")]
     rec(Kind::PlNip, pl::NIP_CONTEXT, true, pl::scan_nip).run_digits(10, 10),
     #[cfg(feature = "ids-europe")]
+    rec(Kind::PlRegon, pl::REGON_CONTEXT, true, pl::scan_regon).run_digits(9, 9).run_digits(14, 14),
+    #[cfg(feature = "ids-europe")]
     rec(Kind::CzRc, cz::CONTEXT, false, cz::scan).generic(cz::GENERIC).run_digits(9, 10),
     #[cfg(feature = "ids-mea")]
     rec(Kind::TrTckn, tr::CONTEXT, false, tr::scan).generic(tr::GENERIC).run_digits(11, 11),

@@ -10,8 +10,16 @@
 //! mod 11 (never 10), the check of the Polish VAT number (`PL` + NIP, which the VAT recognizer
 //! reports). One random ten-digit number in eleven passes: reported only next to a context word
 //! (rule `pl_nip.mod11`).
+//!
+//! Polish statistical number of economic units (REGON): nine digits, the last a check digit over
+//! weights 8-9-2-3-4-5-6-7 mod 11 mod 10; a local unit's fourteen digits are its parent's nine, four
+//! more and a check digit over weights 2-4-8-5-0-9-7-3-6-1-2-4-8. Reported only next to a REGON
+//! word (rule `pl_regon.mod11`): not after the country's name, since Polish phone numbers have
+//! nine digits too.
 
-use super::shape::{all_same, candidate, dig, each_spot, num, valid_date, Grouping};
+use super::shape::{
+    all_same, candidate, dig, each_spot, num, scan_with, valid_date, Grouping, Layouts, Report,
+};
 use super::vat;
 use crate::detect::checksum::weighted_sum;
 use crate::detect::hay::Hay;
@@ -125,6 +133,12 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     });
 }
 
+pub(crate) const REGON_CONTEXT: &[&str] = &[
+    "regon",
+    "rejestr gospodarki narodowej",
+    "numer statystyczny",
+];
+
 const NIP: Grouping = Grouping {
     len: 10,
     layouts: &[&[3, 3, 2, 2], &[3, 2, 2, 3]],
@@ -152,6 +166,30 @@ pub(crate) fn scan_nip(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         ));
         true
     });
+}
+
+/// Nine or fourteen ASCII digits that pass the REGON check digits (a local unit's first nine are
+/// a REGON of their own).
+pub(crate) fn regon_is_valid(d: &[u8]) -> bool {
+    let check = |n: usize, weights: &[u32]| weighted_sum(d, weights) % 11 % 10 == dig(d, n);
+    let nine = || check(8, &[8, 9, 2, 3, 4, 5, 6, 7]);
+    !all_same(d)
+        && d.iter().all(u8::is_ascii_digit)
+        && match d.len() {
+            9 => nine(),
+            14 => nine() && check(13, &[2, 4, 8, 5, 0, 9, 7, 3, 6, 1, 2, 4, 8]),
+            _ => false,
+        }
+}
+
+pub(crate) fn scan_regon(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+    let report = Report {
+        kind: Kind::PlRegon,
+        milli: 400,
+        rule: "pl_regon.mod11",
+    };
+    let layouts = const { Layouts::new(&["ddddddddd", "dddddddddddddd"]) };
+    scan_with(hay, out, &layouts, regon_is_valid, &report);
 }
 
 #[cfg(test)]
@@ -234,5 +272,45 @@ mod tests {
         let found = pipeline("NIP: PL 8567346215");
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, Kind::EuVat);
+    }
+
+    #[test]
+    fn regon_known_answers() {
+        // From python-stdnum 2.2's pl.regon documentation.
+        assert!(regon_is_valid(b"192598184"));
+        assert!(regon_is_valid(b"123456785"));
+        assert!(!regon_is_valid(b"192598183"));
+        assert!(regon_is_valid(b"12345678512347"));
+        assert!(!regon_is_valid(b"12345678612342")); // first check digit
+        assert!(!regon_is_valid(b"12345678512348")); // last check digit
+                                                     // Synthetic, from Faker 40.54 pl_PL regon() and local_regon(), checked with python-stdnum.
+        for v in ["179141776", "616317065", "17914177676318", "63066907243912"] {
+            assert!(regon_is_valid(v.as_bytes()), "{v}");
+        }
+        assert!(!regon_is_valid(b"000000000"));
+        assert!(!regon_is_valid(b"1234567851"));
+    }
+
+    #[test]
+    fn regon_found_after_a_regon_word_only() {
+        use crate::detect::builtin::shape::testing::pipeline;
+        for (text, value) in [
+            ("REGON: 192598184", "192598184"),
+            ("Numer REGON firmy 17914177676318.", "17914177676318"),
+            ("Our REGON is 179141776", "179141776"),
+        ] {
+            assert_eq!(pipeline(text), [(Kind::PlRegon, value)], "{text}");
+        }
+        for text in [
+            "192598184",
+            "Order 192598184 shipped",
+            "REGON: 192598183",
+            "Polish number 192598184",
+        ] {
+            assert!(
+                !pipeline(text).iter().any(|(k, _)| *k == Kind::PlRegon),
+                "{text}"
+            );
+        }
     }
 }
