@@ -46,7 +46,7 @@ from stdnum.de import idnr
 from stdnum.iso7064 import mod_11_10
 from stdnum.dk import cpr
 from stdnum.ee import ik
-from stdnum.es import dni, nie
+from stdnum.es import cif, dni, nie
 from stdnum.eu import vat
 from stdnum.fi import hetu
 from stdnum.fr import nir
@@ -1198,12 +1198,22 @@ def gen_regon(_lang):
 GENERATORS["pl_regon"] = gen_regon
 NAMES["pl_regon"] = {"en": ["REGON", "REGON number"], "de": ["REGON", "REGON-Nummer"], "fr": ["REGON", "numéro REGON"],
                      "es": ["REGON"], "it": ["REGON", "numero REGON"], "nl": ["REGON-nummer"], "pt": ["REGON"]}
+
+
+def gen_cif(_lang):
+    return brute(lambda: R.choice("ABCDEFGHJNPQRSUVW") + rd(7), DIGITS + "JABCDEFGHI", cif.validate)
+
+
+GENERATORS["es_cif"] = gen_cif
+NAMES["es_cif"] = {"en": ["CIF", "Spanish company tax code"], "de": ["CIF", "spanische CIF-Nummer"],
+                   "fr": ["CIF", "numéro CIF espagnol"], "es": ["CIF", "código de identificación fiscal"],
+                   "it": ["CIF", "codice CIF spagnolo"], "nl": ["CIF-nummer"], "pt": ["CIF"]}
 # Kinds added after the corpus was first committed: drawn after everything else, in the order they
 # came, each with the pool of kinds of its time, so the messages drawn before them stay as they were.
 ADDED_KINDS = ["vin", "gr_amka", "ua_rntrc", "rs_jmbg", "tw_id", "ru_snils", "ru_inn", "gr_afm", "mx_nss",
-               "pl_nip", "pl_regon"]
+               "pl_nip", "pl_regon", "es_cif"]
 ADDED_IN = {"vin": 1, "gr_amka": 5, "ua_rntrc": 5, "rs_jmbg": 5, "tw_id": 5, "ru_snils": 6, "ru_inn": 6,
-            "gr_afm": 6, "mx_nss": 6, "pl_nip": 6, "pl_regon": 7}
+            "gr_afm": 6, "mx_nss": 6, "pl_nip": 6, "pl_regon": 7, "es_cif": 8}
 
 # ---------------------------------------------------------------------------------------------
 # Sentence templates. {n} is the naming word, {N} the same capitalised, {v} the value.

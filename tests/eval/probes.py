@@ -648,6 +648,8 @@ FAKER_TAX_IDS = [
      lambda v: importlib.import_module("stdnum.pl.regon").is_valid(v)),
     ("pl_PL", "local_regon", "pl_regon", ["REGON jednostki lokalnej: {v}", "The branch's REGON is {v}"],
      lambda v: importlib.import_module("stdnum.pl.regon").is_valid(v)),
+    ("es_ES", "cif", "es_cif", ["El CIF de la empresa es {v}", "CIF: {v}", "Our Spanish company's CIF is {v}"],
+     lambda v: importlib.import_module("stdnum.es.cif").is_valid(v)),
 ]
 
 

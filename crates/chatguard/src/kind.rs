@@ -300,6 +300,8 @@ kinds! {
     PlNip => "pl_nip", GovernmentId, true;
     /// Polish statistical number of economic units (REGON).
     PlRegon => "pl_regon", GovernmentId, true;
+    /// Spanish tax identification code of organisations (CIF).
+    EsCif => "es_cif", GovernmentId, true;
 }
 
 /// A detector pack: a group of built-in kinds whose recognizers a build may leave out, so that a
@@ -406,7 +408,7 @@ impl Kind {
             PlPesel | BeNn | ChAhv | AtSvnr | BgEgn | RoCnp | HrOib | EeIk | LtAsmens | LvPk
             | CzRc | EuVat | UkNino | UkNhs | EsDni | EsNie | ItFiscalCode | FrNir | DeTaxId
             | NlBsn | SePersonnummer | DkCpr | FiHetu | NoFnr | IsKennitala | PtNif | IePps
-            | GrAmka | UaRntrc | RsJmbg | RuSnils | RuInn | GrAfm | PlNip | PlRegon => {
+            | GrAmka | UaRntrc | RsJmbg | RuSnils | RuInn | GrAfm | PlNip | PlRegon | EsCif => {
                 Pack::IdsEurope
             }
             UsSsn | UsItin | UsNpi | UsAbaRouting | CaSin | BrCpf | BrCnpj | MxCurp | ClRut

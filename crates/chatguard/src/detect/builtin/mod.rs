@@ -168,6 +168,8 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
     #[cfg(feature = "ids-europe")]
     rec(Kind::EsNie, es::NIE_CONTEXT, false, es::scan_nie).generic(es::NIE_GENERIC),
     #[cfg(feature = "ids-europe")]
+    rec(Kind::EsCif, es::CIF_CONTEXT, true, es::scan_cif).word_len(9),
+    #[cfg(feature = "ids-europe")]
     rec(Kind::ItFiscalCode, it::CF_CONTEXT, false, it::scan).generic(it::CF_GENERIC).word_len(16),
     #[cfg(feature = "ids-europe")]
     rec(Kind::FrNir, fr::NIR_CONTEXT, false, fr::scan).generic(fr::NIR_GENERIC),

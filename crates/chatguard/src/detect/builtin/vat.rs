@@ -407,7 +407,7 @@ const DNI_LETTERS: &[u8; 23] = b"TRWAGMYFPDXBNJZSQVHLCKE";
 
 /// Spain (NIF): DNI (8 digits + letter), K/L/M + 7 digits + letter, NIE (X/Y/Z + 7 digits +
 /// letter) or CIF (organisation letter + 7 digits + Luhn digit or letter).
-fn es(b: &[u8]) -> bool {
+pub(crate) fn es(b: &[u8]) -> bool {
     if b.len() != 9 || !all_digits(&b[1..8]) {
         return false;
     }
