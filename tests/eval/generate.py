@@ -32,6 +32,9 @@ from stdnum.bg import egn
 from stdnum.gr import amka
 from stdnum.si import emso
 from stdnum.ua import rntrc
+from stdnum.gr import vat as gr_vat
+from stdnum.pl import nip, regon
+from stdnum.ru import inn as ru_inn
 from stdnum.br import cnpj, cpf
 from stdnum.ca import sin
 from stdnum.ch import ssn as ch_ssn
@@ -43,7 +46,7 @@ from stdnum.de import idnr
 from stdnum.iso7064 import mod_11_10
 from stdnum.dk import cpr
 from stdnum.ee import ik
-from stdnum.es import dni, nie
+from stdnum.es import cif, dni, nie
 from stdnum.eu import vat
 from stdnum.fi import hetu
 from stdnum.fr import nir
@@ -1131,10 +1134,86 @@ NAMES["tw_id"] = {"en": ["Taiwan ID", "Taiwanese ID number"], "de": ["taiwanesis
                   "fr": ["numéro d'identité de Taïwan"], "es": ["cédula de Taiwán"],
                   "it": ["numero di identità di Taiwan"], "nl": ["Taiwanees ID-nummer"],
                   "pt": ["número de identidade de Taiwan"]}
+
+
+def snils_validate(v):
+    """The SNILS check (the nine digits weighted 9…1, mod 101, 100 → 00); python-stdnum has none."""
+    if len(v) != 11 or not v.isdigit() or sum(int(c) * (9 - i) for i, c in enumerate(v[:9])) % 101 % 100 != int(v[9:]):
+        raise ValueError(v)
+    return v
+
+
+assert snils_validate("11223344595")  # the Pension Fund's example, 112-233-445 95
+
+
+def gen_snils(_lang):
+    v = brute(lambda: rd(9), DIGITS, snils_validate, width=2)
+    return R.choice([v, f"{v[:3]}-{v[3:6]}-{v[6:9]} {v[9:]}"])
+
+
+def gen_ru_inn(_lang):
+    if R.random() < 0.5:
+        return brute(lambda: f"{R.randint(1, 92):02}{rd(8)}", DIGITS, ru_inn.validate, width=2)
+    return brute(lambda: f"{R.randint(1, 92):02}{rd(7)}", DIGITS, ru_inn.validate)
+
+
+def gen_afm(_lang):
+    return brute(lambda: R.choice("1234567") + rd(7), DIGITS, gr_vat.validate)
+
+
+def gen_nss(_lang):
+    return brute(lambda: f"{R.randint(1, 99):02}{rd(8)}", DIGITS, luhn.validate)
+
+
+def gen_nip(_lang):
+    v = brute(lambda: str(R.randint(1, 9)) + rd(8), DIGITS, nip.validate)
+    return R.choice([v, nip.format(v), f"{v[:3]}-{v[3:5]}-{v[5:7]}-{v[7:]}"])
+
+
+GENERATORS.update({"ru_snils": gen_snils, "ru_inn": gen_ru_inn, "gr_afm": gen_afm, "mx_nss": gen_nss,
+                   "pl_nip": gen_nip})
+NAMES["ru_snils"] = {"en": ["SNILS", "Russian SNILS number"], "de": ["SNILS", "russische SNILS-Nummer"],
+                     "fr": ["SNILS", "numéro SNILS"], "es": ["SNILS"], "it": ["SNILS", "numero SNILS"],
+                     "nl": ["SNILS-nummer"], "pt": ["SNILS"]}
+NAMES["ru_inn"] = {"en": ["INN", "Russian tax number"], "de": ["INN", "russische Steuernummer"],
+                   "fr": ["INN", "numéro INN"], "es": ["INN"], "it": ["INN", "numero INN"],
+                   "nl": ["INN-nummer"], "pt": ["INN"]}
+NAMES["gr_afm"] = {"en": ["AFM", "Greek tax number"], "de": ["AFM", "griechische Steuernummer"],
+                   "fr": ["AFM", "numéro fiscal grec"], "es": ["AFM"], "it": ["AFM", "codice fiscale greco"],
+                   "nl": ["AFM-nummer"], "pt": ["AFM"]}
+NAMES["mx_nss"] = {"en": ["NSS", "Mexican social security number"], "de": ["NSS", "mexikanische Sozialversicherungsnummer"],
+                   "fr": ["NSS", "numéro IMSS"], "es": ["NSS", "número de seguridad social"],
+                   "it": ["NSS", "numero IMSS"], "nl": ["IMSS-nummer"], "pt": ["NSS"]}
+NAMES["pl_nip"] = {"en": ["NIP", "Polish tax number"], "de": ["NIP", "polnische Steuernummer"],
+                   "fr": ["NIP", "numéro fiscal polonais"], "es": ["NIP"], "it": ["NIP", "partita NIP"],
+                   "nl": ["NIP-nummer"], "pt": ["NIP"]}
+
+
+def gen_regon(_lang):
+    """A REGON of nine digits, or of a local unit: its parent's nine, four more and a check digit."""
+    nine = brute(lambda: str(R.randint(1, 9)) + rd(7), DIGITS, regon.validate)
+    return nine if R.random() < 0.5 else brute(lambda: nine + rd(4), DIGITS, regon.validate)
+
+
+GENERATORS["pl_regon"] = gen_regon
+NAMES["pl_regon"] = {"en": ["REGON", "REGON number"], "de": ["REGON", "REGON-Nummer"], "fr": ["REGON", "numéro REGON"],
+                     "es": ["REGON"], "it": ["REGON", "numero REGON"], "nl": ["REGON-nummer"], "pt": ["REGON"]}
+
+
+def gen_cif(_lang):
+    return brute(lambda: R.choice("ABCDEFGHJNPQRSUVW") + rd(7), DIGITS + "JABCDEFGHI", cif.validate)
+
+
+GENERATORS["es_cif"] = gen_cif
+NAMES["es_cif"] = {"en": ["CIF", "Spanish company tax code"], "de": ["CIF", "spanische CIF-Nummer"],
+                   "fr": ["CIF", "numéro CIF espagnol"], "es": ["CIF", "código de identificación fiscal"],
+                   "it": ["CIF", "codice CIF spagnolo"], "nl": ["CIF-nummer"], "pt": ["CIF"]}
 # Kinds added after the corpus was first committed: drawn after everything else, in the order they
 # came, each with the pool of kinds of its time, so the messages drawn before them stay as they were.
-ADDED_KINDS = ["vin", "gr_amka", "ua_rntrc", "rs_jmbg", "tw_id"]
-ADDED_IN = {"vin": 1, "gr_amka": 5, "ua_rntrc": 5, "rs_jmbg": 5, "tw_id": 5}
+ADDED_KINDS = ["vin", "gr_amka", "ua_rntrc", "rs_jmbg", "tw_id", "ru_snils", "ru_inn", "gr_afm", "mx_nss",
+               "pl_nip", "pl_regon", "es_cif"]
+ADDED_IN = {"vin": 1, "gr_amka": 5, "ua_rntrc": 5, "rs_jmbg": 5, "tw_id": 5, "ru_snils": 6, "ru_inn": 6,
+            "gr_afm": 6, "mx_nss": 6, "pl_nip": 6, "pl_regon": 7, "es_cif": 8}
 
 # ---------------------------------------------------------------------------------------------
 # Sentence templates. {n} is the naming word, {N} the same capitalised, {v} the value.

@@ -614,6 +614,66 @@ def texts(rng):
         out.append(("faker", "not a street", text, None))
     for text in SUPPORT_MESSAGES:
         out.append(("support", "message", text, None))
+    out.extend(faker_tax_id_texts())
+    return out
+
+
+def snils_is_valid(v):
+    """The SNILS check (the nine digits weighted 9…1, mod 101, 100 → 00); python-stdnum has none."""
+    return sum(int(c) * (9 - i) for i, c in enumerate(v[:9])) % 101 % 100 == int(v[9:])
+
+
+def nss_is_valid(v):
+    """The IMSS number: a subdelegation other than 00 and the Luhn check digit."""
+    return v[:2] != "00" and importlib.import_module("stdnum.luhn").is_valid(v)
+
+
+# Session 11: Faker providers of ids that are no `ssn()` (or whose `ssn()` is no checked id: ru_RU's is
+# twelve random digits). Per locale and method: the kind, frames in the locale's language and in
+# English (taken in turn), and the check that decides whether a number after such a frame is one.
+FAKER_TAX_IDS = [
+    ("ru_RU", "snils", "ru_snils", ["Мой СНИЛС {v}", "СНИЛС: {v}", "My SNILS is {v}"], snils_is_valid),
+    ("ru_RU", "individuals_inn", "ru_inn", ["Мой ИНН {v}", "ИНН: {v}", "My INN is {v}"],
+     lambda v: importlib.import_module("stdnum.ru.inn").is_valid(v)),
+    ("ru_RU", "businesses_inn", "ru_inn", ["ИНН организации: {v}", "Company INN: {v}"],
+     lambda v: importlib.import_module("stdnum.ru.inn").is_valid(v)),
+    ("el_GR", "tin", "gr_afm", ["Ο ΑΦΜ μου είναι {v}", "Α.Φ.Μ.: {v}", "My AFM is {v}",
+                                "My Greek tax number is {v}"],
+     lambda v: importlib.import_module("stdnum.gr.vat").is_valid(v)),
+    ("es_MX", "ssn", "mx_nss", ["Mi NSS es {v}", "Mi número de seguridad social es {v}", "My NSS is {v}",
+                                "Número de afiliación al IMSS: {v}", "My IMSS number is {v}"], nss_is_valid),
+    ("pl_PL", "nip", "pl_nip", ["Mój NIP to {v}", "NIP: {v}", "My NIP is {v}", "Our Polish tax ID is {v}"],
+     lambda v: importlib.import_module("stdnum.pl.nip").is_valid(v)),
+    ("pl_PL", "regon", "pl_regon", ["Numer REGON firmy: {v}", "REGON {v}", "Our REGON is {v}"],
+     lambda v: importlib.import_module("stdnum.pl.regon").is_valid(v)),
+    ("pl_PL", "local_regon", "pl_regon", ["REGON jednostki lokalnej: {v}", "The branch's REGON is {v}"],
+     lambda v: importlib.import_module("stdnum.pl.regon").is_valid(v)),
+    ("es_ES", "cif", "es_cif", ["El CIF de la empresa es {v}", "CIF: {v}", "Our Spanish company's CIF is {v}"],
+     lambda v: importlib.import_module("stdnum.es.cif").is_valid(v)),
+]
+
+
+def faker_tax_id_texts():
+    """("faker", group, text, span or None): each provider's values after its frames (found), the
+    same values alone (not found), and random digit strings of the same length after the frames
+    (found exactly when the check passes). Seeded, and drawn after every other probe."""
+    out = []
+    rng = random.Random(2611)
+    random.seed(2611)  # el_GR tin() draws its first digit from the module's generator
+    for loc, method, kind, frames, check in FAKER_TAX_IDS:
+        fake = Faker(loc)
+        fake.seed_instance(2026)
+        for i in range(40):
+            value = getattr(fake, method)()
+            text = frames[i % len(frames)].format(v=value)
+            out.append(("faker", f"id {loc} {kind} {method}", text, span_of(text, value)))
+            out.append(("faker", f"not a id {loc} {kind} {method} without a word", value, None))
+            digits = "".join(rng.choice(string.digits) for _ in value)
+            text = frames[i % len(frames)].format(v=digits)
+            if check(digits):
+                out.append(("faker", f"id {loc} {kind} random passing", text, span_of(text, digits)))
+            else:
+                out.append(("faker", f"not a id {loc} {kind} random failing", text, None))
     return out
 
 

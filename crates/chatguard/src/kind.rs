@@ -288,6 +288,20 @@ kinds! {
     RsJmbg => "rs_jmbg", GovernmentId, true;
     /// Taiwan national identification number (and the resident certificate number of its form).
     TwId => "tw_id", GovernmentId, true;
+    /// Russian insurance number of an individual ledger account (СНИЛС).
+    RuSnils => "ru_snils", GovernmentId, true;
+    /// Russian taxpayer identification number (ИНН), of a person or an organisation.
+    RuInn => "ru_inn", GovernmentId, true;
+    /// Greek tax identification number (ΑΦΜ).
+    GrAfm => "gr_afm", GovernmentId, true;
+    /// Mexican social security number (IMSS NSS).
+    MxNss => "mx_nss", GovernmentId, true;
+    /// Polish tax identification number (NIP).
+    PlNip => "pl_nip", GovernmentId, true;
+    /// Polish statistical number of economic units (REGON).
+    PlRegon => "pl_regon", GovernmentId, true;
+    /// Spanish tax identification code of organisations (CIF).
+    EsCif => "es_cif", GovernmentId, true;
 }
 
 /// A detector pack: a group of built-in kinds whose recognizers a build may leave out, so that a
@@ -394,9 +408,11 @@ impl Kind {
             PlPesel | BeNn | ChAhv | AtSvnr | BgEgn | RoCnp | HrOib | EeIk | LtAsmens | LvPk
             | CzRc | EuVat | UkNino | UkNhs | EsDni | EsNie | ItFiscalCode | FrNir | DeTaxId
             | NlBsn | SePersonnummer | DkCpr | FiHetu | NoFnr | IsKennitala | PtNif | IePps
-            | GrAmka | UaRntrc | RsJmbg => Pack::IdsEurope,
+            | GrAmka | UaRntrc | RsJmbg | RuSnils | RuInn | GrAfm | PlNip | PlRegon | EsCif => {
+                Pack::IdsEurope
+            }
             UsSsn | UsItin | UsNpi | UsAbaRouting | CaSin | BrCpf | BrCnpj | MxCurp | ClRut
-            | ArCuit | CoNit | PeRuc | UyCi => Pack::IdsAmericas,
+            | ArCuit | CoNit | PeRuc | UyCi | MxNss => Pack::IdsAmericas,
             InAadhaar | InPan | AuTfn | AuAbn | CnRic | KrRrn | SgNric | JpMyNumber | ThPin
             | NzIrd | TwId => Pack::IdsApac,
             TrTckn | IlId | ZaId => Pack::IdsMea,

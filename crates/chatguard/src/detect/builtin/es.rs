@@ -5,12 +5,20 @@
 //! letter is uppercase; a lowercase letter needs a context word to pass the default threshold.
 //! Accepted forms: `12345678Z`, `12345678-Z`, `12345678 Z`, `12.345.678-Z`; `X1234567L`,
 //! `X-1234567-L`, `X 1234567 L`.
+//!
+//! The CIF of organisations (código de identificación fiscal, now their NIF): the organisation
+//! type's letter, seven digits and a check digit or letter (the Luhn digit of the seven, or its
+//! letter in `JABCDEFGHI`; python-stdnum's `es.cif` accepts either), written as one word
+//! (`B12345674`), the check of the Spanish VAT number (`ES` + CIF, which the VAT recognizer
+//! reports). One random such word in five passes: reported only next to a CIF or Spain word
+//! (rule `es_cif.luhn`).
 
 use crate::detect::hay::{count_bit, pair_bit, Hay};
 use crate::detect::Candidate;
 use crate::Kind;
 
 use super::shape::{candidate, isolated};
+use super::vat;
 
 pub(crate) const DNI_CONTEXT: &[&str] = &[
     "dni",
@@ -256,6 +264,42 @@ fn scan_nie_words(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     }
 }
 
+pub(crate) const CIF_CONTEXT: &[&str] = &[
+    "cif",
+    "c.i.f",
+    "nif",
+    "identificación fiscal",
+    "identificacion fiscal",
+    "spani",
+    "spain",
+    "españ",
+    "espagn",
+    "spagn",
+    "spanje",
+    "spaans",
+    "espanh",
+];
+
+/// Nine upper-case characters that make a CIF: an organisation letter, seven digits and a check
+/// digit or letter that passes.
+pub(crate) fn cif_is_valid(c: &[u8]) -> bool {
+    c.len() == 9 && b"ABCDEFGHJNPQRSUVW".contains(&c[0]) && vat::es(c)
+}
+
+pub(crate) fn scan_cif(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+    let bytes = hay.text.as_bytes();
+    for w in hay.words.iter().filter(|w| w.lettered && w.len() == 9) {
+        let (start, end) = (w.start, w.end);
+        if !cif_is_valid(&bytes[start..end])
+            || !isolated(bytes, start, end)
+            || vat::follows_prefix(bytes, start, &[*b"ES"])
+        {
+            continue;
+        }
+        out.push(candidate(Kind::EsCif, start, end, 400, "es_cif.luhn", true));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     // DNI and NIE check letters and the written forms people use.
@@ -337,5 +381,42 @@ mod tests {
         assert!(found("AX2482300W", scan_nie).is_empty());
         // A NIE is not also a DNI.
         assert!(found("X2482300W", scan_dni).is_empty());
+    }
+
+    #[test]
+    fn cif_known_answers() {
+        // From python-stdnum 2.2's es.cif documentation.
+        assert!(cif_is_valid(b"J99216582"));
+        assert!(!cif_is_valid(b"J99216583"));
+        // Synthetic, from Faker 40.54 es_ES cif(), checked with python-stdnum (es.cif): check
+        // digits and check letters.
+        for v in ["H87405619", "S6340626H", "R1731261B", "C74699216"] {
+            assert!(cif_is_valid(v.as_bytes()), "{v}");
+        }
+        assert!(!cif_is_valid(b"H87405618"));
+        assert!(!cif_is_valid(b"X1234567L")); // an NIE
+        assert!(!cif_is_valid(b"12345678Z")); // a DNI
+        assert!(!cif_is_valid(b"h87405619"));
+    }
+
+    #[test]
+    fn cif_found_after_a_context_word_only() {
+        use crate::detect::builtin::shape::testing::pipeline;
+        for text in [
+            "CIF: H87405619",
+            "El CIF de la empresa es H87405619.",
+            "Our Spanish company's tax id is H87405619",
+        ] {
+            assert_eq!(pipeline(text), [(Kind::EsCif, "H87405619")], "{text}");
+        }
+        for text in ["H87405619", "Part H87405619 in stock", "CIF: H87405618"] {
+            assert!(
+                !pipeline(text).iter().any(|(k, _)| *k == Kind::EsCif),
+                "{text}"
+            );
+        }
+        let found = pipeline("CIF: ES H87405619");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, Kind::EuVat);
     }
 }

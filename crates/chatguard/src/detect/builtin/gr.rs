@@ -5,8 +5,14 @@
 //! A date plus one Luhn digit pass about one random eleven-digit number in three hundred, and
 //! plain eleven-digit runs are common (phone numbers, references): reported only next to a
 //! context word (rule `gr_amka.luhn`).
+//!
+//! Greek tax identification number (Αριθμός Φορολογικού Μητρώου, ΑΦΜ): nine digits, the last a
+//! check digit (the eight before it weighted by powers of two, mod 11 mod 10), the check of the
+//! Greek VAT number (`EL` + ΑΦΜ, which the VAT recognizer reports). One random nine-digit number
+//! in ten passes: reported only next to a context word (rule `gr_afm.mod11`).
 
-use super::shape::{candidate, each_spot, num, valid_date_yy, Grouping};
+use super::shape::{all_same, candidate, each_spot, num, valid_date_yy, Grouping};
+use super::vat;
 use crate::detect::checksum::luhn;
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
@@ -34,19 +40,43 @@ pub(crate) const CONTEXT: &[&str] = &[
     "grego",
 ];
 
-/// Words naming a class of numbers this format shares with others (see `context`).
+/// Words naming a class of numbers this format shares with others (see `context`). Not Spanish
+/// `seguridad social`: eleven digits after it are a Mexican NSS (whose Luhn check every AMKA
+/// passes) far more often than a Greek number described in Spanish without naming it.
 pub(crate) const GENERIC: &[&str] = &[
     "social security",
     "ssn",
     "insurance number",
     "sozialversicherungsnummer",
     "sécurité sociale",
-    "seguridad social",
     "previdenza sociale",
     "sociale zekerheid",
     "segurança social",
     "national id",
     "id number",
+];
+
+pub(crate) const AFM_CONTEXT: &[&str] = &[
+    "αφμ",
+    "α.φ.μ",
+    "afm",
+    "a.f.m",
+    "αριθμός φορολογικού μητρώου",
+    "αριθμό φορολογικού μητρώου",
+    "φορολογικού μητρώου",
+    "φορολογικό μητρώο",
+    "greek",
+    "greece",
+    "ελλάδα",
+    "ελληνικ",
+    "griech",
+    "grèce",
+    "grec",
+    "griego",
+    "grieken",
+    "grieks",
+    "grécia",
+    "grego",
 ];
 
 const SHAPE: Grouping = Grouping {
@@ -74,6 +104,35 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
             spot.end,
             450,
             "gr_amka.luhn",
+            true,
+        ));
+        true
+    });
+}
+
+const AFM: Grouping = Grouping {
+    len: 9,
+    layouts: &[],
+    seps: b"",
+};
+
+/// Nine ASCII digits that pass the ΑΦΜ check (all zeros do, and are no number).
+pub(crate) fn afm_is_valid(d: &[u8]) -> bool {
+    d.len() == 9 && !all_same(d) && vat::el(d)
+}
+
+pub(crate) fn scan_afm(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+    let bytes = hay.text.as_bytes();
+    each_spot(hay, &AFM, |spot| {
+        if !afm_is_valid(spot.digits) || vat::follows_prefix(bytes, spot.start, &[*b"EL", *b"GR"]) {
+            return false;
+        }
+        out.push(candidate(
+            Kind::GrAfm,
+            spot.start,
+            spot.end,
+            400,
+            "gr_afm.mod11",
             true,
         ));
         true
@@ -128,6 +187,51 @@ mod tests {
                 !pipeline(text).iter().any(|(k, _)| *k == Kind::GrAmka),
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn afm_known_answers() {
+        // From python-stdnum 2.2's gr.vat documentation.
+        assert!(afm_is_valid(b"094259216"));
+        assert!(!afm_is_valid(b"123456781"));
+        // Synthetic, from Faker 40.54 el_GR tin(), checked with python-stdnum (gr.vat).
+        for v in ["229141775", "276317063", "369074399", "215000802"] {
+            assert!(afm_is_valid(v.as_bytes()), "{v}");
+        }
+        assert!(!afm_is_valid(b"229141776"));
+        assert!(!afm_is_valid(b"000000000"));
+        assert!(!afm_is_valid(b"22914177"));
+    }
+
+    #[test]
+    fn afm_found_after_a_context_word_only() {
+        // Synthetic values of the form Faker's el_GR tin() writes.
+        assert_eq!(spans_found("ΑΦΜ: 229141775", scan_afm), ["229141775"]);
+        assert!(spans_found("ΑΦΜ: 229141776", scan_afm).is_empty());
+        for text in [
+            "Ο ΑΦΜ μου είναι 229141775.",
+            "Α.Φ.Μ. 229141775",
+            "My AFM is 229141775",
+            "Greek tax number: 229141775",
+        ] {
+            assert_eq!(pipeline(text), [(Kind::GrAfm, "229141775")], "{text}");
+        }
+        for text in [
+            "229141775",
+            "Order 229141775 shipped",
+            "Παραγγελία 229141775",
+        ] {
+            assert!(
+                !pipeline(text).iter().any(|(k, _)| *k == Kind::GrAfm),
+                "{text}"
+            );
+        }
+        // With the VAT prefix it is one VAT number, not a second finding.
+        for text in ["ΑΦΜ: EL 094259216", "AFM EL094259216", "ΑΦΜ GR-094259216"] {
+            let found = pipeline(text);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            assert_eq!(found[0].0, Kind::EuVat, "{text}");
         }
     }
 }

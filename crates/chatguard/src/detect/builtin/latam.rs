@@ -1,5 +1,5 @@
-//! Latin American identifiers: Mexican CURP, Chilean RUT, Argentine CUIT/CUIL, Colombian NIT,
-//! Peruvian RUC and Uruguayan cédula de identidad.
+//! Latin American identifiers: Mexican CURP and social security number (NSS), Chilean RUT,
+//! Argentine CUIT/CUIL, Colombian NIT, Peruvian RUC and Uruguayan cédula de identidad.
 //!
 //! CURP carries a birth date, sex, state code and check digit, and the punctuated RUT
 //! (`12.345.678-5`, or any RUT ending in the check letter `K`) and the dashed CUIT
@@ -9,7 +9,7 @@
 use super::shape::{
     ascii_upper, num, scan_layouts, scan_with, standalone, valid_date, Layouts, Report,
 };
-use crate::detect::checksum::weighted_sum;
+use crate::detect::checksum::{luhn, weighted_sum};
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 use crate::{Kind, Score};
@@ -183,6 +183,26 @@ pub(crate) const CI_GENERIC: &[&str] = &[
     "identiteitskaart",
     "bilhete de identidade",
     "cartão de cidadão",
+];
+
+pub(crate) const NSS_CONTEXT: &[&str] = &[
+    "nss",
+    "n.s.s",
+    "imss",
+    "seguro social",
+    "mexi",
+    "méxic",
+    "messic",
+];
+
+/// Words naming a class of numbers this format shares with others (see `context`): in Spanish,
+/// where the Mexican number is the eleven-digit one. A PESEL, reported without a word, keeps its
+/// finding (the NSS scores lower); a Greek AMKA passes the same Luhn check and is no longer
+/// supported by the Spanish words.
+pub(crate) const NSS_GENERIC: &[&str] = &[
+    "seguridad social",
+    "número de afiliación",
+    "numero de afiliacion",
 ];
 
 // ----- CURP -----------------------------------------------------------------------------------
@@ -508,6 +528,32 @@ pub(crate) fn scan_ci(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     scan_with(hay, out, &CI_LAYOUTS, ci_valid, &report);
 }
 
+// ----- Mexico NSS -----------------------------------------------------------------------------
+
+/// Checks an IMSS social security number: eleven digits (subdelegation, registration year, birth
+/// year, serial), no subdelegation 00, a Luhn check digit. One random number in ten passes, so
+/// words naming the format or Mexico support it, and of the generic ones only the Spanish one:
+/// after `social security number` or `SSN`, Faker's PESELs, OIBs, CPFs and TC kimlik numbers
+/// became NSS findings one in ten times.
+pub(crate) fn nss_valid(d: &[u8]) -> bool {
+    d.len() == 11 && &d[..2] != b"00" && luhn(d)
+}
+
+pub(crate) fn scan_nss(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+    let report = Report {
+        kind: Kind::MxNss,
+        milli: 350,
+        rule: "mx_nss.luhn",
+    };
+    scan_with(
+        hay,
+        out,
+        &const { Layouts::new(&["ddddddddddd"]) },
+        nss_valid,
+        &report,
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -620,5 +666,36 @@ mod tests {
         assert_eq!(found(scan_ci, "mi cédula 1.234.567-2"), ["1.234.567-2"]);
         assert_eq!(found(scan_ci, "CI 12345672"), ["12345672"]);
         assert!(found(scan_ci, "1.234.567-3").is_empty());
+    }
+
+    #[test]
+    fn nss_known_answers() {
+        // Synthetic, from Faker 40.54 es_MX ssn() (its checksum is the Luhn digit), checked with
+        // python-stdnum's luhn module.
+        for v in ["18977210345", "33631573657", "61488334402", "13036263872"] {
+            assert!(nss_valid(v.as_bytes()), "{v}");
+        }
+        assert!(!nss_valid(b"18977210346"));
+        assert!(!nss_valid(b"00000000000"));
+        assert!(!nss_valid(b"1897721034"));
+    }
+
+    #[test]
+    fn nss_found_after_a_context_word_only() {
+        use crate::detect::builtin::shape::testing::pipeline;
+        for text in [
+            "Mi NSS es 18977210345",
+            "Número de Seguridad Social: 18977210345",
+            "Mi número de afiliación al IMSS es 18977210345.",
+            "My Mexican social security number is 18977210345",
+        ] {
+            assert_eq!(pipeline(text), [(Kind::MxNss, "18977210345")], "{text}");
+        }
+        for text in ["18977210345", "Pedido 18977210345", "NSS 18977210346"] {
+            assert!(
+                !pipeline(text).iter().any(|(k, _)| *k == Kind::MxNss),
+                "{text}"
+            );
+        }
     }
 }

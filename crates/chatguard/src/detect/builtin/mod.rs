@@ -70,6 +70,8 @@ mod phone;
 mod pl;
 #[cfg_attr(not(feature = "ids-europe"), allow(dead_code))]
 mod pt;
+#[cfg_attr(not(feature = "ids-europe"), allow(dead_code))]
+mod ru;
 #[cfg_attr(not(feature = "secrets"), allow(dead_code))]
 pub(crate) mod secret;
 pub(crate) mod shape;
@@ -132,6 +134,16 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
     #[cfg(feature = "ids-europe")]
     rec(Kind::UaRntrc, ua::CONTEXT, true, ua::scan).generic(ua::GENERIC).run_digits(10, 10),
     #[cfg(feature = "ids-europe")]
+    rec(Kind::RuSnils, ru::SNILS_CONTEXT, true, ru::scan_snils).run_digits(11, 11),
+    #[cfg(feature = "ids-europe")]
+    rec(Kind::RuInn, ru::INN_CONTEXT, true, ru::scan_inn).run_digits(10, 12),
+    #[cfg(feature = "ids-europe")]
+    rec(Kind::GrAfm, gr::AFM_CONTEXT, true, gr::scan_afm).run_digits(9, 9),
+    #[cfg(feature = "ids-europe")]
+    rec(Kind::PlNip, pl::NIP_CONTEXT, true, pl::scan_nip).run_digits(10, 10),
+    #[cfg(feature = "ids-europe")]
+    rec(Kind::PlRegon, pl::REGON_CONTEXT, true, pl::scan_regon).run_digits(9, 9).run_digits(14, 14),
+    #[cfg(feature = "ids-europe")]
     rec(Kind::CzRc, cz::CONTEXT, false, cz::scan).generic(cz::GENERIC).run_digits(9, 10),
     #[cfg(feature = "ids-mea")]
     rec(Kind::TrTckn, tr::CONTEXT, false, tr::scan).generic(tr::GENERIC).run_digits(11, 11),
@@ -155,6 +167,8 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
     rec(Kind::EsDni, es::DNI_CONTEXT, false, es::scan_dni).generic(es::DNI_GENERIC),
     #[cfg(feature = "ids-europe")]
     rec(Kind::EsNie, es::NIE_CONTEXT, false, es::scan_nie).generic(es::NIE_GENERIC),
+    #[cfg(feature = "ids-europe")]
+    rec(Kind::EsCif, es::CIF_CONTEXT, true, es::scan_cif).word_len(9),
     #[cfg(feature = "ids-europe")]
     rec(Kind::ItFiscalCode, it::CF_CONTEXT, false, it::scan).generic(it::CF_GENERIC).word_len(16),
     #[cfg(feature = "ids-europe")]
@@ -197,6 +211,8 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
     rec(Kind::CaSin, ca::CONTEXT, true, ca::scan).generic(ca::GENERIC).run_digits(9, 9),
     #[cfg(feature = "ids-americas")]
     rec(Kind::MxCurp, latam::CURP_CONTEXT, false, latam::scan_curp).generic(latam::CURP_GENERIC).word_len(18),
+    #[cfg(feature = "ids-americas")]
+    rec(Kind::MxNss, latam::NSS_CONTEXT, true, latam::scan_nss).generic(latam::NSS_GENERIC).run_digits(11, 11),
     #[cfg(feature = "ids-americas")]
     rec(Kind::ClRut, latam::RUT_CONTEXT, false, latam::scan_rut).generic(latam::RUT_GENERIC).run_digits(7, 9),
     #[cfg(feature = "ids-americas")]

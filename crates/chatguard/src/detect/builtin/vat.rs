@@ -394,7 +394,7 @@ fn ee(b: &[u8]) -> bool {
 }
 
 /// Greece: 9 digits (old 8-digit form gets a leading 0), powers-of-two weights mod 11 mod 10.
-fn el(b: &[u8]) -> bool {
+pub(crate) fn el(b: &[u8]) -> bool {
     if !all_digits(b) || !(b.len() == 9 || b.len() == 8) {
         return false;
     }
@@ -407,7 +407,7 @@ const DNI_LETTERS: &[u8; 23] = b"TRWAGMYFPDXBNJZSQVHLCKE";
 
 /// Spain (NIF): DNI (8 digits + letter), K/L/M + 7 digits + letter, NIE (X/Y/Z + 7 digits +
 /// letter) or CIF (organisation letter + 7 digits + Luhn digit or letter).
-fn es(b: &[u8]) -> bool {
+pub(crate) fn es(b: &[u8]) -> bool {
     if b.len() != 9 || !all_digits(&b[1..8]) {
         return false;
     }
@@ -610,7 +610,7 @@ fn nl(b: &[u8]) -> bool {
 }
 
 /// Poland (NIP): 10 digits, weights 6-5-7-2-3-4-5-6-7 mod 11 give the last digit.
-fn pl(b: &[u8]) -> bool {
+pub(crate) fn pl(b: &[u8]) -> bool {
     b.len() == 10
         && all_digits(b)
         && weighted_sum(b, &[6, 5, 7, 2, 3, 4, 5, 6, 7]) % 11 == dig(b, 9)
@@ -735,6 +735,17 @@ fn try_body(bytes: &[u8], start: usize, from: usize, c: &Country, out: &mut Vec<
             return;
         }
     }
+}
+
+/// True when the national number starting at `start` follows one of `codes` written as the
+/// separate upper-case prefix this scanner reads (`EL 094259216`): it is a VAT number then, and
+/// the national recognizer leaves it to this one (a prefix glued to the digits keeps the
+/// national one away already).
+pub(crate) fn follows_prefix(bytes: &[u8], start: usize, codes: &[[u8; 2]]) -> bool {
+    start >= 3
+        && matches!(bytes[start - 1], b' ' | b'-' | b'.')
+        && codes.iter().any(|c| bytes[start - 3..start - 1] == c[..])
+        && !(start >= 4 && alnum_at(bytes, start - 4))
 }
 
 pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
