@@ -390,10 +390,12 @@ struct Window {
 }
 
 /// Context words that are also everyday words of a supported language (Spanish *sin*, Italian
-/// *ci*, English *run*, German *nie*, French *fin* …): they name a format only as the acronym,
+/// *ci*, English *run* and *inn*, German *nie*, French *fin* …): they name a format only as the
+/// acronym,
 /// written in capitals (`SIN`, `CI`, `RUN`), and are searched for case-sensitively
 /// ([`nearest_in_capitals`]); the lower-case searches skip them.
-pub(crate) static CAPITALS_ONLY: &[&str] = &["sin", "ci", "run", "nie", "fin", "tin", "pan", "ato"];
+pub(crate) static CAPITALS_ONLY: &[&str] =
+    &["sin", "ci", "run", "nie", "fin", "tin", "pan", "ato", "inn"];
 
 /// True when `word` counts only written in capitals ([`CAPITALS_ONLY`]).
 pub(crate) fn capitals_only(word: &str) -> bool {
@@ -734,8 +736,15 @@ fn push_without_placeholders(out: &mut String, text: &str) {
     }
 }
 
-/// True when `word` occurs in `hay` starting at a word boundary. Entries of four or more bytes
-/// also match as prefixes (`phone` matches `phones`); shorter ones must end at a boundary too.
+/// True when a context word of four or more letters also matches as a prefix (`phone` matches
+/// `phones`); shorter ones (`inn`, `инн`, `tél`) must end at a word boundary too, whatever their
+/// bytes (`инн` is no mention in `инновации`).
+pub(crate) fn matches_as_prefix(word: &str) -> bool {
+    word.len() >= 4 && word.chars().nth(3).is_some()
+}
+
+/// True when `word` occurs in `hay` starting at a word boundary; see [`matches_as_prefix`] for
+/// where it must end.
 pub(crate) fn contains_word(hay: &str, word: &str) -> bool {
     find_word(hay, word, false).is_some()
 }
@@ -785,10 +794,10 @@ fn find_from(hay: &str, needle: &str, from: usize) -> Option<usize> {
 /// written without spaces, or (Hebrew, Arabic) after up to three attached prefix letters that
 /// themselves follow a boundary.
 /// True when `word`, found at `at..end` of `hay`, stands there as a word: it starts at a word
-/// boundary, and short words (under four bytes) also end at one.
+/// boundary, and short words (under four letters) also end at one.
 fn is_word_at(hay: &str, at: usize, end: usize, word: &str) -> bool {
     starts_word(hay, at, word)
-        && (word.len() >= 4 || hay[end..].chars().next().is_none_or(|c| !continues_word(c)))
+        && (matches_as_prefix(word) || hay[end..].chars().next().is_none_or(|c| !continues_word(c)))
 }
 
 /// A cheap hasher for caches whose keys are a list's address and length (no attacker chooses
@@ -1200,6 +1209,11 @@ mod tests {
         assert!(!contains_word("microphone", "phone"));
         assert!(!contains_word("reform", "ref"));
         assert!(contains_word("ref: ", "ref"));
+        // Short words end at a boundary in any script: letters count, not bytes.
+        assert!(contains_word("мой инн: ", "инн") && contains_word("инн", "инн"));
+        assert!(!contains_word("инновации", "инн"));
+        assert!(!contains_word("télévision", "tél"));
+        assert!(contains_word("телефонът", "телефон"));
     }
 
     #[test]

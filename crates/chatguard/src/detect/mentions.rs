@@ -22,7 +22,7 @@ use std::sync::LazyLock;
 
 use super::builtin::triggers::in_range;
 use super::builtin::RECOGNIZERS;
-use super::context::{AFTER, BEFORE, CONTRARY_WORDS};
+use super::context::{matches_as_prefix, AFTER, BEFORE, CONTRARY_WORDS};
 use super::hay::ONES;
 
 /// A [`Lexicon::byte_facts`] bit: some word starts with the byte (ASCII case folded).
@@ -580,9 +580,9 @@ impl Mentions {
         let bytes = text.as_bytes();
         let word_char = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_alphanumeric);
         // A word stands as a word in a window part `lo..hi` when it starts the part or follows a
-        // non-word byte, and (under four bytes) ends the part or precedes one.
+        // non-word byte, and (under four letters) ends the part or precedes one.
         let stands = |s: usize, e: usize, lo: usize, hi: usize, word: &str| {
-            (s == lo || !word_char(s - 1)) && (word.len() >= 4 || e == hi || !word_char(e))
+            (s == lo || !word_char(s - 1)) && (matches_as_prefix(word) || e == hi || !word_char(e))
         };
         let mut best: Option<(usize, usize)> = None;
         let mut offer = |d: usize, word: &'static str| {
@@ -680,7 +680,7 @@ impl Mentions {
                 continue;
             }
             let starts = s == window.start || !word_char(s - 1);
-            let ends = word.len() >= 4 || e == window.end || !word_char(e);
+            let ends = matches_as_prefix(word) || e == window.end || !word_char(e);
             if starts && ends {
                 if let Some(i) = words.iter().position(|x| *x == word) {
                     if first.is_none_or(|f| i < f) {

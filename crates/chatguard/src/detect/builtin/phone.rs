@@ -85,7 +85,7 @@ pub(crate) const CONTEXT: &[&str] = &[
     "meu número:",
     "meu numero é",
     // Phone words of the languages Faker writes phone numbers in beyond the ones above (entries
-    // of four or more bytes also match as prefixes: `telefon` matches `telefonnummer`,
+    // of four or more letters also match as prefixes: `telefon` matches `telefonnummer`,
     // `telefonní`, `telefonszámom`, `telefona`; `телефон` matches `телефонът`).
     "tlf",
     "ring meg",
