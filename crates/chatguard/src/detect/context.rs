@@ -740,7 +740,8 @@ fn push_without_placeholders(out: &mut String, text: &str) {
 /// `phones`); shorter ones (`inn`, `инн`, `tél`) must end at a word boundary too, whatever their
 /// bytes (`инн` is no mention in `инновации`).
 pub(crate) fn matches_as_prefix(word: &str) -> bool {
-    word.len() >= 4 && word.chars().nth(3).is_some()
+    let bytes = word.as_bytes();
+    bytes.len() >= 4 && (bytes[..4].is_ascii() || word.chars().nth(3).is_some())
 }
 
 /// True when `word` occurs in `hay` starting at a word boundary; see [`matches_as_prefix`] for
