@@ -32,6 +32,7 @@
 //! * [`canary`] — per-session canary tokens, found in whole or streamed answers;
 //! * [`output`] — exfiltration links and system-prompt fragments in model answers.
 
+mod addressed;
 pub mod canary;
 pub mod document;
 mod lexicon;
