@@ -283,7 +283,8 @@ mod tests {
         assert!(regon_is_valid(b"12345678512347"));
         assert!(!regon_is_valid(b"12345678612342")); // first check digit
         assert!(!regon_is_valid(b"12345678512348")); // last check digit
-                                                     // Synthetic, from Faker 40.54 pl_PL regon() and local_regon(), checked with python-stdnum.
+
+        // Synthetic, from Faker 40.54 pl_PL regon() and local_regon(), checked with python-stdnum.
         for v in ["179141776", "616317065", "17914177676318", "63066907243912"] {
             assert!(regon_is_valid(v.as_bytes()), "{v}");
         }
