@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use crate::error::ApiError;
 use crate::memo::{Memo, TextKeys};
-use crate::shape::{parent_and_key, resolve, resolve_mut, ChatRequest};
+use crate::shape::{binary, parent_and_key, resolve, resolve_mut, ChatRequest};
 
 /// What redaction found, for the audit line: kind names with counts and rule ids. No text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -164,8 +164,13 @@ pub fn redact_strings(
             }
         }
         Value::Object(map) => {
-            for (_, v) in map.iter_mut() {
-                redact_strings(guard, cx, v, answer_vault, request_vault, tally)?;
+            let sealed = sealed_member(map);
+            for (key, v) in map.iter_mut() {
+                let is_sealed = Some(key.as_str()) == sealed
+                    && v.as_str().is_some_and(|s| binary::sealed(s).is_ok());
+                if !is_sealed {
+                    redact_strings(guard, cx, v, answer_vault, request_vault, tally)?;
+                }
             }
             let mut rekeyed: Option<Vec<(String, String)>> = None;
             for key in map.keys() {
@@ -186,6 +191,19 @@ pub fn redact_strings(
         _ => {}
     }
     Ok(())
+}
+
+/// The member of `object` that holds a blob the model provider sealed — a thinking block's
+/// `signature`, `redacted_thinking` `data`, a reasoning item's `encrypted_content` — which the
+/// caller must send back unchanged; it passes unscanned when it is base64
+/// ([`binary::sealed`]), as the request side lets it in.
+fn sealed_member(object: &serde_json::Map<String, Value>) -> Option<&'static str> {
+    match object.get("type").and_then(Value::as_str)? {
+        "thinking" => Some("signature"),
+        "redacted_thinking" => Some("data"),
+        "reasoning" => Some("encrypted_content"),
+        _ => None,
+    }
 }
 
 /// Redacts `s` in place and restores the request's pseudonyms in it.
@@ -288,6 +306,45 @@ mod tests {
             answer.pointer("/choices/0/message/content"),
             Some(&json!("[EMAIL_1] and bob@example.net; ours is [EMAIL_3]"))
         );
+    }
+
+    /// A provider's sealed blob in an answer passes unchanged (the caller sends it back, and an
+    /// altered one is refused), even where its base64 reads like a key; the thinking itself, and
+    /// a "signature" that is not base64, are redacted.
+    #[test]
+    fn sealed_blobs_in_answers_pass_unchanged() {
+        let g = guard();
+        let cx = Context::default();
+        const KEY: &str = "AKIAIOSFODNN7EXAMPLE";
+        let sealed = format!("EqQB/{KEY}/ab==");
+        let answer = |signature: &str| {
+            json!({"content": [
+                {"type": "thinking", "thinking": "Reply to leak@example.org (synthetic).", "signature": signature},
+                {"type": "redacted_thinking", "data": signature},
+                {"type": "reasoning", "encrypted_content": signature, "summary": [{"type": "summary_text", "text": KEY}]},
+                {"type": "text", "text": "ok", "signature": signature}]})
+        };
+        let mut body = answer(&sealed);
+        filter_response(&g, &cx, &mut body, &Vault::new(), &mut Tally::default())
+            .expect("filtered");
+        let at = |p: &str| {
+            body.pointer(p)
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned()
+        };
+        assert_eq!(at("/content/0/signature"), sealed);
+        assert_eq!(at("/content/1/data"), sealed);
+        assert_eq!(at("/content/2/encrypted_content"), sealed);
+        assert!(!at("/content/0/thinking").contains("leak@"), "{body}");
+        assert!(!at("/content/2/summary/0/text").contains(KEY), "{body}");
+        // Not a thinking block: its "signature" is text like any other.
+        assert!(!at("/content/3/signature").contains(KEY), "{body}");
+        // Not base64: scanned.
+        let mut body = answer(&format!("see {KEY} now"));
+        filter_response(&g, &cx, &mut body, &Vault::new(), &mut Tally::default())
+            .expect("filtered");
+        assert!(!body.to_string().contains(KEY), "{body}");
     }
 
     #[test]

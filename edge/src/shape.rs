@@ -19,7 +19,7 @@ use serde_json::Value;
 
 use crate::error::ApiError;
 
-mod binary;
+pub(crate) mod binary;
 mod fields;
 
 pub use fields::{MAX_DEPTH, MAX_POINTER_BYTES};
