@@ -164,7 +164,11 @@ pub fn redact_strings(
             }
         }
         Value::Object(map) => {
-            let sealed = sealed_member(map);
+            // A provider-sealed blob passes unscanned, as the request side lets it in.
+            let sealed = map
+                .get("type")
+                .and_then(Value::as_str)
+                .and_then(binary::sealed_member);
             for (key, v) in map.iter_mut() {
                 let is_sealed = Some(key.as_str()) == sealed
                     && v.as_str().is_some_and(|s| binary::sealed(s).is_ok());
@@ -191,19 +195,6 @@ pub fn redact_strings(
         _ => {}
     }
     Ok(())
-}
-
-/// The member of `object` that holds a blob the model provider sealed — a thinking block's
-/// `signature`, `redacted_thinking` `data`, a reasoning item's `encrypted_content` — which the
-/// caller must send back unchanged; it passes unscanned when it is base64
-/// ([`binary::sealed`]), as the request side lets it in.
-fn sealed_member(object: &serde_json::Map<String, Value>) -> Option<&'static str> {
-    match object.get("type").and_then(Value::as_str)? {
-        "thinking" => Some("signature"),
-        "redacted_thinking" => Some("data"),
-        "reasoning" => Some("encrypted_content"),
-        _ => None,
-    }
 }
 
 /// Redacts `s` in place and restores the request's pseudonyms in it.

@@ -166,6 +166,18 @@ pub fn base64(data: &str, format: Format) -> Result<(), Refusal> {
     }
 }
 
+/// The member of an object of type `object_type` that holds a blob the model provider sealed: a
+/// thinking block's `signature`, `redacted_thinking` `data`, a reasoning item's
+/// `encrypted_content`. Requests and answers both pass it unscanned when it is [`sealed`].
+pub fn sealed_member(object_type: &str) -> Option<&'static str> {
+    match object_type {
+        "thinking" => Some("signature"),
+        "redacted_thinking" => Some("data"),
+        "reasoning" => Some("encrypted_content"),
+        _ => None,
+    }
+}
+
 /// The longest provider-sealed blob a request may carry (the body limit usually binds first).
 pub const MAX_SEALED_BYTES: usize = 1 << 20;
 

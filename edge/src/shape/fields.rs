@@ -313,6 +313,11 @@ impl Shape {
                 return body_member(key)
             }
             (Shape::Schema, key) => return schema_member(key),
+            (Shape::Message | Shape::Part, key)
+                if sibling("type").and_then(binary::sealed_member) == Some(key) =>
+            {
+                Slot::Leaf(Leaf::Sealed)
+            }
             (_, "type") => word(TYPES)?,
             (Shape::Message, "role") => word(ROLES)?,
             (Shape::Message, "content" | "output") => Slot::Object(Shape::Part),
@@ -327,9 +332,6 @@ impl Shape {
             (Shape::Message, "audio") => Slot::Object(Shape::IdRef),
             (Shape::Message, "status") => word(STATUS)?,
             (Shape::Message, "summary") => Slot::Object(Shape::Part),
-            (Shape::Message, "encrypted_content") if sibling("type") == Some("reasoning") => {
-                Slot::Leaf(Leaf::Sealed)
-            }
             (Shape::Part, "text" | "refusal" | "filename" | "title" | "context") => TEXT,
             (Shape::Part, "citations" | "annotations" | "logprobs" | "input") => TEXT,
             (Shape::Part, "image_url") => Slot::Object(Shape::ImageUrl),
@@ -343,12 +345,6 @@ impl Shape {
             (Shape::Part, "id" | "file_id" | "tool_use_id") => ID,
             (Shape::Part, "name") => Slot::Leaf(Leaf::ToolName),
             (Shape::Part, "is_error" | "thinking") => TEXT,
-            (Shape::Part, "signature") if sibling("type") == Some("thinking") => {
-                Slot::Leaf(Leaf::Sealed)
-            }
-            (Shape::Part, "data") if sibling("type") == Some("redacted_thinking") => {
-                Slot::Leaf(Leaf::Sealed)
-            }
             (Shape::Part | Shape::Tool, "cache_control") => Slot::Object(Shape::CacheControl),
             (Shape::Source, "media_type") => word(MEDIA_TYPES)?,
             (Shape::Source, "data") if sibling("type") == Some("base64") => {

@@ -285,6 +285,15 @@ fn year_of(b: &[u8]) -> Option<u32> {
     (b.len() == 4 && (1900..=2026).contains(&y)).then_some(y)
 }
 
+/// The birth year a two-digit year means: `00`–`26` this century, the rest the last.
+fn two_digit_year(yy: u32) -> u32 {
+    if yy <= 26 {
+        2000 + yy
+    } else {
+        1900 + yy
+    }
+}
+
 /// A real calendar date with a plausible birth year.
 fn valid(y: u32, m: u32, d: u32) -> bool {
     (1900..=2026).contains(&y) && valid_date(y, m, d)
@@ -315,7 +324,7 @@ fn numeric(text: &str, groups: &[(usize, usize)], out: &mut Vec<Candidate>) {
             (4, 1..=2, 1..=2) => valid(a, b, c),
             (1..=2, 1..=2, 4) => valid(c, b, a) || valid(c, a, b),
             (1..=2, 1..=2, 2) => {
-                let y = if c <= 26 { 2000 + c } else { 1900 + c };
+                let y = two_digit_year(c);
                 valid(y, b, a) || valid(y, a, b)
             }
             _ => false,
@@ -478,10 +487,7 @@ fn abbreviated(text: &str, year_start: usize, end: usize) -> Option<usize> {
     let digits = &bytes[year_start..end];
     let year = match digits.len() {
         4 => year_of(digits)?,
-        2 => match value(digits) {
-            y @ 0..=26 => 2000 + y,
-            y => 1900 + y,
-        },
+        2 => two_digit_year(value(digits)),
         _ => return None,
     };
     let month_end = year_start - 1;
