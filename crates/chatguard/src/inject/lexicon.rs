@@ -66,6 +66,12 @@ pub(crate) enum Concept {
     Everything,
     /// Carrying out: execute, follow, obey, run, ausführen, exécute, ejecuta …
     Execute,
+    /// The assistant's safeguards named as something that can be switched: content filter,
+    /// safety restrictions, ethics, guardrails, refusals, Sicherheitsfilter, filtre de sécurité …
+    Safeguard,
+    /// The state of a switch that is off, as a declaration rather than a request: disabled,
+    /// deactivated, off, none, false, removed, bypassed, deaktiviert, désactivé, desactivado …
+    SwitchedOff,
 }
 
 /// Every concept's entries, `|`-separated.
@@ -236,7 +242,7 @@ pub(crate) const LEXICON: &[(Concept, &str)] = &[
     (
         Concept::Jailbreak,
         "debug mode|maintenance mode|admin mode|sudo mode|root mode|unrestricted mode|opposite mode|\
-         do anything now|developer mode|dev mode|devmode|jailbreak*|jailbroken|god mode|dan mode|anti dan|\
+         do anything now|developer mode|dev mode|devmode|jailbreak*|jailbroken|god mode|godmode|dan mode|anti dan|\
          betterdan|evil confidant|unlocked mode|dude mode|stan mode|entwicklermodus|mode developpeur|\
          modo desarrollador|modalita sviluppatore|modo desenvolvedor|ontwikkelaarsmodus",
     ),
@@ -338,6 +344,30 @@ pub(crate) const LEXICON: &[(Concept, &str)] = &[
         "execute|follow|obey|run|carry out|perform|comply|do what it says|act on|\
          ausfuhren|ausfuhr*|befolge*|fuhre aus|execute*|suis|suivez|obeis|ejecuta*|sigue|obedece|\
          esegui|segui|obbedisci|siga|obedeca|uitvoeren|voer uit|volg|gehoorzaam",
+    ),
+    (
+        Concept::Safeguard,
+        "safety filter*|safety restriction*|safety protocol*|safety guideline*|safety measure*|\
+         safety mechanism*|safety setting*|safety system*|safety layer*|safeguards|\
+         content filter*|content restriction*|content polic*|content moderation|moderation|\
+         ethics|ethics filter*|ethical filter*|ethical guideline*|ethical restriction*|\
+         moral filter*|morality filter*|morals|censorship|guardrail*|refusal*|nsfw filter*|\
+         sicherheitsfilter*|inhaltsfilter*|sicherheitsrichtlinie*|zensur|\
+         filtre de securite|filtres de securite|filtre de contenu|filtres de contenu|censure|\
+         filtro de seguridad|filtros de seguridad|filtro de contenido|filtros de contenido|censura|\
+         filtro di sicurezza|filtri di sicurezza|filtro dei contenuti|filtri dei contenuti|\
+         filtro de seguranca|filtros de seguranca|filtro de conteudo|\
+         veiligheidsfilter*|inhoudsfilter*|censuur",
+    ),
+    (
+        Concept::SwitchedOff,
+        "disabled|deactivated|off|none|false|removed|bypassed|lifted|suspended|inactive|overridden|\
+         deaktiviert|ausgeschaltet|abgeschaltet|aufgehoben|\
+         desactive|desactives|desactivee|desactivees|supprime|supprimes|\
+         desactivado|desactivados|desactivada|desactivadas|eliminado|eliminados|\
+         disattivato|disattivati|disattivata|disattivate|rimosso|rimossi|\
+         desativado|desativados|desativada|desativadas|removido|removidos|\
+         uitgeschakeld|gedeactiveerd|verwijderd",
     ),
 ];
 

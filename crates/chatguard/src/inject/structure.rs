@@ -36,6 +36,8 @@ const MARKERS: &[(&str, u16)] = &[
     ("\"tool_result\"", 600),
     ("\"function_response\"", 600),
     ("end of user input", 600),
+    ("[end of input]", 600),
+    ("[start of input]", 600),
     ("end of prompt", 450),
 ];
 

@@ -1,5 +1,5 @@
-// Table-driven cases: one attack per family with its exact span and revealed text, and the
-// legitimate look-alikes that must pass.
+//! Table-driven cases: one attack per family with its exact span and revealed text, and the
+//! legitimate look-alikes that must pass.
 
 use super::*;
 

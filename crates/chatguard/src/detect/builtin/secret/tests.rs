@@ -1,6 +1,6 @@
-// Secret recognizer tests. Every vector is synthetic: token bodies come from a fixed-seed
-// generator over the format's alphabet (never a real or leaked key), and prefixes are joined at
-// run time so no complete token literal appears in the source.
+//! Secret recognizer tests. Every vector is synthetic: token bodies come from a fixed-seed
+//! generator over the format's alphabet (never a real or leaked key), and prefixes are joined at
+//! run time so no complete token literal appears in the source.
 
 use super::*;
 use crate::detect::hay::Hay;
