@@ -43,6 +43,13 @@ last names, example domains. Each probe is a question the labelled corpus cannot
   `Hi X,`, `Dear X,`, `my colleague X`); a hit is a person finding covering the name, titles
   optional. Faker's `company()` (legal forms included) and `job()` in the same frames: every
   person finding on them is a false positive.
+- `templates`: CRM, helpdesk, chat and e-mail lines in the style of presidio-research's
+  generator (sentence templates with Faker placeholders, filled per locale: `Contact:
+  {first_name} {last_name} | {phone_number} | {email}`, `Ship to {address}`, signatures over
+  several lines), a compact subset of session 12's sweep. Recall per kind (a finding of the kind
+  overlapping the value); every finding on a company, job, city, country or plain date, or on no
+  labelled value, is a false positive. Values that are no value of a kind chatguard claims
+  (Faker's `ssn` outside the US) are neither.
 - `support`: customer-support messages in seven languages that use the words of attacks for
   ordinary requests ("ignore my previous email", "what are the system requirements", "oubliez
   cela, tout est réglé"): every injection verdict other than `allow` is a false positive.
@@ -615,6 +622,7 @@ def texts(rng):
     for text in SUPPORT_MESSAGES:
         out.append(("support", "message", text, None))
     out.extend(faker_tax_id_texts())
+    out.extend(template_texts())
     return out
 
 
@@ -677,6 +685,134 @@ def faker_tax_id_texts():
     return out
 
 
+# `templates`: presidio-research-style lines (session 12). Placeholders in `{{ }}`; the kinds the
+# values are labelled with, and the placeholders whose values no finding may touch.
+TEMPLATES = {
+    "en": [
+        "Please send the invoice to {{name}} at {{email}}",
+        "{{name}}, {{job}} at {{company}}, tel. {{phone_number}}",
+        "My card {{credit_card_number}} was charged twice last month",
+        "Ship to {{address}}",
+        "I was born on {{date_of_birth}}",
+        "Contact: {{first_name}} {{last_name}} | {{phone_number}} | {{email}}",
+        "Emergency contact: {{name}}, {{phone_number}}",
+        "Next of kin: {{name}} ({{phone_number}})",
+        "Best regards,\n{{name}}\n{{job}}\n{{company}}\n{{phone_number}}",
+        "Name: {{name}}\nDOB: {{date_of_birth}}\nAddress: {{address}}\nPhone: {{phone_number}}",
+        "The parcel for {{name}} is waiting at {{street_address}}",
+        "Hello {{first_name}}, your package is on its way to {{address}}",
+        "Wire the deposit to IBAN {{iban}} before {{date}}",
+        "The login from {{ipv4}} was blocked by the firewall",
+        "Passport number {{passport_number}}, expires {{date}}",
+        "Customer {{name}} paid with {{credit_card_number}}",
+        "We are hiring a {{job}} for our office in {{city}}",
+        "Meeting with {{company}} in {{city}} next Tuesday",
+        "The {{company}} account manager is based in {{city}}, {{country}}",
+        "Our {{job}} will visit {{company}} on {{date}}",
+        "Dear {{name}},\nthank you for contacting {{company}} support.",
+        "Patient {{name}}, born {{date_of_birth}}, admitted on {{date}}",
+    ],
+    "de": [
+        "Kontakt: {{first_name}} {{last_name}} | {{phone_number}} | {{email}}",
+        "Mit freundlichen Grüßen\n{{name}}\n{{job}}\n{{company}}\nTel. {{phone_number}}",
+        "Rufen Sie mich bitte unter {{phone_number}} zurück",
+        "{{company}} sucht einen {{job}} in {{city}}",
+    ],
+    "fr": [
+        "Contact : {{first_name}} {{last_name}} | {{phone_number}} | {{email}}",
+        "Ma nouvelle adresse est {{address}}",
+        "Date de naissance : {{date_of_birth}}",
+        "{{company}} recrute un {{job}} à {{city}}",
+    ],
+    "es": [
+        "Saludos cordiales,\n{{name}}\n{{job}}\n{{company}}\nTel. {{phone_number}}",
+        "Contacto: {{first_name}} {{last_name}} | {{phone_number}} | {{email}}",
+        "Titular de la cuenta: {{name}}, IBAN {{iban}}",
+        "Nuestra oficina de {{city}} estará cerrada el {{date}}",
+    ],
+    "it": [
+        "Contatto: {{first_name}} {{last_name}} | {{phone_number}} | {{email}}",
+        "Potete chiamarmi al {{phone_number}}",
+        "Consegna a {{name}}, {{street_address}}, {{city}}",
+        "L'incontro con {{company}} è fissato per il {{date}}",
+    ],
+    "nl": [
+        "U kunt mij bereiken op {{phone_number}}",
+        "Mijn nieuwe adres is {{address}}",
+        "Geboortedatum: {{date_of_birth}}",
+        "{{company}} zoekt een {{job}} in {{city}}",
+    ],
+    "pt": [
+        "Contato: {{first_name}} {{last_name}} | {{phone_number}} | {{email}}",
+        "Meu novo endereço é {{address}}",
+        "Nasci em {{date_of_birth}}",
+        "A {{company}} procura um {{job}} em {{city}}",
+    ],
+}
+TEMPLATE_LOCALES = {"en": ["en_US", "en_GB", "en_IN", "en_AU", "en_CA"],
+                    "de": ["de_DE", "de_AT"], "fr": ["fr_FR"], "es": ["es_ES", "es_MX"],
+                    "it": ["it_IT"], "nl": ["nl_NL", "nl_BE"], "pt": ["pt_BR", "pt_PT"]}
+TEMPLATE_KINDS = {"name": "person", "first_name": "person", "last_name": "person",
+                  "email": "email", "phone_number": "phone", "address": "street_address",
+                  "street_address": "street_address", "credit_card_number": "credit_card",
+                  "iban": "iban", "ipv4": "ip_address", "date_of_birth": "date_of_birth",
+                  "passport_number": "passport"}
+TEMPLATE_NEGATIVES = {"company", "job", "city", "country", "date"}
+
+
+def template_date(rng, when, loc):
+    """A date as the locale writes it: ISO, numeric (month first in the US) or with the month."""
+    lang = loc[:2]
+    style = rng.randrange(3)
+    if style == 0:
+        return when.isoformat()
+    if style == 1:
+        if loc == "en_US":
+            return f"{when.month:02d}/{when.day:02d}/{when.year}"
+        sep = {"de": ".", "nl": "-"}.get(lang, "/")
+        return f"{when.day:02d}{sep}{when.month:02d}{sep}{when.year}"
+    month = MONTHS[lang][when.month - 1]
+    if loc == "en_US":
+        return f"{month} {when.day}, {when.year}"
+    return {"de": f"{when.day}. {month} {when.year}",
+            "es": f"{when.day} de {month} de {when.year}",
+            "pt": f"{when.day} de {month} de {when.year}"}.get(lang, f"{when.day} {month} {when.year}")
+
+
+def template_texts():
+    """("templates", group, text, [(start, end, label)]) for the `templates` probe: the label is
+    the kind, "negative" (no finding may touch the value) or None (neither)."""
+    out = []
+    rng = random.Random(12)
+    for lang, templates in TEMPLATES.items():
+        for loc in TEMPLATE_LOCALES[lang]:
+            fake = Faker(loc)
+            fake.seed_instance(12)
+            for template in templates:
+                for _ in range(6 if lang == "en" else 10):
+                    text, spans = "", []
+                    rest = template
+                    while "{{" in rest:
+                        head, tail = rest.split("{{", 1)
+                        field, rest = tail.split("}}", 1)
+                        text += head
+                        if field == "date_of_birth":
+                            value = template_date(rng, fake.date_of_birth(minimum_age=18), loc)
+                        elif field == "date":
+                            value = template_date(rng, fake.date_between("-2y", "+1y"), loc)
+                        else:
+                            value = getattr(fake, field)()
+                        start = len(text.encode())
+                        text += value
+                        label = "negative" if field in TEMPLATE_NEGATIVES else TEMPLATE_KINDS[field]
+                        if field == "iban" and not std_iban.is_valid(value):
+                            label = None   # Faker's en_IN IBANs: a length GB does not have
+                        spans.append((start, len(text.encode()), label))
+                    text += rest
+                    out.append(("templates", lang, text, spans))
+    return out
+
+
 def span_of(text, value):
     start = text.index(value)
     return (len(text[:start].encode()), len(text[:start].encode()) + len(value.encode()))
@@ -702,6 +838,18 @@ def main():
     for (probe, group, text, span), line in zip(probes, lines):
         findings = line["findings"]
         totals[(probe, group)] += 1
+        if probe == "templates":
+            for start, end, label in span:
+                if label not in ("negative", None):
+                    totals[(probe, label)] += 1
+                    hits[(probe, label)] += any(f["kind"] == label and f["start"] < end
+                                                and f["end"] > start for f in findings)
+            for f in findings:
+                over = [label for start, end, label in span
+                        if f["start"] < end and f["end"] > start]
+                if f["kind"] not in over and None not in over:
+                    false_pos[(probe, "all")][f["kind"]] += 1
+            continue
         if probe == "support":
             if line["injection"]["verdict"] != "allow":
                 flagged.append((line["injection"]["verdict"], text))
@@ -772,6 +920,11 @@ def main():
             print(f"  person findings on Faker firms and jobs in the person frames:"
                   f" {sum(false_pos[(probe, 'not a person')].values())}"
                   f" / {totals[(probe, 'not a person')]}")
+    print("templates: recall per kind (a finding of the kind overlapping the value)")
+    for (p, kind), n in sorted(totals.items()):
+        if p == "templates" and kind not in TEMPLATE_LOCALES:
+            print(f"  {kind:28} {hits[(p, kind)]:4} / {n}")
+    print(f"  other findings (false positives): {dict(false_pos[('templates', 'all')])}")
     print(f"support: {len(flagged)} of {totals[('support', 'message')]} messages not allowed"
           " by the injection check (false positives)")
     for verdict, text in flagged:

@@ -7,7 +7,7 @@
 //! lets its candidate win over another kind claiming the same characters with only generic or no
 //! support (see `overlap`). A small shared list of contrary words (order, tracking, invoice,
 //! version, ISBN … in the same languages) lowers the score of candidates that have no supporting
-//! word. Every change is bounded and reported as a [`ContextHit`] naming the word.
+//! word (street addresses excepted: parcels go to them). Every change is bounded and reported as a [`ContextHit`] naming the word.
 //!
 //! Words are looked for within [`BEFORE`] bytes before and [`AFTER`] bytes after a candidate
 //! (measured to the word's near edge) and on the candidate's own line: the line above counts only
@@ -86,6 +86,14 @@ pub(crate) static CONTRARY_WORDS: &[&str] = &[
     // no, da, sv, fi
     "ordre", "bestilling", "beställning", "faktura", "kundenummer", "kundnummer", "tilaus", "lasku",
 ];
+
+/// Whether [`CONTRARY_WORDS`] may lower `cand`. They say a number is a business reference; a
+/// street address is a house number followed by street words, which no reference is, and the
+/// words of parcels and deliveries stand before addresses as often as before references
+/// (`The parcel is waiting at 356 Jennifer Hill`, `Ihr Paket geht an Hauptstraße 5`).
+fn contrary_words_apply(cand: &Candidate) -> bool {
+    cand.kind != crate::Kind::StreetAddress
+}
 
 /// A recognizer's supporting words: those naming its format, and those naming a class of numbers.
 #[derive(Clone, Copy, Debug)]
@@ -325,7 +333,7 @@ fn sweep_contrary(
         let Some((cand, hit)) = found.get_mut(at) else {
             continue;
         };
-        if hit.is_some() {
+        if hit.is_some() || !contrary_words_apply(cand) {
             continue;
         }
         let from = floor_boundary(text, cand.start.saturating_sub(BEFORE));
@@ -736,12 +744,15 @@ fn push_without_placeholders(out: &mut String, text: &str) {
     }
 }
 
-/// True when a context word of four or more letters also matches as a prefix (`phone` matches
-/// `phones`); shorter ones (`inn`, `инн`, `tél`) must end at a word boundary too, whatever their
-/// bytes (`инн` is no mention in `инновации`).
+/// True when a context word whose last word has four or more letters also matches as a prefix
+/// (`phone` matches `phones`); shorter ones (`inn`, `инн`, `tél`) must end at a word boundary too,
+/// whatever their bytes (`инн` is no mention in `инновации`), and so must phrases ending in a
+/// short word (`customer no` is no mention in `Customer Noah`).
+#[inline]
 pub(crate) fn matches_as_prefix(word: &str) -> bool {
-    let bytes = word.as_bytes();
-    bytes.len() >= 4 && (bytes[..4].is_ascii() || word.chars().nth(3).is_some())
+    // The last four characters, none a space: the last word has four letters or more.
+    let mut tail = word.chars().rev();
+    (0..4).all(|_| tail.next().is_some_and(|c| c != ' '))
 }
 
 /// True when `word` occurs in `hay` starting at a word boundary; see [`matches_as_prefix`] for
@@ -981,7 +992,7 @@ pub(crate) fn apply_contrary_pairwise(
         .map(|(c, _)| (c.start, c.end))
         .collect();
     for (cand, hit) in found.iter_mut() {
-        if hit.is_some() {
+        if hit.is_some() || !contrary_words_apply(cand) {
             continue;
         }
         let from = floor_boundary(text, cand.start.saturating_sub(BEFORE));
@@ -1156,6 +1167,21 @@ mod tests {
     }
 
     #[test]
+    fn contrary_words_leave_street_addresses_alone() {
+        // A synthetic address: the parcel goes to it, it is no parcel number.
+        let text = "The parcel is waiting at 356 Jennifer Hill";
+        let mut street = cand(25, 42);
+        street.kind = crate::Kind::StreetAddress;
+        let mut found = [(street, None)];
+        apply_contrary(text, &mut found, |_| false);
+        assert_eq!(found[0].0.score, Score::from_milli(400));
+        assert_eq!(found[0].1, None);
+        let mut pairwise = [(street, None)];
+        apply_contrary_pairwise(text, &mut pairwise, |_| false);
+        assert_eq!(pairwise, found);
+    }
+
+    #[test]
     fn contrary_words_inside_passing_candidates_do_not_count() {
         let text = "jane.order@example.com 111222333";
         let mut found = [(cand(0, 22), None), (cand(23, 32), None)];
@@ -1215,6 +1241,10 @@ mod tests {
         assert!(!contains_word("инновации", "инн"));
         assert!(!contains_word("télévision", "tél"));
         assert!(contains_word("телефонът", "телефон"));
+        // A phrase ending in a short word ends at a boundary too (a synthetic name).
+        assert!(contains_word("customer no. 12", "customer no"));
+        assert!(!contains_word("customer noah scott", "customer no"));
+        assert!(contains_word("social insurances", "social insurance"));
     }
 
     #[test]

@@ -1997,7 +1997,8 @@ fn preposition_before(text: &str, start: usize) -> bool {
 const SEND_PREPOSITIONS: &[&str] = &["to", "a", "à", "para", "naar", "an"];
 
 /// The starts of sending verbs in seven languages (`send`, `shipped`, `mailing`, `envíalo`,
-/// `spedisci`, `stuur`, `schicken`, `expédier`).
+/// `spedisci`, `stuur`, `schicken`, `expédier`), and of moving verbs, which take a new address
+/// the same way (`Our office moved to 310 Cole Valleys`, `nos mudamos a`, `verhuisd naar`).
 const SEND_STEMS: &[&str] = &[
     "send",
     "sent",
@@ -2018,6 +2019,12 @@ const SEND_STEMS: &[&str] = &[
     "schick",
     "verschick",
     "liefer",
+    "mov",
+    "relocat",
+    "déménag",
+    "mud",
+    "trasfer",
+    "verhuis",
 ];
 
 /// How far before a street a sending verb is looked for, in bytes: within the already-emitted

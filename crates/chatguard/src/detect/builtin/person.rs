@@ -73,7 +73,7 @@ pub(crate) const CONTEXT: &[&str] = &[
 /// that prose with `person` or `cuenta` in it is not held.
 pub(crate) const LABEL_WORDS: &[&str] = &[
     "person", "compte", "cuenta", "conta", "customer", "client", "cliente", "kunde", "kundin",
-    "klant", "kund", "klient",
+    "klant", "kund", "klient", "contact", "kontakt", "contacto", "contato", "contatto",
 ];
 
 /// Lowercase words that open a name (see [`super::is_trigger_word`]); the stream redactor holds
@@ -286,6 +286,8 @@ const RULE_RELATION: &str = "person.relation";
 enum Trigger {
     /// A name label followed by `:` (a form field).
     Label,
+    /// A contact label followed by `:`, which takes only names of two words or more.
+    ContactLabel,
     /// The label of who holds an account or a card, which also takes a copula: `Account holder:`,
     /// `The account holder is`, `Der Kontoinhaber ist`.
     Holder,
@@ -318,8 +320,8 @@ enum Trigger {
 }
 
 use Trigger::{
-    Called, DutchCall, Elided, GreetingHere, Holder, Honorific, IAm, IAmFullName, Label, NameIs,
-    Relation, Salutation, SignOff, ThisIs,
+    Called, ContactLabel, DutchCall, Elided, GreetingHere, Holder, Honorific, IAm, IAmFullName,
+    Label, NameIs, Relation, Salutation, SignOff, ThisIs,
 };
 
 /// The trigger phrases, matched ASCII-case-insensitively on word boundaries.
@@ -361,6 +363,13 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     // owners are as often companies, so their words are no labels here.)
     ("account holder", Holder),
     ("contact person", Label),
+    // `Contact: Jane Doe | +1 …`: a contact line names a person, or a desk or a firm with a
+    // single word (`Contact: Reception`), so only names of two words or more count.
+    ("contact", ContactLabel),
+    ("kontakt", ContactLabel),
+    ("contacto", ContactLabel),
+    ("contato", ContactLabel),
+    ("contatto", ContactLabel),
     ("cardholder", Holder),
     ("card holder", Holder),
     ("kontoinhaber", Holder),
@@ -602,6 +611,7 @@ const FIELD_PREFIX: &[&str] = &[
     "client",
     "patient",
     "contact",
+    "emergency",
     "guest",
     "passenger",
     "applicant",
@@ -662,7 +672,7 @@ const fn capital_within(trigger: Trigger) -> usize {
         IAm | IAmFullName | Called(_) | Elided | Salutation | ThisIs | GreetingHere | Relation
         | DutchCall => 4,
         Honorific => 8,
-        Label | Holder | NameIs | SignOff => 10,
+        Label | ContactLabel | Holder | NameIs | SignOff => 10,
     }
 }
 
@@ -907,6 +917,9 @@ const SIGNOFF_MORE: &[&str] = &[
     "faithfully",
     "yours",
     "all",
+    // `Saludos cordiales,`, `Saluti cordiali,`.
+    "cordiales",
+    "cordiali",
 ];
 
 /// Words after `this is <Name>` that make it an introduction (`this is Jane from Acme`).
@@ -2022,6 +2035,8 @@ fn scan_triggers(finder: &Matcher, text: &str, from: usize, to: usize, out: &mut
         }
         let found = match trigger {
             Label => label(text, s, e, false),
+            ContactLabel => label(text, s, e, false)
+                .filter(|f| text.get(f.start..f.end).is_some_and(|n| n.contains(' '))),
             Holder => holder(text, s, e),
             NameIs => label(text, s, e, true),
             Called(pronouns) => called(text, s, e, pronouns),

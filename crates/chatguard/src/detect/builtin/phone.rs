@@ -52,7 +52,7 @@ pub(crate) const CONTEXT: &[&str] = &[
     "llámame",
     "celular",
     "cellulare",
-    "chiamare",
+    "chiamar",
     "chiamami",
     "telefoon",
     "mobiel",
@@ -62,6 +62,11 @@ pub(crate) const CONTEXT: &[&str] = &[
     "telemovel",
     "ligar",
     "contact",
+    "kontakt",
+    // Not Portuguese `contato`: as a prefix it would match Italian `contatore` (a meter).
+    "contatto",
+    "rufen",
+    "bereik",
     "reach me",
     // "my number is" in each language: the number a person calls theirs is their phone. With the
     // verb or a colon only, so "my order number" and "mon numéro de commande" stay references.
@@ -126,6 +131,10 @@ pub(crate) const CONTEXT: &[&str] = &[
     "휴대폰",
     "연락처",
 ];
+
+/// The most digits a parenthesised group holds: an area code with its trunk 0 (`(01500)`) or
+/// `00` and a country code (`(00177)`); more digits in parentheses are a whole number.
+const LONGEST_CODE: usize = 6;
 
 /// The most digit groups a phone token keeps; longer tokens are not phones.
 const MAX_GROUPS: usize = 8;
@@ -321,9 +330,18 @@ impl Token {
 
 /// Where a phone token at `run` starts: at a `(` right before it (and a `+` before that, as in
 /// `+(370) 612 34567`), else where the run does; a run opening with `+` starts at a `(` right
-/// before it (`(+358) 40 123 4567`).
+/// before it (`(+358) 40 123 4567`). A `(` that does not close right after the run's first group,
+/// or closes after more digits than a country or area code has, brackets the whole number
+/// (`Jane Doe (888-961-5716)`, `(+915787092032)`): the token starts with the run.
 fn token_start(bytes: &[u8], run: NumberRun<'_>) -> usize {
     if run.start == 0 || bytes[run.start - 1] != b'(' {
+        return run.start;
+    }
+    if run
+        .groups
+        .first()
+        .is_some_and(|&(s, e)| bytes.get(e) != Some(&b')') || e - s > LONGEST_CODE)
+    {
         return run.start;
     }
     if !run.plus && run.start > 1 && bytes[run.start - 2] == b'+' {
@@ -1680,6 +1698,32 @@ mod tests {
         assert_eq!(rules("+44 20 7946 0958"), ["phone.e164"]);
     }
 
+    /// A bracket around the whole number (a phone given after a name) is not parentheses around
+    /// an area code: the number inside is found as it is without the bracket (synthetic numbers).
+    #[test]
+    fn numbers_in_brackets_are_found_as_without_them() {
+        for (text, want) in [
+            ("Next of kin: Jane Doe (888-961-5716)", "888-961-5716"),
+            ("Jane Doe (+44 20 7946 0958)", "+44 20 7946 0958"),
+            ("Hans Muster (030 12345678)", "030 12345678"),
+            ("Jane Doe ((555) 234-5678)", "(555) 234-5678"),
+            ("Next of kin: Jane Doe (+915787092032)", "+915787092032"),
+            ("(+44 20 7946 0958)", "+44 20 7946 0958"),
+            ("Tel. (01500) 080636", "(01500) 080636"),
+        ] {
+            assert_eq!(found(text), [want], "{text}");
+        }
+        // What is no phone without the bracket is none inside it.
+        for text in [
+            "(12.03.2024)",
+            "(v1.2.3)",
+            "(1234 5678 9012)",
+            "(in 2024-2025)",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+    }
+
     #[test]
     fn e164_rejects_bad_country_or_length() {
         for text in [
@@ -1970,6 +2014,26 @@ mod tests {
             ["555-123-4567", "555-987-6543"]
         );
         assert_eq!(found("2024-05-01 555-123-4567 2 times"), ["555-123-4567"]);
+    }
+
+    /// Compact national numbers (no grouping) need a phone word: the contact label of a
+    /// signature or a CRM line and the verbs "call me" and "reach me" in German, Italian and Dutch
+    /// count (synthetic numbers).
+    #[test]
+    fn compact_numbers_after_contact_labels_and_call_verbs() {
+        for (text, want) in [
+            (
+                "Kontakt: Jan Krein | 0425726510 | jan@example.org",
+                "0425726510",
+            ),
+            ("Contatto: Ada Neri | 3510730475", "3510730475"),
+            ("Potete chiamarmi al 3926890524", "3926890524"),
+            ("Rufen Sie mich bitte unter 0316969385 zurück", "0316969385"),
+            ("U kunt mij bereiken op 0612345678", "0612345678"),
+        ] {
+            assert_eq!(found(text), [want], "{text}");
+        }
+        assert!(found("Lettura contatore 3926890524").is_empty());
     }
 
     #[test]

@@ -459,6 +459,17 @@ const POSITIVE: &[(&str, &str, &str)] = &[
     ("osoite: Winqvistinkuja 5", "Winqvistinkuja 5", RULE_STREET),
     ("My address is Hämeentie 3", "Hämeentie 3", RULE_STREET),
     ("I live at Thomaslei 77.", "Thomaslei 77", RULE_STREET),
+    // After a moving verb, as after a sending one (synthetic, Faker-style streets).
+    (
+        "Our office moved to 310 Cole Valleys, London.",
+        "310 Cole Valleys",
+        RULE_STREET,
+    ),
+    (
+        "We are relocating to 5 Cheryl Orchard next month",
+        "5 Cheryl Orchard",
+        RULE_STREET,
+    ),
     // A flat or house-number mark before a number-first street; a sending phrase before it.
     (
         "Please ship it to Flat 76f, Ball Plaza, thanks.",
@@ -518,6 +529,10 @@ const POSITIVE: &[(&str, &str, &str)] = &[
 /// Sentences without a street address.
 const NEGATIVE: &[&str] = &[
     "Meet me on Main Street.",
+    // Moving verbs before numbers that are no address.
+    "The meeting moved to 3 Conference Room B.",
+    "We moved to 2 Factor Authentication last year.",
+    "Shares moved to 52 Week High today.",
     "Get your kicks on Route 66.",
     "There are 3 avenues of approach to consider.",
     "We climbed the Via Ferrata last summer.",

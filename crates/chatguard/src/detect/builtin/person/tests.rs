@@ -259,6 +259,38 @@ const POSITIVE: &[(&str, &str, &str)] = &[
     ("| Name: Hannah Lee | Age: 34 |", "Hannah Lee", RULE_FIELD),
     ("Account holder: Jane Doe", "Jane Doe", RULE_FIELD),
     ("Contact person: Priya Nair", "Priya Nair", RULE_FIELD),
+    // Contact lines of a CRM or a signature (synthetic names and numbers).
+    (
+        "Contact: Tina Williams | 0191 4960162 | tina@example.com",
+        "Tina Williams",
+        RULE_FIELD,
+    ),
+    (
+        "Kontakt: Andrej Krein | 0425726510",
+        "Andrej Krein",
+        RULE_FIELD,
+    ),
+    ("Contacto : Pepita Segura", "Pepita Segura", RULE_FIELD),
+    (
+        "Contato: Rael Azevedo | +55 55 8416-0414",
+        "Rael Azevedo",
+        RULE_FIELD,
+    ),
+    (
+        "Contatto: Tiziano Gibilisco",
+        "Tiziano Gibilisco",
+        RULE_FIELD,
+    ),
+    (
+        "Emergency contact: Priya Nair, 555-234-5678",
+        "Priya Nair",
+        RULE_FIELD,
+    ),
+    (
+        "Saludos cordiales,\nMaría López\nGerente",
+        "María López",
+        RULE_SIGNATURE,
+    ),
     (
         "Kontoinhaber: Erika Musterfrau",
         "Erika Musterfrau",
@@ -459,6 +491,12 @@ const NEGATIVE: &[&str] = &[
     // Holder and contact words without a field's colon, or before a team.
     "The account holder must sign the form.",
     "Contact person: Sales",
+    // A contact line naming a desk, a department, an office or a firm.
+    "Contact: Reception | 0425726510",
+    "Contact: Human Resources | hr@example.org",
+    "Contact us: Monday to Friday",
+    "Contact: New York Office",
+    "Kontakt: Mueller GmbH",
     "I signed the contract yesterday.",
     "The contact person will call you back.",
     "Der Kontoinhaber ist verpflichtet, Änderungen zu melden.",
@@ -807,7 +845,7 @@ fn every_trigger_phrase_has_a_stream_trigger_word() {
     // A label phrase of several words opens a name only with its `:`, so its last word may be a
     // trigger as a label alone (`Contact person:`).
     let label_last_word = |phrase: &str, kind: super::Trigger| {
-        kind == super::Trigger::Label
+        matches!(kind, super::Trigger::Label | super::Trigger::ContactLabel)
             && phrase
                 .rsplit(' ')
                 .next()
