@@ -48,7 +48,9 @@ impl CoreGuard {
                 })
             })
             .collect();
-        serde_json::Value::Array(items).to_string()
+        // As the widget writes JSON for JavaScript (`json_text`): `to_string` of the value, not its
+        // `Display`, which also carries the pretty-printing serializer into the module.
+        serde_json::to_string(&serde_json::Value::Array(items)).unwrap_or_default()
     }
 
     /// `text` redacted under the policy (no consent granted).

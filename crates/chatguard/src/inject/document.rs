@@ -31,7 +31,7 @@
 use std::sync::LazyLock;
 
 use crate::automaton::{Case, MatchKind, Matcher};
-use memchr::memmem;
+use crate::detect::hay::{find_bytes, find_bytes_iter};
 
 use crate::Span;
 
@@ -139,7 +139,7 @@ fn html(doc: &str, out: &mut Vec<DocumentSignal>) {
         let rest = bytes.get(open..).unwrap_or(&[]);
         if rest.starts_with(b"<!--") {
             let body = open + 4;
-            let (inner_end, end) = match memmem::find(bytes.get(body..).unwrap_or(&[]), b"-->") {
+            let (inner_end, end) = match find_bytes(bytes.get(body..).unwrap_or(&[]), b"-->") {
                 Some(e) => (body + e, body + e + 3),
                 None => (doc.len(), doc.len()),
             };
@@ -475,7 +475,7 @@ fn markdown(doc: &str, out: &mut Vec<DocumentSignal>) {
         line_start += line.len();
     }
     let bytes = doc.as_bytes();
-    for k in memmem::find_iter(bytes, b"![") {
+    for k in find_bytes_iter(bytes, b"![") {
         let alt_start = k + 2;
         let Some(close) = bytes
             .get(alt_start..)

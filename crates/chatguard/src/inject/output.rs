@@ -28,6 +28,7 @@
 //! assert!(checker.check("See ![logo](https://example.com/logo.png?v=2)").is_empty());
 //! ```
 
+use crate::detect::hay::find_bytes;
 use crate::Span;
 
 /// What an output signal is about.
@@ -135,10 +136,7 @@ impl OutputChecker {
     fn links(&self, answer: &str, out: &mut Vec<OutputSignal>) {
         let bytes = answer.as_bytes();
         let mut from = 0;
-        while let Some(k) = bytes
-            .get(from..)
-            .and_then(|r| memchr::memmem::find(r, b"//"))
-        {
+        while let Some(k) = bytes.get(from..).and_then(|r| find_bytes(r, b"//")) {
             let slashes = from + k;
             from = slashes + 2;
             let scheme_start = if bytes.get(slashes.wrapping_sub(1)) == Some(&b':') {

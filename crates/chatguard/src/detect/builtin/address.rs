@@ -22,7 +22,7 @@ use super::words::{
     char_at, char_before, in_list, in_packed, is_all_caps, is_capitalised, skip_blanks,
     skip_blanks_back, word_end, word_start,
 };
-use crate::detect::hay::Hay;
+use crate::detect::hay::{find_bytes_iter, Hay};
 use crate::detect::Candidate;
 use crate::{Kind, Score};
 
@@ -908,7 +908,7 @@ fn unnumbered(hay: &Hay<'_>, first: usize, out: &mut Vec<Candidate>) {
         Some(hits) => hits.for_each(|(end, start, _)| look(start, end)),
         None => {
             for word in UNNUMBERED_TYPES {
-                for at in memchr::memmem::find_iter(text.as_bytes(), word.as_bytes()) {
+                for at in find_bytes_iter(text.as_bytes(), word.as_bytes()) {
                     let bounded = !text.as_bytes()[..at]
                         .last()
                         .is_some_and(u8::is_ascii_alphanumeric);

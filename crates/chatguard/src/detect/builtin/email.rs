@@ -1,6 +1,6 @@
 //! Email addresses, including the `name (at) example (dot) com` style of hiding them.
 
-use crate::detect::hay::{alphanumeric, Hay, HIGH, ONES};
+use crate::detect::hay::{alphanumeric, find_bytes, Hay, HIGH, ONES};
 use crate::detect::Candidate;
 use crate::{Kind, Score};
 
@@ -103,7 +103,7 @@ fn in_url_authority(bytes: &[u8], start: usize) -> bool {
         .iter()
         .rposition(u8::is_ascii_whitespace)
         .map_or(0, |i| i + 1);
-    memchr::memmem::find(&bytes[token_start..start], b"://").is_some()
+    find_bytes(&bytes[token_start..start], b"://").is_some()
 }
 
 /// Reads a domain from `from`; `dot(bytes, i)` says whether a dot separator of some length starts

@@ -549,6 +549,18 @@ pub(crate) fn each_grouped(
     seps: &[u8],
     mut f: impl FnMut(Grouped),
 ) {
+    each_grouped_dyn(run, text, lens, seps, &mut f);
+}
+
+/// [`each_grouped`] compiled once: its callers pass a dozen different closures, and each copy of
+/// the loop costs close to a kilobyte of WebAssembly; the callback runs only for a match.
+fn each_grouped_dyn(
+    run: NumberRun<'_>,
+    text: &str,
+    lens: &[usize],
+    seps: &[u8],
+    f: &mut dyn FnMut(Grouped),
+) {
     let n = lens.len();
     if n == 0 || run.groups.len() < n {
         return;

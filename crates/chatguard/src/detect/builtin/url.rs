@@ -5,16 +5,8 @@
 //! [`Kind::Secret`] candidate covering `user:pass`; overlap resolution lets that inner finding win
 //! over the URL. `mailto:` addresses are left to the email recognizer.
 
-use std::sync::LazyLock;
-
-use memchr::memmem;
-
-/// The searcher built once: building one per message costs more than searching a short message.
-static SCHEME_SEP: LazyLock<memmem::Finder<'static>> =
-    LazyLock::new(|| memmem::Finder::new(b"://"));
-
 use super::triggers::{self, Owner};
-use crate::detect::hay::Hay;
+use crate::detect::hay::{find_bytes_iter, Hay};
 use crate::detect::Candidate;
 use crate::{Kind, Score};
 
@@ -54,7 +46,7 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let mut covered = 0;
     // Every scheme separator has a `:`.
     if hay.may_contain(b':') {
-        for sep in SCHEME_SEP.find_iter(bytes) {
+        for sep in find_bytes_iter(bytes, b"://") {
             scheme_url(text, sep, &mut covered, out);
         }
     }
@@ -69,7 +61,7 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
             }
         }
         None => {
-            for at in memmem::find_iter(bytes, b"www.") {
+            for at in find_bytes_iter(bytes, b"www.") {
                 bare_host(text, at, &mut covered, out);
             }
         }

@@ -10,6 +10,7 @@
 use super::lexicon::{self, STRONG};
 use super::{Family, SmuggleSignal};
 use crate::detect::builtin::secret::decode_base64;
+use crate::detect::hay::find_bytes_iter;
 use crate::Span;
 
 /// Shortest base64 or contiguous hex run worth decoding.
@@ -27,7 +28,7 @@ pub(super) fn scan(text: &str, may_hold_runs: bool, out: &mut Vec<SmuggleSignal>
     if memchr::memchr(b'\\', bytes).is_some() {
         // Each `\x` sequence is read once, from its first escape.
         let mut read_to = 0;
-        for k in memchr::memmem::find_iter(bytes, b"\\x") {
+        for k in find_bytes_iter(bytes, b"\\x") {
             if k >= read_to {
                 read_to = separated_hex_at(text, bytes, k, out).max(k + 2);
             }

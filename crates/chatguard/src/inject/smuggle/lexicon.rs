@@ -204,7 +204,7 @@ fn loose_eq(w: u8, c: u8) -> bool {
 pub(super) fn contained(letters: &[u8]) -> u32 {
     STEMS
         .iter()
-        .filter(|(stem, _)| memchr::memmem::find(letters, stem.as_bytes()).is_some())
+        .filter(|(stem, _)| crate::detect::hay::find_bytes(letters, stem.as_bytes()).is_some())
         .map(|&(_, weight)| u32::from(weight))
         .sum()
 }

@@ -32,7 +32,7 @@ use self::rules::{
 };
 use super::triggers::{self, Hit, Owner};
 use crate::detect::context::{ceil_boundary, floor_boundary};
-use crate::detect::hay::{count_bit, Hay, Word};
+use crate::detect::hay::{count_bit, find_bytes, Hay, Word};
 use crate::detect::Candidate;
 use crate::{Kind, Score};
 
@@ -1462,18 +1462,18 @@ fn jwt(bytes: &[u8], s: usize) -> Option<(usize, usize)> {
 /// line, to the end of the text (fail closed).
 fn pem(bytes: &[u8], s: usize, e: usize) -> Option<(usize, usize)> {
     let window = bytes.get(e..bytes.len().min(e + 80))?;
-    let close = memchr::memmem::find(window, b"-----")?;
+    let close = find_bytes(window, b"-----")?;
     let label = window.get(..close)?.trim_ascii();
     if !(label.ends_with(b"PRIVATE KEY") || label.ends_with(b"PRIVATE KEY BLOCK")) {
         return None;
     }
     let body = e + close + 5;
-    let Some(end_at) = memchr::memmem::find(bytes.get(body..)?, b"-----END") else {
+    let Some(end_at) = find_bytes(bytes.get(body..)?, b"-----END") else {
         return Some((s, bytes.len()));
     };
     let end_line = body + end_at + 8;
     let tail = bytes.get(end_line..bytes.len().min(end_line + 80))?;
-    let end = match memchr::memmem::find(tail, b"-----") {
+    let end = match find_bytes(tail, b"-----") {
         Some(k) => end_line + k + 5,
         None => end_line + memchr::memchr(b'\n', tail).unwrap_or(tail.len()),
     };
