@@ -505,6 +505,28 @@ pub(crate) fn ascii_upper<const N: usize>(raw: &[u8]) -> [u8; N] {
     upper
 }
 
+/// The words of `N` characters holding `digits` digits, written all upper or all lower case,
+/// that stand alone and pass `valid` in upper case: `(start, end)`.
+pub(crate) fn cased_words<'h, const N: usize>(
+    hay: &'h Hay<'_>,
+    digits: core::ops::RangeInclusive<usize>,
+    valid: fn(&[u8]) -> bool,
+) -> impl Iterator<Item = (usize, usize)> + 'h {
+    let bytes = hay.text.as_bytes();
+    hay.words.iter().filter_map(move |word| {
+        if word.len() != N || !digits.contains(&word.digits) {
+            return None;
+        }
+        let w = &bytes[word.start..word.end];
+        if w.iter().any(u8::is_ascii_lowercase) && w.iter().any(u8::is_ascii_uppercase) {
+            return None;
+        }
+        let upper: [u8; N] = ascii_upper(w);
+        (valid(&upper) && standalone(bytes, word.start, word.end, false))
+            .then_some((word.start, word.end))
+    })
+}
+
 /// True when `start..end` is a token of its own: no letter or digit touches it, and no glue byte
 /// connects it to a neighbouring token (see [`joins`]).
 pub(crate) fn isolated(bytes: &[u8], start: usize, end: usize) -> bool {

@@ -6,6 +6,13 @@
 //! spaced form scores below the default threshold until a context word lifts it, and the compact
 //! nine-digit form is reported only next to one. NPIs and routing numbers are a single check digit
 //! over a plain digit string and always need context.
+//!
+//! Employer identification numbers (EIN) are `XX-XXXXXXX`: the two-digit prefix names the IRS
+//! campus that assigned it ("How EINs are assigned and valid EIN prefixes", irs.gov; the same
+//! list as python-stdnum's `us/ein.dat`), and there is no check digit. The prefix is a validity
+//! rule, not a checksum (17 of 100 prefixes are never assigned), so the dashed form is reported
+//! only next to a word naming the EIN (rule `us_ein.prefix`, `validated: false`); the generic
+//! tax-id words of the ITIN do not support it.
 
 use crate::detect::checksum::{luhn, weighted_sum};
 use crate::detect::context::{has_support, Support};
@@ -118,6 +125,59 @@ pub(crate) const ABA_CONTEXT: &[&str] = &[
     "instradamento",
     "encaminhamento",
 ];
+
+pub(crate) const EIN_CONTEXT: &[&str] = &[
+    // `ein` counts only written in capitals (German *ein*, see `context::CAPITALS_ONLY`).
+    "ein",
+    "e.i.n",
+    "fein",
+    "employer identification",
+    "employer id",
+    "federal employer",
+    "federal tax id",
+    "federal tax identification",
+    "identificación patronal",
+    "identificacion patronal",
+    "identificación del empleador",
+    "identificacion del empleador",
+];
+
+/// EIN prefixes the IRS assigns, one bit each (irs.gov, "valid EIN prefixes"): every prefix but
+/// 00, 07–09, 17–19, 28, 29, 49, 69, 70, 78, 79, 89, 96 and 97.
+const EIN_PREFIXES: u128 = {
+    let unassigned = [
+        0, 7, 8, 9, 17, 18, 19, 28, 29, 49, 69, 70, 78, 79, 89, 96, 97,
+    ];
+    let mut bits = (1u128 << 100) - 1;
+    let mut i = 0;
+    while i < unassigned.len() {
+        bits &= !(1u128 << unassigned[i]);
+        i += 1;
+    }
+    bits
+};
+
+/// Nine ASCII digits whose first two are an assigned EIN prefix.
+pub(crate) fn ein_valid(d: &[u8]) -> bool {
+    d.len() == 9 && d.iter().all(u8::is_ascii_digit) && EIN_PREFIXES >> num(&d[..2]) & 1 == 1
+}
+
+pub(crate) fn scan_ein(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+    for run in &hay.numbers {
+        each_grouped(run, hay.text, &[2, 7], b"-", |g: Grouped| {
+            if ein_valid(g.digits.as_bytes()) {
+                out.push(candidate(
+                    Kind::UsEin,
+                    g.start,
+                    g.end,
+                    450,
+                    "us_ein.prefix",
+                    false,
+                ));
+            }
+        });
+    }
+}
 
 /// Advertising, documentation and other well-known numbers that were never (or are no longer)
 /// assigned to a person: the Woolworth wallet card (078-05-1120), the Social Security card
@@ -400,5 +460,51 @@ mod tests {
         );
         assert!(reported("order 021000021", scan_aba, ABA_CONTEXT, true).is_empty());
         assert!(reported("routing 021000022", scan_aba, ABA_CONTEXT, true).is_empty());
+    }
+
+    #[test]
+    fn ein_prefixes() {
+        // From python-stdnum 2.2's us.ein documentation: 04-2103594 valid, 042103594 compact.
+        assert!(ein_valid(b"042103594"));
+        // Synthetic, from Faker 40.54 en_US ein(), checked with python-stdnum (us.ein).
+        for v in ["249549656", "124279348", "677922960", "583522457"] {
+            assert!(ein_valid(v.as_bytes()), "{v}");
+        }
+        // Prefixes the IRS never assigns.
+        for v in [
+            "002103594",
+            "072103594",
+            "172103594",
+            "492103594",
+            "972103594",
+        ] {
+            assert!(!ein_valid(v.as_bytes()), "{v}");
+        }
+        assert!(!ein_valid(b"04210359"));
+    }
+
+    #[test]
+    fn ein_found_after_an_ein_word_only() {
+        use crate::detect::builtin::shape::testing::pipeline;
+        // Synthetic values of the form Faker's en_US ein() writes.
+        for text in [
+            "My EIN is 24-9549656",
+            "Employer Identification Number: 24-9549656",
+            "Our federal tax ID is 24-9549656.",
+            "FEIN 24-9549656",
+        ] {
+            assert_eq!(pipeline(text), [(Kind::UsEin, "24-9549656")], "{text}");
+        }
+        for text in [
+            "Das ist ein 24-9549656",
+            "Ref 24-9549656",
+            "My EIN is 07-9549656",
+            "My tax ID is 24-9549656",
+        ] {
+            assert!(
+                !pipeline(text).iter().any(|(k, _)| *k == Kind::UsEin),
+                "{text}"
+            );
+        }
     }
 }
