@@ -17,7 +17,8 @@
 //! two-digit province code (01–53, or 66), eight digits, and two check digits, the first ten
 //! digits as a number mod 97 (TGSS; the rule of Faker's es_ES `nuss()`), written as twelve digits
 //! or `28/12345678/40` (spaces or dashes too). One random twelve-digit number in 180 passes:
-//! reported only next to a social security or Spain word (rule `es_nss.mod97`).
+//! reported only next to a NUSS, Seguridad Social or Spain word (rule `es_nss.mod97`); the English
+//! "social security" does not support it (a Belgian bank account number passes the same check).
 
 use crate::detect::hay::{count_bit, pair_bit, Hay};
 use crate::detect::Candidate;
@@ -322,18 +323,6 @@ pub(crate) const NSS_CONTEXT: &[&str] = &[
     "spanje",
     "spaans",
     "espanh",
-];
-
-/// Words naming a class of numbers this format shares with others (see `context`).
-pub(crate) const NSS_GENERIC: &[&str] = &[
-    "social security",
-    "sécurité sociale",
-    "securite sociale",
-    "sozialversicherung",
-    "previdenza sociale",
-    "sicurezza sociale",
-    "sociale zekerheid",
-    "segurança social",
 ];
 
 /// Twelve ASCII digits: a province code and the mod-97 check of the first ten.

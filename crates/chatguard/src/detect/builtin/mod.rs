@@ -172,7 +172,7 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
     #[cfg(feature = "ids-europe")]
     rec(Kind::EsCif, es::CIF_CONTEXT, true, es::scan_cif).word_len(9),
     #[cfg(feature = "ids-europe")]
-    rec(Kind::EsNss, es::NSS_CONTEXT, true, es::scan_nss).generic(es::NSS_GENERIC).run_digits(12, 12),
+    rec(Kind::EsNss, es::NSS_CONTEXT, true, es::scan_nss).run_digits(12, 12),
     #[cfg(feature = "ids-europe")]
     rec(Kind::ItFiscalCode, it::CF_CONTEXT, false, it::scan).generic(it::CF_GENERIC).word_len(16),
     #[cfg(feature = "ids-europe")]
