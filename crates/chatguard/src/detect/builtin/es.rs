@@ -315,6 +315,9 @@ pub(crate) const NSS_CONTEXT: &[&str] = &[
     "seguridad social",
     "afiliación",
     "afiliacion",
+    // French names it after the value: the phrase reaches the window where "espagnol" does not.
+    "sécurité sociale espagnol",
+    "securite sociale espagnol",
     "spani",
     "spain",
     "españ",
