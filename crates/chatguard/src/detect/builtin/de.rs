@@ -25,7 +25,9 @@ use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 use crate::Kind;
 
-use super::shape::{candidate, cased_words, each_grouped, num, valid_date_yy, Grouped};
+use super::shape::{
+    candidate, dig, each_grouped, num, scan_cased_words, valid_date_yy, Grouped, Report,
+};
 
 pub(crate) const TAX_ID_CONTEXT: &[&str] = &[
     "steuer-id",
@@ -138,12 +140,23 @@ pub(crate) const KVNR_CONTEXT: &[&str] = &[
     "health insurance",
 ];
 
-/// A letter's two digits (`A` is 01) and the digits of `c` from `at`, as digit values.
-fn with_letter_digits(letter: u8, rest: &[u8]) -> impl Iterator<Item = u32> + '_ {
-    let n = u32::from(letter - b'A') + 1;
-    [n / 10, n % 10]
-        .into_iter()
-        .chain(rest.iter().map(|&b| u32::from(b - b'0')))
+/// The digit values of `c[..end]` with the letter at `letter_at` as its two-digit place in the
+/// alphabet (`A` is 01), and how many there are: what both check digits are computed over.
+fn letter_as_digits(c: &[u8], letter_at: usize, end: usize) -> ([u8; 21], usize) {
+    let mut digits = [0u8; 21];
+    let mut n = 0;
+    for (i, &b) in c.iter().take(end).enumerate() {
+        if i == letter_at {
+            let place = b - b'A' + 1;
+            digits[n] = place / 10;
+            digits[n + 1] = place % 10;
+            n += 2;
+        } else {
+            digits[n] = b - b'0';
+            n += 1;
+        }
+    }
+    (digits, n)
 }
 
 /// Checks an upper-case RVNR: digits, birth date, letter, serial and check digit.
@@ -156,19 +169,16 @@ pub(crate) fn rvnr_valid(c: &[u8]) -> bool {
     {
         return false;
     }
-    let digits = c[..8]
-        .iter()
-        .map(|&b| u32::from(b - b'0'))
-        .chain(with_letter_digits(c[8], &c[9..11]));
-    weighted_digit_sum(digits, &WEIGHTS) % 10 == num(&c[11..])
+    let (digits, n) = letter_as_digits(c, 8, 11);
+    weighted_digit_sum(&digits[..n], &WEIGHTS) % 10 == dig(c, 11)
 }
 
 /// Checks an upper-case KVNR (ten characters) or the card's twenty-character form.
 pub(crate) fn kvnr_valid(c: &[u8]) -> bool {
     const WEIGHTS: [u32; 20] = [1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2];
     let check = |len: usize| {
-        weighted_digit_sum(with_letter_digits(c[0], &c[1..len - 1]), &WEIGHTS) % 10
-            == num(&c[len - 1..len])
+        let (digits, n) = letter_as_digits(c, 0, len - 1);
+        weighted_digit_sum(&digits[..n], &WEIGHTS) % 10 == dig(c, len - 1)
     };
     matches!(c.len(), 10 | 20)
         && c[0].is_ascii_uppercase()
@@ -178,30 +188,22 @@ pub(crate) fn kvnr_valid(c: &[u8]) -> bool {
 }
 
 pub(crate) fn scan_rvnr(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    for (start, end) in cased_words::<12>(hay, 11..=11, rvnr_valid) {
-        out.push(candidate(
-            Kind::DeRvnr,
-            start,
-            end,
-            450,
-            "de_rvnr.check_digit",
-            true,
-        ));
-    }
+    let report = Report {
+        kind: Kind::DeRvnr,
+        milli: 450,
+        rule: "de_rvnr.check_digit",
+    };
+    scan_cased_words(hay, out, 12, (11, 11), rvnr_valid, &report, true);
 }
 
 pub(crate) fn scan_kvnr(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    let card = cased_words::<20>(hay, 19..=19, kvnr_valid);
-    for (start, end) in cased_words::<10>(hay, 9..=9, kvnr_valid).chain(card) {
-        out.push(candidate(
-            Kind::DeKvnr,
-            start,
-            end,
-            450,
-            "de_kvnr.check_digit",
-            true,
-        ));
-    }
+    let report = Report {
+        kind: Kind::DeKvnr,
+        milli: 450,
+        rule: "de_kvnr.check_digit",
+    };
+    scan_cased_words(hay, out, 10, (9, 9), kvnr_valid, &report, true);
+    scan_cased_words(hay, out, 20, (19, 19), kvnr_valid, &report, true);
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@
 //! digits, the last a Luhn check digit over the seven (python-stdnum's `in_.epic`). One random
 //! such word in ten passes: reported only next to a voter-id word (rule `in_epic.luhn`).
 
-use super::shape::{ascii_upper, candidate, cased_words, num, scan_layouts, standalone, Layouts};
+use super::shape::{ascii_upper, num, scan_cased_words, scan_layouts, standalone, Layouts, Report};
 use crate::detect::checksum::{luhn, luhn_mod36, verhoeff};
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
@@ -147,29 +147,21 @@ pub(crate) fn epic_valid(c: &[u8]) -> bool {
 }
 
 pub(crate) fn scan_gstin(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    for (start, end) in cased_words::<15>(hay, 6..=8, gstin_valid) {
-        out.push(candidate(
-            Kind::InGstin,
-            start,
-            end,
-            850,
-            "in_gstin.mod36",
-            true,
-        ));
-    }
+    let report = Report {
+        kind: Kind::InGstin,
+        milli: 850,
+        rule: "in_gstin.mod36",
+    };
+    scan_cased_words(hay, out, 15, (6, 8), gstin_valid, &report, true);
 }
 
 pub(crate) fn scan_epic(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    for (start, end) in cased_words::<10>(hay, 7..=7, epic_valid) {
-        out.push(candidate(
-            Kind::InEpic,
-            start,
-            end,
-            450,
-            "in_epic.luhn",
-            true,
-        ));
-    }
+    let report = Report {
+        kind: Kind::InEpic,
+        milli: 450,
+        rule: "in_epic.luhn",
+    };
+    scan_cased_words(hay, out, 10, (7, 7), epic_valid, &report, true);
 }
 
 pub(crate) fn scan_aadhaar(hay: &Hay<'_>, out: &mut Vec<Candidate>) {

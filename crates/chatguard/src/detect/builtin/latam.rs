@@ -16,7 +16,7 @@
 //! Written as one word; RFCs with `&` or `Ñ` and the spaced or dashed forms are not found.
 
 use super::shape::{
-    ascii_upper, candidate, cased_words, num, scan_layouts, scan_with, standalone, valid_date,
+    ascii_upper, num, scan_cased_words, scan_layouts, scan_with, standalone, valid_date,
     valid_date_yy, Layouts, Report,
 };
 use crate::detect::checksum::{luhn, weighted_sum};
@@ -331,17 +331,13 @@ pub(crate) fn rfc_valid(c: &[u8]) -> bool {
 }
 
 pub(crate) fn scan_rfc(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    let persons = cased_words::<13>(hay, 6..=9, rfc_valid);
-    for (start, end) in persons.chain(cased_words::<12>(hay, 6..=9, rfc_valid)) {
-        out.push(candidate(
-            Kind::MxRfc,
-            start,
-            end,
-            450,
-            "mx_rfc.structure",
-            false,
-        ));
-    }
+    let report = Report {
+        kind: Kind::MxRfc,
+        milli: 450,
+        rule: "mx_rfc.structure",
+    };
+    scan_cased_words(hay, out, 13, (6, 9), rfc_valid, &report, false);
+    scan_cased_words(hay, out, 12, (6, 9), rfc_valid, &report, false);
 }
 
 // ----- Chile RUT ------------------------------------------------------------------------------

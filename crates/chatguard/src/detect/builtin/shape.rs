@@ -505,26 +505,36 @@ pub(crate) fn ascii_upper<const N: usize>(raw: &[u8]) -> [u8; N] {
     upper
 }
 
-/// The words of `N` characters holding `digits` digits, written all upper or all lower case,
-/// that stand alone and pass `valid` in upper case: `(start, end)`.
-pub(crate) fn cased_words<'h, const N: usize>(
-    hay: &'h Hay<'_>,
-    digits: core::ops::RangeInclusive<usize>,
+/// Pushes a candidate for every word of `len` characters (at most [`MAX_CHARS`]) holding
+/// `digits.0..=digits.1` digits, written all upper or all lower case, that stands alone and passes
+/// `valid` in upper case.
+pub(crate) fn scan_cased_words(
+    hay: &Hay<'_>,
+    out: &mut Vec<Candidate>,
+    len: usize,
+    digits: (usize, usize),
     valid: fn(&[u8]) -> bool,
-) -> impl Iterator<Item = (usize, usize)> + 'h {
+    report: &Report,
+    validated: bool,
+) {
     let bytes = hay.text.as_bytes();
-    hay.words.iter().filter_map(move |word| {
-        if word.len() != N || !digits.contains(&word.digits) {
-            return None;
+    for word in &hay.words {
+        if word.len() != len || len > MAX_CHARS || word.digits < digits.0 || word.digits > digits.1
+        {
+            continue;
         }
         let w = &bytes[word.start..word.end];
         if w.iter().any(u8::is_ascii_lowercase) && w.iter().any(u8::is_ascii_uppercase) {
-            return None;
+            continue;
         }
-        let upper: [u8; N] = ascii_upper(w);
-        (valid(&upper) && standalone(bytes, word.start, word.end, false))
-            .then_some((word.start, word.end))
-    })
+        let upper: [u8; MAX_CHARS] = ascii_upper(w);
+        if valid(&upper[..len]) && standalone(bytes, word.start, word.end, false) {
+            let (kind, milli, rule) = (report.kind, report.milli, report.rule);
+            out.push(candidate(
+                kind, word.start, word.end, milli, rule, validated,
+            ));
+        }
+    }
 }
 
 /// True when `start..end` is a token of its own: no letter or digit touches it, and no glue byte
