@@ -25,9 +25,7 @@ use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 use crate::Kind;
 
-use super::shape::{
-    candidate, dig, each_grouped, num, scan_cased_words, valid_date_yy, Grouped, Report,
-};
+use super::shape::{dig, num, scan_cased_words, scan_grouped, valid_date_yy, Report};
 
 pub(crate) const TAX_ID_CONTEXT: &[&str] = &[
     "steuer-id",
@@ -99,22 +97,13 @@ pub(crate) fn tax_id_valid(d: &[u8]) -> bool {
 }
 
 pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    for run in &hay.numbers {
-        let mut push = |g: Grouped| {
-            if tax_id_valid(g.digits.as_bytes()) {
-                out.push(candidate(
-                    Kind::DeTaxId,
-                    g.start,
-                    g.end,
-                    450,
-                    "de_tax_id.iso7064",
-                    true,
-                ));
-            }
-        };
-        each_grouped(run, hay.text, &[11], b"", &mut push);
-        each_grouped(run, hay.text, &[2, 3, 3, 3], b" /", &mut push);
-    }
+    let report = Report {
+        kind: Kind::DeTaxId,
+        milli: 450,
+        rule: "de_tax_id.iso7064",
+    };
+    scan_grouped(hay, out, &[11], b"", tax_id_valid, &report, true);
+    scan_grouped(hay, out, &[2, 3, 3, 3], b" /", tax_id_valid, &report, true);
 }
 
 pub(crate) const RVNR_CONTEXT: &[&str] = &[

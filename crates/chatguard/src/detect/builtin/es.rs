@@ -24,7 +24,7 @@ use crate::detect::hay::{count_bit, pair_bit, Hay};
 use crate::detect::Candidate;
 use crate::Kind;
 
-use super::shape::{candidate, each_grouped, isolated, num, Grouped};
+use super::shape::{candidate, isolated, num, scan_grouped, Report};
 use super::vat;
 
 pub(crate) const DNI_CONTEXT: &[&str] = &[
@@ -340,22 +340,13 @@ pub(crate) fn nss_valid(d: &[u8]) -> bool {
 }
 
 pub(crate) fn scan_nss(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    for run in &hay.numbers {
-        let mut push = |g: Grouped| {
-            if nss_valid(g.digits.as_bytes()) {
-                out.push(candidate(
-                    Kind::EsNss,
-                    g.start,
-                    g.end,
-                    450,
-                    "es_nss.mod97",
-                    true,
-                ));
-            }
-        };
-        each_grouped(run, hay.text, &[12], b"", &mut push);
-        each_grouped(run, hay.text, &[2, 8, 2], b"/ -", &mut push);
-    }
+    let report = Report {
+        kind: Kind::EsNss,
+        milli: 450,
+        rule: "es_nss.mod97",
+    };
+    scan_grouped(hay, out, &[12], b"", nss_valid, &report, true);
+    scan_grouped(hay, out, &[2, 8, 2], b"/ -", nss_valid, &report, true);
 }
 
 #[cfg(test)]

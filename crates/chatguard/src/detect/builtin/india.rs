@@ -17,7 +17,7 @@
 //! digits, the last a Luhn check digit over the seven (python-stdnum's `in_.epic`). One random
 //! such word in ten passes: reported only next to a voter-id word (rule `in_epic.luhn`).
 
-use super::shape::{ascii_upper, num, scan_cased_words, scan_layouts, standalone, Layouts, Report};
+use super::shape::{num, scan_cased_words, scan_layouts, Layouts, Report};
 use crate::detect::checksum::{luhn, luhn_mod36, verhoeff};
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
@@ -182,28 +182,13 @@ pub(crate) fn scan_aadhaar(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 }
 
 pub(crate) fn scan_pan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    let bytes = hay.text.as_bytes();
-    for word in &hay.words {
-        if word.len() != 10 || word.digits != 4 {
-            continue;
-        }
-        let w = &bytes[word.start..word.end];
-        // All upper case, or all lower case (typed quickly); mixed case is some other token.
-        if w.iter().any(u8::is_ascii_lowercase) && w.iter().any(u8::is_ascii_uppercase) {
-            continue;
-        }
-        let upper: [u8; 10] = ascii_upper(w);
-        if pan_structure(&upper) && standalone(bytes, word.start, word.end, false) {
-            out.push(Candidate {
-                kind: Kind::InPan,
-                start: word.start,
-                end: word.end,
-                score: Score::from_milli(500),
-                rule: "in_pan.structure",
-                validated: false,
-            });
-        }
-    }
+    // All upper case, or all lower case (typed quickly); mixed case is some other token.
+    let report = Report {
+        kind: Kind::InPan,
+        milli: 500,
+        rule: "in_pan.structure",
+    };
+    scan_cased_words(hay, out, 10, (4, 4), pan_structure, &report, false);
 }
 
 #[cfg(test)]

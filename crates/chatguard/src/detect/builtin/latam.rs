@@ -16,8 +16,7 @@
 //! Written as one word; RFCs with `&` or `Ñ` and the spaced or dashed forms are not found.
 
 use super::shape::{
-    ascii_upper, num, scan_cased_words, scan_layouts, scan_with, standalone, valid_date,
-    valid_date_yy, Layouts, Report,
+    num, scan_cased_words, scan_layouts, scan_with, valid_date, valid_date_yy, Layouts, Report,
 };
 use crate::detect::checksum::{luhn, weighted_sum};
 use crate::detect::hay::Hay;
@@ -288,27 +287,12 @@ pub(crate) fn curp_valid(c: &[u8]) -> bool {
 }
 
 pub(crate) fn scan_curp(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    let bytes = hay.text.as_bytes();
-    for word in &hay.words {
-        if word.len() != 18 || !(7..=8).contains(&word.digits) {
-            continue;
-        }
-        let w = &bytes[word.start..word.end];
-        if w.iter().any(u8::is_ascii_lowercase) && w.iter().any(u8::is_ascii_uppercase) {
-            continue;
-        }
-        let upper: [u8; 18] = ascii_upper(w);
-        if curp_valid(&upper) && standalone(bytes, word.start, word.end, false) {
-            out.push(Candidate {
-                kind: Kind::MxCurp,
-                start: word.start,
-                end: word.end,
-                score: Score::from_milli(850),
-                rule: "mx_curp.check_digit",
-                validated: true,
-            });
-        }
-    }
+    let report = Report {
+        kind: Kind::MxCurp,
+        milli: 850,
+        rule: "mx_curp.check_digit",
+    };
+    scan_cased_words(hay, out, 18, (7, 8), curp_valid, &report, true);
 }
 
 // ----- Mexico RFC -----------------------------------------------------------------------------

@@ -557,6 +557,28 @@ pub(crate) fn isolated(bytes: &[u8], start: usize, end: usize) -> bool {
     true
 }
 
+/// Pushes a candidate for every match of the group lengths `lens` with separator `seps` (see
+/// [`each_grouped`]) whose digits pass `valid`: one non-generic copy for the recognizers that need
+/// nothing more.
+pub(crate) fn scan_grouped(
+    hay: &Hay<'_>,
+    out: &mut Vec<Candidate>,
+    lens: &[usize],
+    seps: &[u8],
+    valid: fn(&[u8]) -> bool,
+    report: &Report,
+    validated: bool,
+) {
+    for run in &hay.numbers {
+        each_grouped(run, hay.text, lens, seps, |g: Grouped| {
+            if valid(g.digits.as_bytes()) {
+                let (kind, milli, rule) = (report.kind, report.milli, report.rule);
+                out.push(candidate(kind, g.start, g.end, milli, rule, validated));
+            }
+        });
+    }
+}
+
 /// A match of a fixed digit-group layout inside a number run.
 pub(crate) struct Grouped {
     /// Byte offset of the first digit.

@@ -20,7 +20,7 @@ use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 use crate::Kind;
 
-use super::shape::{candidate, each_grouped, num, Grouped};
+use super::shape::{candidate, each_grouped, num, scan_grouped, Grouped, Report};
 
 pub(crate) const SSN_CONTEXT: &[&str] = &[
     "ssn",
@@ -142,41 +142,24 @@ pub(crate) const EIN_CONTEXT: &[&str] = &[
     "identificacion del empleador",
 ];
 
-/// EIN prefixes the IRS assigns, one bit each (irs.gov, "valid EIN prefixes"): every prefix but
-/// 00, 07–09, 17–19, 28, 29, 49, 69, 70, 78, 79, 89, 96 and 97.
-const EIN_PREFIXES: u128 = {
-    let unassigned = [
-        0, 7, 8, 9, 17, 18, 19, 28, 29, 49, 69, 70, 78, 79, 89, 96, 97,
-    ];
-    let mut bits = (1u128 << 100) - 1;
-    let mut i = 0;
-    while i < unassigned.len() {
-        bits &= !(1u128 << unassigned[i]);
-        i += 1;
-    }
-    bits
-};
-
-/// Nine ASCII digits whose first two are an assigned EIN prefix.
+/// Nine ASCII digits whose first two are an EIN prefix the IRS assigns (irs.gov, "valid EIN
+/// prefixes"): every prefix but 00, 07–09, 17–19, 28, 29, 49, 69, 70, 78, 79, 89, 96 and 97.
 pub(crate) fn ein_valid(d: &[u8]) -> bool {
-    d.len() == 9 && d.iter().all(u8::is_ascii_digit) && EIN_PREFIXES >> num(&d[..2]) & 1 == 1
+    d.len() == 9
+        && d.iter().all(u8::is_ascii_digit)
+        && !matches!(
+            num(&d[..2]),
+            0 | 7..=9 | 17..=19 | 28 | 29 | 49 | 69 | 70 | 78 | 79 | 89 | 96 | 97
+        )
 }
 
 pub(crate) fn scan_ein(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    for run in &hay.numbers {
-        each_grouped(run, hay.text, &[2, 7], b"-", |g: Grouped| {
-            if ein_valid(g.digits.as_bytes()) {
-                out.push(candidate(
-                    Kind::UsEin,
-                    g.start,
-                    g.end,
-                    450,
-                    "us_ein.prefix",
-                    false,
-                ));
-            }
-        });
-    }
+    let report = Report {
+        kind: Kind::UsEin,
+        milli: 450,
+        rule: "us_ein.prefix",
+    };
+    scan_grouped(hay, out, &[2, 7], b"-", ein_valid, &report, false);
 }
 
 /// Advertising, documentation and other well-known numbers that were never (or are no longer)
@@ -297,39 +280,22 @@ pub(crate) fn scan_itin(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 }
 
 pub(crate) fn scan_npi(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    for run in &hay.numbers {
-        each_grouped(run, hay.text, &[10], b"", |g: Grouped| {
-            if npi_valid(g.digits.as_bytes()) {
-                out.push(candidate(
-                    Kind::UsNpi,
-                    g.start,
-                    g.end,
-                    450,
-                    "us_npi.luhn",
-                    true,
-                ));
-            }
-        });
-    }
+    let report = Report {
+        kind: Kind::UsNpi,
+        milli: 450,
+        rule: "us_npi.luhn",
+    };
+    scan_grouped(hay, out, &[10], b"", npi_valid, &report, true);
 }
 
 pub(crate) fn scan_aba(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    for run in &hay.numbers {
-        let mut push = |g: Grouped| {
-            if aba_valid(g.digits.as_bytes()) {
-                out.push(candidate(
-                    Kind::UsAbaRouting,
-                    g.start,
-                    g.end,
-                    450,
-                    "us_aba_routing.checksum",
-                    true,
-                ));
-            }
-        };
-        each_grouped(run, hay.text, &[9], b"", &mut push);
-        each_grouped(run, hay.text, &[4, 4, 1], b"-", &mut push);
-    }
+    let report = Report {
+        kind: Kind::UsAbaRouting,
+        milli: 450,
+        rule: "us_aba_routing.checksum",
+    };
+    scan_grouped(hay, out, &[9], b"", aba_valid, &report, true);
+    scan_grouped(hay, out, &[4, 4, 1], b"-", aba_valid, &report, true);
 }
 
 #[cfg(test)]
