@@ -54,14 +54,14 @@ from stdnum.gb import nhs
 from stdnum.hr import oib
 from stdnum.ie import pps
 from stdnum.il import idnr as il_idnr
-from stdnum.in_ import aadhaar, pan
+from stdnum.in_ import aadhaar, epic, gstin, pan
 from stdnum.is_ import kennitala
 from stdnum.it import codicefiscale
 from stdnum.jp import in_ as jp_in
 from stdnum.kr import rrn
 from stdnum.lt import asmens
 from stdnum.lv import pvn
-from stdnum.mx import curp
+from stdnum.mx import curp, rfc
 from stdnum.nl import bsn
 from stdnum.no import fodselsnummer
 from stdnum.nz import ird
@@ -72,7 +72,7 @@ from stdnum.ro import cnp
 from stdnum.se import personnummer
 from stdnum.th import pin
 from stdnum.tr import tckimlik
-from stdnum.us import itin, rtn, ssn
+from stdnum.us import ein, itin, rtn, ssn
 from stdnum.za import idnr as za_idnr
 
 from months import MONTHS
@@ -1208,12 +1208,119 @@ GENERATORS["es_cif"] = gen_cif
 NAMES["es_cif"] = {"en": ["CIF", "Spanish company tax code"], "de": ["CIF", "spanische CIF-Nummer"],
                    "fr": ["CIF", "numéro CIF espagnol"], "es": ["CIF", "código de identificación fiscal"],
                    "it": ["CIF", "codice CIF spagnolo"], "nl": ["CIF-nummer"], "pt": ["CIF"]}
+
+
+def gen_ein(_lang):
+    while True:
+        v = f"{rd(2)}-{rd(7)}"
+        if ein.is_valid(v):
+            return v
+
+
+def gen_rfc(_lang):
+    """A person's RFC (four letters, birth date, homoclave) or an organisation's (three letters)."""
+    letters = R.choice([3, 4])
+    while True:
+        v = "".join(R.choice(UPPER) for _ in range(letters)) + rd(6) + "".join(
+            R.choice(UPPER + DIGITS) for _ in range(3))
+        if rfc.is_valid(v):
+            return v
+
+
+def gen_gstin(_lang):
+    return brute(lambda: f"{R.randint(1, 37):02}" + gen_pan_like() + R.choice(DIGITS[1:] + UPPER) + "Z",
+                 DIGITS + UPPER, gstin.validate)
+
+
+def gen_pan_like():
+    return "".join(R.choice(UPPER) for _ in range(3)) + R.choice("ABCFGHLJPT") + R.choice(UPPER) + \
+        f"{R.randint(1, 9999):04}" + R.choice(UPPER)
+
+
+def es_nss_validate(v):
+    """The Spanish social security number: province 01-53 or 66, the first ten digits mod 97."""
+    if len(v) != 12 or not v.isdigit() or not (1 <= int(v[:2]) <= 53 or v[:2] == "66") or int(v[:10]) % 97 != int(v[10:]):
+        raise ValueError(v)
+    return v
+
+
+def gen_es_nss(_lang):
+    v = brute(lambda: f"{R.randint(1, 53):02}{rd(8)}", DIGITS, es_nss_validate, width=2)
+    return R.choice([v, v, f"{v[:2]}/{v[2:10]}/{v[10:]}"])
+
+
+def rvnr_validate(v):
+    """The German pension insurance number: area, birth date DDMMYY, letter, serial, check digit over
+    the letter as two digits with weights 2 1 2 5 7 1 2 1 2 1 2 1 (digit sums, mod 10)."""
+    if len(v) != 12 or not (v[:8] + v[9:]).isdigit() or not "A" <= v[8] <= "Z":
+        raise ValueError(v)
+    digits = v[:8] + f"{ord(v[8]) - 64:02}" + v[9:11]
+    total = sum(sum(divmod(int(c) * w, 10)) for c, w in zip(digits, [2, 1, 2, 5, 7, 1, 2, 1, 2, 1, 2, 1]))
+    if total % 10 != int(v[11]):
+        raise ValueError(v)
+    return v
+
+
+assert rvnr_validate("65170839J003")  # the example of Wikipedia (de), "Versicherungsnummer"
+
+
+def gen_rvnr(_lang):
+    y, m, d = birth()
+    return brute(lambda: f"{R.randint(2, 89):02}{d:02}{m:02}{y % 100:02}{R.choice(UPPER)}{rd(2)}", DIGITS,
+                 rvnr_validate)
+
+
+def kvnr_validate(v):
+    """The German health insurance number: a letter (as two digits) and nine digits, the last a check
+    digit with weights 1 2 1 2 … (digit sums, mod 10); the card's twenty characters add nine digits and
+    a second check digit over all of them."""
+    def check(part):
+        digits = f"{ord(part[0]) - 64:02}" + part[1:-1]
+        return sum(sum(divmod(int(c) * (1 + i % 2), 10)) for i, c in enumerate(digits)) % 10 == int(part[-1])
+    if len(v) not in (10, 20) or not "A" <= v[0] <= "Z" or not v[1:].isdigit() or not check(v[:10]) or not check(v):
+        raise ValueError(v)
+    return v
+
+
+def gen_kvnr(_lang):
+    v = brute(lambda: R.choice(UPPER) + rd(8), DIGITS, kvnr_validate)
+    return v if R.random() < 0.5 else brute(lambda: v + rd(9), DIGITS, kvnr_validate)
+
+
+def gen_epic(_lang):
+    return brute(lambda: "".join(R.choice(UPPER) for _ in range(3)) + rd(6), DIGITS, epic.validate)
+
+
+GENERATORS.update({"us_ein": gen_ein, "mx_rfc": gen_rfc, "in_gstin": gen_gstin, "es_nss": gen_es_nss,
+                   "de_rvnr": gen_rvnr, "in_epic": gen_epic, "de_kvnr": gen_kvnr})
+NAMES["us_ein"] = {"en": ["EIN", "employer identification number"], "de": ["EIN"], "fr": ["EIN", "numéro EIN"],
+                   "es": ["EIN", "número de identificación del empleador"], "it": ["EIN", "numero EIN"],
+                   "nl": ["EIN"], "pt": ["EIN"]}
+NAMES["mx_rfc"] = {"en": ["RFC", "Mexican RFC"], "de": ["RFC", "mexikanische RFC"], "fr": ["RFC", "numéro RFC"],
+                   "es": ["RFC", "Registro Federal de Contribuyentes"], "it": ["RFC", "codice RFC"],
+                   "nl": ["RFC-nummer"], "pt": ["RFC"]}
+NAMES["in_gstin"] = {"en": ["GSTIN", "GST number"], "de": ["GSTIN"], "fr": ["GSTIN", "numéro GST"],
+                     "es": ["GSTIN"], "it": ["GSTIN", "numero GST"], "nl": ["GSTIN"], "pt": ["GSTIN"]}
+NAMES["es_nss"] = {"en": ["NUSS", "Spanish social security number"], "de": ["NUSS", "spanische Sozialversicherungsnummer"],
+                   "fr": ["NUSS", "numéro de sécurité sociale espagnol"],
+                   "es": ["NUSS", "número de la Seguridad Social"], "it": ["NUSS", "numero di previdenza spagnolo"],
+                   "nl": ["NUSS-nummer"], "pt": ["NUSS"]}
+NAMES["de_rvnr"] = {"en": ["RVNR", "German pension insurance number"],
+                    "de": ["Rentenversicherungsnummer", "Versicherungsnummer"], "fr": ["RVNR", "numéro RVNR"],
+                    "es": ["RVNR"], "it": ["RVNR", "numero RVNR"], "nl": ["RVNR"], "pt": ["RVNR"]}
+NAMES["in_epic"] = {"en": ["voter ID", "EPIC number"], "de": ["EPIC number"], "fr": ["EPIC number"],
+                    "es": ["EPIC number"], "it": ["EPIC number"], "nl": ["EPIC number"], "pt": ["EPIC number"]}
+NAMES["de_kvnr"] = {"en": ["KVNR", "German health insurance number"], "de": ["Krankenversichertennummer", "KVNR"],
+                    "fr": ["KVNR", "numéro KVNR"], "es": ["KVNR"], "it": ["KVNR", "numero KVNR"], "nl": ["KVNR"],
+                    "pt": ["KVNR"]}
 # Kinds added after the corpus was first committed: drawn after everything else, in the order they
 # came, each with the pool of kinds of its time, so the messages drawn before them stay as they were.
 ADDED_KINDS = ["vin", "gr_amka", "ua_rntrc", "rs_jmbg", "tw_id", "ru_snils", "ru_inn", "gr_afm", "mx_nss",
-               "pl_nip", "pl_regon", "es_cif"]
+               "pl_nip", "pl_regon", "es_cif", "us_ein", "mx_rfc", "in_gstin", "es_nss", "de_rvnr", "in_epic",
+               "de_kvnr"]
 ADDED_IN = {"vin": 1, "gr_amka": 5, "ua_rntrc": 5, "rs_jmbg": 5, "tw_id": 5, "ru_snils": 6, "ru_inn": 6,
-            "gr_afm": 6, "mx_nss": 6, "pl_nip": 6, "pl_regon": 7, "es_cif": 8}
+            "gr_afm": 6, "mx_nss": 6, "pl_nip": 6, "pl_regon": 7, "es_cif": 8,
+            "us_ein": 9, "mx_rfc": 9, "in_gstin": 9, "es_nss": 9, "de_rvnr": 9, "in_epic": 9, "de_kvnr": 9}
 
 # ---------------------------------------------------------------------------------------------
 # Sentence templates. {n} is the naming word, {N} the same capitalised, {v} the value.

@@ -63,6 +63,7 @@ Fixed seeds: the same binary prints the same tables.
 """
 
 import collections
+import datetime
 import importlib
 import json
 import os
@@ -623,6 +624,7 @@ def texts(rng):
         out.append(("support", "message", text, None))
     out.extend(faker_tax_id_texts())
     out.extend(template_texts())
+    out.extend(faker_kind_texts())
     return out
 
 
@@ -810,6 +812,107 @@ def template_texts():
                         spans.append((start, len(text.encode()), label))
                     text += rest
                     out.append(("templates", lang, text, spans))
+    return out
+
+
+def epic_value(fake):
+    """An EPIC (Indian voter id; Faker has no provider): three letters, six digits, Luhn digit."""
+    body = "".join(fake.random.choice(string.digits) for _ in range(6))
+    letters = "".join(fake.random.choice(string.ascii_uppercase) for _ in range(3))
+    return letters + body + importlib.import_module("stdnum.luhn").calc_check_digit(body)
+
+
+def stdnum_check(module, *args):
+    return lambda v: importlib.import_module(module).is_valid(v, *args)
+
+
+def rvnr_is_valid(v):
+    """The German pension insurance number: its birth date (DDMMYY, a real day in some century) and
+    check digit (see generate.py's rvnr_validate)."""
+    try:
+        datetime.date(2000 + int(v[6:8]), int(v[4:6]), int(v[2:4]))
+    except ValueError:
+        return False
+    digits = v[:8] + f"{ord(v[8]) - 64:02}" + v[9:11]
+    weights = [2, 1, 2, 5, 7, 1, 2, 1, 2, 1, 2, 1]
+    return sum(sum(divmod(int(c) * w, 10)) for c, w in zip(digits, weights)) % 10 == int(v[11])
+
+
+def gstin_is_valid(v):
+    """python-stdnum's in_.gstin, with the state codes it lacks (38 Ladakh, 97, 99; Faker writes 38)."""
+    gstin = importlib.import_module("stdnum.in_.gstin")
+    return gstin.is_valid(v) or (v[:2] in ("38", "97", "99") and gstin.is_valid("01" + v[2:]) and
+                                 importlib.import_module("stdnum.luhn").is_valid(v, gstin._ALPHABET))
+
+
+def kvnr_is_valid(v):
+    """The German health insurance number's check digits (see generate.py's kvnr_validate)."""
+    def check(part):
+        digits = f"{ord(part[0]) - 64:02}" + part[1:-1]
+        return sum(sum(divmod(int(c) * (1 + i % 2), 10)) for i, c in enumerate(digits)) % 10 == int(part[-1])
+    return check(v[:10]) and (len(v) == 10 or check(v))
+
+
+def es_nss_is_valid(v):
+    return (1 <= int(v[:2]) <= 53 or v[:2] == "66") and int(v[:10]) % 97 == int(v[10:])
+
+
+# Session 12: identifier kinds of Faker providers (and Presidio's IN_VOTER) that were not detected.
+# Per locale: the value maker, the kind, frames in the locale's language and English (taken in
+# turn), whether a bare value is reported, and the check that decides whether a random string of
+# the same shape (each digit a random digit, each letter a random letter) is one. us_ein and mx_rfc
+# have no checksum: their check is the prefix rule and the structure with the date.
+FAKER_KINDS = [
+    ("en_US", lambda f: f.ein(), "us_ein", ["My EIN is {v}", "Employer Identification Number: {v}",
+                                            "Our federal tax ID is {v}.", "EIN: {v}"], False,
+     stdnum_check("stdnum.us.ein")),
+    ("es_MX", lambda f: f.rfc(), "mx_rfc", ["Mi RFC es {v}", "RFC: {v}", "My RFC is {v}",
+                                            "Registro Federal de Contribuyentes: {v}"], False,
+     stdnum_check("stdnum.mx.rfc")),
+    ("es_MX", lambda f: f.rfc(natural=False), "mx_rfc", ["El RFC de la empresa es {v}", "Our RFC is {v}"], False,
+     stdnum_check("stdnum.mx.rfc")),
+    ("en_IN", lambda f: f.gstin(), "in_gstin", ["Our GSTIN is {v}", "GSTIN: {v}", "GST number {v}",
+                                                "Please bill {v}"], True,
+     gstin_is_valid),
+    ("es_ES", lambda f: f.nuss(), "es_nss", ["Mi número de la Seguridad Social es {v}", "NUSS: {v}",
+                                             "My Spanish social security number is {v}",
+                                             "Número de afiliación: {v}"], False, es_nss_is_valid),
+    ("de_DE", lambda f: f.rvnr(), "de_rvnr", ["Meine Rentenversicherungsnummer ist {v}", "Versicherungsnummer: {v}",
+                                              "My German pension insurance number is {v}"], False,
+     rvnr_is_valid),
+    ("en_IN", epic_value, "in_epic", ["My voter ID is {v}", "EPIC No: {v}", "Voter ID card number: {v}"], False,
+     stdnum_check("stdnum.in_.epic")),
+    ("de_DE", lambda f: f.kvnr(), "de_kvnr", ["Meine Krankenversichertennummer ist {v}", "KVNR: {v}",
+                                              "My health insurance number is {v}"], False, kvnr_is_valid),
+]
+
+
+def faker_kind_texts():
+    """("faker", group, text, span or None): each provider's values after its frames (found), the
+    same values alone (found only where the kind stands alone), and random strings of the same shape
+    after the frames (found exactly when the check passes). Seeded, drawn after every other probe."""
+    out = []
+    rng = random.Random(2612)
+    random.seed(2612)  # es_MX rfc() draws from the module's generator
+    for loc, make, kind, frames, bare, check in FAKER_KINDS:
+        fake = Faker(loc)
+        fake.seed_instance(2026)
+        label = f"{loc} {kind}"
+        for i in range(40):
+            value = make(fake)
+            frame = frames[i % len(frames)]
+            out.append(("faker", f"id {label}", frame.format(v=value), span_of(frame.format(v=value), value)))
+            if bare:
+                out.append(("faker", f"id {label} without a word", value, (0, len(value))))
+            else:
+                out.append(("faker", f"not a id {label} without a word", value, None))
+            shaped = "".join(rng.choice(string.digits) if c.isdigit() else
+                             rng.choice(string.ascii_uppercase) if c.isalpha() else c for c in value)
+            text = frame.format(v=shaped)
+            if check(shaped):
+                out.append(("faker", f"id {label} random passing", text, span_of(text, shaped)))
+            else:
+                out.append(("faker", f"not a id {label} random failing", text, None))
     return out
 
 

@@ -302,6 +302,20 @@ kinds! {
     PlRegon => "pl_regon", GovernmentId, true;
     /// Spanish tax identification code of organisations (CIF).
     EsCif => "es_cif", GovernmentId, true;
+    /// US employer identification number (EIN), of an organisation or a sole proprietor.
+    UsEin => "us_ein", GovernmentId, false;
+    /// Mexican taxpayer registry code (RFC), of a person or an organisation.
+    MxRfc => "mx_rfc", GovernmentId, false;
+    /// Indian goods and services tax identification number (GSTIN).
+    InGstin => "in_gstin", GovernmentId, true;
+    /// Spanish social security number (NUSS).
+    EsNss => "es_nss", GovernmentId, true;
+    /// German pension insurance number (Rentenversicherungsnummer).
+    DeRvnr => "de_rvnr", GovernmentId, true;
+    /// Indian voter identity card number (EPIC).
+    InEpic => "in_epic", GovernmentId, true;
+    /// German health insurance number (Krankenversichertennummer).
+    DeKvnr => "de_kvnr", GovernmentId, true;
 }
 
 /// A detector pack: a group of built-in kinds whose recognizers a build may leave out, so that a
@@ -408,13 +422,12 @@ impl Kind {
             PlPesel | BeNn | ChAhv | AtSvnr | BgEgn | RoCnp | HrOib | EeIk | LtAsmens | LvPk
             | CzRc | EuVat | UkNino | UkNhs | EsDni | EsNie | ItFiscalCode | FrNir | DeTaxId
             | NlBsn | SePersonnummer | DkCpr | FiHetu | NoFnr | IsKennitala | PtNif | IePps
-            | GrAmka | UaRntrc | RsJmbg | RuSnils | RuInn | GrAfm | PlNip | PlRegon | EsCif => {
-                Pack::IdsEurope
-            }
+            | GrAmka | UaRntrc | RsJmbg | RuSnils | RuInn | GrAfm | PlNip | PlRegon | EsCif
+            | EsNss | DeRvnr | DeKvnr => Pack::IdsEurope,
             UsSsn | UsItin | UsNpi | UsAbaRouting | CaSin | BrCpf | BrCnpj | MxCurp | ClRut
-            | ArCuit | CoNit | PeRuc | UyCi | MxNss => Pack::IdsAmericas,
+            | ArCuit | CoNit | PeRuc | UyCi | MxNss | UsEin | MxRfc => Pack::IdsAmericas,
             InAadhaar | InPan | AuTfn | AuAbn | CnRic | KrRrn | SgNric | JpMyNumber | ThPin
-            | NzIrd | TwId => Pack::IdsApac,
+            | NzIrd | TwId | InGstin | InEpic => Pack::IdsApac,
             TrTckn | IlId | ZaId => Pack::IdsMea,
             Secret => Pack::Secrets,
             Person => Pack::Person,

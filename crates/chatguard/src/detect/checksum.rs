@@ -30,6 +30,37 @@ pub(crate) fn luhn(digits: &[u8]) -> bool {
     sum % 10 == 0
 }
 
+/// Luhn mod 36 over upper-case ASCII digits and letters (0–9 then A–Z, the "Luhn mod N"
+/// generalisation): the Indian GSTIN's check character, as python-stdnum's `luhn` with alphabet
+/// `0-9A-Z`.
+pub(crate) fn luhn_mod36(chars: &[u8]) -> bool {
+    let mut sum = 0u32;
+    for (i, &b) in chars.iter().rev().enumerate() {
+        let v = match b {
+            b'0'..=b'9' => u32::from(b - b'0'),
+            b'A'..=b'Z' => u32::from(b - b'A') + 10,
+            _ => return false,
+        };
+        let v = if i % 2 == 1 { v * 2 } else { v };
+        sum += v / 36 + v % 36;
+    }
+    !chars.is_empty() && sum % 36 == 0
+}
+
+/// The sum of the digit sums of each digit times its weight (weights below 12): the German
+/// pension and health insurance numbers' check digits are this sum mod 10.
+/// `digits` are digit values (0–9), not ASCII.
+pub(crate) fn weighted_digit_sum(digits: &[u8], weights: &[u32]) -> u32 {
+    digits
+        .iter()
+        .zip(weights)
+        .map(|(&d, w)| {
+            let p = u32::from(d) * w;
+            p / 10 + p % 10
+        })
+        .sum()
+}
+
 /// ISO 7064 MOD 97-10 over an alphanumeric string in IBAN order (letters count 10..35): IBAN, and
 /// the BBAN-style checks that reuse it.
 pub(crate) fn mod97(mut chars: impl Iterator<Item = u8>) -> bool {
@@ -153,6 +184,26 @@ mod tests {
         for bad in [&b"1234a"[..], b"a1234", b"12 34", b"/", b":1"] {
             assert!(!luhn(bad));
         }
+    }
+
+    #[test]
+    fn luhn_mod36_known_answers() {
+        // python-stdnum 2.2's in_.gstin documentation: 27AAPFU0939F1ZV valid, ...1ZW not.
+        assert!(luhn_mod36(b"27AAPFU0939F1ZV"));
+        assert!(!luhn_mod36(b"27AAPFU0939F1ZW"));
+        assert!(!luhn_mod36(b"27aapfu0939f1zv"));
+        assert!(!luhn_mod36(b""));
+    }
+
+    #[test]
+    fn weighted_digit_sum_known_answers() {
+        // 65170839J003, Wikipedia's (de) "Versicherungsnummer" example: J is 10, weights
+        // 2-1-2-5-7-1-2-1-2-1-2-1, sum 43, check digit 3.
+        let digits = [6, 5, 1, 7, 0, 8, 3, 9, 1, 0, 0, 0];
+        assert_eq!(
+            weighted_digit_sum(&digits, &[2, 1, 2, 5, 7, 1, 2, 1, 2, 1, 2, 1]) % 10,
+            3
+        );
     }
 
     #[test]

@@ -398,12 +398,13 @@ struct Window {
 }
 
 /// Context words that are also everyday words of a supported language (Spanish *sin*, Italian
-/// *ci*, English *run* and *inn*, German *nie*, French *fin* …): they name a format only as the
+/// *ci*, English *run* and *inn*, German *nie* and *ein*, French *fin* …): they name a format only as the
 /// acronym,
 /// written in capitals (`SIN`, `CI`, `RUN`), and are searched for case-sensitively
 /// ([`nearest_in_capitals`]); the lower-case searches skip them.
-pub(crate) static CAPITALS_ONLY: &[&str] =
-    &["sin", "ci", "run", "nie", "fin", "tin", "pan", "ato", "inn"];
+pub(crate) static CAPITALS_ONLY: &[&str] = &[
+    "sin", "ci", "run", "nie", "fin", "tin", "pan", "ato", "inn", "ein",
+];
 
 /// True when `word` counts only written in capitals ([`CAPITALS_ONLY`]).
 pub(crate) fn capitals_only(word: &str) -> bool {

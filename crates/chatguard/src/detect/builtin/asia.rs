@@ -8,11 +8,11 @@
 //! need a context word. RRNs issued since October 2020 no longer carry a check digit; they are
 //! not recognised (a number failing its checksum is never reported).
 
-use super::shape::{ascii_upper, num, scan_with, standalone, valid_date, Layouts, Report};
+use super::shape::{num, scan_cased_words, scan_with, valid_date, Layouts, Report};
 use crate::detect::checksum::weighted_sum;
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
-use crate::{Kind, Score};
+use crate::Kind;
 
 pub(crate) const RIC_CONTEXT: &[&str] = &[
     "身份证",
@@ -287,29 +287,13 @@ pub(crate) fn nric_valid(c: &[u8]) -> bool {
 }
 
 pub(crate) fn scan_nric(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    let bytes = hay.text.as_bytes();
-    for word in &hay.words {
-        if word.len() != 9 || word.digits != 7 {
-            continue;
-        }
-        let w = &bytes[word.start..word.end];
-        let (first, last) = (w[0], w[8]);
-        // Both letters upper case, or both lower case.
-        if first.is_ascii_uppercase() != last.is_ascii_uppercase() {
-            continue;
-        }
-        let upper: [u8; 9] = ascii_upper(w);
-        if nric_valid(&upper) && standalone(bytes, word.start, word.end, false) {
-            out.push(Candidate {
-                kind: Kind::SgNric,
-                start: word.start,
-                end: word.end,
-                score: Score::from_milli(800),
-                rule: "sg_nric.check_letter",
-                validated: true,
-            });
-        }
-    }
+    // Both letters upper case, or both lower case.
+    let report = Report {
+        kind: Kind::SgNric,
+        milli: 800,
+        rule: "sg_nric.check_letter",
+    };
+    scan_cased_words(hay, out, 9, (7, 7), nric_valid, &report, true);
 }
 
 // ----- Japan My Number ------------------------------------------------------------------------

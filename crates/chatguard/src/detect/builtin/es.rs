@@ -12,12 +12,19 @@
 //! (`B12345674`), the check of the Spanish VAT number (`ES` + CIF, which the VAT recognizer
 //! reports). One random such word in five passes: reported only next to a CIF or Spain word
 //! (rule `es_cif.luhn`).
+//!
+//! The social security number (número de afiliación a la Seguridad Social, NUSS/NAF): a
+//! two-digit province code (01–53, or 66), eight digits, and two check digits, the first ten
+//! digits as a number mod 97 (TGSS; the rule of Faker's es_ES `nuss()`), written as twelve digits
+//! or `28/12345678/40` (spaces or dashes too). One random twelve-digit number in 180 passes:
+//! reported only next to a NUSS, Seguridad Social or Spain word (rule `es_nss.mod97`); the English
+//! "social security" does not support it (a Belgian bank account number passes the same check).
 
 use crate::detect::hay::{count_bit, pair_bit, Hay};
 use crate::detect::Candidate;
 use crate::Kind;
 
-use super::shape::{candidate, isolated};
+use super::shape::{candidate, isolated, num, scan_grouped, Report};
 use super::vat;
 
 pub(crate) const DNI_CONTEXT: &[&str] = &[
@@ -300,6 +307,48 @@ pub(crate) fn scan_cif(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     }
 }
 
+pub(crate) const NSS_CONTEXT: &[&str] = &[
+    "nuss",
+    "n.u.s.s",
+    "nss",
+    "naf",
+    "seguridad social",
+    "afiliación",
+    "afiliacion",
+    // French names it after the value: the phrase reaches the window where "espagnol" does not.
+    "sécurité sociale espagnol",
+    "securite sociale espagnol",
+    "spani",
+    "spain",
+    "españ",
+    "espagn",
+    "spagn",
+    "spanje",
+    "spaans",
+    "espanh",
+];
+
+/// Twelve ASCII digits: a province code and the mod-97 check of the first ten.
+pub(crate) fn nss_valid(d: &[u8]) -> bool {
+    d.len() == 12
+        && d.iter().all(u8::is_ascii_digit)
+        && matches!(num(&d[..2]), 1..=53 | 66)
+        && d[..10]
+            .iter()
+            .fold(0, |r, &b| (r * 10 + u32::from(b - b'0')) % 97)
+            == num(&d[10..])
+}
+
+pub(crate) fn scan_nss(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+    let report = Report {
+        kind: Kind::EsNss,
+        milli: 450,
+        rule: "es_nss.mod97",
+    };
+    scan_grouped(hay, out, &[12], b"", nss_valid, &report, true);
+    scan_grouped(hay, out, &[2, 8, 2], b"/ -", nss_valid, &report, true);
+}
+
 #[cfg(test)]
 mod tests {
     // DNI and NIE check letters and the written forms people use.
@@ -418,5 +467,45 @@ mod tests {
         let found = pipeline("CIF: ES H87405619");
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, Kind::EuVat);
+    }
+
+    #[test]
+    fn nss_known_answers() {
+        // Synthetic, from Faker 40.54 es_ES nuss(): province, eight digits, first ten mod 97.
+        for v in [
+            "358854779711",
+            "197831446143",
+            "039458770648",
+            "485422230690",
+        ] {
+            assert!(nss_valid(v.as_bytes()), "{v}");
+        }
+        assert!(!nss_valid(b"358854779712"));
+        assert!(!nss_valid(b"008854779711")); // no province 00
+        assert!(!nss_valid(b"35885477971"));
+    }
+
+    #[test]
+    fn nss_found_after_a_context_word_only() {
+        use crate::detect::builtin::shape::testing::pipeline;
+        for (text, value) in [
+            (
+                "Mi número de la Seguridad Social es 358854779711",
+                "358854779711",
+            ),
+            ("NUSS: 35/88547797/11", "35/88547797/11"),
+            (
+                "My Spanish social security number is 358854779711.",
+                "358854779711",
+            ),
+        ] {
+            assert_eq!(pipeline(text), [(Kind::EsNss, value)], "{text}");
+        }
+        for text in ["358854779711", "Pedido 358854779711", "NUSS: 358854779712"] {
+            assert!(
+                !pipeline(text).iter().any(|(k, _)| *k == Kind::EsNss),
+                "{text}"
+            );
+        }
     }
 }

@@ -6,9 +6,19 @@
 //! unpublished rule. The recognizer checks only the structure (five letters, four digits not all
 //! zero, a letter; the fourth letter a holder type), reports `validated: false`, and needs a
 //! context word.
+//!
+//! GSTIN (Goods and Services Tax identification number, `27AAPFU0939F1ZV`): a two-digit state
+//! code (01–38 as in the GST state code list, 97 other territory, 99 centre jurisdiction), the
+//! holder's PAN, an entity number (1–9, A–Z), `Z` and a Luhn mod 36 check character (CBIC;
+//! python-stdnum's `in_.gstin`, whose state list stops at 37). Its layout and check character are
+//! distinctive enough to report alone (rule `in_gstin.mod36`).
+//!
+//! EPIC (Electors Photo Identity Card, the voter id, `WKH1186253`): three letters and seven
+//! digits, the last a Luhn check digit over the seven (python-stdnum's `in_.epic`). One random
+//! such word in ten passes: reported only next to a voter-id word (rule `in_epic.luhn`).
 
-use super::shape::{ascii_upper, scan_layouts, standalone, Layouts};
-use crate::detect::checksum::verhoeff;
+use super::shape::{num, scan_cased_words, scan_layouts, Layouts, Report};
+use crate::detect::checksum::{luhn, luhn_mod36, verhoeff};
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 use crate::{Kind, Score};
@@ -68,6 +78,32 @@ pub(crate) const PAN_GENERIC: &[&str] = &[
     "fiscaal nummer",
 ];
 
+pub(crate) const GSTIN_CONTEXT: &[&str] = &[
+    "gstin",
+    "gst",
+    "goods and services tax",
+    "जीएसटी",
+    "india",
+    "indien",
+    "inde",
+];
+
+pub(crate) const EPIC_CONTEXT: &[&str] = &[
+    "epic no",
+    "epic number",
+    "epic card",
+    "epic id",
+    "voter id",
+    "voter card",
+    "voter's id",
+    "voters id",
+    "voter identity",
+    "elector",
+    "election commission",
+    "मतदाता",
+    "वोटर",
+];
+
 const AADHAAR_LAYOUTS: Layouts =
     Layouts::new(&["dddd dddd dddd", "dddd-dddd-dddd", "dddddddddddd"]);
 
@@ -94,6 +130,40 @@ pub(crate) fn pan_structure(w: &[u8]) -> bool {
         && PAN_HOLDER_TYPES.contains(&w[3])
 }
 
+/// Checks an upper-case GSTIN: state code, embedded PAN, entity number, `Z`, check character.
+pub(crate) fn gstin_valid(c: &[u8]) -> bool {
+    c.len() == 15
+        && c[..2].iter().all(u8::is_ascii_digit)
+        && matches!(num(&c[..2]), 1..=38 | 97 | 99)
+        && pan_structure(&c[2..12])
+        && matches!(c[12], b'1'..=b'9' | b'A'..=b'Z')
+        && c[13] == b'Z'
+        && luhn_mod36(c)
+}
+
+/// Checks an upper-case EPIC: three letters, seven digits passing Luhn.
+pub(crate) fn epic_valid(c: &[u8]) -> bool {
+    c.len() == 10 && c[..3].iter().all(u8::is_ascii_uppercase) && luhn(&c[3..])
+}
+
+pub(crate) fn scan_gstin(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+    let report = Report {
+        kind: Kind::InGstin,
+        milli: 850,
+        rule: "in_gstin.mod36",
+    };
+    scan_cased_words(hay, out, 15, (6, 8), gstin_valid, &report, true);
+}
+
+pub(crate) fn scan_epic(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+    let report = Report {
+        kind: Kind::InEpic,
+        milli: 450,
+        rule: "in_epic.luhn",
+    };
+    scan_cased_words(hay, out, 10, (7, 7), epic_valid, &report, true);
+}
+
 pub(crate) fn scan_aadhaar(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     scan_layouts(hay, &AADHAAR_LAYOUTS, |s| {
         let ok = aadhaar_valid(s.compact());
@@ -112,28 +182,13 @@ pub(crate) fn scan_aadhaar(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 }
 
 pub(crate) fn scan_pan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    let bytes = hay.text.as_bytes();
-    for word in &hay.words {
-        if word.len() != 10 || word.digits != 4 {
-            continue;
-        }
-        let w = &bytes[word.start..word.end];
-        // All upper case, or all lower case (typed quickly); mixed case is some other token.
-        if w.iter().any(u8::is_ascii_lowercase) && w.iter().any(u8::is_ascii_uppercase) {
-            continue;
-        }
-        let upper: [u8; 10] = ascii_upper(w);
-        if pan_structure(&upper) && standalone(bytes, word.start, word.end, false) {
-            out.push(Candidate {
-                kind: Kind::InPan,
-                start: word.start,
-                end: word.end,
-                score: Score::from_milli(500),
-                rule: "in_pan.structure",
-                validated: false,
-            });
-        }
-    }
+    // All upper case, or all lower case (typed quickly); mixed case is some other token.
+    let report = Report {
+        kind: Kind::InPan,
+        milli: 500,
+        rule: "in_pan.structure",
+    };
+    scan_cased_words(hay, out, 10, (4, 4), pan_structure, &report, false);
 }
 
 #[cfg(test)]
@@ -189,5 +244,77 @@ mod tests {
         assert!(found(scan_pan, "AcUPA7085R").is_empty());
         assert!(found(scan_pan, "XACUPA7085R").is_empty());
         assert!(found(scan_pan, "ABMXA3211G").is_empty());
+    }
+
+    #[test]
+    fn gstin_known_answers() {
+        // python-stdnum 2.2's in_.gstin documentation: 27AAPFU0939F1ZV valid, 27AAPFU0939F1Z
+        // short, 27AAPFU0939F1ZO bad check character, 37AAPFU0939F1ZV wrong state for the check.
+        assert!(gstin_valid(b"27AAPFU0939F1ZV"));
+        assert!(!gstin_valid(b"27AAPFU0939F1ZO"));
+        assert!(!gstin_valid(b"27AAPFU0939F1Z"));
+        // Synthetic, from Faker 40.54 en_IN gstin(), checked with python-stdnum (in_.gstin).
+        for v in [
+            "09IDPLP6317A5ZD",
+            "25TYYCW7439DSZ2",
+            "21AAUJA6360Q2ZM",
+            "36FUXAD5868V7ZO",
+        ] {
+            assert!(gstin_valid(v.as_bytes()), "{v}");
+        }
+        assert!(!gstin_valid(b"09IDPLP6317A5ZE"));
+        assert!(!gstin_valid(b"00IDPLP6317A5ZD")); // no state 00
+        assert!(!gstin_valid(b"09IDPXP6317A5ZD")); // PAN holder type X
+        assert!(!gstin_valid(b"09IDPLP6317A5YD")); // 14th character not Z
+    }
+
+    #[test]
+    fn gstin_found_alone() {
+        use crate::detect::builtin::shape::testing::pipeline;
+        for (text, value) in [
+            ("09IDPLP6317A5ZD", "09IDPLP6317A5ZD"),
+            ("Our GSTIN is 09IDPLP6317A5ZD.", "09IDPLP6317A5ZD"),
+            ("gstin: 09idplp6317a5zd", "09idplp6317a5zd"),
+        ] {
+            assert_eq!(pipeline(text), [(Kind::InGstin, value)], "{text}");
+        }
+        for text in ["09IDPLP6317A5ZE", "X09IDPLP6317A5ZD", "09IdPLP6317A5ZD"] {
+            assert!(
+                !pipeline(text).iter().any(|(k, _)| *k == Kind::InGstin),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn epic_known_answers() {
+        // python-stdnum 2.2's in_.epic documentation: WKH1186253 valid, WKH118624 short,
+        // 1231186253 no letters, WKH1186263 bad check digit.
+        assert!(epic_valid(b"WKH1186253"));
+        assert!(!epic_valid(b"WKH118624"));
+        assert!(!epic_valid(b"1231186253"));
+        assert!(!epic_valid(b"WKH1186263"));
+    }
+
+    #[test]
+    fn epic_found_after_a_voter_word_only() {
+        use crate::detect::builtin::shape::testing::pipeline;
+        for text in [
+            "My voter ID is WKH1186253",
+            "EPIC No: WKH1186253",
+            "मतदाता पहचान पत्र WKH1186253",
+        ] {
+            assert_eq!(pipeline(text), [(Kind::InEpic, "WKH1186253")], "{text}");
+        }
+        for text in [
+            "WKH1186253",
+            "Booking WKH1186253",
+            "My voter ID is WKH1186263",
+        ] {
+            assert!(
+                !pipeline(text).iter().any(|(k, _)| *k == Kind::InEpic),
+                "{text}"
+            );
+        }
     }
 }

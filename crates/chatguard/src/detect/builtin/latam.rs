@@ -5,9 +5,18 @@
 //! (`12.345.678-5`, or any RUT ending in the check letter `K`) and the dashed CUIT
 //! (`20-12345678-6`, fixed type prefixes) are distinctive: these report on their own. The other
 //! forms are plain digit strings with one check digit and need a context word.
+//!
+//! The Mexican RFC (Registro Federal de Contribuyentes) is four letters of a person's name and
+//! their birth date `YYMMDD` then a three-character homoclave (`GODE561231GR8`), or three letters
+//! of an organisation's name and its founding date then the homoclave (`MAB9307148T4`). The
+//! homoclave's last character is a check digit, but python-stdnum's `mx.rfc` does not require it
+//! (about 1.5 % of the numbers in use fail it) and Faker's es_MX `rfc()` writes a random one, so
+//! only the structure, the date and RENAPO's blocked four-letter words are checked: it is
+//! reported only next to an RFC or Mexico word (rule `mx_rfc.structure`, `validated: false`).
+//! Written as one word; RFCs with `&` or `Ñ` and the spaced or dashed forms are not found.
 
 use super::shape::{
-    ascii_upper, num, scan_layouts, scan_with, standalone, valid_date, Layouts, Report,
+    num, scan_cased_words, scan_layouts, scan_with, valid_date, valid_date_yy, Layouts, Report,
 };
 use crate::detect::checksum::{luhn, weighted_sum};
 use crate::detect::hay::Hay;
@@ -205,6 +214,16 @@ pub(crate) const NSS_GENERIC: &[&str] = &[
     "numero de afiliacion",
 ];
 
+pub(crate) const RFC_CONTEXT: &[&str] = &[
+    "rfc",
+    "r.f.c",
+    "registro federal de contribuyentes",
+    "registro federal del contribuyente",
+    "mexi",
+    "méxic",
+    "messic",
+];
+
 // ----- CURP -----------------------------------------------------------------------------------
 
 /// Two-letter state codes of the CURP (RENAPO), `NE` for born abroad.
@@ -268,27 +287,41 @@ pub(crate) fn curp_valid(c: &[u8]) -> bool {
 }
 
 pub(crate) fn scan_curp(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    let bytes = hay.text.as_bytes();
-    for word in &hay.words {
-        if word.len() != 18 || !(7..=8).contains(&word.digits) {
-            continue;
-        }
-        let w = &bytes[word.start..word.end];
-        if w.iter().any(u8::is_ascii_lowercase) && w.iter().any(u8::is_ascii_uppercase) {
-            continue;
-        }
-        let upper: [u8; 18] = ascii_upper(w);
-        if curp_valid(&upper) && standalone(bytes, word.start, word.end, false) {
-            out.push(Candidate {
-                kind: Kind::MxCurp,
-                start: word.start,
-                end: word.end,
-                score: Score::from_milli(850),
-                rule: "mx_curp.check_digit",
-                validated: true,
-            });
-        }
-    }
+    let report = Report {
+        kind: Kind::MxCurp,
+        milli: 850,
+        rule: "mx_curp.check_digit",
+    };
+    scan_cased_words(hay, out, 18, (7, 8), curp_valid, &report, true);
+}
+
+// ----- Mexico RFC -----------------------------------------------------------------------------
+
+/// Checks an upper-case RFC of a person (13 characters) or an organisation (12): name letters,
+/// a valid `YYMMDD` date, an alphanumeric homoclave (python-stdnum mx.rfc without
+/// `validate_check_digits`).
+pub(crate) fn rfc_valid(c: &[u8]) -> bool {
+    let letters = match c.len() {
+        13 => 4,
+        12 => 3,
+        _ => return false,
+    };
+    let (name, rest) = c.split_at(letters);
+    name.iter().all(u8::is_ascii_uppercase)
+        && rest[..6].iter().all(u8::is_ascii_digit)
+        && rest[6..].iter().all(u8::is_ascii_alphanumeric)
+        && !(letters == 4 && CURP_BLOCKED.iter().any(|w| w.as_slice() == name))
+        && valid_date_yy(num(&rest[..2]), num(&rest[2..4]), num(&rest[4..6]))
+}
+
+pub(crate) fn scan_rfc(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+    let report = Report {
+        kind: Kind::MxRfc,
+        milli: 450,
+        rule: "mx_rfc.structure",
+    };
+    scan_cased_words(hay, out, 13, (6, 9), rfc_valid, &report, false);
+    scan_cased_words(hay, out, 12, (6, 9), rfc_valid, &report, false);
 }
 
 // ----- Chile RUT ------------------------------------------------------------------------------
@@ -694,6 +727,51 @@ mod tests {
         for text in ["18977210345", "Pedido 18977210345", "NSS 18977210346"] {
             assert!(
                 !pipeline(text).iter().any(|(k, _)| *k == Kind::MxNss),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn rfc_known_answers() {
+        // python-stdnum 2.2's mx.rfc documentation: GODE561231GR8 and VACE460910SX6 (persons),
+        // MAB9307148T4 (an organisation).
+        for v in ["GODE561231GR8", "VACE460910SX6", "MAB9307148T4"] {
+            assert!(rfc_valid(v.as_bytes()), "{v}");
+        }
+        // Synthetic, from Faker 40.54 es_MX rfc(), checked with python-stdnum (mx.rfc).
+        for v in [
+            "RULT260626XG5",
+            "VAPV0903149HJ",
+            "MUIT9907013QL",
+            "CUQG63011580W",
+        ] {
+            assert!(rfc_valid(v.as_bytes()), "{v}");
+        }
+        assert!(!rfc_valid(b"GODE561331GR8")); // month 13
+        assert!(!rfc_valid(b"GODE560230GR8")); // 30 February
+        assert!(!rfc_valid(b"PUTO561231GR8")); // a blocked word
+        assert!(!rfc_valid(b"GOD1561231GR8"));
+        assert!(!rfc_valid(b"GODE561231GR"));
+    }
+
+    #[test]
+    fn rfc_found_after_an_rfc_word_only() {
+        use crate::detect::builtin::shape::testing::pipeline;
+        for (text, value) in [
+            ("Mi RFC es GODE561231GR8", "GODE561231GR8"),
+            ("RFC de la empresa: MAB9307148T4.", "MAB9307148T4"),
+            ("My Mexican tax id is rult260626xg5", "rult260626xg5"),
+        ] {
+            assert_eq!(pipeline(text), [(Kind::MxRfc, value)], "{text}");
+        }
+        for text in [
+            "GODE561231GR8",
+            "Pedido GODE561231GR8",
+            "Mi RFC es GODE561331GR8",
+        ] {
+            assert!(
+                !pipeline(text).iter().any(|(k, _)| *k == Kind::MxRfc),
                 "{text}"
             );
         }

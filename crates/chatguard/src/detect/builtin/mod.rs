@@ -159,6 +159,8 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
     rec(Kind::UsNpi, us::NPI_CONTEXT, true, us::scan_npi).run_digits(10, 10),
     #[cfg(feature = "ids-americas")]
     rec(Kind::UsAbaRouting, us::ABA_CONTEXT, true, us::scan_aba).run_digits(9, 9),
+    #[cfg(feature = "ids-americas")]
+    rec(Kind::UsEin, us::EIN_CONTEXT, true, us::scan_ein).run_digits(9, 9),
     #[cfg(feature = "ids-europe")]
     rec(Kind::UkNino, uk::NINO_CONTEXT, false, uk::scan_nino).generic(uk::NINO_GENERIC),
     #[cfg(feature = "ids-europe")]
@@ -170,11 +172,17 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
     #[cfg(feature = "ids-europe")]
     rec(Kind::EsCif, es::CIF_CONTEXT, true, es::scan_cif).word_len(9),
     #[cfg(feature = "ids-europe")]
+    rec(Kind::EsNss, es::NSS_CONTEXT, true, es::scan_nss).run_digits(12, 12),
+    #[cfg(feature = "ids-europe")]
     rec(Kind::ItFiscalCode, it::CF_CONTEXT, false, it::scan).generic(it::CF_GENERIC).word_len(16),
     #[cfg(feature = "ids-europe")]
     rec(Kind::FrNir, fr::NIR_CONTEXT, false, fr::scan).generic(fr::NIR_GENERIC),
     #[cfg(feature = "ids-europe")]
     rec(Kind::DeTaxId, de::TAX_ID_CONTEXT, true, de::scan).generic(de::TAX_ID_GENERIC).run_digits(11, 11),
+    #[cfg(feature = "ids-europe")]
+    rec(Kind::DeRvnr, de::RVNR_CONTEXT, true, de::scan_rvnr).word_len(12),
+    #[cfg(feature = "ids-europe")]
+    rec(Kind::DeKvnr, de::KVNR_CONTEXT, true, de::scan_kvnr).word_len(10).word_len(20),
     #[cfg(feature = "ids-europe")]
     rec(Kind::NlBsn, nl::BSN_CONTEXT, true, nl::scan).generic(nl::BSN_GENERIC).run_digits(9, 9),
     #[cfg(feature = "ids-europe")]
@@ -204,6 +212,10 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
     #[cfg(feature = "ids-apac")]
     rec(Kind::InPan, india::PAN_CONTEXT, true, india::scan_pan).generic(india::PAN_GENERIC).word_len(10),
     #[cfg(feature = "ids-apac")]
+    rec(Kind::InGstin, india::GSTIN_CONTEXT, false, india::scan_gstin).word_len(15),
+    #[cfg(feature = "ids-apac")]
+    rec(Kind::InEpic, india::EPIC_CONTEXT, true, india::scan_epic).word_len(10),
+    #[cfg(feature = "ids-apac")]
     rec(Kind::AuTfn, au::TFN_CONTEXT, true, au::scan_tfn).generic(au::TFN_GENERIC).run_digits(9, 9),
     #[cfg(feature = "ids-apac")]
     rec(Kind::AuAbn, au::ABN_CONTEXT, true, au::scan_abn).generic(au::ABN_GENERIC).run_digits(11, 11),
@@ -213,6 +225,8 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
     rec(Kind::MxCurp, latam::CURP_CONTEXT, false, latam::scan_curp).generic(latam::CURP_GENERIC).word_len(18),
     #[cfg(feature = "ids-americas")]
     rec(Kind::MxNss, latam::NSS_CONTEXT, true, latam::scan_nss).generic(latam::NSS_GENERIC).run_digits(11, 11),
+    #[cfg(feature = "ids-americas")]
+    rec(Kind::MxRfc, latam::RFC_CONTEXT, true, latam::scan_rfc).word_len(12).word_len(13),
     #[cfg(feature = "ids-americas")]
     rec(Kind::ClRut, latam::RUT_CONTEXT, false, latam::scan_rut).generic(latam::RUT_GENERIC).run_digits(7, 9),
     #[cfg(feature = "ids-americas")]

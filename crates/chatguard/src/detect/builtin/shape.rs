@@ -505,6 +505,38 @@ pub(crate) fn ascii_upper<const N: usize>(raw: &[u8]) -> [u8; N] {
     upper
 }
 
+/// Pushes a candidate for every word of `len` characters (at most [`MAX_CHARS`]) holding
+/// `digits.0..=digits.1` digits, written all upper or all lower case, that stands alone and passes
+/// `valid` in upper case.
+pub(crate) fn scan_cased_words(
+    hay: &Hay<'_>,
+    out: &mut Vec<Candidate>,
+    len: usize,
+    digits: (usize, usize),
+    valid: fn(&[u8]) -> bool,
+    report: &Report,
+    validated: bool,
+) {
+    let bytes = hay.text.as_bytes();
+    for word in &hay.words {
+        if word.len() != len || len > MAX_CHARS || word.digits < digits.0 || word.digits > digits.1
+        {
+            continue;
+        }
+        let w = &bytes[word.start..word.end];
+        if w.iter().any(u8::is_ascii_lowercase) && w.iter().any(u8::is_ascii_uppercase) {
+            continue;
+        }
+        let upper: [u8; MAX_CHARS] = ascii_upper(w);
+        if valid(&upper[..len]) && standalone(bytes, word.start, word.end, false) {
+            let (kind, milli, rule) = (report.kind, report.milli, report.rule);
+            out.push(candidate(
+                kind, word.start, word.end, milli, rule, validated,
+            ));
+        }
+    }
+}
+
 /// True when `start..end` is a token of its own: no letter or digit touches it, and no glue byte
 /// connects it to a neighbouring token (see [`joins`]).
 pub(crate) fn isolated(bytes: &[u8], start: usize, end: usize) -> bool {
@@ -523,6 +555,28 @@ pub(crate) fn isolated(bytes: &[u8], start: usize, end: usize) -> bool {
         }
     }
     true
+}
+
+/// Pushes a candidate for every match of the group lengths `lens` with separator `seps` (see
+/// [`each_grouped`]) whose digits pass `valid`: one non-generic copy for the recognizers that need
+/// nothing more.
+pub(crate) fn scan_grouped(
+    hay: &Hay<'_>,
+    out: &mut Vec<Candidate>,
+    lens: &[usize],
+    seps: &[u8],
+    valid: fn(&[u8]) -> bool,
+    report: &Report,
+    validated: bool,
+) {
+    for run in &hay.numbers {
+        each_grouped(run, hay.text, lens, seps, |g: Grouped| {
+            if valid(g.digits.as_bytes()) {
+                let (kind, milli, rule) = (report.kind, report.milli, report.rule);
+                out.push(candidate(kind, g.start, g.end, milli, rule, validated));
+            }
+        });
+    }
 }
 
 /// A match of a fixed digit-group layout inside a number run.

@@ -6,6 +6,13 @@
 //! spaced form scores below the default threshold until a context word lifts it, and the compact
 //! nine-digit form is reported only next to one. NPIs and routing numbers are a single check digit
 //! over a plain digit string and always need context.
+//!
+//! Employer identification numbers (EIN) are `XX-XXXXXXX`: the two-digit prefix names the IRS
+//! campus that assigned it ("How EINs are assigned and valid EIN prefixes", irs.gov; the same
+//! list as python-stdnum's `us/ein.dat`), and there is no check digit. The prefix is a validity
+//! rule, not a checksum (17 of 100 prefixes are never assigned), so the dashed form is reported
+//! only next to a word naming the EIN (rule `us_ein.prefix`, `validated: false`); the generic
+//! tax-id words of the ITIN do not support it.
 
 use crate::detect::checksum::{luhn, weighted_sum};
 use crate::detect::context::{has_support, Support};
@@ -13,7 +20,7 @@ use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 use crate::Kind;
 
-use super::shape::{candidate, each_grouped, num, Grouped};
+use super::shape::{candidate, each_grouped, num, scan_grouped, Grouped, Report};
 
 pub(crate) const SSN_CONTEXT: &[&str] = &[
     "ssn",
@@ -118,6 +125,42 @@ pub(crate) const ABA_CONTEXT: &[&str] = &[
     "instradamento",
     "encaminhamento",
 ];
+
+pub(crate) const EIN_CONTEXT: &[&str] = &[
+    // `ein` counts only written in capitals (German *ein*, see `context::CAPITALS_ONLY`).
+    "ein",
+    "e.i.n",
+    "fein",
+    "employer identification",
+    "employer id",
+    "federal employer",
+    "federal tax id",
+    "federal tax identification",
+    "identificación patronal",
+    "identificacion patronal",
+    "identificación del empleador",
+    "identificacion del empleador",
+];
+
+/// Nine ASCII digits whose first two are an EIN prefix the IRS assigns (irs.gov, "valid EIN
+/// prefixes"): every prefix but 00, 07–09, 17–19, 28, 29, 49, 69, 70, 78, 79, 89, 96 and 97.
+pub(crate) fn ein_valid(d: &[u8]) -> bool {
+    d.len() == 9
+        && d.iter().all(u8::is_ascii_digit)
+        && !matches!(
+            num(&d[..2]),
+            0 | 7..=9 | 17..=19 | 28 | 29 | 49 | 69 | 70 | 78 | 79 | 89 | 96 | 97
+        )
+}
+
+pub(crate) fn scan_ein(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+    let report = Report {
+        kind: Kind::UsEin,
+        milli: 450,
+        rule: "us_ein.prefix",
+    };
+    scan_grouped(hay, out, &[2, 7], b"-", ein_valid, &report, false);
+}
 
 /// Advertising, documentation and other well-known numbers that were never (or are no longer)
 /// assigned to a person: the Woolworth wallet card (078-05-1120), the Social Security card
@@ -237,39 +280,22 @@ pub(crate) fn scan_itin(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 }
 
 pub(crate) fn scan_npi(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    for run in &hay.numbers {
-        each_grouped(run, hay.text, &[10], b"", |g: Grouped| {
-            if npi_valid(g.digits.as_bytes()) {
-                out.push(candidate(
-                    Kind::UsNpi,
-                    g.start,
-                    g.end,
-                    450,
-                    "us_npi.luhn",
-                    true,
-                ));
-            }
-        });
-    }
+    let report = Report {
+        kind: Kind::UsNpi,
+        milli: 450,
+        rule: "us_npi.luhn",
+    };
+    scan_grouped(hay, out, &[10], b"", npi_valid, &report, true);
 }
 
 pub(crate) fn scan_aba(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    for run in &hay.numbers {
-        let mut push = |g: Grouped| {
-            if aba_valid(g.digits.as_bytes()) {
-                out.push(candidate(
-                    Kind::UsAbaRouting,
-                    g.start,
-                    g.end,
-                    450,
-                    "us_aba_routing.checksum",
-                    true,
-                ));
-            }
-        };
-        each_grouped(run, hay.text, &[9], b"", &mut push);
-        each_grouped(run, hay.text, &[4, 4, 1], b"-", &mut push);
-    }
+    let report = Report {
+        kind: Kind::UsAbaRouting,
+        milli: 450,
+        rule: "us_aba_routing.checksum",
+    };
+    scan_grouped(hay, out, &[9], b"", aba_valid, &report, true);
+    scan_grouped(hay, out, &[4, 4, 1], b"-", aba_valid, &report, true);
 }
 
 #[cfg(test)]
@@ -400,5 +426,51 @@ mod tests {
         );
         assert!(reported("order 021000021", scan_aba, ABA_CONTEXT, true).is_empty());
         assert!(reported("routing 021000022", scan_aba, ABA_CONTEXT, true).is_empty());
+    }
+
+    #[test]
+    fn ein_prefixes() {
+        // From python-stdnum 2.2's us.ein documentation: 04-2103594 valid, 042103594 compact.
+        assert!(ein_valid(b"042103594"));
+        // Synthetic, from Faker 40.54 en_US ein(), checked with python-stdnum (us.ein).
+        for v in ["249549656", "124279348", "677922960", "583522457"] {
+            assert!(ein_valid(v.as_bytes()), "{v}");
+        }
+        // Prefixes the IRS never assigns.
+        for v in [
+            "002103594",
+            "072103594",
+            "172103594",
+            "492103594",
+            "972103594",
+        ] {
+            assert!(!ein_valid(v.as_bytes()), "{v}");
+        }
+        assert!(!ein_valid(b"04210359"));
+    }
+
+    #[test]
+    fn ein_found_after_an_ein_word_only() {
+        use crate::detect::builtin::shape::testing::pipeline;
+        // Synthetic values of the form Faker's en_US ein() writes.
+        for text in [
+            "My EIN is 24-9549656",
+            "Employer Identification Number: 24-9549656",
+            "Our federal tax ID is 24-9549656.",
+            "FEIN 24-9549656",
+        ] {
+            assert_eq!(pipeline(text), [(Kind::UsEin, "24-9549656")], "{text}");
+        }
+        for text in [
+            "Das ist ein 24-9549656",
+            "Ref 24-9549656",
+            "My EIN is 07-9549656",
+            "My tax ID is 24-9549656",
+        ] {
+            assert!(
+                !pipeline(text).iter().any(|(k, _)| *k == Kind::UsEin),
+                "{text}"
+            );
+        }
     }
 }
