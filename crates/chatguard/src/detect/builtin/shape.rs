@@ -922,6 +922,15 @@ pub(crate) mod testing {
             .collect()
     }
 
+    /// Checks that the whole engine reports no `kind` in any of `texts`: for a format that needs
+    /// a word naming it, the value bare, after a business word or failing its check.
+    pub(crate) fn not_reported(kind: crate::Kind, texts: &[&str]) {
+        for text in texts {
+            let found = pipeline(text);
+            assert!(!found.iter().any(|(k, _)| *k == kind), "{text}: {found:?}");
+        }
+    }
+
     /// Checks that a scanner's look at the hay's counts before it reads the words (`scan`)
     /// finds what reading them all finds (`reading`), on texts glued together from `pieces`
     /// (which should hold valid values); at least `least` candidates must be found in all.
