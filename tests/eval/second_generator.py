@@ -11,7 +11,7 @@ also makes: ISBNs, EAN barcodes, UUIDs, hashes, versions, postcodes, dates and p
 counts as found when a finding of its kind covers at least half of it (as the eval matches).
 Everything is synthetic. mimesis's Bitcoin addresses have no valid checksum (they are skipped,
 and counted), and its Ethereum addresses are in one case, without the EIP-55 checksum (their own
-group: chatguard reports those only next to a wallet word).
+group: chatguard reports those at a lower score, which a contrary word drops).
 """
 
 import collections
@@ -68,12 +68,11 @@ def base58check_valid(value):
 
 def wallet_group(value):
     """mimesis's Bitcoin addresses carry no valid checksum (not addresses: skipped); its Ethereum
-    ones are in one case, without the EIP-55 checksum, which chatguard reports only next to a
-    wallet word (their own group)."""
+    ones are in one case, without the EIP-55 checksum (their own group)."""
     if value.startswith("0x"):
         hex_digits = value[2:]
         if hex_digits in (hex_digits.lower(), hex_digits.upper()):
-            return "crypto_wallet, one-case Ethereum (needs a wallet word)"
+            return "crypto_wallet, one-case Ethereum"
         return "crypto_wallet"
     return "crypto_wallet" if base58check_valid(value) else None
 

@@ -274,7 +274,7 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
     #[cfg(feature = "finance")]
     rec(Kind::CryptoWallet, wallet::CONTEXT, false, wallet::scan),
     #[cfg(feature = "finance")]
-    rec(Kind::CryptoWallet, wallet::CONTEXT, true, wallet::scan_unchecked),
+    rec(Kind::CryptoWallet, wallet::CONTEXT, false, wallet::scan_unchecked),
     rec(Kind::Phone, phone::CONTEXT, false, phone::scan),
     rec(Kind::IpAddress, ip::CONTEXT, false, ip::scan),
     rec(Kind::MacAddress, mac::CONTEXT, false, mac::scan),

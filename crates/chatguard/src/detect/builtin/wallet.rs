@@ -7,7 +7,9 @@
 //!   (versions 1-16, BIP 350), with the BIP 141 program-length rules.
 //! * Ethereum addresses: `0x` and 40 hex digits. Mixed case carries the EIP-55 checksum
 //!   (Keccak-256 of the lower-case hex), which must pass; all-lower or all-upper addresses have
-//!   no checksum and are reported only by a separate recognizer that needs a context word.
+//!   no checksum and are reported by a separate recognizer at a score just above the threshold:
+//!   `0x` and exactly 40 hex digits is an address's shape and nothing else's in chat (transaction
+//!   hashes and keys have 64), so a wallet word is not required, but a contrary word drops them.
 
 use sha2::{Digest, Sha256};
 use sha3::Keccak256;
@@ -299,7 +301,7 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     }
 }
 
-/// Ethereum addresses without a checksum (one case): need context.
+/// Ethereum addresses without a checksum (one case), at a score just above the threshold.
 pub(crate) fn scan_unchecked(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let bytes = hay.text.as_bytes();
     if !has_long_word(hay) {
@@ -313,7 +315,7 @@ pub(crate) fn scan_unchecked(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
             out.push(candidate(
                 word.start,
                 word.end,
-                500,
+                550,
                 "crypto_wallet.eth_hex",
                 false,
             ));
@@ -460,6 +462,24 @@ mod tests {
             )]
         );
         assert!(found(scan_unchecked, "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed").is_empty());
+        // Through the whole engine: no wallet word needed, a contrary word drops it, and 41 or
+        // 64 hex digits (a transaction hash) are no address.
+        use crate::detect::builtin::shape::testing::{not_reported, pipeline};
+        for text in [
+            "Send the refund to 0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed please",
+            "0x5AAEB6053F3E94C9B9A09F33669435E7EF1BEAED",
+        ] {
+            assert_eq!(pipeline(text).len(), 1, "{text}");
+            assert_eq!(pipeline(text)[0].0, Kind::CryptoWallet, "{text}");
+        }
+        not_reported(
+            Kind::CryptoWallet,
+            &[
+                "order 0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed",
+                "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed1",
+                "tx 0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed5aaeb6053f3e94c9b9a09f33669435e7",
+            ],
+        );
         assert!(found(scan, "x1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2").is_empty());
         assert!(found(scan, "commit 3f4e2a1b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f").is_empty());
     }
