@@ -348,10 +348,11 @@ pub(crate) const LEXICON: &[(Concept, &str)] = &[
     (
         Concept::Safeguard,
         "safety filter*|safety restriction*|safety protocol*|safety guideline*|safety measure*|\
-         safety mechanism*|safety setting*|safety system*|safety layer*|safeguards|\
-         content filter*|content restriction*|content polic*|content moderation|moderation|\
+         safety mechanism*|safety system*|safety layer*|safeguards|\
+         content filter*|content restriction*|content polic*|content moderation|\
          ethics|ethics filter*|ethical filter*|ethical guideline*|ethical restriction*|\
-         moral filter*|morality filter*|morals|censorship|guardrail*|refusal*|nsfw filter*|\
+         moral filter*|morality filter*|morals|censorship|guardrail*|refusals|refusal mechanism*|\
+         nsfw filter*|\
          sicherheitsfilter*|inhaltsfilter*|sicherheitsrichtlinie*|zensur|\
          filtre de securite|filtres de securite|filtre de contenu|filtres de contenu|censure|\
          filtro de seguridad|filtros de seguridad|filtro de contenido|filtros de contenido|censura|\
