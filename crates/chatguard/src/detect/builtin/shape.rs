@@ -517,10 +517,12 @@ pub(crate) fn scan_cased_words(
     report: &Report,
     validated: bool,
 ) {
+    if len > MAX_CHARS {
+        return;
+    }
     let bytes = hay.text.as_bytes();
     for word in &hay.words {
-        if word.len() != len || len > MAX_CHARS || word.digits < digits.0 || word.digits > digits.1
-        {
+        if word.len() != len || word.digits < digits.0 || word.digits > digits.1 {
             continue;
         }
         let w = &bytes[word.start..word.end];

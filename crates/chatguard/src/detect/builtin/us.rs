@@ -7,9 +7,9 @@
 //! nine-digit form is reported only next to one. NPIs and routing numbers are a single check digit
 //! over a plain digit string and always need context.
 //!
-//! Employer identification numbers (EIN) are `XX-XXXXXXX`: the two-digit prefix names the IRS
-//! campus that assigned it ("How EINs are assigned and valid EIN prefixes", irs.gov; the same
-//! list as python-stdnum's `us/ein.dat`), and there is no check digit. The prefix is a validity
+//! Employer identification numbers (EIN) are `PP-NNNNNNN`, two prefix digits and seven more: the
+//! prefix names the IRS campus that assigned it ("How EINs are assigned and valid EIN prefixes",
+//! irs.gov; the same list as python-stdnum's `us/ein.dat`), and there is no check digit. The prefix is a validity
 //! rule, not a checksum (17 of 100 prefixes are never assigned), so the dashed form is reported
 //! only next to a word naming the EIN (rule `us_ein.prefix`, `validated: false`); the generic
 //! tax-id words of the ITIN do not support it.
