@@ -38,6 +38,10 @@ pub(crate) const fn join<const N: usize>(words: &[&str]) -> [u8; N] {
         let mut j = 0;
         while j < word.len() {
             assert!(word[j] != b'\n', "a packed word contains a newline");
+            assert!(
+                !word[j].is_ascii_uppercase(),
+                "a packed word has a capital letter (lookups compare lower case)"
+            );
             out[at] = word[j];
             at += 1;
             j += 1;

@@ -182,14 +182,80 @@ pub(crate) fn in_list(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
-/// [`in_list`] for a list packed with [`packed!`](crate::packed).
+/// [`in_list`] for a list packed with [`packed!`](crate::packed). Packed words have no capital
+/// letter (the macro refuses one), so the word, lowered, is searched for in the packed text at
+/// once and taken where it is a whole line: one vectorised search instead of a compare per word
+/// (a capitalised word before a house number is looked up in several lists, some more than once).
 pub(crate) fn in_packed(packed: &str, word: &str) -> bool {
-    packed.split('\n').any(|w| w.eq_ignore_ascii_case(word))
+    let mut buf = [0u8; 32];
+    let bytes = word.as_bytes();
+    let Some(lower) = buf
+        .get_mut(..bytes.len())
+        .filter(|_| !bytes.is_empty() && !bytes.contains(&b'\n'))
+    else {
+        return packed.split('\n').any(|w| w.eq_ignore_ascii_case(word));
+    };
+    lower.copy_from_slice(bytes);
+    lower.make_ascii_lowercase();
+    let lines = packed.as_bytes();
+    // A failed occurrence holds no newline, so no whole line starts inside it: skipping past it
+    // misses nothing.
+    let found = crate::detect::hay::find_bytes_iter(lines, lower).any(|at| {
+        (at == 0 || lines[at - 1] == b'\n')
+            && lines.get(at + lower.len()).is_none_or(|&b| b == b'\n')
+    });
+    found
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The search answers as a compare with every packed word does: whole words only, any ASCII
+    /// case, non-ASCII letters exact, empty and over-long words too.
+    #[test]
+    fn in_packed_agrees_with_comparing_every_word() {
+        const WORDS: &[&str] = &["an", "and", "straße", "the", "a", "rue", "aa", "aaa"];
+        let packed = packed!(WORDS);
+        let probes = [
+            "an",
+            "AN",
+            "And",
+            "a",
+            "A",
+            "aa",
+            "aaA",
+            "aaaa",
+            "n",
+            "nd",
+            "d",
+            "the",
+            "THE",
+            "th",
+            "he",
+            "Straße",
+            "STRAßE",
+            "strasse",
+            "rue",
+            "Rue",
+            "ru",
+            "ue",
+            "",
+            "\n",
+            "an\nand",
+            "a\nan",
+            "thethethethethethethethethethethe-long",
+        ];
+        for probe in probes {
+            let expected = WORDS.iter().any(|w| w.eq_ignore_ascii_case(probe));
+            assert_eq!(in_packed(packed, probe), expected, "{probe:?}");
+        }
+        assert!(!in_packed("", "a"));
+        assert!(
+            in_packed("", ""),
+            "an empty list packs to one empty word, as before"
+        );
+    }
 
     /// The ASCII reading answers as the character reading does, or defers to it.
     #[test]
