@@ -1319,10 +1319,15 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
     let space = text
         .as_bytes()
         .get(window..j)
-        .and_then(|near| memchr::memrchr(b' ', near));
+        .and_then(|near| near.iter().rposition(|&b| b == b' '));
     if let Some(we) = space.map(|at| window + at) {
         let mark = text.get(we + 1..j).unwrap_or("");
-        if in_list(NUMBER_MARKS, mark) || mark == "nº" || mark == "n°" {
+        // Every mark opens with `n`: most words before a number are told at once.
+        let n_first = mark
+            .as_bytes()
+            .first()
+            .is_some_and(|b| matches!(b, b'n' | b'N'));
+        if n_first && (in_list(NUMBER_MARKS, mark) || mark == "nº" || mark == "n°") {
             j = skip_blanks_back(text, we + 1);
         }
     }

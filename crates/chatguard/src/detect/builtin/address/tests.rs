@@ -856,3 +856,11 @@ fn type_bits_never_hide_a_listed_word() {
     }
     assert!(held > 100, "{held}");
 }
+
+/// `before_number` reads a mark only when it opens with `n`.
+#[test]
+fn every_number_mark_opens_with_n() {
+    for mark in NUMBER_MARKS {
+        assert!(mark.starts_with(['n', 'N']), "{mark}");
+    }
+}
