@@ -305,6 +305,7 @@ fn has(set: &[u64], bit: usize) -> bool {
 impl Lexicon {
     /// Calls `found(end, word id)` for every word that `bytes[at..]` starts with (ASCII case
     /// folded), shortest first.
+    #[inline(always)]
     fn each_at(&self, bytes: &[u8], at: usize, mut found: impl FnMut(usize, usize)) {
         let Some(&b) = bytes.get(at) else {
             return;

@@ -333,11 +333,18 @@ fn push_ascii_lower(out: &mut String, text: &str) {
 
 /// Makes room for `additional` more bytes in `buffer` without leaving a copy behind: the text
 /// moves to a larger buffer and the old one is wiped.
+#[inline]
 fn reserve_wiping(buffer: &mut String, additional: usize) {
     let needed = buffer.len().saturating_add(additional);
-    if needed <= buffer.capacity() {
-        return;
+    if needed > buffer.capacity() {
+        grow_wiping(buffer, needed);
     }
+}
+
+/// [`reserve_wiping`] when the buffer must grow to hold `needed` bytes (seldom: a lent vault
+/// keeps its room from one text to the next).
+#[inline(never)]
+fn grow_wiping(buffer: &mut String, needed: usize) {
     let mut larger = String::with_capacity(needed.max(buffer.capacity().saturating_mul(2)));
     larger.push_str(buffer);
     let mut old = core::mem::replace(buffer, larger);

@@ -214,9 +214,43 @@ struct Types {
     strong: &'static [&'static str],
     /// Types that are also ordinary words ([`Strength::Weak`]).
     weak: &'static [&'static str],
+    /// The [`Types::bit`] of every word of both lists: a word whose bit is clear is in
+    /// neither, which most words after or before a house number are told at once.
+    bits: u64,
 }
 
 impl Types {
+    /// The lists, with their words' bits gathered at compile time.
+    const fn new(strong: &'static [&'static str], weak: &'static [&'static str]) -> Types {
+        let mut bits = 0;
+        let mut i = 0;
+        while i < strong.len() {
+            bits |= 1 << Types::bit(strong[i].as_bytes());
+            i += 1;
+        }
+        let mut i = 0;
+        while i < weak.len() {
+            bits |= 1 << Types::bit(weak[i].as_bytes());
+            i += 1;
+        }
+        Types { strong, weak, bits }
+    }
+
+    /// A word's bit, from its length and its first byte (ASCII case folded): two words equal
+    /// but for ASCII case share it.
+    const fn bit(word: &[u8]) -> u32 {
+        let first = match word.first() {
+            Some(b) => b.to_ascii_lowercase(),
+            None => 0,
+        };
+        (word.len() as u32 * 7 + first as u32) % 64
+    }
+
+    /// False when `word` is in neither list (ASCII case folded); true when it may be.
+    fn may_hold(&self, word: &str) -> bool {
+        self.bits & 1 << Types::bit(word.as_bytes()) != 0
+    }
+
     /// Each word with its strength, strong ones first.
     fn words(&self) -> impl Iterator<Item = (&'static str, Strength)> {
         let strong = self.strong.iter().map(|&w| (w, Strength::Strong));
@@ -491,8 +525,8 @@ const EN_ABBREVIATIONS: &[&str] = &[
 ];
 
 /// French street types after a house number (`12 rue de la Paix`).
-const FR_TYPES: Types = Types {
-    strong: &[
+const FR_TYPES: Types = Types::new(
+    &[
         "rue",
         "avenue",
         "av",
@@ -506,7 +540,7 @@ const FR_TYPES: Types = Types {
         "faubourg",
         "ruelle",
     ],
-    weak: &[
+    &[
         "place",
         "route",
         "cours",
@@ -515,11 +549,11 @@ const FR_TYPES: Types = Types {
         "voie",
         "esplanade",
     ],
-};
+);
 
 /// Street types written before the name, with the number after it (es, it, pt, fr-BE, nl).
-const TYPE_FIRST: Types = Types {
-    strong: &[
+const TYPE_FIRST: Types = Types::new(
+    &[
         "calle",
         "c/",
         "c.",
@@ -568,7 +602,7 @@ const TYPE_FIRST: Types = Types {
         "plac",
         "osiedle",
     ],
-    weak: &[
+    &[
         "strada",
         "borgo",
         "via",
@@ -632,14 +666,14 @@ const TYPE_FIRST: Types = Types {
         "al.",
         "pl.",
     ],
-};
+);
 
 /// Portuguese particles after `R.` that only a street name has (`R. da Ribeira`).
 const PT_PARTICLES: &[&str] = &["de", "da", "do", "dos", "das"];
 
 /// German and Dutch street words that end a compound street name (`Musterstraße`, `Damstraat`).
-const SUFFIXES: Types = Types {
-    strong: &[
+const SUFFIXES: Types = Types::new(
+    &[
         "straße",
         "strasse",
         "str",
@@ -683,10 +717,10 @@ const SUFFIXES: Types = Types {
         "bulevardi",
         "väylä",
     ],
-    weak: &[
+    &[
         "ring", "pad", "markt", "hof", "gade", "backen", "leden", "bakken", "plassen", "svingen",
     ],
-};
+);
 
 /// Street names made of a name and a word for a place, mostly Norwegian (`Lundskogen 4`,
 /// `Paulsenlia 2C`, `Myhremarka 88`): weak suffixes that a preposition does not support
@@ -1246,6 +1280,9 @@ fn en_type(word: &str) -> Option<Strength> {
 
 /// The lookup of a type word (with or without its trailing `.`/`/`) in `table`.
 fn type_of(table: &Types, bare: &str, full: &str) -> Option<Strength> {
+    if !table.may_hold(full) && (bare.len() == full.len() || !table.may_hold(bare)) {
+        return None;
+    }
     table
         .words()
         // `bare` is `full` without its last byte, or `full` itself.
@@ -1282,10 +1319,15 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
     let space = text
         .as_bytes()
         .get(window..j)
-        .and_then(|near| memchr::memrchr(b' ', near));
+        .and_then(|near| near.iter().rposition(|&b| b == b' '));
     if let Some(we) = space.map(|at| window + at) {
         let mark = text.get(we + 1..j).unwrap_or("");
-        if in_list(NUMBER_MARKS, mark) || mark == "nº" || mark == "n°" {
+        // Every mark opens with `n`: most words before a number are told at once.
+        let n_first = mark
+            .as_bytes()
+            .first()
+            .is_some_and(|b| matches!(b, b'n' | b'N'));
+        if n_first && (in_list(NUMBER_MARKS, mark) || mark == "nº" || mark == "n°") {
             j = skip_blanks_back(text, we + 1);
         }
     }

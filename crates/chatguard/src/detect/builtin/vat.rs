@@ -688,7 +688,16 @@ fn try_body(bytes: &[u8], start: usize, from: usize, c: &Country, out: &mut Vec<
     let mut n = 0;
     let mut i = from;
     let mut seen_space = false;
-    while n <= MAX_BODY {
+    // One character past the country's longest body tells whether something follows it: no
+    // need to read further.
+    let longest = c
+        .lens
+        .iter()
+        .copied()
+        .max()
+        .unwrap_or(MAX_BODY)
+        .min(MAX_BODY);
+    while n <= longest {
         match bytes.get(i) {
             Some(&b) if b.is_ascii_alphanumeric() => {
                 buf[n] = b.to_ascii_uppercase();

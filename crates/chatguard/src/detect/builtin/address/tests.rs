@@ -812,3 +812,55 @@ fn skipped_readings_find_nothing() {
     }
     assert!(compared > 10_000, "{compared}");
 }
+
+/// The lookup of a type word answers as reading every word of the lists would: the bits of a
+/// table never hide one of its words, in any ASCII case, with or without a trailing `.`/`/`.
+#[test]
+fn type_bits_never_hide_a_listed_word() {
+    let read_all = |table: &Types, bare: &str, full: &str| {
+        table
+            .words()
+            .find(|(w, _)| {
+                w.eq_ignore_ascii_case(full)
+                    || bare.len() != full.len() && w.eq_ignore_ascii_case(bare)
+            })
+            .map(|(_, s)| s)
+    };
+    let tables = [&FR_TYPES, &TYPE_FIRST, &SUFFIXES];
+    let mut probes: Vec<String> = ["and", "also", "or", "euros", "Main", "x", "", "é", "ÉTAGE"]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+    for table in tables {
+        for (w, _) in table.words() {
+            let mut capitalised = w.to_string();
+            if let Some(first) = capitalised.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            probes.extend([w.to_string(), w.to_ascii_uppercase(), capitalised]);
+            // Near misses: one byte more or less.
+            probes.push(format!("{w}s"));
+            probes.push(w.chars().skip(1).collect());
+        }
+    }
+    let mut held = 0;
+    for table in tables {
+        for probe in &probes {
+            for full in [probe.clone(), format!("{probe}."), format!("{probe}/")] {
+                let bare = full.strip_suffix(['.', '/']).unwrap_or(&full).to_string();
+                let expected = read_all(table, &bare, &full);
+                assert_eq!(type_of(table, &bare, &full), expected, "{full:?}");
+                held += usize::from(expected.is_some());
+            }
+        }
+    }
+    assert!(held > 100, "{held}");
+}
+
+/// `before_number` reads a mark only when it opens with `n`.
+#[test]
+fn every_number_mark_opens_with_n() {
+    for mark in NUMBER_MARKS {
+        assert!(mark.starts_with(['n', 'N']), "{mark}");
+    }
+}
