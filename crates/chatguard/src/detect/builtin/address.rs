@@ -1431,22 +1431,30 @@ fn en_type(word: &str) -> Option<Strength> {
     listed(word).or_else(|| listed(word.strip_suffix('s')?).map(|_| Strength::Weak))
 }
 
-/// The lookup of a type word (with or without its trailing `.`/`/`) in `table`.
+/// The lookup of a type word (with or without its trailing `.`/`/`) in `table`, in any case.
 fn type_of(table: &Types, bare: &str, full: &str) -> Option<Strength> {
+    let lowered;
+    // Only a word opening with a letter outside ASCII (`Λεωφόρος`, `Вулиця`) needs lowering: the
+    // rest of the listed words' letters are small already (`Náměstí` is `náměstí` by its bytes).
+    let (bare, full) = if full.as_bytes().first().is_none_or(u8::is_ascii) {
+        (bare, full)
+    } else {
+        lowered = crate::normalize::lower_str(full);
+        let punct = full.len() != bare.len();
+        let lowered_bare = if punct {
+            lowered.get(..lowered.len() - 1).unwrap_or("")
+        } else {
+            &lowered
+        };
+        (lowered_bare, lowered.as_str())
+    };
     table
         .words()
         // `bare` is `full` without its last byte, or `full` itself.
-        .find(|(w, _)| same_word(w, full) || bare.len() != full.len() && same_word(w, bare))
+        .find(|(w, _)| {
+            w.eq_ignore_ascii_case(full) || bare.len() != full.len() && w.eq_ignore_ascii_case(bare)
+        })
         .map(|(_, s)| s)
-}
-
-/// True when `word` is `listed` (a lower-case word) in any case: ASCII letters by their bytes,
-/// Greek and Cyrillic capitals (`Λεωφόρος`, `Вулиця`) lower-cased.
-fn same_word(listed: &str, word: &str) -> bool {
-    listed.eq_ignore_ascii_case(word)
-        || !word.is_ascii()
-            && listed.len() == word.len()
-            && listed.chars().eq(word.chars().flat_map(char::to_lowercase))
 }
 
 /// True for a capitalised word that can be part of a street or city name.
@@ -1512,10 +1520,19 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
     if lower_from < bare_end
         && (lower_from == 0 || matches!(bytes[lower_from - 1], b' ' | b'\t' | b'\n' | b',' | b'('))
     {
-        // Only the ASCII types in small letters (`utca`, `ulica`, `cesta`, `katu`, `tie` …) have
-        // three to five letters.
-        return (3..=5)
-            .contains(&(bare_end - lower_from))
+        // Only the ASCII types in small letters (`utca`, `ulica`, `cesta`, `tie`, `puiestee` …)
+        // have three to eight letters, and a name stands before them.
+        let word_before = lower_from > 1
+            && (bytes[lower_from - 2].is_ascii_alphabetic() || !bytes[lower_from - 2].is_ascii());
+        let word = text.get(lower_from..bare_end).unwrap_or("");
+        let listed = word_before
+            && (3..=8).contains(&word.len())
+            && AFTER_NAME
+                .strong
+                .iter()
+                .chain(AFTER_NAME.weak)
+                .any(|w| *w == word);
+        return listed
             .then(|| token_before(text, j))
             .flatten()
             .and_then(after_name_type);
@@ -1868,37 +1885,39 @@ fn number_first(text: &str, s: usize, num_end: usize) -> Option<Street> {
 /// Sommervej`, `735 Verbindingsstraat`, `1276 Via Turno`): weak, so found only with a
 /// preposition, an address word, a sending phrase or a postcode.
 fn turned_around(text: &str, s: usize, k: usize) -> Option<Street> {
+    // A capital letter, ASCII or not, opens the street.
+    if !text
+        .as_bytes()
+        .get(k)
+        .is_some_and(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        return None;
+    }
     let we = word_end(text, k)?;
     let word = text.get(k..we)?;
     if !is_capitalised(word) || char_at(text, we).is_some_and(char::is_alphanumeric) {
         return None;
     }
-    // `232 Mäekõrtsi maantee`: a type of its own after the name.
-    let type_after = (text.as_bytes().get(we) == Some(&b' '))
-        .then(|| word_end(text, we + 1))
-        .flatten()
-        .filter(|&te| {
-            text.get(we + 1..te)
-                .is_some_and(|t| type_of(&AFTER_NAME, t, t).is_some())
-        });
-    let end = if let Some(te) = type_after {
-        te
-    } else if compound_type(word, false) == Some(Strength::Strong) {
-        we
-    } else if type_of(&TYPE_FIRST, word, word).is_some() && text.as_bytes().get(we) == Some(&b' ') {
-        name_forward(text, we + 1, 4)?
-    } else {
-        return None;
-    };
-    // `2 Hauptstraße Cafés`, `3 Via Roma fans`: a word after it makes it a name or a count.
-    let word_after = text.as_bytes().get(end) == Some(&b' ')
-        && char_at(text, end + 1).is_some_and(char::is_alphabetic);
-    (!word_after).then_some(Street {
+    // `2 Hauptstraße Cafés`, `3 Via Roma fans`: a word after the street makes it a name or a
+    // count. Checked before the word lists, which are long.
+    let word_after =
+        |end: usize| text.as_bytes().get(end) == Some(&b' ') && word_end(text, end + 1).is_some();
+    let street = |end: usize| Street {
         start: s,
         end,
         strength: Strength::Weak,
         english: false,
-    })
+    };
+    if !word_after(we) {
+        return (compound_type(word, false) == Some(Strength::Strong)).then(|| street(we));
+    }
+    // `232 Mäekõrtsi maantee`: a type of its own after the name.
+    let te = word_end(text, we + 1)?;
+    if !word_after(te) && type_of(&AFTER_NAME, &text[we + 1..te], &text[we + 1..te]).is_some() {
+        return Some(street(te));
+    }
+    let end = name_forward(text, we + 1, 4)?;
+    (!word_after(end) && type_of(&TYPE_FIRST, word, word).is_some()).then(|| street(end))
 }
 
 /// The English shapes after the number at `s` (the first word at `k`): `221B Baker Street`.
