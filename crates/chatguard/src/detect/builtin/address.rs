@@ -229,7 +229,8 @@ pub(crate) const TRIGGER_WORDS: &[&str] = &[
     "sokağı",
     "sokak",
     "bulvarı",
-    // Romanian, Mexican, Greek, Russian and Ukrainian types before the name.
+    // Romanian and Mexican types before the name (a Greek or Cyrillic word is a stream trigger
+    // by its letters).
     "bulevardul",
     "aleea",
     "drumul",
@@ -253,35 +254,6 @@ pub(crate) const TRIGGER_WORDS: &[&str] = &[
     "viaducto",
     "ampliación",
     "diagonal",
-    "λεωφόρος",
-    "λεωφ",
-    "οδός",
-    "πλατεία",
-    "πλ",
-    "πάροδος",
-    "πάρ",
-    "ул",
-    "улица",
-    "пер",
-    "пр",
-    "просп",
-    "проспект",
-    "наб",
-    "ш",
-    "шоссе",
-    "бул",
-    "бульвар",
-    "алл",
-    "вул",
-    "вулиця",
-    "провулок",
-    "площа",
-    "шосе",
-    "набережна",
-    "узвіз",
-    "аллея",
-    "сквер",
-    "парк",
 ];
 
 /// Prepositions that open German street names (`Am Markt 5`, `An der Alster 12`, `Unter den
@@ -694,20 +666,17 @@ const TYPE_FIRST: Types = Types {
         "πάρ.",
         // ru: `пер. Светлый, д. 2`; uk: `вулиця Художника Федорова, буд. 63`.
         "ул.",
-        "улица",
         "пер.",
         "пр.",
         "просп.",
-        "проспект",
         "наб.",
         "ш.",
-        "шоссе",
         "бул.",
-        "бульвар",
         "алл.",
         "вул.",
         "вулиця",
         "провулок",
+        "проспект",
         "площа",
         "шосе",
         "набережна",
@@ -1599,14 +1568,41 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
     }
     // Suffix compound: `Musterstraße 12`, `Hauptstr. 5a`, `Kalverstraat 92`.
     if is_capitalised(t0_bare) {
+        let lower = crate::normalize::lower_str(t0_bare);
         let short_number = digits_at(text.as_bytes(), s) <= PLACE_SUFFIX_DIGITS;
-        if let Some(strength) = compound_type(t0_bare, short_number) {
-            return Some(Street {
-                start: t0_start,
-                end: num_end,
-                strength,
-                english: false,
-            });
+        let places = PLACE_SUFFIXES
+            .iter()
+            .filter(|_| short_number)
+            .map(|&w| (w, Strength::Plain));
+        for (suffix, strength) in SUFFIXES.words().chain(places) {
+            if let Some(prefix) = lower.strip_suffix(suffix) {
+                // A long suffix says more: `Nygatan`, `Ekgränd` have two letters before it; a
+                // Norwegian one does not (`Springen`, `Schagen`).
+                let least = if suffix.len() >= 5 && strength != Strength::Plain {
+                    2
+                } else {
+                    3
+                };
+                let last = prefix.chars().next_back().unwrap_or(' ');
+                let unlikely = in_list(AFTER_CONSONANT, suffix)
+                    && "aeiouyæøåäöüéèáíóú".contains(last)
+                    // Finnish `-tie` after the genitive `-n` (`Christie`, `Mattie` are names).
+                    || suffix == "tie" && last != 'n';
+                if !unlikely && prefix.chars().filter(|c| c.is_alphabetic()).count() >= least {
+                    // A street named after a person (`Konrad-Adenauer-Ring`): weak types too.
+                    let strength = if t0_bare.matches('-').count() >= 2 {
+                        Strength::Strong
+                    } else {
+                        strength
+                    };
+                    return Some(Street {
+                        start: t0_start,
+                        end: num_end,
+                        strength,
+                        english: false,
+                    });
+                }
+            }
         }
     }
     // A German type word after an adjective: `Berliner Straße 12`, `Frankfurter Allee 3`.
@@ -1682,41 +1678,6 @@ fn after_name(text: &str, type_start: usize, strength: Strength) -> Option<usize
     let capital_before =
         k < start && token_before(text, k).is_some_and(|(_, b, f)| f == b && is_capitalised(b));
     (lower && capital_before).then_some(start)
-}
-
-/// The strength of a capitalised compound that ends in a street word (`Musterstraße`,
-/// `Kalverstraat`, `Storgatan`; `Lundskogen` only when `short_number`), or `None`.
-fn compound_type(word: &str, short_number: bool) -> Option<Strength> {
-    let lower = crate::normalize::lower_str(word);
-    let places = PLACE_SUFFIXES
-        .iter()
-        .filter(|_| short_number)
-        .map(|&w| (w, Strength::Plain));
-    for (suffix, strength) in SUFFIXES.words().chain(places) {
-        if let Some(prefix) = lower.strip_suffix(suffix) {
-            // A long suffix says more: `Nygatan`, `Ekgränd` have two letters before it; a
-            // Norwegian one does not (`Springen`, `Schagen`).
-            let least = if suffix.len() >= 5 && strength != Strength::Plain {
-                2
-            } else {
-                3
-            };
-            let last = prefix.chars().next_back().unwrap_or(' ');
-            let unlikely = in_list(AFTER_CONSONANT, suffix)
-                && "aeiouyæøåäöüéèáíóú".contains(last)
-                // Finnish `-tie` after the genitive `-n` (`Christie`, `Mattie` are names).
-                || suffix == "tie" && last != 'n';
-            if !unlikely && prefix.chars().filter(|c| c.is_alphabetic()).count() >= least {
-                // A street named after a person (`Konrad-Adenauer-Ring`): weak types too.
-                return Some(if word.matches('-').count() >= 2 {
-                    Strength::Strong
-                } else {
-                    strength
-                });
-            }
-        }
-    }
-    None
 }
 
 /// Where a German street that opens with a preposition starts, given the words before its
@@ -1881,9 +1842,9 @@ fn number_first(text: &str, s: usize, num_end: usize) -> Option<Street> {
     turned_around(text, s, k).or(english)
 }
 
-/// A street of a language that writes its number last, written number first at `k` (`60
-/// Sommervej`, `735 Verbindingsstraat`, `1276 Via Turno`): weak, so found only with a
-/// preposition, an address word, a sending phrase or a postcode.
+/// A street of a language that writes its number last, written number first at `k` (`1276 Via
+/// Turno`, `232 Mäekõrtsi maantee`): weak, so found only with a preposition, an address word, a
+/// sending phrase or a postcode.
 fn turned_around(text: &str, s: usize, k: usize) -> Option<Street> {
     // A capital letter, ASCII or not, opens the street.
     if !text
@@ -1909,7 +1870,7 @@ fn turned_around(text: &str, s: usize, k: usize) -> Option<Street> {
         english: false,
     };
     if !word_after(we) {
-        return (compound_type(word, false) == Some(Strength::Strong)).then(|| street(we));
+        return None;
     }
     // `232 Mäekõrtsi maantee`: a type of its own after the name.
     let te = word_end(text, we + 1)?;
