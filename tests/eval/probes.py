@@ -43,7 +43,7 @@ last names, example domains. Each probe is a question the labelled corpus cannot
   `Hi X,`, `Dear X,`, `my colleague X`); a hit is a person finding covering the name, titles
   optional. Faker's `company()` (legal forms included) and `job()` in the same frames: every
   person finding on them is a false positive.
-- `streets` (session 13): Faker's `street_address()` in sixteen locales whose street layouts the
+- `streets` (session 13): Faker's `street_address()` in twelve locales whose street layouts the
   `faker` groups above do not cover (Czech and Slovak adjectives, Hungarian, Slovenian and
   Finnish types after the name, Romanian, Mexican, Greek, Russian and Ukrainian types before
   it, Turkish, French Canadian) and `address()` where the province or state and postcode make the
