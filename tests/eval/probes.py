@@ -43,6 +43,14 @@ last names, example domains. Each probe is a question the labelled corpus cannot
   `Hi X,`, `Dear X,`, `my colleague X`); a hit is a person finding covering the name, titles
   optional. Faker's `company()` (legal forms included) and `job()` in the same frames: every
   person finding on them is a false positive.
+- `streets` (session 13): Faker's `street_address()` in twelve locales whose street layouts the
+  `faker` groups above do not cover (Czech and Slovak adjectives, Hungarian, Slovenian and
+  Finnish types after the name, Romanian, Mexican, Greek, Russian and Ukrainian types before
+  it, Turkish, French Canadian) and `address()` where the province or state and postcode make the
+  address (en_CA, en_AU, fr_CA, hu_HU), 20 each after an address phrase in the locale's language,
+  fixed seed; matched as the `street` groups. `not a street`: street words, numbers and
+  adjectives in sentences that hold no address (`Az utca 5 perc`, `I read Supernova 2 twice`,
+  `We moved to 3 Via Roma fans`, `Улица длиной 5 км`): every finding is a false positive.
 - `templates`: CRM, helpdesk, chat and e-mail lines in the style of presidio-research's
   generator (sentence templates with Faker placeholders, filled per locale: `Contact:
   {first_name} {last_name} | {phone_number} | {email}`, `Ship to {address}`, signatures over
@@ -417,6 +425,52 @@ NOT_STREETS = [
     "2011 Ortiz River She drive", "I met 3 Grand Parade fans", "Top 10 på Toppen 5",
 ]
 
+# The `streets` probe (session 13): locale, its address phrase, Faker method.
+STREETS = [
+    ("cs_CZ", "Doručovací adresa: {v}", "street_address"),
+    ("sk_SK", "Moja adresa je {v}.", "street_address"),
+    ("hu_HU", "Szállítási cím: {v}", "street_address"),
+    ("hu_HU", "A címem: {v}", "address"),
+    ("sl_SI", "Moj naslov je {v}.", "street_address"),
+    ("ro_RO", "Adresa de livrare: {v}", "street_address"),
+    ("es_MX", "Mi dirección es {v}.", "street_address"),
+    ("el_GR", "Η διεύθυνσή μου είναι {v}", "street_address"),
+    ("ru_RU", "Адрес доставки: {v}", "street_address"),
+    ("uk_UA", "Моя адреса: {v}", "street_address"),
+    ("tr_TR", "Teslimat adresi: {v}", "street_address"),
+    ("fi_FI", "Toimitusosoite: {v}", "street_address"),
+    ("fr_CA", "Livraison : {v}", "street_address"),
+    ("fr_CA", "Mon adresse est {v}", "address"),
+    ("en_CA", "Ship to {v}", "address"),
+    ("en_AU", "Ship to {v}", "address"),
+]
+NOT_STREETS_13 = [
+    "Az utca 5 perc sétára van.", "We moved to 3 Via Roma fans", "I read Supernova 2 twice.",
+    "V Praze 5 let.", "Bow tie 5 dollars", "Diagonal 4 cm", "Buy 3 Hauptstraße maps",
+    "Η λεωφόρος είναι 5 χιλιόμετρα.", "Улица длиной 5 км.", "Вулиця має 3 смуги.",
+    "Main Street Bank reported 3 branches closed.", "Version 12 Street Fighter is out",
+    "Oxford Road works will last 12 weeks.", "Calle 13 is a band", "Strada Bianca 2024 race",
+    "Casanova 3 was bad", "Alaska 5 days trip", "Team Tie 3 points", "Circuito 3 vueltas",
+]
+
+
+def streets_texts():
+    """("streets", group, text, span or None): the session-13 street layouts and negatives."""
+    out = []
+    for loc, frame, method in STREETS:
+        fake = Faker(loc)
+        fake.seed_instance(2013)
+        for i in range(20):
+            value = getattr(fake, method)().strip()
+            # `address()` lines joined with commas, then kept on their lines, in turn.
+            value = value.replace("\n", ", ") if i % 2 == 0 or method != "address" else value
+            text = frame.format(v=value)
+            out.append(("streets", f"street {loc} {method}", text, span_of(text, value)))
+    for text in NOT_STREETS_13:
+        out.append(("streets", "not a street", text, None))
+    return out
+
+
 FAKER_PERSON_LOCALES = ["en_US", "en_GB", "en_IN", "de_DE", "de_AT", "fr_FR", "es_ES", "es_MX",
                         "it_IT", "nl_NL", "pt_BR", "pt_PT", "pl_PL", "sv_SE", "da_DK"]
 # English frames for every locale, then each locale's language's own; `{n}` is the value.
@@ -625,6 +679,7 @@ def texts(rng):
     out.extend(faker_tax_id_texts())
     out.extend(template_texts())
     out.extend(faker_kind_texts())
+    out.extend(streets_texts())
     return out
 
 
@@ -968,7 +1023,7 @@ def main():
         if probe == "layouts":
             # "card …" → credit_card; "iban …", "email …" name their kind.
             want = "credit_card" if group.startswith("card") else group.split()[0]
-        elif probe == "faker":
+        elif probe in ("faker", "streets"):
             first, *rest = group.split()
             if first == "person":
                 # A person finding covering the name, titles and suffixes optional, inside the
@@ -1011,7 +1066,7 @@ def main():
                        reverse=True)
         for count, group, kinds in worst[:12 if probe == "references" else 20]:
             print(f"  {group:32} {count:4}  {dict(kinds.most_common())}")
-    for probe in ("phones", "names", "passwords", "births", "layouts", "faker"):
+    for probe in ("phones", "names", "passwords", "births", "layouts", "faker", "streets"):
         print(f"{probe}: recall per group")
         for (p, group), n in sorted(totals.items()):
             if p == probe and not group.startswith("not a "):

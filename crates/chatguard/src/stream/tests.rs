@@ -331,6 +331,18 @@ fn findings_that_start_before_their_trigger_stream_like_one_shot() {
         "Adresse: Unter den Linden 77, 10117 Berlin bitte",
         "office at Rue de la Paix 5, 75002 Paris today",
         "ship to 60 Nicole Ports, London SW1A 2AA today",
+        // Session 13: types after the name, Cyrillic and Greek types, Czech prepositions and
+        // adjectives, units in a row, a street written number first.
+        "Szállítási cím: Petőfi sándor utca 12., H-1051 Budapest kész",
+        "Moj naslov je Tomačevska cesta 98 hvala",
+        "Мой адрес: пер. Светлый, д. 2 к. 7 спасибо",
+        "Моя адреса: Вулиця Художника Федорова, буд. 63 кв. 15 дякую",
+        "Η διεύθυνσή μου είναι Λεωφόρος Χράνων 636 ευχαριστώ",
+        "Η διεύθυνσή μου είναι Βράσκου 14, 74068 Ρόδος ευχαριστώ",
+        "Doručovací adresa: Na Topolce 2, 298 02 Železný Brod díky",
+        "Adresa mea este Bulevardul Voinea Nr. 36 Bl. 20 Sc. 3 Ap. 83 mersi",
+        "Il mio indirizzo è 735 Via Turno, grazie",
+        "Teslimat adresi: Butuk Caddesi 13 teşekkürler",
         "Authorization: Bearer abcdefghijklmnopqrstuvwxyz012345 ok",
         "the code is 4012 8888 8888 1881 thanks",
     ] {

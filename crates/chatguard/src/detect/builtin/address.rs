@@ -65,6 +65,21 @@ pub(crate) const CONTEXT: &[&str] = &[
     "bezorg",
     "headquarters",
     "sede",
+    // Address and delivery words of the languages whose streets have their own shapes below.
+    "levering",
+    "leverans",
+    "bor på",
+    "bor i",
+    "cím",
+    "címe",
+    "naslov",
+    "osoit",
+    "aadress",
+    "bydlím",
+    "bývam",
+    "адрес",
+    "διεύθυνσ",
+    "μένω",
 ];
 
 /// Lowercase street-type words that open an address made of plain words (the type comes before
@@ -192,6 +207,53 @@ pub(crate) const TRIGGER_WORDS: &[&str] = &[
     "osiedle",
     // Danish types after a name (`Rahbeks Allé 1`).
     "allé",
+    // Types written after the name as a word of their own ([`AFTER_NAME`]).
+    "utca",
+    "út",
+    "tér",
+    "körút",
+    "köz",
+    "cesta",
+    "steza",
+    "trg",
+    "nám",
+    "náměstí",
+    "námestie",
+    "katu",
+    "tie",
+    "tänav",
+    "maantee",
+    "puiestee",
+    "caddesi",
+    "cadde",
+    "sokağı",
+    "sokak",
+    "bulvarı",
+    // Romanian and Mexican types before the name (a Greek or Cyrillic word is a stream trigger
+    // by its letters).
+    "bulevardul",
+    "aleea",
+    "drumul",
+    "soseaua",
+    "șoseaua",
+    "intrarea",
+    "calea",
+    "splaiul",
+    "circuito",
+    "periférico",
+    "retorno",
+    "circunvalación",
+    "prolongación",
+    "corredor",
+    "cerrada",
+    "andador",
+    "privada",
+    "calzada",
+    "peatonal",
+    "continuación",
+    "viaducto",
+    "ampliación",
+    "diagonal",
 ];
 
 /// Prepositions that open German street names (`Am Markt 5`, `An der Alster 12`, `Unter den
@@ -199,6 +261,8 @@ pub(crate) const TRIGGER_WORDS: &[&str] = &[
 /// stream redactor holds text after these words until [`may_open_street`] rules a street out.
 pub(crate) const STREET_PREPOSITIONS: &[&str] = &[
     "am", "an", "auf", "im", "in", "zum", "zur", "unter", "hinter", "vor", "beim", "über",
+    // Czech and Slovak (`Na Topolce 2`, `V Tehovičkách 9`, `Za Pivovarem 4`, `U Vody 3`).
+    "na", "za", "pod", "nad", "před", "u", "v", "k",
 ];
 
 /// Articles between such a preposition and the street name (`An der Alster`).
@@ -548,6 +612,9 @@ const FR_TYPES: Types = Types::new(
         "passage",
         "voie",
         "esplanade",
+        // fr_CA: `681 rang Georges`, `12 montée Tardif`.
+        "rang",
+        "montée",
     ],
 );
 
@@ -601,9 +668,56 @@ const TYPE_FIRST: Types = Types::new(
         "aleja",
         "plac",
         "osiedle",
+        // ro: `Bulevardul Eftimie Tomescu Nr. 76` (`Strada` is weak, as in Italian).
+        "bulevardul",
+        "aleea",
+        "drumul",
+        "soseaua",
+        "șoseaua",
+        "intrarea",
+        "calea",
+        "splaiul",
+        // es_MX: `Periférico Chiapas 998`, `Circuito Carvajal 776 Interior 317`.
+        "circuito",
+        "periférico",
+        "retorno",
+        "circunvalación",
+        "prolongación",
+        "andador",
+        "calzada",
+        "peatonal",
+        "viaducto",
+        // cs, sk: `Náměstí Míru 5`.
+        "náměstí",
+        "námestie",
+        // el: `Λεωφόρος Χράνων 636`, `Πλ. Αμυκλών 3`; matched in any case.
+        "λεωφόρος",
+        "λεωφ.",
+        "οδός",
+        "πλατεία",
+        "πλ.",
+        "πάροδος",
+        "πάρ.",
+        // ru: `пер. Светлый, д. 2`; uk: `вулиця Художника Федорова, буд. 63`.
+        "ул.",
+        "пер.",
+        "пр.",
+        "просп.",
+        "наб.",
+        "ш.",
+        "бул.",
+        "алл.",
+        "вул.",
+        "вулиця",
+        "провулок",
+        "проспект",
+        "площа",
+        "шосе",
+        "набережна",
+        "узвіз",
+        "аллея",
     ],
     &[
-        "strada",
         "borgo",
         "via",
         "corso",
@@ -665,6 +779,15 @@ const TYPE_FIRST: Types = Types::new(
         "vila",
         "al.",
         "pl.",
+        "strada",
+        "corredor",
+        "cerrada",
+        "privada",
+        "continuación",
+        "ampliación",
+        "diagonal",
+        "сквер",
+        "парк",
     ],
 );
 
@@ -754,6 +877,31 @@ const DE_TYPES: &[&str] = &[
     "allé",
 ];
 
+/// Street types written as a word of their own after the name, mostly in small letters, with the
+/// number after (`Szabadság utca 12.`, `Tomačevska cesta 98`, `Eerik Pyhän tie 5`, `Výhledské
+/// Nám. 4`): Hungarian, Slovenian, Croatian, Czech, Slovak and Finnish.
+const AFTER_NAME: Types = Types::new(
+    &[
+        "utca",
+        "körút",
+        "ulica",
+        "cesta",
+        "náměstí",
+        "námestie",
+        "nám",
+        "katu",
+        "tänav",
+        "maantee",
+        "puiestee",
+        "caddesi",
+        "cadde",
+        "sokağı",
+        "sokak",
+        "bulvarı",
+    ],
+    &["út", "tér", "köz", "steza", "trg", "tie"],
+);
+
 /// Particles inside street and city names (`rue de la Paix`, `Via del Corso`, `Frankfurt am Main`).
 const PARTICLES: &[&str] = &[
     "de", "du", "des", "la", "le", "les", "los", "las", "l", "d", "au", "aux", "del", "della",
@@ -771,7 +919,11 @@ const PREPOSITIONS: &[&str] = &[
 ];
 
 /// Words before a house number that mark it (`Calle Mayor nº 5`, `Via Roma n. 10`).
-const NUMBER_MARKS: &[&str] = &["nº", "n°", "n.", "no.", "nr.", "nr", "núm.", "num.", "n"];
+const NUMBER_MARKS: &[&str] = &[
+    "nº", "n°", "n.", "no.", "nr.", "nr", "núm.", "num.", "n", "д.", "буд.",
+];
+/// The first bytes of [`NUMBER_MARKS`]: `n`, `N` and the lead byte of `д`/`б` in UTF-8.
+const MARK_FIRST_BYTES: &[u8] = b"nN\xD0";
 /// How far back from a house number [`NUMBER_MARKS`] are looked for: more than the longest mark
 /// (`núm.`, five bytes) and the space before it.
 const MARK_WINDOW: usize = 8;
@@ -802,6 +954,8 @@ const NOT_NAMES: &[&str] = &[
     "your",
     "this",
     "that",
+    // Hungarian `az` (the): `Az utca 5 perc`.
+    "az",
     "version",
     "chapter",
     "section",
@@ -1239,7 +1393,11 @@ fn house_number(text: &str, s: usize, e: usize) -> Option<usize> {
     }
     match bytes.get(end) {
         None | Some(b' ' | b'\t' | b'\n' | b'\r' | b',' | b')' | b';') => {}
-        Some(b'.') if bytes.get(end + 1).is_none_or(u8::is_ascii_whitespace) => {}
+        // `Szabadság utca 12.`: Hungarian writes a dot after the number, before a comma too.
+        Some(b'.')
+            if bytes
+                .get(end + 1)
+                .is_none_or(|b| b.is_ascii_whitespace() || *b == b',') => {}
         _ => return None,
     }
     Some(end)
@@ -1278,8 +1436,23 @@ fn en_type(word: &str) -> Option<Strength> {
     listed(word).or_else(|| listed(word.strip_suffix('s')?).map(|_| Strength::Weak))
 }
 
-/// The lookup of a type word (with or without its trailing `.`/`/`) in `table`.
+/// The lookup of a type word (with or without its trailing `.`/`/`) in `table`, in any case.
 fn type_of(table: &Types, bare: &str, full: &str) -> Option<Strength> {
+    let lowered;
+    // Only a word opening with a letter outside ASCII (`Λεωφόρος`, `Вулиця`) needs lowering: the
+    // rest of the listed words' letters are small already (`Náměstí` is `náměstí` by its bytes).
+    let (bare, full) = if full.as_bytes().first().is_none_or(u8::is_ascii) {
+        (bare, full)
+    } else {
+        lowered = crate::normalize::lower_str(full);
+        let punct = full.len() != bare.len();
+        let lowered_bare = if punct {
+            lowered.get(..lowered.len() - 1).unwrap_or("")
+        } else {
+            &lowered
+        };
+        (lowered_bare, lowered.as_str())
+    };
     if !table.may_hold(full) && (bare.len() == full.len() || !table.may_hold(bare)) {
         return None;
     }
@@ -1320,15 +1493,21 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
         .as_bytes()
         .get(window..j)
         .and_then(|near| near.iter().rposition(|&b| b == b' '));
+    let mut marked = false;
     if let Some(we) = space.map(|at| window + at) {
         let mark = text.get(we + 1..j).unwrap_or("");
-        // Every mark opens with `n`: most words before a number are told at once.
-        let n_first = mark
+        // Every mark opens with one of a few bytes: most words before a number are told at once.
+        let may_mark = mark
             .as_bytes()
             .first()
-            .is_some_and(|b| matches!(b, b'n' | b'N'));
-        if n_first && (in_list(NUMBER_MARKS, mark) || mark == "nº" || mark == "n°") {
+            .is_some_and(|b| MARK_FIRST_BYTES.contains(b));
+        if may_mark && (in_list(NUMBER_MARKS, mark) || mark == "nº" || mark == "n°") {
             j = skip_blanks_back(text, we + 1);
+            marked = true;
+            // `пер. Светлый, д. 2`: a comma before the mark.
+            if j > 0 && char_before(text, j) == Some(',') {
+                j = skip_blanks_back(text, j - 1);
+            }
         }
     }
     // Every shape below ends in a capitalised (or all-capital) word: most numbers in chat have
@@ -1340,14 +1519,46 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
         .iter()
         .rposition(|b| !b.is_ascii_lowercase())
         .map_or(0, |at| at + 1);
+    // `Szabadság utca 12.`, `Tomačevska cesta 98`, `Výhledské Nám. 4`: a type of its own after
+    // the name.
+    let after_name_type = |(type_start, bare, full): (usize, &str, &str)| {
+        let strength = type_of(&AFTER_NAME, bare, full)?;
+        after_name(text, type_start, strength).map(|start| Street {
+            start,
+            end: num_end,
+            strength,
+            english: false,
+        })
+    };
     if lower_from < bare_end
         && (lower_from == 0 || matches!(bytes[lower_from - 1], b' ' | b'\t' | b'\n' | b',' | b'('))
     {
-        return None;
+        // Only the ASCII types in small letters (`utca`, `ulica`, `cesta`, `tie`, `puiestee` …)
+        // have three to eight letters, and a name stands before them.
+        let word_before = lower_from > 1
+            && (bytes[lower_from - 2].is_ascii_alphabetic() || !bytes[lower_from - 2].is_ascii());
+        let word = text.get(lower_from..bare_end).unwrap_or("");
+        let listed = word_before
+            && (3..=8).contains(&word.len())
+            && AFTER_NAME
+                .strong
+                .iter()
+                .chain(AFTER_NAME.weak)
+                .any(|w| *w == word);
+        return listed
+            .then(|| token_before(text, j))
+            .flatten()
+            .and_then(after_name_type);
     }
-    let (_, nearest, _) = token_before(text, j)?;
+    let nearest_token = token_before(text, j)?;
+    let nearest = nearest_token.1;
     if !is_capitalised(nearest) && !is_name_word(nearest) {
-        return None;
+        return (!nearest.is_ascii())
+            .then(|| after_name_type(nearest_token))
+            .flatten();
+    }
+    if let Some(street) = after_name_type(nearest_token) {
+        return Some(street);
     }
     // Up to seven words before the number, nearest first.
     let mut toks: [(usize, &str, &str); 7] = [(0, "", ""); 7];
@@ -1381,6 +1592,10 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
                     strength = Strength::Strong;
                 }
                 if full.eq_ignore_ascii_case("r.") && in_list(PT_PARTICLES, after) {
+                    strength = Strength::Strong;
+                }
+                // `Strada Popescu Nr. 76`, `Via Roma n. 10`: a number mark says it is a street.
+                if marked && strength == Strength::Weak {
                     strength = Strength::Strong;
                 }
                 return Some(Street {
@@ -1458,16 +1673,55 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
             english: false,
         });
     }
-    // A bare street name: `Damrak 1`, reported only with a distinctive postcode.
+    // A bare street name: `Damrak 1`, reported only with a distinctive postcode; a Czech, Slovak
+    // or Croatian adjective (`Plzeňská 70`, `Koclířova 77`) or a Greek name (`Βράσκου 1`) with a
+    // short number also with an address word, a sending phrase or any postcode.
     if is_capitalised(t0_bare) && !in_packed(packed!(NOT_NAMES), t0_bare) && t0_full == t0_bare {
+        let short_number = digits_at(text.as_bytes(), s) <= PLACE_SUFFIX_DIGITS;
+        let slavic = SLAVIC_ENDINGS.iter().any(|e| t0_bare.ends_with(e));
+        let greek = t0_bare.starts_with(|c| matches!(c, '\u{386}'..='\u{3ce}'));
         return Some(Street {
             start: t0_start,
             end: num_end,
-            strength: Strength::Typeless,
+            strength: if short_number && (slavic || greek) {
+                Strength::Plain
+            } else {
+                Strength::Typeless
+            },
             english: false,
         });
     }
     None
+}
+
+/// Endings of the Czech, Slovak and Croatian adjectives that name most streets without a type
+/// word (`Plzeňská`, `Vlčická`, `Koclířova`, `Zamenhofova`, `Podlučinského`).
+const SLAVIC_ENDINGS: &[&str] = &["ská", "cká", "ska", "cka", "ová", "ova", "eva", "ého"];
+
+/// Where a street whose type stands after its name as a word of its own (the type starts at
+/// `type_start`) begins: at the capitalised word before the type (`Tomačevska cesta`), or at a
+/// word in small letters that follows a capitalised one before a strong type (Faker's `Arany
+/// jános utca`: the stream redactor holds one word before a trigger, so the street starts there).
+fn after_name(text: &str, type_start: usize, strength: Strength) -> Option<usize> {
+    let j = skip_blanks_back(text, type_start);
+    if j == type_start {
+        return None;
+    }
+    let (start, bare, full) = token_before(text, j)?;
+    if full != bare {
+        return None;
+    }
+    if is_name_word(bare) {
+        return Some(start);
+    }
+    let lower = strength == Strength::Strong
+        && is_lowercase_word(bare)
+        && bare.chars().count() >= 3
+        && !in_list(PARTICLES, bare);
+    let k = skip_blanks_back(text, start);
+    let capital_before =
+        k < start && token_before(text, k).is_some_and(|(_, b, f)| f == b && is_capitalised(b));
+    (lower && capital_before).then_some(start)
 }
 
 /// Where a German street that opens with a preposition starts, given the words before its
@@ -1622,6 +1876,58 @@ fn number_first(text: &str, s: usize, num_end: usize) -> Option<Street> {
             }
         }
     }
+    let english = english_number_first(text, s, k);
+    if english
+        .as_ref()
+        .is_some_and(|street| street.strength != Strength::Typeless)
+    {
+        return english;
+    }
+    turned_around(text, s, k).or(english)
+}
+
+/// A street of a language that writes its number last, written number first at `k` (`1276 Via
+/// Turno`, `232 Mäekõrtsi maantee`): weak, so found only with a preposition, an address word, a
+/// sending phrase or a postcode.
+fn turned_around(text: &str, s: usize, k: usize) -> Option<Street> {
+    // A capital letter, ASCII or not, opens the street.
+    if !text
+        .as_bytes()
+        .get(k)
+        .is_some_and(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        return None;
+    }
+    let we = word_end(text, k)?;
+    let word = text.get(k..we)?;
+    if !is_capitalised(word) || char_at(text, we).is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    // `2 Hauptstraße Cafés`, `3 Via Roma fans`: a word after the street makes it a name or a
+    // count. Checked before the word lists, which are long.
+    let word_after =
+        |end: usize| text.as_bytes().get(end) == Some(&b' ') && word_end(text, end + 1).is_some();
+    let street = |end: usize| Street {
+        start: s,
+        end,
+        strength: Strength::Weak,
+        english: false,
+    };
+    if !word_after(we) {
+        return None;
+    }
+    // `232 Mäekõrtsi maantee`: a type of its own after the name.
+    let te = word_end(text, we + 1)?;
+    if !word_after(te) && type_of(&AFTER_NAME, &text[we + 1..te], &text[we + 1..te]).is_some() {
+        return Some(street(te));
+    }
+    let end = name_forward(text, we + 1, 4)?;
+    (!word_after(end) && type_of(&TYPE_FIRST, word, word).is_some()).then(|| street(end))
+}
+
+/// The English shapes after the number at `s` (the first word at `k`): `221B Baker Street`.
+fn english_number_first(text: &str, s: usize, k: usize) -> Option<Street> {
+    let bytes = text.as_bytes();
     // The English shapes open with a capitalised word (`d'Arcy` counts after its particle) or an
     // ordinal: another lower-case word (`and`) or punctuation after the number leaves nothing.
     if bytes.get(k).is_some_and(|&b| {
@@ -1708,6 +2014,12 @@ enum Tail {
 }
 
 fn tail(text: &str, from: usize) -> Option<Tail> {
+    // `Szabadság utca 12., H-1051 Budapest`: the dot after a Hungarian house number.
+    let from = from
+        + usize::from(matches!(
+            text.as_bytes().get(from..from + 2),
+            Some(b".," | b".\n")
+        ));
     let mut i = skip_blanks(text, from);
     let mut dash = false;
     match char_at(text, i) {
@@ -1749,7 +2061,7 @@ fn tail(text: &str, from: usize) -> Option<Tail> {
     }
     let j = next_part(text, city_end);
     if j > city_end {
-        if let Some(end) = uk_postcode(text, j).or_else(|| us_state_zip(text, j)) {
+        if let Some(end) = uk_postcode(text, j).or_else(|| region_postcode(text, j)) {
             return Some(Tail::Postcode {
                 end,
                 distinctive: true,
@@ -1823,6 +2135,24 @@ fn state_after(text: &str, end: usize) -> usize {
     }
 }
 
+/// A Canadian postcode (`K1A 0B1`, `K1A0B1`) at `i`: its end.
+fn ca_postcode(bytes: &[u8], i: usize) -> Option<usize> {
+    // Letter, digit, letter, then digit, letter, digit.
+    let is = |at: usize, letter: bool| {
+        bytes.get(at).is_some_and(|b| {
+            if letter {
+                b.is_ascii_uppercase()
+            } else {
+                b.is_ascii_digit()
+            }
+        })
+    };
+    let second = i + 3 + usize::from(bytes.get(i + 3) == Some(&b' '));
+    let first_half = is(i, true) && is(i + 1, false) && is(i + 2, true);
+    let second_half = is(second, false) && is(second + 1, true) && is(second + 2, false);
+    (first_half && second_half).then_some(second + 3)
+}
+
 fn digits_at(bytes: &[u8], i: usize) -> usize {
     bytes
         .get(i..)
@@ -1867,6 +2197,8 @@ fn postcode(text: &str, i: usize) -> Option<(usize, bool)> {
         }
         // A Brazilian CEP without its dash: `54407554`.
         8 => {}
+        // Czech, Slovak, Swedish `100 80`.
+        3 if bytes.get(end) == Some(&b' ') && digits_at(bytes, end + 1) == 2 => end += 3,
         // Polish `19-225`.
         2 if bytes.get(end) == Some(&b'-') && digits_at(bytes, end + 1) == 3 => end += 4,
         _ => return None,
@@ -1907,18 +2239,31 @@ fn uk_postcode(text: &str, i: usize) -> Option<usize> {
     Some(i + k)
 }
 
-/// A US state and ZIP (`DC 20500`, `IL 62704-1234`) at `i`: its end.
-fn us_state_zip(text: &str, i: usize) -> Option<usize> {
+/// A state or province and its postcode at `i`: US `DC 20500`, `IL 62704-1234`, Canadian `ON
+/// K1A 0B1` (`K1A0B1`), Australian `VIC 3000` (`NSW, 2000`): its end.
+fn region_postcode(text: &str, i: usize) -> Option<usize> {
     let bytes = text.as_bytes();
-    let state = bytes.get(i..i + 2)?;
-    if !state.iter().all(u8::is_ascii_uppercase) || bytes.get(i + 2) != Some(&b' ') {
+    let letters = bytes
+        .get(i..)?
+        .iter()
+        .take_while(|b| b.is_ascii_uppercase())
+        .count();
+    if !(2..=3).contains(&letters) {
         return None;
     }
-    let z = i + 3;
-    if digits_at(bytes, z) != 5 {
+    let mut z = i + letters;
+    if bytes.get(z) == Some(&b',') {
+        z += 1;
+    }
+    if bytes.get(z) != Some(&b' ') {
         return None;
     }
-    let mut end = z + 5;
+    z += 1;
+    let mut end = match digits_at(bytes, z) {
+        5 if letters == 2 => z + 5,
+        4 => z + 4,
+        _ => ca_postcode(bytes, z)?,
+    };
     if bytes.get(end) == Some(&b'-') && digits_at(bytes, end + 1) == 4 {
         end += 5;
     }
@@ -1931,10 +2276,25 @@ fn us_state_zip(text: &str, i: usize) -> Option<usize> {
 /// The end of a unit designator after an English street (`Suite 574`, `, Apt. 4B`, ` #12`), or
 /// `end` when there is none.
 fn unit_end(text: &str, end: usize) -> usize {
+    // `Nr. 9 Bl. 10 Sc. 7 Ap. 408`, `776 Edif. 039 , Depto. 802`: up to three units in a row.
+    let mut end = end;
+    for _ in 0..3 {
+        match one_unit_end(text, end) {
+            next if next > end => end = next,
+            _ => break,
+        }
+    }
+    end
+}
+
+/// [`unit_end`] for one unit.
+fn one_unit_end(text: &str, end: usize) -> usize {
     let bytes = text.as_bytes();
-    let mut i = end;
+    let mut i = skip_blanks(text, end);
     if bytes.get(i) == Some(&b',') {
         i += 1;
+    } else {
+        i = end;
     }
     let k = skip_blanks(text, i);
     if k == i {
@@ -2017,6 +2377,17 @@ const UNIT_WORDS: &[&str] = &[
     "interno",
     "scala",
     "etage",
+    // ro `Bl. 10 Sc. 70 Ap. 408`, es_MX `Edif. 978, Depto. 690`, `Interior 317`, ru/uk `к. 770`,
+    // `кв. 150`.
+    "bl",
+    "sc",
+    "ap",
+    "edif",
+    "depto",
+    "interior",
+    "к",
+    "кв",
+    "стр",
 ];
 
 /// True when the word after `end` (one space) starts with a capital letter.
@@ -2036,7 +2407,7 @@ fn preposition_before(text: &str, start: usize) -> bool {
 
 /// Prepositions that end a sending phrase before a street (`ship it to`, `envíalo a`, `envoyer à`,
 /// `stuur het naar`, `schicken an`).
-const SEND_PREPOSITIONS: &[&str] = &["to", "a", "à", "para", "naar", "an"];
+const SEND_PREPOSITIONS: &[&str] = &["to", "a", "à", "para", "naar", "an", "til", "till"];
 
 /// The starts of sending verbs in seven languages (`send`, `shipped`, `mailing`, `envíalo`,
 /// `spedisci`, `stuur`, `schicken`, `expédier`), and of moving verbs, which take a new address
@@ -2060,6 +2431,7 @@ const SEND_STEMS: &[&str] = &[
     "stur",
     "schick",
     "verschick",
+    "skick",
     "liefer",
     "mov",
     "relocat",
