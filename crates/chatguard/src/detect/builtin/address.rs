@@ -1540,11 +1540,7 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
         let word = text.get(lower_from..bare_end).unwrap_or("");
         let listed = word_before
             && (3..=8).contains(&word.len())
-            && AFTER_NAME
-                .strong
-                .iter()
-                .chain(AFTER_NAME.weak)
-                .any(|w| *w == word);
+            && type_of(&AFTER_NAME, word, word).is_some();
         return listed
             .then(|| token_before(text, j))
             .flatten()
