@@ -429,7 +429,7 @@ fn run_token(bytes: &[u8], run: NumberRun<'_>) -> Option<RunToken> {
     let lengths = if opens_00(&lead) {
         8..=17
     } else {
-        FEWEST_UNPLANNED..=12
+        FEWEST_UNPLANNED..=LONGEST_NATIONAL
     };
     let eight_ok =
         digits != 8 || international || eight_digit_lens(groups.iter().map(|&(s, e)| e - s));
@@ -841,6 +841,10 @@ fn find_in(hay: &Hay<'_>, tok: &Token, out: &mut Vec<Candidate>) {
 /// many plans; the national plans of [`classify`] take nine or more.
 const FEWEST_UNPLANNED: usize = 8;
 
+/// The most digits of a national number without `+` or `00` (with its trunk 0) that a plan of
+/// [`classify`] takes: Austria's four-digit area codes with eight more digits.
+const LONGEST_NATIONAL: usize = 13;
+
 /// How far before a number [`unplanned`] takes must its phone word stand: a number that fits no
 /// plan is a phone number only where it is given as one (`call me at …`, `Phone: …`), not
 /// anywhere in a sentence about phones.
@@ -904,7 +908,7 @@ fn range_allowed(tok: &Token, first: usize, last: usize) -> bool {
 /// read from the groups alone (most digit groups in chat are too short or too long, and are
 /// rejected before their digits are copied): with `+`, 8 to 15 digits after an optional trunk
 /// `(0)`; after `00`, the prefix, a country code and its shortest to longest national number (at
-/// most 17 in all); otherwise the national formats' 9 to 12 digits.
+/// most 17 in all); otherwise the national formats' 9 to 13 digits.
 fn length_possible(bytes: &[u8], tok: &Token, first: usize, last: usize) -> bool {
     let digits: usize = tok.groups[first..=last].iter().map(Group::len).sum();
     let g0 = tok.groups[first];
@@ -913,7 +917,7 @@ fn length_possible(bytes: &[u8], tok: &Token, first: usize, last: usize) -> bool
     } else if g0.len() > 2 && bytes.get(g0.start..g0.start + 2) == Some(b"00") {
         (8..=17).contains(&digits)
     } else {
-        (9..=12).contains(&digits)
+        (9..=LONGEST_NATIONAL).contains(&digits)
     }
 }
 
@@ -940,6 +944,7 @@ fn classify(s: &Shape) -> Option<Hit> {
         .or_else(|| it(s))
         .or_else(|| es(s))
         .or_else(|| pt(s))
+        .or_else(|| hu(s))
         .or_else(|| de(s))
 }
 
@@ -1138,16 +1143,19 @@ fn e164(s: &Shape) -> Option<Hit> {
 
 /// `00` international prefix: the first group is exactly `00` and a country code.
 fn intl_00(s: &Shape) -> Option<Hit> {
-    if s.n < 2 || s.any_paren() {
+    if s.any_paren() || s.len > 17 {
         return None;
     }
     let d = s.digits();
     let (cc_len, min, max) = country(&d[2..])?;
-    if s.lens[0] != cc_len + 2 || s.len > 17 {
+    // Written without separators (`00972590339075`), only with a phone context word, as every
+    // compact number.
+    let compact = s.n == 1;
+    if !compact && s.lens[0] != cc_len + 2 {
         return None;
     }
     nsn_ok(&d[2..2 + cc_len], &d[2 + cc_len..], min, max).then_some(())?;
-    hit("phone.e164", STRONG)
+    hit("phone.e164", if compact { COMPACT } else { STRONG })
 }
 
 /// A number without separators: only with a phone context word (checked by the caller).
@@ -1386,18 +1394,54 @@ fn pt(s: &Shape) -> Option<Hit> {
     hit("phone.pt", TYPICAL)
 }
 
-/// Germany: 0 + area code (2–5 digits) + subscriber; `015x/016x/017x` mobiles. The area code may
-/// be followed by `/` (`030/1234567`).
+/// Hungary: the trunk prefix `06`, an area code of one or two digits and a subscriber number of
+/// six or seven digits, the area code closed by `/` or set off like the trunk: `06-1/234 5678`,
+/// `06-30/123-4567`, `(06)30/123-4567`, `06 30 123 4567`.
+fn hu(s: &Shape) -> Option<Hit> {
+    let d = s.digits();
+    if !d.starts_with(b"06")
+        || s.lens[0] != 2
+        || !(3..=4).contains(&s.n)
+        || s.paren[1..s.n].contains(&true)
+    {
+        return None;
+    }
+    let area = s.lens[1];
+    let subscriber = &s.lens[2..s.n];
+    let subscriber_ok = matches!(subscriber, [6] | [7] | [3, 3] | [3, 4]);
+    if !(1..=2).contains(&area) || d[2] == b'0' || !subscriber_ok {
+        return None;
+    }
+    let after_trunk = if s.paren[0] {
+        matches!(s.seps[1], 0 | b' ')
+    } else {
+        matches!(s.seps[1], b'-' | b' ')
+    };
+    let after_area = s.seps[2];
+    let within = s.n < 4 || matches!(s.seps[3], b' ' | b'-');
+    let slash = after_area == b'/';
+    (after_trunk && (slash || after_area == s.seps[1] && !s.paren[0]) && within).then_some(())?;
+    hit(
+        "phone.hu",
+        if slash || s.paren[0] { STRONG } else { TYPICAL },
+    )
+}
+
+/// Germany and Austria: 0 + area code (2–5 digits) + subscriber; `015x/016x/017x` mobiles. The
+/// area code may be followed by `/` (`030/1234567`). Austrian national numbers run to 13 digits
+/// with their 0: a four-digit area code (`2xxx` to `7xxx`) and an eight-digit subscriber or
+/// extension number (`02239 09960 308`, `(03409) 55972 979`, `03572/80385280`).
 fn de(s: &Shape) -> Option<Hit> {
     let d = s.digits();
     if d[0] != b'0' || d[1] == b'0' || !(2..=4).contains(&s.n) || !(3..=6).contains(&s.lens[0]) {
         return None;
     }
     let mobile = d[1] == b'1' && (b'5'..=b'7').contains(&d[2]);
+    let austrian_long = s.len == 13 && s.lens[0] == 5 && (b'2'..=b'7').contains(&d[1]);
     let len_ok = if mobile {
         (11..=12).contains(&s.len)
     } else {
-        (9..=12).contains(&s.len)
+        (9..=12).contains(&s.len) || austrian_long
     };
     if !len_ok || (1..s.n).any(|k| s.lens[k] < 3 || s.paren[k]) {
         return None;
@@ -1789,6 +1833,8 @@ mod tests {
         assert_eq!(found("mi número es 612345678"), ["612345678"]);
         assert_eq!(found("il mio numero è 3471234567"), ["3471234567"]);
         assert_eq!(found("mijn nummer is 0612345678"), ["0612345678"]);
+        assert_eq!(found("call me on 00972590339075"), ["00972590339075"]);
+        assert_eq!(rules("Tel.: 00972590339075"), ["phone.e164"]);
         assert_eq!(found("o meu número é 912345678"), ["912345678"]);
         assert!(found("order number 0749604537").is_empty());
         assert!(found("mon numéro de commande est 0749604537").is_empty());
@@ -1975,6 +2021,17 @@ mod tests {
             ("0171 1234567", "0171 1234567", "phone.de"),
             ("0151 1234 5678", "0151 1234 5678", "phone.de"),
             ("(03449) 78690", "(03449) 78690", "phone.de"),
+            // Austria: a four-digit area code and eight more digits (13 with the 0).
+            ("02239 09960 308", "02239 09960 308", "phone.de"),
+            ("(03409) 55972 979", "(03409) 55972 979", "phone.de"),
+            ("03572/80385280", "03572/80385280", "phone.de"),
+            ("0316 12345 678", "0316 12345 678", "phone.de"),
+            // Hungary: trunk 06, an area code of one or two digits.
+            ("06-1/237 8991", "06-1/237 8991", "phone.hu"),
+            ("06-30/123 4567", "06-30/123 4567", "phone.hu"),
+            ("06-30/123-4567", "06-30/123-4567", "phone.hu"),
+            ("(06)30/123-4567", "(06)30/123-4567", "phone.hu"),
+            ("06 30 123 4567", "06 30 123 4567", "phone.hu"),
             ("612 345 678", "612 345 678", "phone.es"),
             ("91 123 45 67", "91 123 45 67", "phone.es"),
             ("221 668 064", "221 668 064", "phone.pt"),
@@ -2080,6 +2137,14 @@ mod tests {
             "20 97028 0935",
             "11 87028 0935",
             "11 3456 7890",
+            // Thirteen digits are Austrian only after a five-digit `0[2-7]xxx` group.
+            "0301 23456 7890",
+            "08123 45678 901",
+            // `00` and a country code written without separators need a phone word.
+            "00972590339075",
+            // Hungarian shapes with a leading 0 in the area code or a wrong subscriber length.
+            "06-0/237 8991",
+            "06-1/237 89",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
