@@ -1399,28 +1399,30 @@ fn pt(s: &Shape) -> Option<Hit> {
 /// `06-30/123-4567`, `(06)30/123-4567`, `06 30 123 4567`.
 fn hu(s: &Shape) -> Option<Hit> {
     let d = s.digits();
-    if !d.starts_with(b"06")
-        || s.lens[0] != 2
-        || !(3..=4).contains(&s.n)
-        || s.paren[1..s.n].contains(&true)
-    {
-        return None;
-    }
     let area = s.lens[1];
-    let subscriber = &s.lens[2..s.n];
-    let subscriber_ok = matches!(subscriber, [6] | [7] | [3, 3] | [3, 4]);
-    if !(1..=2).contains(&area) || d[2] == b'0' || !subscriber_ok {
-        return None;
-    }
+    let subscriber = s.len.saturating_sub(2 + area);
+    // Six or seven subscriber digits in one group, or in a group of three and the rest.
+    let groups_ok = match s.n {
+        3 => true,
+        4 => s.lens[2] == 3 && matches!(s.seps[3], b' ' | b'-'),
+        _ => false,
+    };
     let after_trunk = if s.paren[0] {
         matches!(s.seps[1], 0 | b' ')
     } else {
         matches!(s.seps[1], b'-' | b' ')
     };
-    let after_area = s.seps[2];
-    let within = s.n < 4 || matches!(s.seps[3], b' ' | b'-');
-    let slash = after_area == b'/';
-    (after_trunk && (slash || after_area == s.seps[1] && !s.paren[0]) && within).then_some(())?;
+    let slash = s.seps[2] == b'/';
+    let ok = d.starts_with(b"06")
+        && s.lens[0] == 2
+        && (1..=2).contains(&area)
+        && d[2] != b'0'
+        && (6..=7).contains(&subscriber)
+        && groups_ok
+        && !(s.paren[1] || s.paren[2] || s.paren[3])
+        && after_trunk
+        && (slash || s.seps[2] == s.seps[1] && !s.paren[0]);
+    ok.then_some(())?;
     hit(
         "phone.hu",
         if slash || s.paren[0] { STRONG } else { TYPICAL },
