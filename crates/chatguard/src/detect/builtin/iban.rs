@@ -26,7 +26,8 @@ pub(crate) const CONTEXT: &[&str] = &[
 ];
 
 /// The BBAN layout of each IBAN country (SWIFT IBAN registry, release 101, plus partial-member
-/// countries; adjacent runs of one class joined): runs of a count and a class — `n` digits, `a`
+/// countries and Iran, whose banks give every account its 26-character Sheba number in IBAN form
+/// outside the registry; adjacent runs of one class joined): runs of a count and a class — `n` digits, `a`
 /// letters, `c` letters or digits. `BE` `12n` is twelve digits, `GB` `4a14n` a bank code of four
 /// letters and fourteen digits. The IBAN is the country code, two check digits and the BBAN.
 const LAYOUTS: &[(&[u8; 2], &str)] = &[
@@ -69,6 +70,7 @@ const LAYOUTS: &[(&[u8; 2], &str)] = &[
     (b"IE", "4a14n"),
     (b"IL", "19n"),
     (b"IQ", "4a15n"),
+    (b"IR", "22n"),
     (b"IS", "22n"),
     (b"IT", "1a10n12c"),
     (b"JO", "4a4n18c"),
@@ -400,6 +402,12 @@ mod tests {
             ["fr1420041010050500013m02606"]
         );
         assert_eq!(found("NO9386011117947"), ["NO9386011117947"]);
+        // Iran's Sheba number (synthetic: a bank code and account digits with a valid check).
+        assert_eq!(
+            found("Sheba: IR06 2960 0000 0010 0324 2000 01"),
+            ["IR06 2960 0000 0010 0324 2000 01"]
+        );
+        assert!(found("IR07 2960 0000 0010 0324 2000 01").is_empty());
     }
 
     #[test]
