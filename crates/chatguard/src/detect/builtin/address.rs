@@ -1614,16 +1614,21 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
     // Suffix compound: `Musterstraße 12`, `Hauptstr. 5a`, `Kalverstraat 92`.
     if let Some(lower) = &t0_lower {
         let short_number = digits_at(text.as_bytes(), s) <= PLACE_SUFFIX_DIGITS;
-        let places = PLACE_SUFFIXES
-            .iter()
-            .filter(|_| short_number)
-            .map(|&w| (w, Strength::Plain));
+        let places: &[&str] = if short_number { PLACE_SUFFIXES } else { &[] };
+        let lists = [
+            (SUFFIXES.strong, Strength::Strong),
+            (SUFFIXES.weak, Strength::Weak),
+            (places, Strength::Plain),
+        ];
         let last_byte = lower.as_bytes().last();
-        for (suffix, strength) in SUFFIXES.words().chain(places) {
-            // The last byte tells most suffixes apart without comparing the whole suffix.
-            if suffix.as_bytes().last() != last_byte {
-                continue;
-            }
+        // Strong suffixes first, then weak, then places (as `Types::words`); the last byte tells
+        // most suffixes apart without comparing the whole suffix.
+        let candidates = lists.iter().flat_map(|&(list, strength)| {
+            list.iter()
+                .filter(|w| w.as_bytes().last() == last_byte)
+                .map(move |&w| (w, strength))
+        });
+        for (suffix, strength) in candidates {
             if let Some(prefix) = lower.strip_suffix(suffix) {
                 // A long suffix says more: `Nygatan`, `Ekgränd` have two letters before it; a
                 // Norwegian one does not (`Springen`, `Schagen`).
