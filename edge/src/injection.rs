@@ -126,7 +126,7 @@ fn worse(a: InjectionVerdict, b: InjectionVerdict) -> InjectionVerdict {
 pub fn mode_for(body: &Value, pointer: &str) -> InjectionMode {
     let mut at = body;
     let mut document = false;
-    for token in pointer.split('/').skip(1) {
+    for token in crate::shape::tokens(pointer).skip(1) {
         let token = unescape(token);
         let next = match at {
             Value::Object(map) => map.get(token.as_ref()),

@@ -137,13 +137,24 @@ impl Memo {
 
     /// The hash state after the key and the principal (length-prefixed): what every text key of
     /// one principal starts with, so a request hashes its key block and principal only once.
+    ///
+    /// The principal is zero-padded to the end of a 128-byte BLAKE2b block and one tag byte
+    /// follows, so every block before the text is compressed here, once per request (BLAKE2
+    /// compresses a block only once a byte after it has arrived): a text of up to 127 bytes then
+    /// costs one compression, not two. The length prefix makes the padding unambiguous, so
+    /// different (principal, text) pairs still hash different bytes.
     fn principal_state(&self, principal: &str) -> Blake2bMac<U32> {
+        const BLOCK: usize = 128;
         // BLAKE2b takes keys of up to 64 bytes: the salt, zero-padded.
         let mut key = [0u8; 64];
         key[..self.salt.len()].copy_from_slice(&self.salt);
         let mut h = <Blake2bMac<U32> as KeyInit>::new(&key.into());
         h.update(&(principal.len() as u64).to_le_bytes());
         h.update(principal.as_bytes());
+        let used = (8 + principal.len()) % BLOCK;
+        let padding = [0u8; BLOCK];
+        h.update(padding.get(..(BLOCK - used) % BLOCK).unwrap_or(&[]));
+        h.update(b"t");
         h
     }
 
@@ -255,6 +266,27 @@ mod tests {
         ask(&mut memo, "a", InjectionMode::Chat, "bc");
         assert_eq!(runs, 6);
         assert_eq!(memo.len(), (6, 0, 0));
+    }
+
+    /// Principals of every length around the padded block's end (and a principal ending in the
+    /// padding's zero byte or the tag) keep their texts' keys apart.
+    #[test]
+    fn padded_principals_keep_keys_apart() {
+        let memo = Memo::new([2; 16]);
+        let mut seen = std::collections::BTreeSet::new();
+        for n in 100..140 {
+            let p = "x".repeat(n);
+            for (who, text) in [
+                (p.clone(), "hello"),
+                (format!("{p}\0"), "hello"),
+                (p.clone(), "thello"),
+                (format!("{p}t"), "hello"),
+            ] {
+                let key = memo.text_key(&who, text);
+                assert_eq!(key, memo.text_key(&who, text));
+                assert!(seen.insert(key.0), "{n} {who:?} {text:?}");
+            }
+        }
     }
 
     #[test]

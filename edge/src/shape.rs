@@ -450,7 +450,7 @@ pub fn resolve<'v>(value: &'v Value, pointer: &str) -> Option<&'v Value> {
         return Some(value);
     }
     let mut target = value;
-    for token in pointer.strip_prefix('/')?.split('/') {
+    for token in tokens(pointer.strip_prefix('/')?) {
         let token = unescape(token);
         target = match target {
             Value::Object(map) => map.get(token.as_ref())?,
@@ -467,7 +467,7 @@ pub fn resolve_mut<'v>(value: &'v mut Value, pointer: &str) -> Option<&'v mut Va
         return Some(value);
     }
     let mut target = value;
-    for token in pointer.strip_prefix('/')?.split('/') {
+    for token in tokens(pointer.strip_prefix('/')?) {
         let token = unescape(token);
         target = match target {
             Value::Object(map) => map.get_mut(token.as_ref())?,
@@ -488,11 +488,32 @@ pub fn parent_and_key(pointer: &str) -> Option<(&str, Cow<'_, str>)> {
 /// A pointer's reference token unescaped (`~1` → `/`, then `~0` → `~`); borrowed when it has
 /// no `~`, as almost every token has not.
 pub fn unescape(token: &str) -> Cow<'_, str> {
-    if token.contains('~') {
+    // Tokens are a few bytes: a plain loop, not the vectorised search's set-up.
+    if token.bytes().any(|b| b == b'~') {
         Cow::Owned(token.replace("~1", "/").replace("~0", "~"))
     } else {
         Cow::Borrowed(token)
     }
+}
+
+/// The reference tokens of `path` (a pointer without its leading `/`), still escaped: what
+/// `path.split('/')` yields, with a plain byte loop (the tokens are a few bytes, too short for
+/// the vectorised search `split` sets up for each).
+pub fn tokens(path: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(path);
+    core::iter::from_fn(move || {
+        let here = rest?;
+        match here.bytes().position(|b| b == b'/') {
+            Some(at) => {
+                rest = here.get(at + 1..);
+                here.get(..at)
+            }
+            None => {
+                rest = None;
+                Some(here)
+            }
+        }
+    })
 }
 
 /// An array index token as RFC 6901 (and `serde_json`) reads it: digits, no sign, no leading
@@ -508,6 +529,27 @@ fn array_index(token: &str) -> Option<usize> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn tokens_are_what_split_gives() {
+        for path in [
+            "",
+            "/",
+            "a",
+            "a/",
+            "/a",
+            "a//b",
+            "messages/12/content",
+            "a~1b/é/~0",
+            "//",
+        ] {
+            assert_eq!(
+                tokens(path).collect::<Vec<_>>(),
+                path.split('/').collect::<Vec<_>>(),
+                "{path:?}"
+            );
+        }
+    }
 
     #[test]
     fn resolve_agrees_with_serde_json_pointer() {

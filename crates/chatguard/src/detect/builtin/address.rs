@@ -1574,8 +1574,11 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
     }
     let toks = toks.get(..n)?;
     let &(t0_start, t0_bare, t0_full) = toks.first()?;
+    // The nearest word is read by several shapes below: whether it may be a name (a look-up in
+    // the long list of words that are not) is decided once.
+    let t0_named = is_name_word(t0_bare);
     // Type first: `Calle de Alcalá 42`, `Via del Corso 12`, `C/ Mayor 5`.
-    if is_name_word(t0_bare) && t0_full == t0_bare {
+    if t0_named && t0_full == t0_bare {
         for i in 1..toks.len() {
             let (start, bare, full) = toks[i];
             if let Some(strength) = type_of(&TYPE_FIRST, bare, full) {
@@ -1606,15 +1609,26 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
             }
         }
     }
+    // The nearest word in small letters, for the shapes that need it capitalised.
+    let t0_lower = is_capitalised(t0_bare).then(|| crate::normalize::lower_str(t0_bare));
     // Suffix compound: `Musterstraße 12`, `Hauptstr. 5a`, `Kalverstraat 92`.
-    if is_capitalised(t0_bare) {
-        let lower = crate::normalize::lower_str(t0_bare);
+    if let Some(lower) = &t0_lower {
         let short_number = digits_at(text.as_bytes(), s) <= PLACE_SUFFIX_DIGITS;
-        let places = PLACE_SUFFIXES
-            .iter()
-            .filter(|_| short_number)
-            .map(|&w| (w, Strength::Plain));
-        for (suffix, strength) in SUFFIXES.words().chain(places) {
+        let places: &[&str] = if short_number { PLACE_SUFFIXES } else { &[] };
+        let lists = [
+            (SUFFIXES.strong, Strength::Strong),
+            (SUFFIXES.weak, Strength::Weak),
+            (places, Strength::Plain),
+        ];
+        let last_byte = lower.as_bytes().last();
+        // Strong suffixes first, then weak, then places (as `Types::words`); the last byte tells
+        // most suffixes apart without comparing the whole suffix.
+        let candidates = lists.iter().flat_map(|&(list, strength)| {
+            list.iter()
+                .filter(|w| w.as_bytes().last() == last_byte)
+                .map(move |&w| (w, strength))
+        });
+        for (suffix, strength) in candidates {
             if let Some(prefix) = lower.strip_suffix(suffix) {
                 // A long suffix says more: `Nygatan`, `Ekgränd` have two letters before it; a
                 // Norwegian one does not (`Springen`, `Schagen`).
@@ -1646,7 +1660,10 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
         }
     }
     // A German type word after an adjective: `Berliner Straße 12`, `Frankfurter Allee 3`.
-    if is_capitalised(t0_bare) && in_list(DE_TYPES, &crate::normalize::lower_str(t0_bare)) {
+    if t0_lower
+        .as_deref()
+        .is_some_and(|lower| in_list(DE_TYPES, lower))
+    {
         if let Some(&(start, bare, full)) = toks.get(1) {
             // `Anna. Allé 92`: a sentence ends before the type, no adjective.
             if is_name_word(bare) && full == bare {
@@ -1661,7 +1678,7 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
     }
     // A German street opening with a preposition: `Am Markt 5`, `An der Alster 12`, `Am Alten
     // Markt 3`. Many such words are ordinary (`Im Jahr 2020`): a weak shape.
-    if let Some(start) = preposition_street(toks) {
+    if let Some(start) = preposition_street(toks, t0_named) {
         return Some(Street {
             start,
             end: num_end,
@@ -1672,7 +1689,8 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
     // A bare street name: `Damrak 1`, reported only with a distinctive postcode; a Czech, Slovak
     // or Croatian adjective (`Plzeňská 70`, `Koclířova 77`) or a Greek name (`Βράσκου 1`) with a
     // short number also with an address word, a sending phrase or any postcode.
-    if is_capitalised(t0_bare) && !in_packed(packed!(NOT_NAMES), t0_bare) && t0_full == t0_bare {
+    // (For a capitalised word, `t0_named` is exactly "not in `NOT_NAMES`".)
+    if is_capitalised(t0_bare) && t0_named && t0_full == t0_bare {
         let short_number = digits_at(text.as_bytes(), s) <= PLACE_SUFFIX_DIGITS;
         let slavic = SLAVIC_ENDINGS.iter().any(|e| t0_bare.ends_with(e));
         let greek = t0_bare.starts_with(|c| matches!(c, '\u{386}'..='\u{3ce}'));
@@ -1722,10 +1740,12 @@ fn after_name(text: &str, type_start: usize, strength: Strength) -> Option<usize
 
 /// Where a German street that opens with a preposition starts, given the words before its
 /// number (nearest first): a capitalised name, optionally one capitalised word before it, an
-/// optional article, then one of [`STREET_PREPOSITIONS`].
-fn preposition_street(toks: &[(usize, &str, &str)]) -> Option<usize> {
+/// optional article, then one of [`STREET_PREPOSITIONS`]. `first_named` is [`is_name_word`] of
+/// the nearest word, which the caller has decided already.
+fn preposition_street(toks: &[(usize, &str, &str)], first_named: bool) -> Option<usize> {
     let &(_, name, full) = toks.first()?;
-    if !is_capitalised(name) || in_packed(packed!(NOT_NAMES), name) || full != name {
+    // A capitalised word is a name word exactly when it is not in `NOT_NAMES`.
+    if !is_capitalised(name) || !first_named || full != name {
         return None;
     }
     let mut adjective = false;
