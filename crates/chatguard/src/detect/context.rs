@@ -922,8 +922,8 @@ fn starts_word(hay: &str, at: usize, word: &str) -> bool {
         return false;
     };
     let prefix: fn(char) -> bool = match first {
-        '\u{05D0}'..='\u{05EA}' => |c| "ובהכלמש".contains(c),
-        '\u{0620}'..='\u{064A}' => |c| "والبكف".contains(c),
+        '\u{05D0}'..='\u{05EA}' => |c| "ובהכלמש".chars().any(|p| p == c),
+        '\u{0620}'..='\u{064A}' => |c| "والبكف".chars().any(|p| p == c),
         _ => return false,
     };
     if !prefix(prev) {

@@ -309,9 +309,9 @@ fn v6_shape_ok(t: &str) -> bool {
     let compressed = find_bytes(t.as_bytes(), b"::").is_some();
     let hex_groups: Vec<&str> = t
         .split(':')
-        .filter(|g| !g.is_empty() && !g.contains('.'))
+        .filter(|g| !g.is_empty() && !g.as_bytes().contains(&b'.'))
         .collect();
-    let has_v4 = t.contains('.');
+    let has_v4 = t.as_bytes().contains(&b'.');
     if !compressed {
         return !hex_groups.iter().all(|g| g.len() == 2);
     }
