@@ -4,8 +4,9 @@
 //! A dotted quad is also what a version number looks like: quads that are part of a longer dotted
 //! number are never reported, quads right after a version word (`version`, `v`, `release`,
 //! `build` …) are dropped unless an IP word is near, and quads of four single digits (`1.2.3.4`)
-//! need an IP context word. IPv6 text is validated as `core::net::Ipv6Addr` parses it ([`is_ipv6`]); times (`12:30:45`),
-//! MAC addresses and colon-separated byte dumps do not parse or are rejected by shape.
+//! need an IP context word. IPv6 text is validated as `core::net::Ipv6Addr` reads it
+//! ([`is_ipv6`]); times (`12:30:45`), MAC addresses and colon-separated byte dumps do not parse
+//! or are rejected by shape.
 
 use super::phone::{has_context_near, has_context_within};
 use crate::detect::hay::{find_bytes, Hay};
