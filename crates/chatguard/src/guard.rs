@@ -2,7 +2,6 @@
 //! normalize → detect → context → resolve overlaps → decide → redact — on any text.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 use crate::automaton::{Case, MatchKind, Matcher};
 use regex_lite::Regex;
@@ -126,7 +125,9 @@ pub struct Guard {
     /// [`Kind::builtin_index`], then the policy's custom kinds'.
     labels: Vec<String>,
     deny: Option<(Matcher, Vec<Kind>)>,
-    allow: HashSet<String>,
+    /// The policy's allow list, trimmed and lowercased, sorted for `binary_search` (a sorted
+    /// list, not a `HashSet`: the browser module then links no SipHash table of strings).
+    allow: Vec<String>,
     hash_key: Zeroizing<Vec<u8>>,
 }
 
@@ -224,11 +225,12 @@ fn compile(policy: Policy, hash_key: Option<Zeroizing<Vec<u8>>>) -> Result<Guard
             .map_err(|e| PolicyError::new("deny", format!("cannot compile deny lists: {e}")))?;
         Some((ac, kinds))
     };
-    let allow = policy
+    let mut allow: Vec<String> = policy
         .allow
         .iter()
         .map(|s| crate::normalize::lower_str(s.trim()))
         .collect();
+    crate::sort::sort_by(&mut allow, Ord::cmp);
     let hash_key = hash_key.unwrap_or_else(|| Zeroizing::new(vec![0u8; 32]));
     let labels = Kind::BUILTIN
         .iter()
@@ -419,9 +421,11 @@ impl Guard {
             .collect();
         if !self.allow.is_empty() {
             out.retain(|f| {
-                !self.allow.contains(&crate::normalize::lower_str(
-                    text[f.span.start..f.span.end].trim(),
-                ))
+                self.allow
+                    .binary_search(&crate::normalize::lower_str(
+                        text[f.span.start..f.span.end].trim(),
+                    ))
+                    .is_err()
             });
         }
         (out, near_miss)
@@ -890,6 +894,25 @@ mod tests {
         let guard = Guard::new(policy).expect("builds");
         let out = guard.check("employee EMP-123456, EMP-654321; jane example wrote to help@shop.example and x@y.example", &Context::default());
         assert_eq!(out.text, "employee [EMPLOYEE_ID], [EMPLOYEE_ID]; [PERSON] wrote to help@shop.example and [EMAIL]");
+    }
+
+    #[test]
+    fn allow_list_matches_any_listed_value_in_any_order() {
+        // Synthetic addresses; the list unsorted, with a duplicate, capitals and spaces.
+        let policy = Policy::from_json(
+            r#"{"version":1,"default":{"action":"redact","operator":"placeholder"},
+            "allow":["  Zed@Shop.example ", "help@shop.example", "abc@shop.example", "help@shop.example"]}"#,
+        )
+        .expect("valid");
+        let guard = Guard::new(policy).expect("builds");
+        let out = guard.check(
+            "mail zed@shop.example, ABC@shop.example, help@shop.example or x@shop.example",
+            &Context::default(),
+        );
+        assert_eq!(
+            out.text,
+            "mail zed@shop.example, ABC@shop.example, help@shop.example or [EMAIL]"
+        );
     }
 
     #[test]

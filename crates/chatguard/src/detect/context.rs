@@ -21,7 +21,7 @@ use core::ops::Range;
 use crate::automaton::{Case, MatchKind, Matcher};
 
 use super::hay::{last_digit, next_digit};
-use super::mentions::Mentions;
+use super::mentions::{address_slot, Mentions};
 use super::{Candidate, ContextHit, Hay};
 
 /// How far before a candidate supporting words are looked for, in bytes.
@@ -813,54 +813,40 @@ fn is_word_at(hay: &str, at: usize, end: usize, word: &str) -> bool {
         && (matches_as_prefix(word) || hay[end..].chars().next().is_none_or(|c| !continues_word(c)))
 }
 
-/// A cheap hasher for caches whose keys are a list's address and length (no attacker chooses
-/// those, so no keyed hash is needed).
-#[derive(Default)]
-pub(crate) struct AddressHasher(u64);
-
-impl core::hash::Hasher for AddressHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 /// Multi-word search for the word lists: one automaton per list, built on first use, found by the
 /// list's address and length. Lists are `'static` (the built-in ones are constants, a custom
 /// pattern's is leaked once per guard), and `'static` data is never freed or changed, so its
-/// address and length name its content. The cache is bounded, and lists past the bound are
-/// searched word by word.
+/// address and length name its content. The cache is an open-addressing table probed from
+/// [`address_slot`] on, as the one pass's list registry is (no hash map: the browser module then
+/// links one hash table less); it is bounded, and lists past the bound are searched word by word.
 fn automaton(words: &'static [&'static str]) -> Option<std::sync::Arc<Matcher>> {
-    use core::hash::BuildHasherDefault;
-    use std::collections::HashMap;
     use std::sync::{Arc, Mutex};
-    type Cache = HashMap<(usize, usize), Arc<Matcher>, BuildHasherDefault<AddressHasher>>;
+    /// The cached lists: how many, and the table (empty until first used).
+    type Cache = (usize, Vec<Option<((usize, usize), Arc<Matcher>)>>);
     const MAX_CACHED: usize = 512;
-    static CACHE: Mutex<Option<Cache>> = Mutex::new(None);
+    /// Slots of the table: twice the lists it holds, a power of two.
+    const SLOTS: usize = 2 * MAX_CACHED;
+    static CACHE: Mutex<Cache> = Mutex::new((0, Vec::new()));
     let mut guard = CACHE.lock().ok()?;
-    let cache = guard.get_or_insert_with(Cache::default);
-    let key = (words.as_ptr() as usize, words.len());
-    if let Some(ac) = cache.get(&key) {
-        return Some(Arc::clone(ac));
+    let (cached, table) = &mut *guard;
+    if table.is_empty() {
+        table.resize(SLOTS, None);
     }
-    if cache.len() >= MAX_CACHED {
+    let key = (words.as_ptr() as usize, words.len());
+    let mut at = address_slot(key, SLOTS);
+    loop {
+        match table.get(at)? {
+            Some((k, ac)) if *k == key => return Some(Arc::clone(ac)),
+            Some(_) => at = (at + 1) % SLOTS,
+            None => break,
+        }
+    }
+    if *cached >= MAX_CACHED {
         return None;
     }
     let ac = Arc::new(Matcher::new(words, MatchKind::Standard, Case::Exact).ok()?);
-    cache.insert(key, Arc::clone(&ac));
+    *table.get_mut(at)? = Some((key, Arc::clone(&ac)));
+    *cached += 1;
     Some(ac)
 }
 
@@ -922,8 +908,8 @@ fn starts_word(hay: &str, at: usize, word: &str) -> bool {
         return false;
     };
     let prefix: fn(char) -> bool = match first {
-        '\u{05D0}'..='\u{05EA}' => |c| "ובהכלמש".contains(c),
-        '\u{0620}'..='\u{064A}' => |c| "والبكف".contains(c),
+        '\u{05D0}'..='\u{05EA}' => |c| "ובהכלמש".chars().any(|p| p == c),
+        '\u{0620}'..='\u{064A}' => |c| "والبكف".chars().any(|p| p == c),
         _ => return false,
     };
     if !prefix(prev) {

@@ -93,7 +93,14 @@ const LIST_SLOTS: usize = 2 * MAX_LISTS;
 
 /// The slot a list's key is first looked for in.
 fn slot(key: (usize, usize)) -> usize {
-    (key.0 >> 3 ^ key.0 >> 11 ^ key.1) % LIST_SLOTS
+    address_slot(key, LIST_SLOTS)
+}
+
+/// The first slot of an open-addressing table of `slots` slots (a power of two) to look for a
+/// `'static` list in, by its address and length (see [`Lexicon::lists`]; also the context
+/// search's automaton cache).
+pub(crate) fn address_slot(key: (usize, usize), slots: usize) -> usize {
+    (key.0 >> 3 ^ key.0 >> 11 ^ key.1) % slots
 }
 
 fn contains(set: &ListSet, id: usize) -> bool {

@@ -14,6 +14,7 @@ use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use zeroize::Zeroize;
 
+use crate::detect::hay::find_bytes_iter;
 use crate::error::{VaultError, VaultErrorKind};
 use crate::Kind;
 
@@ -172,7 +173,7 @@ fn push_canonical(out: &mut String, kind: Kind, value: &str) {
                 ("<at>", "@"),
                 (" at ", "@"),
             ] {
-                spelled = spelled.replace(form, with);
+                spelled = replace_all(&spelled, form, with);
             }
             for (form, with) in [
                 ("(dot)", "."),
@@ -181,12 +182,28 @@ fn push_canonical(out: &mut String, kind: Kind, value: &str) {
                 ("<dot>", "."),
                 (" dot ", "."),
             ] {
-                spelled = spelled.replace(form, with);
+                spelled = replace_all(&spelled, form, with);
             }
             out.extend(spelled.chars().filter(|c| !c.is_whitespace()));
         }
         _ => out.extend(folded.chars().filter(|c| c.is_alphanumeric())),
     }
+}
+
+/// `text` with every occurrence of `from` (not empty) replaced by `to`, left to right, as
+/// `str::replace` does it, but searched with [`find_bytes_iter`]: the core links no `&str`
+/// pattern search (std's two-way searcher costs 2 KB gzipped in the browser module).
+fn replace_all(text: &str, from: &str, to: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    // A match of a whole UTF-8 needle starts and ends on character boundaries.
+    for at in find_bytes_iter(text.as_bytes(), from.as_bytes()) {
+        out.push_str(text.get(last..at).unwrap_or_default());
+        out.push_str(to);
+        last = at + from.len();
+    }
+    out.push_str(text.get(last..).unwrap_or_default());
+    out
 }
 
 /// Appends the canonical form of the trimmed ASCII value `trimmed`, the same as the general path
@@ -894,6 +911,36 @@ impl PendingRestore {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn replace_all_replaces_as_str_replace_does() {
+        // Synthetic spellings, overlapping and repeated forms, non-ASCII around them.
+        let texts = [
+            "",
+            "jane (at) example (dot) com",
+            "(at)(at)(at)",
+            "((at)at)",
+            "  at  at at ",
+            "ｊａｎｅ [at] bücher [dot] de [dot]",
+            "no form here",
+            "(at",
+        ];
+        for text in texts {
+            for (from, to) in [
+                ("(at)", "@"),
+                (" at ", "@"),
+                ("[dot]", "."),
+                ("a", "aa"),
+                ("é", "e"),
+            ] {
+                assert_eq!(
+                    replace_all(text, from, to),
+                    text.replace(from, to),
+                    "{text:?} {from:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn a_value_key_fits_the_room_made_for_it() {

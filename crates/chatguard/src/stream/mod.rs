@@ -465,7 +465,7 @@ fn hold_of(word: &str, streets: bool) -> Hold {
     if core.chars().any(|c| {
         c.is_ascii_digit()
             || !c.is_ascii() && !is_latin_letter(c)
-            || c.is_ascii() && "@+:=/_#$%&*[](){}<>|\\~".contains(c)
+            || c.is_ascii() && b"@+:=/_#$%&*[](){}<>|\\~".contains(&(c as u8))
     }) {
         return Hold::Window;
     }

@@ -1639,7 +1639,7 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
                 };
                 let last = prefix.chars().next_back().unwrap_or(' ');
                 let unlikely = in_list(AFTER_CONSONANT, suffix)
-                    && "aeiouyæøåäöüéèáíóú".contains(last)
+                    && "aeiouyæøåäöüéèáíóú".chars().any(|v| v == last)
                     // Finnish `-tie` after the genitive `-n` (`Christie`, `Mattie` are names).
                     || suffix == "tie" && last != 'n';
                 if !unlikely && prefix.chars().filter(|c| c.is_alphabetic()).count() >= least {

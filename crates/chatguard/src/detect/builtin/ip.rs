@@ -4,13 +4,12 @@
 //! A dotted quad is also what a version number looks like: quads that are part of a longer dotted
 //! number are never reported, quads right after a version word (`version`, `v`, `release`,
 //! `build` …) are dropped unless an IP word is near, and quads of four single digits (`1.2.3.4`)
-//! need an IP context word. IPv6 text is validated by `core::net::Ipv6Addr`; times (`12:30:45`),
-//! MAC addresses and colon-separated byte dumps do not parse or are rejected by shape.
-
-use core::net::Ipv6Addr;
+//! need an IP context word. IPv6 text is validated as `core::net::Ipv6Addr` reads it
+//! ([`is_ipv6`]); times (`12:30:45`), MAC addresses and colon-separated byte dumps do not parse
+//! or are rejected by shape.
 
 use super::phone::{has_context_near, has_context_within};
-use crate::detect::hay::Hay;
+use crate::detect::hay::{find_bytes, Hay};
 use crate::detect::Candidate;
 use crate::{Kind, Score};
 
@@ -200,7 +199,9 @@ fn v6_at(text: &str, start: usize, mut end: usize) -> Option<(usize, usize)> {
     if end - start > 45 || end - start < 3 {
         return None;
     }
-    addr_text.parse::<Ipv6Addr>().ok()?;
+    if !is_ipv6(addr_text.as_bytes()) {
+        return None;
+    }
     if !v6_shape_ok(addr_text) {
         return None;
     }
@@ -224,6 +225,81 @@ fn v6_at(text: &str, start: usize, mut end: usize) -> Option<(usize, usize)> {
     }
 }
 
+/// True when `text` is an IPv6 address as `core::net::Ipv6Addr`'s `FromStr` reads one: up to
+/// eight groups of one to four hex digits separated by `:`, one `::` standing for one or more
+/// zero groups, and a dotted quad (no leading zeros) in place of the last two groups. Written
+/// out, step for step as std's parser goes, so that the browser module links none of
+/// `core::net`'s parser (the tests compare the two on every short text of the address bytes).
+fn is_ipv6(text: &[u8]) -> bool {
+    let (head, head_v4, at) = v6_groups(text, 0, 8);
+    if head == 8 {
+        return at == text.len();
+    }
+    // A dotted quad may not come before `::`.
+    if head_v4 || text.get(at..at + 2) != Some(b"::") {
+        return false;
+    }
+    // `::` stands for at least one zero group.
+    let (_, _, end) = v6_groups(text, at + 2, 8 - (head + 1));
+    end == text.len()
+}
+
+/// Reads up to `limit` groups of `text` from `at` (std's `read_groups`): a group is `:` (but
+/// for the first) and one to four hex digits, or, with two groups still to go, `:` (but for
+/// the first) and a dotted quad, which ends the list. Returns the groups read (a quad counts
+/// two), whether a quad ended them, and where reading stopped.
+fn v6_groups(text: &[u8], mut at: usize, limit: usize) -> (usize, bool, usize) {
+    for i in 0..limit {
+        let from = if i == 0 {
+            at
+        } else if text.get(at) == Some(&b':') {
+            at + 1
+        } else {
+            return (i, false, at);
+        };
+        if i + 1 < limit {
+            if let Some(end) = dotted_quad(text, from) {
+                return (i + 2, true, end);
+            }
+        }
+        let digits = text
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|b| b.is_ascii_hexdigit())
+            .count();
+        if digits == 0 || digits > 4 {
+            return (i, false, at);
+        }
+        at = from + digits;
+    }
+    (limit, false, at)
+}
+
+/// The end of the dotted quad at `at` as std reads one (`read_ipv4_addr`): four decimal numbers
+/// of one to three digits, each at most 255 and without a leading zero, joined by `.`.
+fn dotted_quad(text: &[u8], mut at: usize) -> Option<usize> {
+    for i in 0..4 {
+        if i > 0 {
+            if text.get(at) != Some(&b'.') {
+                return None;
+            }
+            at += 1;
+        }
+        let number = text.get(at..)?;
+        let digits = number.iter().take_while(|b| b.is_ascii_digit()).count();
+        let value = number.get(..digits)?.iter().try_fold(0u32, |v, &d| {
+            Some(v * 10 + u32::from(d - b'0')).filter(|&v| v <= 255)
+        });
+        let leading_zero = digits > 1 && number.first() == Some(&b'0');
+        if digits == 0 || digits > 3 || value.is_none() || leading_zero {
+            return None;
+        }
+        at += digits;
+    }
+    Some(at)
+}
+
 /// Shapes that parse as IPv6 but are something else: colon-separated byte dumps
 /// (`de:ad:be:ef:00:11:22:33`) and short compressed forms such as `a::b` that are not a known
 /// address range.
@@ -231,12 +307,12 @@ fn v6_shape_ok(t: &str) -> bool {
     if t == "::" {
         return false;
     }
-    let compressed = t.contains("::");
+    let compressed = find_bytes(t.as_bytes(), b"::").is_some();
     let hex_groups: Vec<&str> = t
         .split(':')
-        .filter(|g| !g.is_empty() && !g.contains('.'))
+        .filter(|g| !g.is_empty() && !g.as_bytes().contains(&b'.'))
         .collect();
-    let has_v4 = t.contains('.');
+    let has_v4 = t.as_bytes().contains(&b'.');
     if !compressed {
         return !hex_groups.iter().all(|g| g.len() == 2);
     }
@@ -261,6 +337,88 @@ fn v6_shape_ok(t: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`is_ipv6`] answers as `core::net::Ipv6Addr`'s parser: on every text of up to six bytes
+    /// from the address bytes (and a few others), and on 300,000 pseudo-random longer ones
+    /// built from groups, quads and separators.
+    #[test]
+    fn is_ipv6_reads_what_std_parses() {
+        let std_reads = |t: &[u8]| {
+            core::str::from_utf8(t)
+                .ok()
+                .and_then(|t| t.parse::<core::net::Ipv6Addr>().ok())
+                .is_some()
+        };
+        const BYTES: &[u8] = b"0125aF:.g";
+        let mut text = Vec::new();
+        let mut accepted = 0;
+        for len in 0..=6u32 {
+            for mut n in 0..BYTES.len().pow(len) {
+                text.clear();
+                for _ in 0..len {
+                    text.push(BYTES[n % BYTES.len()]);
+                    n /= BYTES.len();
+                }
+                assert_eq!(
+                    is_ipv6(&text),
+                    std_reads(&text),
+                    "{:?}",
+                    String::from_utf8_lossy(&text)
+                );
+                accepted += usize::from(is_ipv6(&text));
+            }
+        }
+        const PARTS: &[&str] = &[
+            ":",
+            ":",
+            ":",
+            "::",
+            ".",
+            "0",
+            "1",
+            "00",
+            "01",
+            "10",
+            "255",
+            "256",
+            "300",
+            "0000",
+            "ffff",
+            "FfFf",
+            "12345",
+            "abc",
+            "1.2.3.4",
+            "192.168.0.1",
+            "1.2.3",
+            "01.2.3.4",
+            "1.2.3.4.5",
+            "256.1.1.1",
+            "g",
+            "%",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..300_000 {
+            text.clear();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let mut r = seed;
+            for _ in 0..(r % 16) {
+                r /= 16;
+                let part = PARTS[(r % PARTS.len() as u64) as usize];
+                text.extend_from_slice(part.as_bytes());
+                r = r.rotate_left(11) ^ seed;
+            }
+            assert_eq!(
+                is_ipv6(&text),
+                std_reads(&text),
+                "{:?}",
+                String::from_utf8_lossy(&text)
+            );
+            accepted += usize::from(is_ipv6(&text));
+        }
+        assert!(accepted > 10_000, "{accepted}");
+    }
 
     fn found(text: &str) -> Vec<&str> {
         let hay = Hay::new(text);

@@ -2035,8 +2035,10 @@ fn scan_triggers(finder: &Matcher, text: &str, from: usize, to: usize, out: &mut
         }
         let found = match trigger {
             Label => label(text, s, e, false),
-            ContactLabel => label(text, s, e, false)
-                .filter(|f| text.get(f.start..f.end).is_some_and(|n| n.contains(' '))),
+            ContactLabel => label(text, s, e, false).filter(|f| {
+                text.get(f.start..f.end)
+                    .is_some_and(|n| n.as_bytes().contains(&b' '))
+            }),
             Holder => holder(text, s, e),
             NameIs => label(text, s, e, true),
             Called(pronouns) => called(text, s, e, pronouns),
@@ -2697,10 +2699,9 @@ fn i_am(text: &str, e: usize) -> Option<Found> {
     let first = text.get(name.start..name.first_end)?;
     // `I'm Exhausted` is a state; `c'est Vincent Joubert` a first name that ends like one,
     // followed by a surname.
-    let last = text
-        .get(name.start..name.end)?
-        .rsplit(' ')
-        .next()
+    let full = text.get(name.start..name.end)?;
+    let last = full
+        .get(memchr::memrchr(b' ', full.as_bytes()).map_or(0, |space| space + 1)..)
         .unwrap_or(first);
     if name.stopped
         || looks_like_adjective(first) && (name.tokens == 1 || looks_like_adjective(last))
@@ -3062,9 +3063,14 @@ const DUTCH_CALL_OPENERS: &[&str] = &[
 /// `Hallo, met Daan Bakker.`, `Goedemiddag, u spreekt met Jan.`: read as `I am` reads its name.
 fn dutch_call(text: &str, s: usize, e: usize) -> Option<Found> {
     let before = text.get(..s)?.trim_end_matches([' ', ',']);
+    // The letters ending `before`.
+    let letters_from = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(0, |(at, c)| at + c.len_utf8());
     let opener = before
-        .rsplit(|c: char| !c.is_alphabetic())
-        .next()
+        .get(letters_from..)
         .filter(|w| in_list(DUTCH_CALL_OPENERS, w))?;
     // The greeting opens its line, or `spreekt` stands in its sentence.
     if !opener.eq_ignore_ascii_case("spreekt")

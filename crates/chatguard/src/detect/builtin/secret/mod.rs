@@ -411,7 +411,7 @@ pub(crate) fn may_name_key(lower: &str) -> bool {
     names.into_iter().any(|name| {
         name.split([' ', '_', '-', '\'', '\u{2019}']).any(|part| {
             if part.len() >= 3 {
-                lower.contains(part)
+                find_bytes(lower.as_bytes(), part.as_bytes()).is_some()
             } else {
                 lower == part
             }
