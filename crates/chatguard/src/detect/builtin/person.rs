@@ -3257,7 +3257,7 @@ const PLACE_HEADS: &[&str] = &[
 fn opens_place(name: &str) -> bool {
     name.split(' ')
         .next()
-        .is_some_and(|w| in_list(PLACE_HEADS, w.trim_end_matches('.')))
+        .is_some_and(|w| in_packed(packed!(PLACE_HEADS), w.trim_end_matches('.')))
 }
 
 /// `Attn: Jane Doe`, `c/o Jane Doe`, `z. Hd. Max Muster`: an attention line's name, after an

@@ -25,7 +25,7 @@ use super::{
     count_name_words, names_a_company, opens_place, parse_name, skip_blanks, skip_blanks_back,
     skip_quote, Found, Name, DOTTED_TITLES, PARTICLES, RULE_DISPLAY, TITLES,
 };
-use crate::detect::builtin::words::{in_list, is_capitalised};
+use crate::detect::builtin::words::{in_list, in_packed, is_capitalised};
 
 /// The most whitespace-delimited words a name before its address may span.
 pub(crate) const NAME_WORDS: usize = 4;
@@ -277,38 +277,88 @@ fn judge(text: &str, name: &Name, address: Address, display: bool) -> Option<Fou
 /// umlauts and `ß` written out when `german` (`ü` → `ue`) or bare otherwise (`ü` → `u`).
 fn fold(word: &str, german: bool) -> String {
     let mut out = String::with_capacity(word.len());
-    for c in word.chars().flat_map(char::to_lowercase) {
-        let s = match c {
-            'a'..='z' => {
-                out.push(c);
-                continue;
-            }
-            'ä' if german => "ae",
-            'ö' | 'ø' if german => "oe",
-            'ü' if german => "ue",
-            'ß' => "ss",
-            'æ' => "ae",
-            'œ' => "oe",
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ą' | 'ă' => "a",
-            'ç' | 'ć' | 'č' => "c",
-            'ď' | 'đ' => "d",
-            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => "e",
-            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => "i",
-            'ł' | 'ľ' => "l",
-            'ñ' | 'ń' | 'ň' => "n",
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
-            'ř' => "r",
-            'ś' | 'š' | 'ş' | 'ș' => "s",
-            'ť' | 'ţ' | 'ț' => "t",
-            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => "u",
-            'ý' | 'ÿ' => "y",
-            'ź' | 'ż' | 'ž' => "z",
-            _ => continue,
-        };
-        out.push_str(s);
+    for c in word.chars().flat_map(crate::normalize::lower_char) {
+        if c.is_ascii_lowercase() {
+            out.push(c);
+        } else if let Some(k) = FOLDS.iter().position(|&(from, _)| from == c) {
+            let (_, to) = FOLDS[k];
+            out.push_str(match (german, c) {
+                (true, 'ä') => "ae",
+                (true, 'ö' | 'ø') => "oe",
+                (true, 'ü') => "ue",
+                _ => to,
+            });
+        }
     }
     out
 }
+
+/// Accented Latin letters (lower case) and their ASCII letters, for [`fold`].
+const FOLDS: &[(char, &str)] = &[
+    ('ß', "ss"),
+    ('æ', "ae"),
+    ('œ', "oe"),
+    ('à', "a"),
+    ('á', "a"),
+    ('â', "a"),
+    ('ã', "a"),
+    ('ä', "a"),
+    ('å', "a"),
+    ('ā', "a"),
+    ('ą', "a"),
+    ('ă', "a"),
+    ('ç', "c"),
+    ('ć', "c"),
+    ('č', "c"),
+    ('ď', "d"),
+    ('đ', "d"),
+    ('è', "e"),
+    ('é', "e"),
+    ('ê', "e"),
+    ('ë', "e"),
+    ('ē', "e"),
+    ('ę', "e"),
+    ('ě', "e"),
+    ('ì', "i"),
+    ('í', "i"),
+    ('î', "i"),
+    ('ï', "i"),
+    ('ī', "i"),
+    ('ı', "i"),
+    ('ł', "l"),
+    ('ľ', "l"),
+    ('ñ', "n"),
+    ('ń', "n"),
+    ('ň', "n"),
+    ('ò', "o"),
+    ('ó', "o"),
+    ('ô', "o"),
+    ('õ', "o"),
+    ('ö', "o"),
+    ('ø', "o"),
+    ('ō', "o"),
+    ('ő', "o"),
+    ('ř', "r"),
+    ('ś', "s"),
+    ('š', "s"),
+    ('ş', "s"),
+    ('ș', "s"),
+    ('ť', "t"),
+    ('ţ', "t"),
+    ('ț', "t"),
+    ('ù', "u"),
+    ('ú', "u"),
+    ('û', "u"),
+    ('ü', "u"),
+    ('ū', "u"),
+    ('ů', "u"),
+    ('ű', "u"),
+    ('ý', "y"),
+    ('ÿ', "y"),
+    ('ź', "z"),
+    ('ż', "z"),
+    ('ž', "z"),
+];
 
 /// The words of a shown name, folded both ways (see [`fold`]), initials and particles left out.
 fn folded_words(shown: &str) -> Vec<String> {
@@ -366,19 +416,10 @@ fn spells(local: &str, shown: &str) -> bool {
 /// True when the local part names a desk, a list or a robot (`info`, `support-team`,
 /// `noreply`).
 fn names_a_desk(local: &str) -> bool {
-    let lower = local.to_ascii_lowercase();
-    let first = lower.split(['.', '_', '-', '+']).next().unwrap_or_default();
-    in_list(DESK_LOCALS, first)
-        || in_list(DESK_LOCALS, &lower)
-        || [
-            "noreply",
-            "no-reply",
-            "no_reply",
-            "donotreply",
-            "do-not-reply",
-        ]
-        .iter()
-        .any(|w| lower.contains(w))
+    // `no-reply`, `do-not-reply`, `info.de`, `support_team`
+    let first = local.split(['.', '_', '-', '+']).next().unwrap_or_default();
+    ["no", "do"].iter().any(|w| w.eq_ignore_ascii_case(first))
+        || in_packed(packed!(DESK_LOCALS), first)
 }
 
 /// True when a label of the domain (its top level aside) holds a word of the name of three
@@ -386,12 +427,11 @@ fn names_a_desk(local: &str) -> bool {
 fn domain_repeats(domain: &str, shown: &str) -> bool {
     let words = folded_words(shown);
     let lower = domain.to_ascii_lowercase();
-    let mut labels: Vec<&str> = lower.split('.').collect();
-    labels.pop();
-    labels.iter().any(|label| {
+    let labels = lower.rsplit_once('.').map_or("", |(labels, _)| labels);
+    labels.split('.').any(|label| {
         words
             .iter()
-            .any(|w| w.len() >= 3 && label.contains(w.as_str()))
+            .any(|w| w.len() >= 3 && (label.starts_with(w.as_str()) || label.ends_with(w.as_str())))
     })
 }
 
