@@ -78,11 +78,12 @@ const DESK_LOCALS: &[&str] = &[
     "webmaster",
     "postmaster",
     "mailer",
+    "no",
+    "do",
     "noreply",
     "donotreply",
     "reply",
     "bounce",
-    "service-client",
     "kundenservice",
     "servicio",
     "atendimento",
@@ -273,165 +274,111 @@ fn judge(text: &str, name: &Name, address: Address, display: bool) -> Option<Fou
     })
 }
 
-/// The lowercase ASCII letters of `word`, accented Latin letters folded (`é` → `e`), German
-/// umlauts and `ß` written out when `german` (`ü` → `ue`) or bare otherwise (`ü` → `u`).
-fn fold(word: &str, german: bool) -> String {
-    let mut out = String::with_capacity(word.len());
-    for c in word.chars().flat_map(crate::normalize::lower_char) {
-        if c.is_ascii_lowercase() {
-            out.push(c);
-        } else if let Some(k) = FOLDS.iter().position(|&(from, _)| from == c) {
-            let (_, to) = FOLDS[k];
-            out.push_str(match (german, c) {
-                (true, 'ä') => "ae",
-                (true, 'ö' | 'ø') => "oe",
-                (true, 'ü') => "ue",
-                _ => to,
-            });
+/// Accented Latin letters (lower case) and, at the same position in [`FOLDED`], their ASCII
+/// letter.
+const ACCENTED: &str = "àáâãäåāąăçćčďđèéêëēęěìíîïīıłľñńňòóôõöøōőřśšşșťţțùúûüūůűýÿźżž";
+const FOLDED: &[u8] = b"aaaaaaaaacccddeeeeeeeiiiiiillnnnoooooooorssssttttuuuuuuuuyyzzz";
+
+/// How `word` (a word of a name) spells the start of `ascii` (lowercase ASCII letters): how many
+/// bytes of it match, and whether the whole word does. Letters compare case-insensitively with
+/// accents folded (`é` as `e`), `ß`, `æ` and `œ` written out (`ss`, `ae`, `oe`) and German
+/// umlauts with or without their `e` (`ü` as `u` or `ue`); other characters are skipped.
+fn spelled(word: &str, ascii: &[u8]) -> (usize, bool) {
+    let mut i = 0;
+    for c in word.chars() {
+        let c = crate::normalize::lower_char(c).next().unwrap_or(c);
+        let (letter, then) = match c {
+            'ß' => (b's', b's'),
+            'æ' => (b'a', b'e'),
+            'œ' => (b'o', b'e'),
+            _ if c.is_ascii_lowercase() => (c as u8, 0),
+            _ => match ACCENTED.chars().position(|a| a == c) {
+                Some(k) => (FOLDED[k], 0),
+                None => continue,
+            },
+        };
+        if ascii.get(i) != Some(&letter) {
+            return (i, false);
+        }
+        i += 1;
+        let then = match c {
+            'ä' | 'ö' | 'ü' | 'ø' if ascii.get(i) == Some(&b'e') => b'e',
+            _ => then,
+        };
+        if then != 0 {
+            if ascii.get(i) != Some(&then) {
+                return (i, false);
+            }
+            i += 1;
         }
     }
-    out
+    (i, true)
 }
 
-/// Accented Latin letters (lower case) and their ASCII letters, for [`fold`].
-const FOLDS: &[(char, &str)] = &[
-    ('ß', "ss"),
-    ('æ', "ae"),
-    ('œ', "oe"),
-    ('à', "a"),
-    ('á', "a"),
-    ('â', "a"),
-    ('ã', "a"),
-    ('ä', "a"),
-    ('å', "a"),
-    ('ā', "a"),
-    ('ą', "a"),
-    ('ă', "a"),
-    ('ç', "c"),
-    ('ć', "c"),
-    ('č', "c"),
-    ('ď', "d"),
-    ('đ', "d"),
-    ('è', "e"),
-    ('é', "e"),
-    ('ê', "e"),
-    ('ë', "e"),
-    ('ē', "e"),
-    ('ę', "e"),
-    ('ě', "e"),
-    ('ì', "i"),
-    ('í', "i"),
-    ('î', "i"),
-    ('ï', "i"),
-    ('ī', "i"),
-    ('ı', "i"),
-    ('ł', "l"),
-    ('ľ', "l"),
-    ('ñ', "n"),
-    ('ń', "n"),
-    ('ň', "n"),
-    ('ò', "o"),
-    ('ó', "o"),
-    ('ô', "o"),
-    ('õ', "o"),
-    ('ö', "o"),
-    ('ø', "o"),
-    ('ō', "o"),
-    ('ő', "o"),
-    ('ř', "r"),
-    ('ś', "s"),
-    ('š', "s"),
-    ('ş', "s"),
-    ('ș', "s"),
-    ('ť', "t"),
-    ('ţ', "t"),
-    ('ț', "t"),
-    ('ù', "u"),
-    ('ú', "u"),
-    ('û', "u"),
-    ('ü', "u"),
-    ('ū', "u"),
-    ('ů', "u"),
-    ('ű', "u"),
-    ('ý', "y"),
-    ('ÿ', "y"),
-    ('ź', "z"),
-    ('ż', "z"),
-    ('ž', "z"),
-];
+/// True when `word` spells all of `ascii`, two letters or more.
+fn spells_all(word: &str, ascii: &[u8]) -> bool {
+    ascii.len() >= 2 && spelled(word, ascii) == (ascii.len(), true)
+}
 
-/// The words of a shown name, folded both ways (see [`fold`]), initials and particles left out.
-fn folded_words(shown: &str) -> Vec<String> {
-    let mut words = Vec::new();
-    for w in shown.split([' ', '-']) {
-        if w.ends_with('.') || in_list(PARTICLES, w) {
-            continue;
-        }
-        for german in [false, true] {
-            let f = fold(w, german);
-            if f.len() >= 2 && !words.contains(&f) {
-                words.push(f);
-            }
-        }
-    }
-    words
+/// The words of a shown name an address may spell: initials and particles left out.
+fn spellable_words(shown: &str) -> impl Iterator<Item = &str> + Clone {
+    shown
+        .split([' ', '-'])
+        .filter(|w| !w.ends_with('.') && !in_list(PARTICLES, w))
 }
 
 /// True when the local part `local` spells the name `shown`: one of its words is a word of the
 /// name (`jane.doe`, `doe_j`), or all its letters are one word of the name or its initial
 /// joined to another (`jdoe`, `janed`, `janedoe`, `doejane`).
 fn spells(local: &str, shown: &str) -> bool {
-    let words = folded_words(shown);
     let lower = local.to_ascii_lowercase();
-    let segments = lower
-        .split(|c: char| !c.is_ascii_lowercase())
-        .filter(|s| !s.is_empty());
-    let mut joined = String::new();
-    for segment in segments {
-        if words.iter().any(|w| w == segment) {
-            return true;
-        }
-        joined.push_str(segment);
+    let words = spellable_words(shown);
+    if lower
+        .as_bytes()
+        .split(|b| !b.is_ascii_lowercase())
+        .any(|segment| words.clone().any(|w| spells_all(w, segment)))
+    {
+        return true;
     }
-    let pairs = words
-        .iter()
-        .flat_map(|a| words.iter().map(move |b| (a, b)))
-        .filter(|(a, b)| a != b);
-    for (a, b) in pairs {
-        // `janedoe`, `jdoe`
-        let before = joined.strip_suffix(b.as_str()).is_some_and(|head| {
-            head == a.as_str() || head.len() == 1 && a.starts_with(head) && b.len() >= 3
-        });
-        // `janed`, `doej`
-        let after = joined
-            .strip_prefix(a.as_str())
-            .is_some_and(|tail| tail.len() == 1 && b.starts_with(tail) && a.len() >= 3);
-        if before || after {
-            return true;
-        }
-    }
-    false
+    let joined: Vec<u8> = lower.bytes().filter(u8::is_ascii_lowercase).collect();
+    words.clone().any(|a| {
+        words.clone().any(|b| {
+            a != b
+                && (1..joined.len()).any(|k| {
+                    let (head, tail) = joined.split_at(k);
+                    // `janedoe`, `jdoe`
+                    (spells_all(a, head) || k == 1 && spelled(a, head).0 == 1 && tail.len() >= 3)
+                        && spells_all(b, tail)
+                        // `janed`, `doej`
+                        || k >= 3 && tail.len() == 1 && spells_all(a, head) && spelled(b, tail).0 == 1
+                })
+        })
+    })
 }
 
 /// True when the local part names a desk, a list or a robot (`info`, `support-team`,
-/// `noreply`).
+/// `noreply`, `no-reply`).
 fn names_a_desk(local: &str) -> bool {
-    // `no-reply`, `do-not-reply`, `info.de`, `support_team`
-    let first = local.split(['.', '_', '-', '+']).next().unwrap_or_default();
-    ["no", "do"].iter().any(|w| w.eq_ignore_ascii_case(first))
-        || in_packed(packed!(DESK_LOCALS), first)
+    let first = local
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or_default();
+    in_packed(packed!(DESK_LOCALS), first)
 }
 
-/// True when a label of the domain (its top level aside) holds a word of the name of three
-/// letters or more: a firm's or a product's own address (`Deutsche Bahn <info@bahn.de>`).
+/// True when a label of the domain (its top level aside) starts or ends with a word of the name
+/// of three letters or more: a firm's or a product's own address (`Deutsche Bahn
+/// <info@bahn.de>`).
 fn domain_repeats(domain: &str, shown: &str) -> bool {
-    let words = folded_words(shown);
     let lower = domain.to_ascii_lowercase();
-    let labels = lower.rsplit_once('.').map_or("", |(labels, _)| labels);
-    labels.split('.').any(|label| {
-        words
-            .iter()
-            .any(|w| w.len() >= 3 && (label.starts_with(w.as_str()) || label.ends_with(w.as_str())))
+    let top = lower.bytes().rposition(|b| b == b'.').unwrap_or(0);
+    lower.as_bytes()[..top].split(|&b| b == b'.').any(|label| {
+        spellable_words(shown).any(|w| {
+            (0..label.len()).any(|k| {
+                let (n, whole) = spelled(w, &label[k..]);
+                whole && n >= 3 && (k == 0 || k + n == label.len())
+            })
+        })
     })
 }
 
