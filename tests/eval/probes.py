@@ -51,6 +51,13 @@ last names, example domains. Each probe is a question the labelled corpus cannot
   fixed seed; matched as the `street` groups. `not a street`: street words, numbers and
   adjectives in sentences that hold no address (`Az utca 5 perc`, `I read Supernova 2 twice`,
   `We moved to 3 Via Roma fans`, `Улица длиной 5 км`): every finding is a false positive.
+- `shown`: Faker first and last names in eight locales shown with an e-mail address (`Jane Doe
+  <…> wrote:`, `From:`, `Von:`, `De :`, `{e} (Jane Doe)`, `Jane Doe (…)`, after a comma when the
+  local part spells the name), on attention lines (`Attn:`, `c/o`, `z. Hd.`, `À l'attention de`,
+  `T.a.v.` …) and after recipient labels (`Recipient:`, `Empfänger:`, `Destinataire :` …); the
+  address's local part spells the name in two texts of three. Recall per locale (a person finding
+  covering the name); Faker's `company()`, `job()` and `city()` in the same frames (with an
+  address named after their first word): every person finding on them is a false positive.
 - `templates`: CRM, helpdesk, chat and e-mail lines in the style of presidio-research's
   generator (sentence templates with Faker placeholders, filled per locale: `Contact:
   {first_name} {last_name} | {phone_number} | {email}`, `Ship to {address}`, signatures over
@@ -604,6 +611,57 @@ def faker_person_texts():
     return out
 
 
+# Names shown with an e-mail address, attention lines and recipient labels (session 13): English
+# frames for every locale, then its language's own; `{n}` is the name, `{e}` an address whose local
+# part spells it (`jane.doe@`) or does not (a Faker user name).
+SHOWN_LOCALES = ["en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL", "pt_BR"]
+SHOWN_FRAMES = {
+    "en": ["{n} <{e}> wrote:", "From: {n} <{e}>", "Please add {n} ({e}) to the thread.",
+           "{e} ({n})", "Attn: {n}", "c/o {n}", "Recipient: {n}"],
+    "de": ["z. Hd. {n}", "Empfänger: {n}", "Von: {n} <{e}>"],
+    "fr": ["À l'attention de {n}", "Destinataire : {n}", "De : {n} <{e}>"],
+    "es": ["A la atención de {n}", "Destinatario: {n}", "De: {n} <{e}>"],
+    "it": ["Alla cortese attenzione di {n}", "Destinatario: {n}", "Da: {n} <{e}>"],
+    "nl": ["T.a.v. {n}", "Ontvanger: {n}", "Van: {n} <{e}>"],
+    "pt": ["Ao cuidado de {n}", "Destinatário: {n}", "De: {n} <{e}>"],
+}
+# Only a local part that spells the name makes a name after a comma.
+SHOWN_SPELLED_FRAMES = ["Send the invoice to {n}, {e}"]
+
+
+def ascii_letters(value):
+    """`value` lowercased, accents dropped, letters only: `Müller` → `muller`."""
+    import unicodedata
+    bare = unicodedata.normalize("NFKD", value.lower())
+    return "".join(c for c in bare if "a" <= c <= "z")
+
+
+def shown_texts():
+    """("shown", group, text, (value span, name span) or None): names shown with an address."""
+    out = []
+    for loc in SHOWN_LOCALES:
+        fake = Faker(loc)
+        fake.seed_instance(2026)
+        frames = SHOWN_FRAMES["en"] + SHOWN_FRAMES[loc[:2]]
+        for k, frame in enumerate(frames + SHOWN_SPELLED_FRAMES):
+            for j in range(3):
+                first, last = fake.first_name(), fake.last_name()
+                value = f"{first} {last}"
+                spelled = frame in SHOWN_SPELLED_FRAMES or j != 1
+                local = (f"{ascii_letters(first)}.{ascii_letters(last.split()[-1])}" if spelled
+                         else fake.user_name())
+                text = frame.format(n=value, e=f"{local}@example.com")
+                start = len(text[:text.index(value)].encode())
+                span = (start, start + len(value.encode()))
+                out.append(("shown", f"person {loc}", text, (span, span)))
+            # Hard negatives in the same frame: a firm, a job, a city; a desk's address.
+            for value in (fake.company(), fake.job(), fake.city()):
+                local = ascii_letters(value.split()[0]) or "info"
+                out.append(("shown", "not a person",
+                            frame.format(n=value, e=f"{local}@example.com"), None))
+    return out
+
+
 def texts(rng):
     """(probe, group, text, span or None) for every probe text."""
     out = []
@@ -680,6 +738,7 @@ def texts(rng):
     out.extend(template_texts())
     out.extend(faker_kind_texts())
     out.extend(streets_texts())
+    out.extend(shown_texts())
     return out
 
 
@@ -1023,7 +1082,7 @@ def main():
         if probe == "layouts":
             # "card …" → credit_card; "iban …", "email …" name their kind.
             want = "credit_card" if group.startswith("card") else group.split()[0]
-        elif probe in ("faker", "streets"):
+        elif probe in ("faker", "streets", "shown"):
             first, *rest = group.split()
             if first == "person":
                 # A person finding covering the name, titles and suffixes optional, inside the
@@ -1066,7 +1125,7 @@ def main():
                        reverse=True)
         for count, group, kinds in worst[:12 if probe == "references" else 20]:
             print(f"  {group:32} {count:4}  {dict(kinds.most_common())}")
-    for probe in ("phones", "names", "passwords", "births", "layouts", "faker", "streets"):
+    for probe in ("phones", "names", "passwords", "births", "layouts", "faker", "streets", "shown"):
         print(f"{probe}: recall per group")
         for (p, group), n in sorted(totals.items()):
             if p == probe and not group.startswith("not a "):
@@ -1076,6 +1135,10 @@ def main():
         print(f"  other findings (false positives): {fp}")
         if probe == "faker":
             print(f"  person findings on Faker firms and jobs in the person frames:"
+                  f" {sum(false_pos[(probe, 'not a person')].values())}"
+                  f" / {totals[(probe, 'not a person')]}")
+        if probe == "shown":
+            print(f"  person findings on Faker firms, jobs and cities in these frames:"
                   f" {sum(false_pos[(probe, 'not a person')].values())}"
                   f" / {totals[(probe, 'not a person')]}")
     print("templates: recall per kind (a finding of the kind overlapping the value)")

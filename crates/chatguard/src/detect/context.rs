@@ -90,9 +90,11 @@ pub(crate) static CONTRARY_WORDS: &[&str] = &[
 /// Whether [`CONTRARY_WORDS`] may lower `cand`. They say a number is a business reference; a
 /// street address is a house number followed by street words, which no reference is, and the
 /// words of parcels and deliveries stand before addresses as often as before references
-/// (`The parcel is waiting at 356 Jennifer Hill`, `Ihr Paket geht an Hauptstraße 5`).
+/// (`The parcel is waiting at 356 Jennifer Hill`, `Ihr Paket geht an Hauptstraße 5`). A person's
+/// name is no number either: it is found only where the text marks it as a name, and the words of
+/// invoices and orders stand before names as often (`Please send the invoice to Jane Doe`).
 fn contrary_words_apply(cand: &Candidate) -> bool {
-    cand.kind != crate::Kind::StreetAddress
+    !matches!(cand.kind, crate::Kind::StreetAddress | crate::Kind::Person)
 }
 
 /// A recognizer's supporting words: those naming its format, and those naming a class of numbers.

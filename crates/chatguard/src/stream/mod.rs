@@ -21,6 +21,10 @@
 //!   and its context words are complete. A word that only opens names (`thanks`, `I'm`, `this`)
 //!   holds less: once the few words after it in which a name would have to show its capital
 //!   have arrived without one, nothing is held for it;
+//! * before the word that these rules hold first, up to three more words that may be part of a
+//!   name (capitalised words, initials, particles, titles: `Jane van Doe`): a name shown with
+//!   its e-mail address starts up to four words before the address that reveals it (`Jane Doe
+//!   <jane@example.com>`);
 //! * never a finding in part: a cut that would split one moves to its start.
 //!
 //! Invisible smuggling carriers the policy strips are removed from the output as in one-shot
@@ -33,6 +37,7 @@
 //! The states are explicit: `Passing` until a `block` rule fires, then `Blocked` (nothing more is
 //! emitted, ever), and [`StreamRedactor::finish`] consumes the redactor.
 
+use crate::detect::builtin::DISPLAY_NAME_WORDS;
 use crate::detect::context::{floor_boundary, LONGEST_WORD};
 use crate::normalize::CarrierStripper;
 use crate::policy::Action;
@@ -50,6 +55,25 @@ const HARD_CAP: usize = 16 * 1024;
 /// first trigger word it holds or follows (spelled-out `at`, PEM armour and street types that
 /// come after an adjective are triggers so that this holds).
 pub(crate) const WORDS_BEFORE: usize = 1;
+
+/// Holds the words before word `at` of `words` (over `text`) that may be part of a name shown
+/// with its e-mail address, up to [`DISPLAY_NAME_WORDS`] words with the one at `at`: the index of
+/// the first word to hold.
+fn name_words_back(text: &str, words: &[(usize, usize)], mut at: usize) -> usize {
+    if at >= words.len() {
+        return at;
+    }
+    for _ in 1..DISPLAY_NAME_WORDS {
+        let Some(&(s, e)) = at.checked_sub(1).and_then(|i| words.get(i)) else {
+            break;
+        };
+        if !crate::detect::builtin::may_be_display_name_word(&text[s..e]) {
+            break;
+        }
+        at -= 1;
+    }
+    at
+}
 
 /// What the stream is doing after a chunk.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -245,12 +269,14 @@ impl<'g> StreamRedactor<'g> {
                 .find(|w| w.0 <= at && at < w.1)
                 .map_or(at, |w| w.0)
         } else {
-            // The trailing word and the one before it stay.
+            // The trailing word and the one before it stay (and the name they may end).
             let tail = words_back(text, &words, words.len().saturating_sub(1), WORDS_BEFORE);
+            let tail = name_words_back(text, &words, tail);
             let mut cut = words.get(tail).map_or(len, |w| w.0);
             if words.last().is_some_and(|w| w.1 < len) {
                 // Text ends in whitespace: the last word is complete, but a trigger may follow.
                 let tail = words_back(text, &words, words.len(), WORDS_BEFORE);
+                let tail = name_words_back(text, &words, tail);
                 cut = words.get(tail).map_or(len, |w| w.0);
             } else if let [.., before, growing] = words.as_slice() {
                 // The word before the growing one is a plain opener that the growing word can
@@ -262,7 +288,8 @@ impl<'g> StreamRedactor<'g> {
             // The first trigger whose window is still open holds everything from the word
             // before it (later triggers only hold later text).
             if let Some(i) = (0..words.len()).find(|&i| self.holds(text, &words, i)) {
-                cut = cut.min(words[words_back(text, &words, i, WORDS_BEFORE)].0);
+                let from = name_words_back(text, &words, words_back(text, &words, i, WORDS_BEFORE));
+                cut = cut.min(words[from].0);
             }
             cut
         };

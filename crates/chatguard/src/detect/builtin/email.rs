@@ -67,6 +67,10 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
                     rule: "email.address",
                     validated: false,
                 });
+                // The name shown with it (`Jane Doe <jane.doe@example.com>`), a person's.
+                if cfg!(feature = "person") {
+                    super::person::around_address(hay.text, start, at, end, out);
+                }
             }
         }
     }

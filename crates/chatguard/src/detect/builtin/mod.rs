@@ -372,6 +372,16 @@ pub(crate) fn may_open_name(word: &str, rest: &str) -> bool {
     cfg!(feature = "person") && person::may_open_name(word, rest)
 }
 
+/// How many whitespace-delimited words before the word that reveals it a name shown with its
+/// e-mail address may start (`Jane van Doe <jane@example.com>`, see `person::display`).
+pub(crate) const DISPLAY_NAME_WORDS: usize = person::NAME_WORDS;
+
+/// True when a whitespace-delimited word may be part of a name shown before its e-mail address
+/// (a capitalised word, an initial, a particle or a title).
+pub(crate) fn may_be_display_name_word(word: &str) -> bool {
+    cfg!(feature = "person") && person::may_be_display_name_word(word)
+}
+
 /// True when `lower` opens German street names (`am`, `an der`, see
 /// [`address::STREET_PREPOSITIONS`]).
 pub(crate) fn is_street_preposition(lower: &str) -> bool {
@@ -391,7 +401,9 @@ pub(crate) fn may_name_key(lower: &str) -> bool {
 
 /// True when a finding at `start..end` of `text` is opened by a trigger the stream redactor sees
 /// in time: one of the three whitespace-delimited words before it, or one of its own first
-/// `WORDS_BEFORE + 1` (the words the redactor holds back before a trigger or the end).
+/// `WORDS_BEFORE + 1` (the words the redactor holds back before a trigger or the end), or, for a
+/// name of at most [`DISPLAY_NAME_WORDS`] name words, the word right after it (`Jane Doe
+/// <jane@example.com>`).
 #[cfg(test)]
 pub(crate) fn opened_by_trigger(text: &str, start: usize, end: usize) -> bool {
     let bytes = text.as_bytes();
@@ -417,9 +429,25 @@ pub(crate) fn opened_by_trigger(text: &str, start: usize, end: usize) -> bool {
         .rposition(|&(s, _)| s < end)
         .unwrap_or(first)
         .min(first + crate::stream::WORDS_BEFORE);
-    words[first.saturating_sub(3)..=last]
+    if words[first.saturating_sub(3)..=last]
         .iter()
         .any(|&(s, e)| crate::stream::is_builtin_trigger(&text[s..e]))
+    {
+        return true;
+    }
+    // A name shown before its e-mail address (`Jane Doe <jane@example.com>`): the stream
+    // redactor holds up to that many name words before the word it holds for the address.
+    let after = words
+        .iter()
+        .position(|&(s, _)| s >= end)
+        .unwrap_or(words.len());
+    after - first <= DISPLAY_NAME_WORDS
+        && words[first..after]
+            .iter()
+            .all(|&(s, e)| may_be_display_name_word(&text[s..e]))
+        && words
+            .get(after)
+            .is_some_and(|&(s, e)| crate::stream::is_builtin_trigger(&text[s..e]))
 }
 
 #[cfg(test)]

@@ -72,8 +72,36 @@ pub(crate) const CONTEXT: &[&str] = &[
 /// triggers for the stream redactor only as a `word:` label (see [`super::is_label_word`]), so
 /// that prose with `person` or `cuenta` in it is not held.
 pub(crate) const LABEL_WORDS: &[&str] = &[
-    "person", "compte", "cuenta", "conta", "customer", "client", "cliente", "kunde", "kundin",
-    "klant", "kund", "klient", "contact", "kontakt", "contacto", "contato", "contatto",
+    "person",
+    "compte",
+    "cuenta",
+    "conta",
+    "customer",
+    "client",
+    "cliente",
+    "kunde",
+    "kundin",
+    "klant",
+    "kund",
+    "klient",
+    "contact",
+    "kontakt",
+    "contacto",
+    "contato",
+    "contatto",
+    "recipient",
+    "destinataire",
+    "destinatario",
+    "ontvanger",
+    "interlocuteur",
+    "interlocutrice",
+    "referente",
+    "contactpersoon",
+    "firmado",
+    "firmato",
+    "getekend",
+    "assinado",
+    "assinada",
 ];
 
 /// Lowercase words that open a name (see [`super::is_trigger_word`]); the stream redactor holds
@@ -131,6 +159,27 @@ pub(crate) const TRIGGER_WORDS: &[&str] = &[
     "titular",
     "intestatario",
     "rekeninghouder",
+    // Recipient and signature labels with a non-ASCII letter, and the words of attention lines
+    // (`Attn`, `z. Hd.`, `à l'attention de`, `t.a.v.`).
+    "empfänger",
+    "empfängerin",
+    "destinatária",
+    "destinatário",
+    "signé",
+    "signée",
+    "attn",
+    "hd",
+    "z.hd",
+    "händen",
+    "l'attention",
+    "atención",
+    "atencion",
+    "attenzione",
+    "all'attenzione",
+    "t.a.v",
+    "attentie",
+    "cuidado",
+    "cuidados",
     "navn",
     "namn",
     "nazwisko",
@@ -280,6 +329,7 @@ const RULE_INTRODUCTION: &str = "person.introduction";
 const RULE_HONORIFIC: &str = "person.honorific";
 const RULE_SIGNATURE: &str = "person.signature";
 const RULE_RELATION: &str = "person.relation";
+const RULE_DISPLAY: &str = "person.display_name";
 
 /// How a trigger phrase introduces a name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -317,11 +367,16 @@ enum Trigger {
     Relation,
     /// Dutch `met` after a greeting or `spreekt` (`Hallo, met Daan Bakker`, `u spreekt met …`).
     DutchCall,
+    /// Who a letter or parcel is for, with or without a `:` (`Attn: Jane Doe`, `c/o Jane Doe`,
+    /// `z. Hd. Max Muster`, `à l'attention de Jean Dupont`): a desk is as often named there
+    /// (`Attn: Accounts Payable`), so only names of two words or more that end at no role or
+    /// team word count.
+    Attention,
 }
 
 use Trigger::{
-    Called, ContactLabel, DutchCall, Elided, GreetingHere, Holder, Honorific, IAm, IAmFullName,
-    Label, NameIs, Relation, Salutation, SignOff, ThisIs,
+    Attention, Called, ContactLabel, DutchCall, Elided, GreetingHere, Holder, Honorific, IAm,
+    IAmFullName, Label, NameIs, Relation, Salutation, SignOff, ThisIs,
 };
 
 /// The trigger phrases, matched ASCII-case-insensitively on word boundaries.
@@ -370,6 +425,42 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("contacto", ContactLabel),
     ("contato", ContactLabel),
     ("contatto", ContactLabel),
+    // Who receives, who to ask, who signed: `Recipient: Jane Doe`, `Interlocuteur : Jean Dupont`,
+    // `Firmado: Lucía Pérez` (a desk or a firm as often, so two words or more, as for `Contact:`).
+    ("recipient", ContactLabel),
+    ("empfänger", ContactLabel),
+    ("empfängerin", ContactLabel),
+    ("destinataire", ContactLabel),
+    ("destinatario", ContactLabel),
+    ("destinatária", ContactLabel),
+    ("destinatário", ContactLabel),
+    ("ontvanger", ContactLabel),
+    ("interlocuteur", ContactLabel),
+    ("interlocutrice", ContactLabel),
+    ("referente", ContactLabel),
+    ("contactpersoon", ContactLabel),
+    ("pessoa de contato", ContactLabel),
+    ("signé", ContactLabel),
+    ("signée", ContactLabel),
+    ("firmado", ContactLabel),
+    ("firmato", ContactLabel),
+    ("getekend", ContactLabel),
+    ("assinado", ContactLabel),
+    ("assinada", ContactLabel),
+    ("attn", Attention),
+    ("c/o", Attention),
+    ("z. hd.", Attention),
+    ("z.hd.", Attention),
+    ("zu händen", Attention),
+    ("l'attention de", Attention),
+    ("a la atención de", Attention),
+    ("a la atencion de", Attention),
+    ("alla cortese attenzione di", Attention),
+    ("all'attenzione di", Attention),
+    ("t.a.v.", Attention),
+    ("ter attentie van", Attention),
+    ("ao cuidado de", Attention),
+    ("aos cuidados de", Attention),
     ("cardholder", Holder),
     ("card holder", Holder),
     ("kontoinhaber", Holder),
@@ -671,7 +762,7 @@ const fn capital_within(trigger: Trigger) -> usize {
     match trigger {
         IAm | IAmFullName | Called(_) | Elided | Salutation | ThisIs | GreetingHere | Relation
         | DutchCall => 4,
-        Honorific => 8,
+        Honorific | Attention => 8,
         Label | ContactLabel | Holder | NameIs | SignOff => 10,
     }
 }
@@ -1393,6 +1484,65 @@ const STOP: &[&str] = &[
     "student",
     "support",
     "team",
+    // Openers the stream redactor lets go early (`stream::PLAIN_OPENERS`).
+    "certainly",
+    "absolutely",
+    // Verbs and mail words that open a line before a name and its address (`Contact Jane Doe
+    // <…>`, `Cc Jane Doe <…>`).
+    "contact",
+    "email",
+    "call",
+    "ask",
+    "write",
+    "forward",
+    "forwarding",
+    "reply",
+    "cc",
+    "bcc",
+    "fwd",
+    "fw",
+    "re",
+    // Job title words (`Destinatario: Chief Executive Officer`).
+    "chief",
+    "executive",
+    "vice",
+    "senior",
+    "junior",
+    // Desks and departments named on attention and recipient lines (`Attn: Accounts Payable`).
+    "accounts",
+    "accounting",
+    "payable",
+    "receivable",
+    "billing",
+    "purchasing",
+    "procurement",
+    "reception",
+    "finance",
+    "legal",
+    "marketing",
+    "payroll",
+    "shipping",
+    "returns",
+    "logistics",
+    "warehouse",
+    "operations",
+    "buchhaltung",
+    "einkauf",
+    "vertrieb",
+    "kundenservice",
+    "kundendienst",
+    "personalabteilung",
+    "comptabilité",
+    "contabilidad",
+    "compras",
+    "acquisti",
+    "contabilità",
+    "amministrazione",
+    "inkoop",
+    "boekhouding",
+    "administratie",
+    "financeiro",
+    "faturamento",
     "user",
     "users",
     "valued",
@@ -2015,7 +2165,7 @@ fn scan_spread(hay: &Hay<'_>, spread: Option<Option<triggers::Spread>>, out: &mu
 /// at the end of the last hit: no trigger phrase holds, after a word's start, another one and
 /// more (the tests check both), so a match past it cannot hide a trigger before it.
 fn may_be_in_trigger(b: u8) -> bool {
-    !b.is_ascii() || b.is_ascii_alphabetic() || matches!(b, b' ' | b'\'' | b'.')
+    !b.is_ascii() || b.is_ascii_alphabetic() || matches!(b, b' ' | b'\'' | b'.' | b'/')
 }
 
 /// Reports the names introduced by the triggers found in `text[from..to]`.
@@ -2037,7 +2187,7 @@ fn scan_triggers(finder: &Matcher, text: &str, from: usize, to: usize, out: &mut
             Label => label(text, s, e, false),
             ContactLabel => label(text, s, e, false).filter(|f| {
                 text.get(f.start..f.end)
-                    .is_some_and(|n| n.as_bytes().contains(&b' '))
+                    .is_some_and(|n| count_name_words(n) >= 2 && !opens_place(n))
             }),
             Holder => holder(text, s, e),
             NameIs => label(text, s, e, true),
@@ -2052,6 +2202,7 @@ fn scan_triggers(finder: &Matcher, text: &str, from: usize, to: usize, out: &mut
             Salutation => salutation(text, s, e),
             Relation => relation(text, s, e),
             DutchCall => dutch_call(text, s, e),
+            Attention => attention(text, e),
         };
         let Some(f) = found else {
             continue;
@@ -2495,6 +2646,17 @@ const LEGAL_FORMS: &[&str] = &[
     "asa",
     "oy",
     "oyj",
+    "og",
+    "s.l.n.e",
+    "slne",
+    "s.c.p",
+    "scp",
+    "s.com",
+    "r.l",
+    "ei",
+    "groep",
+    "gruppe",
+    "groupe",
 ];
 
 /// Words that name a firm's family or partners after a joiner (`and Sons`, `e figli`, `et Fils`,
@@ -3081,6 +3243,55 @@ fn dutch_call(text: &str, s: usize, e: usize) -> Option<Found> {
     i_am(text, e)
 }
 
+/// The words of a name that are not particles (`J. Doe`: two; `La Rioja`: one).
+fn count_name_words(name: &str) -> usize {
+    name.split(' ').filter(|w| !in_list(PARTICLES, w)).count()
+}
+
+/// The first words of place names (`East Bryan`, `Port Rose`, `San Olivia de la Montaña`,
+/// `Villa San Giuseppe`): a name on a contact, recipient or attention line, or shown with an
+/// e-mail address, does not start with one.
+const PLACE_HEADS: &[&str] = &[
+    "north", "south", "east", "west", "port", "lake", "mount", "fort", "new", "san", "santa",
+    "santo", "são", "saint", "sainte", "villa", "vila", "nueva", "nuevo", "vieja", "viejo", "bad",
+    "sankt",
+];
+
+/// True when the name `name` starts with a word of [`PLACE_HEADS`].
+fn opens_place(name: &str) -> bool {
+    name.split(' ')
+        .next()
+        .is_some_and(|w| in_packed(packed!(PLACE_HEADS), w.trim_end_matches('.')))
+}
+
+/// `Attn: Jane Doe`, `c/o Jane Doe`, `z. Hd. Max Muster`: an attention line's name, after an
+/// optional `.` and `:`, of two words or more that ends at no stop word (`Attn: Accounts
+/// Payable`, `c/o Customer Service`). A title before a single name is the honorific rule's.
+fn attention(text: &str, e: usize) -> Option<Found> {
+    let mut i = e;
+    if char_at(text, i) == Some('.') {
+        i += 1;
+    }
+    if char_at(text, i) == Some(':') {
+        i += 1;
+    }
+    let k = skip_blanks(text, i);
+    if k == e || honorific_at(text, k) {
+        return None;
+    }
+    let name = parse_name(text, skip_quote(text, k), false)?;
+    let shown = text.get(name.start..name.end)?;
+    if name.stopped || count_name_words(shown) < 2 || opens_place(shown) {
+        return None;
+    }
+    Some(Found {
+        start: name.start,
+        end: name.end,
+        milli: 850,
+        rule: RULE_FIELD,
+    })
+}
+
 /// Possessives before a colleague or spouse (`my colleague`, `meine Kollegin`, `ma femme`).
 const RELATION_OWNERS: &[&str] = &[
     "my", "our", "your", "his", "her", "their", "mein", "meine", "meinen", "unser", "unsere",
@@ -3110,6 +3321,11 @@ fn relation(text: &str, s: usize, e: usize) -> Option<Found> {
         rule: RULE_RELATION,
     })
 }
+
+mod display;
+pub(crate) use display::{
+    around_address, may_be_name_word as may_be_display_name_word, NAME_WORDS,
+};
 
 #[cfg(test)]
 mod tests;

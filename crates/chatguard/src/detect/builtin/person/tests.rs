@@ -6,11 +6,82 @@ use crate::detect::builtin::tables;
 
 /// The findings a default policy keeps: scan, context, threshold 0.5.
 fn found(text: &str) -> tables::Kept<'_> {
-    tables::kept(text, scan, CONTEXT)
+    tables::kept(text, scan_names, CONTEXT)
+}
+
+/// This recognizer, and the names the e-mail recognizer reports shown with their addresses.
+fn scan_names(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+    scan(hay, out);
+    let mut mail = Vec::new();
+    crate::detect::builtin::email::scan(hay, &mut mail);
+    out.extend(mail.into_iter().filter(|c| c.kind == Kind::Person));
 }
 
 /// (sentence, the name it must yield, rule).
 const POSITIVE: &[(&str, &str, &str)] = &[
+    // Session 13: attention lines, recipient and signature labels.
+    ("Attn: Jane Doe, Accounts Payable", "Jane Doe", RULE_FIELD),
+    ("c/o Jane Doe, 12 Main St", "Jane Doe", RULE_FIELD),
+    ("z. Hd. Max Mustermann", "Max Mustermann", RULE_FIELD),
+    ("z. Hd. Frau Müller, Hauptstr. 5", "Müller", RULE_HONORIFIC),
+    ("à l'attention de Jean Dupont", "Jean Dupont", RULE_FIELD),
+    (
+        "A la atención de Lucía Pérez, compras",
+        "Lucía Pérez",
+        RULE_FIELD,
+    ),
+    (
+        "Alla cortese attenzione di Mario Rossi",
+        "Mario Rossi",
+        RULE_FIELD,
+    ),
+    (
+        "T.a.v. Daan Bakker, afdeling inkoop",
+        "Daan Bakker",
+        RULE_FIELD,
+    ),
+    ("Recipient: Jane Doe", "Jane Doe", RULE_FIELD),
+    (
+        "Empfänger: Max Mustermann, Hauptstr. 5",
+        "Max Mustermann",
+        RULE_FIELD,
+    ),
+    ("Interlocuteur : Jean Dupont", "Jean Dupont", RULE_FIELD),
+    ("Pessoa de contato: Ana Costa", "Ana Costa", RULE_FIELD),
+    ("Signé : Jean Dupont", "Jean Dupont", RULE_FIELD),
+    ("Getekend: Daan Bakker", "Daan Bakker", RULE_FIELD),
+    // Session 13: names shown with their e-mail address.
+    (
+        "Jane Doe <jane.doe@example.com> wrote:",
+        "Jane Doe",
+        RULE_DISPLAY,
+    ),
+    (
+        "From: \"Jane van Doe\" <someone@example.com>",
+        "Jane van Doe",
+        RULE_DISPLAY,
+    ),
+    (
+        "Forwarding this to Karin Müller <k.mueller@example.com> today.",
+        "Karin Müller",
+        RULE_DISPLAY,
+    ),
+    (
+        "Please add Jane Doe (jane@example.com) to the list.",
+        "Jane Doe",
+        RULE_DISPLAY,
+    ),
+    (
+        "Send the invoice to Jane Doe, jdoe@example.com",
+        "Jane Doe",
+        RULE_DISPLAY,
+    ),
+    ("jdoe@example.com (Jane Doe)", "Jane Doe", RULE_DISPLAY),
+    (
+        "De : Jean Dupont <jean.dupont@example.fr>",
+        "Jean Dupont",
+        RULE_DISPLAY,
+    ),
     // Session 10 (held-out Faker names): customer and holder labels, a holder after a copula,
     // `Hi Jane,`, Dutch phone openings, colleagues and spouses, Scandinavian and Polish frames.
     ("Customer: Jane Doe", "Jane Doe", RULE_FIELD),
@@ -445,6 +516,27 @@ const POSITIVE: &[(&str, &str, &str)] = &[
 
 /// Sentences where nothing is a person's name.
 const NEGATIVE: &[&str] = &[
+    // Desks on attention and recipient lines, firms, one word, air conditioning.
+    "Attn: Accounts Payable",
+    "Attn: Customer Service",
+    "c/o Acme Holdings Ltd",
+    "Recipient: Marketing Team",
+    "Recipient: Reception",
+    "Attn: Jane",
+    "Get the A/C Unit fixed",
+    "Destinatario: Ufficio Acquisti",
+    "Recipient: East Bryan",
+    "Contact: La Rioja",
+    // Senders that are desks, firms, products or places (synthetic, Faker-style).
+    "Acme Support <support@acme.example>",
+    "Deutsche Bahn <info@bahn.example>",
+    "Google Calendar <calendar-notification@google.com>",
+    "Jane Doe, billing@example.com",
+    "From: Jennersdorf <jennersdorf@example.at>",
+    "CC: Lake Josephfort <lake@example.org>",
+    "CC: San Olivia de la Montaña <aurora@example.info>",
+    "Marketing Department <x@example.com>",
+    "Bloch, bloch@example.com",
     // Firms named after people: a legal form, a firm's family after a joiner, a list of names,
     // a word that opens firm names (synthetic, Faker-style).
     "Customer name: Jones Ltd",
@@ -602,7 +694,7 @@ fn precision_on_own_tables() {
 
 #[test]
 fn every_finding_is_opened_by_a_trigger_word() {
-    tables::opened_by_triggers(POSITIVE, scan);
+    tables::opened_by_triggers(POSITIVE, scan_names);
 }
 
 #[test]
