@@ -58,9 +58,13 @@ pub(crate) const WORDS_BEFORE: usize = 1;
 
 /// Holds the words before word `at` of `words` (over `text`) that may be part of a name shown
 /// with its e-mail address, up to [`DISPLAY_NAME_WORDS`] words with the one at `at`: the index of
-/// the first word to hold.
+/// the first word to hold. Only a word that may itself end such a name holds the words before it
+/// (`Jane Doe` in `Jane Doe <ja`, not `You` in `You said: Wh`, which goes at once).
 fn name_words_back(text: &str, words: &[(usize, usize)], mut at: usize) -> usize {
-    if at >= words.len() {
+    let Some(&(s, e)) = words.get(at) else {
+        return at;
+    };
+    if !crate::detect::builtin::may_be_display_name_word(&text[s..e]) {
         return at;
     }
     for _ in 1..DISPLAY_NAME_WORDS {

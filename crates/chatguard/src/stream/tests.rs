@@ -174,6 +174,23 @@ fn name_triggers_stop_holding_when_no_name_can_follow() {
     assert!(held.iter().any(|&h| h > 40), "{held:?}");
 }
 
+/// Capitalised words are held for a name shown with its address only when the word after them
+/// may still end that name: an answer opening `You said: Where …` starts going out after its
+/// second word, as it did before display names were held (the edge bench's first token).
+#[test]
+fn capitalised_words_are_held_only_before_a_name_word() {
+    let guard = Guard::new(Policy::default()).expect("builds");
+    let mut s = guard.stream(Context::default());
+    let mut out = String::new();
+    s.push("You said: Wh", &mut out);
+    assert_eq!(out, "You ");
+    // A name right before its address is held until the address shows it (synthetic).
+    let text = "Please write to Jane Doe <jane.doe@example.com> today. ";
+    let (_, out) = held_after_each_chunk(&guard, text, 1);
+    assert_eq!(out, one_shot(&guard, text));
+    assert!(!out.contains("Jane") && !out.contains("Doe"), "{out}");
+}
+
 #[test]
 fn street_prepositions_hold_only_until_no_street_can_follow() {
     let guard = Guard::new(Policy::default()).expect("builds");
