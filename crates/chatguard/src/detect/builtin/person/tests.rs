@@ -48,6 +48,13 @@ const POSITIVE: &[(&str, &str, &str)] = &[
     ),
     ("Interlocuteur : Jean Dupont", "Jean Dupont", RULE_FIELD),
     ("Pessoa de contato: Ana Costa", "Ana Costa", RULE_FIELD),
+    ("Next of kin: Mary Smith (wife)", "Mary Smith", RULE_FIELD),
+    (
+        "Personne à prévenir : Jean Dupont",
+        "Jean Dupont",
+        RULE_FIELD,
+    ),
+    ("Angehörige: Maria Schmidt", "Maria Schmidt", RULE_FIELD),
     ("Signé : Jean Dupont", "Jean Dupont", RULE_FIELD),
     ("Getekend: Daan Bakker", "Daan Bakker", RULE_FIELD),
     // Session 13: names shown with their e-mail address.
@@ -526,6 +533,9 @@ const NEGATIVE: &[&str] = &[
     "Get the A/C Unit fixed",
     "Destinatario: Ufficio Acquisti",
     "Recipient: East Bryan",
+    "Next of kin: Unknown",
+    "Next of kin: Not Provided",
+    "The next of kin were informed.",
     "Contact: La Rioja",
     // Senders that are desks, firms, products or places (synthetic, Faker-style).
     "Acme Support <support@acme.example>",
