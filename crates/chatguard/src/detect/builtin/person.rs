@@ -2194,10 +2194,8 @@ fn scan_triggers(finder: &Matcher, text: &str, from: usize, to: usize, out: &mut
         }
         let found = match trigger {
             Label => label(text, s, e, false),
-            ContactLabel => label(text, s, e, false).filter(|f| {
-                text.get(f.start..f.end)
-                    .is_some_and(|n| count_name_words(n) >= 2 && !opens_place(n))
-            }),
+            ContactLabel => label(text, s, e, false)
+                .filter(|f| text.get(f.start..f.end).is_some_and(is_full_name)),
             Holder => holder(text, s, e),
             NameIs => label(text, s, e, true),
             Called(pronouns) => called(text, s, e, pronouns),
@@ -3252,9 +3250,11 @@ fn dutch_call(text: &str, s: usize, e: usize) -> Option<Found> {
     i_am(text, e)
 }
 
-/// The words of a name that are not particles (`J. Doe`: two; `La Rioja`: one).
-fn count_name_words(name: &str) -> usize {
-    name.split(' ').filter(|w| !in_list(PARTICLES, w)).count()
+/// True when `name` has two words or more besides particles (`J. Doe`, not `La Rioja`) and does
+/// not open like a place name ([`PLACE_HEADS`]): what a contact, recipient or attention line, or a
+/// name shown with an e-mail address, must be to count as a person's.
+fn is_full_name(name: &str) -> bool {
+    name.split(' ').filter(|w| !in_list(PARTICLES, w)).count() >= 2 && !opens_place(name)
 }
 
 /// The first words of place names (`East Bryan`, `Port Rose`, `San Olivia de la Montaña`,
@@ -3290,7 +3290,7 @@ fn attention(text: &str, e: usize) -> Option<Found> {
     }
     let name = parse_name(text, skip_quote(text, k), false)?;
     let shown = text.get(name.start..name.end)?;
-    if name.stopped || count_name_words(shown) < 2 || opens_place(shown) {
+    if name.stopped || !is_full_name(shown) {
         return None;
     }
     Some(Found {

@@ -22,8 +22,8 @@
 //! `stream`), so it never emits a name's first words before the address that reveals it arrives.
 
 use super::{
-    count_name_words, names_a_company, opens_place, parse_name, skip_blanks, skip_blanks_back,
-    skip_quote, Found, Name, DOTTED_TITLES, PARTICLES, RULE_DISPLAY, TITLES,
+    is_full_name, names_a_company, parse_name, skip_blanks, skip_blanks_back, skip_quote, Found,
+    Name, DOTTED_TITLES, PARTICLES, RULE_DISPLAY, TITLES,
 };
 use crate::detect::builtin::words::{in_list, in_packed, is_capitalised};
 
@@ -252,11 +252,7 @@ fn judge(text: &str, name: &Name, address: Address, display: bool) -> Option<Fou
     let local = text.get(address.start..address.at)?;
     let domain = text.get(address.at + 1..address.end)?;
     let shown = text.get(name.start..name.end)?;
-    if name.stopped
-        || count_name_words(shown) < 2
-        || opens_place(shown)
-        || names_a_company(text, name.start, name.end, false)
-    {
+    if name.stopped || !is_full_name(shown) || names_a_company(text, name.start, name.end, false) {
         return None;
     }
     let milli = if spells(local, shown) {
