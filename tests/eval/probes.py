@@ -437,9 +437,9 @@ FAKER_STREET_FRAMES = ["I live at {v}.", "My address is {v}", "Please ship it to
 NOT_STREETS = [
     "We met at Copenhagen 2 years ago and again in Schengen 2 weeks later.",
     "Wahl in Thüringen 2024", "My address is Springen 17B Rad gelb.",
-    "We flew to Australia 2 times; address: Amelia 5", "adresse chez Sébastien 3",
-    "address: Italia 90", "Kari Nordhagen 45 og Ola Bakken 12", "address: Moen 2024",
-    "address: Galilei 3, Christie 5", "Agent 007 and Room 007, Route 066",
+    "We flew to Australia 2 times; address book: Amelia 5", "adresse chez Sébastien 3",
+    "address book: Italia 90", "Kari Nordhagen 45 og Ola Bakken 12", "address book: Moen 2024",
+    "address book: Galilei 3, Christie 5", "Agent 007 and Room 007, Route 066",
     "Meet at 0930 Park Avenue tomorrow.", "The 007 Bond Street film", "Bäckgatan 07",
     "See Flat 3, Tracey Station in the brochure", "H.No. 5 is the best",
     "You'll rue the day, Thomas.", "The avenue Foch café is nice; my address is on the card.",

@@ -343,7 +343,8 @@ enum Strength {
     /// phrase or a postcode: a Norwegian compound (`at Copenhagen 2`, `in Schengen 2`), any type
     /// before or after a zero-padded number (`at 0930 Park Avenue`).
     Plain,
-    /// No street type at all (`Damrak 1`): only with a Dutch or British postcode.
+    /// No street type at all (`Damrak 1`): only with a postcode, or right after an address
+    /// phrase (`My address is Orvokkitie 12`).
     Typeless,
 }
 
@@ -1259,6 +1260,7 @@ impl Found {
 
 /// A street found around a house number: where it starts and ends, how strong its type is, and
 /// whether it is the English number-first shape (which must not run on into more capitals).
+#[derive(Clone, Copy)]
 struct Street {
     start: usize,
     end: usize,
@@ -1291,18 +1293,45 @@ fn at_number(
         }),
     };
     // `Visit 1 Infinite Loop, …`: a bare name before the number that leads nowhere gives way to
-    // the number-first reading.
-    (street_before && digits <= 4)
+    // the number-first reading (`My address is Studio 87, Smith Ridges`), and is read last, as a
+    // street only an address phrase makes one.
+    let before = (street_before && digits <= 4)
         .then(|| before_number(text, s, num_end))
         .flatten()
-        .and_then(typed)
+        .and_then(typed);
+    before
         .and_then(|street| finish(text, street))
         .or_else(|| {
             let street = typed(street_after.then(|| number_first(text, s, num_end))??)?;
             finish(text, flat_before(text, street))
         })
+        .or_else(|| announced(text, before?))
         // Checked last: most numbers are no address anyway, and the word list is long.
         .filter(|_| !unit_after(text, num_end))
+}
+
+/// A street without a type (`Orvokkitie 12`, `21 Katherine Trailer`) that an address phrase
+/// right before it announces (`My address is …`, `Address: …`, `I live at …`), ending its
+/// clause or followed by a city: `My address is Springen 17B Rad gelb.` is no address, and a
+/// sending phrase is not enough (`forward it to Sprint 12`, `mail it to Azure 365`).
+fn announced(text: &str, street: Street) -> Option<Found> {
+    if street.strength != Strength::Typeless || !address_phrase_before(text, street.start) {
+        return None;
+    }
+    let end = match tail(text, street.end) {
+        Some(Tail::City { end }) => end,
+        Some(Tail::Postcode { .. }) => return None,
+        None => street.end,
+    };
+    let runs_on = next_is_capitalised(text, end)
+        || text.as_bytes().get(end) == Some(&b' ')
+            && text.as_bytes().get(end + 1).is_some_and(u8::is_ascii_digit);
+    (!runs_on).then_some(Found {
+        start: street.start,
+        end,
+        milli: 600,
+        rule: RULE_STREET,
+    })
 }
 
 /// Scores a street with what follows it, or `None` when the shape alone is not an address.
@@ -1335,7 +1364,8 @@ fn finish(text: &str, street: Street) -> Option<Found> {
             (end, milli, RULE_POSTCODE)
         }
         (Some(Tail::Postcode { end, .. }), _) => (end, 850, RULE_POSTCODE),
-        (_, Strength::Typeless) => return None,
+        // `My address is 21 Katherine Trailer`: English words after the number, no type.
+        (_, Strength::Typeless) => return street.english.then(|| announced(text, street))?,
         (tail, strength) => {
             if street.english && tail.is_none() && next_is_capitalised(text, street.end) {
                 // `42 Wall Street Journal`: a name that merely contains a street.

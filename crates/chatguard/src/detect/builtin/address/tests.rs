@@ -308,6 +308,27 @@ const POSITIVE: &[(&str, &str, &str)] = &[
         "7 Garcia Orchard",
         RULE_STREET,
     ),
+    // A bare name and number (no street type) right after an address phrase, ending its clause.
+    ("My address is Orvokkitie 12.", "Orvokkitie 12", RULE_STREET),
+    ("Address: Herfsttuin 3", "Herfsttuin 3", RULE_STREET),
+    ("I live at Piesočná 4 since May.", "Piesočná 4", RULE_STREET),
+    (
+        "My address is 21 Katherine Trailer",
+        "21 Katherine Trailer",
+        RULE_STREET,
+    ),
+    ("address: Italia 90", "Italia 90", RULE_STREET),
+    (
+        "We flew to Australia 2 times; address: Amelia 5",
+        "Amelia 5",
+        RULE_STREET,
+    ),
+    // A flat before a street still reads number first.
+    (
+        "My address is Studio 87, Smith Ridges",
+        "Studio 87, Smith Ridges",
+        RULE_STREET,
+    ),
     (
         "Ship it to Brekkeflata 98, 7719 Abrahamsen",
         "Brekkeflata 98, 7719 Abrahamsen",
@@ -694,18 +715,27 @@ const NEGATIVE: &[&str] = &[
     "Wahl in Thüringen 2024",
     "in Schengen 2",
     "My address is Springen 17B Rad gelb.",
-    "We flew to Australia 2 times; address: Amelia 5",
+    // An address word near them, but no address phrase right before (which makes any bare name
+    // and number a street, see `POSITIVE`).
+    "We flew to Australia 2 times; address book: Amelia 5",
     "adresse chez Sébastien 3",
-    "address: Italia 90",
+    "address book: Italia 90",
     "Kari Nordhagen 45 og Ola Bakken 12",
-    "address: Moen 2024",
+    "address book: Moen 2024",
     // Zero-padded numbers only with a street type and an address word, a sending phrase or a
     // postcode.
     "Agent 007 and Room 007, Route 066",
     "Meet at 0930 Park Avenue tomorrow.",
     "The 007 Bond Street film",
     "Bäckgatan 07",
-    "address: Galilei 3, Christie 5",
+    "address book: Galilei 3, Christie 5",
+    // A bare name and number after an address phrase, but running on, or after a sending
+    // phrase only.
+    "My address is Piesočná 4 Rad gelb.",
+    "I live at Orvokkitie 12 14 days a year.",
+    "Please forward it to Sprint 12.",
+    "Mail it to Azure 365",
+    "Please send the report to Team 5 by Monday.",
     // A street type without a number, not right after an address phrase.
     "You'll rue the day, Thomas.",
     "The avenue Foch café is nice; my address is on the card.",
