@@ -219,7 +219,10 @@ pub(crate) const AT_PATTERNS: &[&str] = &["at)", "at]", "at}", "at>", "at "];
 /// The obfuscated `@` marker whose `t` (or `T`) is at `p`: `(at)`, `[at]`, `{at}`, `<at>` (with the spaces
 /// around them when both are there) or a spelled-out ` at `, any case, as `(start, end, spelled)`.
 fn marker_at(bytes: &[u8], p: usize) -> Option<(usize, usize, bool)> {
-    if p < 2 || p + 1 >= bytes.len() || !matches!(bytes[p - 1], b'a' | b'A') {
+    if p < 2
+        || p + 1 >= bytes.len()
+        || !matches!(bytes[p - 2..p + 1], [_, b'a' | b'A', b't' | b'T'])
+    {
         return None;
     }
     match (bytes[p - 2], bytes[p + 1]) {
@@ -238,18 +241,17 @@ fn marker_at(bytes: &[u8], p: usize) -> Option<(usize, usize, bool)> {
 }
 
 /// The obfuscated `@` markers in `hay`'s text (see [`marker_at`]), in order. The trigger pass
-/// says where an `at` pattern starts; without it every `t` is tried.
+/// says where an `at` pattern starts; without it every position is tried.
 fn at_markers<'h>(hay: &'h Hay<'_>) -> impl Iterator<Item = (usize, usize, bool)> + 'h {
     let bytes = hay.text.as_bytes();
     let listed = triggers::at_markers(hay);
-    let every_t = match listed {
-        Some(_) => None,
-        None => Some(memchr::memchr2_iter(b't', b'T', bytes)),
+    let every = if listed.is_some() {
+        0..0
+    } else {
+        0..bytes.len()
     };
     let starts = listed.unwrap_or_default().iter().map(|&a| a + 1);
-    starts
-        .chain(every_t.into_iter().flatten())
-        .filter_map(move |p| marker_at(bytes, p))
+    starts.chain(every).filter_map(move |p| marker_at(bytes, p))
 }
 
 fn starts_with_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
@@ -313,7 +315,9 @@ mod tests {
     /// give.
     fn markers_bytewise(b: &[u8]) -> Vec<(usize, usize, bool)> {
         (0..b.len())
-            .filter(|&p| b[p].eq_ignore_ascii_case(&b't'))
+            .filter(|&p| {
+                p > 0 && b[p - 1].eq_ignore_ascii_case(&b'a') && b[p].eq_ignore_ascii_case(&b't')
+            })
             .filter_map(|p| marker_at(b, p))
             .collect()
     }
