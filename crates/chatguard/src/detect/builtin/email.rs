@@ -1,6 +1,7 @@
 //! Email addresses, including the `name (at) example (dot) com` style of hiding them.
 
-use crate::detect::hay::{alphanumeric, find_bytes, Hay, HIGH, ONES};
+use super::triggers;
+use crate::detect::hay::{alphanumeric, find_bytes, Hay};
 use crate::detect::Candidate;
 use crate::{Kind, Score};
 
@@ -74,7 +75,7 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
             }
         }
     }
-    obfuscated(bytes, out);
+    obfuscated(hay, out);
 }
 
 /// The address around a literal `@`, if it has a local part and a dotted domain with a letter TLD.
@@ -209,106 +210,57 @@ fn script_of(c: char) -> Option<u8> {
     })
 }
 
-/// The positions of the `t` of every `at` in a text, any case, found eight bytes at a time: far
-/// fewer than the `t`s of prose.
-struct AtPairs<'a> {
-    chunks: core::slice::ChunksExact<'a, u8>,
-    /// The bytes after the last whole chunk, read once as a zero-padded chunk.
-    tail: &'a [u8],
-    /// Where the next chunk starts.
-    next_chunk: usize,
-    /// Where the chunk of `pending` starts.
-    base: usize,
-    /// The high bit of each lane of the current chunk that holds the `t` of an `at`.
-    pending: u64,
-    /// The last byte of the previous chunk, case-folded, xor `a`: zero when it is an `a`.
-    before: u64,
-}
+/// The `at` of an obfuscated `@` with the byte after it, any case: every marker
+/// [`marker_at`] reads starts with one of them, right after a bracket or a space. The shared
+/// trigger pass lists where they start a segment ([`triggers::at_markers`]), so a text without
+/// one is not read again.
+pub(crate) const AT_PATTERNS: &[&str] = &["at)", "at]", "at}", "at>", "at "];
 
-impl AtPairs<'_> {
-    fn new(bytes: &[u8]) -> AtPairs<'_> {
-        let chunks = bytes.chunks_exact(8);
-        AtPairs {
-            tail: chunks.remainder(),
-            chunks,
-            next_chunk: 0,
-            base: 0,
-            pending: 0,
-            before: 0xff,
+/// The obfuscated `@` marker whose `t` (or `T`) is at `p`: `(at)`, `[at]`, `{at}`, `<at>` (with the spaces
+/// around them when both are there) or a spelled-out ` at `, any case, as `(start, end, spelled)`.
+fn marker_at(bytes: &[u8], p: usize) -> Option<(usize, usize, bool)> {
+    if p < 2
+        || p + 1 >= bytes.len()
+        || !matches!(bytes[p - 2..p + 1], [_, b'a' | b'A', b't' | b'T'])
+    {
+        return None;
+    }
+    match (bytes[p - 2], bytes[p + 1]) {
+        (b'(', b')') | (b'[', b']') | (b'{', b'}') | (b'<', b'>') => {
+            let (start, end) = (p - 2, p + 2);
+            let spaced = start > 0 && bytes[start - 1] == b' ' && bytes.get(end) == Some(&b' ');
+            Some(if spaced {
+                (start - 1, end + 1, false)
+            } else {
+                (start, end, false)
+            })
         }
+        (b' ', b' ') => Some((p - 2, p + 2, true)),
+        _ => None,
     }
 }
 
-impl Iterator for AtPairs<'_> {
-    type Item = usize;
-
-    fn next(&mut self) -> Option<usize> {
-        const LOW7: u64 = !HIGH;
-        while self.pending == 0 {
-            let lanes = match self.chunks.next() {
-                Some(chunk) => <[u8; 8]>::try_from(chunk).ok()?,
-                None => {
-                    // Zero pads the last chunk: it folds to a space, neither letter.
-                    let rest = core::mem::take(&mut self.tail);
-                    if rest.is_empty() {
-                        return None;
-                    }
-                    let mut lanes = [0u8; 8];
-                    for (lane, &b) in lanes.iter_mut().zip(rest) {
-                        *lane = b;
-                    }
-                    lanes
-                }
-            };
-            self.base = self.next_chunk;
-            self.next_chunk += 8;
-            // Setting bit 5 folds case (`A`/`a`, `T`/`t`; no other byte folds to either).
-            let folded = u64::from_le_bytes(lanes) | (0x20 * ONES);
-            let not_a = folded ^ (u64::from(b'a') * ONES);
-            let not_t = folded ^ (u64::from(b't') * ONES);
-            // A lane of `x` is zero where a `t` follows an `a`; it is zero when neither its high
-            // bit nor its low seven bits (carried into the high bit) are set.
-            let x = (not_a << 8) | self.before | not_t;
-            self.before = not_a >> 56;
-            self.pending = !(((x & LOW7) + LOW7) | x) & HIGH;
-        }
-        let lane = self.pending.trailing_zeros() as usize / 8;
-        self.pending &= self.pending - 1;
-        Some(self.base + lane)
-    }
-}
-
-/// The obfuscated `@` markers in `bytes`: `(at)`, `[at]`, `{at}`, `<at>` (with the spaces around
-/// them when both are there) and a spelled-out ` at `, any case. Yields `(start, end, spelled)`.
-/// One pass over the `at`s of the text: cheaper than an automaton on prose, where `at` is common.
-fn at_markers(bytes: &[u8]) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
-    let pairs = AtPairs::new(bytes);
-    pairs.filter_map(move |p| {
-        if p < 2 || p + 1 >= bytes.len() || !matches!(bytes[p - 1], b'a' | b'A') {
-            return None;
-        }
-        match (bytes[p - 2], bytes[p + 1]) {
-            (b'(', b')') | (b'[', b']') | (b'{', b'}') | (b'<', b'>') => {
-                let (start, end) = (p - 2, p + 2);
-                let spaced = start > 0 && bytes[start - 1] == b' ' && bytes.get(end) == Some(&b' ');
-                Some(if spaced {
-                    (start - 1, end + 1, false)
-                } else {
-                    (start, end, false)
-                })
-            }
-            (b' ', b' ') => Some((p - 2, p + 2, true)),
-            _ => None,
-        }
-    })
+/// The obfuscated `@` markers in `hay`'s text (see [`marker_at`]), in order. The trigger pass
+/// says where an `at` pattern starts; without it every position is tried.
+fn at_markers<'h>(hay: &'h Hay<'_>) -> impl Iterator<Item = (usize, usize, bool)> + 'h {
+    let bytes = hay.text.as_bytes();
+    let listed = triggers::at_markers(hay);
+    let every = if listed.is_some() {
+        0..0
+    } else {
+        0..bytes.len()
+    };
+    let starts = listed.unwrap_or_default().iter().map(|&a| a + 1);
+    starts.chain(every).filter_map(move |p| marker_at(bytes, p))
 }
 
 fn starts_with_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
     hay.len() >= needle.len() && hay[..needle.len()].eq_ignore_ascii_case(needle)
 }
 
-fn obfuscated(bytes: &[u8], out: &mut Vec<Candidate>) {
-    for (at, after, spelled) in at_markers(bytes) {
+fn obfuscated(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+    let bytes = hay.text.as_bytes();
+    for (at, after, spelled) in at_markers(hay) {
         // Local part immediately before the marker.
         let mut start = at;
         while let Some(prev) = local_char_before(bytes, start).filter(|&p| bytes[p] != b'\'') {
@@ -359,31 +311,40 @@ mod tests {
         crate::detect::builtin::shape::testing::spans_found(text, scan)
     }
 
+    /// Every `t` whose marker the bytes hold, read one by one: what the trigger pass's list must
+    /// give.
+    fn markers_bytewise(b: &[u8]) -> Vec<(usize, usize, bool)> {
+        (0..b.len())
+            .filter(|&p| {
+                p > 0 && b[p - 1].eq_ignore_ascii_case(&b'a') && b[p].eq_ignore_ascii_case(&b't')
+            })
+            .filter_map(|p| marker_at(b, p))
+            .collect()
+    }
+
     #[test]
-    fn at_pairs_are_the_t_of_every_at() {
-        let naive = |b: &[u8]| -> Vec<usize> {
-            (1..b.len())
-                .filter(|&i| {
-                    b[i].eq_ignore_ascii_case(&b't') && b[i - 1].eq_ignore_ascii_case(&b'a')
-                })
-                .collect()
-        };
-        let text = b"at At aT AT xat a\xe1t \x41\x54 \xc1\xd4 a\x00t ta aatt";
-        for start in 0..text.len() {
-            for end in start..=text.len() {
-                let b = &text[start..end];
-                let pairs = AtPairs::new(b);
-                assert_eq!(pairs.collect::<Vec<_>>(), naive(b), "{b:?}");
+    fn the_trigger_pass_lists_the_at_of_every_marker() {
+        const PIECES: &[&str] = &[
+            "a", "t", "A", "T", "at", "AT", "aT", " ", "(", ")", "[", "]", "{", "}", "<", ">", "x",
+            "é", ".", "0", "\n", "xat", "(at)", " at ", "[AT]",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut with_marker = 0;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            let len = 1 + (seed >> 40) as usize % 150;
+            while text.len() < len {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(PIECES[(seed >> 33) as usize % PIECES.len()]);
             }
+            let hay = Hay::new(&text);
+            let expected = markers_bytewise(text.as_bytes());
+            assert_eq!(at_markers(&hay).collect::<Vec<_>>(), expected, "{text:?}");
+            with_marker += usize::from(!expected.is_empty());
         }
-        for byte in 0..=255u8 {
-            for at in 0..17 {
-                let mut b = *b"aaaaaaaaaaaaaaaaaa";
-                b[at] = byte;
-                let pairs = AtPairs::new(&b);
-                assert_eq!(pairs.collect::<Vec<_>>(), naive(&b), "{byte} at {at}");
-            }
-        }
+        assert!(with_marker > 1000 && with_marker < 19_000, "{with_marker}");
     }
 
     #[test]

@@ -17,7 +17,9 @@
 //! `~`, the lead byte of `п`), with one vectorised `memchr3` pass.
 //!
 //! The secret and URL recognizers get their hits listed; the person recognizer, which reads its
-//! phrases again with its own automaton, only where they occur ([`Spread`]). The same pass also
+//! phrases again with its own automaton, only where they occur ([`Spread`]); the e-mail recognizer
+//! the `at` of each `at)`, `at]`, `at}`, `at>` and `at ` that starts a segment, where an obfuscated
+//! `@` (`(at)`, ` at `) may stand ([`at_markers`]). The same pass also
 //! notes whether any separator (`-`, `.`, `:`) is glued to what follows, which every MAC address
 //! needs ([`separator_joins`]).
 //!
@@ -73,6 +75,8 @@ pub(crate) struct Found {
     hits: Vec<Hit>,
     /// Where the person recognizer's trigger phrases occur.
     person: Option<Spread>,
+    /// The starts of the e-mail recognizer's `at` patterns, ascending.
+    at: Vec<usize>,
     /// Whether a `-`, `.`, `:` (or `/` or a digit) stands right before a byte from `0` up (see
     /// [`separator_joins`]).
     joined: bool,
@@ -89,24 +93,27 @@ pub(crate) enum Owner {
     Url,
     /// The street types that open a street written without a house number (`rue`, `avenue` …).
     Address,
+    /// The `at` of an obfuscated `@` with the byte after it (`at)`, `at `), listed apart.
+    Email,
 }
 
 /// Every owner's patterns and their finder, built on first use.
 struct Index {
     finder: Finder,
     /// Per [`Owner`], the range of its patterns in the finder.
-    owners: [core::ops::Range<u16>; 4],
+    owners: [core::ops::Range<u16>; 5],
 }
 
 static INDEX: LazyLock<Option<Index>> = LazyLock::new(|| {
     let mut patterns: Vec<&'static str> = Vec::new();
     let mut starts_token: Vec<bool> = Vec::new();
-    let mut owners = [0..0, 0..0, 0..0, 0..0];
-    let lists: [(Owner, Vec<(&'static str, bool)>); 4] = [
+    let mut owners = [0..0, 0..0, 0..0, 0..0, 0..0];
+    let lists: [(Owner, Vec<(&'static str, bool)>); 5] = [
         (Owner::Secret, patterns_of(Owner::Secret)),
         (Owner::Person, patterns_of(Owner::Person)),
         (Owner::Url, patterns_of(Owner::Url)),
         (Owner::Address, patterns_of(Owner::Address)),
+        (Owner::Email, patterns_of(Owner::Email)),
     ];
     for (owner, list) in lists {
         let first = u16::try_from(patterns.len()).ok()?;
@@ -117,8 +124,9 @@ static INDEX: LazyLock<Option<Index>> = LazyLock::new(|| {
         owners[owner as usize] = first..u16::try_from(patterns.len()).ok()?;
     }
     let spread = owners[Owner::Person as usize].clone();
+    let at = owners[Owner::Email as usize].clone();
     Some(Index {
-        finder: Finder::new(&patterns, &starts_token, spread)?,
+        finder: Finder::new(&patterns, &starts_token, spread, at)?,
         owners,
     })
 });
@@ -132,6 +140,10 @@ fn patterns_of(owner: Owner) -> Vec<(&'static str, bool)> {
         #[cfg(feature = "person")]
         Owner::Person => super::person::trigger_patterns(),
         Owner::Url => vec![("www.", true)],
+        Owner::Email => super::email::AT_PATTERNS
+            .iter()
+            .map(|&w| (w, true))
+            .collect(),
         #[cfg(feature = "address")]
         Owner::Address => super::address::UNNUMBERED_TYPES
             .iter()
@@ -179,6 +191,14 @@ pub(crate) fn no_hits(hay: &Hay<'_>) -> bool {
 /// byte anyway.
 pub(crate) fn separator_joins(hay: &Hay<'_>) -> bool {
     hay.triggers().is_none_or(|found| found.joined)
+}
+
+/// The positions of the `a` of every `at)`, `at]`, `at}`, `at>` and `at ` (any case) that starts
+/// a segment of `hay`'s text, ascending: the `at` of every obfuscated `@` the e-mail recognizer
+/// reads (its `a` follows a bracket or a space); `None` when the patterns could not be placed
+/// (then the recognizer searches for itself).
+pub(crate) fn at_markers<'h>(hay: &'h Hay<'_>) -> Option<&'h [usize]> {
+    Some(&hay.triggers()?.at)
 }
 
 /// Where the person recognizer's trigger phrases occur (`Some(None)`: nowhere); `None` when the
@@ -253,6 +273,8 @@ struct Finder {
     marked: Vec<(u8, u8, u16)>,
     /// The patterns whose hits are only summarised (see [`Spread`]).
     spread: core::ops::Range<u16>,
+    /// The patterns whose starts are listed in [`Found::at`].
+    at: core::ops::Range<u16>,
 }
 
 /// How many bits each byte value sets.
@@ -305,11 +327,13 @@ fn set(set: &mut [u64], k: u16) {
 impl Finder {
     /// Builds the finder. `starts_token[i]` says that pattern `i` only matters where its first
     /// byte starts a token or a name segment. `None` when a pattern cannot be placed.
-    /// The hits of the patterns in `spread` are summarised, not listed.
+    /// The hits of the patterns in `spread` are summarised, not listed; those in `at` are listed
+    /// apart, by start.
     fn new(
         patterns: &[&'static str],
         starts_token: &[bool],
         spread: core::ops::Range<u16>,
+        at: core::ops::Range<u16>,
     ) -> Option<Finder> {
         let mut gate = Box::new([0u64; 512]);
         let mut gate4 = Box::new([0u64; 1024]);
@@ -404,6 +428,7 @@ impl Finder {
             marks: mark_bytes,
             marked,
             spread,
+            at,
         })
     }
 
@@ -518,6 +543,8 @@ impl Finder {
                 let e = s + pat.bytes.len();
                 if self.spread.contains(&p) {
                     Spread::add(&mut found.person, s, e);
+                } else if self.at.contains(&p) {
+                    found.at.push(s);
                 } else {
                     found.hits.push((e, s, p));
                 }
