@@ -809,6 +809,7 @@ fn find_in(hay: &Hay<'_>, tok: &Token, out: &mut Vec<Candidate>) {
                     continue;
                 }
                 if found.score < TYPICAL && !has_context_near(hay, start, end, CONTEXT) {
+                    hay.note_context_missing();
                     continue;
                 }
                 out.push(candidate(
@@ -868,8 +869,11 @@ fn push_unplanned(hay: &Hay<'_>, tok: &Token, out: &mut Vec<Candidate>) {
     let (g0, gl) = (tok.groups[0], tok.groups[last]);
     let start = g0.start - usize::from(tok.plus) - usize::from(g0.paren);
     let end = tok.ext_end.unwrap_or(gl.end + usize::from(gl.paren));
-    if !has_context_near_within(hay, start, end, UNPLANNED_BEFORE, 0, CONTEXT)
-        || has_context_near(hay, start, end, CONTRARY_WORDS)
+    if !has_context_near_within(hay, start, end, UNPLANNED_BEFORE, 0, CONTEXT) {
+        hay.note_context_missing();
+        return;
+    }
+    if has_context_near(hay, start, end, CONTRARY_WORDS)
         || near_amount(text, start, end)
         || is_named_ein(hay, &shape, start, end)
     {
