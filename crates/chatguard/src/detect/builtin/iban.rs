@@ -228,7 +228,9 @@ fn mod97_holds(compact: &[u8]) -> bool {
 /// (`BE78 0135 8428 2952`, `GB35 ODOP 5990 3225 9875 80`). The characters there belong to an
 /// account number written as an IBAN, whether or not its checksum passes (a typo, a made-up
 /// example), so no other kind claims them: the phone or card number the groups of a failed IBAN
-/// happen to spell is none.
+/// happen to spell is none. What starts at `start` must read as the rest of that number: the
+/// e-mail in `ae22 jane@example.com` does not, nor does what follows the last group of an IPv6
+/// address.
 pub(crate) fn continues_iban_shape(bytes: &[u8], start: usize) -> bool {
     let mut at = start;
     for groups in 1..=MAX_LEN / 4 {
@@ -253,11 +255,34 @@ pub(crate) fn continues_iban_shape(bytes: &[u8], start: usize) -> bool {
             && d1.is_ascii_digit()
         {
             if let Some(length) = length_for(&country) {
-                return 4 * groups < length;
+                return 4 * groups < length && reads_as_group(bytes, at, start);
             }
         }
     }
     false
+}
+
+/// True when the country code at `code` opens no other value and what starts at `start` reads
+/// as the rest of an account number: letters or digits ending at a blank, a dash, a comma or
+/// the end of a sentence, not an e-mail address or a file name.
+fn reads_as_group(bytes: &[u8], code: usize, start: usize) -> bool {
+    // The last group of an IPv6 or MAC address (`…:d4de:ae45 come 4012 …`).
+    if code > 1 && bytes[code - 1] == b':' && bytes[code - 2].is_ascii_hexdigit() {
+        return false;
+    }
+    let rest = bytes.get(start..).unwrap_or_default();
+    let group = rest
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    let ends = match rest.get(group) {
+        None => true,
+        Some(b'.' | b'!' | b'?') => !rest
+            .get(group + 1)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'@' | b'.' | b'_')),
+        Some(&b) => b.is_ascii_whitespace() || matches!(b, b'-' | b',' | b';' | b')'),
+    };
+    group > 0 && ends
 }
 
 pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
@@ -429,6 +454,19 @@ mod tests {
         assert!(!shaped("BE78  0135", "0135"));
         assert!(!shaped("0135", "0135"));
         assert!(!shaped("NO37 0149 0744 5720 0171", "0171"));
+        // What starts there must read as the rest of the number: not an e-mail or a sign.
+        assert!(!shaped("note ae22 jane@example.com", "jane"));
+        assert!(!shaped("note ae22 jane.doe@example.com", "jane"));
+        assert!(!shaped("IBAN BE78 +32 2 555 12 34", "+32"));
+        assert!(shaped("IBAN BE78 0135842829", "0135"));
+        assert!(shaped("VAT: FR65 384535577", "384535577"));
+        assert!(shaped("IBAN NO37 0149 0744 572.", "572"));
+        assert!(shaped("IBAN BE78 0135 8428", "8428"));
+        assert!(!shaped(
+            "set 1c1c:d4de:ae45 come 4012 8888 8888 1881",
+            "4012"
+        ));
+        assert!(shaped("IBAN:AT61 1904 3002 3457", "1904"));
         // What follows a whole IBAN is not part of it.
         assert!(!shaped(
             "DE89 3704 0044 0532 0130 00 or mail ops@example.com",
