@@ -129,14 +129,19 @@ pub(crate) fn apply(
 }
 
 /// [`apply`] on the text of `hay`, answered from its one pass over the context words
-/// ([`Hay::mentions`]) where it can be.
+/// ([`Hay::mentions`]) where it can be. A candidate dropped for want of context is noted on the
+/// hay ([`Hay::note_context_missing`]): a redaction may yet bring a word within reach.
 pub(crate) fn apply_in(
     hay: &Hay<'_>,
     cand: Candidate,
     support: Support<'static>,
     needs_context: bool,
 ) -> Option<(Candidate, Option<ContextHit>)> {
-    apply_with(hay.text, hay.mentions(), cand, support, needs_context)
+    let applied = apply_with(hay.text, hay.mentions(), cand, support, needs_context);
+    if applied.is_none() {
+        hay.note_context_missing();
+    }
+    applied
 }
 
 fn apply_with(

@@ -1220,16 +1220,30 @@ fn scan_numbers(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
             if !street_before && !street_after {
                 continue;
             }
-            let Some(found) = at_number(text, s, e, street_before, street_after) else {
+            // Candidates come in text order: only the last few can overlap.
+            let taken = |found: &Found| {
+                out.iter()
+                    .rev()
+                    .take(4)
+                    .any(|c| c.start < found.end && found.start < c.end)
+            };
+            // `929, rue Lelièvre, 12 rue de la Paix, 75002 Paris`: when the street before `12`
+            // is the one already found, `12` starts the next (as it does once the first is
+            // redacted).
+            let mut before = street_before;
+            let found = loop {
+                match at_number(text, s, e, before, street_after) {
+                    Some(found) if before && taken(&found) => before = false,
+                    found => break found,
+                }
+            };
+            let Some(found) = found else {
                 continue;
             };
-            // Candidates come in text order: only the last few can overlap.
-            if out
-                .iter()
-                .rev()
-                .take(4)
-                .any(|c| c.start < found.end && found.start < c.end)
-            {
+            // `DE89 3704 0044 0532 0130 00 Piazza Calbo, 99`: a reading that starts inside an
+            // account number is dropped with the rest of its candidates (`run_recognizers`), so
+            // it must not hide the street after it either.
+            if super::continues_iban_shape(text.as_bytes(), found.start) || taken(&found) {
                 continue;
             }
             out.push(found.candidate());
@@ -1323,9 +1337,14 @@ fn announced(text: &str, street: Street) -> Option<Found> {
         Some(Tail::Postcode { .. }) => return None,
         None => street.end,
     };
+    // A number running on, or the placeholder of one redacted (`[CREDIT_CARD_1]`), so that the
+    // redacted text reads as the original did.
     let runs_on = next_is_capitalised(text, end)
         || text.as_bytes().get(end) == Some(&b' ')
-            && text.as_bytes().get(end + 1).is_some_and(u8::is_ascii_digit);
+            && text
+                .as_bytes()
+                .get(end + 1)
+                .is_some_and(|b| b.is_ascii_digit() || *b == b'[');
     (!runs_on).then_some(Found {
         start: street.start,
         end,
@@ -2436,10 +2455,16 @@ const UNIT_WORDS: &[&str] = &[
     "стр",
 ];
 
-/// True when the word after `end` (one space) starts with a capital letter.
+/// True when the word after `end` (one space) starts with a capital letter and holds no digit:
+/// a code (`DE89 3704 …`) is no name running on, and its placeholder (`[IBAN_1]`) would not be
+/// either.
 fn next_is_capitalised(text: &str, end: usize) -> bool {
     text.as_bytes().get(end) == Some(&b' ')
         && char_at(text, end + 1).is_some_and(char::is_uppercase)
+        && !text.as_bytes()[end + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .any(u8::is_ascii_digit)
 }
 
 /// True when the word before `start` is a preposition that introduces a place.

@@ -184,22 +184,26 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         if run.plus {
             continue;
         }
-        numeric(text, run.groups, out);
+        numeric(hay, run.groups, out);
         // A written date ends in a year: `12 March 1985`, `March 12 1985`, `12-Mar-1985`.
         for &(s, e) in run.groups {
             if let Some(start) = abbreviated(text, s, e) {
-                push(text, out, start, e);
+                push(hay, out, start, e);
             } else if e - s == 4 {
                 if let Some(start) = written(text, s) {
-                    push(text, out, start, e);
+                    push(hay, out, start, e);
                 }
             }
         }
     }
 }
 
-fn push(text: &str, out: &mut Vec<Candidate>, start: usize, end: usize) {
-    if !birth_word_owns(text, start, end) {
+/// Pushes the date at `start..end` when a birth word owns it. One passed over is noted on the
+/// hay: redaction may yet bring the word within reach or take the number between them away
+/// (`Geburtsdatum ghp_… lautet 1960-06-22` redacted to `Geburtsdatum [SECRET] lautet …`).
+fn push(hay: &Hay<'_>, out: &mut Vec<Candidate>, start: usize, end: usize) {
+    if !birth_word_owns(hay.text, start, end) {
+        hay.note_context_missing();
         return;
     }
     out.push(Candidate {
@@ -301,7 +305,8 @@ fn valid(y: u32, m: u32, d: u32) -> bool {
 
 /// Numeric dates: three groups joined by one `-`, `/` or `.` that is not part of a longer
 /// dotted number.
-fn numeric(text: &str, groups: &[(usize, usize)], out: &mut Vec<Candidate>) {
+fn numeric(hay: &Hay<'_>, groups: &[(usize, usize)], out: &mut Vec<Candidate>) {
+    let text = hay.text;
     let bytes = text.as_bytes();
     let sep_after = |i: usize| bytes.get(groups[i].1).copied();
     for first in 0..groups.len().saturating_sub(2) {
@@ -331,7 +336,7 @@ fn numeric(text: &str, groups: &[(usize, usize)], out: &mut Vec<Candidate>) {
         };
         let (start, end) = (groups[first].0, groups[last].1);
         if ok && bounds_ok(bytes, start, end) {
-            push(text, out, start, end);
+            push(hay, out, start, end);
         }
     }
 }

@@ -2131,7 +2131,20 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let spread = triggers::person_spread(hay);
     if spread != Some(None) {
         scan_spread(hay, spread, out);
+        // `my name is Jane Doe Calle Mayor 5`: five capitalised words are no name, but once the
+        // street is redacted (`Jane Doe [STREET_ADDRESS_1]`) two are, so the redacted text must
+        // be scanned again.
+        if PASSED_OVER.replace(false) {
+            hay.note_context_missing();
+        }
     }
+}
+
+std::thread_local! {
+    /// Set when a name was passed over for the words after it, which redaction may replace: a
+    /// run of more than four capitalised words ([`parse_name_with`]), a legal form (`Jane Doe
+    /// AB 68 75 52 C`, where `AB` opens a National Insurance number).
+    static PASSED_OVER: core::cell::Cell<bool> = const { core::cell::Cell::new(false) };
 }
 
 /// [`scan`] of a text where the shared finder saw a trigger phrase (`spread`), or could not look.
@@ -2221,6 +2234,7 @@ fn scan_triggers(finder: &Matcher, text: &str, from: usize, to: usize, out: &mut
             f.end,
             !matches!(trigger, Salutation | GreetingHere),
         ) {
+            PASSED_OVER.set(true);
             continue;
         }
         // Candidates come in text order: only the last few can overlap.
@@ -2334,6 +2348,8 @@ fn parse_name_with(text: &str, i: usize, caps: bool, particle_first: bool) -> Op
     let mut end = i;
     let mut first_end = i;
     let mut last_full_end = i;
+    // Where the name ends without its last full word, and how many tokens it then has.
+    let mut shorter = (i, 0usize);
     let mut tokens = 0usize;
     let mut full = 0usize;
     let mut particles = 0usize;
@@ -2376,6 +2392,7 @@ fn parse_name_with(text: &str, i: usize, caps: bool, particle_first: bool) -> Op
             if after == Some(':') {
                 break;
             }
+            shorter = (end, tokens);
             tokens += 1;
             full += 1;
             start.get_or_insert(pos);
@@ -2390,6 +2407,7 @@ fn parse_name_with(text: &str, i: usize, caps: bool, particle_first: bool) -> Op
             break;
         }
         if tokens > 4 {
+            PASSED_OVER.set(true);
             return None;
         }
         if bytes.get(next) == Some(&b' ') && bytes.get(next + 1).is_some_and(|&b| b != b' ') {
@@ -2405,6 +2423,14 @@ fn parse_name_with(text: &str, i: usize, caps: bool, particle_first: bool) -> Op
     // Initials glued to more letters (`Jane Doe B.A.`) are a degree, not part of the name.
     if end > last_full_end && char_at(text, end).is_some_and(char::is_alphanumeric) {
         end = last_full_end;
+    }
+    // A last word glued to digits or an underscore is a code, not a name word: `Jane Doe
+    // AIza0k12…` names Jane Doe, as `Jane Doe [SECRET]` does once the key is redacted.
+    if full > 1
+        && end == last_full_end
+        && char_at(text, end).is_some_and(|c| c.is_alphanumeric() || c == '_')
+    {
+        (end, tokens) = shorter;
     }
     // `Jane2`, `jane_doe`, `jane@…`, `Doe.com` are handles, not names.
     match char_at(text, end) {

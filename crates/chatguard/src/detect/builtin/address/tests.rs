@@ -1002,3 +1002,31 @@ fn every_number_mark_opens_with_a_mark_first_byte() {
         assert!(MARK_FIRST_BYTES.contains(&mark.as_bytes()[0]), "{mark}");
     }
 }
+
+/// What stands next to an address is read as its redacted placeholder would be: the street
+/// after an account number or after another address is found where it would be once those are
+/// redacted, and a code or a placeholder after a bare street is no name running on (synthetic).
+#[test]
+fn neighbours_read_as_their_placeholders() {
+    let spans = |text| found(text).into_iter().map(|(s, _)| s).collect::<Vec<_>>();
+    assert_eq!(
+        spans("indirizzo DE89 3704 0044 0532 0130 00 Piazza Calbo, 99, grazie"),
+        ["Piazza Calbo, 99"]
+    );
+    assert_eq!(
+        spans("adresse 929, rue Lelièvre, 12 rue de la Paix, 75002 Paris merci"),
+        ["929, rue Lelièvre", "12 rue de la Paix, 75002 Paris"]
+    );
+    for text in [
+        "my home address is 233 Debra Hill DE89 3704 0044 0532 0130 00",
+        "my home address is 233 Debra Hill [IBAN_1]",
+    ] {
+        assert_eq!(spans(text), ["233 Debra Hill"], "{text}");
+    }
+    for text in [
+        "address 751 Curtis 4012 8888 8888 1881 Locks",
+        "address 751 Curtis [CREDIT_CARD_1] Locks",
+    ] {
+        assert!(spans(text).is_empty(), "{text}: {:?}", spans(text));
+    }
+}

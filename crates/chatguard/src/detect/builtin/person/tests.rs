@@ -987,3 +987,22 @@ fn every_table_sentence_streams_like_one_shot() {
         }
     }
 }
+
+/// A last word glued to digits or an underscore is a code after the name, not part of it: the
+/// name reads as it does once the code is redacted (synthetic key shapes).
+#[test]
+fn a_code_after_a_name_ends_it() {
+    for text in [
+        "my name is Jane Doe AIzagok12QGXM8gRua5G1KtgHzl60OBx0t0g9Ot",
+        "my name is Jane Doe AIzaQPmNlclOKJSeuxDrFSARk_xzg3EWYBJXW8y",
+        "my name is Jane Doe [SECRET]",
+    ] {
+        assert_eq!(
+            found(text).into_iter().map(|(s, _)| s).collect::<Vec<_>>(),
+            ["Jane Doe"],
+            "{text}"
+        );
+    }
+    // A handle alone is no name.
+    assert!(found("my name is Jane2").is_empty());
+}

@@ -496,6 +496,9 @@ fn act(
                     continue;
                 }
                 let (ks, ke) = key_name(bytes, s, e);
+                if is_placeholder_key(bytes, ks, ke) {
+                    continue;
+                }
                 match group.as_mut() {
                     Some(g) if g.start == ks && g.end == ke => g.add(key),
                     _ => {
@@ -658,6 +661,19 @@ fn key_name(bytes: &[u8], s: usize, e: usize) -> (usize, usize) {
         ke += 1;
     }
     (ks, ke)
+}
+
+/// True when the key name at `ks..ke` is a redaction placeholder (`[SECRET]`, `[PASSWORD#ab]`):
+/// the redacted text must scan as the original did, so `[SECRET] : DE89…` opens no value.
+fn is_placeholder_key(bytes: &[u8], ks: usize, ke: usize) -> bool {
+    ks > 0
+        && bytes[ks - 1] == b'['
+        && bytes
+            .get(ke..)
+            .unwrap_or_default()
+            .iter()
+            .find(|&&b| !(b.is_ascii_alphanumeric() || b == b'_' || b == b'#'))
+            == Some(&b']')
 }
 
 /// Key words found in one key name.

@@ -1508,3 +1508,22 @@ fn type_annotations_are_no_passwords() {
     // Values that only look like code are still passwords.
     assert!(found("password: &Tr0ub4dor!").contains(&("secret.password_assignment", "&Tr0ub4dor!")));
 }
+
+/// A redaction placeholder is no key name: the redacted text must scan as the original did
+/// (`IBAN ghp_… : DE89…` redacted to `IBAN [SECRET] : DE89…` found the failed IBAN as a secret).
+/// Synthetic values.
+#[test]
+fn placeholders_are_no_key_names() {
+    let value = "DE89055546009769789923";
+    for text in [
+        format!("IBAN [SECRET]  : {value}, thanks"),
+        format!("[PASSWORD_1] = {value}"),
+        format!("[API_KEY#3f] {value}"),
+    ] {
+        assert!(found(&text).is_empty(), "{text}: {:?}", found(&text));
+    }
+    assert_eq!(
+        found(&format!("[secret: {value}]")),
+        [("secret.generic_high_entropy", value)]
+    );
+}
