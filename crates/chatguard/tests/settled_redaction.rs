@@ -8,8 +8,8 @@
 
 use chatguard::{Action, Context, Guard, Policy};
 
-/// Values put in, each redacted to a much shorter placeholder (synthetic: example.com
-/// addresses, a registry example IBAN, a published test card number, a made-up token).
+/// Values put in, each redacted to a shorter placeholder (synthetic: example.com addresses, a
+/// registry example IBAN, a published test card number, a made-up token, made-up names).
 const VALUES: &[&str] = &[
     "a.very.long.mailbox.name.for.testing@mail.example.com",
     "jane.doe@example.com, john.roe.the.second@example.org",
@@ -19,6 +19,7 @@ const VALUES: &[&str] = &[
     "my name is Jane Doe",
     "12 rue de la Paix, 75002 Paris",
     "192.0.2.44",
+    "Dr. Maria Garcia",
 ];
 
 /// Words put in before the value, so that a context word stands further from the value after it.

@@ -266,8 +266,11 @@ pub(crate) fn continues_iban_shape(bytes: &[u8], start: usize) -> bool {
 /// as the rest of an account number: letters or digits ending at a blank, a dash, a comma or
 /// the end of a sentence, not an e-mail address or a file name.
 fn reads_as_group(bytes: &[u8], code: usize, start: usize) -> bool {
-    // The last group of an IPv6 or MAC address (`…:d4de:ae45 come 4012 …`).
-    if code > 1 && bytes[code - 1] == b':' && bytes[code - 2].is_ascii_hexdigit() {
+    // The last group of an IPv6 or MAC address (`…:d4de:ae45 come 4012 …`, `fe80::ae22 …`).
+    if code > 1
+        && bytes[code - 1] == b':'
+        && (bytes[code - 2].is_ascii_hexdigit() || bytes[code - 2] == b':')
+    {
         return false;
     }
     let rest = bytes.get(start..).unwrap_or_default();
@@ -466,6 +469,7 @@ mod tests {
             "set 1c1c:d4de:ae45 come 4012 8888 8888 1881",
             "4012"
         ));
+        assert!(!shaped("IP fe80::ae22 AKIAIOSFODNN7EXAMPLE", "AKIA"));
         assert!(shaped("IBAN:AT61 1904 3002 3457", "1904"));
         // What follows a whole IBAN is not part of it.
         assert!(!shaped(

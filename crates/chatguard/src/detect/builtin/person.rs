@@ -2141,9 +2141,9 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 }
 
 std::thread_local! {
-    /// Set when a name was passed over for the words after it, which redaction may replace: a
-    /// run of more than four capitalised words ([`parse_name_with`]), a legal form (`Jane Doe
-    /// AB 68 75 52 C`, where `AB` opens a National Insurance number).
+    /// Set when a name was passed over for words near it, which redaction may replace: a run of
+    /// more than four capitalised words ([`parse_name_with`]), a legal form (`Jane Doe AB 68 75 52
+    /// C`, where `AB` opens a National Insurance number), a number making `Dr` a Drive.
     static PASSED_OVER: core::cell::Cell<bool> = const { core::cell::Cell::new(false) };
 }
 
@@ -3028,7 +3028,8 @@ fn honorific(text: &str, s: usize, e: usize, pattern: &str) -> Option<Found> {
     }
     let lower = pattern.to_ascii_lowercase();
     if lower == "dr" && house_number_before(text, s) {
-        // `123 Main Dr. Springfield`: Drive.
+        // `123 Main Dr. Springfield`: Drive. Once a number before it is redacted, a title.
+        PASSED_OVER.set(true);
         return None;
     }
     if (lower == "frau" || lower == "herr")
@@ -3074,7 +3075,10 @@ fn honorific(text: &str, s: usize, e: usize, pattern: &str) -> Option<Found> {
     })
 }
 
-/// True when one of the three words before `at` on its line starts with a digit (a house number).
+/// True when one of the three words before `at` on its line is a house number: it starts with a
+/// digit, has at most five characters besides a trailing comma (`12`, `221B`, `12-14,`) and is no
+/// group of a longer number. An id (`30-67493653-9 Dr. Maria Garcia`, `669 441 377 Dr. …`) is
+/// none, as its placeholder is none once it is redacted.
 fn house_number_before(text: &str, at: usize) -> bool {
     let bytes = text.as_bytes();
     let mut i = at.min(bytes.len());
@@ -3091,7 +3095,10 @@ fn house_number_before(text: &str, at: usize) -> bool {
             return false;
         }
         if bytes[i].is_ascii_digit() {
-            return true;
+            let word = bytes[i..end].strip_suffix(b",").unwrap_or(&bytes[i..end]);
+            let before = bytes[..i].trim_ascii_end();
+            let grouped = before.last().is_some_and(u8::is_ascii_digit);
+            return word.len() <= 5 && !grouped;
         }
         words += 1;
     }

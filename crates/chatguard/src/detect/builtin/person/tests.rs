@@ -1006,3 +1006,19 @@ fn a_code_after_a_name_ends_it() {
     // A handle alone is no name.
     assert!(found("my name is Jane2").is_empty());
 }
+
+/// `Dr` after a house number is a street type (Drive), after an id it is a title: the name reads
+/// the same once the id is redacted (synthetic values).
+#[test]
+fn dr_after_a_house_number_is_a_drive() {
+    let spans = |text| found(text).into_iter().map(|(s, _)| s).collect::<Vec<_>>();
+    assert!(spans("Deliver to 12 Dr. Martin Way, please").is_empty());
+    assert!(spans("Deliver to 221B Dr Martin Way").is_empty());
+    for text in [
+        "here's my CUIL 30-67493653-9 Dr. Maria Garcia, can you check it?",
+        "here's my CUIL [AR_CUIT_1] Dr. Maria Garcia, can you check it?",
+        "I typed 669 441 377 Dr. Maria Garcia, is that right?",
+    ] {
+        assert_eq!(spans(text), ["Maria Garcia"], "{text}");
+    }
+}
