@@ -17,6 +17,7 @@ use crate::detect::context::{
 };
 use crate::detect::hay::{Hay, NumberRun};
 use crate::detect::Candidate;
+use crate::table::Table;
 use crate::Kind;
 
 pub(crate) const CONTEXT: &[&str] = &[
@@ -310,7 +311,7 @@ impl Group {
 /// A phone-shaped token read from the text.
 struct Token {
     plus: bool,
-    groups: [Group; MAX_GROUPS],
+    groups: Table<[Group; MAX_GROUPS]>,
     n: usize,
     /// End of an extension (`x123`, ` ext. 12`) after the last group.
     ext_end: Option<usize>,
@@ -321,7 +322,7 @@ impl Token {
     fn empty() -> Token {
         Token {
             plus: false,
-            groups: [Group::default(); MAX_GROUPS],
+            groups: Table([Group::default(); MAX_GROUPS]),
             n: 0,
             ext_end: None,
         }
@@ -646,11 +647,11 @@ fn end_ok(text: &str, e: usize) -> bool {
 /// A candidate range of groups, flattened for the format checks.
 struct Shape {
     plus: bool,
-    d: [u8; MAX_DIGITS],
+    d: Table<[u8; MAX_DIGITS]>,
     len: usize,
-    lens: [usize; MAX_GROUPS],
-    seps: [u8; MAX_GROUPS],
-    paren: [bool; MAX_GROUPS],
+    lens: Table<[usize; MAX_GROUPS]>,
+    seps: Table<[u8; MAX_GROUPS]>,
+    paren: Table<[bool; MAX_GROUPS]>,
     n: usize,
 }
 
@@ -658,11 +659,11 @@ impl Shape {
     fn new(bytes: &[u8], tok: &Token, first: usize, last: usize) -> Shape {
         let mut s = Shape {
             plus: tok.plus && first == 0,
-            d: [0; MAX_DIGITS],
+            d: Table([0; MAX_DIGITS]),
             len: 0,
-            lens: [0; MAX_GROUPS],
-            seps: [0; MAX_GROUPS],
-            paren: [false; MAX_GROUPS],
+            lens: Table([0; MAX_GROUPS]),
+            seps: Table([0; MAX_GROUPS]),
+            paren: Table([false; MAX_GROUPS]),
             n: 0,
         };
         for g in &tok.groups[first..=last] {
