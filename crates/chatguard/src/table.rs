@@ -1,4 +1,4 @@
-//! [`Table`]: a `Vec` or an array whose indexing panics from one source location, to keep the browser
+//! [`Table`]: a `Vec`, an array or a slice whose indexing panics from one source location, to keep the browser
 //! module small.
 //!
 //! `v[i]` on a `Vec`, an array or a slice records the file, line and column of the expression for its
@@ -12,7 +12,7 @@
 use core::ops::{Deref, DerefMut, Index, IndexMut};
 use core::slice::SliceIndex;
 
-/// A `Vec<T>` or an array `[T; N]` indexed with one shared panic location; everything else
+/// A `Vec<T>`, an array `[T; N]` or a slice `&[T]` (read only) indexed with one shared panic location; everything else
 /// derefs to the container.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Table<C>(pub(crate) C);
@@ -44,6 +44,14 @@ impl<T, I: SliceIndex<[T]>> IndexMut<I> for Table<Vec<T>> {
     #[inline(always)]
     fn index_mut(&mut self, index: I) -> &mut I::Output {
         element_mut(&mut self.0, index)
+    }
+}
+
+impl<T, I: SliceIndex<[T]>> Index<I> for Table<&[T]> {
+    type Output = I::Output;
+    #[inline(always)]
+    fn index(&self, index: I) -> &I::Output {
+        element(self.0, index)
     }
 }
 
@@ -94,6 +102,14 @@ mod tests {
         t[2] = 9;
         assert_eq!(&t[1..], &[2, 9]);
         assert_eq!(t.len(), 3);
+    }
+
+    #[test]
+    fn indexes_like_the_slice() {
+        let t = Table(&b"0151"[..]);
+        assert_eq!(t[0], b'0');
+        assert_eq!(&t[..2], b"01");
+        assert_eq!(t.len(), 4);
     }
 
     #[test]
