@@ -26,6 +26,7 @@
 //! for hit in m.find_overlapping_iter("Born on ...") { /* hit.pattern(), hit.start() */ }
 //! ```
 
+use crate::table::Table;
 use std::collections::VecDeque;
 use std::fmt;
 
@@ -164,7 +165,7 @@ struct DenseDelta {
     classes: [u8; 256],
     /// The transition table, one row of `1 << stride2` cells per state. A state's id is the
     /// index of its row's first cell; row 0 is the dead state, then come the match states.
-    trans: Vec<u32>,
+    trans: Table<Vec<u32>>,
 }
 
 impl Step for DenseDelta {
@@ -192,13 +193,13 @@ struct SparseDelta {
     /// The start state's transition on every byte (already resolved).
     start_row: Box<[u32; 256]>,
     /// State `s`'s edges are `edge_offsets[s]..edge_offsets[s + 1]` in the two arrays below.
-    edge_offsets: Vec<u32>,
+    edge_offsets: Table<Vec<u32>>,
     /// Edge labels, sorted within each state.
-    edge_bytes: Vec<u8>,
+    edge_bytes: Table<Vec<u8>>,
     /// Edge targets.
-    edge_targets: Vec<u32>,
+    edge_targets: Table<Vec<u32>>,
     /// Each state's failure state (the dead state for a leftmost match state).
-    fail: Vec<u32>,
+    fail: Table<Vec<u32>>,
 }
 
 impl Step for SparseDelta {
@@ -252,11 +253,11 @@ pub(crate) struct Matcher {
     max_match: u32,
     /// Match state `k` (id `(k + 1) << stride2`) reports the patterns
     /// `match_patterns[match_offsets[k]..match_offsets[k + 1]]`, in the order a search reports them.
-    match_offsets: Vec<u32>,
+    match_offsets: Table<Vec<u32>>,
     /// The concatenated pattern lists of the match states.
-    match_patterns: Vec<u32>,
+    match_patterns: Table<Vec<u32>>,
     /// Each pattern's length in bytes, to turn a match's end into its start.
-    pattern_lens: Vec<usize>,
+    pattern_lens: Table<Vec<usize>>,
     kind: MatchKind,
     /// The aho-corasick crate's automaton for the same patterns: the crate's test build checks
     /// every search against it.
@@ -348,12 +349,12 @@ impl Matcher {
 
         // The trie: `rows[s * alphabet + c]` is state s's edge on class c. State 0 is dead
         // (all edges to itself), state 1 the start.
-        let mut rows: Vec<u32> = vec![DEAD; alphabet];
+        let mut rows = Table(vec![DEAD; alphabet]);
         rows.resize(2 * alphabet, FAIL);
         // Each state's matches, in report order: its own patterns, then those of its failure
         // state (then the start state's, for standard semantics).
-        let mut matches: Vec<Vec<u32>> = vec![Vec::new(), Vec::new()];
-        let mut pattern_lens = Vec::with_capacity(patterns.len());
+        let mut matches: Table<Vec<Vec<u32>>> = Table(vec![Vec::new(), Vec::new()]);
+        let mut pattern_lens = Table(Vec::with_capacity(patterns.len()));
         'patterns: for (id, pattern) in patterns.iter().enumerate() {
             let id = u32::try_from(id).map_err(|_| too_many.clone())?;
             pattern_lens.push(pattern.len());
@@ -378,7 +379,8 @@ impl Matcher {
                     return Self::new_compact(patterns, kind, fold);
                 }
                 let next_id = u32::try_from(next).map_err(|_| too_many.clone())?;
-                rows.resize(rows.len() + alphabet, FAIL);
+                let grown = rows.len() + alphabet;
+                rows.resize(grown, FAIL);
                 matches.push(Vec::new());
                 rows[cell] = next_id;
                 if fold {
@@ -394,8 +396,8 @@ impl Matcher {
         // match state fails to the dead state, so a search stops once a match cannot extend.
         let leftmost = kind != MatchKind::Standard;
         let states = matches.len();
-        let mut fail = vec![START as u32; states];
-        let mut queued = vec![false; states];
+        let mut fail = Table(vec![START as u32; states]);
+        let mut queued = Table(vec![false; states]);
         let mut queue = VecDeque::new();
         for c in 0..alphabet {
             let cell = START * alphabet + c;
@@ -443,7 +445,7 @@ impl Matcher {
         // Under leftmost semantics an empty pattern matches at the start of the search and
         // nothing can start later: the start state does not loop.
         if leftmost && !matches[START].is_empty() {
-            for cell in &mut rows {
+            for cell in rows.iter_mut() {
                 if *cell == START as u32 {
                     *cell = DEAD;
                 }
@@ -456,13 +458,13 @@ impl Matcher {
         if (states as u64) << stride2 > u64::from(u32::MAX) {
             return Err(too_many);
         }
-        let mut new_id = vec![DEAD; states];
+        let mut new_id = Table(vec![DEAD; states]);
         for (index, &old) in order.iter().enumerate() {
             new_id[old] = (index << stride2) as u32;
         }
-        let mut trans = vec![DEAD; states << stride2];
-        let mut match_offsets = vec![0u32];
-        let mut match_patterns = Vec::new();
+        let mut trans = Table(vec![DEAD; states << stride2]);
+        let mut match_offsets = Table(vec![0u32]);
+        let mut match_patterns = Table(Vec::new());
         for (&old, row) in order.iter().zip(trans.chunks_exact_mut(1 << stride2)) {
             for (cell, &next) in row
                 .iter_mut()
@@ -516,17 +518,21 @@ impl Matcher {
         let with = |fill: u32| {
             let mut v = Vec::with_capacity(most_states);
             v.extend([fill, fill]);
-            v
+            Table(v)
         };
-        let mut first_child: Vec<u32> = with(NONE);
-        let mut next_sibling: Vec<u32> = with(NONE);
-        let mut labels: Vec<u8> = Vec::with_capacity(most_states);
+        let mut first_child: Table<Vec<u32>> = with(NONE);
+        let mut next_sibling: Table<Vec<u32>> = with(NONE);
+        let mut labels: Table<Vec<u8>> = Table(Vec::with_capacity(most_states));
         labels.extend([0, 0]);
         // Each state's own patterns, newest first (`own_next` links a pattern to the previous).
-        let mut own_head: Vec<u32> = with(NONE);
-        let mut own_next: Vec<u32> = Vec::with_capacity(patterns.len());
-        let mut pattern_lens = Vec::with_capacity(patterns.len());
-        let child = |first_child: &[u32], next_sibling: &[u32], labels: &[u8], s: usize, c: u8| {
+        let mut own_head: Table<Vec<u32>> = with(NONE);
+        let mut own_next: Table<Vec<u32>> = Table(Vec::with_capacity(patterns.len()));
+        let mut pattern_lens = Table(Vec::with_capacity(patterns.len()));
+        let child = |first_child: &Table<Vec<u32>>,
+                     next_sibling: &Table<Vec<u32>>,
+                     labels: &Table<Vec<u8>>,
+                     s: usize,
+                     c: u8| {
             let mut at = first_child[s];
             while at != NONE && labels[at as usize] < c {
                 at = next_sibling[at as usize];
@@ -592,12 +598,12 @@ impl Matcher {
         // when the state is discovered, and under standard semantics the start state's
         // patterns, appended when the state leaves the queue (`appended`).
         let leftmost = kind != MatchKind::Standard;
-        let mut fail = vec![START as u32; states];
+        let mut fail = Table(vec![START as u32; states]);
         fail[DEAD as usize] = DEAD;
-        let mut list_from = vec![0u32; states];
-        let mut list_len = vec![0u32; states];
-        let mut appended = vec![false; states];
-        let mut arena: Vec<u32> = Vec::new();
+        let mut list_from = Table(vec![0u32; states]);
+        let mut list_len = Table(vec![0u32; states]);
+        let mut appended = Table(vec![false; states]);
+        let mut arena: Table<Vec<u32>> = Table(Vec::new());
         let push_list = |arena: &mut Vec<u32>, items: &[u32]| -> Result<(u32, u32), BuildError> {
             let from = u32::try_from(arena.len()).map_err(|_| too_many())?;
             arena.extend_from_slice(items);
@@ -609,18 +615,19 @@ impl Matcher {
         list_len[START] = len;
         // The transition of `s` on `c` as the dense build's completed rows give it (before
         // the leftmost empty-pattern rewrite).
-        let resolve = |first_child: &[u32], fail: &[u32], mut s: usize, c: u8| loop {
-            if s == DEAD as usize {
-                return DEAD as usize;
-            }
-            if let Some(next) = child(first_child, &next_sibling, &labels, s, c) {
-                return next as usize;
-            }
-            if s == START {
-                return START;
-            }
-            s = fail[s] as usize;
-        };
+        let resolve =
+            |first_child: &Table<Vec<u32>>, fail: &Table<Vec<u32>>, mut s: usize, c: u8| loop {
+                if s == DEAD as usize {
+                    return DEAD as usize;
+                }
+                if let Some(next) = child(first_child, &next_sibling, &labels, s, c) {
+                    return next as usize;
+                }
+                if s == START {
+                    return START;
+                }
+                s = fail[s] as usize;
+            };
         let mut queue: VecDeque<usize> = VecDeque::new();
         let mut at = first_child[START];
         while at != NONE {
@@ -671,16 +678,16 @@ impl Matcher {
 
         let is_match = |s: usize| s != DEAD as usize && list_of(s).next().is_some();
         let order = renumbering(states, is_match);
-        let mut new_id = vec![DEAD; states];
+        let mut new_id = Table(vec![DEAD; states]);
         for (index, &old) in order.iter().enumerate() {
             new_id[old] = u32::try_from(index).map_err(|_| too_many())?;
         }
-        let mut edge_offsets = Vec::with_capacity(states + 1);
-        let mut edge_bytes = Vec::with_capacity(states);
-        let mut edge_targets = Vec::with_capacity(states);
-        let mut new_fail = Vec::with_capacity(states);
-        let mut match_offsets = vec![0u32];
-        let mut match_patterns = Vec::new();
+        let mut edge_offsets = Table(Vec::with_capacity(states + 1));
+        let mut edge_bytes = Table(Vec::with_capacity(states));
+        let mut edge_targets = Table(Vec::with_capacity(states));
+        let mut new_fail = Table(Vec::with_capacity(states));
+        let mut match_offsets = Table(vec![0u32]);
+        let mut match_patterns = Table(Vec::new());
         for old in order {
             edge_offsets.push(u32::try_from(edge_bytes.len()).map_err(|_| too_many())?);
             let mut at = first_child[old];

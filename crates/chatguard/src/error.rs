@@ -12,10 +12,17 @@ pub struct PolicyError {
 }
 
 impl PolicyError {
-    pub(crate) fn new(field: impl Into<String>, reason: impl Into<String>) -> PolicyError {
+    pub(crate) fn new(field: impl AsRef<str>, reason: impl AsRef<str>) -> PolicyError {
+        Self::from_strs(field.as_ref(), reason.as_ref())
+    }
+
+    /// [`PolicyError::new`]'s one compiled body: the generic `new` is a thin wrapper, so its
+    /// many call sites (`&str` and `String` arguments in every combination) share this code.
+    #[inline(never)]
+    fn from_strs(field: &str, reason: &str) -> PolicyError {
         PolicyError {
-            field: field.into(),
-            reason: reason.into(),
+            field: field.to_owned(),
+            reason: reason.to_owned(),
         }
     }
 

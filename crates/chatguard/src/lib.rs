@@ -82,6 +82,7 @@ mod scratch;
 mod sort;
 mod span;
 pub mod stream;
+mod table;
 
 pub use detect::{ContextHit, Finding};
 pub use error::{PolicyError, VaultError};

@@ -24,6 +24,7 @@ use super::builtin::triggers::in_range;
 use super::builtin::RECOGNIZERS;
 use super::context::{matches_as_prefix, AFTER, BEFORE, CONTRARY_WORDS};
 use super::hay::ONES;
+use crate::table::Table;
 
 /// A [`Lexicon::byte_facts`] bit: some word starts with the byte (ASCII case folded).
 const STARTS_WORD: u8 = 2;
@@ -125,8 +126,8 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut capitals: ListSet = [0; 4];
     let mut capitals_at: Vec<Vec<usize>> = Vec::new();
     // The trie under construction: children and word per node, node 0 the root.
-    let mut children: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
-    let mut ends: Vec<u32> = vec![NO_WORD];
+    let mut children: Table<Vec<Vec<(u8, u32)>>> = Table(vec![Vec::new()]);
+    let mut ends: Table<Vec<u32>> = Table(vec![NO_WORD]);
     for list in lists {
         if list.is_empty() || ids.iter().any(|&(k, _)| k == key(list)) {
             continue;
@@ -244,7 +245,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut edges = Vec::new();
     // Row 0 is never looked up: a node without a row has at most `FEW_EDGES` edges.
     let mut rows = vec![0u32; classes];
-    for (kids, end) in children.into_iter().zip(ends) {
+    for (kids, end) in children.0.into_iter().zip(ends.0) {
         let count = kids.len() as u32;
         let row = if count > FEW_EDGES {
             let at = rows.len();

@@ -17,6 +17,7 @@ use crate::detect::context::{
 };
 use crate::detect::hay::{Hay, NumberRun};
 use crate::detect::Candidate;
+use crate::table::Table;
 use crate::Kind;
 
 pub(crate) const CONTEXT: &[&str] = &[
@@ -310,7 +311,7 @@ impl Group {
 /// A phone-shaped token read from the text.
 struct Token {
     plus: bool,
-    groups: [Group; MAX_GROUPS],
+    groups: Table<[Group; MAX_GROUPS]>,
     n: usize,
     /// End of an extension (`x123`, ` ext. 12`) after the last group.
     ext_end: Option<usize>,
@@ -321,7 +322,7 @@ impl Token {
     fn empty() -> Token {
         Token {
             plus: false,
-            groups: [Group::default(); MAX_GROUPS],
+            groups: Table([Group::default(); MAX_GROUPS]),
             n: 0,
             ext_end: None,
         }
@@ -646,11 +647,11 @@ fn end_ok(text: &str, e: usize) -> bool {
 /// A candidate range of groups, flattened for the format checks.
 struct Shape {
     plus: bool,
-    d: [u8; MAX_DIGITS],
+    d: Table<[u8; MAX_DIGITS]>,
     len: usize,
-    lens: [usize; MAX_GROUPS],
-    seps: [u8; MAX_GROUPS],
-    paren: [bool; MAX_GROUPS],
+    lens: Table<[usize; MAX_GROUPS]>,
+    seps: Table<[u8; MAX_GROUPS]>,
+    paren: Table<[bool; MAX_GROUPS]>,
     n: usize,
 }
 
@@ -658,11 +659,11 @@ impl Shape {
     fn new(bytes: &[u8], tok: &Token, first: usize, last: usize) -> Shape {
         let mut s = Shape {
             plus: tok.plus && first == 0,
-            d: [0; MAX_DIGITS],
+            d: Table([0; MAX_DIGITS]),
             len: 0,
-            lens: [0; MAX_GROUPS],
-            seps: [0; MAX_GROUPS],
-            paren: [false; MAX_GROUPS],
+            lens: Table([0; MAX_GROUPS]),
+            seps: Table([0; MAX_GROUPS]),
+            paren: Table([false; MAX_GROUPS]),
             n: 0,
         };
         for g in &tok.groups[first..=last] {
@@ -975,9 +976,9 @@ fn unplanned(s: &Shape) -> Option<Hit> {
     if other_kind {
         return None;
     }
-    let d = s.digits();
+    let d = Table(s.digits());
     let ok = if s.plus {
-        (8..=15).contains(&s.len) && country(d).is_some_and(|(cc, _, _)| s.lens[0] >= cc)
+        (8..=15).contains(&s.len) && country(&d).is_some_and(|(cc, _, _)| s.lens[0] >= cc)
     } else {
         (9..=12).contains(&s.len)
             || s.len == 8 && eight_digit_layout(s)
@@ -1150,7 +1151,7 @@ fn intl_00(s: &Shape) -> Option<Hit> {
     if s.any_paren() || s.len > 17 {
         return None;
     }
-    let d = s.digits();
+    let d = Table(s.digits());
     let (cc_len, min, max) = country(&d[2..])?;
     // Written without separators (`00972590339075`), only with a phone context word, as every
     // compact number.
@@ -1186,7 +1187,7 @@ fn compact(d: &[u8]) -> Option<Hit> {
 /// US/CA: `(212) 555-0123`, `212-555-0123`, `212.555.0123`, `212 555 0123`, `1-800-…` (area code and
 /// exchange `[2-9]dd`).
 fn nanp(s: &Shape) -> Option<Hit> {
-    let d = s.digits();
+    let d = Table(s.digits());
     let lead = s.n == 4 && s.lens[0] == 1 && d.first() == Some(&b'1');
     let off = usize::from(lead);
     if s.n != 3 + off || s.lens[off..s.n] != [3, 3, 4] {
@@ -1224,7 +1225,7 @@ fn national(s: &Shape, rule: &'static str) -> Option<Hit> {
 
 /// France: `0X XX XX XX XX` with spaces, dots or dashes.
 fn fr(s: &Shape) -> Option<Hit> {
-    let d = s.digits();
+    let d = Table(s.digits());
     if s.lens() != [2, 2, 2, 2, 2] || d[0] != b'0' || d[1] == b'0' || s.any_paren() {
         return None;
     }
@@ -1234,7 +1235,7 @@ fn fr(s: &Shape) -> Option<Hit> {
 
 /// United Kingdom: 0 + 10 digits in the usual groupings per number range.
 fn uk(s: &Shape) -> Option<Hit> {
-    let d = s.digits();
+    let d = Table(s.digits());
     if s.len != 11 || d[0] != b'0' || !s.national_seps(b" -") {
         return None;
     }
@@ -1258,7 +1259,7 @@ fn uk(s: &Shape) -> Option<Hit> {
 
 /// Netherlands: 0 + 9 digits; `06` mobiles.
 fn nl(s: &Shape) -> Option<Hit> {
-    let d = s.digits();
+    let d = Table(s.digits());
     if s.len != 10 || d[0] != b'0' || d[1] == b'0' || !s.national_seps(b" -") {
         return None;
     }
@@ -1277,7 +1278,7 @@ fn nl(s: &Shape) -> Option<Hit> {
 /// Brazil: `(11) 91234-5678`, `(11) 3456-7890`, `11 91234-5678`; a nine-digit mobile also in
 /// spaces (`11 91234 5678`) when the area code (DDD) is one Anatel assigned.
 fn br(s: &Shape) -> Option<Hit> {
-    let d = s.digits();
+    let d = Table(s.digits());
     if !matches!(s.lens(), [2, 5, 4] | [2, 4, 4]) || s.paren[1] || s.paren[2] {
         return None;
     }
@@ -1323,7 +1324,7 @@ fn br_area_code(ddd: &[u8]) -> bool {
 
 /// India: mobiles of ten digits opening with 6–9, `98765 43210`.
 fn india(s: &Shape) -> Option<Hit> {
-    let d = s.digits();
+    let d = Table(s.digits());
     if s.len != 10 || !(b'6'..=b'9').contains(&d[0]) || s.any_paren() {
         return None;
     }
@@ -1335,7 +1336,7 @@ fn india(s: &Shape) -> Option<Hit> {
 /// Italy: `3XX` mobiles and `0X` landlines; Milan's and Rome's two-digit codes (`02`, `06`)
 /// also before a seven-digit subscriber number (`02 6513614`).
 fn it(s: &Shape) -> Option<Hit> {
-    let d = s.digits();
+    let d = Table(s.digits());
     if d[0] == b'3' && (9..=10).contains(&s.len) && !s.any_paren() {
         let sep = s.uniform(1)?;
         let ok = match s.lens() {
@@ -1371,7 +1372,7 @@ fn no_zero_groups(s: &Shape) -> bool {
 
 /// Spain: 9 digits starting 6, 7, 8 or 9.
 fn es(s: &Shape) -> Option<Hit> {
-    let d = s.digits();
+    let d = Table(s.digits());
     if s.len != 9 || !(b'6'..=b'9').contains(&d[0]) || s.any_paren() {
         return None;
     }
@@ -1388,7 +1389,7 @@ fn es(s: &Shape) -> Option<Hit> {
 /// Portugal: 9 digits, landlines starting 2 and mobiles starting 91, 92, 93 or 96, written in
 /// threes (`221 668 064`, `912 345 678`). A 9 in threes is Spain's first (`es`).
 fn pt(s: &Shape) -> Option<Hit> {
-    let d = s.digits();
+    let d = Table(s.digits());
     let mobile = d.first() == Some(&b'9') && matches!(d.get(1), Some(b'1' | b'2' | b'3' | b'6'));
     if s.len != 9 || !(d.first() == Some(&b'2') || mobile) || s.any_paren() {
         return None;
@@ -1402,7 +1403,7 @@ fn pt(s: &Shape) -> Option<Hit> {
 /// six or seven digits, the area code closed by `/` or set off like the trunk: `06-1/234 5678`,
 /// `06-30/123-4567`, `(06)30/123-4567`, `06 30 123 4567`.
 fn hu(s: &Shape) -> Option<Hit> {
-    let d = s.digits();
+    let d = Table(s.digits());
     let area = s.lens[1];
     let subscriber = s.len.saturating_sub(2 + area);
     // Six or seven subscriber digits in one group, or in a group of three and the rest.
@@ -1438,7 +1439,7 @@ fn hu(s: &Shape) -> Option<Hit> {
 /// with their 0: a four-digit area code (`2xxx` to `7xxx`) and an eight-digit subscriber or
 /// extension number (`02239 09960 308`, `(03409) 55972 979`, `03572/80385280`).
 fn de(s: &Shape) -> Option<Hit> {
-    let d = s.digits();
+    let d = Table(s.digits());
     if d[0] != b'0' || d[1] == b'0' || !(2..=4).contains(&s.n) || !(3..=6).contains(&s.lens[0]) {
         return None;
     }
