@@ -65,6 +65,13 @@ last names, example domains. Each probe is a question the labelled corpus cannot
   overlapping the value); every finding on a company, job, city, country or plain date, or on no
   labelled value, is a false positive. Values that are no value of a kind chatguard claims
   (Faker's `ssn` outside the US) are neither.
+- `marked` (session 15): Faker `name()` values in sentences that mark a person by a role word
+  before the name (`Patient`, `der Kunde`, `la locataire`, `il paziente`, `onze klant` …) in
+  en, de, fr, es, it, nl, pt, fixed seed; recall per rule and language (a person finding
+  covering the name, titles optional). Faker's `company()`, `city()`, `country()`, `job()` and
+  `catch_phrase()` in the same frames, and capitalised everyday phrases after the same words
+  (`Patient Portal Access`, `Customer Success Stories`): every person finding in them is a
+  false positive.
 - `support`: customer-support messages in seven languages that use the words of attacks for
   ordinary requests ("ignore my previous email", "what are the system requirements", "oubliez
   cela, tout est réglé"): every injection verdict other than `allow` is a false positive.
@@ -678,6 +685,74 @@ def shown_texts():
     return out
 
 
+# `marked` (session 15): names a role word marks, in each language's own frames; `{n}` is the value.
+MARKED_LOCALES = {"en": ["en_US", "en_GB", "en_IN"], "de": ["de_DE", "de_AT"], "fr": ["fr_FR"],
+                  "es": ["es_ES", "es_MX"], "it": ["it_IT"], "nl": ["nl_NL", "nl_BE"],
+                  "pt": ["pt_BR", "pt_PT"]}
+MARKED_FRAMES = {
+    "role": {
+        "en": ["The nurse checked on patient {n} twice tonight.",
+               "Tenant {n} reported a leak in the kitchen.",
+               "Our client {n} would like to reschedule."],
+        "de": ["Die Patientin {n} bekommt morgen ihre Ergebnisse.",
+               "Mieter {n} meldet einen Wasserschaden."],
+        "fr": ["Le client {n} souhaite modifier sa commande.",
+               "La patiente {n} sort demain matin."],
+        "es": ["La paciente {n} tiene cita el martes.",
+               "El inquilino {n} reportó una fuga."],
+        "it": ["Il cliente {n} vuole cambiare l'ordine.",
+               "La paziente {n} sarà dimessa domani."],
+        "nl": ["De klant {n} wil de bestelling wijzigen.",
+               "Patiënt {n} krijgt morgen de uitslag."],
+        "pt": ["O cliente {n} quer alterar o pedido.",
+               "A paciente {n} recebe alta amanhã."],
+    },
+}
+MARKED_NOT_NAMES = [
+    "Log in to the Patient Portal Access page today.", "Customer Success Stories",
+    "Client Relations Manager needed in our office.", "Guest Wi-Fi Network is open to visitors.",
+    "The Student Loan Services team replied.", "Member States agreed on the budget.",
+    "Employee Benefits Program starts in May.", "Our Premium Customer Care line is busy.",
+]
+
+
+def marked_texts():
+    """("marked", group, text, (value span, name span) or None): names marked by their role."""
+    out = []
+    for rule, by_lang in MARKED_FRAMES.items():
+        for lang, frames in by_lang.items():
+            for loc in MARKED_LOCALES[lang]:
+                fake = Faker(loc)
+                fake.seed_instance(2015)
+                person = fake.provider("faker.providers.person")
+                titles = set()
+                for attr in dir(person):
+                    if attr.startswith(("prefixes", "suffixes")):
+                        titles.update(getattr(person, attr))
+                titles -= {"Le", "de", "de la", "du", "da", "do", "del"}
+                for frame in frames:
+                    for _ in range(4):
+                        value = fake.name()
+                        words = value.split(" ")
+                        while len(words) > 1 and words[0] in titles:
+                            words.pop(0)
+                        while len(words) > 1 and words[-1] in titles:
+                            words.pop()
+                        name = " ".join(words)
+                        text = frame.format(n=value)
+                        start = len(text[:text.index(value)].encode())
+                        inner = start + len(value[:value.index(name)].encode())
+                        spans = ((start, start + len(value.encode())),
+                                 (inner, inner + len(name.encode())))
+                        out.append(("marked", f"person {rule} {lang}", text, spans))
+                    for value in (fake.company(), fake.city(), fake.country(), fake.job(),
+                                  fake.catch_phrase()):
+                        out.append(("marked", "not a person", frame.format(n=value), None))
+    for text in MARKED_NOT_NAMES:
+        out.append(("marked", "not a person", text, None))
+    return out
+
+
 def texts(rng):
     """(probe, group, text, span or None) for every probe text."""
     out = []
@@ -755,6 +830,7 @@ def texts(rng):
     out.extend(faker_kind_texts())
     out.extend(streets_texts())
     out.extend(shown_texts())
+    out.extend(marked_texts())
     return out
 
 
@@ -1098,7 +1174,7 @@ def main():
         if probe == "layouts":
             # "card …" → credit_card; "iban …", "email …" name their kind.
             want = "credit_card" if group.startswith("card") else group.split()[0]
-        elif probe in ("faker", "streets", "shown"):
+        elif probe in ("faker", "streets", "shown", "marked"):
             first, *rest = group.split()
             if first == "person":
                 # A person finding covering the name, titles and suffixes optional, inside the
@@ -1141,7 +1217,8 @@ def main():
                        reverse=True)
         for count, group, kinds in worst[:12 if probe == "references" else 20]:
             print(f"  {group:32} {count:4}  {dict(kinds.most_common())}")
-    for probe in ("phones", "names", "passwords", "births", "layouts", "faker", "streets", "shown"):
+    for probe in ("phones", "names", "passwords", "births", "layouts", "faker", "streets", "shown",
+                  "marked"):
         print(f"{probe}: recall per group")
         for (p, group), n in sorted(totals.items()):
             if p == probe and not group.startswith("not a "):
@@ -1151,6 +1228,11 @@ def main():
         print(f"  other findings (false positives): {fp}")
         if probe == "faker":
             print(f"  person findings on Faker firms and jobs in the person frames:"
+                  f" {sum(false_pos[(probe, 'not a person')].values())}"
+                  f" / {totals[(probe, 'not a person')]}")
+        if probe == "marked":
+            print(f"  person findings on Faker firms, cities, countries, jobs and catch phrases"
+                  f" and on capitalised phrases in these frames:"
                   f" {sum(false_pos[(probe, 'not a person')].values())}"
                   f" / {totals[(probe, 'not a person')]}")
         if probe == "shown":

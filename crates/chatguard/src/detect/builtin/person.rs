@@ -76,12 +76,6 @@ pub(crate) const LABEL_WORDS: &[&str] = &[
     "compte",
     "cuenta",
     "conta",
-    "customer",
-    "client",
-    "cliente",
-    "kunde",
-    "kundin",
-    "klant",
     "kund",
     "klient",
     "contact",
@@ -334,6 +328,7 @@ const RULE_HONORIFIC: &str = "person.honorific";
 const RULE_SIGNATURE: &str = "person.signature";
 const RULE_RELATION: &str = "person.relation";
 const RULE_DISPLAY: &str = "person.display_name";
+const RULE_ROLE: &str = "person.role";
 
 /// How a trigger phrase introduces a name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -361,6 +356,10 @@ enum Trigger {
     ThisIs,
     /// A greeting, then a name and `here` (`Hi, Jane here.`, `Hallo, Jan hier`).
     GreetingHere,
+    /// A person's role (`Patient`, `Customer`, `Mieterin`, `la cliente`, `paziente`, `klant`)
+    /// right before a full name: `Patient Jane Doe, born …`, `Der Kunde Max Muster hat …`. The
+    /// role words that also label a field (`Customer:`) read the label first.
+    Role,
     /// A courtesy title before a name.
     Honorific,
     /// The last word of a sign-off before the signature.
@@ -380,7 +379,7 @@ enum Trigger {
 
 use Trigger::{
     Attention, Called, ContactLabel, DutchCall, Elided, GreetingHere, Holder, Honorific, IAm,
-    IAmFullName, Label, NameIs, Relation, Salutation, SignOff, ThisIs,
+    IAmFullName, Label, NameIs, Relation, Role, Salutation, SignOff, ThisIs,
 };
 
 /// The trigger phrases, matched ASCII-case-insensitively on word boundaries.
@@ -410,13 +409,6 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("imię i nazwisko", Label),
     // `Customer:` names a customer, a person or a company: the company rule
     // ([`names_a_company`]) tells them apart.
-    ("customer", Label),
-    ("client", Label),
-    ("cliente", Label),
-    ("kunde", Label),
-    ("kundin", Label),
-    ("klant", Label),
-    ("kund", Label),
     ("klient", Label),
     // Who holds an account or a card, who to ask: form fields of a person. (Beneficiaries and
     // owners are as often companies, so their words are no labels here.)
@@ -637,6 +629,101 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("mulher", Relation),
 ];
 
+/// The stems of role words before a name ([`Trigger::Role`]: `Patient Jane Doe`, `der Kunde Max
+/// Muster`, `la locataire Marie Curie`), each a word alone or with one of [`ROLE_ENDINGS`]
+/// (`kund` → `kunde`, `kundin`; `inquilin` → `inquilino`, `inquilina`; `student` → `studentin`,
+/// `studente`, `studentessa`). They are trigger phrases and stream trigger words as they are
+/// written here, without a list of their forms.
+pub(crate) const ROLE_STEMS: &[&str] = &[
+    "patient",
+    "customer",
+    "client",
+    "guest",
+    "tenant",
+    "passenger",
+    "employee",
+    "applicant",
+    "member",
+    "student",
+    "resident",
+    "policyholder",
+    "kund",
+    "klant",
+    "mieter",
+    "passagier",
+    "mitarbeiter",
+    "bewerber",
+    "bewohner",
+    "gast",
+    "locataire",
+    "employé",
+    "salarié",
+    "candidat",
+    "étudiant",
+    "assuré",
+    "adhérent",
+    "membre",
+    "pacient",
+    "inquilin",
+    "pasajer",
+    "emplead",
+    "huésped",
+    "solicitante",
+    "alumn",
+    "asegurad",
+    "pazient",
+    "ospite",
+    "passegger",
+    "dipendente",
+    "assicurat",
+    "estudiant",
+    "patiënt",
+    "huurder",
+    "werknemer",
+    "medewerker",
+    "sollicitant",
+    "bewoner",
+    "verzekerde",
+    "hóspede",
+    "passageir",
+    "funcionári",
+    "estudante",
+    "segurad",
+];
+
+/// The endings a role stem may take (feminine and Romance forms).
+const ROLE_ENDINGS: &[&str] = &["in", "e", "a", "o", "essa"];
+
+/// True when `word` (a whole word, any case) is a role stem alone or with one of its endings.
+pub(crate) fn is_role_word(word: &str) -> bool {
+    ROLE_STEMS.iter().any(|stem| {
+        word.get(..stem.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(stem))
+            && word
+                .get(stem.len()..)
+                .is_some_and(|end| end.is_empty() || ROLE_ENDINGS.contains(&end))
+    })
+}
+
+/// True when `lower_prefix` (the lowercased start of a word still arriving) may grow into a role
+/// word.
+pub(crate) fn may_grow_into_role_word(lower_prefix: &str) -> bool {
+    ROLE_STEMS.iter().any(|stem| {
+        stem.starts_with(lower_prefix)
+            || lower_prefix
+                .strip_prefix(stem)
+                .is_some_and(|rest| ROLE_ENDINGS.iter().any(|end| end.starts_with(rest)))
+    })
+}
+
+/// The length of a role ending at `at` that a non-letter follows (`kund|in `), or 0.
+fn role_ending(text: &str, at: usize) -> usize {
+    ROLE_ENDINGS
+        .iter()
+        .find(|end| starts_with_word(text, at, end))
+        .map_or(0, |end| end.len())
+}
+
 /// The length in bytes of the longest trigger phrase.
 const LONGEST_TRIGGER: usize = {
     let mut longest = 0;
@@ -675,8 +762,26 @@ fn last_capital(bytes: &[u8]) -> Option<usize> {
         .rposition(|&b| b.is_ascii_uppercase() || !b.is_ascii())
 }
 
+/// The trigger phrase and its kind of the finder's pattern `index`: [`TRIGGERS`], then the role
+/// stems.
+fn trigger_at(index: usize) -> Option<(&'static str, Trigger)> {
+    TRIGGERS.get(index).copied().or_else(|| {
+        ROLE_STEMS
+            .get(index - TRIGGERS.len())
+            .map(|&stem| (stem, Role))
+    })
+}
+
+/// Every trigger phrase, in the order of [`trigger_at`].
+fn trigger_phrases() -> impl Iterator<Item = &'static str> {
+    TRIGGERS
+        .iter()
+        .map(|t| t.0)
+        .chain(ROLE_STEMS.iter().copied())
+}
+
 static FINDER: LazyLock<Option<Matcher>> = LazyLock::new(|| {
-    let triggers: Vec<&str> = TRIGGERS.iter().map(|t| t.0).collect();
+    let triggers: Vec<&str> = trigger_phrases().collect();
     Matcher::new(
         &triggers,
         MatchKind::LeftmostLongest,
@@ -687,7 +792,7 @@ static FINDER: LazyLock<Option<Matcher>> = LazyLock::new(|| {
 
 /// The trigger phrases for [`triggers`]: each names a person only where it starts a word.
 pub(super) fn trigger_patterns() -> Vec<(&'static str, bool)> {
-    TRIGGERS.iter().map(|&(phrase, _)| (phrase, true)).collect()
+    trigger_phrases().map(|p| (p, true)).collect()
 }
 
 /// Words that may stand before a name label's `:` (`Full name:`, `Customer name:`); any other
@@ -772,19 +877,20 @@ const fn capital_within(trigger: Trigger) -> usize {
         IAm | IAmFullName | Called(_) | Elided | Salutation | ThisIs | GreetingHere | Relation
         | DutchCall => 4,
         Honorific | Attention => 8,
-        Label | ContactLabel | Holder | NameIs | SignOff => 10,
+        Label | ContactLabel | Holder | NameIs | SignOff | Role => 10,
     }
 }
 
 /// True when `lower` (a lowercased trigger word, punctuation trimmed) is a whole word of a trigger
 /// phrase, so that [`may_open_name`] can tell when it no longer opens a name.
 pub(crate) fn is_phrase_word(lower: &str) -> bool {
-    TRIGGERS.iter().any(|(phrase, _)| {
-        phrase.split(' ').any(|w| {
-            w.trim_matches(|c: char| c.is_ascii_punctuation())
-                .eq_ignore_ascii_case(lower)
+    is_role_word(lower)
+        || TRIGGERS.iter().any(|(phrase, _)| {
+            phrase.split(' ').any(|w| {
+                w.trim_matches(|c: char| c.is_ascii_punctuation())
+                    .eq_ignore_ascii_case(lower)
+            })
         })
-    })
 }
 
 /// A whitespace-delimited word after a trigger word, for [`may_open_name`].
@@ -870,15 +976,20 @@ pub(crate) fn may_open_name(word: &str, rest: &str) -> bool {
                 None => return true,
             }
         }
-        let within = capital_within(trigger);
-        if after.iter().take(within).any(|n| may_be_name_word(n.text)) {
-            return true;
-        }
-        if after.len() < within || after.get(within - 1).is_some_and(|n| !n.complete) {
+        if capital_may_follow(trigger, after) {
             return true;
         }
     }
-    false
+    is_role_word(lower) && capital_may_follow(Role, &next)
+}
+
+/// True when a name's first capital may still come in the words `after` a trigger phrase
+/// ([`capital_within`]).
+fn capital_may_follow(trigger: Trigger, after: &[Next<'_>]) -> bool {
+    let within = capital_within(trigger);
+    after.iter().take(within).any(|n| may_be_name_word(n.text))
+        || after.len() < within
+        || after.get(within - 1).is_some_and(|n| !n.complete)
 }
 
 /// True when `text` begins with the phrase word `expected` (ASCII case aside) and no letter or
@@ -2194,10 +2305,13 @@ fn may_be_in_trigger(b: u8) -> bool {
 fn scan_triggers(finder: &Matcher, text: &str, from: usize, to: usize, out: &mut Vec<Candidate>) {
     let searched = text.as_bytes().get(from..to).unwrap_or_default();
     for m in finder.find_iter(searched) {
-        let Some(&(pattern, trigger)) = TRIGGERS.get(m.pattern().as_usize()) else {
+        let Some((pattern, trigger)) = trigger_at(m.pattern().as_usize()) else {
             continue;
         };
-        let (s, e) = (from + m.start(), from + m.end());
+        let (s, mut e) = (from + m.start(), from + m.end());
+        if trigger == Role {
+            e += role_ending(text, e);
+        }
         let left_ok = trigger == Elided
             || !char_before(text, s).is_some_and(|c| c.is_alphanumeric() || c == '_');
         let right_ok =
@@ -2207,6 +2321,7 @@ fn scan_triggers(finder: &Matcher, text: &str, from: usize, to: usize, out: &mut
         }
         let found = match trigger {
             Label => label(text, s, e, false),
+            Role => label(text, s, e, false).or_else(|| role(text, s, e)),
             ContactLabel => label(text, s, e, false)
                 .filter(|f| text.get(f.start..f.end).is_some_and(is_full_name)),
             Holder => holder(text, s, e),
@@ -2281,6 +2396,7 @@ const TITLES: &[&str] = &[
 ];
 const DOTTED_TITLES: &[&str] = &[
     "dipl", "ing", "univ", "mag", "med", "mlle", "sr", "sra", "srta", "sig", "dott", "mevr", "mw",
+    "dra", "lic",
 ];
 
 /// Skips courtesy and academic titles at `i` (at most three).
@@ -2688,6 +2804,7 @@ const LEGAL_FORMS: &[&str] = &[
     "r.l",
     "ei",
     "groep",
+    "commv",
     "gruppe",
     "groupe",
 ];
@@ -3361,6 +3478,117 @@ fn relation(text: &str, s: usize, e: usize) -> Option<Found> {
         end: name.end,
         milli: 750,
         rule: RULE_RELATION,
+    })
+}
+
+/// Words that make a role word and the capitalised words after it a compound noun, not a role
+/// and a name (`Patient Portal Access`, `Client Relations Manager`, `Guest Wi-Fi Network`,
+/// `Student Loan Services`, `Member States`), and words of countries' names.
+const ROLE_COMPOUNDS: &[&str] = &[
+    "portal",
+    "relations",
+    "care",
+    "success",
+    "experience",
+    "records",
+    "data",
+    "id",
+    "login",
+    "access",
+    "card",
+    "room",
+    "parking",
+    "network",
+    "wi-fi",
+    "wifi",
+    "list",
+    "rights",
+    "privacy",
+    "loyalty",
+    "survey",
+    "center",
+    "centre",
+    "benefits",
+    "program",
+    "union",
+    "council",
+    "affairs",
+    "housing",
+    "loan",
+    "loans",
+    "states",
+    "account",
+    "profile",
+    "house",
+    "evil",
+    // Country names of several words (`Czech Republic`, `Islas Marshall`, `Vereinigte Staaten`).
+    "republic",
+    "república",
+    "republik",
+    "republiek",
+    "république",
+    "repubblica",
+    "islands",
+    "islas",
+    "ilhas",
+    "isole",
+    "inseln",
+    "eilanden",
+    "staaten",
+    "unidos",
+    "emirates",
+    "emiraten",
+    "staten",
+    "guinea",
+    "guinée",
+    "guiné",
+];
+
+/// `Patient Jane Doe, born …`, `Customer Jane Doe paid with …`, `der Kunde Max Muster hat …`, `la
+/// locataire Marie Curie` — a role word, one blank, and a full name ([`is_full_name`]) with no
+/// word of a compound noun ([`ROLE_COMPOUNDS`]) that ends its clause or goes on in lower case
+/// (`born`, `paid`), as a sentence about the person goes on. A capitalised role word after a
+/// capitalised word longer than an article, not a possessive (`Der Kunde`, `Unsere Mieterin`,
+/// `Our Client`), is part of a Title Case
+/// heading (`Premium Customer Jane Doe`), and so is one whose name ends its line (`Customer
+/// Success Stories`). A title after the role word is the honorific
+/// rule's.
+#[inline(never)]
+fn role(text: &str, s: usize, e: usize) -> Option<Found> {
+    let capital = text.as_bytes().get(s)?.is_ascii_uppercase();
+    if capital
+        && prev_word(text, s)
+            .is_some_and(|p| is_capitalised(p) && p.len() > 3 && !in_list(RELATION_OWNERS, p))
+        || text.as_bytes().get(e) != Some(&b' ')
+        || courtesy_title_at(text, e + 1)
+    {
+        return None;
+    }
+    let name = parse_name(text, e + 1, false)?;
+    let shown = text.get(name.start..name.end)?;
+    if name.stopped
+        || !is_full_name(shown)
+        || shown
+            .split(' ')
+            .any(|w| in_packed(packed!(ROLE_COMPOUNDS), w))
+    {
+        return None;
+    }
+    let next = skip_blanks(text, name.end);
+    let goes_on = match char_at(text, next) {
+        None | Some('\n' | '\r') => !capital,
+        Some(c) => {
+            c.is_ascii_punctuation()
+                || c.is_ascii_lowercase()
+                || c.is_ascii_digit()
+                || !c.is_ascii() && !c.is_uppercase()
+        }
+    };
+    goes_on.then_some(Found {
+        start: name.start,
+        end: name.end,
+        milli: 800,
+        rule: RULE_ROLE,
     })
 }
 

@@ -19,6 +19,46 @@ fn scan_names(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 
 /// (sentence, the name it must yield, rule).
 const POSITIVE: &[(&str, &str, &str)] = &[
+    // Session 15: role words before a full name.
+    ("Patient Jane Doe, born 3 May 1970", "Jane Doe", RULE_ROLE),
+    ("Customer Jane Doe paid with a card.", "Jane Doe", RULE_ROLE),
+    (
+        "Yesterday our patient Jane Doe called.",
+        "Jane Doe",
+        RULE_ROLE,
+    ),
+    ("Employee Jane Doe (ID 4471) starts.", "Jane Doe", RULE_ROLE),
+    (
+        "Der Kunde Max Mustermann hat bezahlt.",
+        "Max Mustermann",
+        RULE_ROLE,
+    ),
+    (
+        "Unsere Mieterin Erika Musterfrau zieht aus.",
+        "Erika Musterfrau",
+        RULE_ROLE,
+    ),
+    ("La locataire Marie Curie a payé.", "Marie Curie", RULE_ROLE),
+    (
+        "La estudiante Lucía Pérez entregó la tesis.",
+        "Lucía Pérez",
+        RULE_ROLE,
+    ),
+    (
+        "Il paziente Mario Rossi è stato dimesso.",
+        "Mario Rossi",
+        RULE_ROLE,
+    ),
+    (
+        "Onze klant Daan Bakker vraagt om geld.",
+        "Daan Bakker",
+        RULE_ROLE,
+    ),
+    (
+        "A inquilina Ana Costa pagou o aluguel.",
+        "Ana Costa",
+        RULE_ROLE,
+    ),
     // Session 13: attention lines, recipient and signature labels.
     ("Attn: Jane Doe, Accounts Payable", "Jane Doe", RULE_FIELD),
     ("c/o Jane Doe, 12 Main St", "Jane Doe", RULE_FIELD),
@@ -523,6 +563,19 @@ const POSITIVE: &[(&str, &str, &str)] = &[
 
 /// Sentences where nothing is a person's name.
 const NEGATIVE: &[&str] = &[
+    // Session 15: role words before compound nouns, headings, places and firms.
+    "Customer Service Team",
+    "Log in to the Patient Portal Access page.",
+    "Patient Portal Access is down.",
+    "Client Relations Manager wanted.",
+    "Guest Wi-Fi Network is open.",
+    "Customer Success Stories",
+    "Our Premium Customer Jane Doe",
+    "Member States agreed.",
+    "Guest Czech Republic checked out.",
+    "Customer Smith Ltd paid.",
+    "the customer Jones, Smith and Brown paid",
+    "Employee Benefits Program starts.",
     // Desks on attention and recipient lines, firms, one word, air conditioning.
     "Attn: Accounts Payable",
     "Attn: Customer Service",
@@ -962,6 +1015,13 @@ fn every_trigger_phrase_has_a_stream_trigger_word() {
         .map(|&(phrase, _)| phrase)
         .collect();
     assert!(missing.is_empty(), "{missing:?}");
+    // Role words hold with each of their endings, alone and as a label (`Kundin:`).
+    for stem in super::ROLE_STEMS {
+        for end in [""].iter().chain(super::ROLE_ENDINGS) {
+            let word = format!("{stem}{end}");
+            assert!(trigger(&word) && trigger(&format!("{word}:")), "{word}");
+        }
+    }
 }
 
 #[test]
