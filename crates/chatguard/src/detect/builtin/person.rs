@@ -627,58 +627,60 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("marito", Relation),
     ("colega", Relation),
     ("mulher", Relation),
+    // The stems of role words before a name ([`Role`]: `Patient Jane Doe`, `der Kunde Max
+    // Muster`, `la locataire Marie Curie`), each a word alone or with one of [`ROLE_ENDINGS`]
+    // (`kund` → `kunde`, `kundin`; `inquilin` → `inquilino`, `inquilina`; `student` →
+    // `studentin`, `studente`). They are stream trigger words as they are written here, without
+    // a list of their forms ([`is_role_word`]).
+    ("patient", Role),
+    ("customer", Role),
+    ("client", Role),
+    ("guest", Role),
+    ("tenant", Role),
+    ("passenger", Role),
+    ("employee", Role),
+    ("applicant", Role),
+    ("member", Role),
+    ("student", Role),
+    ("kund", Role),
+    ("klant", Role),
+    ("mieter", Role),
+    ("passagier", Role),
+    ("mitarbeiter", Role),
+    ("bewerber", Role),
+    ("gast", Role),
+    ("locataire", Role),
+    ("employé", Role),
+    ("étudiant", Role),
+    ("membre", Role),
+    ("pacient", Role),
+    ("inquilin", Role),
+    ("pasajer", Role),
+    ("emplead", Role),
+    ("pazient", Role),
+    ("ospite", Role),
+    ("passegger", Role),
+    ("dipendente", Role),
+    ("estudiant", Role),
+    ("patiënt", Role),
+    ("huurder", Role),
+    ("medewerker", Role),
+    ("passageir", Role),
+    ("funcionári", Role),
+    ("estudante", Role),
 ];
 
-/// The stems of role words before a name ([`Trigger::Role`]: `Patient Jane Doe`, `der Kunde Max
-/// Muster`, `la locataire Marie Curie`), each a word alone or with one of [`ROLE_ENDINGS`]
-/// (`kund` → `kunde`, `kundin`; `inquilin` → `inquilino`, `inquilina`; `student` → `studentin`,
-/// `studente`, `studentessa`). They are trigger phrases and stream trigger words as they are
-/// written here, without a list of their forms.
-pub(crate) const ROLE_STEMS: &[&str] = &[
-    "patient",
-    "customer",
-    "client",
-    "guest",
-    "tenant",
-    "passenger",
-    "employee",
-    "applicant",
-    "member",
-    "student",
-    "kund",
-    "klant",
-    "mieter",
-    "passagier",
-    "mitarbeiter",
-    "bewerber",
-    "gast",
-    "locataire",
-    "employé",
-    "étudiant",
-    "membre",
-    "pacient",
-    "inquilin",
-    "pasajer",
-    "emplead",
-    "pazient",
-    "ospite",
-    "passegger",
-    "dipendente",
-    "estudiant",
-    "patiënt",
-    "huurder",
-    "medewerker",
-    "passageir",
-    "funcionári",
-    "estudante",
-];
+/// The role stems of [`TRIGGERS`].
+fn role_stems() -> impl Iterator<Item = &'static str> {
+    TRIGGERS.iter().filter(|t| t.1 == Role).map(|t| t.0)
+}
 
 /// The endings a role stem may take (feminine and Romance forms).
 const ROLE_ENDINGS: &[&str] = &["in", "e", "a", "o", "essa"];
 
 /// True when `word` (a whole word, any case) is a role stem alone or with one of its endings.
 pub(crate) fn is_role_word(word: &str) -> bool {
-    ROLE_STEMS.iter().any(|stem| {
+    role_stems().any(|stem| {
         word.get(..stem.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(stem))
             && word
@@ -690,7 +692,7 @@ pub(crate) fn is_role_word(word: &str) -> bool {
 /// True when `lower_prefix` (the lowercased start of a word still arriving) may grow into a role
 /// word.
 pub(crate) fn may_grow_into_role_word(lower_prefix: &str) -> bool {
-    ROLE_STEMS.iter().any(|stem| {
+    role_stems().any(|stem| {
         stem.starts_with(lower_prefix)
             || lower_prefix
                 .strip_prefix(stem)
@@ -744,26 +746,8 @@ fn last_capital(bytes: &[u8]) -> Option<usize> {
         .rposition(|&b| b.is_ascii_uppercase() || !b.is_ascii())
 }
 
-/// The trigger phrase and its kind of the finder's pattern `index`: [`TRIGGERS`], then the role
-/// stems.
-fn trigger_at(index: usize) -> Option<(&'static str, Trigger)> {
-    TRIGGERS.get(index).copied().or_else(|| {
-        ROLE_STEMS
-            .get(index - TRIGGERS.len())
-            .map(|&stem| (stem, Role))
-    })
-}
-
-/// Every trigger phrase, in the order of [`trigger_at`].
-fn trigger_phrases() -> impl Iterator<Item = &'static str> {
-    TRIGGERS
-        .iter()
-        .map(|t| t.0)
-        .chain(ROLE_STEMS.iter().copied())
-}
-
 static FINDER: LazyLock<Option<Matcher>> = LazyLock::new(|| {
-    let triggers: Vec<&str> = trigger_phrases().collect();
+    let triggers: Vec<&str> = TRIGGERS.iter().map(|t| t.0).collect();
     Matcher::new(
         &triggers,
         MatchKind::LeftmostLongest,
@@ -774,7 +758,7 @@ static FINDER: LazyLock<Option<Matcher>> = LazyLock::new(|| {
 
 /// The trigger phrases for [`triggers`]: each names a person only where it starts a word.
 pub(super) fn trigger_patterns() -> Vec<(&'static str, bool)> {
-    trigger_phrases().map(|p| (p, true)).collect()
+    TRIGGERS.iter().map(|&(phrase, _)| (phrase, true)).collect()
 }
 
 /// Words that may stand before a name label's `:` (`Full name:`, `Customer name:`); any other
@@ -2287,7 +2271,7 @@ fn may_be_in_trigger(b: u8) -> bool {
 fn scan_triggers(finder: &Matcher, text: &str, from: usize, to: usize, out: &mut Vec<Candidate>) {
     let searched = text.as_bytes().get(from..to).unwrap_or_default();
     for m in finder.find_iter(searched) {
-        let Some((pattern, trigger)) = trigger_at(m.pattern().as_usize()) else {
+        let Some(&(pattern, trigger)) = TRIGGERS.get(m.pattern().as_usize()) else {
             continue;
         };
         let (s, mut e) = (from + m.start(), from + m.end());
@@ -3520,12 +3504,7 @@ fn role(text: &str, s: usize, e: usize) -> Option<Found> {
     let next = skip_blanks(text, name.end);
     let goes_on = match char_at(text, next) {
         None | Some('\n' | '\r') => !capital,
-        Some(c) => {
-            c.is_ascii_punctuation()
-                || c.is_ascii_lowercase()
-                || c.is_ascii_digit()
-                || !c.is_ascii() && !c.is_uppercase()
-        }
+        Some(c) => !c.is_uppercase(),
     };
     goes_on.then_some(Found {
         start: name.start,
