@@ -598,35 +598,45 @@ def faker_values():
     return out
 
 
+def person_titles(fake):
+    """The prefixes and suffixes (titles, generational suffixes) of `fake`'s person provider,
+    without the particles that belong to a surname."""
+    person = fake.provider("faker.providers.person")
+    titles = set()
+    for attr in dir(person):
+        if attr.startswith(("prefixes", "suffixes")):
+            titles.update(getattr(person, attr))
+    return titles - {"Le", "de", "de la", "du", "da", "do", "del"}
+
+
+def framed_name(frame, value, titles):
+    """`value` (a Faker name) put in `frame`, and the spans of the whole value and of the name
+    without leading or trailing titles: (text, (value span, name span))."""
+    words = value.split(" ")
+    while len(words) > 1 and words[0] in titles:
+        words.pop(0)
+    while len(words) > 1 and words[-1] in titles:
+        words.pop()
+    name = " ".join(words)
+    text = frame.format(n=value)
+    start = len(text[:text.index(value)].encode())
+    inner = start + len(value[:value.index(name)].encode())
+    return text, ((start, start + len(value.encode())), (inner, inner + len(name.encode())))
+
+
 def faker_person_texts():
     """("faker", group, text, (value span, name span) or None) for the `person` groups."""
     out = []
     for loc in FAKER_PERSON_LOCALES:
         fake = Faker(loc)
         fake.seed_instance(2026)
-        person = fake.provider("faker.providers.person")
-        titles = set()
-        for attr in dir(person):
-            if attr.startswith(("prefixes", "suffixes")):
-                titles.update(getattr(person, attr))
-        titles -= {"Le", "de", "de la", "du", "da", "do", "del"}   # particles of the surname
+        titles = person_titles(fake)
         frames = FAKER_PERSON_FRAMES["en"] + FAKER_PERSON_FRAMES[loc[:2]]
         makers = [fake.name, lambda: f"{fake.first_name()} {fake.last_name()}", fake.name_female,
                   fake.name_male]
         for k, frame in enumerate(frames):
             for j in range(4):
-                value = makers[j]()
-                words = value.split(" ")
-                while len(words) > 1 and words[0] in titles:
-                    words.pop(0)
-                while len(words) > 1 and words[-1] in titles:
-                    words.pop()
-                name = " ".join(words)
-                text = frame.format(n=value)
-                start = len(text[:text.index(value)].encode())
-                inner = start + len(value[:value.index(name)].encode())
-                spans = ((start, start + len(value.encode())),
-                         (inner, inner + len(name.encode())))
+                text, spans = framed_name(frame, makers[j](), titles)
                 out.append(("faker", f"person {loc}", text, spans))
             # Hard negatives in the same frame: a firm with its legal form, a job.
             for value in (fake.company(), fake.job()):
@@ -724,26 +734,10 @@ def marked_texts():
             for loc in MARKED_LOCALES[lang]:
                 fake = Faker(loc)
                 fake.seed_instance(2015)
-                person = fake.provider("faker.providers.person")
-                titles = set()
-                for attr in dir(person):
-                    if attr.startswith(("prefixes", "suffixes")):
-                        titles.update(getattr(person, attr))
-                titles -= {"Le", "de", "de la", "du", "da", "do", "del"}
+                titles = person_titles(fake)
                 for frame in frames:
                     for _ in range(4):
-                        value = fake.name()
-                        words = value.split(" ")
-                        while len(words) > 1 and words[0] in titles:
-                            words.pop(0)
-                        while len(words) > 1 and words[-1] in titles:
-                            words.pop()
-                        name = " ".join(words)
-                        text = frame.format(n=value)
-                        start = len(text[:text.index(value)].encode())
-                        inner = start + len(value[:value.index(name)].encode())
-                        spans = ((start, start + len(value.encode())),
-                                 (inner, inner + len(name.encode())))
+                        text, spans = framed_name(frame, fake.name(), titles)
                         out.append(("marked", f"person {rule} {lang}", text, spans))
                     for value in (fake.company(), fake.city(), fake.country(), fake.job(),
                                   fake.catch_phrase()):
