@@ -2208,12 +2208,18 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let spread = triggers::person_spread(hay);
     if spread != Some(None) {
         scan_spread(hay, spread, out);
-        // `my name is Jane Doe Calle Mayor 5`: five capitalised words are no name, but once the
-        // street is redacted (`Jane Doe [STREET_ADDRESS_1]`) two are, so the redacted text must
-        // be scanned again.
-        if PASSED_OVER.replace(false) {
-            hay.note_context_missing();
-        }
+        note_passed_over(hay);
+    }
+}
+
+/// Notes on `hay` that a name was passed over for words near it, if one was since the last call
+/// (see [`PASSED_OVER`]): `my name is Jane Doe Calle Mayor 5` holds no name of five capitalised
+/// words, but once the street is redacted (`Jane Doe [STREET_ADDRESS_1]`) it holds one of two, so
+/// the redacted text must be scanned again. Every scan that reads names calls it, so the flag
+/// never carries over to another text.
+pub(crate) fn note_passed_over(hay: &Hay<'_>) {
+    if PASSED_OVER.replace(false) {
+        hay.note_context_missing();
     }
 }
 
