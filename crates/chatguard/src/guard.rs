@@ -399,15 +399,15 @@ impl Guard {
     }
 
     /// [`Guard::scan`], also telling whether some candidate scored above zero but below its
-    /// threshold, or a recognizer passed over a value for want of a context word: redaction
-    /// shortens text, which can bring a context word within reach of such a value, so
-    /// [`Guard::settle`] must then rescan the redacted text.
+    /// threshold, or a recognizer passed over a value for what stands near it: redaction
+    /// shortens text and puts placeholders in, which can change either, so [`Guard::settle`]
+    /// must then rescan the redacted text.
     fn scan_noting_near_misses(&self, text: &str) -> (Vec<Finding>, bool) {
         let view = Normalized::new(text);
-        let (mut found, context_missing) = self.scan_view(view.text());
+        let (mut found, passed_over) = self.scan_view(view.text());
         let before = found.len();
         found.retain(|(c, _)| c.score >= self.threshold_for(c.kind));
-        let near_miss = found.len() < before || context_missing;
+        let near_miss = found.len() < before || passed_over;
         overlap::resolve(&mut found);
         let mut out: Vec<Finding> = found
             .into_iter()
@@ -433,12 +433,12 @@ impl Guard {
     }
 
     /// The candidates of `view` with their context, and whether a recognizer passed over a value
-    /// for want of a context word (see [`Hay::note_context_missing`]).
+    /// for what stands near it (see [`Hay::note_passed_over`]).
     fn scan_view(&self, view: &str) -> (Vec<(Candidate, Option<ContextHit>)>, bool) {
         Hay::lent(view, |hay| {
             let mut out = self.candidates(hay);
             context::apply_contrary_in(hay, &mut out, |c| c.score >= self.threshold_for(c.kind));
-            (out, hay.context_was_missing())
+            (out, hay.passed_over())
         })
     }
 

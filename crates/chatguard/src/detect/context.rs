@@ -130,7 +130,7 @@ pub(crate) fn apply(
 
 /// [`apply`] on the text of `hay`, answered from its one pass over the context words
 /// ([`Hay::mentions`]) where it can be. A candidate dropped for want of context is noted on the
-/// hay ([`Hay::note_context_missing`]): a redaction may yet bring a word within reach.
+/// hay ([`Hay::note_passed_over`]): a redaction may yet bring a word within reach.
 pub(crate) fn apply_in(
     hay: &Hay<'_>,
     cand: Candidate,
@@ -139,7 +139,7 @@ pub(crate) fn apply_in(
 ) -> Option<(Candidate, Option<ContextHit>)> {
     let applied = apply_with(hay.text, hay.mentions(), cand, support, needs_context);
     if applied.is_none() {
-        hay.note_context_missing();
+        hay.note_passed_over();
     }
     applied
 }

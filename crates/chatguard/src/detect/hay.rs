@@ -84,9 +84,9 @@ pub(crate) struct Hay<'a> {
     mentions: core::cell::OnceCell<Option<Mentions>>,
     /// Where the recognizers' trigger patterns occur, found on first use (see [`triggers`]).
     triggers: core::cell::OnceCell<Option<triggers::Found>>,
-    /// Whether a recognizer passed over a value for want of a context word (see
-    /// [`Hay::note_context_missing`]).
-    context_missing: core::cell::Cell<bool>,
+    /// Whether a recognizer passed over a value for what stands near it (see
+    /// [`Hay::note_passed_over`]).
+    passed_over: core::cell::Cell<bool>,
 }
 
 /// Which of a few bytes that recognizers search for, and chat seldom holds, occur in a text: the
@@ -557,7 +557,7 @@ impl<'a> Hay<'a> {
                 rare,
                 mentions: core::cell::OnceCell::new(),
                 triggers: core::cell::OnceCell::new(),
-                context_missing: core::cell::Cell::new(false),
+                passed_over: core::cell::Cell::new(false),
             });
         };
         scratch::lend(&LENT, |buffers| {
@@ -624,7 +624,7 @@ impl<'a> Hay<'a> {
             rare,
             mentions: core::cell::OnceCell::new(),
             triggers: core::cell::OnceCell::new(),
-            context_missing: core::cell::Cell::new(false),
+            passed_over: core::cell::Cell::new(false),
         }
     }
 
@@ -645,17 +645,18 @@ impl<'a> Hay<'a> {
         self.triggers.get_or_init(|| triggers::find(self)).as_ref()
     }
 
-    /// Notes that a recognizer passed over a value because no context word was within reach:
-    /// redaction shortens the text around it and may bring one within reach (`call
-    /// jane.doe@example.com or 5551234567` redacted to `call [EMAIL_1] or 5551234567`), so the
-    /// redacted text must be scanned again (see `Guard::settle`).
-    pub fn note_context_missing(&self) {
-        self.context_missing.set(true);
+    /// Notes that a recognizer passed over a value for what stands near it: no context word
+    /// within reach, a number between a birth word and its date, a version word, capitalised
+    /// words after a name. Redaction shortens the text and puts placeholders in, which may change
+    /// that (`call jane.doe@example.com or 5551234567` redacted to `call [EMAIL_1] or
+    /// 5551234567`), so the redacted text must be scanned again (see `Guard::settle`).
+    pub fn note_passed_over(&self) {
+        self.passed_over.set(true);
     }
 
-    /// Whether [`Hay::note_context_missing`] was called.
-    pub fn context_was_missing(&self) -> bool {
-        self.context_missing.get()
+    /// Whether [`Hay::note_passed_over`] was called.
+    pub fn passed_over(&self) -> bool {
+        self.passed_over.get()
     }
 
     /// [`Hay::mentions`] if the words were already searched for, without searching.

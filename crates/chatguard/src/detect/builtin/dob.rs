@@ -203,7 +203,7 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 /// (`Geburtsdatum ghp_… lautet 1960-06-22` redacted to `Geburtsdatum [SECRET] lautet …`).
 fn push(hay: &Hay<'_>, out: &mut Vec<Candidate>, start: usize, end: usize) {
     if !birth_word_owns(hay.text, start, end) {
-        hay.note_context_missing();
+        hay.note_passed_over();
         return;
     }
     out.push(Candidate {

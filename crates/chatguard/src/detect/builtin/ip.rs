@@ -109,7 +109,7 @@ fn scan_v4(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
             if !near_ip && has_context_within(text, start, end, 24, 0, VERSION_WORDS) {
                 // The version word may be part of a value redaction takes away (`DNI
                 // 09511897-V and then 192.0.2.44`), or an IP word come within reach.
-                hay.note_context_missing();
+                hay.note_passed_over();
                 continue;
             }
             let small = g[first..=last].iter().all(|&(s, e)| e - s == 1);

@@ -2208,7 +2208,7 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let spread = triggers::person_spread(hay);
     if spread != Some(None) {
         scan_spread(hay, spread, out);
-        note_passed_over(hay);
+        flush_passed_over(hay);
     }
 }
 
@@ -2217,9 +2217,9 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 /// words, but once the street is redacted (`Jane Doe [STREET_ADDRESS_1]`) it holds one of two, so
 /// the redacted text must be scanned again. Every scan that reads names calls it, so the flag
 /// never carries over to another text.
-pub(crate) fn note_passed_over(hay: &Hay<'_>) {
+pub(crate) fn flush_passed_over(hay: &Hay<'_>) {
     if PASSED_OVER.replace(false) {
-        hay.note_context_missing();
+        hay.note_passed_over();
     }
 }
 

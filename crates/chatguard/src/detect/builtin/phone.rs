@@ -810,7 +810,7 @@ fn find_in(hay: &Hay<'_>, tok: &Token, out: &mut Vec<Candidate>) {
                     continue;
                 }
                 if found.score < TYPICAL && !has_context_near(hay, start, end, CONTEXT) {
-                    hay.note_context_missing();
+                    hay.note_passed_over();
                     continue;
                 }
                 out.push(candidate(
@@ -871,7 +871,7 @@ fn push_unplanned(hay: &Hay<'_>, tok: &Token, out: &mut Vec<Candidate>) {
     let start = g0.start - usize::from(tok.plus) - usize::from(g0.paren);
     let end = tok.ext_end.unwrap_or(gl.end + usize::from(gl.paren));
     if !has_context_near_within(hay, start, end, UNPLANNED_BEFORE, 0, CONTEXT) {
-        hay.note_context_missing();
+        hay.note_passed_over();
         return;
     }
     if has_context_near(hay, start, end, CONTRARY_WORDS)
