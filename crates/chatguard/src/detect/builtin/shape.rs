@@ -348,16 +348,20 @@ pub(crate) fn scan_layouts(
     layouts: &Layouts,
     mut accept: impl FnMut(&Shape) -> bool,
 ) {
-    if hay.numbers.is_empty() {
+    // A match covers whole consecutive groups of one run, so its digit total is one the run has;
+    // most texts fail this test, so it stays in the callers.
+    if hay.numbers.is_empty() || hay.counts.run_digits & layouts.stats.bits == 0 {
         return;
     }
+    scan_layouts_dyn(hay, layouts, &mut accept);
+}
+
+/// [`scan_layouts`] compiled once: a dozen recognizers pass their own closures, and each copy of
+/// the loop costs about 700 bytes of WebAssembly; the callback runs only for a match.
+fn scan_layouts_dyn(hay: &Hay<'_>, layouts: &Layouts, accept: &mut dyn FnMut(&Shape) -> bool) {
     let bytes = hay.text.as_bytes();
     let stats = &layouts.stats;
     let layouts = layouts.list;
-    // A match covers whole consecutive groups of one run, so its digit total is one the run has.
-    if hay.counts.run_digits & stats.bits == 0 {
-        return;
-    }
     // And the text has a word for each of its whole groups (see `layout_words`) and for a group
     // before a final check character (`layout_final_word`), and its neighbouring groups
     // (`layout_pairs`): the layouts that may match, by index (those past `MAX_FILTERED` always
@@ -694,13 +698,20 @@ pub(crate) fn alnum_at(bytes: &[u8], i: usize) -> bool {
 /// run are skipped afterwards. Spans glued to letters or digits, spans that continue into more
 /// digits through a `-`, `.` or `/`, and runs opened by `+` (phone numbers) are skipped.
 pub(crate) fn each_spot(hay: &Hay<'_>, shape: &Grouping, mut check: impl FnMut(&Spot<'_>) -> bool) {
-    let bytes = hay.text.as_bytes();
     // Every spot is a range of groups holding exactly `shape.len` digits, and each of its groups
     // is a whole word of digits (nothing alphanumeric touches a spot, and groups are joined by
-    // one separator byte), so the text has a word of each group's digit count.
+    // one separator byte), so the text has a word of each group's digit count. Most texts fail
+    // this test, so it stays in the callers.
     if hay.counts.run_digits & count_bit(shape.len) == 0 || !words_may_hold(hay, shape) {
         return;
     }
+    each_spot_dyn(hay, shape, &mut check);
+}
+
+/// [`each_spot`] compiled once for its twenty callers' closures; the callback runs only for a
+/// spot.
+fn each_spot_dyn(hay: &Hay<'_>, shape: &Grouping, check: &mut dyn FnMut(&Spot<'_>) -> bool) {
+    let bytes = hay.text.as_bytes();
     for run in &hay.numbers {
         let mut taken_until = 0;
         for (first, last) in exact_ranges(run, shape.len) {
