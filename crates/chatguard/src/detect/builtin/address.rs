@@ -24,6 +24,7 @@ use super::words::{
 };
 use crate::detect::hay::{find_bytes_iter, Hay};
 use crate::detect::Candidate;
+use crate::table::Table;
 use crate::{Kind, Score};
 
 pub(crate) const CONTEXT: &[&str] = &[
@@ -1955,6 +1956,7 @@ fn number_first(text: &str, s: usize, num_end: usize) -> Option<Street> {
 /// Turno`, `232 Mäekõrtsi maantee`): weak, so found only with a preposition, an address word, a
 /// sending phrase or a postcode.
 fn turned_around(text: &str, s: usize, k: usize) -> Option<Street> {
+    let text = Table(text);
     // A capital letter, ASCII or not, opens the street.
     if !text
         .as_bytes()
@@ -1963,15 +1965,15 @@ fn turned_around(text: &str, s: usize, k: usize) -> Option<Street> {
     {
         return None;
     }
-    let we = word_end(text, k)?;
+    let we = word_end(&text, k)?;
     let word = text.get(k..we)?;
-    if !is_capitalised(word) || char_at(text, we).is_some_and(char::is_alphanumeric) {
+    if !is_capitalised(word) || char_at(&text, we).is_some_and(char::is_alphanumeric) {
         return None;
     }
     // `2 Hauptstraße Cafés`, `3 Via Roma fans`: a word after the street makes it a name or a
     // count. Checked before the word lists, which are long.
     let word_after =
-        |end: usize| text.as_bytes().get(end) == Some(&b' ') && word_end(text, end + 1).is_some();
+        |end: usize| text.as_bytes().get(end) == Some(&b' ') && word_end(&text, end + 1).is_some();
     let street = |end: usize| Street {
         start: s,
         end,
@@ -1982,11 +1984,11 @@ fn turned_around(text: &str, s: usize, k: usize) -> Option<Street> {
         return None;
     }
     // `232 Mäekõrtsi maantee`: a type of its own after the name.
-    let te = word_end(text, we + 1)?;
+    let te = word_end(&text, we + 1)?;
     if !word_after(te) && type_of(&AFTER_NAME, &text[we + 1..te], &text[we + 1..te]).is_some() {
         return Some(street(te));
     }
-    let end = name_forward(text, we + 1, 4)?;
+    let end = name_forward(&text, we + 1, 4)?;
     (!word_after(end) && type_of(&TYPE_FIRST, word, word).is_some()).then(|| street(end))
 }
 
