@@ -291,7 +291,7 @@ fn reads_as_group(bytes: &[u8], code: usize, start: usize) -> bool {
 }
 
 pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    let bytes = hay.text.as_bytes();
+    let bytes = Table(hay.text.as_bytes());
     // An IBAN starts with a word that begins with two letters and two check digits.
     for word in hay.words.iter().filter(|w| w.lettered) {
         let w = &bytes[word.start..word.end];
