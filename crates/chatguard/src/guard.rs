@@ -13,6 +13,7 @@ use crate::normalize::{CarrierStripper, Carriers, Normalized};
 use crate::policy::{Action, Policy, Rule, SmuggleAction};
 use crate::redact;
 use crate::stream::StreamRedactor;
+use crate::table::Table;
 use crate::{Category, Kind, PolicyError, Score, Span, UnixTime, Vault};
 
 /// A set of data categories, e.g. those the user consented to share unredacted.
@@ -403,7 +404,8 @@ impl Guard {
     /// shortens text and puts placeholders in, which can change either, so [`Guard::settle`]
     /// must then rescan the redacted text.
     fn scan_noting_near_misses(&self, text: &str) -> (Vec<Finding>, bool) {
-        let view = Normalized::new(text);
+        let text = Table(text);
+        let view = Normalized::new(&text);
         let (mut found, passed_over) = self.scan_view(view.text());
         let before = found.len();
         found.retain(|(c, _)| c.score >= self.threshold_for(c.kind));

@@ -1,4 +1,4 @@
-//! [`Table`]: a `Vec`, an array or a slice whose indexing panics from one source location, to keep the browser
+//! [`Table`]: a `Vec`, an array, a slice, a `str` or a `String` whose indexing panics from one source location, to keep the browser
 //! module small.
 //!
 //! `v[i]` on a `Vec`, an array or a slice records the file, line and column of the expression for its
@@ -12,7 +12,7 @@
 use core::ops::{Deref, DerefMut, Index, IndexMut};
 use core::slice::SliceIndex;
 
-/// A `Vec<T>`, an array `[T; N]` or a slice `&[T]` (read only) indexed with one shared panic location; everything else
+/// A `Vec<T>`, an array `[T; N]`, a slice `&[T]`, a `&str` or a `String` (the last three read only) indexed with one shared panic location; everything else
 /// derefs to the container.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Table<C>(pub(crate) C);
@@ -55,6 +55,22 @@ impl<T, I: SliceIndex<[T]>> Index<I> for Table<&[T]> {
     }
 }
 
+impl<I: SliceIndex<str>> Index<I> for Table<&str> {
+    type Output = I::Output;
+    #[inline(always)]
+    fn index(&self, index: I) -> &I::Output {
+        str_part(self.0, index)
+    }
+}
+
+impl<I: SliceIndex<str>> Index<I> for Table<String> {
+    type Output = I::Output;
+    #[inline(always)]
+    fn index(&self, index: I) -> &I::Output {
+        str_part(&self.0, index)
+    }
+}
+
 impl<T, I: SliceIndex<[T]>, const N: usize> Index<I> for Table<[T; N]> {
     type Output = I::Output;
     #[inline(always)]
@@ -74,6 +90,13 @@ impl<T, I: SliceIndex<[T]>, const N: usize> IndexMut<I> for Table<[T; N]> {
 #[inline(always)]
 fn element<T, I: SliceIndex<[T]>>(v: &[T], index: I) -> &I::Output {
     &v[index]
+}
+
+/// `&s[index]`, panicking (out of range, or not on a character boundary) from this line whatever
+/// the caller.
+#[inline(always)]
+fn str_part<I: SliceIndex<str>>(s: &str, index: I) -> &I::Output {
+    &s[index]
 }
 
 /// `&mut v[index]`, panicking (out of range) from this line whatever the caller.
@@ -110,6 +133,21 @@ mod tests {
         assert_eq!(t[0], b'0');
         assert_eq!(&t[..2], b"01");
         assert_eq!(t.len(), 4);
+    }
+
+    #[test]
+    fn slices_like_the_str() {
+        let t = Table("née 12");
+        assert_eq!(&t[..4], "née");
+        assert_eq!(&t[5..], "12");
+        assert_eq!(t.len(), 7);
+    }
+
+    #[test]
+    #[should_panic]
+    fn off_a_character_boundary_panics() {
+        let t = Table("née");
+        let _ = &t[..2];
     }
 
     #[test]

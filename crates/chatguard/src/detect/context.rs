@@ -23,6 +23,7 @@ use crate::automaton::{Case, MatchKind, Matcher};
 use super::hay::{last_digit, next_digit};
 use super::mentions::{address_slot, Mentions};
 use super::{Candidate, ContextHit, Hay};
+use crate::table::Table;
 
 /// How far before a candidate supporting words are looked for, in bytes.
 pub(crate) const BEFORE: usize = 64;
@@ -429,7 +430,7 @@ fn nearest_in_capitals(
     words: &[&'static str],
     at: Option<&[usize]>,
 ) -> Option<(usize, usize)> {
-    let bytes = text.as_bytes();
+    let bytes = Table(text.as_bytes());
     let word_char = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_alphanumeric);
     let mut best: Option<(usize, usize)> = None;
     let mut search = |i: usize, w: &str| {
@@ -549,7 +550,8 @@ fn window_parts(
 /// The part before a value starting at `start`, from `from` on, cut at line breaks (when
 /// `breaks`) and at the last digit (see [`window_parts`]).
 fn before_part(text: &str, from: usize, start: usize, breaks: bool) -> Range<usize> {
-    let bytes = text.as_bytes();
+    let text = Table(text);
+    let bytes = Table(text.as_bytes());
     let mut before = from..start;
     if let Some(nl) = breaks
         .then(|| memchr::memrchr(b'\n', &bytes[from..start]))
@@ -580,7 +582,8 @@ fn before_part(text: &str, from: usize, start: usize, breaks: bool) -> Range<usi
 /// The part after a value ending at `end`, up to `to`, cut at line breaks (when `breaks`) and
 /// at the label of the next value (see [`window_parts`]).
 fn after_part(text: &str, end: usize, to: usize, breaks: bool) -> Range<usize> {
-    let bytes = text.as_bytes();
+    let text = Table(text);
+    let bytes = Table(text.as_bytes());
     let mut after = end..to;
     if let Some(nl) = breaks
         .then(|| memchr::memchr(b'\n', &bytes[end..to]))
@@ -595,7 +598,7 @@ fn after_part(text: &str, end: usize, to: usize, breaks: bool) -> Range<usize> {
         after = end..end + cut;
     }
     if let Some(digit) = next_digit(&bytes[..after.end], after.start) {
-        after = after.start..label_start(bytes, after.start, digit);
+        after = after.start..label_start(&bytes, after.start, digit);
     }
     after
 }
@@ -603,6 +606,7 @@ fn after_part(text: &str, end: usize, to: usize, breaks: bool) -> Range<usize> {
 /// Where the label of a value whose first digit is at `digit` starts: the two words right before
 /// it, not before `from`.
 fn label_start(bytes: &[u8], from: usize, digit: usize) -> usize {
+    let bytes = Table(bytes);
     let mut label = digit;
     for _ in 0..2 {
         while label > from && bytes[label - 1].is_ascii_whitespace() {
@@ -629,7 +633,7 @@ fn only_list_joiners(between: &str) -> bool {
             .all(|w| joiner(w.as_bytes()));
     }
     // The same words: on ASCII, `is_alphabetic` is `is_ascii_alphabetic`.
-    let bytes = between.as_bytes();
+    let bytes = Table(between.as_bytes());
     let mut at = 0;
     while at < bytes.len() {
         let len = bytes[at..]
@@ -816,7 +820,8 @@ fn find_from(hay: &str, needle: &str, from: usize) -> Option<usize> {
 /// True when `word`, found at `at..end` of `hay`, stands there as a word: it starts at a word
 /// boundary, and short words (under four letters) also end at one.
 fn is_word_at(hay: &str, at: usize, end: usize, word: &str) -> bool {
-    starts_word(hay, at, word)
+    let hay = Table(hay);
+    starts_word(&hay, at, word)
         && (matches_as_prefix(word) || hay[end..].chars().next().is_none_or(|c| !continues_word(c)))
 }
 
@@ -904,6 +909,7 @@ fn first_listed(hay: &str, words: &'static [&'static str]) -> Option<usize> {
 }
 
 fn starts_word(hay: &str, at: usize, word: &str) -> bool {
+    let hay = Table(hay);
     let mut before = hay[..at].chars().rev();
     let Some(prev) = before.next() else {
         return true;

@@ -8,6 +8,7 @@
 use super::builtin::triggers;
 use super::mentions::Mentions;
 use crate::scratch::{self, Reuse};
+use crate::table::Table;
 
 /// A byte broadcast to every lane of a `u64` (`b * ONES`), for the scans that look at eight bytes
 /// at a time; shared by every such scan in the crate.
@@ -339,7 +340,7 @@ impl NumberRun<'_> {
     /// The digits of groups `first..=last` as ASCII bytes, without separators.
     pub fn digits(&self, text: &str, first: usize, last: usize) -> Digits {
         let mut out = Digits::default();
-        let bytes = text.as_bytes();
+        let bytes = Table(text.as_bytes());
         for &(s, e) in &self.groups[first..=last] {
             out.extend(&bytes[s..e]);
         }
@@ -463,6 +464,7 @@ impl Default for Digits {
 impl Digits {
     /// Appends `bytes`, as many as fit.
     pub fn extend(&mut self, bytes: &[u8]) {
+        let bytes = Table(bytes);
         let room = &mut self.buf[self.len..];
         let n = bytes.len().min(room.len());
         room[..n].copy_from_slice(&bytes[..n]);
@@ -583,7 +585,7 @@ impl<'a> Hay<'a> {
             mut numbers,
             mut words,
         } = buffers;
-        let bytes = text.as_bytes();
+        let bytes = Table(text.as_bytes());
         let mut counts = Counts::default();
         if first_digit.is_some() && words.capacity() == 0 {
             // A text with one digit usually has several words with digits: one allocation
@@ -601,7 +603,7 @@ impl<'a> Hay<'a> {
             }
             i = if start < digit {
                 // A word that opens with letters (`AB123456C`): no number run starts here.
-                let (end, digits) = alphanumeric_end(bytes, digit);
+                let (end, digits) = alphanumeric_end(&bytes, digit);
                 let word = Word {
                     start,
                     end,
@@ -612,9 +614,9 @@ impl<'a> Hay<'a> {
                 words.push(word);
                 end
             } else {
-                read_number_run(bytes, start, &mut numbers, &mut words, &mut counts)
+                read_number_run(&bytes, start, &mut numbers, &mut words, &mut counts)
             };
-            next = next_digit(bytes, i);
+            next = next_digit(&bytes, i);
         }
         Hay {
             text,
@@ -728,6 +730,7 @@ pub(crate) fn find_bytes_iter<'b>(
 
 /// The position of the first ASCII digit at or after `from`, looking at eight bytes at a time.
 pub(crate) fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
+    let bytes = Table(bytes);
     let mut i = from;
     while i + 8 <= bytes.len() {
         let mut chunk = [0u8; 8];
@@ -747,6 +750,7 @@ pub(crate) fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
 
 /// The position of the last ASCII digit of `bytes`, looking at eight bytes at a time from the end.
 pub(crate) fn last_digit(bytes: &[u8]) -> Option<usize> {
+    let bytes = Table(bytes);
     let mut end = bytes.len();
     while end >= 8 {
         let mut chunk = [0u8; 8];
@@ -782,6 +786,7 @@ fn read_number_run(
     words: &mut Vec<Word>,
     counts: &mut Counts,
 ) -> usize {
+    let bytes = Table(bytes);
     let plus = start > 0 && bytes[start - 1] == b'+';
     let mut lettered = start >= 2
         && matches!(bytes[start - 1], b' ' | b'-' | b'.')
@@ -803,7 +808,7 @@ fn read_number_run(
         // A group glued to a letter ends the run there (`12345678Z`): its word runs on over
         // the letters and digits after it.
         let (word_end, more) = if next == LETTER {
-            alphanumeric_end(bytes, e)
+            alphanumeric_end(&bytes, e)
         } else {
             (e, 0)
         };

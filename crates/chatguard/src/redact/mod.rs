@@ -12,6 +12,7 @@ use sha2::Sha256;
 
 use crate::normalize::is_removable_invisible;
 use crate::policy::{Action, Operator};
+use crate::table::Table;
 use crate::{Decided, Guard, Kind, Span, Vault};
 
 /// Rewrites `text`, replacing every finding whose action is `Redact`. Findings must be sorted and
@@ -149,6 +150,7 @@ pub(crate) fn apply_mapped(
     vault: &mut Vault,
     mut pieces: Option<&mut Vec<Piece>>,
 ) -> String {
+    let text = Table(text);
     let mut out = String::with_capacity(text.len());
     let (values, bytes) = findings
         .iter()

@@ -16,6 +16,7 @@ use zeroize::Zeroize;
 
 use crate::detect::hay::find_bytes_iter;
 use crate::error::{VaultError, VaultErrorKind};
+use crate::table::Table;
 use crate::Kind;
 
 /// The format tag at the start of a sealed vault.
@@ -711,6 +712,7 @@ impl Vault {
     /// Puts the originals back in place of every placeholder this vault made. Unknown
     /// bracketed text is left as it is.
     pub fn restore(&self, text: &str) -> String {
+        let text = Table(text);
         let mut out = String::with_capacity(text.len());
         let mut at = 0;
         let bytes = text.as_bytes();

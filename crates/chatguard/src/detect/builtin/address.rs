@@ -24,6 +24,7 @@ use super::words::{
 };
 use crate::detect::hay::{find_bytes_iter, Hay};
 use crate::detect::Candidate;
+use crate::table::Table;
 use crate::{Kind, Score};
 
 pub(crate) const CONTEXT: &[&str] = &[
@@ -1163,8 +1164,8 @@ fn address_phrase_before(text: &str, start: usize) -> bool {
 /// Streets written without a house number, `s/n` ("sin número", "sem número"): `Rua Matos,
 /// S/N`, `Calle Mayor s/n`. Rare: looked for only where a `/` stands between the two letters.
 fn without_number(text: &str, first: usize, out: &mut Vec<Candidate>) {
-    let bytes = text.as_bytes();
-    for slash in memchr::memchr_iter(b'/', bytes) {
+    let bytes = Table(text.as_bytes());
+    for slash in memchr::memchr_iter(b'/', &bytes) {
         let (Some(s), e) = (slash.checked_sub(1), slash + 2) else {
             continue;
         };
@@ -1410,7 +1411,7 @@ fn finish(text: &str, street: Street) -> Option<Found> {
 
 /// Checks the house number at `s..e` and returns its end, with a one-letter suffix (`221B`, `5a`).
 fn house_number(text: &str, s: usize, e: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
+    let bytes = Table(text.as_bytes());
     if e <= s || e - s > 5 {
         return None;
     }
@@ -1432,7 +1433,7 @@ fn house_number(text: &str, s: usize, e: usize) -> Option<usize> {
     }
     // A range or a sub-number: `2-4`, `12/1`, `5a-5c`.
     if matches!(bytes.get(end), Some(b'-' | b'/')) {
-        let n = digits_at(bytes, end + 1);
+        let n = digits_at(&bytes, end + 1);
         if (1..=4).contains(&n) {
             end += 1 + n;
             if letter(end) {
@@ -1562,7 +1563,7 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
     // Every shape below ends in a capitalised (or all-capital) word: most numbers in chat have
     // none before them and are rejected before the words further back are read. A word of
     // small ASCII letters standing alone (`card 4590`) is told so from its bytes.
-    let bytes = text.as_bytes();
+    let bytes = Table(text.as_bytes());
     let bare_end = j - usize::from(j > 0 && matches!(bytes[j - 1], b'.' | b'/'));
     let lower_from = bytes[..bare_end]
         .iter()
@@ -1852,7 +1853,7 @@ pub(crate) fn may_open_street(rest: &str) -> bool {
 /// A street name forward from `i`: capitalised words and particles joined by single spaces, at
 /// most `max` capitalised words, ending at a capitalised word. Returns its end.
 fn name_forward(text: &str, i: usize, max: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
+    let bytes = Table(text.as_bytes());
     let mut pos = i;
     let mut end = None;
     let mut caps = 0;
@@ -1887,7 +1888,7 @@ fn name_forward(text: &str, i: usize, max: usize) -> Option<usize> {
 
 /// The word (or ordinal such as `5th`) at `i` and its end.
 fn word_or_ordinal(text: &str, i: usize) -> Option<(usize, &str)> {
-    let bytes = text.as_bytes();
+    let bytes = Table(text.as_bytes());
     let mut d = i;
     while bytes.get(d).is_some_and(u8::is_ascii_digit) && d - i < 3 {
         d += 1;
@@ -1908,7 +1909,7 @@ fn word_or_ordinal(text: &str, i: usize) -> Option<(usize, &str)> {
 
 /// The shapes with the number first: `221B Baker Street`, `12 rue de la Paix`.
 fn number_first(text: &str, s: usize, num_end: usize) -> Option<Street> {
-    let bytes = text.as_bytes();
+    let bytes = Table(text.as_bytes());
     let mut i = num_end;
     if bytes.get(i) == Some(&b',') {
         i += 1;
@@ -1955,6 +1956,7 @@ fn number_first(text: &str, s: usize, num_end: usize) -> Option<Street> {
 /// Turno`, `232 Mäekõrtsi maantee`): weak, so found only with a preposition, an address word, a
 /// sending phrase or a postcode.
 fn turned_around(text: &str, s: usize, k: usize) -> Option<Street> {
+    let text = Table(text);
     // A capital letter, ASCII or not, opens the street.
     if !text
         .as_bytes()
@@ -1963,15 +1965,15 @@ fn turned_around(text: &str, s: usize, k: usize) -> Option<Street> {
     {
         return None;
     }
-    let we = word_end(text, k)?;
+    let we = word_end(&text, k)?;
     let word = text.get(k..we)?;
-    if !is_capitalised(word) || char_at(text, we).is_some_and(char::is_alphanumeric) {
+    if !is_capitalised(word) || char_at(&text, we).is_some_and(char::is_alphanumeric) {
         return None;
     }
     // `2 Hauptstraße Cafés`, `3 Via Roma fans`: a word after the street makes it a name or a
     // count. Checked before the word lists, which are long.
     let word_after =
-        |end: usize| text.as_bytes().get(end) == Some(&b' ') && word_end(text, end + 1).is_some();
+        |end: usize| text.as_bytes().get(end) == Some(&b' ') && word_end(&text, end + 1).is_some();
     let street = |end: usize| Street {
         start: s,
         end,
@@ -1982,17 +1984,17 @@ fn turned_around(text: &str, s: usize, k: usize) -> Option<Street> {
         return None;
     }
     // `232 Mäekõrtsi maantee`: a type of its own after the name.
-    let te = word_end(text, we + 1)?;
+    let te = word_end(&text, we + 1)?;
     if !word_after(te) && type_of(&AFTER_NAME, &text[we + 1..te], &text[we + 1..te]).is_some() {
         return Some(street(te));
     }
-    let end = name_forward(text, we + 1, 4)?;
+    let end = name_forward(&text, we + 1, 4)?;
     (!word_after(end) && type_of(&TYPE_FIRST, word, word).is_some()).then(|| street(end))
 }
 
 /// The English shapes after the number at `s` (the first word at `k`): `221B Baker Street`.
 fn english_number_first(text: &str, s: usize, k: usize) -> Option<Street> {
-    let bytes = text.as_bytes();
+    let bytes = Table(text.as_bytes());
     // The English shapes open with a capitalised word (`d'Arcy` counts after its particle) or an
     // ordinal: another lower-case word (`and`) or punctuation after the number leaves nothing.
     if bytes.get(k).is_some_and(|&b| {
@@ -2179,8 +2181,8 @@ fn next_part(text: &str, i: usize) -> usize {
 
 /// An Indian PIN (six digits) after a space or dash at `i`: its end.
 fn indian_pin(text: &str, i: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
-    if !matches!(bytes.get(i), Some(b' ' | b'-')) || digits_at(bytes, i + 1) != 6 {
+    let bytes = Table(text.as_bytes());
+    if !matches!(bytes.get(i), Some(b' ' | b'-')) || digits_at(&bytes, i + 1) != 6 {
         return None;
     }
     let end = i + 7;
@@ -2189,7 +2191,7 @@ fn indian_pin(text: &str, i: usize) -> Option<usize> {
 
 /// The end of a Brazilian state after a city (` / SP`), or `end` when there is none.
 fn state_after(text: &str, end: usize) -> usize {
-    let bytes = text.as_bytes();
+    let bytes = Table(text.as_bytes());
     let state = bytes.get(end..end + 5);
     let ok =
         state.is_some_and(|s| s.starts_with(b" / ") && s[3..].iter().all(u8::is_ascii_uppercase));
@@ -2226,7 +2228,7 @@ fn digits_at(bytes: &[u8], i: usize) -> usize {
 
 /// A continental postcode at `i`: its end and whether it is distinctive (Dutch `1012 LG`).
 fn postcode(text: &str, i: usize) -> Option<(usize, bool)> {
-    let bytes = text.as_bytes();
+    let bytes = Table(text.as_bytes());
     let mut p = i;
     // Country prefix: `D-`, `CH-`, `F-`.
     let letters = bytes.get(p..).map_or(0, |r| {
@@ -2235,14 +2237,14 @@ fn postcode(text: &str, i: usize) -> Option<(usize, bool)> {
     if (1..=2).contains(&letters) && bytes.get(p + letters) == Some(&b'-') {
         p += letters + 1;
     }
-    let n = digits_at(bytes, p);
+    let n = digits_at(&bytes, p);
     let mut end = p + n;
     let mut distinctive = false;
     match n {
         5 => {
             // Brazilian CEP `01310-100`, US ZIP+4 `20500-0003`.
-            if bytes.get(end) == Some(&b'-') && matches!(digits_at(bytes, end + 1), 3 | 4) {
-                end += 1 + digits_at(bytes, end + 1);
+            if bytes.get(end) == Some(&b'-') && matches!(digits_at(&bytes, end + 1), 3 | 4) {
+                end += 1 + digits_at(&bytes, end + 1);
             }
         }
         4 => {
@@ -2256,16 +2258,16 @@ fn postcode(text: &str, i: usize) -> Option<(usize, bool)> {
             if two_upper && !bytes.get(q + 2).is_some_and(u8::is_ascii_alphanumeric) {
                 end = q + 2;
                 distinctive = true;
-            } else if bytes.get(end) == Some(&b'-') && digits_at(bytes, end + 1) == 3 {
+            } else if bytes.get(end) == Some(&b'-') && digits_at(&bytes, end + 1) == 3 {
                 end += 4;
             }
         }
         // A Brazilian CEP without its dash: `54407554`.
         8 => {}
         // Czech, Slovak, Swedish `100 80`.
-        3 if bytes.get(end) == Some(&b' ') && digits_at(bytes, end + 1) == 2 => end += 3,
+        3 if bytes.get(end) == Some(&b' ') && digits_at(&bytes, end + 1) == 2 => end += 3,
         // Polish `19-225`.
-        2 if bytes.get(end) == Some(&b'-') && digits_at(bytes, end + 1) == 3 => end += 4,
+        2 if bytes.get(end) == Some(&b'-') && digits_at(&bytes, end + 1) == 3 => end += 4,
         _ => return None,
     }
     if bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
@@ -2307,7 +2309,7 @@ fn uk_postcode(text: &str, i: usize) -> Option<usize> {
 /// A state or province and its postcode at `i`: US `DC 20500`, `IL 62704-1234`, Canadian `ON
 /// K1A 0B1` (`K1A0B1`), Australian `VIC 3000` (`NSW, 2000`): its end.
 fn region_postcode(text: &str, i: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
+    let bytes = Table(text.as_bytes());
     let letters = bytes
         .get(i..)?
         .iter()
@@ -2324,12 +2326,12 @@ fn region_postcode(text: &str, i: usize) -> Option<usize> {
         return None;
     }
     z += 1;
-    let mut end = match digits_at(bytes, z) {
+    let mut end = match digits_at(&bytes, z) {
         5 if letters == 2 => z + 5,
         4 => z + 4,
-        _ => ca_postcode(bytes, z)?,
+        _ => ca_postcode(&bytes, z)?,
     };
-    if bytes.get(end) == Some(&b'-') && digits_at(bytes, end + 1) == 4 {
+    if bytes.get(end) == Some(&b'-') && digits_at(&bytes, end + 1) == 4 {
         end += 5;
     }
     if bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
@@ -2354,7 +2356,7 @@ fn unit_end(text: &str, end: usize) -> usize {
 
 /// [`unit_end`] for one unit.
 fn one_unit_end(text: &str, end: usize) -> usize {
-    let bytes = text.as_bytes();
+    let bytes = Table(text.as_bytes());
     let mut i = skip_blanks(text, end);
     if bytes.get(i) == Some(&b',') {
         i += 1;

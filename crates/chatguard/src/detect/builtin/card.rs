@@ -4,6 +4,7 @@ use crate::detect::builtin::shape::inside_uuid;
 use crate::detect::checksum::luhn;
 use crate::detect::hay::{Digits, Hay, NumberRun, MAX_GROUPS};
 use crate::detect::Candidate;
+use crate::table::Table;
 use crate::{Kind, Score};
 
 pub(crate) const CONTEXT: &[&str] = &[
@@ -93,6 +94,7 @@ pub(crate) fn issuer_score(digits: &[u8]) -> Option<u16> {
 /// True when the run continues a longer identifier: the word before it, one separator away,
 /// has digits (`DE12 5059 1380 …` is an IBAN-like string, not a card after a word).
 fn continues_identifier(bytes: &[u8], start: usize) -> bool {
+    let bytes = Table(bytes);
     if start < 2 || !matches!(bytes[start - 1], b' ' | b'-' | b'.') {
         return false;
     }
@@ -104,10 +106,10 @@ fn continues_identifier(bytes: &[u8], start: usize) -> bool {
 }
 
 pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    let bytes = hay.text.as_bytes();
+    let bytes = Table(hay.text.as_bytes());
     for run in &hay.numbers {
         // Most runs (dates, prices, phone numbers) hold fewer digits than any card.
-        if run.plus || run.digits < 12 || continues_identifier(bytes, run.start) {
+        if run.plus || run.digits < 12 || continues_identifier(&bytes, run.start) {
             continue;
         }
         // Longest first; several cards may share one run (`4012… 1881 5555… 4444`). A card made
@@ -156,7 +158,7 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 /// copied PDFs print them). A number run takes one separator between groups, so each group is a
 /// run of its own here: three to five runs of four to six digits, two spaces apart.
 fn double_spaced(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    let bytes = hay.text.as_bytes();
+    let bytes = Table(hay.text.as_bytes());
     // The chain so far: its start, its end, its groups and their digits.
     let mut start = 0;
     let mut end = 0;
@@ -172,7 +174,7 @@ fn double_spaced(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
             continue;
         }
         if groups >= 3 {
-            out.extend(double_spaced_card(bytes, start, end, &digits));
+            out.extend(double_spaced_card(&bytes, start, end, &digits));
         }
         groups = 0;
         if group {
@@ -182,7 +184,7 @@ fn double_spaced(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         }
     }
     if groups >= 3 {
-        out.extend(double_spaced_card(bytes, start, end, &digits));
+        out.extend(double_spaced_card(&bytes, start, end, &digits));
     }
 }
 
@@ -194,10 +196,11 @@ fn double_spaced_card(
     end: usize,
     digits: &Digits,
 ) -> Option<Candidate> {
+    let bytes = Table(bytes);
     if !(13..=19).contains(&digits.len())
         || start > 0 && bytes[start - 1].is_ascii_alphanumeric()
         || bytes.get(end).is_some_and(u8::is_ascii_alphanumeric)
-        || continues_identifier(bytes, start)
+        || continues_identifier(&bytes, start)
     {
         return None;
     }
@@ -205,7 +208,7 @@ fn double_spaced_card(
 }
 
 fn card_at(text: &str, run: NumberRun<'_>, first: usize, last: usize) -> Option<Candidate> {
-    let bytes = text.as_bytes();
+    let bytes = Table(text.as_bytes());
     let (start, end) = run.span(first, last);
     if start > 0 && bytes[start - 1].is_ascii_alphanumeric()
         || end < bytes.len() && bytes[end].is_ascii_alphanumeric()
@@ -222,7 +225,7 @@ fn card_at(text: &str, run: NumberRun<'_>, first: usize, last: usize) -> Option<
     if decimal || short_lead {
         return None;
     }
-    checked_card(&run.digits(text, first, last), start, end).filter(|_| !inside_uuid(bytes, start))
+    checked_card(&run.digits(text, first, last), start, end).filter(|_| !inside_uuid(&bytes, start))
 }
 
 /// The card at `start..end` whose digits are `digits`, if an issuer takes that prefix and

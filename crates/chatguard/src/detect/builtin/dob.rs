@@ -16,6 +16,7 @@ use crate::detect::builtin::shape::valid_date;
 use crate::detect::context::{ceil_boundary, floor_boundary};
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
+use crate::table::Table;
 use crate::{Kind, Score};
 
 pub(crate) const CONTEXT: &[&str] = &[
@@ -225,16 +226,17 @@ fn birth_word_owns(text: &str, start: usize, end: usize) -> bool {
     let Some(finder) = BIRTH_WORDS.as_ref() else {
         return false;
     };
-    let word_start = |hay: &str, i: usize| {
+    let text = Table(text);
+    let word_start = |hay: &Table<String>, i: usize| {
         hay[..i]
             .chars()
             .next_back()
             .is_none_or(|c| !c.is_alphanumeric())
     };
-    let from = floor_boundary(text, start.saturating_sub(48));
-    let before = crate::normalize::lower_str(&text[from..start]);
+    let from = floor_boundary(&text, start.saturating_sub(48));
+    let before = Table(crate::normalize::lower_str(&text[from..start]));
     let last_word_end = finder
-        .find_overlapping_iter(&before)
+        .find_overlapping_iter(before.as_str())
         .filter(|m| word_start(&before, m.start()))
         .map(|m| m.end())
         .max();
@@ -243,10 +245,10 @@ fn birth_word_owns(text: &str, start: usize, end: usize) -> bool {
             return true;
         }
     }
-    let to = ceil_boundary(text, end.saturating_add(48).min(text.len()));
-    let after = crate::normalize::lower_str(&text[end..to]);
+    let to = ceil_boundary(&text, end.saturating_add(48).min(text.len()));
+    let after = Table(crate::normalize::lower_str(&text[end..to]));
     let Some((i, e)) = finder
-        .find_overlapping_iter(&after)
+        .find_overlapping_iter(after.as_str())
         .filter(|m| word_start(&after, m.start()))
         .map(|m| (m.start(), m.end()))
         .min()
@@ -306,8 +308,8 @@ fn valid(y: u32, m: u32, d: u32) -> bool {
 /// Numeric dates: three groups joined by one `-`, `/` or `.` that is not part of a longer
 /// dotted number.
 fn numeric(hay: &Hay<'_>, groups: &[(usize, usize)], out: &mut Vec<Candidate>) {
-    let text = hay.text;
-    let bytes = text.as_bytes();
+    let bytes = Table(hay.text.as_bytes());
+    let groups = Table(groups);
     let sep_after = |i: usize| bytes.get(groups[i].1).copied();
     for first in 0..groups.len().saturating_sub(2) {
         let last = first + 2;
@@ -320,10 +322,12 @@ fn numeric(hay: &Hay<'_>, groups: &[(usize, usize)], out: &mut Vec<Candidate>) {
         {
             continue;
         }
-        let g: Vec<&[u8]> = groups[first..=last]
-            .iter()
-            .map(|&(s, e)| &bytes[s..e])
-            .collect();
+        let g: Table<Vec<&[u8]>> = Table(
+            groups[first..=last]
+                .iter()
+                .map(|&(s, e)| &bytes[s..e])
+                .collect(),
+        );
         let (a, b, c) = (value(g[0]), value(g[1]), value(g[2]));
         let ok = match (g[0].len(), g[1].len(), g[2].len()) {
             (4, 1..=2, 1..=2) => valid(a, b, c),
@@ -335,13 +339,14 @@ fn numeric(hay: &Hay<'_>, groups: &[(usize, usize)], out: &mut Vec<Candidate>) {
             _ => false,
         };
         let (start, end) = (groups[first].0, groups[last].1);
-        if ok && bounds_ok(bytes, start, end) {
+        if ok && bounds_ok(&bytes, start, end) {
             push(hay, out, start, end);
         }
     }
 }
 
 fn bounds_ok(bytes: &[u8], start: usize, end: usize) -> bool {
+    let bytes = Table(bytes);
     if start > 0 {
         let p = bytes[start - 1];
         if p.is_ascii_alphanumeric() || p == b'_' {
@@ -373,7 +378,7 @@ enum Tok {
 /// Tokenizes `text[from..to]` (a bounded window before a year).
 fn tokens_before(text: &str, from: usize, to: usize) -> Vec<Tok> {
     let mut toks = Vec::new();
-    let slice = &text[from..to];
+    let slice = &Table(text)[from..to];
     let mut iter = slice.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         if c.is_alphanumeric() {
@@ -412,6 +417,7 @@ fn day_of(word: &str) -> Option<u32> {
     if !(1..=2).contains(&digits) {
         return None;
     }
+    let word = Table(word);
     let suffix = &word[digits..];
     if !matches!(suffix, "" | "st" | "nd" | "rd" | "th" | "er" | "º" | "e") {
         return None;
@@ -423,13 +429,14 @@ fn day_of(word: &str) -> Option<u32> {
 /// The start of a written date whose year starts at `year_start`, if the words before it are a
 /// day and a month in one of the supported orders.
 fn written(text: &str, year_start: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
+    let text = Table(text);
+    let bytes = Table(text.as_bytes());
     let year = year_of(bytes.get(year_start..year_start + 4)?)?;
     if year_start > 0 && bytes[year_start - 1].is_ascii_alphanumeric() {
         return None;
     }
-    let from = floor_boundary(text, year_start.saturating_sub(48));
-    let toks = tokens_before(text, from, year_start);
+    let from = floor_boundary(&text, year_start.saturating_sub(48));
+    let toks = tokens_before(&text, from, year_start);
     let word = |t: Tok| match t {
         Tok::Word(s, e) => Some((s, &text[s..e])),
         _ => None,
@@ -484,7 +491,8 @@ fn written(text: &str, year_start: usize) -> Option<usize> {
 /// The start of a date written day, month name and year joined by one `-` or `/` (forms and
 /// databases: `12-Mar-1985`, `12-MAR-85`, `12/Mar/1985`), whose year is `text[year_start..end]`.
 fn abbreviated(text: &str, year_start: usize, end: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
+    let text = Table(text);
+    let bytes = Table(text.as_bytes());
     let sep = *bytes.get(year_start.checked_sub(1)?)?;
     if !matches!(sep, b'-' | b'/') {
         return None;
@@ -515,7 +523,7 @@ fn abbreviated(text: &str, year_start: usize, end: usize) -> Option<usize> {
     let day_start = day_end - day_digits;
     let ok = (1..=2).contains(&day_digits)
         && valid(year, month, value(&bytes[day_start..day_end]))
-        && bounds_ok(bytes, day_start, end);
+        && bounds_ok(&bytes, day_start, end);
     ok.then_some(day_start)
 }
 

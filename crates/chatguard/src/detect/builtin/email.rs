@@ -3,6 +3,7 @@
 use super::triggers;
 use crate::detect::hay::{alphanumeric, find_bytes, Hay};
 use crate::detect::Candidate;
+use crate::table::Table;
 use crate::{Kind, Score};
 
 pub(crate) const CONTEXT: &[&str] = &[
@@ -35,6 +36,7 @@ fn letter_at(bytes: &[u8], i: usize) -> Option<usize> {
 
 /// Steps back over the local-part character ending at `end`, returning its start.
 fn local_char_before(bytes: &[u8], end: usize) -> Option<usize> {
+    let bytes = Table(bytes);
     let b = *bytes.get(end.checked_sub(1)?)?;
     if b < 0x80 {
         return is_local(b).then_some(end - 1);
@@ -43,7 +45,7 @@ fn local_char_before(bytes: &[u8], end: usize) -> Option<usize> {
     while start > 0 && bytes[start] & 0xC0 == 0x80 && end - start < 4 {
         start -= 1;
     }
-    (letter_at(bytes, start) == Some(end - start)).then_some(start)
+    (letter_at(&bytes, start) == Some(end - start)).then_some(start)
 }
 
 fn is_local(b: u8) -> bool {
@@ -56,10 +58,10 @@ const DOT_FORMS: &[&str] = &[
 ];
 
 pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    let bytes = hay.text.as_bytes();
+    let bytes = Table(hay.text.as_bytes());
     if hay.may_contain(b'@') {
-        for at in memchr::memchr_iter(b'@', bytes) {
-            if let Some((start, end)) = plain_at(bytes, at) {
+        for at in memchr::memchr_iter(b'@', &bytes) {
+            if let Some((start, end)) = plain_at(&bytes, at) {
                 out.push(Candidate {
                     kind: Kind::Email,
                     start,
@@ -81,18 +83,20 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 
 /// The address around a literal `@`, if it has a local part and a dotted domain with a letter TLD.
 fn plain_at(bytes: &[u8], at: usize) -> Option<(usize, usize)> {
+    let bytes = Table(bytes);
     let mut start = at;
-    while let Some(prev) = local_char_before(bytes, start) {
+    while let Some(prev) = local_char_before(&bytes, start) {
         start = prev;
     }
     while start < at && matches!(bytes[start], b'.' | b'-' | b'\'' | b'+') {
         start += 1;
     }
-    if start == at || at - start > 64 || in_url_authority(bytes, start) {
+    if start == at || at - start > 64 || in_url_authority(&bytes, start) {
         return None;
     }
-    let (end, labels, tld_ok) =
-        domain(bytes, at + 1, |b, i| (b.get(i) == Some(&b'.')).then_some(1));
+    let (end, labels, tld_ok) = domain(&bytes, at + 1, |b, i| {
+        (b.get(i) == Some(&b'.')).then_some(1)
+    });
     if labels < 2 || !tld_ok {
         return None;
     }
@@ -102,6 +106,7 @@ fn plain_at(bytes: &[u8], at: usize) -> Option<(usize, usize)> {
 /// True when the local part starting at `start` is the password of a URL's `user:password@host`
 /// (`https://u:pw@host`, `postgres://u:pw@db`): that is a credential, not an address.
 fn in_url_authority(bytes: &[u8], start: usize) -> bool {
+    let bytes = Table(bytes);
     if start == 0 || bytes[start - 1] != b':' {
         return false;
     }
@@ -119,13 +124,14 @@ fn domain(
     from: usize,
     dot: impl Fn(&[u8], usize) -> Option<usize>,
 ) -> (usize, usize, bool) {
+    let bytes = Table(bytes);
     let mut i = from;
     let mut labels = 0;
     let mut end = from;
     let mut last_label = (from, from);
     loop {
         let s = i;
-        while let Some(n) = label_char(bytes, i) {
+        while let Some(n) = label_char(&bytes, i) {
             i += n;
         }
         // A label never ends in a hyphen: `example.com-` is the address and a dash.
@@ -138,8 +144,8 @@ fn domain(
         labels += 1;
         end = i;
         last_label = (s, i);
-        match dot(bytes, i) {
-            Some(n) if label_char(bytes, i + n).is_some() => i += n,
+        match dot(&bytes, i) {
+            Some(n) if label_char(&bytes, i + n).is_some() => i += n,
             _ => break,
         }
     }
@@ -220,6 +226,7 @@ pub(crate) const AT_PATTERNS: &[&str] = &["at)", "at]", "at}", "at>", "at "];
 /// The obfuscated `@` marker whose `t` (or `T`) is at `p`: `(at)`, `[at]`, `{at}`, `<at>` (with the spaces
 /// around them when both are there) or a spelled-out ` at `, any case, as `(start, end, spelled)`.
 fn marker_at(bytes: &[u8], p: usize) -> Option<(usize, usize, bool)> {
+    let bytes = Table(bytes);
     if p < 2
         || p + 1 >= bytes.len()
         || !matches!(bytes[p - 2..p + 1], [_, b'a' | b'A', b't' | b'T'])
@@ -244,7 +251,7 @@ fn marker_at(bytes: &[u8], p: usize) -> Option<(usize, usize, bool)> {
 /// The obfuscated `@` markers in `hay`'s text (see [`marker_at`]), in order. The trigger pass
 /// says where an `at` pattern starts; without it every position is tried.
 fn at_markers<'h>(hay: &'h Hay<'_>) -> impl Iterator<Item = (usize, usize, bool)> + 'h {
-    let bytes = hay.text.as_bytes();
+    let bytes = Table(hay.text.as_bytes());
     let listed = triggers::at_markers(hay);
     let every = if listed.is_some() {
         0..0
@@ -252,7 +259,9 @@ fn at_markers<'h>(hay: &'h Hay<'_>) -> impl Iterator<Item = (usize, usize, bool)
         0..bytes.len()
     };
     let starts = listed.unwrap_or_default().iter().map(|&a| a + 1);
-    starts.chain(every).filter_map(move |p| marker_at(bytes, p))
+    starts
+        .chain(every)
+        .filter_map(move |p| marker_at(&bytes, p))
 }
 
 fn starts_with_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
@@ -260,11 +269,11 @@ fn starts_with_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
 }
 
 fn obfuscated(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    let bytes = hay.text.as_bytes();
+    let bytes = Table(hay.text.as_bytes());
     for (at, after, spelled) in at_markers(hay) {
         // Local part immediately before the marker.
         let mut start = at;
-        while let Some(prev) = local_char_before(bytes, start).filter(|&p| bytes[p] != b'\'') {
+        while let Some(prev) = local_char_before(&bytes, start).filter(|&p| bytes[p] != b'\'') {
             start = prev;
         }
         if start == at {
@@ -283,7 +292,7 @@ fn obfuscated(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
                 .find(|d| starts_with_ignore_case(&b[i..], d.as_bytes()))
                 .map(|d| d.len())
         };
-        let (end, labels, tld_ok) = domain(bytes, after, dot);
+        let (end, labels, tld_ok) = domain(&bytes, after, dot);
         // The spelled-out form needs a spelled-out dot too, else "meet at noon" would match.
         if spelled {
             spelled_dots = (after..end)

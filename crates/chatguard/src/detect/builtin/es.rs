@@ -26,6 +26,7 @@ use crate::Kind;
 
 use super::shape::{candidate, isolated, num, scan_grouped, Report};
 use super::vat;
+use crate::table::Table;
 
 pub(crate) const DNI_CONTEXT: &[&str] = &[
     "dni",
@@ -204,16 +205,16 @@ pub(crate) fn scan_dni(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 
 /// [`scan_dni`] without the look at the hay's counts first.
 fn scan_dni_words(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    let bytes = hay.text.as_bytes();
+    let bytes = Table(hay.text.as_bytes());
     for w in &hay.words {
         // Eight digits in a row lie within one word; the dotted form opens with a two-digit word.
         if !bytes[w.start].is_ascii_digit() || w.digits < 8 && w.len() != 2 {
             continue;
         }
-        let Some((value, letter, upper, end)) = read_dni(bytes, w.start) else {
+        let Some((value, letter, upper, end)) = read_dni(&bytes, w.start) else {
             continue;
         };
-        if value == 0 || !letter_ok(value, letter) || !isolated(bytes, w.start, end) {
+        if value == 0 || !letter_ok(value, letter) || !isolated(&bytes, w.start, end) {
             continue;
         }
         let milli = if upper { 700 } else { 450 };
@@ -238,7 +239,7 @@ pub(crate) fn scan_nie(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 
 /// [`scan_nie`] without the look at the hay's counts first.
 fn scan_nie_words(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    let bytes = hay.text.as_bytes();
+    let bytes = Table(hay.text.as_bytes());
     // Both forms open with `X`, `Y` or `Z`: in the word, or one separator before it.
     for w in hay.words.iter().filter(|w| w.lettered) {
         let s = w.start;
@@ -253,10 +254,10 @@ fn scan_nie_words(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         } else {
             continue;
         };
-        let Some((value, letter, upper, end)) = read_nie(bytes, start) else {
+        let Some((value, letter, upper, end)) = read_nie(&bytes, start) else {
             continue;
         };
-        if !letter_ok(value, letter) || !isolated(bytes, start, end) {
+        if !letter_ok(value, letter) || !isolated(&bytes, start, end) {
             continue;
         }
         let milli = if upper { 750 } else { 450 };
@@ -294,12 +295,12 @@ pub(crate) fn cif_is_valid(c: &[u8]) -> bool {
 }
 
 pub(crate) fn scan_cif(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    let bytes = hay.text.as_bytes();
+    let bytes = Table(hay.text.as_bytes());
     for w in hay.words.iter().filter(|w| w.lettered && w.len() == 9) {
         let (start, end) = (w.start, w.end);
         if !cif_is_valid(&bytes[start..end])
-            || !isolated(bytes, start, end)
-            || vat::follows_prefix(bytes, start, &[*b"ES"])
+            || !isolated(&bytes, start, end)
+            || vat::follows_prefix(&bytes, start, &[*b"ES"])
         {
             continue;
         }

@@ -11,6 +11,7 @@ use crate::detect::Candidate;
 use crate::Kind;
 
 use super::shape::{candidate, isolated};
+use crate::table::Table;
 
 pub(crate) const NIR_CONTEXT: &[&str] = &[
     "nir",
@@ -133,7 +134,7 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 
 /// [`scan`] without the look at the hay's counts first.
 fn scan_words(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    let bytes = hay.text.as_bytes();
+    let bytes = Table(hay.text.as_bytes());
     for w in &hay.words {
         // The first word ends at a group break (`1 85 05 …`) or holds the whole number: a word
         // of another length (a card's `4590`) cannot start one.
@@ -142,10 +143,10 @@ fn scan_words(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         {
             continue;
         }
-        let Some((compact, end, spaced)) = read_nir(bytes, w.start) else {
+        let Some((compact, end, spaced)) = read_nir(&bytes, w.start) else {
             continue;
         };
-        if !isolated(bytes, w.start, end) || !nir_valid(&compact) {
+        if !isolated(&bytes, w.start, end) || !nir_valid(&compact) {
             continue;
         }
         let milli = if spaced { 700 } else { 600 };

@@ -3,6 +3,7 @@
 use crate::detect::checksum::mod97;
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
+use crate::table::Table;
 use crate::{Kind, Score};
 
 pub(crate) const CONTEXT: &[&str] = &[
@@ -266,6 +267,7 @@ pub(crate) fn continues_iban_shape(bytes: &[u8], start: usize) -> bool {
 /// as the rest of an account number: letters or digits ending at a blank, a dash, a comma or
 /// the end of a sentence, not an e-mail address or a file name.
 fn reads_as_group(bytes: &[u8], code: usize, start: usize) -> bool {
+    let bytes = Table(bytes);
     // The last group of an IPv6 or MAC address (`…:d4de:ae45 come 4012 …`, `fe80::ae22 …`).
     if code > 1
         && bytes[code - 1] == b':'
@@ -289,7 +291,7 @@ fn reads_as_group(bytes: &[u8], code: usize, start: usize) -> bool {
 }
 
 pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    let bytes = hay.text.as_bytes();
+    let bytes = Table(hay.text.as_bytes());
     // An IBAN starts with a word that begins with two letters and two check digits.
     for word in hay.words.iter().filter(|w| w.lettered) {
         let w = &bytes[word.start..word.end];

@@ -11,6 +11,7 @@
 use super::phone::{has_context_near, has_context_within};
 use crate::detect::hay::{find_bytes, Hay};
 use crate::detect::Candidate;
+use crate::table::Table;
 use crate::{Kind, Score};
 
 pub(crate) const CONTEXT: &[&str] = &[
@@ -82,7 +83,7 @@ fn octet_ok(b: &[u8]) -> bool {
 
 fn scan_v4(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let text = hay.text;
-    let bytes = text.as_bytes();
+    let bytes = Table(text.as_bytes());
     for run in &hay.numbers {
         let g = &run.groups;
         if g.len() < 4 {
@@ -127,7 +128,7 @@ fn scan_v4(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 
 /// The quad must stand alone: not glued to letters, not after a dot or inside an IPv6 text.
 fn v4_bounds_ok(text: &str, start: usize, end: usize) -> bool {
-    let bytes = text.as_bytes();
+    let bytes = Table(text.as_bytes());
     if start > 0 {
         let p = bytes[start - 1];
         if p.is_ascii_alphanumeric() || matches!(p, b'.' | b'_' | b'-' | b'$' | b'#') || p >= 0x80 {
@@ -153,9 +154,10 @@ fn is_v6_byte(b: u8) -> bool {
 }
 
 fn scan_v6(text: &str, out: &mut Vec<Candidate>) {
-    let bytes = text.as_bytes();
+    let text = Table(text);
+    let bytes = Table(text.as_bytes());
     let mut covered = 0;
-    for colon in memchr::memchr_iter(b':', bytes) {
+    for colon in memchr::memchr_iter(b':', &bytes) {
         if colon < covered {
             continue;
         }
@@ -168,7 +170,7 @@ fn scan_v6(text: &str, out: &mut Vec<Candidate>) {
             end += 1;
         }
         covered = end;
-        if let Some((s, e)) = v6_at(text, start, end) {
+        if let Some((s, e)) = v6_at(&text, start, end) {
             covered = e;
             out.push(Candidate {
                 kind: Kind::IpAddress,
@@ -184,7 +186,7 @@ fn scan_v6(text: &str, out: &mut Vec<Candidate>) {
 
 /// Validates the IPv6-looking text `start..end` and returns the address span (zone included).
 fn v6_at(text: &str, start: usize, mut end: usize) -> Option<(usize, usize)> {
-    let bytes = text.as_bytes();
+    let bytes = Table(text.as_bytes());
     if start > 0 {
         let p = bytes[start - 1];
         if p.is_ascii_alphanumeric() || p == b'_' || p >= 0x80 {

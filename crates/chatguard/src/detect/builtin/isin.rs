@@ -13,6 +13,7 @@ use crate::{Kind, Score};
 use super::shape::standalone;
 use super::vat;
 use crate::detect::context::{has_support, Support};
+use crate::table::Table;
 
 pub(crate) const CONTEXT: &[&str] = &[
     "isin",
@@ -104,14 +105,14 @@ pub(crate) fn scan_letters(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 }
 
 fn scan_digits(hay: &Hay<'_>, out: &mut Vec<Candidate>, digits: core::ops::RangeInclusive<usize>) {
-    let bytes = hay.text.as_bytes();
+    let bytes = Table(hay.text.as_bytes());
     for word in &hay.words {
         if word.len() != 12 || !digits.contains(&word.digits) {
             continue;
         }
         let w = &bytes[word.start..word.end];
         if isin_valid(w)
-            && standalone(bytes, word.start, word.end, false)
+            && standalone(&bytes, word.start, word.end, false)
             && !named_as_vat(hay, word.start, word.end)
         {
             out.push(Candidate {

@@ -21,6 +21,7 @@ use super::shape::{
 use crate::detect::checksum::{luhn, weighted_sum};
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
+use crate::table::Table;
 use crate::{Kind, Score};
 
 pub(crate) const CURP_CONTEXT: &[&str] = &[
@@ -356,7 +357,7 @@ pub(crate) const RUT_PLAIN: Layouts =
 
 /// RUT with dots (`12.345.678-5`) or ending in `-K`: reported without context.
 pub(crate) fn scan_rut(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    let bytes = hay.text.as_bytes();
+    let bytes = Table(hay.text.as_bytes());
     scan_layouts(hay, &RUT_DOTTED, |s| {
         let dotted = bytes[s.start..s.end].contains(&b'.');
         let k = s.compact().last() == Some(&b'K');

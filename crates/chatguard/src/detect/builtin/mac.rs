@@ -11,6 +11,7 @@ use super::phone::has_context_within;
 use super::triggers;
 use crate::detect::hay::{count_bit, Hay};
 use crate::detect::Candidate;
+use crate::table::Table;
 use crate::{Kind, Score};
 
 pub(crate) const CONTEXT: &[&str] = &[
@@ -50,9 +51,9 @@ fn scan_separated(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     if !triggers::separator_joins(hay) {
         return;
     }
-    let bytes = hay.text.as_bytes();
+    let bytes = Table(hay.text.as_bytes());
     let mut covered = 0;
-    for p in memchr3_iter(b':', b'-', b'.', bytes) {
+    for p in memchr3_iter(b':', b'-', b'.', &bytes) {
         if p < covered {
             continue;
         }
@@ -65,7 +66,7 @@ fn scan_separated(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         let Some(start) = p.checked_sub(group) else {
             continue;
         };
-        let Some(end) = parse(bytes, start, sep, group, count) else {
+        let Some(end) = parse(&bytes, start, sep, group, count) else {
             continue;
         };
         covered = end;
@@ -93,7 +94,7 @@ fn scan_compact(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     if hay.counts.word_lens & count_bit(12) == 0 {
         return;
     }
-    let bytes = hay.text.as_bytes();
+    let bytes = Table(hay.text.as_bytes());
     for w in &hay.words {
         // A digit and a hex letter: twelve decimal digits are any other number.
         if w.len() != 12 || w.digits == 0 || w.digits == 12 {
@@ -107,7 +108,7 @@ fn scan_compact(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         let upper = raw.iter().any(u8::is_ascii_uppercase);
         if !raw.iter().all(u8::is_ascii_hexdigit)
             || lower && upper
-            || parse_bounds(bytes, w.start, w.end).is_none()
+            || parse_bounds(&bytes, w.start, w.end).is_none()
             || !has_context_within(hay.text, w.start, w.end, COMPACT_BEFORE, 0, CONTEXT)
         {
             continue;
@@ -125,6 +126,7 @@ fn scan_compact(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 
 /// `Some(())` when nothing that continues an address or a word is glued to `start..end`.
 fn parse_bounds(bytes: &[u8], start: usize, end: usize) -> Option<()> {
+    let bytes = Table(bytes);
     let glued = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80;
     if start > 0 && (glued(bytes[start - 1]) || matches!(bytes[start - 1], b':' | b'-' | b'.')) {
         return None;
@@ -141,6 +143,7 @@ fn parse_bounds(bytes: &[u8], start: usize, end: usize) -> Option<()> {
 /// Reads `count` hex groups of `group` digits joined by `sep` from `start`; returns the end when
 /// the address stands alone (no hex or separator glued on either side).
 fn parse(bytes: &[u8], start: usize, sep: u8, group: usize, count: usize) -> Option<usize> {
+    let bytes = Table(bytes);
     if start > 0 {
         let p = bytes[start - 1];
         if p.is_ascii_alphanumeric() || p == b'_' || p >= 0x80 || matches!(p, b':' | b'-' | b'.') {

@@ -23,6 +23,7 @@ use crate::detect::Candidate;
 use crate::Kind;
 
 use super::shape::{ascii_upper, candidate, isolated, num, valid_date, valid_date_yy};
+use crate::table::Table;
 
 pub(crate) const SE_CONTEXT: &[&str] = &[
     "personnummer",
@@ -292,9 +293,9 @@ pub(crate) fn se_valid(head: &[u8], tail: &[u8]) -> bool {
 }
 
 pub(crate) fn scan_se(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    let bytes = hay.text.as_bytes();
+    let bytes = Table(hay.text.as_bytes());
     for w in &hay.words {
-        let Some(p) = read_parts(bytes, w.start, &[6, 8], b"-+", 4) else {
+        let Some(p) = read_parts(&bytes, w.start, &[6, 8], b"-+", 4) else {
             continue;
         };
         if p.head.len() == 8 && p.sep == Some(b'+') || !se_valid(p.head, p.tail) {
@@ -351,9 +352,9 @@ pub(crate) fn dk_mod11(d: &[u8]) -> bool {
 }
 
 pub(crate) fn scan_dk(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    let bytes = hay.text.as_bytes();
+    let bytes = Table(hay.text.as_bytes());
     for w in &hay.words {
-        let Some(p) = read_parts(bytes, w.start, &[6], b"- ", 4) else {
+        let Some(p) = read_parts(&bytes, w.start, &[6], b"- ", 4) else {
             continue;
         };
         let mut d = [0u8; 10];
@@ -413,10 +414,10 @@ pub(crate) fn fi_valid(c: &[u8]) -> bool {
 }
 
 pub(crate) fn scan_fi(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    let bytes = hay.text.as_bytes();
+    let bytes = Table(hay.text.as_bytes());
     for w in &hay.words {
         // The leading digits lie within the word: fewer than six digits in all rule it out.
-        if w.digits < 6 || digit_len(bytes, w.start) != 6 {
+        if w.digits < 6 || digit_len(&bytes, w.start) != 6 {
             continue;
         }
         let end = w.start + 11;
@@ -424,7 +425,7 @@ pub(crate) fn scan_fi(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
             continue;
         };
         let c: [u8; 11] = ascii_upper(raw);
-        if !isolated(bytes, w.start, end) || !fi_valid(&c) {
+        if !isolated(&bytes, w.start, end) || !fi_valid(&c) {
             continue;
         }
         let milli = if raw.iter().any(u8::is_ascii_lowercase) {
@@ -481,9 +482,9 @@ pub(crate) fn no_valid(d: &[u8]) -> bool {
 }
 
 pub(crate) fn scan_no(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    let bytes = hay.text.as_bytes();
+    let bytes = Table(hay.text.as_bytes());
     for w in &hay.words {
-        let Some(p) = read_parts(bytes, w.start, &[6], b" -", 5) else {
+        let Some(p) = read_parts(&bytes, w.start, &[6], b" -", 5) else {
             continue;
         };
         let mut d = [0u8; 11];
@@ -528,9 +529,9 @@ pub(crate) fn is_valid(d: &[u8]) -> bool {
 }
 
 pub(crate) fn scan_is(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    let bytes = hay.text.as_bytes();
+    let bytes = Table(hay.text.as_bytes());
     for w in &hay.words {
-        let Some(p) = read_parts(bytes, w.start, &[6], b"-", 4) else {
+        let Some(p) = read_parts(&bytes, w.start, &[6], b"-", 4) else {
             continue;
         };
         let mut d = [0u8; 10];

@@ -17,6 +17,7 @@ use memchr::memchr_iter;
 use crate::detect::builtin::shape::each_grouped;
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
+use crate::table::Table;
 use crate::{Kind, Score};
 
 pub(crate) const CONTEXT: &[&str] = &[
@@ -97,6 +98,7 @@ fn scan_russian(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 
 /// Not glued to a larger token through `-`, `/`, `.`, `@`, `_` or a non-ASCII letter.
 fn standalone(text: &str, start: usize, end: usize) -> bool {
+    let text = Table(text);
     let mut before = text[..start].chars().rev();
     let ok_before = match before.next() {
         None => true,
@@ -169,10 +171,10 @@ fn compact_date(s: &[u8]) -> bool {
 
 /// Machine-readable zones (TD3 second line), validated by their check digits.
 pub(crate) fn scan_mrz(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    let bytes = hay.text.as_bytes();
+    let bytes = Table(hay.text.as_bytes());
     let is_mrz = |b: u8| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'<';
     let mut covered = 0;
-    for lt in memchr_iter(b'<', bytes) {
+    for lt in memchr_iter(b'<', &bytes) {
         if lt < covered {
             continue;
         }

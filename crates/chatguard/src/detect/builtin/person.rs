@@ -377,6 +377,7 @@ enum Trigger {
     Attention,
 }
 
+use crate::table::Table;
 use Trigger::{
     Attention, Called, ContactLabel, DutchCall, Elided, GreetingHere, Holder, Honorific, IAm,
     IAmFullName, Label, NameIs, Relation, Role, Salutation, SignOff, ThisIs,
@@ -2419,7 +2420,7 @@ fn courtesy_title_at(text: &str, i: usize) -> bool {
 
 /// [`parse_name`], optionally accepting a lowercase particle first (`Mevr. de Vries`).
 fn parse_name_with(text: &str, i: usize, caps: bool, particle_first: bool) -> Option<Name> {
-    let bytes = text.as_bytes();
+    let bytes = Table(text.as_bytes());
     let i = skip_titles(text, i);
     // A first word in lower case is neither an initial nor capitalised (nor all caps), and a
     // particle first needs `particle_first`: no name (`I'm sorry`). Only an elided `d'`/`l'`
@@ -2545,7 +2546,7 @@ fn prev_word(text: &str, at: usize) -> Option<&str> {
 
 /// The start of the line containing `at`, if it is at most `max` bytes back.
 fn line_start(text: &str, at: usize, max: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
+    let bytes = Table(text.as_bytes());
     let from = at.saturating_sub(max + 1);
     let mut i = at.min(bytes.len());
     while i > from {
@@ -3169,7 +3170,7 @@ fn honorific(text: &str, s: usize, e: usize, pattern: &str) -> Option<Found> {
 /// group of a longer number. An id (`30-67493653-9 Dr. Maria Garcia`, `669 441 377 Dr. …`) is
 /// none, as its placeholder is none once it is redacted.
 fn house_number_before(text: &str, at: usize) -> bool {
-    let bytes = text.as_bytes();
+    let bytes = Table(text.as_bytes());
     let mut i = at.min(bytes.len());
     let mut words = 0;
     while i > 0 && words < 3 {
@@ -3211,7 +3212,7 @@ fn short_word_line(text: &str, at: usize, max: usize) -> bool {
 /// clause on the same line (`.`, `!`, `?`, `;` or a dash, then a blank) and `at`: `Sent it. Best
 /// regards,`, `Danke – viele Grüße`.
 fn short_word_sentence(text: &str, at: usize, max: usize) -> bool {
-    let bytes = text.as_bytes();
+    let bytes = Table(text.as_bytes());
     let mut i = at.min(bytes.len());
     let mut blank = false;
     while at - i <= max {

@@ -335,6 +335,7 @@ impl Token {
 /// or closes after more digits than a country or area code has, brackets the whole number
 /// (`Jane Doe (888-961-5716)`, `(+915787092032)`): the token starts with the run.
 fn token_start(bytes: &[u8], run: NumberRun<'_>) -> usize {
+    let bytes = Table(bytes);
     if run.start == 0 || bytes[run.start - 1] != b'(' {
         return run.start;
     }
@@ -410,6 +411,7 @@ struct RunToken {
 /// [`MAX_GROUPS`] groups or [`MAX_DIGITS`] digits (a run cut at its own limits has more than
 /// both), or a letter glued to the end that starts no extension.
 fn run_token(bytes: &[u8], run: NumberRun<'_>) -> Option<RunToken> {
+    let bytes = Table(bytes);
     let groups = run.groups;
     let (&lead, rest) = groups.split_first()?;
     let digits = run.digits;
@@ -417,7 +419,7 @@ fn run_token(bytes: &[u8], run: NumberRun<'_>) -> Option<RunToken> {
         return None;
     }
     // A letter glued to the last group must start an extension (`x123`).
-    let ext = extension(bytes, run.end);
+    let ext = extension(&bytes, run.end);
     if ext.is_none() && bytes.get(run.end).is_some_and(u8::is_ascii_alphabetic) {
         return None;
     }
@@ -469,6 +471,7 @@ fn paren_follows(bytes: &[u8], end: usize) -> bool {
 
 /// Reads the token of a number run that [`run_token`] accepted, ending at `end`, into `tok`.
 fn lex_run(bytes: &[u8], run: NumberRun<'_>, tok: &mut Token, end: usize) {
+    let bytes = Table(bytes);
     let groups = run.groups;
     for (slot, (k, &(s, e))) in tok.groups.iter_mut().zip(groups.iter().enumerate()) {
         *slot = Group {
@@ -499,6 +502,7 @@ fn whole_only_and_impossible(bytes: &[u8], tok: &Token) -> bool {
 /// is zeroed or copied per number). False when the token is glued to letters, too long, or has
 /// no digits.
 fn lex(bytes: &[u8], start: usize, tok: &mut Token) -> bool {
+    let bytes = Table(bytes);
     tok.plus = false;
     tok.n = 0;
     tok.ext_end = None;
@@ -550,7 +554,7 @@ fn lex(bytes: &[u8], start: usize, tok: &mut Token) -> bool {
         let after = bytes.get(i + 1).copied();
         match next {
             Some(b) if b.is_ascii_alphabetic() => {
-                if let Some(e) = extension(bytes, i) {
+                if let Some(e) = extension(&bytes, i) {
                     tok.ext_end = Some(e);
                     return true;
                 }
@@ -573,12 +577,13 @@ fn lex(bytes: &[u8], start: usize, tok: &mut Token) -> bool {
         let g = tok.groups[tok.n - 1];
         g.end + usize::from(g.paren)
     };
-    tok.ext_end = extension(bytes, end);
+    tok.ext_end = extension(&bytes, end);
     true
 }
 
 /// The end of an extension starting at `at`: `x123`, ` x123`, ` ext. 123`, `ext 123`.
 fn extension(bytes: &[u8], at: usize) -> Option<usize> {
+    let bytes = Table(bytes);
     let mut i = at;
     if bytes.get(i) == Some(&b' ') {
         i += 1;
@@ -613,6 +618,7 @@ fn extension(bytes: &[u8], at: usize) -> Option<usize> {
 /// Whether what precedes a token at `s` lets it be a phone number (not the tail of a larger
 /// token such as a UUID, version, URL path or amount).
 fn start_ok(text: &str, s: usize) -> bool {
+    let text = Table(text);
     let mut before = text[..s].chars().rev();
     let Some(c) = before.next() else {
         return true;
@@ -631,6 +637,7 @@ fn start_ok(text: &str, s: usize) -> bool {
 
 /// Whether what follows a token ending at `e` lets it be a phone number.
 fn end_ok(text: &str, e: usize) -> bool {
+    let text = Table(text);
     let mut after = text[e..].chars();
     let Some(c) = after.next() else {
         return true;
@@ -657,6 +664,7 @@ struct Shape {
 
 impl Shape {
     fn new(bytes: &[u8], tok: &Token, first: usize, last: usize) -> Shape {
+        let bytes = Table(bytes);
         let mut s = Shape {
             plus: tok.plus && first == 0,
             d: Table([0; MAX_DIGITS]),
@@ -1496,6 +1504,7 @@ fn is_named_ein(hay: &Hay<'_>, s: &Shape, start: usize, end: usize) -> bool {
 /// Whether a currency sign or word sits right before or after the span (amounts written with
 /// space or dash grouping).
 fn near_amount(text: &str, start: usize, end: usize) -> bool {
+    let text = Table(text);
     const SIGNS: &[char] = &['€', '$', '£', '¥', '₹', '₽', '%'];
     const WORDS: &[&str] = &[
         "eur", "euro", "euros", "usd", "dollar", "dollars", "gbp", "chf", "inr", "rs", "rupees",

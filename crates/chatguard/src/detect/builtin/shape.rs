@@ -16,6 +16,7 @@
 
 use crate::detect::hay::{count_bit, pair_bit, Digits, Hay, NumberRun};
 use crate::detect::Candidate;
+use crate::table::Table;
 use crate::{Kind, Score};
 
 // ----- Byte templates -----------------------------------------------------------------------
@@ -50,6 +51,7 @@ fn is_separator(b: u8) -> bool {
 /// When `spaced` (the layout itself groups with spaces) a space before more digits continues
 /// the token too: `123 456 782 1` is some longer number, not a 9-digit one.
 pub(crate) fn standalone(bytes: &[u8], start: usize, end: usize, spaced: bool) -> bool {
+    let bytes = Table(bytes);
     let joins = |b: u8| is_separator(b) || spaced && b == b' ';
     if start > 0 {
         let p = bytes[start - 1];
@@ -348,16 +350,20 @@ pub(crate) fn scan_layouts(
     layouts: &Layouts,
     mut accept: impl FnMut(&Shape) -> bool,
 ) {
-    if hay.numbers.is_empty() {
+    // A match covers whole consecutive groups of one run, so its digit total is one the run has;
+    // most texts fail this test, so it stays in the callers.
+    if hay.numbers.is_empty() || hay.counts.run_digits & layouts.stats.bits == 0 {
         return;
     }
-    let bytes = hay.text.as_bytes();
+    scan_layouts_dyn(hay, layouts, &mut accept);
+}
+
+/// [`scan_layouts`] compiled once: a dozen recognizers pass their own closures, and each copy of
+/// the loop costs about 700 bytes of WebAssembly; the callback runs only for a match.
+fn scan_layouts_dyn(hay: &Hay<'_>, layouts: &Layouts, accept: &mut dyn FnMut(&Shape) -> bool) {
+    let bytes = Table(hay.text.as_bytes());
     let stats = &layouts.stats;
     let layouts = layouts.list;
-    // A match covers whole consecutive groups of one run, so its digit total is one the run has.
-    if hay.counts.run_digits & stats.bits == 0 {
-        return;
-    }
     // And the text has a word for each of its whole groups (see `layout_words`) and for a group
     // before a final check character (`layout_final_word`), and its neighbouring groups
     // (`layout_pairs`): the layouts that may match, by index (those past `MAX_FILTERED` always
@@ -404,7 +410,7 @@ pub(crate) fn scan_layouts(
                 {
                     continue;
                 }
-                if let Some(shape) = match_at(bytes, start, layout.as_bytes()) {
+                if let Some(shape) = match_at(&bytes, start, layout.as_bytes()) {
                     if accept(&shape) {
                         last_end = shape.end;
                         break;
@@ -520,7 +526,7 @@ pub(crate) fn scan_cased_words(
     if len > MAX_CHARS {
         return;
     }
-    let bytes = hay.text.as_bytes();
+    let bytes = Table(hay.text.as_bytes());
     for word in &hay.words {
         if word.len() != len || word.digits < digits.0 || word.digits > digits.1 {
             continue;
@@ -530,7 +536,7 @@ pub(crate) fn scan_cased_words(
             continue;
         }
         let upper: [u8; MAX_CHARS] = ascii_upper(w);
-        if valid(&upper[..len]) && standalone(bytes, word.start, word.end, false) {
+        if valid(&upper[..len]) && standalone(&bytes, word.start, word.end, false) {
             let (kind, milli, rule) = (report.kind, report.milli, report.rule);
             out.push(candidate(
                 kind, word.start, word.end, milli, rule, validated,
@@ -542,6 +548,7 @@ pub(crate) fn scan_cased_words(
 /// True when `start..end` is a token of its own: no letter or digit touches it, and no glue byte
 /// connects it to a neighbouring token (see [`joins`]).
 pub(crate) fn isolated(bytes: &[u8], start: usize, end: usize) -> bool {
+    let bytes = Table(bytes);
     if start > end || end > bytes.len() {
         return false;
     }
@@ -621,7 +628,7 @@ fn each_grouped_dyn(
     if n == 0 || run.groups.len() < n {
         return;
     }
-    let bytes = text.as_bytes();
+    let bytes = Table(text.as_bytes());
     for first in 0..=run.groups.len() - n {
         if first == 0 && run.plus {
             continue;
@@ -648,7 +655,7 @@ fn each_grouped_dyn(
             continue;
         }
         let (start, end) = run.span(first, last);
-        if !isolated(bytes, start, end) {
+        if !isolated(&bytes, start, end) {
             continue;
         }
         f(Grouped {
@@ -694,13 +701,20 @@ pub(crate) fn alnum_at(bytes: &[u8], i: usize) -> bool {
 /// run are skipped afterwards. Spans glued to letters or digits, spans that continue into more
 /// digits through a `-`, `.` or `/`, and runs opened by `+` (phone numbers) are skipped.
 pub(crate) fn each_spot(hay: &Hay<'_>, shape: &Grouping, mut check: impl FnMut(&Spot<'_>) -> bool) {
-    let bytes = hay.text.as_bytes();
     // Every spot is a range of groups holding exactly `shape.len` digits, and each of its groups
     // is a whole word of digits (nothing alphanumeric touches a spot, and groups are joined by
-    // one separator byte), so the text has a word of each group's digit count.
+    // one separator byte), so the text has a word of each group's digit count. Most texts fail
+    // this test, so it stays in the callers.
     if hay.counts.run_digits & count_bit(shape.len) == 0 || !words_may_hold(hay, shape) {
         return;
     }
+    each_spot_dyn(hay, shape, &mut check);
+}
+
+/// [`each_spot`] compiled once for its twenty callers' closures; the callback runs only for a
+/// spot.
+fn each_spot_dyn(hay: &Hay<'_>, shape: &Grouping, check: &mut dyn FnMut(&Spot<'_>) -> bool) {
+    let bytes = Table(hay.text.as_bytes());
     for run in &hay.numbers {
         let mut taken_until = 0;
         for (first, last) in exact_ranges(run, shape.len) {
@@ -723,7 +737,7 @@ pub(crate) fn each_spot(hay: &Hay<'_>, shape: &Grouping, mut check: impl FnMut(&
                 Some(run.separator_after(hay.text, first))
             };
             // Not glued to other alphanumerics, and not a slice of a longer dotted/dashed number.
-            if start > 0 && alnum_at(bytes, start - 1) || alnum_at(bytes, end) {
+            if start > 0 && alnum_at(&bytes, start - 1) || alnum_at(&bytes, end) {
                 continue;
             }
             if first > 0 && run.separator_after(hay.text, first - 1) != b' '
@@ -817,6 +831,7 @@ pub(crate) fn is_uuid(v: &[u8]) -> bool {
 /// True when the byte at `at` lies inside a UUID (`56923185-8584-4351-a861-75dfc3ee2d02`): its
 /// digit groups are no one's number, however their digits add up.
 pub(crate) fn inside_uuid(bytes: &[u8], at: usize) -> bool {
+    let bytes = Table(bytes);
     let part = |b: &u8| b.is_ascii_hexdigit() || *b == b'-';
     let start = at.min(bytes.len());
     let from = start - bytes[..start].iter().rev().take_while(|b| part(b)).count();

@@ -12,6 +12,7 @@ use super::shape::{candidate, standalone};
 use crate::detect::checksum::weighted_sum;
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
+use crate::table::Table;
 use crate::Kind;
 
 pub(crate) const CONTEXT: &[&str] = &[
@@ -77,12 +78,12 @@ pub(crate) fn is_valid(c: &[u8]) -> bool {
 }
 
 pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    let bytes = hay.text.as_bytes();
+    let bytes = Table(hay.text.as_bytes());
     for word in &hay.words {
         if word.len() != 10 || word.digits != 9 {
             continue;
         }
-        if is_valid(&bytes[word.start..word.end]) && standalone(bytes, word.start, word.end, false)
+        if is_valid(&bytes[word.start..word.end]) && standalone(&bytes, word.start, word.end, false)
         {
             out.push(candidate(
                 Kind::TwId,

@@ -13,6 +13,7 @@ use crate::detect::Candidate;
 use crate::Kind;
 
 use super::shape::{candidate, each_grouped, isolated, Grouped};
+use crate::table::Table;
 
 pub(crate) const NINO_CONTEXT: &[&str] = &[
     "national insurance",
@@ -121,7 +122,7 @@ fn read_nino(bytes: &[u8], start: usize) -> Option<([u8; 9], usize, bool)> {
 }
 
 pub(crate) fn scan_nino(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    let bytes = hay.text.as_bytes();
+    let bytes = Table(hay.text.as_bytes());
     // Both forms open with letters: in the word, or one space before it.
     for w in hay.words.iter().filter(|w| w.lettered) {
         let s = w.start;
@@ -141,10 +142,10 @@ pub(crate) fn scan_nino(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         } else {
             continue;
         };
-        let Some((compact, end, upper)) = read_nino(bytes, start) else {
+        let Some((compact, end, upper)) = read_nino(&bytes, start) else {
             continue;
         };
-        if !isolated(bytes, start, end) {
+        if !isolated(&bytes, start, end) {
             continue;
         }
         if nino_valid(&compact) {

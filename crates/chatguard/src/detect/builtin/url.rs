@@ -8,6 +8,7 @@
 use super::triggers::{self, Owner};
 use crate::detect::hay::{find_bytes_iter, Hay};
 use crate::detect::Candidate;
+use crate::table::Table;
 use crate::{Kind, Score};
 
 pub(crate) const CONTEXT: &[&str] = &[
@@ -40,13 +41,13 @@ const MAX_URL: usize = 4096;
 
 pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let text = hay.text;
-    let bytes = text.as_bytes();
+    let bytes = Table(text.as_bytes());
     // Only this scanner's own candidates are put in order; the caller's are left alone.
     let ours = out.len();
     let mut covered = 0;
     // Every scheme separator has a `:`.
     if hay.may_contain(b':') {
-        for sep in find_bytes_iter(bytes, b"://") {
+        for sep in find_bytes_iter(&bytes, b"://") {
             scheme_url(text, sep, &mut covered, out);
         }
     }
@@ -61,7 +62,7 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
             }
         }
         None => {
-            for at in find_bytes_iter(bytes, b"www.") {
+            for at in find_bytes_iter(&bytes, b"www.") {
                 bare_host(text, at, &mut covered, out);
             }
         }
@@ -74,7 +75,7 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 /// Reports the URL whose scheme separator `://` is at `sep` unless an earlier URL covers it, and
 /// the credentials in it.
 fn scheme_url(text: &str, sep: usize, covered: &mut usize, out: &mut Vec<Candidate>) {
-    let bytes = text.as_bytes();
+    let bytes = Table(text.as_bytes());
     if sep < *covered {
         return;
     }
@@ -91,7 +92,7 @@ fn scheme_url(text: &str, sep: usize, covered: &mut usize, out: &mut Vec<Candida
     }
     let auth = sep + 3;
     let end = url_end(text, auth);
-    let Some((host, credentials)) = authority(bytes, auth, end) else {
+    let Some((host, credentials)) = authority(&bytes, auth, end) else {
         return;
     };
     if !host_ok(&bytes[host.0..host.1]) {
@@ -122,7 +123,7 @@ fn scheme_url(text: &str, sep: usize, covered: &mut usize, out: &mut Vec<Candida
 
 /// Reports the bare host starting with the `www.` at `at` unless an earlier URL covers it.
 fn bare_host(text: &str, at: usize, covered: &mut usize, out: &mut Vec<Candidate>) {
-    let bytes = text.as_bytes();
+    let bytes = Table(text.as_bytes());
     if at < *covered || at > 0 && !www_may_start_after(bytes[at - 1]) {
         return;
     }
@@ -163,6 +164,7 @@ fn is_url_char(c: char) -> bool {
 /// The end of the URL whose body starts at `from`, trimmed of trailing punctuation and
 /// unbalanced closing brackets.
 fn url_end(text: &str, from: usize) -> usize {
+    let text = Table(text);
     let mut end = from;
     for (i, c) in text[from..].char_indices() {
         if !is_url_char(c) || i >= MAX_URL {
@@ -170,7 +172,7 @@ fn url_end(text: &str, from: usize) -> usize {
         }
         end = from + i + c.len_utf8();
     }
-    let bytes = text.as_bytes();
+    let bytes = Table(text.as_bytes());
     loop {
         let Some(&last) = bytes.get(end.wrapping_sub(1)).filter(|_| end > from) else {
             return end;
@@ -197,6 +199,7 @@ fn unbalanced(s: &[u8], open: u8, close: u8) -> bool {
 /// Splits the authority at `from..end` into the host span and the span of embedded `user:pass`
 /// credentials, if any.
 fn authority(bytes: &[u8], from: usize, end: usize) -> Option<Span2> {
+    let bytes = Table(bytes);
     let auth_end = bytes[from..end]
         .iter()
         .position(|&b| matches!(b, b'/' | b'?' | b'#'))

@@ -21,6 +21,7 @@ use super::shape::{alnum_at, dig, num};
 use crate::detect::checksum::{iso7064_mod11_10, luhn, mod97, weighted_sum};
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
+use crate::table::Table;
 use crate::{Kind, Score};
 
 pub(crate) const CONTEXT: &[&str] = &[
@@ -290,16 +291,18 @@ fn luhn_checksum(digits: &[u8]) -> u32 {
 
 /// Austria: `U` + 7 digits + a check digit `(6 − luhn(7 digits)) mod 10`.
 fn at(b: &[u8]) -> bool {
+    let b = Table(b);
     b.len() == 9
         && b[0] == b'U'
         && all_digits(&b[1..])
-        && (16 - luhn_checksum(&b[1..8])) % 10 == dig(b, 8)
+        && (16 - luhn_checksum(&b[1..8])) % 10 == dig(&b, 8)
 }
 
 /// Belgium: 10 digits starting 0 or 1 (old 9-digit form gets a leading 0), first eight plus the
 /// last two divisible by 97.
 fn be(b: &[u8]) -> bool {
-    if !all_digits(b) {
+    let b = Table(b);
+    if !all_digits(&b) {
         return false;
     }
     let (head, tail) = match b.len() {
@@ -314,7 +317,8 @@ fn be(b: &[u8]) -> bool {
 /// weights 3…10); 10 digits for persons: an EGN, a foreigner's PNF (weights 21-19-17-13-11-9-7-3-1
 /// mod 10) or weights 4-3-2-7-6-5-4-3-2 with `11 − s mod 11`.
 fn bg(b: &[u8]) -> bool {
-    if !all_digits(b) {
+    let b = Table(b);
+    if !all_digits(&b) {
         return false;
     }
     match b.len() {
@@ -323,12 +327,13 @@ fn bg(b: &[u8]) -> bool {
             if check == 10 {
                 check = weighted_sum(&b[..8], &[3, 4, 5, 6, 7, 8, 9, 10]) % 11;
             }
-            check % 10 == dig(b, 8)
+            check % 10 == dig(&b, 8)
         }
         10 => {
-            egn_is_valid(b)
-                || weighted_sum(&b[..9], &[21, 19, 17, 13, 11, 9, 7, 3, 1]) % 10 == dig(b, 9)
-                || (11 - weighted_sum(&b[..9], &[4, 3, 2, 7, 6, 5, 4, 3, 2]) % 11) % 11 == dig(b, 9)
+            egn_is_valid(&b)
+                || weighted_sum(&b[..9], &[21, 19, 17, 13, 11, 9, 7, 3, 1]) % 10 == dig(&b, 9)
+                || (11 - weighted_sum(&b[..9], &[4, 3, 2, 7, 6, 5, 4, 3, 2]) % 11) % 11
+                    == dig(&b, 9)
         }
         _ => false,
     }
@@ -337,6 +342,7 @@ fn bg(b: &[u8]) -> bool {
 /// Cyprus: 8 digits (not opening with `12`) and a check letter: the digits in odd places
 /// translated 0→1, 1→0, 2→5, 3→7, 4→9, 5→13 … 9→21, plus the others, mod 26.
 fn cy(b: &[u8]) -> bool {
+    let b = Table(b);
     const ODD: [u32; 10] = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21];
     if b.len() != 9 || !all_digits(&b[..8]) || b.starts_with(b"12") {
         return false;
@@ -344,9 +350,9 @@ fn cy(b: &[u8]) -> bool {
     let sum: u32 = (0..8)
         .map(|i| {
             if i % 2 == 0 {
-                ODD[dig(b, i) as usize]
+                ODD[dig(&b, i) as usize]
             } else {
-                dig(b, i)
+                dig(&b, i)
             }
         })
         .sum();
@@ -358,34 +364,37 @@ fn cy(b: &[u8]) -> bool {
 /// individual's ten-digit birth number with its check (the nine-digit numbers of people born
 /// before 1954 carry no check: a date alone, which one in five random numbers meets, is not taken).
 fn cz(b: &[u8]) -> bool {
-    if !all_digits(b) {
+    let b = Table(b);
+    if !all_digits(&b) {
         return false;
     }
     match b.len() {
         8 => {
             let check = (11 - weighted_sum(&b[..7], &[8, 7, 6, 5, 4, 3, 2]) % 11) % 11;
-            b[0] != b'9' && (if check == 0 { 1 } else { check }) % 10 == dig(b, 7)
+            b[0] != b'9' && (if check == 0 { 1 } else { check }) % 10 == dig(&b, 7)
         }
         9 if b[0] == b'6' => {
             let check = weighted_sum(&b[1..8], &[8, 7, 6, 5, 4, 3, 2]) % 11;
-            (18 - (10 - check) % 11) % 10 == dig(b, 8)
+            (18 - (10 - check) % 11) % 10 == dig(&b, 8)
         }
-        10 => birth_number_is_valid(b),
+        10 => birth_number_is_valid(&b),
         _ => false,
     }
 }
 
 /// Germany: 9 digits, no leading zero, ISO 7064 MOD 11,10.
 fn de(b: &[u8]) -> bool {
-    b.len() == 9 && all_digits(b) && b[0] != b'0' && iso7064_mod11_10(b)
+    let b = Table(b);
+    b.len() == 9 && all_digits(&b) && b[0] != b'0' && iso7064_mod11_10(&b)
 }
 
 /// Denmark (CVR): 8 digits, no leading zero, weights 2-7-6-5-4-3-2-1 mod 11 = 0.
 fn dk(b: &[u8]) -> bool {
+    let b = Table(b);
     b.len() == 8
-        && all_digits(b)
+        && all_digits(&b)
         && b[0] != b'0'
-        && weighted_sum(b, &[2, 7, 6, 5, 4, 3, 2, 1]) % 11 == 0
+        && weighted_sum(&b, &[2, 7, 6, 5, 4, 3, 2, 1]) % 11 == 0
 }
 
 /// Estonia (KMKR): 9 digits, weights 3-7-1 repeated, mod 10 = 0.
@@ -395,12 +404,13 @@ fn ee(b: &[u8]) -> bool {
 
 /// Greece: 9 digits (old 8-digit form gets a leading 0), powers-of-two weights mod 11 mod 10.
 pub(crate) fn el(b: &[u8]) -> bool {
-    if !all_digits(b) || !(b.len() == 9 || b.len() == 8) {
+    let b = Table(b);
+    if !all_digits(&b) || !(b.len() == 9 || b.len() == 8) {
         return false;
     }
     let body = &b[..b.len() - 1];
     let sum = body.iter().fold(0u32, |a, &c| a * 2 + u32::from(c - b'0'));
-    sum * 2 % 11 % 10 == dig(b, b.len() - 1)
+    sum * 2 % 11 % 10 == dig(&b, b.len() - 1)
 }
 
 const DNI_LETTERS: &[u8; 23] = b"TRWAGMYFPDXBNJZSQVHLCKE";
@@ -408,6 +418,7 @@ const DNI_LETTERS: &[u8; 23] = b"TRWAGMYFPDXBNJZSQVHLCKE";
 /// Spain (NIF): DNI (8 digits + letter), K/L/M + 7 digits + letter, NIE (X/Y/Z + 7 digits +
 /// letter) or CIF (organisation letter + 7 digits + Luhn digit or letter).
 pub(crate) fn es(b: &[u8]) -> bool {
+    let b = Table(b);
     if b.len() != 9 || !all_digits(&b[1..8]) {
         return false;
     }
@@ -436,6 +447,7 @@ const FR_ALPHABET: &[u8] = b"0123456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
 /// France (TVA): a two-character key and the 9-digit SIREN (Luhn, except Monaco's `000…`).
 fn fr(b: &[u8]) -> bool {
+    let b = Table(b);
     if b.len() != 11 || !all_digits(&b[2..]) {
         return false;
     }
@@ -464,6 +476,7 @@ fn fr(b: &[u8]) -> bool {
 /// 8-7-6-5-4-3-2-10-1 mod 97 in {0, 42, 55} (only 0 for numbers below 100 0000 00); government
 /// departments `GD000`–`GD499` and health authorities `HA500`–`HA999` have no check.
 fn gb(b: &[u8]) -> bool {
+    let b = Table(b);
     if b.len() == 5 {
         return all_digits(&b[2..])
             && match &b[..2] {
@@ -472,7 +485,7 @@ fn gb(b: &[u8]) -> bool {
                 _ => false,
             };
     }
-    if !all_digits(b) || !(b.len() == 9 || b.len() == 12) {
+    if !all_digits(&b) || !(b.len() == 9 || b.len() == 12) {
         return false;
     }
     let sum = weighted_sum(&b[..9], &[8, 7, 6, 5, 4, 3, 2, 10, 1]) % 97;
@@ -507,6 +520,7 @@ fn ie_check(seven: &[u8; 7], extra: u32) -> Option<u8> {
 /// Ireland: 7 digits + check letter (+ a second letter since 2013), or the old form digit,
 /// letter, 5 digits, check letter; weights 8…2 (and 9 for the second letter) mod 23.
 fn ie(b: &[u8]) -> bool {
+    let b = Table(b);
     let pos = |c: u8| IE_ALPHABET.iter().position(|&a| a == c);
     if b.len() == 8 || b.len() == 9 {
         if all_digits(&b[..7]) {
@@ -537,22 +551,24 @@ fn ie(b: &[u8]) -> bool {
 
 /// Italy (partita IVA): 11 digits, province code 001–100/120/121/888/999, Luhn.
 fn it(b: &[u8]) -> bool {
-    if b.len() != 11 || !all_digits(b) || num(&b[..7]) == 0 {
+    let b = Table(b);
+    if b.len() != 11 || !all_digits(&b) || num(&b[..7]) == 0 {
         return false;
     }
-    matches!(num(&b[7..10]), 1..=100 | 120 | 121 | 888 | 999) && luhn(b)
+    matches!(num(&b[7..10]), 1..=100 | 120 | 121 | 888 | 999) && luhn(&b)
 }
 
 /// Lithuania (PVM): 9 digits for legal entities (eighth digit 1), 12 for temporary taxpayers and
 /// persons (eleventh digit 1); weights 1…9 repeating mod 11, a remainder of 10 retried with the
 /// weights shifted by two, then mod 10.
 fn lt(b: &[u8]) -> bool {
+    let b = Table(b);
     let marker = match b.len() {
         9 => 7,
         12 => 10,
         _ => return false,
     };
-    if !all_digits(b) || b[marker] != b'1' {
+    if !all_digits(&b) || b[marker] != b'1' {
         return false;
     }
     let body = &b[..b.len() - 1];
@@ -566,47 +582,51 @@ fn lt(b: &[u8]) -> bool {
     if check == 10 {
         check = weighted(2) % 11;
     }
-    check % 10 == dig(b, b.len() - 1)
+    check % 10 == dig(&b, b.len() - 1)
 }
 
 /// Luxembourg: 8 digits, the last two are the first six mod 89.
 fn lu(b: &[u8]) -> bool {
-    b.len() == 8 && all_digits(b) && num(&b[..6]) % 89 == num(&b[6..])
+    let b = Table(b);
+    b.len() == 8 && all_digits(&b) && num(&b[..6]) % 89 == num(&b[6..])
 }
 
 /// Latvia: legal entities (first digit above 3) use weights 9-1-4-8-3-10-2-5-7-6-1 mod 11 = 3;
 /// natural persons use their personal code.
 fn lv(b: &[u8]) -> bool {
-    if b.len() != 11 || !all_digits(b) {
+    let b = Table(b);
+    if b.len() != 11 || !all_digits(&b) {
         return false;
     }
     if b[0] > b'3' {
-        weighted_sum(b, &[9, 1, 4, 8, 3, 10, 2, 5, 7, 6, 1]) % 11 == 3
+        weighted_sum(&b, &[9, 1, 4, 8, 3, 10, 2, 5, 7, 6, 1]) % 11 == 3
     } else {
-        lv_old_is_valid(b) || lv_new_is_valid(b)
+        lv_old_is_valid(&b) || lv_new_is_valid(&b)
     }
 }
 
 /// Malta: 8 digits, no leading zero, weights 3-4-6-7-8-9-10-1 mod 37 = 0.
 fn mt(b: &[u8]) -> bool {
+    let b = Table(b);
     b.len() == 8
-        && all_digits(b)
+        && all_digits(&b)
         && b[0] != b'0'
-        && weighted_sum(b, &[3, 4, 6, 7, 8, 9, 10, 1]) % 37 == 0
+        && weighted_sum(&b, &[3, 4, 6, 7, 8, 9, 10, 1]) % 37 == 0
 }
 
 /// Netherlands: 9 digits + `B` + 2 digits (not `00`); the digits pass the BSN eleven-test (older
 /// numbers) or `NL` + the whole number passes ISO 7064 MOD 97-10 (numbers issued since 2020).
 fn nl(b: &[u8]) -> bool {
+    let b = Table(b);
     if b.len() != 12 || !all_digits(&b[..9]) || b[9] != b'B' || !all_digits(&b[10..]) {
         return false;
     }
     if num(&b[..9]) == 0 || num(&b[10..]) == 0 {
         return false;
     }
-    let weighted: u32 = (0..8).map(|i| dig(b, i) * (9 - i as u32)).sum();
-    let elfproef = (weighted + 11 * 9 - dig(b, 8)) % 11 == 0;
-    elfproef || mod97(b"NL".iter().chain(b).copied())
+    let weighted: u32 = (0..8).map(|i| dig(&b, i) * (9 - i as u32)).sum();
+    let elfproef = (weighted + 11 * 9 - dig(&b, 8)) % 11 == 0;
+    elfproef || mod97(b"NL".iter().chain(b.iter()).copied())
 }
 
 /// Poland (NIP): 10 digits, weights 6-5-7-2-3-4-5-6-7 mod 11 give the last digit.
@@ -618,18 +638,20 @@ pub(crate) fn pl(b: &[u8]) -> bool {
 
 /// Portugal (NIF): 9 digits, no leading zero, weights 9…2, check `(11 − s) mod 11 mod 10`.
 fn pt(b: &[u8]) -> bool {
-    if b.len() != 9 || !all_digits(b) || b[0] == b'0' {
+    let b = Table(b);
+    if b.len() != 9 || !all_digits(&b) || b[0] == b'0' {
         return false;
     }
-    let s = weighted_sum(b, &[9, 8, 7, 6, 5, 4, 3, 2]);
-    (11 - s % 11) % 11 % 10 == dig(b, 8)
+    let s = weighted_sum(&b, &[9, 8, 7, 6, 5, 4, 3, 2]);
+    (11 - s % 11) % 11 % 10 == dig(&b, 8)
 }
 
 /// Romania (CUI/CIF): 2 to 10 digits without a leading zero (6 to 10 here: shorter ones are
 /// company numbers from the early 1990s that a two-letter prefix makes too easy to meet by
 /// chance), left-padded to 10; weights 7-5-3-2-1-7-5-3-2, `10 s mod 11 mod 10`.
 fn ro(b: &[u8]) -> bool {
-    if !(6..=10).contains(&b.len()) || !all_digits(b) || b[0] == b'0' {
+    let b = Table(b);
+    if !(6..=10).contains(&b.len()) || !all_digits(&b) || b[0] == b'0' {
         return false;
     }
     const WEIGHTS: [u32; 9] = [7, 5, 3, 2, 1, 7, 5, 3, 2];
@@ -639,36 +661,39 @@ fn ro(b: &[u8]) -> bool {
         .zip(&WEIGHTS[9 - body.len()..])
         .map(|(&d, &w)| u32::from(d - b'0') * w)
         .sum();
-    10 * sum % 11 % 10 == dig(b, b.len() - 1)
+    10 * sum % 11 % 10 == dig(&b, b.len() - 1)
 }
 
 /// Sweden: the 10-digit organisation number (Luhn) followed by `01`.
 fn se(b: &[u8]) -> bool {
-    b.len() == 12 && all_digits(b) && b.ends_with(b"01") && luhn(&b[..10])
+    let b = Table(b);
+    b.len() == 12 && all_digits(&b) && b.ends_with(b"01") && luhn(&b[..10])
 }
 
 /// Slovenia (DDV): 8 digits, no leading zero, weights 8…2, check `11 − s mod 11` (10 → 0).
 fn si(b: &[u8]) -> bool {
-    if b.len() != 8 || !all_digits(b) || b[0] == b'0' {
+    let b = Table(b);
+    if b.len() != 8 || !all_digits(&b) || b[0] == b'0' {
         return false;
     }
-    let check = 11 - weighted_sum(b, &[8, 7, 6, 5, 4, 3, 2]) % 11;
+    let check = 11 - weighted_sum(&b, &[8, 7, 6, 5, 4, 3, 2]) % 11;
     match check {
         11 => false,
-        10 => dig(b, 7) == 0,
-        c => c == dig(b, 7),
+        10 => dig(&b, 7) == 0,
+        c => c == dig(&b, 7),
     }
 }
 
 /// Slovakia (IČ DPH): 10 digits, no leading zero, third digit 2/3/4/7/8/9, divisible by 11; or
 /// a person's ten-digit birth number (python-stdnum's `sk.dph` accepts both).
 fn sk(b: &[u8]) -> bool {
+    let b = Table(b);
     b.len() == 10
-        && all_digits(b)
+        && all_digits(&b)
         && (b[0] != b'0'
             && matches!(b[2], b'2' | b'3' | b'4' | b'7' | b'8' | b'9')
-            && (u64::from(num(&b[..9])) * 10 + u64::from(dig(b, 9))) % 11 == 0
-            || birth_number_is_valid(b))
+            && (u64::from(num(&b[..9])) * 10 + u64::from(dig(&b, 9))) % 11 == 0
+            || birth_number_is_valid(&b))
 }
 
 fn country(a: u8, b: u8) -> Option<&'static Country> {
@@ -751,21 +776,22 @@ fn try_body(bytes: &[u8], start: usize, from: usize, c: &Country, out: &mut Vec<
 /// the national recognizer leaves it to this one (a prefix glued to the digits keeps the
 /// national one away already).
 pub(crate) fn follows_prefix(bytes: &[u8], start: usize, codes: &[[u8; 2]]) -> bool {
+    let bytes = Table(bytes);
     start >= 3
         && matches!(bytes[start - 1], b' ' | b'-' | b'.')
         && codes.iter().any(|c| bytes[start - 3..start - 1] == c[..])
-        && !(start >= 4 && alnum_at(bytes, start - 4))
+        && !(start >= 4 && alnum_at(&bytes, start - 4))
 }
 
 pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    let bytes = hay.text.as_bytes();
+    let bytes = Table(hay.text.as_bytes());
     // Both forms open with the country's letters: in the word, or one separator before it.
     for word in hay.words.iter().filter(|w| w.lettered) {
         let (s, e) = (word.start, word.end);
         // `DE136695976`: the prefix opens the word.
         if e - s >= 3 && bytes[s].is_ascii_alphabetic() && bytes[s + 1].is_ascii_alphabetic() {
             if let Some(c) = country(bytes[s], bytes[s + 1]) {
-                try_body(bytes, s, s + 2, c, out);
+                try_body(&bytes, s, s + 2, c, out);
                 continue;
             }
         }
@@ -776,10 +802,10 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
             && matches!(bytes[s - 1], b' ' | b'-' | b'.')
             && bytes[s - 2].is_ascii_alphabetic()
             && bytes[s - 3].is_ascii_alphabetic()
-            && !(s >= 4 && alnum_at(bytes, s - 4))
+            && !(s >= 4 && alnum_at(&bytes, s - 4))
         {
             if let Some(c) = country(bytes[s - 3], bytes[s - 2]) {
-                try_body(bytes, s - 3, s, c, out);
+                try_body(&bytes, s - 3, s, c, out);
             }
         }
     }

@@ -17,6 +17,7 @@ use sha3::Keccak256;
 use super::shape::standalone;
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
+use crate::table::Table;
 use crate::{Kind, Score};
 
 pub(crate) const CONTEXT: &[&str] = &[
@@ -272,7 +273,7 @@ fn has_long_word(hay: &Hay<'_>) -> bool {
 }
 
 pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    let bytes = hay.text.as_bytes();
+    let bytes = Table(hay.text.as_bytes());
     // Most words with digits (a card's groups, an address's octets) are far shorter; chat
     // without digits has none at all.
     if !has_long_word(hay) {
@@ -294,7 +295,7 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
             _ => None,
         };
         if let Some(rule) = found {
-            if standalone(bytes, word.start, word.end, false) {
+            if standalone(&bytes, word.start, word.end, false) {
                 out.push(candidate(word.start, word.end, 850, rule, true));
             }
         }
@@ -303,14 +304,14 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 
 /// Ethereum addresses without a checksum (one case), at a score just above the threshold.
 pub(crate) fn scan_unchecked(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    let bytes = hay.text.as_bytes();
+    let bytes = Table(hay.text.as_bytes());
     if !has_long_word(hay) {
         return;
     }
     for word in hay.words.iter().filter(|w| w.len() >= SHORTEST) {
         let w = &bytes[word.start..word.end];
         if eth_valid(w) == Some(EthCase::Unchecked)
-            && standalone(bytes, word.start, word.end, false)
+            && standalone(&bytes, word.start, word.end, false)
         {
             out.push(candidate(
                 word.start,

@@ -26,6 +26,7 @@ use super::{
     Name, DOTTED_TITLES, PARTICLES, RULE_DISPLAY, TITLES,
 };
 use crate::detect::builtin::words::{in_list, in_packed, is_capitalised};
+use crate::table::Table;
 
 /// The most whitespace-delimited words a name before its address may span.
 pub(crate) const NAME_WORDS: usize = 4;
@@ -115,7 +116,7 @@ pub(crate) fn around_address(
     end: usize,
     out: &mut Vec<crate::detect::Candidate>,
 ) {
-    let bytes = text.as_bytes();
+    let bytes = Table(text.as_bytes());
     let address = Address { start, at, end };
     // Most addresses stand in prose, with neither a bracket nor a comma before them nor a
     // parenthesis after them: two bytes or so decide.
@@ -183,7 +184,7 @@ pub(crate) fn may_be_name_word(word: &str) -> bool {
 /// A name ending at `end` (before `<`, `(` or a comma, blanks and a closing quote skipped) that
 /// starts at most [`NAME_WORDS`] words back on its line, shown with `address`.
 fn name_before(text: &str, end: usize, address: Address, comma: bool) -> Option<Found> {
-    let bytes = text.as_bytes();
+    let bytes = Table(text.as_bytes());
     let mut e = skip_blanks_back(text, end);
     if e > 0 && bytes[e - 1] == b'"' {
         e -= 1;

@@ -5,6 +5,7 @@
 //! checked byte by byte against its rule (case-sensitively unless the rule says otherwise), with
 //! bounded work. Rule ids are stable wire names: `secret.<id>`.
 
+use crate::table::Table;
 /// A set of ASCII bytes, as a 128-bit mask.
 #[derive(Clone, Copy)]
 pub(super) struct Set(u128);
@@ -932,6 +933,7 @@ fn azure_sas(bytes: &[u8], s: usize, e: usize) -> Option<(usize, usize)> {
 
 /// Azure AD client secrets: `xxx9Q~` followed by 31–34 bytes.
 fn azure_ad(bytes: &[u8], s: usize, e: usize) -> Option<(usize, usize)> {
+    let bytes = Table(bytes);
     let head = Set::of("A-Za-z0-9_~.");
     if s < 4 || !bytes.get(s - 1)?.is_ascii_digit() || !head.all(bytes.get(s - 4..s - 1)?) {
         return None;
@@ -940,20 +942,21 @@ fn azure_ad(bytes: &[u8], s: usize, e: usize) -> Option<(usize, usize)> {
         return None;
     }
     let tail = Set::of("A-Za-z0-9_~.-");
-    let end = take(bytes, e, tail, 31, 34)?;
-    end_ok(bytes, end, Some(tail)).then_some((s - 4, end))
+    let end = take(&bytes, e, tail, 31, 34)?;
+    end_ok(&bytes, end, Some(tail)).then_some((s - 4, end))
 }
 
 /// Mailchimp: 32 lowercase hex digits, then `-us` and a data-centre number.
 fn mailchimp(bytes: &[u8], s: usize, e: usize) -> Option<(usize, usize)> {
+    let bytes = Table(bytes);
     if s < 32 || !HEX.all(bytes.get(s - 32..s)?) {
         return None;
     }
     if s > 32 && bytes[s - 33].is_ascii_alphanumeric() {
         return None;
     }
-    let end = take(bytes, e, Set::of("0-9"), 1, 2)?;
-    end_ok(bytes, end, None).then_some((s - 32, end))
+    let end = take(&bytes, e, Set::of("0-9"), 1, 2)?;
+    end_ok(&bytes, end, None).then_some((s - 32, end))
 }
 
 /// Databricks: `dapi` + 32 hex, optionally `-<n>`.
@@ -984,12 +987,13 @@ fn okta_ssws(bytes: &[u8], s: usize, e: usize) -> Option<(usize, usize)> {
 
 /// Terraform Cloud: 14 alphanumerics, `.atlasv1.`, then 60–70 token bytes.
 fn terraform(bytes: &[u8], s: usize, e: usize) -> Option<(usize, usize)> {
+    let bytes = Table(bytes);
     if s < 14 || !ALNUM.all(bytes.get(s - 14..s)?) {
         return None;
     }
     if s > 14 && URLSAFE.has(bytes[s - 15]) {
         return None;
     }
-    let end = match_segs(bytes, e, &[Seg::Run(URLSAFE_PAD, 60, 70)])?;
+    let end = match_segs(&bytes, e, &[Seg::Run(URLSAFE_PAD, 60, 70)])?;
     Some((s - 14, end))
 }
