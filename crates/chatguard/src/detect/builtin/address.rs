@@ -1818,6 +1818,12 @@ fn preposition_street(toks: &[(usize, &str, &str)], first_named: bool) -> Option
     None
 }
 
+/// True when `word` is a street type written before the street's name (`Calle`, `Piazza`, `Rua`,
+/// `Avenida`): a person recognizer's name does not open with one.
+pub(crate) fn is_type_first(word: &str) -> bool {
+    type_of(&TYPE_FIRST, word, word).is_some()
+}
+
 /// True when `word` has no capital letter.
 fn is_lowercase_word(word: &str) -> bool {
     !word.chars().any(char::is_uppercase)
