@@ -3669,8 +3669,11 @@ fn name_after(text: &str, at: usize, capital: bool, rule: &'static str) -> Optio
     {
         return None;
     }
-    // `Piazza Pellico, 59`, `Rua de Pinho, S/N`: a street.
-    if cfg!(feature = "address") && word_at(text, at).is_some_and(super::address::is_type_first)
+    // `Piazza Pellico, 59`, `Rua de Pinho, S/N`, `Ida Ekmanin katu 61`: a street.
+    if cfg!(feature = "address")
+        && (word_at(text, at).is_some_and(super::address::is_type_first)
+            || word_at(text, skip_blanks(text, name.end))
+                .is_some_and(super::address::is_type_after_name))
         || text.get(name.end..).is_some_and(|rest| {
             rest.strip_prefix(", ").is_some_and(|n| {
                 n.starts_with(|c: char| c.is_ascii_digit()) || n.starts_with("S/N")

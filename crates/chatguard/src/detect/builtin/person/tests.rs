@@ -621,6 +621,9 @@ const NEGATIVE: &[&str] = &[
     "Consegna a Rossi s.r.l. entro lunedì.",
     "Envie a fatura para Oliveira Melo - ME hoje.",
     "The order to Buy Now was placed.",
+    // A name before a street type of its own is a street's (synthetic Finnish streets).
+    "Please ship it to Ida Ekmanin katu 61, thanks.",
+    "Please ship it to Elisabeth Kochin bulevardi 05, thanks.",
     // Desks on attention and recipient lines, firms, one word, air conditioning.
     "Attn: Accounts Payable",
     "Attn: Customer Service",
