@@ -221,6 +221,8 @@ pub(crate) const TRIGGER_WORDS: &[&str] = &[
     "mr",
     "mrs",
     "ms",
+    "miss",
+    "mx",
     "dr",
     "prof",
     "sir",
@@ -529,6 +531,8 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("mr", Honorific),
     ("mrs", Honorific),
     ("ms", Honorific),
+    ("miss", Honorific),
+    ("mx", Honorific),
     ("dr", Honorific),
     ("prof", Honorific),
     ("sir", Honorific),
@@ -2503,7 +2507,7 @@ fn parse_name(text: &str, i: usize, caps: bool) -> Option<Name> {
 /// Titles skipped before a name (`Dr. Jane Doe`, `Dipl.-Ing. Rico Schuster`); those in the second
 /// list only with their dot.
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sir", "herr", "frau", "mme", "dhr",
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "herr", "frau", "mme", "dhr",
 ];
 const DOTTED_TITLES: &[&str] = &[
     "dipl", "ing", "univ", "mag", "med", "mlle", "sr", "sra", "srta", "sig", "dott", "mevr", "mw",
@@ -3240,7 +3244,8 @@ fn honorific(text: &str, s: usize, e: usize, pattern: &str) -> Option<Found> {
         // `MS Word`, `DR` in a table: not a courtesy title.
         return None;
     }
-    if pattern == "m." && text.as_bytes().get(s) != Some(&b'M') {
+    // `M. Petit`, `Miss Jane Doe`, `Mx Sam Lee`; not `I'll miss Jane Doe`, `mx record`.
+    if matches!(pattern, "m." | "miss" | "mx") && text.as_bytes().get(s) != Some(&b'M') {
         return None;
     }
     if pattern == "m." && char_before(text, s).is_some_and(|c| c == '.' || c == '\'') {

@@ -81,6 +81,17 @@ const POSITIVE: &[(&str, &str, &str)] = &[
         RULE_FIELD,
     ),
     ("Recipient: Jane Doe", "Jane Doe", RULE_FIELD),
+    ("Name: Miss Mary Martin", "Mary Martin", RULE_FIELD),
+    (
+        "Hi Miss Mary Martin, welcome",
+        "Mary Martin",
+        RULE_SIGNATURE,
+    ),
+    (
+        "I spoke with Miss Mary Martin today.",
+        "Mary Martin",
+        RULE_HONORIFIC,
+    ),
     // Recipients after a sending word (synthetic names).
     (
         "Please send the invoice to Jane Doe at jane@example.com",
@@ -621,6 +632,7 @@ const NEGATIVE: &[&str] = &[
     "Consegna a Rossi s.r.l. entro lunedì.",
     "Envie a fatura para Oliveira Melo - ME hoje.",
     "The order to Buy Now was placed.",
+    "I will miss Jane Doe a lot.",
     // A name before a street type of its own is a street's (synthetic Finnish streets).
     "Please ship it to Ida Ekmanin katu 61, thanks.",
     "Please ship it to Elisabeth Kochin bulevardi 05, thanks.",
