@@ -66,12 +66,13 @@ last names, example domains. Each probe is a question the labelled corpus cannot
   labelled value, is a false positive. Values that are no value of a kind chatguard claims
   (Faker's `ssn` outside the US) are neither.
 - `marked` (session 15): Faker `name()` values in sentences that mark a person by a role word
-  before the name (`Patient`, `der Kunde`, `la locataire`, `il paziente`, `onze klant` …) in
-  en, de, fr, es, it, nl, pt, fixed seed; recall per rule and language (a person finding
-  covering the name, titles optional). Faker's `company()`, `city()`, `country()`, `job()` and
+  before the name (`Patient`, `der Kunde`, `la locataire`, `il paziente`, `onze klant` …) or as
+  the recipient of a letter, parcel or invoice (`ship … to`, `das Paket an`, `un colis pour`,
+  `una carta para`, `een pakket voor`) in en, de, fr, es, it, nl, pt, fixed seed; recall per
+  rule and language (a person finding covering the name, titles optional). Faker's `company()`, `city()`, `country()`, `job()` and
   `catch_phrase()` in the same frames, and capitalised everyday phrases after the same words
-  (`Patient Portal Access`, `Customer Success Stories`): every person finding in them is a
-  false positive.
+  (`Patient Portal Access`, `Customer Success Stories`, `send the invoice to Accounts
+  Payable`): every person finding in them is a false positive.
 - `support`: customer-support messages in seven languages that use the words of attacks for
   ordinary requests ("ignore my previous email", "what are the system requirements", "oubliez
   cela, tout est réglé"): every injection verdict other than `allow` is a false positive.
@@ -717,12 +718,32 @@ MARKED_FRAMES = {
         "pt": ["O cliente {n} quer alterar o pedido.",
                "A paciente {n} recebe alta amanhã."],
     },
+    "recipient": {
+        "en": ["Could you ship the spare keys to {n} by Friday?",
+               "I left a letter for {n} with the concierge.",
+               "We sent the signed lease to {n} last week."],
+        "de": ["Wir haben das Paket an {n} geschickt.",
+               "Die Rechnung für {n} liegt bei."],
+        "fr": ["Pouvez-vous envoyer le contrat à {n} ?",
+               "Il y a un colis pour {n} à l'accueil."],
+        "es": ["¿Puede enviar el contrato a {n} mañana?",
+               "Hay una carta para {n} en recepción."],
+        "it": ["Potete spedire il contratto a {n} domani?",
+               "C'è un pacco per {n} in portineria."],
+        "nl": ["Kunt u het contract naar {n} sturen?",
+               "Er ligt een pakket voor {n} bij de receptie."],
+        "pt": ["Pode enviar o contrato para {n} amanhã?",
+               "Há uma carta para {n} na recepção."],
+    },
 }
 MARKED_NOT_NAMES = [
     "Log in to the Patient Portal Access page today.", "Customer Success Stories",
     "Client Relations Manager needed in our office.", "Guest Wi-Fi Network is open to visitors.",
     "The Student Loan Services team replied.", "Member States agreed on the budget.",
     "Employee Benefits Program starts in May.", "Our Premium Customer Care line is busy.",
+    "Please send the invoice to Accounts Payable.", "Ship the samples to New York by Friday.",
+    "Forward the complaint to Customer Service.", "Send it to Human Resources, please.",
+    "The parcel for Amazon Web Services arrived.", "We mailed the forms to Social Security.",
 ]
 
 

@@ -230,6 +230,14 @@ pub(crate) const TRIGGER_WORDS: &[&str] = &[
     "sokağı",
     "sokak",
     "bulvarı",
+    "kuja",
+    "polku",
+    "bulevardi",
+    "puistokatu",
+    "puistotie",
+    "puistokuja",
+    "puistopolku",
+    "puistobulevardi",
     // Romanian and Mexican types before the name (a Greek or Cyrillic word is a stream trigger
     // by its letters).
     "bulevardul",
@@ -900,6 +908,14 @@ const AFTER_NAME: Types = Types::new(
         "sokağı",
         "sokak",
         "bulvarı",
+        "kuja",
+        "polku",
+        "bulevardi",
+        "puistokatu",
+        "puistotie",
+        "puistokuja",
+        "puistopolku",
+        "puistobulevardi",
     ],
     &["út", "tér", "köz", "steza", "trg", "tie"],
 );
@@ -1583,13 +1599,13 @@ fn before_number(text: &str, s: usize, num_end: usize) -> Option<Street> {
     if lower_from < bare_end
         && (lower_from == 0 || matches!(bytes[lower_from - 1], b' ' | b'\t' | b'\n' | b',' | b'('))
     {
-        // Only the ASCII types in small letters (`utca`, `ulica`, `cesta`, `tie`, `puiestee` …)
-        // have three to eight letters, and a name stands before them.
+        // Only the ASCII types in small letters (`utca`, `ulica`, `cesta`, `tie`, `puiestee`,
+        // `puistobulevardi` …) have three to fifteen letters, and a name stands before them.
         let word_before = lower_from > 1
             && (bytes[lower_from - 2].is_ascii_alphabetic() || !bytes[lower_from - 2].is_ascii());
         let word = text.get(lower_from..bare_end).unwrap_or("");
         let listed = word_before
-            && (3..=8).contains(&word.len())
+            && (3..=15).contains(&word.len())
             && type_of(&AFTER_NAME, word, word).is_some();
         return listed
             .then(|| token_before(text, j))
@@ -1816,6 +1832,18 @@ fn preposition_street(toks: &[(usize, &str, &str)], first_named: bool) -> Option
         }
     }
     None
+}
+
+/// True when `word` is a street type written before the street's name (`Calle`, `Piazza`, `Rua`,
+/// `Avenida`): a person recognizer's name does not open with one.
+pub(crate) fn is_type_first(word: &str) -> bool {
+    type_of(&TYPE_FIRST, word, word).is_some()
+}
+
+/// True when `word` is a street type written as a word of its own after the street's name
+/// (`utca`, `katu`, `tie`): the words before it name a street, not a person.
+pub(crate) fn is_type_after_name(word: &str) -> bool {
+    type_of(&AFTER_NAME, word, word).is_some()
 }
 
 /// True when `word` has no capital letter.

@@ -221,6 +221,8 @@ pub(crate) const TRIGGER_WORDS: &[&str] = &[
     "mr",
     "mrs",
     "ms",
+    "miss",
+    "mx",
     "dr",
     "prof",
     "sir",
@@ -329,6 +331,7 @@ const RULE_SIGNATURE: &str = "person.signature";
 const RULE_RELATION: &str = "person.relation";
 const RULE_DISPLAY: &str = "person.display_name";
 const RULE_ROLE: &str = "person.role";
+const RULE_RECIPIENT: &str = "person.recipient";
 
 /// How a trigger phrase introduces a name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -360,6 +363,10 @@ enum Trigger {
     /// right before a full name: `Patient Jane Doe, born …`, `Der Kunde Max Muster hat …`. The
     /// role words that also label a field (`Customer:`) read the label first.
     Role,
+    /// A word that sends, delivers or bills something (`send`, `parcel`, `Rechnung`, `livraison`,
+    /// `consegna`), then up to three words, a preposition of recipients
+    /// ([`RECIPIENT_PREPOSITIONS`]) and a full name: `Please send the invoice to Jane Doe at …`.
+    Recipient,
     /// A courtesy title before a name.
     Honorific,
     /// The last word of a sign-off before the signature.
@@ -380,7 +387,7 @@ enum Trigger {
 use crate::table::Table;
 use Trigger::{
     Attention, Called, ContactLabel, DutchCall, Elided, GreetingHere, Holder, Honorific, IAm,
-    IAmFullName, Label, NameIs, Relation, Role, Salutation, SignOff, ThisIs,
+    IAmFullName, Label, NameIs, Recipient, Relation, Role, Salutation, SignOff, ThisIs,
 };
 
 /// The trigger phrases, matched ASCII-case-insensitively on word boundaries.
@@ -524,6 +531,8 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("mr", Honorific),
     ("mrs", Honorific),
     ("ms", Honorific),
+    ("miss", Honorific),
+    ("mx", Honorific),
     ("dr", Honorific),
     ("prof", Honorific),
     ("sir", Honorific),
@@ -669,6 +678,61 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("passageir", Role),
     ("funcionári", Role),
     ("estudante", Role),
+    // Words that send, deliver or bill something ([`Recipient`]), as written.
+    ("send", Recipient),
+    ("sent", Recipient),
+    ("deliver", Recipient),
+    ("delivered", Recipient),
+    ("ship", Recipient),
+    ("shipped", Recipient),
+    ("forward", Recipient),
+    ("forwarded", Recipient),
+    ("addressed", Recipient),
+    ("invoice", Recipient),
+    ("parcel", Recipient),
+    ("package", Recipient),
+    ("letter", Recipient),
+    ("delivery", Recipient),
+    ("refund", Recipient),
+    ("schicken", Recipient),
+    ("senden", Recipient),
+    ("lieferung", Recipient),
+    ("rechnung", Recipient),
+    ("paket", Recipient),
+    ("brief", Recipient),
+    ("envoyer", Recipient),
+    ("livraison", Recipient),
+    ("facture", Recipient),
+    ("colis", Recipient),
+    ("lettre", Recipient),
+    ("enviar", Recipient),
+    ("envíe", Recipient),
+    ("entrega", Recipient),
+    ("factura", Recipient),
+    ("paquete", Recipient),
+    ("carta", Recipient),
+    ("inviare", Recipient),
+    ("consegna", Recipient),
+    ("fattura", Recipient),
+    ("pacco", Recipient),
+    ("lettera", Recipient),
+    ("spedire", Recipient),
+    ("sturen", Recipient),
+    ("stuur", Recipient),
+    ("bezorgen", Recipient),
+    ("factuur", Recipient),
+    ("pakket", Recipient),
+    ("envie", Recipient),
+    ("fatura", Recipient),
+    ("pacote", Recipient),
+    ("encomenda", Recipient),
+    ("mail", Recipient),
+    ("order", Recipient),
+    ("consegnare", Recipient),
+    ("envoyé", Recipient),
+    ("enviado", Recipient),
+    ("inviato", Recipient),
+    ("entregar", Recipient),
 ];
 
 /// The role stems of [`TRIGGERS`].
@@ -676,29 +740,58 @@ fn role_stems() -> impl Iterator<Item = &'static str> {
     TRIGGERS.iter().filter(|t| t.1 == Role).map(|t| t.0)
 }
 
+/// The words of [`TRIGGERS`] that send, deliver or bill something to a person
+/// ([`Trigger::Recipient`]).
+fn sending_words() -> impl Iterator<Item = &'static str> {
+    TRIGGERS.iter().filter(|t| t.1 == Recipient).map(|t| t.0)
+}
+
+/// True when `word` (a whole word, any case) is one of [`sending_words`].
+fn is_sending_word(word: &str) -> bool {
+    sending_words().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// The prepositions of a recipient after a [`sending_words`] word (`to`, `an`, `à`, `a`, `aan`,
+/// `para`; `for`, `für`, `pour`, `per`, `voor`, `bij`, `naar`).
+const RECIPIENT_PREPOSITIONS: &[&str] = &[
+    "to", "for", "an", "für", "à", "pour", "a", "para", "per", "aan", "voor", "bij", "naar",
+];
+
+// [`recipient_name_at`] compares only words of up to four bytes with them.
+const _: () = {
+    let mut i = 0;
+    while i < RECIPIENT_PREPOSITIONS.len() {
+        assert!(RECIPIENT_PREPOSITIONS[i].len() <= 4);
+        i += 1;
+    }
+};
+
 /// The endings a role stem may take (feminine and Romance forms).
 const ROLE_ENDINGS: &[&str] = &["in", "e", "a", "o", "essa"];
 
-/// True when `word` (a whole word, any case) is a role stem alone or with one of its endings.
+/// True when `word` (a whole word, any case) is a role stem alone or with one of its endings, or a
+/// word of [`sending_words`].
 pub(crate) fn is_role_word(word: &str) -> bool {
-    role_stems().any(|stem| {
-        word.get(..stem.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(stem))
-            && word
-                .get(stem.len()..)
-                .is_some_and(|end| end.is_empty() || ROLE_ENDINGS.contains(&end))
-    })
+    is_sending_word(word)
+        || role_stems().any(|stem| {
+            word.get(..stem.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(stem))
+                && word
+                    .get(stem.len()..)
+                    .is_some_and(|end| end.is_empty() || ROLE_ENDINGS.contains(&end))
+        })
 }
 
-/// True when `lower_prefix` (the lowercased start of a word still arriving) may grow into a role
-/// word.
+/// True when `lower_prefix` (the lowercased start of a word still arriving) may grow into a word
+/// of [`is_role_word`].
 pub(crate) fn may_grow_into_role_word(lower_prefix: &str) -> bool {
-    role_stems().any(|stem| {
-        stem.starts_with(lower_prefix)
-            || lower_prefix
-                .strip_prefix(stem)
-                .is_some_and(|rest| ROLE_ENDINGS.iter().any(|end| end.starts_with(rest)))
-    })
+    sending_words().any(|w| w.starts_with(lower_prefix))
+        || role_stems().any(|stem| {
+            stem.starts_with(lower_prefix)
+                || lower_prefix
+                    .strip_prefix(stem)
+                    .is_some_and(|rest| ROLE_ENDINGS.iter().any(|end| end.starts_with(rest)))
+        })
 }
 
 /// The length of a role ending at `at` that a non-letter follows (`kund|in `), or 0.
@@ -757,9 +850,20 @@ static FINDER: LazyLock<Option<Matcher>> = LazyLock::new(|| {
     .ok()
 });
 
-/// The trigger phrases for [`triggers`]: each names a person only where it starts a word.
+/// The trigger phrases for [`triggers`] but the sending words: each names a person only where it
+/// starts a word.
 pub(super) fn trigger_patterns() -> Vec<(&'static str, bool)> {
-    TRIGGERS.iter().map(|&(phrase, _)| (phrase, true)).collect()
+    TRIGGERS
+        .iter()
+        .filter(|t| t.1 != Recipient)
+        .map(|&(phrase, _)| (phrase, true))
+        .collect()
+}
+
+/// The sending words for the shared trigger pass, each starting a token; it asks
+/// [`recipient_name_at`] before it counts one.
+pub(super) fn recipient_patterns() -> Vec<(&'static str, bool)> {
+    sending_words().map(|w| (w, true)).collect()
 }
 
 /// Words that may stand before a name label's `:` (`Full name:`, `Customer name:`); any other
@@ -845,6 +949,7 @@ const fn capital_within(trigger: Trigger) -> usize {
         | DutchCall => 4,
         Honorific | Attention => 8,
         Label | ContactLabel | Holder | NameIs | SignOff | Role => 10,
+        Recipient => 6,
     }
 }
 
@@ -899,7 +1004,8 @@ pub(crate) fn may_open_name(word: &str, rest: &str) -> bool {
             });
         }
     }
-    for &(phrase, trigger) in TRIGGERS {
+    // A sending word is read after the loop ([`marking_goes_on`]).
+    for &(phrase, trigger) in TRIGGERS.iter().filter(|t| t.1 != Recipient) {
         let words: Vec<&str> = phrase
             .split(' ')
             .map(|w| w.trim_matches(|c: char| c.is_ascii_punctuation()))
@@ -947,7 +1053,42 @@ pub(crate) fn may_open_name(word: &str, rest: &str) -> bool {
             return true;
         }
     }
-    is_role_word(lower) && capital_may_follow(Role, &next)
+    is_role_word(lower) && marking_goes_on(word, lower, &next)
+}
+
+/// Whether a role or sending word as typed (`word`, `lower` without its punctuation) may still open
+/// a name given the words `after` it, as [`role`], [`label`] and [`recipient`] read them: a
+/// role's name or `:` right after it, a sending word's preposition within four words and a
+/// capital right after that.
+fn marking_goes_on(word: &str, lower: &str, after: &[Next<'_>]) -> bool {
+    let glued = word
+        .trim_start_matches(|c: char| c.is_ascii_punctuation())
+        .get(lower.len()..)
+        .unwrap_or_default();
+    if !is_sending_word(lower) {
+        return match glued {
+            ":" => capital_may_follow(Label, after),
+            "" => after
+                .first()
+                .is_none_or(|n| may_be_name_word(n.text) || n.text.starts_with(':')),
+            _ => false,
+        };
+    }
+    if !glued.is_empty() {
+        return false;
+    }
+    for (k, n) in after.iter().enumerate() {
+        if in_list(RECIPIENT_PREPOSITIONS, n.text.trim_end_matches(':')) {
+            return after.get(k + 1).is_none_or(|m| may_be_name_word(m.text));
+        }
+        if !n.complete {
+            return true;
+        }
+        if k >= 3 || !n.text.chars().all(char::is_alphabetic) {
+            return false;
+        }
+    }
+    true
 }
 
 /// True when a name's first capital may still come in the words `after` a trigger phrase
@@ -2295,6 +2436,7 @@ fn scan_triggers(finder: &Matcher, text: &str, from: usize, to: usize, out: &mut
         let found = match trigger {
             Label => label(text, s, e, false),
             Role => label(text, s, e, false).or_else(|| role(text, s, e)),
+            Recipient => recipient(text, e),
             ContactLabel => label(text, s, e, false)
                 .filter(|f| text.get(f.start..f.end).is_some_and(is_full_name)),
             Holder => holder(text, s, e),
@@ -2365,7 +2507,7 @@ fn parse_name(text: &str, i: usize, caps: bool) -> Option<Name> {
 /// Titles skipped before a name (`Dr. Jane Doe`, `Dipl.-Ing. Rico Schuster`); those in the second
 /// list only with their dot.
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sir", "herr", "frau", "mme", "dhr",
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "herr", "frau", "mme", "dhr",
 ];
 const DOTTED_TITLES: &[&str] = &[
     "dipl", "ing", "univ", "mag", "med", "mlle", "sr", "sra", "srta", "sig", "dott", "mevr", "mw",
@@ -3102,7 +3244,8 @@ fn honorific(text: &str, s: usize, e: usize, pattern: &str) -> Option<Found> {
         // `MS Word`, `DR` in a table: not a courtesy title.
         return None;
     }
-    if pattern == "m." && text.as_bytes().get(s) != Some(&b'M') {
+    // `M. Petit`, `Miss Jane Doe`, `Mx Sam Lee`; not `I'll miss Jane Doe`, `mx record`.
+    if matches!(pattern, "m." | "miss" | "mx") && text.as_bytes().get(s) != Some(&b'M') {
         return None;
     }
     if pattern == "m." && char_before(text, s).is_some_and(|c| c == '.' || c == '\'') {
@@ -3476,6 +3619,19 @@ const ROLE_COMPOUNDS: &[&str] = &[
     "guinea",
     "data",
     "card",
+    "guinée",
+    "guiné",
+    "kingdom",
+    "royal",
+    "grande",
+    "casa",
+    "lago",
+    "alegre",
+    "paulista",
+    "island",
+    "arabia",
+    "antillen",
+    "antilles",
 ];
 
 /// `Patient Jane Doe, born …`, `Customer Jane Doe paid with …`, `der Kunde Max Muster hat …`, `la
@@ -3498,7 +3654,17 @@ fn role(text: &str, s: usize, e: usize) -> Option<Found> {
     {
         return None;
     }
-    let name = parse_name(text, e + 1, false)?;
+    name_after(text, e + 1, capital, RULE_ROLE)
+}
+
+/// A full name ([`is_full_name`]) right at `at` after a role or a recipient's preposition, with no
+/// word of a compound noun or a country ([`ROLE_COMPOUNDS`]), that ends its clause or goes on in
+/// lower case (`born`, `paid`, `at`), at the end of a line only when the word before it was not
+/// `capital`ised (a heading's). A street (`Piazza Pellico, 59`; after a recipient's preposition
+/// also `Via Verdi 12`) and a firm with its legal form after a dash (`Oliveira Melo - ME`) are no
+/// name.
+fn name_after(text: &str, at: usize, capital: bool, rule: &'static str) -> Option<Found> {
+    let name = parse_name(text, at, false)?;
     let shown = text.get(name.start..name.end)?;
     if name.stopped
         || !is_full_name(shown)
@@ -3508,17 +3674,87 @@ fn role(text: &str, s: usize, e: usize) -> Option<Found> {
     {
         return None;
     }
+    // `Piazza Pellico, 59`, `Rua de Pinho, S/N`, `Ida Ekmanin katu 61`: a street.
+    if cfg!(feature = "address")
+        && (word_at(text, at).is_some_and(super::address::is_type_first)
+            || word_at(text, skip_blanks(text, name.end))
+                .is_some_and(super::address::is_type_after_name))
+        || text.get(name.end..).is_some_and(|rest| {
+            rest.strip_prefix(", ").is_some_and(|n| {
+                n.starts_with(|c: char| c.is_ascii_digit()) || n.starts_with("S/N")
+            })
+        })
+    {
+        return None;
+    }
+    // `Oliveira Melo - ME`: a Brazilian firm's legal form after a dash.
+    if text.get(name.end..).is_some_and(|rest| {
+        rest.strip_prefix(" - ")
+            .and_then(|form| word_at(form, 0))
+            .is_some_and(|form| form.len() <= 3 && is_all_caps(form))
+    }) {
+        return None;
+    }
     let next = skip_blanks(text, name.end);
     let goes_on = match char_at(text, next) {
         None | Some('\n' | '\r') => !capital,
-        Some(c) => !c.is_uppercase(),
+        // A number after a recipient makes a street of it: `to Via Verdi 12`.
+        Some(c) => !(c.is_uppercase() || rule == RULE_RECIPIENT && c.is_ascii_digit()),
     };
     goes_on.then_some(Found {
         start: name.start,
         end: name.end,
         milli: 800,
-        rule: RULE_ROLE,
+        rule,
     })
+}
+
+/// `Please send the invoice to Jane Doe at …`, `The parcel for Jane Doe is waiting`, `Rechnung an
+/// Max Muster`, `Consegna a Mario Rossi, Via …`: after a sending word, a name where
+/// [`recipient_name_at`] places one, read as after a role word ([`name_after`]). Places (`New
+/// York`, `Porto Alegre`) and firms (`Acme GmbH`) read the same and are told apart as there.
+fn recipient(text: &str, e: usize) -> Option<Found> {
+    let at = recipient_name_at(text.as_bytes(), e)?;
+    if courtesy_title_at(text, at) {
+        return None;
+    }
+    name_after(text, at, false, RULE_RECIPIENT)
+}
+
+/// Where a recipient's name may start after a sending word ending at `e`: up to three words
+/// (`the invoice`, `it over`, `Sie die Unterlagen`) each after one blank, a recipient's
+/// preposition ([`RECIPIENT_PREPOSITIONS`]), one blank (or `: `) and a capital (or a byte of a
+/// character that may be one). Bytes alone decide, so the shared trigger pass asks it too before
+/// the person recognizer reads a text for a sending word.
+pub(crate) fn recipient_name_at(bytes: &[u8], e: usize) -> Option<usize> {
+    let is_letter = |b: &u8| b.is_ascii_alphabetic() || !b.is_ascii();
+    let mut i = e;
+    for _ in 0..4 {
+        if bytes.get(i) != Some(&b' ') {
+            return None;
+        }
+        let rest = bytes.get(i + 1..)?;
+        let len = rest
+            .iter()
+            .position(|b| !is_letter(b))
+            .unwrap_or(rest.len());
+        let word = rest.get(..len).filter(|w| !w.is_empty())?;
+        i += 1 + len;
+        if word.len() <= 4
+            && RECIPIENT_PREPOSITIONS
+                .iter()
+                .any(|p| p.as_bytes().eq_ignore_ascii_case(word))
+        {
+            if bytes.get(i) == Some(&b':') {
+                i += 1;
+            }
+            let first = *bytes.get(i + 1)?;
+            return (bytes.get(i) == Some(&b' ')
+                && (first.is_ascii_uppercase() || !first.is_ascii()))
+            .then_some(i + 1);
+        }
+    }
+    None
 }
 
 mod display;

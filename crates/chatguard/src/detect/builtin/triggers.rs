@@ -89,6 +89,11 @@ pub(crate) enum Owner {
     Secret,
     /// The person recognizer's trigger phrases, summarised as a [`Spread`].
     Person,
+    /// The person recognizer's sending words (`send`, `parcel`), added to its [`Spread`] only
+    /// where a recipient's preposition and a capital follow them
+    /// ([`recipient_name_at`](super::person::recipient_name_at)): most chat that says `order` or
+    /// `send` names nobody, and the person recognizer need not read it.
+    Recipient,
     /// `www.` (the URL recognizer's bare hosts), pattern 0.
     Url,
     /// The street types that open a street written without a house number (`rue`, `avenue` …).
@@ -101,16 +106,17 @@ pub(crate) enum Owner {
 struct Index {
     finder: Finder,
     /// Per [`Owner`], the range of its patterns in the finder.
-    owners: [core::ops::Range<u16>; 5],
+    owners: [core::ops::Range<u16>; 6],
 }
 
 static INDEX: LazyLock<Option<Index>> = LazyLock::new(|| {
     let mut patterns: Vec<&'static str> = Vec::new();
     let mut starts_token: Vec<bool> = Vec::new();
-    let mut owners = [0..0, 0..0, 0..0, 0..0, 0..0];
-    let lists: [(Owner, Vec<(&'static str, bool)>); 5] = [
+    let mut owners = [0..0, 0..0, 0..0, 0..0, 0..0, 0..0];
+    let lists: [(Owner, Vec<(&'static str, bool)>); 6] = [
         (Owner::Secret, patterns_of(Owner::Secret)),
         (Owner::Person, patterns_of(Owner::Person)),
+        (Owner::Recipient, patterns_of(Owner::Recipient)),
         (Owner::Url, patterns_of(Owner::Url)),
         (Owner::Address, patterns_of(Owner::Address)),
         (Owner::Email, patterns_of(Owner::Email)),
@@ -124,9 +130,10 @@ static INDEX: LazyLock<Option<Index>> = LazyLock::new(|| {
         owners[owner as usize] = first..u16::try_from(patterns.len()).ok()?;
     }
     let spread = owners[Owner::Person as usize].clone();
+    let recipients = owners[Owner::Recipient as usize].clone();
     let at = owners[Owner::Email as usize].clone();
     Some(Index {
-        finder: Finder::new(&patterns, &starts_token, spread, at)?,
+        finder: Finder::new(&patterns, &starts_token, spread, recipients, at)?,
         owners,
     })
 });
@@ -139,6 +146,8 @@ fn patterns_of(owner: Owner) -> Vec<(&'static str, bool)> {
         Owner::Secret => super::secret::trigger_patterns(),
         #[cfg(feature = "person")]
         Owner::Person => super::person::trigger_patterns(),
+        #[cfg(feature = "person")]
+        Owner::Recipient => super::person::recipient_patterns(),
         Owner::Url => vec![("www.", true)],
         Owner::Email => super::email::AT_PATTERNS
             .iter()
@@ -273,6 +282,8 @@ struct Finder {
     marked: Vec<(u8, u8, u16)>,
     /// The patterns whose hits are only summarised (see [`Spread`]).
     spread: core::ops::Range<u16>,
+    /// The patterns summarised with them where a recipient may follow ([`Owner::Recipient`]).
+    recipients: core::ops::Range<u16>,
     /// The patterns whose starts are listed in [`Found::at`].
     at: core::ops::Range<u16>,
 }
@@ -333,6 +344,7 @@ impl Finder {
         patterns: &[&'static str],
         starts_token: &[bool],
         spread: core::ops::Range<u16>,
+        recipients: core::ops::Range<u16>,
         at: core::ops::Range<u16>,
     ) -> Option<Finder> {
         let mut gate = Box::new([0u64; 512]);
@@ -428,6 +440,7 @@ impl Finder {
             marks: mark_bytes,
             marked,
             spread,
+            recipients,
             at,
         })
     }
@@ -543,6 +556,11 @@ impl Finder {
                 let e = s + pat.bytes.len();
                 if self.spread.contains(&p) {
                     Spread::add(&mut found.person, s, e);
+                } else if self.recipients.contains(&p) {
+                    #[cfg(feature = "person")]
+                    if super::person::recipient_name_at(bytes, e).is_some() {
+                        Spread::add(&mut found.person, s, e);
+                    }
                 } else if self.at.contains(&p) {
                     found.at.push(s);
                 } else {

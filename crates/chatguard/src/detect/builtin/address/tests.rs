@@ -564,6 +564,16 @@ const POSITIVE: &[(&str, &str, &str)] = &[
         RULE_POSTCODE,
     ),
     (
+        "I live at Wäinö Aaltosen polku 604.",
+        "Aaltosen polku 604",
+        RULE_STREET,
+    ),
+    (
+        "Osoitteeni on Capellan puistobulevardi 4",
+        "Capellan puistobulevardi 4",
+        RULE_STREET,
+    ),
+    (
         "Teslimat adresi: Butuk Caddesi 13",
         "Butuk Caddesi 13",
         RULE_STREET,

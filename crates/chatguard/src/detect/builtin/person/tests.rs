@@ -81,6 +81,53 @@ const POSITIVE: &[(&str, &str, &str)] = &[
         RULE_FIELD,
     ),
     ("Recipient: Jane Doe", "Jane Doe", RULE_FIELD),
+    ("Name: Miss Mary Martin", "Mary Martin", RULE_FIELD),
+    (
+        "Hi Miss Mary Martin, welcome",
+        "Mary Martin",
+        RULE_SIGNATURE,
+    ),
+    (
+        "I spoke with Miss Mary Martin today.",
+        "Mary Martin",
+        RULE_HONORIFIC,
+    ),
+    // Recipients after a sending word (synthetic names).
+    (
+        "Please send the invoice to Jane Doe at jane@example.com",
+        "Jane Doe",
+        RULE_RECIPIENT,
+    ),
+    (
+        "The parcel for Maria Garcia is waiting at the depot.",
+        "Maria Garcia",
+        RULE_RECIPIENT,
+    ),
+    (
+        "Bitte schicken Sie die Unterlagen an Max Mustermann.",
+        "Max Mustermann",
+        RULE_RECIPIENT,
+    ),
+    (
+        "Consegna a Mario Rossi, Via Roma 5, Milano",
+        "Mario Rossi",
+        RULE_RECIPIENT,
+    ),
+    (
+        "Livraison à Élodie Martin demain.",
+        "Élodie Martin",
+        RULE_RECIPIENT,
+    ),
+    (
+        "Stuur het pakket naar Daan Bakker in Utrecht.",
+        "Daan Bakker",
+        RULE_RECIPIENT,
+    ),
+    (
+        "A encomenda para Ana Costa chegou.",
+        "Ana Costa",
+        RULE_RECIPIENT,
+    ),
     (
         "Empfänger: Max Mustermann, Hauptstr. 5",
         "Max Mustermann",
@@ -576,6 +623,19 @@ const NEGATIVE: &[&str] = &[
     "Customer Smith Ltd paid.",
     "the customer Jones, Smith and Brown paid",
     "Employee Benefits Program starts.",
+    "Please send the invoice to Accounts Payable.",
+    "Ship to New York by Friday.",
+    "Send it to Customer Service today.",
+    "The parcel for Acme GmbH is here.",
+    "Send the invoice to Smith, Jones and Brown.",
+    "Deliver to United Kingdom addresses only.",
+    "Consegna a Rossi s.r.l. entro lunedì.",
+    "Envie a fatura para Oliveira Melo - ME hoje.",
+    "The order to Buy Now was placed.",
+    "I will miss Jane Doe a lot.",
+    // A name before a street type of its own is a street's (synthetic Finnish streets).
+    "Please ship it to Ida Ekmanin katu 61, thanks.",
+    "Please ship it to Elisabeth Kochin bulevardi 05, thanks.",
     // Desks on attention and recipient lines, firms, one word, air conditioning.
     "Attn: Accounts Payable",
     "Attn: Customer Service",
@@ -910,6 +970,8 @@ fn the_window_finds_what_the_whole_text_does() {
         "-",
         ": ",
         " Jane Doe ",
+        " to ",
+        " an ",
         " Herr ",
         " Marie",
         "Mme. ",
@@ -1081,4 +1143,32 @@ fn dr_after_a_house_number_is_a_drive() {
     ] {
         assert_eq!(spans(text), ["Maria Garcia"], "{text}");
     }
+}
+
+/// A sending word puts a text before the person recognizer only where a recipient's preposition
+/// and a capital follow it: most chat that says `order` or `refund` names nobody.
+#[test]
+fn a_sending_word_counts_only_before_a_recipient() {
+    let spread = |text| triggers::person_spread(&Hay::new(text));
+    for text in [
+        "my order has not arrived yet",
+        "can I get a refund for the shoes?",
+        "the delivery to the office was late, sorry",
+        "send it over, ok? Jane",
+    ] {
+        assert_eq!(spread(text), Some(None), "{text}");
+    }
+    for text in [
+        "Please send the invoice to Jane Doe",
+        "the parcel for: Max Muster",
+        "Livraison à Élodie Martin",
+    ] {
+        assert!(spread(text).is_some_and(|s| s.is_some()), "{text}");
+    }
+    assert_eq!(recipient_name_at(b"send the invoice to Jane", 4), Some(20));
+    assert_eq!(recipient_name_at(b"send it to me", 4), None);
+    assert_eq!(
+        recipient_name_at(b"send one two three four to Jane", 4),
+        None
+    );
 }
