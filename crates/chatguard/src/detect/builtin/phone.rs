@@ -64,7 +64,9 @@ pub(crate) const CONTEXT: &[&str] = &[
     "ligar",
     "contact",
     "kontakt",
-    // Not Portuguese `contato`: as a prefix it would match Italian `contatore` (a meter).
+    // Portuguese `contato` only as a label: as a prefix it would match Italian `contatore` (a
+    // meter).
+    "contato:",
     "contatto",
     "rufen",
     "bereik",
@@ -2100,6 +2102,7 @@ mod tests {
                 "0425726510",
             ),
             ("Contatto: Ada Neri | 3510730475", "3510730475"),
+            ("Contato: Ana Costa | 939820660", "939820660"),
             ("Potete chiamarmi al 3926890524", "3926890524"),
             ("Rufen Sie mich bitte unter 0316969385 zurück", "0316969385"),
             ("U kunt mij bereiken op 0612345678", "0612345678"),
@@ -2107,6 +2110,7 @@ mod tests {
             assert_eq!(found(text), [want], "{text}");
         }
         assert!(found("Lettura contatore 3926890524").is_empty());
+        assert!(found("O contatore 939820660").is_empty());
     }
 
     #[test]
