@@ -2507,12 +2507,17 @@ fn parse_name(text: &str, i: usize, caps: bool) -> Option<Name> {
 /// Titles skipped before a name (`Dr. Jane Doe`, `Dipl.-Ing. Rico Schuster`); those in the second
 /// list only with their dot.
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "herr", "frau", "mme", "dhr",
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "herr", "frau", "mme", "dhr", "hr",
+    "fru", "herra", "rouva", "härra", "proua", "doña",
 ];
 const DOTTED_TITLES: &[&str] = &[
     "dipl", "ing", "univ", "mag", "med", "mlle", "sr", "sra", "srta", "sig", "dott", "mevr", "mw",
-    "dra", "lic",
+    "dra", "lic", "mtro", "srita", "dña", "bc", "mgr", "judr", "mudr", "mvdr", "phdr", "rndr",
+    "engr",
 ];
+/// Polish, Czech and Slovak courtesy titles, as written in running text (`pani Janina Siara`,
+/// `pan Jan Novák`): only in small letters, as `Pan` may be a name (`Pan Wei`).
+const SMALL_TITLES: &[&str] = &["pan", "pani", "paní", "pán", "slečna"];
 
 /// Skips courtesy and academic titles at `i` (at most three).
 fn skip_titles(text: &str, mut i: usize) -> usize {
@@ -2524,7 +2529,10 @@ fn skip_titles(text: &str, mut i: usize) -> usize {
             return i;
         };
         let dotted = char_at(text, we) == Some('.');
-        if !(in_list(TITLES, word) || dotted && in_list(DOTTED_TITLES, word)) {
+        if !(in_list(TITLES, word)
+            || dotted && in_list(DOTTED_TITLES, word)
+            || SMALL_TITLES.contains(&word))
+        {
             return i;
         }
         let mut j = we + usize::from(dotted);
@@ -2553,11 +2561,17 @@ fn honorific_at(text: &str, i: usize) -> bool {
     })
 }
 
-/// True when a courtesy title opens the name at `i` (`Mr.`, `Dr`, `Sra.`): the honorific rule
-/// reports that name, not the sign-off or salutation around it.
+/// True when a title the honorific rule is triggered by opens the name at `i` (`Mr.`, `Dr`,
+/// `Sra.`): that rule reports the name, not the sign-off or salutation around it. A name after
+/// any other title (`Dra.`, `Lic.`, `Dipl.-Ing.`, `pani`, `Fru`) is read by the rule around it,
+/// which skips the title.
 fn courtesy_title_at(text: &str, i: usize) -> bool {
     skip_titles(text, i) != i
-        && word_at(text, i).is_some_and(|w| !in_list(&["dipl", "ing", "univ", "mag", "med"], w))
+        && word_at(text, i).is_some_and(|w| {
+            TRIGGERS
+                .iter()
+                .any(|&(p, t)| t == Honorific && p.eq_ignore_ascii_case(w))
+        })
 }
 
 /// [`parse_name`], optionally accepting a lowercase particle first (`Mevr. de Vries`).

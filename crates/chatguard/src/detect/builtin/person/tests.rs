@@ -82,6 +82,33 @@ const POSITIVE: &[(&str, &str, &str)] = &[
     ),
     ("Recipient: Jane Doe", "Jane Doe", RULE_FIELD),
     ("Name: Miss Mary Martin", "Mary Martin", RULE_FIELD),
+    // Titles the honorific rule is not triggered by are skipped by the rule around them.
+    ("Hi, my name is Pan Wei.", "Pan Wei", RULE_INTRODUCTION),
+    (
+        "Pozdrawiam,\npani Janina Siara",
+        "Janina Siara",
+        RULE_SIGNATURE,
+    ),
+    (
+        "My colleague pan Jeremi Kustosz will follow up.",
+        "Jeremi Kustosz",
+        RULE_RELATION,
+    ),
+    (
+        "Hej Hr Marius Dahl,\ndin ordre er afsendt.",
+        "Marius Dahl",
+        RULE_SIGNATURE,
+    ),
+    (
+        "Mi compañero Dra. Esther Villalobos le llamará.",
+        "Esther Villalobos",
+        RULE_RELATION,
+    ),
+    (
+        "La paciente Lic. Berta Lozano tiene cita el martes.",
+        "Berta Lozano",
+        RULE_ROLE,
+    ),
     (
         "Hi Miss Mary Martin, welcome",
         "Mary Martin",
