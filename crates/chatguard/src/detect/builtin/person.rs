@@ -2627,6 +2627,10 @@ fn parse_name_with(text: &str, i: usize, caps: bool, particle_first: bool) -> Op
             particles += 1;
             next = we;
         } else if is_capitalised(word) || caps && is_all_caps(word) {
+            // `Colleen Russell PhD`: a degree after a name ends it (see `after_name_suffixes`).
+            if tokens > 0 && NAME_SUFFIXES.contains(&word) {
+                break;
+            }
             if STOP_SORTED
                 .binary_search(&lower_into(word, &mut buf))
                 .is_ok()
@@ -3402,6 +3406,32 @@ fn ends_line(text: &str, end: usize) -> bool {
     )
 }
 
+/// Generational and degree suffixes after a name, as written (`Jane Doe Jr.`, `Colleen Russell
+/// PhD`, `Melissa Zorbach B.A.`), without a last dot.
+const NAME_SUFFIXES: &[&str] = &[
+    "Jr", "Sr", "II", "III", "IV", "PhD", "Ph.D", "MD", "DDS", "DVM", "MBA", "Esq", "B.A", "B.Sc",
+    "B.Eng", "BSc", "M.A", "M.Sc", "MSc", "LL.M",
+];
+
+/// The end of the suffixes ([`NAME_SUFFIXES`], at most two) written after a name ending at `end`,
+/// or `end`.
+fn after_name_suffixes(text: &str, end: usize) -> usize {
+    let mut i = end;
+    for _ in 0..2 {
+        let j = skip_blanks(text, i);
+        let token_end = text
+            .get(j..)
+            .and_then(|rest| rest.find(|c: char| c.is_whitespace() || c == ','))
+            .map_or(text.len(), |k| j + k);
+        let token = text.get(j..token_end).unwrap_or_default();
+        if j == i || !NAME_SUFFIXES.contains(&token.strip_suffix('.').unwrap_or(token)) {
+            break;
+        }
+        i = token_end;
+    }
+    i
+}
+
 fn sign_off(text: &str, s: usize, e: usize) -> Option<Found> {
     // After a sentence on the same line (`Sent it. Best regards,`), the name must be alone on
     // its line (`Thanks!\nOlá, NIE …` is a greeting).
@@ -3441,12 +3471,13 @@ fn sign_off(text: &str, s: usize, e: usize) -> Option<Found> {
         return None;
     }
     let name = parse_name(text, i, false)?;
-    if name.stopped || !ends_line(text, name.end) {
+    let line_end = after_name_suffixes(text, name.end);
+    if name.stopped || !ends_line(text, line_end) {
         return None;
     }
     let alone = || {
         matches!(
-            char_at(text, skip_blanks(text, name.end)),
+            char_at(text, skip_blanks(text, line_end)),
             None | Some('\n' | '\r')
         )
     };
@@ -3476,7 +3507,7 @@ fn salutation(text: &str, s: usize, e: usize) -> Option<Found> {
     if name.stopped {
         return None;
     }
-    let mut n = skip_blanks(text, name.end);
+    let mut n = skip_blanks(text, after_name_suffixes(text, name.end));
     // `Estimado Lucas Barroso:` (the name's last word before its `:` ends the parse).
     if let Some(we) = word_end(text, n).filter(|_| name.tokens < 4) {
         let glued_colon = char_at(text, we) == Some(':')

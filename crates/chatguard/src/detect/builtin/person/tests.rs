@@ -84,6 +84,22 @@ const POSITIVE: &[(&str, &str, &str)] = &[
     ("Name: Miss Mary Martin", "Mary Martin", RULE_FIELD),
     // Titles the honorific rule is not triggered by are skipped by the rule around them.
     ("Hi, my name is Pan Wei.", "Pan Wei", RULE_INTRODUCTION),
+    // A degree or generation after the name ends it, also on a signature's line.
+    (
+        "Regards,\nColleen Russell PhD",
+        "Colleen Russell",
+        RULE_SIGNATURE,
+    ),
+    (
+        "Mit freundlichen Grüßen\nMelissa Zorbach B.A.\nForstwirt",
+        "Melissa Zorbach",
+        RULE_SIGNATURE,
+    ),
+    (
+        "Dear Colleen Russell PhD,\nthanks",
+        "Colleen Russell",
+        RULE_SIGNATURE,
+    ),
     (
         "Pozdrawiam,\npani Janina Siara",
         "Janina Siara",
