@@ -1840,6 +1840,12 @@ pub(crate) fn is_type_first(word: &str) -> bool {
     type_of(&TYPE_FIRST, word, word).is_some()
 }
 
+/// True when `word` is an unambiguous English street type (`Road`, `Street`, `Avenue`): a name
+/// ending with one after `Ship to` is a street's.
+pub(crate) fn is_strong_en_type(word: &str) -> bool {
+    en_type(word) == Some(Strength::Strong)
+}
+
 /// True when `word` is a street type written as a word of its own after the street's name
 /// (`utca`, `katu`, `tie`): the words before it name a street, not a person.
 pub(crate) fn is_type_after_name(word: &str) -> bool {

@@ -3719,11 +3719,17 @@ fn name_after(text: &str, at: usize, capital: bool, rule: &'static str) -> Optio
     {
         return None;
     }
-    // `Piazza Pellico, 59`, `Rua de Pinho, S/N`, `Ida Ekmanin katu 61`: a street.
+    // `Piazza Pellico, 59`, `Rua de Pinho, S/N`, `Ida Ekmanin katu 61`, `Ship to Hussain
+    // Road`: a street.
     if cfg!(feature = "address")
         && (word_at(text, at).is_some_and(super::address::is_type_first)
             || word_at(text, skip_blanks(text, name.end))
-                .is_some_and(super::address::is_type_after_name))
+                .is_some_and(super::address::is_type_after_name)
+            || rule == RULE_RECIPIENT
+                && shown
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(super::address::is_strong_en_type))
         || text.get(name.end..).is_some_and(|rest| {
             rest.strip_prefix(", ").is_some_and(|n| {
                 n.starts_with(|c: char| c.is_ascii_digit()) || n.starts_with("S/N")

@@ -679,6 +679,7 @@ const NEGATIVE: &[&str] = &[
     // A name before a street type of its own is a street's (synthetic Finnish streets).
     "Please ship it to Ida Ekmanin katu 61, thanks.",
     "Please ship it to Elisabeth Kochin bulevardi 05, thanks.",
+    "Ship to Hussain Road\nJanetmouth",
     // Desks on attention and recipient lines, firms, one word, air conditioning.
     "Attn: Accounts Payable",
     "Attn: Customer Service",
