@@ -1948,8 +1948,16 @@ fn number_first(text: &str, s: usize, num_end: usize) -> Option<Street> {
     if bytes.get(i) == Some(&b',') {
         i += 1;
     }
-    let k = skip_blanks(text, i);
-    if k == i || k - i > 2 {
+    let mut k = skip_blanks(text, i);
+    // `Flat 6\nHussain Road`: Faker's British flats put the street on the next line.
+    let next_line = k == i
+        && bytes.get(i) == Some(&b'\n')
+        && skip_blanks_back(text, s) < s
+        && token_before(text, skip_blanks_back(text, s))
+            .is_some_and(|(_, bare, full)| is_unit_word(bare, full));
+    if next_line {
+        k = i + 1;
+    } else if k == i || k - i > 2 {
         return None;
     }
     // French: `12 rue de la Paix`, `8, boulevard Haussmann`, `3 av. Foch` (type words are
@@ -2450,11 +2458,18 @@ fn flat_before(text: &str, street: Street) -> Street {
             ..street
         };
     }
-    let unit = in_list(UNIT_WORDS, bare) || bare.eq_ignore_ascii_case("studio");
-    if unit && is_capitalised(bare) && full == bare {
+    if is_unit_word(bare, full) {
         return Street { start, ..street };
     }
     street
+}
+
+/// True for a capitalised unit word before a flat's number (`Flat`, `Studio`, `Apt`), as
+/// [`token_before`] gives it (`bare` without, `full` with its trailing `.`/`/`): no dot.
+fn is_unit_word(bare: &str, full: &str) -> bool {
+    (in_list(UNIT_WORDS, bare) || bare.eq_ignore_ascii_case("studio"))
+        && is_capitalised(bare)
+        && full == bare
 }
 
 /// Words that introduce a unit inside a building.

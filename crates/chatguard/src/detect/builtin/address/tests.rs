@@ -1040,3 +1040,42 @@ fn neighbours_read_as_their_placeholders() {
         assert!(spans(text).is_empty(), "{text}: {:?}", spans(text));
     }
 }
+
+/// Faker's British flats put the street on the next line (`Flat 6\nHussain Road`): found, and
+/// streamed as one-shot redaction at every split point (synthetic addresses).
+#[test]
+fn a_flat_with_its_street_on_the_next_line() {
+    use crate::{Context, Guard, Policy};
+    assert_eq!(
+        found("Ship to Flat 6\nHussain Road")
+            .into_iter()
+            .map(|(s, _)| s)
+            .collect::<Vec<_>>(),
+        ["Flat 6\nHussain Road"]
+    );
+    assert!(found("We have 6\nHussain Road").is_empty());
+    let guard = Guard::new(Policy::default()).expect("builds");
+    for text in [
+        "Ship to Flat 6\nHussain Road\nJanetmouth\nG40 6SZ thanks",
+        "Studio 36\nCarolyn Knoll\nWest Mathew\nSL8R 3XZ",
+        "We have 6\nHussain Road\nthanks",
+    ] {
+        let expected = guard.check(text, &Context::default()).text;
+        for cut in 0..=text.len() {
+            let mut s = guard.stream(Context::default());
+            let mut out = String::new();
+            let (a, b) = text.as_bytes().split_at(cut);
+            s.push_bytes(a, &mut out);
+            s.push_bytes(b, &mut out);
+            s.finish(&mut out);
+            assert_eq!(out, expected, "{text:?} cut at {cut}");
+        }
+        let mut s = guard.stream(Context::default());
+        let mut out = String::new();
+        for byte in text.as_bytes().chunks(1) {
+            s.push_bytes(byte, &mut out);
+        }
+        s.finish(&mut out);
+        assert_eq!(out, expected, "{text:?} byte by byte");
+    }
+}
