@@ -339,6 +339,8 @@ struct PackedTypes {
     strong: &'static str,
     /// Types that are also ordinary words.
     weak: &'static str,
+    /// Types that are ordinary words in many phrases ([`Strength::Plain`]).
+    plain: &'static str,
 }
 
 /// How much a street shape alone says.
@@ -394,7 +396,7 @@ const EN_TYPES: PackedTypes = PackedTypes {
     weak: packed!(&[
         // Australian types (Australia Post's list, as Faker's en_AU writes them); the ones that
         // are ordinary words in many phrases (`End`, `Top`, `Round`, `Access`, `Steps`,
-        // `Reserve`) are left out.
+        // `Reserve`) are plain types (below).
         "alleyway",
         "amble",
         "anchorage",
@@ -590,6 +592,73 @@ const EN_TYPES: PackedTypes = PackedTypes {
         "nagar",
         "ganj",
         "zila",
+    ]),
+    // Australian types that are ordinary words in many phrases (`Reserve`, `Round`, `Steps`,
+    // `Gate`): a street only after a sending phrase or near an address word, never after a
+    // preposition alone (`at 12 Main Gate`).
+    plain: packed!(&[
+        "access",
+        "approach",
+        "artery",
+        "beach",
+        "block",
+        "brace",
+        "break",
+        "centre",
+        "circlet",
+        "circus",
+        "corso",
+        "cross",
+        "cutting",
+        "deviation",
+        "dip",
+        "distributor",
+        "edge",
+        "elbow",
+        "end",
+        "entrance",
+        "follow",
+        "formation",
+        "front",
+        "gap",
+        "gate",
+        "ground",
+        "interchange",
+        "intersection",
+        "lees",
+        "line",
+        "link",
+        "little",
+        "lower",
+        "nook",
+        "outlook",
+        "part",
+        "piazza",
+        "pocket",
+        "quad",
+        "quadrangle",
+        "range",
+        "reach",
+        "reserve",
+        "retreat",
+        "ride",
+        "ring",
+        "rise",
+        "round",
+        "siding",
+        "slope",
+        "sound",
+        "stairs",
+        "steps",
+        "strip",
+        "top",
+        "towers",
+        "trailer",
+        "triangle",
+        "turn",
+        "upper",
+        "villas",
+        "wade",
     ]),
 };
 
@@ -1490,16 +1559,23 @@ fn token_before(text: &str, end: usize) -> Option<(usize, &str, &str)> {
 }
 
 /// The strength of an English street type: a plural of a type (`Brooks`, `Lakes`, `Streets`) is
-/// a weak one.
+/// a weak one, of a plain one (`Gates`) a plain one.
 fn en_type(word: &str) -> Option<Strength> {
     let listed = |w: &str| {
         if in_packed(EN_TYPES.strong, w) {
             Some(Strength::Strong)
+        } else if in_packed(EN_TYPES.weak, w) {
+            Some(Strength::Weak)
         } else {
-            in_packed(EN_TYPES.weak, w).then_some(Strength::Weak)
+            in_packed(EN_TYPES.plain, w).then_some(Strength::Plain)
         }
     };
-    listed(word).or_else(|| listed(word.strip_suffix('s')?).map(|_| Strength::Weak))
+    listed(word).or_else(|| {
+        listed(word.strip_suffix('s')?).map(|s| match s {
+            Strength::Plain => Strength::Plain,
+            _ => Strength::Weak,
+        })
+    })
 }
 
 /// The lookup of a type word (with or without its trailing `.`/`/`) in `table`, in any case.
@@ -2439,6 +2515,34 @@ fn one_unit_end(text: &str, end: usize) -> usize {
 /// the street; after `H.No.` a bare name is a weak street.
 fn flat_before(text: &str, street: Street) -> Street {
     let j = skip_blanks_back(text, street.start);
+    // `Flat 93 364 Sabrina Walk`, `Level 7 6 Brian Siding`, `Apt. 329 92 Katherine Cruiseway`:
+    // Faker's Australian flats, the unit's number right before the house number.
+    let bytes = text.as_bytes();
+    let digits = bytes
+        .get(..j)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    if (1..=4).contains(&digits) && j + 1 == street.start {
+        let number = j - digits;
+        let unit = skip_blanks_back(text, number);
+        if unit < number {
+            if let Some((unit_start, bare, full)) = token_before(text, unit) {
+                let dotted = full.len() == bare.len() + 1 && full.ends_with('.');
+                if is_capitalised(bare)
+                    && (full == bare || dotted)
+                    && (in_list(UNIT_WORDS, bare) || bare.eq_ignore_ascii_case("studio"))
+                {
+                    return Street {
+                        start: unit_start,
+                        ..street
+                    };
+                }
+            }
+        }
+    }
     let Some((start, bare, full)) = (j < street.start).then(|| token_before(text, j)).flatten()
     else {
         return street;
@@ -2493,6 +2597,7 @@ const UNIT_WORDS: &[&str] = &[
     "interno",
     "scala",
     "etage",
+    "level",
     // ro `Bl. 10 Sc. 70 Ap. 408`, es_MX `Edif. 978, Depto. 690`, `Interior 317`, ru/uk `к. 770`,
     // `кв. 150`.
     "bl",

@@ -573,6 +573,24 @@ const POSITIVE: &[(&str, &str, &str)] = &[
         "Capellan puistobulevardi 4",
         RULE_STREET,
     ),
+    // Session 17 (synthetic): Australian types that are ordinary words, after a sending phrase
+    // or an address word; the unit's number before the house number.
+    (
+        "Please ship it to 224 Ali Reserve.",
+        "224 Ali Reserve",
+        RULE_STREET,
+    ),
+    ("My address is 5 Kyle Gate", "5 Kyle Gate", RULE_STREET),
+    (
+        "Please ship it to Flat 93 364 Sabrina Walk.",
+        "Flat 93 364 Sabrina Walk",
+        RULE_STREET,
+    ),
+    (
+        "Please ship it to Apt. 329 92 Katherine Cruiseway.",
+        "Apt. 329 92 Katherine Cruiseway",
+        RULE_STREET,
+    ),
     (
         "Teslimat adresi: Butuk Caddesi 13",
         "Butuk Caddesi 13",
@@ -650,6 +668,9 @@ const POSITIVE: &[(&str, &str, &str)] = &[
 /// Sentences without a street address.
 const NEGATIVE: &[&str] = &[
     "Meet me on Main Street.",
+    // A plain type after a preposition alone.
+    "see you at 12 Main Gate at noon",
+    "I have 3 4 Main Gates",
     // Moving verbs before numbers that are no address.
     "The meeting moved to 3 Conference Room B.",
     "We moved to 2 Factor Authentication last year.",
@@ -1059,6 +1080,8 @@ fn a_flat_with_its_street_on_the_next_line() {
         "Ship to Flat 6\nHussain Road\nJanetmouth\nG40 6SZ thanks",
         "Studio 36\nCarolyn Knoll\nWest Mathew\nSL8R 3XZ",
         "We have 6\nHussain Road\nthanks",
+        "Please ship it to Level 7 6 Brian Siding, thanks",
+        "see you at 12 Main Gate at noon",
     ] {
         let expected = guard.check(text, &Context::default()).text;
         for cut in 0..=text.len() {
