@@ -1,8 +1,8 @@
-//! [`Table`]: a `Vec`, an array, a slice, a `str` or a `String` whose indexing panics from one source location, to keep the browser
-//! module small.
+//! [`Table`]: a `Vec`, an array, a slice, a `str` or a `String` whose indexing panics from one
+//! source location, to keep the browser module small.
 //!
-//! `v[i]` on a `Vec`, an array or a slice records the file, line and column of the expression for its
-//! bounds-check panic: 16 bytes of data per call site in the WebAssembly module, and a distinct
+//! `v[i]` on a `Vec`, an array or a slice records the file, line and column of the expression for
+//! its bounds-check panic: 16 bytes of data per call site in the WebAssembly module, and a distinct
 //! constant in the code. (`Index::index` is `#[track_caller]` in its trait, so an impl of it
 //! cannot stop that.) A `Table`'s `Index` impl indexes inside [`element`] and [`element_mut`],
 //! plain functions, so every call site shares their location; the code is otherwise the same
@@ -12,8 +12,8 @@
 use core::ops::{Deref, DerefMut, Index, IndexMut};
 use core::slice::SliceIndex;
 
-/// A `Vec<T>`, an array `[T; N]`, a slice `&[T]`, a `&str` or a `String` (the last three read only) indexed with one shared panic location; everything else
-/// derefs to the container.
+/// A `Vec<T>`, an array `[T; N]`, a slice `&[T]`, a `&str` or a `String` (the last three read
+/// only) indexed with one shared panic location; everything else derefs to the container.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Table<C>(pub(crate) C);
 
