@@ -208,36 +208,8 @@ pub(crate) const TRIGGER_WORDS: &[&str] = &[
     "osiedle",
     // Danish types after a name (`Rahbeks Allé 1`).
     "allé",
-    // Types written after the name as a word of their own ([`AFTER_NAME`]).
-    "utca",
-    "út",
-    "tér",
-    "körút",
-    "köz",
-    "cesta",
-    "steza",
-    "trg",
-    "nám",
-    "náměstí",
-    "námestie",
-    "katu",
-    "tie",
-    "tänav",
-    "maantee",
-    "puiestee",
-    "caddesi",
-    "cadde",
-    "sokağı",
-    "sokak",
-    "bulvarı",
-    "kuja",
-    "polku",
-    "bulevardi",
-    "puistokatu",
-    "puistotie",
-    "puistokuja",
-    "puistopolku",
-    "puistobulevardi",
+    // Types written after the name as a word of their own are [`AFTER_NAME`]'s (see
+    // [`is_type_after_name`]).
     // Romanian and Mexican types before the name (a Greek or Cyrillic word is a stream trigger
     // by its letters).
     "bulevardul",
@@ -1926,6 +1898,12 @@ pub(crate) fn is_strong_en_type(word: &str) -> bool {
 /// (`utca`, `katu`, `tie`): the words before it name a street, not a person.
 pub(crate) fn is_type_after_name(word: &str) -> bool {
     type_of(&AFTER_NAME, word, word).is_some()
+}
+
+/// True when `lower_prefix` (the lowercased start of a word still arriving) may grow into a
+/// street type written after the name ([`is_type_after_name`]).
+pub(crate) fn may_grow_into_type_after_name(lower_prefix: &str) -> bool {
+    AFTER_NAME.words().any(|(w, _)| w.starts_with(lower_prefix))
 }
 
 /// True when `word` has no capital letter.

@@ -343,6 +343,7 @@ const TRIGGER_WORDS: &[&[&str]] = &[
 pub(crate) fn is_trigger_word(lower: &str) -> bool {
     TRIGGER_WORDS.iter().any(|list| list.contains(&lower))
         || cfg!(feature = "person") && person::is_role_word(lower)
+        || cfg!(feature = "address") && address::is_type_after_name(lower)
 }
 
 /// True when `lower` ends a label trigger phrase and is a trigger only as a `word:` label (see
@@ -358,6 +359,7 @@ pub(crate) fn may_grow_into_trigger_word(lower_prefix: &str) -> bool {
         .iter()
         .any(|list| list.iter().any(|w| w.starts_with(lower_prefix)))
         || cfg!(feature = "person") && person::may_grow_into_role_word(lower_prefix)
+        || cfg!(feature = "address") && address::may_grow_into_type_after_name(lower_prefix)
 }
 
 /// True when `lower` is a trigger word that only opens names (not an address word) and
