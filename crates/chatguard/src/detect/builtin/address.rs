@@ -2003,12 +2003,18 @@ fn number_first(text: &str, s: usize, num_end: usize) -> Option<Street> {
         i += 1;
     }
     let mut k = skip_blanks(text, i);
-    // `Flat 6\nHussain Road`: Faker's British flats put the street on the next line.
+    // `Flat 6\nHussain Road`, `H.No. 51\nMane Road`, `My address is 54/22\nNigam Nagar`: Faker's
+    // British flats and Indian house numbers put the street on the next line. A number alone
+    // before a line break is read so only after a unit word, a house mark, an address phrase or a
+    // sending phrase.
     let next_line = k == i
         && bytes.get(i) == Some(&b'\n')
-        && skip_blanks_back(text, s) < s
-        && token_before(text, skip_blanks_back(text, s))
-            .is_some_and(|(_, bare, full)| is_unit_word(bare, full));
+        && (skip_blanks_back(text, s) < s
+            && token_before(text, skip_blanks_back(text, s))
+                .is_some_and(|(_, bare, full)| is_unit_word(bare, full))
+            || house_mark_before(text, s).is_some()
+            || address_phrase_before(text, s)
+            || sent_to(text, s));
     if next_line {
         k = i + 1;
     } else if k == i || k - i > 2 {
@@ -2521,29 +2527,37 @@ fn flat_before(text: &str, street: Street) -> Street {
             }
         }
     }
-    let Some((start, bare, full)) = (j < street.start).then(|| token_before(text, j)).flatten()
-    else {
-        return street;
-    };
-    let before = text.get(..start).unwrap_or("");
-    let house = full.eq_ignore_ascii_case("no.")
-        && (before.ends_with("H.") || before.ends_with("h."))
-        && !char_before(text, start - 2).is_some_and(char::is_alphanumeric);
-    if house {
+    if let Some(mark) = house_mark_before(text, street.start) {
         let strength = match street.strength {
             Strength::Typeless => Strength::Weak,
             strength => strength,
         };
         return Street {
-            start: start - 2,
+            start: mark,
             strength,
             ..street
         };
     }
+    let Some((start, bare, full)) = (j < street.start).then(|| token_before(text, j)).flatten()
+    else {
+        return street;
+    };
     if is_unit_word(bare, full) {
         return Street { start, ..street };
     }
     street
+}
+
+/// The start of an Indian house-number mark (`H.No.`) before `at`, blanks between, if one is
+/// there.
+fn house_mark_before(text: &str, at: usize) -> Option<usize> {
+    let j = skip_blanks_back(text, at);
+    let (start, _, full) = (j < at).then(|| token_before(text, j)).flatten()?;
+    let before = text.get(..start)?;
+    (full.eq_ignore_ascii_case("no.")
+        && (before.ends_with("H.") || before.ends_with("h."))
+        && !char_before(text, start - 2).is_some_and(char::is_alphanumeric))
+    .then(|| start - 2)
 }
 
 /// True for a capitalised unit word before a flat's number (`Flat`, `Studio`, `Apt`), as

@@ -573,6 +573,22 @@ const POSITIVE: &[(&str, &str, &str)] = &[
         "Capellan puistobulevardi 4",
         RULE_STREET,
     ),
+    // Session 17 (synthetic): Faker's Indian house numbers with the street on the next line.
+    (
+        "My address is 54/22\nNigam Nagar",
+        "54/22\nNigam Nagar",
+        RULE_STREET,
+    ),
+    (
+        "Please ship it to 92\nSridhar Marg.",
+        "92\nSridhar Marg",
+        RULE_STREET,
+    ),
+    (
+        "Address: H.No. 51\nMane Road",
+        "H.No. 51\nMane Road",
+        RULE_STREET,
+    ),
     // Session 17 (synthetic): Australian types that are ordinary words, after a sending phrase
     // or an address word; the unit's number before the house number.
     (
@@ -668,6 +684,8 @@ const POSITIVE: &[(&str, &str, &str)] = &[
 /// Sentences without a street address.
 const NEGATIVE: &[&str] = &[
     "Meet me on Main Street.",
+    // A number alone on its line with nothing naming an address before it.
+    "We sold 3\nMain Road tickets today.",
     // A plain type after a preposition alone.
     "see you at 12 Main Gate at noon",
     "I have 3 4 Main Gates",
@@ -1082,6 +1100,9 @@ fn a_flat_with_its_street_on_the_next_line() {
         "We have 6\nHussain Road\nthanks",
         "Please ship it to Level 7 6 Brian Siding, thanks",
         "see you at 12 Main Gate at noon",
+        "My address is 54/22\nNigam Nagar, thanks",
+        "Ship to H.No. 51\nMane Road\nAgra 084432",
+        "I have 3\nMain Road tickets",
     ] {
         let expected = guard.check(text, &Context::default()).text;
         for cut in 0..=text.len() {
