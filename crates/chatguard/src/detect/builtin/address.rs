@@ -1072,7 +1072,8 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 
 /// Street types that open a street written without a house number right after an address
 /// phrase (`J'habite rue Thomas`, `My address is boulevard Denise Jourdan`): the unambiguous
-/// French types and Portuguese `rua`, found by the shared trigger pass.
+/// French types and the Brazilian ones Faker's pt_BR writes (`Meu endereço é Alameda Fogaça`,
+/// `Travessa de Abreu`, `Chácara de Oliveira`), found by the shared trigger pass.
 pub(crate) const UNNUMBERED_TYPES: &[&str] = &[
     "rue",
     "avenue",
@@ -1081,6 +1082,28 @@ pub(crate) const UNNUMBERED_TYPES: &[&str] = &[
     "impasse",
     "quai",
     "rua",
+    "avenida",
+    "alameda",
+    "travessa",
+    "viela",
+    "estrada",
+    "rodovia",
+    "praça",
+    "largo",
+    "ladeira",
+    "chácara",
+    "sítio",
+    "fazenda",
+    "residencial",
+    "loteamento",
+    "favela",
+    "condomínio",
+    "esplanada",
+    "viaduto",
+    "passarela",
+    "vereda",
+    "conjunto",
+    "vila",
 ];
 
 /// Words for an address before `:` or `is` (`Address: rue Thomas`, `mon adresse est …`).

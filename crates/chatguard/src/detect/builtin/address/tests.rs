@@ -573,6 +573,17 @@ const POSITIVE: &[(&str, &str, &str)] = &[
         "Capellan puistobulevardi 4",
         RULE_STREET,
     ),
+    // Session 17 (synthetic): Brazilian streets without a number after an address phrase.
+    (
+        "Meu endereço é Alameda Fogaça",
+        "Alameda Fogaça",
+        RULE_STREET,
+    ),
+    (
+        "Please ship it to Chácara de Oliveira.",
+        "Chácara de Oliveira",
+        RULE_STREET,
+    ),
     // Session 17 (synthetic): Faker's Indian house numbers with the street on the next line.
     (
         "My address is 54/22\nNigam Nagar",
@@ -684,6 +695,8 @@ const POSITIVE: &[(&str, &str, &str)] = &[
 /// Sentences without a street address.
 const NEGATIVE: &[&str] = &[
     "Meet me on Main Street.",
+    // A Brazilian type with no address or sending phrase before it.
+    "Passei pela Alameda Fogaça ontem.",
     // A number alone on its line with nothing naming an address before it.
     "We sold 3\nMain Road tickets today.",
     // A plain type after a preposition alone.
