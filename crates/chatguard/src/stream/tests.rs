@@ -254,6 +254,32 @@ fn holder_and_contact_labels_stream_as_one_shot_at_every_split() {
     }
 }
 
+/// Streets whose house number and street stand on two lines, and streets of the plain Australian
+/// types after a sending phrase (session 17): as one-shot at every two-way split and byte by byte
+/// (synthetic addresses).
+#[test]
+fn streets_across_a_line_break_stream_as_one_shot_at_every_split() {
+    let guard = Guard::new(Policy::default()).expect("builds");
+    for text in [
+        "Ship to Flat 6\nHussain Road\nJanetmouth\nG40 6SZ thanks",
+        "Studio 36\nCarolyn Knoll\nWest Mathew\nSL8R 3XZ",
+        "We have 6\nHussain Road\nthanks",
+        "Please ship it to Level 7 6 Brian Siding, thanks",
+        "see you at 12 Main Gate at noon",
+        "My address is 54/22\nNigam Nagar, thanks",
+        "Ship to H.No. 51\nMane Road\nAgra 084432",
+        "I have 3\nMain Road tickets",
+    ] {
+        let expected = one_shot(&guard, text);
+        for split in 0..=text.len() {
+            let out = streamed(&guard, &[&text[..split], &text[split..]]);
+            assert_eq!(out, expected, "{text:?} cut at {split}");
+        }
+        let (_, out) = held_after_each_chunk(&guard, text, 1);
+        assert_eq!(out, expected, "{text:?} byte by byte");
+    }
+}
+
 #[test]
 fn accented_prose_is_held_back_by_a_few_words_only() {
     let guard = Guard::new(Policy::default()).expect("builds");

@@ -2032,9 +2032,7 @@ fn number_first(text: &str, s: usize, num_end: usize) -> Option<Street> {
     // sending phrase.
     let next_line = k == i
         && bytes.get(i) == Some(&b'\n')
-        && (skip_blanks_back(text, s) < s
-            && token_before(text, skip_blanks_back(text, s))
-                .is_some_and(|(_, bare, full)| is_unit_word(bare, full))
+        && (unit_word_before(text, s, false).is_some()
             || house_mark_before(text, s).is_some()
             || address_phrase_before(text, s)
             || sent_to(text, s));
@@ -2524,8 +2522,8 @@ fn flat_before(text: &str, street: Street) -> Street {
     let j = skip_blanks_back(text, street.start);
     // `Flat 93 364 Sabrina Walk`, `Level 7 6 Brian Siding`, `Apt. 329 92 Katherine Cruiseway`:
     // Faker's Australian flats, the unit's number right before the house number.
-    let bytes = text.as_bytes();
-    let digits = bytes
+    let digits = text
+        .as_bytes()
         .get(..j)
         .unwrap_or_default()
         .iter()
@@ -2533,21 +2531,11 @@ fn flat_before(text: &str, street: Street) -> Street {
         .take_while(|b| b.is_ascii_digit())
         .count();
     if (1..=4).contains(&digits) && j + 1 == street.start {
-        let number = j - digits;
-        let unit = skip_blanks_back(text, number);
-        if unit < number {
-            if let Some((unit_start, bare, full)) = token_before(text, unit) {
-                let dotted = full.len() == bare.len() + 1 && full.ends_with('.');
-                if is_capitalised(bare)
-                    && (full == bare || dotted)
-                    && (in_list(UNIT_WORDS, bare) || bare.eq_ignore_ascii_case("studio"))
-                {
-                    return Street {
-                        start: unit_start,
-                        ..street
-                    };
-                }
-            }
+        if let Some(unit) = unit_word_before(text, j - digits, true) {
+            return Street {
+                start: unit,
+                ..street
+            };
         }
     }
     if let Some(mark) = house_mark_before(text, street.start) {
@@ -2561,14 +2549,13 @@ fn flat_before(text: &str, street: Street) -> Street {
             ..street
         };
     }
-    let Some((start, bare, full)) = (j < street.start).then(|| token_before(text, j)).flatten()
-    else {
-        return street;
-    };
-    if is_unit_word(bare, full) {
-        return Street { start, ..street };
+    match unit_word_before(text, street.start, false) {
+        Some(unit) => Street {
+            start: unit,
+            ..street
+        },
+        None => street,
     }
-    street
 }
 
 /// The start of an Indian house-number mark (`H.No.`) before `at`, blanks between, if one is
@@ -2581,6 +2568,15 @@ fn house_mark_before(text: &str, at: usize) -> Option<usize> {
         && (before.ends_with("H.") || before.ends_with("h."))
         && !char_before(text, start - 2).is_some_and(char::is_alphanumeric))
     .then(|| start - 2)
+}
+
+/// The start of a capitalised unit word before `at`, blanks between (see [`is_unit_word`]; with
+/// its dot too when `dotted`: `Apt. 329 92 …`).
+fn unit_word_before(text: &str, at: usize, dotted: bool) -> Option<usize> {
+    let j = skip_blanks_back(text, at);
+    let (start, bare, full) = (j < at).then(|| token_before(text, j)).flatten()?;
+    let dot = dotted && full.len() == bare.len() + 1 && full.ends_with('.');
+    is_unit_word(bare, if dot { bare } else { full }).then_some(start)
 }
 
 /// True for a capitalised unit word before a flat's number (`Flat`, `Studio`, `Apt`), as

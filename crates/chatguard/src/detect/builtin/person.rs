@@ -736,6 +736,7 @@ const TRIGGERS: &[(&str, Trigger)] = &[
 ];
 
 /// The role stems of [`TRIGGERS`].
+#[cfg(test)]
 fn role_stems() -> impl Iterator<Item = &'static str> {
     TRIGGERS.iter().filter(|t| t.1 == Role).map(|t| t.0)
 }
@@ -772,26 +773,33 @@ const ROLE_ENDINGS: &[&str] = &["in", "e", "a", "o", "essa"];
 /// True when `word` (a whole word, any case) is a role stem alone or with one of its endings, or a
 /// word of [`sending_words`].
 pub(crate) fn is_role_word(word: &str) -> bool {
-    is_sending_word(word)
-        || role_stems().any(|stem| {
-            word.get(..stem.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(stem))
+    // One pass over the trigger table for both kinds: the stream asks this of every word.
+    TRIGGERS.iter().any(|&(phrase, trigger)| match trigger {
+        Recipient => phrase.eq_ignore_ascii_case(word),
+        Role => {
+            word.get(..phrase.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(phrase))
                 && word
-                    .get(stem.len()..)
+                    .get(phrase.len()..)
                     .is_some_and(|end| end.is_empty() || ROLE_ENDINGS.contains(&end))
-        })
+        }
+        _ => false,
+    })
 }
 
 /// True when `lower_prefix` (the lowercased start of a word still arriving) may grow into a word
 /// of [`is_role_word`].
 pub(crate) fn may_grow_into_role_word(lower_prefix: &str) -> bool {
-    sending_words().any(|w| w.starts_with(lower_prefix))
-        || role_stems().any(|stem| {
-            stem.starts_with(lower_prefix)
+    TRIGGERS.iter().any(|&(phrase, trigger)| match trigger {
+        Recipient => phrase.starts_with(lower_prefix),
+        Role => {
+            phrase.starts_with(lower_prefix)
                 || lower_prefix
-                    .strip_prefix(stem)
+                    .strip_prefix(phrase)
                     .is_some_and(|rest| ROLE_ENDINGS.iter().any(|end| end.starts_with(rest)))
-        })
+        }
+        _ => false,
+    })
 }
 
 /// The length of a role ending at `at` that a non-letter follows (`kund|in `), or 0.
