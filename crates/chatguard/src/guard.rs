@@ -725,7 +725,8 @@ mod tests {
     /// Every way a recognizer can pass over a value for what stands near it, which redaction
     /// then replaces, is followed by the rescan: a context word out of reach, a number between
     /// a birth word and the date, a version word inside another value, a run of capitalised
-    /// words or a legal form after a name (synthetic values; the sweep in
+    /// words or a legal form after a name, a capitalised word after an English street
+    /// (synthetic values; the sweep in
     /// `tests/settled_redaction.rs` found them).
     #[test]
     fn a_value_passed_over_for_what_redaction_replaces_is_redacted_too() {
@@ -743,6 +744,13 @@ mod tests {
             ("DNI : 09511897-V and then 192.0.2.44", Kind::IpAddress),
             ("my name is Jane Doe Calle Zacarías Gelabert 64", Kind::Person),
             ("my name is Jane Doe AB 68 75 52 C", Kind::Person),
+            // Two streets back to back: the English one runs on into the German one's name.
+            (
+                "my address is 60327 Ray Ridge Hauptstraße 5, 10115 Berlin",
+                Kind::StreetAddress,
+            ),
+            // A street without a number running on into the numbered one after it.
+            ("Address: rue Riou Rotonda Vecellio, 6.", Kind::StreetAddress),
         ] {
             let out = guard.check(text, &Context::default());
             assert!(

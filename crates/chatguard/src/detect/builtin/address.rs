@@ -1068,6 +1068,7 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     scan_numbers(hay, out);
     without_number(hay.text, first, out);
     unnumbered(hay, first, out);
+    super::flush_passed_over(hay);
 }
 
 /// Street types that open a street written without a house number right after an address
@@ -1194,9 +1195,13 @@ fn unnumbered(hay: &Hay<'_>, first: usize, out: &mut Vec<Candidate>) {
             .get(first..)
             .unwrap_or_default()
             .iter()
-            .any(|c| c.start < f.end && f.start < c.end);
-        if !taken {
-            out.push(f.candidate());
+            .find(|c| c.start < f.end && f.start < c.end);
+        match taken {
+            None => out.push(f.candidate()),
+            // `rue Riou Rotonda Vecellio, 6`: the name ran on into the numbered street found
+            // after it; once that one is redacted, `rue Riou` stands alone.
+            Some(c) if c.start > f.start => super::pass_over(),
+            Some(_) => {}
         }
     }
 }
@@ -1468,7 +1473,9 @@ fn finish(text: &str, street: Street) -> Option<Found> {
         (_, Strength::Typeless) => return street.english.then(|| announced(text, street))?,
         (tail, strength) => {
             if street.english && tail.is_none() && next_is_capitalised(text, street.end) {
-                // `42 Wall Street Journal`: a name that merely contains a street.
+                // `42 Wall Street Journal`: a name that merely contains a street. Unless the
+                // capitalised word is redacted: `60327 Ray Ridge Hauptstraße 5` holds two streets.
+                super::pass_over();
                 return None;
             }
             let end = match tail {

@@ -313,6 +313,33 @@ const fn rec(
     }
 }
 
+/// Notes that a recognizer passed a value over for words near it, which redaction may replace;
+/// [`flush_passed_over`] hands the note to the text's [`Hay`](super::hay::Hay). For helpers that
+/// read only the text: `my name is Jane Doe Calle Mayor 5` holds no name of five capitalised
+/// words, but once the street is redacted (`Jane Doe [STREET_ADDRESS_1]`) it holds one of two;
+/// `60327 Ray Ridge Hauptstraße 5` holds no English street running on into a capitalised word,
+/// but once the German street is redacted it holds one.
+pub(crate) fn pass_over() {
+    PASSED_OVER.set(true);
+}
+
+/// Notes on `hay` that a value was passed over (see [`pass_over`]) since the last call, so that
+/// the redacted text is scanned again. Every scan that may pass a value over calls it before it
+/// returns, so the note never carries over to another text.
+pub(crate) fn flush_passed_over(hay: &super::hay::Hay<'_>) {
+    if PASSED_OVER.replace(false) {
+        hay.note_passed_over();
+    }
+}
+
+std::thread_local! {
+    /// Set by [`pass_over`]: a person name passed over for a run of more than four capitalised
+    /// words, a legal form (`Jane Doe AB 68 75 52 C`, where `AB` opens a National Insurance
+    /// number) or a number making `Dr` a Drive; an English street running on into a capitalised
+    /// word.
+    static PASSED_OVER: core::cell::Cell<bool> = const { core::cell::Cell::new(false) };
+}
+
 pub(crate) use iban::continues_iban_shape;
 
 /// The context table of the first recognizer of `kind`, for candidates a recognizer pushes under

@@ -2358,26 +2358,8 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let spread = triggers::person_spread(hay);
     if spread != Some(None) {
         scan_spread(hay, spread, out);
-        flush_passed_over(hay);
+        super::flush_passed_over(hay);
     }
-}
-
-/// Notes on `hay` that a name was passed over for words near it, if one was since the last call
-/// (see [`PASSED_OVER`]): `my name is Jane Doe Calle Mayor 5` holds no name of five capitalised
-/// words, but once the street is redacted (`Jane Doe [STREET_ADDRESS_1]`) it holds one of two, so
-/// the redacted text must be scanned again. Every scan that reads names calls it, so the flag
-/// never carries over to another text.
-pub(crate) fn flush_passed_over(hay: &Hay<'_>) {
-    if PASSED_OVER.replace(false) {
-        hay.note_passed_over();
-    }
-}
-
-std::thread_local! {
-    /// Set when a name was passed over for words near it, which redaction may replace: a run of
-    /// more than four capitalised words ([`parse_name_with`]), a legal form (`Jane Doe AB 68 75 52
-    /// C`, where `AB` opens a National Insurance number), a number making `Dr` a Drive.
-    static PASSED_OVER: core::cell::Cell<bool> = const { core::cell::Cell::new(false) };
 }
 
 /// [`scan`] of a text where the shared finder saw a trigger phrase (`spread`), or could not look.
@@ -2472,7 +2454,7 @@ fn scan_triggers(finder: &Matcher, text: &str, from: usize, to: usize, out: &mut
             f.end,
             !matches!(trigger, Salutation | GreetingHere),
         ) {
-            PASSED_OVER.set(true);
+            super::pass_over();
             continue;
         }
         // Candidates come in text order: only the last few can overlap.
@@ -2664,7 +2646,7 @@ fn parse_name_with(text: &str, i: usize, caps: bool, particle_first: bool) -> Op
             break;
         }
         if tokens > 4 {
-            PASSED_OVER.set(true);
+            super::pass_over();
             return None;
         }
         if bytes.get(next) == Some(&b' ') && bytes.get(next + 1).is_some_and(|&b| b != b' ') {
@@ -3288,7 +3270,7 @@ fn honorific(text: &str, s: usize, e: usize, pattern: &str) -> Option<Found> {
     let lower = pattern.to_ascii_lowercase();
     if lower == "dr" && house_number_before(text, s) {
         // `123 Main Dr. Springfield`: Drive. Once a number before it is redacted, a title.
-        PASSED_OVER.set(true);
+        super::pass_over();
         return None;
     }
     if (lower == "frau" || lower == "herr")
