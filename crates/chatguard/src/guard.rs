@@ -725,8 +725,8 @@ mod tests {
     /// Every way a recognizer can pass over a value for what stands near it, which redaction
     /// then replaces, is followed by the rescan: a context word out of reach, a number between
     /// a birth word and the date, a version word inside another value, a run of capitalised
-    /// words or a legal form after a name, a capitalised word after an English street
-    /// (synthetic values; the sweep in
+    /// words or a legal form after a name, a capitalised word after an English street, a
+    /// recipient's name running on into a value (synthetic values; the sweep in
     /// `tests/settled_redaction.rs` found them).
     #[test]
     fn a_value_passed_over_for_what_redaction_replaces_is_redacted_too() {
@@ -751,6 +751,10 @@ mod tests {
             ),
             // A street without a number running on into the numbered one after it.
             ("Address: rue Riou Rotonda Vecellio, 6.", Kind::StreetAddress),
+            // A recipient's name running on into a number, a code or a street.
+            ("send it to Ilona Niemelä 0118 496 0139 please", Kind::Person),
+            ("Ship to: Adam Stanclik GB21QEVM04635597090732", Kind::Person),
+            ("Ship to: Olivia Payne Canale Valeria, 25", Kind::Person),
         ] {
             let out = guard.check(text, &Context::default());
             assert!(

@@ -3726,6 +3726,9 @@ fn name_after(text: &str, at: usize, capital: bool, rule: &'static str) -> Optio
             })
         })
     {
+        // Its name may still have begun with a person's: `Ship to: Olivia Payne Canale Valeria,
+        // 25` holds one once the street is redacted.
+        super::pass_over();
         return None;
     }
     // `Oliveira Melo - ME`: a Brazilian firm's legal form after a dash.
@@ -3739,8 +3742,16 @@ fn name_after(text: &str, at: usize, capital: bool, rule: &'static str) -> Optio
     let next = skip_blanks(text, name.end);
     let goes_on = match char_at(text, next) {
         None | Some('\n' | '\r') => !capital,
-        // A number after a recipient makes a street of it: `to Via Verdi 12`.
-        Some(c) => !(c.is_uppercase() || rule == RULE_RECIPIENT && c.is_ascii_digit()),
+        // A number after a recipient makes a street of it: `to Via Verdi 12`. Unless the number
+        // or the capitalised word is a value redaction replaces: `send it to Ilona Niemelä 0118
+        // 496 0139`, `Ship to: Adam Stanclik GB21 …`.
+        Some(c) => {
+            let runs_on = c.is_uppercase() || rule == RULE_RECIPIENT && c.is_ascii_digit();
+            if runs_on {
+                super::pass_over();
+            }
+            !runs_on
+        }
     };
     goes_on.then_some(Found {
         start: name.start,
