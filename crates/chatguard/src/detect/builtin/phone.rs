@@ -901,7 +901,8 @@ fn push_unplanned(hay: &Hay<'_>, tok: &Token, out: &mut Vec<Candidate>) {
 }
 
 /// Whether groups `first..=last` of `tok` may be tried on their own. A part of a token must be
-/// cut at spaces and have its own non-space grouping (or keep the token's `+` or parenthesis),
+/// cut at spaces and have its own non-space grouping (or keep the token's `+`, or open with a
+/// parenthesis),
 /// so that `1 912 345 678` or a card number never yields a phone from its middle.
 fn range_allowed(tok: &Token, first: usize, last: usize) -> bool {
     if first == 0 && last == tok.n - 1 {
@@ -912,7 +913,8 @@ fn range_allowed(tok: &Token, first: usize, last: usize) -> bool {
     if !cut_before || !cut_after {
         return false;
     }
-    let own_start = first == 0 && (tok.plus || tok.groups[0].paren);
+    // An area code in brackets opens a number even after other digits: `554 (08) 7070 7314`.
+    let own_start = first == 0 && tok.plus || tok.groups[first].paren;
     let own_grouping = tok.groups[first + 1..=last]
         .iter()
         .any(|g| g.sep != b' ' || g.paren);
@@ -1784,6 +1786,21 @@ mod tests {
         ] {
             assert!(found(text).is_empty(), "{text}");
         }
+    }
+
+    /// An area code in brackets opens a number even right after other digits, as a house number
+    /// or an IP address leaves them; a card number with a bracketed group is still none
+    /// (synthetic numbers).
+    #[test]
+    fn an_area_code_in_brackets_after_other_digits_opens_a_number() {
+        for (text, want) in [
+            ("Esilastraat 554 (08) 7070 7314", "(08) 7070 7314"),
+            ("Bitte an 1234 (0425) 892633 schicken", "(0425) 892633"),
+            ("Tel. 12 (01500) 080636", "(01500) 080636"),
+        ] {
+            assert_eq!(found(text), [want], "{text}");
+        }
+        assert!(found("card 4012 (8888) 8888 1881").is_empty());
     }
 
     #[test]
