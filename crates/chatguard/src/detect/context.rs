@@ -706,7 +706,7 @@ fn is_blank(s: &str) -> bool {
 
 /// Lowercases `text` and blanks out redaction placeholders (`[CREDIT_CARD_1]`, `[EMAIL#abc]`), whose
 /// kind names must not count as context: redacted text has to scan the same as it did before.
-fn without_placeholders(text: &str) -> String {
+pub(crate) fn without_placeholders(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     push_without_placeholders(&mut out, text);
     out

@@ -254,6 +254,8 @@ mod tests {
             "MAC 001A2B3C4D5E:ff",          // more groups
             "MAC 123456789012",             // decimal digits only
             "My MacBook from 2019 is slow; ticket 001A2B3C4D5E was opened", // word too far
+            "from [MAC_ADDRESS_1] 4527d37ad70c", // a redaction placeholder names no MAC
+            "[MAC_ADDRESS_1], 4527d37ad70c",
         ] {
             assert!(
                 found_compact(text).is_empty(),

@@ -529,7 +529,10 @@ fn lex(bytes: &[u8], start: usize, tok: &mut Token) -> bool {
         while j < bytes.len() && bytes[j].is_ascii_digit() {
             j += 1;
         }
-        if j == gs || paren && (paren_used || bytes.get(j) != Some(&b')')) {
+        // More digits in brackets than an area code holds, after a group, are another number:
+        // `954.427.3791 (4245772591449)`.
+        let other_number = paren && tok.n > 0 && j - gs > LONGEST_CODE;
+        if j == gs || paren && (paren_used || bytes.get(j) != Some(&b')')) || other_number {
             // A separator was followed by something that is not a group: end before it.
             if tok.n == 0 {
                 return false;
@@ -1614,8 +1617,14 @@ pub(crate) fn has_context_within(
     has_word(pre, words) || has_word(post, words)
 }
 
-/// Whether one of `words` occurs as a word in `window` lowercased.
+/// Whether one of `words` occurs as a word in `window` lowercased, redaction placeholders blanked.
 fn has_word(window: &str, words: &[&str]) -> bool {
+    // A redaction placeholder's kind name (`[MAC_ADDRESS_1] 4527d37ad70c`) is no context word:
+    // redacted text has to scan as the original did.
+    if memchr::memchr2(b'[', b']', window.as_bytes()).is_some() {
+        let low = crate::detect::context::without_placeholders(window);
+        return words.iter().any(|w| contains_word(&low, w));
+    }
     // Windows are short and usually ASCII: lowercased on the stack, without allocating.
     let mut buf = [0u8; 128];
     match ascii_lowercase_in(&mut buf, window) {
@@ -1801,6 +1810,18 @@ mod tests {
             assert_eq!(found(text), [want], "{text}");
         }
         assert!(found("card 4012 (8888) 8888 1881").is_empty());
+    }
+
+    /// A number in brackets too long for an area code after a phone number is another number,
+    /// not part of the phone's (synthetic numbers).
+    #[test]
+    fn a_long_number_in_brackets_after_a_phone_ends_it() {
+        for (text, want) in [
+            ("call 954.427.3791 (4245772591449)", "954.427.3791"),
+            ("call +420 705 939 714 (4416452326824)", "+420 705 939 714"),
+        ] {
+            assert_eq!(found(text), [want], "{text}");
+        }
     }
 
     #[test]
