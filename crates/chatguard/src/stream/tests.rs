@@ -280,6 +280,31 @@ fn streets_across_a_line_break_stream_as_one_shot_at_every_split() {
     }
 }
 
+/// Values written back to back, which one-shot redaction reads only once the one after them is
+/// redacted (`Guard::settle`'s rescan), stream the same at every split (synthetic values).
+#[test]
+fn values_back_to_back_stream_as_one_shot_at_every_split() {
+    let guard = Guard::new(Policy::default()).expect("builds");
+    for text in [
+        "my address is 60327 Ray Ridge Hauptstraße 5, 10115 Berlin",
+        "Address: rue Riou Rotonda Vecellio, 6.",
+        "send it to Ilona Niemelä 0118 496 0139 please",
+        "Ship to: Olivia Payne Canale Valeria, 25",
+        "Esilastraat 554 (08) 7070 7314",
+        "Hi, it is 42:8f:6f:55:a5:5e from d3b28d48d526, call 954.427.3791 (4245772591449)",
+    ] {
+        let expected = one_shot(&guard, text);
+        for split in 0..=text.len() {
+            if text.is_char_boundary(split) {
+                let out = streamed(&guard, &[&text[..split], &text[split..]]);
+                assert_eq!(out, expected, "{text:?} cut at {split}");
+            }
+        }
+        let (_, out) = held_after_each_chunk(&guard, text, 1);
+        assert_eq!(out, expected, "{text:?} byte by byte");
+    }
+}
+
 #[test]
 fn accented_prose_is_held_back_by_a_few_words_only() {
     let guard = Guard::new(Policy::default()).expect("builds");
