@@ -2564,6 +2564,45 @@ fn courtesy_title_at(text: &str, i: usize) -> bool {
         })
 }
 
+/// Stop words that are also given names, as Faker and parents write them: `June Foster`, `Dear
+/// Christian Bradley`. Lowercase.
+const ALSO_GIVEN_NAMES: &[&str] = &["april", "christian", "june", "may"];
+
+/// Stop words that are also surnames: `Contact: Amaira Date |`, `Mark Young`, `Joana Sales`.
+/// Lowercase.
+const ALSO_SURNAMES: &[&str] = &["date", "love", "page", "sales", "young"];
+
+/// Whether the stop word `lower` ending at `we` is a name word here: a given name
+/// ([`ALSO_GIVEN_NAMES`]) as the first word of a name when a capitalised word that is no stop word
+/// follows it (`June Foster`, not `May I`), or a given name or surname ([`ALSO_SURNAMES`]) as its
+/// last when a name word comes before it (`tokens`) and nothing but the end of the line,
+/// punctuation or a lower-case word comes after it (`Amaira Date |`, `Mark Young and`, not `Jane
+/// Young 5th`, `Jane Doe Date: 05/06`).
+fn also_a_name(text: &str, lower: &str, tokens: usize, we: usize) -> bool {
+    let given = ALSO_GIVEN_NAMES.contains(&lower);
+    if !(given || tokens > 0 && ALSO_SURNAMES.contains(&lower)) {
+        return false;
+    }
+    let bytes = text.as_bytes();
+    if tokens == 0 {
+        let mut buf = String::new();
+        return bytes.get(we) == Some(&b' ')
+            && word_at(text, we + 1).is_some_and(|next| {
+                is_capitalised(next)
+                    && STOP_SORTED
+                        .binary_search(&lower_into(next, &mut buf))
+                        .is_err()
+            });
+    }
+    match bytes.get(we) {
+        None | Some(b'\n' | b'\r' | b',' | b'.' | b';' | b')' | b'|') => true,
+        Some(b' ') => bytes
+            .get(we + 1)
+            .is_none_or(|&b| b.is_ascii_lowercase() || matches!(b, b'|' | b'(' | b'-')),
+        _ => false,
+    }
+}
+
 /// [`parse_name`], optionally accepting a lowercase particle first (`Mevr. de Vries`).
 fn parse_name_with(text: &str, i: usize, caps: bool, particle_first: bool) -> Option<Name> {
     let bytes = Table(text.as_bytes());
@@ -2624,6 +2663,7 @@ fn parse_name_with(text: &str, i: usize, caps: bool, particle_first: bool) -> Op
             if STOP_SORTED
                 .binary_search(&lower_into(word, &mut buf))
                 .is_ok()
+                && !also_a_name(text, &buf, tokens, we)
             {
                 stopped = true;
                 break;

@@ -19,6 +19,37 @@ fn scan_names(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 
 /// (sentence, the name it must yield, rule).
 const POSITIVE: &[(&str, &str, &str)] = &[
+    // Session 18: stop words that are also given names or surnames.
+    (
+        "Emergency contact: June Foster, 555-234-5678",
+        "June Foster",
+        RULE_FIELD,
+    ),
+    (
+        "Next of kin: Dr June Ward (555-234-5678)",
+        "June Ward",
+        RULE_FIELD,
+    ),
+    (
+        "Dear Christian Bradley,\nthank you for your patience.",
+        "Christian Bradley",
+        RULE_SIGNATURE,
+    ),
+    (
+        "Contact: Amaira Date | 555-234-5678",
+        "Amaira Date",
+        RULE_FIELD,
+    ),
+    (
+        "Meu nome é Rebeca Sales.",
+        "Rebeca Sales",
+        RULE_INTRODUCTION,
+    ),
+    (
+        "My colleague Anthony Love will follow up.",
+        "Anthony Love",
+        RULE_RELATION,
+    ),
     // Session 15: role words before a full name.
     ("Patient Jane Doe, born 3 May 1970", "Jane Doe", RULE_ROLE),
     ("Customer Jane Doe paid with a card.", "Jane Doe", RULE_ROLE),
@@ -653,6 +684,11 @@ const POSITIVE: &[(&str, &str, &str)] = &[
 
 /// Sentences where nothing is a person's name.
 const NEGATIVE: &[&str] = &[
+    // Stop words that are also names, where they are none.
+    "Dear April Team,",
+    "Contact: Sales",
+    "Contact: June Sales",
+    "Hi, I'm May. I can help.",
     // Session 15: role words before compound nouns, headings, places and firms.
     "Customer Service Team",
     "Log in to the Patient Portal Access page.",
