@@ -192,7 +192,9 @@ fn apply_with(
     // A specific word wins over any generic one; among words of one sort the nearest wins.
     let found = match nearest(support.specific) {
         Some((word, distance)) => Some((word, distance, true)),
-        None => nearest(support.generic).map(|(word, distance)| (word, distance, false)),
+        None => nearest(support.generic)
+            .map(|(word, distance)| (word, distance, false))
+            .or_else(|| block_support(text, &cand)),
     };
     if let Some((word, distance, specific)) = found {
         // Nearer words support more (by up to 0.128), so where two formats share a shape the
@@ -213,6 +215,18 @@ fn apply_with(
         return None;
     }
     Some((cand, None))
+}
+
+/// Support that comes from the layout around a candidate rather than a word next to it: a phone
+/// number alone on a line of a signature block is given as the signer's phone as surely as one
+/// after `Tel:` ([`super::builtin::block_support`]); it counts as a specific word at the
+/// sign-off's distance.
+fn block_support(text: &str, cand: &Candidate) -> Option<(&'static str, usize, bool)> {
+    if cand.kind != crate::Kind::Phone {
+        return None;
+    }
+    let (word, distance) = super::builtin::block_support(text, cand.start, cand.end)?;
+    Some((word, distance, true))
 }
 
 /// True when a supporting word stands near `start..end` by the same rules [`apply`] uses. For

@@ -135,6 +135,20 @@ pub(crate) const CONTEXT: &[&str] = &[
     "연락처",
 ];
 
+/// The labels of whom to call in an emergency (`Next of kin: Jane Doe (0151 2345678)`): the number
+/// such a field gives with its name is that person's phone, but the label does not name a phone,
+/// so it supports less than a phone word ([`Support::generic`](crate::detect::context::Support))
+/// and gives no number that no plan assigns ([`push_unplanned`]).
+pub(crate) const NEXT_OF_KIN: &[&str] = &[
+    "next of kin",
+    "angehörige",
+    "notfallkontakt",
+    "personne à prévenir",
+    "persona da contattare",
+    "noodcontact",
+    "contato de emergência",
+];
+
 /// The most digits a parenthesised group holds: an area code with its trunk 0 (`(01500)`) or
 /// `00` and a country code (`(00177)`); more digits in parentheses are a whole number.
 const LONGEST_CODE: usize = 6;
@@ -819,7 +833,7 @@ fn find_in(hay: &Hay<'_>, tok: &Token, out: &mut Vec<Candidate>) {
                 {
                     continue;
                 }
-                if found.score < TYPICAL && !has_context_near(hay, start, end, CONTEXT) {
+                if found.score < TYPICAL && !given_as_phone(hay, start, end) {
                     hay.note_passed_over();
                     continue;
                 }
@@ -845,6 +859,42 @@ fn find_in(hay: &Hay<'_>, tok: &Token, out: &mut Vec<Candidate>) {
     }
     if out.len() == found_before {
         push_unplanned(hay, tok, out);
+    }
+}
+
+/// Whether something near `start..end` gives it as a phone number, as a compact number needs: a
+/// phone word, a next-of-kin label ([`NEXT_OF_KIN`]) or a signature block ([`block_support`]).
+fn given_as_phone(hay: &Hay<'_>, start: usize, end: usize) -> bool {
+    has_context_near(hay, start, end, CONTEXT)
+        || has_context_near(hay, start, end, NEXT_OF_KIN)
+        || block_support(hay.text, start, end).is_some()
+}
+
+/// What gives a number alone on its line as a phone number where no phone word stands near it:
+/// the sign-off of the signature block the line belongs to (`Best regards,\nJane Doe\nAcme
+/// Ltd\n020 7946 0958`, see [`super::person::signature_above`]). Returns the sign-off phrase and
+/// how far before the number it ends, for the context scorer to weigh as a phone word. A label
+/// of a reference on the line above (`Order no.`, `Kundennummer`) gives the number as that
+/// reference instead, and a postcode or an id alone on a line fits no plan of [`classify`].
+pub(crate) fn block_support(text: &str, start: usize, end: usize) -> Option<(&'static str, usize)> {
+    let bytes = Table(text.as_bytes());
+    let blank = |b: &u8| matches!(b, b' ' | b'\t');
+    let line = start - bytes[..start].iter().rev().take_while(|b| blank(b)).count();
+    let after = bytes[end..].iter().find(|b| !blank(b));
+    if line == 0 || bytes[line - 1] != b'\n' || !matches!(after, None | Some(b'\n' | b'\r')) {
+        return None;
+    }
+    let label_start = memchr::memrchr(b'\n', &bytes[..line - 1]).map_or(0, |p| p + 1);
+    if has_word(&text[label_start..line - 1], CONTRARY_WORDS) {
+        return None;
+    }
+    #[cfg(feature = "person")]
+    {
+        super::person::signature_above(text, line).map(|(phrase, e)| (phrase, start - e))
+    }
+    #[cfg(not(feature = "person"))]
+    {
+        None
     }
 }
 
@@ -2111,6 +2161,102 @@ mod tests {
         }
         assert!(found("Lettura contatore 3926890524").is_empty());
         assert!(found("O contatore 939820660").is_empty());
+    }
+
+    /// The phones the whole engine reports in `text`.
+    fn phones(text: &str) -> Vec<&str> {
+        crate::detect::builtin::shape::testing::pipeline(text)
+            .into_iter()
+            .filter(|&(kind, _)| kind == Kind::Phone)
+            .map(|(_, span)| span)
+            .collect()
+    }
+
+    #[test]
+    #[cfg(feature = "person")]
+    fn numbers_alone_on_a_line_of_a_signature_block() {
+        // Names, firms and numbers made up in Faker's shapes; none is a real subscriber.
+        for (text, want) in [
+            (
+                "Best regards,\nCindy Scott\nBuilding services engineer\nHarrison-Leblanc\n481.766.3292x921",
+                "481.766.3292x921",
+            ),
+            (
+                "Best regards,\nBrinda Chandra\nVideo editor\nPrabhu-Sachdeva\n05094889804",
+                "05094889804",
+            ),
+            ("Thanks,\nJane Doe\n7213632491", "7213632491"),
+            (
+                "Mit freundlichen Grüßen\nErika Mustermann\nMusterfirma GmbH\n015123456789\n",
+                "015123456789",
+            ),
+            (
+                "Cordiali saluti,\r\nAda Neri\r\nStudio Neri\r\n  3510730475  \r\n",
+                "3510730475",
+            ),
+        ] {
+            assert_eq!(phones(text), [want], "{text}");
+            let found = rules(text);
+            assert!(!found.is_empty(), "{text}: the scanner passes it over");
+        }
+        // The sign-off's word explains the score.
+        let text = "Best regards,\nJane Doe\nAcme Ltd\n0802479752";
+        let hay = Hay::new(text);
+        let mut out = Vec::new();
+        scan(&hay, &mut out);
+        let support = crate::detect::context::Support {
+            specific: CONTEXT,
+            generic: NEXT_OF_KIN,
+        };
+        let (_, hit) = crate::detect::context::apply(text, out[0], support, false).unwrap();
+        assert_eq!(hit.map(|h| h.word), Some("regards"));
+    }
+
+    #[test]
+    fn signature_blocks_give_no_other_number_as_a_phone() {
+        for text in [
+            // No name under the sign-off: the last line of a message about a number.
+            "Thanks,\n0802479752",
+            "Thanks!\n\n0802479752",
+            // A blank line ends the block; so do more lines than a signature has.
+            "Best regards,\nJane Doe\n\n0802479752",
+            "Best regards,\nJane Doe\nAcme Ltd\nUnit 4\nHigh Street\nLondon\n0802479752",
+            // The number is not alone on its line, or a reference's label stands above it.
+            "Best regards,\nJane Doe\nRef 0802479752",
+            "Best regards,\nJane Doe\nAcme Ltd\nOrder number:\n0802479752",
+            "Viele Grüße\nErika Mustermann\nKundennummer\n015123456789",
+            // Postcodes, VAT numbers, dates and amounts alone on a line are no phone numbers.
+            "Best regards,\nJane Doe\nAcme GmbH\n10115",
+            "Best regards,\nJane Doe\nAcme GmbH\nDE123456789",
+            "Best regards,\nJane Doe\nAcme GmbH\n2024-03-15",
+            "Best regards,\nJane Doe\nAcme GmbH\n1234",
+            // A sign-off too far above (a long block).
+            "Best regards,\nJane Doe\nAn exceptionally long job title that goes on and on and on\nAnd a firm whose name is just as long as the title above\n0802479752",
+            // A number alone on a line with no sign-off above.
+            "Jane Doe\nAcme Ltd\n0802479752",
+        ] {
+            assert!(phones(text).is_empty(), "{text}: {:?}", phones(text));
+        }
+    }
+
+    #[test]
+    fn numbers_given_with_a_next_of_kin() {
+        for (text, want) in [
+            ("Next of kin: Nikita Mammen (6810454511)", "6810454511"),
+            ("Next of kin: Charvi Bains (06561188788)", "06561188788"),
+            ("Angehörige: Erika Muster (015123456789)", "015123456789"),
+        ] {
+            assert_eq!(phones(text), [want], "{text}");
+        }
+        // A number no plan assigns stays a number without a phone word right before it.
+        for text in [
+            "Next of kin: Colleen Russell (+1 (181) 045-4511)",
+            "Next of kin: Robert Brown (128 822 8536)",
+            "Next of kin: Jo Li (2071-8432)",
+            "Next of kin: Jane Doe, born 1985-03-12",
+        ] {
+            assert!(phones(text).is_empty(), "{text}: {:?}", phones(text));
+        }
     }
 
     #[test]
