@@ -275,7 +275,7 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
     rec(Kind::CryptoWallet, wallet::CONTEXT, false, wallet::scan),
     #[cfg(feature = "finance")]
     rec(Kind::CryptoWallet, wallet::CONTEXT, false, wallet::scan_unchecked),
-    rec(Kind::Phone, phone::CONTEXT, false, phone::scan).generic(phone::NEXT_OF_KIN),
+    rec(Kind::Phone, phone::CONTEXT, false, phone::scan),
     rec(Kind::IpAddress, ip::CONTEXT, false, ip::scan),
     rec(Kind::MacAddress, mac::CONTEXT, false, mac::scan),
     rec(Kind::Url, url::CONTEXT, false, url::scan),

@@ -3440,10 +3440,6 @@ fn after_name_suffixes(text: &str, end: usize) -> usize {
     i
 }
 
-/// How far before the line of a number a sign-off may stand for [`signature_above`]: no further
-/// than the stream redactor keeps of the text it has passed on (`stream::LOOKBEHIND`), so that a
-/// block read from a stream reads as the whole text does.
-const SIGNATURE_REACH: usize = 128;
 /// The most lines of the block (the signature's name, a title, a firm, an address) that
 /// [`signature_above`] walks up from a number's line, the sign-off's line not counted.
 const SIGNATURE_LINES: usize = 4;
@@ -3451,12 +3447,12 @@ const SIGNATURE_LINES: usize = 4;
 /// The sign-off opening the signature block that goes on to the line starting at `line`: a
 /// sign-off (`Best regards,`) under which [`sign_off`] reads a signature (`Jane Doe`), then lines
 /// of title, firm or address, none blank, and then this line, at most [`SIGNATURE_LINES`] lines
-/// in all, from at most [`SIGNATURE_REACH`] bytes back. Returns the sign-off phrase and where it
+/// in all, from at most [`super::phone::BLOCK_REACH`] bytes back (what a stream keeps). Returns the sign-off phrase and where it
 /// ends. A sign-off without a name under it opens no block: `Thanks,\n0151 2345678` is as
 /// often the last line of a message about a number.
 pub(crate) fn signature_above(text: &str, line: usize) -> Option<(&'static str, usize)> {
     let bytes = Table(text.as_bytes());
-    let reach = line.saturating_sub(SIGNATURE_REACH);
+    let reach = line.saturating_sub(super::phone::BLOCK_REACH);
     let mut below = line;
     for _ in 0..=SIGNATURE_LINES {
         // `below` starts a line after a line break: the line above ends there.

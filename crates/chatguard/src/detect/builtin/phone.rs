@@ -135,12 +135,15 @@ pub(crate) const CONTEXT: &[&str] = &[
     "연락처",
 ];
 
-/// The labels of whom to call in an emergency (`Next of kin: Jane Doe (0151 2345678)`): the number
-/// such a field gives with its name is that person's phone, but the label does not name a phone,
-/// so it supports less than a phone word ([`Support::generic`](crate::detect::context::Support))
-/// and gives no number that no plan assigns ([`push_unplanned`]).
-pub(crate) const NEXT_OF_KIN: &[&str] = &[
+/// The labels of whom to call in an emergency, opening a form's line (`Next of kin: Jane Doe
+/// (0151 2345678)`): the number such a field gives with its name is that person's phone, but the
+/// label does not name a phone, so it supports as a generic word does and gives no number that
+/// no plan assigns ([`push_unplanned`]). Read at the start of the number's line only
+/// ([`kin_label_before`]), not in the shared pass over the context words, which every text pays
+/// for.
+const NEXT_OF_KIN: &[&str] = &[
     "next of kin",
+    "angehöriger",
     "angehörige",
     "notfallkontakt",
     "personne à prévenir",
@@ -148,6 +151,11 @@ pub(crate) const NEXT_OF_KIN: &[&str] = &[
     "noodcontact",
     "contato de emergência",
 ];
+
+/// How far before a number the layout that [`block_support`] reads may reach: no further than
+/// the stream redactor keeps of the text it has passed on (`stream::LOOKBEHIND`), so that a
+/// streamed text reads as the whole text does.
+pub(crate) const BLOCK_REACH: usize = 128;
 
 /// The most digits a parenthesised group holds: an area code with its trunk 0 (`(01500)`) or
 /// `00` and a country code (`(00177)`); more digits in parentheses are a whole number.
@@ -863,39 +871,78 @@ fn find_in(hay: &Hay<'_>, tok: &Token, out: &mut Vec<Candidate>) {
 }
 
 /// Whether something near `start..end` gives it as a phone number, as a compact number needs: a
-/// phone word, a next-of-kin label ([`NEXT_OF_KIN`]) or a signature block ([`block_support`]).
+/// phone word or the layout around it ([`block_support`]).
 fn given_as_phone(hay: &Hay<'_>, start: usize, end: usize) -> bool {
-    has_context_near(hay, start, end, CONTEXT)
-        || has_context_near(hay, start, end, NEXT_OF_KIN)
-        || block_support(hay.text, start, end).is_some()
+    has_context_near(hay, start, end, CONTEXT) || block_support(hay.text, start, end).is_some()
 }
 
-/// What gives a number alone on its line as a phone number where no phone word stands near it:
-/// the sign-off of the signature block the line belongs to (`Best regards,\nJane Doe\nAcme
-/// Ltd\n020 7946 0958`, see [`super::person::signature_above`]). Returns the sign-off phrase and
-/// how far before the number it ends, for the context scorer to weigh as a phone word. A label
-/// of a reference on the line above (`Order no.`, `Kundennummer`) gives the number as that
-/// reference instead, and a postcode or an id alone on a line fits no plan of [`classify`].
-pub(crate) fn block_support(text: &str, start: usize, end: usize) -> Option<(&'static str, usize)> {
+/// What gives a number as a phone number where no phone word stands near it: a next-of-kin label
+/// opening its line ([`NEXT_OF_KIN`]: `Next of kin: Jane Doe (0802479752)`), or, for a number
+/// alone on its line, the sign-off of the signature block the line belongs to (`Best
+/// regards,\nJane Doe\nAcme Ltd\n020 7946 0958`, see [`super::person::signature_above`]).
+/// Returns the label or sign-off phrase, how far before the number it ends, and whether it
+/// counts as a phone word (a sign-off) or as a generic word (a label), for the context scorer
+/// to weigh. A label of a reference on the line above a number alone (`Order no.`,
+/// `Kundennummer`) gives it as that reference instead; postcodes and ids alone on a line fit
+/// no plan of [`classify`].
+pub(crate) fn block_support(
+    text: &str,
+    start: usize,
+    end: usize,
+) -> Option<(&'static str, usize, bool)> {
     let bytes = Table(text.as_bytes());
     let blank = |b: &u8| matches!(b, b' ' | b'\t');
-    let line = start - bytes[..start].iter().rev().take_while(|b| blank(b)).count();
+    // Most numbers follow a word on their line: told by the byte before them alone.
+    let before = bytes[..start].iter().rposition(|b| !blank(b))?;
+    match bytes[before] {
+        b'\n' => {}
+        // `Next of kin: Jane Doe (0802479752)`, `… Doe, 0802479752`, `Next of kin: 0802479752`.
+        b'(' | b',' | b':' | b'|' => {
+            return kin_label_before(text, start).map(|(label, e)| (label, start - e, false));
+        }
+        _ => return None,
+    }
+    let line = before + 1;
     let after = bytes[end..].iter().find(|b| !blank(b));
-    if line == 0 || bytes[line - 1] != b'\n' || !matches!(after, None | Some(b'\n' | b'\r')) {
+    if !matches!(after, None | Some(b'\n' | b'\r')) {
         return None;
     }
-    let label_start = memchr::memrchr(b'\n', &bytes[..line - 1]).map_or(0, |p| p + 1);
-    if has_word(&text[label_start..line - 1], CONTRARY_WORDS) {
+    let label_start = memchr::memrchr(b'\n', &bytes[..before]).map_or(0, |p| p + 1);
+    if has_word(&text[label_start..before], CONTRARY_WORDS) {
         return None;
     }
     #[cfg(feature = "person")]
     {
-        super::person::signature_above(text, line).map(|(phrase, e)| (phrase, start - e))
+        super::person::signature_above(text, line).map(|(phrase, e)| (phrase, start - e, true))
     }
     #[cfg(not(feature = "person"))]
     {
         None
     }
+}
+
+/// The next-of-kin label ([`NEXT_OF_KIN`]) opening the line of a number starting at `start`, at
+/// most [`BLOCK_REACH`] bytes before it, and where the label ends.
+fn kin_label_before(text: &str, start: usize) -> Option<(&'static str, usize)> {
+    let bytes = Table(text.as_bytes());
+    let from = start.saturating_sub(BLOCK_REACH);
+    let line = match memchr::memrchr(b'\n', &bytes[from..start]) {
+        Some(p) => from + p + 1,
+        None if from == 0 => 0,
+        None => return None,
+    };
+    let label = line
+        + bytes[line..start]
+            .iter()
+            .take_while(|&&b| b == b' ')
+            .count();
+    let head = &bytes[label..start];
+    let found = NEXT_OF_KIN.iter().find(|w| {
+        head.get(..w.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
+            && !head.get(w.len()).is_some_and(u8::is_ascii_alphanumeric)
+    })?;
+    Some((found, label + found.len()))
 }
 
 /// The fewest digits of a number without `+` that [`unplanned`] takes: eight, the length of
@@ -2204,10 +2251,7 @@ mod tests {
         let hay = Hay::new(text);
         let mut out = Vec::new();
         scan(&hay, &mut out);
-        let support = crate::detect::context::Support {
-            specific: CONTEXT,
-            generic: NEXT_OF_KIN,
-        };
+        let support = crate::detect::context::Support::only(CONTEXT);
         let (_, hit) = crate::detect::context::apply(text, out[0], support, false).unwrap();
         assert_eq!(hit.map(|h| h.word), Some("regards"));
     }
