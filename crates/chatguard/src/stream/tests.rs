@@ -280,9 +280,9 @@ fn streets_across_a_line_break_stream_as_one_shot_at_every_split() {
     }
 }
 
-/// Numbers alone on a line of a signature block and after a next-of-kin label (session 18): the
-/// sign-off that gives the number as a phone stands lines above it, within what the stream keeps
-/// (synthetic names and numbers).
+/// Numbers alone on a line of a signature block, after a next-of-kin label and in the fields of a
+/// contact row (session 18): the sign-off or label that gives the number as a phone stands lines
+/// or fields before it, within what the stream keeps (synthetic names and numbers).
 #[test]
 fn signature_block_phones_stream_as_one_shot_at_every_split() {
     let guard = Guard::new(Policy::default()).expect("builds");
@@ -296,6 +296,8 @@ fn signature_block_phones_stream_as_one_shot_at_every_split() {
         "Thanks,\n0802479752 is the number we have on file",
         "Best regards,\nJane Doe\nAn exceptionally long job title that goes on and on\nAnd a firm whose name is long\n0802479752",
         "Next of kin: Nikita Mammen (6810454511) thanks",
+        "Contact: Mary Anderson | Harrison-Leblanc Building Services and Facilities Ltd | 0802479752 | mary@example.net",
+        "Contact: Mary Anderson | Harrison-Leblanc Building Services and Facilities Management Ltd of Greater London | 0802479752",
     ];
     for block in blocks {
         for text in [block.to_string(), format!("{long}\n{block}")] {

@@ -896,9 +896,16 @@ pub(crate) fn block_support(
     let before = bytes[..start].iter().rposition(|b| !blank(b))?;
     match bytes[before] {
         b'\n' => {}
-        // `Next of kin: Jane Doe (0802479752)`, `… Doe, 0802479752`, `Next of kin: 0802479752`.
-        b'(' | b',' | b':' | b'|' => {
-            return kin_label_before(text, start).map(|(label, e)| (label, start - e, false));
+        // `Next of kin: Jane Doe (0802479752)`, `… Doe, 0802479752`, `Next of kin: 0802479752`,
+        // and the fields of a contact row: `Contact: Jane Doe | Acme Ltd | 0802479752`.
+        sep @ (b'(' | b',' | b':' | b'|') => {
+            let field = sep == b'|'
+                && matches!(
+                    bytes[end..].iter().find(|b| !blank(b)),
+                    None | Some(b'|' | b'\n' | b'\r')
+                );
+            return label_opening_line(text, start, field)
+                .map(|(label, e)| (label, start - e, false));
         }
         _ => return None,
     }
@@ -921,9 +928,16 @@ pub(crate) fn block_support(
     }
 }
 
-/// The next-of-kin label ([`NEXT_OF_KIN`]) opening the line of a number starting at `start`, at
-/// most [`BLOCK_REACH`] bytes before it, and where the label ends.
-fn kin_label_before(text: &str, start: usize) -> Option<(&'static str, usize)> {
+/// Contact labels that open a row of fields, one record per line (`Contact: Jane Doe | Acme Ltd |
+/// 0802479752`, as CRM and helpdesk exports and pasted tables write them): the row is one
+/// person's record, so the label gives each field of it, not only the ones within a phone word's
+/// reach. Only with their colon, and only for a whole field between `|`s.
+const ROW_LABELS: &[&str] = &["contact", "kontakt", "contacto", "contato", "contatto"];
+
+/// The label opening the line of a number starting at `start`, at most [`BLOCK_REACH`] bytes
+/// before it, and where the label ends: a next-of-kin label ([`NEXT_OF_KIN`]), or, when the
+/// number is a `field` of a row, a contact label and its colon ([`ROW_LABELS`]).
+fn label_opening_line(text: &str, start: usize, field: bool) -> Option<(&'static str, usize)> {
     let bytes = Table(text.as_bytes());
     let from = start.saturating_sub(BLOCK_REACH);
     let line = match memchr::memrchr(b'\n', &bytes[from..start]) {
@@ -937,11 +951,20 @@ fn kin_label_before(text: &str, start: usize) -> Option<(&'static str, usize)> {
             .take_while(|&&b| b == b' ')
             .count();
     let head = &bytes[label..start];
-    let found = NEXT_OF_KIN.iter().find(|w| {
+    let opens = |w: &&&str| {
         head.get(..w.len())
             .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
-            && !head.get(w.len()).is_some_and(u8::is_ascii_alphanumeric)
-    })?;
+    };
+    let kin = NEXT_OF_KIN
+        .iter()
+        .find(|w| opens(w) && !head.get(w.len()).is_some_and(u8::is_ascii_alphanumeric));
+    let row = || {
+        ROW_LABELS
+            .iter()
+            .filter(|_| field)
+            .find(|w| opens(w) && head[w.len()..].trim_ascii_start().first() == Some(&b':'))
+    };
+    let found = kin.or_else(row)?;
     Some((found, label + found.len()))
 }
 
@@ -2280,6 +2303,31 @@ mod tests {
             "Jane Doe\nAcme Ltd\n0802479752",
         ] {
             assert!(phones(text).is_empty(), "{text}: {:?}", phones(text));
+        }
+    }
+
+    #[test]
+    fn every_field_of_a_contact_row() {
+        // Synthetic names, firms and numbers; the number stands beyond a phone word's reach.
+        let firm = "Harrison-Leblanc Building Services and Facilities Management Ltd";
+        for text in [
+            format!("Contact: Mary Anderson | {firm} | 0802479752 | mary@example.net"),
+            format!("Kontakt : Blanka Geißler | {firm} | 015123456789"),
+            format!("Contatto: Ada Neri | {firm} | 3510730475\nNext row"),
+        ] {
+            assert_eq!(phones(&text).len(), 1, "{text}");
+        }
+        for text in [
+            // Not a whole field, not a contact row, or no colon after the label.
+            format!("Contact: Mary Anderson | {firm} | ref 0802479752"),
+            format!("Contact: Mary Anderson | {firm} | 0802479752 EUR"),
+            format!("Order: 4411 | {firm} | 0802479752 | shipped"),
+            format!("Contact Mary Anderson | {firm} | 0802479752"),
+            format!("Contacts list | {firm} | 0802479752"),
+            // Dates, amounts and numbers no plan assigns stay what they are.
+            format!("Contact: Mary Anderson | {firm} | 2024-03-15 | 3161-0030"),
+        ] {
+            assert!(phones(&text).is_empty(), "{text}: {:?}", phones(&text));
         }
     }
 
