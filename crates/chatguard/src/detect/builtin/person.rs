@@ -3466,12 +3466,28 @@ pub(crate) fn signature_above(text: &str, line: usize) -> Option<(&'static str, 
             return None;
         }
         if let Some((phrase, s, e)) = sign_off_phrase_in(text, start, end) {
-            let name = sign_off(text, s, e)?;
-            return (name.end < line).then_some((phrase, e));
+            let name_end = match sign_off(text, s, e) {
+                Some(name) => name.end,
+                None => titled_signature(text, s, e, end)?,
+            };
+            return (name_end < line).then_some((phrase, e));
         }
         below = start;
     }
     None
+}
+
+/// Where the name ends of a signature that opens with a courtesy title under a sign-off ending
+/// its line at `line_end` (`Best regards,\nDr. Jane Doe`): [`sign_off`] leaves those to the
+/// honorific rule, which reports the name, but they sign a block all the same.
+fn titled_signature(text: &str, s: usize, e: usize, line_end: usize) -> Option<usize> {
+    let rest = text.get(e..line_end)?.trim_end_matches('\r');
+    if !short_word_line(text, s, 40) || !matches!(rest.trim(), "" | "," | "!") {
+        return None;
+    }
+    let i = skip_blanks(text, line_end + 1);
+    let name = parse_name(text, i, false).filter(|_| courtesy_title_at(text, i))?;
+    (!name.stopped && ends_line(text, after_name_suffixes(text, name.end))).then_some(name.end)
 }
 
 /// The last sign-off phrase ([`SignOff`] in [`TRIGGERS`]) on the line `start..end`, at word

@@ -2257,6 +2257,14 @@ mod tests {
             ),
             ("Thanks,\nJane Doe\n7213632491", "7213632491"),
             (
+                "Kind regards,\nMr Henry Marshall\nPensions consultant\nDavidson, Rowley and Parker\n01144960357",
+                "01144960357",
+            ),
+            (
+                "Cordiali saluti,\nDott. Alfredo Gentili\nBoito s.r.l.\n329735531",
+                "329735531",
+            ),
+            (
                 "Mit freundlichen Grüßen\nErika Mustermann\nMusterfirma GmbH\n015123456789\n",
                 "015123456789",
             ),
@@ -2285,6 +2293,7 @@ mod tests {
             // No name under the sign-off: the last line of a message about a number.
             "Thanks,\n0802479752",
             "Thanks!\n\n0802479752",
+            "Thanks for the call with\nDr. Jane Doe\n0802479752",
             // A blank line ends the block; so do more lines than a signature has.
             "Best regards,\nJane Doe\n\n0802479752",
             "Best regards,\nJane Doe\nAcme Ltd\nUnit 4\nHigh Street\nLondon\n0802479752",
