@@ -139,7 +139,7 @@ pub(crate) const CONTEXT: &[&str] = &[
 /// (0151 2345678)`): the number such a field gives with its name is that person's phone, but the
 /// label does not name a phone, so it supports as a generic word does and gives no number that
 /// no plan assigns ([`push_unplanned`]). Read at the start of the number's line only
-/// ([`kin_label_before`]), not in the shared pass over the context words, which every text pays
+/// ([`label_opening_line`]), not in the shared pass over the context words, which every text pays
 /// for.
 const NEXT_OF_KIN: &[&str] = &[
     "next of kin",
