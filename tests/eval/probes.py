@@ -768,6 +768,52 @@ def marked_texts():
     return out
 
 
+# Session 18: phone numbers given by the layout around them rather than a phone word: alone on a
+# line of a signature block, after a next-of-kin label, in a field of a contact row. Per locale:
+# a sign-off, a next-of-kin label and a row label of its language.
+FIELDS_LOCALES = {
+    "en_US": ("Best regards,", "Next of kin", "Contact"),
+    "en_GB": ("Kind regards,", "Next of kin", "Contact"),
+    "en_IN": ("Thanks,", "Next of kin", "Contact"),
+    "en_AU": ("Cheers,", "Next of kin", "Contact"),
+    "de_DE": ("Mit freundlichen Grüßen", "Angehörige", "Kontakt"),
+    "fr_FR": ("Cordialement,", "Personne à prévenir", "Contact"),
+    "es_ES": ("Saludos cordiales,", "Contacto de emergencia", "Contacto"),
+    "it_IT": ("Cordiali saluti,", "Persona da contattare", "Contatto"),
+    "nl_NL": ("Met vriendelijke groet,", "Noodcontact", "Contact"),
+    "pt_BR": ("Atenciosamente,", "Contato de emergência", "Contato"),
+}
+
+
+def fields_texts():
+    """("fields", group, text, phone span or None): numbers given as phones by their layout,
+    and other numbers in the same layouts (postcodes, dates, references, amounts)."""
+    out = []
+    for loc, (sign_off, kin, row) in FIELDS_LOCALES.items():
+        fake = Faker(loc)
+        fake.seed_instance(2018)
+        for i in range(10):
+            value = fake.phone_number()
+            name, job, firm = fake.name(), fake.job(), fake.company()
+            for group, text in (
+                ("phone signature", f"{sign_off}\n{name}\n{job}\n{firm}\n{value}"),
+                ("phone next of kin", f"{kin}: {name} ({value})"),
+                ("phone contact row", f"{row}: {name} | {job} | {firm} | {value} | {fake.email()}"),
+            ):
+                out.append(("fields", group, text, span_of(text, value)))
+            reference = str(fake.random_number(digits=10, fix_len=True))
+            for text in (
+                f"{sign_off}\n{name}\n{firm}\n{fake.postcode()}",
+                f"{sign_off}\n{name}\n{firm}\n{fake.date()}",
+                f"{sign_off}\n{name}\nOrder number:\n{reference}",
+                f"{sign_off}\n{name}\n{firm}\nEAN\n{fake.ean13()}",
+                f"Order: {fake.random_number(digits=4)} | {firm} | {reference} | shipped",
+                f"{row}: {name} | {firm} | {fake.pricetag()} | {fake.date()}",
+            ):
+                out.append(("fields", "not a phone", text, None))
+    return out
+
+
 def texts(rng):
     """(probe, group, text, span or None) for every probe text."""
     out = []
@@ -846,6 +892,7 @@ def texts(rng):
     out.extend(streets_texts())
     out.extend(shown_texts())
     out.extend(marked_texts())
+    out.extend(fields_texts())
     return out
 
 
@@ -1178,6 +1225,12 @@ def main():
             if line["injection"]["verdict"] != "allow":
                 flagged.append((line["injection"]["verdict"], text))
             continue
+        if probe == "fields":
+            # Names and e-mail addresses stand in these layouts too: only phones are scored.
+            phones = [(f["start"], f["end"]) for f in findings if f["kind"] == "phone"]
+            hits[(probe, group)] += span is not None and span in phones
+            false_pos[(probe, group)]["phone"] += sum(p != span for p in phones)
+            continue
         if group == "not a person":
             # Firms and jobs in a name's frame: only a person finding is wrong here.
             false_pos[(probe, group)].update(f["kind"] for f in findings if f["kind"] == "person")
@@ -1233,7 +1286,7 @@ def main():
         for count, group, kinds in worst[:12 if probe == "references" else 20]:
             print(f"  {group:32} {count:4}  {dict(kinds.most_common())}")
     for probe in ("phones", "names", "passwords", "births", "layouts", "faker", "streets", "shown",
-                  "marked"):
+                  "marked", "fields"):
         print(f"{probe}: recall per group")
         for (p, group), n in sorted(totals.items()):
             if p == probe and not group.startswith("not a "):

@@ -9,6 +9,10 @@
 //! version, ISBN … in the same languages) lowers the score of candidates that have no supporting
 //! word (street addresses excepted: parcels go to them). Every change is bounded and reported as a [`ContextHit`] naming the word.
 //!
+//! A phone number no word supports may still be given as one by the layout around it: alone on a
+//! line of a signature block, or on a next-of-kin line (`Next of kin: Jane Doe (…)`); that
+//! support is reported as a hit naming the sign-off or the label (see `with_layout`).
+//!
 //! Words are looked for within [`BEFORE`] bytes before and [`AFTER`] bytes after a candidate
 //! (measured to the word's near edge) and on the candidate's own line: the line above counts only
 //! when the candidate starts its line (a label above a value), the line below only when it ends
@@ -126,7 +130,7 @@ pub(crate) fn apply(
     support: Support<'static>,
     needs_context: bool,
 ) -> Option<(Candidate, Option<ContextHit>)> {
-    apply_with(text, None, cand, support, needs_context)
+    with_layout(text, apply_with(text, None, cand, support, needs_context))
 }
 
 /// [`apply`] on the text of `hay`, answered from its one pass over the context words
@@ -139,6 +143,7 @@ pub(crate) fn apply_in(
     needs_context: bool,
 ) -> Option<(Candidate, Option<ContextHit>)> {
     let applied = apply_with(hay.text, hay.mentions(), cand, support, needs_context);
+    let applied = with_layout(hay.text, applied);
     if applied.is_none() {
         hay.note_passed_over();
     }
@@ -148,7 +153,7 @@ pub(crate) fn apply_in(
 fn apply_with(
     text: &str,
     mentions: Option<&Mentions>,
-    mut cand: Candidate,
+    cand: Candidate,
     support: Support<'static>,
     needs_context: bool,
 ) -> Option<(Candidate, Option<ContextHit>)> {
@@ -195,24 +200,52 @@ fn apply_with(
         None => nearest(support.generic).map(|(word, distance)| (word, distance, false)),
     };
     if let Some((word, distance, specific)) = found {
-        // Nearer words support more (by up to 0.128), so where two formats share a shape the
-        // one whose name stands next to the value wins.
-        let full = if specific { SUPPORT } else { GENERIC_SUPPORT };
-        let delta = full - (distance.min(BEFORE) as i16) * 2;
-        cand.score = cand.score.adjust(delta);
-        return Some((
-            cand,
-            Some(ContextHit {
-                word,
-                delta,
-                specific,
-            }),
-        ));
+        return Some(supported(cand, word, distance, specific));
     }
     if needs_context {
         return None;
     }
     Some((cand, None))
+}
+
+/// `cand` raised by a supporting `word` standing `distance` bytes from it, and the hit saying so.
+fn supported(
+    mut cand: Candidate,
+    word: &'static str,
+    distance: usize,
+    specific: bool,
+) -> (Candidate, Option<ContextHit>) {
+    // Nearer words support more (by up to 0.128), so where two formats share a shape the one
+    // whose name stands next to the value wins.
+    let full = if specific { SUPPORT } else { GENERIC_SUPPORT };
+    let delta = full - (distance.min(BEFORE) as i16) * 2;
+    cand.score = cand.score.adjust(delta);
+    let hit = ContextHit {
+        word,
+        delta,
+        specific,
+    };
+    (cand, Some(hit))
+}
+
+/// `applied` with the support that comes from the layout around a phone number no word supports,
+/// rather than from a word next to it: one alone on a line of a signature block is given as the
+/// signer's phone as surely as one after `Tel:`, one on a next-of-kin line as that person's
+/// ([`super::builtin::block_support`]). It counts as a word at the sign-off's or label's distance.
+/// Asked after the word search, apart from it, which every candidate of every kind goes through.
+fn with_layout(
+    text: &str,
+    applied: Option<(Candidate, Option<ContextHit>)>,
+) -> Option<(Candidate, Option<ContextHit>)> {
+    match applied {
+        Some((cand, None)) if cand.kind == crate::Kind::Phone => {
+            match super::builtin::block_support(text, cand.start, cand.end) {
+                Some((word, distance, specific)) => Some(supported(cand, word, distance, specific)),
+                None => Some((cand, None)),
+            }
+        }
+        applied => applied,
+    }
 }
 
 /// True when a supporting word stands near `start..end` by the same rules [`apply`] uses. For

@@ -305,6 +305,43 @@ fn values_back_to_back_stream_as_one_shot_at_every_split() {
     }
 }
 
+/// Numbers alone on a line of a signature block, after a next-of-kin label and in the fields of a
+/// contact row (session 18): the sign-off or label that gives the number as a phone stands lines
+/// or fields before it, within what the stream keeps (synthetic names and numbers).
+#[test]
+fn signature_block_phones_stream_as_one_shot_at_every_split() {
+    let guard = Guard::new(Policy::default()).expect("builds");
+    let long =
+        "the plain words of a long answer that holds no trigger at all and goes on ".repeat(3);
+    let blocks = [
+        "Best regards,\nCindy Scott\nBuilding services engineer\nHarrison-Leblanc\n481.766.3292x921",
+        "Best regards,\nBrinda Chandra\nVideo editor\nPrabhu-Sachdeva\n05094889804\nbye",
+        "Thanks,\nJane Doe\n7213632491 ",
+        "Thanks, it is on its way and the rest follows in a later message\nJane Doe\n7213632491 ",
+        "Thanks,\n0802479752 is the number we have on file",
+        "Best regards,\nJane Doe\nAn exceptionally long job title that goes on and on\nAnd a firm whose name is long\n0802479752",
+        "Next of kin: Nikita Mammen (6810454511) thanks",
+        "Contact: Mary Anderson | Harrison-Leblanc Building Services and Facilities Ltd | 0802479752 | mary@example.net",
+        "Contact: Mary Anderson | Harrison-Leblanc Building Services and Facilities Management Ltd of Greater London | 0802479752",
+    ];
+    for block in blocks {
+        for text in [block.to_string(), format!("{long}\n{block}")] {
+            let expected = one_shot(&guard, &text);
+            for split in 0..=text.len() {
+                if !text.is_char_boundary(split) {
+                    continue;
+                }
+                let out = streamed(&guard, &[&text[..split], &text[split..]]);
+                assert_eq!(out, expected, "{text:?} cut at {split}");
+            }
+            for size in [1, 3, 7] {
+                let (_, out) = held_after_each_chunk(&guard, &text, size);
+                assert_eq!(out, expected, "{text:?} in chunks of {size}");
+            }
+        }
+    }
+}
+
 #[test]
 fn accented_prose_is_held_back_by_a_few_words_only() {
     let guard = Guard::new(Policy::default()).expect("builds");

@@ -341,6 +341,7 @@ std::thread_local! {
 }
 
 pub(crate) use iban::continues_iban_shape;
+pub(crate) use phone::block_support;
 
 /// The context table of the first recognizer of `kind`, for candidates a recognizer pushes under
 /// another kind than its own.

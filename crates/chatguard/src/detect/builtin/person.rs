@@ -3462,6 +3462,82 @@ fn after_name_suffixes(text: &str, end: usize) -> usize {
     i
 }
 
+/// The most lines of the block (the signature's name, a title, a firm, an address) that
+/// [`signature_above`] walks up from a number's line, the sign-off's line not counted.
+const SIGNATURE_LINES: usize = 4;
+
+/// The sign-off opening the signature block that goes on to the line starting at `line`: a
+/// sign-off (`Best regards,`) under which [`sign_off`] reads a signature (`Jane Doe`), then lines
+/// of title, firm or address, none blank, and then this line, at most [`SIGNATURE_LINES`] lines
+/// in all, from at most [`super::phone::BLOCK_REACH`] bytes back (what a stream keeps). Returns the sign-off phrase and where it
+/// ends. A sign-off without a name under it opens no block: `Thanks,\n0151 2345678` is as
+/// often the last line of a message about a number.
+pub(crate) fn signature_above(text: &str, line: usize) -> Option<(&'static str, usize)> {
+    let bytes = Table(text.as_bytes());
+    let reach = line.saturating_sub(super::phone::BLOCK_REACH);
+    let mut below = line;
+    for _ in 0..=SIGNATURE_LINES {
+        // `below` starts a line after a line break: the line above ends there.
+        let end = below
+            .checked_sub(1)
+            .filter(|&nl| bytes.get(nl) == Some(&b'\n'))?;
+        let start = memchr::memrchr(b'\n', &bytes[..end]).map_or(0, |p| p + 1);
+        // A line that starts out of reach may be cut (the start of a stream's window).
+        let above = text.get(start..end).filter(|_| start >= reach)?;
+        if above.trim().is_empty() {
+            return None;
+        }
+        if let Some((phrase, s, e)) = sign_off_phrase_in(text, start, end) {
+            let name_end = match sign_off(text, s, e) {
+                Some(name) => name.end,
+                None => titled_signature(text, s, e, end)?,
+            };
+            return (name_end < line).then_some((phrase, e));
+        }
+        below = start;
+    }
+    None
+}
+
+/// Where the name ends of a signature that opens with a courtesy title under a sign-off ending
+/// its line at `line_end` (`Best regards,\nDr. Jane Doe`): [`sign_off`] leaves those to the
+/// honorific rule, which reports the name, but they sign a block all the same.
+fn titled_signature(text: &str, s: usize, e: usize, line_end: usize) -> Option<usize> {
+    let rest = text.get(e..line_end)?.trim_end_matches('\r');
+    if !short_word_line(text, s, 40) || !matches!(rest.trim(), "" | "," | "!") {
+        return None;
+    }
+    let i = skip_blanks(text, line_end + 1);
+    let name = parse_name(text, i, false).filter(|_| courtesy_title_at(text, i))?;
+    (!name.stopped && ends_line(text, after_name_suffixes(text, name.end))).then_some(name.end)
+}
+
+/// The last sign-off phrase ([`SignOff`] in [`TRIGGERS`]) on the line `start..end`, at word
+/// boundaries, ASCII-case-insensitively (as the trigger search finds them): the phrase and its
+/// range.
+fn sign_off_phrase_in(
+    text: &str,
+    start: usize,
+    end: usize,
+) -> Option<(&'static str, usize, usize)> {
+    let line = text.get(start..end)?.as_bytes();
+    let mut last: Option<(&'static str, usize, usize)> = None;
+    for &(phrase, _) in TRIGGERS.iter().filter(|(_, t)| *t == SignOff) {
+        let n = phrase.len();
+        for at in 0..line.len().saturating_sub(n - 1) {
+            // Compared first: a phrase starts and ends on character boundaries.
+            if line[at..at + n].eq_ignore_ascii_case(phrase.as_bytes())
+                && !char_before(text, start + at).is_some_and(char::is_alphanumeric)
+                && !char_at(text, start + at + n).is_some_and(char::is_alphanumeric)
+                && last.is_none_or(|(_, _, e)| e < start + at + n)
+            {
+                last = Some((phrase, start + at, start + at + n));
+            }
+        }
+    }
+    last
+}
+
 fn sign_off(text: &str, s: usize, e: usize) -> Option<Found> {
     // After a sentence on the same line (`Sent it. Best regards,`), the name must be alone on
     // its line (`Thanks!\nOlá, NIE …` is a greeting).

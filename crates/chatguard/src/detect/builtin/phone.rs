@@ -135,6 +135,28 @@ pub(crate) const CONTEXT: &[&str] = &[
     "연락처",
 ];
 
+/// The labels of whom to call in an emergency, opening a form's line (`Next of kin: Jane Doe
+/// (0151 2345678)`): the number such a field gives with its name is that person's phone, but the
+/// label does not name a phone, so it supports as a generic word does and gives no number that
+/// no plan assigns ([`push_unplanned`]). Read at the start of the number's line only
+/// ([`label_opening_line`]), not in the shared pass over the context words, which every text pays
+/// for.
+const NEXT_OF_KIN: &[&str] = &[
+    "next of kin",
+    "angehöriger",
+    "angehörige",
+    "notfallkontakt",
+    "personne à prévenir",
+    "persona da contattare",
+    "noodcontact",
+    "contato de emergência",
+];
+
+/// How far before a number the layout that [`block_support`] reads may reach: no further than
+/// the stream redactor keeps of the text it has passed on (`stream::LOOKBEHIND`), so that a
+/// streamed text reads as the whole text does.
+pub(crate) const BLOCK_REACH: usize = 128;
+
 /// The most digits a parenthesised group holds: an area code with its trunk 0 (`(01500)`) or
 /// `00` and a country code (`(00177)`); more digits in parentheses are a whole number.
 const LONGEST_CODE: usize = 6;
@@ -822,7 +844,7 @@ fn find_in(hay: &Hay<'_>, tok: &Token, out: &mut Vec<Candidate>) {
                 {
                     continue;
                 }
-                if found.score < TYPICAL && !has_context_near(hay, start, end, CONTEXT) {
+                if found.score < TYPICAL && !given_as_phone(hay, start, end) {
                     hay.note_passed_over();
                     continue;
                 }
@@ -849,6 +871,104 @@ fn find_in(hay: &Hay<'_>, tok: &Token, out: &mut Vec<Candidate>) {
     if out.len() == found_before {
         push_unplanned(hay, tok, out);
     }
+}
+
+/// Whether something near `start..end` gives it as a phone number, as a compact number needs: a
+/// phone word or the layout around it ([`block_support`]).
+fn given_as_phone(hay: &Hay<'_>, start: usize, end: usize) -> bool {
+    has_context_near(hay, start, end, CONTEXT) || block_support(hay.text, start, end).is_some()
+}
+
+/// What gives a number as a phone number where no phone word stands near it: a next-of-kin label
+/// opening its line ([`NEXT_OF_KIN`]: `Next of kin: Jane Doe (0802479752)`), or, for a number
+/// alone on its line, the sign-off of the signature block the line belongs to (`Best
+/// regards,\nJane Doe\nAcme Ltd\n020 7946 0958`, see [`super::person::signature_above`]).
+/// Returns the label or sign-off phrase, how far before the number it ends, and whether it
+/// counts as a phone word (a sign-off) or as a generic word (a label), for the context scorer
+/// to weigh. A label of a reference on the line above a number alone (`Order no.`,
+/// `Kundennummer`) gives it as that reference instead; postcodes and ids alone on a line fit
+/// no plan of [`classify`].
+pub(crate) fn block_support(
+    text: &str,
+    start: usize,
+    end: usize,
+) -> Option<(&'static str, usize, bool)> {
+    let bytes = Table(text.as_bytes());
+    let blank = |b: &u8| matches!(b, b' ' | b'\t');
+    // Most numbers follow a word on their line: told by the byte before them alone.
+    let before = bytes[..start].iter().rposition(|b| !blank(b))?;
+    match bytes[before] {
+        b'\n' => {}
+        // `Next of kin: Jane Doe (0802479752)`, `… Doe, 0802479752`, `Next of kin: 0802479752`,
+        // and the fields of a contact row: `Contact: Jane Doe | Acme Ltd | 0802479752`.
+        sep @ (b'(' | b',' | b':' | b'|') => {
+            let field = sep == b'|'
+                && matches!(
+                    bytes[end..].iter().find(|b| !blank(b)),
+                    None | Some(b'|' | b'\n' | b'\r')
+                );
+            return label_opening_line(text, start, field)
+                .map(|(label, e)| (label, start - e, false));
+        }
+        _ => return None,
+    }
+    let line = before + 1;
+    let after = bytes[end..].iter().find(|b| !blank(b));
+    if !matches!(after, None | Some(b'\n' | b'\r')) {
+        return None;
+    }
+    let label_start = memchr::memrchr(b'\n', &bytes[..before]).map_or(0, |p| p + 1);
+    if has_word(&text[label_start..before], CONTRARY_WORDS) {
+        return None;
+    }
+    #[cfg(feature = "person")]
+    {
+        super::person::signature_above(text, line).map(|(phrase, e)| (phrase, start - e, true))
+    }
+    #[cfg(not(feature = "person"))]
+    {
+        None
+    }
+}
+
+/// Contact labels that open a row of fields, one record per line (`Contact: Jane Doe | Acme Ltd |
+/// 0802479752`, as CRM and helpdesk exports and pasted tables write them): the row is one
+/// person's record, so the label gives each field of it, not only the ones within a phone word's
+/// reach. Only with their colon, and only for a whole field between `|`s.
+const ROW_LABELS: &[&str] = &["contact", "kontakt", "contacto", "contato", "contatto"];
+
+/// The label opening the line of a number starting at `start`, at most [`BLOCK_REACH`] bytes
+/// before it, and where the label ends: a next-of-kin label ([`NEXT_OF_KIN`]), or, when the
+/// number is a `field` of a row, a contact label and its colon ([`ROW_LABELS`]).
+fn label_opening_line(text: &str, start: usize, field: bool) -> Option<(&'static str, usize)> {
+    let bytes = Table(text.as_bytes());
+    let from = start.saturating_sub(BLOCK_REACH);
+    let line = match memchr::memrchr(b'\n', &bytes[from..start]) {
+        Some(p) => from + p + 1,
+        None if from == 0 => 0,
+        None => return None,
+    };
+    let label = line
+        + bytes[line..start]
+            .iter()
+            .take_while(|&&b| b == b' ')
+            .count();
+    let head = &bytes[label..start];
+    let opens = |w: &&&str| {
+        head.get(..w.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
+    };
+    let kin = NEXT_OF_KIN
+        .iter()
+        .find(|w| opens(w) && !head.get(w.len()).is_some_and(u8::is_ascii_alphanumeric));
+    let row = || {
+        ROW_LABELS
+            .iter()
+            .filter(|_| field)
+            .find(|w| opens(w) && head[w.len()..].trim_ascii_start().first() == Some(&b':'))
+    };
+    let found = kin.or_else(row)?;
+    Some((found, label + found.len()))
 }
 
 /// The fewest digits of a number without `+` that [`unplanned`] takes: eight, the length of
@@ -2149,6 +2269,133 @@ mod tests {
         }
         assert!(found("Lettura contatore 3926890524").is_empty());
         assert!(found("O contatore 939820660").is_empty());
+    }
+
+    /// The phones the whole engine reports in `text`.
+    fn phones(text: &str) -> Vec<&str> {
+        crate::detect::builtin::shape::testing::pipeline(text)
+            .into_iter()
+            .filter(|&(kind, _)| kind == Kind::Phone)
+            .map(|(_, span)| span)
+            .collect()
+    }
+
+    #[test]
+    #[cfg(feature = "person")]
+    fn numbers_alone_on_a_line_of_a_signature_block() {
+        // Names, firms and numbers made up in Faker's shapes; none is a real subscriber.
+        for (text, want) in [
+            (
+                "Best regards,\nCindy Scott\nBuilding services engineer\nHarrison-Leblanc\n481.766.3292x921",
+                "481.766.3292x921",
+            ),
+            (
+                "Best regards,\nBrinda Chandra\nVideo editor\nPrabhu-Sachdeva\n05094889804",
+                "05094889804",
+            ),
+            ("Thanks,\nJane Doe\n7213632491", "7213632491"),
+            (
+                "Kind regards,\nMr Henry Marshall\nPensions consultant\nDavidson, Rowley and Parker\n01144960357",
+                "01144960357",
+            ),
+            (
+                "Cordiali saluti,\nDott. Alfredo Gentili\nBoito s.r.l.\n329735531",
+                "329735531",
+            ),
+            (
+                "Mit freundlichen Grüßen\nErika Mustermann\nMusterfirma GmbH\n015123456789\n",
+                "015123456789",
+            ),
+            (
+                "Cordiali saluti,\r\nAda Neri\r\nStudio Neri\r\n  3510730475  \r\n",
+                "3510730475",
+            ),
+        ] {
+            assert_eq!(phones(text), [want], "{text}");
+            let found = rules(text);
+            assert!(!found.is_empty(), "{text}: the scanner passes it over");
+        }
+        // The sign-off's word explains the score.
+        let text = "Best regards,\nJane Doe\nAcme Ltd\n0802479752";
+        let hay = Hay::new(text);
+        let mut out = Vec::new();
+        scan(&hay, &mut out);
+        let support = crate::detect::context::Support::only(CONTEXT);
+        let (_, hit) = crate::detect::context::apply(text, out[0], support, false).unwrap();
+        assert_eq!(hit.map(|h| h.word), Some("regards"));
+    }
+
+    #[test]
+    fn signature_blocks_give_no_other_number_as_a_phone() {
+        for text in [
+            // No name under the sign-off: the last line of a message about a number.
+            "Thanks,\n0802479752",
+            "Thanks!\n\n0802479752",
+            "Thanks for the call with\nDr. Jane Doe\n0802479752",
+            // A blank line ends the block; so do more lines than a signature has.
+            "Best regards,\nJane Doe\n\n0802479752",
+            "Best regards,\nJane Doe\nAcme Ltd\nUnit 4\nHigh Street\nLondon\n0802479752",
+            // The number is not alone on its line, or a reference's label stands above it.
+            "Best regards,\nJane Doe\nRef 0802479752",
+            "Best regards,\nJane Doe\nAcme Ltd\nOrder number:\n0802479752",
+            "Viele Grüße\nErika Mustermann\nKundennummer\n015123456789",
+            // Postcodes, VAT numbers, dates and amounts alone on a line are no phone numbers.
+            "Best regards,\nJane Doe\nAcme GmbH\n10115",
+            "Best regards,\nJane Doe\nAcme GmbH\nDE123456789",
+            "Best regards,\nJane Doe\nAcme GmbH\n2024-03-15",
+            "Best regards,\nJane Doe\nAcme GmbH\n1234",
+            // A sign-off too far above (a long block).
+            "Best regards,\nJane Doe\nAn exceptionally long job title that goes on and on and on\nAnd a firm whose name is just as long as the title above\n0802479752",
+            // A number alone on a line with no sign-off above.
+            "Jane Doe\nAcme Ltd\n0802479752",
+        ] {
+            assert!(phones(text).is_empty(), "{text}: {:?}", phones(text));
+        }
+    }
+
+    #[test]
+    fn every_field_of_a_contact_row() {
+        // Synthetic names, firms and numbers; the number stands beyond a phone word's reach.
+        let firm = "Harrison-Leblanc Building Services and Facilities Management Ltd";
+        for text in [
+            format!("Contact: Mary Anderson | {firm} | 0802479752 | mary@example.net"),
+            format!("Kontakt : Blanka Geißler | {firm} | 015123456789"),
+            format!("Contatto: Ada Neri | {firm} | 3510730475\nNext row"),
+        ] {
+            assert_eq!(phones(&text).len(), 1, "{text}");
+        }
+        for text in [
+            // Not a whole field, not a contact row, or no colon after the label.
+            format!("Contact: Mary Anderson | {firm} | ref 0802479752"),
+            format!("Contact: Mary Anderson | {firm} | 0802479752 EUR"),
+            format!("Order: 4411 | {firm} | 0802479752 | shipped"),
+            format!("Contact Mary Anderson | {firm} | 0802479752"),
+            format!("Contacts list | {firm} | 0802479752"),
+            // Dates, amounts and numbers no plan assigns stay what they are.
+            format!("Contact: Mary Anderson | {firm} | 2024-03-15 | 3161-0030"),
+        ] {
+            assert!(phones(&text).is_empty(), "{text}: {:?}", phones(&text));
+        }
+    }
+
+    #[test]
+    fn numbers_given_with_a_next_of_kin() {
+        for (text, want) in [
+            ("Next of kin: Nikita Mammen (6810454511)", "6810454511"),
+            ("Next of kin: Charvi Bains (06561188788)", "06561188788"),
+            ("Angehörige: Erika Muster (015123456789)", "015123456789"),
+        ] {
+            assert_eq!(phones(text), [want], "{text}");
+        }
+        // A number no plan assigns stays a number without a phone word right before it.
+        for text in [
+            "Next of kin: Colleen Russell (+1 (181) 045-4511)",
+            "Next of kin: Robert Brown (128 822 8536)",
+            "Next of kin: Jo Li (2071-8432)",
+            "Next of kin: Jane Doe, born 1985-03-12",
+        ] {
+            assert!(phones(text).is_empty(), "{text}: {:?}", phones(text));
+        }
     }
 
     #[test]
