@@ -912,7 +912,6 @@ pub(crate) fn block_support(
         }
         _ => return None,
     }
-    let line = before + 1;
     let after = bytes[end..].iter().find(|b| !blank(b));
     if !matches!(after, None | Some(b'\n' | b'\r')) {
         return None;
@@ -921,14 +920,11 @@ pub(crate) fn block_support(
     if has_word(&text[label_start..before], CONTRARY_WORDS) {
         return None;
     }
-    #[cfg(feature = "person")]
-    {
-        super::person::signature_above(text, line).map(|(phrase, e)| (phrase, start - e, true))
+    // Without the person pack no signature is read.
+    if !cfg!(feature = "person") {
+        return None;
     }
-    #[cfg(not(feature = "person"))]
-    {
-        None
-    }
+    super::person::signature_above(text, before + 1).map(|(phrase, e)| (phrase, start - e, true))
 }
 
 /// Contact labels that open a row of fields, one record per line (`Contact: Jane Doe | Acme Ltd |
