@@ -3469,9 +3469,9 @@ const SIGNATURE_LINES: usize = 4;
 /// The sign-off opening the signature block that goes on to the line starting at `line`: a
 /// sign-off (`Best regards,`) under which [`sign_off`] reads a signature (`Jane Doe`), then lines
 /// of title, firm or address, none blank, and then this line, at most [`SIGNATURE_LINES`] lines
-/// in all, from at most [`super::phone::BLOCK_REACH`] bytes back (what a stream keeps). Returns the sign-off phrase and where it
-/// ends. A sign-off without a name under it opens no block: `Thanks,\n0151 2345678` is as
-/// often the last line of a message about a number.
+/// in all, from at most [`super::phone::BLOCK_REACH`] bytes back (what a stream keeps). Returns
+/// the sign-off phrase and where it ends. A sign-off without a name under it opens no block:
+/// `Thanks,\n0151 2345678` is as often the last line of a message about a number.
 pub(crate) fn signature_above(text: &str, line: usize) -> Option<(&'static str, usize)> {
     let bytes = Table(text.as_bytes());
     let reach = line.saturating_sub(super::phone::BLOCK_REACH);
