@@ -755,6 +755,10 @@ mod tests {
             ("send it to Ilona Niemelä 0118 496 0139 please", Kind::Person),
             ("Ship to: Adam Stanclik GB21QEVM04635597090732", Kind::Person),
             ("Ship to: Olivia Payne Canale Valeria, 25", Kind::Person),
+            // Fields of a CSV row: a comma between a value and the next.
+            ("+41 81 498 67 94,164.140.218.234,Jennifer", Kind::Phone),
+            ("6510 Main Street, FL 23453,089-23-8678,340024373236933", Kind::UsSsn),
+            ("07-0944-2758,CRSLSI74R27H523M,94.205.50.34", Kind::ItFiscalCode),
         ] {
             let out = guard.check(text, &Context::default());
             assert!(

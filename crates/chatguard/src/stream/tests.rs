@@ -301,6 +301,9 @@ fn values_back_to_back_stream_as_one_shot_at_every_split() {
         "Ship to: Olivia Payne Canale Valeria, 25",
         "Esilastraat 554 (08) 7070 7314",
         "Hi, it is 42:8f:6f:55:a5:5e from d3b28d48d526, call 954.427.3791 (4245772591449)",
+        "+41 81 498 67 94,164.140.218.234,Jennifer",
+        "6510 Main Street, FL 23453,089-23-8678,340024373236933",
+        "Hutergasse 46,0807-833500,Mêda",
     ] {
         assert_streams_as_one_shot(&guard, text, &[1]);
     }

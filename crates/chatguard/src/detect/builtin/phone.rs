@@ -413,7 +413,15 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
                 continue;
             }
         }
-        if start_ok(text, start) && end_ok(text, covered) {
+        let formatted = tok.plus || tok.n > 1;
+        if !start_ok(text, start, formatted) {
+            // `Hutergasse 46,0807-833500`: a decimal comma to read, until the street is redacted.
+            if formatted && start > 0 && bytes[start - 1] == b',' {
+                hay.note_passed_over();
+            }
+            continue;
+        }
+        if end_ok(text, covered, formatted) {
             find_in(hay, &tok, out);
         }
     }
@@ -643,8 +651,11 @@ fn extension(bytes: &[u8], at: usize) -> Option<usize> {
 }
 
 /// Whether what precedes a token at `s` lets it be a phone number (not the tail of a larger
-/// token such as a UUID, version, URL path or amount).
-fn start_ok(text: &str, s: usize) -> bool {
+/// token such as a UUID, version, URL path or amount). A comma after digits joins a plain number
+/// (`1,5551234567`) and one after a digit or two is a decimal or thousands mark (`1,555-234-5678`),
+/// but after a longer field it separates a `formatted` number (with `+` or in groups) from that
+/// field, as CSV rows write them (`…0187 65,+44 20 7946 0958`).
+fn start_ok(text: &str, s: usize, formatted: bool) -> bool {
     let text = Table(text);
     let mut before = text[..s].chars().rev();
     let Some(c) = before.next() else {
@@ -657,13 +668,25 @@ fn start_ok(text: &str, s: usize) -> bool {
         '_' | '@' | '#' | '$' | '€' | '£' | '¥' | '₹' | '%' | '&' | '=' | '+' | '*' | '\\'
         | '^' | '~' | '<' => false,
         '-' | '/' => !prev.is_some_and(char::is_alphanumeric),
+        ',' if formatted && field_before(text.as_bytes(), s - 1) >= 4 => true,
         '.' | ',' | ':' => !prev.is_some_and(|p| p.is_ascii_digit()),
         _ => true,
     }
 }
 
-/// Whether what follows a token ending at `e` lets it be a phone number.
-fn end_ok(text: &str, e: usize) -> bool {
+/// How many bytes the field ending at `end` holds, back to a blank, a comma or the text's start.
+fn field_before(bytes: &[u8], end: usize) -> usize {
+    bytes[..end]
+        .iter()
+        .rev()
+        .take_while(|&&b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b','))
+        .count()
+}
+
+/// Whether what follows a token ending at `e` lets it be a phone number. A comma ends a
+/// `formatted` one (see [`start_ok`]) whatever follows it (`+44 20 7946 0958,192.0.2.4`), and any
+/// one before a letter (`555-234-5678,jane@example.com`).
+fn end_ok(text: &str, e: usize, formatted: bool) -> bool {
     let text = Table(text);
     let mut after = text[e..].chars();
     let Some(c) = after.next() else {
@@ -673,7 +696,9 @@ fn end_ok(text: &str, e: usize) -> bool {
     match c {
         c if c.is_alphanumeric() => is_unspaced(c),
         '@' | '_' | '%' | '€' | '$' | '£' | '¥' | '₹' | '°' | '+' => false,
-        '-' | '/' | '.' | ',' | ':' => !next.is_some_and(char::is_alphanumeric),
+        ',' if formatted => true,
+        ',' => !next.is_some_and(|n| n.is_ascii_digit()),
+        '-' | '/' | '.' | ':' => !next.is_some_and(char::is_alphanumeric),
         _ => true,
     }
 }
@@ -1916,6 +1941,32 @@ mod tests {
     /// An area code in brackets opens a number even right after other digits, as a house number
     /// or an IP address leaves them; a card number with a bracketed group is still none
     /// (synthetic numbers).
+    /// In a CSV row a comma separates a formatted number from the fields around it; after a
+    /// digit or two, or before more digits of a plain number, it is a decimal or thousands mark
+    /// (synthetic numbers).
+    #[test]
+    fn a_comma_separates_a_formatted_number_from_the_fields_of_a_row() {
+        for (text, want) in [
+            ("jane,+44 20 7946 0958", "+44 20 7946 0958"),
+            ("+44 20 7946 0958,192.0.2.4", "+44 20 7946 0958"),
+            ("call 555-234-5678,jane@example.com", "555-234-5678"),
+            (
+                "DE89370400440532013000,030 1234 5678,192.0.2.4",
+                "030 1234 5678",
+            ),
+        ] {
+            assert_eq!(found(text), [want], "{text}");
+        }
+        for text in [
+            "Total 1,555-234-5678",
+            "Scores: 0,555 234 5678",
+            "row 9,555.234.5678,1",
+            "amount 5551234567,89",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
     #[test]
     fn an_area_code_in_brackets_after_other_digits_opens_a_number() {
         for (text, want) in [
@@ -2467,7 +2518,10 @@ mod tests {
             }
             let last = tok.groups[tok.n - 1];
             covered = tok.ext_end.unwrap_or(last.end + usize::from(last.paren));
-            if start_ok(hay.text, start) && end_ok(hay.text, covered) && enough_digits(bytes, &tok)
+            let formatted = tok.plus || tok.n > 1;
+            if start_ok(hay.text, start, formatted)
+                && end_ok(hay.text, covered, formatted)
+                && enough_digits(bytes, &tok)
             {
                 find_in(hay, &tok, out);
             }

@@ -49,10 +49,12 @@ fn is_separator(b: u8) -> bool {
 /// True when the span `start..end` of `bytes` is a token of its own: not glued to letters or
 /// digits, not preceded by `+` (phone numbers), and not continued by a separator and a digit.
 /// When `spaced` (the layout itself groups with spaces) a space before more digits continues
-/// the token too: `123 456 782 1` is some longer number, not a 9-digit one.
+/// the token too: `123 456 782 1` is some longer number, not a 9-digit one. A comma continues
+/// only a plain run of digits (see [`comma_continues`]).
 pub(crate) fn standalone(bytes: &[u8], start: usize, end: usize, spaced: bool) -> bool {
     let bytes = Table(bytes);
-    let joins = |b: u8| is_separator(b) || spaced && b == b' ';
+    let comma = comma_continues(bytes.get(start..end).unwrap_or_default());
+    let joins = |b: u8| is_separator(b) && (comma || b != b',') || spaced && b == b' ';
     if start > 0 {
         let p = bytes[start - 1];
         if p.is_ascii_alphanumeric() || p == b'+' || p == b'_' {
@@ -546,24 +548,35 @@ pub(crate) fn scan_cased_words(
 }
 
 /// True when `start..end` is a token of its own: no letter or digit touches it, and no glue byte
-/// connects it to a neighbouring token (see [`joins`]).
+/// connects it to a neighbouring token (see [`joins`]; a comma only a plain run of digits, see
+/// [`comma_continues`]).
 pub(crate) fn isolated(bytes: &[u8], start: usize, end: usize) -> bool {
     let bytes = Table(bytes);
     if start > end || end > bytes.len() {
         return false;
     }
+    let comma = comma_continues(&bytes[start..end]);
+    let glued = |glue: u8, other: u8| joins(glue, other) && (comma || glue != b',');
     if start > 0 {
         let b = bytes[start - 1];
-        if b.is_ascii_alphanumeric() || start > 1 && joins(b, bytes[start - 2]) {
+        if b.is_ascii_alphanumeric() || start > 1 && glued(b, bytes[start - 2]) {
             return false;
         }
     }
     if let Some(&b) = bytes.get(end) {
-        if b.is_ascii_alphanumeric() || bytes.get(end + 1).is_some_and(|&o| joins(b, o)) {
+        if b.is_ascii_alphanumeric() || bytes.get(end + 1).is_some_and(|&o| glued(b, o)) {
             return false;
         }
     }
     true
+}
+
+/// Whether a comma next to `span` may continue it into more digits: only a plain run of digits
+/// does (`3,123456789`, `1,000`); a value written with separators or letters of its own ends at a
+/// comma, as CSV rows write their fields (`089-23-8678,340024373236933`,
+/// `…,CRSLSI74R27H523M,…`).
+fn comma_continues(span: &[u8]) -> bool {
+    span.iter().all(u8::is_ascii_digit)
 }
 
 /// Pushes a candidate for every match of the group lengths `lens` with separator `seps` (see

@@ -385,6 +385,17 @@ mod tests {
         assert!(found("id A536-22-1234", scan_ssn).is_empty());
         assert!(found("call 1-536-22-1234", scan_ssn).is_empty());
         assert!(found("536-22 1234", scan_ssn).is_empty());
+        // A comma ends a dashed SSN, as CSV rows separate fields; a plain run of digits goes on
+        // across one (synthetic numbers).
+        assert_eq!(
+            found("jane,536-22-1234,4012888888881881", scan_ssn),
+            [("536-22-1234", 600)]
+        );
+        assert_eq!(
+            found("192.0.2.4,536-22-1234,x", scan_ssn),
+            [("536-22-1234", 600)]
+        );
+        assert!(found("Social Security number 1,536221234", scan_ssn).is_empty());
     }
 
     #[test]
