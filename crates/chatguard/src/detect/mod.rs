@@ -416,6 +416,9 @@ fn run_recognizers(
             }
         }
     });
+    // Once per text, after every scanner and the context scoring of its candidates: helpers that
+    // read only the text note a value passed over where they are (see `builtin::pass_over`).
+    builtin::flush_passed_over(hay);
     if has_digit {
         crate::scratch::give_back(&SCANNED, buf);
     }

@@ -1068,7 +1068,6 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     scan_numbers(hay, out);
     without_number(hay.text, first, out);
     unnumbered(hay, first, out);
-    super::flush_passed_over(hay);
 }
 
 /// Street types that open a street written without a house number right after an address

@@ -73,7 +73,6 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
                 // The name shown with it (`Jane Doe <jane.doe@example.com>`), a person's.
                 if cfg!(feature = "person") {
                     super::person::around_address(hay.text, start, at, end, out);
-                    super::flush_passed_over(hay);
                 }
             }
         }

@@ -324,8 +324,9 @@ pub(crate) fn pass_over() {
 }
 
 /// Notes on `hay` that a value was passed over (see [`pass_over`]) since the last call, so that
-/// the redacted text is scanned again. Every scan that may pass a value over calls it before it
-/// returns, so the note never carries over to another text.
+/// the redacted text is scanned again. The recognizer loop calls it once per text, after every
+/// scanner and the context scoring of their candidates (which reads signatures for phone numbers),
+/// so the note never carries over to another text.
 pub(crate) fn flush_passed_over(hay: &super::hay::Hay<'_>) {
     if PASSED_OVER.replace(false) {
         hay.note_passed_over();

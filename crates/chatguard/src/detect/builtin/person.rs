@@ -2358,7 +2358,6 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     let spread = triggers::person_spread(hay);
     if spread != Some(None) {
         scan_spread(hay, spread, out);
-        super::flush_passed_over(hay);
     }
 }
 

@@ -1938,9 +1938,6 @@ mod tests {
         }
     }
 
-    /// An area code in brackets opens a number even right after other digits, as a house number
-    /// or an IP address leaves them; a card number with a bracketed group is still none
-    /// (synthetic numbers).
     /// In a CSV row a comma separates a formatted number from the fields around it; after a
     /// digit or two, or before more digits of a plain number, it is a decimal or thousands mark
     /// (synthetic numbers).
@@ -1967,6 +1964,9 @@ mod tests {
         }
     }
 
+    /// An area code in brackets opens a number even right after other digits, as a house number
+    /// or an IP address leaves them; a card number with a bracketed group is still none
+    /// (synthetic numbers).
     #[test]
     fn an_area_code_in_brackets_after_other_digits_opens_a_number() {
         for (text, want) in [
