@@ -768,6 +768,45 @@ def marked_texts():
     return out
 
 
+# Session 19: names that nothing in the sentence marks, as in presidio-research's templates
+# (`{{person}} will be talking in the conference`): a name as a sentence's subject or object, in
+# frames of our own. Faker's `name()` in English frames (full names) and `first_name()` (a given
+# name alone); Faker's `company()`, `city()`, `country()` and `job()` in the same frames are the
+# negatives (every person finding on them is a false positive). Recall per locale: a person
+# finding covering the name (titles optional).
+PROSE_LOCALES = ["en_US", "en_GB", "en_AU", "en_CA", "en_IN", "de_DE", "fr_FR", "es_ES", "it_IT",
+                 "nl_NL", "pt_BR"]
+PROSE_FRAMES = [
+    "{n} will present the quarterly figures on Monday.",
+    "Have you met {n} yet?",
+    "I had lunch with {n} yesterday.",
+    "Ask {n} about the refund, she handled it.",
+    "The invoice was approved by {n} last week.",
+    "Why did {n} cancel the order?",
+    "Please forward the contract to {n} before noon.",
+    "{n} is on holiday until the 14th.",
+    "We are waiting for {n} to sign.",
+    "According to {n}, the parcel never arrived.",
+]
+
+
+def prose_texts():
+    """("prose", group, text, (value span, name span) or None): names in plain sentences."""
+    out = []
+    for loc in PROSE_LOCALES:
+        fake = Faker(loc)
+        fake.seed_instance(2019)
+        titles = person_titles(fake)
+        for frame in PROSE_FRAMES:
+            for kind, make in (("full", fake.name), ("given", fake.first_name)):
+                for _ in range(2):
+                    text, spans = framed_name(frame, make(), titles)
+                    out.append(("prose", f"person {kind} {loc}", text, spans))
+            for value in (fake.company(), fake.city(), fake.country(), fake.job()):
+                out.append(("prose", "not a person", frame.format(n=value), None))
+    return out
+
+
 # Session 18: phone numbers given by the layout around them rather than a phone word: alone on a
 # line of a signature block, after a next-of-kin label, in a field of a contact row. Per locale:
 # a sign-off, a next-of-kin label and a row label of its language.
@@ -893,6 +932,7 @@ def texts(rng):
     out.extend(shown_texts())
     out.extend(marked_texts())
     out.extend(fields_texts())
+    out.extend(prose_texts())
     return out
 
 
@@ -1242,7 +1282,7 @@ def main():
         if probe == "layouts":
             # "card …" → credit_card; "iban …", "email …" name their kind.
             want = "credit_card" if group.startswith("card") else group.split()[0]
-        elif probe in ("faker", "streets", "shown", "marked"):
+        elif probe in ("faker", "streets", "shown", "marked", "prose"):
             first, *rest = group.split()
             if first == "person":
                 # A person finding covering the name, titles and suffixes optional, inside the
@@ -1286,7 +1326,7 @@ def main():
         for count, group, kinds in worst[:12 if probe == "references" else 20]:
             print(f"  {group:32} {count:4}  {dict(kinds.most_common())}")
     for probe in ("phones", "names", "passwords", "births", "layouts", "faker", "streets", "shown",
-                  "marked", "fields"):
+                  "marked", "fields", "prose"):
         print(f"{probe}: recall per group")
         for (p, group), n in sorted(totals.items()):
             if p == probe and not group.startswith("not a "):
@@ -1301,6 +1341,10 @@ def main():
         if probe == "marked":
             print(f"  person findings on Faker firms, cities, countries, jobs and catch phrases"
                   f" and on capitalised phrases in these frames:"
+                  f" {sum(false_pos[(probe, 'not a person')].values())}"
+                  f" / {totals[(probe, 'not a person')]}")
+        if probe == "prose":
+            print(f"  person findings on Faker firms, cities, countries and jobs in these frames:"
                   f" {sum(false_pos[(probe, 'not a person')].values())}"
                   f" / {totals[(probe, 'not a person')]}")
         if probe == "shown":

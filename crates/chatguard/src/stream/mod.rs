@@ -337,10 +337,11 @@ impl StreamRedactor<'_> {
                     || match hold_of(word, false) {
                         Hold::No => false,
                         Hold::Name => crate::detect::builtin::may_open_name(word, &text[e..]),
-                        Hold::Window | Hold::Street | Hold::SpelledAt => true,
+                        Hold::Window | Hold::Street | Hold::SpelledAt | Hold::Given => true,
                     }
             }
             Hold::SpelledAt => spelled_email_may_follow(text, &words[i + 1..]),
+            Hold::Given => given_name_undecided(&text[e..]),
         }
     }
 }
@@ -460,6 +461,39 @@ enum Hold {
     /// The word `at`, which with a spelled-out dot two words later makes an email (`john at
     /// example dot com`): as [`Hold::Window`] until the word after next rules that out.
     SpelledAt,
+    /// A capitalised given name (`Jane`): as [`Hold::Window`] until the words after it that
+    /// decide whether it names a person have arrived (see [`given_name_undecided`]).
+    Given,
+}
+
+/// How many complete words after a given name decide whether it opens a person finding: the
+/// rest of the name (up to four words and particles), then a firm's or street's word, a house
+/// number or a list of partners' surnames (`Ashley and Pollard`).
+const GIVEN_NAME_WORDS_AFTER: usize = 8;
+
+/// Whether a given name followed by `rest` (the text after it that has arrived so far) may
+/// still turn out to be, or not to be, a name: until a line break or
+/// [`GIVEN_NAME_WORDS_AFTER`] complete words have arrived after it (the person rules read no
+/// further along the line).
+fn given_name_undecided(rest: &str) -> bool {
+    let mut complete = 0;
+    let mut in_word = false;
+    for b in rest.bytes() {
+        match b {
+            b'\n' | b'\r' => return false,
+            b' ' | b'\t' => {
+                if in_word {
+                    complete += 1;
+                    if complete >= GIVEN_NAME_WORDS_AFTER {
+                        return false;
+                    }
+                }
+                in_word = false;
+            }
+            _ => in_word = true,
+        }
+    }
+    true
 }
 
 /// Whether [`builtin_hold`] holds `word` at all: recognizers whose finding starts more than
@@ -532,6 +566,9 @@ fn hold_of(word: &str, streets: bool) -> Hold {
     // `Contact person:`, `Titular de la cuenta:` open a name; `person` and `cuenta` alone do not.
     if label.is_some() && crate::detect::builtin::is_label_word(&lower) {
         return Hold::Window;
+    }
+    if crate::detect::builtin::is_given_name_word(word) {
+        return Hold::Given;
     }
     // Accented key words (`contraseña`, `hasło`) hold as their `word:` labels do.
     if (label.is_some() || !core.is_ascii()) && crate::detect::builtin::may_name_key(&lower) {

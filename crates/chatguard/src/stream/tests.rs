@@ -335,6 +335,24 @@ fn signature_block_phones_stream_as_one_shot_at_every_split() {
     }
 }
 
+/// Names told by a given name alone (the `names` feature): what decides them lies up to a few
+/// words after the name (a surname, a partner's surname in a firm's name, a street word, a house
+/// number), which the stream waits for (synthetic names).
+#[test]
+fn given_names_stream_as_one_shot_at_every_split() {
+    let guard = Guard::new(Policy::default()).expect("builds");
+    for text in [
+        "Ashley and Pollard is hiring, Ashley and Ben said.",
+        "Why is Jessica so quiet? Jane Doe will be talking.",
+        "Griffin, Ashley and Pollard met Kevin A. Brennan",
+        "Address: Otto Bachesvej 84 or Amelia 5, Jane Doe 4012 8888 8888 1881",
+        "Amy shouted at Catherine: stop\nCarol Glass, Medical physicist",
+        "The title refers to Joshua Vista Street in Duncanburgh.",
+    ] {
+        assert_streams_as_one_shot(&guard, text, &[1, 4]);
+    }
+}
+
 #[test]
 fn accented_prose_is_held_back_by_a_few_words_only() {
     let guard = Guard::new(Policy::default()).expect("builds");

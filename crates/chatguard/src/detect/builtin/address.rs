@@ -1923,6 +1923,13 @@ pub(crate) fn is_strong_en_type(word: &str) -> bool {
     en_type(word) == Some(Strength::Strong)
 }
 
+/// True when `word` is an English street type of any strength (`Street`, `Heights`, `Vista`): a
+/// run of capitalised words holding one names a street (`Joshua Vista Street`), not a person.
+#[cfg(feature = "names")]
+pub(crate) fn is_en_type(word: &str) -> bool {
+    en_type(word).is_some()
+}
+
 /// True when `word` is a street type written as a word of its own after the street's name
 /// (`utca`, `katu`, `tie`): the words before it name a street, not a person.
 pub(crate) fn is_type_after_name(word: &str) -> bool {

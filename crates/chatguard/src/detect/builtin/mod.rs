@@ -289,6 +289,8 @@ pub(crate) static RECOGNIZERS: &[Recognizer] = &[
     rec(Kind::Secret, secret::CONTEXT, false, secret::scan),
     #[cfg(feature = "person")]
     rec(Kind::Person, person::CONTEXT, false, person::scan),
+    #[cfg(feature = "names")]
+    rec(Kind::Person, person::CONTEXT, false, person::given::scan),
     #[cfg(feature = "address")]
     rec(Kind::StreetAddress, address::CONTEXT, false, address::scan),
 ];
@@ -413,6 +415,25 @@ pub(crate) const DISPLAY_NAME_WORDS: usize = person::NAME_WORDS;
 /// (a capitalised word, an initial, a particle or a title).
 pub(crate) fn may_be_display_name_word(word: &str) -> bool {
     cfg!(feature = "person") && person::may_be_display_name_word(word)
+}
+
+/// True when a whitespace-delimited word is a capitalised given name of the `names` lexicon
+/// (`Jane`, `Jane,`, `(Jane`): a person finding may start there with nothing before it to mark
+/// it (see `person::given`).
+pub(crate) fn is_given_name_word(word: &str) -> bool {
+    #[cfg(feature = "names")]
+    {
+        let core = word.trim_matches(|c: char| c.is_ascii_punctuation());
+        let mut bytes = core.bytes();
+        bytes.next().is_some_and(|b| b.is_ascii_uppercase())
+            && bytes.all(|b| b.is_ascii_lowercase())
+            && person::given::is_given_name(core)
+    }
+    #[cfg(not(feature = "names"))]
+    {
+        let _ = word;
+        false
+    }
 }
 
 /// True when `lower` opens German street names (`am`, `an der`, see

@@ -3925,6 +3925,8 @@ pub(crate) fn recipient_name_at(bytes: &[u8], e: usize) -> Option<usize> {
 }
 
 mod display;
+#[cfg(feature = "names")]
+pub(crate) mod given;
 pub(crate) use display::{
     around_address, may_be_name_word as may_be_display_name_word, NAME_WORDS,
 };
