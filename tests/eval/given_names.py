@@ -10,7 +10,8 @@ and the 1,000 most frequent female first names, together about 90 % of the peopl
 that are also everyday words, places, months or brands (`will`, `grace`, `austin`, `june`,
 `mercedes`) are left out, listed below with the reason: a lexicon hit is evidence only where a
 capitalised word is very unlikely to be anything but a name. The output is lower case, sorted and
-newline-separated, so the core binary-searches it as it stands. Nothing here is tuned to a test
+newline-separated, so the core binary-searches it as it stands; a second file lists the kept names that
+are also among the census's 1,000 commonest surnames. Nothing here is tuned to a test
 set: the census is independent of the generators (Faker, mimesis) the probes use.
 """
 
@@ -20,7 +21,11 @@ from pathlib import Path
 import names
 
 TOP = 1000
-OUT = Path(__file__).resolve().parents[2] / "crates/chatguard/src/detect/builtin/person/given_names.txt"
+FOLDER = Path(__file__).resolve().parents[2] / "crates/chatguard/src/detect/builtin/person"
+OUT = FOLDER / "given_names.txt"
+# The kept names that are also among the 1,000 commonest surnames (`Anderson`, `Harris`): a list of
+# three of them is read as a firm named after its partners (`Mitchell, Anderson and Harris`).
+ALSO_SURNAMES = FOLDER / "given_also_surnames.txt"
 
 # Everyday English words, and Spanish and Italian ones (`blanca`, `cruz`, `franco`).
 WORDS = """al amber angel art august autumn beau bill bob brain brandy bud buddy candy chance charity chase
@@ -52,6 +57,10 @@ def main():
     kept = sorted(g for g in given if g not in EXCLUDED and g.isalpha() and len(g) > 1)
     OUT.write_text("\n".join(kept) + "\n")
     print(f"{len(kept)} names ({len(given)} before the {len(given) - len(kept)} left out) -> {OUT}")
+    surnames = set(top(os.path.join(folder, "dist.all.last")))
+    also = [g for g in kept if g in surnames]
+    ALSO_SURNAMES.write_text("\n".join(also) + "\n")
+    print(f"{len(also)} of them also surnames -> {ALSO_SURNAMES}")
 
 
 if __name__ == "__main__":

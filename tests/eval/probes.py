@@ -51,6 +51,11 @@ last names, example domains. Each probe is a question the labelled corpus cannot
   fixed seed; matched as the `street` groups. `not a street`: street words, numbers and
   adjectives in sentences that hold no address (`Az utca 5 perc`, `I read Supernova 2 twice`,
   `We moved to 3 Via Roma fans`, `Улица длиной 5 км`): every finding is a false positive.
+- `prose` (session 19): names that nothing in the sentence marks, as presidio-research's own
+  templates write them (`{n} will present the quarterly figures`, `Have you met {n} yet?`), in ten
+  English frames of our own: Faker's `name()` and `first_name()` in eleven locales (recall per
+  locale, a person finding covering the name); Faker's `company()`, `city()`, `country()` and
+  `job()` in the same frames (`not a person`: every person finding is a false positive).
 - `shown`: Faker first and last names in eight locales shown with an e-mail address (`Jane Doe
   <…> wrote:`, `From:`, `Von:`, `De :`, `{e} (Jane Doe)`, `Jane Doe (…)`, after a comma when the
   local part spells the name), on attention lines (`Attn:`, `c/o`, `z. Hd.`, `À l'attention de`,

@@ -45,6 +45,25 @@ const LONGEST: usize = 11;
 
 /// The given names, lower case, sorted (the build script writes them so; a test checks).
 const GIVEN_NAMES: &str = include_str!("given_names.txt");
+/// Those of them that are also among the census's 1,000 commonest surnames (`anderson`,
+/// `harris`), lower case, sorted.
+const ALSO_SURNAMES: &str = include_str!("given_also_surnames.txt");
+
+static ALSO_SURNAMES_SORTED: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| ALSO_SURNAMES.lines().collect());
+
+/// True when `word` is a given name of the list that is also a common surname.
+fn is_also_a_surname(word: &str) -> bool {
+    let mut buf = [0u8; LONGEST];
+    let Some(lower) = buf.get_mut(..word.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    ALSO_SURNAMES_SORTED
+        .binary_search_by(|name| name.as_bytes().cmp(lower))
+        .is_ok()
+}
 
 /// The list, split for binary search, and a bit per hash of its names ([`name_hash`]): most
 /// capitalised words are no given name, and the bit set turns them away before the search.
@@ -323,12 +342,19 @@ fn continues_a_proper_noun(text: &str, start: usize) -> bool {
 }
 
 /// True when the given name alone at `start..end` stands in a list of single capitalised words
-/// (joined by `,` or `and`, `&`, `y` …) of which one is no given name: a firm named after its
-/// partners (`Griffin, Ashley and Pollard`, `Rogers, George and Gregory`), where the given names
-/// are surnames. A list of given names (`Anna, Ben and Carla`) is a list of people.
+/// (joined by `,` or `and`, `&`, `y` …) that names a firm after its partners: one member is no
+/// given name (`Griffin, Ashley and Pollard`, `Rogers, George and Gregory`), or three or more
+/// are, all of them also common surnames (`Mitchell, Anderson and Harris`). A list of given names
+/// (`Anna, Ben and Carla`) is a list of people.
 fn in_a_list_of_surnames(text: &str, start: usize, end: usize) -> bool {
     let bytes = text.as_bytes();
-    let surname = |w: &str| w.starts_with(|c: char| c.is_uppercase()) && !is_given_name(w);
+    let mut members = 1;
+    let mut all_surnames = is_also_a_surname(&text[start..end]);
+    let mut read = |w: &str| {
+        members += 1;
+        all_surnames &= is_also_a_surname(w);
+        w.starts_with(|c: char| c.is_uppercase()) && !is_given_name(w)
+    };
     // Backwards: `Griffin, ` or `Watson and `, then the word before that.
     let mut at = start;
     for _ in 0..LIST_MEMBERS {
@@ -344,7 +370,7 @@ fn in_a_list_of_surnames(text: &str, start: usize, end: usize) -> bool {
         let Some(member) = previous_word(text, member_end) else {
             break;
         };
-        if surname(member) {
+        if read(member) {
             return true;
         }
         at = skip_blanks_back(text, member_end) - member.len();
@@ -366,12 +392,12 @@ fn in_a_list_of_surnames(text: &str, start: usize, end: usize) -> bool {
         let Some(member) = word_at(text, k).filter(|_| k > at) else {
             break;
         };
-        if surname(member) {
+        if read(member) {
             return true;
         }
         at = k + member.len();
     }
-    false
+    members >= 3 && all_surnames
 }
 
 /// The word that ends at `end` (blanks before `end` skipped), if any.
@@ -454,6 +480,7 @@ mod tests {
         "I work for Lee-Sanchez now.",
         "Griffin, Ashley and Pollard is hiring.",
         "Hi, I'm with Rogers, George and Gregory.",
+        "Mitchell, Anderson and Harris will present the figures.",
         "Valladares, Cruz y Alfaro signed the deal.",
         "Johnson Group and Taylor-Harris merged.",
         "Brian Miller Ltd filed the report.",
