@@ -37,13 +37,19 @@ prince queen ray reed rich rob robin rocky rod rosa rose royal ruby rusty sandy 
 sterling sue summer sung ty van violet wade ward will young
 alba bella bianca blanca celeste cruz esperanza estrella flor franco gloria pilar reyes rosario
 santos soledad""".split()
+# Everyday words of other European languages (German `darin`, French `clair`, Spanish `ella`,
+# `julio`, Italian `cara`, `monte`, Dutch `kip`, Polish `dane`), found by comparing the list with
+# Faker's lorem word lists of those languages (used as dictionaries only: this can only take names
+# out). Names that are function words there but common English names (`Dan`, `Ben`) stay, and the
+# core reads them only with a surname (`person/given.rs`, `WITH_SURNAME_ONLY`).
+FOREIGN_WORDS = """alta avis cara clair dane darin ella julio kip mari monte""".split()
 # Places, peoples and languages.
 PLACES = """alexandria augusta aurora austin carolina charlotte chelsea chester dallas denver florence georgia
 german houston israel jackson kent kenya lincoln norman orlando roman savannah sydney victoria
 virginia""".split()
 # Brands, firms and a religious exclamation.
 BRANDS = """harley mercedes morgan ebony ivory jesus tiffany guadalupe lourdes socorro domingo""".split()
-EXCLUDED = set(WORDS) | set(PLACES) | set(BRANDS)
+EXCLUDED = set(WORDS) | set(FOREIGN_WORDS) | set(PLACES) | set(BRANDS)
 
 
 def top(path):
