@@ -54,13 +54,19 @@ static ALSO_SURNAMES_SORTED: LazyLock<Vec<&'static str>> =
 
 /// True when `word` is a given name of the list that is also a common surname.
 fn is_also_a_surname(word: &str) -> bool {
+    in_sorted(&ALSO_SURNAMES_SORTED, word)
+}
+
+/// True when `word` (ASCII letters, any case, at most [`LONGEST`] of them) is in `sorted` (lower
+/// case, sorted).
+fn in_sorted(sorted: &[&str], word: &str) -> bool {
     let mut buf = [0u8; LONGEST];
     let Some(lower) = buf.get_mut(..word.len()) else {
         return false;
     };
     lower.copy_from_slice(word.as_bytes());
     lower.make_ascii_lowercase();
-    ALSO_SURNAMES_SORTED
+    sorted
         .binary_search_by(|name| name.as_bytes().cmp(lower))
         .is_ok()
 }
@@ -135,23 +141,11 @@ const PLACE_ABBREVIATIONS: &[&str] = &["st", "ste", "mt", "ft", "pt"];
 
 /// True when `word` (ASCII letters, any case) is a given name of the list.
 pub(crate) fn is_given_name(word: &str) -> bool {
-    let mut buf = [0u8; LONGEST];
-    let Some(lower) = buf.get_mut(..word.len()) else {
-        return false;
-    };
-    if !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+    if word.len() > LONGEST || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
         return false;
     }
     let lexicon = &*LEXICON;
-    if !lexicon.may_hold(name_hash(word.as_bytes())) {
-        return false;
-    }
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    lexicon
-        .sorted
-        .binary_search_by(|name| name.as_bytes().cmp(lower))
-        .is_ok()
+    lexicon.may_hold(name_hash(word.as_bytes())) && in_sorted(&lexicon.sorted, word)
 }
 
 /// Reports the names opened by a given name of the list in `hay`'s view.
