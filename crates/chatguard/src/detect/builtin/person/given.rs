@@ -17,7 +17,7 @@
 //! after it (the rest of the name, a firm's or street's word, a house number, two list members)
 //! or just before it: the stream redactor holds a given name until those words have arrived.
 //!
-//! The list costs the browser module about 5 KB gzipped, so the widget leaves the feature out by
+//! The lexicon costs the browser module about 8 KB gzipped, so the widget leaves the feature out by
 //! default (`chatguard-web`'s `names` feature adds it); the CLI and the edge have it.
 
 use std::sync::LazyLock;
