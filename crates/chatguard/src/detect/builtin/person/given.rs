@@ -6,12 +6,15 @@
 //!
 //! The other person rules read a name only where the text says it is one; this one reads it from
 //! the word itself, so it is kept precise by what it leaves out: names that are also everyday
-//! words, places, months or brands are not in the list (`Will`, `Grace`, `Austin`, `June`); a
-//! name word right after another capitalised word that does not open a sentence is part of a
-//! longer proper noun (`Lake Louise`, `San Jose`, `Fort Lee`, `St. Louis`); the words after it
-//! go through the person parser's stop list (`Jane Support` is `Jane`) and its firm check
-//! (`Johnson & Johnson`, `Jane Doe Ltd`); a run of five or more capitalised words is a heading.
-//! A given name alone scores lower than one with a surname.
+//! words, places, months or brands are not in the list (`Will`, `Grace`, `Austin`, `June`), and
+//! names that are function words elsewhere count only with a surname (`Ben Miller`, not Dutch
+//! `Ben je er?`); a name word after a capitalised word that is neither a title nor a stop word,
+//! or after a place's head word or an article, is part of a longer proper noun (`Lake Louise`,
+//! `San Jose`, `New Kenneth`, `El Salvador`, `St. Louis`); the words after it go through the
+//! person parser's stop list (`Jane Support` is `Jane`); firms (`Jane Doe Ltd`, `Griffin, Ashley
+//! and Pollard`) and streets (`rue Thomas Nüsslin`, `Otto Bachesvej 84`) are left; a run of five
+//! or more capitalised words is a heading. A given name alone scores lower than one with a
+//! surname.
 //!
 //! A finding starts at its given name, and what decides it lies on its line within a few words
 //! after it (the rest of the name, a firm's or street's word, a house number, two list members)
