@@ -831,12 +831,8 @@ fn last_capital(bytes: &[u8]) -> Option<usize> {
         let mut lanes = [0u8; 8];
         lanes.copy_from_slice(chunk);
         let w = u64::from_le_bytes(lanes);
-        // Per lane, on its low seven bits `x` (no carry leaves a lane): `x + (0x80 - 'A')` sets
-        // the high bit from `A` up, `x + (0x7f - 'Z')` from past `Z` up.
-        let x = w & !HIGH;
-        let from_a = x + u64::from(0x80 - b'A') * ONES;
-        let past_z = x + u64::from(0x7f - b'Z') * ONES;
-        let hit = (w | from_a & !past_z) & HIGH;
+        // A capital, or a byte that is not ASCII (it may belong to one).
+        let hit = w & HIGH | ascii_capital_lanes(w);
         if hit != 0 {
             return Some(end - 8 + (63 - hit.leading_zeros() as usize) / 8);
         }
@@ -846,6 +842,17 @@ fn last_capital(bytes: &[u8]) -> Option<usize> {
         .get(..end)?
         .iter()
         .rposition(|&b| b.is_ascii_uppercase() || !b.is_ascii())
+}
+
+/// The high bit of every lane of `w` that holds an ASCII capital letter (`A`–`Z`).
+fn ascii_capital_lanes(w: u64) -> u64 {
+    // Per lane, on its low seven bits `x` (no carry leaves a lane): `x + (0x80 - 'A')` sets the
+    // high bit from `A` up, `x + (0x7f - 'Z')` from past `Z` up; a byte with its own high bit set
+    // is not ASCII.
+    let x = w & !HIGH;
+    let from_a = x + u64::from(0x80 - b'A') * ONES;
+    let past_z = x + u64::from(0x7f - b'Z') * ONES;
+    from_a & !past_z & !w & HIGH
 }
 
 static FINDER: LazyLock<Option<Matcher>> = LazyLock::new(|| {

@@ -26,13 +26,14 @@
 use std::sync::LazyLock;
 
 use super::{
-    names_a_company, parse_name, word_at, FIRM_JOINERS, PARTICLES, PLACE_HEADS, STOP_SORTED, TITLES,
+    ascii_capital_lanes, names_a_company, parse_name, prev_word, word_at, FIRM_JOINERS, PARTICLES,
+    PLACE_HEADS, STOP_SORTED, TITLES,
 };
 use crate::detect::builtin::address;
 use crate::detect::builtin::words::{
     in_list, is_apostrophe, lower_into, skip_blanks, skip_blanks_back, word_start,
 };
-use crate::detect::hay::{Hay, HIGH, ONES};
+use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 use crate::{Kind, Score};
 
@@ -175,7 +176,10 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
         if !(2..=LONGEST).contains(&len) || bytes.get(end).is_some_and(|&b| is_word_byte(b)) {
             continue;
         }
-        if !lexicon.may_hold(hash_step_first(h, bytes[i], len)) {
+        // The bit set first: it turns most words away without the search.
+        if !lexicon.may_hold(hash_step_first(h, bytes[i], len))
+            || !in_sorted(&lexicon.sorted, &text[i..end])
+        {
             continue;
         }
         if let Some(found) = name_at(text, i, end) {
@@ -191,14 +195,7 @@ fn next_capital(bytes: &[u8], from: usize) -> Option<usize> {
     let mut chunks = rest.chunks_exact(8);
     let mut at = from;
     for chunk in chunks.by_ref() {
-        let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        // Per lane, on its low seven bits `x` (no carry leaves a lane): `x + (0x80 - 'A')` sets
-        // the high bit from `A` up, `x + (0x7f - 'Z')` from past `Z` up; bytes with their high
-        // bit set are not ASCII.
-        let x = w & !HIGH;
-        let from_a = x + u64::from(0x80 - b'A') * ONES;
-        let past_z = x + u64::from(0x7f - b'Z') * ONES;
-        let hit = from_a & !past_z & !w & HIGH;
+        let hit = ascii_capital_lanes(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
         if hit != 0 {
             return Some(at + hit.trailing_zeros() as usize / 8);
         }
@@ -216,12 +213,9 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || !b.is_ascii()
 }
 
-/// The name opened by the given name at `start..end`, if it is one.
+/// The name opened by the given name of the list at `start..end`, if it is one.
 fn name_at(text: &str, start: usize, end: usize) -> Option<Candidate> {
     let bytes = text.as_bytes();
-    if end <= start + 1 || !is_given_name(text.get(start..end)?) {
-        return None;
-    }
     // `Lee-Sanchez`, `Taylor-Harris`: a double-barrelled surname or a firm named after two;
     // `Sant'Antonio`, `d'Artagnan`: part of another word.
     let glued = start > 0 && (bytes[start - 1] == b'-' || text[..start].ends_with(is_apostrophe));
@@ -370,12 +364,12 @@ fn in_a_list_of_surnames(text: &str, start: usize, end: usize) -> bool {
         let member_end = if j > 0 && bytes[j - 1] == b',' {
             j - 1
         } else {
-            match previous_word(text, j) {
+            match prev_word(text, j) {
                 Some(joiner) if in_list(FIRM_JOINERS, joiner) => j - joiner.len(),
                 _ => break,
             }
         };
-        let Some(member) = previous_word(text, member_end) else {
+        let Some(member) = prev_word(text, member_end) else {
             break;
         };
         if read(member) {
@@ -406,13 +400,6 @@ fn in_a_list_of_surnames(text: &str, start: usize, end: usize) -> bool {
         at = k + member.len();
     }
     members >= 3 && all_surnames
-}
-
-/// The word that ends at `end` (blanks before `end` skipped), if any.
-fn previous_word(text: &str, end: usize) -> Option<&str> {
-    let j = skip_blanks_back(text, end);
-    let ws = word_start(text, j)?;
-    text.get(ws..j)
 }
 
 #[cfg(test)]
