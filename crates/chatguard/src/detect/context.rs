@@ -98,8 +98,27 @@ pub(crate) static CONTRARY_WORDS: &[&str] = &[
 /// (`The parcel is waiting at 356 Jennifer Hill`, `Ihr Paket geht an Hauptstraße 5`). A person's
 /// name is no number either: it is found only where the text marks it as a name, and the words of
 /// invoices and orders stand before names as often (`Please send the invoice to Jane Doe`).
-fn contrary_words_apply(cand: &Candidate) -> bool {
+/// Nor is a telephone number written in a shape only telephone numbers take (see
+/// [`in_telephone_only_shape`]): `I placed an order but got no text on my registered
+/// (981) 353-7639`.
+fn contrary_words_apply(text: &str, cand: &Candidate) -> bool {
     !matches!(cand.kind, crate::Kind::StreetAddress | crate::Kind::Person)
+        && !in_telephone_only_shape(text, cand)
+}
+
+/// Whether `cand` is a phone number with what no business reference is written with: a leading
+/// `+`, a parenthesised group (`(981) 353-7639`, `+44 (0)20 …`) or an extension (`x5260`,
+/// `ext. 12`; the only letters a phone candidate holds).
+fn in_telephone_only_shape(text: &str, cand: &Candidate) -> bool {
+    cand.kind == crate::Kind::Phone
+        && text
+            .as_bytes()
+            .get(cand.start..cand.end)
+            .is_some_and(|value| {
+                value
+                    .iter()
+                    .any(|&b| b == b'+' || b == b'(' || b.is_ascii_alphabetic())
+            })
 }
 
 /// A recognizer's supporting words: those naming its format, and those naming a class of numbers.
@@ -374,7 +393,7 @@ fn sweep_contrary(
         let Some((cand, hit)) = found.get_mut(at) else {
             continue;
         };
-        if hit.is_some() || !contrary_words_apply(cand) {
+        if hit.is_some() || !contrary_words_apply(text, cand) {
             continue;
         }
         let from = floor_boundary(text, cand.start.saturating_sub(BEFORE));
@@ -1025,7 +1044,7 @@ pub(crate) fn apply_contrary_pairwise(
         .map(|(c, _)| (c.start, c.end))
         .collect();
     for (cand, hit) in found.iter_mut() {
-        if hit.is_some() || !contrary_words_apply(cand) {
+        if hit.is_some() || !contrary_words_apply(text, cand) {
             continue;
         }
         let from = floor_boundary(text, cand.start.saturating_sub(BEFORE));

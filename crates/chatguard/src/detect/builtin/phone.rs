@@ -30,6 +30,9 @@ pub(crate) const CONTEXT: &[&str] = &[
     "cell",
     "sms",
     "text me",
+    // Where messages and texts are sent: a phone (`stop sending messages to 7165721056`).
+    "messages to",
+    "texts to",
     "whatsapp",
     "fax",
     "ring me",
@@ -2061,6 +2064,38 @@ mod tests {
         assert_eq!(found("o meu número é 912345678"), ["912345678"]);
         assert!(found("order number 0749604537").is_empty());
         assert!(found("mon numéro de commande est 0749604537").is_empty());
+    }
+
+    /// An order word nearby does not make a reference of a number written as only telephone
+    /// numbers are (a `+`, a parenthesised area code, an extension); a plainly grouped number
+    /// after one stays a reference (synthetic numbers).
+    #[test]
+    fn telephone_only_shapes_survive_order_words() {
+        use crate::detect::builtin::shape::testing::{not_reported, pipeline};
+        let phones = |text: &str| -> Vec<String> {
+            pipeline(text)
+                .into_iter()
+                .filter(|(kind, _)| *kind == Kind::Phone)
+                .map(|(_, value)| value.to_string())
+                .collect()
+        };
+        for number in [
+            "(415) 555-0134",
+            "415.555.0134x5260",
+            "+1 415 555 0134",
+            "415-555-0134 ext. 12",
+        ] {
+            let text = format!(
+                "I placed an online order but got no message on my registered {number}. Help?"
+            );
+            assert_eq!(phones(&text), [number], "{text}");
+        }
+        not_reported(
+            Kind::Phone,
+            &["Order 415-555-0134 has shipped.", "order 415 555 0134"],
+        );
+        let text = "Please stop sending messages to 4155550134.";
+        assert_eq!(phones(text), ["4155550134"], "{text}");
     }
 
     /// Shapes faker writes that no numbering plan assigns (synthetic): reported next to a phone
