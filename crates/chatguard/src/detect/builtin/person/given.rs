@@ -143,6 +143,39 @@ const ARTICLES: &[&str] = &["el", "la", "le", "los", "las", "les", "il", "lo"];
 /// Abbreviations that make the name after them a place (`St. Louis`, `Mt. Hope`, `Ft. Myers`).
 const PLACE_ABBREVIATIONS: &[&str] = &["st", "ste", "mt", "ft", "pt"];
 
+/// Words that make the name before them an institution's or a place's (`Wesley College`, `Grace
+/// Hospital`, `Lincoln Memorial`); street types are [`address`]'s.
+const INSTITUTIONS: &[&str] = &[
+    "academy",
+    "airport",
+    "arena",
+    "bank",
+    "cathedral",
+    "center",
+    "centre",
+    "chapel",
+    "church",
+    "clinic",
+    "college",
+    "county",
+    "foundation",
+    "gallery",
+    "hall",
+    "hospital",
+    "hotel",
+    "institute",
+    "library",
+    "memorial",
+    "museum",
+    "school",
+    "seminary",
+    "stadium",
+    "station",
+    "theater",
+    "theatre",
+    "university",
+];
+
 /// True when `word` (ASCII letters, any case) is a given name of the list.
 pub(crate) fn is_given_name(word: &str) -> bool {
     if word.len() > LONGEST || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
@@ -230,7 +263,7 @@ fn name_at(text: &str, start: usize, end: usize) -> Option<Candidate> {
     if name.start != start || names_a_company(text, name.start, name.end, true) {
         return None;
     }
-    if names_a_street(text, &name) {
+    if names_a_street_or_institution(text, &name) {
         return None;
     }
     // `Otto Bachesvej 84`, `Amelia 5`, `R. Sofia Magalhães, 953`: a street's name before its house
@@ -261,10 +294,11 @@ fn name_at(text: &str, start: usize, end: usize) -> Option<Candidate> {
     Some(candidate(name.start, name.end, milli))
 }
 
-/// True when the name words at `name` are (part of) a street named after a person: a street type
-/// before them (`rue Thomas Nüsslin`, `Pasaje de Juan José Codina`, `R. Sofia Magalhães`) or
-/// among and after them (`Joshua Vista Street`, `Ida Ekmanin bulevardi`).
-fn names_a_street(text: &str, name: &super::Name) -> bool {
+/// True when the name words at `name` are (part of) a street or an institution named after a
+/// person: a street type before them (`rue Thomas Nüsslin`, `Pasaje de Juan José Codina`, `R.
+/// Sofia Magalhães`), a street type or an institution's word among and after them (`Joshua Vista
+/// Street`, `Ida Ekmanin bulevardi`, `Wesley College`).
+fn names_a_street_or_institution(text: &str, name: &super::Name) -> bool {
     // Before: the word before, or the one before a particle (`Calle de Juan`).
     let mut j = skip_blanks_back(text, name.start);
     for _ in 0..2 {
@@ -287,7 +321,12 @@ fn names_a_street(text: &str, name: &super::Name) -> bool {
     text[name.first_end..name.end]
         .split(' ')
         .chain(next)
-        .any(|w| !w.is_empty() && (address::is_en_type(w) || address::is_type_after_name(w)))
+        .any(|w| {
+            !w.is_empty()
+                && (address::is_en_type(w)
+                    || address::is_type_after_name(w)
+                    || in_list(INSTITUTIONS, w))
+        })
 }
 
 /// True when a number follows `end` after a blank or a comma.
@@ -491,6 +530,8 @@ mod tests {
         "Address: Otto Bachesvej 84",
         "Toimitusosoite: Bertha Pauligin katu 202",
         "address book: Amelia 5",
+        // Institutions named after people.
+        "She studied at Wesley College and worked at Morris Hospital.",
         // Not words of their own.
         "Potete spedire il contratto a Sant'Antonio domani?",
         // Words of other languages.
