@@ -1206,7 +1206,7 @@ fn unnumbered(hay: &Hay<'_>, first: usize, out: &mut Vec<Candidate>) {
 }
 
 /// True when an address phrase ends right before `start`: `Address:`, `adresse`, `my address
-/// is`, `mon adresse est`, `I live at`, `j'habite`.
+/// is`, `mon adresse est`, `I live at`, `j'habite`, a sending label (`Ship to:`, `Deliver to:`).
 fn address_phrase_before(text: &str, start: usize) -> bool {
     let word_before = |end: usize| {
         let j = skip_blanks_back(text, end);
@@ -1225,7 +1225,8 @@ fn address_phrase_before(text: &str, start: usize) -> bool {
         let noun = skip_blanks_back(text, j - 1);
         return word_start(text, noun)
             .and_then(|ws| text.get(ws..noun))
-            .is_some_and(|w| in_list(ADDRESS_NOUNS, w));
+            .is_some_and(|w| in_list(ADDRESS_NOUNS, w))
+            || sending_label(text, j - 1);
     }
     let Some((ws, word)) = word_before(start) else {
         return false;
@@ -2703,7 +2704,7 @@ const SEND_WINDOW: usize = 48;
 fn sent_to(text: &str, start: usize) -> bool {
     let from = start.saturating_sub(SEND_WINDOW);
     let end = skip_blanks_back(text, start);
-    let Some(mut at) = (end < start).then(|| word_start(text, end)).flatten() else {
+    let Some(at) = (end < start).then(|| word_start(text, end)).flatten() else {
         return false;
     };
     if !text
@@ -2712,6 +2713,23 @@ fn sent_to(text: &str, start: usize) -> bool {
     {
         return false;
     }
+    sending_verb_before(text, at, from)
+}
+
+/// True when the words before a label's colon at `colon` end in a sending phrase: `Ship to:`,
+/// `Deliver to:`, `Envoyer à :`. A label says what its value is, as `Address:` does.
+fn sending_label(text: &str, colon: usize) -> bool {
+    let end = skip_blanks_back(text, colon);
+    let Some(at) = word_start(text, end) else {
+        return false;
+    };
+    text.get(at..end)
+        .is_some_and(|w| in_list(SEND_PREPOSITIONS, w))
+        && sending_verb_before(text, at, colon.saturating_sub(SEND_WINDOW))
+}
+
+/// True when one of the four words before `at`, none starting before `from`, is a sending verb.
+fn sending_verb_before(text: &str, mut at: usize, from: usize) -> bool {
     for _ in 0..4 {
         let end = skip_blanks_back(text, at);
         let Some(ws) = (end < at).then(|| word_start(text, end)).flatten() else {
