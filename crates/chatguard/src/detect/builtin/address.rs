@@ -132,6 +132,7 @@ pub(crate) const TRIGGER_WORDS: &[&str] = &[
     "largo",
     "vicolo",
     "rua",
+    "rúa",
     "travessa",
     "praça",
     "alameda",
@@ -690,6 +691,7 @@ const TYPE_FIRST: Types = Types::new(
         "piazzale",
         "vicolo",
         "rua",
+        "rúa",
         "travessa",
         "praça",
         "alameda",
@@ -1929,6 +1931,35 @@ pub(crate) fn is_strong_en_type(word: &str) -> bool {
 #[cfg(feature = "names")]
 pub(crate) fn is_en_type(word: &str) -> bool {
     en_type(word).is_some()
+}
+
+/// The endings of [`SUFFIXES`] that end no family name: `-dijk`, `-laan`, `-baan`, `-steeg` do
+/// (`Noordijk`, `Vanderlaan`, `Verbaan`, `Oversteeg`).
+const COMPOUND_ONLY: &[&str] = &[
+    "straße",
+    "strasse",
+    "gasse",
+    "platz",
+    "allee",
+    "chaussee",
+    "straat",
+    "gracht",
+    "plein",
+    "gatan",
+    "vägen",
+    "gata",
+    "veien",
+    "stræde",
+    "katu",
+    "bulevardi",
+];
+
+/// True when `word` is a compound street name: a name joined to a street word that ends no
+/// family name ([`COMPOUND_ONLY`]: `Jaegersstraat`, `Musterstraße`, `Storgatan`).
+pub(crate) fn is_street_compound(word: &str) -> bool {
+    COMPOUND_ONLY
+        .iter()
+        .any(|suffix| word.len() >= suffix.len() + 3 && word.ends_with(suffix))
 }
 
 /// True when `word` is a street type written as a word of its own after the street's name

@@ -3354,6 +3354,11 @@ fn honorific(text: &str, s: usize, e: usize, pattern: &str) -> Option<Found> {
         k = n;
     }
     let name = parse_name_with(text, k, false, true)?;
+    // `Dr. Jaegersstraat 475`, `Prof.-Huber-Straße`: a street named after a doctor.
+    let last = text[name.start..name.end].rsplit(' ').next().unwrap_or("");
+    if super::address::is_street_compound(last) {
+        return None;
+    }
     Some(Found {
         start: name.start,
         end: name.end,

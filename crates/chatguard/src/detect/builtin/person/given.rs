@@ -296,8 +296,9 @@ fn name_at(text: &str, start: usize, end: usize) -> Option<Candidate> {
 
 /// True when the name words at `name` are (part of) a street or an institution named after a
 /// person: a street type before them (`rue Thomas Nüsslin`, `Pasaje de Juan José Codina`, `R.
-/// Sofia Magalhães`), a street type or an institution's word among and after them (`Joshua Vista
-/// Street`, `Ida Ekmanin bulevardi`, `Wesley College`).
+/// Sofia Magalhães`), a street type, a street's compound or an institution's word among and
+/// after them (`Joshua Vista Street`, `Ida Ekmanin bulevardi`, `Anna Paulownastraat`, `Wesley
+/// College`).
 fn names_a_street_or_institution(text: &str, name: &super::Name) -> bool {
     // Before: the word before, or the one before a particle (`Calle de Juan`).
     let mut j = skip_blanks_back(text, name.start);
@@ -325,6 +326,7 @@ fn names_a_street_or_institution(text: &str, name: &super::Name) -> bool {
             !w.is_empty()
                 && (address::is_en_type(w)
                     || address::is_type_after_name(w)
+                    || address::is_street_compound(w)
                     || in_list(INSTITUTIONS, w))
         })
 }
@@ -532,6 +534,7 @@ mod tests {
         "address book: Amelia 5",
         // Institutions named after people.
         "She studied at Wesley College and worked at Morris Hospital.",
+        "Prof. Dr. Hans Meierstraat is closed for works.",
         // Not words of their own.
         "Potete spedire il contratto a Sant'Antonio domani?",
         // Words of other languages.

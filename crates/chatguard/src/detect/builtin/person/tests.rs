@@ -853,6 +853,8 @@ const NEGATIVE: &[&str] = &[
     "Welcome to the Help Center",
     "Release Notes\nVersion 2 adds dark mode.",
     "Call 123 Main Dr. Springfield for info.",
+    // A street named after a doctor (synthetic).
+    "Please ship it to Dr. Jaegersstraat 475.",
     "Use MS Word to open it.",
     "Die Frau Anspruch hat, ist klar.",
     "Thank you for contacting us.",
