@@ -407,6 +407,12 @@ const POSITIVE: &[(&str, &str, &str)] = &[
         RULE_STREET,
     ),
     ("adresse: Vikringen 7", "Vikringen 7", RULE_STREET),
+    // Galician `Rúa` (synthetic, mimesis-style).
+    (
+        "Please ship it to Rúa Escura, 970.",
+        "Rúa Escura, 970",
+        RULE_STREET,
+    ),
     // A sending label says what its value is as `Address:` does (synthetic, mimesis-style).
     ("Deliver to: Dovenetel 1190", "Dovenetel 1190", RULE_STREET),
     ("Ship to: 317 Bellister Av", "317 Bellister Av", RULE_STREET),
