@@ -353,6 +353,23 @@ fn given_names_stream_as_one_shot_at_every_split() {
     }
 }
 
+/// A ship's military address starts two words before its first number (synthetic addresses).
+#[test]
+fn military_addresses_stream_as_one_shot_at_every_split() {
+    let guard = Guard::new(Policy::default()).expect("builds");
+    for text in [
+        "I once lived in USNS Davis\nFPO AE 90043. I now live in PSC 0149, Box 5263\nAPO AP 98915.",
+        "We served on the USNS Big Horn Bay\nFPO AE 09532, now Unit 4365 Box 7619\nDPO AP 74859",
+    ] {
+        let redacted = one_shot(&guard, text);
+        assert!(
+            !redacted.contains("FPO") && !redacted.contains("Box"),
+            "{redacted}"
+        );
+        assert_streams_as_one_shot(&guard, text, &[1, 4]);
+    }
+}
+
 #[test]
 fn accented_prose_is_held_back_by_a_few_words_only() {
     let guard = Guard::new(Policy::default()).expect("builds");

@@ -8,7 +8,9 @@
 //!   `Rua Augusta 100`, `Av. Paulista, 1578`, `C/ Mayor 5`, `Laan van Meerdervoort 5`;
 //! * name with a street suffix, number last (de, nl): `Musterstraße 12`, `Hauptstr. 5a`,
 //!   `Kalverstraat 92`, `Berliner Straße 12`;
-//! * a bare street name and number (`Damrak 1`) only when a Dutch or British postcode follows.
+//! * a bare street name and number (`Damrak 1`) only when a Dutch or British postcode follows;
+//! * US military and diplomatic mail (`PSC 4950, Box 4286` / `APO AA 54849`, `USNS Flynn` / `FPO
+//!   AE 90043`): `address.military`, see `military`.
 //!
 //! A postcode and city after the street (`75002 Paris`, `1012 LG Amsterdam`, `London SW1A 2AA`,
 //! `Washington, DC 20500`, `CH-8001 Zürich`) makes it `address.with_postcode`. Street-type words
@@ -252,6 +254,7 @@ const STREET_ARTICLES: &[&str] = &["der", "dem", "den", "die", "das"];
 
 const RULE_STREET: &str = "address.street";
 const RULE_POSTCODE: &str = "address.with_postcode";
+const RULE_MILITARY: &str = "address.military";
 
 /// Street-type words by how much they say: two word lists rather than one table of pairs (a
 /// table of `(&str, Strength)` pairs costs the browser download a third more per word).
@@ -1070,6 +1073,7 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     scan_numbers(hay, out);
     without_number(hay.text, first, out);
     unnumbered(hay, first, out);
+    military::scan(hay, out);
 }
 
 /// Street types that open a street written without a house number right after an address
@@ -2781,6 +2785,9 @@ fn sending_verb_before(text: &str, mut at: usize, from: usize) -> bool {
     }
     false
 }
+
+mod military;
+pub(crate) use military::SHIP_PREFIXES;
 
 #[cfg(test)]
 mod tests;

@@ -367,6 +367,9 @@ const TRIGGER_WORDS: &[&[&str]] = &[
     person::TRIGGER_WORDS,
     #[cfg(feature = "address")]
     address::TRIGGER_WORDS,
+    // A ship's military address starts at its prefix, two words before its first number.
+    #[cfg(feature = "address")]
+    address::SHIP_PREFIXES,
 ];
 
 /// True when `lower` (a lowercased word without surrounding punctuation) opens a finding that

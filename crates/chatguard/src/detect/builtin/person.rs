@@ -3354,14 +3354,19 @@ fn honorific(text: &str, s: usize, e: usize, pattern: &str) -> Option<Found> {
         k = n;
     }
     let name = parse_name_with(text, k, false, true)?;
-    // `Dr. Jaegersstraat 475`, `Prof.-Huber-Straße`: a street named after a doctor.
-    let last = text[name.start..name.end].rsplit(' ').next().unwrap_or("");
-    if super::address::is_street_compound(last) {
-        return None;
-    }
+    // A street's compound ends no name: `Dr. Maria Garcia Femstraat 4` names a person and her
+    // street, `Dr. Jaegersstraat 475` a street named after a doctor.
+    let words = &text[name.start..name.end];
+    let end = match words.rsplit_once(' ') {
+        _ if !super::address::is_street_compound(words.rsplit(' ').next().unwrap_or("")) => {
+            name.end
+        }
+        Some((rest, _)) => name.start + rest.trim_end().len(),
+        None => return None,
+    };
     Some(Found {
         start: name.start,
-        end: name.end,
+        end,
         milli: 800,
         rule: RULE_HONORIFIC,
     })

@@ -266,6 +266,15 @@ fn name_at(text: &str, start: usize, end: usize) -> Option<Candidate> {
     if names_a_street_or_institution(text, &name) {
         return None;
     }
+    // `Anna Paulownastraat 5`, `Maria Garcia Femstraat 4`: a street named after a person or
+    // one after a name; once the street is redacted, a name may stand alone.
+    if text[name.first_end..name.end]
+        .split(' ')
+        .any(address::is_street_compound)
+    {
+        crate::detect::builtin::pass_over();
+        return None;
+    }
     // `Otto Bachesvej 84`, `Amelia 5`, `R. Sofia Magalhães, 953`: a street's name before its house
     // number. A longer value there (`This is Jane Doe 4012 8888 8888 1881`) is redacted first,
     // and the name then stands before its placeholder: noted, so the redacted text is read again.
@@ -296,9 +305,8 @@ fn name_at(text: &str, start: usize, end: usize) -> Option<Candidate> {
 
 /// True when the name words at `name` are (part of) a street or an institution named after a
 /// person: a street type before them (`rue Thomas Nüsslin`, `Pasaje de Juan José Codina`, `R.
-/// Sofia Magalhães`), a street type, a street's compound or an institution's word among and
-/// after them (`Joshua Vista Street`, `Ida Ekmanin bulevardi`, `Anna Paulownastraat`, `Wesley
-/// College`).
+/// Sofia Magalhães`), a street type or an institution's word among and after them (`Joshua Vista
+/// Street`, `Ida Ekmanin bulevardi`, `Wesley College`).
 fn names_a_street_or_institution(text: &str, name: &super::Name) -> bool {
     // Before: the word before, or the one before a particle (`Calle de Juan`).
     let mut j = skip_blanks_back(text, name.start);
@@ -326,7 +334,6 @@ fn names_a_street_or_institution(text: &str, name: &super::Name) -> bool {
             !w.is_empty()
                 && (address::is_en_type(w)
                     || address::is_type_after_name(w)
-                    || address::is_street_compound(w)
                     || in_list(INSTITUTIONS, w))
         })
 }

@@ -1,0 +1,205 @@
+//! US military and diplomatic mail: a unit's or a ship's line, then `APO`, `FPO` or `DPO`, the
+//! pseudo-state `AA`, `AE` or `AP` and a ZIP code (`PSC 4950, Box 4286` / `APO AA 54849`,
+//! `USNS Flynn` / `FPO AE 90043`, `Unit 4365 Box 7619, DPO AP 74859`), as the US Postal
+//! Service's Publication 28 (section 225) writes them. Such an address names no street, so the
+//! street shapes do not read it; the three-part post office line is distinctive, so it is
+//! looked for only after each five-digit number, and reported with the line before it.
+
+use super::{Found, RULE_MILITARY};
+use crate::detect::builtin::words::word_end;
+use crate::detect::hay::Hay;
+use crate::detect::Candidate;
+
+/// The words that open a unit's line, each followed by a number and then `Box` and a number.
+const UNIT_WORDS: &[&str] = &["PSC", "CMR", "Unit"];
+
+/// The prefixes of a ship's name (US Navy, Military Sealift Command, Coast Guard), each followed
+/// by one to three capitalised words. Lower case, as the stream redactor's trigger words.
+pub(crate) const SHIP_PREFIXES: &[&str] = &["usns", "usnv", "uss", "uscgc"];
+
+/// How far before the post office line its first line may start, in bytes.
+const LINE_BEFORE: usize = 48;
+
+/// The score of a military address: both its lines read.
+const MILLI: u16 = 850;
+
+/// Pushes every military address of `hay`.
+pub(super) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
+    let text = hay.text;
+    let bytes = text.as_bytes();
+    for run in &hay.numbers {
+        let Some(&(s, e)) = run.groups.first() else {
+            continue;
+        };
+        if run.plus || e - s != 5 || s < 7 {
+            continue;
+        }
+        // A ZIP+4 code (`09012-3456`) or a ZIP code alone, the number's end its word's.
+        let end = match run.groups {
+            [_] => e,
+            [_, (s4, e4)] if e4 - s4 == 4 && bytes[e] == b'-' => *e4,
+            _ => continue,
+        };
+        if bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) || !post_office_before(bytes, s) {
+            continue;
+        }
+        if let Some(start) = first_line_start(text, s - 7) {
+            out.push(
+                Found {
+                    start,
+                    end,
+                    milli: MILLI,
+                    rule: RULE_MILITARY,
+                }
+                .candidate(),
+            );
+        }
+    }
+}
+
+/// True when the seven bytes before `zip` are `APO AE ` (`APO`, `FPO` or `DPO`; `AA`, `AE` or
+/// `AP`) and start a word.
+fn post_office_before(bytes: &[u8], zip: usize) -> bool {
+    let at = zip - 7;
+    matches!(
+        &bytes[at..zip],
+        [
+            b'A' | b'F' | b'D',
+            b'P',
+            b'O',
+            b' ',
+            b'A',
+            b'A' | b'E' | b'P',
+            b' '
+        ]
+    ) && !at
+        .checked_sub(1)
+        .is_some_and(|b| bytes[b].is_ascii_alphanumeric())
+}
+
+/// Where the unit's or ship's line before the post office line at `office` starts: the two are
+/// parted by a line break, a comma or a blank, and the line is the whole of what stands between
+/// its opening word and that separator.
+fn first_line_start(text: &str, office: usize) -> Option<usize> {
+    let line_end = text[..office]
+        .trim_end_matches([' ', ',', '\r', '\n'])
+        .len();
+    if line_end == office {
+        return None;
+    }
+    let from = line_end.saturating_sub(LINE_BEFORE);
+    let window = text.get(from..line_end)?;
+    // The opening word nearest the post office line that starts a word.
+    let mut best = None;
+    for (i, _) in window.match_indices(|c: char| c.is_ascii_uppercase()) {
+        let start = from + i;
+        let bounded = !text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        if bounded && first_line_at(text, start, line_end) {
+            best = Some(start);
+        }
+    }
+    best
+}
+
+/// True when `text[start..end]` is a unit's line (`PSC 4950, Box 4286`, `Unit 4365 Box 7619`)
+/// or a ship's (`USNS Flynn`, `USS Harry S. Truman`).
+fn first_line_at(text: &str, start: usize, end: usize) -> bool {
+    let Some(opening_end) = word_end(text, start) else {
+        return false;
+    };
+    let opening = &text[start..opening_end];
+    let rest = &text[opening_end..end];
+    if UNIT_WORDS.contains(&opening) {
+        let Some(rest) = rest.strip_prefix(' ') else {
+            return false;
+        };
+        let (unit, rest) = split_number(rest);
+        let rest = rest.strip_prefix(',').unwrap_or(rest);
+        let Some(rest) = rest.strip_prefix(" Box ") else {
+            return false;
+        };
+        let (box_number, rest) = split_number(rest);
+        return (1..=5).contains(&unit) && (1..=5).contains(&box_number) && rest.is_empty();
+    }
+    if SHIP_PREFIXES
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(opening) && opening.bytes().all(|b| b.is_ascii_uppercase()))
+    {
+        let words: Vec<&str> = rest.split(' ').skip(1).collect();
+        return rest.starts_with(' ')
+            && (1..=4).contains(&words.len())
+            && words.iter().all(|w| {
+                w.starts_with(|c: char| c.is_uppercase())
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
+            });
+    }
+    false
+}
+
+/// How many ASCII digits open `s`, and the rest after them.
+fn split_number(s: &str) -> (usize, &str) {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    (digits, &s[digits..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        let hay = Hay::new(text);
+        let mut out = Vec::new();
+        scan(&hay, &mut out);
+        out.iter().map(|c| &text[c.start..c.end]).collect()
+    }
+
+    // Every address below is synthetic, in the shapes Faker's `en_US` provider writes.
+    #[test]
+    fn unit_and_ship_lines_with_their_post_office() {
+        for (text, address) in [
+            (
+                "How do I change my address to PSC 4950, Box 4286\nAPO AA 54849 for post mail?",
+                "PSC 4950, Box 4286\nAPO AA 54849",
+            ),
+            (
+                "The address of Dixon LLC is Unit 4365 Box 7619\nDPO AP 74859",
+                "Unit 4365 Box 7619\nDPO AP 74859",
+            ),
+            (
+                "I once lived in USNS Davis\nFPO AE 90043. I now live elsewhere.",
+                "USNS Davis\nFPO AE 90043",
+            ),
+            (
+                "Send it to CMR 480 Box 123, APO AE 09012-3456 please",
+                "CMR 480 Box 123, APO AE 09012-3456",
+            ),
+            (
+                "Ship to: USS Harry S. Truman, FPO AE 09532",
+                "USS Harry S. Truman, FPO AE 09532",
+            ),
+        ] {
+            assert_eq!(found(text), [address], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_post_office_line_alone_or_in_other_words_is_none() {
+        for text in [
+            // No unit's or ship's line before it.
+            "Our base is near APO AE 09012.",
+            "the unit 4365 box 7619\nAPO AE 09012",
+            "PSC 4950, Box 4286\nAPO ZZ 54849",
+            "PSC 4950, Box 4286\nAPO AA 548490",
+            "PSC 4950, Box 4286\nXAPO AA 54849",
+            "USNS davis\nFPO AE 90043",
+            "Usns Davis\nFPO AE 90043",
+            "PSC 123456, Box 4286\nAPO AA 54849",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+}
