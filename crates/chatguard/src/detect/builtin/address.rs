@@ -2786,8 +2786,7 @@ fn sending_verb_before(text: &str, mut at: usize, from: usize) -> bool {
     false
 }
 
-mod military;
-pub(crate) use military::SHIP_PREFIXES;
+pub(crate) mod military;
 
 #[cfg(test)]
 mod tests;

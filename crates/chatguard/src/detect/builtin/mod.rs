@@ -369,7 +369,7 @@ const TRIGGER_WORDS: &[&[&str]] = &[
     address::TRIGGER_WORDS,
     // A ship's military address starts at its prefix, two words before its first number.
     #[cfg(feature = "address")]
-    address::SHIP_PREFIXES,
+    address::military::SHIP_PREFIXES,
 ];
 
 /// True when `lower` (a lowercased word without surrounding punctuation) opens a finding that
