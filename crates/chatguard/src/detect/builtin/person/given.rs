@@ -144,23 +144,20 @@ const ARTICLES: &[&str] = &["el", "la", "le", "los", "las", "les", "il", "lo"];
 const PLACE_ABBREVIATIONS: &[&str] = &["st", "ste", "mt", "ft", "pt"];
 
 /// Words that make the name before them an institution's or a place's (`Wesley College`, `Grace
-/// Hospital`, `Lincoln Memorial`); street types are [`address`]'s.
+/// Hospital`, `Lincoln Memorial`); street types are [`address`]'s. Not those that are also common
+/// surnames (`Hall`, `Church`, `Arena`, `Chapel`: `Mia Hall`).
 const INSTITUTIONS: &[&str] = &[
     "academy",
     "airport",
-    "arena",
     "bank",
     "cathedral",
     "center",
     "centre",
-    "chapel",
-    "church",
     "clinic",
     "college",
     "county",
     "foundation",
     "gallery",
-    "hall",
     "hospital",
     "hotel",
     "institute",
@@ -511,6 +508,8 @@ mod tests {
             "Ben Miller",
             RULE_GIVEN,
         ),
+        // Surnames that are also an institution's word.
+        ("A tribute to Mia Hall, sadly.", "Mia Hall", RULE_GIVEN),
     ];
 
     const NEGATIVE: &[&str] = &[
