@@ -279,10 +279,12 @@ fn name_at(text: &str, start: usize, end: usize) -> Option<Candidate> {
         crate::detect::builtin::pass_over();
         return None;
     }
-    if name.tokens < 2
-        && (in_list(WITH_SURNAME_ONLY, &text[start..end])
-            || in_a_list_of_surnames(text, start, name.end))
-    {
+    if name.tokens < 2 && in_list(WITH_SURNAME_ONLY, &text[start..end]) {
+        return None;
+    }
+    // `Griffin, Ashley and Pollard`; `Douglas, Coleman and Walker Resignation Letter`, a firm's
+    // last partner before the title of what it made.
+    if in_a_list_of_surnames(text, start, name.first_end, name.tokens >= 2) {
         return None;
     }
     // `Cruz y Alfaro`, `Smith and Jones`: partners' surnames joined, a firm.
@@ -388,12 +390,14 @@ fn continues_a_proper_noun(text: &str, start: usize) -> bool {
                     .is_err())
 }
 
-/// True when the given name alone at `start..end` stands in a list of single capitalised words
-/// (joined by `,` or `and`, `&`, `y` …) that names a firm after its partners: one member is no
-/// given name (`Griffin, Ashley and Pollard`, `Rogers, George and Gregory`), or three or more
-/// are, all of them also common surnames (`Mitchell, Anderson and Harris`). A list of given names
-/// (`Anna, Ben and Carla`) is a list of people.
-fn in_a_list_of_surnames(text: &str, start: usize, end: usize) -> bool {
+/// True when the given name at `start..end` (alone, or opening a longer name when
+/// `opens_longer_name`) stands in a list of single capitalised words (joined by `,` or `and`, `&`,
+/// `y` …) that names a firm after its partners: one member is no given name (`Griffin, Ashley and
+/// Pollard`, `Rogers, George and Gregory`, `Douglas, Coleman and Walker Resignation Letter`), or
+/// three or more are, all of them also common surnames (`Mitchell, Anderson and Harris`). A list of
+/// given names (`Anna, Ben and Carla`) is a list of people, and so is a longer name after a
+/// member that is one (`Lori Johnson, Marvin Hartman`).
+fn in_a_list_of_surnames(text: &str, start: usize, end: usize, opens_longer_name: bool) -> bool {
     let bytes = text.as_bytes();
     let mut members = 1;
     let mut all_surnames = is_also_a_surname(&text[start..end]);
@@ -417,10 +421,16 @@ fn in_a_list_of_surnames(text: &str, start: usize, end: usize) -> bool {
         let Some(member) = prev_word(text, member_end) else {
             break;
         };
+        let member_start = skip_blanks_back(text, member_end) - member.len();
+        // `Lori Johnson, Marvin Hartman`: a name of several words after a member of several
+        // words lists people.
+        if opens_longer_name && continues_a_proper_noun(text, member_start) {
+            break;
+        }
         if read(member) {
             return true;
         }
-        at = skip_blanks_back(text, member_end) - member.len();
+        at = member_start;
     }
     // Forwards: `, Pollard` or ` and Pollard`.
     let mut at = end;
@@ -526,6 +536,7 @@ mod tests {
         // Firms named after people.
         "I work for Lee-Sanchez now.",
         "Griffin, Ashley and Pollard is hiring.",
+        "The first verse of his Douglas, Coleman and Walker Resignation Letter",
         "Hi, I'm with Rogers, George and Gregory.",
         "Mitchell, Anderson and Harris will present the figures.",
         "Valladares, Cruz y Alfaro signed the deal.",
