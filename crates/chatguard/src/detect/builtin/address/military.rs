@@ -6,7 +6,6 @@
 //! looked for only after each five-digit number, and reported with the line before it.
 
 use super::{Found, RULE_MILITARY};
-use crate::detect::builtin::words::word_end;
 use crate::detect::hay::Hay;
 use crate::detect::Candidate;
 
@@ -79,70 +78,74 @@ fn post_office_before(bytes: &[u8], zip: usize) -> bool {
 
 /// Where the unit's or ship's line before the post office line at `office` starts: the two are
 /// parted by a line break, a comma or a blank, and the line is the whole of what stands between
-/// its opening word and that separator.
+/// its opening word and that separator. ASCII only, as the Postal Service writes these lines.
 fn first_line_start(text: &str, office: usize) -> Option<usize> {
-    let line_end = text[..office]
-        .trim_end_matches([' ', ',', '\r', '\n'])
-        .len();
+    let bytes = text.as_bytes();
+    let mut line_end = office;
+    while line_end > 0 && matches!(bytes[line_end - 1], b' ' | b',' | b'\r' | b'\n') {
+        line_end -= 1;
+    }
     if line_end == office {
         return None;
     }
-    let from = line_end.saturating_sub(LINE_BEFORE);
-    let window = text.get(from..line_end)?;
-    // The opening word nearest the post office line that starts a word.
-    let mut best = None;
-    for (i, _) in window.match_indices(|c: char| c.is_ascii_uppercase()) {
-        let start = from + i;
-        let bounded = !text[..start]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric);
-        if bounded && first_line_at(text, start, line_end) {
-            best = Some(start);
-        }
-    }
-    best
+    // The opening word farthest from the post office line that makes the whole line.
+    (line_end.saturating_sub(LINE_BEFORE)..line_end).find(|&start| {
+        bytes[start].is_ascii_uppercase()
+            && !start
+                .checked_sub(1)
+                .is_some_and(|b| bytes[b].is_ascii_alphanumeric())
+            && first_line_at(&bytes[start..line_end])
+    })
 }
 
-/// True when `text[start..end]` is a unit's line (`PSC 4950, Box 4286`, `Unit 4365 Box 7619`)
-/// or a ship's (`USNS Flynn`, `USS Harry S. Truman`).
-fn first_line_at(text: &str, start: usize, end: usize) -> bool {
-    let Some(opening_end) = word_end(text, start) else {
-        return false;
-    };
-    let opening = &text[start..opening_end];
-    let rest = &text[opening_end..end];
-    if UNIT_WORDS.contains(&opening) {
-        let Some(rest) = rest.strip_prefix(' ') else {
+/// True when `line` is a unit's line (`PSC 4950, Box 4286`, `Unit 4365 Box 7619`) or a ship's
+/// (`USNS Flynn`, `USS Harry S. Truman`).
+fn first_line_at(line: &[u8]) -> bool {
+    let opening = line.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let (word, rest) = line.split_at(opening);
+    if UNIT_WORDS.iter().any(|w| w.as_bytes() == word) {
+        let Some(rest) = rest.strip_prefix(b" ") else {
             return false;
         };
         let (unit, rest) = split_number(rest);
-        let rest = rest.strip_prefix(',').unwrap_or(rest);
-        let Some(rest) = rest.strip_prefix(" Box ") else {
+        let rest = rest.strip_prefix(b",").unwrap_or(rest);
+        let Some(rest) = rest.strip_prefix(b" Box ") else {
             return false;
         };
         let (box_number, rest) = split_number(rest);
         return (1..=5).contains(&unit) && (1..=5).contains(&box_number) && rest.is_empty();
     }
-    if SHIP_PREFIXES
-        .iter()
-        .any(|p| p.eq_ignore_ascii_case(opening) && opening.bytes().all(|b| b.is_ascii_uppercase()))
-    {
-        let words: Vec<&str> = rest.split(' ').skip(1).collect();
-        return rest.starts_with(' ')
-            && (1..=4).contains(&words.len())
-            && words.iter().all(|w| {
-                w.starts_with(|c: char| c.is_uppercase())
-                    && w.chars()
-                        .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
-            });
+    let ship = word.iter().all(u8::is_ascii_uppercase)
+        && SHIP_PREFIXES
+            .iter()
+            .any(|p| p.as_bytes().eq_ignore_ascii_case(word));
+    if !ship {
+        return false;
+    }
+    // One to four capitalised words, one blank apart.
+    let mut rest = rest;
+    for _ in 0..4 {
+        let Some([first, tail @ ..]) = rest.strip_prefix(b" ") else {
+            return false;
+        };
+        if !first.is_ascii_uppercase() {
+            return false;
+        }
+        let len = tail
+            .iter()
+            .take_while(|&&b| b.is_ascii_alphabetic() || matches!(b, b'.' | b'-' | b'\''))
+            .count();
+        rest = &tail[len..];
+        if rest.is_empty() {
+            return true;
+        }
     }
     false
 }
 
 /// How many ASCII digits open `s`, and the rest after them.
-fn split_number(s: &str) -> (usize, &str) {
-    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+fn split_number(s: &[u8]) -> (usize, &[u8]) {
+    let digits = s.iter().take_while(|b| b.is_ascii_digit()).count();
     (digits, &s[digits..])
 }
 
