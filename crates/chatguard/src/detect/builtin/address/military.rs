@@ -24,25 +24,23 @@ const MILLI: u16 = 850;
 
 /// Pushes every military address of `hay`.
 pub(super) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
-    let text = hay.text;
-    let bytes = text.as_bytes();
+    let bytes = hay.text.as_bytes();
     for run in &hay.numbers {
-        let Some(&(s, e)) = run.groups.first() else {
-            continue;
-        };
-        if run.plus || e - s != 5 || s < 7 {
-            continue;
-        }
-        // A ZIP+4 code (`09012-3456`) or a ZIP code alone, the number's end its word's.
-        let end = match run.groups {
-            [_] => e,
-            [_, (s4, e4)] if e4 - s4 == 4 && bytes[e] == b'-' => *e4,
+        // A ZIP code, or a ZIP+4 code (`09012-3456`), ending its word.
+        let (zip, end) = match *run.groups {
+            [(s, e)] if e - s == 5 => (s, e),
+            [(s, e), (s4, e4)] if e - s == 5 && e4 - s4 == 4 && bytes.get(e) == Some(&b'-') => {
+                (s, e4)
+            }
             _ => continue,
         };
-        if bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) || !post_office_before(bytes, s) {
+        if run.plus || bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
             continue;
         }
-        if let Some(start) = first_line_start(text, s - 7) {
+        let Some(office) = zip.checked_sub(7).filter(|&at| post_office_at(bytes, at)) else {
+            continue;
+        };
+        if let Some(start) = first_line_start(bytes, office) {
             out.push(
                 Found {
                     start,
@@ -56,13 +54,11 @@ pub(super) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     }
 }
 
-/// True when the seven bytes before `zip` are `APO AE ` (`APO`, `FPO` or `DPO`; `AA`, `AE` or
-/// `AP`) and start a word.
-fn post_office_before(bytes: &[u8], zip: usize) -> bool {
-    let at = zip - 7;
+/// True when `APO AE ` (`APO`, `FPO` or `DPO`; `AA`, `AE` or `AP`) starts a word at `at`.
+fn post_office_at(bytes: &[u8], at: usize) -> bool {
     matches!(
-        &bytes[at..zip],
-        [
+        bytes.get(at..at + 7),
+        Some([
             b'A' | b'F' | b'D',
             b'P',
             b'O',
@@ -70,31 +66,34 @@ fn post_office_before(bytes: &[u8], zip: usize) -> bool {
             b'A',
             b'A' | b'E' | b'P',
             b' '
-        ]
-    ) && !at
-        .checked_sub(1)
-        .is_some_and(|b| bytes[b].is_ascii_alphanumeric())
+        ])
+    ) && !starts_after_word(bytes, at)
+}
+
+/// True when the byte before `at` is an ASCII letter or digit.
+fn starts_after_word(bytes: &[u8], at: usize) -> bool {
+    at.checked_sub(1)
+        .and_then(|b| bytes.get(b))
+        .is_some_and(u8::is_ascii_alphanumeric)
 }
 
 /// Where the unit's or ship's line before the post office line at `office` starts: the two are
 /// parted by a line break, a comma or a blank, and the line is the whole of what stands between
 /// its opening word and that separator. ASCII only, as the Postal Service writes these lines.
-fn first_line_start(text: &str, office: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let mut line_end = office;
-    while line_end > 0 && matches!(bytes[line_end - 1], b' ' | b',' | b'\r' | b'\n') {
-        line_end -= 1;
-    }
+fn first_line_start(bytes: &[u8], office: usize) -> Option<usize> {
+    let before = bytes.get(..office)?;
+    let line_end = before
+        .iter()
+        .rposition(|b| !matches!(b, b' ' | b',' | b'\r' | b'\n'))?
+        + 1;
     if line_end == office {
         return None;
     }
-    // The opening word farthest from the post office line that makes the whole line.
+    let line = before.get(..line_end)?;
     (line_end.saturating_sub(LINE_BEFORE)..line_end).find(|&start| {
-        bytes[start].is_ascii_uppercase()
-            && !start
-                .checked_sub(1)
-                .is_some_and(|b| bytes[b].is_ascii_alphanumeric())
-            && first_line_at(&bytes[start..line_end])
+        line.get(start).is_some_and(u8::is_ascii_uppercase)
+            && !starts_after_word(line, start)
+            && line.get(start..).is_some_and(first_line_at)
     })
 }
 
@@ -102,7 +101,9 @@ fn first_line_start(text: &str, office: usize) -> Option<usize> {
 /// (`USNS Flynn`, `USS Harry S. Truman`).
 fn first_line_at(line: &[u8]) -> bool {
     let opening = line.iter().take_while(|b| b.is_ascii_alphabetic()).count();
-    let (word, rest) = line.split_at(opening);
+    let Some((word, rest)) = line.split_at_checked(opening) else {
+        return false;
+    };
     if UNIT_WORDS.iter().any(|w| w.as_bytes() == word) {
         let Some(rest) = rest.strip_prefix(b" ") else {
             return false;
@@ -135,7 +136,7 @@ fn first_line_at(line: &[u8]) -> bool {
             .iter()
             .take_while(|&&b| b.is_ascii_alphabetic() || matches!(b, b'.' | b'-' | b'\''))
             .count();
-        rest = &tail[len..];
+        rest = tail.get(len..).unwrap_or_default();
         if rest.is_empty() {
             return true;
         }
@@ -146,7 +147,7 @@ fn first_line_at(line: &[u8]) -> bool {
 /// How many ASCII digits open `s`, and the rest after them.
 fn split_number(s: &[u8]) -> (usize, &[u8]) {
     let digits = s.iter().take_while(|b| b.is_ascii_digit()).count();
-    (digits, &s[digits..])
+    (digits, s.get(digits..).unwrap_or_default())
 }
 
 #[cfg(test)]
