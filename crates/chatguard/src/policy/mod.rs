@@ -285,8 +285,9 @@ impl Default for InjectionPolicy {
 impl Default for Policy {
     /// The bundled default policy (see [`DEFAULT_POLICY_JSON`]).
     fn default() -> Policy {
+        // Not `expect`: it would keep the error's `Debug` formatting in the browser module.
         Policy::from_json(DEFAULT_POLICY_JSON)
-            .expect("invariant: the bundled default policy is valid")
+            .unwrap_or_else(|_| panic!("invariant: the bundled default policy is valid"))
     }
 }
 

@@ -1073,7 +1073,6 @@ pub(crate) fn scan(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     scan_numbers(hay, out);
     without_number(hay.text, first, out);
     unnumbered(hay, first, out);
-    military::scan(hay, out);
 }
 
 /// Street types that open a street written without a house number right after an address
@@ -1232,7 +1231,7 @@ fn address_phrase_before(text: &str, start: usize) -> bool {
         return word_start(text, noun)
             .and_then(|ws| text.get(ws..noun))
             .is_some_and(|w| in_list(ADDRESS_NOUNS, w))
-            || sending_label(text, j - 1);
+            || sent_to(text, start);
     }
     let Some((ws, word)) = word_before(start) else {
         return false;
@@ -1293,6 +1292,9 @@ fn scan_numbers(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
     for run in &hay.numbers {
         if run.plus {
             continue;
+        }
+        if let Some(found) = military::ending_at(text.as_bytes(), run.groups) {
+            out.push(found.candidate());
         }
         for (g, &(s, e)) in run.groups.iter().enumerate() {
             // Only groups standing as words or opening a range (`2-4`, `8/4`): `1.5` and the
@@ -1958,9 +1960,10 @@ const COMPOUND_ONLY: &[&str] = &[
     "bulevardi",
 ];
 
-/// True when `word` is a compound street name: a name joined to a street word that ends no
-/// family name ([`COMPOUND_ONLY`]: `Jaegersstraat`, `Musterstraße`, `Storgatan`).
-pub(crate) fn is_street_compound(word: &str) -> bool {
+/// True when `words` end in a compound street name: a name joined to a street word that ends no
+/// family name ([`COMPOUND_ONLY`]: `Jaegersstraat`, `Maria Garcia Femstraat`, `Storgatan`).
+pub(crate) fn is_street_compound(words: &str) -> bool {
+    let word = words.rsplit(' ').next().unwrap_or(words);
     COMPOUND_ONLY
         .iter()
         .any(|suffix| word.len() >= suffix.len() + 3 && word.ends_with(suffix))
@@ -2734,12 +2737,16 @@ const SEND_WINDOW: usize = 48;
 
 /// True when a sending phrase ends right before `start`: one of [`SEND_PREPOSITIONS`] and, at most
 /// four words and [`SEND_WINDOW`] bytes before it with no punctuation between, a sending verb
-/// (`Please ship it to 14 Rice Brook`, `envíalo a Rambla de Eulalia Correa 43`). A sending word
-/// elsewhere in the text (`Send it to me. We have 12 Hope Lakes left.`) says nothing.
+/// (`Please ship it to 14 Rice Brook`, `envíalo a Rambla de Eulalia Correa 43`), also as a label
+/// (`Ship to: 14 Rice Brook`, `Envoyer à : …`). A sending word elsewhere in the text (`Send it to
+/// me. We have 12 Hope Lakes left.`) says nothing.
 fn sent_to(text: &str, start: usize) -> bool {
     let from = start.saturating_sub(SEND_WINDOW);
-    let end = skip_blanks_back(text, start);
-    let Some(at) = (end < start).then(|| word_start(text, end)).flatten() else {
+    let mut end = skip_blanks_back(text, start);
+    if end < start && char_before(text, end) == Some(':') {
+        end = skip_blanks_back(text, end - 1);
+    }
+    let Some(mut at) = (end < start).then(|| word_start(text, end)).flatten() else {
         return false;
     };
     if !text
@@ -2748,23 +2755,6 @@ fn sent_to(text: &str, start: usize) -> bool {
     {
         return false;
     }
-    sending_verb_before(text, at, from)
-}
-
-/// True when the words before a label's colon at `colon` end in a sending phrase: `Ship to:`,
-/// `Deliver to:`, `Envoyer à :`. A label says what its value is, as `Address:` does.
-fn sending_label(text: &str, colon: usize) -> bool {
-    let end = skip_blanks_back(text, colon);
-    let Some(at) = word_start(text, end) else {
-        return false;
-    };
-    text.get(at..end)
-        .is_some_and(|w| in_list(SEND_PREPOSITIONS, w))
-        && sending_verb_before(text, at, colon.saturating_sub(SEND_WINDOW))
-}
-
-/// True when one of the four words before `at`, none starting before `from`, is a sending verb.
-fn sending_verb_before(text: &str, mut at: usize, from: usize) -> bool {
     for _ in 0..4 {
         let end = skip_blanks_back(text, at);
         let Some(ws) = (end < at).then(|| word_start(text, end)).flatten() else {

@@ -3354,19 +3354,15 @@ fn honorific(text: &str, s: usize, e: usize, pattern: &str) -> Option<Found> {
         k = n;
     }
     let name = parse_name_with(text, k, false, true)?;
-    // A street's compound ends no name: `Dr. Maria Garcia Femstraat 4` names a person and her
-    // street, `Dr. Jaegersstraat 475` a street named after a doctor.
-    let words = &text[name.start..name.end];
-    let end = match words.rsplit_once(' ') {
-        _ if !super::address::is_street_compound(words.rsplit(' ').next().unwrap_or("")) => {
-            name.end
-        }
-        Some((rest, _)) => name.start + rest.trim_end().len(),
-        None => return None,
-    };
+    // `Dr. Jaegersstraat 475`: a street named after a doctor. `Dr. Maria Garcia Femstraat 4` names
+    // a person before her street: once the street is redacted, the name is read alone.
+    if super::address::is_street_compound(&text[name.start..name.end]) {
+        super::pass_over();
+        return None;
+    }
     Some(Found {
         start: name.start,
-        end,
+        end: name.end,
         milli: 800,
         rule: RULE_HONORIFIC,
     })
