@@ -7,8 +7,8 @@
 
 use super::{Found, RULE_MILITARY};
 
-/// The words that open a unit's line, with their blank (`PSC 4950, Box 4286`, `CMR 480 Box 123`, `Unit 4365 Box
-/// 7619`) and, after [`SHIP_PREFIXES`], a ship's (`USNS Flynn`).
+/// The words that open a unit's line, with their blank (`PSC 4950, Box 4286`, `CMR 480 Box 123`,
+/// `Unit 4365 Box 7619`), then [`SHIP_PREFIXES`] as written, which open a ship's (`USNS Flynn`).
 const OPENINGS: &[&str] = &["PSC ", "CMR ", "Unit ", "USNS ", "USNV ", "USS ", "USCGC "];
 
 /// The prefixes of a ship's name (US Navy, Military Sealift Command, Coast Guard), lower case: the
@@ -23,7 +23,7 @@ const LINE_BEFORE: usize = 48;
 const MILLI: u16 = 850;
 
 /// The military address whose ZIP code is the number of `groups` (a number run's digit groups in
-/// `bytes`).
+/// `bytes`). Not inlined into the street scan's loop: the browser module is smaller so.
 #[inline(never)]
 pub(super) fn ending_at(bytes: &[u8], groups: &[(usize, usize)]) -> Option<Found> {
     let &[(zip, end)] = groups else {
@@ -129,6 +129,14 @@ mod tests {
             ),
         ] {
             assert_eq!(found(text), [address], "{text}");
+        }
+    }
+
+    #[test]
+    fn every_ship_prefix_opens_a_line() {
+        for prefix in SHIP_PREFIXES {
+            let opening = format!("{} ", prefix.to_ascii_uppercase());
+            assert!(OPENINGS.contains(&opening.as_str()), "{opening:?}");
         }
     }
 
