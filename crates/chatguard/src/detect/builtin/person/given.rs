@@ -173,6 +173,17 @@ const INSTITUTIONS: &[&str] = &[
     "university",
 ];
 
+/// The census's 1,000 commonest surnames that are English street types (`Hill`, `Green`,
+/// `Brooks`): as the last word of a name they make it a street only after [`PLACE_PREPOSITIONS`].
+const SURNAMES_THAT_ARE_TYPES: &[&str] = &[
+    "beach", "branch", "bridges", "brooks", "chase", "cross", "dale", "fields", "ford", "gates",
+    "green", "hill", "key", "lane", "little", "meadows", "mills", "park", "parks", "rivers",
+    "wade", "wall", "walls", "wells",
+];
+
+/// Prepositions of a place before a name (`on Mary Lane`, `at Ann Park`).
+const PLACE_PREPOSITIONS: &[&str] = &["on", "at", "in", "along", "off", "near", "via", "across"];
+
 /// True when `word` (ASCII letters, any case) is a given name of the list.
 pub(crate) fn is_given_name(word: &str) -> bool {
     if word.len() > LONGEST || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
@@ -323,17 +334,33 @@ fn names_a_street_or_institution(text: &str, name: &super::Name) -> bool {
         }
         j = skip_blanks_back(text, ws);
     }
-    // Among and after: a type word.
+    // Among: a type word, but a surname that is also an English type (`Katherine Hill`, `Kelli
+    // Cross`) only where a place's preposition or a number opens the name, on its line or at the
+    // end of the line before (`on Mary Lane`, `12 Kelly Park`, `Studio 82⏎Angela Parks`).
+    let mut words = text[name.first_end..name.end].split(' ');
+    let surname = words.clone().next_back();
+    let before = text[..name.start].trim_end();
+    let placed = before.len() < name.start
+        && (before.ends_with(|c: char| c.is_ascii_digit())
+            || prev_word(text, name.start).is_some_and(|w| in_list(PLACE_PREPOSITIONS, w)));
+    let among = words.any(|w| {
+        !w.is_empty()
+            && (address::is_en_type(w)
+                && (placed || Some(w) != surname || !in_list(SURNAMES_THAT_ARE_TYPES, w))
+                || address::is_type_after_name(w)
+                || in_list(INSTITUTIONS, w))
+    });
+    // After: an English type written as a name's word (`Joshua Vista Street`) or unmistakable in
+    // small letters (`Joshua Vista street`), not a weak one (`Stacy Hayes points out`).
     let after = skip_blanks(text, name.end);
     let next = word_at(text, after).filter(|_| after > name.end);
-    text[name.first_end..name.end]
-        .split(' ')
-        .chain(next)
-        .any(|w| {
-            !w.is_empty()
-                && (address::is_en_type(w)
-                    || address::is_type_after_name(w)
-                    || in_list(INSTITUTIONS, w))
+    among
+        || next.is_some_and(|w| {
+            address::is_en_type(w)
+                && (w.starts_with(|c: char| c.is_ascii_uppercase())
+                    || address::is_strong_en_type(w))
+                || address::is_type_after_name(w)
+                || in_list(INSTITUTIONS, w)
         })
 }
 
@@ -520,6 +547,22 @@ mod tests {
         ),
         // Surnames that are also an institution's word.
         ("A tribute to Mia Hall, sadly.", "Mia Hall", RULE_GIVEN),
+        // Surnames that are also street types, and a weak type in small letters after a name.
+        (
+            "What is your name? Katherine Hill",
+            "Katherine Hill",
+            RULE_GIVEN,
+        ),
+        (
+            "we need to add Kelli Cross as guardian",
+            "Kelli Cross",
+            RULE_GIVEN,
+        ),
+        (
+            "as regular commenter Stacy Hayes points out",
+            "Stacy Hayes",
+            RULE_GIVEN,
+        ),
     ];
 
     const NEGATIVE: &[&str] = &[
@@ -552,6 +595,13 @@ mod tests {
         // Institutions named after people.
         "She studied at Wesley College and worked at Morris Hospital.",
         "Prof. Dr. Hans Meierstraat is closed for works.",
+        // The same surnames as streets: after a place's preposition or a number, before a type.
+        "I live on Sarah Lane now.",
+        "We met at Mary Hill yesterday.",
+        "12 Kelly Park is for sale.",
+        "Studio 82\nAngela Parks\nNew Reece",
+        "The shop is on Mary Hill Road.",
+        "Joshua Vista street is closed.",
         // Not words of their own.
         "Potete spedire il contratto a Sant'Antonio domani?",
         // Words of other languages.
