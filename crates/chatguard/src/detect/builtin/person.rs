@@ -326,6 +326,7 @@ pub(crate) const TRIGGER_WORDS: &[&str] = &[
 
 const RULE_FIELD: &str = "person.field";
 const RULE_INTRODUCTION: &str = "person.introduction";
+const RULE_ANSWER: &str = "person.answer";
 const RULE_HONORIFIC: &str = "person.honorific";
 const RULE_SIGNATURE: &str = "person.signature";
 const RULE_RELATION: &str = "person.relation";
@@ -2812,6 +2813,14 @@ fn label(text: &str, s: usize, e: usize, copula_ok: bool) -> Option<Found> {
             rule: RULE_FIELD,
         });
     }
+    // `your name?`, `the name on the account?`, not `the file name?` or `the name of the file?`.
+    let asked = prev.is_some_and(|p| in_list(POSSESSIVES, p))
+        || prev.is_some_and(|p| p.eq_ignore_ascii_case("the")) && starts_with_word(text, i, "on");
+    if copula_ok && asked {
+        if let Some(found) = answered_name(text, i) {
+            return Some(found);
+        }
+    }
     if !copula_ok || !prev.is_some_and(|p| in_list(POSSESSIVES, p)) {
         return None;
     }
@@ -2834,6 +2843,52 @@ fn label(text: &str, s: usize, e: usize, copula_ok: bool) -> Option<Found> {
         return None;
     }
     Some(Found::introduction(&name))
+}
+
+/// The answer to a question for a name whose word `name` (or `nom`, `nombre` …) ends at `i`: up
+/// to four small words, `?`, then, after at most one line break and a speaker's
+/// label (`User:`, `A:`), a name that is the whole answer (`What's your name? Jane Doe`, `What's
+/// the name on the account?⏎User: Jane Doe`, `¿Cuál es su nombre? Lucía Pérez.`).
+fn answered_name(text: &str, mut i: usize) -> Option<Found> {
+    for _ in 0..5 {
+        match char_at(text, i) {
+            Some('?') => break,
+            Some(',') => i = skip_blanks(text, i + 1),
+            _ => {
+                let we = word_end(text, i).filter(|_| starts_lowercase(text, i))?;
+                i = skip_blanks(text, we);
+            }
+        }
+    }
+    if char_at(text, i) != Some('?') {
+        return None;
+    }
+    let mut j = skip_blanks(text, i + 1);
+    j += usize::from(char_at(text, j) == Some('\r'));
+    if char_at(text, j) == Some('\n') {
+        j = skip_blanks(text, j + 1);
+    }
+    if let Some(we) = word_end(text, j).filter(|&we| char_at(text, we) == Some(':')) {
+        j = skip_blanks(text, we + 1);
+    }
+    let name = parse_name(text, skip_quote(text, j), false)?;
+    if !matches!(
+        char_at(text, name.end),
+        None | Some('\n' | '\r' | '.' | '!' | ',')
+    ) {
+        return None;
+    }
+    Some(Found {
+        start: name.start,
+        end: name.end,
+        milli: 850,
+        rule: RULE_ANSWER,
+    })
+}
+
+/// True when the character at `i` is a lowercase letter.
+fn starts_lowercase(text: &str, i: usize) -> bool {
+    char_at(text, i).is_some_and(char::is_lowercase)
 }
 
 /// True when one or more lowercase words (no particle first) and then the end of the line follow

@@ -19,6 +19,28 @@ fn scan_names(hay: &Hay<'_>, out: &mut Vec<Candidate>) {
 
 /// (sentence, the name it must yield, rule).
 const POSITIVE: &[(&str, &str, &str)] = &[
+    // Session 21: a question for a name, answered by the name alone.
+    ("What's your name? Gemma Ali", "Gemma Ali", RULE_ANSWER),
+    (
+        "Bot: What's the name on the account? User: Clive Davis",
+        "Clive Davis",
+        RULE_ANSWER,
+    ),
+    (
+        "What's your full name, please?\nDeclan Marshall.",
+        "Declan Marshall",
+        RULE_ANSWER,
+    ),
+    (
+        "¿Cuál es su nombre? Lucía Pérez.",
+        "Lucía Pérez",
+        RULE_ANSWER,
+    ),
+    (
+        "Quel est votre nom ? Jean Dupont",
+        "Jean Dupont",
+        RULE_ANSWER,
+    ),
     // Session 18: stop words that are also given names or surnames.
     (
         "Emergency contact: June Foster, 555-234-5678",
@@ -684,6 +706,13 @@ const POSITIVE: &[(&str, &str, &str)] = &[
 
 /// Sentences where nothing is a person's name.
 const NEGATIVE: &[&str] = &[
+    // Session 21: questions for a name that no name answers, and names of other things.
+    "What is the file name? Report Final",
+    "What's the name of the file? Report Final",
+    "What's your name? Sorry, what?",
+    "Did you change your name? Yes, last year.",
+    "What's your name again? Ok Google is listening.",
+    "What's in a name? A rose by any other name.",
     // Stop words that are also names, where they are none.
     "Dear April Team,",
     "Contact: Sales",
