@@ -10,6 +10,18 @@
 use chatguard::{Context, Guard, Policy};
 use wasm_bindgen::prelude::*;
 
+/// One finding as `scan` writes it: serialized straight from this struct, without building a
+/// `serde_json::Value` (whose map and serializer would otherwise be linked for this alone).
+#[derive(serde::Serialize)]
+struct FindingJson<'a> {
+    kind: &'a str,
+    start: usize,
+    end: usize,
+    score: f32,
+    rule: &'a str,
+    validated: bool,
+}
+
 /// A compiled policy, usable from JavaScript.
 #[wasm_bindgen]
 pub struct CoreGuard {
@@ -32,25 +44,23 @@ impl CoreGuard {
     /// The findings in `text` as a JSON array of `{kind, start, end, score, rule, validated}`
     /// with UTF-16 offsets.
     pub fn scan(&self, text: &str) -> String {
-        let items: Vec<serde_json::Value> = self
+        let items: Vec<FindingJson<'_>> = self
             .guard
             .scan(text)
             .iter()
             .map(|f| {
                 let span = f.span.to_utf16(text);
-                serde_json::json!({
-                    "kind": self.guard.kind_name(f.kind),
-                    "start": span.start,
-                    "end": span.end,
-                    "score": f.score.as_f32(),
-                    "rule": f.rule,
-                    "validated": f.validated,
-                })
+                FindingJson {
+                    kind: self.guard.kind_name(f.kind),
+                    start: span.start,
+                    end: span.end,
+                    score: f.score.as_f32(),
+                    rule: f.rule,
+                    validated: f.validated,
+                }
             })
             .collect();
-        // As the widget writes JSON for JavaScript (`json_text`): `to_string` of the value, not its
-        // `Display`, which also carries the pretty-printing serializer into the module.
-        serde_json::to_string(&serde_json::Value::Array(items)).unwrap_or_default()
+        serde_json::to_string(&items).unwrap_or_default()
     }
 
     /// `text` redacted under the policy (no consent granted).
