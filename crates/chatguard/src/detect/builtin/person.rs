@@ -364,6 +364,11 @@ enum Trigger {
     /// right before a full name: `Patient Jane Doe, born …`, `Der Kunde Max Muster hat …`. The
     /// role words that also label a field (`Customer:`) read the label first.
     Role,
+    /// An occupation written as a title before a full name (`Producer Jane Doe explained`,
+    /// `songwriter Jane Doe`), read as a [`Role`] is. Capitalised, it also heads noun phrases
+    /// (`Coach Class Tickets are sold out`), so then the name must open with a given name (feature
+    /// `names`).
+    Occupation,
     /// A word that sends, delivers or bills something (`send`, `parcel`, `Rechnung`, `livraison`,
     /// `consegna`), then up to three words, a preposition of recipients
     /// ([`RECIPIENT_PREPOSITIONS`]) and a full name: `Please send the invoice to Jane Doe at …`.
@@ -388,7 +393,7 @@ enum Trigger {
 use crate::table::Table;
 use Trigger::{
     Attention, Called, ContactLabel, DutchCall, Elided, GreetingHere, Holder, Honorific, IAm,
-    IAmFullName, Label, NameIs, Recipient, Relation, Role, Salutation, SignOff, ThisIs,
+    IAmFullName, Label, NameIs, Occupation, Recipient, Relation, Role, Salutation, SignOff, ThisIs,
 };
 
 /// The trigger phrases, matched ASCII-case-insensitively on word boundaries.
@@ -679,6 +684,28 @@ const TRIGGERS: &[(&str, Trigger)] = &[
     ("passageir", Role),
     ("funcionári", Role),
     ("estudante", Role),
+    // Occupations written before a full name as a title (`Producer Jane Doe explained`,
+    // `songwriter Jane Doe`, `Senator Jane Doe`; `Journalistin`, `directora`, `journaliste`).
+    ("producer", Occupation),
+    ("director", Occupation),
+    ("songwriter", Occupation),
+    ("singer", Occupation),
+    ("author", Occupation),
+    ("writer", Occupation),
+    ("editor", Occupation),
+    ("reporter", Occupation),
+    ("journalist", Occupation),
+    ("photographer", Occupation),
+    ("actor", Occupation),
+    ("actress", Occupation),
+    ("commenter", Occupation),
+    ("founder", Occupation),
+    ("coach", Occupation),
+    ("senator", Occupation),
+    ("officer", Occupation),
+    ("detective", Occupation),
+    ("attorney", Occupation),
+    ("nurse", Occupation),
     // Words that send, deliver or bill something ([`Recipient`]), as written.
     ("send", Recipient),
     ("sent", Recipient),
@@ -739,7 +766,10 @@ const TRIGGERS: &[(&str, Trigger)] = &[
 /// The role stems of [`TRIGGERS`].
 #[cfg(test)]
 fn role_stems() -> impl Iterator<Item = &'static str> {
-    TRIGGERS.iter().filter(|t| t.1 == Role).map(|t| t.0)
+    TRIGGERS
+        .iter()
+        .filter(|t| matches!(t.1, Role | Occupation))
+        .map(|t| t.0)
 }
 
 /// The words of [`TRIGGERS`] that send, deliver or bill something to a person
@@ -777,7 +807,7 @@ pub(crate) fn is_role_word(word: &str) -> bool {
     // One pass over the trigger table for both kinds: the stream asks this of every word.
     TRIGGERS.iter().any(|&(phrase, trigger)| match trigger {
         Recipient => phrase.eq_ignore_ascii_case(word),
-        Role => {
+        Role | Occupation => {
             word.get(..phrase.len())
                 .is_some_and(|head| head.eq_ignore_ascii_case(phrase))
                 && word
@@ -793,7 +823,7 @@ pub(crate) fn is_role_word(word: &str) -> bool {
 pub(crate) fn may_grow_into_role_word(lower_prefix: &str) -> bool {
     TRIGGERS.iter().any(|&(phrase, trigger)| match trigger {
         Recipient => phrase.starts_with(lower_prefix),
-        Role => {
+        Role | Occupation => {
             phrase.starts_with(lower_prefix)
                 || lower_prefix
                     .strip_prefix(phrase)
@@ -964,7 +994,7 @@ const fn capital_within(trigger: Trigger) -> usize {
         IAm | IAmFullName | Called(_) | Elided | Salutation | ThisIs | GreetingHere | Relation
         | DutchCall => 4,
         Honorific | Attention => 8,
-        Label | ContactLabel | Holder | NameIs | SignOff | Role => 10,
+        Label | ContactLabel | Holder | NameIs | SignOff | Role | Occupation => 10,
         Recipient => 6,
     }
 }
@@ -2420,7 +2450,7 @@ fn scan_triggers(finder: &Matcher, text: &str, from: usize, to: usize, out: &mut
             continue;
         };
         let (s, mut e) = (from + m.start(), from + m.end());
-        if trigger == Role {
+        if matches!(trigger, Role | Occupation) {
             e += role_ending(text, e);
         }
         let left_ok = trigger == Elided
@@ -2433,6 +2463,7 @@ fn scan_triggers(finder: &Matcher, text: &str, from: usize, to: usize, out: &mut
         let found = match trigger {
             Label => label(text, s, e, false),
             Role => label(text, s, e, false).or_else(|| role(text, s, e)),
+            Occupation => label(text, s, e, false).or_else(|| occupation(text, s, e)),
             Recipient => recipient(text, e),
             ContactLabel => label(text, s, e, false)
                 .filter(|f| text.get(f.start..f.end).is_some_and(is_full_name)),
@@ -3873,6 +3904,18 @@ fn role(text: &str, s: usize, e: usize) -> Option<Found> {
         return None;
     }
     name_after(text, e + 1, capital, RULE_ROLE)
+}
+
+/// A name after an [`Occupation`]: as after a role, and when the occupation is capitalised, one
+/// that opens with a given name.
+fn occupation(text: &str, s: usize, e: usize) -> Option<Found> {
+    let found = role(text, s, e)?;
+    let titled = text.as_bytes().get(s)?.is_ascii_uppercase();
+    #[cfg(feature = "names")]
+    let given = word_at(text, found.start).is_some_and(given::is_given_name);
+    #[cfg(not(feature = "names"))]
+    let given = false;
+    (!titled || given).then_some(found)
 }
 
 /// A full name ([`is_full_name`]) right at `at` after a role or a recipient's preposition, with no

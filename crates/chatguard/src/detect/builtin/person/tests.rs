@@ -41,6 +41,18 @@ const POSITIVE: &[(&str, &str, &str)] = &[
         "Jean Dupont",
         RULE_ANSWER,
     ),
+    // Session 21: occupations written as a title before a full name (capitalised: see
+    // `a_capitalised_occupation_takes_a_given_name`).
+    (
+        "As regular commenter Crystal Hanson points out, it works.",
+        "Crystal Hanson",
+        RULE_ROLE,
+    ),
+    (
+        "Selon la journaliste Anne Martin, c'est faux.",
+        "Anne Martin",
+        RULE_ROLE,
+    ),
     // Session 18: stop words that are also given names or surnames.
     (
         "Emergency contact: June Foster, 555-234-5678",
@@ -713,6 +725,11 @@ const NEGATIVE: &[&str] = &[
     "Did you change your name? Yes, last year.",
     "What's your name again? Ok Google is listening.",
     "What's in a name? A rose by any other name.",
+    "Director General Motors",
+    "Coach Class Tickets are sold out.",
+    "Officer Training School",
+    "The Nurse Practitioner Program",
+    "Executive Producer Steven Spielberg",
     // Stop words that are also names, where they are none.
     "Dear April Team,",
     "Contact: Sales",
@@ -910,6 +927,27 @@ const NEGATIVE: &[&str] = &[
     "display_name: Admin Console",
     "Copyright (c) 2002 Sean M. Burke.",
 ];
+
+/// Capitalised, an occupation also heads noun phrases (`Coach Class Tickets are sold out`, a
+/// negative): it takes a name only when the name opens with a given name (feature `names`).
+#[cfg(feature = "names")]
+#[test]
+fn a_capitalised_occupation_takes_a_given_name() {
+    const TITLED: &[(&str, &str, &str)] = &[
+        (
+            "Producer Michelle Butler explained it on TV.",
+            "Michelle Butler",
+            RULE_ROLE,
+        ),
+        ("Senator Jane Doe voted no.", "Jane Doe", RULE_ROLE),
+        (
+            "Die Journalistin Anna Maier schreibt.",
+            "Anna Maier",
+            RULE_ROLE,
+        ),
+    ];
+    tables::positives_yield(TITLED, found);
+}
 
 #[test]
 fn positive_sentences_yield_the_name() {
