@@ -2873,7 +2873,7 @@ fn label(text: &str, s: usize, e: usize, copula_ok: bool) -> Option<Found> {
 }
 
 /// The answer to a question for a name whose word `name` (or `nom`, `nombre` …) ends at `i`: up
-/// to four small words, `?`, then, after at most one line break and a speaker's
+/// to five small words or commas, `?`, then, after at most one line break and a speaker's
 /// label (`User:`, `A:`), a name that is the whole answer (`What's your name? Jane Doe`, `What's
 /// the name on the account?⏎User: Jane Doe`, `¿Cuál es su nombre? Lucía Pérez.`).
 fn answered_name(text: &str, mut i: usize) -> Option<Found> {
