@@ -458,9 +458,11 @@ pub(crate) fn may_name_key(lower: &str) -> bool {
 
 /// True when a finding at `start..end` of `text` is opened by a trigger the stream redactor sees
 /// in time: one of the three whitespace-delimited words before it, or one of its own first
-/// `WORDS_BEFORE + 1` (the words the redactor holds back before a trigger or the end), or, for a
-/// name of at most [`DISPLAY_NAME_WORDS`] name words, the word right after it (`Jane Doe
-/// <jane@example.com>`).
+/// `WORDS_BEFORE + 1` (the words the redactor holds back before a trigger or the end), or a name
+/// trigger further back whose window is still open where the finding starts (`What's the name on
+/// the account? User: Jane Doe`: the redactor holds everything after it, see [`may_open_name`]),
+/// or, for a name of at most [`DISPLAY_NAME_WORDS`] name words, the word right after it (`Jane
+/// Doe <jane@example.com>`).
 #[cfg(test)]
 pub(crate) fn opened_by_trigger(text: &str, start: usize, end: usize) -> bool {
     let bytes = text.as_bytes();
@@ -490,6 +492,13 @@ pub(crate) fn opened_by_trigger(text: &str, start: usize, end: usize) -> bool {
         .iter()
         .any(|&(s, e)| crate::stream::is_builtin_trigger(&text[s..e]))
     {
+        return true;
+    }
+    if words[..first].iter().any(|&(s, e)| {
+        start - e < crate::stream::DEFAULT_HOLD_BACK
+            && crate::stream::is_builtin_trigger(&text[s..e])
+            && may_open_name(&text[s..e], &text[e..start])
+    }) {
         return true;
     }
     // A name shown before its e-mail address (`Jane Doe <jane@example.com>`): the stream
